@@ -35,7 +35,7 @@ class Point:
     head: str
     body: str = ""
     long_head: bool = False
-    line: int = 0
+    line: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True, slots=True)

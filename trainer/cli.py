@@ -1,0 +1,139 @@
+"""The `trainer` command line: parse arguments, call library functions, print; no logic of its own."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from trainer import __version__
+from trainer.errors import TrainerError
+
+EPILOG = """\
+environment:
+  TRAINER_HOME  data directory (default: the platform's user data dir)
+  TRAINER_DB    database URL (default: sqlite:///$TRAINER_HOME/trainer.db),
+                e.g. postgresql+psycopg://user@host/trainer
+"""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    """Open the review TUI (the default command)."""
+    from trainer.tui.app import run_app
+
+    return run_app()
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Turn documents into one YAML deck."""
+    from trainer import decks
+    from trainer.library import build_deck
+    from trainer.parse import lint
+
+    deck = build_deck([Path(d) for d in args.documents], name=args.name)
+    topics = len(deck.topics)
+    sections = sum(len(t.sections) for t in deck.topics)
+    points = len(deck.points())
+    from trainer.cards import cards_for_deck
+
+    ncards = len(cards_for_deck(deck))
+    for warning in lint(deck):
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.dry_run or args.output is None:
+        sys.stdout.write(decks.dumps(deck))
+    else:
+        decks.save(deck, Path(args.output))
+    print(
+        f"{deck.name}: {topics} topics, {sections} sections, {points} points, {ncards} cards"
+        + ("" if args.dry_run or args.output is None else f" -> {args.output}"),
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Load deck files or folders into the database."""
+    from trainer.library import default_deck_dirs, find_deck_files, open_default_store, sync_files
+
+    if args.paths:
+        files = find_deck_files([Path(p) for p in args.paths])
+    else:
+        files = find_deck_files(default_deck_dirs(), missing_ok=True)
+    engine = open_default_store()
+    for r in sync_files(engine, files, now=_now()):
+        if r.skipped:
+            print(f"{r.path}: unchanged")
+        else:
+            print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(
+        prog="trainer",
+        description="Spaced-repetition cloze drills for 申论 material. With no command, opens the review TUI.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"trainer {__version__}")
+    parser.set_defaults(func=cmd_tui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], int], help_: str, desc: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name,
+            help=help_,
+            description=desc,
+            epilog=EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        p.set_defaults(func=func)
+        return p
+
+    p = add(
+        "build",
+        cmd_build,
+        "turn documents (.txt, .md) into a YAML deck",
+        "Parse 申论 documents (UTF-8, GBK/GB18030 or UTF-16; any numbering style) into topics, "
+        "sections and points, and write them as one YAML deck.",
+    )
+    p.add_argument("documents", nargs="+", metavar="DOC", help="document files (.txt, .md)")
+    p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
+    p.add_argument("--name", help="deck name (default: the first document's title)")
+    p.add_argument("--dry-run", action="store_true", help="print the deck without writing any file")
+
+    p = add(
+        "sync",
+        cmd_sync,
+        "load decks into the database",
+        "Load deck files or folders into the database. With no PATH, syncs the bundled decks and "
+        "the decks folder in the data directory. Files whose content has not changed are skipped; "
+        "review history is never deleted.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; expected failures print one message to stderr and exit with code 2."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.func(args)
+        return result
+    except TrainerError as exc:
+        print(f"trainer: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

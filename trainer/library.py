@@ -1,0 +1,136 @@
+"""Application services shared by the CLI and the TUI: open the store, build decks, sync deck files."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from trainer import decks, paths
+from trainer.errors import DeckError, DocumentError, TrainerError
+from trainer.fsutil import read_bytes
+from trainer.model import Deck
+
+DECK_SUFFIXES = (".yaml", ".yml")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+
+
+def open_default_store() -> Engine:
+    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated."""
+    from trainer.store import open_store
+
+    return open_store(paths.db_url())
+
+
+def default_deck_dirs() -> list[Path]:
+    """The folders `trainer sync` reads with no arguments: bundled decks, then the user's decks."""
+    return [paths.bundled_decks_dir(), paths.user_decks_dir()]
+
+
+def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> list[Path]:
+    """Deck files named directly, or found (sorted) in the folders named.
+
+    Raises:
+        DeckError: a named path does not exist (unless `missing_ok`), or a named file is not YAML.
+    """
+    found: list[Path] = []
+    for target in targets:
+        target = Path(target)
+        if target.is_dir():
+            found += sorted(p for p in target.rglob("*") if p.suffix in DECK_SUFFIXES and p.is_file())
+        elif target.is_file():
+            if target.suffix not in DECK_SUFFIXES:
+                raise DeckError("not a deck file (expected .yaml or .yml)", path=target)
+            found.append(target)
+        elif not missing_ok:
+            raise DeckError("no such file or folder", path=target)
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """One deck file's sync: skipped when its content hash had not changed."""
+
+    path: Path
+    deck: str
+    skipped: bool
+    added: int = 0
+    retired: int = 0
+    kept: int = 0
+
+
+def sync_files(
+    engine: Engine,
+    files: list[Path],
+    *,
+    now: datetime,
+    on_error: Callable[[TrainerError], None] | None = None,
+) -> list[SyncReport]:
+    """Load deck files into the database, each in its own transaction; unchanged files are skipped.
+
+    Every file is parsed before anything is written. Without `on_error`, one bad deck raises and the
+    database is left untouched; with it, bad decks are reported to `on_error` and the rest synced.
+    """
+    from trainer.store.sync import deck_hash, sync_deck
+
+    pending: list[tuple[Path, str, Deck]] = []
+    reports: list[SyncReport] = []
+    names: dict[str, Path] = {}
+    with Session(engine) as session:
+        known = {str(f.resolve()): deck_hash(session, str(f.resolve())) for f in files}
+    for f in files:
+        try:
+            data = read_bytes(f, DeckError)
+            digest = hashlib.sha256(data).hexdigest()
+            if known.get(str(f.resolve())) == digest:
+                reports.append(SyncReport(path=f, deck="", skipped=True))
+                continue
+            try:
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise DeckError(f"deck files must be UTF-8 ({exc.reason})", path=f) from None
+            deck = decks.loads(text, path=str(f))
+            if deck.name in names:
+                raise DeckError(f"deck name {deck.name!r} is also used by {names[deck.name]}", path=f)
+        except TrainerError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            continue
+        names[deck.name] = f
+        pending.append((f, digest, deck))
+    for f, digest, deck in pending:
+        with Session(engine) as session, session.begin():
+            result = sync_deck(session, deck, path=str(f.resolve()), content_hash=digest, now=now)
+        reports.append(
+            SyncReport(
+                path=f,
+                deck=deck.name,
+                skipped=False,
+                added=result.cards_added,
+                retired=result.cards_retired,
+                kept=result.cards_kept,
+            )
+        )
+    return reports
+
+
+def build_deck(documents: list[Path], *, name: str | None = None) -> Deck:
+    """Read documents (any supported encoding) and parse them into one deck.
+
+    Raises:
+        DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
+    """
+    from trainer.parse import decode, merge_decks, parse_document
+
+    built = []
+    for doc in documents:
+        data = read_bytes(doc, DocumentError)
+        text = decode(data, source=str(doc))
+        built.append(parse_document(text, source=doc.name))
+    return merge_decks(built, name=name)

@@ -1,0 +1,117 @@
+"""The database schema as typed SQLAlchemy models; changes go through Alembic migrations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import IntEnum
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from trainer.store.types import UTCDateTime
+
+
+class Queue(IntEnum):
+    """Where a card waits. Suspended and buried are negative so the due index skips them."""
+
+    RETIRED = -3  # its point was removed from the deck; history kept
+    BURIED = -2
+    SUSPENDED = -1
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DeckRow(Base):
+    __tablename__ = "decks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    path: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    scheduler: Mapped[str] = mapped_column(String(16), default="sm2")
+    synced_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class NoteRow(Base):
+    """A point of a deck (a note, in Anki's words)."""
+
+    __tablename__ = "notes"
+    __table_args__ = (
+        UniqueConstraint("deck_id", "key"),
+        Index("ix_notes_section", "deck_id", "section_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"))
+    key: Mapped[str] = mapped_column(String(64))
+    topic: Mapped[str] = mapped_column(Text)
+    section_key: Mapped[str] = mapped_column(String(32))
+    section_kind: Mapped[str] = mapped_column(String(16))
+    heading: Mapped[str] = mapped_column(Text)
+    ord: Mapped[int] = mapped_column(Integer)
+    head: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text, default="")
+    long_head: Mapped[bool] = mapped_column(Boolean, default=False)
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CardRow(Base):
+    __tablename__ = "cards"
+    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"))
+    key: Mapped[str] = mapped_column(String(80))
+    kind: Mapped[str] = mapped_column(String(16))
+    section_key: Mapped[str] = mapped_column(String(32))
+    retired: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class CardStateRow(Base):
+    """The schedule of one card. `due_day` is a day number (date.toordinal() of the study day)."""
+
+    __tablename__ = "card_state"
+    __table_args__ = (Index("ix_card_state_due", "deck_id", "queue", "due_day"),)
+
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), primary_key=True)
+    deck_id: Mapped[int] = mapped_column(Integer)
+    queue: Mapped[int] = mapped_column(Integer, default=Queue.NEW)
+    due_day: Mapped[int] = mapped_column(Integer, default=0)
+    new_ord: Mapped[int] = mapped_column(Integer, default=0)
+    reps: Mapped[int] = mapped_column(Integer, default=0)
+    ease: Mapped[float] = mapped_column(Float, default=2.5)
+    interval: Mapped[int] = mapped_column(Integer, default=0)
+    lapses: Mapped[int] = mapped_column(Integer, default=0)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class ReviewLogRow(Base):
+    """One answer, never updated; the source of truth that `trainer db replay` rebuilds state from."""
+
+    __tablename__ = "review_log"
+    __table_args__ = (Index("ix_review_log_card", "card_id", "id"), Index("ix_review_log_day", "day"))
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
+    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    day: Mapped[int] = mapped_column(Integer)
+    quality: Mapped[int] = mapped_column(Integer)
+    duration_ms: Mapped[int] = mapped_column(Integer, default=0)
+    queue_before: Mapped[int] = mapped_column(Integer)
+    reps_before: Mapped[int] = mapped_column(Integer)
+    ease_before: Mapped[float] = mapped_column(Float)
+    interval_before: Mapped[int] = mapped_column(Integer)
+    due_before: Mapped[int] = mapped_column(Integer)
+    lapses_before: Mapped[int] = mapped_column(Integer)
+    queue_after: Mapped[int] = mapped_column(Integer)
+    reps_after: Mapped[int] = mapped_column(Integer)
+    ease_after: Mapped[float] = mapped_column(Float)
+    interval_after: Mapped[int] = mapped_column(Integer)
+    due_after: Mapped[int] = mapped_column(Integer)
+    lapses_after: Mapped[int] = mapped_column(Integer)

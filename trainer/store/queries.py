@@ -1,0 +1,219 @@
+"""Store queries for the daily drill: counts, the due queue, loading a card, recording an answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, case, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from trainer.errors import StoreError
+from trainer.sched import review
+from trainer.sched.sm2 import check_quality
+from trainer.store.convert import (
+    CardState,
+    DeckSummary,
+    ReviewCard,
+    card_from_notes,
+    state_from_row,
+)
+from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+
+
+def new_studied(session: Session, today: int, deck_id: int | None = None) -> dict[int, int]:
+    """How many new cards each deck has started today."""
+    stmt = (
+        select(CardStateRow.deck_id, func.count())
+        .select_from(ReviewLogRow)
+        .join(CardStateRow, CardStateRow.card_id == ReviewLogRow.card_id)
+        .where(ReviewLogRow.day == today, ReviewLogRow.queue_before == Queue.NEW)
+        .group_by(CardStateRow.deck_id)
+    )
+    if deck_id is not None:
+        stmt = stmt.where(CardStateRow.deck_id == deck_id)
+    return {d: n for d, n in session.execute(stmt).all()}
+
+
+def deck_summaries(session: Session, today: int, new_per_day: int) -> list[DeckSummary]:
+    """Every deck with its due, new (capped by today's allowance) and learning counts."""
+    s = CardStateRow
+    counts = select(
+        s.deck_id,
+        func.sum(case((and_(s.queue == Queue.REVIEW, s.due_day <= today), 1), else_=0)).label("due"),
+        func.sum(case((s.queue == Queue.NEW, 1), else_=0)).label("new"),
+        func.sum(case((s.queue == Queue.LEARNING, 1), else_=0)).label("learning"),
+        func.sum(case((s.queue != Queue.RETIRED, 1), else_=0)).label("total"),
+    ).group_by(s.deck_id)
+    by_deck = {r.deck_id: r for r in session.execute(counts).all()}
+    started = new_studied(session, today)
+    out = []
+    for deck in session.execute(select(DeckRow.id, DeckRow.name).order_by(DeckRow.name)).all():
+        r = by_deck.get(deck.id)
+        allowance = max(0, new_per_day - started.get(deck.id, 0))
+        out.append(
+            DeckSummary(
+                deck_id=deck.id,
+                name=deck.name,
+                due=int(r.due or 0) if r else 0,
+                new=min(int(r.new or 0), allowance) if r else 0,
+                learning=int(r.learning or 0) if r else 0,
+                total=int(r.total or 0) if r else 0,
+            )
+        )
+    return out
+
+
+def due_queue(session: Session, today: int, deck_ids: list[int], new_per_day: int) -> list[int]:
+    """Card ids to study today, in order: learning, then due reviews (oldest first), then new cards."""
+    s = CardStateRow
+    ids: list[int] = []
+    for deck_id in deck_ids:
+        ids += session.scalars(
+            select(s.card_id).where(s.deck_id == deck_id, s.queue == Queue.LEARNING, s.due_day <= today)
+        ).all()
+    for deck_id in deck_ids:
+        ids += session.scalars(
+            select(s.card_id)
+            .where(s.deck_id == deck_id, s.queue == Queue.REVIEW, s.due_day <= today)
+            .order_by(s.due_day, s.card_id)
+        ).all()
+    started = new_studied(session, today)
+    for deck_id in deck_ids:
+        allowance = max(0, new_per_day - started.get(deck_id, 0))
+        if allowance:
+            ids += session.scalars(
+                select(s.card_id).where(s.deck_id == deck_id, s.queue == Queue.NEW).order_by(s.new_ord).limit(allowance)
+            ).all()
+    return ids
+
+
+def load_card(session: Session, card_id: int) -> ReviewCard:
+    """The card with its content rebuilt from its section's notes, and its state."""
+    row = session.execute(
+        select(CardRow.key, CardRow.section_key, CardRow.deck_id, DeckRow.name, CardStateRow)
+        .join(DeckRow, DeckRow.id == CardRow.deck_id)
+        .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+        .where(CardRow.id == card_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    notes = (
+        session.execute(
+            select(NoteRow)
+            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key == row.section_key, ~NoteRow.retired)
+            .order_by(NoteRow.ord)
+        )
+        .scalars()
+        .all()
+    )
+    card = card_from_notes(row.key, list(notes))
+    return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row.CardStateRow))
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What recording one answer did."""
+
+    log_id: int
+    before: CardState
+    after: CardState
+
+
+def record_answer(
+    session: Session, card_id: int, quality: int, *, now: datetime, today: int, duration_ms: int = 0
+) -> Answer:
+    """Grade a card with SM-2, update its state and append the answer to the review log.
+
+    The caller commits; nothing is written if the caller's transaction rolls back.
+    """
+    check_quality(quality)
+    row = session.get(CardStateRow, card_id)
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    before = state_from_row(row)
+    new = review(before.sm2, quality)
+    lapses = before.lapses + (1 if quality < 3 and before.reps > 0 else 0)
+    after = CardState(
+        queue=Queue.REVIEW,
+        due_day=today + new.interval,
+        reps=new.repetitions,
+        ease=new.ease,
+        interval=new.interval,
+        lapses=lapses,
+    )
+    row.queue, row.due_day, row.reps, row.ease = after.queue, after.due_day, after.reps, after.ease
+    row.interval, row.lapses, row.last_review = after.interval, after.lapses, now
+    log_id = session.execute(
+        insert(ReviewLogRow)
+        .values(
+            card_id=card_id,
+            reviewed_at=now,
+            day=today,
+            quality=quality,
+            duration_ms=max(0, int(duration_ms)),
+            queue_before=before.queue,
+            reps_before=before.reps,
+            ease_before=before.ease,
+            interval_before=before.interval,
+            due_before=before.due_day,
+            lapses_before=before.lapses,
+            queue_after=after.queue,
+            reps_after=after.reps,
+            ease_after=after.ease,
+            interval_after=after.interval,
+            due_after=after.due_day,
+            lapses_after=after.lapses,
+        )
+        .returning(ReviewLogRow.id)
+    ).scalar_one()
+    session.flush()
+    return Answer(log_id=log_id, before=before, after=after)
+
+
+def undo_answer(session: Session, log_id: int) -> int:
+    """Take back one answer: restore the card's state from the log entry and delete the entry.
+
+    Returns:
+        The card id whose answer was undone.
+    """
+    log = session.get(ReviewLogRow, log_id)
+    if log is None:
+        raise StoreError(f"review {log_id} does not exist")
+    previous = session.scalars(
+        select(ReviewLogRow.reviewed_at)
+        .where(ReviewLogRow.card_id == log.card_id, ReviewLogRow.id < log_id)
+        .order_by(ReviewLogRow.id.desc())
+        .limit(1)
+    ).first()
+    session.execute(
+        update(CardStateRow)
+        .where(CardStateRow.card_id == log.card_id)
+        .values(
+            queue=log.queue_before,
+            reps=log.reps_before,
+            ease=log.ease_before,
+            interval=log.interval_before,
+            due_day=log.due_before,
+            lapses=log.lapses_before,
+            last_review=previous,
+        )
+    )
+    session.execute(delete(ReviewLogRow).where(ReviewLogRow.id == log_id))
+    return log.card_id
+
+
+def next_due_day(session: Session, after_day: int, deck_ids: list[int]) -> int | None:
+    """The first day after `after_day` with a review due in these decks."""
+    return session.scalars(
+        select(func.min(CardStateRow.due_day)).where(
+            CardStateRow.deck_id.in_(deck_ids),
+            CardStateRow.queue == Queue.REVIEW,
+            CardStateRow.due_day > after_day,
+        )
+    ).first()
+
+
+def reviews_on(session: Session, day: int) -> int:
+    """How many answers were given on a study day."""
+    return session.scalar(select(func.count()).select_from(ReviewLogRow).where(ReviewLogRow.day == day)) or 0

@@ -1,0 +1,140 @@
+"""Loading a typed Deck into the database: upsert points and cards, retire removed ones, keep history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from trainer.cards import cards_for_deck
+from trainer.model import Deck, section_id
+from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
+
+
+@dataclass(frozen=True, slots=True)
+class SyncResult:
+    """What one deck's sync changed."""
+
+    deck: str
+    points: int
+    cards_added: int
+    cards_retired: int
+    cards_kept: int
+
+
+def deck_hash(session: Session, path: str) -> str | None:
+    """The content hash recorded for the deck last synced from `path`, if any."""
+    return session.scalars(select(DeckRow.content_hash).where(DeckRow.path == path)).first()
+
+
+def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now: datetime) -> SyncResult:
+    """Upsert `deck` into the database inside the caller's transaction.
+
+    Matched points and cards (same id/key) keep their state and history; points and cards no longer
+    in the deck are retired (never deleted); new ones are added as new cards.
+    """
+    row = session.scalars(select(DeckRow).where(DeckRow.name == deck.name)).first()
+    scheduler = str(deck.settings.get("scheduler", "sm2"))
+    if row is None:
+        row = DeckRow(name=deck.name, path=path, content_hash=content_hash, scheduler=scheduler, synced_at=now)
+        session.add(row)
+        session.flush()
+    else:
+        row.path, row.content_hash, row.scheduler, row.synced_at = path, content_hash, scheduler, now
+    deck_id = row.id
+
+    _sync_notes(session, deck, deck_id)
+    return _sync_cards(session, deck, deck_id)
+
+
+def _sync_notes(session: Session, deck: Deck, deck_id: int) -> None:
+    existing = dict(session.execute(select(NoteRow.key, NoteRow.id).where(NoteRow.deck_id == deck_id)).all())
+    fresh, changed = [], []
+    for topic in deck.topics:
+        for section in topic.sections:
+            skey = section_id(topic.title, section.kind, section.heading)
+            for k, point in enumerate(section.points, 1):
+                values = {
+                    "deck_id": deck_id,
+                    "key": point.id,
+                    "topic": topic.title,
+                    "section_key": skey,
+                    "section_kind": section.kind.value,
+                    "heading": section.heading,
+                    "ord": k,
+                    "head": point.head,
+                    "body": point.body,
+                    "long_head": point.long_head,
+                    "retired": False,
+                }
+                note_id = existing.pop(point.id, None)
+                if note_id is None:
+                    fresh.append(values)
+                else:
+                    changed.append({"id": note_id, **values})
+    if fresh:
+        session.execute(insert(NoteRow), fresh)
+    if changed:
+        session.execute(update(NoteRow), changed)
+    if existing:
+        session.execute(update(NoteRow).where(NoteRow.id.in_(existing.values())).values(retired=True))
+
+
+def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
+    rows = session.execute(
+        select(CardRow.key, CardRow.id, CardRow.retired, CardStateRow.reps)
+        .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+        .where(CardRow.deck_id == deck_id)
+    ).all()
+    existing = {r.key: r for r in rows}
+    cards = cards_for_deck(deck)
+    fresh, revived = [], []
+    for card in cards:
+        row = existing.pop(card.key, None)
+        if row is None:
+            fresh.append(card)
+        elif row.retired:
+            revived.append(row)
+    if fresh:
+        session.execute(
+            insert(CardRow),
+            [
+                {
+                    "deck_id": deck_id,
+                    "key": c.key,
+                    "kind": c.kind.value,
+                    "section_key": c.section_key,
+                    "retired": False,
+                }
+                for c in fresh
+            ],
+        )
+        ids = dict(
+            session.execute(
+                select(CardRow.key, CardRow.id).where(
+                    CardRow.deck_id == deck_id, CardRow.key.in_([c.key for c in fresh])
+                )
+            ).all()
+        )
+        order = {c.key: i for i, c in enumerate(cards)}
+        session.execute(
+            insert(CardStateRow),
+            [{"card_id": ids[c.key], "deck_id": deck_id, "queue": Queue.NEW, "new_ord": order[c.key]} for c in fresh],
+        )
+    for row in revived:
+        session.execute(update(CardRow).where(CardRow.id == row.id).values(retired=False))
+        queue = Queue.REVIEW if row.reps else Queue.NEW
+        session.execute(update(CardStateRow).where(CardStateRow.card_id == row.id).values(queue=queue))
+    retired_ids = [r.id for r in existing.values() if not r.retired]
+    if retired_ids:
+        session.execute(update(CardRow).where(CardRow.id.in_(retired_ids)).values(retired=True))
+        session.execute(update(CardStateRow).where(CardStateRow.card_id.in_(retired_ids)).values(queue=Queue.RETIRED))
+    return SyncResult(
+        deck=deck.name,
+        points=sum(len(s.points) for t in deck.topics for s in t.sections),
+        cards_added=len(fresh),
+        cards_retired=len(retired_ids),
+        cards_kept=len(cards) - len(fresh),
+    )

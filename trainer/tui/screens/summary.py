@@ -1,0 +1,43 @@
+"""The end-of-session summary: cards, time, accuracy, cards left, when the next ones are due."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from trainer.study import Summary
+
+
+def summary_text(s: Summary) -> str:
+    """The summary as lines of text."""
+    minutes, seconds = divmod(round(s.seconds), 60)
+    lines = [
+        "本次复习完成" if s.left == 0 else "本次复习暂停",
+        "",
+        f"复习卡片：{s.reviewed} 张",
+        f"用时：{minutes} 分 {seconds} 秒",
+        f"正确率（3 分及以上）：{s.accuracy:.0%}",
+        f"剩余：{s.left} 张",
+        f"下次到期：{s.next_due.isoformat() if s.next_due else '暂无'}",
+    ]
+    return "\n".join(lines)
+
+
+class SummaryScreen(Screen[None]):
+    """Shown when a session ends or is left; any of Enter, q, Escape goes home."""
+
+    BINDINGS = [Binding("enter,q,escape,space", "home", "返回首页", id="home", priority=True)]
+
+    def __init__(self, summary: Summary) -> None:
+        super().__init__()
+        self.summary = summary
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(summary_text(self.summary), id="summary", markup=False)
+        yield Footer()
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
