@@ -8,7 +8,7 @@ of them to some decks (None: every deck).
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -61,7 +61,11 @@ __all__ = [
 ]
 
 
-def _log_in_decks(stmt: Select[Any], deck_ids: Collection[int] | None) -> Select[Any]:
+# A string bound: SQLAlchemy 2.1 made Select variadic, 2.0 takes one parameter.
+_S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+
+
+def _log_in_decks(stmt: _S, deck_ids: Collection[int] | None) -> _S:
     if deck_ids is None:
         return stmt
     return stmt.join(CardRow, CardRow.id == ReviewLogRow.card_id).where(CardRow.deck_id.in_(list(deck_ids)))
