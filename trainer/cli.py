@@ -74,6 +74,30 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back up the database now."""
+    from trainer.library import backup_now
+    from trainer.store.backup import list_backups
+
+    if args.list:
+        for b in list_backups():
+            print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
+        return 0
+    print(f"backup written: {backup_now()}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a checked backup."""
+    from trainer.library import restore_backup
+
+    saved = restore_backup(Path(args.file))
+    print(f"restored {args.file}")
+    if saved is not None:
+        print(f"the database it replaced was saved as {saved}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -118,6 +142,26 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "backup",
+        cmd_backup,
+        "back up the database now",
+        "Write a consistent snapshot of the SQLite database to $TRAINER_HOME/backups/ (file mode 0600), "
+        "using SQLite's online backup API, so it is safe while a review is in progress. trainer also "
+        "backs up once a day on start (keeping the last 7 daily backups) and before every schema migration.",
+    )
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+    p = add(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup",
+        "Check FILE with PRAGMA integrity_check and refuse it (exit 2, nothing changed) if it is corrupt, "
+        "not SQLite, not a trainer database, or from a newer trainer. Otherwise the current database is "
+        "first saved as a pre-restore backup, then FILE is copied over it; an older schema is migrated.",
+    )
+    p.add_argument("file", metavar="FILE", help="a backup, e.g. one listed by `trainer backup --list`")
     return parser
 
 
