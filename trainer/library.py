@@ -29,42 +29,10 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
     engine = open_store(paths.db_url())
     if daily_backup:
-        from trainer.store.backup import daily_backup as backup_today
-        from trainer.store.engine import sqlite_path
+        from trainer.backup import backup_today
 
-        path = sqlite_path(paths.db_url())
-        if path is not None:
-            backup_today(path)
+        backup_today()
     return engine
-
-
-def _sqlite_store(action: str) -> Path:
-    from trainer.store.engine import sqlite_path
-
-    path = sqlite_path(paths.db_url())
-    if path is None:
-        raise TrainerError(f"{action} works on a SQLite database only; use your server's own tools (e.g. pg_dump)")
-    return path
-
-
-def backup_now() -> Path:
-    """Back up the store now (online backup API) into the backups folder; returns the file."""
-    from trainer.store.backup import backup_database
-
-    path = _sqlite_store("backup")
-    open_default_store(daily_backup=False).dispose()  # a store that does not exist yet is created first
-    return backup_database(path, reason="manual")
-
-
-def restore_backup(backup: Path) -> Path | None:
-    """Replace the store with a checked backup; the replaced store is saved first and its backup returned."""
-    from trainer.store.backup import restore_database
-    from trainer.store.migrate import REVISIONS
-
-    path = _sqlite_store("restore")
-    saved = restore_database(Path(backup), path, known_revisions=REVISIONS)
-    open_default_store(daily_backup=False).dispose()  # migrate an older backup now, not at the next start
-    return saved
 
 
 def default_deck_dirs() -> list[Path]:
