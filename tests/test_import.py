@@ -200,4 +200,3 @@ def test_duplicate_heads_are_skipped_with_a_warning(tmp_path: Path, capsys):
     assert cli.main(["import", str(src), "-o", str(tmp_path / "d.yaml")]) == 0
     assert "line 2: duplicate of an earlier point (甲)" in capsys.readouterr().err
     assert [p.body for _, _, p in decks.load(tmp_path / "d.yaml").points()] == ["一"]
-
