@@ -1,0 +1,138 @@
+"""Folding and cleaning document text once, at the edge; string work only, no parsing decisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that vanish before anything else looks at a line.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_EMPHASIS = re.compile(r"\*\*|__|~~|`")
+_SINGLE_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+
+# Half-width punctuation shown in full-width form when it sits in Chinese prose.
+_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def _build_fold() -> dict[int, str]:
+    table: dict[int, str] = {}
+    keep_full = set("，：；！？（）")
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch not in keep_full:
+            table[code] = chr(code - 0xFEE0)
+    for half, full in _TO_FULL.items():
+        table[ord(half)] = full
+    table.update({0x3000: " ", 0x00A0: " ", 0x09: " ", 0xFF61: "。", 0xFF64: "、"})
+    return table
+
+
+_FOLD = _build_fold()
+
+
+def fold(text: str) -> str:
+    """Fold width variants one character for one character (offsets are kept).
+
+    Full-width digits, letters and `．` become ASCII; half-width `, : ; ! ? ( )` become their
+    Chinese forms; odd spaces become a plain space.
+    """
+    return text.translate(_FOLD)
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph or a CJK/full-width punctuation mark or quote."""
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0xF900 <= o <= 0xFAFF
+        or ch in "“”‘’…—·"
+    )
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _fix_punct(text: str) -> str:
+    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length)."""
+    if not any(ch in _TO_FULL for ch in text):
+        return text
+    chars = list(text)
+    opens: list[int] = []
+    for i, ch in enumerate(chars):
+        if ch == "(":
+            opens.append(i)
+        elif ch == ")":
+            if opens:
+                start = opens.pop()
+                inner = text[start + 1 : i]
+                if any(is_cjk(c) for c in inner) or is_cjk(_neighbour(text, start, -1)):
+                    chars[start], chars[i] = "（", "）"
+        elif ch in _TO_FULL and ch not in "()":
+            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
+            if ch == ":" and before.isdigit() and after.isdigit():
+                continue
+            if (before and is_cjk(before)) or (after and is_cjk(after)):
+                chars[i] = _TO_FULL[ch]
+    return "".join(chars)
+
+
+def display_line(raw: str) -> str:
+    """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
+    text = raw.translate(_INVISIBLE)
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+        text = _SINGLE_STAR.sub(r"\1", text)
+    return _fix_punct(text.replace("\t", " "))
+
+
+def display_text(text: str) -> str:
+    """The whole document in display form, line by line (what heads are drawn from)."""
+    return "\n".join(display_line(line) for line in text.splitlines())
+
+
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+
+
+def clean(text: str) -> str:
+    """Drop stray spaces next to Chinese characters and collapse the rest; strip the ends."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text.strip()
+
+    def repl(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if not before or not after or is_cjk(before) or is_cjk(after):
+            return ""
+        return " "
+
+    return _SPACES.sub(repl, text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical source line: display text, its 1:1 folded key, its 1-based number, its indent."""
+
+    text: str
+    key: str
+    lineno: int
+    indent: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on any line break (LF, CRLF, CR ...) and normalize each line; blank lines are kept."""
+    out: list[Line] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        shown = display_line(raw)
+        stripped = shown.lstrip(" \u3000\u00a0")
+        indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
+        stripped = stripped.rstrip()
+        out.append(Line(stripped, fold(stripped), n, indent))
+    return out
