@@ -32,18 +32,42 @@ def _fail(message: str, source: str) -> DocumentError:
     return DocumentError(message, path=source or None)
 
 
+def _plausible(text: str) -> float:
+    """Share of characters a Chinese text document is made of (ASCII, CJK, punctuation)."""
+    if not text:
+        return 0.0
+    good = 0
+    for ch in text:
+        o = ord(ch)
+        if (
+            0x20 <= o < 0x7F
+            or ch in "\t\n\r"
+            or 0x4E00 <= o <= 0x9FFF
+            or 0x3000 <= o <= 0x303F
+            or 0xFF00 <= o <= 0xFFEF
+            or 0x2000 <= o <= 0x206F
+            or 0x2460 <= o <= 0x24FF
+            or 0x2600 <= o <= 0x26FF
+        ):
+            good += 1
+    return good / len(text)
+
+
 def _utf16_guess(data: bytes) -> str | None:
-    """UTF-16 without a BOM: ASCII characters leave NULs in every other byte."""
+    """UTF-16 without a BOM: the byte order whose decoding reads like a Chinese document.
+
+    Newlines and ASCII decode to themselves only in the right order (`\n` read backwards is
+    U+0A00), so the wrong order scores low.
+    """
     if len(data) < 4 or len(data) % 2:
         return None
-    even, odd = data[0::2], data[1::2]
-    zeros_even, zeros_odd = even.count(0), odd.count(0)
-    half = len(data) // 2
-    if zeros_odd > half * 0.2 and zeros_even < half * 0.05:
-        return "utf-16-le"
-    if zeros_even > half * 0.2 and zeros_odd < half * 0.05:
-        return "utf-16-be"
-    return None
+    best, best_score = None, 0.0
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _try(data, encoding)
+        score = _plausible(text) if text is not None else 0.0
+        if score > best_score:
+            best, best_score = encoding, score
+    return best if best_score >= 0.9 else None
 
 
 def _check_text(text: str, source: str) -> str:
@@ -81,7 +105,7 @@ def decode(data: bytes, *, source: str = "") -> str:
                 raise _fail(f"the document is not valid {encoding}", source)
             return _check_text(text, source)
     text = _try(data, "utf-8")
-    if text is None:
+    if text is None and b"\x00" in data:
         guess = _utf16_guess(data)
         text = _try(data, guess) if guess else None
     if text is None and b"\x00" in data:

@@ -47,10 +47,11 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_paren", r"（(\d{1,2})）[、.]?", False),
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
-    ("ar_dot", f"([{_DOT_DIGITS}])", False),
+    ("arabic", f"([{_DOT_DIGITS}])", False),
     ("cn_dun", rf"({_CN})[、](?!是)", False),
-    ("ar_dot", r"(\d{1,2})\.(?![\d.])", False),
-    ("ar_dun", r"(\d{1,2}) ?、", False),
+    # `1.` and `1、` are one style: documents mix them within one list.
+    ("arabic", r"(\d{1,2})\.(?![\d.])", False),
+    ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
@@ -64,7 +65,7 @@ _LINE_START = re.compile("|".join(f"(?:{pat})" for _, pat, _ in _TABLE))
 
 
 def _ordinal(style: str, raw: str) -> int:
-    if raw.isdigit():
+    if raw.isascii() and raw.isdigit():
         return int(raw)
     if raw in _CIRCLED:
         return _CIRCLED.index(raw) + 1

@@ -41,6 +41,8 @@ def fold(text: str) -> str:
 
 def is_cjk(ch: str) -> bool:
     """True for a CJK ideograph or a CJK/full-width punctuation mark or quote."""
+    if len(ch) != 1:
+        return False
     o = ord(ch)
     return (
         0x4E00 <= o <= 0x9FFF

@@ -15,7 +15,7 @@ _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
-_RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "ar_dot", "ar_dun"})
+_RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 
 
 @dataclass(eq=False)

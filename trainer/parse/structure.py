@@ -120,6 +120,11 @@ def _assign_roles(node: Node, gathered: dict[int, _Gathered]) -> None:
     heads = [c for c in node.children if c.heading]
     for child in heads:
         _assign_roles(child, gathered)
+    if node.style == "root" and not node.title:
+        # Without a document title, a plain heading holding points names a topic, not a section.
+        for child in heads:
+            if child.role == "section" and not _is_kind_bearing(child):
+                child.role = "topic"
     by_style: dict[str, list[Node]] = {}
     for child in heads:
         by_style.setdefault(child.style, []).append(child)
