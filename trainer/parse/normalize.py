@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Characters that vanish before anything else looks at a line.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _EMPHASIS = re.compile(r"\*\*|__|~~|`")
-_SINGLE_STAR = re.compile(r"(?<![*\w])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*\w])")
+_SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
 
 # Half-width punctuation shown in full-width form when it sits in Chinese prose.
 _TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}

@@ -29,6 +29,7 @@ class Node:
     lineno: int
     items: list[Para | Node] = field(default_factory=list)
     heading: bool = False
+    lone: bool = False  # a prose-style marker (一方面, 首先) with no sibling: a sentence, not a list
     contains_heading: bool = False
     role: str = ""
 
@@ -181,6 +182,8 @@ def classify(node: Node) -> None:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
         decision = _is_heading_group(group)
+        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
         for child in group:
             child.heading = decision
+            child.lone = lone
     node.contains_heading = any(c.heading or c.contains_heading for c in children)

@@ -94,7 +94,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         if isinstance(item, Node):
             if item.heading:
                 got.parts.append(item)
-            else:
+            elif not item.lone:
                 point = _point_from_node(item)
                 if point:
                     got.own.append(point)
