@@ -9,6 +9,7 @@ from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 
+BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
 _SOFT_END = "，、；,;"
 _CLOSERS = " ”’」』）)》】\"'"
@@ -75,7 +76,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
     gap = 0
     for line in lines:
         if not line.key:
-            gap += 1
+            gap += 3 if line.indent == BARRIER else 1
             continue
         if (
             paras

@@ -16,7 +16,7 @@ from trainer.parse.noise import (
     split_title,
 )
 from trainer.parse.normalize import Line
-from trainer.parse.paragraphs import is_start_line
+from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.vocab import is_heading_phrase
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*$")
@@ -33,6 +33,11 @@ class Preamble:
     lines: list[Line]
 
 
+def _barrier(line: Line) -> Line:
+    """A blank in place of a dropped line keeps the lines around it from being joined across it."""
+    return Line("", "", line.lineno, BARRIER)
+
+
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
@@ -43,6 +48,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if seen_content and is_footer(line):
             break
         if is_noise(line):
+            kept.append(_barrier(line))
             continue
         seen_content = True
         kept.append(line)
@@ -84,12 +90,12 @@ def read_preamble(lines: list[Line]) -> Preamble:
             continue
         seen += 1
         near = seen <= _BYLINE_WINDOW
-        if normalize_key(line.key) in title_keys:
-            continue
         if near and is_subtitle_line(line.key) and not subtitle:
-            subtitle = line.key.strip("—- ")
+            subtitle = split_title(line.text.strip("—- "))[0]
+        elif not (
+            normalize_key(line.key) in title_keys or (near and (is_person_name(line) or is_affiliation(line)))
+        ):
+            rest.append(line)
             continue
-        if near and (is_person_name(line) or is_affiliation(line)):
-            continue
-        rest.append(line)
+        rest.append(_barrier(line))
     return Preamble(title, subtitle, rest)
