@@ -14,6 +14,7 @@ def unique_ids(topics: list[Topic] | tuple[Topic, ...]) -> tuple[Topic, ...]:
     mixed in, then an ordinal, so the first of two equal points keeps the plain id.
     """
     taken: set[str] = set()
+    next_ordinal: dict[str, int] = {}
     out: list[Topic] = []
     for topic in topics:
         sections: list[Section] = []
@@ -22,11 +23,14 @@ def unique_ids(topics: list[Topic] | tuple[Topic, ...]) -> tuple[Topic, ...]:
             for point in section.points:
                 pid = point_id(topic.title, section.kind, point.head)
                 if pid in taken:
-                    pid = point_id(topic.title, section.kind, f"{point.head} {section.heading}")
-                n = 2
-                while pid in taken:
-                    pid = point_id(topic.title, section.kind, f"{point.head} {section.heading} {n}")
-                    n += 1
+                    alt = f"{point.head} {section.heading}"
+                    pid = point_id(topic.title, section.kind, alt)
+                    n = next_ordinal.get(pid, 2)
+                    base = pid
+                    while pid in taken:
+                        pid = point_id(topic.title, section.kind, f"{alt} {n}")
+                        n += 1
+                    next_ordinal[base] = n
                 taken.add(pid)
                 points.append(Point(pid, point.head, point.body, point.long_head, point.line))
             sections.append(Section(section.kind, section.heading, tuple(points)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 # Characters that vanish before anything else looks at a line.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`")
 _SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
 
@@ -28,6 +29,7 @@ def _build_fold() -> dict[int, str]:
 
 
 _FOLD = _build_fold()
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
 
 
 def fold(text: str) -> str:
@@ -36,7 +38,7 @@ def fold(text: str) -> str:
     Full-width digits, letters and `．` become ASCII; half-width `, : ; ! ? ( )` become their
     Chinese forms; odd spaces become a plain space.
     """
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 
 
 def is_cjk(ch: str) -> bool:
@@ -61,33 +63,39 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
-def _fix_punct(text: str) -> str:
-    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length)."""
-    if not any(ch in _TO_FULL for ch in text):
-        return text
+_CJK_CLASS = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—·]"
+_HAS_CJK = re.compile(_CJK_CLASS)
+_PUNCT_AFTER_CJK = re.compile(f"(?<={_CJK_CLASS})( *)([,:;!?])")
+_PUNCT_BEFORE_CJK = re.compile(f"([,:;!?])(?= *{_CJK_CLASS})")
+_PARENS = re.compile(r"[()]")
+
+
+def _fix_parens(text: str) -> str:
     chars = list(text)
     opens: list[int] = []
-    for i, ch in enumerate(chars):
-        if ch == "(":
+    for m in _PARENS.finditer(text):
+        i = m.start()
+        if m.group() == "(":
             opens.append(i)
-        elif ch == ")":
-            if opens:
-                start = opens.pop()
-                inner = text[start + 1 : i]
-                if any(is_cjk(c) for c in inner) or is_cjk(_neighbour(text, start, -1)):
-                    chars[start], chars[i] = "（", "）"
-        elif ch in _TO_FULL and ch not in "()":
-            before, after = _neighbour(text, i, -1), _neighbour(text, i, 1)
-            if ch == ":" and before.isdigit() and after.isdigit():
-                continue
-            if (before and is_cjk(before)) or (after and is_cjk(after)):
-                chars[i] = _TO_FULL[ch]
+        elif opens:
+            start = opens.pop()
+            if _HAS_CJK.search(text, start + 1, i) or is_cjk(_neighbour(text, start, -1)):
+                chars[start], chars[i] = "（", "）"
     return "".join(chars)
+
+
+def _fix_punct(text: str) -> str:
+    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length)."""
+    if not _HAS_CJK.search(text):
+        return text
+    text = _PUNCT_AFTER_CJK.sub(lambda m: m.group(1) + _TO_FULL[m.group(2)], text)
+    text = _PUNCT_BEFORE_CJK.sub(lambda m: _TO_FULL[m.group(1)], text)
+    return _fix_parens(text) if "(" in text else text
 
 
 def display_line(raw: str) -> str:
     """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
-    text = raw.translate(_INVISIBLE)
+    text = raw.translate(_INVISIBLE) if _HAS_INVISIBLE.search(raw) else raw
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _EMPHASIS.sub("", text)
         text = _SINGLE_STAR.sub(r"\1", text)

@@ -93,7 +93,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
-            normalize_key(line.key) in title_keys or (near and (is_person_name(line) or is_affiliation(line)))
+            (len(line.key) <= len(raw_title) + 4 and normalize_key(line.key) in title_keys)
+            or (near and (is_person_name(line) or is_affiliation(line)))
         ):
             rest.append(line)
             continue

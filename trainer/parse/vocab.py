@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trainer.model import SectionKind
 
@@ -66,6 +67,7 @@ def _strip_tail(text: str, words: tuple[str, ...]) -> tuple[str, bool]:
     return text, False
 
 
+@lru_cache(maxsize=4096)
 def is_heading_phrase(title: str) -> bool:
     """True when a short title is made of section vocabulary (存在问题, 对策措施, 规范执法的意义).
 
