@@ -46,8 +46,18 @@ class _Head:
     title_start: int
 
 
+_BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
+# 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
+_ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
+
+
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
+    bracketed = _BRACKETED.match(key)
+    if bracketed:
+        key = bracketed.group(1).strip()
+        if _ANSWER.search(key):
+            return None
     text = key.rstrip("：")
     if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
@@ -77,7 +87,9 @@ def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
     if para.indent >= CENTRED_INDENT and len(para.key) <= 40 and not ends_terminal(para.key):
         return _Head("centred", 0, 0)
     bare = _bare_style(para, prev)
-    return _Head(bare, 0, 0) if bare else None
+    if bare is None:
+        return None
+    return _Head(bare, 0, 1 if _BRACKETED.match(para.key) else 0)
 
 
 def _run_on(title: str) -> int:
@@ -146,6 +158,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
         else:
             _pop_for(head.style, stack)
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
+        if head.style.startswith("bare"):
+            title_text = title_text.rstrip("】〗]")
         node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno)
         if rest is not None:
             node.items.append(rest)
