@@ -127,7 +127,7 @@ def find_inline(key: str) -> list[Marker]:
     found: list[Marker] = []
     for m in _INLINE_HINT.finditer(key):
         pos = m.start()
-        if key.startswith("另", pos - 1) and key.startswith("一方面", pos):
+        if pos > 0 and key[pos - 1] == "另" and key.startswith("一方面", pos):
             continue
         prev = pos - 1
         while prev >= 0 and key[prev] == " ":
@@ -143,10 +143,10 @@ def find_inline(key: str) -> list[Marker]:
             continue
         found.append(marker)
     for m in re.finditer("另一方面", key):
-        marker = _match_at(key, m.start())
-        prev = key[m.start() - 1] if m.start() else ""
-        if marker and (not prev or prev in _BOUNDARY or prev in "，、"):
-            found.append(marker)
+        side = _match_at(key, m.start())
+        left = key[m.start() - 1] if m.start() else ""
+        if side and (not left or left in _BOUNDARY or left in "，、"):
+            found.append(side)
     found.sort(key=lambda mk: mk.start)
     return found
 
