@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -39,15 +38,30 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """Copy the SQLite file aside before a migration changes it; returns the copy's path."""
+    """Copy the SQLite file aside (mode 0600) before a migration changes it; returns the copy's path.
+
+    Uses SQLite's online backup, so the copy is consistent even with a write-ahead log beside the file.
+    """
+    import os
+    import sqlite3
+
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists() or path.stat().st_size == 0:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.stem}.pre-{revision}-{stamp}{path.suffix}")
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-    shutil.copy2(path, target)
+    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
+    raw = engine.raw_connection()
+    try:
+        source = raw.driver_connection
+        assert isinstance(source, sqlite3.Connection)
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        raw.close()
     target.chmod(0o600)
     return target
 
@@ -74,7 +88,14 @@ def ensure_schema(engine: Engine) -> None:
             path=where,
         )
     if revision is not None:
-        backup_before_migration(engine, revision)
+        import sqlite3
+
+        try:
+            backup_before_migration(engine, revision)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot back up the database before migrating, so it was left as it is: {exc}", path=where
+            ) from None
     from alembic import command
 
     try:
