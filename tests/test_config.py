@@ -84,7 +84,8 @@ def test_bad_file_names_file_and_line(_isolated_home: Path):
 def test_hand_written_file_is_read(_isolated_home: Path):
     _isolated_home.mkdir(parents=True)
     (_isolated_home / "config.yaml").write_text(
-        "exam-date: 2027-03-28\nfuzz: yes\nreviews-per-day: 50\ndecks:\n  甲:\n    reviews-per-day: 5\n", encoding="utf-8"
+        "exam-date: 2027-03-28\nfuzz: yes\nreviews-per-day: 50\ndecks:\n  甲:\n    reviews-per-day: 5\n",
+        encoding="utf-8",
     )
     s = config.load_settings()
     assert s.exam_date == date(2027, 3, 28) and s.fuzz

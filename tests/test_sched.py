@@ -14,9 +14,10 @@ from trainer.sched.fsrs_adapter import fsrs_review, rating_for
 from trainer.sched.fuzz import card_seed, fuzz_interval, fuzz_range
 
 DAY0 = date(2026, 11, 22).toordinal()
+DEFAULT = Policy()
 
 
-def run(qualities: list[int], *, policy: Policy = Policy(), card_id: int = 1, start: int = DAY0) -> list[Schedule]:
+def run(qualities: list[int], *, policy: Policy = DEFAULT, card_id: int = 1, start: int = DAY0) -> list[Schedule]:
     """Answer a card on each due day in turn; the schedules after each answer."""
     state, today, out = Schedule(), start, []
     for q in qualities:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import UTC, date, datetime
 
 import pytest
@@ -40,7 +41,9 @@ def test_limits_cap_new_and_reviews_per_deck_minus_done_today():
 
 
 def test_limits_are_per_deck():
-    news = [new(i, section=f"a{i}", deck=1) for i in range(5)] + [new(10 + i, section=f"b{i}", deck=2) for i in range(5)]
+    news = [new(i, section=f"a{i}", deck=1) for i in range(5)] + [
+        new(10 + i, section=f"b{i}", deck=2) for i in range(5)
+    ]
     queue = build_queue([], news, today=Today(), limits={1: Limits(new=1), 2: Limits(new=2)})
     assert [c.deck_id for c in queue].count(1) == 1 and [c.deck_id for c in queue].count(2) == 2
 
@@ -89,7 +92,7 @@ def test_points_of_one_list_are_spread():
     cards = [new(i, section=s, order=i) for i, s in enumerate("aaaabbbbcc", 1)]
     out = spread(cards)
     assert [c.section for c in out] == list("abcabcabab")
-    assert all(x.section != y.section for x, y in zip(out, out[1:], strict=False))
+    assert all(x.section != y.section for x, y in itertools.pairwise(out))
 
 
 def test_avoid_adjacent_when_possible():

@@ -17,8 +17,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW, make_deck
 from trainer.errors import DeckError, StoreError
 from trainer.sched import LEECH_LAPSES, Policy, Queue, Schedule, grade
-from trainer.store import make_engine, open_store
-from trainer.store import queries
+from trainer.store import make_engine, open_store, queries
 from trainer.store.migrate import HEAD, REVISIONS, alembic_config, current_revision
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
 from trainer.store.replay import replay
@@ -80,7 +79,9 @@ def _make_0001_db(url: str) -> Engine:
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "0001")  # type: ignore[arg-type]
         conn.execute(
-            text("INSERT INTO decks (id, name, path, content_hash, scheduler) VALUES (1, '旧卡组', '/d.yaml', 'abc', 'sm2')")
+            text(
+                "INSERT INTO decks (id, name, path, content_hash, scheduler) VALUES (1, '旧卡组', '/d.yaml', 'abc', 'sm2')"
+            )
         )
         conn.execute(
             text(

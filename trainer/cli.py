@@ -206,7 +206,12 @@ def build_parser() -> argparse.ArgumentParser:
         "Database maintenance. `trainer db replay` rebuilds every card's schedule from the review log.",
     )
     db_parser = p
-    p.set_defaults(func=lambda _args: (db_parser.print_help(), 2)[1])
+
+    def db_help(_args: argparse.Namespace) -> int:
+        db_parser.print_help()
+        return 2
+
+    p.set_defaults(func=db_help)
     db_actions = p.add_subparsers(title="actions", metavar="ACTION")
     r = db_actions.add_parser(
         "replay",

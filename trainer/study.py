@@ -124,9 +124,9 @@ class StudySession:
         if card is None:
             raise LookupError("no card to answer")
         policy, outcome = self._grade(card, quality)
-        with Session(self.engine) as s, s.begin():
+        with self.engine.begin() as conn:
             log_id = queries.write_answer(
-                s,
+                conn,
                 card.card_id,
                 card.state,
                 outcome,

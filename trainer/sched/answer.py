@@ -79,7 +79,8 @@ def grade(
             result = fsrs_review(before.stability, before.difficulty, before.last_review_day, quality, today=today)
             interval, ease = result.interval, before.ease
             reps = before.reps + 1 if quality >= 3 else 0
-            stability, difficulty = result.stability, result.difficulty
+            stability: float | None = result.stability
+            difficulty: float | None = result.difficulty
         case _:
             state = review(before.sm2, quality)
             interval, ease, reps = state.interval, state.ease, state.repetitions

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.errors import StoreError
@@ -27,8 +28,26 @@ class Answer:
     became_leech: bool = False
 
 
+_STATE: Table = CardStateRow.__table__  # type: ignore[assignment]
+_LOG: Table = ReviewLogRow.__table__  # type: ignore[assignment]
+_SCHEDULE_COLUMNS = ("queue", "due_day", "reps", "ease", "interval", "lapses", "leech", "stability", "difficulty")
+# Built once: answering only binds values, so no statement is constructed or compiled per answer.
+_UPDATE_STATE = (
+    update(_STATE)
+    .where(
+        _STATE.c.card_id == bindparam("w_card_id"),
+        _STATE.c.queue == bindparam("w_queue"),
+        _STATE.c.due_day == bindparam("w_due_day"),
+        _STATE.c.reps == bindparam("w_reps"),
+        _STATE.c.lapses == bindparam("w_lapses"),
+    )
+    .values({name: bindparam(f"n_{name}") for name in (*_SCHEDULE_COLUMNS, "last_review")})
+)
+_INSERT_LOG = insert(_LOG).returning(_LOG.c.id)
+
+
 def write_answer(
-    session: Session,
+    session: Session | Connection,
     card_id: int,
     before: Schedule,
     outcome: Outcome,
@@ -44,6 +63,9 @@ def write_answer(
     The UPDATE only matches if the card still has the `before` schedule, so an answer given meanwhile on
     another device is never overwritten silently.
 
+    Args:
+        session: A session or connection inside the caller's transaction.
+
     Returns:
         The new review-log id.
 
@@ -51,65 +73,42 @@ def write_answer(
         StoreError: the card no longer has the `before` schedule (changed elsewhere) or does not exist.
     """
     after = outcome.after
-    s = CardStateRow
+    values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
+    values["n_queue"] = int(after.queue)
+    values["n_last_review"] = now
     changed = session.execute(
-        update(s)
-        .where(
-            s.card_id == card_id,
-            s.queue == before.queue,
-            s.due_day == before.due_day,
-            s.reps == before.reps,
-            s.lapses == before.lapses,
-        )
-        .values(
-            queue=after.queue,
-            due_day=after.due_day,
-            reps=after.reps,
-            ease=after.ease,
-            interval=after.interval,
-            lapses=after.lapses,
-            leech=after.leech,
-            stability=after.stability,
-            difficulty=after.difficulty,
-            last_review=now,
-        )
-        .execution_options(synchronize_session=False)
+        _UPDATE_STATE,
+        {
+            "w_card_id": card_id,
+            "w_queue": int(before.queue),
+            "w_due_day": before.due_day,
+            "w_reps": before.reps,
+            "w_lapses": before.lapses,
+            **values,
+        },
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         raise StoreError(f"card {card_id} was changed elsewhere (or removed); start the review again")
-    log_id: int = session.execute(
-        insert(ReviewLogRow)
-        .values(
-            card_id=card_id,
-            reviewed_at=now,
-            day=today,
-            quality=quality,
-            duration_ms=max(0, int(duration_ms)),
-            repeat=outcome.repeat,
-            scheduler=policy.algorithm.value,
-            exam_day=policy.exam_day,
-            fuzz=policy.fuzz,
-            queue_before=before.queue,
-            reps_before=before.reps,
-            ease_before=before.ease,
-            interval_before=before.interval,
-            due_before=before.due_day,
-            lapses_before=before.lapses,
-            leech_before=before.leech,
-            stability_before=before.stability,
-            difficulty_before=before.difficulty,
-            queue_after=after.queue,
-            reps_after=after.reps,
-            ease_after=after.ease,
-            interval_after=after.interval,
-            due_after=after.due_day,
-            lapses_after=after.lapses,
-            leech_after=after.leech,
-            stability_after=after.stability,
-            difficulty_after=after.difficulty,
-        )
-        .returning(ReviewLogRow.id)
-    ).scalar_one()
+    row: dict[str, Any] = {
+        "card_id": card_id,
+        "reviewed_at": now,
+        "day": today,
+        "quality": quality,
+        "duration_ms": max(0, int(duration_ms)),
+        "repeat": outcome.repeat,
+        "scheduler": policy.algorithm.value,
+        "exam_day": policy.exam_day,
+        "fuzz": policy.fuzz,
+    }
+    for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
+        row[f"{col}_before"] = getattr(before, name)
+        row[f"{col}_after"] = getattr(after, name)
+    row["queue_before"], row["queue_after"] = int(before.queue), int(after.queue)
+    for name in ("lapses", "leech", "stability", "difficulty"):
+        row[f"{name}_before"] = getattr(before, name)
+        row[f"{name}_after"] = getattr(after, name)
+    row["due_before"], row["due_after"] = before.due_day, after.due_day
+    log_id: int = session.execute(_INSERT_LOG, row).scalar_one()
     return log_id
 
 

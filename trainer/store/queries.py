@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
@@ -50,7 +51,7 @@ _CANDIDATE_COLUMNS = (
 )
 
 
-def due_reviews_stmt(deck_id: int, today: int) -> Select[tuple]:  # type: ignore[type-arg]
+def due_reviews_stmt(deck_id: int, today: int) -> Select:  # type: ignore[type-arg]
     """Reviews of one deck due by `today`, most overdue first (served by ix_card_state_due)."""
     s = CardStateRow
     return (
@@ -61,7 +62,7 @@ def due_reviews_stmt(deck_id: int, today: int) -> Select[tuple]:  # type: ignore
     )
 
 
-def new_cards_stmt(deck_id: int, limit: int) -> Select[tuple]:  # type: ignore[type-arg]
+def new_cards_stmt(deck_id: int, limit: int) -> Select:  # type: ignore[type-arg]
     """The first `limit` new cards of one deck in document order."""
     s = CardStateRow
     return (
@@ -219,7 +220,7 @@ def deck_summaries(
 def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCard]:
     """Cards with their content and state, in bulk: a few queries whatever the number of cards."""
     ids = list(dict.fromkeys(card_ids))
-    rows = []
+    rows: list[Any] = []
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         rows += session.execute(
