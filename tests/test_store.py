@@ -168,13 +168,15 @@ def test_migration_from_first_schema_keeps_data(db_url: str):
     engine.dispose()
 
 
-def test_sqlite_backup_is_made_before_migrating(sqlite_url: str, tmp_path):
+def test_sqlite_backup_is_made_before_migrating(sqlite_url: str):
+    from trainer.store.backup import list_backups
+
     _make_0001_db(sqlite_url).dispose()
     engine = open_store(sqlite_url)
-    backups = list(tmp_path.glob("test.pre-0001-*.db"))
+    backups = [b for b in list_backups() if b.reason == "pre-0001"]
     assert len(backups) == 1
-    assert stat.S_IMODE(backups[0].stat().st_mode) == 0o600
-    check = make_engine(f"sqlite:///{backups[0]}")
+    assert stat.S_IMODE(backups[0].path.stat().st_mode) == 0o600
+    check = make_engine(f"sqlite:///{backups[0].path}")
     with check.connect() as conn:
         assert current_revision(conn) == "0001"
         assert conn.execute(text("SELECT count(*) FROM review_log")).scalar() == 2
@@ -182,7 +184,7 @@ def test_sqlite_backup_is_made_before_migrating(sqlite_url: str, tmp_path):
     engine.dispose()
     # Up to date: no further backup.
     open_store(sqlite_url).dispose()
-    assert len(list(tmp_path.glob("test.pre-*.db"))) == 1
+    assert len([b for b in list_backups() if b.reason.startswith("pre-")]) == 1
 
 
 def test_newer_schema_is_refused(sqlite_url: str):

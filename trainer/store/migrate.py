@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -38,32 +37,13 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """Copy the SQLite file aside (mode 0600) before a migration changes it; returns the copy's path.
-
-    Uses SQLite's online backup, so the copy is consistent even with a write-ahead log beside the file.
-    """
-    import os
-    import sqlite3
+    """Snapshot the SQLite file (online backup API) into the backups folder before a migration changes it."""
+    from trainer.store.backup import backup_database
 
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists() or path.stat().st_size == 0:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.stem}.pre-{revision}-{stamp}{path.suffix}")
-    os.close(os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600))
-    raw = engine.raw_connection()
-    try:
-        source = raw.driver_connection
-        assert isinstance(source, sqlite3.Connection)
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        raw.close()
-    target.chmod(0o600)
-    return target
+    return backup_database(path, reason=f"pre-{revision}")
 
 
 def ensure_schema(engine: Engine) -> None:
