@@ -1,0 +1,98 @@
+"""Headless review driver: the real Textual app on $TRAINER_DB, answering cards as fast as it can.
+
+Run as a separate process by the crash and concurrency tests:
+
+    python tests/helpers/review_driver.py SEED [MAX_ANSWERS] [--wait-go]
+
+It opens the store the way `trainer` does (`$TRAINER_DB`, else `$TRAINER_HOME/trainer.db`), builds the
+app with `make_app`, presses Enter on the home screen and then, for every card, Space (reveal) and a
+grade 0-5 drawn from `random.Random(SEED)`. After each answer, once the *next* card is on screen, it
+prints one line and flushes:
+
+    ANSWERED <log_id> <card_id> <quality>
+
+so a test that kills the process knows which answers the learner saw being accepted. It prints
+`READY` when the first card is shown and `DONE <n>` when the queue is empty or MAX_ANSWERS is reached.
+With `--wait-go` it imports everything, prints `LOADED` and waits for a line on stdin before it opens
+the store, so a test can start the next process while it still checks the last one.
+Errors shown in the app's error dialog are printed as `ERROR <message>` and end the run (exit 3).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import random
+import sys
+from datetime import UTC, datetime
+
+from trainer import paths
+from trainer.config import Settings
+from trainer.store import open_store
+from trainer.tui.app import make_app
+
+
+def _app_options() -> dict[str, object]:
+    # The TUI branch adds a key-repeat guard; a driver pressing keys this fast must switch it off.
+    params = inspect.signature(make_app).parameters
+    return {"repeat_guard": 0.0} if "repeat_guard" in params else {}
+
+
+async def drive(seed: int, max_answers: int) -> int:
+    """Answer up to `max_answers` cards; returns the process exit code."""
+    from trainer.tui.screens.review import ReviewScreen
+
+    rng = random.Random(seed)
+    engine = open_store(paths.db_url())
+    settings = Settings(zone=UTC, new_per_day=100_000, reviews_per_day=100_000)
+    errors: list[str] = []
+    app = make_app(engine, settings=settings, clock=lambda: datetime.now(UTC), **_app_options())
+    app.show_error = errors.append  # type: ignore[method-assign]
+    answered = 0
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("a")  # review every deck
+        await pilot.pause()
+        screen = app.screen
+        if not isinstance(screen, ReviewScreen):
+            print(f"DONE {answered}", flush=True)
+            return 0
+        session = screen.session
+        print("READY", flush=True)
+        while answered < max_answers:
+            if session.current() is None or app.screen is not screen:
+                break
+            before = len(session.done)
+            quality = rng.choice((0, 1, 2, 3, 3, 4, 4, 4, 5, 5))
+            await pilot.press("space")
+            await pilot.press(str(quality))
+            if errors:
+                print(f"ERROR {errors[0]}", flush=True)
+                return 3
+            if len(session.done) != before + 1:
+                print(f"ERROR answer not taken (done {before} -> {len(session.done)})", flush=True)
+                return 3
+            last = session.done[-1]
+            answered += 1
+            # The next card (or the summary) is already shown: press() returns after the action ran.
+            print(f"ANSWERED {last.log_id} {last.card_id} {quality}", flush=True)
+    engine.dispose()
+    print(f"DONE {answered}", flush=True)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args = [a for a in argv[1:] if not a.startswith("--")]
+    seed = int(args[0]) if args else 0
+    max_answers = int(args[1]) if len(args) > 1 else 10**9
+    if "--wait-go" in argv:
+        from trainer.tui.screens.review import ReviewScreen  # noqa: F401  (import before waiting)
+
+        print("LOADED", flush=True)
+        if not sys.stdin.readline():
+            return 0
+    return asyncio.run(drive(seed, max_answers))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
