@@ -142,5 +142,8 @@ def build_deck(documents: list[Path], *, name: str | None = None) -> Deck:
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
         text = decode(data, source=str(doc))
-        built.append(parse_document(text, source=doc.name))
+        try:
+            built.append(parse_document(text, source=doc.name))
+        except DocumentError as exc:  # name the file as the learner gave it, not just its base name
+            raise DocumentError(exc.message, path=doc, line=exc.line) from None
     return merge_decks(built, name=name)
