@@ -10,6 +10,7 @@ TRAINER_CRASH_RUNS (default 20) and TRAINER_CRASH_SEED change the number of kill
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import random
@@ -119,10 +120,8 @@ class Driver:
             self.errors = self.proc.stderr.read()
         for pipe in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
             if pipe is not None and not pipe.closed:
-                try:
+                with contextlib.suppress(BrokenPipeError):
                     pipe.close()
-                except BrokenPipeError:
-                    pass
 
     def stderr(self) -> str:
         if self.proc.poll() is None:
