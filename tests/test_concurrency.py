@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import make_deck
 from trainer import decks
 from trainer.cli import main
+from trainer.library import sync_files
 from trainer.store import open_store
 from trainer.store.models import DeckRow, ReviewLogRow
 from trainer.store.replay import replay
@@ -130,21 +131,20 @@ def test_two_reviewers_at_once(db_url: str, tmp_path: Path, same_deck: bool) -> 
 
 
 @pytest.mark.postgres
-def test_sync_while_reviewing(db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TRAINER_DB", db_url)
+def test_sync_while_reviewing(db_url: str, tmp_path: Path) -> None:
     engine = open_store(db_url)
     deck_file = tmp_path / "甲.yaml"
     decks.save(make_deck("甲", _heads("甲", 120)), deck_file)
-    assert main(["sync", str(deck_file)]) == 0
+    sync_files(engine, [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
     worker = _worker(db_url, tmp_path / "home", 3, 150, "甲")
     _go(worker)
     syncs = 0
     while worker.poll() is None and syncs < 40:
         # The deck is edited and synced again and again while the other process answers its cards:
         # points come and go (retired, revived), the cards being answered stay.
-        extra = tuple(f"新增要点{syncs}-{i}" for i in range(syncs % 5))
+        extra = tuple(f"新增要点{syncs}-{i}" for i in range(syncs % 5 + 1))
         decks.save(make_deck("甲", _heads("甲", 120) + extra), deck_file)
-        assert main(["sync", str(deck_file)]) == 0
+        assert not sync_files(engine, [deck_file], now=datetime.now(UTC))[0].skipped
         syncs += 1
     answered, refused = _finish(worker)
     assert syncs >= 3, "the sync never overlapped the reviews"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 import sys
+import time
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -61,6 +62,7 @@ def main(argv: list[str]) -> int:
             continue
         answered += 1
         print(f"ANSWERED {result.log_id} {card.card_id} {quality}", flush=True)
+        time.sleep(rng.uniform(0, 0.01))  # a little jitter so two workers' answers interleave
     engine.dispose()
     print(f"DONE {answered}", flush=True)
     return 0
