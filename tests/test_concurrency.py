@@ -7,6 +7,7 @@ tests marked `postgres` run the same against the server given with --db-url.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sqlite3
 import subprocess
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import make_deck
+from tests.helpers.decks import big_deck
 from trainer import decks
 from trainer.cli import main
 from trainer.library import sync_files
@@ -33,16 +35,10 @@ HELPERS = Path(__file__).resolve().parent / "helpers"
 ROOT = HELPERS.parents[1]
 
 
-def _heads(prefix: str, n: int) -> tuple[str, ...]:
-    return tuple(f"{prefix}第{i}条要点加强基层治理" for i in range(1, n + 1))
-
-
 def _load(engine: Engine, *names: str, n: int = 120) -> None:
     with Session(engine) as s, s.begin():
         for name in names:
-            sync_deck(
-                s, make_deck(name, _heads(name, n)), path=f"{name}.yaml", content_hash=name, now=datetime.now(UTC)
-            )
+            sync_deck(s, big_deck(name, n), path=f"{name}.yaml", content_hash=name, now=datetime.now(UTC))
 
 
 def _worker(url: str, home: Path, seed: int, count: int, *deck_names: str) -> subprocess.Popen[str]:
@@ -134,7 +130,8 @@ def test_two_reviewers_at_once(db_url: str, tmp_path: Path, same_deck: bool) -> 
 def test_sync_while_reviewing(db_url: str, tmp_path: Path) -> None:
     engine = open_store(db_url)
     deck_file = tmp_path / "甲.yaml"
-    decks.save(make_deck("甲", _heads("甲", 120)), deck_file)
+    base = big_deck("甲", 120)
+    decks.save(base, deck_file)
     sync_files(engine, [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
     worker = _worker(db_url, tmp_path / "home", 3, 150, "甲")
     _go(worker)
@@ -142,8 +139,8 @@ def test_sync_while_reviewing(db_url: str, tmp_path: Path) -> None:
     while worker.poll() is None and syncs < 40:
         # The deck is edited and synced again and again while the other process answers its cards:
         # points come and go (retired, revived), the cards being answered stay.
-        extra = tuple(f"新增要点{syncs}-{i}" for i in range(syncs % 5 + 1))
-        decks.save(make_deck("甲", _heads("甲", 120) + extra), deck_file)
+        extra = big_deck(f"新增{syncs}-", 8 * (syncs % 3 + 1)).topics
+        decks.save(dataclasses.replace(base, topics=base.topics + extra), deck_file)
         assert not sync_files(engine, [deck_file], now=datetime.now(UTC))[0].skipped
         syncs += 1
     answered, refused = _finish(worker)

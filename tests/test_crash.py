@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.conftest import make_deck
+from tests.helpers.decks import big_deck
 from trainer.cli import main
 from trainer.store import open_store
 from trainer.store.sync import sync_deck
@@ -168,7 +168,7 @@ def test_sigkill_at_random_moments_loses_no_shown_answer(
     home, db = tmp_path / "home", tmp_path / "home" / "trainer.db"
     monkeypatch.setenv("TRAINER_DB", f"sqlite:///{db}")
     engine = open_store(f"sqlite:///{db}")
-    deck = make_deck(heads=tuple(f"第{i}条要点加强基层治理" for i in range(1, 201)))
+    deck = big_deck("崩溃测试", max(600, 30 * RUNS))
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="crash.yaml", content_hash="x", now=datetime.now(UTC))
     engine.dispose()
@@ -187,11 +187,11 @@ def test_sigkill_at_random_moments_loses_no_shown_answer(
         driver.go()
         if rng.random() < 0.2:
             kinds["startup"] += 1
-            time.sleep(rng.uniform(0.0, 0.6))  # while it opens the store and builds the queue
+            time.sleep(rng.uniform(0.0, 0.15))  # while it builds the queue and shows the first cards
         else:
             kinds["reviewing"] += 1
-            driver.wait_for("ANSWERED", rng.randint(1, 5))
-            time.sleep(rng.uniform(0.0, 0.15))  # anywhere in the reveal-grade-commit-show cycle
+            driver.wait_for("ANSWERED", rng.randint(1, 25))
+            time.sleep(rng.uniform(0.0, 0.02))  # anywhere in the reveal-grade-commit-show cycle (~5 ms)
         lines = driver.kill_and_collect()
         assert driver.proc.returncode == -signal.SIGKILL, (run, lines, driver.stderr())
         assert not [ln for ln in lines if ln.startswith("ERROR")], lines

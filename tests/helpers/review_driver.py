@@ -13,8 +13,9 @@ prints one line and flushes:
 
 so a test that kills the process knows which answers the learner saw being accepted. It prints
 `READY` when the first card is shown and `DONE <n>` when the queue is empty or MAX_ANSWERS is reached.
-With `--wait-go` it imports everything, prints `LOADED` and waits for a line on stdin before it opens
-the store, so a test can start the next process while it still checks the last one.
+With `--wait-go` it opens the store and shows the home screen, prints `LOADED` and waits for a line on
+stdin before it starts the review (and builds the day's queue), so a test can start the next process
+while it still checks the last one.
 Errors shown in the app's error dialog are printed as `ERROR <message>` and end the run (exit 3).
 """
 
@@ -24,12 +25,34 @@ import asyncio
 import inspect
 import random
 import sys
+import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+
+from textual import events
+from textual.app import App
 
 from trainer import paths
 from trainer.config import Settings
 from trainer.store import open_store
 from trainer.tui.app import make_app
+
+
+async def _until(condition: Callable[[], bool], what: str, timeout: float = 30.0) -> None:
+    """Yield to the app until `condition` holds (the key's action ran and the screen updated)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out waiting for {what}")
+        await asyncio.sleep(0.001)
+
+
+def _press(app: App[object], key: str) -> None:
+    """Send one key press the way Pilot does, without Pilot's idle waits (the caller waits for the effect)."""
+    event = events.Key(key, key if len(key) == 1 else None)
+    event.set_sender(app)
+    assert app._driver is not None
+    app._driver.send_message(event)
 
 
 def _app_options() -> dict[str, object]:
@@ -38,7 +61,7 @@ def _app_options() -> dict[str, object]:
     return {"repeat_guard": 0.0} if "repeat_guard" in params else {}
 
 
-async def drive(seed: int, max_answers: int) -> int:
+async def drive(seed: int, max_answers: int, wait_go: bool = False) -> int:
     """Answer up to `max_answers` cards; returns the process exit code."""
     from trainer.tui.screens.review import ReviewScreen
 
@@ -51,6 +74,10 @@ async def drive(seed: int, max_answers: int) -> int:
     answered = 0
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        if wait_go:
+            print("LOADED", flush=True)
+            if not await asyncio.to_thread(sys.stdin.readline):
+                return 0
         await pilot.press("a")  # review every deck
         await pilot.pause()
         screen = app.screen
@@ -64,8 +91,15 @@ async def drive(seed: int, max_answers: int) -> int:
                 break
             before = len(session.done)
             quality = rng.choice((0, 1, 2, 3, 3, 4, 4, 4, 5, 5))
-            await pilot.press("space")
-            await pilot.press(str(quality))
+            _press(app, "space")
+            await _until(lambda: screen.revealed or bool(errors), "the answer to show")
+            _press(app, str(quality))
+            await _until(
+                lambda b=before: (
+                    bool(errors) or (len(session.done) > b and (not screen.revealed or app.screen is not screen))
+                ),
+                "the next card to show",
+            )
             if errors:
                 print(f"ERROR {errors[0]}", flush=True)
                 return 3
@@ -74,7 +108,7 @@ async def drive(seed: int, max_answers: int) -> int:
                 return 3
             last = session.done[-1]
             answered += 1
-            # The next card (or the summary) is already shown: press() returns after the action ran.
+            # The next card (or the summary) is on screen now: show_card() resets `revealed`.
             print(f"ANSWERED {last.log_id} {last.card_id} {quality}", flush=True)
     engine.dispose()
     print(f"DONE {answered}", flush=True)
@@ -85,13 +119,7 @@ def main(argv: list[str]) -> int:
     args = [a for a in argv[1:] if not a.startswith("--")]
     seed = int(args[0]) if args else 0
     max_answers = int(args[1]) if len(args) > 1 else 10**9
-    if "--wait-go" in argv:
-        from trainer.tui.screens.review import ReviewScreen  # noqa: F401  (import before waiting)
-
-        print("LOADED", flush=True)
-        if not sys.stdin.readline():
-            return 0
-    return asyncio.run(drive(seed, max_answers))
+    return asyncio.run(drive(seed, max_answers, wait_go="--wait-go" in argv))
 
 
 if __name__ == "__main__":
