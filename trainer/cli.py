@@ -130,6 +130,7 @@ def cmd_leeches(args: argparse.Namespace) -> int:
         card = cards[lc.card_id].card
         print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
     print(f"{len(found)} leeches", file=sys.stderr)
+    return 0
 
 
 def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
