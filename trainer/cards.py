@@ -283,7 +283,7 @@ def cards_for_section(topic: Topic | str, section: Section, kinds: Iterable[Card
 def _pairs(topic: Topic) -> list[tuple[Section, Section]]:
     problems = [s for s in topic.sections if s.kind is SectionKind.PROBLEMS and len(s.points) >= 2]
     answers = [s for s in topic.sections if s.kind is SectionKind.COUNTERMEASURES and len(s.points) >= 2]
-    pairs = []
+    pairs: list[tuple[Section, Section]] = []
     for p in problems:
         # The first countermeasure list after this problem list with as many points answers it.
         after = [c for c in answers if topic.sections.index(c) > topic.sections.index(p)]
