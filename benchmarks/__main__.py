@@ -38,14 +38,18 @@ def cold_start(db: Path, home: Path, runs: int) -> dict[str, Any]:
     for _ in range(runs):
         for mode, samples in (("trainer", trainer), ("bare", bare)):
             t0 = clock()
-            proc = subprocess.Popen([sys.executable, "-m", "benchmarks.coldstart", mode], env=env, cwd=ROOT)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc = subprocess.run(
+                [sys.executable, "-m", "benchmarks.coldstart", mode],
+                env=env,
+                cwd=ROOT,
+                stdout=subprocess.PIPE,
+                text=True,
+            )
             samples.append((clock() - t0) * 1000)
-            proc.returncode = os.waitstatus_to_exitcode(status)
             if proc.returncode != 0:
                 raise RuntimeError(f"cold start ({mode}) failed with exit code {proc.returncode}")
             if mode == "trainer":
-                rss.append(usage.ru_maxrss / 1024)  # KiB on Linux
+                rss.append(int(proc.stdout.rsplit("peak_rss_kib=", 1)[1]) / 1024)
     out = {"trainer": summary(trainer), "bare": summary(bare), "peak_rss_mb": round(max(rss), 1)}
     out["ratio"] = round(out["trainer"]["median_ms"] / out["bare"]["median_ms"], 2)
     return out

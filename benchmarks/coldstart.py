@@ -4,7 +4,8 @@ Run as a child process by the suite: `python -m benchmarks.coldstart trainer|bar
 goes through the real command line (`trainer.cli.main([])`, so TRAINER_HOME/TRAINER_DB, migrations
 check, start-up sync, home screen), with `App.run` wrapped to run headless at 80x24 and an autopilot
 that presses Enter on the home screen and exits once the review screen has been refreshed with its
-first card. Exit code 0 means a card was painted; 3 means it never was.
+first card. Exit code 0 means a card was painted; 3 means it never was. The last line on stdout
+is the process's peak resident set (VmHWM, which exec resets, unlike getrusage's ru_maxrss).
 """
 
 from __future__ import annotations
@@ -15,6 +16,15 @@ from typing import Any
 
 SIZE = (80, 24)
 EXIT_NO_CARD = 3
+
+
+def peak_rss_kib() -> int:
+    """The high-water mark of this process's resident memory, in KiB (Linux)."""
+    with open("/proc/self/status", encoding="ascii") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return 0
 
 
 def run_bare() -> int:
@@ -70,4 +80,6 @@ def run_trainer() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(run_trainer() if sys.argv[1:] == ["trainer"] else run_bare())
+    code = run_trainer() if sys.argv[1:] == ["trainer"] else run_bare()
+    print(f"peak_rss_kib={peak_rss_kib()}")
+    raise SystemExit(code)
