@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from trainer.errors import StoreError
 from trainer.sched import review
@@ -120,6 +121,28 @@ class Answer:
     after: CardState
 
 
+# The answer path runs once per keypress: its statements are built once here (SQLAlchemy then reuses
+# their compiled form) and run on the session's connection, skipping ORM statement handling.
+_STATE = CardStateRow
+_LOAD_STATE = select(_STATE.queue, _STATE.due_day, _STATE.reps, _STATE.ease, _STATE.interval, _STATE.lapses).where(
+    _STATE.card_id == bindparam("card_id")
+)
+_SAVE_STATE = (
+    update(_STATE)
+    .where(_STATE.card_id == bindparam("b_card_id"))
+    .values(
+        queue=bindparam("b_queue"),
+        due_day=bindparam("b_due_day"),
+        reps=bindparam("b_reps"),
+        ease=bindparam("b_ease"),
+        interval=bindparam("b_interval"),
+        lapses=bindparam("b_lapses"),
+        last_review=bindparam("b_last_review", type_=_STATE.last_review.type),
+    )
+)
+_LOG_ANSWER = insert(ReviewLogRow).returning(ReviewLogRow.id)
+
+
 def record_answer(
     session: Session, card_id: int, quality: int, *, now: datetime, today: int, duration_ms: int = 0
 ) -> Answer:
@@ -128,7 +151,8 @@ def record_answer(
     The caller commits; nothing is written if the caller's transaction rolls back.
     """
     check_quality(quality)
-    row = session.get(CardStateRow, card_id)
+    conn = session.connection()
+    row = conn.execute(_LOAD_STATE, {"card_id": card_id}).first()
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
     before = state_from_row(row)
@@ -142,32 +166,45 @@ def record_answer(
         interval=new.interval,
         lapses=lapses,
     )
-    row.queue, row.due_day, row.reps, row.ease = after.queue, after.due_day, after.reps, after.ease
-    row.interval, row.lapses, row.last_review = after.interval, after.lapses, now
-    log_id = session.execute(
-        insert(ReviewLogRow)
-        .values(
-            card_id=card_id,
-            reviewed_at=now,
-            day=today,
-            quality=quality,
-            duration_ms=max(0, int(duration_ms)),
-            queue_before=before.queue,
-            reps_before=before.reps,
-            ease_before=before.ease,
-            interval_before=before.interval,
-            due_before=before.due_day,
-            lapses_before=before.lapses,
-            queue_after=after.queue,
-            reps_after=after.reps,
-            ease_after=after.ease,
-            interval_after=after.interval,
-            due_after=after.due_day,
-            lapses_after=after.lapses,
-        )
-        .returning(ReviewLogRow.id)
+    conn.execute(
+        _SAVE_STATE,
+        {
+            "b_card_id": card_id,
+            "b_queue": after.queue,
+            "b_due_day": after.due_day,
+            "b_reps": after.reps,
+            "b_ease": after.ease,
+            "b_interval": after.interval,
+            "b_lapses": after.lapses,
+            "b_last_review": now,
+        },
+    )
+    # A CardStateRow this session loaded before would now be stale.
+    loaded = session.identity_map.get(identity_key(CardStateRow, card_id))
+    if loaded is not None:
+        session.expire(loaded)
+    log_id = conn.execute(
+        _LOG_ANSWER,
+        {
+            "card_id": card_id,
+            "reviewed_at": now,
+            "day": today,
+            "quality": quality,
+            "duration_ms": max(0, int(duration_ms)),
+            "queue_before": before.queue,
+            "reps_before": before.reps,
+            "ease_before": before.ease,
+            "interval_before": before.interval,
+            "due_before": before.due_day,
+            "lapses_before": before.lapses,
+            "queue_after": after.queue,
+            "reps_after": after.reps,
+            "ease_after": after.ease,
+            "interval_after": after.interval,
+            "due_after": after.due_day,
+            "lapses_after": after.lapses,
+        },
     ).scalar_one()
-    session.flush()
     return Answer(log_id=log_id, before=before, after=after)
 
 
