@@ -89,27 +89,46 @@ def due_queue(session: Session, today: int, deck_ids: list[int], new_per_day: in
     return ids
 
 
+_LOAD_CARD = (
+    select(
+        CardRow.key,
+        CardRow.section_key,
+        CardRow.deck_id,
+        DeckRow.name,
+        CardStateRow.queue,
+        CardStateRow.due_day,
+        CardStateRow.reps,
+        CardStateRow.ease,
+        CardStateRow.interval,
+        CardStateRow.lapses,
+    )
+    .join(DeckRow, DeckRow.id == CardRow.deck_id)
+    .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+    .where(CardRow.id == bindparam("card_id"))
+)
+_SECTION_NOTES = (
+    select(
+        NoteRow.key, NoteRow.topic, NoteRow.section_kind, NoteRow.heading, NoteRow.head, NoteRow.body, NoteRow.long_head
+    )
+    .where(
+        NoteRow.deck_id == bindparam("deck_id"),
+        NoteRow.section_key == bindparam("section_key"),
+        ~NoteRow.retired,
+    )
+    .order_by(NoteRow.ord)
+)
+
+
 def load_card(session: Session, card_id: int) -> ReviewCard:
     """The card with its content rebuilt from its section's notes, and its state."""
-    row = session.execute(
-        select(CardRow.key, CardRow.section_key, CardRow.deck_id, DeckRow.name, CardStateRow)
-        .join(DeckRow, DeckRow.id == CardRow.deck_id)
-        .join(CardStateRow, CardStateRow.card_id == CardRow.id)
-        .where(CardRow.id == card_id)
-    ).first()
+    # Runs between two answers: prepared statements on the connection, plain rows, no ORM objects.
+    conn = session.connection()
+    row = conn.execute(_LOAD_CARD, {"card_id": card_id}).first()
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
-    notes = (
-        session.execute(
-            select(NoteRow)
-            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key == row.section_key, ~NoteRow.retired)
-            .order_by(NoteRow.ord)
-        )
-        .scalars()
-        .all()
-    )
+    notes = conn.execute(_SECTION_NOTES, {"deck_id": row.deck_id, "section_key": row.section_key}).all()
     card = card_from_notes(row.key, list(notes))
-    return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row.CardStateRow))
+    return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row))
 
 
 @dataclass(frozen=True, slots=True)
