@@ -43,7 +43,9 @@ def plan_card(rng: random.Random) -> CardPlan:
     if roll < SHARE_NEW + SHARE_LEARNING:
         ago = rng.randint(0, 2)
         return CardPlan(Queue.LEARNING, -rng.randint(0, 1), 0, 2.36, 1, 1, ((ago, 2, 1),))
-    reps = rng.choice((1, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8))
+    # Few cards sit at the 1- and 6-day steps (only the last days' new cards), so any one day holds
+    # about a thousand answers in the log, as a learner's real day does.
+    reps = rng.choices(range(1, 9), weights=(0.05, 0.3, 8, 10, 10, 8, 6, 4))[0]
     ease = round(rng.uniform(1.5, 2.8), 2)
     lapses = rng.choice((0, 0, 0, 0, 1, 1, 2))
     intervals = [1, 6]

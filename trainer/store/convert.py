@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.cards import Card, cards_for_section
 from trainer.model import Point, Section, SectionKind
@@ -62,6 +62,24 @@ def state_from_row(row: Any) -> CardState:
         interval=row.interval,
         lapses=row.lapses,
     )
+
+
+def state_from_values(values: tuple[Any, ...] | list[Any]) -> CardState:
+    """(queue, due_day, reps, ease, interval, lapses) to a CardState."""
+    queue, due_day, reps, ease, interval, lapses = values
+    return CardState(queue=Queue(queue), due_day=due_day, reps=reps, ease=ease, interval=interval, lapses=lapses)
+
+
+class NoteFields(NamedTuple):
+    """The note columns a card is rebuilt from, in the order the card loader selects them."""
+
+    key: str
+    topic: str
+    section_kind: str
+    heading: str
+    head: str
+    body: str
+    long_head: bool
 
 
 def section_from_notes(rows: list[Any]) -> tuple[str, Section]:

@@ -15,11 +15,13 @@ from trainer.sched.sm2 import check_quality
 from trainer.store.convert import (
     CardState,
     DeckSummary,
+    NoteFields,
     ReviewCard,
     card_from_notes,
-    state_from_row,
+    state_from_values,
 )
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+from trainer.store.prepared import Prepared
 
 
 def new_studied(session: Session, today: int, deck_id: int | None = None) -> dict[int, int]:
@@ -89,7 +91,7 @@ def due_queue(session: Session, today: int, deck_ids: list[int], new_per_day: in
     return ids
 
 
-_LOAD_CARD = (
+_LOAD_CARD = Prepared(
     select(
         CardRow.key,
         CardRow.section_key,
@@ -106,7 +108,7 @@ _LOAD_CARD = (
     .join(CardStateRow, CardStateRow.card_id == CardRow.id)
     .where(CardRow.id == bindparam("card_id"))
 )
-_SECTION_NOTES = (
+_SECTION_NOTES = Prepared(
     select(
         NoteRow.key, NoteRow.topic, NoteRow.section_kind, NoteRow.heading, NoteRow.head, NoteRow.body, NoteRow.long_head
     )
@@ -123,12 +125,13 @@ def load_card(session: Session, card_id: int) -> ReviewCard:
     """The card with its content rebuilt from its section's notes, and its state."""
     # Runs between two answers: prepared statements on the connection, plain rows, no ORM objects.
     conn = session.connection()
-    row = conn.execute(_LOAD_CARD, {"card_id": card_id}).first()
+    row = _LOAD_CARD.first(conn, {"card_id": card_id})
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
-    notes = conn.execute(_SECTION_NOTES, {"deck_id": row.deck_id, "section_key": row.section_key}).all()
-    card = card_from_notes(row.key, list(notes))
-    return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row))
+    key, section_key, deck_id, deck_name, *state = row
+    notes = [NoteFields(*n) for n in _SECTION_NOTES.all(conn, {"deck_id": deck_id, "section_key": section_key})]
+    card = card_from_notes(key, notes)
+    return ReviewCard(card_id=card_id, deck=deck_name, card=card, state=state_from_values(state))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +146,12 @@ class Answer:
 # The answer path runs once per keypress: its statements are built once here (SQLAlchemy then reuses
 # their compiled form) and run on the session's connection, skipping ORM statement handling.
 _STATE = CardStateRow
-_LOAD_STATE = select(_STATE.queue, _STATE.due_day, _STATE.reps, _STATE.ease, _STATE.interval, _STATE.lapses).where(
-    _STATE.card_id == bindparam("card_id")
+_LOAD_STATE = Prepared(
+    select(_STATE.queue, _STATE.due_day, _STATE.reps, _STATE.ease, _STATE.interval, _STATE.lapses).where(
+        _STATE.card_id == bindparam("card_id")
+    )
 )
-_SAVE_STATE = (
+_SAVE_STATE = Prepared(
     update(_STATE)
     .where(_STATE.card_id == bindparam("b_card_id"))
     .values(
@@ -159,7 +164,12 @@ _SAVE_STATE = (
         last_review=bindparam("b_last_review", type_=_STATE.last_review.type),
     )
 )
-_LOG_ANSWER = insert(ReviewLogRow).returning(ReviewLogRow.id)
+_LOG_COLUMNS = [c.key for c in ReviewLogRow.__table__.columns if c.key != "id"]
+_LOG_ANSWER = Prepared(
+    insert(ReviewLogRow)
+    .values({c: bindparam(f"b_{c}", type_=ReviewLogRow.__table__.c[c].type) for c in _LOG_COLUMNS})
+    .returning(ReviewLogRow.id)
+)
 
 
 def record_answer(
@@ -171,10 +181,10 @@ def record_answer(
     """
     check_quality(quality)
     conn = session.connection()
-    row = conn.execute(_LOAD_STATE, {"card_id": card_id}).first()
+    row = _LOAD_STATE.first(conn, {"card_id": card_id})
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
-    before = state_from_row(row)
+    before = state_from_values(row)
     new = review(before.sm2, quality)
     lapses = before.lapses + (1 if quality < 3 and before.reps > 0 else 0)
     after = CardState(
@@ -185,8 +195,8 @@ def record_answer(
         interval=new.interval,
         lapses=lapses,
     )
-    conn.execute(
-        _SAVE_STATE,
+    _SAVE_STATE.run(
+        conn,
         {
             "b_card_id": card_id,
             "b_queue": after.queue,
@@ -202,29 +212,28 @@ def record_answer(
     loaded = session.identity_map.get(identity_key(CardStateRow, card_id))
     if loaded is not None:
         session.expire(loaded)
-    log_id = conn.execute(
-        _LOG_ANSWER,
-        {
-            "card_id": card_id,
-            "reviewed_at": now,
-            "day": today,
-            "quality": quality,
-            "duration_ms": max(0, int(duration_ms)),
-            "queue_before": before.queue,
-            "reps_before": before.reps,
-            "ease_before": before.ease,
-            "interval_before": before.interval,
-            "due_before": before.due_day,
-            "lapses_before": before.lapses,
-            "queue_after": after.queue,
-            "reps_after": after.reps,
-            "ease_after": after.ease,
-            "interval_after": after.interval,
-            "due_after": after.due_day,
-            "lapses_after": after.lapses,
-        },
-    ).scalar_one()
-    return Answer(log_id=log_id, before=before, after=after)
+    log = {
+        "card_id": card_id,
+        "reviewed_at": now,
+        "day": today,
+        "quality": quality,
+        "duration_ms": max(0, int(duration_ms)),
+        "queue_before": before.queue,
+        "reps_before": before.reps,
+        "ease_before": before.ease,
+        "interval_before": before.interval,
+        "due_before": before.due_day,
+        "lapses_before": before.lapses,
+        "queue_after": after.queue,
+        "reps_after": after.reps,
+        "ease_after": after.ease,
+        "interval_after": after.interval,
+        "due_after": after.due_day,
+        "lapses_after": after.lapses,
+    }
+    inserted = _LOG_ANSWER.first(conn, {f"b_{k}": v for k, v in log.items()})
+    assert inserted is not None
+    return Answer(log_id=inserted[0], before=before, after=after)
 
 
 def undo_answer(session: Session, log_id: int) -> int:
