@@ -91,13 +91,17 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
+        upcoming = self.queue[1] if len(self.queue) > 1 else None
         with Session(self.engine) as s, s.begin():
             result = queries.record_answer(
                 s, card.card_id, quality, now=self.clock(), today=self.today, duration_ms=duration_ms
             )
+            # The next card is read in the same transaction (one BEGIN/COMMIT per keypress, not two);
+            # it shows only after the commit below has returned.
+            following = queries.load_card(s, upcoming) if upcoming is not None else None
         self.done.append(_Done(result.log_id, card.card_id, quality, duration_ms))
         self.queue.popleft()
-        self._current = None
+        self._current = following
         return result
 
     def undo(self) -> bool:
