@@ -7,9 +7,13 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer import __version__
 from trainer.errors import TrainerError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 EPILOG = """\
 environment:
@@ -74,6 +78,112 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
+    from sqlalchemy.orm import Session
+
+    from trainer.store.export import deck_ids_by_name
+
+    if not names:
+        return None
+    with Session(engine) as s:
+        return list(deck_ids_by_name(s, names).values())
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print study statistics."""
+    import json
+
+    from sqlalchemy.orm import Session
+
+    from trainer.config import load_settings
+    from trainer.library import open_default_store
+    from trainer.sched.days import study_day
+    from trainer.store.stats import overview
+
+    settings = load_settings()
+    today = study_day(_now(), settings.tz(), settings.day_start_hour)
+    engine = open_default_store()
+    deck_ids = _deck_ids(engine, args.deck)
+    with Session(engine) as s:
+        result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+
+    from trainer.stats_report import render
+
+    Console().print(render(result))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export decks and history to Anki, CSV or JSON."""
+    from trainer.exchange.jobs import export_apkg, export_tables
+    from trainer.library import open_default_store
+
+    if not (args.apkg or args.csv or args.json):
+        raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
+    engine = open_default_store()
+    names = args.deck or None
+    if args.apkg:
+        r = export_apkg(engine, Path(args.apkg), names)
+        print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
+    if args.csv or args.json:
+        csv_dir = Path(args.csv) if args.csv else None
+        json_path = Path(args.json) if args.json else None
+        for t in export_tables(engine, now=_now(), csv_dir=csv_dir, json_path=json_path, names=names):
+            print(f"{', '.join(map(str, t.paths))}: {t.cards} cards, {t.reviews} reviews")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn an Anki package or a CSV file into a deck file."""
+    from trainer.exchange.jobs import import_deck
+
+    result, target = import_deck(
+        Path(args.file),
+        output=Path(args.output) if args.output else None,
+        name=args.name,
+        topic=args.topic,
+        force=args.force,
+    )
+    for reason in result.skipped:
+        print(f"warning: {args.file}: skipped {reason}", file=sys.stderr)
+    deck = result.deck
+    points = len(deck.points())
+    print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
+    if args.output is None:
+        print("run `trainer sync` to study it")
+    else:
+        print(f"run `trainer sync {target}` to study it")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back up the database now."""
+    from trainer.backup import backup_now
+    from trainer.store.backup import list_backups
+
+    if args.list:
+        for b in list_backups():
+            print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
+        return 0
+    print(f"backup written: {backup_now()}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a checked backup."""
+    from trainer.backup import restore_backup
+
+    saved = restore_backup(Path(args.file))
+    print(f"restored {args.file}")
+    if saved is not None:
+        print(f"the database it replaced was saved as {saved}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every command."""
     parser = argparse.ArgumentParser(
@@ -118,6 +228,73 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "stats",
+        cmd_stats,
+        "show study statistics",
+        "Show reviews today and this week, the streak of study days, retention (share of answers "
+        "graded 3 or better), cards by state, the due forecast, a heatmap of the past year, mastery per "
+        "topic and section, and the weakest points. --json prints the same for scripts (keys in README).",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="days of due forecast (default: 7)")
+    p.add_argument("--weakest", type=int, default=10, metavar="N", help="how many weak points to list (default: 10)")
+
+    p = add(
+        "export",
+        cmd_export,
+        "export to Anki (.apkg), CSV or JSON",
+        "Export the decks in the database. --apkg writes an Anki package: one Cloze note per point "
+        "({{c1::head}}, slogans in “…” in the body as c2, c3, ...), in Anki subdecks deck::topic, with "
+        "topic › section › 第k点/共n点 on every card; exporting again updates the same notes in Anki. "
+        "--csv writes cards.csv (cards with their schedule) and reviews.csv (the full review log) into "
+        "DIR; --json writes the decks, cards and review log as one file.",
+    )
+    p.add_argument("--apkg", metavar="FILE.apkg", help="write an Anki package")
+    p.add_argument("--csv", metavar="DIR", help="write cards.csv and reviews.csv into DIR")
+    p.add_argument("--json", metavar="FILE", help="write one JSON file")
+    p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable; default: all)")
+
+    p = add(
+        "import",
+        cmd_import,
+        "turn an Anki package or CSV file into a deck",
+        "Read an Anki package (.apkg/.colpkg) or a CSV file and write a normal YAML deck file you can "
+        "edit. From Anki: Cloze and Basic notes, one topic per Anki deck; a Cloze note's first cloze "
+        "becomes the head, a Basic note's front the head and its back the body. Notes exported by "
+        "trainer come back with their topics, sections and ids. From CSV: rows of head,body or "
+        "section,head,body (comma, tab or semicolon; UTF-8 or GBK; a header row is skipped). "
+        "Then run `trainer sync` to study it.",
+    )
+    p.add_argument("file", metavar="FILE", help="an .apkg, .colpkg or .csv file")
+    p.add_argument(
+        "-o", "--output", metavar="DECK.yaml", help="deck file to write (default: $TRAINER_HOME/decks/NAME.yaml)"
+    )
+    p.add_argument("--name", help="deck name (default: the Anki deck, or the file name)")
+    p.add_argument("--topic", help="topic title for a CSV file (default: the file name)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing deck file")
+
+    p = add(
+        "backup",
+        cmd_backup,
+        "back up the database now",
+        "Write a consistent snapshot of the SQLite database to $TRAINER_HOME/backups/ (file mode 0600), "
+        "using SQLite's online backup API, so it is safe while a review is in progress. trainer also "
+        "backs up once a day on start (keeping the last 7 daily backups) and before every schema migration.",
+    )
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+    p = add(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup",
+        "Check FILE with PRAGMA integrity_check and refuse it (exit 2, nothing changed) if it is corrupt, "
+        "not SQLite, not a trainer database, or from a newer trainer. Otherwise the current database is "
+        "first saved as a pre-restore backup, then FILE is copied over it; an older schema is migrated.",
+    )
+    p.add_argument("file", metavar="FILE", help="a backup, e.g. one listed by `trainer backup --list`")
     return parser
 
 

@@ -20,11 +20,19 @@ DECK_SUFFIXES = (".yaml", ".yml")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
-def open_default_store() -> Engine:
-    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated."""
+def open_default_store(*, daily_backup: bool = True) -> Engine:
+    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated.
+
+    A SQLite store is also backed up once a day (the last 7 daily backups are kept).
+    """
     from trainer.store import open_store
 
-    return open_store(paths.db_url())
+    engine = open_store(paths.db_url())
+    if daily_backup:
+        from trainer.backup import backup_today
+
+        backup_today()
+    return engine
 
 
 def default_deck_dirs() -> list[Path]:
