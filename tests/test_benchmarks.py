@@ -62,3 +62,17 @@ def test_suite_runs_end_to_end_on_200_points(tmp_path: Path, capsys: pytest.Capt
     assert "skipped" in results["parsing"] or results["parsing"]["mb_per_s"] > 0
     table = capsys.readouterr().out
     assert "answer → next card" in table and "first card painted" in table
+
+
+def test_anki_side_runs_on_200_points(tmp_path: Path) -> None:
+    from benchmarks import anki_side
+
+    assert anki_side.available() is None
+    col = tmp_path / "bench.anki2"
+    built = anki_side.build(col, 200)
+    assert built["cards"] == 200 and built["review_log"] > 0
+    queue = anki_side.due_queue(col, runs=1)
+    assert queue["n"] == 1 and queue["queue_length"] > 0
+    answered = anki_side.answer_next(col, tmp_path / "scratch.anki2", answers=3, runs=1)
+    assert answered["n"] == 3
+    assert anki_side.add_notes(tmp_path / "load.anki2", 200, runs=1)["n"] == 1
