@@ -29,7 +29,7 @@ from trainer.store.backup import (
     list_backups,
     restore_database,
 )
-from trainer.store.migrate import backup_before_migration
+from trainer.store.migrate import HEAD, backup_before_migration
 from trainer.store.models import CardRow, DeckRow
 from trainer.store.sync import sync_deck
 
@@ -55,7 +55,7 @@ def test_backup_is_private_and_complete(_isolated_home: Path):
     assert out.parent == _isolated_home / "backups" == backups_dir()
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
     assert _count(out, "cards") == _count(db, "cards") == 4
-    assert check_database(out) == "0001"
+    assert check_database(out) == HEAD
     # A self-contained file: no WAL beside it, rollback journal mode.
     assert not Path(f"{out}-wal").exists()
     with closing(sqlite3.connect(out)) as conn:
@@ -140,7 +140,7 @@ def test_backup_before_migration_uses_the_backups_folder(engine, tmp_path: Path,
     out = backup_before_migration(engine, "0001")
     assert out is not None and out.parent == _isolated_home / "backups"
     assert out.name.endswith("-pre-0001.db")
-    assert check_database(out) == "0001"
+    assert check_database(out) == HEAD
 
 
 def test_restore_replaces_the_store_and_saves_the_old_one(_isolated_home: Path, capsys):

@@ -78,6 +78,61 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_config(args: argparse.Namespace) -> int:
+    """Show or change settings in the config file."""
+    from trainer import config
+
+    deck = getattr(args, "deck", None)
+    match args.action:
+        case "set":
+            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
+        case "unset":
+            config.unset_value(args.key, deck=deck)
+        case "get":
+            print(config.get_value(args.key, deck=deck))
+        case _:
+            for key, value, is_set in config.list_values():
+                print(f"{key} = {value}" + ("" if is_set else "  (default)"))
+            print(f"# file: {config.config_path()}")
+    return 0
+
+
+def cmd_db_replay(args: argparse.Namespace) -> int:
+    """Rebuild every card's schedule from the review log and compare it with the stored one."""
+    from sqlalchemy.orm import Session
+
+    from trainer.library import open_default_store
+    from trainer.store.replay import replay
+
+    engine = open_default_store()
+    with Session(engine) as s:
+        report = replay(s)
+    for m in report.mismatches:
+        print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
+    cards = len({m.card_id for m in report.mismatches})
+    verdict = "all match" if report.ok else f"{cards} cards differ"
+    print(f"{report.cards} cards, {report.reviews} reviews replayed: {verdict}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_leeches(args: argparse.Namespace) -> int:
+    """List the cards forgotten so often that they were suspended."""
+    from sqlalchemy.orm import Session
+
+    from trainer.library import open_default_store
+    from trainer.store import queries
+
+    engine = open_default_store()
+    with Session(engine) as s:
+        found = queries.leeches(s)
+        cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
+    for lc in found:
+        card = cards[lc.card_id].card
+        print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
+    print(f"{len(found)} leeches", file=sys.stderr)
+    return 0
+
+
 def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
     from sqlalchemy.orm import Session
 
@@ -228,6 +283,60 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "config",
+        cmd_config,
+        "show or change settings (exam date, daily limits, day start, time zone)",
+        "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
+        "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz. With --deck, new-per-day and "
+        "reviews-per-day apply to that deck only.",
+    )
+    p.set_defaults(action="list")
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    for action, help_ in (
+        ("set", "set a value, e.g. `trainer config set exam-date 2027-03-28`"),
+        ("get", "print the value in effect"),
+        ("unset", "remove a value so the default applies"),
+        ("list", "print every setting"),
+    ):
+        a = actions.add_parser(action, help=help_, description=help_)
+        a.set_defaults(action=action)
+        if action != "list":
+            a.add_argument("key", metavar="KEY", help="setting name, e.g. exam-date")
+        if action == "set":
+            a.add_argument("value", metavar="VALUE", help="new value (`none` clears a date)")
+        if action != "list":
+            a.add_argument("--deck", metavar="NAME", help="per-deck limit (new-per-day, reviews-per-day)")
+
+    p = add(
+        "db",
+        cmd_tui,
+        "check the database",
+        "Database maintenance. `trainer db replay` rebuilds every card's schedule from the review log.",
+    )
+    db_parser = p
+
+    def db_help(_args: argparse.Namespace) -> int:
+        db_parser.print_help()
+        return 2
+
+    p.set_defaults(func=db_help)
+    db_actions = p.add_subparsers(title="actions", metavar="ACTION")
+    r = db_actions.add_parser(
+        "replay",
+        help="rebuild schedules from the review log and report cards that differ",
+        description="Rebuild every card's schedule from the append-only review log and compare it with the "
+        "stored one. Exits 0 when all match, 1 and lists the cards when some differ. Changes nothing.",
+    )
+    r.set_defaults(func=cmd_db_replay)
+
+    add(
+        "leeches",
+        cmd_leeches,
+        "list cards forgotten 8 times (suspended) so you can rewrite them",
+        "List the cards forgotten 8 times after being learned. They are suspended until rewritten.",
+    )
 
     p = add(
         "stats",

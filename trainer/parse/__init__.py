@@ -25,9 +25,7 @@ def _to_topics(drafts: list[TopicDraft]) -> list[Topic]:
     topics = []
     for draft in drafts:
         sections = tuple(
-            Section(
-                s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points)
-            )
+            Section(s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points))
             for s in draft.sections
             if s.points
         )

@@ -73,7 +73,12 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
 def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
     md = _MD.match(para.key)
     if md and para.key.startswith("#"):
-        return _Head(f"md{len(md.group(1))}", 0, md.start(2))
+        start = md.start(2)
+        # `### 一、重要意义`: the heading's own numbering is not part of its title.
+        numbered = match_line(para.key[start:])
+        if numbered is not None and numbered.ordinal > 0 and numbered.style not in PROSE_STYLES:
+            start += numbered.end
+        return _Head(f"md{len(md.group(1))}", 0, start)
     marker: Marker | None = match_line(para.key)
     if marker is not None:
         inline = top_list(find_inline(para.key))

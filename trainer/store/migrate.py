@@ -13,7 +13,7 @@ from trainer.store.engine import sqlite_path
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision, oldest first. Checked against Alembic's scripts by a test, so start-up can tell
 # "up to date" from one query without importing Alembic.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
 
 
@@ -68,7 +68,14 @@ def ensure_schema(engine: Engine) -> None:
             path=where,
         )
     if revision is not None:
-        backup_before_migration(engine, revision)
+        import sqlite3
+
+        try:
+            backup_before_migration(engine, revision)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot back up the database before migrating, so it was left as it is: {exc}", path=where
+            ) from None
     from alembic import command
 
     try:
