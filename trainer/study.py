@@ -14,7 +14,8 @@ from trainer.config import Settings
 from trainer.sched import review
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.store import queries
-from trainer.store.convert import ReviewCard
+from trainer.store import card_ops
+from trainer.store.convert import CardState, ReviewCard
 
 Clock = Callable[[], datetime]
 
@@ -43,6 +44,15 @@ class _Done:
     duration_ms: int
 
 
+@dataclass(slots=True)
+class _Change:
+    """A bury or suspend in this session, undone by putting `before` back."""
+
+    card_id: int
+    before: CardState
+    answers_before: int  # len(done) when it happened, so undo takes changes and answers in order
+
+
 @dataclass
 class StudySession:
     """Reviews the due cards of some decks, one at a time, committing each answer before moving on."""
@@ -55,6 +65,7 @@ class StudySession:
     queue: deque[int] = field(default_factory=deque)
     done: list[_Done] = field(default_factory=list)
     _current: ReviewCard | None = None
+    changes: list[_Change] = field(default_factory=list)
 
     @classmethod
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
@@ -102,6 +113,13 @@ class StudySession:
 
     def undo(self) -> bool:
         """Take back the last answer of this session; its card comes back to the front."""
+        if self.changes and self.changes[-1].answers_before == len(self.done):
+            change = self.changes.pop()
+            with Session(self.engine) as s, s.begin():
+                card_ops.restore_state(s, change.card_id, change.before)
+            self.queue.appendleft(change.card_id)
+            self._current = None
+            return True
         if not self.done:
             return False
         last = self.done.pop()
@@ -122,3 +140,35 @@ class StudySession:
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
         )
+
+    def _set_aside(self, change: Callable[[Session, int], CardState]) -> None:
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to set aside")
+        with Session(self.engine) as s, s.begin():
+            before = change(s, card.card_id)
+        self.changes.append(_Change(card.card_id, before, len(self.done)))
+        self.queue.popleft()
+        self._current = None
+
+    def bury(self) -> None:
+        """Hide the current card until tomorrow (undo brings it back)."""
+        self._set_aside(lambda s, card_id: card_ops.bury(s, card_id, self.today))
+
+    def suspend(self) -> None:
+        """Suspend the current card until it is unsuspended in the browser (undo brings it back)."""
+        self._set_aside(card_ops.suspend)
+
+    def edit_point(self, point_id: str, *, head: str, body: str) -> None:
+        """Change a point of the current card; its history and schedule stay as they are."""
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to edit")
+        with Session(self.engine) as s, s.begin():
+            card_ops.edit_point(s, card.card_id, point_id, head=head, body=body)
+        self._current = None
+
+    def keep_only(self, card_ids: set[int]) -> None:
+        """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
+        self.queue = deque(c for c in self.queue if c in card_ids)
+        self._current = None
