@@ -1,0 +1,264 @@
+"""Statistics queries: review counts, streak, retention, card states, heatmap, forecast, mastery; read-only.
+
+Every function takes the caller's `session` and `today` (a day number, `date.toordinal()` of the
+study day) and returns frozen values from `trainer.stats`, never ORM objects. `deck_ids` narrows any
+of them to some decks (None: every deck).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy.orm import Session
+
+from trainer.stats import (
+    MATURE_DAYS,
+    PASS_QUALITY,
+    DayCount,
+    Overview,
+    PointMastery,
+    Retention,
+    ReviewCounts,
+    StateCounts,
+    Streak,
+    TopicMastery,
+    WeekRetention,
+    fill_days,
+    forecast_days,
+    group_mastery,
+    streak_of,
+    weakest_of,
+    week_start,
+    weekly_retention,
+)
+from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+
+HEATMAP_DAYS = 365
+
+__all__ = [
+    "HEATMAP_DAYS",
+    "DayCount",
+    "Overview",
+    "PointMastery",
+    "Retention",
+    "ReviewCounts",
+    "StateCounts",
+    "Streak",
+    "TopicMastery",
+    "WeekRetention",
+    "due_forecast",
+    "mastery",
+    "overview",
+    "retention",
+    "retention_by_week",
+    "review_counts",
+    "reviews_per_day",
+    "state_counts",
+    "streak",
+    "weakest_points",
+]
+
+
+# A string bound: SQLAlchemy 2.1 made Select variadic, 2.0 takes one parameter.
+_S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+
+
+def _log_in_decks(stmt: _S, deck_ids: Collection[int] | None) -> _S:
+    if deck_ids is None:
+        return stmt
+    return stmt.join(CardRow, CardRow.id == ReviewLogRow.card_id).where(CardRow.deck_id.in_(list(deck_ids)))
+
+
+def _sum_if(cond: Any) -> Any:
+    return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
+
+
+def review_counts(session: Session, today: int, deck_ids: Collection[int] | None = None) -> ReviewCounts:
+    """Answers given today, this week (since Monday), over the last 7 and 30 days, and ever."""
+    day = ReviewLogRow.day
+    stmt = select(
+        _sum_if(day == today),
+        _sum_if(and_(day >= week_start(today), day <= today)),
+        _sum_if(and_(day > today - 7, day <= today)),
+        _sum_if(and_(day > today - 30, day <= today)),
+        func.count(),
+    ).select_from(ReviewLogRow)
+    row = session.execute(_log_in_decks(stmt, deck_ids)).one()
+    return ReviewCounts(*(int(v or 0) for v in row))
+
+
+def streak(session: Session, today: int, deck_ids: Collection[int] | None = None) -> Streak:
+    """The current and longest runs of days with at least one answer."""
+    stmt = _log_in_decks(select(ReviewLogRow.day).distinct(), deck_ids).where(ReviewLogRow.day <= today)
+    return streak_of(session.scalars(stmt).all(), today)
+
+
+def retention(
+    session: Session, today: int, deck_ids: Collection[int] | None = None, *, days: int | None = None
+) -> Retention:
+    """Share of answers graded 3 or better: ever (`days` None) or over the `days` days ending today."""
+    stmt = select(func.count(), _sum_if(ReviewLogRow.quality >= PASS_QUALITY)).select_from(ReviewLogRow)
+    stmt = _log_in_decks(stmt, deck_ids).where(ReviewLogRow.day <= today)
+    if days is not None:
+        stmt = stmt.where(ReviewLogRow.day > today - days)
+    answers, correct = session.execute(stmt).one()
+    return Retention(answers=int(answers or 0), correct=int(correct or 0))
+
+
+def retention_by_week(
+    session: Session, today: int, deck_ids: Collection[int] | None = None, *, weeks: int = 12
+) -> tuple[WeekRetention, ...]:
+    """Retention of each of the `weeks` calendar weeks ending with this one, oldest first."""
+    first = week_start(today) - 7 * (weeks - 1)
+    stmt = select(ReviewLogRow.day, func.count(), _sum_if(ReviewLogRow.quality >= PASS_QUALITY)).select_from(
+        ReviewLogRow
+    )
+    stmt = _log_in_decks(stmt, deck_ids).where(ReviewLogRow.day >= first, ReviewLogRow.day <= today)
+    rows = session.execute(stmt.group_by(ReviewLogRow.day)).all()
+    return weekly_retention(((d, int(a), int(c)) for d, a, c in rows), today, weeks)
+
+
+def state_counts(session: Session, today: int, deck_ids: Collection[int] | None = None) -> StateCounts:
+    """Cards by queue, with leeches and young/mature reviews counted alongside."""
+    s = CardStateRow
+    stmt = select(
+        _sum_if(s.queue == Queue.NEW),
+        _sum_if(s.queue == Queue.LEARNING),
+        _sum_if(s.queue == Queue.REVIEW),
+        _sum_if(s.queue == Queue.SUSPENDED),
+        _sum_if(s.queue == Queue.BURIED),
+        _sum_if(s.queue == Queue.RETIRED),
+        _sum_if(and_(s.leech, s.queue != Queue.RETIRED)),
+        _sum_if(and_(s.queue == Queue.REVIEW, s.interval < MATURE_DAYS)),
+        _sum_if(and_(s.queue == Queue.REVIEW, s.interval >= MATURE_DAYS)),
+    )
+    if deck_ids is not None:
+        stmt = stmt.where(s.deck_id.in_(list(deck_ids)))
+    return StateCounts(*(int(v or 0) for v in session.execute(stmt).one()))
+
+
+def reviews_per_day(
+    session: Session, today: int, deck_ids: Collection[int] | None = None, *, days: int = HEATMAP_DAYS
+) -> tuple[DayCount, ...]:
+    """Answers on each of the `days` days ending today, oldest first, zeros included (for a heatmap)."""
+    first = today - days + 1
+    stmt = select(ReviewLogRow.day, func.count()).select_from(ReviewLogRow)
+    stmt = _log_in_decks(stmt, deck_ids).where(ReviewLogRow.day >= first, ReviewLogRow.day <= today)
+    counts = {d: int(n) for d, n in session.execute(stmt.group_by(ReviewLogRow.day)).all()}
+    return fill_days(counts, first, today)
+
+
+def due_forecast(
+    session: Session, today: int, deck_ids: Collection[int] | None = None, *, days: int = 7
+) -> tuple[DayCount, ...]:
+    """Learning and review cards due on each of the next `days` days from today (overdue count for today)."""
+    s = CardStateRow
+    stmt = (
+        select(s.due_day, func.count())
+        .where(s.queue.in_([Queue.LEARNING, Queue.REVIEW]), s.due_day < today + days)
+        .group_by(s.due_day)
+    )
+    if deck_ids is not None:
+        stmt = stmt.where(s.deck_id.in_(list(deck_ids)))
+    return forecast_days(((d, int(n)) for d, n in session.execute(stmt).all()), today, days)
+
+
+_QUEUE_NAMES = {q.value: q.name.lower() for q in Queue}
+
+
+def point_masteries(session: Session, deck_ids: Collection[int] | None = None) -> list[PointMastery]:
+    """Every live point with its head card's schedule, in deck, then storage order."""
+    n, c, s = NoteRow, CardRow, CardStateRow
+    stmt = (
+        select(
+            DeckRow.name,
+            n.key,
+            n.topic,
+            n.section_key,
+            n.section_kind,
+            n.heading,
+            n.ord,
+            n.head,
+            s.queue,
+            s.reps,
+            s.ease,
+            s.interval,
+            s.lapses,
+            s.leech,
+        )
+        .join(DeckRow, DeckRow.id == n.deck_id)
+        .join(c, and_(c.deck_id == n.deck_id, c.key == n.key.concat(":head")))
+        .join(s, s.card_id == c.id)
+        .where(~n.retired, s.queue != Queue.RETIRED)
+        .order_by(DeckRow.name, n.id)
+    )
+    if deck_ids is not None:
+        stmt = stmt.where(n.deck_id.in_(list(deck_ids)))
+    rows = session.execute(stmt).all()
+    sizes: dict[tuple[str, str], int] = {}
+    for r in rows:
+        sizes[(r.name, r.section_key)] = sizes.get((r.name, r.section_key), 0) + 1
+    ordinals: dict[tuple[str, str], list[int]] = {}
+    for r in rows:
+        ordinals.setdefault((r.name, r.section_key), []).append(r.ord)
+    # Stored `ord` may have gaps after points were retired; 第k点 counts live points only.
+    rank = {key: {o: i for i, o in enumerate(sorted(ords), 1)} for key, ords in ordinals.items()}
+    return [
+        PointMastery(
+            deck=r.name,
+            point_id=r.key,
+            topic=r.topic,
+            section_kind=r.section_kind,
+            heading=r.heading,
+            ordinal=rank[(r.name, r.section_key)][r.ord],
+            count=sizes[(r.name, r.section_key)],
+            head=r.head,
+            queue=_QUEUE_NAMES.get(r.queue, str(r.queue)),
+            reps=r.reps,
+            ease=r.ease,
+            interval=r.interval,
+            lapses=r.lapses,
+            leech=bool(r.leech),
+        )
+        for r in rows
+    ]
+
+
+def mastery(session: Session, today: int, deck_ids: Collection[int] | None = None) -> tuple[TopicMastery, ...]:
+    """Per topic, per section, per point: reps, ease, lapses and a 0–1 mastery score."""
+    return group_mastery(point_masteries(session, deck_ids))
+
+
+def weakest_points(
+    session: Session, today: int, deck_ids: Collection[int] | None = None, *, limit: int = 10
+) -> tuple[PointMastery, ...]:
+    """The points with the most lapses, then the lowest ease; only points already graded and struggling."""
+    return weakest_of(point_masteries(session, deck_ids), limit)
+
+
+def overview(
+    session: Session,
+    today: int,
+    deck_ids: Collection[int] | None = None,
+    *,
+    forecast: int = 7,
+    weeks: int = 12,
+    weakest: int = 10,
+) -> Overview:
+    """Every statistic `trainer stats` shows, in one read."""
+    points = point_masteries(session, deck_ids)
+    return Overview(
+        today=today,
+        reviews=review_counts(session, today, deck_ids),
+        streak=streak(session, today, deck_ids),
+        retention=retention(session, today, deck_ids),
+        retention_30_days=retention(session, today, deck_ids, days=30),
+        retention_weekly=retention_by_week(session, today, deck_ids, weeks=weeks),
+        states=state_counts(session, today, deck_ids),
+        heatmap=reviews_per_day(session, today, deck_ids),
+        forecast=due_forecast(session, today, deck_ids, days=forecast),
+        topics=group_mastery(points),
+        weakest=weakest_of(points, weakest),
+    )
