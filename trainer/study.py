@@ -13,8 +13,7 @@ from sqlalchemy.orm import Session
 from trainer.config import Settings
 from trainer.sched import review
 from trainer.sched.days import day_to_date, require_aware, study_day
-from trainer.store import queries
-from trainer.store import card_ops
+from trainer.store import card_ops, queries
 from trainer.store.convert import CardState, ReviewCard
 
 Clock = Callable[[], datetime]
