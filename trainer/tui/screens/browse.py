@@ -109,9 +109,7 @@ class BrowseScreen(Screen[None]):
         return self.query_one("#browse-table", DataTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in self.TYPING_BLOCKED and isinstance(self.focused, Input):
-            return False
-        return True
+        return not (action in self.TYPING_BLOCKED and isinstance(self.focused, Input))
 
     def on_mount(self) -> None:
         self.table.add_columns("要点", "位置", "状态", "到期", "间隔", "易度", "遗忘")

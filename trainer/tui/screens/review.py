@@ -94,9 +94,7 @@ class ReviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Card keys do nothing while an input has focus, so typing never grades."""
-        if action in CARD_ACTIONS and isinstance(self.focused, Input | TextArea):
-            return False
-        return True
+        return not (action in CARD_ACTIONS and isinstance(self.focused, Input | TextArea))
 
     def _accept(self, outcome: str) -> bool:
         """One press is one answer: drop a key that repeats the previous key (held down) too soon.
