@@ -44,7 +44,7 @@ class TrainerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "trainer"
-    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit")]
+    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", show=False)]
 
     def __init__(
         self,
