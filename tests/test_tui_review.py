@@ -281,6 +281,8 @@ async def test_topic_row_reviews_only_that_topic(engine) -> None:
     two_topic = two.topics[0].__class__(title="转变政府职能", sections=two.topics[0].sections)
     sync(engine, Deck(name="合并", topics=(one.topics[0], two_topic)))
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         home = pilot.app.screen
         assert [r.topic for r in home.rows] == ["", "优化基层政企服务", "转变政府职能"]
         await pilot.press("down", "down", "enter")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -14,6 +15,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from trainer.sched.days import day_to_date, study_day
 from trainer.store import browse, card_ops, queries
 from trainer.store import stats as stats_store
+from trainer.store.browse import TopicSummary
 from trainer.store.convert import DeckSummary
 from trainer.tui.format import countdown, exam_date
 
@@ -70,7 +72,7 @@ class HomeScreen(Screen[None]):
         self.refresh_decks()
 
     def refresh_decks(self) -> None:
-        """Give back yesterday's buried cards, then reload counts from the store."""
+        """Give back yesterday's buried cards, reload deck counts now and topic counts in the background."""
         app = self.trainer_app
         settings = app.settings
         today = study_day(app.clock(), settings.tz(), settings.day_start_hour)
@@ -78,9 +80,31 @@ class HomeScreen(Screen[None]):
             card_ops.unbury_past(s, today)
         with Session(app.engine) as s:
             self.decks = queries.deck_summaries(s, today, settings.new_per_day)
-            topics = browse.topic_summaries(s, today)
             done = queries.reviews_on(s, today)
             streak = stats_store.streak(s, today)
+        self._fill([])
+        due = sum(d.due + d.new + d.learning for d in self.decks)
+        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak.current} 天"]
+        exam = countdown(day_to_date(today), exam_date(settings))
+        if exam:
+            parts.append(exam)
+        self.query_one("#home-status", Static).update(" · ".join(parts))
+        empty = self.query_one("#home-empty", Static)
+        empty.update(
+            "" if self.decks else "还没有卡组。用 `trainer build 文档.txt -o 卡组.yaml` 生成，再 `trainer sync`。"
+        )
+        if self.decks:
+            self.load_topics(today)
+
+    @work(thread=True, exclusive=True, group="home-topics")
+    def load_topics(self, today: int) -> None:
+        """Topic counts take a grouped scan of every card (0.6 s at 100k cards): read them off the UI thread."""
+        app = self.trainer_app
+        with Session(app.engine) as s:
+            topics = browse.topic_summaries(s, today)
+        app.call_from_thread(self._fill, topics)
+
+    def _fill(self, topics: list[TopicSummary]) -> None:
         table = self.table
         row = table.cursor_row
         table.clear()
@@ -94,16 +118,6 @@ class HomeScreen(Screen[None]):
                 self.rows.append(HomeRow(d.deck_id, t.topic))
         if self.rows:
             table.move_cursor(row=min(row, len(self.rows) - 1))
-        due = sum(d.due + d.new + d.learning for d in self.decks)
-        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak.current} 天"]
-        exam = countdown(day_to_date(today), exam_date(settings))
-        if exam:
-            parts.append(exam)
-        self.query_one("#home-status", Static).update(" · ".join(parts))
-        empty = self.query_one("#home-empty", Static)
-        empty.update(
-            "" if self.decks else "还没有卡组。用 `trainer build 文档.txt -o 卡组.yaml` 生成，再 `trainer sync`。"
-        )
 
     def action_review_row(self) -> None:
         if not self.rows:
