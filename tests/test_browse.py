@@ -178,3 +178,13 @@ def test_topic_summaries_and_topic_cards(engine, settings) -> None:
         assert len(browse.card_ids_in_topic(s, 1, "大题")) == 4
         assert browse.topics(s) == ["大题", "优化基层政企服务"]
         assert set(browse.headings(s)) == {"对策", "存在的问题"}
+
+
+def test_edit_of_an_unknown_point_is_refused(engine, deck) -> None:
+    import pytest
+
+    from trainer.errors import StoreError
+
+    _sync(engine, deck)
+    with Session(engine) as s, s.begin(), pytest.raises(StoreError, match="does not exist"):
+        card_ops.edit_point(s, 1, "nosuchpoint", head="x", body="")

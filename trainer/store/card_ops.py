@@ -135,11 +135,11 @@ def edit_point(session: Session, card_id: int, point_id: str, *, head: str, body
     if not head:
         raise StoreError("the head of a point cannot be empty")
     deck_id = session.scalar(select(CardRow.deck_id).where(CardRow.id == card_id))
-    changed = session.execute(
-        update(NoteRow).where(NoteRow.deck_id == deck_id, NoteRow.key == point_id).values(head=head, body=body)
-    ).rowcount
-    if not changed:
+    note = session.scalars(select(NoteRow).where(NoteRow.deck_id == deck_id, NoteRow.key == point_id)).first()
+    if note is None:
         raise StoreError(f"point {point_id} does not exist")
+    note.head, note.body = head, body
+    session.flush()
 
 
 def card_info(session: Session, card_id: int) -> CardInfo:

@@ -30,5 +30,5 @@ class Chart(PlotextPlot):
             plt.bar(xs, list(values), marker="sd", width=0.6)
         plt.title(title)
         shown = [i for i in xs if i % every == 0]
-        plt.xticks(shown, [labels[i] for i in shown])
+        plt.xticks([float(i) for i in shown], [labels[i] for i in shown])
         self.refresh()
