@@ -25,9 +25,41 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--db-url",
+        default=None,
+        help="run tests marked `postgres` against this database (e.g. postgresql+psycopg://u@127.0.0.1/db); "
+        "its public schema is dropped and recreated before each test",
+    )
+
+
+def _reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    eng = create_engine(url)
+    try:
+        with eng.begin() as conn:
+            conn.exec_driver_sql("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.exec_driver_sql("CREATE SCHEMA public")
+    finally:
+        eng.dispose()
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite file, whatever --db-url says (for SQLite-only behaviour)."""
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest, sqlite_url: str) -> str:
+    """The database under test: --db-url (emptied first) for tests marked `postgres`, else SQLite."""
+    url = request.config.getoption("--db-url")
+    if url and request.node.get_closest_marker("postgres"):
+        _reset_postgres(url)
+        return str(url)
+    return sqlite_url
 
 
 @pytest.fixture
@@ -57,6 +89,9 @@ def make_deck(
         name=name,
         sources=("test.txt",),
         topics=(Topic(title=topic, sections=(Section(SectionKind.PROBLEMS, "存在的问题", points),)),),
+        # Head and list cards only, so store and TUI tests count a point as one card (the other
+        # kinds have tests of their own in test_cards.py).
+        settings={"cards": ["head", "list"]},
     )
 
 

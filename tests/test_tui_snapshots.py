@@ -55,7 +55,7 @@ def test_review_typed_answer_checked(snap_compare, app) -> None:
 
 
 def test_summary(snap_compare, app) -> None:
-    assert snap_compare(app, press=["a", "space", "4", "space", "1"], terminal_size=SIZE, run_before=_settle)
+    assert snap_compare(app, press=["a", "space", "1", "space", "4"], terminal_size=SIZE, run_before=_settle)
 
 
 def test_stats(snap_compare, app) -> None:

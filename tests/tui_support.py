@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,11 +69,8 @@ class FakeTicker:
         self.now += seconds
 
 
-@dataclass(frozen=True, slots=True)
-class ExamSettings(Settings):
-    """Settings with an exam date, as the scheduling branch adds them."""
-
-    exam_date: date | None = None
+# Settings carry the exam date (`trainer config set exam-date`).
+ExamSettings = Settings
 
 
 def today_number() -> int:

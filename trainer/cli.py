@@ -7,9 +7,15 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer import __version__
 from trainer.errors import TrainerError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from trainer.model import Deck
 
 EPILOG = """\
 environment:
@@ -30,22 +36,47 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_app()
 
 
+KIND_LABELS = {
+    "significance": "意义",
+    "problems": "问题",
+    "countermeasures": "对策",
+    "achievements": "成效",
+    "other": "其他",
+}
+
+
+def outline_text(deck: Deck) -> str:
+    """A deck as an indented outline: topics, sections with their kind, numbered heads."""
+    lines = [f"{deck.name}"]
+    for topic in deck.topics:
+        lines.append(f"  {topic.title}" + (f"（{topic.subtitle}）" if topic.subtitle else ""))
+        for section in topic.sections:
+            lines.append(f"    [{KIND_LABELS[section.kind.value]}] {section.heading}")
+            for k, point in enumerate(section.points, 1):
+                lines.append(f"      {k}. {point.head}")
+    return "\n".join(lines) + "\n"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck."""
     from trainer import decks
-    from trainer.library import build_deck
+    from trainer.cards import cards_for_deck
+    from trainer.library import build_deck, previous_deck
     from trainer.parse import lint
 
-    deck = build_deck([Path(d) for d in args.documents], name=args.name)
+    previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
+    deck = build_deck([Path(d) for d in args.documents], name=args.name, previous=previous)
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
-    from trainer.cards import cards_for_deck
-
     ncards = len(cards_for_deck(deck))
     for warning in lint(deck):
         print(f"warning: {warning}", file=sys.stderr)
-    if args.dry_run or args.output is None:
+    if args.dry_run:
+        sys.stdout.write(outline_text(deck))
+    elif args.output is None:
         sys.stdout.write(decks.dumps(deck))
     else:
         decks.save(deck, Path(args.output))
@@ -71,6 +102,167 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"{r.path}: unchanged")
         else:
             print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Show or change settings in the config file."""
+    from trainer import config
+
+    deck = getattr(args, "deck", None)
+    match args.action:
+        case "set":
+            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
+        case "unset":
+            config.unset_value(args.key, deck=deck)
+        case "get":
+            print(config.get_value(args.key, deck=deck))
+        case _:
+            for key, value, is_set in config.list_values():
+                print(f"{key} = {value}" + ("" if is_set else "  (default)"))
+            print(f"# file: {config.config_path()}")
+    return 0
+
+
+def cmd_db_replay(args: argparse.Namespace) -> int:
+    """Rebuild every card's schedule from the review log and compare it with the stored one."""
+    from sqlalchemy.orm import Session
+
+    from trainer.library import open_default_store
+    from trainer.store.replay import replay
+
+    engine = open_default_store()
+    with Session(engine) as s:
+        report = replay(s)
+    for m in report.mismatches:
+        print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
+    cards = len({m.card_id for m in report.mismatches})
+    verdict = "all match" if report.ok else f"{cards} cards differ"
+    print(f"{report.cards} cards, {report.reviews} reviews replayed: {verdict}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def cmd_leeches(args: argparse.Namespace) -> int:
+    """List the cards forgotten so often that they were suspended."""
+    from sqlalchemy.orm import Session
+
+    from trainer.library import open_default_store
+    from trainer.store import queries
+
+    engine = open_default_store()
+    with Session(engine) as s:
+        found = queries.leeches(s)
+        cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
+    for lc in found:
+        card = cards[lc.card_id].card
+        print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
+    print(f"{len(found)} leeches", file=sys.stderr)
+    return 0
+
+
+def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
+    from sqlalchemy.orm import Session
+
+    from trainer.store.export import deck_ids_by_name
+
+    if not names:
+        return None
+    with Session(engine) as s:
+        return list(deck_ids_by_name(s, names).values())
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Print study statistics."""
+    import json
+
+    from sqlalchemy.orm import Session
+
+    from trainer.config import load_settings
+    from trainer.library import open_default_store
+    from trainer.sched.days import study_day
+    from trainer.store.stats import overview
+
+    settings = load_settings()
+    today = study_day(_now(), settings.tz(), settings.day_start_hour)
+    engine = open_default_store()
+    deck_ids = _deck_ids(engine, args.deck)
+    with Session(engine) as s:
+        result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return 0
+    from rich.console import Console
+
+    from trainer.stats_report import render
+
+    Console().print(render(result))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Export decks and history to Anki, CSV or JSON."""
+    from trainer.exchange.jobs import export_apkg, export_tables
+    from trainer.library import open_default_store
+
+    if not (args.apkg or args.csv or args.json):
+        raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
+    engine = open_default_store()
+    names = args.deck or None
+    if args.apkg:
+        r = export_apkg(engine, Path(args.apkg), names)
+        print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
+    if args.csv or args.json:
+        csv_dir = Path(args.csv) if args.csv else None
+        json_path = Path(args.json) if args.json else None
+        for t in export_tables(engine, now=_now(), csv_dir=csv_dir, json_path=json_path, names=names):
+            print(f"{', '.join(map(str, t.paths))}: {t.cards} cards, {t.reviews} reviews")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Turn an Anki package or a CSV file into a deck file."""
+    from trainer.exchange.jobs import import_deck
+
+    result, target = import_deck(
+        Path(args.file),
+        output=Path(args.output) if args.output else None,
+        name=args.name,
+        topic=args.topic,
+        force=args.force,
+    )
+    for reason in result.skipped:
+        print(f"warning: {args.file}: skipped {reason}", file=sys.stderr)
+    deck = result.deck
+    points = len(deck.points())
+    print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
+    if args.output is None:
+        print("run `trainer sync` to study it")
+    else:
+        print(f"run `trainer sync {target}` to study it")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Back up the database now."""
+    from trainer.backup import backup_now
+    from trainer.store.backup import list_backups
+
+    if args.list:
+        for b in list_backups():
+            print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
+        return 0
+    print(f"backup written: {backup_now()}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Replace the database with a checked backup."""
+    from trainer.backup import restore_backup
+
+    saved = restore_backup(Path(args.file))
+    print(f"restored {args.file}")
+    if saved is not None:
+        print(f"the database it replaced was saved as {saved}")
     return 0
 
 
@@ -102,12 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_build,
         "turn documents (.txt, .md) into a YAML deck",
         "Parse 申论 documents (UTF-8, GBK/GB18030 or UTF-16; any numbering style) into topics, "
-        "sections and points, and write them as one YAML deck.",
+        "sections and points, and write them as one YAML deck. When DECK.yaml already exists, its "
+        "point ids, name and settings are kept for the same or lightly edited points, so rebuilding "
+        "after editing a document keeps your review history.",
     )
     p.add_argument("documents", nargs="+", metavar="DOC", help="document files (.txt, .md)")
     p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
     p.add_argument("--name", help="deck name (default: the first document's title)")
-    p.add_argument("--dry-run", action="store_true", help="print the deck without writing any file")
+    p.add_argument("--dry-run", action="store_true", help="print the outline (topics, sections, heads); write nothing")
 
     p = add(
         "sync",
@@ -118,6 +312,127 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "config",
+        cmd_config,
+        "show or change settings (exam date, daily limits, day start, time zone)",
+        "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
+        "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz. With --deck, new-per-day and "
+        "reviews-per-day apply to that deck only.",
+    )
+    p.set_defaults(action="list")
+    actions = p.add_subparsers(title="actions", metavar="ACTION")
+    for action, help_ in (
+        ("set", "set a value, e.g. `trainer config set exam-date 2027-03-28`"),
+        ("get", "print the value in effect"),
+        ("unset", "remove a value so the default applies"),
+        ("list", "print every setting"),
+    ):
+        a = actions.add_parser(action, help=help_, description=help_)
+        a.set_defaults(action=action)
+        if action != "list":
+            a.add_argument("key", metavar="KEY", help="setting name, e.g. exam-date")
+        if action == "set":
+            a.add_argument("value", metavar="VALUE", help="new value (`none` clears a date)")
+        if action != "list":
+            a.add_argument("--deck", metavar="NAME", help="per-deck limit (new-per-day, reviews-per-day)")
+
+    p = add(
+        "db",
+        cmd_tui,
+        "check the database",
+        "Database maintenance. `trainer db replay` rebuilds every card's schedule from the review log.",
+    )
+    db_parser = p
+
+    def db_help(_args: argparse.Namespace) -> int:
+        db_parser.print_help()
+        return 2
+
+    p.set_defaults(func=db_help)
+    db_actions = p.add_subparsers(title="actions", metavar="ACTION")
+    r = db_actions.add_parser(
+        "replay",
+        help="rebuild schedules from the review log and report cards that differ",
+        description="Rebuild every card's schedule from the append-only review log and compare it with the "
+        "stored one. Exits 0 when all match, 1 and lists the cards when some differ. Changes nothing.",
+    )
+    r.set_defaults(func=cmd_db_replay)
+
+    add(
+        "leeches",
+        cmd_leeches,
+        "list cards forgotten 8 times (suspended) so you can rewrite them",
+        "List the cards forgotten 8 times after being learned. They are suspended until rewritten.",
+    )
+
+    p = add(
+        "stats",
+        cmd_stats,
+        "show study statistics",
+        "Show reviews today and this week, the streak of study days, retention (share of answers "
+        "graded 3 or better), cards by state, the due forecast, a heatmap of the past year, mastery per "
+        "topic and section, and the weakest points. --json prints the same for scripts (keys in README).",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON instead of tables")
+    p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable)")
+    p.add_argument("--days", type=int, default=7, metavar="N", help="days of due forecast (default: 7)")
+    p.add_argument("--weakest", type=int, default=10, metavar="N", help="how many weak points to list (default: 10)")
+
+    p = add(
+        "export",
+        cmd_export,
+        "export to Anki (.apkg), CSV or JSON",
+        "Export the decks in the database. --apkg writes an Anki package: one Cloze note per point "
+        "({{c1::head}}, slogans in “…” in the body as c2, c3, ...), in Anki subdecks deck::topic, with "
+        "topic › section › 第k点/共n点 on every card; exporting again updates the same notes in Anki. "
+        "--csv writes cards.csv (cards with their schedule) and reviews.csv (the full review log) into "
+        "DIR; --json writes the decks, cards and review log as one file.",
+    )
+    p.add_argument("--apkg", metavar="FILE.apkg", help="write an Anki package")
+    p.add_argument("--csv", metavar="DIR", help="write cards.csv and reviews.csv into DIR")
+    p.add_argument("--json", metavar="FILE", help="write one JSON file")
+    p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable; default: all)")
+
+    p = add(
+        "import",
+        cmd_import,
+        "turn an Anki package or CSV file into a deck",
+        "Read an Anki package (.apkg/.colpkg) or a CSV file and write a normal YAML deck file you can "
+        "edit. From Anki: Cloze and Basic notes, one topic per Anki deck; a Cloze note's first cloze "
+        "becomes the head, a Basic note's front the head and its back the body. Notes exported by "
+        "trainer come back with their topics, sections and ids. From CSV: rows of head,body or "
+        "section,head,body (comma, tab or semicolon; UTF-8 or GBK; a header row is skipped). "
+        "Then run `trainer sync` to study it.",
+    )
+    p.add_argument("file", metavar="FILE", help="an .apkg, .colpkg or .csv file")
+    p.add_argument(
+        "-o", "--output", metavar="DECK.yaml", help="deck file to write (default: $TRAINER_HOME/decks/NAME.yaml)"
+    )
+    p.add_argument("--name", help="deck name (default: the Anki deck, or the file name)")
+    p.add_argument("--topic", help="topic title for a CSV file (default: the file name)")
+    p.add_argument("--force", action="store_true", help="overwrite an existing deck file")
+
+    p = add(
+        "backup",
+        cmd_backup,
+        "back up the database now",
+        "Write a consistent snapshot of the SQLite database to $TRAINER_HOME/backups/ (file mode 0600), "
+        "using SQLite's online backup API, so it is safe while a review is in progress. trainer also "
+        "backs up once a day on start (keeping the last 7 daily backups) and before every schema migration.",
+    )
+    p.add_argument("--list", action="store_true", help="list the backups instead of making one")
+
+    p = add(
+        "restore",
+        cmd_restore,
+        "replace the database with a backup",
+        "Check FILE with PRAGMA integrity_check and refuse it (exit 2, nothing changed) if it is corrupt, "
+        "not SQLite, not a trainer database, or from a newer trainer. Otherwise the current database is "
+        "first saved as a pre-restore backup, then FILE is copied over it; an older schema is migrated.",
+    )
+    p.add_argument("file", metavar="FILE", help="a backup, e.g. one listed by `trainer backup --list`")
     return parser
 
 

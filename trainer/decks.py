@@ -58,12 +58,15 @@ def load(path: Path) -> Deck:
     return loads(text, path=str(path))
 
 
+_EXPECTED: dict[type, str] = {str: "a non-empty text", list: "a list"}
+
+
 def _need(mapping: _LineDict, key: str, kind: type, path: str, what: str) -> Any:
-    value = mapping.get(key)
-    if value is None or (kind is str and isinstance(value, (int, float)) and not isinstance(value, bool)):
-        value = None if value is None else str(value)
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
-        expected = {str: "a non-empty text", list: "a list"}.get(kind, kind.__name__)
+    value: Any = mapping.get(key)
+    if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)  # `head: 2024` is a text to the learner
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        expected = _EXPECTED.get(kind, kind.__name__)
         raise DeckError(f"{what} needs `{key}`: {expected}", path=path, line=mapping.line)
     return value
 

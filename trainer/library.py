@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -20,11 +20,19 @@ DECK_SUFFIXES = (".yaml", ".yml")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 
 
-def open_default_store() -> Engine:
-    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated."""
+def open_default_store(*, daily_backup: bool = True) -> Engine:
+    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated.
+
+    A SQLite store is also backed up once a day (the last 7 daily backups are kept).
+    """
     from trainer.store import open_store
 
-    return open_store(paths.db_url())
+    engine = open_store(paths.db_url())
+    if daily_backup:
+        from trainer.backup import backup_today
+
+        backup_today()
+    return engine
 
 
 def default_deck_dirs() -> list[Path]:
@@ -120,17 +128,43 @@ def sync_files(
     return reports
 
 
-def build_deck(documents: list[Path], *, name: str | None = None) -> Deck:
+def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck | None = None) -> Deck:
     """Read documents (any supported encoding) and parse them into one deck.
+
+    Args:
+        documents: The source documents, in order.
+        name: The deck name; by default the previous deck's name, else the first document's title.
+        previous: The deck file this build replaces: its point ids are carried over to the same or
+            lightly edited points (so review history is kept), and its name and extra keys
+            (`scheduler`, `cards` ...) are kept.
 
     Raises:
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
     """
-    from trainer.parse import decode, merge_decks, parse_document
+    from trainer.parse import carry_ids, decode, merge_decks, parse_document
 
     built = []
     for doc in documents:
         data = read_bytes(doc, DocumentError)
         text = decode(data, source=str(doc))
-        built.append(parse_document(text, source=doc.name))
-    return merge_decks(built, name=name)
+        try:
+            built.append(parse_document(text, source=doc.name))
+        except DocumentError as exc:
+            # The parser knows the file by its name; the learner wants the path they typed.
+            raise DocumentError(exc.message, path=doc, line=exc.line) from None
+    if previous is None:
+        return merge_decks(built, name=name)
+    deck = merge_decks(built, name=name or previous.name)
+    deck = carry_ids(deck, previous)
+    return replace(deck, settings={**deck.settings, **previous.settings})
+
+
+def previous_deck(path: Path) -> tuple[Deck | None, str]:
+    """The deck already at a build's output path, or None (with the reason) when there is none or it
+    cannot be read as a deck."""
+    if not path.exists():
+        return None, ""
+    try:
+        return decks.load(path), ""
+    except DeckError as exc:
+        return None, f"existing {path} is not a valid deck, its ids are not carried over: {exc.message}"

@@ -1,22 +1,27 @@
-"""A day's study session: the in-memory due queue, answering and undo; no widgets, no SQL of its own."""
+"""A day's study session: the in-memory queue, answering, same-day repeats and undo; no widgets, no SQL."""
 
 from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer.config import Settings
-from trainer.sched import review
+from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
+from trainer.sched.queue import reinsert_at
+from trainer.sched.state import Algorithm, Schedule
 from trainer.store import card_ops, queries
 from trainer.store.convert import CardState, ReviewCard
 
 Clock = Callable[[], datetime]
+
+# A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
+REPEAT_GAP = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +46,9 @@ class _Done:
     card_id: int
     quality: int
     duration_ms: int
+    before: Schedule
+    first_today: bool
+    requeued: bool
 
 
 @dataclass(slots=True)
@@ -54,7 +62,11 @@ class _Change:
 
 @dataclass
 class StudySession:
-    """Reviews the due cards of some decks, one at a time, committing each answer before moving on."""
+    """Reviews the day's cards of some decks, one at a time, committing each answer before moving on.
+
+    Everything the session shows is loaded when it starts; answering a card grades it in memory and
+    writes one UPDATE and one INSERT, and the next card comes from the in-memory queue.
+    """
 
     engine: Engine
     deck_ids: list[int]
@@ -63,16 +75,33 @@ class StudySession:
     today: int = 0
     queue: deque[int] = field(default_factory=deque)
     done: list[_Done] = field(default_factory=list)
-    _current: ReviewCard | None = None
+    cards: dict[int, ReviewCard] = field(default_factory=dict)
+    policies: dict[int, Policy] = field(default_factory=dict)
+    deck_of: dict[int, int] = field(default_factory=dict)
+    answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
 
     @classmethod
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
-        """Build the day's queue for these decks."""
+        """Build the day's queue for these decks: pending repeats, due reviews, then new cards."""
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         with Session(engine) as s:
-            ids = queries.due_queue(s, today, deck_ids, settings.new_per_day)
-        return cls(engine=engine, deck_ids=deck_ids, settings=settings, clock=clock, today=today, queue=deque(ids))
+            activity = queries.today_activity(s, today, deck_ids)
+            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for)
+            cards = queries.load_cards(s, [c.card_id for c in plan])
+            algorithms = queries.deck_algorithms(s, deck_ids)
+        return cls(
+            engine=engine,
+            deck_ids=deck_ids,
+            settings=settings,
+            clock=clock,
+            today=today,
+            queue=deque(c.card_id for c in plan),
+            cards=cards,
+            policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
+            deck_of={c.card_id: c.deck_id for c in plan},
+            answered={c.card_id for c in activity.answered},
+        )
 
     @property
     def left(self) -> int:
@@ -81,34 +110,58 @@ class StudySession:
 
     def current(self) -> ReviewCard | None:
         """The card to show now, or None when the queue is empty."""
-        if not self.queue:
-            self._current = None
-            return None
-        if self._current is None or self._current.card_id != self.queue[0]:
-            with Session(self.engine) as s:
-                self._current = queries.load_card(s, self.queue[0])
-        return self._current
+        return self.cards[self.queue[0]] if self.queue else None
+
+    def _grade(self, card: ReviewCard, quality: int) -> tuple[Policy, Outcome]:
+        policy = self.policies[self.deck_of[card.card_id]]
+        repeat = card.card_id in self.answered
+        return policy, grade(card.state, quality, today=self.today, card_id=card.card_id, policy=policy, repeat=repeat)
 
     def preview(self, quality: int) -> int:
         """Days until the current card would be due again after `quality`."""
         card = self.current()
         if card is None:
             return 0
-        return review(card.state.sm2, quality).interval
+        return self._grade(card, quality)[1].after.due_day - self.today
 
     def answer(self, quality: int, duration_ms: int = 0) -> queries.Answer:
-        """Grade the current card; the answer is committed before this returns."""
+        """Grade the current card; the answer is committed before this returns.
+
+        A card graded below 4 comes back later in this session; its repeats are logged but change
+        neither ease nor interval (SM-2 step 7).
+        """
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
-        with Session(self.engine) as s, s.begin():
-            result = queries.record_answer(
-                s, card.card_id, quality, now=self.clock(), today=self.today, duration_ms=duration_ms
+        policy, outcome = self._grade(card, quality)
+        with self.engine.begin() as conn:
+            log_id = queries.write_answer(
+                conn,
+                card.card_id,
+                card.state,
+                outcome,
+                quality=quality,
+                policy=policy,
+                now=self.clock(),
+                today=self.today,
+                duration_ms=duration_ms,
             )
-        self.done.append(_Done(result.log_id, card.card_id, quality, duration_ms))
+        cid = card.card_id
         self.queue.popleft()
-        self._current = None
-        return result
+        self.cards[cid] = replace(card, state=outcome.after)
+        first = cid not in self.answered
+        self.answered.add(cid)
+        if outcome.again:
+            self.queue.insert(reinsert_at(len(self.queue), REPEAT_GAP), cid)
+        self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again))
+        return queries.Answer(
+            log_id=log_id,
+            before=card.state,
+            after=outcome.after,
+            repeat=outcome.repeat,
+            again=outcome.again,
+            became_leech=outcome.became_leech,
+        )
 
     def undo(self) -> bool:
         """Take back the last answer of this session; its card comes back to the front."""
@@ -117,15 +170,19 @@ class StudySession:
             with Session(self.engine) as s, s.begin():
                 card_ops.restore_state(s, change.card_id, change.before)
             self.queue.appendleft(change.card_id)
-            self._current = None
+            self.cards[change.card_id] = replace(self.cards[change.card_id], state=change.before)
             return True
         if not self.done:
             return False
         last = self.done.pop()
         with Session(self.engine) as s, s.begin():
             queries.undo_answer(s, last.log_id)
+        if last.requeued:
+            self.queue.remove(last.card_id)
         self.queue.appendleft(last.card_id)
-        self._current = None
+        self.cards[last.card_id] = replace(self.cards[last.card_id], state=last.before)
+        if last.first_today:
+            self.answered.discard(last.card_id)
         return True
 
     def summary(self) -> Summary:
@@ -148,7 +205,6 @@ class StudySession:
             before = change(s, card.card_id)
         self.changes.append(_Change(card.card_id, before, len(self.done)))
         self.queue.popleft()
-        self._current = None
 
     def bury(self) -> None:
         """Hide the current card until tomorrow (undo brings it back)."""
@@ -165,9 +221,10 @@ class StudySession:
             raise LookupError("no card to edit")
         with Session(self.engine) as s, s.begin():
             card_ops.edit_point(s, card.card_id, point_id, head=head, body=body)
-        self._current = None
+        with Session(self.engine) as s:
+            fresh = queries.load_card(s, card.card_id)
+        self.cards[card.card_id] = replace(fresh, state=card.state)
 
     def keep_only(self, card_ids: set[int]) -> None:
         """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
         self.queue = deque(c for c in self.queue if c in card_ids)
-        self._current = None

@@ -109,6 +109,9 @@ def restore_state(session: Session, card_id: int, state: CardState) -> None:
             ease=state.ease,
             interval=state.interval,
             lapses=state.lapses,
+            leech=state.leech,
+            stability=state.stability,
+            difficulty=state.difficulty,
         )
     )
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -15,7 +13,7 @@ from trainer.store.engine import sqlite_path
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision, oldest first. Checked against Alembic's scripts by a test, so start-up can tell
 # "up to date" from one query without importing Alembic.
-REVISIONS: tuple[str, ...] = ("0001",)
+REVISIONS: tuple[str, ...] = ("0001", "0002")
 HEAD = REVISIONS[-1]
 
 
@@ -39,17 +37,13 @@ def current_revision(connection: Connection) -> str | None:
 
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """Copy the SQLite file aside before a migration changes it; returns the copy's path."""
+    """Snapshot the SQLite file (online backup API) into the backups folder before a migration changes it."""
+    from trainer.store.backup import backup_database
+
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists() or path.stat().st_size == 0:
         return None
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.stem}.pre-{revision}-{stamp}{path.suffix}")
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-    shutil.copy2(path, target)
-    target.chmod(0o600)
-    return target
+    return backup_database(path, reason=f"pre-{revision}")
 
 
 def ensure_schema(engine: Engine) -> None:
@@ -74,7 +68,14 @@ def ensure_schema(engine: Engine) -> None:
             path=where,
         )
     if revision is not None:
-        backup_before_migration(engine, revision)
+        import sqlite3
+
+        try:
+            backup_before_migration(engine, revision)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                f"cannot back up the database before migrating, so it was left as it is: {exc}", path=where
+            ) from None
     from alembic import command
 
     try:

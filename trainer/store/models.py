@@ -3,23 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import IntEnum
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from trainer.sched.state import Queue
 from trainer.store.types import UTCDateTime
 
-
-class Queue(IntEnum):
-    """Where a card waits. Suspended and buried are negative so the due index skips them."""
-
-    RETIRED = -3  # its point was removed from the deck; history kept
-    BURIED = -2
-    SUSPENDED = -1
-    NEW = 0
-    LEARNING = 1
-    REVIEW = 2
+__all__ = ["Base", "CardRow", "CardStateRow", "DeckRow", "NoteRow", "Queue", "ReviewLogRow"]
 
 
 class Base(DeclarativeBase):
@@ -89,6 +80,9 @@ class CardStateRow(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
     last_review: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # 0002: FSRS memory state (None for SM-2 decks and new cards).
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class ReviewLogRow(Base):
@@ -115,3 +109,14 @@ class ReviewLogRow(Base):
     interval_after: Mapped[int] = mapped_column(Integer)
     due_after: Mapped[int] = mapped_column(Integer)
     lapses_after: Mapped[int] = mapped_column(Integer)
+    # 0002: the policy the answer was scheduled with, so `trainer db replay` can repeat it exactly.
+    repeat: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    scheduler: Mapped[str] = mapped_column(String(8), default="sm2", server_default="sm2")
+    exam_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fuzz: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    leech_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    leech_after: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    stability_before: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty_before: Mapped[float | None] = mapped_column(Float, nullable=True)
+    stability_after: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty_after: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -1,91 +1,261 @@
-"""Store queries for the daily drill: counts, the due queue, loading a card, recording an answer."""
+"""Store queries for the daily drill: counts, the due queue, loading cards; answers live in `answers`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
-from sqlalchemy import and_, case, delete, func, insert, select, update
+from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from trainer.cards import paired_section
 from trainer.errors import StoreError
-from trainer.sched import review
-from trainer.sched.sm2 import check_quality
+from trainer.sched.queue import Candidate, Limits, Today, build_queue
+from trainer.sched.state import Algorithm
+from trainer.store.answers import Answer, Leech, leeches, record_answer, undo_answer, write_answer
 from trainer.store.convert import (
-    CardState,
     DeckSummary,
     ReviewCard,
+    candidate_from_row,
     card_from_notes,
     state_from_row,
 )
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
+__all__ = [
+    "Answer",
+    "Leech",
+    "deck_summaries",
+    "due_queue",
+    "leeches",
+    "load_card",
+    "load_cards",
+    "plan_day",
+    "record_answer",
+    "today_activity",
+    "undo_answer",
+    "write_answer",
+]
+
+LimitsFor = Callable[[str], Limits]
+
+_CANDIDATE_COLUMNS = (
+    CardStateRow.card_id,
+    CardStateRow.deck_id,
+    CardStateRow.queue,
+    CardStateRow.due_day,
+    CardStateRow.new_ord,
+    CardRow.key,
+    CardRow.kind,
+    CardRow.section_key,
+)
+
+
+def due_reviews_stmt(deck_id: int, today: int) -> Select:  # type: ignore[type-arg]
+    """Reviews of one deck due by `today`, most overdue first (served by ix_card_state_due)."""
+    s = CardStateRow
+    return (
+        select(*_CANDIDATE_COLUMNS)
+        .join(CardRow, CardRow.id == s.card_id)
+        .where(s.deck_id == deck_id, s.queue == Queue.REVIEW, s.due_day <= today)
+        .order_by(s.due_day, s.card_id)
+    )
+
+
+def new_cards_stmt(deck_id: int, limit: int) -> Select:  # type: ignore[type-arg]
+    """The first `limit` new cards of one deck in document order."""
+    s = CardStateRow
+    return (
+        select(*_CANDIDATE_COLUMNS)
+        .join(CardRow, CardRow.id == s.card_id)
+        .where(s.deck_id == deck_id, s.queue == Queue.NEW)
+        .order_by(s.new_ord, s.card_id)
+        .limit(limit)
+    )
+
+
+def today_activity(session: Session, today: int, deck_ids: Iterable[int] | None = None) -> Today:
+    """What the review log says about study day `today`: answered cards, pending repeats, counts."""
+    rows = session.execute(
+        select(ReviewLogRow.quality, ReviewLogRow.repeat, ReviewLogRow.queue_before, *_CANDIDATE_COLUMNS)
+        .join(CardStateRow, CardStateRow.card_id == ReviewLogRow.card_id)
+        .join(CardRow, CardRow.id == ReviewLogRow.card_id)
+        .where(ReviewLogRow.day == today)
+        .order_by(ReviewLogRow.id)
+    ).all()
+    wanted = None if deck_ids is None else set(deck_ids)
+    answered: dict[int, Candidate] = {}
+    last_quality: dict[int, int] = {}
+    new_done: dict[int, int] = defaultdict(int)
+    reviews_done: dict[int, int] = defaultdict(int)
+    for r in rows:
+        if wanted is not None and r.deck_id not in wanted:
+            continue
+        answered.setdefault(r.card_id, candidate_from_row(r))
+        last_quality[r.card_id] = r.quality
+        if not r.repeat:
+            if r.queue_before == Queue.NEW:
+                new_done[r.deck_id] += 1
+            else:
+                reviews_done[r.deck_id] += 1
+    pending = [
+        c
+        for cid, c in answered.items()
+        if last_quality[cid] < 4 and c.queue not in (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
+    ]
+    return Today(
+        answered=tuple(answered.values()),
+        pending=tuple(pending),
+        new_done=dict(new_done),
+        reviews_done=dict(reviews_done),
+    )
+
+
+def deck_names(session: Session, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Deck names by id."""
+    stmt = select(DeckRow.id, DeckRow.name)
+    if deck_ids is not None:
+        stmt = stmt.where(DeckRow.id.in_(list(deck_ids)))
+    return {r.id: r.name for r in session.execute(stmt).all()}
+
+
+def deck_algorithms(session: Session, deck_ids: Iterable[int]) -> dict[int, Algorithm]:
+    """The scheduler each deck uses (`scheduler:` in its file)."""
+    rows = session.execute(select(DeckRow.id, DeckRow.scheduler).where(DeckRow.id.in_(list(deck_ids)))).all()
+    return {r.id: Algorithm.parse(r.scheduler) for r in rows}
+
+
+def _limits_by_id(names: Mapping[int, str], limits_for: LimitsFor | None, new_per_day: int) -> dict[int, Limits]:
+    if limits_for is None:
+        return {deck_id: Limits(new=new_per_day) for deck_id in names}
+    return {deck_id: limits_for(name) for deck_id, name in names.items()}
+
+
+def plan_day(
+    session: Session,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+) -> list[Candidate]:
+    """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
+
+    Args:
+        session: An open session.
+        today: The study day number.
+        deck_ids: The decks to study.
+        limits_for: Each deck's limits by deck name (default: `new_per_day` new, the default reviews).
+        new_per_day: New cards per deck when `limits_for` is not given.
+    """
+    limits = _limits_by_id(deck_names(session, deck_ids), limits_for, new_per_day)
+    activity = today_activity(session, today, deck_ids)
+    reviews: list[Candidate] = []
+    new: list[Candidate] = []
+    for deck_id in deck_ids:
+        reviews += [candidate_from_row(r) for r in session.execute(due_reviews_stmt(deck_id, today)).all()]
+        allowance = max(0, limits.get(deck_id, Limits()).new - (activity.new_done or {}).get(deck_id, 0))
+        if allowance:
+            # Extra rows stand in for list cards that wait a day because a sibling is studied today.
+            extra = 2 * allowance + 10
+            new += [candidate_from_row(r) for r in session.execute(new_cards_stmt(deck_id, extra)).all()]
+    return build_queue(reviews, new, today=activity, limits=limits)
+
+
+def due_queue(
+    session: Session,
+    today: int,
+    deck_ids: list[int],
+    new_per_day: int = Limits().new,
+    *,
+    limits_for: LimitsFor | None = None,
+) -> list[int]:
+    """Card ids to study today, in order (see `plan_day`)."""
+    return [c.card_id for c in plan_day(session, today, deck_ids, limits_for=limits_for, new_per_day=new_per_day)]
+
 
 def new_studied(session: Session, today: int, deck_id: int | None = None) -> dict[int, int]:
     """How many new cards each deck has started today."""
-    stmt = (
-        select(CardStateRow.deck_id, func.count())
-        .select_from(ReviewLogRow)
-        .join(CardStateRow, CardStateRow.card_id == ReviewLogRow.card_id)
-        .where(ReviewLogRow.day == today, ReviewLogRow.queue_before == Queue.NEW)
-        .group_by(CardStateRow.deck_id)
-    )
-    if deck_id is not None:
-        stmt = stmt.where(CardStateRow.deck_id == deck_id)
-    return {d: n for d, n in session.execute(stmt).all()}
+    done = today_activity(session, today, None if deck_id is None else [deck_id]).new_done or {}
+    return dict(done)
 
 
-def deck_summaries(session: Session, today: int, new_per_day: int) -> list[DeckSummary]:
-    """Every deck with its due, new (capped by today's allowance) and learning counts."""
+def deck_summaries(
+    session: Session, today: int, new_per_day: int = Limits().new, *, limits_for: LimitsFor | None = None
+) -> list[DeckSummary]:
+    """Every deck with today's due reviews and new cards (within its limits) and pending repeats."""
     s = CardStateRow
     counts = select(
         s.deck_id,
         func.sum(case((and_(s.queue == Queue.REVIEW, s.due_day <= today), 1), else_=0)).label("due"),
         func.sum(case((s.queue == Queue.NEW, 1), else_=0)).label("new"),
-        func.sum(case((s.queue == Queue.LEARNING, 1), else_=0)).label("learning"),
         func.sum(case((s.queue != Queue.RETIRED, 1), else_=0)).label("total"),
     ).group_by(s.deck_id)
     by_deck = {r.deck_id: r for r in session.execute(counts).all()}
-    started = new_studied(session, today)
+    activity = today_activity(session, today)
+    pending: dict[int, int] = defaultdict(int)
+    for c in activity.pending:
+        pending[c.deck_id] += 1
+    names = dict(session.execute(select(DeckRow.id, DeckRow.name).order_by(DeckRow.name)).all())
+    limits = _limits_by_id(names, limits_for, new_per_day)
     out = []
-    for deck in session.execute(select(DeckRow.id, DeckRow.name).order_by(DeckRow.name)).all():
-        r = by_deck.get(deck.id)
-        allowance = max(0, new_per_day - started.get(deck.id, 0))
+    for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
+        r = by_deck.get(deck_id)
+        lim = limits[deck_id]
+        new_left = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
+        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
         out.append(
             DeckSummary(
-                deck_id=deck.id,
-                name=deck.name,
-                due=int(r.due or 0) if r else 0,
-                new=min(int(r.new or 0), allowance) if r else 0,
-                learning=int(r.learning or 0) if r else 0,
+                deck_id=deck_id,
+                name=name,
+                due=min(int(r.due or 0), reviews_left) if r else 0,
+                new=min(int(r.new or 0), new_left) if r else 0,
+                learning=pending.get(deck_id, 0),
                 total=int(r.total or 0) if r else 0,
             )
         )
     return out
 
 
-def due_queue(session: Session, today: int, deck_ids: list[int], new_per_day: int) -> list[int]:
-    """Card ids to study today, in order: learning, then due reviews (oldest first), then new cards."""
-    s = CardStateRow
-    ids: list[int] = []
-    for deck_id in deck_ids:
-        ids += session.scalars(
-            select(s.card_id).where(s.deck_id == deck_id, s.queue == Queue.LEARNING, s.due_day <= today)
+def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCard]:
+    """Cards with their content and state, in bulk: a few queries whatever the number of cards."""
+    ids = list(dict.fromkeys(card_ids))
+    rows: list[Any] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows += session.execute(
+            select(CardRow.id, CardRow.key, CardRow.section_key, CardRow.deck_id, DeckRow.name, CardStateRow)
+            .join(DeckRow, DeckRow.id == CardRow.deck_id)
+            .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+            .where(CardRow.id.in_(chunk))
         ).all()
-    for deck_id in deck_ids:
-        ids += session.scalars(
-            select(s.card_id)
-            .where(s.deck_id == deck_id, s.queue == Queue.REVIEW, s.due_day <= today)
-            .order_by(s.due_day, s.card_id)
-        ).all()
-    started = new_studied(session, today)
-    for deck_id in deck_ids:
-        allowance = max(0, new_per_day - started.get(deck_id, 0))
-        if allowance:
-            ids += session.scalars(
-                select(s.card_id).where(s.deck_id == deck_id, s.queue == Queue.NEW).order_by(s.new_ord).limit(allowance)
-            ).all()
-    return ids
+    sections = {(r.deck_id, r.section_key) for r in rows}
+    sections |= {(r.deck_id, paired) for r in rows if (paired := paired_section(r.key))}
+    notes: dict[tuple[int, str], list[NoteRow]] = defaultdict(list)
+    by_deck: dict[int, list[str]] = defaultdict(list)
+    for deck_id, skey in sections:
+        by_deck[deck_id].append(skey)
+    for deck_id, skeys in by_deck.items():
+        for start in range(0, len(skeys), 500):
+            for note in session.scalars(
+                select(NoteRow)
+                .where(
+                    NoteRow.deck_id == deck_id, NoteRow.section_key.in_(skeys[start : start + 500]), ~NoteRow.retired
+                )
+                .order_by(NoteRow.section_key, NoteRow.ord)
+            ):
+                notes[(deck_id, note.section_key)].append(note)
+    out = {}
+    for r in rows:
+        own = notes[(r.deck_id, r.section_key)]
+        paired = paired_section(r.key)
+        card = card_from_notes(r.key, own + notes[(r.deck_id, paired)] if paired else own)
+        out[r.id] = ReviewCard(card_id=r.id, deck=r.name, card=card, state=state_from_row(r.CardStateRow))
+    missing = [i for i in ids if i not in out]
+    if missing:
+        raise StoreError(f"card {missing[0]} does not exist")
+    return out
 
 
 def load_card(session: Session, card_id: int) -> ReviewCard:
@@ -98,109 +268,20 @@ def load_card(session: Session, card_id: int) -> ReviewCard:
     ).first()
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
+    keys = [row.section_key]
+    if paired := paired_section(row.key):
+        keys.append(paired)
     notes = (
         session.execute(
             select(NoteRow)
-            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key == row.section_key, ~NoteRow.retired)
-            .order_by(NoteRow.ord)
+            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key.in_(keys), ~NoteRow.retired)
+            .order_by(NoteRow.section_key, NoteRow.ord)
         )
         .scalars()
         .all()
     )
     card = card_from_notes(row.key, list(notes))
     return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row.CardStateRow))
-
-
-@dataclass(frozen=True, slots=True)
-class Answer:
-    """What recording one answer did."""
-
-    log_id: int
-    before: CardState
-    after: CardState
-
-
-def record_answer(
-    session: Session, card_id: int, quality: int, *, now: datetime, today: int, duration_ms: int = 0
-) -> Answer:
-    """Grade a card with SM-2, update its state and append the answer to the review log.
-
-    The caller commits; nothing is written if the caller's transaction rolls back.
-    """
-    check_quality(quality)
-    row = session.get(CardStateRow, card_id)
-    if row is None:
-        raise StoreError(f"card {card_id} does not exist")
-    before = state_from_row(row)
-    new = review(before.sm2, quality)
-    lapses = before.lapses + (1 if quality < 3 and before.reps > 0 else 0)
-    after = CardState(
-        queue=Queue.REVIEW,
-        due_day=today + new.interval,
-        reps=new.repetitions,
-        ease=new.ease,
-        interval=new.interval,
-        lapses=lapses,
-    )
-    row.queue, row.due_day, row.reps, row.ease = after.queue, after.due_day, after.reps, after.ease
-    row.interval, row.lapses, row.last_review = after.interval, after.lapses, now
-    log_id = session.execute(
-        insert(ReviewLogRow)
-        .values(
-            card_id=card_id,
-            reviewed_at=now,
-            day=today,
-            quality=quality,
-            duration_ms=max(0, int(duration_ms)),
-            queue_before=before.queue,
-            reps_before=before.reps,
-            ease_before=before.ease,
-            interval_before=before.interval,
-            due_before=before.due_day,
-            lapses_before=before.lapses,
-            queue_after=after.queue,
-            reps_after=after.reps,
-            ease_after=after.ease,
-            interval_after=after.interval,
-            due_after=after.due_day,
-            lapses_after=after.lapses,
-        )
-        .returning(ReviewLogRow.id)
-    ).scalar_one()
-    session.flush()
-    return Answer(log_id=log_id, before=before, after=after)
-
-
-def undo_answer(session: Session, log_id: int) -> int:
-    """Take back one answer: restore the card's state from the log entry and delete the entry.
-
-    Returns:
-        The card id whose answer was undone.
-    """
-    log = session.get(ReviewLogRow, log_id)
-    if log is None:
-        raise StoreError(f"review {log_id} does not exist")
-    previous = session.scalars(
-        select(ReviewLogRow.reviewed_at)
-        .where(ReviewLogRow.card_id == log.card_id, ReviewLogRow.id < log_id)
-        .order_by(ReviewLogRow.id.desc())
-        .limit(1)
-    ).first()
-    session.execute(
-        update(CardStateRow)
-        .where(CardStateRow.card_id == log.card_id)
-        .values(
-            queue=log.queue_before,
-            reps=log.reps_before,
-            ease=log.ease_before,
-            interval=log.interval_before,
-            due_day=log.due_before,
-            lapses=log.lapses_before,
-            last_review=previous,
-        )
-    )
-    session.execute(delete(ReviewLogRow).where(ReviewLogRow.id == log_id))
-    return log.card_id
 
 
 def next_due_day(session: Session, after_day: int, deck_ids: list[int]) -> int | None:

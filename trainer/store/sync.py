@@ -9,8 +9,10 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.cards import cards_for_deck
+from trainer.errors import DeckError
 from trainer.model import Deck, section_id
-from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
+from trainer.sched.state import Algorithm
+from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +38,10 @@ def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now
     in the deck are retired (never deleted); new ones are added as new cards.
     """
     row = session.scalars(select(DeckRow).where(DeckRow.name == deck.name)).first()
-    scheduler = str(deck.settings.get("scheduler", "sm2"))
+    scheduler = str(deck.settings.get("scheduler") or "sm2").strip().lower()
+    if scheduler not in {a.value for a in Algorithm}:
+        allowed = ", ".join(a.value for a in Algorithm)
+        raise DeckError(f"unknown scheduler {scheduler!r} (use one of: {allowed})", path=path)
     if row is None:
         row = DeckRow(name=deck.name, path=path, content_hash=content_hash, scheduler=scheduler, synced_at=now)
         session.add(row)
@@ -125,7 +130,14 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
         )
     for row in revived:
         session.execute(update(CardRow).where(CardRow.id == row.id).values(retired=False))
-        queue = Queue.REVIEW if row.reps else Queue.NEW
+        # Back where its last answer left it (review, or suspended as a leech); new if never answered.
+        last = session.scalars(
+            select(ReviewLogRow.queue_after)
+            .where(ReviewLogRow.card_id == row.id)
+            .order_by(ReviewLogRow.id.desc())
+            .limit(1)
+        ).first()
+        queue = Queue.NEW if last is None else Queue(last)
         session.execute(update(CardStateRow).where(CardStateRow.card_id == row.id).values(queue=queue))
     retired_ids = [r.id for r in existing.values() if not r.retired]
     if retired_ids:

@@ -103,10 +103,10 @@ class TrainerApp(App[None]):
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
-        from trainer.store.queries import deck_summaries
+        from trainer.store.queries import deck_names
 
         with Session(self.engine) as s:
-            ids = [d.deck_id for d in deck_summaries(s, self.today(), self.settings.new_per_day)]
+            ids = sorted(deck_names(s))
         if ids:
             self.start_review(ids)
 

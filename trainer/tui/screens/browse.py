@@ -115,9 +115,11 @@ class BrowseScreen(Screen[None]):
         self.table.add_columns("要点", "位置", "状态", "到期", "间隔", "易度", "遗忘")
         app = self.trainer_app
         with Session(app.engine) as s:
-            decks = queries.deck_summaries(s, app.today(), app.settings.new_per_day)
+            decks = queries.deck_names(s)
             headings = browse.headings(s)
-        self.query_one("#browse-deck", Select).set_options([(d.name, d.deck_id) for d in decks])
+        self.query_one("#browse-deck", Select).set_options(
+            [(name, deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
+        )
         self.query_one("#browse-heading", Select).set_options([(h, h) for h in headings])
         self._fill_topics(None)
         self.reload()

@@ -79,7 +79,7 @@ class HomeScreen(Screen[None]):
         with Session(app.engine) as s, s.begin():
             card_ops.unbury_past(s, today)
         with Session(app.engine) as s:
-            self.decks = queries.deck_summaries(s, today, settings.new_per_day)
+            self.decks = queries.deck_summaries(s, today, settings.new_per_day, limits_for=settings.limits_for)
             done = queries.reviews_on(s, today)
             streak = stats_store.streak(s, today)
         self._fill([])

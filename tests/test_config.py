@@ -1,0 +1,92 @@
+"""The config file and `trainer config`: exam date, limits per deck, day start, time zone."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from trainer import config
+from trainer.cli import main
+from trainer.errors import ConfigError
+from trainer.sched.queue import Limits
+
+
+def test_defaults_without_a_file(_isolated_home: Path):
+    s = config.load_settings()
+    assert (s.new_per_day, s.reviews_per_day, s.day_start_hour, s.exam_date, s.fuzz) == (20, 200, 4, None, False)
+    assert s.limits_for("任何卡组") == Limits(new=20, reviews=200)
+    assert not (_isolated_home / "config.yaml").exists()
+
+
+def test_cli_set_get_list_unset(_isolated_home: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["config", "set", "exam-date", "2027-03-28"]) == 0
+    assert main(["config", "set", "timezone", "Asia/Shanghai"]) == 0
+    assert main(["config", "set", "new-per-day", "10", "--deck", "申论精选"]) == 0
+    assert main(["config", "set", "day-start-hour", "5"]) == 0
+    capsys.readouterr()
+    assert main(["config", "get", "exam-date"]) == 0
+    assert capsys.readouterr().out == "2027-03-28\n"
+    assert main(["config", "get", "new-per-day", "--deck", "申论精选"]) == 0
+    assert main(["config", "get", "new-per-day", "--deck", "别的"]) == 0
+    assert capsys.readouterr().out == "10\n20\n"
+    assert main(["config"]) == 0
+    listing = capsys.readouterr().out
+    assert "exam-date = 2027-03-28\n" in listing and "fuzz = false  (default)" in listing
+    assert "deck 申论精选 new-per-day = 10" in listing
+
+    s = config.load_settings()
+    assert s.exam_date == date(2027, 3, 28) and s.exam_day == date(2027, 3, 28).toordinal()
+    assert s.zone_name == "Asia/Shanghai" and s.day_start_hour == 5
+    assert s.limits_for("申论精选") == Limits(new=10, reviews=200)
+    assert s.policy().exam_day == s.exam_day
+
+    assert main(["config", "unset", "exam-date"]) == 0
+    assert main(["config", "set", "exam-date", "none"]) == 0
+    assert config.load_settings().exam_date is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["config", "set", "exam-date", "2027-13-01"], "exam-date: expected a date"),
+        (["config", "set", "day-start-hour", "24"], "from 0 to 23"),
+        (["config", "set", "new-per-day", "-1"], "from 0 to"),
+        (["config", "set", "timezone", "Mars/Olympus"], "unknown time zone"),
+        (["config", "set", "colour", "red"], "unknown setting 'colour'"),
+        (["config", "set", "exam-date", "2027-03-28", "--deck", "x"], "not a per-deck setting"),
+    ],
+)
+def test_bad_values_exit_2_and_write_nothing(
+    _isolated_home: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+):
+    assert main(argv) == 2
+    assert message in capsys.readouterr().err
+    assert not (_isolated_home / "config.yaml").exists()
+
+
+def test_bad_file_names_file_and_line(_isolated_home: Path):
+    _isolated_home.mkdir(parents=True)
+    path = _isolated_home / "config.yaml"
+    path.write_text("new-per-day: 10\nday-start-hour: 30\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        config.load_settings()
+    assert str(err.value) == f"{path}:2: day-start-hour: expected a number from 0 to 23"
+    path.write_text("decks:\n  甲:\n    new-per-day: x\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r":2: deck '甲': new-per-day"):
+        config.load_settings()
+    path.write_text("a: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid YAML"):
+        config.load_settings()
+
+
+def test_hand_written_file_is_read(_isolated_home: Path):
+    _isolated_home.mkdir(parents=True)
+    (_isolated_home / "config.yaml").write_text(
+        "exam-date: 2027-03-28\nfuzz: yes\nreviews-per-day: 50\ndecks:\n  甲:\n    reviews-per-day: 5\n",
+        encoding="utf-8",
+    )
+    s = config.load_settings()
+    assert s.exam_date == date(2027, 3, 28) and s.fuzz
+    assert s.limits_for("甲") == Limits(new=20, reviews=5) and s.limits_for("乙") == Limits(new=20, reviews=50)

@@ -1,0 +1,282 @@
+"""Table-driven tests of the parser's parts: markers, heads, section vocabulary, noise, normalizing."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.model import SectionKind
+from trainer.parse.heads import split_head
+from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.noise import is_footer, is_noise, is_person_name, split_title
+from trainer.parse.normalize import Line, clean, display_line, fold
+from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
+
+LINE_MARKERS = [
+    ("1. 方便群众办事。", ("arabic", 1)),
+    ("1、方便群众办事", ("arabic", 1)),
+    ("１、方便群众办事", ("arabic", 1)),
+    ("2．提升能力", ("arabic", 2)),
+    ("3）提升能力", ("ar_rparen", 3)),
+    ("(4)提升能力", ("ar_paren", 4)),
+    ("（12）提升能力", ("ar_paren", 12)),
+    ("⑸提升能力", ("ar_paren", 5)),
+    ("③提升能力", ("circled", 3)),
+    ("（一）基层政务服务力量薄弱", ("cn_paren", 1)),
+    ("(十一)其他", ("cn_paren", 11)),
+    ("二、存在问题", ("cn_dun", 2)),
+    ("二十三、附则", ("cn_dun", 23)),
+    ("一是配强工作人员。", ("yishi", 1)),
+    ("三要拓展新方式", ("yiyao", 3)),
+    ("第一、要全面推进", ("diyi", 1)),
+    ("第二,要使用统一的数据格式", ("diyi", 2)),
+    ("第三是加强监管", ("diyi", 3)),
+    ("其二，资金不足", ("qiyi", 2)),
+    ("首先，更新监管理念。", ("seq", 1)),
+    ("最后，加强调研。", ("seq", 99)),
+    ("一方面，应建立机制。", ("side", 1)),
+    ("另一方面，要选择人员。", ("side", 2)),
+    ("★国家政策", ("sym★", 0)),
+    ("- 审批环节多", ("bullet", 0)),
+]
+NOT_MARKERS = [
+    "2019年10月8日国务院第66次常务会议通过",
+    "3.0版的部署",
+    "1067项各类服务事项",
+    "12345政务服务热线",
+    "第十条规定",
+    "第一次会议",
+    "二要素认证",
+    "一是",
+    "十分重要。",
+    "统一是关键",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LINE_MARKERS, ids=[t for t, _ in LINE_MARKERS])
+def test_line_markers(text: str, expected: tuple[str, int]) -> None:
+    marker = match_line(fold(text))
+    assert marker is not None
+    assert (marker.style, marker.ordinal) == expected
+
+
+@pytest.mark.parametrize("text", NOT_MARKERS, ids=NOT_MARKERS)
+def test_not_markers(text: str) -> None:
+    assert match_line(fold(text)) is None
+
+
+INLINE = [
+    ("一是简政放权;二是强化服务;三是助企纾困。", ["简政放权;", "强化服务;", "助企纾困。"]),
+    ("主要表现在:一方面,平台不通。另一方面,流程不畅。", ["平台不通。", "流程不畅。"]),
+    (
+        "着手:一方面,要提升能力。第一,交流。第二,处罚。另一方面,要强化意识。",
+        ["要提升能力。第一,交流。第二,处罚。", "要强化意识。"],
+    ),
+    ("首先,监管不足。其次,手段落后。最后,处罚偏轻。", ["监管不足。", "手段落后。", "处罚偏轻。"]),
+    ("如下:(1)培育产业;(2)发展旅游。", ["培育产业;", "发展旅游。"]),
+    ("统一是关键,唯一是目标。", []),
+    ("2019年10月8日通过,3.0版实施。", []),
+    ("一方面,只有一项。", []),
+]
+
+
+@pytest.mark.parametrize(("text", "items"), INLINE, ids=[t[:12] for t, _ in INLINE])
+def test_inline_top_list(text: str, items: list[str]) -> None:
+    key = fold(text)
+    group = top_list(find_inline(key))
+    got = [text[m.end : (group[i + 1].start if i + 1 < len(group) else len(text))] for i, m in enumerate(group)]
+    assert got == items
+
+
+HEADS = [
+    ("方便群众办事。近年来，政府结合实际。", "方便群众办事", "近年来，政府结合实际。", False),
+    (
+        "要增加对数据平台建设的投入，进一步建设跨层级、跨地域、跨系统、跨部门的一体化统一信息数据平台。",
+        "要增加对数据平台建设的投入",
+        "进一步建设跨层级、跨地域、跨系统、跨部门的一体化统一信息数据平台。",
+        False,
+    ),
+    (
+        "思想认识不够到位，理念相对滞后。思想是行动的先导。",
+        "思想认识不够到位，理念相对滞后",
+        "思想是行动的先导。",
+        False,
+    ),
+    ("基层政务服务力量薄弱", "基层政务服务力量薄弱", "", False),
+    ("有利于提升综合国力", "有利于提升综合国力", "", False),
+    ("解读不到位：政策解读流于形式。", "解读不到位", "政策解读流于形式。", False),
+    ("简政放权纵深推进，市场主体更多、更活了；", "简政放权纵深推进，市场主体更多、更活了", "", False),
+    ("开辟“绿色通道”。推行容缺受理。", "开辟“绿色通道”", "推行容缺受理。", False),
+    ("《条例》（试行。稿）印发。其后施行。", "《条例》（试行。稿）印发", "其后施行。", False),
+    (
+        "近年来，我省乡村建设取得显著成效，农村人居环境明显改善，基础设施不断完善。",
+        "近年来，我省乡村建设取得显著成效，农村人居环境明显改善，基础设施不断完善",
+        "",
+        True,
+    ),
+    (
+        "2021年7月1日，自治区人民政府办公厅印发营商环境评估实施办法试行版本。",
+        "2021年7月1日，自治区人民政府办公厅印发营商环境评估实施办法试行版本",
+        "",
+        True,
+    ),
+    ("。。真正的要点。正文。", "真正的要点", "正文。", False),
+    ("人才 队伍 不完善。 部分 岗位 空缺。", "人才队伍不完善", "部分岗位空缺。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "body", "long"), HEADS, ids=[h for _, h, _, _ in HEADS])
+def test_split_head(text: str, head: str, body: str, long: bool) -> None:
+    assert split_head(text) == (head, body, long)
+
+
+HEADINGS = [
+    ("重要意义", SectionKind.SIGNIFICANCE, True),
+    ("规范执法的意义", SectionKind.SIGNIFICANCE, True),
+    ("必要性", SectionKind.SIGNIFICANCE, True),
+    ("存在的问题", SectionKind.PROBLEMS, True),
+    ("现存问题", SectionKind.PROBLEMS, True),
+    ("面临的挑战", SectionKind.PROBLEMS, True),
+    ("问题及原因", SectionKind.PROBLEMS, True),
+    ("XX县域经济发展环境存在的主要问题", SectionKind.PROBLEMS, True),
+    ("对策", SectionKind.COUNTERMEASURES, True),
+    ("对策与建议", SectionKind.COUNTERMEASURES, True),
+    ("对策措施", SectionKind.COUNTERMEASURES, True),
+    ("工作建议", SectionKind.COUNTERMEASURES, True),
+    ("实现路径", SectionKind.COUNTERMEASURES, True),
+    ("重要启示", SectionKind.COUNTERMEASURES, True),
+    ("取得成效", SectionKind.ACHIEVEMENTS, True),
+    ("我市政务服务工作取得阶段性成效", SectionKind.ACHIEVEMENTS, True),
+    ("XX县创优发展软环境所取得的工作成效及特点", SectionKind.ACHIEVEMENTS, True),
+    ("基本内涵", SectionKind.OTHER, True),
+    ("领导要求", SectionKind.OTHER, True),
+    ("问题1", SectionKind.OTHER, True),
+    ("第2题", SectionKind.OTHER, True),
+    ("人才总量不足", SectionKind.PROBLEMS, False),
+    ("完善政策措施", SectionKind.COUNTERMEASURES, False),
+    ("环境污染问题", SectionKind.PROBLEMS, False),
+    ("在改革方面", SectionKind.OTHER, False),
+    ("国家政策", SectionKind.OTHER, False),
+]
+
+
+@pytest.mark.parametrize(("title", "kind", "phrase"), HEADINGS, ids=[h[0] for h in HEADINGS])
+def test_heading_vocabulary(title: str, kind: SectionKind, phrase: bool) -> None:
+    assert heading_kind(title) is kind
+    assert is_heading_phrase(title) is phrase
+
+
+LEADS = [
+    ("以上举措虽然有效，但同时也存在着一些问题，主要表现在以下两方面", SectionKind.PROBLEMS),
+    ("可重点从以下三方面着手", SectionKind.COUNTERMEASURES),
+    ("针对上述问题，提出以下对策", SectionKind.COUNTERMEASURES),
+    ("现有机制还不够完善，主要表现在以下两方面", SectionKind.PROBLEMS),
+    ("具体包括以下几个方面", SectionKind.OTHER),
+    ("他说", None),
+]
+
+
+@pytest.mark.parametrize(("lead", "kind"), LEADS, ids=[lead for lead, _ in LEADS])
+def test_lead_kind(lead: str, kind: SectionKind | None) -> None:
+    assert lead_kind(fold(lead)) is kind
+
+
+def _line(text: str) -> Line:
+    shown = display_line(text).strip()
+    return Line(shown, fold(shown), 1, 0)
+
+
+NOISE = [
+    ("老哥学习网 - www.lg9.cn 2024年05月10日 09:29 星期五", True),
+    ("当前位置 首页 >公文范文 > 公文大全 >", True),
+    ("发布时间:2023-06-15 20:05:09 浏览数:", True),
+    ("发布时间:2020-09-16 来源: 思想汇报 点击:", True),
+    ("来源：人民日报", True),
+    ("`2024/12/04 22:50:18  by: 程序员·小李`", True),
+    ("2024年05月10日", True),
+    ("(中共山西省委党校 报刊社,太原 030006)", True),
+    ("（一）2021年7月1日，内蒙古自治区人民政府办公厅印发《实施办法》。", False),
+    ("2月7日,全区优化营商环境大会在呼和浩特召开。", False),
+    ("1. 方便群众办事。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "noise"), NOISE, ids=[t[:16] for t, _ in NOISE])
+def test_noise_lines(text: str, noise: bool) -> None:
+    assert is_noise(_line(text)) is noise
+
+
+FOOTERS = [
+    ("相关热词搜索:体系建设 政务 加快", True),
+    ("版权所有 蒲公英文摘 www.zhaoqt.net", True),
+    ("猜你喜欢 业务主管市场主体政务", True),
+    ("推荐访问:为例 经济社会 高质量", True),
+    ("相关文章:", True),
+    ("Top", True),
+    ("Topic 1", False),
+    ("相关部门要加强协调。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "footer"), FOOTERS, ids=[t[:12] for t, _ in FOOTERS])
+def test_footer_lines(text: str, footer: bool) -> None:
+    assert is_footer(_line(text)) is footer
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("王亚峰", True), ("欧阳修", True), ("张三 李四", True), ("重要意义", False), ("存在问题", False)],
+)
+def test_person_names(text: str, name: bool) -> None:
+    assert is_person_name(_line(text)) is name
+
+
+TITLES = [
+    (
+        "以良好政务环境推动经济社会高质量发展——以S省为例",
+        ("以良好政务环境推动经济社会高质量发展", "以S省为例"),
+    ),
+    ("工作心得:提升政务服务效能优化营商环境的对策建议(最新)", ("提升政务服务效能优化营商环境的对策建议", "")),
+    ("加快政务体系建设,优化县域经济发展", ("加快政务体系建设,优化县域经济发展", "")),
+    ("范文积累", ("范文积累", "")),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), TITLES, ids=[t for t, _ in TITLES])
+def test_split_title(raw: str, expected: tuple[str, str]) -> None:
+    assert split_title(raw) == expected
+
+
+DISPLAY = [
+    ("政务服务,据世界银行《报告》显示:凡是", "政务服务，据世界银行《报告》显示：凡是"),
+    ("县(区)以及开发区", "县（区）以及开发区"),
+    ("达 99.6%,群众满意率", "达 99.6%，群众满意率"),
+    ("09:29 and 1,000 and Hello, world", "09:29 and 1,000 and Hello, world"),
+    ("**人才总量不足**。", "人才总量不足。"),
+    ("`代码`与*强调*", "代码与强调"),
+    ("零\u200b宽", "零宽"),
+]
+
+
+@pytest.mark.parametrize(("raw", "shown"), DISPLAY, ids=[d[0][:10] for d in DISPLAY])
+def test_display_line(raw: str, shown: str) -> None:
+    assert display_line(raw) == shown
+
+
+CLEAN = [
+    ("以 XX 县为案例", "以XX县为案例"),
+    ("近 30 万件", "近30万件"),
+    ("文山 会海", "文山会海"),
+    ("Hello   world", "Hello world"),
+    ("  两端  ", "两端"),
+]
+
+
+@pytest.mark.parametrize(("raw", "cleaned"), CLEAN, ids=[c[0] for c in CLEAN])
+def test_clean(raw: str, cleaned: str) -> None:
+    assert clean(raw) == cleaned
+
+
+def test_fold_keeps_length() -> None:
+    text = "１、（一）ＡＢＣ，,:;()！？。"
+    assert len(fold(text)) == len(text)
+    assert fold(text) == "1、（一）ABC，，：；（）！？。"

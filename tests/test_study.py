@@ -1,0 +1,236 @@
+"""The study session end to end on a real database: days, repeats, limits, siblings, undo, replay, FSRS."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import random
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
+from trainer.cards import CardKind
+from trainer.config import DeckLimits, Settings
+from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.sched import Queue
+from trainer.store import queries
+from trainer.store.models import ReviewLogRow
+from trainer.store.replay import replay
+from trainer.store.sync import sync_deck
+from trainer.study import REPEAT_GAP, StudySession
+
+pytestmark = pytest.mark.postgres
+
+
+class Clock:
+    """A settable clock."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def sync(engine: Engine, deck: Deck, h: str = "h") -> None:
+    with Session(engine) as s, s.begin():
+        sync_deck(s, deck, path=f"/decks/{deck.name}.yaml", content_hash=h, now=FIXED_NOW)
+
+
+def big_deck(name: str = "大卡组", sections: int = 6, points: int = 4) -> Deck:
+    topics = []
+    for t in range(sections):
+        title = f"主题{t}"
+        pts = tuple(
+            Point(id=point_id(title, SectionKind.COUNTERMEASURES, f"对策{t}-{k}"), head=f"对策{t}-{k}", body="说明")
+            for k in range(points)
+        )
+        topics.append(Topic(title=title, sections=(Section(SectionKind.COUNTERMEASURES, "对策", pts),)))
+    return Deck(name=name, topics=tuple(topics), sources=("x.txt",), settings={"cards": ["head", "list"]})
+
+
+def start(engine: Engine, clock: Clock, settings: Settings | None = None) -> StudySession:
+    return StudySession.start(engine, [1], settings or Settings(zone=SHANGHAI), clock)
+
+
+def drain(session: StudySession, quality: int = 4) -> list[int]:
+    shown = []
+    while (card := session.current()) is not None:
+        shown.append(card.card_id)
+        session.answer(quality, duration_ms=1000)
+    return shown
+
+
+def test_one_card_pinned_schedule_across_days_and_the_day_boundary(engine: Engine):
+    sync(engine, make_deck(heads=("人才队伍不完善",)))
+    clock = Clock(datetime(2026, 11, 22, 2, 0, tzinfo=UTC))  # 10:00 Shanghai
+    dues = []
+    for _ in range(5):
+        session = start(engine, clock)
+        assert session.left == 1
+        result = session.answer(4)
+        dues.append(date.fromordinal(result.after.due_day).isoformat())
+        # Come back at 01:30 local on the due date + 1: before 04:00, so still the due day.
+        due = date.fromordinal(result.after.due_day)
+        clock.now = datetime(due.year, due.month, due.day, 1, 30, tzinfo=SHANGHAI) + timedelta(days=1)
+    assert dues == ["2026-11-23", "2026-11-29", "2026-12-14", "2027-01-21", "2027-04-26"]
+    # At 03:59 local the day has not turned yet: nothing new is due.
+    clock.now = datetime(2027, 4, 26, 3, 59, tzinfo=SHANGHAI)
+    assert start(engine, clock).left == 0
+    clock.now = datetime(2027, 4, 26, 4, 0, tzinfo=SHANGHAI)
+    assert start(engine, clock).left == 1
+
+
+def test_same_day_repeats_until_four_without_changing_the_schedule(engine: Engine):
+    sync(engine, make_deck(heads=("人才队伍不完善",)))
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock)
+    first = session.answer(2)
+    assert session.left == 1  # the same card, back for a repeat
+    second = session.answer(3)
+    third = session.answer(4)
+    assert session.current() is None
+    assert second.repeat and third.repeat and not first.repeat
+    assert second.after == third.after == first.after  # ease and interval untouched by repeats
+    assert first.after.interval == 1 and first.after.ease == 2.18
+    with Session(engine) as s:
+        qualities = s.scalars(select(ReviewLogRow.quality).order_by(ReviewLogRow.id)).all()
+        assert qualities == [2, 3, 4]
+        assert replay(s).ok
+
+
+def test_failed_card_comes_back_later_and_survives_a_restart(engine: Engine):
+    sync(engine, big_deck())
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=10))
+    failed = session.current().card_id  # type: ignore[union-attr]
+    session.answer(1)
+    assert list(session.queue).index(failed) == REPEAT_GAP
+    # The learner quits and comes back later the same day: the failed card is first in line.
+    clock.now += timedelta(hours=3)
+    again = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=10))
+    assert again.current().card_id == failed  # type: ignore[union-attr]
+    assert again.left == 10  # 9 new left within the limit, plus the pending repeat
+    assert again.answer(5).repeat
+    # Next study day it is an ordinary review again.
+    clock.now += timedelta(days=1)
+    tomorrow = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=0))
+    assert tomorrow.current().card_id == failed  # type: ignore[union-attr]
+    assert not tomorrow.answer(4).repeat
+
+
+def test_daily_limits_per_deck_from_settings(engine: Engine):
+    sync(engine, big_deck())
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=20, decks={"大卡组": DeckLimits(new_per_day=5, reviews_per_day=3)})
+    session = start(engine, clock, settings)
+    assert session.left == 5
+    drain(session)
+    assert start(engine, clock, settings).left == 0  # today's new cards are used up
+    with Session(engine) as s:
+        [summary] = queries.deck_summaries(s, session.today, limits_for=settings.limits_for)
+        assert (summary.new, summary.due) == (0, 0)
+    clock.now += timedelta(days=1)
+    tomorrow = start(engine, clock, settings)
+    kinds = [tomorrow.cards[c].state.queue for c in tomorrow.queue]
+    assert kinds.count(Queue.REVIEW) == 3 and kinds.count(Queue.NEW) == 5
+
+
+def test_siblings_wait_a_day_and_lists_are_spread(engine: Engine):
+    sync(engine, big_deck(sections=3, points=3))
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=100))
+    cards = [session.cards[c].card for c in session.queue]
+    # Every point's card is new today, so no list card (a sibling of all of them) is shown.
+    assert all(c.kind is CardKind.HEAD for c in cards) and len(cards) == 9
+    sections = [c.section_key for c in cards]
+    assert all(a != b for a, b in itertools.pairwise(sections))
+    drain(session)
+    # Tomorrow the heads are due again, so the list cards still wait; day 3 they come.
+    clock.now += timedelta(days=1)
+    day2 = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=100))
+    assert all(day2.cards[c].card.kind is CardKind.HEAD for c in day2.queue)
+    drain(day2)
+    clock.now += timedelta(days=1)
+    day3 = start(engine, clock, Settings(zone=SHANGHAI, new_per_day=100))
+    assert [day3.cards[c].card.kind for c in day3.queue] == [CardKind.LIST] * 3
+
+
+def test_undo_of_a_failed_answer_takes_the_repeat_back(engine: Engine):
+    sync(engine, big_deck())
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock)
+    first = session.current().card_id  # type: ignore[union-attr]
+    before = session.cards[first].state
+    left = session.left
+    session.answer(0)
+    assert session.undo()
+    assert session.current().card_id == first and session.left == left  # type: ignore[union-attr]
+    assert list(session.queue).count(first) == 1
+    assert session.cards[first].state == before
+    assert not session.answer(4).repeat  # the undone answer no longer makes this a repeat
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == 1
+        assert replay(s).ok
+
+
+def test_long_random_session_replays_exactly(engine: Engine):
+    fsrs_deck = dataclasses.replace(big_deck("记忆卡组", sections=4, points=3), settings={"scheduler": "fsrs"})
+    sync(engine, big_deck(sections=5, points=4))
+    sync(engine, fsrs_deck)
+    rng = random.Random(20261122)
+    clock = Clock(FIXED_NOW)
+    settings = Settings(
+        zone=SHANGHAI,
+        new_per_day=6,
+        fuzz=True,
+        exam_date=date(2027, 2, 1),
+        decks={"记忆卡组": DeckLimits(new_per_day=4)},
+    )
+    answers = undone = 0
+    for _day in range(90):
+        session = StudySession.start(engine, [1, 2], settings, clock)
+        while session.current() is not None and answers < 5000:
+            session.answer(rng.choice([0, 1, 2, 3, 3, 4, 4, 4, 5, 5]), duration_ms=rng.randint(500, 9000))
+            answers += 1
+            if rng.random() < 0.05:
+                undone += session.undo()
+            if rng.random() < 0.02:
+                break  # the learner stops early
+        clock.now += timedelta(days=1, minutes=rng.randint(-180, 180))
+    assert answers > 500
+    with Session(engine) as s:
+        report = replay(s)
+        stored = s.scalars(select(ReviewLogRow.scheduler).distinct()).all()
+        exam_days = set(s.scalars(select(ReviewLogRow.exam_day).distinct()).all())
+    assert set(stored) == {"sm2", "fsrs"} and exam_days == {date(2027, 2, 1).toordinal()}
+    assert report.ok, report.mismatches[:5]
+    assert undone > 10 and report.reviews == answers - undone  # undone answers are gone from the log
+    # No card is due after the exam unless it was answered on the eve or later.
+    with Session(engine) as s:
+        late = s.scalar(
+            select(func.count())
+            .select_from(ReviewLogRow)
+            .where(
+                ReviewLogRow.day < date(2027, 1, 31).toordinal(), ReviewLogRow.due_after >= date(2027, 2, 1).toordinal()
+            )
+        )
+    assert late == 0
+
+
+def test_fsrs_deck_end_to_end(engine: Engine):
+    sync(engine, dataclasses.replace(make_deck(heads=("人才队伍不完善",)), settings={"scheduler": "fsrs"}))
+    clock = Clock(FIXED_NOW)
+    intervals = []
+    for _ in range(4):
+        session = start(engine, clock)
+        result = session.answer(4)
+        assert result.after.stability is not None and result.after.difficulty is not None
+        intervals.append(result.after.interval)
+        clock.now += timedelta(days=result.after.interval)
+    assert intervals == sorted(intervals) and intervals[-1] > 10
+    with Session(engine) as s:
+        assert replay(s).ok

@@ -1,0 +1,1 @@
+"""Moving decks and history between trainer and other tools: Anki packages, CSV and JSON; no UI."""

@@ -1,0 +1,165 @@
+"""Anki packages out: decks become one Cloze note per point, written with genanki; no database, no UI.
+
+Each point is a note of the "trainer 申论 cloze" note type: `{{c1::head}}` first, then the body, whose
+slogans (phrases of 2–20 characters in “…”) become c2, c3, ... Notes go to the Anki subdeck
+`deck::topic`; the section heading and 第k点/共n点 are on every card. Ids are derived from the deck
+and point ids, so exporting again updates the notes already in Anki instead of duplicating them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import html
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from trainer.errors import TrainerError
+from trainer.model import Deck, Section, Topic
+
+MODEL_ID = 1_607_392_319  # fixed forever: Anki matches the note type of later exports by this id
+MODEL_NAME = "trainer 申论 cloze"
+FIELDS = ("Text", "Context", "Topic", "Heading", "Kind", "PointID")
+SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
+
+CSS = """\
+.card { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
+        font-size: 22px; text-align: left; color: #222; background: #fff; line-height: 1.6; }
+.ctx { font-size: 15px; color: #777; margin-bottom: 12px; }
+.cloze { font-weight: bold; color: #1565c0; }
+.nightMode .card { color: #ddd; background: #222; }
+"""
+QFMT = '<div class="ctx">{{Context}}</div>\n{{cloze:Text}}'
+AFMT = '<div class="ctx">{{Context}}</div>\n{{cloze:Text}}'
+
+
+def _guard(text: str, in_cloze: bool) -> str:
+    # `{{` could open a cloze; inside one, `::` and `}}` would end it early. A zero-width space
+    # keeps them readable but inert (the importer drops it again).
+    text = text.replace("{{", "{\u200b{")
+    return text.replace("::", ":\u200b:").replace("}}", "}\u200b}") if in_cloze else text
+
+
+def _html(text: str, in_cloze: bool = False) -> str:
+    return html.escape(_guard(text, in_cloze), quote=False).replace("\n", "<br>")
+
+
+def cloze_text(head: str, body: str) -> str:
+    """The Text field: `{{c1::head::N字}}`, then the body with each distinct slogan as c2, c3, ..."""
+    numbers: dict[str, int] = {}
+    parts, last = [], 0
+    for m in SLOGAN.finditer(body):
+        phrase = m.group(1)
+        n = numbers.setdefault(phrase, len(numbers) + 2)
+        parts.append(_html(body[last : m.start()]))
+        parts.append(f"“{{{{c{n}::{_html(phrase, True)}}}}}”")
+        last = m.end()
+    parts.append(_html(body[last:]))
+    text = f"{{{{c1::{_html(head, True)}::{len(head)}字}}}}"
+    rendered = "".join(parts)
+    return f"{text}<br>{rendered}" if rendered else text
+
+
+def _stable_id(*parts: str) -> int:
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+def anki_deck_name(deck: str, topic: str) -> str:
+    """The Anki subdeck for a topic: `deck::topic` (a `::` inside a name would nest deeper, so it is folded)."""
+    return f"{deck.replace('::', '：')}::{topic.replace('::', '：')}"
+
+
+def _tag(text: str) -> str:
+    return re.sub(r"\s+", "_", text.strip()) or "_"
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    decks: int
+    subdecks: int
+    notes: int
+    cards: int
+
+
+def _model() -> Any:
+    import genanki
+
+    return genanki.Model(
+        MODEL_ID,
+        MODEL_NAME,
+        fields=[{"name": f} for f in FIELDS],
+        templates=[{"name": "Cloze", "qfmt": QFMT, "afmt": AFMT}],
+        css=CSS,
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=0,
+    )
+
+
+def _notes(model: Any, deck: Deck, topic: Topic, section: Section) -> list[Any]:
+    import genanki
+
+    n = len(section.points)
+    notes = []
+    for k, p in enumerate(section.points, 1):
+        context = f"{topic.title} › {section.heading} › 第{k}点/共{n}点"
+        fields = [cloze_text(p.head, p.body), _html(context), _html(topic.title), _html(section.heading)]
+        fields += [section.kind.value, p.id]
+        notes.append(
+            genanki.Note(
+                model=model,
+                fields=fields,
+                guid=genanki.guid_for(deck.name, p.id),
+                tags=[_tag(section.kind.value), _tag(section.heading)] + (["long_head"] if p.long_head else []),
+            )
+        )
+    return notes
+
+
+def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
+    """Write `decks` as one Anki package at `path`, atomically (temp file, then rename).
+
+    Raises:
+        TrainerError: there is nothing to export, or the file cannot be written.
+    """
+    import genanki
+
+    path = Path(path)
+    model = _model()
+    anki_decks = []
+    notes = cards = 0
+    for deck in decks:
+        for topic in deck.topics:
+            name = anki_deck_name(deck.name, topic.title)
+            anki_deck = genanki.Deck(_stable_id("deck", name), name)
+            for section in topic.sections:
+                for note in _notes(model, deck, topic, section):
+                    anki_deck.add_note(note)
+                    notes += 1
+                    cards += len(note.cards)
+            if anki_deck.notes:
+                anki_decks.append(anki_deck)
+    if not notes:
+        raise TrainerError("nothing to export: no points in the chosen decks (run `trainer sync` first)")
+    directory = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        os.close(fd)
+    except OSError as exc:
+        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
+    try:
+        genanki.Package(anki_decks).write_to_file(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return ExportReport(path=path, decks=len(decks), subdecks=len(anki_decks), notes=notes, cards=cards)

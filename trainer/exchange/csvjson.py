@@ -1,0 +1,181 @@
+"""CSV and JSON out: cards with their schedule and the full review log, for spreadsheets and scripts; no database.
+
+CSV files are UTF-8 with a byte-order mark so spreadsheet programs show Chinese text correctly.
+Every file is written atomically: a reader never sees half of one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from trainer import decks as deckfile
+from trainer.cards import Card, cards_for_deck
+from trainer.errors import TrainerError
+from trainer.fsutil import atomic_write
+from trainer.model import Deck
+from trainer.store.export import CardSchedule, LogEntry
+
+CARD_COLUMNS = (
+    "deck",
+    "card",
+    "kind",
+    "topic",
+    "heading",
+    "position",
+    "answer",
+    "queue",
+    "due",
+    "interval",
+    "ease",
+    "reps",
+    "lapses",
+    "leech",
+    "last_review",
+)
+REVIEW_COLUMNS = (
+    "id",
+    "deck",
+    "card",
+    "reviewed_at",
+    "day",
+    "quality",
+    "duration_ms",
+    "queue_before",
+    "reps_before",
+    "ease_before",
+    "interval_before",
+    "due_before",
+    "lapses_before",
+    "queue_after",
+    "reps_after",
+    "ease_after",
+    "interval_after",
+    "due_after",
+    "lapses_after",
+)
+
+
+def _day(day: int) -> str:
+    return date.fromordinal(day).isoformat() if day > 0 else ""
+
+
+def _moment(moment: datetime | None) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z") if moment else ""
+
+
+def card_rows(decks: list[Deck], schedules: list[CardSchedule]) -> list[dict[str, Any]]:
+    """One record per card: what it asks (from the decks) and its schedule. Retired cards keep only their key."""
+    content: dict[tuple[str, str], Card] = {(d.name, c.key): c for d in decks for c in cards_for_deck(d)}
+    rows = []
+    for s in schedules:
+        card = content.get((s.deck, s.key))
+        rows.append(
+            {
+                "deck": s.deck,
+                "card": s.key,
+                "kind": s.kind,
+                "topic": card.topic if card else "",
+                "heading": card.heading if card else "",
+                "position": card.position if card else "",
+                "answer": card.answer if card else "",
+                "queue": s.queue,
+                "due": _day(s.due_day) if s.queue not in ("new", "retired") else "",
+                "interval": s.interval,
+                "ease": s.ease,
+                "reps": s.reps,
+                "lapses": s.lapses,
+                "leech": s.leech,
+                "last_review": _moment(s.last_review),
+            }
+        )
+    return rows
+
+
+def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
+    """One record per answer, dates as ISO text (day: the study day; reviewed_at: UTC)."""
+    for e in entries:
+        yield {
+            "id": e.id,
+            "deck": e.deck,
+            "card": e.card,
+            "reviewed_at": _moment(e.reviewed_at),
+            "day": _day(e.day),
+            "quality": e.quality,
+            "duration_ms": e.duration_ms,
+            "queue_before": e.queue_before,
+            "reps_before": e.reps_before,
+            "ease_before": e.ease_before,
+            "interval_before": e.interval_before,
+            "due_before": _day(e.due_before),
+            "lapses_before": e.lapses_before,
+            "queue_after": e.queue_after,
+            "reps_after": e.reps_after,
+            "ease_after": e.ease_after,
+            "interval_after": e.interval_after,
+            "due_after": _day(e.due_after),
+            "lapses_after": e.lapses_after,
+        }
+
+
+def _csv_bytes(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> bytes:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: (int(v) if isinstance(v, bool) else v) for k, v in row.items()})
+    return buf.getvalue().encode("utf-8-sig")
+
+
+@dataclass(frozen=True, slots=True)
+class TableReport:
+    """What a CSV or JSON export wrote."""
+
+    paths: tuple[Path, ...]
+    cards: int
+    reviews: int
+
+
+def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[dict[str, Any]]) -> TableReport:
+    """Write `cards.csv` and `reviews.csv` into `directory` (created if missing)."""
+    directory = Path(directory)
+    if directory.exists() and not directory.is_dir():
+        raise TrainerError("not a folder", path=directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
+    review_list = list(reviews)
+    paths = (directory / "cards.csv", directory / "reviews.csv")
+    atomic_write(paths[0], _csv_bytes(CARD_COLUMNS, cards))
+    atomic_write(paths[1], _csv_bytes(REVIEW_COLUMNS, review_list))
+    return TableReport(paths=paths, cards=len(cards), reviews=len(review_list))
+
+
+def write_json(
+    path: Path,
+    decks: list[Deck],
+    cards: list[dict[str, Any]],
+    reviews: Iterable[dict[str, Any]],
+    *,
+    exported_at: datetime,
+) -> TableReport:
+    """Write one JSON file: the decks (in the deck-file shape), the cards with schedules and the review log."""
+    review_list = list(reviews)
+    data = {
+        "format": "trainer-export",
+        "version": 1,
+        "exported_at": _moment(exported_at),
+        "decks": [deckfile.to_data(d) for d in decks],
+        "cards": cards,
+        "reviews": review_list,
+    }
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    atomic_write(Path(path), text.encode("utf-8"))
+    return TableReport(paths=(Path(path),), cards=len(cards), reviews=len(review_list))

@@ -1,0 +1,327 @@
+"""Anki packages and CSV files in: notes and rows become a typed Deck to save as YAML; no database, no UI.
+
+From an Anki package, Cloze and Basic notes become points: one topic per Anki deck, the head is a
+Cloze note's first cloze (a Basic note's front), the body the rest of the text. Notes that trainer
+itself exported keep their topic, section, kind and point id, so a round trip gives the same points.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import html
+import io
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.errors import DocumentError
+from trainer.exchange.apkg import MODEL_NAME
+from trainer.fsutil import read_bytes
+from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+
+GENERIC_HEADING = "要点"
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+_BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:div|p|li)\s*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_STYLE = re.compile(r"<(style|script)\b.*?</\1\s*>", re.I | re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """The deck built from a file, and what was left out."""
+
+    deck: Deck
+    notes: int
+    skipped: tuple[str, ...] = field(default=())
+
+
+def plain_text(field_html: str) -> str:
+    """An Anki field as plain text: line breaks kept, tags dropped, entities decoded, spaces trimmed."""
+    text = _STYLE.sub("", field_html)
+    text = _BREAK.sub("\n", text)
+    text = html.unescape(_TAG.sub("", text)).replace("\u200b", "").replace("\xa0", " ")
+    return "\n".join(line.strip() for line in text.strip().splitlines()).strip()
+
+
+def split_cloze(text: str) -> tuple[str, str] | None:
+    """(head, body) of a cloze text: the head is cloze 1 (else the lowest number, first seen).
+
+    The body is the text with every cloze revealed; when the text opens with the head, the head is
+    cut from the body (trainer's own `{{c1::head}}<br>body` shape). None when there is no cloze.
+    """
+    found = list(_CLOZE.finditer(text))
+    if not found:
+        return None
+    first = min(found, key=lambda m: (int(m.group(1)), m.start()))
+    head = plain_text(first.group(2))
+    rest = text if plain_text(text[: first.start()]) else text[first.end() :]
+    body = plain_text(_CLOZE.sub(lambda m: m.group(2), rest))
+    return head, body
+
+
+def section_kind_of(heading: str) -> SectionKind:
+    """Guess a section's kind from its heading (意义, 问题, 对策, 成效 ...)."""
+    rules = (
+        (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "作用", "significance")),
+        (SectionKind.PROBLEMS, ("问题", "不足", "困境", "挑战", "原因", "problem")),
+        (SectionKind.COUNTERMEASURES, ("对策", "措施", "建议", "举措", "做法", "路径", "countermeasure")),
+        (SectionKind.ACHIEVEMENTS, ("成效", "成就", "成绩", "经验", "achievement")),
+    )
+    low = heading.lower()
+    for kind, words in rules:
+        if any(w in low for w in words):
+            return kind
+    return SectionKind.OTHER
+
+
+class _Builder:
+    """Collects points into topics and sections in first-seen order, dropping duplicate ids."""
+
+    def __init__(self) -> None:
+        self.topics: dict[str, dict[tuple[SectionKind, str], list[Point]]] = {}
+        self.ids: set[str] = set()
+        self.skipped: list[str] = []
+        self.count = 0
+
+    def add(self, topic: str, kind: SectionKind, heading: str, point: Point, where: str) -> None:
+        if point.id in self.ids:
+            self.skipped.append(f"{where}: duplicate of an earlier point ({point.head})")
+            return
+        self.ids.add(point.id)
+        self.topics.setdefault(topic, {}).setdefault((kind, heading), []).append(point)
+        self.count += 1
+
+    def deck(self, name: str) -> Deck:
+        topics = tuple(
+            Topic(title=t, sections=tuple(Section(kind=k, heading=h, points=tuple(ps)) for (k, h), ps in ss.items()))
+            for t, ss in self.topics.items()
+        )
+        return Deck(name=name, topics=topics)
+
+
+# ---- Anki packages ---------------------------------------------------------------------------
+
+
+def _collection_bytes(path: Path) -> bytes:
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "collection.anki21b" in names:
+                try:
+                    import zstandard
+                except ImportError:  # pragma: no cover - zstandard is a dependency
+                    raise DocumentError("this package needs zstandard to read", path=path) from None
+                with z.open("collection.anki21b") as fh:
+                    return zstandard.ZstdDecompressor().stream_reader(fh).read()
+            for name in ("collection.anki21", "collection.anki2"):
+                if name in names:
+                    return z.read(name)
+    except zipfile.BadZipFile:
+        raise DocumentError("not an Anki package (not a zip file)", path=path) from None
+    except OSError as exc:
+        raise DocumentError(f"cannot read package: {exc}", path=path) from None
+    raise DocumentError("not an Anki package (no collection inside)", path=path)
+
+
+@dataclass(frozen=True, slots=True)
+class _NoteType:
+    name: str
+    cloze: bool
+    fields: tuple[str, ...]
+
+
+def _note_types(db: sqlite3.Connection, tables: set[str]) -> dict[int, _NoteType]:
+    if "notetypes" in tables:  # schema 18 (Anki 2.1.28+ packages)
+        names = {r[0]: r[1] for r in db.execute("SELECT id, name FROM notetypes")}
+        # NotetypeConfig's first field is `kind`; CLOZE (1) serializes as the bytes 08 01.
+        kinds = {
+            r[0]: bytes(r[1] or b"").startswith(b"\x08\x01") for r in db.execute("SELECT id, config FROM notetypes")
+        }
+        fields: dict[int, list[str]] = {}
+        for ntid, _ord, fname in db.execute("SELECT ntid, ord, name FROM fields ORDER BY ntid, ord"):
+            fields.setdefault(ntid, []).append(fname)
+        return {i: _NoteType(names[i], kinds[i], tuple(fields.get(i, []))) for i in names}
+    models = json.loads(db.execute("SELECT models FROM col").fetchone()[0] or "{}")
+    return {
+        int(mid): _NoteType(
+            m.get("name", ""),
+            m.get("type") == 1,
+            tuple(f["name"] for f in sorted(m.get("flds", []), key=lambda f: f.get("ord", 0))),
+        )
+        for mid, m in models.items()
+    }
+
+
+def _deck_names(db: sqlite3.Connection, tables: set[str]) -> dict[int, str]:
+    if "notetypes" in tables and "decks" in tables:
+        return {r[0]: str(r[1]).replace("\x1f", "::") for r in db.execute("SELECT id, name FROM decks")}
+    decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0] or "{}")
+    return {int(did): d.get("name", "") for did, d in decks.items()}
+
+
+def _anki_notes(db: sqlite3.Connection) -> Iterator[tuple[int, int, list[str], str, int | None]]:
+    rows = db.execute(
+        "SELECT n.id, n.mid, n.flds, n.tags, (SELECT c.did FROM cards c WHERE c.nid = n.id ORDER BY c.ord LIMIT 1)"
+        " FROM notes n ORDER BY n.id"
+    )
+    for nid, mid, flds, tags, did in rows:
+        yield nid, mid, str(flds).split("\x1f"), str(tags or ""), did
+
+
+def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
+    """Build a deck from the Cloze and Basic notes of an Anki package (.apkg or .colpkg).
+
+    Raises:
+        DocumentError: not a zip, no collection inside, a damaged collection, or no usable note.
+    """
+    path = Path(path)
+    data = _collection_bytes(path)
+    with tempfile.TemporaryDirectory(prefix="trainer-import-") as tmp:
+        copy = Path(tmp) / "collection.sqlite"
+        copy.write_bytes(data)
+        db = sqlite3.connect(copy)
+        try:
+            with contextlib.closing(db):
+                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                types, deck_names = _note_types(db, tables), _deck_names(db, tables)
+                notes = list(_anki_notes(db))
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+            raise DocumentError(f"damaged Anki collection: {exc}", path=path) from None
+    roots = {deck_names.get(did or 0, "Default").split("::")[0] for *_, did in notes}
+    deck_name = name or (roots.pop() if len(roots) == 1 else path.stem)
+    builder = _Builder()
+    for nid, mid, fields, tags, did in notes:
+        where = f"note {nid}"
+        anki_deck = deck_names.get(did or 0, "Default")
+        parts = anki_deck.split("::")
+        topic = " › ".join(parts[1:]) if len(parts) > 1 else parts[0]
+        nt = types.get(mid, _NoteType("", False, ()))
+        if nt.name == MODEL_NAME and len(fields) >= 6:
+            _add_own_note(builder, fields, tags, where)
+            continue
+        split = split_cloze(fields[0]) if fields else None
+        if split is None and nt.cloze:
+            builder.skipped.append(f"{where}: a Cloze note without a cloze")
+            continue
+        if split is not None:
+            head, body = split
+            extra = [plain_text(f) for f in fields[1:]]
+        else:
+            head, extra, body = plain_text(fields[0]) if fields else "", [plain_text(f) for f in fields[1:]], ""
+        body = "\n".join(t for t in [body, *extra] if t)
+        if not head:
+            builder.skipped.append(f"{where}: no text to use as the head")
+            continue
+        kind = SectionKind.OTHER
+        builder.add(topic, kind, GENERIC_HEADING, Point(id=point_id(topic, kind, head), head=head, body=body), where)
+    if not builder.count:
+        raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
+    return ImportResult(deck=builder.deck(deck_name), notes=len(notes), skipped=tuple(builder.skipped))
+
+
+def _add_own_note(builder: _Builder, fields: list[str], tags: str, where: str) -> None:
+    text, _context, topic, heading, kind_value, pid = (f for f in fields[:6])
+    split = split_cloze(text)
+    if split is None:
+        builder.skipped.append(f"{where}: a trainer note without its cloze")
+        return
+    head, body = split
+    try:
+        kind = SectionKind(plain_text(kind_value))
+    except ValueError:
+        kind = SectionKind.OTHER
+    topic, heading = plain_text(topic), plain_text(heading)
+    pid = plain_text(pid) or point_id(topic, kind, head)
+    point = Point(id=pid, head=head, body=body, long_head="long_head" in tags.split())
+    builder.add(topic, kind, heading, point, where)
+
+
+# ---- CSV ---------------------------------------------------------------------------------------
+
+HEADER_WORDS = {
+    "head", "body", "section", "front", "back", "text", "extra", "question", "answer", "heading", "topic",
+    "要点", "标题", "内容", "说明", "阐述", "正文", "分类", "栏目", "小节", "板块", "问题", "答案", "题目", "正面", "背面",
+}  # fmt: skip
+
+
+def _decode(data: bytes, path: Path) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError("cannot decode this CSV file (expected UTF-8 or GBK/GB18030)", path=path)
+
+
+def _is_header(row: list[str]) -> bool:
+    return any(cell.strip().lower() in HEADER_WORDS for cell in row)
+
+
+def read_csv(path: Path, *, name: str | None = None, topic: str | None = None) -> ImportResult:
+    """Build a one-topic deck from a CSV file of `head,body` or `section,head,body` rows.
+
+    The delimiter (comma, tab or semicolon) and a header row are detected; UTF-8 and GBK are read.
+
+    Raises:
+        DocumentError: an undecodable file, a row with too many columns, an empty head (with its line).
+    """
+    path = Path(path)
+    text = _decode(read_bytes(path, DocumentError), path)
+    sample = text[:4096]
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
+    except csv.Error:
+        delimiter = ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    title = topic or path.stem
+    builder = _Builder()
+    width = 0
+    rows = 0
+    try:
+        for row in reader:
+            line = reader.line_num
+            cells = [c.strip() for c in row]
+            while cells and not cells[-1]:
+                cells.pop()
+            if not cells:
+                continue
+            if width == 0:
+                width = 3 if len(cells) >= 3 else 2
+                if len(cells) > 3:
+                    raise DocumentError(
+                        f"{len(cells)} columns; expected head,body or section,head,body", path=path, line=line
+                    )
+                if _is_header(cells):
+                    continue
+            if len(cells) > width:
+                raise DocumentError(f"{len(cells)} columns, but the file has {width}", path=path, line=line)
+            cells += [""] * (width - len(cells))
+            section, head, body = cells if width == 3 else [GENERIC_HEADING, *cells]
+            if not head:
+                raise DocumentError("empty head", path=path, line=line)
+            section = section or GENERIC_HEADING
+            kind = section_kind_of(section)
+            point = Point(id=point_id(title, kind, head), head=head, body=body)
+            builder.add(title, kind, section, point, f"line {line}")
+            rows += 1
+    except csv.Error as exc:
+        raise DocumentError(f"bad CSV: {exc}", path=path, line=reader.line_num) from None
+    if not builder.count:
+        raise DocumentError("no rows to import", path=path)
+    return ImportResult(deck=builder.deck(name or path.stem), notes=rows, skipped=tuple(builder.skipped))
+
+
+def read_any(path: Path, *, name: str | None = None, topic: str | None = None) -> ImportResult:
+    """Import by file type: .apkg/.colpkg as an Anki package, .csv/.tsv/.txt as CSV."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".apkg", ".colpkg"):
+        return read_apkg(Path(path), name=name)
+    if suffix in (".csv", ".tsv", ".txt"):
+        return read_csv(Path(path), name=name, topic=topic)
+    raise DocumentError("cannot import this file type (use .apkg, .colpkg or .csv)", path=path)

@@ -1,0 +1,80 @@
+"""Cutting a point's text into the head phrase to recall and the body that elaborates it; no structure."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.normalize import clean
+
+MAX_HEAD = 30  # a head longer than this is a whole sentence (long_head)
+MIN_CLAUSE = 4  # a first clause shorter than this is no head (近年来，)
+_STOPS = "。；：！？!?;…"
+_OPEN = "“‘《（(「『〔【["
+_CLOSE = "”’》）)」』〕】]"
+_TRIM = " ，。；：、！？,.;:!?…—-"
+_ADVERBIAL = re.compile(
+    r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|近年来|近些年|近几年|近年|目前|当前|同时"
+    r"|此外|另外|因此|所以|总之|对此|为此|其中|例如|比如|一般来说|总的来说|具体来说|具体而言|.{0,8}以来"
+    r"|为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*)$"
+)
+
+
+def _scan(text: str) -> tuple[int, int]:
+    """Offsets of the first sentence stop and the first comma outside quotes and brackets (-1 if none)."""
+    depth = 0
+    comma = -1
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            if ch in _STOPS:
+                return i, comma
+            if ch in "，," and comma < 0:
+                comma = i
+    return -1, comma
+
+
+def _clause_cut(sentence: str) -> int:
+    """Where a long sentence's short lead clause ends, or -1 when it has none."""
+    depth = 0
+    for i, ch in enumerate(sentence):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，,":
+            clause = clean(sentence[:i]).strip(_TRIM)
+            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
+                return -1
+            return i if len(clause) <= MAX_HEAD else -1
+    return -1
+
+
+def split_head(text: str) -> tuple[str, str, bool]:
+    """Split a point's text (marker removed) into (head, body, long_head).
+
+    The head is the lead up to the first 。；：！, or, when that sentence is long, its first short
+    clause (`要增加对数据平台建设的投入，进一步建设…` gives `要增加对数据平台建设的投入`).
+    A long sentence without a short first clause is kept whole and flagged long.
+    """
+    text = text.strip()
+    while text:
+        stop, _ = _scan(text)
+        sentence = text if stop < 0 else text[:stop]
+        cut = stop
+        if len(clean(sentence).strip(_TRIM)) > MAX_HEAD:
+            comma = _clause_cut(sentence)
+            if comma >= 0:
+                cut = comma
+        if cut < 0:
+            head_raw, body = text, ""
+        else:
+            head_raw, body = text[:cut], text[cut + 1 :]
+        head = clean(head_raw).strip(_TRIM)
+        if head:
+            return head, clean(body).rstrip("；;，,、 "), len(head) > MAX_HEAD
+        # Nothing before the first stop (a stray mark): take the next sentence instead.
+        text = body.strip()
+    return "", "", False

@@ -1,0 +1,171 @@
+"""The numbering styles of the genre as one table, and finding them in folded text; no structure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN = "[一二三四五六七八九十]{1,3}"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_PAREN_DIGITS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+_DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+SYMBOLS = "★☆●○■□◆◇▲△►▶❖✦✧"
+HEADING_SYMBOLS = "★☆"
+_SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+_SIDES = {"一方面": 1, "另一方面": 2}
+
+# Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
+PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
+
+
+def cn_number(text: str) -> int:
+    """Value of a small Chinese numeral (一 .. 九十九); 0 when it is not one."""
+    if not text or any(c not in _CN_DIGITS and c != "十" for c in text):
+        return 0
+    if "十" not in text:
+        return _CN_DIGITS[text] if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    if len(ones) > 1 or len(tens) > 1:
+        return 0
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A numbering marker found at `start`; the item text begins at `end`."""
+
+    style: str
+    ordinal: int
+    start: int
+    end: int
+
+
+# (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
+_TABLE: tuple[tuple[str, str, bool], ...] = (
+    ("cn_paren", rf"（({_CN})）[、.]?", False),
+    ("ar_paren", r"（(\d{1,2})）[、.]?", False),
+    ("ar_paren", f"([{_PAREN_DIGITS}])", False),
+    ("circled", f"([{_CIRCLED}])[、.]?", False),
+    ("arabic", f"([{_DOT_DIGITS}])", False),
+    ("cn_dun", rf"({_CN})[、](?!是)", False),
+    # `1.` and `1、` are one style: documents mix them within one list.
+    ("arabic", r"(\d{1,2})\.(?![\d.])", False),
+    ("arabic", r"(\d{1,2}) ?、", False),
+    ("ar_rparen", r"(\d{1,2})）", False),
+    ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
+    ("qiyi", rf"其({_CN})[，、：]", True),
+    ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
+    ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
+    ("side", r"(另一方面|一方面)[，：]?", True),
+    ("seq", r"(首先|其次|再次|最后)[，：]", True),
+)
+_COMPILED = tuple((style, re.compile(pat), comma) for style, pat, comma in _TABLE)
+_LINE_START = re.compile("|".join(f"(?:{pat})" for _, pat, _ in _TABLE))
+
+
+def _ordinal(style: str, raw: str) -> int:
+    if raw.isascii() and raw.isdigit():
+        return int(raw)
+    if raw in _CIRCLED:
+        return _CIRCLED.index(raw) + 1
+    if raw in _PAREN_DIGITS:
+        return _PAREN_DIGITS.index(raw) + 1
+    if raw in _DOT_DIGITS:
+        return _DOT_DIGITS.index(raw) + 1
+    if style == "seq":
+        return _SEQ[raw]
+    if style == "side":
+        return _SIDES[raw]
+    return cn_number(raw)
+
+
+def _match_at(key: str, pos: int) -> Marker | None:
+    for style, rx, _ in _COMPILED:
+        m = rx.match(key, pos)
+        if m:
+            n = _ordinal(style, m.group(1))
+            if n <= 0:
+                continue
+            end = m.end()
+            while end < len(key) and key[end] == " ":
+                end += 1
+            return Marker(style, n, pos, end)
+    return None
+
+
+def match_line(key: str) -> Marker | None:
+    """The marker that opens a line (folded, left-stripped), or None."""
+    if not key:
+        return None
+    if key[0] in SYMBOLS:
+        end = 1
+        while end < len(key) and key[end] == " ":
+            end += 1
+        return Marker("sym" + key[0], 0, 0, end)
+    if key[0] in "-*•·" and len(key) > 1 and key[1] == " ":
+        return Marker("bullet", 0, 0, 2)
+    if not _LINE_START.match(key):
+        return None
+    marker = _match_at(key, 0)
+    if marker is None or marker.end >= len(key):
+        # A bare number with nothing after it is not an item.
+        return None
+    return marker
+
+
+_BOUNDARY = "。；：！？"
+_INLINE_HINT = re.compile(
+    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
+    r"|一方面|首先|其次|再次|最后|（(?:\d{1,2}|[一二三四五六七八九十]{1,3})）"
+    f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、]"
+)
+
+
+def find_inline(key: str) -> list[Marker]:
+    """Every marker in a paragraph's folded text that sits at a clause boundary."""
+    found: list[Marker] = []
+    for m in _INLINE_HINT.finditer(key):
+        pos = m.start()
+        if pos > 0 and key[pos - 1] == "另" and key.startswith("一方面", pos):
+            continue
+        prev = pos - 1
+        while prev >= 0 and key[prev] == " ":
+            prev -= 1
+        before = key[prev] if prev >= 0 else ""
+        marker = _match_at(key, pos)
+        if marker is None:
+            continue
+        comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
+        if before and before not in _BOUNDARY and not (comma_ok and before in "，、"):
+            continue
+        if found and found[-1].end > pos:
+            continue
+        found.append(marker)
+    for m in re.finditer("另一方面", key):
+        side = _match_at(key, m.start())
+        left = key[m.start() - 1] if m.start() else ""
+        if side and (not left or left in _BOUNDARY or left in "，、"):
+            found.append(side)
+    found.sort(key=lambda mk: mk.start)
+    return found
+
+
+def top_list(markers: list[Marker]) -> list[Marker]:
+    """The outermost run-together list: the first ordinal-1 marker with a following sibling.
+
+    Siblings share the style and rise in ordinal; markers of other styles in between belong to
+    the items (nested lists stay in their item).
+    """
+    for i, first in enumerate(markers):
+        if first.ordinal != 1:
+            continue
+        group = [first]
+        for mk in markers[i + 1 :]:
+            if mk.style != first.style or mk.ordinal <= group[-1].ordinal:
+                continue
+            if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):
+                group.append(mk)
+        if len(group) >= 2:
+            return group
+    return []

@@ -1,0 +1,148 @@
+"""Folding and cleaning document text once, at the edge; string work only, no parsing decisions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters that vanish before anything else looks at a line.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_EMPHASIS = re.compile(r"\*\*|__|~~|`")
+_SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
+
+# Half-width punctuation shown in full-width form when it sits in Chinese prose.
+_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+
+
+def _build_fold() -> dict[int, str]:
+    table: dict[int, str] = {}
+    keep_full = set("，：；！？（）")
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch not in keep_full:
+            table[code] = chr(code - 0xFEE0)
+    for half, full in _TO_FULL.items():
+        table[ord(half)] = full
+    table.update({0x3000: " ", 0x00A0: " ", 0x09: " ", 0xFF61: "。", 0xFF64: "、"})
+    return table
+
+
+_FOLD = _build_fold()
+_NEEDS_FOLD = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FOLD)) + "]")
+
+
+def fold(text: str) -> str:
+    """Fold width variants one character for one character (offsets are kept).
+
+    Full-width digits, letters and `．` become ASCII; half-width `, : ; ! ? ( )` become their
+    Chinese forms; odd spaces become a plain space.
+    """
+    return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
+
+
+def is_cjk(ch: str) -> bool:
+    """True for a CJK ideograph or a CJK/full-width punctuation mark or quote."""
+    if len(ch) != 1:
+        return False
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x3000 <= o <= 0x303F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0xF900 <= o <= 0xFAFF
+        or ch in "“”‘’…—·"
+    )
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    j = i + step
+    while 0 <= j < len(text) and text[j] == " ":
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+_CJK_CLASS = "[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’…—·]"
+_HAS_CJK = re.compile(_CJK_CLASS)
+_PUNCT_AFTER_CJK = re.compile(f"(?<={_CJK_CLASS})( *)([,:;!?])")
+_PUNCT_BEFORE_CJK = re.compile(f"([,:;!?])(?= *{_CJK_CLASS})")
+_PARENS = re.compile(r"[()]")
+
+
+def _fix_parens(text: str) -> str:
+    chars = list(text)
+    opens: list[int] = []
+    for m in _PARENS.finditer(text):
+        i = m.start()
+        if m.group() == "(":
+            opens.append(i)
+        elif opens:
+            start = opens.pop()
+            if _HAS_CJK.search(text, start + 1, i) or is_cjk(_neighbour(text, start, -1)):
+                chars[start], chars[i] = "（", "）"
+    return "".join(chars)
+
+
+def _fix_punct(text: str) -> str:
+    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length)."""
+    if not _HAS_CJK.search(text):
+        return text
+    text = _PUNCT_AFTER_CJK.sub(lambda m: m.group(1) + _TO_FULL[m.group(2)], text)
+    text = _PUNCT_BEFORE_CJK.sub(lambda m: _TO_FULL[m.group(1)], text)
+    return _fix_parens(text) if "(" in text else text
+
+
+def display_line(raw: str) -> str:
+    """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
+    text = raw.translate(_INVISIBLE) if _HAS_INVISIBLE.search(raw) else raw
+    if "*" in text or "_" in text or "~" in text or "`" in text:
+        text = _EMPHASIS.sub("", text)
+        text = _SINGLE_STAR.sub(r"\1", text)
+    return _fix_punct(text.replace("\t", " "))
+
+
+def display_text(text: str) -> str:
+    """The whole document in display form, line by line (what heads are drawn from)."""
+    return "\n".join(display_line(line) for line in text.splitlines())
+
+
+_SPACES = re.compile(r"[ \u3000\u00a0]+")
+
+
+def clean(text: str) -> str:
+    """Drop stray spaces next to Chinese characters and collapse the rest; strip the ends."""
+    if " " not in text and "\u3000" not in text and "\u00a0" not in text:
+        return text.strip()
+
+    def repl(m: re.Match[str]) -> str:
+        s, e = m.start(), m.end()
+        before = text[s - 1] if s > 0 else ""
+        after = text[e] if e < len(text) else ""
+        if not before or not after or is_cjk(before) or is_cjk(after):
+            return ""
+        return " "
+
+    return _SPACES.sub(repl, text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One physical source line: display text, its 1:1 folded key, its 1-based number, its indent."""
+
+    text: str
+    key: str
+    lineno: int
+    indent: int
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split on any line break (LF, CRLF, CR ...) and normalize each line; blank lines are kept."""
+    out: list[Line] = []
+    for n, raw in enumerate(text.splitlines(), start=1):
+        shown = display_line(raw)
+        stripped = shown.lstrip(" \u3000\u00a0")
+        indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
+        stripped = stripped.rstrip()
+        out.append(Line(stripped, fold(stripped), n, indent))
+    return out

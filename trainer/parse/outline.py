@@ -1,0 +1,208 @@
+"""Building the outline tree of a document from its paragraphs, by numbering style; no deck values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
+from trainer.parse.noise import ends_terminal
+from trainer.parse.paragraphs import Para
+from trainer.parse.vocab import is_heading_phrase
+
+_MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
+CENTRED_INDENT = 6
+BARE_MAX = 20
+_RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
+
+
+@dataclass(eq=False)
+class Node:
+    """A heading or numbered item with what it holds (paragraphs and nested nodes, in order)."""
+
+    style: str
+    ordinal: int
+    title: str
+    raw: str
+    lineno: int
+    items: list[Para | Node] = field(default_factory=list)
+    heading: bool = False
+    lone: bool = False  # a prose-style marker (一方面, 首先) with no sibling: a sentence, not a list
+    contains_heading: bool = False
+    role: str = ""
+
+    @property
+    def children(self) -> list[Node]:
+        """The nested nodes, in order."""
+        return [it for it in self.items if isinstance(it, Node)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    style: str
+    ordinal: int
+    title_start: int
+
+
+_BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
+# 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
+_ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
+
+
+def _bare_style(para: Para, prev: Para | None) -> str | None:
+    key = para.key
+    bracketed = _BRACKETED.match(key)
+    if bracketed:
+        key = bracketed.group(1).strip()
+        if _ANSWER.search(key):
+            return None
+    text = key.rstrip("：")
+    if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
+        return None
+    if not re.search(r"[\u4e00-\u9fff]", text):
+        return None
+    # Right after a long unfinished line it is the tail of that sentence, not a heading.
+    unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
+    if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
+        return None
+    return "bare_sec" if is_heading_phrase(text) else "bare_title"
+
+
+def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
+    md = _MD.match(para.key)
+    if md and para.key.startswith("#"):
+        start = md.start(2)
+        # `### 一、重要意义`: the heading's own numbering is not part of its title.
+        numbered = match_line(para.key[start:])
+        if numbered is not None and numbered.ordinal > 0 and numbered.style not in PROSE_STYLES:
+            start += numbered.end
+        return _Head(f"md{len(md.group(1))}", 0, start)
+    marker: Marker | None = match_line(para.key)
+    if marker is not None:
+        inline = top_list(find_inline(para.key))
+        if inline and inline[0].start == 0:
+            # `一是…；二是…；三是…` on one line is a run-together list, not one item.
+            return None
+        opened = any(n.style == marker.style for n in stack)
+        if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened:
+            return None
+        return _Head(marker.style, marker.ordinal, marker.end)
+    if para.indent >= CENTRED_INDENT and len(para.key) <= 40 and not ends_terminal(para.key):
+        return _Head("centred", 0, 0)
+    bare = _bare_style(para, prev)
+    if bare is None:
+        return None
+    return _Head(bare, 0, 1 if _BRACKETED.match(para.key) else 0)
+
+
+def _run_on(title: str) -> int:
+    """Where a heading that runs on into its paragraph (`二、存在的主要问题 通过…`) ends, or -1."""
+    m = _CJK_GAP.search(title)
+    if not m:
+        return -1
+    left, right = title[: m.start()], title[m.end() :]
+    if len(right) < 10 or _PUNCT.search(left) or not is_heading_phrase(left.replace(" ", "")):
+        return -1
+    return m.start()
+
+
+def _pop_for(style: str, stack: list[Node]) -> None:
+    if style.startswith("md"):
+        level = int(style[2:])
+        while len(stack) > 1 and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < level):
+            stack.pop()
+    elif style == "centred":
+        while len(stack) > 1 and not stack[-1].style.startswith("md"):
+            stack.pop()
+    else:
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].style == style:
+                del stack[i:]
+                return
+
+
+def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
+    if any(n.style == style for n in stack[1:]):
+        _pop_for(style, stack)
+        return
+    marker = match_line(nxt.key) if nxt is not None else None
+    if marker is not None:
+        for i in range(len(stack) - 1, 0, -1):
+            if stack[i].style == marker.style:
+                del stack[i:]
+                return
+
+
+def build_tree(paras: list[Para], title: str) -> Node:
+    """The outline: each heading or numbered item nests under the nearest open item of another style.
+
+    A style already open closes everything opened after it (its next item is a sibling).
+    """
+    root = Node("root", 0, title, title, 0, heading=True)
+    stack = [root]
+    prev: Para | None = None
+    for i, para in enumerate(paras):
+        head = _classify(para, prev, stack)
+        prev = para
+        if head is None:
+            stack[-1].items.append(para)
+            continue
+        title_text = para.text[head.title_start :]
+        rest = None
+        if head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
+            cut = _run_on(title_text)
+            if cut >= 0:
+                rest_para = para.slice(head.title_start + cut)
+                rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
+                rest = rest_para
+                title_text = title_text[:cut]
+        if head.style.startswith("bare"):
+            _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
+        else:
+            _pop_for(head.style, stack)
+        raw = para.text if rest is None else para.text[: head.title_start] + title_text
+        if head.style.startswith("bare"):
+            title_text = title_text.rstrip("】〗]")
+        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno)
+        if rest is not None:
+            node.items.append(rest)
+        stack[-1].items.append(node)
+        stack.append(node)
+    return root
+
+
+def _is_heading_group(group: list[Node]) -> bool:
+    style = group[0].style
+    if style.startswith(("md", "bare", "centred")):
+        return True
+    if any(n.contains_heading for n in group):
+        return True
+    if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
+        short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
+        if 2 * len(short) >= len(group):
+            return True
+    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
+    return 2 * len(vocab) >= len(group) and bool(vocab)
+
+
+def classify(node: Node) -> None:
+    """Mark each node heading or point, bottom-up, one decision per sibling style group.
+
+    Siblings of one style are headings when they are headings by form (markdown, bare or centred
+    line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
+    """
+    children = node.children
+    for child in children:
+        classify(child)
+    groups: dict[str, list[Node]] = {}
+    for child in children:
+        groups.setdefault(child.style, []).append(child)
+    for group in groups.values():
+        decision = _is_heading_group(group)
+        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
+        for child in group:
+            child.heading = decision
+            child.lone = lone
+    node.contains_heading = any(c.heading or c.contains_heading for c in children)

@@ -1,0 +1,99 @@
+"""Joining lines broken by PDF/web copying into logical paragraphs, keeping source line numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.parse.markers import match_line
+from trainer.parse.noise import ends_terminal
+from trainer.parse.normalize import Line
+
+BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
+LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
+_SOFT_END = "，、；,;"
+_CLOSERS = " ”’」』）)》】\"'"
+_MD_HEADING = re.compile(r"^#{1,6}(?:\s|$)")
+_HAS_PUNCT = re.compile(r"[，。；：！？、,.;:!?]")
+
+
+@dataclass(slots=True)
+class Para:
+    """A logical paragraph: display text, folded key (same length) and where each piece came from.
+
+    `segments` holds (offset in text, source line number) for every joined physical line.
+    """
+
+    text: str
+    key: str
+    lineno: int
+    indent: int
+    segments: list[tuple[int, int]]
+
+    def line_at(self, offset: int) -> int:
+        """The source line number of a character offset in this paragraph."""
+        line = self.lineno
+        for start, n in self.segments:
+            if start > offset:
+                break
+            line = n
+        return line
+
+    def slice(self, start: int, end: int | None = None) -> Para:
+        """A sub-paragraph from `start` to `end`, with line numbers carried over."""
+        stop = len(self.text) if end is None else end
+        segs = [(max(0, s - start), n) for s, n in self.segments if s < stop]
+        first = self.line_at(start)
+        segs = [(0, first)] + [(s, n) for s, n in segs if s > 0]
+        return Para(self.text[start:stop], self.key[start:stop], first, 0, segs)
+
+
+def is_start_line(line: Line) -> bool:
+    """True when a line opens something of its own (heading or numbered item) and must not be joined."""
+    return bool(_MD_HEADING.match(line.key)) or match_line(line.key) is not None
+
+
+def _breaks_mid_sentence(line: Line) -> bool:
+    body = line.key.rstrip(_CLOSERS)
+    if not body or _MD_HEADING.match(line.key):
+        return False
+    if body[-1] in _SOFT_END:
+        return True
+    if body[-1] == "：" and len(body) >= 20:
+        return True
+    return len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "："
+
+
+def _looks_like_heading(line: Line) -> bool:
+    return len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)
+
+
+def join_lines(lines: list[Line]) -> list[Para]:
+    """Group physical lines into paragraphs: every non-blank line is its own paragraph unless it
+    continues a line that was broken mid-sentence (possibly across one or two blank lines)."""
+    paras: list[Para] = []
+    last: Line | None = None
+    gap = 0
+    for line in lines:
+        if not line.key:
+            gap += 3 if line.indent == BARRIER else 1
+            continue
+        if (
+            paras
+            and last is not None
+            and gap <= 2
+            and _breaks_mid_sentence(last)
+            and not is_start_line(line)
+            and not (gap and _looks_like_heading(line))
+        ):
+            para = paras[-1]
+            sep = " " if para.key[-1:].isascii() and para.key[-1:].isalnum() and line.key[0].isalnum() else ""
+            sep = sep if line.key[0].isascii() else ""
+            para.segments.append((len(para.text) + len(sep), line.lineno))
+            para.text += sep + line.text
+            para.key += sep + line.key
+        else:
+            paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)]))
+        last = line
+        gap = 0
+    return paras

@@ -1,0 +1,102 @@
+"""Finding a document's title and dropping its web noise (banners, bylines, footers); no structure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.model import normalize_key
+from trainer.parse.noise import (
+    ends_terminal,
+    is_affiliation,
+    is_footer,
+    is_noise,
+    is_person_name,
+    is_subtitle_line,
+    split_title,
+)
+from trainer.parse.normalize import Line
+from trainer.parse.paragraphs import BARRIER, is_start_line
+from trainer.parse.vocab import is_heading_phrase
+
+_H1 = re.compile(r"^#\s+(.+?)\s*#*$")
+TITLE_MAX = 60
+_BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
+
+
+@dataclass(frozen=True, slots=True)
+class Preamble:
+    """The document title (may be empty), its subtitle, and the content lines after noise removal."""
+
+    title: str
+    subtitle: str
+    lines: list[Line]
+
+
+def _barrier(line: Line) -> Line:
+    """A blank in place of a dropped line keeps the lines around it from being joined across it."""
+    return Line("", "", line.lineno, BARRIER)
+
+
+def _strip_noise(lines: list[Line]) -> list[Line]:
+    kept: list[Line] = []
+    seen_content = False
+    for line in lines:
+        if not line.key:
+            kept.append(line)
+            continue
+        if seen_content and is_footer(line):
+            break
+        if is_noise(line):
+            kept.append(_barrier(line))
+            continue
+        seen_content = True
+        kept.append(line)
+    return kept
+
+
+def _find_title(lines: list[Line]) -> tuple[int, str] | None:
+    content = [i for i, line in enumerate(lines) if line.key]
+    if len(content) < 2:
+        return None
+    first = lines[content[0]]
+    h1s = [i for i in content if _H1.match(lines[i].key)]
+    m = _H1.match(first.key)
+    if m:
+        return (content[0], first.text[m.start(1) : m.end(1)]) if len(h1s) == 1 else None
+    if first.key.startswith("#") or is_start_line(first):
+        return None
+    if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
+        return None
+    if is_heading_phrase(first.key):
+        return None
+    return content[0], first.text
+
+
+def read_preamble(lines: list[Line]) -> Preamble:
+    """Drop noise and footers, take the title line off, and drop the byline that follows it."""
+    lines = _strip_noise(lines)
+    found = _find_title(lines)
+    if found is None:
+        return Preamble("", "", lines)
+    index, raw_title = found
+    title, subtitle = split_title(raw_title)
+    title_keys = {normalize_key(raw_title), normalize_key(title)}
+    rest: list[Line] = []
+    seen = 0
+    for line in lines[index + 1 :]:
+        if not line.key:
+            rest.append(line)
+            continue
+        seen += 1
+        near = seen <= _BYLINE_WINDOW
+        if near and is_subtitle_line(line.key) and not subtitle:
+            subtitle = split_title(line.text.strip("—- "))[0]
+        elif not (
+            (len(line.key) <= len(raw_title) + 4 and normalize_key(line.key) in title_keys)
+            or (near and (is_person_name(line) or is_affiliation(line)))
+        ):
+            rest.append(line)
+            continue
+        rest.append(_barrier(line))
+    return Preamble(title, subtitle, rest)

@@ -1,0 +1,203 @@
+"""Reading topics, sections and points off a classified outline tree; no text clean-up, no ids."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trainer.model import SectionKind
+from trainer.parse.heads import split_head
+from trainer.parse.markers import find_inline, top_list
+from trainer.parse.noise import split_title
+from trainer.parse.normalize import clean
+from trainer.parse.outline import Node
+from trainer.parse.paragraphs import Para
+from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
+
+_HEAD_TRIM = " ：:。，,；;！!？?"
+
+
+@dataclass(slots=True)
+class PointDraft:
+    """A point before ids are given."""
+
+    head: str
+    body: str
+    long_head: bool
+    line: int
+
+
+@dataclass(slots=True)
+class SectionDraft:
+    """A section before ids are given."""
+
+    kind: SectionKind
+    heading: str
+    points: list[PointDraft]
+
+
+@dataclass(slots=True)
+class TopicDraft:
+    """A topic before ids are given."""
+
+    title: str
+    subtitle: str
+    sections: list[SectionDraft] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Gathered:
+    own: list[PointDraft] = field(default_factory=list)
+    # Document-ordered children: heading nodes and prose-led sections.
+    parts: list[Node | SectionDraft] = field(default_factory=list)
+
+
+def _render(item: Para | Node) -> list[str]:
+    if isinstance(item, Para):
+        return [clean(item.text)]
+    lines = [clean(item.raw)]
+    for sub in item.items:
+        lines.extend(_render(sub))
+    return lines
+
+
+def _point_from_node(node: Node) -> PointDraft | None:
+    head, body, long_head = split_head(node.title)
+    if not head:
+        return None
+    extra = [line for it in node.items for line in _render(it) if line]
+    body = "\n".join([body, *extra] if body else extra)
+    return PointDraft(head, body.strip(), long_head, node.lineno)
+
+
+def _inline_points(para: Para, group: list) -> list[PointDraft]:
+    points = []
+    for i, mk in enumerate(group):
+        end = group[i + 1].start if i + 1 < len(group) else len(para.text)
+        head, body, long_head = split_head(para.text[mk.end : end])
+        if head:
+            points.append(PointDraft(head, body, long_head, para.line_at(mk.start)))
+    return points
+
+
+def _lead(para: Para, start: int) -> tuple[str, str] | None:
+    """The prose lead sentence before a list (display and key), when it ends with a colon."""
+    key = para.key[:start].rstrip()
+    if not key.endswith("："):
+        return None
+    begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
+    return clean(para.text[begin : len(key) - 1]), key[begin:-1]
+
+
+def _gather(node: Node, kind_bearing: bool) -> _Gathered:
+    got = _Gathered()
+    for item in node.items:
+        if isinstance(item, Node):
+            if item.heading:
+                got.parts.append(item)
+            elif not item.lone:
+                point = _point_from_node(item)
+                if point:
+                    got.own.append(point)
+            continue
+        group = top_list(find_inline(item.key))
+        if not group:
+            continue
+        points = _inline_points(item, group)
+        lead = None if kind_bearing else _lead(item, group[0].start)
+        kind = lead_kind(lead[1]) if lead else None
+        if lead is not None and kind is not None and points and lead[0]:
+            got.parts.append(SectionDraft(kind, lead[0], points))
+        else:
+            got.own.extend(points)
+    return got
+
+
+def _is_kind_bearing(node: Node) -> bool:
+    return node.style != "root" and is_heading_phrase(node.title)
+
+
+def _assign_roles(node: Node, gathered: dict[int, _Gathered]) -> None:
+    heads = [c for c in node.children if c.heading]
+    for child in heads:
+        _assign_roles(child, gathered)
+    if node.style == "root" and not node.title:
+        # Without a document title, a plain heading holding points names a topic, not a section.
+        for child in heads:
+            if child.role == "section" and not _is_kind_bearing(child):
+                child.role = "topic"
+    by_style: dict[str, list[Node]] = {}
+    for child in heads:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if any(c.role == "topic" for c in group):
+            for c in group:
+                c.role = "topic"
+    got = gathered[id(node)] = _gather(node, _is_kind_bearing(node))
+    has_section = any(c.role in ("section", "group") for c in heads) or any(
+        isinstance(p, SectionDraft) for p in got.parts
+    )
+    if has_section:
+        node.role = "group" if _is_kind_bearing(node) else "topic"
+    elif got.own:
+        node.role = "section"
+    elif any(c.role == "topic" for c in heads):
+        node.role = "container"
+    else:
+        node.role = "empty"
+
+
+def _heading(node: Node) -> str:
+    return clean(node.title).strip(_HEAD_TRIM) or clean(node.raw).strip(_HEAD_TRIM)
+
+
+class _Emitter:
+    def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
+        self.gathered = gathered
+        self.fallback = fallback
+        self.topics: list[TopicDraft] = []
+
+    def _new_topic(self, node: Node, subtitle: str = "") -> TopicDraft:
+        title, sub = split_title(_heading(node)) if node.title else (self.fallback, "")
+        topic = TopicDraft(title or self.fallback, subtitle or sub)
+        self.topics.append(topic)
+        return topic
+
+    def _section(self, node: Node, topic: TopicDraft, inherit: SectionKind | None) -> None:
+        got = self.gathered[id(node)]
+        if got.own:
+            kind = heading_kind(node.title)
+            if kind is SectionKind.OTHER and inherit is not None:
+                kind = inherit
+            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own))
+
+    def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
+        role = node.role
+        got = self.gathered.get(id(node), _Gathered())
+        if role == "topic" or (topic is None and role in ("section", "group")):
+            topic = self._new_topic(node, sub)
+            inherit = None
+        if role in ("topic", "section", "group") and topic is not None:
+            self._section(node, topic, inherit if role != "topic" else None)
+        if role == "group":
+            kind = heading_kind(node.title)
+            inherit = kind if kind is not SectionKind.OTHER else inherit
+        for part in got.parts:
+            if isinstance(part, SectionDraft):
+                if topic is None:
+                    topic = self._new_topic(node, sub)
+                topic.sections.append(part)
+            else:
+                self.emit(part, topic, inherit)
+
+
+def read_topics(root: Node, subtitle: str, fallback: str) -> list[TopicDraft]:
+    """Topics in document order, each with its sections and their top-level points.
+
+    A heading holding sections is a topic (and so are its same-style siblings); a heading holding
+    points is a section; points directly under a topic form a section named after the topic.
+    """
+    gathered: dict[int, _Gathered] = {}
+    _assign_roles(root, gathered)
+    emitter = _Emitter(gathered, fallback)
+    emitter.emit(root, None, None, subtitle)
+    return emitter.topics

@@ -1,0 +1,120 @@
+"""Section vocabulary: which heading words mean which SectionKind, and what reads as a heading; no parsing."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from trainer.model import SectionKind
+
+# Kind keywords, searched in a heading; the earliest hit decides.
+_KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
+    (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "紧迫性", "作用")),
+    (
+        SectionKind.PROBLEMS,
+        ("问题", "不足", "短板", "困境", "挑战", "原因", "弊端", "症结", "难点", "痛点", "堵点", "瓶颈"),
+    ),
+    (
+        SectionKind.COUNTERMEASURES,
+        ("对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略"),
+    ),
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就")),
+)
+_KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
+_WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
+
+# A practice-question label (问题1: / 第2题) names a question, not a problems section.
+_LABEL = re.compile(
+    r"^(?:问题|题目|试题|例题|材料|案例|练习)\s*[\d一二三四五六七八九十]+|^第[\d一二三四五六七八九十]+题"
+)
+
+# Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
+_OTHER_WORDS = (
+    "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
+    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "表现",
+    "方法", "方向", "重点", "内容",
+)  # fmt: skip
+_MODIFIERS = (
+    "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
+    "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
+    "突出", "政策", "深层次", "深层", "一些", "实现", "推进", "解决", "应对", "改进", "优化", "破解",
+    "的", "之", "所", "其", "及", "与", "和", "、", "以及",
+)  # fmt: skip
+_TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
+_ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
+_MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
+_PUNCT_TAIL = "：:。，,；;！!？? "
+
+
+def heading_kind(title: str) -> SectionKind:
+    """The kind a heading names; OTHER when it names none (or is a question label)."""
+    text = title.strip()
+    if _LABEL.match(text):
+        return SectionKind.OTHER
+    m = _KIND_RX.search(text)
+    return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
+
+
+def is_label(title: str) -> bool:
+    """True for a practice-question label such as 问题1 or 第2题."""
+    return bool(_LABEL.match(title.strip()))
+
+
+def _strip_tail(text: str, words: tuple[str, ...]) -> tuple[str, bool]:
+    for w in words:
+        if text.endswith(w):
+            return text[: -len(w)], True
+    return text, False
+
+
+@lru_cache(maxsize=4096)
+def is_heading_phrase(title: str) -> bool:
+    """True when a short title is made of section vocabulary (存在问题, 对策措施, 规范执法的意义).
+
+    Strict on purpose: `人才总量不足` or `完善政策措施` end with a keyword but are points.
+    """
+    text = title.strip().rstrip(_PUNCT_TAIL)
+    if not text or len(text) > 24:
+        return False
+    if is_label(text):
+        return True
+    text, found = _strip_tail(text, _ALL_WORDS)
+    if not found:
+        return False
+    while text:
+        text, hit = _strip_tail(text, _ALL_WORDS)
+        if hit:
+            continue
+        if text.endswith(_TAIL_OK):
+            # `…所取得的成效`, `规范执法的意义`: whatever precedes names the subject.
+            return True
+        text, hit = _strip_tail(text, _MODS)
+        if not hit:
+            return False
+    return True
+
+
+_LEAD_CUE = re.compile(
+    r"以下|如下|下列|几个?方面|[两二三四五六七八九十几]个?方面|几点|[两二三四五六七八九十]点"
+    r"|主要(?:表现|体现)|具体(?:表现|体现|而言|来说|包括)"
+)
+_PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
+_MEASURE_CUE = re.compile(r"着手|入手|应从|可从|要从|做起")
+
+
+def lead_kind(lead: str) -> SectionKind | None:
+    """The kind of a prose lead that opens a list (`…主要表现在以下两方面：`), or None if it is no lead.
+
+    Unlike a heading, a lead is judged by its last kind word: `针对上述问题，提出以下对策` is
+    about countermeasures.
+    """
+    cue = bool(_LEAD_CUE.search(lead))
+    hits = list(_KIND_RX.finditer(lead))
+    if hits:
+        # The word nearest the colon names what the list holds: `以上举措…存在着一些问题，主要表现在`.
+        return _WORD_KIND[hits[-1].group(0)]
+    if cue and _MEASURE_CUE.search(lead):
+        return SectionKind.COUNTERMEASURES
+    if cue and _PROBLEM_CUE.search(lead):
+        return SectionKind.PROBLEMS
+    return SectionKind.OTHER if cue else None

@@ -1,0 +1,109 @@
+"""Grading one card, pure: schedule and quality in, new schedule out, for SM-2 or FSRS; no clock, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from trainer.sched.exam import cap_interval
+from trainer.sched.fsrs_adapter import fsrs_review
+from trainer.sched.fuzz import card_seed, fuzz_interval
+from trainer.sched.sm2 import check_quality, review
+from trainer.sched.state import Algorithm, Queue, Schedule
+
+LEECH_LAPSES = 8  # a card forgotten this often is flagged and suspended so the learner can rewrite it
+PASS_QUALITY = 4  # SM-2 step 7: below this, the card comes back later the same day
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How answers are scheduled; recorded in every review-log row so replay can repeat it.
+
+    Attributes:
+        algorithm: SM-2 (default) or FSRS.
+        exam_day: The exam's day number, or None; no interval then runs past the exam.
+        fuzz: Spread intervals of 3 days and more a little, deterministically per card.
+    """
+
+    algorithm: Algorithm = Algorithm.SM2
+    exam_day: int | None = None
+    fuzz: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What one answer does.
+
+    Attributes:
+        after: The card's schedule after the answer.
+        repeat: True for a same-day repeat: logged, but the schedule is unchanged.
+        again: True when the card must come back later today (graded below 4 and not suspended).
+        became_leech: True when this answer made the card a leech (it is now suspended).
+    """
+
+    after: Schedule
+    repeat: bool
+    again: bool
+    became_leech: bool
+
+
+def grade(
+    before: Schedule,
+    quality: int,
+    *,
+    today: int,
+    card_id: int,
+    policy: Policy = Policy(),
+    repeat: bool = False,
+) -> Outcome:
+    """Apply one answer to a card's schedule.
+
+    Args:
+        before: The card's schedule before the answer.
+        quality: The grade, 0 (blackout) to 5 (perfect).
+        today: The study day number the answer counts for.
+        card_id: The card's id; seeds fuzz and the exam spread, so the same card gets the same result.
+        policy: The algorithm, exam day and fuzz to use.
+        repeat: True when the card was already graded today: SM-2 step 7 says such repeats are
+            logged but change neither ease nor interval.
+
+    Returns:
+        The outcome: the new schedule and whether the card comes back today.
+    """
+    check_quality(quality)
+    if repeat:
+        return Outcome(after=before, repeat=True, again=_again(before, quality), became_leech=False)
+    lapsed = quality < 3 and before.reps > 0
+    lapses = before.lapses + (1 if lapsed else 0)
+    match policy.algorithm:
+        case Algorithm.FSRS:
+            result = fsrs_review(before.stability, before.difficulty, before.last_review_day, quality, today=today)
+            interval, ease = result.interval, before.ease
+            reps = before.reps + 1 if quality >= 3 else 0
+            stability: float | None = result.stability
+            difficulty: float | None = result.difficulty
+        case _:
+            state = review(before.sm2, quality)
+            interval, ease, reps = state.interval, state.ease, state.repetitions
+            stability, difficulty = before.stability, before.difficulty
+    if policy.fuzz:
+        interval = fuzz_interval(interval, card_seed(card_id, today, "fuzz"))
+    interval = cap_interval(interval, today=today, exam_day=policy.exam_day, seed=card_seed(card_id, today, "exam"))
+    became_leech = lapsed and lapses >= LEECH_LAPSES
+    leech = before.leech or became_leech
+    after = replace(
+        before,
+        queue=Queue.SUSPENDED if became_leech else Queue.REVIEW,
+        due_day=today + interval,
+        reps=reps,
+        ease=ease,
+        interval=interval,
+        lapses=lapses,
+        leech=leech,
+        stability=stability,
+        difficulty=difficulty,
+    )
+    return Outcome(after=after, repeat=False, again=_again(after, quality), became_leech=became_leech)
+
+
+def _again(after: Schedule, quality: int) -> bool:
+    return quality < PASS_QUALITY and after.queue is not Queue.SUSPENDED

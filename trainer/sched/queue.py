@@ -1,0 +1,166 @@
+"""Building a day's study queue, pure: limits, siblings and spreading points; no storage, no clock."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from trainer.sched.state import Queue
+
+DEFAULT_NEW_PER_DAY = 20
+DEFAULT_REVIEWS_PER_DAY = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How many cards of one deck a study day may hold.
+
+    Attributes:
+        new: New cards introduced per day.
+        reviews: Reviews (first answers of the day on already learned cards) per day.
+    """
+
+    new: int = DEFAULT_NEW_PER_DAY
+    reviews: int = DEFAULT_REVIEWS_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A card that may be studied today.
+
+    Attributes:
+        card_id: The card.
+        deck_id: Its deck.
+        section: The stable key of its section (the list it belongs to).
+        point: The point it tests, or "" for a list card (which tests every point of its section).
+        queue: NEW or REVIEW (anything else is never a candidate).
+        due_day: Day number it is due (reviews).
+        new_ord: Document order (new cards).
+    """
+
+    card_id: int
+    deck_id: int
+    section: str
+    point: str
+    queue: Queue
+    due_day: int = 0
+    new_ord: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    """What has already happened today, from the review log.
+
+    Attributes:
+        answered: Cards graded today (their first answers), as candidates for the sibling rule.
+        pending: Cards whose last answer today was below 4 and must come back, oldest first.
+        new_done: New cards started today per deck.
+        reviews_done: Reviews done today per deck.
+    """
+
+    answered: Sequence[Candidate] = ()
+    pending: Sequence[Candidate] = ()
+    new_done: Mapping[int, int] | None = None
+    reviews_done: Mapping[int, int] | None = None
+
+
+def siblings(a: Candidate, b: Candidate) -> bool:
+    """True when two different cards test the same point (a point's card and its section's list card)."""
+    if a.card_id == b.card_id or a.deck_id != b.deck_id or a.section != b.section:
+        return False
+    return not a.point or not b.point or a.point == b.point
+
+
+class _SiblingGuard:
+    """Remembers the points touched today, by section, to turn later siblings away."""
+
+    def __init__(self) -> None:
+        self._points: dict[tuple[int, str], set[str]] = defaultdict(set)
+        self._ids: set[int] = set()
+
+    def conflicts(self, c: Candidate) -> bool:
+        touched = self._points.get((c.deck_id, c.section))
+        if not touched or c.card_id in self._ids:
+            return False
+        return not c.point or "" in touched or c.point in touched
+
+    def add(self, c: Candidate) -> None:
+        self._points[(c.deck_id, c.section)].add(c.point)
+        self._ids.add(c.card_id)
+
+
+def build_queue(
+    reviews: Iterable[Candidate],
+    new: Iterable[Candidate],
+    *,
+    today: Today,
+    limits: Mapping[int, Limits],
+) -> list[Candidate]:
+    """The day's queue: pending same-day repeats, then due reviews, then new cards.
+
+    Reviews come most overdue first and new cards in document order, each within the deck's limits
+    minus what was already done today. A card whose sibling was answered today or comes earlier in the
+    queue waits a day (it is left out; it stays due). Cards of one list are spread so that they are not
+    shown back to back.
+    """
+    guard = _SiblingGuard()
+    for c in today.answered:
+        guard.add(c)
+    pending = list(today.pending)
+    for c in pending:
+        guard.add(c)
+    new_done = dict(today.new_done or {})
+    reviews_done = dict(today.reviews_done or {})
+
+    def take(cands: Iterable[Candidate], done: dict[int, int], limit_of: str) -> list[Candidate]:
+        out = []
+        for c in cands:
+            limit = getattr(limits.get(c.deck_id, Limits()), limit_of)
+            if done.get(c.deck_id, 0) >= limit or guard.conflicts(c):
+                continue
+            guard.add(c)
+            done[c.deck_id] = done.get(c.deck_id, 0) + 1
+            out.append(c)
+        return out
+
+    due = take(sorted(reviews, key=lambda c: (c.due_day, c.card_id)), reviews_done, "reviews")
+    fresh = take(sorted(new, key=lambda c: (c.deck_id, c.new_ord, c.card_id)), new_done, "new")
+    return avoid_adjacent([*pending, *spread(due), *spread(fresh)])
+
+
+def _list_key(c: Candidate) -> tuple[int, str]:
+    return (c.deck_id, c.section)
+
+
+def spread(cards: Sequence[Candidate]) -> list[Candidate]:
+    """Round-robin over lists: the first card of each list, then the second of each, and so on.
+
+    Keeps the given order within a list and among lists.
+    """
+    rank: dict[tuple[int, str], int] = defaultdict(int)
+    keyed = []
+    for pos, c in enumerate(cards):
+        keyed.append((rank[_list_key(c)], pos, c))
+        rank[_list_key(c)] += 1
+    return [c for _, _, c in sorted(keyed, key=lambda t: (t[0], t[1]))]
+
+
+def avoid_adjacent(cards: Sequence[Candidate], window: int = 64) -> list[Candidate]:
+    """Reorder as little as possible so that no two neighbours belong to the same list, where avoidable."""
+    rest = list(cards)
+    out: list[Candidate] = []
+    while rest:
+        pick = 0
+        if out and _list_key(rest[0]) == _list_key(out[-1]):
+            for i in range(1, min(window, len(rest))):
+                if _list_key(rest[i]) != _list_key(out[-1]):
+                    pick = i
+                    break
+        out.append(rest.pop(pick))
+    return out
+
+
+def reinsert_at(queue_len: int, gap: int) -> int:
+    """Where a card graded below 4 goes back in: `gap` cards later, or at the end of a shorter queue."""
+    return min(queue_len, gap)

@@ -1,0 +1,236 @@
+"""Recording answers: one UPDATE and one INSERT per answer, undo from the log, leeches; no scheduling rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
+from sqlalchemy.orm import Session
+
+from trainer.errors import StoreError
+from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.state import Algorithm, Queue, Schedule
+from trainer.store.convert import CardState, state_from_row
+from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What recording one answer did."""
+
+    log_id: int
+    before: CardState
+    after: CardState
+    repeat: bool = False
+    again: bool = False
+    became_leech: bool = False
+
+
+_STATE: Table = CardStateRow.__table__  # type: ignore[assignment]
+_LOG: Table = ReviewLogRow.__table__  # type: ignore[assignment]
+_SCHEDULE_COLUMNS = ("queue", "due_day", "reps", "ease", "interval", "lapses", "leech", "stability", "difficulty")
+# Built once: answering only binds values, so no statement is constructed or compiled per answer.
+_UPDATE_STATE = (
+    update(_STATE)
+    .where(
+        _STATE.c.card_id == bindparam("w_card_id"),
+        _STATE.c.queue == bindparam("w_queue"),
+        _STATE.c.due_day == bindparam("w_due_day"),
+        _STATE.c.reps == bindparam("w_reps"),
+        _STATE.c.lapses == bindparam("w_lapses"),
+    )
+    .values({name: bindparam(f"n_{name}") for name in (*_SCHEDULE_COLUMNS, "last_review")})
+)
+_INSERT_LOG = insert(_LOG).returning(_LOG.c.id)
+
+
+def write_answer(
+    session: Session | Connection,
+    card_id: int,
+    before: Schedule,
+    outcome: Outcome,
+    *,
+    quality: int,
+    policy: Policy,
+    now: datetime,
+    today: int,
+    duration_ms: int = 0,
+) -> int:
+    """Store an answer already graded by `trainer.sched.grade`: one UPDATE and one INSERT.
+
+    The UPDATE only matches if the card still has the `before` schedule, so an answer given meanwhile on
+    another device is never overwritten silently.
+
+    Args:
+        session: A session or connection inside the caller's transaction.
+
+    Returns:
+        The new review-log id.
+
+    Raises:
+        StoreError: the card no longer has the `before` schedule (changed elsewhere) or does not exist.
+    """
+    after = outcome.after
+    values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
+    values["n_queue"] = int(after.queue)
+    values["n_last_review"] = now
+    changed = session.execute(
+        _UPDATE_STATE,
+        {
+            "w_card_id": card_id,
+            "w_queue": int(before.queue),
+            "w_due_day": before.due_day,
+            "w_reps": before.reps,
+            "w_lapses": before.lapses,
+            **values,
+        },
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        raise StoreError(f"card {card_id} was changed elsewhere (or removed); start the review again")
+    row: dict[str, Any] = {
+        "card_id": card_id,
+        "reviewed_at": now,
+        "day": today,
+        "quality": quality,
+        "duration_ms": max(0, int(duration_ms)),
+        "repeat": outcome.repeat,
+        "scheduler": policy.algorithm.value,
+        "exam_day": policy.exam_day,
+        "fuzz": policy.fuzz,
+    }
+    for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
+        row[f"{col}_before"] = getattr(before, name)
+        row[f"{col}_after"] = getattr(after, name)
+    row["queue_before"], row["queue_after"] = int(before.queue), int(after.queue)
+    for name in ("lapses", "leech", "stability", "difficulty"):
+        row[f"{name}_before"] = getattr(before, name)
+        row[f"{name}_after"] = getattr(after, name)
+    row["due_before"], row["due_after"] = before.due_day, after.due_day
+    log_id: int = session.execute(_INSERT_LOG, row).scalar_one()
+    return log_id
+
+
+def deck_policy(session: Session, card_id: int, *, exam_day: int | None = None, fuzz: bool = False) -> Policy:
+    """The policy for a card: its deck's scheduler with the learner's exam day and fuzz setting."""
+    name = session.scalar(
+        select(DeckRow.scheduler).join(CardRow, CardRow.deck_id == DeckRow.id).where(CardRow.id == card_id)
+    )
+    return Policy(algorithm=Algorithm.parse(name), exam_day=exam_day, fuzz=fuzz)
+
+
+def answered_on(session: Session, card_id: int, day: int) -> bool:
+    """True when the card already has an answer logged on study day `day`."""
+    return bool(session.scalar(select(exists().where(ReviewLogRow.card_id == card_id, ReviewLogRow.day == day))))
+
+
+def record_answer(
+    session: Session,
+    card_id: int,
+    quality: int,
+    *,
+    now: datetime,
+    today: int,
+    duration_ms: int = 0,
+    policy: Policy | None = None,
+) -> Answer:
+    """Grade a card, update its state and append the answer to the review log.
+
+    The slow but self-contained path (reads the card, its deck's scheduler and today's log first); the
+    study session uses `write_answer` with what it already holds. The caller commits.
+    """
+    row = session.get(CardStateRow, card_id)
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    before = state_from_row(row)
+    policy = policy or deck_policy(session, card_id)
+    outcome = grade(
+        before, quality, today=today, card_id=card_id, policy=policy, repeat=answered_on(session, card_id, today)
+    )
+    session.expunge(row)
+    log_id = write_answer(
+        session,
+        card_id,
+        before,
+        outcome,
+        quality=quality,
+        policy=policy,
+        now=now,
+        today=today,
+        duration_ms=duration_ms,
+    )
+    return Answer(
+        log_id=log_id,
+        before=before,
+        after=outcome.after,
+        repeat=outcome.repeat,
+        again=outcome.again,
+        became_leech=outcome.became_leech,
+    )
+
+
+def undo_answer(session: Session, log_id: int) -> int:
+    """Take back one answer: restore the card's state from the log entry and delete the entry.
+
+    Returns:
+        The card id whose answer was undone.
+    """
+    log = session.get(ReviewLogRow, log_id)
+    if log is None:
+        raise StoreError(f"review {log_id} does not exist")
+    previous = session.scalars(
+        select(ReviewLogRow.reviewed_at)
+        .where(ReviewLogRow.card_id == log.card_id, ReviewLogRow.id < log_id)
+        .order_by(ReviewLogRow.id.desc())
+        .limit(1)
+    ).first()
+    session.execute(
+        update(CardStateRow)
+        .where(CardStateRow.card_id == log.card_id)
+        .values(
+            queue=log.queue_before,
+            reps=log.reps_before,
+            ease=log.ease_before,
+            interval=log.interval_before,
+            due_day=log.due_before,
+            lapses=log.lapses_before,
+            leech=log.leech_before,
+            stability=log.stability_before,
+            difficulty=log.difficulty_before,
+            last_review=previous,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    card_id = log.card_id
+    session.expunge(log)
+    session.execute(delete(ReviewLogRow).where(ReviewLogRow.id == log_id))
+    return card_id
+
+
+@dataclass(frozen=True, slots=True)
+class Leech:
+    """A card forgotten so often it was suspended, for the learner to rewrite."""
+
+    card_id: int
+    deck: str
+    key: str
+    lapses: int
+    suspended: bool
+
+
+def leeches(session: Session, deck_id: int | None = None) -> list[Leech]:
+    """Every card flagged as a leech (retired ones left out), by deck then most lapses first."""
+    stmt = (
+        select(CardRow.id, DeckRow.name, CardRow.key, CardStateRow.lapses, CardStateRow.queue)
+        .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+        .join(DeckRow, DeckRow.id == CardRow.deck_id)
+        .where(CardStateRow.leech.is_(True), CardRow.retired.is_(False))
+        .order_by(DeckRow.name, CardStateRow.lapses.desc(), CardRow.id)
+    )
+    if deck_id is not None:
+        stmt = stmt.where(CardRow.deck_id == deck_id)
+    return [
+        Leech(card_id=r.id, deck=r.name, key=r.key, lapses=r.lapses, suspended=r.queue == Queue.SUSPENDED)
+        for r in session.execute(stmt).all()
+    ]

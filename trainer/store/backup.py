@@ -1,0 +1,230 @@
+"""SQLite backups with the online backup API: make, prune, check and restore; no schema logic, no UI.
+
+A backup is a consistent snapshot even while another process writes, because `sqlite3.Connection.backup`
+copies every page in one step under a read transaction. Backups are private (mode 0600) files named
+`trainer-<local time>-<reason>.db` in `$TRAINER_HOME/backups/`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from trainer import paths
+from trainer.errors import StoreError
+
+DAILY = "daily"
+KEEP_DAILY = 7
+BUSY_TIMEOUT_S = 10.0
+_NAME = re.compile(r"^trainer-(\d{8}T\d{6})-([a-z0-9.-]+)\.db$")
+
+
+def backups_dir() -> Path:
+    """Where backups go: `backups/` in the data directory."""
+    return paths.data_dir() / "backups"
+
+
+@dataclass(frozen=True, slots=True)
+class BackupFile:
+    """One backup on disk."""
+
+    path: Path
+    stamp: str  # local time, YYYYmmddTHHMMSS
+    reason: str  # daily, manual, pre-<revision>, pre-restore
+
+    @property
+    def day(self) -> str:
+        """The local date it was taken, YYYYmmdd."""
+        return self.stamp[:8]
+
+
+def list_backups(directory: Path | None = None) -> list[BackupFile]:
+    """Backups in `directory` (default: the backups folder), oldest first."""
+    directory = directory or backups_dir()
+    if not directory.is_dir():
+        return []
+    found = []
+    for p in directory.iterdir():
+        m = _NAME.match(p.name)
+        if m and p.is_file():
+            found.append(BackupFile(path=p, stamp=m.group(1), reason=m.group(2)))
+    return sorted(found, key=lambda b: (b.stamp, b.path.name))
+
+
+def _connect(path: Path, what: str) -> sqlite3.Connection:
+    try:
+        return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open {what}: {exc}", path=path) from None
+
+
+def _private_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    os.close(fd)
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Snapshot the SQLite database `source` into a new file `target` (mode 0600), atomically.
+
+    The copy is written to a temporary file beside `target` and renamed into place, so `target` is
+    either absent or a whole database. The copy uses the rollback journal, so it is one self-contained file.
+
+    Raises:
+        StoreError: `source` is missing or not a database, or `target` cannot be written.
+    """
+    source, target = Path(source), Path(target)
+    if not source.is_file():
+        raise StoreError("no database to back up", path=source)
+    tmp = target.with_name(f".{target.name}.tmp")
+    try:
+        _private_file(tmp)
+    except OSError as exc:
+        raise StoreError(f"cannot write backup: {exc.strerror or exc}", path=target) from None
+    src = _connect(source, "database")
+    try:
+        dst = _connect(tmp, "backup")
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dst.close()
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, target)
+    except (sqlite3.Error, OSError) as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(f"backup failed: {exc}", path=source) from None
+    finally:
+        src.close()
+    return target
+
+
+def backup_database(
+    source: Path, *, reason: str = "manual", now: datetime | None = None, directory: Path | None = None
+) -> Path:
+    """Make a named backup of `source` in the backups folder and return its path.
+
+    Args:
+        source: The SQLite database file.
+        reason: A word for the file name: manual, daily, pre-<revision>, pre-restore.
+        now: When, for the file name (default: the current local time).
+        directory: Where (default: `$TRAINER_HOME/backups`).
+    """
+    stamp = (now or datetime.now().astimezone()).astimezone().strftime("%Y%m%dT%H%M%S")
+    directory = directory or backups_dir()
+    target = directory / f"trainer-{stamp}-{reason}.db"
+    n = 1
+    while target.exists():  # two backups in one second keep both
+        n += 1
+        target = directory / f"trainer-{stamp}-{reason}.{n}.db"
+    return copy_database(source, target)
+
+
+def prune_daily(directory: Path | None = None, keep: int = KEEP_DAILY) -> list[Path]:
+    """Delete all but the newest `keep` daily backups; other backups are never pruned. Returns the deleted."""
+    daily = [b for b in list_backups(directory) if b.reason == DAILY]
+    doomed = [b.path for b in daily[: max(0, len(daily) - keep)]]
+    for p in doomed:
+        p.unlink(missing_ok=True)
+    return doomed
+
+
+def daily_backup(
+    source: Path, *, now: datetime | None = None, directory: Path | None = None, keep: int = KEEP_DAILY
+) -> Path | None:
+    """Back up `source` unless a daily backup was already taken today (local date); keep the last `keep`.
+
+    Returns:
+        The new backup, or None when today's already exists or there is nothing to back up yet.
+    """
+    source = Path(source)
+    if not source.is_file() or source.stat().st_size == 0:
+        return None
+    local = (now or datetime.now().astimezone()).astimezone()
+    today = local.strftime("%Y%m%d")
+    if any(b.reason == DAILY and b.day == today for b in list_backups(directory)):
+        return None
+    made = backup_database(source, reason=DAILY, now=local, directory=directory)
+    prune_daily(directory, keep)
+    return made
+
+
+def check_database(path: Path) -> str | None:
+    """Refuse a file that is not a sound trainer database; return its schema revision.
+
+    Raises:
+        StoreError: missing, not SQLite, failing `PRAGMA integrity_check`, or without trainer's tables.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError("no such backup file", path=path)
+    with path.open("rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StoreError("not a SQLite database; refusing to restore it", path=path)
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open backup: {exc}", path=path) from None
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revision = None
+        if "alembic_version" in tables:
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"backup is corrupt ({exc}); refusing to restore it", path=path) from None
+    finally:
+        conn.close()
+    if problems != ["ok"]:
+        raise StoreError(
+            "backup is corrupt (integrity check: " + "; ".join(problems) + "); refusing to restore it", path=path
+        )
+    missing = {"alembic_version", "cards", "card_state", "review_log"} - tables
+    if missing:
+        raise StoreError(f"not a trainer database (no {', '.join(sorted(missing))}); refusing to restore it", path=path)
+    return revision[0] if revision else None
+
+
+def restore_database(
+    backup: Path, target: Path, *, known_revisions: tuple[str, ...] | None = None, directory: Path | None = None
+) -> Path | None:
+    """Check `backup`, save the current `target` as a pre-restore backup, then copy `backup` over it.
+
+    The copy goes through the online backup API into the live database, so other connections see
+    either the old or the restored content, never a mix.
+
+    Returns:
+        The pre-restore backup of the database that was replaced (None if there was none).
+
+    Raises:
+        StoreError: the backup fails its checks (nothing is changed), or the copy fails.
+    """
+    backup, target = Path(backup), Path(target)
+    revision = check_database(backup)
+    if known_revisions is not None and revision not in known_revisions:
+        raise StoreError(
+            f"backup has schema {revision!r}, newer than this trainer knows; upgrade trainer first", path=backup
+        )
+    saved = None
+    if target.is_file() and target.stat().st_size > 0:
+        saved = backup_database(target, reason="pre-restore", directory=directory)
+    else:
+        _private_file(target)
+    src = _connect(backup, "backup")
+    try:
+        dst = _connect(target, "database")
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise StoreError(f"restore failed: {exc}", path=target) from None
+    finally:
+        src.close()
+    return saved

@@ -1,0 +1,128 @@
+"""Replaying the review log: rebuild every card's schedule from its answers and compare; read-only."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from trainer.sched.answer import Policy, grade
+from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
+from trainer.store.convert import state_from_row
+from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
+
+_FIELDS = tuple(f.name for f in fields(Schedule))
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """One card whose stored schedule is not what its review log gives.
+
+    Attributes:
+        card_id: The card.
+        deck: Its deck's name.
+        key: Its stable key.
+        field: The schedule field that differs.
+        stored: The value in card_state.
+        rebuilt: The value the log gives.
+    """
+
+    card_id: int
+    deck: str
+    key: str
+    field: str
+    stored: object
+    rebuilt: object
+
+
+@dataclass(frozen=True, slots=True)
+class ReplayReport:
+    """What a replay checked and found."""
+
+    cards: int
+    reviews: int
+    mismatches: tuple[Mismatch, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every stored schedule equals the one rebuilt from the log."""
+        return not self.mismatches
+
+
+def policy_of(row: ReviewLogRow) -> Policy:
+    """The policy an answer was scheduled with, as its log row recorded it."""
+    return Policy(algorithm=Algorithm.parse(row.scheduler), exam_day=row.exam_day, fuzz=bool(row.fuzz))
+
+
+def rebuild(card_id: int, rows: list[ReviewLogRow]) -> Schedule:
+    """A card's schedule from its log rows (oldest first), starting from a new card."""
+    state = NEW_CARD
+    for row in rows:
+        state = grade(
+            state, row.quality, today=row.day, card_id=card_id, policy=policy_of(row), repeat=bool(row.repeat)
+        ).after
+    return state
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-12)
+    return a == b
+
+
+def compare(stored: Schedule, rebuilt: Schedule, *, retired: bool) -> Iterator[tuple[str, object, object]]:
+    """The fields where `stored` and `rebuilt` differ (a retired card's queue is the sync's doing)."""
+    for name in _FIELDS:
+        if name == "queue" and retired and stored.queue is Queue.RETIRED:
+            continue
+        a, b = getattr(stored, name), getattr(rebuilt, name)
+        if not _same(a, b):
+            yield name, a, b
+
+
+def _logs_by_card(session: Session) -> Iterator[tuple[int, list[ReviewLogRow]]]:
+    rows = session.scalars(
+        select(ReviewLogRow).order_by(ReviewLogRow.card_id, ReviewLogRow.id).execution_options(yield_per=2000)
+    )
+    current: int | None = None
+    batch: list[ReviewLogRow] = []
+    for row in rows:
+        if row.card_id != current:
+            if current is not None:
+                yield current, batch
+            current, batch = row.card_id, []
+        batch.append(row)
+    if current is not None:
+        yield current, batch
+
+
+def replay(session: Session) -> ReplayReport:
+    """Rebuild every card's schedule from the review log and list the cards whose stored one differs.
+
+    Cards never answered must still be new cards. The log is the source of truth; this only reads.
+    """
+    cards = {
+        r.id: (r.key, bool(r.retired), r.name, state_from_row(r.CardStateRow))
+        for r in session.execute(
+            select(CardRow.id, CardRow.key, CardRow.retired, DeckRow.name, CardStateRow)
+            .join(DeckRow, DeckRow.id == CardRow.deck_id)
+            .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+        ).all()
+    }
+    session.expunge_all()
+    rebuilt: dict[int, Schedule] = {}
+    reviews = 0
+    for card_id, rows in _logs_by_card(session):
+        reviews += len(rows)
+        rebuilt[card_id] = rebuild(card_id, rows)
+    session.expunge_all()
+    mismatches = []
+    for card_id, (key, retired, deck, stored) in sorted(cards.items()):
+        # A card never answered must still be a new card.
+        expected = rebuilt.get(card_id, NEW_CARD)
+        for name, a, b in compare(stored, expected, retired=retired):
+            mismatches.append(Mismatch(card_id=card_id, deck=deck, key=key, field=name, stored=a, rebuilt=b))
+    return ReplayReport(cards=len(cards), reviews=reviews, mismatches=tuple(mismatches))
