@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -28,10 +27,10 @@ def _trainer_command() -> str:
 
 
 class Tmux:
-    """One tmux server on a private socket, so the test never touches the user's sessions."""
+    """One tmux server on a private socket in the test's folder, so the test never touches other sessions."""
 
-    def __init__(self, socket: str) -> None:
-        self.base = ["tmux", "-L", socket]
+    def __init__(self, socket: Path) -> None:
+        self.base = ["tmux", "-S", str(socket)]
 
     def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run([*self.base, *args], capture_output=True, text=True, check=check)
@@ -63,7 +62,7 @@ def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
     heads = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价机制不健全")
     # "0 " sorts before any bundled deck's name, so the deck is the first row on the home screen.
     decks.save(make_deck(name=DECK, heads=heads), home / "decks" / "demo.yaml")
-    tmux = Tmux(f"trainer-smoke-{os.getpid()}")
+    tmux = Tmux(tmp_path / "tmux.sock")
     command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}"
     tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
     try:
