@@ -62,7 +62,7 @@ def test_head_card_blanks_the_head_and_shows_the_body() -> None:
     (card, *_) = cards_for_section(T, PROBLEMS)
     assert card.kind is CardKind.HEAD
     assert card.prompt == f"{blank('人才队伍不完善')}\n便民服务中心人员紧缺。"
-    assert card.prompt.startswith("［" + "　" * 7 + "］")
+    assert card.prompt.startswith("［" + "＿" * 7 + "］")
     assert card.answers == ("人才队伍不完善",)
     assert card.context("范文") == "范文 › 优化基层政企服务 › 存在的问题 › 第1点/共3点"
 

@@ -71,7 +71,7 @@ def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
         for k in (1, 2, 3):
             tmux.wait_for(f"card {k}", lambda s, k=k: f"{DECK} › " in s and f"第{k}点/共4点" in s and "显示答案" in s)
             tmux.keys("Space")
-            tmux.wait_for(f"the answer of card {k}", lambda s: "答案：" in s and "重来" in s)
+            tmux.wait_for(f"the answer of card {k}", lambda s: "答案：" in s and "完全忘记" in s)
             tmux.keys("4")
         tmux.wait_for("card 4", lambda s: "第4点/共4点" in s)
         tmux.keys("q")  # leave mid-session

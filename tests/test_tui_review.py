@@ -39,11 +39,11 @@ async def test_reveal_shows_each_grade_with_its_interval_and_grades_commit(engin
         review = await _start(pilot)
         first = review.session.current()
         assert "第1点/共3点" in _text(review, "#context")
-        assert "［　　　　　　　］" in _text(review, "#prompt")
+        assert "［＿＿＿＿＿＿＿］" in _text(review, "#prompt")
         await pilot.press("space")
         assert "人才队伍不完善" in _text(review, "#answer")
         cells = [_text(review, f"#grade-cell-{q}") for q in range(6)]
-        assert cells[0].startswith("0 重来") and cells[0].endswith("1天")
+        assert cells[0].startswith("0 完全忘记") and cells[0].endswith("1天")
         assert all(c.endswith("1天") for c in cells)  # a new card: every grade gives one day
         await pilot.press("3")
         assert log(engine) == [(first.card_id, 3)]
@@ -74,9 +74,9 @@ async def test_hint_fills_the_blank_one_character_at_a_time(engine, deck) -> Non
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         review = await _start(pilot)
         await pilot.press("h")
-        assert "［人　　　　　　］" in _text(review, "#prompt")
+        assert "［人＿＿＿＿＿＿］" in _text(review, "#prompt")
         await pilot.press("h")
-        assert "［人才　　　　　］" in _text(review, "#prompt")
+        assert "［人才＿＿＿＿＿］" in _text(review, "#prompt")
         assert log(engine) == []
 
 
@@ -219,7 +219,7 @@ async def test_edit_changes_the_point_and_keeps_history(engine, deck) -> None:
         head.value = "人才队伍建设不完善"
         await pilot.press("ctrl+s")
         assert pilot.app.screen is review
-        assert "［　　　　　　　　　］" in _text(review, "#prompt")  # the blank grew with the head
+        assert "［＿＿＿＿＿＿＿＿＿］" in _text(review, "#prompt")  # the blank grew with the head
         with Session(engine) as s:
             note = s.query(NoteRow).filter_by(key=card.card.point_ids[0]).one()
             assert note.head == "人才队伍建设不完善"

@@ -10,7 +10,9 @@ from enum import StrEnum
 
 from trainer.model import Deck, Point, Section, SectionKind, Topic, normalize_key, section_id
 
-BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "　", "］"
+# The fill is a visible full-width low line, not an ideographic space: terminals (and Textual) wrap
+# at spaces, which split a blank across lines.
+BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "＿", "］"
 
 # Slogans learners must recall word for word: “网上办、马上办、就近办、一次办”.
 _SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
@@ -46,7 +48,7 @@ class Card:
         heading: The section heading.
         ordinal: k in 第k点 (0 for a list card).
         count: n in 共n点.
-        prompt: The question, with blanks shown as ［　　］ gaps sized to the answer.
+        prompt: The question, with blanks shown as ［＿＿］ gaps sized to the answer.
         answers: What the learner must recall, in order.
         body: The elaboration shown with the answer (manual cloze marks removed).
         section_key: The stable id of the section the card belongs to.
@@ -86,7 +88,7 @@ class Card:
 
 
 def blank(answer: str, hint: str = "") -> str:
-    """A gap as wide as the answer: ［　　　　］, one full-width space per character (or the hint)."""
+    """A gap as wide as the answer: ［　　　　］, one full-width ＿ per character (or the hint)."""
     inner = f"{hint}…" if hint else BLANK_FILL * max(len(answer), 2)
     return f"{BLANK_OPEN}{inner}{BLANK_CLOSE}"
 

@@ -10,7 +10,7 @@ from trainer.cards import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, Card, blank
 from trainer.compare import Comparison, Mark
 
 GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "正确", 5: "完美"}
-SHORT_GRADES = {0: "重来", 1: "错误", 2: "困难", 3: "勉强", 4: "良好", 5: "简单"}
+SHORT_GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "良好", 5: "完美"}
 
 
 def interval_label(days: int) -> str:

@@ -12,7 +12,7 @@ FRONT_KEYS = "空格/回车 显示答案 · h 提示 · t 输入答案 · ? 全�
 
 
 class GradeBar(Horizontal):
-    """Six cells `0 重来 / 1天` ... like Anki's answer buttons, or one line of keys before the reveal."""
+    """Six cells `0 完全忘记 / 1天` ... like Anki's answer buttons, or one line of keys before the reveal."""
 
     def compose(self) -> ComposeResult:
         yield Static(FRONT_KEYS, id="front-keys", markup=False)
