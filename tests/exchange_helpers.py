@@ -51,6 +51,7 @@ def rich_deck(name: str = "申论要点") -> Deck:
                 (Section(s, "重要意义", (_p(T2, s, "夯实党的执政基础", "“三农”问题是关系国计民生的根本性问题。"),)),),
             ),
         ),
+        settings={"cards": ["head", "list"]},
     )
 
 

@@ -50,9 +50,7 @@ def test_line_endings_keep_line_numbers(label: str, eol: str | None) -> None:
     assert [(p.head, p.line) for _, _, p in deck.points()] == [("公开不及时", 4), ("解读不到位", 5)]
 
 
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
-)
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"
 REFUSED = [
     ("empty", b"", "empty"),
     ("spaces", b"   \n\t \r\n  ", "empty"),

@@ -83,9 +83,7 @@ INLINE = [
 def test_inline_top_list(text: str, items: list[str]) -> None:
     key = fold(text)
     group = top_list(find_inline(key))
-    got = [
-        text[m.end : (group[i + 1].start if i + 1 < len(group) else len(text))] for i, m in enumerate(group)
-    ]
+    got = [text[m.end : (group[i + 1].start if i + 1 < len(group) else len(text))] for i, m in enumerate(group)]
     assert got == items
 
 

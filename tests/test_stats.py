@@ -47,6 +47,7 @@ def history_deck() -> Deck:
                 B, (Section(SectionKind.SIGNIFICANCE, "重要意义", _points(B, SectionKind.SIGNIFICANCE, ["夯实基础"])),)
             ),
         ),
+        settings={"cards": ["head", "list"]},
     )
 
 

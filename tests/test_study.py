@@ -49,7 +49,7 @@ def big_deck(name: str = "大卡组", sections: int = 6, points: int = 4) -> Dec
             for k in range(points)
         )
         topics.append(Topic(title=title, sections=(Section(SectionKind.COUNTERMEASURES, "对策", pts),)))
-    return Deck(name=name, topics=tuple(topics), sources=("x.txt",))
+    return Deck(name=name, topics=tuple(topics), sources=("x.txt",), settings={"cards": ["head", "list"]})
 
 
 def start(engine: Engine, clock: Clock, settings: Settings | None = None) -> StudySession:

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trainer.model import Deck, Section, Topic, section_id
+from trainer.model import Deck, Point, Section, SectionKind, Topic, normalize_key, section_id
 
-BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "　", "］"
+# The fill is a visible full-width low line, not an ideographic space: terminals (and Textual) wrap
+# at spaces, which split a blank across lines.
+BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "＿", "］"
+
+# Slogans learners must recall word for word: “网上办、马上办、就近办、一次办”.
+_SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
+# A cloze the learner wrote into a body by hand: {{text}} or {{text::hint}}.
+_MANUAL = re.compile(r"\{\{(.+?)(?:::(.*?))?\}\}")
+_CLAUSE = re.compile(r"[，,；;：:]")
 
 
 class CardKind(StrEnum):
-    """The kinds of card a point or a section gives."""
+    """The kinds of card a point, a section or a topic gives."""
 
-    HEAD = "head"  # one point: its head blanked, its body shown
+    HEAD = "head"  # one point: its head (or, for a long head, a key part of it) blanked, the body shown
     LIST = "list"  # one section: every head, in order
+    OVERLAP = "overlap"  # point k blanked, point k-1's head shown as the cue
+    SLOGAN = "slogan"  # one “quoted slogan” in a point's body blanked
+    PAIR = "pair"  # a problem's head shown, its matching countermeasure's head asked
+    CLOZE = "cloze"  # a {{manual cloze}} written into a body
+
+
+ALL_KINDS: tuple[CardKind, ...] = tuple(CardKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,17 +40,20 @@ class Card:
     """One card, ready to show.
 
     Attributes:
-        key: Stable identity within a deck: `<point id>:head` or `<section id>:list`.
+        key: Stable identity within a deck: `<point id>:<kind>[:<part>]` or `<section id>:list`;
+            a pair card's part is the section id of the problems list it pairs with.
         kind: What the card asks for.
         point_ids: The points this card tests (siblings share a point).
         topic: The topic title.
         heading: The section heading.
         ordinal: k in 第k点 (0 for a list card).
         count: n in 共n点.
-        prompt: The question, with blanks shown as ［　　］ gaps sized to the answer.
+        prompt: The question, with blanks shown as ［＿＿］ gaps sized to the answer.
         answers: What the learner must recall, in order.
-        body: The elaboration shown with the answer.
+        body: The elaboration shown with the answer (manual cloze marks removed).
         section_key: The stable id of the section the card belongs to.
+        hint: A cue offered on request: the 口诀 of first characters for a list card, or a
+            learner's own hint for a manual cloze.
     """
 
     key: str
@@ -46,6 +67,7 @@ class Card:
     answers: tuple[str, ...]
     body: str = ""
     section_key: str = ""
+    hint: str = ""
 
     @property
     def position(self) -> str:
@@ -62,12 +84,23 @@ class Card:
         """The answer as one text: the head, or the numbered heads of a list."""
         if self.kind is CardKind.LIST:
             return "\n".join(f"{i}. {a}" for i, a in enumerate(self.answers, 1))
-        return self.answers[0]
+        return "\n".join(self.answers)
 
 
-def blank(answer: str) -> str:
-    """A gap as wide as the answer: ［　　　　］, one full-width space per character."""
-    return f"{BLANK_OPEN}{BLANK_FILL * max(len(answer), 2)}{BLANK_CLOSE}"
+def blank(answer: str, hint: str = "") -> str:
+    """A gap as wide as the answer: ［　　　　］, one full-width ＿ per character (or the hint)."""
+    inner = f"{hint}…" if hint else BLANK_FILL * max(len(answer), 2)
+    return f"{BLANK_OPEN}{inner}{BLANK_CLOSE}"
+
+
+def plain(text: str) -> str:
+    """Text with manual cloze marks removed: `{{网上办::口诀}}` reads as 网上办."""
+    return _MANUAL.sub(lambda m: m.group(1), text)
+
+
+def mnemonic(heads: Iterable[str]) -> str:
+    """The 口诀 of a list: the first character of each head, joined: 人·权·线."""
+    return "·".join(h[:1] for h in heads if h)
 
 
 def head_key(point_id: str) -> str:
@@ -80,49 +113,231 @@ def list_key(section_key: str) -> str:
     return f"{section_key}:list"
 
 
-def cards_for_section(topic: Topic | str, section: Section) -> list[Card]:
-    """Every card of one section: a head cloze per point, and a list card when it has 2+ points."""
-    title = topic if isinstance(topic, str) else topic.title
-    n = len(section.points)
-    skey = section_id(title, section.kind, section.heading)
-    cards = []
-    for k, point in enumerate(section.points, 1):
-        tail = f"\n{point.body}" if point.body else ""
-        cards.append(
-            Card(
-                key=head_key(point.id),
-                kind=CardKind.HEAD,
-                point_ids=(point.id,),
-                topic=title,
-                heading=section.heading,
-                ordinal=k,
-                count=n,
-                prompt=f"{blank(point.head)}{tail}",
-                answers=(point.head,),
-                body=point.body,
-                section_key=skey,
-            )
+def paired_section(key: str) -> str | None:
+    """For a pair card's key, the section id of the problems list it pairs with; else None."""
+    parts = key.split(":")
+    return parts[2] if len(parts) == 3 and parts[1] == CardKind.PAIR else None
+
+
+def point_of(key: str, kind: str) -> str:
+    """The point a card tests, from its key; "" for a list card, which tests every point of its section."""
+    return "" if kind == CardKind.LIST else key.split(":", 1)[0]
+
+
+def _part_key(text: str) -> str:
+    return hashlib.sha1(normalize_key(text).encode("utf-8")).hexdigest()[:8]
+
+
+def key_part(head: str) -> str:
+    """The part of a long head a card blanks: its longest quoted slogan, else its first short clause."""
+    quoted = sorted(_SLOGAN.findall(head), key=len, reverse=True)
+    if quoted:
+        return quoted[0]
+    clauses = [c.strip() for c in _CLAUSE.split(head) if c.strip()]
+    for clause in clauses:
+        if 4 <= len(clause) <= 20:
+            return clause
+    return clauses[0] if clauses else head
+
+
+@dataclass(frozen=True, slots=True)
+class _Where:
+    topic: str
+    section: Section
+    section_key: str
+
+    def card(self, point: Point, k: int, **fields: object) -> Card:
+        return Card(
+            point_ids=(point.id,),
+            topic=self.topic,
+            heading=self.section.heading,
+            ordinal=k,
+            count=len(self.section.points),
+            section_key=self.section_key,
+            **fields,  # type: ignore[arg-type]
         )
-    if n >= 2:
-        heads = tuple(p.head for p in section.points)
+
+
+def _head_card(where: _Where, point: Point, k: int) -> Card:
+    body = plain(point.body)
+    tail = f"\n{body}" if body else ""
+    if point.long_head:
+        part = key_part(point.head)
+        prompt = point.head.replace(part, blank(part), 1)
+        return where.card(
+            point, k, key=head_key(point.id), kind=CardKind.HEAD, prompt=prompt + tail, answers=(part,), body=body
+        )
+    return where.card(
+        point,
+        k,
+        key=head_key(point.id),
+        kind=CardKind.HEAD,
+        prompt=blank(point.head) + tail,
+        answers=(point.head,),
+        body=body,
+    )
+
+
+def _overlap_card(where: _Where, previous: Point, point: Point, k: int) -> Card:
+    prompt = f"第{k - 1}点：{previous.head}\n第{k}点：{blank(point.head)}"
+    return where.card(
+        point,
+        k,
+        key=f"{point.id}:overlap",
+        kind=CardKind.OVERLAP,
+        prompt=prompt,
+        answers=(point.head,),
+        body=plain(point.body),
+    )
+
+
+def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
+    body = plain(point.body)
+    cards, seen = [], set()
+    for m in _SLOGAN.finditer(body):
+        slogan = m.group(1)
+        if slogan in seen:
+            continue
+        seen.add(slogan)
+        prompt = f"{point.head}\n{body[: m.start(1)]}{blank(slogan)}{body[m.end(1) :]}"
         cards.append(
-            Card(
-                key=list_key(skey),
-                kind=CardKind.LIST,
-                point_ids=tuple(p.id for p in section.points),
-                topic=title,
-                heading=section.heading,
-                ordinal=0,
-                count=n,
-                prompt=f"按顺序说出「{section.heading}」的{n}点：\n"
-                + "\n".join(f"{i}. {blank(h)}" for i, h in enumerate(heads, 1)),
-                answers=heads,
-                section_key=skey,
+            where.card(
+                point,
+                k,
+                key=f"{point.id}:slogan:{_part_key(slogan)}",
+                kind=CardKind.SLOGAN,
+                prompt=prompt,
+                answers=(slogan,),
+                body=body,
             )
         )
     return cards
 
 
+def _manual_cards(where: _Where, point: Point, k: int) -> list[Card]:
+    matches = list(_MANUAL.finditer(point.body))
+    cards = []
+    for m in matches:
+        answer, hint = m.group(1), (m.group(2) or "").strip()
+        before, after = plain(point.body[: m.start()]), plain(point.body[m.end() :])
+        prompt = f"{point.head}\n{before}{blank(answer, hint)}{after}"
+        cards.append(
+            where.card(
+                point,
+                k,
+                key=f"{point.id}:cloze:{_part_key(answer)}",
+                kind=CardKind.CLOZE,
+                prompt=prompt,
+                answers=(answer,),
+                body=plain(point.body),
+                hint=hint,
+            )
+        )
+    return cards
+
+
+def _list_card(where: _Where) -> Card:
+    section = where.section
+    heads = tuple(p.head for p in section.points)
+    n = len(heads)
+    prompt = f"按顺序说出「{section.heading}」的{n}点：\n" + "\n".join(
+        f"{i}. {blank(h)}" for i, h in enumerate(heads, 1)
+    )
+    return Card(
+        key=list_key(where.section_key),
+        kind=CardKind.LIST,
+        point_ids=tuple(p.id for p in section.points),
+        topic=where.topic,
+        heading=section.heading,
+        ordinal=0,
+        count=n,
+        prompt=prompt,
+        answers=heads,
+        section_key=where.section_key,
+        hint=mnemonic(heads),
+    )
+
+
+def cards_for_section(topic: Topic | str, section: Section, kinds: Iterable[CardKind] = ALL_KINDS) -> list[Card]:
+    """The cards of one section: per point a head cloze (plus overlap, slogan and manual clozes),
+    and a list card when the section has two or more points.
+    """
+    title = topic if isinstance(topic, str) else topic.title
+    want = frozenset(kinds)
+    where = _Where(title, section, section_id(title, section.kind, section.heading))
+    cards: list[Card] = []
+    previous: Point | None = None
+    for k, point in enumerate(section.points, 1):
+        if CardKind.HEAD in want:
+            cards.append(_head_card(where, point, k))
+        if CardKind.OVERLAP in want and previous is not None:
+            cards.append(_overlap_card(where, previous, point, k))
+        if CardKind.SLOGAN in want:
+            cards += _slogan_cards(where, point, k)
+        if CardKind.CLOZE in want:
+            cards += _manual_cards(where, point, k)
+        previous = point
+    if CardKind.LIST in want and len(section.points) >= 2:
+        cards.append(_list_card(where))
+    return cards
+
+
+def _pairs(topic: Topic) -> list[tuple[Section, Section]]:
+    problems = [s for s in topic.sections if s.kind is SectionKind.PROBLEMS and len(s.points) >= 2]
+    answers = [s for s in topic.sections if s.kind is SectionKind.COUNTERMEASURES and len(s.points) >= 2]
+    pairs: list[tuple[Section, Section]] = []
+    for p in problems:
+        # The first countermeasure list after this problem list with as many points answers it.
+        after = [c for c in answers if topic.sections.index(c) > topic.sections.index(p)]
+        match = next((c for c in after if len(c.points) == len(p.points)), None)
+        if match is not None and all(match is not q for _, q in pairs):
+            pairs.append((p, match))
+    return pairs
+
+
+def pair_cards(topic: Topic) -> list[Card]:
+    """Problem ↔ countermeasure cards, where a problems list and a later countermeasures list of the
+    same topic match one to one: the problem's head is shown and its countermeasure's head asked.
+    """
+    cards = []
+    for problems, measures in _pairs(topic):
+        where = _Where(topic.title, measures, section_id(topic.title, measures.kind, measures.heading))
+        problems_key = section_id(topic.title, problems.kind, problems.heading)
+        for k, (problem, measure) in enumerate(zip(problems.points, measures.points, strict=True), 1):
+            prompt = f"问题：{problem.head}\n对策：{blank(measure.head)}"
+            key = f"{measure.id}:pair:{problems_key}"
+            cards.append(
+                where.card(
+                    measure,
+                    k,
+                    key=key,
+                    kind=CardKind.PAIR,
+                    prompt=prompt,
+                    answers=(measure.head,),
+                    body=plain(measure.body),
+                )
+            )
+    return cards
+
+
+def cards_for_topic(topic: Topic, kinds: Iterable[CardKind] = ALL_KINDS) -> list[Card]:
+    """Every card of one topic, in document order, pair cards last."""
+    want = tuple(kinds)
+    cards = [c for s in topic.sections for c in cards_for_section(topic, s, want)]
+    if CardKind.PAIR in want:
+        cards += pair_cards(topic)
+    return cards
+
+
+def deck_kinds(deck: Deck) -> tuple[CardKind, ...]:
+    """The card kinds a deck asks for with its optional `cards:` key (default: every kind)."""
+    chosen = deck.settings.get("cards")
+    if not isinstance(chosen, list):
+        return ALL_KINDS
+    return tuple(k for k in ALL_KINDS if k.value in {str(c) for c in chosen})
+
+
 def cards_for_deck(deck: Deck) -> list[Card]:
     """Every card of a deck, in document order."""
-    return [c for t in deck.topics for s in t.sections for c in cards_for_section(t, s)]
+    kinds = deck_kinds(deck)
+    return [c for t in deck.topics for c in cards_for_topic(t, kinds)]

@@ -15,6 +15,8 @@ from trainer.errors import TrainerError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from trainer.model import Deck
+
 EPILOG = """\
 environment:
   TRAINER_HOME  data directory (default: the platform's user data dir)
@@ -34,22 +36,47 @@ def cmd_tui(args: argparse.Namespace) -> int:
     return run_app()
 
 
+KIND_LABELS = {
+    "significance": "意义",
+    "problems": "问题",
+    "countermeasures": "对策",
+    "achievements": "成效",
+    "other": "其他",
+}
+
+
+def outline_text(deck: Deck) -> str:
+    """A deck as an indented outline: topics, sections with their kind, numbered heads."""
+    lines = [f"{deck.name}"]
+    for topic in deck.topics:
+        lines.append(f"  {topic.title}" + (f"（{topic.subtitle}）" if topic.subtitle else ""))
+        for section in topic.sections:
+            lines.append(f"    [{KIND_LABELS[section.kind.value]}] {section.heading}")
+            for k, point in enumerate(section.points, 1):
+                lines.append(f"      {k}. {point.head}")
+    return "\n".join(lines) + "\n"
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck."""
     from trainer import decks
-    from trainer.library import build_deck
+    from trainer.cards import cards_for_deck
+    from trainer.library import build_deck, previous_deck
     from trainer.parse import lint
 
-    deck = build_deck([Path(d) for d in args.documents], name=args.name)
+    previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
+    if problem:
+        print(f"warning: {problem}", file=sys.stderr)
+    deck = build_deck([Path(d) for d in args.documents], name=args.name, previous=previous)
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
-    from trainer.cards import cards_for_deck
-
     ncards = len(cards_for_deck(deck))
     for warning in lint(deck):
         print(f"warning: {warning}", file=sys.stderr)
-    if args.dry_run or args.output is None:
+    if args.dry_run:
+        sys.stdout.write(outline_text(deck))
+    elif args.output is None:
         sys.stdout.write(decks.dumps(deck))
     else:
         decks.save(deck, Path(args.output))
@@ -130,6 +157,7 @@ def cmd_leeches(args: argparse.Namespace) -> int:
         card = cards[lc.card_id].card
         print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
     print(f"{len(found)} leeches", file=sys.stderr)
+    return 0
 
 
 def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
@@ -266,12 +294,14 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_build,
         "turn documents (.txt, .md) into a YAML deck",
         "Parse 申论 documents (UTF-8, GBK/GB18030 or UTF-16; any numbering style) into topics, "
-        "sections and points, and write them as one YAML deck.",
+        "sections and points, and write them as one YAML deck. When DECK.yaml already exists, its "
+        "point ids, name and settings are kept for the same or lightly edited points, so rebuilding "
+        "after editing a document keeps your review history.",
     )
     p.add_argument("documents", nargs="+", metavar="DOC", help="document files (.txt, .md)")
     p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
     p.add_argument("--name", help="deck name (default: the first document's title)")
-    p.add_argument("--dry-run", action="store_true", help="print the deck without writing any file")
+    p.add_argument("--dry-run", action="store_true", help="print the outline (topics, sections, heads); write nothing")
 
     p = add(
         "sync",

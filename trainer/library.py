@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -130,13 +130,20 @@ def sync_files(
     return reports
 
 
-def build_deck(documents: list[Path], *, name: str | None = None) -> Deck:
+def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck | None = None) -> Deck:
     """Read documents (any supported encoding) and parse them into one deck.
+
+    Args:
+        documents: The source documents, in order.
+        name: The deck name; by default the previous deck's name, else the first document's title.
+        previous: The deck file this build replaces: its point ids are carried over to the same or
+            lightly edited points (so review history is kept), and its name and extra keys
+            (`scheduler`, `cards` ...) are kept.
 
     Raises:
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
     """
-    from trainer.parse import decode, merge_decks, parse_document
+    from trainer.parse import carry_ids, decode, merge_decks, parse_document
 
     built = []
     for doc in documents:
@@ -144,6 +151,22 @@ def build_deck(documents: list[Path], *, name: str | None = None) -> Deck:
         text = decode(data, source=str(doc))
         try:
             built.append(parse_document(text, source=doc.name))
-        except DocumentError as exc:  # name the file as the learner gave it, not just its base name
+        except DocumentError as exc:
+            # The parser knows the file by its name; the learner wants the path they typed.
             raise DocumentError(exc.message, path=doc, line=exc.line) from None
-    return merge_decks(built, name=name)
+    if previous is None:
+        return merge_decks(built, name=name)
+    deck = merge_decks(built, name=name or previous.name)
+    deck = carry_ids(deck, previous)
+    return replace(deck, settings={**deck.settings, **previous.settings})
+
+
+def previous_deck(path: Path) -> tuple[Deck | None, str]:
+    """The deck already at a build's output path, or None (with the reason) when there is none or it
+    cannot be read as a deck."""
+    if not path.exists():
+        return None, ""
+    try:
+        return decks.load(path), ""
+    except DeckError as exc:
+        return None, f"existing {path} is not a valid deck, its ids are not carried over: {exc.message}"

@@ -15,8 +15,8 @@ from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.store import queries
-from trainer.store.convert import ReviewCard
+from trainer.store import card_ops, queries
+from trainer.store.convert import CardState, ReviewCard
 
 Clock = Callable[[], datetime]
 
@@ -51,6 +51,15 @@ class _Done:
     requeued: bool
 
 
+@dataclass(slots=True)
+class _Change:
+    """A bury or suspend in this session, undone by putting `before` back."""
+
+    card_id: int
+    before: CardState
+    answers_before: int  # len(done) when it happened, so undo takes changes and answers in order
+
+
 @dataclass
 class StudySession:
     """Reviews the day's cards of some decks, one at a time, committing each answer before moving on.
@@ -70,6 +79,7 @@ class StudySession:
     policies: dict[int, Policy] = field(default_factory=dict)
     deck_of: dict[int, int] = field(default_factory=dict)
     answered: set[int] = field(default_factory=set)
+    changes: list[_Change] = field(default_factory=list)
 
     @classmethod
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
@@ -155,6 +165,13 @@ class StudySession:
 
     def undo(self) -> bool:
         """Take back the last answer of this session; its card comes back to the front."""
+        if self.changes and self.changes[-1].answers_before == len(self.done):
+            change = self.changes.pop()
+            with Session(self.engine) as s, s.begin():
+                card_ops.restore_state(s, change.card_id, change.before)
+            self.queue.appendleft(change.card_id)
+            self.cards[change.card_id] = replace(self.cards[change.card_id], state=change.before)
+            return True
         if not self.done:
             return False
         last = self.done.pop()
@@ -179,3 +196,35 @@ class StudySession:
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
         )
+
+    def _set_aside(self, change: Callable[[Session, int], CardState]) -> None:
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to set aside")
+        with Session(self.engine) as s, s.begin():
+            before = change(s, card.card_id)
+        self.changes.append(_Change(card.card_id, before, len(self.done)))
+        self.queue.popleft()
+
+    def bury(self) -> None:
+        """Hide the current card until tomorrow (undo brings it back)."""
+        self._set_aside(lambda s, card_id: card_ops.bury(s, card_id, self.today))
+
+    def suspend(self) -> None:
+        """Suspend the current card until it is unsuspended in the browser (undo brings it back)."""
+        self._set_aside(card_ops.suspend)
+
+    def edit_point(self, point_id: str, *, head: str, body: str) -> None:
+        """Change a point of the current card; its history and schedule stay as they are."""
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to edit")
+        with Session(self.engine) as s, s.begin():
+            card_ops.edit_point(s, card.card_id, point_id, head=head, body=body)
+        with Session(self.engine) as s:
+            fresh = queries.load_card(s, card.card_id)
+        self.cards[card.card_id] = replace(fresh, state=card.state)
+
+    def keep_only(self, card_ids: set[int]) -> None:
+        """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
+        self.queue = deque(c for c in self.queue if c in card_ids)

@@ -8,13 +8,14 @@ from trainer.errors import DocumentError
 from trainer.model import Deck, Point, Section, Topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
+from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree, classify
 from trainer.parse.paragraphs import join_lines
 from trainer.parse.preamble import read_preamble
 from trainer.parse.structure import TopicDraft, read_topics
 
-__all__ = ["decode", "lint", "merge_decks", "parse_document"]
+__all__ = ["carry_ids", "decode", "lint", "merge_decks", "parse_document"]
 
 
 def _stem(source: str) -> str:
@@ -25,9 +26,7 @@ def _to_topics(drafts: list[TopicDraft]) -> list[Topic]:
     topics = []
     for draft in drafts:
         sections = tuple(
-            Section(
-                s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points)
-            )
+            Section(s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points))
             for s in draft.sections
             if s.points
         )

@@ -57,9 +57,7 @@ def merge_decks(decks: list[Deck], name: str | None = None) -> Deck:
             key = normalize_key(topic.title)
             if key in index:
                 old = topics[index[key]]
-                topics[index[key]] = Topic(
-                    old.title, old.sections + topic.sections, old.subtitle or topic.subtitle
-                )
+                topics[index[key]] = Topic(old.title, old.sections + topic.sections, old.subtitle or topic.subtitle)
             else:
                 index[key] = len(topics)
                 topics.append(topic)

@@ -59,10 +59,7 @@ def is_affiliation(line: Line) -> bool:
     """True for an author's affiliation in brackets: `(中共山西省委党校 报刊社,太原 030006)`."""
     key = line.key.strip()
     return (
-        len(key) <= 60
-        and key.startswith(("（", "["))
-        and key.endswith(("）", "]"))
-        and bool(_INSTITUTION.search(key))
+        len(key) <= 60 and key.startswith(("（", "[")) and key.endswith(("）", "]")) and bool(_INSTITUTION.search(key))
     )
 
 
@@ -82,12 +79,11 @@ def is_person_name(line: Line) -> bool:
     return True
 
 
-_TITLE_PREFIX = re.compile(
-    r"^[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)[：:]"
-)
+_TITLE_PREFIX = re.compile(r"^[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)[：:]")
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|\d+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
+_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
 _SUBTITLE = re.compile(r"\s*(?:——|--|—)\s*(.{1,30})$")
 
 
@@ -97,6 +93,9 @@ def split_title(title: str) -> tuple[str, str]:
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:
         text = stripped
+    unlabelled = _TITLE_LABEL.sub("", text).strip()
+    if len(unlabelled) >= 2:
+        text = unlabelled
     subtitle = ""
     m = _SUBTITLE.search(text)
     if m and m.start() >= 4:

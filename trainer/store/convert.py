@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from trainer.cards import Card, CardKind, cards_for_section
-from trainer.model import Point, Section, SectionKind
+from trainer.cards import Card, cards_for_topic, point_of
+from trainer.model import Point, Section, SectionKind, Topic
 from trainer.sched.queue import Candidate
 from trainer.sched.state import Queue, Schedule
 
@@ -59,9 +59,17 @@ def section_from_notes(rows: list[Any]) -> tuple[str, Section]:
 
 
 def card_from_notes(key: str, rows: list[Any]) -> Card:
-    """Rebuild the card with `key` from its section's notes, with the same pure code that made it."""
-    topic, section = section_from_notes(rows)
-    for card in cards_for_section(topic, section):
+    """Rebuild the card with `key` from its section's notes (a pair card: both lists' notes, in `ord`
+    order per section), with the same pure code that made it.
+    """
+    groups: dict[str, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(row.section_key, []).append(row)
+    sections = [section_from_notes(group)[1] for group in groups.values()]
+    # A pair's problems list comes before its countermeasures list, as in the document.
+    sections.sort(key=lambda s: s.kind is not SectionKind.PROBLEMS)
+    topic = Topic(title=rows[0].topic, sections=tuple(sections))
+    for card in cards_for_topic(topic):
         if card.key == key:
             return card
     raise LookupError(f"card {key!r} is not derived from its section any more")
@@ -69,7 +77,7 @@ def card_from_notes(key: str, rows: list[Any]) -> Card:
 
 def candidate_from_row(row: Any) -> Candidate:
     """A due-query row (card_id, deck_id, queue, due_day, new_ord, key, kind, section_key) to a Candidate."""
-    point = row.key.rsplit(":", 1)[0] if row.kind == CardKind.HEAD else ""
+    point = point_of(row.key, row.kind)
     return Candidate(
         card_id=row.card_id,
         deck_id=row.deck_id,

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
+from trainer.cards import paired_section
 from trainer.errors import StoreError
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import Algorithm
@@ -230,6 +231,7 @@ def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCar
             .where(CardRow.id.in_(chunk))
         ).all()
     sections = {(r.deck_id, r.section_key) for r in rows}
+    sections |= {(r.deck_id, paired) for r in rows if (paired := paired_section(r.key))}
     notes: dict[tuple[int, str], list[NoteRow]] = defaultdict(list)
     by_deck: dict[int, list[str]] = defaultdict(list)
     for deck_id, skey in sections:
@@ -246,7 +248,9 @@ def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCar
                 notes[(deck_id, note.section_key)].append(note)
     out = {}
     for r in rows:
-        card = card_from_notes(r.key, notes[(r.deck_id, r.section_key)])
+        own = notes[(r.deck_id, r.section_key)]
+        paired = paired_section(r.key)
+        card = card_from_notes(r.key, own + notes[(r.deck_id, paired)] if paired else own)
         out[r.id] = ReviewCard(card_id=r.id, deck=r.name, card=card, state=state_from_row(r.CardStateRow))
     missing = [i for i in ids if i not in out]
     if missing:
@@ -264,11 +268,14 @@ def load_card(session: Session, card_id: int) -> ReviewCard:
     ).first()
     if row is None:
         raise StoreError(f"card {card_id} does not exist")
+    keys = [row.section_key]
+    if paired := paired_section(row.key):
+        keys.append(paired)
     notes = (
         session.execute(
             select(NoteRow)
-            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key == row.section_key, ~NoteRow.retired)
-            .order_by(NoteRow.ord)
+            .where(NoteRow.deck_id == row.deck_id, NoteRow.section_key.in_(keys), ~NoteRow.retired)
+            .order_by(NoteRow.section_key, NoteRow.ord)
         )
         .scalars()
         .all()

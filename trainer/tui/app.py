@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine
-from textual import work
-from textual.app import App
+from sqlalchemy.orm import Session
+from textual import events, work
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from trainer.config import Settings
 from trainer.errors import TrainerError
@@ -17,6 +22,17 @@ from trainer.tui.screens.error import ErrorScreen
 from trainer.tui.screens.home import HomeScreen
 
 Clock = Callable[[], datetime]
+# Two presses of one key closer than this, the first of which answered, are one held-down key.
+REPEAT_GUARD_S = 0.15
+
+
+@dataclass(frozen=True, slots=True)
+class KeyEvent:
+    """A key the app received: its order, name and monotonic time (for the auto-repeat guard)."""
+
+    seq: int
+    key: str
+    time: float
 
 
 def _utc_now() -> datetime:
@@ -28,7 +44,7 @@ class TrainerApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "trainer"
-    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit")]
+    BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", show=False)]
 
     def __init__(
         self,
@@ -37,12 +53,80 @@ class TrainerApp(App[None]):
         settings: Settings,
         clock: Clock,
         sync_paths: list[Path] | None,
+        repeat_guard: float = REPEAT_GUARD_S,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self.engine = engine
         self.settings = settings
         self.clock = clock
         self.sync_paths = sync_paths
+        self.repeat_guard = repeat_guard
+        self.monotonic = monotonic
+        self.key_events: deque[KeyEvent] = deque(maxlen=2)
+        self._key_seq = 0
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._key_seq += 1
+            self.key_events.append(KeyEvent(self._key_seq, event.key, self.monotonic()))
+        await super().on_event(event)
+
+    def today(self) -> int:
+        """Today's study day number."""
+        from trainer.sched.days import study_day
+
+        return study_day(self.clock(), self.settings.tz(), self.settings.day_start_hour)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand("复习全部", "复习所有卡组今天到期的卡片", self.action_review_all)
+        yield SystemCommand("统计", "热力图、保持率、到期预测、掌握程度", self.action_stats)
+        yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
+        yield SystemCommand("按键帮助", "所有按键", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    def start_review(self, deck_ids: list[int], *, topic: str = "") -> None:
+        """Start a session on these decks (or one topic of one deck), unless nothing is due."""
+        from trainer.study import StudySession
+        from trainer.tui.screens.review import ReviewScreen
+
+        session = StudySession.start(self.engine, deck_ids, self.settings, self.clock)
+        if topic:
+            from trainer.store.browse import card_ids_in_topic
+
+            with Session(self.engine) as s:
+                session.keep_only(card_ids_in_topic(s, deck_ids[0], topic))
+        if session.left == 0:
+            self.notify("今天没有要复习的卡片了", title="完成")
+            return
+        self.push_screen(ReviewScreen(session))
+
+    def action_review_all(self) -> None:
+        """Review every deck's due cards."""
+        from trainer.store.queries import deck_names
+
+        with Session(self.engine) as s:
+            ids = sorted(deck_names(s))
+        if ids:
+            self.start_review(ids)
+
+    def action_stats(self) -> None:
+        """Open the stats screen."""
+        from trainer.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
+    def action_browse(self) -> None:
+        """Open the card browser."""
+        from trainer.tui.screens.browse import BrowseScreen
+
+        self.push_screen(BrowseScreen())
+
+    def action_help(self) -> None:
+        """Show every key."""
+        from trainer.tui.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
 
     @property
     def home(self) -> HomeScreen:
@@ -84,9 +168,18 @@ def make_app(
     settings: Settings | None = None,
     clock: Clock | None = None,
     sync_paths: list[Path] | None = None,
+    repeat_guard: float = REPEAT_GUARD_S,
+    monotonic: Callable[[], float] | None = None,
 ) -> TrainerApp:
     """The one factory for the app, used by the CLI and by tests alike."""
-    return TrainerApp(engine, settings=settings or Settings(), clock=clock or _utc_now, sync_paths=sync_paths)
+    return TrainerApp(
+        engine,
+        settings=settings or Settings(),
+        clock=clock or _utc_now,
+        sync_paths=sync_paths,
+        repeat_guard=repeat_guard,
+        monotonic=monotonic or time.monotonic,
+    )
 
 
 def run_app() -> int:

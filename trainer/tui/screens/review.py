@@ -1,36 +1,66 @@
-"""The review screen: context, prompt with blanks, reveal, grade 0–5; every answer committed at once."""
+"""The review screen: context, prompt with blanks, hints, typed answers, reveal, grade 0–5, undo, bury, suspend.
+
+Every answer is committed (by StudySession) before the next card shows. No SQL here.
+"""
 
 from __future__ import annotations
 
-import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Input, Static, TextArea
 
+from trainer.compare import combined_grade
+from trainer.errors import TrainerError
 from trainer.study import StudySession
+from trainer.tui.format import GRADES, hinted_prompt, max_hint
+from trainer.tui.widgets.grade_bar import GradeBar
+from trainer.tui.widgets.typed_answers import TypedAnswers
 
-GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "正确", 5: "完美"}
-LEGEND = "  ".join(f"{q} {label}" for q, label in GRADES.items())
+if TYPE_CHECKING:
+    from trainer.tui.app import TrainerApp
+
+MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
+# Actions that must not fire while the learner types into an input.
+CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help"}
+
+
+@dataclass(slots=True)
+class _Handled:
+    seq: int
+    outcome: str  # "answer", "reveal", "ignored"
 
 
 class ReviewScreen(Screen[None]):
     """Shows one card at a time from a StudySession."""
 
     BINDINGS = [
-        Binding("space,enter", "reveal", "显示答案", id="reveal", priority=True),
+        Binding("space,enter", "reveal", "显示/良好", id="reveal", priority=True),
         *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}") for q in GRADES),
+        Binding("h", "hint", "提示", id="hint"),
+        Binding("t", "typed", "输入答案", id="typed"),
         Binding("u,ctrl+z", "undo", "撤销", id="undo"),
+        Binding("minus", "bury", "搁置", id="bury"),
+        Binding("at", "suspend", "暂停", id="suspend"),
+        Binding("e", "edit", "编辑", id="edit"),
+        Binding("i", "info", "卡片信息", id="info"),
+        Binding("question_mark", "help", "按键", id="help"),
         Binding("q,escape", "leave", "返回", id="leave"),
     ]
 
-    def __init__(self, session: StudySession) -> None:
+    def __init__(self, session: StudySession, *, typed: bool = False) -> None:
         super().__init__()
         self.session = session
         self.revealed = False
-        self.shown_at = time.monotonic()
+        self.typed_mode = typed
+        self.suggested: int | None = None
+        self.hint_level = 0
+        self.shown_at = 0.0
+        self._handled = _Handled(-1, "")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -38,13 +68,62 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="card"):
             yield Static("", id="prompt", markup=False)
             yield Static("", id="answer", markup=False)
-        yield Static("", id="legend", markup=False)
+        yield GradeBar(id="grade-bar")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.show_card()
+    @property
+    def trainer_app(self) -> TrainerApp:
+        from trainer.tui.app import TrainerApp
 
-    def show_card(self) -> None:
+        assert isinstance(self.app, TrainerApp)
+        return self.app
+
+    @property
+    def grade_bar(self) -> GradeBar:
+        return self.query_one(GradeBar)
+
+    @property
+    def typed_answers(self) -> TypedAnswers | None:
+        found = self.query(TypedAnswers)
+        return found.first() if found else None
+
+    async def on_mount(self) -> None:
+        await self.show_card()
+
+    # -- keys -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Card keys do nothing while an input has focus, so typing never grades."""
+        return not (action in CARD_ACTIONS and isinstance(self.focused, Input | TextArea))
+
+    def _accept(self, outcome: str) -> bool:
+        """One press is one answer: drop a key that repeats the previous key (held down) too soon.
+
+        A key is dropped when the key event just before it was the same key, came less than the repeat
+        guard earlier, and answered (or was itself dropped). A reveal followed by the same key still
+        grades, as Space after the reveal should.
+        """
+        app = self.trainer_app
+        events = app.key_events
+        if not events:
+            return True
+        cur = events[-1]
+        if len(events) >= 2:
+            prev = events[-2]
+            if (
+                prev.key == cur.key
+                and self._handled.seq == prev.seq
+                and self._handled.outcome in ("answer", "ignored")
+                and cur.time - prev.time < app.repeat_guard
+            ):
+                self._handled = _Handled(cur.seq, "ignored")
+                return False
+        self._handled = _Handled(cur.seq, outcome)
+        return True
+
+    # -- showing --------------------------------------------------------------------------------
+
+    async def show_card(self) -> None:
         """Show the current card's front, or the summary when the queue is empty."""
         current = self.session.current()
         if current is None:
@@ -53,20 +132,32 @@ class ReviewScreen(Screen[None]):
             self.app.switch_screen(SummaryScreen(self.session.summary()))
             return
         self.revealed = False
-        self.shown_at = time.monotonic()
+        self.suggested = None
+        self.hint_level = 0
+        self.shown_at = self.trainer_app.monotonic()
         card = current.card
         self.query_one("#context", Static).update(f"{card.context(current.deck)}  ·  剩余 {self.session.left}")
         self.query_one("#prompt", Static).update(card.prompt)
         answer = self.query_one("#answer", Static)
         answer.update("")
         answer.display = False
-        self.query_one("#legend", Static).update("空格 / 回车：显示答案    q：返回")
+        if self.typed_answers is not None:
+            await self.typed_answers.remove()
+        self.grade_bar.show_front()
+        if self.typed_mode:
+            await self._mount_inputs()
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
 
-    def action_reveal(self) -> None:
-        if self.revealed:
-            self.action_grade(4)
+    async def _mount_inputs(self) -> None:
+        current = self.session.current()
+        if current is None:
             return
+        typed = TypedAnswers(current.card.answers, classes="typed")
+        await self.query_one("#card", VerticalScroll).mount(typed, before=self.query_one("#answer"))
+        typed.focus_first()
+        self.grade_bar.show_front("回车 检查答案 · Esc 不输入，直接看答案")
+
+    def _reveal(self) -> None:
         current = self.session.current()
         if current is None:
             return
@@ -74,22 +165,122 @@ class ReviewScreen(Screen[None]):
         answer = self.query_one("#answer", Static)
         answer.update(f"答案：\n{current.card.answer}")
         answer.display = True
-        legend = " ".join(f"{q}{GRADES[q]}·{self.session.preview(q)}天" for q in GRADES)
-        self.query_one("#legend", Static).update(legend)
+        self.set_focus(None)
+        intervals = {q: self.session.preview(q) for q in GRADES}
+        self.grade_bar.show_grades(intervals, self.suggested)
 
-    def action_grade(self, quality: int) -> None:
+    # -- actions --------------------------------------------------------------------------------
+
+    async def action_reveal(self) -> None:
         if not self.revealed:
+            if self._accept("reveal"):
+                self._reveal()
             return
-        elapsed_ms = int((time.monotonic() - self.shown_at) * 1000)
-        self.session.answer(quality, duration_ms=elapsed_ms)
-        self.show_card()
+        await self.action_grade(4 if self.suggested is None else self.suggested)
 
-    def action_undo(self) -> None:
+    async def action_grade(self, quality: int) -> None:
+        if not self.revealed or not self._accept("answer"):
+            return
+        elapsed = int((self.trainer_app.monotonic() - self.shown_at) * 1000)
+        try:
+            self.session.answer(quality, duration_ms=min(max(elapsed, 0), MAX_ANSWER_MS))
+        except TrainerError as exc:
+            self.trainer_app.show_error(str(exc))
+            return
+        await self.show_card()
+
+    def action_hint(self) -> None:
+        current = self.session.current()
+        if current is None or self.revealed:
+            return
+        self.hint_level = min(self.hint_level + 1, max_hint(current.card))
+        self.query_one("#prompt", Static).update(hinted_prompt(current.card, self.hint_level))
+
+    async def action_typed(self) -> None:
+        self.typed_mode = not self.typed_mode
+        self.notify("输入答案模式：开" if self.typed_mode else "输入答案模式：关")
+        if self.typed_mode and not self.revealed and self.typed_answers is None:
+            await self._mount_inputs()
+        elif not self.typed_mode and not self.revealed and self.typed_answers is not None:
+            await self.typed_answers.remove()
+            self.grade_bar.show_front()
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        typed = self.typed_answers
+        if typed is None or self.revealed:
+            return
+        event.stop()
+        nxt = typed.next_after(event.input)
+        if nxt is not None:
+            nxt.focus()
+            return
+        results = await typed.check()
+        self.suggested = combined_grade([r.grade for r in results])
+        self._reveal()
+
+    async def action_undo(self) -> None:
         if self.session.undo():
-            self.notify("已撤销上一个答案")
-            self.show_card()
+            self.notify("已撤销")
+            await self.show_card()
+        else:
+            self.notify("没有可以撤销的操作", severity="warning")
+
+    async def action_bury(self) -> None:
+        if self.session.current() is None:
+            return
+        self.session.bury()
+        self.notify("已搁置到明天（u 撤销）")
+        await self.show_card()
+
+    async def action_suspend(self) -> None:
+        if self.session.current() is None:
+            return
+        self.session.suspend()
+        self.notify("已暂停此卡（u 撤销，浏览中可恢复）")
+        await self.show_card()
+
+    def action_edit(self) -> None:
+        from trainer.tui.screens.edit import EditScreen
+
+        current = self.session.current()
+        if current is None:
+            return
+
+        async def saved(changes: list[tuple[str, str, str]] | None) -> None:
+            if not changes:
+                return
+            try:
+                for point_id, head, body in changes:
+                    self.session.edit_point(point_id, head=head, body=body)
+            except TrainerError as exc:
+                self.trainer_app.show_error(str(exc))
+                return
+            self.notify("已保存，复习记录保留")
+            was_revealed = self.revealed
+            await self.show_card()
+            if was_revealed:
+                self._reveal()
+
+        self.app.push_screen(EditScreen(self.trainer_app.engine, current.card_id, current.card.point_ids), saved)
+
+    def action_info(self) -> None:
+        from trainer.tui.screens.card_info import CardInfoScreen
+
+        current = self.session.current()
+        if current is not None:
+            self.app.push_screen(CardInfoScreen(self.trainer_app.engine, current.card_id))
+
+    def action_help(self) -> None:
+        from trainer.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen())
 
     def action_leave(self) -> None:
+        if isinstance(self.focused, Input):
+            # Escape in an input: stop typing and let the learner reveal by hand.
+            self.set_focus(None)
+            self.grade_bar.show_front()
+            return
         from trainer.tui.screens.summary import SummaryScreen
 
         if self.session.done:

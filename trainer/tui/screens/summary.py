@@ -8,16 +8,17 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from trainer.study import Summary
+from trainer.tui.format import seconds_label
 
 
 def summary_text(s: Summary) -> str:
     """The summary as lines of text."""
-    minutes, seconds = divmod(round(s.seconds), 60)
+    per_card = s.seconds / s.reviewed if s.reviewed else 0.0
     lines = [
         "本次复习完成" if s.left == 0 else "本次复习暂停",
         "",
         f"复习卡片：{s.reviewed} 张",
-        f"用时：{minutes} 分 {seconds} 秒",
+        f"用时：{seconds_label(s.seconds)}（平均每张 {per_card:.1f} 秒）",
         f"正确率（3 分及以上）：{s.accuracy:.0%}",
         f"剩余：{s.left} 张",
         f"下次到期：{s.next_due.isoformat() if s.next_due else '暂无'}",
@@ -28,7 +29,10 @@ def summary_text(s: Summary) -> str:
 class SummaryScreen(Screen[None]):
     """Shown when a session ends or is left; any of Enter, q, Escape goes home."""
 
-    BINDINGS = [Binding("enter,q,escape,space", "home", "返回首页", id="home", priority=True)]
+    BINDINGS = [
+        Binding("enter,q,escape,space", "home", "返回首页", id="home", priority=True),
+        Binding("s", "app.stats", "统计", id="summary-stats"),
+    ]
 
     def __init__(self, summary: Summary) -> None:
         super().__init__()

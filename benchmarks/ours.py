@@ -1,0 +1,169 @@
+"""The trainer side of the benchmarks: build databases, then time answering, queue build, sync and parsing."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from benchmarks.populate import populate
+from benchmarks.synth import make_deck, make_document
+from benchmarks.timing import clock, repeat, summary
+from trainer import decks
+from trainer.config import load_settings
+from trainer.sched.days import study_day
+from trainer.store import open_store
+from trainer.store.models import DeckRow
+
+
+def today_and_now() -> tuple[int, datetime]:
+    """The study day now, counted as the `trainer` command counts it (the learner's settings)."""
+    now = datetime.now(UTC)
+    settings = load_settings()
+    return study_day(now, settings.tz(), settings.day_start_hour), now
+
+
+def url(path: Path) -> str:
+    """The SQLite URL of a file."""
+    return f"sqlite:///{path}"
+
+
+def checkpoint(path: Path) -> None:
+    """Fold the WAL into the main file so its size is the data's size."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+
+
+def build_db(path: Path, points: int) -> dict[str, Any]:
+    """A trainer database at `path` holding a synthetic deck of `points` points with a year's history."""
+    path.unlink(missing_ok=True)
+    today, now = today_and_now()
+    engine = open_store(url(path))
+    t0 = clock()
+    counts = populate(engine, make_deck(points), today=today, now=now)
+    counts["populate_s"] = round(clock() - t0, 2)
+    engine.dispose()
+    checkpoint(path)
+    return counts
+
+
+def deck_ids(engine: Any) -> list[int]:
+    """Every deck id in the database."""
+    with Session(engine) as s:
+        return list(s.scalars(select(DeckRow.id).order_by(DeckRow.id)))
+
+
+def grades(n: int, seed: int = 5) -> list[int]:
+    """A learner's grades: mostly 4, some 5 and 3, one in ten forgotten."""
+    rng = random.Random(seed)
+    return [rng.choice((4, 4, 4, 4, 4, 4, 4, 5, 3, 1)) for _ in range(n)]
+
+
+def answer_next(db: Path, scratch: Path, answers: int, runs: int) -> dict[str, Any]:
+    """Answer → next card ready: commit the answer, then pick and load the next card (no painting)."""
+    from trainer.study import StudySession
+
+    samples: list[float] = []
+    for _ in range(runs):
+        shutil.copyfile(db, scratch)
+        engine = open_store(url(scratch))
+        session = StudySession.start(engine, deck_ids(engine), load_settings(), lambda: datetime.now(UTC))
+        session.current()
+        for quality in grades(min(answers, session.left - 1)):
+            t0 = clock()
+            session.answer(quality, duration_ms=5000)
+            session.current()
+            samples.append((clock() - t0) * 1000)
+        engine.dispose()
+    scratch.unlink(missing_ok=True)
+    return summary(samples)
+
+
+def due_queue(db: Path, runs: int) -> dict[str, Any]:
+    """Building the day's queue at the start of a session (StudySession.start on a warm engine)."""
+    from trainer.study import StudySession
+
+    engine = open_store(url(db))
+    ids = deck_ids(engine)
+    settings = load_settings()
+    StudySession.start(engine, ids, settings, lambda: datetime.now(UTC))
+    left = 0
+
+    def once() -> None:
+        nonlocal left
+        left = StudySession.start(engine, ids, settings, lambda: datetime.now(UTC)).left
+
+    out = summary(repeat(once, runs))
+    out["queue_length"] = left
+    engine.dispose()
+    return out
+
+
+def bytes_per_card(db: Path, cards: int) -> dict[str, Any]:
+    """File size over card count, and which tables and indexes hold the bytes."""
+    checkpoint(db)
+    size = db.stat().st_size
+    out: dict[str, Any] = {"file_bytes": size, "cards": cards, "bytes_per_card": round(size / cards, 1)}
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name ORDER BY 2 DESC").fetchall()
+        out["by_object"] = {name: round(total / cards, 1) for name, total in rows}
+    except sqlite3.OperationalError:
+        pass  # SQLite built without dbstat
+    finally:
+        con.close()
+    return out
+
+
+def write_yaml(path: Path, points: int) -> int:
+    """Write the synthetic deck as a deck file, as `trainer build` would; returns its size in bytes."""
+    decks.save(make_deck(points), path)
+    return path.stat().st_size
+
+
+def load(yaml_path: Path, scratch: Path, runs: int) -> dict[str, Any]:
+    """`trainer sync` of a deck file into an empty database (schema created beforehand, not timed)."""
+    from trainer.library import sync_files
+
+    total: list[float] = []
+    parse: list[float] = []
+    for _ in range(runs):
+        scratch.unlink(missing_ok=True)
+        engine = open_store(url(scratch))
+        t0 = clock()
+        reports = sync_files(engine, [yaml_path], now=datetime.now(UTC))
+        total.append((clock() - t0) * 1000)
+        engine.dispose()
+        t0 = clock()
+        decks.load(yaml_path)
+        parse.append((clock() - t0) * 1000)
+    scratch.unlink(missing_ok=True)
+    out = summary(total)
+    out["cards_added"] = reports[0].added
+    out["yaml_parse"] = summary(parse)
+    return out
+
+
+def parsing(size_bytes: int, runs: int) -> dict[str, Any]:
+    """Throughput of the document parser behind `trainer build`, in MB of UTF-8 text per second."""
+    from trainer.parse import parse_document
+
+    text = make_document(size_bytes)
+    n = len(text.encode("utf-8"))
+    try:
+        samples = repeat(lambda: parse_document(text, source="synthetic.txt"), runs)
+    except NotImplementedError:
+        return {"skipped": "trainer.parse.parse_document is not implemented on this branch yet", "bytes": n}
+    out = summary(samples)
+    out["bytes"] = n
+    out["mb_per_s"] = round(n / 1e6 / (out["median_ms"] / 1000), 2)
+    return out

@@ -1,0 +1,151 @@
+"""Cards derived from points: every kind, stable keys, and the store rebuilding each kind."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.conftest import FIXED_NOW
+from trainer.cards import (
+    CardKind,
+    blank,
+    cards_for_deck,
+    cards_for_section,
+    cards_for_topic,
+    key_part,
+    mnemonic,
+    plain,
+)
+from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.store import queries
+from trainer.store.models import CardRow
+from trainer.store.sync import sync_deck
+
+T = "优化基层政企服务"
+
+
+def _points(kind: SectionKind, *items: tuple[str, str]) -> tuple[Point, ...]:
+    return tuple(Point(id=point_id(T, kind, h), head=h, body=b) for h, b in items)
+
+
+PROBLEMS = Section(
+    SectionKind.PROBLEMS,
+    "存在的问题",
+    _points(
+        SectionKind.PROBLEMS,
+        ("人才队伍不完善", "便民服务中心人员紧缺。"),
+        ("权力下放不到位", "存在群众办事“多次跑”的现象。"),
+        ("线上线下未融合", "信息不互通。"),
+    ),
+)
+MEASURES = Section(
+    SectionKind.COUNTERMEASURES,
+    "对策",
+    _points(
+        SectionKind.COUNTERMEASURES,
+        ("健全人才队伍", "加大人才向一线倾斜。"),
+        ("积极推进权力下放", "及时公布权责清单。"),
+        ("推动线上线下深度融合", "实现“网上办、马上办、就近办、一次办”，推进{{线下精细服务::精细}}。"),
+    ),
+)
+TOPIC = Topic(T, (PROBLEMS, MEASURES))
+
+
+def by_kind(cards, kind: CardKind):
+    return [c for c in cards if c.kind is kind]
+
+
+def test_head_card_blanks_the_head_and_shows_the_body() -> None:
+    (card, *_) = cards_for_section(T, PROBLEMS)
+    assert card.kind is CardKind.HEAD
+    assert card.prompt == f"{blank('人才队伍不完善')}\n便民服务中心人员紧缺。"
+    assert card.prompt.startswith("［" + "＿" * 7 + "］")
+    assert card.answers == ("人才队伍不完善",)
+    assert card.context("范文") == "范文 › 优化基层政企服务 › 存在的问题 › 第1点/共3点"
+
+
+def test_list_card_asks_every_head_in_order_with_a_first_character_hint() -> None:
+    (card,) = by_kind(cards_for_section(T, PROBLEMS), CardKind.LIST)
+    assert card.answers == ("人才队伍不完善", "权力下放不到位", "线上线下未融合")
+    assert card.hint == "人·权·线" == mnemonic(card.answers)
+    assert card.position == "共3点"
+    assert card.point_ids == tuple(p.id for p in PROBLEMS.points)
+
+
+def test_overlap_cards_cue_with_the_previous_head() -> None:
+    overlaps = by_kind(cards_for_section(T, PROBLEMS), CardKind.OVERLAP)
+    assert [c.ordinal for c in overlaps] == [2, 3]
+    assert overlaps[0].prompt == f"第1点：人才队伍不完善\n第2点：{blank('权力下放不到位')}"
+    assert overlaps[0].answers == ("权力下放不到位",)
+
+
+def test_slogans_in_quotes_are_blanked_one_at_a_time() -> None:
+    slogans = by_kind(cards_for_section(T, MEASURES), CardKind.SLOGAN)
+    assert [c.answers for c in slogans] == [("网上办、马上办、就近办、一次办",)]
+    assert "“［" in slogans[0].prompt and "网上办" not in slogans[0].prompt
+    assert "{{" not in slogans[0].prompt  # manual cloze marks never show
+    too_long = Section(SectionKind.OTHER, "x", _points(SectionKind.OTHER, ("甲", "“" + "长" * 21 + "”与“一”")))
+    assert by_kind(cards_for_section(T, too_long), CardKind.SLOGAN) == []
+
+
+def test_manual_cloze_with_hint() -> None:
+    (cloze,) = by_kind(cards_for_section(T, MEASURES), CardKind.CLOZE)
+    assert cloze.answers == ("线下精细服务",)
+    assert cloze.hint == "精细"
+    assert "［精细…］" in cloze.prompt
+    assert cloze.body == plain(MEASURES.points[2].body) == "实现“网上办、马上办、就近办、一次办”，推进线下精细服务。"
+
+
+def test_pairs_match_problems_to_countermeasures_one_to_one() -> None:
+    pairs = by_kind(cards_for_topic(TOPIC), CardKind.PAIR)
+    assert [(c.prompt.splitlines()[0], c.answers[0]) for c in pairs] == [
+        ("问题：人才队伍不完善", "健全人才队伍"),
+        ("问题：权力下放不到位", "积极推进权力下放"),
+        ("问题：线上线下未融合", "推动线上线下深度融合"),
+    ]
+    uneven = Topic(T, (PROBLEMS, replace(MEASURES, points=MEASURES.points[:2])))
+    assert by_kind(cards_for_topic(uneven), CardKind.PAIR) == []
+
+
+def test_long_head_blanks_a_key_part() -> None:
+    head = "坚持“一网通办”改革方向，全面推进政务服务标准化规范化便利化建设，切实提升群众满意度"
+    assert key_part(head) == "一网通办"
+    assert (
+        key_part("全面推进政务服务标准化规范化便利化建设，切实提升群众满意度")
+        == "全面推进政务服务标准化规范化便利化建设"
+    )
+    assert (
+        key_part("为贯彻党中央国务院关于深化放管服改革的决策部署精神要求，切实提升群众满意度") == "切实提升群众满意度"
+    )
+    section = Section(SectionKind.OTHER, "要求", (Point(id="p", head=head, body="", long_head=True),))
+    (card,) = cards_for_section(T, section)
+    assert card.answers == ("一网通办",)
+    assert card.prompt.startswith("坚持“［")
+
+
+def test_keys_are_unique_and_stable_and_a_deck_can_choose_kinds() -> None:
+    deck = Deck(name="d", topics=(TOPIC,))
+    cards = cards_for_deck(deck)
+    assert len({c.key for c in cards}) == len(cards)
+    assert [c.key for c in cards] == [c.key for c in cards_for_deck(deck)]
+    assert {c.kind for c in cards} == set(CardKind)
+    only = cards_for_deck(replace(deck, settings={"cards": ["head", "pair"]}))
+    assert {c.kind for c in only} == {CardKind.HEAD, CardKind.PAIR}
+
+
+@pytest.mark.parametrize("kind", list(CardKind), ids=str)
+def test_the_store_rebuilds_every_kind_of_card(engine, kind: CardKind) -> None:
+    deck = Deck(name="d", topics=(TOPIC,))
+    expected = {c.key: c for c in cards_for_deck(deck) if c.kind is kind}
+    with Session(engine) as s, s.begin():
+        sync_deck(s, deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
+    with Session(engine) as s:
+        ids = dict(s.execute(select(CardRow.key, CardRow.id).where(CardRow.kind == kind.value)).all())
+        assert set(ids) == set(expected)
+        loaded = queries.load_cards(s, ids.values())
+        for key, card_id in ids.items():
+            assert loaded[card_id].card == expected[key]
+            assert queries.load_card(s, card_id).card == expected[key]

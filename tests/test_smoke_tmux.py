@@ -1,0 +1,101 @@
+"""Smoke test: the real `trainer` command in tmux; review three of four cards by key presses, quit, check the log."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_deck
+from trainer import decks
+
+TIMEOUT_S = 30.0
+DECK = "0 冒烟测试"
+
+
+def _trainer_command() -> str:
+    script = Path(sys.executable).with_name("trainer")
+    found = str(script) if script.exists() else shutil.which("trainer")
+    assert found, "the trainer console script is not installed"
+    return found
+
+
+class Tmux:
+    """One tmux server on a private socket in the test's folder, so the test never touches other sessions."""
+
+    def __init__(self, socket: Path) -> None:
+        self.base = ["tmux", "-S", str(socket)]
+
+    def run(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*self.base, *args], capture_output=True, text=True, check=check)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "smoke", check=False).stdout
+
+    def alive(self) -> bool:
+        return self.run("has-session", "-t", "smoke", check=False).returncode == 0
+
+    def wait_for(self, what: str, test: Callable[[str], bool]) -> str:
+        deadline = time.monotonic() + TIMEOUT_S
+        while time.monotonic() < deadline:
+            text = self.screen()
+            if test(text):
+                return text
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; screen:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", "smoke", *keys)
+
+
+@pytest.mark.tmux
+def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
+    assert shutil.which("tmux"), "tmux is required for this test (CI installs it)"
+    home = tmp_path / "home"
+    (home / "decks").mkdir(parents=True)
+    heads = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价机制不健全")
+    # "0 " sorts before any bundled deck's name, so the deck is the first row on the home screen.
+    decks.save(make_deck(name=DECK, heads=heads), home / "decks" / "demo.yaml")
+    tmux = Tmux(tmp_path / "tmux.sock")
+    command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}"
+    tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
+    try:
+        tmux.wait_for("the home screen with the synced deck", lambda s: DECK in s and "新卡" in s)
+        tmux.keys("Enter")
+        for k in (1, 2, 3):
+            tmux.wait_for(f"card {k}", lambda s, k=k: f"{DECK} › " in s and f"第{k}点/共4点" in s and "显示答案" in s)
+            tmux.keys("Space")
+            tmux.wait_for(f"the answer of card {k}", lambda s: "答案：" in s and "完全忘记" in s)
+            tmux.keys("4")
+        tmux.wait_for("card 4", lambda s: "第4点/共4点" in s)
+        tmux.keys("q")  # leave mid-session
+        tmux.wait_for("the summary", lambda s: "复习卡片：3 张" in s)
+        tmux.keys("q")
+        tmux.wait_for("the home screen", lambda s: "今日已复习 3 张" in s)
+        tmux.keys("q")
+        deadline = time.monotonic() + TIMEOUT_S
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not tmux.alive(), "trainer did not exit on q"
+    finally:
+        tmux.run("kill-server", check=False)
+    with sqlite3.connect(home / "trainer.db") as db:
+        rows = db.execute(
+            "SELECT d.name, c.key, r.quality, r.duration_ms FROM review_log r JOIN cards c ON c.id = r.card_id"
+            " JOIN decks d ON d.id = c.deck_id ORDER BY r.id"
+        ).fetchall()
+        states = db.execute(
+            "SELECT s.queue, s.reps, s.interval FROM card_state s JOIN cards c ON c.id = s.card_id"
+            " JOIN review_log r ON r.card_id = c.id ORDER BY r.id"
+        ).fetchall()
+    deck = make_deck(name=DECK, heads=heads)
+    first_three = [f"{p.id}:head" for _, _, p in deck.points()[:3]]
+    assert [(name, key, q) for name, key, q, _ in rows] == [(DECK, k, 4) for k in first_three]
+    assert all(ms > 0 for *_, ms in rows)
+    assert states == [(2, 1, 1)] * 3

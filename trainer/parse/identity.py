@@ -1,0 +1,62 @@
+"""Keeping learners' progress across rebuilds: carry ids from the previous deck file; pure, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rapidfuzz import fuzz
+
+from trainer.model import Deck, Point, Topic, normalize_key
+
+# A lightly edited head (a character added, dropped or changed) still scores well above this.
+MIN_SIMILARITY = 75.0
+
+
+def _where(topic: Topic, kind: str) -> tuple[str, str]:
+    return normalize_key(topic.title), kind
+
+
+def carry_ids(new: Deck, old: Deck, *, min_similarity: float = MIN_SIMILARITY) -> Deck:
+    """`new` with the ids of `old`'s points kept where they are the same point.
+
+    A point whose id already exists in `old` keeps it. Otherwise its head is compared (normalized)
+    with the unclaimed points of `old` in the same topic and section kind; the most similar one at or
+    above `min_similarity` (rapidfuzz ratio, 0-100) lends its id, so a lightly edited head keeps its
+    review history. Points matching nothing keep their fresh id; old points left unclaimed are the
+    ones a sync will retire.
+    """
+    old_ids = {p.id for _, _, p in old.points()}
+    claimed = {p.id for _, _, p in new.points() if p.id in old_ids}
+    pool: dict[tuple[str, str], list[Point]] = {}
+    for topic, section, point in old.points():
+        if point.id not in claimed:
+            pool.setdefault(_where(topic, section.kind), []).append(point)
+
+    taken = {p.id for _, _, p in new.points()}
+    topics = []
+    for topic in new.topics:
+        sections = []
+        for section in topic.sections:
+            points = []
+            for point in section.points:
+                if point.id not in old_ids:
+                    point = _adopt(point, pool.get(_where(topic, section.kind), []), taken, min_similarity)
+                points.append(point)
+            sections.append(replace(section, points=tuple(points)))
+        topics.append(replace(topic, sections=tuple(sections)))
+    return replace(new, topics=tuple(topics))
+
+
+def _adopt(point: Point, candidates: list[Point], taken: set[str], min_similarity: float) -> Point:
+    head = normalize_key(point.head)
+    best, best_score = None, min_similarity
+    for cand in candidates:
+        score = fuzz.ratio(head, normalize_key(cand.head))
+        if score >= best_score and cand.id not in taken:
+            best, best_score = cand, score
+    if best is None:
+        return point
+    candidates.remove(best)
+    taken.discard(point.id)
+    taken.add(best.id)
+    return replace(point, id=best.id)

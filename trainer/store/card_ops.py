@@ -1,0 +1,172 @@
+"""Changing one card or point outside grading: bury, suspend, edit, card info; no UI, caller commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from trainer.errors import StoreError
+from trainer.store.convert import CardState, state_from_row
+from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One past answer of a card, for the card info screen."""
+
+    reviewed_at: datetime
+    day: int
+    quality: int
+    duration_ms: int
+    interval_after: int
+    ease_after: float
+
+
+@dataclass(frozen=True, slots=True)
+class CardInfo:
+    """A card's schedule and its whole history."""
+
+    card_id: int
+    deck: str
+    key: str
+    kind: str
+    state: CardState
+    leech: bool
+    last_review: datetime | None
+    history: tuple[LogEntry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PointText:
+    """The editable text of one point."""
+
+    point_id: str
+    head: str
+    body: str
+
+
+def _state_row(session: Session, card_id: int) -> CardStateRow:
+    row = session.get(CardStateRow, card_id)
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    return row
+
+
+def _restored_queue(row: CardStateRow) -> Queue:
+    """Where a buried or suspended card goes back to: review once it has been graded, else new."""
+    return Queue.REVIEW if row.last_review is not None else Queue.NEW
+
+
+def bury(session: Session, card_id: int, today: int) -> CardState:
+    """Hide a card until the next study day. Returns its state before, so the caller can undo.
+
+    A buried card keeps its interval and ease; its due day becomes today (it was due already, or new),
+    which is how `unbury_past` knows it was buried before the next day began.
+    """
+    row = _state_row(session, card_id)
+    before = state_from_row(row)
+    row.queue, row.due_day = Queue.BURIED, today
+    return before
+
+
+def unbury_past(session: Session, today: int) -> int:
+    """Give back every card buried on a day before `today`; returns how many came back."""
+    rows = session.scalars(
+        select(CardStateRow).where(CardStateRow.queue == Queue.BURIED, CardStateRow.due_day < today)
+    ).all()
+    for row in rows:
+        row.queue = _restored_queue(row)
+    return len(rows)
+
+
+def suspend(session: Session, card_id: int) -> CardState:
+    """Take a card out of every queue until it is unsuspended. Returns its state before."""
+    row = _state_row(session, card_id)
+    before = state_from_row(row)
+    row.queue = Queue.SUSPENDED
+    return before
+
+
+def unsuspend(session: Session, card_id: int) -> None:
+    """Put a suspended (or buried) card back where it belongs; other cards are left alone."""
+    row = _state_row(session, card_id)
+    if row.queue in (Queue.SUSPENDED, Queue.BURIED):
+        row.queue = _restored_queue(row)
+
+
+def restore_state(session: Session, card_id: int, state: CardState) -> None:
+    """Put back a state returned by `bury` or `suspend` (undo of a non-grading change)."""
+    session.execute(
+        update(CardStateRow)
+        .where(CardStateRow.card_id == card_id)
+        .values(
+            queue=state.queue,
+            due_day=state.due_day,
+            reps=state.reps,
+            ease=state.ease,
+            interval=state.interval,
+            lapses=state.lapses,
+            leech=state.leech,
+            stability=state.stability,
+            difficulty=state.difficulty,
+        )
+    )
+
+
+def point_texts(session: Session, card_id: int, point_ids: tuple[str, ...]) -> list[PointText]:
+    """The current head and body of the points a card tests, in the card's order."""
+    deck_id = session.scalar(select(CardRow.deck_id).where(CardRow.id == card_id))
+    if deck_id is None:
+        raise StoreError(f"card {card_id} does not exist")
+    rows = session.execute(
+        select(NoteRow.key, NoteRow.head, NoteRow.body).where(NoteRow.deck_id == deck_id, NoteRow.key.in_(point_ids))
+    ).all()
+    by_key = {r.key: PointText(r.key, r.head, r.body) for r in rows}
+    return [by_key[p] for p in point_ids if p in by_key]
+
+
+def edit_point(session: Session, card_id: int, point_id: str, *, head: str, body: str) -> None:
+    """Change a point's head and body in place. The point keeps its id, so every card keeps its history.
+
+    Raises:
+        StoreError: the head is empty, or the point is not in the card's deck.
+    """
+    head, body = head.strip(), body.strip()
+    if not head:
+        raise StoreError("the head of a point cannot be empty")
+    deck_id = session.scalar(select(CardRow.deck_id).where(CardRow.id == card_id))
+    note = session.scalars(select(NoteRow).where(NoteRow.deck_id == deck_id, NoteRow.key == point_id)).first()
+    if note is None:
+        raise StoreError(f"point {point_id} does not exist")
+    note.head, note.body = head, body
+    session.flush()
+
+
+def card_info(session: Session, card_id: int) -> CardInfo:
+    """A card's deck, schedule and every answer given to it, oldest first."""
+    row = session.execute(
+        select(CardRow.key, CardRow.kind, DeckRow.name, CardStateRow)
+        .join(DeckRow, DeckRow.id == CardRow.deck_id)
+        .join(CardStateRow, CardStateRow.card_id == CardRow.id)
+        .where(CardRow.id == card_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    logs = session.scalars(select(ReviewLogRow).where(ReviewLogRow.card_id == card_id).order_by(ReviewLogRow.id)).all()
+    history = tuple(
+        LogEntry(r.reviewed_at, r.day, r.quality, r.duration_ms, r.interval_after, r.ease_after) for r in logs
+    )
+    st = row.CardStateRow
+    return CardInfo(
+        card_id=card_id,
+        deck=row.name,
+        key=row.key,
+        kind=row.kind,
+        state=state_from_row(st),
+        leech=st.leech,
+        last_review=st.last_review,
+        history=history,
+    )

@@ -1,0 +1,91 @@
+"""Text for the screens: interval labels, hinted blanks, diff markup, countdowns; pure, no widgets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.markup import escape
+
+from trainer.cards import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, Card, blank
+from trainer.compare import Comparison, Mark
+
+GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "正确", 5: "完美"}
+SHORT_GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "良好", 5: "完美"}
+
+
+def interval_label(days: int) -> str:
+    """A short interval like Anki's buttons: 1天, 25天, 3.2月, 1.5年."""
+    if days < 30:
+        return f"{days}天"
+    if days < 365:
+        return f"{days / 30:.1f}月"
+    return f"{days / 365:.1f}年"
+
+
+def hinted_blank(answer: str, shown: int) -> str:
+    """A blank with the first `shown` characters of the answer filled in: ［人才　　　］."""
+    shown = max(0, min(shown, len(answer)))
+    width = max(len(answer), 2)
+    return f"{BLANK_OPEN}{answer[:shown]}{BLANK_FILL * (width - shown)}{BLANK_CLOSE}"
+
+
+def hinted_prompt(card: Card, level: int) -> str:
+    """The card's prompt with each blank showing `level` characters of its answer (level 0: unchanged)."""
+    if level <= 0:
+        return card.prompt
+    text = card.prompt
+    out = []
+    for answer in card.answers:
+        gap = blank(answer)
+        at = text.find(gap)
+        if at < 0:
+            continue
+        out.append(text[:at] + hinted_blank(answer, level))
+        text = text[at + len(gap) :]
+    return "".join(out) + text
+
+
+def max_hint(card: Card) -> int:
+    """The hint level at which every blank is filled."""
+    return max((len(a) for a in card.answers), default=0)
+
+
+def diff_markup(result: Comparison) -> str:
+    """Content markup of a comparison: right characters green, wrong ones struck red, missing ones yellow."""
+    styles = {
+        Mark.SAME: "$text-success",
+        Mark.EXTRA: "$text-error strike",
+        Mark.MISSING: "$text-warning underline",
+    }
+    return "".join(f"[{styles[s.mark]}]{escape(s.text)}[/]" for s in result.diff) or "[$text-muted]（未作答）[/]"
+
+
+def countdown(today: date, exam: date | None) -> str:
+    """The exam countdown for the home screen ('' without an exam date)."""
+    if exam is None:
+        return ""
+    days = (exam - today).days
+    if days > 0:
+        return f"距考试 {days} 天"
+    if days == 0:
+        return "今天考试，加油！"
+    return f"考试已过 {-days} 天"
+
+
+def seconds_label(seconds: float) -> str:
+    """A duration as 分/秒."""
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} 分 {secs} 秒" if minutes else f"{secs} 秒"
+
+
+def exam_date(settings: object) -> date | None:
+    """The exam date from the settings, if this build's settings have one (a date or an ISO string)."""
+    value = getattr(settings, "exam_date", None)
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,76 @@
+"""The key help: every key of every screen in one list; read-only."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "首页",
+        (
+            ("回车", "复习光标所在的卡组或主题"),
+            ("a", "复习全部卡组"),
+            ("s", "统计"),
+            ("b", "浏览卡片"),
+            ("Ctrl+P", "命令面板"),
+            ("q", "退出"),
+        ),
+    ),
+    (
+        "复习",
+        (
+            ("空格 / 回车", "显示答案；显示后等于 4 分（或输入答案的建议分）"),
+            ("0–5", "评分（显示答案后；每个键下方是下次间隔）"),
+            ("h", "提示：多按一次多显示一个字"),
+            ("t", "输入答案模式开/关（逐点比较，给出建议分）"),
+            ("u / Ctrl+Z", "撤销，可连续多步"),
+            ("-", "搁置到明天"),
+            ("@", "暂停此卡"),
+            ("e", "编辑要点（保留复习记录）"),
+            ("i", "卡片信息"),
+            ("q / Esc", "结束本次复习，看小结"),
+        ),
+    ),
+    (
+        "浏览",
+        (
+            ("/", "搜索框"),
+            ("f", "切换状态筛选"),
+            ("n / p", "下一页 / 上一页"),
+            ("回车 / i", "卡片信息"),
+            ("@", "暂停 / 恢复"),
+            ("e", "编辑"),
+        ),
+    ),
+)
+
+
+def help_text() -> str:
+    """Every key as lines of text, grouped by screen."""
+    lines: list[str] = []
+    for screen, keys in KEYS:
+        lines.append(f"[b]{screen}[/b]")
+        # Pad by display width: 回车 takes four cells, not two.
+        lines += [f"  [$text-accent]{k}{' ' * max(1, 13 - cell_len(k))}[/]{what}" for k, what in keys]
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; Escape, q, ? or Enter closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark,enter", "close", "关闭")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box", classes="dialog"):
+            yield Static("按键", classes="dialog-title")
+            with VerticalScroll(id="help-scroll"):
+                yield Static(help_text(), id="help-text")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,38 @@
+"""The bar under a card: what to press on the front, and the six grade buttons with their intervals."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from trainer.tui.format import SHORT_GRADES, interval_label
+
+FRONT_KEYS = "空格/回车 显示答案 · h 提示 · t 输入答案 · ? 全部按键"
+
+
+class GradeBar(Horizontal):
+    """Six cells `0 完全忘记 / 1天` ... like Anki's answer buttons, or one line of keys before the reveal."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(FRONT_KEYS, id="front-keys", markup=False)
+        for q in SHORT_GRADES:
+            yield Static("", id=f"grade-cell-{q}", classes="grade-cell")
+
+    def show_front(self, text: str = FRONT_KEYS) -> None:
+        """Before the reveal: one line of keys."""
+        front = self.query_one("#front-keys", Static)
+        front.update(text)
+        front.display = True
+        for cell in self.query(".grade-cell"):
+            cell.display = False
+
+    def show_grades(self, intervals: dict[int, int], suggested: int | None = None) -> None:
+        """After the reveal: each grade with the interval it would give; the suggested one highlighted."""
+        self.query_one("#front-keys", Static).display = False
+        for q, label in SHORT_GRADES.items():
+            cell = self.query_one(f"#grade-cell-{q}", Static)
+            cell.update(f"[b]{q}[/b] {label}\n{interval_label(intervals[q])}")
+            cell.set_class(q == suggested, "suggested")
+            cell.set_class(q < 3, "fail")
+            cell.display = True
