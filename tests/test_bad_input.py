@@ -120,9 +120,9 @@ def test_one_bad_document_among_good_ones_writes_nothing(tmp_path: Path, capsys:
     good = _write(tmp_path, "good.txt", DOC.encode())
     bad = _write(tmp_path, "bad.txt", b"")
     out = tmp_path / "deck.yaml"
-    out.write_text("old deck\n", encoding="utf-8")
+    out.write_text(GOOD_DECK, encoding="utf-8")  # the learner's deck from an earlier build
     fails(["build", str(good), str(bad), "-o", str(out)], capsys, str(bad))
-    assert out.read_text(encoding="utf-8") == "old deck\n"
+    assert out.read_text(encoding="utf-8") == GOOD_DECK
 
 
 def test_unreadable_document(
@@ -382,12 +382,12 @@ def test_a_full_disk_while_writing_a_deck_keeps_the_old_file(
 
     doc = _write(tmp_path, "doc.txt", DOC.encode())
     out = tmp_path / "deck.yaml"
-    out.write_text("the learner's edited deck\n", encoding="utf-8")
+    out.write_text(GOOD_DECK, encoding="utf-8")  # the learner's edited deck
 
     def enospc(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(trainer.fsutil.os, "fsync", enospc)
     fails(["build", str(doc), "-o", str(out)], capsys, str(out), "No space left on device")
-    assert out.read_text(encoding="utf-8") == "the learner's edited deck\n"
+    assert out.read_text(encoding="utf-8") == GOOD_DECK
     assert files_in(tmp_path) == {"doc.txt", "deck.yaml"}  # no temp file left behind
