@@ -203,3 +203,44 @@ def test_a_lock_held_too_long_fails_with_a_clear_message(
     assert conn.execute("SELECT count(*) FROM decks").fetchone() == (0,)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     conn.close()
+
+
+def test_two_review_apps_on_one_database(tmp_path: Path) -> None:
+    """Two terminals running the review app on the same cards: one is told, neither loses an answer."""
+    db = tmp_path / "home" / "trainer.db"
+    url = f"sqlite:///{db}"
+    engine = open_store(url)
+    _load(engine, "甲", n=200)
+    env = {**os.environ, "TRAINER_DB": url, "TRAINER_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+    apps = [
+        subprocess.Popen(
+            [sys.executable, str(HELPERS / "review_driver.py"), str(seed), "40", "--wait-go", "--restart-on-error"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=ROOT,
+        )
+        for seed in (11, 12)
+    ]
+    _go(*apps)
+    answered: list[tuple[int, int, int]] = []
+    refused: list[str] = []
+    for app in apps:
+        out, err = app.communicate(timeout=180)
+        assert app.returncode == 0, err[-2000:]
+        assert "Traceback" not in err
+        lines = out.splitlines()
+        assert lines[-1] == "DONE 40", lines[-5:]
+        answered += [tuple(map(int, ln.split()[1:4])) for ln in lines if ln.startswith("ANSWERED ")]  # type: ignore[misc]
+        refused += [ln for ln in lines if ln.startswith("REFUSED ")]
+    assert len(answered) == 80
+    print(f"{len(refused)} answers refused in the app", refused[:2])
+    for line in refused:  # the dialog said why, and the refused card was still the one on screen
+        _, _card, still_shown, message = line.split(" ", 3)
+        assert still_shown == "1" and "changed elsewhere" in message, line
+    _integrity(url)
+    _check_store(engine, answered)
+    engine.dispose()
