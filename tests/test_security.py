@@ -196,7 +196,7 @@ def test_commands_touch_only_the_data_directory_and_named_paths(tmp_path: Path) 
             "leeches",
             "backup",
             "config set new-per-day 30",
-            f"export --json {named / 'out.json'} --csv {named / 'csv'}",
+            f"export --json {named / 'out.json'} --csv {named / 'csv'} --apkg {named / 'out.apkg'}",
         )
     )
     r = subprocess.run(["sh", "-ec", script], env=env, cwd=cwd, capture_output=True, text=True, timeout=300)
@@ -205,6 +205,9 @@ def test_commands_touch_only_the_data_directory_and_named_paths(tmp_path: Path) 
     assert _tree(home) == set()
     assert _tree(cwd) == set()
     assert _tree(tmpdir) == set()
-    assert _tree(named) == {"doc.txt", "deck.yaml", "out.json", "csv", "csv/cards.csv", "csv/reviews.csv"}
+    assert _tree(named) == {"doc.txt", "deck.yaml", "out.json", "out.apkg", "csv", "csv/cards.csv", "csv/reviews.csv"}
+    assert {p.name: oct(_mode(p)) for p in named.rglob("*.*") if p.name != "doc.txt"} == {
+        name: oct(0o600) for name in ("deck.yaml", "out.json", "out.apkg", "cards.csv", "reviews.csv")
+    }
     assert {"trainer.db", "config.yaml", "backups"} <= _tree(data)
     assert tempfile.gettempdir() != str(tmpdir)  # the test process itself was not redirected
