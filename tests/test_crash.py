@@ -213,3 +213,82 @@ def test_sigkill_at_random_moments_loses_no_shown_answer(
         upcoming.close()
     assert kinds["reviewing"] >= RUNS // 2
     assert total_shown >= RUNS  # the kills really did land among answers
+
+
+SYNC_RUNS = int(os.environ.get("TRAINER_CRASH_SYNC_RUNS", "6"))
+
+
+def test_sigkill_during_start_up_backup_and_sync_leaves_a_usable_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`trainer sync` killed anywhere: while creating the schema, taking the daily backup or writing the deck."""
+    from trainer import decks
+    from trainer.store.migrate import HEAD
+
+    deck_file = tmp_path / "big.yaml"
+    decks.save(big_deck("同步", 3000), deck_file)
+    # A database with history and no backup yet today, copied fresh for every kill.
+    base_home = tmp_path / "base"
+    monkeypatch.setenv("TRAINER_HOME", str(base_home))
+    small = tmp_path / "small.yaml"
+    decks.save(big_deck("已学", 40), small)
+    assert main(["sync", str(small)]) == 0
+    engine = open_store(f"sqlite:///{base_home / 'trainer.db'}")
+    with Session(engine) as s, s.begin():
+        from trainer.store.answers import record_answer
+
+        for card_id in range(1, 31):
+            record_answer(s, card_id, 4, now=datetime.now(UTC), today=datetime.now(UTC).toordinal())
+    engine.dispose()
+    for p in (base_home / "backups").iterdir():
+        p.unlink()
+    from trainer.store.backup import copy_database
+
+    rng = random.Random(SEED + 1)
+    for run in range(SYNC_RUNS):
+        home = tmp_path / f"run{run}"
+        home.mkdir(mode=0o700)
+        fresh = run % 3 == 0  # every third run starts with no database at all
+        if not fresh:  # a consistent copy (the base's last writes may still sit in its WAL)
+            copy_database(base_home / "trainer.db", home / "trainer.db")
+        env = {**os.environ, "TRAINER_HOME": str(home), "PYTHONPATH": str(ROOT)}
+        env.pop("TRAINER_DB", None)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "trainer", "sync", str(deck_file)],
+            env=env,
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(rng.uniform(0.4, 1.4))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        monkeypatch.setenv("TRAINER_HOME", str(home))
+        db = home / "trainer.db"
+        if db.exists() and db.stat().st_size:
+            assert _integrity(db) == ["ok"], f"run {run}"
+            conn = sqlite3.connect(db)
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "alembic_version" in tables:
+                assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
+                decks_now = {r[0] for r in conn.execute("SELECT name FROM decks")}
+                expected = (set(), {"同步"}) if fresh else ({"已学"}, {"已学", "同步"})
+                assert decks_now in expected, f"run {run}: half a sync? {decks_now}"
+            else:
+                assert "cards" not in tables, f"run {run}: tables without a schema version: {tables}"
+            conn.close()
+        # The next start works and finds everything: history kept, the deck synced whole.
+        capsys.readouterr()
+        assert main(["sync", str(deck_file)]) == 0, capsys.readouterr().err
+        assert main(["db", "replay"]) == 0
+        conn = sqlite3.connect(db)
+        assert conn.execute("SELECT count(*) FROM review_log").fetchone() == ((0,) if fresh else (30,))
+        assert (
+            conn.execute(
+                "SELECT count(*) FROM cards JOIN decks ON decks.id = cards.deck_id WHERE decks.name = '同步'"
+            ).fetchone()[0]
+            >= 3000
+        )
+        conn.close()
+        leftovers = [p.name for p in home.rglob("*") if p.name.endswith(".tmp")]
+        assert leftovers == [], f"run {run}: {leftovers}"
