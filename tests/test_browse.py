@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, make_deck
+from trainer.edits import save_edits
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.sched.days import study_day
 from trainer.store import browse, card_ops, queries
@@ -134,8 +135,7 @@ def test_edit_keeps_the_point_id_and_history(engine, deck, settings) -> None:
     session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
     card = session.current()
     session.answer(2)
-    with Session(engine) as s, s.begin():
-        card_ops.edit_point(s, card.card_id, card.card.point_ids[0], head=" 人才队伍建设不完善 ", body="新说明")
+    save_edits(engine, card.card_id, [(card.card.point_ids[0], " 人才队伍建设不完善 ", "新说明")], now=FIXED_NOW)
     with Session(engine) as s:
         reloaded = queries.load_card(s, card.card_id)
         info = card_ops.card_info(s, card.card_id)
@@ -148,11 +148,11 @@ def test_edit_keeps_the_point_id_and_history(engine, deck, settings) -> None:
 def test_edit_refuses_an_empty_head(engine, deck) -> None:
     import pytest
 
-    from trainer.errors import StoreError
+    from trainer.errors import DeckError
 
     _sync(engine, deck)
-    with Session(engine) as s, s.begin(), pytest.raises(StoreError, match="empty"):
-        card_ops.edit_point(s, 1, deck.points()[0][2].id, head="  ", body="x")
+    with pytest.raises(DeckError, match="empty"):
+        save_edits(engine, 1, [(deck.points()[0][2].id, "  ", "x")], now=FIXED_NOW)
 
 
 def test_unsuspend_returns_a_graded_card_to_review(engine, deck, settings) -> None:
@@ -190,8 +190,8 @@ def test_topic_summaries_and_topic_cards(engine, settings) -> None:
 def test_edit_of_an_unknown_point_is_refused(engine, deck) -> None:
     import pytest
 
-    from trainer.errors import StoreError
+    from trainer.errors import DeckError
 
     _sync(engine, deck)
-    with Session(engine) as s, s.begin(), pytest.raises(StoreError, match="does not exist"):
-        card_ops.edit_point(s, 1, "nosuchpoint", head="x", body="")
+    with pytest.raises(DeckError, match="not in deck"):
+        save_edits(engine, 1, [("nosuchpoint", "x", "")], now=FIXED_NOW)

@@ -29,6 +29,7 @@ class DeckLimits:
 
     new_per_day: int | None = None
     reviews_per_day: int | None = None
+    typed: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class Settings:
         fuzz: Spread intervals of 3 days and more a little, per card.
         decks: Per-deck limits by deck name.
         zone_name: The configured zone's name ("" for the machine's zone).
+        typed: Start reviews in typed-answer mode (per deck in `decks`).
     """
 
     new_per_day: int = DEFAULT_NEW_PER_DAY
@@ -54,6 +56,7 @@ class Settings:
     fuzz: bool = False
     decks: Mapping[str, DeckLimits] = field(default_factory=dict, hash=False)
     zone_name: str = ""
+    typed: bool = False
 
     def tz(self) -> tzinfo:
         """The zone to count study days in."""
@@ -70,6 +73,11 @@ class Settings:
             new=self.new_per_day if own.new_per_day is None else own.new_per_day,
             reviews=self.reviews_per_day if own.reviews_per_day is None else own.reviews_per_day,
         )
+
+    def typed_for(self, deck: str) -> bool:
+        """Whether reviews of the deck named `deck` start in typed-answer mode."""
+        own = self.decks.get(deck, DeckLimits()).typed
+        return self.typed if own is None else own
 
     @property
     def exam_day(self) -> int | None:
@@ -141,8 +149,9 @@ KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
     "day-start-hour": (_int_in(0, 23), DEFAULT_DAY_START_HOUR, "local hour a study day starts (0-23)"),
     "timezone": (_zone, "local", "time zone name, e.g. Asia/Shanghai (default: the machine's)"),
     "fuzz": (_bool, False, "spread intervals of 3+ days a little, per card (true/false)"),
+    "typed": (_bool, False, "start reviews in typed-answer mode (true/false; `t` still toggles)"),
 }
-DECK_KEYS = ("new-per-day", "reviews-per-day")
+DECK_KEYS = ("new-per-day", "reviews-per-day", "typed")
 
 
 def config_path() -> Path:
@@ -209,22 +218,22 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     return out
 
 
-def _read_decks(value: Any, text: str, path: Path) -> dict[str, dict[str, int]]:
+def _read_decks(value: Any, text: str, path: Path) -> dict[str, dict[str, Any]]:
     if value is None:
         return {}
     if not isinstance(value, dict):
         raise ConfigError("`decks` must map deck names to limits", path=path, line=_line_of(text, "decks"))
-    decks: dict[str, dict[str, int]] = {}
+    decks: dict[str, dict[str, Any]] = {}
     for name, limits in value.items():
         where = _line_of(text, "decks", str(name))
         if not isinstance(limits, dict):
-            raise ConfigError(f"deck {name!r}: expected new-per-day / reviews-per-day", path=path, line=where)
+            raise ConfigError(f"deck {name!r}: expected {' / '.join(DECK_KEYS)}", path=path, line=where)
         entry = {}
         for key, v in limits.items():
             if key not in DECK_KEYS:
                 raise ConfigError(f"deck {name!r}: unknown setting {key!r}", path=path, line=where)
             try:
-                entry[key] = _COUNT(v)
+                entry[key] = KEYS[key][0](v)
             except ValueError as exc:
                 raise ConfigError(f"deck {name!r}: {key}: {exc}", path=path, line=where) from None
         decks[str(name)] = entry
@@ -237,7 +246,9 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
 
     zone_name = values.get("timezone", "")
     decks = {
-        name: DeckLimits(new_per_day=v.get("new-per-day"), reviews_per_day=v.get("reviews-per-day"))
+        name: DeckLimits(
+            new_per_day=v.get("new-per-day"), reviews_per_day=v.get("reviews-per-day"), typed=v.get("typed")
+        )
         for name, v in values.get("decks", {}).items()
     }
     return Settings(
@@ -248,6 +259,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
         zone_name=zone_name,
         exam_date=values.get("exam-date"),
         fuzz=values.get("fuzz", False),
+        typed=values.get("typed", False),
         decks=decks,
     )
 

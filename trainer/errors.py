@@ -38,5 +38,20 @@ class StoreError(TrainerError):
     """The database cannot be opened, migrated or written."""
 
 
+class StaleCardError(StoreError):
+    """Cards whose points no longer give them (a deck file edited by hand, a point edited in the app).
+
+    Args:
+        message: What went wrong, for a person to read.
+        card_ids: The cards that cannot be shown (empty when only the key is known).
+        keys: Their card keys.
+    """
+
+    def __init__(self, message: str, *, card_ids: tuple[int, ...] = (), keys: tuple[str, ...] = ()) -> None:
+        self.card_ids = card_ids
+        self.keys = keys
+        super().__init__(message)
+
+
 class ConfigError(TrainerError):
     """A configuration value or file is invalid."""

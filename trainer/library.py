@@ -62,6 +62,11 @@ def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> lis
     return found
 
 
+def is_bundled(path: Path) -> bool:
+    """Whether a deck file is one shipped with trainer (never written to)."""
+    return Path(path).resolve().is_relative_to(paths.bundled_decks_dir().resolve())
+
+
 @dataclass(frozen=True, slots=True)
 class SyncReport:
     """One deck file's sync: skipped when its content hash had not changed."""
@@ -72,6 +77,7 @@ class SyncReport:
     added: int = 0
     retired: int = 0
     kept: int = 0
+    shadowed: bool = False  # a bundled deck skipped for the learner's own deck of that name
 
 
 def sync_files(
@@ -85,35 +91,51 @@ def sync_files(
 
     Every file is parsed before anything is written. Without `on_error`, one bad deck raises and the
     database is left untouched; with it, bad decks are reported to `on_error` and the rest synced.
+    Two files with one deck name are an error, except a bundled deck and the learner's own deck of
+    that name (the copy an in-app edit saved): the learner's deck is synced, the bundled one skipped.
     """
-    from trainer.store.sync import deck_hash, sync_deck
+    from trainer.store.sync import sync_deck, synced_deck
 
-    pending: list[tuple[Path, str, Deck]] = []
     reports: list[SyncReport] = []
-    names: dict[str, Path] = {}
     with Session(engine) as session:
-        known = {str(f.resolve()): deck_hash(session, str(f.resolve())) for f in files}
+        known = {str(f.resolve()): synced_deck(session, str(f.resolve())) for f in files}
+    read: list[tuple[Path, str, Deck | None, str]] = []  # (file, hash, deck or None if unchanged, name)
     for f in files:
         try:
             data = read_bytes(f, DeckError, limit=decks.MAX_DECK_BYTES)
             digest = hashlib.sha256(data).hexdigest()
-            if known.get(str(f.resolve())) == digest:
-                reports.append(SyncReport(path=f, deck="", skipped=True))
+            record = known.get(str(f.resolve()))
+            if record is not None and record[1] == digest:
+                read.append((f, digest, None, record[0]))
                 continue
             try:
                 text = data.decode("utf-8-sig")
             except UnicodeDecodeError as exc:
                 raise DeckError(f"deck files must be UTF-8 ({exc.reason})", path=f) from None
             deck = decks.loads(text, path=str(f))
-            if deck.name in names:
-                raise DeckError(f"deck name {deck.name!r} is also used by {names[deck.name]}", path=f)
         except TrainerError as exc:
             if on_error is None:
                 raise
             on_error(exc)
             continue
-        names[deck.name] = f
-        pending.append((f, digest, deck))
+        read.append((f, digest, deck, deck.name))
+    # A deck edited in the app is saved as a user copy of its bundled file; the copy wins.
+    own_names = {name for f, _, _, name in read if not is_bundled(f)}
+    pending: list[tuple[Path, str, Deck]] = []
+    names: dict[str, Path] = {}
+    for f, digest, maybe_deck, name in read:
+        if maybe_deck is None or (is_bundled(f) and name in own_names):
+            shadowed = maybe_deck is not None
+            reports.append(SyncReport(path=f, deck=name if shadowed else "", skipped=True, shadowed=shadowed))
+            continue
+        if name in names:
+            exc = DeckError(f"deck name {name!r} is also used by {names[name]}", path=f)
+            if on_error is None:
+                raise exc
+            on_error(exc)
+            continue
+        names[name] = f
+        pending.append((f, digest, maybe_deck))
     for f, digest, deck in pending:
         with Session(engine) as session, session.begin():
             result = sync_deck(session, deck, path=str(f.resolve()), content_hash=digest, now=now)

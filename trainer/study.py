@@ -6,17 +6,22 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer.config import Settings
+from trainer.errors import StaleCardError
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
 from trainer.store import card_ops, queries
 from trainer.store.convert import CardState, ReviewCard
+
+if TYPE_CHECKING:
+    from trainer.edits import Changes, EditSaved
 
 Clock = Callable[[], datetime]
 
@@ -80,6 +85,7 @@ class StudySession:
     deck_of: dict[int, int] = field(default_factory=dict)
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
 
     @classmethod
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
@@ -88,8 +94,11 @@ class StudySession:
         with Session(engine) as s:
             activity = queries.today_activity(s, today, deck_ids)
             plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for)
-            cards = queries.load_cards(s, [c.card_id for c in plan])
+            stale: set[int] = set()
+            cards = queries.load_cards(s, [c.card_id for c in plan], stale=stale)
             algorithms = queries.deck_algorithms(s, deck_ids)
+        plan = [c for c in plan if c.card_id not in stale]
+        notices = _retire_stale(engine, stale)
         return cls(
             engine=engine,
             deck_ids=deck_ids,
@@ -101,6 +110,7 @@ class StudySession:
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
             answered={c.card_id for c in activity.answered},
+            notices=notices,
         )
 
     @property
@@ -109,8 +119,25 @@ class StudySession:
         return len(self.queue)
 
     def current(self) -> ReviewCard | None:
-        """The card to show now, or None when the queue is empty."""
-        return self.cards[self.queue[0]] if self.queue else None
+        """The card to show now, or None when the queue is empty.
+
+        A card its points no longer give (its deck file edited by hand) is retired and skipped, with
+        a notice, rather than shown.
+        """
+        while self.queue:
+            try:
+                return self.cards[self.queue[0]]
+            except StaleCardError as exc:
+                self._drop(set(exc.card_ids) or {self.queue[0]})
+        return None
+
+    def _drop(self, stale: set[int]) -> None:
+        self.notices += _retire_stale(self.engine, stale)
+        kept = [c for c in self.queue if c not in stale]
+        self.queue.clear()
+        self.queue.extend(kept)
+        for cid in stale:
+            self.cards.pop(cid, None)
 
     def _grade(self, card: ReviewCard, quality: int) -> tuple[Policy, Outcome]:
         policy = self.policies[self.deck_of[card.card_id]]
@@ -214,17 +241,38 @@ class StudySession:
         """Suspend the current card until it is unsuspended in the browser (undo brings it back)."""
         self._set_aside(card_ops.suspend)
 
-    def edit_point(self, point_id: str, *, head: str, body: str) -> None:
-        """Change a point of the current card; its history and schedule stay as they are."""
+    def edit(self, changes: Changes) -> EditSaved:
+        """Change points of the current card in its deck file and the database; schedules and history stay.
+
+        The queued cards of its deck are read again; a card the edit no longer gives (a changed
+        slogan, say) is retired and leaves the queue, with a notice.
+        """
+        from trainer.edits import save_edits
+
         card = self.current()
         if card is None:
             raise LookupError("no card to edit")
-        with Session(self.engine) as s, s.begin():
-            card_ops.edit_point(s, card.card_id, point_id, head=head, body=body)
+        saved = save_edits(self.engine, card.card_id, changes, now=self.clock())
+        deck_id = self.deck_of.get(card.card_id)
+        ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
+        stale: set[int] = set()
         with Session(self.engine) as s:
-            fresh = queries.load_card(s, card.card_id)
-        self.cards[card.card_id] = replace(fresh, state=card.state)
+            fresh = queries.load_cards(s, ids, stale=stale)
+        for cid, value in fresh.items():
+            self.cards[cid] = replace(value, state=self.cards[cid].state)
+        if stale:
+            self._drop(stale)  # already retired by the edit's sync; this only tells the learner
+        return saved
 
     def keep_only(self, card_ids: set[int]) -> None:
         """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
         self.queue = deque(c for c in self.queue if c in card_ids)
+
+
+def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:
+    """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
+    if not stale:
+        return []
+    with Session(engine) as s, s.begin():
+        card_ops.retire_cards(s, stale)
+    return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

@@ -100,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
         if action == "set":
             a.add_argument("value", metavar="VALUE", help="new value (`none` clears a date)")
         if action != "list":
-            a.add_argument("--deck", metavar="NAME", help="per-deck limit (new-per-day, reviews-per-day)")
+            a.add_argument("--deck", metavar="NAME", help="per-deck setting (new-per-day, reviews-per-day, typed)")
 
     p = add(
         "db",

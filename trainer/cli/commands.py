@@ -89,7 +89,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
         files = find_deck_files(default_deck_dirs(), missing_ok=True)
     engine = open_default_store()
     for r in sync_files(engine, files, now=_now()):
-        if r.skipped:
+        if r.shadowed:
+            print(f"{r.path}: {r.deck}: skipped, your own deck of that name is used")
+        elif r.skipped:
             print(f"{r.path}: unchanged")
         else:
             print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")

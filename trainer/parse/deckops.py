@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
+from trainer.errors import DeckError
 from trainer.model import Deck, Point, Section, Topic, normalize_key, point_id
 
 LINT_HEAD_MAX = 30
@@ -81,3 +85,29 @@ def lint(deck: Deck) -> list[str]:
                 if not point.body.strip():
                     warnings.append(f"{at}: point has an empty body")
     return warnings
+
+
+def with_edits(deck: Deck, edits: Mapping[str, tuple[str, str]]) -> Deck:
+    """The deck with some points' (head, body) changed; every point keeps its id.
+
+    Raises:
+        DeckError: a head is empty, or a point id is not in the deck.
+    """
+    left = dict(edits)
+    topics = []
+    for topic in deck.topics:
+        sections = []
+        for section in topic.sections:
+            points = []
+            for point in section.points:
+                if point.id in left:
+                    head, body = (t.strip() for t in left.pop(point.id))
+                    if not head:
+                        raise DeckError("the head of a point cannot be empty")
+                    point = replace(point, head=head, body=body)
+                points.append(point)
+            sections.append(replace(section, points=tuple(points)))
+        topics.append(replace(topic, sections=tuple(sections)))
+    if left:
+        raise DeckError(f"point {next(iter(left))} is not in deck {deck.name!r} any more; run `trainer sync`")
+    return replace(deck, topics=tuple(topics))

@@ -1,7 +1,11 @@
-"""Changing one card or point outside grading: bury, suspend, edit, card info; no UI, caller commits."""
+"""Changing one card outside grading: bury, suspend, retire, point texts, card info; no UI, caller commits.
+
+Point edits go through `trainer.edits` (deck file first, then a sync), never straight to the notes.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -46,6 +50,34 @@ class PointText:
     point_id: str
     head: str
     body: str
+
+
+@dataclass(frozen=True, slots=True)
+class DeckSource:
+    """Where a card's deck was last synced from."""
+
+    deck_id: int
+    name: str
+    path: str
+    scheduler: str
+    kinds: tuple[str, ...]  # the card kinds the deck has made so far
+
+
+def deck_source(session: Session, card_id: int) -> DeckSource:
+    """The deck a card belongs to and the file it was synced from.
+
+    Raises:
+        StoreError: the card does not exist.
+    """
+    row = session.execute(
+        select(DeckRow.id, DeckRow.name, DeckRow.path, DeckRow.scheduler)
+        .join(CardRow, CardRow.deck_id == DeckRow.id)
+        .where(CardRow.id == card_id)
+    ).first()
+    if row is None:
+        raise StoreError(f"card {card_id} does not exist")
+    kinds = session.scalars(select(CardRow.kind).where(CardRow.deck_id == row.id).distinct()).all()
+    return DeckSource(row.id, row.name, row.path, row.scheduler, tuple(sorted(kinds)))
 
 
 def _state_row(session: Session, card_id: int) -> CardStateRow:
@@ -116,6 +148,17 @@ def restore_state(session: Session, card_id: int, state: CardState) -> None:
     )
 
 
+def retire_cards(session: Session, card_ids: Iterable[int]) -> None:
+    """Take cards their points no longer give out of every queue, as sync does; history is kept.
+
+    A later sync brings a card back if its deck gives it again.
+    """
+    ids = list(card_ids)
+    if ids:
+        session.execute(update(CardRow).where(CardRow.id.in_(ids)).values(retired=True))
+        session.execute(update(CardStateRow).where(CardStateRow.card_id.in_(ids)).values(queue=Queue.RETIRED))
+
+
 def point_texts(session: Session, card_id: int, point_ids: tuple[str, ...]) -> list[PointText]:
     """The current head and body of the points a card tests, in the card's order."""
     deck_id = session.scalar(select(CardRow.deck_id).where(CardRow.id == card_id))
@@ -126,23 +169,6 @@ def point_texts(session: Session, card_id: int, point_ids: tuple[str, ...]) -> l
     ).all()
     by_key = {r.key: PointText(r.key, r.head, r.body) for r in rows}
     return [by_key[p] for p in point_ids if p in by_key]
-
-
-def edit_point(session: Session, card_id: int, point_id: str, *, head: str, body: str) -> None:
-    """Change a point's head and body in place. The point keeps its id, so every card keeps its history.
-
-    Raises:
-        StoreError: the head is empty, or the point is not in the card's deck.
-    """
-    head, body = head.strip(), body.strip()
-    if not head:
-        raise StoreError("the head of a point cannot be empty")
-    deck_id = session.scalar(select(CardRow.deck_id).where(CardRow.id == card_id))
-    note = session.scalars(select(NoteRow).where(NoteRow.deck_id == deck_id, NoteRow.key == point_id)).first()
-    if note is None:
-        raise StoreError(f"point {point_id} does not exist")
-    note.head, note.body = head, body
-    session.flush()
 
 
 def card_info(session: Session, card_id: int) -> CardInfo:

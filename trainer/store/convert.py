@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from trainer.cards import Card, cards_for_topic, point_of
+from trainer.errors import StaleCardError
 from trainer.model import Point, Section, SectionKind, Topic
 from trainer.sched.queue import Candidate
 from trainer.sched.state import Queue, Schedule
@@ -61,6 +62,9 @@ def section_from_notes(rows: list[Any]) -> tuple[str, Section]:
 def card_from_notes(key: str, rows: list[Any]) -> Card:
     """Rebuild the card with `key` from its section's notes (a pair card: both lists' notes, in `ord`
     order per section), with the same pure code that made it.
+
+    Raises:
+        StaleCardError: the notes no longer give a card with this key.
     """
     groups: dict[str, list[Any]] = {}
     for row in rows:
@@ -72,7 +76,7 @@ def card_from_notes(key: str, rows: list[Any]) -> Card:
     for card in cards_for_topic(topic):
         if card.key == key:
             return card
-    raise LookupError(f"card {key!r} is not derived from its section any more")
+    raise StaleCardError(f"card {key!r} is not derived from its section any more", keys=(key,))
 
 
 def candidate_from_row(row: Any) -> Candidate:

@@ -10,7 +10,7 @@ from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
 from trainer.cards import paired_section
-from trainer.errors import StoreError
+from trainer.errors import StaleCardError, StoreError
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import Algorithm
 from trainer.store.answers import Answer, Leech, leeches, record_answer, undo_answer, write_answer
@@ -218,8 +218,19 @@ def deck_summaries(
     return out
 
 
-def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCard]:
-    """Cards with their content and state, in bulk: a few queries whatever the number of cards."""
+def load_cards(session: Session, card_ids: Iterable[int], *, stale: set[int] | None = None) -> dict[int, ReviewCard]:
+    """Cards with their content and state, in bulk: a few queries whatever the number of cards.
+
+    Args:
+        session: The caller's session.
+        card_ids: The cards to read.
+        stale: When given, cards their notes no longer give are added to it and left out of the
+            result; otherwise they raise.
+
+    Raises:
+        StaleCardError: some cards are no longer given by their notes (and `stale` is None).
+        StoreError: a card does not exist.
+    """
     ids = list(dict.fromkeys(card_ids))
     rows: list[Any] = []
     for start in range(0, len(ids), 500):
@@ -247,12 +258,25 @@ def load_cards(session: Session, card_ids: Iterable[int]) -> dict[int, ReviewCar
             ):
                 notes[(deck_id, note.section_key)].append(note)
     out = {}
+    gone: dict[int, str] = {}
     for r in rows:
         own = notes[(r.deck_id, r.section_key)]
         paired = paired_section(r.key)
-        card = card_from_notes(r.key, own + notes[(r.deck_id, paired)] if paired else own)
+        try:
+            card = card_from_notes(r.key, own + notes[(r.deck_id, paired)] if paired else own)
+        except StaleCardError:
+            gone[r.id] = r.key
+            continue
         out[r.id] = ReviewCard(card_id=r.id, deck=r.name, card=card, state=state_from_row(r.CardStateRow))
-    missing = [i for i in ids if i not in out]
+    if gone and stale is None:
+        raise StaleCardError(
+            f"{len(gone)} card(s) are no longer given by their points: {', '.join(gone.values())}",
+            card_ids=tuple(gone),
+            keys=tuple(gone.values()),
+        )
+    if gone and stale is not None:
+        stale.update(gone)
+    missing = [i for i in ids if i not in out and i not in gone]
     if missing:
         raise StoreError(f"card {missing[0]} does not exist")
     return out
@@ -280,7 +304,10 @@ def load_card(session: Session, card_id: int) -> ReviewCard:
         .scalars()
         .all()
     )
-    card = card_from_notes(row.key, list(notes))
+    try:
+        card = card_from_notes(row.key, list(notes))
+    except StaleCardError as exc:
+        raise StaleCardError(exc.message, card_ids=(card_id,), keys=exc.keys) from None
     return ReviewCard(card_id=card_id, deck=row.name, card=card, state=state_from_row(row.CardStateRow))
 
 

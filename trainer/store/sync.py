@@ -31,6 +31,12 @@ def deck_hash(session: Session, path: str) -> str | None:
     return session.scalars(select(DeckRow.content_hash).where(DeckRow.path == path)).first()
 
 
+def synced_deck(session: Session, path: str) -> tuple[str, str] | None:
+    """(deck name, content hash) of the deck last synced from `path`, if any."""
+    row = session.execute(select(DeckRow.name, DeckRow.content_hash).where(DeckRow.path == path)).first()
+    return None if row is None else (row.name, row.content_hash)
+
+
 def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now: datetime) -> SyncResult:
     """Upsert `deck` into the database inside the caller's transaction.
 

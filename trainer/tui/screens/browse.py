@@ -242,20 +242,24 @@ class BrowseScreen(Screen[None]):
         if row is None:
             return
         app = self.trainer_app
-        with Session(app.engine) as s:
-            point_ids = queries.load_card(s, row.card_id).card.point_ids
+        try:
+            with Session(app.engine) as s:
+                point_ids = queries.load_card(s, row.card_id).card.point_ids
+        except TrainerError as exc:  # a card its deck file no longer gives
+            app.show_error(str(exc))
+            return
 
         def saved(changes: list[tuple[str, str, str]] | None) -> None:
+            from trainer.edits import save_edits
+
             if not changes:
                 return
             try:
-                with Session(app.engine) as s, s.begin():
-                    for point_id, head, body in changes:
-                        card_ops.edit_point(s, row.card_id, point_id, head=head, body=body)
+                result = save_edits(app.engine, row.card_id, changes, now=app.clock())
             except TrainerError as exc:
                 app.show_error(str(exc))
                 return
-            self.notify("已保存，复习记录保留")
+            self.notify(result.message, timeout=8)
             self._refresh_page()
 
         app.push_screen(EditScreen(app.engine, row.card_id, point_ids), saved)

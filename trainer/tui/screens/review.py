@@ -52,11 +52,13 @@ class ReviewScreen(Screen[None]):
         Binding("q,escape", "leave", "返回", id="leave"),
     ]
 
-    def __init__(self, session: StudySession, *, typed: bool = False) -> None:
+    def __init__(self, session: StudySession, *, typed: bool | None = None) -> None:
+        """`typed` fixes the typed-answer mode; None follows each card's deck setting until `t` is pressed."""
         super().__init__()
         self.session = session
         self.revealed = False
-        self.typed_mode = typed
+        self.typed_mode = bool(typed)
+        self.typed_choice = typed
         self.suggested: int | None = None
         self.hint_level = 0
         self.shown_at = 0.0
@@ -126,6 +128,7 @@ class ReviewScreen(Screen[None]):
     async def show_card(self) -> None:
         """Show the current card's front, or the summary when the queue is empty."""
         current = self.session.current()
+        self._tell_notices()
         if current is None:
             from trainer.tui.screens.summary import SummaryScreen
 
@@ -135,6 +138,8 @@ class ReviewScreen(Screen[None]):
         self.suggested = None
         self.hint_level = 0
         self.shown_at = self.trainer_app.monotonic()
+        if self.typed_choice is None:
+            self.typed_mode = self.trainer_app.settings.typed_for(current.deck)
         card = current.card
         self.query_one("#context", Static).update(f"{card.context(current.deck)}  ·  剩余 {self.session.left}")
         self.query_one("#prompt", Static).update(card.prompt)
@@ -147,6 +152,11 @@ class ReviewScreen(Screen[None]):
         if self.typed_mode:
             await self._mount_inputs()
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+
+    def _tell_notices(self) -> None:
+        for notice in self.session.notices:
+            self.notify(notice, severity="warning", timeout=8)
+        self.session.notices.clear()
 
     async def _mount_inputs(self) -> None:
         current = self.session.current()
@@ -197,7 +207,7 @@ class ReviewScreen(Screen[None]):
         self.query_one("#prompt", Static).update(hinted_prompt(current.card, self.hint_level))
 
     async def action_typed(self) -> None:
-        self.typed_mode = not self.typed_mode
+        self.typed_mode = self.typed_choice = not self.typed_mode
         self.notify("输入答案模式：开" if self.typed_mode else "输入答案模式：关")
         if self.typed_mode and not self.revealed and self.typed_answers is None:
             await self._mount_inputs()
@@ -250,15 +260,15 @@ class ReviewScreen(Screen[None]):
             if not changes:
                 return
             try:
-                for point_id, head, body in changes:
-                    self.session.edit_point(point_id, head=head, body=body)
+                saved = self.session.edit(changes)
             except TrainerError as exc:
                 self.trainer_app.show_error(str(exc))
                 return
-            self.notify("已保存，复习记录保留")
+            self.notify(saved.message, timeout=8)
             was_revealed = self.revealed
             await self.show_card()
-            if was_revealed:
+            after = self.session.current()
+            if was_revealed and after is not None and after.card_id == current.card_id:
                 self._reveal()
 
         self.app.push_screen(EditScreen(self.trainer_app.engine, current.card_id, current.card.point_ids), saved)
