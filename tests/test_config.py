@@ -90,3 +90,15 @@ def test_hand_written_file_is_read(_isolated_home: Path):
     s = config.load_settings()
     assert s.exam_date == date(2027, 3, 28) and s.fuzz
     assert s.limits_for("甲") == Limits(new=20, reviews=5) and s.limits_for("乙") == Limits(new=20, reviews=50)
+
+
+def test_typed_is_a_global_and_per_deck_setting(_isolated_home: Path, capsys: pytest.CaptureFixture[str]):
+    assert main(["config", "set", "typed", "true", "--deck", "申论精选"]) == 0
+    s = config.load_settings()
+    assert s.typed_for("申论精选") and not s.typed_for("别的")
+    assert main(["config", "set", "typed", "yes"]) == 0
+    assert main(["config", "set", "typed", "off", "--deck", "申论精选"]) == 0
+    s = config.load_settings()
+    assert not s.typed_for("申论精选") and s.typed_for("别的")
+    assert main(["config", "set", "typed", "maybe", "--deck", "x"]) == 2
+    assert "expected true or false" in capsys.readouterr().err
