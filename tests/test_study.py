@@ -234,3 +234,30 @@ def test_fsrs_deck_end_to_end(engine: Engine):
     assert intervals == sorted(intervals) and intervals[-1] > 10
     with Session(engine) as s:
         assert replay(s).ok
+
+
+def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
+    """The session reads one card at start and the rest as the queue reaches them, in batches;
+    what it shows is what reading every card up front gives, answers and repeats included."""
+    sync(engine, big_deck(sections=20, points=5))
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=80)
+    session = start(engine, clock, settings)
+    assert session.left > 64  # more than one batch
+    assert len(session.cards) == 1
+    with Session(engine) as s:
+        plan = queries.plan_day(s, session.today, [1], limits_for=settings.limits_for)
+        eager = queries.load_cards(s, [c.card_id for c in plan])
+    assert list(session.queue) == [c.card_id for c in plan]
+    shown = []
+    qualities = itertools.cycle([4, 4, 2, 5, 3])
+    while (card := session.current()) is not None and len(shown) < 150:
+        if card.card_id not in shown:
+            assert dataclasses.replace(card, state=eager[card.card_id].state) == eager[card.card_id]
+        shown.append(card.card_id)
+        session.answer(next(qualities), duration_ms=500)
+    assert len(set(shown)) > 64
+    assert len(shown) > len(set(shown))  # repeats came back from the in-memory queue
+    with Session(engine) as s:
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    assert logged == len(shown)  # every answer committed

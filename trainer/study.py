@@ -22,6 +22,30 @@ Clock = Callable[[], datetime]
 
 # A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
 REPEAT_GAP = 7
+# Cards are read from the database as the queue reaches them, in batches that double up to this size:
+# the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
+BATCH_MAX = 64
+
+
+class LazyCards(dict[int, ReviewCard]):
+    """The session's cards by id, each read (with the next unread cards of the queue) on first use."""
+
+    def __init__(self, engine: Engine, queue: deque[int]) -> None:
+        super().__init__()
+        self.engine = engine
+        self.queue = queue
+
+    def __missing__(self, card_id: int) -> ReviewCard:
+        size = min(BATCH_MAX, max(1, len(self)))
+        wanted = [card_id]
+        for cid in self.queue:
+            if len(wanted) >= size:
+                break
+            if cid != card_id and not dict.__contains__(self, cid):
+                wanted.append(cid)
+        with Session(self.engine) as s:
+            self.update(queries.load_cards(s, wanted))
+        return dict.__getitem__(self, card_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +88,9 @@ class _Change:
 class StudySession:
     """Reviews the day's cards of some decks, one at a time, committing each answer before moving on.
 
-    Everything the session shows is loaded when it starts; answering a card grades it in memory and
-    writes one UPDATE and one INSERT, and the next card comes from the in-memory queue.
+    The queue is planned when it starts; each card's content is read when the queue reaches it (see
+    `LazyCards`). Answering a card grades it in memory and writes one UPDATE and one INSERT, and the
+    next card comes from the in-memory queue.
     """
 
     engine: Engine
@@ -75,7 +100,7 @@ class StudySession:
     today: int = 0
     queue: deque[int] = field(default_factory=deque)
     done: list[_Done] = field(default_factory=list)
-    cards: dict[int, ReviewCard] = field(default_factory=dict)
+    cards: dict[int, ReviewCard] = field(default_factory=dict)  # a LazyCards once started
     policies: dict[int, Policy] = field(default_factory=dict)
     deck_of: dict[int, int] = field(default_factory=dict)
     answered: set[int] = field(default_factory=set)
@@ -87,16 +112,19 @@ class StudySession:
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         with Session(engine) as s:
             activity = queries.today_activity(s, today, deck_ids)
-            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for)
-            cards = queries.load_cards(s, [c.card_id for c in plan])
+            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for, activity=activity)
             algorithms = queries.deck_algorithms(s, deck_ids)
+        queue = deque(c.card_id for c in plan)
+        cards = LazyCards(engine, queue)
+        if queue:
+            cards[queue[0]]  # the first card is read now, so a missing card fails here
         return cls(
             engine=engine,
             deck_ids=deck_ids,
             settings=settings,
             clock=clock,
             today=today,
-            queue=deque(c.card_id for c in plan),
+            queue=queue,
             cards=cards,
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
@@ -227,4 +255,6 @@ class StudySession:
 
     def keep_only(self, card_ids: set[int]) -> None:
         """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
-        self.queue = deque(c for c in self.queue if c in card_ids)
+        kept = [c for c in self.queue if c in card_ids]
+        self.queue.clear()  # in place: the lazy card reader follows this deque
+        self.queue.extend(kept)

@@ -89,21 +89,21 @@ def today_activity(session: Session, today: int, deck_ids: Iterable[int] | None 
     last_quality: dict[int, int] = {}
     new_done: dict[int, int] = defaultdict(int)
     reviews_done: dict[int, int] = defaultdict(int)
+    new_queue = Queue.NEW
     for r in rows:
-        if wanted is not None and r.deck_id not in wanted:
+        deck_id, card_id = r.deck_id, r.card_id
+        if wanted is not None and deck_id not in wanted:
             continue
-        answered.setdefault(r.card_id, candidate_from_row(r))
-        last_quality[r.card_id] = r.quality
+        if card_id not in answered:
+            answered[card_id] = candidate_from_row(r)
+        last_quality[card_id] = r.quality
         if not r.repeat:
-            if r.queue_before == Queue.NEW:
-                new_done[r.deck_id] += 1
+            if r.queue_before == new_queue:
+                new_done[deck_id] += 1
             else:
-                reviews_done[r.deck_id] += 1
-    pending = [
-        c
-        for cid, c in answered.items()
-        if last_quality[cid] < 4 and c.queue not in (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
-    ]
+                reviews_done[deck_id] += 1
+    gone = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
+    pending = [c for cid, c in answered.items() if last_quality[cid] < 4 and c.queue not in gone]
     return Today(
         answered=tuple(answered.values()),
         pending=tuple(pending),
@@ -139,6 +139,7 @@ def plan_day(
     *,
     limits_for: LimitsFor | None = None,
     new_per_day: int = Limits().new,
+    activity: Today | None = None,
 ) -> list[Candidate]:
     """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
 
@@ -148,14 +149,19 @@ def plan_day(
         deck_ids: The decks to study.
         limits_for: Each deck's limits by deck name (default: `new_per_day` new, the default reviews).
         new_per_day: New cards per deck when `limits_for` is not given.
+        activity: `today_activity(session, today, deck_ids)` when the caller already has it.
     """
     limits = _limits_by_id(deck_names(session, deck_ids), limits_for, new_per_day)
-    activity = today_activity(session, today, deck_ids)
+    if activity is None:
+        activity = today_activity(session, today, deck_ids)
     reviews: list[Candidate] = []
     new: list[Candidate] = []
     for deck_id in deck_ids:
-        reviews += [candidate_from_row(r) for r in session.execute(due_reviews_stmt(deck_id, today)).all()]
-        allowance = max(0, limits.get(deck_id, Limits()).new - (activity.new_done or {}).get(deck_id, 0))
+        lim = limits.get(deck_id, Limits())
+        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        if reviews_left:  # a deck whose reviews are done for today needs no scan of its due cards
+            reviews += [candidate_from_row(r) for r in session.execute(due_reviews_stmt(deck_id, today)).all()]
+        allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
             extra = 2 * allowance + 10
