@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from trainer.cards import paired_section
@@ -64,12 +64,13 @@ def due_reviews_stmt(deck_id: int, today: int) -> Select:  # type: ignore[type-a
 
 
 def new_cards_stmt(deck_id: int, limit: int) -> Select:  # type: ignore[type-arg]
-    """The first `limit` new cards of one deck in document order."""
+    """The first `limit` new cards of one deck in document order (served by ix_card_state_new)."""
     s = CardStateRow
     return (
         select(*_CANDIDATE_COLUMNS)
         .join(CardRow, CardRow.id == s.card_id)
-        .where(s.deck_id == deck_id, s.queue == Queue.NEW)
+        # A literal, not a bound value, so SQLite sees that the partial index (queue = 0) applies.
+        .where(s.deck_id == deck_id, s.queue == literal_column(str(int(Queue.NEW))))
         .order_by(s.new_ord, s.card_id)
         .limit(limit)
     )

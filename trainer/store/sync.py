@@ -41,15 +41,25 @@ def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> N
         conn.execute(insert(table), rows)
         return
     cols = list(rows[0])
-    defaults = {
-        c.name: c.default.arg  # type: ignore[attr-defined]
-        for c in table.columns
-        if c.name not in rows[0] and c.default is not None and c.default.is_scalar
-    }
-    names = ", ".join(f'"{c}"' for c in (*cols, *defaults))
-    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * (len(cols) + len(defaults)))})'
-    tail = tuple(defaults.values())
-    conn.exec_driver_sql(sql, [(*(r[c] for c in cols), *tail) for r in rows])
+    given = [table.c[c] for c in cols]
+    defaults = [c for c in table.columns if c.name not in rows[0] and c.default is not None and c.default.is_scalar]
+    names = ", ".join(f'"{c.name}"' for c in (*given, *defaults))
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * (len(given) + len(defaults)))})'
+    # Values pass through the columns' bind processors (booleans, hundredths, epoch ms), as in Core.
+    procs = [(i, p) for i, c in enumerate(given) if (p := c.type.bind_processor(conn.dialect)) is not None]
+    tail = tuple(_bind(c, c.default.arg, conn.dialect) for c in defaults)  # type: ignore[union-attr]
+    params = []
+    for r in rows:
+        values = [r[c] for c in cols]
+        for i, proc in procs:
+            values[i] = proc(values[i])
+        params.append((*values, *tail))
+    conn.exec_driver_sql(sql, params)
+
+
+def _bind(column: Any, value: Any, dialect: Any) -> Any:
+    proc = column.type.bind_processor(dialect)
+    return value if proc is None else proc(value)
 
 
 def deck_hash(session: Session, path: str) -> str | None:
