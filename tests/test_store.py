@@ -425,3 +425,16 @@ def test_postgres_option_really_uses_postgres(request: pytest.FixtureRequest, db
 def test_marked_tests_get_the_option_database(request: pytest.FixtureRequest, engine: Engine):
     url = request.config.getoption("--db-url")
     assert engine.dialect.name == ("postgresql" if url else "sqlite")
+
+
+def test_a_read_in_progress_does_not_hold_the_write_lock(sqlite_url: str):
+    from trainer.store.engine import reader
+
+    engine = open_store(sqlite_url)
+    sync(engine)
+    with Session(reader(engine)) as r:
+        assert r.scalar(select(func.count()).select_from(CardRow))  # a read transaction is open
+        with Session(engine) as w, w.begin():  # BEGIN IMMEDIATE: the write lock, not waiting on the reader
+            changed = w.execute(text("UPDATE card_state SET due_day = due_day")).rowcount  # type: ignore[attr-defined]
+        assert changed == len(card_ids(engine))
+    engine.dispose()

@@ -17,6 +17,7 @@ from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
 from trainer.store import card_ops, queries
 from trainer.store.convert import CardState, ReviewCard
+from trainer.store.engine import reader
 
 Clock = Callable[[], datetime]
 
@@ -43,7 +44,7 @@ class LazyCards(dict[int, ReviewCard]):
                 break
             if cid != card_id and not dict.__contains__(self, cid):
                 wanted.append(cid)
-        with Session(self.engine) as s:
+        with Session(reader(self.engine)) as s:
             self.update(queries.load_cards(s, wanted))
         return dict.__getitem__(self, card_id)
 
@@ -110,7 +111,7 @@ class StudySession:
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards."""
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
-        with Session(engine) as s:
+        with Session(reader(engine)) as s:
             activity = queries.today_activity(s, today, deck_ids)
             plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for, activity=activity)
             algorithms = queries.deck_algorithms(s, deck_ids)

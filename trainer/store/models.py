@@ -53,7 +53,8 @@ class NoteRow(Base):
 
 class CardRow(Base):
     __tablename__ = "cards"
-    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+    # 0003: cards by section, for the home screen's topic counts (a grouped read of every card).
+    __table_args__ = (UniqueConstraint("deck_id", "key"), Index("ix_cards_section", "deck_id", "section_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"))

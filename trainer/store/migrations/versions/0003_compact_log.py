@@ -1,10 +1,12 @@
-"""Compact encodings: times as epoch milliseconds, ease as hundredths; leaner log index; new-card index.
+"""Compact encodings: times as epoch milliseconds, ease as hundredths; leaner log index; two read indexes.
 
 The review log keeps every field issue 4 asks for (time, quality, duration, state before and after);
 only their encoding changes: `reviewed_at` and `last_review` from 26 bytes of text to an 8-byte-max
 integer of milliseconds (UTC), `ease*` from an 8-byte float to a small integer of hundredths (SM-2
 works in hundredths already). `ix_review_log_card` drops its `id` column, which every index entry
 holds anyway (the rowid). Existing rows are converted in SQL; sub-millisecond parts are floored.
+Two indexes serve reads that scanned and sorted: new cards in document order (partial: new cards
+only) and cards by section (the home screen's topic counts).
 
 Revision ID: 0003
 Revises: 0002
@@ -75,9 +77,11 @@ def upgrade() -> None:
         sqlite_where=sa.text("queue = 0"),
         postgresql_where=sa.text("queue = 0"),
     )
+    op.create_index("ix_cards_section", "cards", ["deck_id", "section_key"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cards_section", table_name="cards")
     op.drop_index("ix_card_state_new", table_name="card_state")
     op.drop_index("ix_review_log_card", table_name="review_log")
     _convert(down=True)
