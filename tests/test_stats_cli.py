@@ -19,7 +19,7 @@ from trainer.library import open_default_store
 
 @pytest.fixture
 def home_history(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(cli, "_now", lambda: FIXED_NOW)
+    monkeypatch.setattr(cli.commands, "_now", lambda: FIXED_NOW)
     monkeypatch.setattr("trainer.config.load_settings", lambda: Settings(zone=SHANGHAI))
     engine = open_default_store(daily_backup=False)
     with Session(engine) as s, s.begin():

@@ -12,6 +12,9 @@ from trainer.errors import DeckError
 from trainer.fsutil import atomic_write, read_bytes
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 
+# Real decks are tens of kilobytes; one this big is the wrong file and would flood the daily queue.
+MAX_DECK_BYTES = 5_000_000
+
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -61,7 +64,7 @@ def _parse(text: str, path: str, loader: Any) -> Any:
 
 def load(path: Path) -> Deck:
     """Read and parse a deck file."""
-    data = read_bytes(path, DeckError)
+    data = read_bytes(path, DeckError, limit=MAX_DECK_BYTES)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -35,13 +35,27 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
 
 
-def read_bytes(path: Path, error: type[TrainerError] = TrainerError) -> bytes:
-    """Read a file the user named, turning OS errors into a TrainerError naming the file."""
+def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:
+    """Read a file the user named, turning OS errors into a TrainerError naming the file.
+
+    Args:
+        path: The file.
+        error: The TrainerError subclass to raise.
+        limit: Refuse (before reading it) a file larger than this many bytes.
+    """
     path = Path(path)
     if path.is_dir():
         raise error("is a directory, not a file", path=path)
     try:
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if limit is not None and size > limit:
+                raise error(
+                    f"the file is {size / 1e6:.1f} MB; files over {limit / 1e6:g} MB are refused "
+                    "(is it the right file? split it into smaller ones)",
+                    path=path,
+                )
+            return fh.read()
     except FileNotFoundError as exc:
         raise error("no such file", path=path) from exc
     except PermissionError as exc:

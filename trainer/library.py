@@ -18,6 +18,8 @@ from trainer.model import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# A 申论 document is tens of kilobytes; parsing runs at a few MB/s, so a bigger file is refused at once.
+MAX_DOCUMENT_BYTES = 10_000_000
 
 
 def open_default_store(*, daily_backup: bool = True) -> Engine:
@@ -93,7 +95,7 @@ def sync_files(
         known = {str(f.resolve()): deck_hash(session, str(f.resolve())) for f in files}
     for f in files:
         try:
-            data = read_bytes(f, DeckError)
+            data = read_bytes(f, DeckError, limit=decks.MAX_DECK_BYTES)
             digest = hashlib.sha256(data).hexdigest()
             if known.get(str(f.resolve())) == digest:
                 reports.append(SyncReport(path=f, deck="", skipped=True))
@@ -145,7 +147,7 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
 
     built = []
     for doc in documents:
-        data = read_bytes(doc, DocumentError)
+        data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
         text = decode(data, source=str(doc))
         try:
             built.append(parse_document(text, source=doc.name))

@@ -155,7 +155,7 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
     try:
-        genanki.Package(anki_decks).write_to_file(tmp)
+        _write_package(genanki.Package(anki_decks), tmp, directory)
         os.replace(tmp, path)
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
@@ -163,3 +163,30 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
     return ExportReport(path=path, decks=len(decks), subdecks=len(anki_decks), notes=notes, cards=cards)
+
+
+def _write_package(package: Any, target: str, directory: Path) -> None:
+    """genanki's `Package.write_to_file` without its leak: that one leaves its temporary collection
+    (the learner's whole deck) in the system temp folder for good. Ours sits beside the target and goes."""
+    import itertools
+    import json
+    import sqlite3
+    import time
+    import zipfile
+
+    fd, collection = tempfile.mkstemp(prefix=".collection.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(collection)
+        try:
+            timestamp = time.time()
+            package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            conn.commit()
+        finally:
+            conn.close()
+        with zipfile.ZipFile(target, "w") as out:
+            out.write(collection, "collection.anki2")
+            out.writestr("media", json.dumps({}))  # no media files: every note is text
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(collection)

@@ -117,5 +117,21 @@ def decode(data: bytes, *, source: str = "") -> str:
         if best is not None and best.encoding in _ACCEPTED:
             text = str(best)
     if text is None:
+        line = _first_non_utf8_line(data)
+        if line > 1:  # UTF-8 up to here, something else after: a file pasted together from two sources
+            raise DocumentError(
+                "mixed encodings: the text is UTF-8 up to this line but not from here on (save it all as UTF-8)",
+                path=source or None,
+                line=line,
+            )
         raise _fail("cannot tell the document's encoding (try saving it as UTF-8)", source)
     return _check_text(text, source)
+
+
+def _first_non_utf8_line(data: bytes) -> int:
+    """The 1-based line holding the first byte that is not UTF-8 (1 when there is none)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    return 1

@@ -83,6 +83,7 @@ _TITLE_PREFIX = re.compile(r"^[^：:]{1,6}?(?:心得|体会|范文|总结|材料
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|\d+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
+_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
 _SUBTITLE = re.compile(r"\s*(?:——|--|—)\s*(.{1,30})$")
 
 
@@ -92,6 +93,9 @@ def split_title(title: str) -> tuple[str, str]:
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:
         text = stripped
+    unlabelled = _TITLE_LABEL.sub("", text).strip()
+    if len(unlabelled) >= 2:
+        text = unlabelled
     subtitle = ""
     m = _SUBTITLE.search(text)
     if m and m.start() >= 4:

@@ -47,17 +47,32 @@ class _Head:
 
 
 _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
+# `【专题二】生态文明`: a bracketed label, then the heading itself.
+_LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
 _ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
+
+
+def _bare_start(key: str) -> int:
+    """Where a bare heading's text starts: after a whole-line bracket or a bracketed label."""
+    if _BRACKETED.match(key):
+        return 1
+    labelled = _LABELLED.match(key)
+    return labelled.end() if labelled else 0
 
 
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
     bracketed = _BRACKETED.match(key)
+    labelled = None if bracketed else _LABELLED.match(key)
     if bracketed:
         key = bracketed.group(1).strip()
         if _ANSWER.search(key):
             return None
+    elif labelled:
+        if _ANSWER.search(labelled.group(1)):
+            return None
+        key = key[labelled.end() :]
     text = key.rstrip("：")
     if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
@@ -94,7 +109,7 @@ def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
     bare = _bare_style(para, prev)
     if bare is None:
         return None
-    return _Head(bare, 0, 1 if _BRACKETED.match(para.key) else 0)
+    return _Head(bare, 0, _bare_start(para.key))
 
 
 def _run_on(title: str) -> int:

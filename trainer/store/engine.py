@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
 
@@ -24,11 +25,48 @@ def reader(engine: Engine) -> Engine:
 
 
 def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other backends and in-memory databases."""
+    """The file behind a SQLite URL, or None for other backends and in-memory databases.
+
+    A URI-style URL (`sqlite:///file:/path/trainer.db?mode=ro&uri=true`) names `/path/trainer.db`.
+    """
     u = make_url(url)
     if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
         return None
-    return Path(u.database)
+    database = u.database
+    if u.query.get("uri") == "true" and database.startswith("file:"):
+        database = database.removeprefix("file:")
+        if database in ("", ":memory:") or u.query.get("mode") == "memory":
+            return None
+    return Path(database)
+
+
+def _friendly(orig: BaseException) -> str:
+    """What a database failure means for the learner (the driver's wording stays at the end)."""
+    text = str(orig)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return (
+            f"the database is busy: another trainer process kept it locked for over {BUSY_TIMEOUT_MS / 1000:g} s; "
+            f"nothing was written, try again ({text})"
+        )
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return f"the database is read-only (check the file's permissions); nothing was written ({text})"
+    if "full" in low:
+        return f"the disk is full; nothing was written, free some space and try again ({text})"
+    if "not a database" in low or "malformed" in low:
+        return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
+    return f"database error: {text}"
+
+
+def _translate_errors(engine: Engine, where: object) -> None:
+    @event.listens_for(engine, "handle_error")
+    def _on_error(ctx: ExceptionContext) -> BaseException | None:
+        # Operational failures (locks, read-only files, full disks, broken connections) are expected in
+        # the field: turn them into one clear StoreError. Integrity and programming errors stay bugs.
+        exc = ctx.sqlalchemy_exception
+        if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
+            return StoreError(_friendly(ctx.original_exception), path=where)
+        return None
 
 
 def _create_private(path: Path) -> None:
@@ -63,6 +101,7 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database {url!r}: {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
+    _translate_errors(engine, path if path is not None else parsed.render_as_string(hide_password=True))
     return engine
 
 

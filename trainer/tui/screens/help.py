@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -54,7 +55,8 @@ def help_text() -> str:
     lines: list[str] = []
     for screen, keys in KEYS:
         lines.append(f"[b]{screen}[/b]")
-        lines += [f"  [$text-accent]{k:<12}[/] {what}" for k, what in keys]
+        # Pad by display width: 回车 takes four cells, not two.
+        lines += [f"  [$text-accent]{k}{' ' * max(1, 13 - cell_len(k))}[/]{what}" for k, what in keys]
         lines.append("")
     return "\n".join(lines).rstrip()
 

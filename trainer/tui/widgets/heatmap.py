@@ -35,7 +35,9 @@ def heatmap_markup(days: Sequence[DayCount]) -> str:
         month = date.fromordinal(first + 7 * col).month
         if month != prev_month:
             label = str(month)
-            if col + len(label) <= weeks and all(c == " " for c in month_row[col : col + len(label)]):
+            # A blank column before the label keeps neighbouring months apart (11 12, not 1112).
+            gap = col == 0 or month_row[col - 1] == " "
+            if gap and col + len(label) <= weeks and all(c == " " for c in month_row[col : col + len(label)]):
                 month_row[col : col + len(label)] = list(label)
             prev_month = month
             col += len(label)

@@ -1,21 +1,26 @@
-"""The `trainer` command line: parse arguments, call library functions, print; no logic of its own."""
+"""The `trainer` command line: the argument parser and the entry point; commands live in commands.py."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from trainer import __version__
+from trainer.cli.commands import (
+    cmd_backup,
+    cmd_build,
+    cmd_config,
+    cmd_db_replay,
+    cmd_export,
+    cmd_import,
+    cmd_leeches,
+    cmd_restore,
+    cmd_stats,
+    cmd_sync,
+    cmd_tui,
+)
 from trainer.errors import TrainerError
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from trainer.model import Deck
 
 EPILOG = """\
 environment:
@@ -23,247 +28,6 @@ environment:
   TRAINER_DB    database URL (default: sqlite:///$TRAINER_HOME/trainer.db),
                 e.g. postgresql+psycopg://user@host/trainer
 """
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
-
-
-def cmd_tui(args: argparse.Namespace) -> int:
-    """Open the review TUI (the default command)."""
-    from trainer.tui.app import run_app
-
-    return run_app()
-
-
-KIND_LABELS = {
-    "significance": "意义",
-    "problems": "问题",
-    "countermeasures": "对策",
-    "achievements": "成效",
-    "other": "其他",
-}
-
-
-def outline_text(deck: Deck) -> str:
-    """A deck as an indented outline: topics, sections with their kind, numbered heads."""
-    lines = [f"{deck.name}"]
-    for topic in deck.topics:
-        lines.append(f"  {topic.title}" + (f"（{topic.subtitle}）" if topic.subtitle else ""))
-        for section in topic.sections:
-            lines.append(f"    [{KIND_LABELS[section.kind.value]}] {section.heading}")
-            for k, point in enumerate(section.points, 1):
-                lines.append(f"      {k}. {point.head}")
-    return "\n".join(lines) + "\n"
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    """Turn documents into one YAML deck."""
-    from trainer import decks
-    from trainer.cards import cards_for_deck
-    from trainer.library import build_deck, previous_deck
-    from trainer.parse import lint
-
-    previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
-    if problem:
-        print(f"warning: {problem}", file=sys.stderr)
-    deck = build_deck([Path(d) for d in args.documents], name=args.name, previous=previous)
-    topics = len(deck.topics)
-    sections = sum(len(t.sections) for t in deck.topics)
-    points = len(deck.points())
-    ncards = len(cards_for_deck(deck))
-    for warning in lint(deck):
-        print(f"warning: {warning}", file=sys.stderr)
-    if args.dry_run:
-        sys.stdout.write(outline_text(deck))
-    elif args.output is None:
-        sys.stdout.write(decks.dumps(deck))
-    else:
-        decks.save(deck, Path(args.output))
-    print(
-        f"{deck.name}: {topics} topics, {sections} sections, {points} points, {ncards} cards"
-        + ("" if args.dry_run or args.output is None else f" -> {args.output}"),
-        file=sys.stderr,
-    )
-    return 0
-
-
-def cmd_sync(args: argparse.Namespace) -> int:
-    """Load deck files or folders into the database."""
-    from trainer.library import default_deck_dirs, find_deck_files, open_default_store, sync_files
-
-    if args.paths:
-        files = find_deck_files([Path(p) for p in args.paths])
-    else:
-        files = find_deck_files(default_deck_dirs(), missing_ok=True)
-    engine = open_default_store()
-    for r in sync_files(engine, files, now=_now()):
-        if r.skipped:
-            print(f"{r.path}: unchanged")
-        else:
-            print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")
-    return 0
-
-
-def cmd_config(args: argparse.Namespace) -> int:
-    """Show or change settings in the config file."""
-    from trainer import config
-
-    deck = getattr(args, "deck", None)
-    match args.action:
-        case "set":
-            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
-        case "unset":
-            config.unset_value(args.key, deck=deck)
-        case "get":
-            print(config.get_value(args.key, deck=deck))
-        case _:
-            for key, value, is_set in config.list_values():
-                print(f"{key} = {value}" + ("" if is_set else "  (default)"))
-            print(f"# file: {config.config_path()}")
-    return 0
-
-
-def cmd_db_replay(args: argparse.Namespace) -> int:
-    """Rebuild every card's schedule from the review log and compare it with the stored one."""
-    from sqlalchemy.orm import Session
-
-    from trainer.library import open_default_store
-    from trainer.store.replay import replay
-
-    engine = open_default_store()
-    with Session(engine) as s:
-        report = replay(s)
-    for m in report.mismatches:
-        print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
-    cards = len({m.card_id for m in report.mismatches})
-    verdict = "all match" if report.ok else f"{cards} cards differ"
-    print(f"{report.cards} cards, {report.reviews} reviews replayed: {verdict}", file=sys.stderr)
-    return 0 if report.ok else 1
-
-
-def cmd_leeches(args: argparse.Namespace) -> int:
-    """List the cards forgotten so often that they were suspended."""
-    from sqlalchemy.orm import Session
-
-    from trainer.library import open_default_store
-    from trainer.store import queries
-
-    engine = open_default_store()
-    with Session(engine) as s:
-        found = queries.leeches(s)
-        cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
-    for lc in found:
-        card = cards[lc.card_id].card
-        print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
-    print(f"{len(found)} leeches", file=sys.stderr)
-    return 0
-
-
-def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
-    from sqlalchemy.orm import Session
-
-    from trainer.store.export import deck_ids_by_name
-
-    if not names:
-        return None
-    with Session(engine) as s:
-        return list(deck_ids_by_name(s, names).values())
-
-
-def cmd_stats(args: argparse.Namespace) -> int:
-    """Print study statistics."""
-    import json
-
-    from sqlalchemy.orm import Session
-
-    from trainer.config import load_settings
-    from trainer.library import open_default_store
-    from trainer.sched.days import study_day
-    from trainer.store.stats import overview
-
-    settings = load_settings()
-    today = study_day(_now(), settings.tz(), settings.day_start_hour)
-    engine = open_default_store()
-    deck_ids = _deck_ids(engine, args.deck)
-    with Session(engine) as s:
-        result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
-    if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
-        return 0
-    from rich.console import Console
-
-    from trainer.stats_report import render
-
-    Console().print(render(result))
-    return 0
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """Export decks and history to Anki, CSV or JSON."""
-    from trainer.exchange.jobs import export_apkg, export_tables
-    from trainer.library import open_default_store
-
-    if not (args.apkg or args.csv or args.json):
-        raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
-    engine = open_default_store()
-    names = args.deck or None
-    if args.apkg:
-        r = export_apkg(engine, Path(args.apkg), names)
-        print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
-    if args.csv or args.json:
-        csv_dir = Path(args.csv) if args.csv else None
-        json_path = Path(args.json) if args.json else None
-        for t in export_tables(engine, now=_now(), csv_dir=csv_dir, json_path=json_path, names=names):
-            print(f"{', '.join(map(str, t.paths))}: {t.cards} cards, {t.reviews} reviews")
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    """Turn an Anki package or a CSV file into a deck file."""
-    from trainer.exchange.jobs import import_deck
-
-    result, target = import_deck(
-        Path(args.file),
-        output=Path(args.output) if args.output else None,
-        name=args.name,
-        topic=args.topic,
-        force=args.force,
-    )
-    for reason in result.skipped:
-        print(f"warning: {args.file}: skipped {reason}", file=sys.stderr)
-    deck = result.deck
-    points = len(deck.points())
-    print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
-    if args.output is None:
-        print("run `trainer sync` to study it")
-    else:
-        print(f"run `trainer sync {target}` to study it")
-    return 0
-
-
-def cmd_backup(args: argparse.Namespace) -> int:
-    """Back up the database now."""
-    from trainer.backup import backup_now
-    from trainer.store.backup import list_backups
-
-    if args.list:
-        for b in list_backups():
-            print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
-        return 0
-    print(f"backup written: {backup_now()}")
-    return 0
-
-
-def cmd_restore(args: argparse.Namespace) -> int:
-    """Replace the database with a checked backup."""
-    from trainer.backup import restore_backup
-
-    saved = restore_backup(Path(args.file))
-    print(f"restored {args.file}")
-    if saved is not None:
-        print(f"the database it replaced was saved as {saved}")
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""Scripts the reliability tests start as separate processes (crash and concurrency drivers)."""
