@@ -86,13 +86,26 @@ class _Reader:
     def mapping(self, indent: int) -> LineDict:
         out = LineDict()
         out.line = self.i + 1
-        while self.at(indent, item=False):
-            content = self.lines[self.i][1]
+        lines, n = self.lines, len(self.lines)
+        while True:  # `at(indent, item=False)`, inlined: this loop runs once per line of the file
+            i = self.i
+            while i < n and (not lines[i][1] or lines[i][1][0] == "#"):
+                i += 1
+            self.i = i
+            if i >= n:
+                break
+            ind, content = lines[i]
+            if ind != indent:
+                if ind > indent:
+                    raise _Unsupported
+                break
+            if content[0] == "-" and (len(content) == 1 or content[1] == " "):
+                break
             key, sep, rest = content.partition(":")
             if not sep or not _is_key(key) or (rest and rest[0] != " "):
                 raise _Unsupported
             rest = rest.strip(" ")
-            self.i += 1
+            self.i = i + 1
             if rest in ("|", "|-"):
                 out[key] = self.block_text(indent, keep_last=rest == "|")
             elif rest:
