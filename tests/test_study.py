@@ -261,3 +261,40 @@ def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
     with Session(engine) as s:
         logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
     assert logged == len(shown)  # every answer committed
+
+
+@pytest.mark.parametrize("reviews_per_day", [4, 12, 40])
+def test_a_prefix_of_the_due_reviews_plans_the_same_day_as_all_of_them(engine: Engine, monkeypatch, reviews_per_day):
+    """Only the first due reviews are read when they fill the day; siblings answered today make some
+    wait, and then more are read, so the plan is always the one all due reviews give."""
+    from sqlalchemy import update
+
+    from trainer.store.models import CardStateRow
+
+    sync(engine, big_deck(sections=8, points=5))
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=0, reviews_per_day=reviews_per_day)
+    today = start(engine, clock, settings).today
+    with Session(engine) as s, s.begin():  # every card a review, the list cards most overdue
+        ids = list(s.scalars(select(CardStateRow.card_id).order_by(CardStateRow.card_id)))
+        for k, card_id in enumerate(ids):
+            s.execute(
+                update(CardStateRow)
+                .where(CardStateRow.card_id == card_id)
+                .values(queue=Queue.REVIEW, due_day=today - 50 + k % 7, reps=2, interval=6)
+            )
+    session = start(engine, clock, settings)
+    for _ in range(2):  # siblings of these now wait until tomorrow
+        session.answer(4, duration_ms=1000)
+
+    def plan() -> list[int]:
+        with Session(engine) as s:
+            return queries.due_queue(s, today, [1], limits_for=settings.limits_for)
+
+    monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", 10**6)
+    everything = plan()
+    assert everything
+    for factor, extra in ((1, 0), (1, 2), (2, 5), (3, 50)):
+        monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", factor)
+        monkeypatch.setattr(queries, "REVIEW_PREFIX_EXTRA", extra)
+        assert plan() == everything, (factor, extra)

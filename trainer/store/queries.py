@@ -161,13 +161,39 @@ def plan_day(
         lim = limits.get(deck_id, Limits())
         reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
         if reviews_left:  # a deck whose reviews are done for today needs no scan of its due cards
-            reviews += [candidate_from_row(r) for r in session.execute(due_reviews_stmt(deck_id, today)).all()]
+            reviews += _due_reviews(session, deck_id, today, lim, activity)
         allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
             extra = 2 * allowance + 10
             new += [candidate_from_row(r) for r in session.execute(new_cards_stmt(deck_id, extra)).all()]
     return build_queue(reviews, new, today=activity, limits=limits)
+
+
+# Due reviews read first per deck: this many times the places left, plus this many (see `_due_reviews`).
+REVIEW_PREFIX_FACTOR = 3
+REVIEW_PREFIX_EXTRA = 50
+
+
+def _due_reviews(session: Session, deck_id: int, today: int, limits: Limits, activity: Today) -> list[Candidate]:
+    """Enough of a deck's due reviews, most overdue first, for `build_queue` to pick the same ones as from all.
+
+    `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
+    deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
+    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows);
+    otherwise the rest is read too.
+    """
+    stmt = due_reviews_stmt(deck_id, today)
+    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+    size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
+    prefix = [candidate_from_row(r) for r in session.execute(stmt.limit(size)).all()]
+    if len(prefix) < size:
+        return prefix  # every due review
+    mine = {id(c) for c in prefix}
+    taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
+    if sum(1 for c in taken if id(c) in mine) >= places:
+        return prefix
+    return [candidate_from_row(r) for r in session.execute(stmt).all()]
 
 
 def due_queue(
