@@ -298,3 +298,22 @@ def test_a_prefix_of_the_due_reviews_plans_the_same_day_as_all_of_them(engine: E
         monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", factor)
         monkeypatch.setattr(queries, "REVIEW_PREFIX_EXTRA", extra)
         assert plan() == everything, (factor, extra)
+
+
+def test_a_card_read_late_knows_it_was_answered_today_elsewhere(engine: Engine):
+    """Another session (another process) answers a card after this one started but before it reads
+    it: this session sees that answer's state and grades its own answer as a same-day repeat."""
+    sync(engine, big_deck(sections=3, points=4))
+    clock = Clock(FIXED_NOW)
+    mine, other = start(engine, clock), start(engine, clock)
+    first, second = list(mine.queue)[:2]
+    assert list(other.queue)[:2] == [first, second] and second not in mine.cards
+    other.answer(5, duration_ms=800)
+    other.answer(5, duration_ms=800)
+    mine.keep_only(set(list(mine.queue)[1:]))  # this session moves on to the second card
+    card = mine.current()
+    assert card is not None and card.card_id == second and card.state.reps == 1
+    result = mine.answer(3, duration_ms=800)
+    assert result.repeat and result.after.ease == result.before.ease  # a repeat leaves ease as it is
+    with Session(engine) as s:
+        assert replay(s).ok

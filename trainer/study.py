@@ -29,12 +29,19 @@ BATCH_MAX = 64
 
 
 class LazyCards(dict[int, ReviewCard]):
-    """The session's cards by id, each read (with the next unread cards of the queue) on first use."""
+    """The session's cards by id, each read (with the next unread cards of the queue) on first use.
 
-    def __init__(self, engine: Engine, queue: deque[int]) -> None:
+    A card read late may have been answered today by another process since the session started: its
+    state is then that answer's, and `answered` learns of it, so this session's answer is graded as a
+    same-day repeat, as `trainer db replay` will grade it.
+    """
+
+    def __init__(self, engine: Engine, queue: deque[int], today: int, answered: set[int]) -> None:
         super().__init__()
         self.engine = engine
         self.queue = queue
+        self.today = today
+        self.answered = answered
 
     def __missing__(self, card_id: int) -> ReviewCard:
         size = min(BATCH_MAX, max(1, len(self)))
@@ -46,6 +53,7 @@ class LazyCards(dict[int, ReviewCard]):
                 wanted.append(cid)
         with Session(reader(self.engine)) as s:
             self.update(queries.load_cards(s, wanted))
+            self.answered.update(queries.answered_on_day(s, wanted, self.today))
         return dict.__getitem__(self, card_id)
 
 
@@ -116,7 +124,8 @@ class StudySession:
             plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for, activity=activity)
             algorithms = queries.deck_algorithms(s, deck_ids)
         queue = deque(c.card_id for c in plan)
-        cards = LazyCards(engine, queue)
+        answered = {c.card_id for c in activity.answered}
+        cards = LazyCards(engine, queue, today, answered)
         if queue:
             cards[queue[0]]  # the first card is read now, so a missing card fails here
         return cls(
@@ -129,7 +138,7 @@ class StudySession:
             cards=cards,
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
-            answered={c.card_id for c in activity.answered},
+            answered=answered,
         )
 
     @property

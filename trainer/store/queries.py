@@ -328,6 +328,21 @@ def next_due_day(session: Session, after_day: int, deck_ids: list[int]) -> int |
     ).first()
 
 
+def answered_on_day(session: Session, card_ids: Iterable[int], day: int) -> set[int]:
+    """Which of these cards have an answer logged on study day `day` (by any process)."""
+    ids = list(card_ids)
+    out: set[int] = set()
+    for start in range(0, len(ids), 500):
+        out.update(
+            session.scalars(
+                select(ReviewLogRow.card_id).where(
+                    ReviewLogRow.day == day, ReviewLogRow.card_id.in_(ids[start : start + 500])
+                )
+            )
+        )
+    return out
+
+
 def reviews_on(session: Session, day: int) -> int:
     """How many answers were given on a study day."""
     return session.scalar(select(func.count()).select_from(ReviewLogRow).where(ReviewLogRow.day == day)) or 0
