@@ -65,7 +65,7 @@ def run_size(label: str, points: int, work: Path, args: argparse.Namespace, anki
     print(f"[{label}] due queue, answer → next card ...", file=sys.stderr)
     res["ours_due_queue"] = ours.due_queue(db, args.queue_runs)
     res["ours_answer_next"] = ours.answer_next(db, work / "scratch.db", args.answers, args.runs)
-    yaml_path = work / f"deck-{label}.yaml"
+    yaml_path = work / f"decks-{label}"
     res["yaml_bytes"] = ours.write_yaml(yaml_path, points)
     print(f"[{label}] trainer sync into an empty database ...", file=sys.stderr)
     res["ours_load"] = ours.load(yaml_path, work / "load.db", args.load_runs)

@@ -89,9 +89,7 @@ def main() -> int:
     total = sum(len(b) for b in blobs) / 1_000_000
     points = sum(len(parse_document(d, source=f"doc{i}").points()) for i, d in enumerate(docs))
     many = _best(lambda: [parse_document(d, source=f"doc{i}") for i, d in enumerate(docs)], args.repeat)
-    with_decode = _best(
-        lambda: [parse_document(decode(b), source=f"doc{i}") for i, b in enumerate(blobs)], args.repeat
-    )
+    with_decode = _best(lambda: [parse_document(decode(b), source=f"doc{i}") for i, b in enumerate(blobs)], args.repeat)
     big = one_document(docs)
     big_mb = len(big.encode("utf-8")) / 1_000_000
     big_points = len(parse_document(big, source="big").points())

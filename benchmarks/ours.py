@@ -124,31 +124,49 @@ def bytes_per_card(db: Path, cards: int) -> dict[str, Any]:
     return out
 
 
-def write_yaml(path: Path, points: int) -> int:
-    """Write the synthetic deck as a deck file, as `trainer build` would; returns its size in bytes."""
-    decks.save(make_deck(points), path)
-    return path.stat().st_size
+def write_yaml(folder: Path, points: int) -> int:
+    """Write the synthetic deck as deck files in `folder`, as `trainer build` would; returns their total size.
+
+    Deck files over `decks.MAX_DECK_BYTES` are refused, so a big deck is split by topics into parts
+    (`<name>·1`, `<name>·2`, ...) of at most that size, as a learner would keep it.
+    """
+    from dataclasses import replace
+
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob("*.yaml"):
+        old.unlink()
+    deck = make_deck(points)
+    whole = len(decks.dumps(deck).encode("utf-8"))
+    parts = max(1, -(-whole * 11 // 10 // decks.MAX_DECK_BYTES))  # 10 % headroom: topics differ in size
+    per = -(-len(deck.topics) // parts)
+    for k in range(parts):
+        part = replace(deck, name=f"{deck.name}·{k + 1}", topics=deck.topics[k * per : (k + 1) * per])
+        decks.save(part, folder / f"part{k + 1:02d}.yaml")
+    return sum(p.stat().st_size for p in folder.glob("*.yaml"))
 
 
-def load(yaml_path: Path, scratch: Path, runs: int) -> dict[str, Any]:
-    """`trainer sync` of a deck file into an empty database (schema created beforehand, not timed)."""
-    from trainer.library import sync_files
+def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
+    """`trainer sync` of the deck files in `folder` into an empty database (schema created beforehand, not timed)."""
+    from trainer.library import find_deck_files, sync_files
 
+    files = find_deck_files([folder])
     total: list[float] = []
     parse: list[float] = []
     for _ in range(runs):
         scratch.unlink(missing_ok=True)
         engine = open_store(url(scratch))
         t0 = clock()
-        reports = sync_files(engine, [yaml_path], now=datetime.now(UTC))
+        reports = sync_files(engine, files, now=datetime.now(UTC))
         total.append((clock() - t0) * 1000)
         engine.dispose()
         t0 = clock()
-        decks.load(yaml_path)
+        for f in files:
+            decks.load(f)
         parse.append((clock() - t0) * 1000)
     scratch.unlink(missing_ok=True)
     out = summary(total)
-    out["cards_added"] = reports[0].added
+    out["cards_added"] = sum(r.added for r in reports)
+    out["files"] = len(files)
     out["yaml_parse"] = summary(parse)
     return out
 

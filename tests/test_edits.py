@@ -211,3 +211,23 @@ def test_a_session_edit_that_removes_the_current_card_moves_on(engine, tmp_path:
     assert saved.retired == 1 and saved.path == path
     assert slogan_id not in session.queue and session.left == 1
     assert session.current().card.point_ids == ("p2",)
+
+
+def test_a_card_that_goes_stale_after_the_session_started_is_skipped_when_reached(
+    engine, tmp_path: Path, settings
+) -> None:
+    path = tmp_path / "slogan.yaml"
+    decks.save(slogan_deck(("slogan",)), path)
+    sync_files(engine, [path], now=FIXED_NOW)
+    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    assert session.current().card.point_ids == ("p1",) and session.left == 2
+    with Session(engine) as s, s.begin():  # p2's card is read only when the queue reaches it
+        s.execute(update(NoteRow).where(NoteRow.key == "p2").values(body="没有标语了。"))
+    session.answer(4)
+    assert session.current() is None and session.left == 0
+    assert len(session.notices) == 1
+    with Session(engine) as s:
+        assert [r.queue for r in s.scalars(select(CardStateRow).order_by(CardStateRow.card_id))] == [
+            Queue.REVIEW,
+            Queue.RETIRED,
+        ]

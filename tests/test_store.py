@@ -168,6 +168,48 @@ def test_migration_from_first_schema_keeps_data(db_url: str):
     engine.dispose()
 
 
+@pytest.mark.postgres
+def test_migration_0003_encodes_times_and_ease_compactly_and_keeps_them(db_url: str):
+    from alembic import command
+
+    old = _make_0001_db(db_url)
+    with old.begin() as conn:
+        command.upgrade(alembic_config(conn), "0002")  # type: ignore[arg-type]
+        conn.execute(
+            text(
+                "UPDATE review_log SET reviewed_at = :at, ease_after = 2.36, stability_after = 3.25, "
+                "difficulty_after = 5.5, scheduler = 'fsrs' WHERE id = 2"
+            ),
+            {"at": datetime(2026, 11, 23, 2, 0, 7, 123456)},
+        )
+        conn.execute(text("UPDATE card_state SET ease = 2.36 WHERE card_id = 1"))
+    old.dispose()
+
+    engine = open_store(db_url)
+    with Session(engine) as s:
+        logs = s.scalars(select(ReviewLogRow).order_by(ReviewLogRow.id)).all()
+        assert [(r.reviewed_at, r.ease_before, r.ease_after) for r in logs] == [
+            (datetime(2026, 11, 22, 2, 0, tzinfo=UTC), 2.5, 2.6),
+            (datetime(2026, 11, 23, 2, 0, 7, 123000, tzinfo=UTC), 2.6, 2.36),  # microseconds floored to ms
+        ]
+        assert (logs[1].stability_after, logs[1].difficulty_after, logs[1].scheduler) == (3.25, 5.5, "fsrs")
+        st = s.get(CardStateRow, 1)
+        assert st is not None and st.ease == 2.36
+        assert st.last_review == datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+        # On disk: integers (epoch milliseconds, hundredths), not text and floats.
+        raw = s.execute(text("SELECT reviewed_at, ease_after FROM review_log WHERE id = 2")).one()
+        assert tuple(raw) == (1795399207123, 236)
+        raw_state = s.execute(text("SELECT last_review, ease FROM card_state WHERE card_id = 1")).one()
+        assert tuple(raw_state) == (1795399200000, 236)
+    # New answers are written and read back in the new encoding.
+    a = answer(engine, 1, 5, day=DAY + 7)
+    with Session(engine) as s:
+        log = s.get(ReviewLogRow, a.log_id)
+        assert log is not None and log.reviewed_at == FIXED_NOW + timedelta(days=7)
+        assert log.ease_before == 2.36 and log.ease_after == a.after.ease
+    engine.dispose()
+
+
 def test_sqlite_backup_is_made_before_migrating(sqlite_url: str):
     from trainer.store.backup import list_backups
 
@@ -383,3 +425,16 @@ def test_postgres_option_really_uses_postgres(request: pytest.FixtureRequest, db
 def test_marked_tests_get_the_option_database(request: pytest.FixtureRequest, engine: Engine):
     url = request.config.getoption("--db-url")
     assert engine.dialect.name == ("postgresql" if url else "sqlite")
+
+
+def test_a_read_in_progress_does_not_hold_the_write_lock(sqlite_url: str):
+    from trainer.store.engine import reader
+
+    engine = open_store(sqlite_url)
+    sync(engine)
+    with Session(reader(engine)) as r:
+        assert r.scalar(select(func.count()).select_from(CardRow))  # a read transaction is open
+        with Session(engine) as w, w.begin():  # BEGIN IMMEDIATE: the write lock, not waiting on the reader
+            changed = w.execute(text("UPDATE card_state SET due_day = due_day")).rowcount  # type: ignore[attr-defined]
+        assert changed == len(card_ids(engine))
+    engine.dispose()

@@ -234,3 +234,86 @@ def test_fsrs_deck_end_to_end(engine: Engine):
     assert intervals == sorted(intervals) and intervals[-1] > 10
     with Session(engine) as s:
         assert replay(s).ok
+
+
+def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
+    """The session reads one card at start and the rest as the queue reaches them, in batches;
+    what it shows is what reading every card up front gives, answers and repeats included."""
+    sync(engine, big_deck(sections=20, points=5))
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=80)
+    session = start(engine, clock, settings)
+    assert session.left > 64  # more than one batch
+    assert len(session.cards) == 1
+    with Session(engine) as s:
+        plan = queries.plan_day(s, session.today, [1], limits_for=settings.limits_for)
+        eager = queries.load_cards(s, [c.card_id for c in plan])
+    assert list(session.queue) == [c.card_id for c in plan]
+    shown = []
+    qualities = itertools.cycle([4, 4, 2, 5, 3])
+    while (card := session.current()) is not None and len(shown) < 150:
+        if card.card_id not in shown:
+            assert dataclasses.replace(card, state=eager[card.card_id].state) == eager[card.card_id]
+        shown.append(card.card_id)
+        session.answer(next(qualities), duration_ms=500)
+    assert len(set(shown)) > 64
+    assert len(shown) > len(set(shown))  # repeats came back from the in-memory queue
+    with Session(engine) as s:
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    assert logged == len(shown)  # every answer committed
+
+
+@pytest.mark.parametrize("reviews_per_day", [4, 12, 40])
+def test_a_prefix_of_the_due_reviews_plans_the_same_day_as_all_of_them(engine: Engine, monkeypatch, reviews_per_day):
+    """Only the first due reviews are read when they fill the day; siblings answered today make some
+    wait, and then more are read, so the plan is always the one all due reviews give."""
+    from sqlalchemy import update
+
+    from trainer.store.models import CardStateRow
+
+    sync(engine, big_deck(sections=8, points=5))
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=0, reviews_per_day=reviews_per_day)
+    today = start(engine, clock, settings).today
+    with Session(engine) as s, s.begin():  # every card a review, the list cards most overdue
+        ids = list(s.scalars(select(CardStateRow.card_id).order_by(CardStateRow.card_id)))
+        for k, card_id in enumerate(ids):
+            s.execute(
+                update(CardStateRow)
+                .where(CardStateRow.card_id == card_id)
+                .values(queue=Queue.REVIEW, due_day=today - 50 + k % 7, reps=2, interval=6)
+            )
+    session = start(engine, clock, settings)
+    for _ in range(2):  # siblings of these now wait until tomorrow
+        session.answer(4, duration_ms=1000)
+
+    def plan() -> list[int]:
+        with Session(engine) as s:
+            return queries.due_queue(s, today, [1], limits_for=settings.limits_for)
+
+    monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", 10**6)
+    everything = plan()
+    assert everything
+    for factor, extra in ((1, 0), (1, 2), (2, 5), (3, 50)):
+        monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", factor)
+        monkeypatch.setattr(queries, "REVIEW_PREFIX_EXTRA", extra)
+        assert plan() == everything, (factor, extra)
+
+
+def test_a_card_read_late_knows_it_was_answered_today_elsewhere(engine: Engine):
+    """Another session (another process) answers a card after this one started but before it reads
+    it: this session sees that answer's state and grades its own answer as a same-day repeat."""
+    sync(engine, big_deck(sections=3, points=4))
+    clock = Clock(FIXED_NOW)
+    mine, other = start(engine, clock), start(engine, clock)
+    first, second = list(mine.queue)[:2]
+    assert list(other.queue)[:2] == [first, second] and second not in mine.cards
+    other.answer(5, duration_ms=800)
+    other.answer(5, duration_ms=800)
+    mine.keep_only(set(list(mine.queue)[1:]))  # this session moves on to the second card
+    card = mine.current()
+    assert card is not None and card.card_id == second and card.state.reps == 1
+    result = mine.answer(3, duration_ms=800)
+    assert result.repeat and result.after.ease == result.before.ease  # a repeat leaves ease as it is
+    with Session(engine) as s:
+        assert replay(s).ok

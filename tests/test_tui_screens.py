@@ -122,3 +122,30 @@ async def test_stats_screen_shows_numbers_heatmap_and_weakest_point(engine) -> N
         assert "忘" in _text(screen, "#stats-weakest")
         await pilot.press("escape")
         assert not isinstance(pilot.app.screen, StatsScreen)
+
+
+async def test_home_lists_thousands_of_topics_a_chunk_at_a_time(engine) -> None:
+    from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+    from trainer.tui.screens.home import FILL_CHUNK, HomeScreen
+
+    topics = tuple(
+        Topic(
+            title=f"主题{t:03d}",
+            sections=(
+                Section(
+                    SectionKind.PROBLEMS,
+                    "问题",
+                    (Point(id=point_id(f"主题{t:03d}", SectionKind.PROBLEMS, "要点"), head="要点", body=""),),
+                ),
+            ),
+        )
+        for t in range(FILL_CHUNK + 50)
+    )
+    sync(engine, Deck(name="多主题", topics=topics))
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert [r.topic for r in home.rows] == ["", *(t.title for t in topics)]
+        assert home.table.row_count == len(home.rows)

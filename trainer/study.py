@@ -19,6 +19,7 @@ from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
 from trainer.store import card_ops, queries
 from trainer.store.convert import CardState, ReviewCard
+from trainer.store.engine import reader
 
 if TYPE_CHECKING:
     from trainer.edits import Changes, EditSaved
@@ -27,6 +28,42 @@ Clock = Callable[[], datetime]
 
 # A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
 REPEAT_GAP = 7
+# Cards are read from the database as the queue reaches them, in batches that double up to this size:
+# the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
+BATCH_MAX = 64
+
+
+class LazyCards(dict[int, ReviewCard]):
+    """The session's cards by id, each read (with the next unread cards of the queue) on first use.
+
+    A card read late may have been answered today by another process since the session started: its
+    state is then that answer's, and `answered` learns of it, so this session's answer is graded as a
+    same-day repeat, as `trainer db replay` will grade it.
+    """
+
+    def __init__(self, engine: Engine, queue: deque[int], today: int, answered: set[int]) -> None:
+        super().__init__()
+        self.engine = engine
+        self.queue = queue
+        self.today = today
+        self.answered = answered
+
+    def __missing__(self, card_id: int) -> ReviewCard:
+        size = min(BATCH_MAX, max(1, len(self)))
+        wanted = [card_id]
+        for cid in self.queue:
+            if len(wanted) >= size:
+                break
+            if cid != card_id and not dict.__contains__(self, cid):
+                wanted.append(cid)
+        stale: set[int] = set()
+        with Session(reader(self.engine)) as s:
+            self.update(queries.load_cards(s, wanted, stale=stale))
+            self.answered.update(queries.answered_on_day(s, wanted, self.today))
+        if stale:
+            # StudySession.current retires them, drops them from the queue and reads on.
+            raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
+        return dict.__getitem__(self, card_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +106,9 @@ class _Change:
 class StudySession:
     """Reviews the day's cards of some decks, one at a time, committing each answer before moving on.
 
-    Everything the session shows is loaded when it starts; answering a card grades it in memory and
-    writes one UPDATE and one INSERT, and the next card comes from the in-memory queue.
+    The queue is planned when it starts; each card's content is read when the queue reaches it (see
+    `LazyCards`). Answering a card grades it in memory and writes one UPDATE and one INSERT, and the
+    next card comes from the in-memory queue.
     """
 
     engine: Engine
@@ -80,7 +118,7 @@ class StudySession:
     today: int = 0
     queue: deque[int] = field(default_factory=deque)
     done: list[_Done] = field(default_factory=list)
-    cards: dict[int, ReviewCard] = field(default_factory=dict)
+    cards: dict[int, ReviewCard] = field(default_factory=dict)  # a LazyCards once started
     policies: dict[int, Policy] = field(default_factory=dict)
     deck_of: dict[int, int] = field(default_factory=dict)
     answered: set[int] = field(default_factory=set)
@@ -91,27 +129,27 @@ class StudySession:
     def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards."""
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
-        with Session(engine) as s:
+        with Session(reader(engine)) as s:
             activity = queries.today_activity(s, today, deck_ids)
-            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for)
-            stale: set[int] = set()
-            cards = queries.load_cards(s, [c.card_id for c in plan], stale=stale)
+            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for, activity=activity)
             algorithms = queries.deck_algorithms(s, deck_ids)
-        plan = [c for c in plan if c.card_id not in stale]
-        notices = _retire_stale(engine, stale)
-        return cls(
+        queue = deque(c.card_id for c in plan)
+        answered = {c.card_id for c in activity.answered}
+        cards = LazyCards(engine, queue, today, answered)
+        session = cls(
             engine=engine,
             deck_ids=deck_ids,
             settings=settings,
             clock=clock,
             today=today,
-            queue=deque(c.card_id for c in plan),
+            queue=queue,
             cards=cards,
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
-            answered={c.card_id for c in activity.answered},
-            notices=notices,
+            answered=answered,
         )
+        session.current()  # the first card is read now, so a missing card fails here (a stale one is skipped)
+        return session
 
     @property
     def left(self) -> int:
@@ -256,7 +294,7 @@ class StudySession:
         deck_id = self.deck_of.get(card.card_id)
         ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
         stale: set[int] = set()
-        with Session(self.engine) as s:
+        with Session(reader(self.engine)) as s:
             fresh = queries.load_cards(s, ids, stale=stale)
         for cid, value in fresh.items():
             self.cards[cid] = replace(value, state=self.cards[cid].state)
@@ -266,7 +304,9 @@ class StudySession:
 
     def keep_only(self, card_ids: set[int]) -> None:
         """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
-        self.queue = deque(c for c in self.queue if c in card_ids)
+        kept = [c for c in self.queue if c in card_ids]
+        self.queue.clear()  # in place: the lazy card reader follows this deque
+        self.queue.extend(kept)
 
 
 def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:

@@ -13,6 +13,15 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from trainer.errors import StoreError
 
 BUSY_TIMEOUT_MS = 10_000
+# An execution option: transactions on such connections start deferred (plain BEGIN), see `reader`.
+READ_ONLY = "trainer_read_only"
+
+
+def reader(engine: Engine) -> Engine:
+    """The same engine (same pool) for reads: on SQLite its transactions begin deferred, so a long read
+    (the home screen's topic counts) neither waits for nor holds the write lock that writers take up front.
+    """
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -111,4 +120,4 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")

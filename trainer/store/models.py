@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from trainer.sched.state import Queue
-from trainer.store.types import UTCDateTime
+from trainer.store.types import EpochMillis, Hundredths, UTCDateTime
 
 __all__ = ["Base", "CardRow", "CardStateRow", "DeckRow", "NoteRow", "Queue", "ReviewLogRow"]
 
@@ -53,7 +53,8 @@ class NoteRow(Base):
 
 class CardRow(Base):
     __tablename__ = "cards"
-    __table_args__ = (UniqueConstraint("deck_id", "key"),)
+    # 0003: cards by section, for the home screen's topic counts (a grouped read of every card).
+    __table_args__ = (UniqueConstraint("deck_id", "key"), Index("ix_cards_section", "deck_id", "section_key"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     deck_id: Mapped[int] = mapped_column(ForeignKey("decks.id"))
@@ -67,7 +68,17 @@ class CardStateRow(Base):
     """The schedule of one card. `due_day` is a day number (date.toordinal() of the study day)."""
 
     __tablename__ = "card_state"
-    __table_args__ = (Index("ix_card_state_due", "deck_id", "queue", "due_day"),)
+    __table_args__ = (
+        Index("ix_card_state_due", "deck_id", "queue", "due_day"),
+        # 0003: new cards in document order, for the day's new-card pick (partial: new cards only).
+        Index(
+            "ix_card_state_new",
+            "deck_id",
+            "new_ord",
+            sqlite_where=text("queue = 0"),
+            postgresql_where=text("queue = 0"),
+        ),
+    )
 
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"), primary_key=True)
     deck_id: Mapped[int] = mapped_column(Integer)
@@ -75,11 +86,12 @@ class CardStateRow(Base):
     due_day: Mapped[int] = mapped_column(Integer, default=0)
     new_ord: Mapped[int] = mapped_column(Integer, default=0)
     reps: Mapped[int] = mapped_column(Integer, default=0)
-    ease: Mapped[float] = mapped_column(Float, default=2.5)
+    # 0003: ease in hundredths, times in epoch milliseconds (compact on disk; floats and aware datetimes here).
+    ease: Mapped[float] = mapped_column(Hundredths, default=2.5)
     interval: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     leech: Mapped[bool] = mapped_column(Boolean, default=False)
-    last_review: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_review: Mapped[datetime | None] = mapped_column(EpochMillis, nullable=True)
     # 0002: FSRS memory state (None for SM-2 decks and new cards).
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -89,23 +101,24 @@ class ReviewLogRow(Base):
     """One answer, never updated; the source of truth that `trainer db replay` rebuilds state from."""
 
     __tablename__ = "review_log"
-    __table_args__ = (Index("ix_review_log_card", "card_id", "id"), Index("ix_review_log_day", "day"))
+    # 0003: (card_id) alone serves "a card's answers in order", as every index entry ends with the rowid (id).
+    __table_args__ = (Index("ix_review_log_card", "card_id"), Index("ix_review_log_day", "day"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
-    reviewed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    reviewed_at: Mapped[datetime] = mapped_column(EpochMillis)
     day: Mapped[int] = mapped_column(Integer)
     quality: Mapped[int] = mapped_column(Integer)
     duration_ms: Mapped[int] = mapped_column(Integer, default=0)
     queue_before: Mapped[int] = mapped_column(Integer)
     reps_before: Mapped[int] = mapped_column(Integer)
-    ease_before: Mapped[float] = mapped_column(Float)
+    ease_before: Mapped[float] = mapped_column(Hundredths)
     interval_before: Mapped[int] = mapped_column(Integer)
     due_before: Mapped[int] = mapped_column(Integer)
     lapses_before: Mapped[int] = mapped_column(Integer)
     queue_after: Mapped[int] = mapped_column(Integer)
     reps_after: Mapped[int] = mapped_column(Integer)
-    ease_after: Mapped[float] = mapped_column(Float)
+    ease_after: Mapped[float] = mapped_column(Hundredths)
     interval_after: Mapped[int] = mapped_column(Integer)
     due_after: Mapped[int] = mapped_column(Integer)
     lapses_after: Mapped[int] = mapped_column(Integer)

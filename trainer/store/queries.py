@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import Select, and_, case, func, literal_column, select
 from sqlalchemy.orm import Session
 
 from trainer.cards import paired_section
@@ -64,12 +64,13 @@ def due_reviews_stmt(deck_id: int, today: int) -> Select:  # type: ignore[type-a
 
 
 def new_cards_stmt(deck_id: int, limit: int) -> Select:  # type: ignore[type-arg]
-    """The first `limit` new cards of one deck in document order."""
+    """The first `limit` new cards of one deck in document order (served by ix_card_state_new)."""
     s = CardStateRow
     return (
         select(*_CANDIDATE_COLUMNS)
         .join(CardRow, CardRow.id == s.card_id)
-        .where(s.deck_id == deck_id, s.queue == Queue.NEW)
+        # A literal, not a bound value, so SQLite sees that the partial index (queue = 0) applies.
+        .where(s.deck_id == deck_id, s.queue == literal_column(str(int(Queue.NEW))))
         .order_by(s.new_ord, s.card_id)
         .limit(limit)
     )
@@ -89,21 +90,21 @@ def today_activity(session: Session, today: int, deck_ids: Iterable[int] | None 
     last_quality: dict[int, int] = {}
     new_done: dict[int, int] = defaultdict(int)
     reviews_done: dict[int, int] = defaultdict(int)
+    new_queue = Queue.NEW
     for r in rows:
-        if wanted is not None and r.deck_id not in wanted:
+        deck_id, card_id = r.deck_id, r.card_id
+        if wanted is not None and deck_id not in wanted:
             continue
-        answered.setdefault(r.card_id, candidate_from_row(r))
-        last_quality[r.card_id] = r.quality
+        if card_id not in answered:
+            answered[card_id] = candidate_from_row(r)
+        last_quality[card_id] = r.quality
         if not r.repeat:
-            if r.queue_before == Queue.NEW:
-                new_done[r.deck_id] += 1
+            if r.queue_before == new_queue:
+                new_done[deck_id] += 1
             else:
-                reviews_done[r.deck_id] += 1
-    pending = [
-        c
-        for cid, c in answered.items()
-        if last_quality[cid] < 4 and c.queue not in (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
-    ]
+                reviews_done[deck_id] += 1
+    gone = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
+    pending = [c for cid, c in answered.items() if last_quality[cid] < 4 and c.queue not in gone]
     return Today(
         answered=tuple(answered.values()),
         pending=tuple(pending),
@@ -139,6 +140,7 @@ def plan_day(
     *,
     limits_for: LimitsFor | None = None,
     new_per_day: int = Limits().new,
+    activity: Today | None = None,
 ) -> list[Candidate]:
     """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
 
@@ -148,19 +150,50 @@ def plan_day(
         deck_ids: The decks to study.
         limits_for: Each deck's limits by deck name (default: `new_per_day` new, the default reviews).
         new_per_day: New cards per deck when `limits_for` is not given.
+        activity: `today_activity(session, today, deck_ids)` when the caller already has it.
     """
     limits = _limits_by_id(deck_names(session, deck_ids), limits_for, new_per_day)
-    activity = today_activity(session, today, deck_ids)
+    if activity is None:
+        activity = today_activity(session, today, deck_ids)
     reviews: list[Candidate] = []
     new: list[Candidate] = []
     for deck_id in deck_ids:
-        reviews += [candidate_from_row(r) for r in session.execute(due_reviews_stmt(deck_id, today)).all()]
-        allowance = max(0, limits.get(deck_id, Limits()).new - (activity.new_done or {}).get(deck_id, 0))
+        lim = limits.get(deck_id, Limits())
+        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        if reviews_left:  # a deck whose reviews are done for today needs no scan of its due cards
+            reviews += _due_reviews(session, deck_id, today, lim, activity)
+        allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
             extra = 2 * allowance + 10
             new += [candidate_from_row(r) for r in session.execute(new_cards_stmt(deck_id, extra)).all()]
     return build_queue(reviews, new, today=activity, limits=limits)
+
+
+# Due reviews read first per deck: this many times the places left, plus this many (see `_due_reviews`).
+REVIEW_PREFIX_FACTOR = 3
+REVIEW_PREFIX_EXTRA = 50
+
+
+def _due_reviews(session: Session, deck_id: int, today: int, limits: Limits, activity: Today) -> list[Candidate]:
+    """Enough of a deck's due reviews, most overdue first, for `build_queue` to pick the same ones as from all.
+
+    `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
+    deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
+    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows);
+    otherwise the rest is read too.
+    """
+    stmt = due_reviews_stmt(deck_id, today)
+    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+    size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
+    prefix = [candidate_from_row(r) for r in session.execute(stmt.limit(size)).all()]
+    if len(prefix) < size:
+        return prefix  # every due review
+    mine = {id(c) for c in prefix}
+    taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
+    if sum(1 for c in taken if id(c) in mine) >= places:
+        return prefix
+    return [candidate_from_row(r) for r in session.execute(stmt).all()]
 
 
 def due_queue(
@@ -320,6 +353,21 @@ def next_due_day(session: Session, after_day: int, deck_ids: list[int]) -> int |
             CardStateRow.due_day > after_day,
         )
     ).first()
+
+
+def answered_on_day(session: Session, card_ids: Iterable[int], day: int) -> set[int]:
+    """Which of these cards have an answer logged on study day `day` (by any process)."""
+    ids = list(card_ids)
+    out: set[int] = set()
+    for start in range(0, len(ids), 500):
+        out.update(
+            session.scalars(
+                select(ReviewLogRow.card_id).where(
+                    ReviewLogRow.day == day, ReviewLogRow.card_id.in_(ids[start : start + 500])
+                )
+            )
+        )
+    return out
 
 
 def reviews_on(session: Session, day: int) -> int:

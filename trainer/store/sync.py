@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from trainer.cards import cards_for_deck
@@ -13,6 +16,9 @@ from trainer.errors import DeckError
 from trainer.model import Deck, section_id
 from trainer.sched.state import Algorithm
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+
+# SQLite page cache during a sync, in KiB (given back afterwards).
+SYNC_CACHE_KIB = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +30,41 @@ class SyncResult:
     cards_added: int
     cards_retired: int
     cards_kept: int
+
+
+def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """INSERT many rows (all with the same keys) in the caller's transaction.
+
+    On SQLite the rows go straight to the driver's executemany: SQLAlchemy's per-row parameter
+    processing costs more than SQLite's own insert (~2 s of a 100k-point sync). Columns left out get
+    their model's scalar defaults, as Core would give them.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        conn.execute(insert(table), rows)
+        return
+    cols = list(rows[0])
+    given = [table.c[c] for c in cols]
+    defaults = [c for c in table.columns if c.name not in rows[0] and c.default is not None and c.default.is_scalar]
+    names = ", ".join(f'"{c.name}"' for c in (*given, *defaults))
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * (len(given) + len(defaults)))})'
+    # Values pass through the columns' bind processors (booleans, hundredths, epoch ms), as in Core.
+    procs = [(i, p) for i, c in enumerate(given) if (p := c.type.bind_processor(conn.dialect)) is not None]
+    tail = tuple(_bind(c, c.default.arg, conn.dialect) for c in defaults)  # type: ignore[union-attr]
+    params = []
+    for r in rows:
+        values = [r[c] for c in cols]
+        for i, proc in procs:
+            values[i] = proc(values[i])
+        params.append((*values, *tail))
+    conn.exec_driver_sql(sql, params)
+
+
+def _bind(column: Any, value: Any, dialect: Any) -> Any:
+    proc = column.type.bind_processor(dialect)
+    return value if proc is None else proc(value)
 
 
 def deck_hash(session: Session, path: str) -> str | None:
@@ -56,8 +97,25 @@ def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now
         row.path, row.content_hash, row.scheduler, row.synced_at = path, content_hash, scheduler, now
     deck_id = row.id
 
-    _sync_notes(session, deck, deck_id)
-    return _sync_cards(session, deck, deck_id)
+    with _page_cache(session, SYNC_CACHE_KIB):
+        _sync_notes(session, deck, deck_id)
+        return _sync_cards(session, deck, deck_id)
+
+
+@contextmanager
+def _page_cache(session: Session, kib: int) -> Iterator[None]:
+    """A larger SQLite page cache while a deck's rows go in: its index inserts land all over the
+    (deck_id, key) b-trees, and the default 2 MB cache rereads pages (100k points: 11.6 -> 9.0 s)."""
+    conn = session.connection()
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
 def _sync_notes(session: Session, deck: Deck, deck_id: int) -> None:
@@ -86,7 +144,7 @@ def _sync_notes(session: Session, deck: Deck, deck_id: int) -> None:
                 else:
                     changed.append({"id": note_id, **values})
     if fresh:
-        session.execute(insert(NoteRow), fresh)
+        insert_rows(session, NoteRow.__table__, fresh)  # type: ignore[arg-type]
     if changed:
         session.execute(update(NoteRow), changed)
     if existing:
@@ -109,30 +167,22 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
         elif row.retired:
             revived.append(row)
     if fresh:
-        session.execute(
-            insert(CardRow),
+        insert_rows(
+            session,
+            CardRow.__table__,  # type: ignore[arg-type]
             [
-                {
-                    "deck_id": deck_id,
-                    "key": c.key,
-                    "kind": c.kind.value,
-                    "section_key": c.section_key,
-                    "retired": False,
-                }
+                {"deck_id": deck_id, "key": c.key, "kind": c.kind.value, "section_key": c.section_key, "retired": False}
                 for c in fresh
             ],
         )
-        ids = dict(
-            session.execute(
-                select(CardRow.key, CardRow.id).where(
-                    CardRow.deck_id == deck_id, CardRow.key.in_([c.key for c in fresh])
-                )
-            ).all()
-        )
+        # One scan of the deck's cards (the unique (deck_id, key) index) rather than an IN of every new key.
+        ids = dict(session.execute(select(CardRow.key, CardRow.id).where(CardRow.deck_id == deck_id)).all())
         order = {c.key: i for i, c in enumerate(cards)}
-        session.execute(
-            insert(CardStateRow),
-            [{"card_id": ids[c.key], "deck_id": deck_id, "queue": Queue.NEW, "new_ord": order[c.key]} for c in fresh],
+        new = int(Queue.NEW)
+        insert_rows(
+            session,
+            CardStateRow.__table__,  # type: ignore[arg-type]
+            [{"card_id": ids[c.key], "deck_id": deck_id, "queue": new, "new_ord": order[c.key]} for c in fresh],
         )
     for row in revived:
         session.execute(update(CardRow).where(CardRow.id == row.id).values(retired=False))

@@ -17,7 +17,11 @@ from trainer.store import browse, card_ops, queries
 from trainer.store import stats as stats_store
 from trainer.store.browse import TopicSummary
 from trainer.store.convert import DeckSummary
+from trainer.store.engine import reader
 from trainer.tui.format import countdown, exam_date
+
+# Rows added to the table per turn of the event loop.
+FILL_CHUNK = 200
 
 if TYPE_CHECKING:
     from trainer.tui.app import TrainerApp
@@ -66,9 +70,11 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.table.add_columns("卡组 / 主题", "到期", "新卡", "学习中", "总数")
-        self.refresh_decks()
+        self.decks, self.rows = [], []
+        self._fills = 0
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown, so the counts are read once at start.
         self.refresh_decks()
 
     def refresh_decks(self) -> None:
@@ -78,7 +84,7 @@ class HomeScreen(Screen[None]):
         today = study_day(app.clock(), settings.tz(), settings.day_start_hour)
         with Session(app.engine) as s, s.begin():
             card_ops.unbury_past(s, today)
-        with Session(app.engine) as s:
+        with Session(reader(app.engine)) as s:
             self.decks = queries.deck_summaries(s, today, settings.new_per_day, limits_for=settings.limits_for)
             done = queries.reviews_on(s, today)
             streak = stats_store.streak(s, today)
@@ -100,7 +106,7 @@ class HomeScreen(Screen[None]):
     def load_topics(self, today: int) -> None:
         """Topic counts take a grouped scan of every card (0.6 s at 100k cards): read them off the UI thread."""
         app = self.trainer_app
-        with Session(app.engine) as s:
+        with Session(reader(app.engine)) as s:
             topics = browse.topic_summaries(s, today)
         app.call_from_thread(self._fill, topics)
 
@@ -109,15 +115,30 @@ class HomeScreen(Screen[None]):
         row = table.cursor_row
         table.clear()
         self.rows = []
+        pending: list[tuple[tuple[str | int, ...], HomeRow]] = []
         for d in self.decks:
-            table.add_row(d.name, d.due, d.new, d.learning, d.total)
-            self.rows.append(HomeRow(d.deck_id))
+            pending.append(((d.name, d.due, d.new, d.learning, d.total), HomeRow(d.deck_id)))
             for t in (t for t in topics if t.deck_id == d.deck_id):
                 # A topic's new cards are capped by what its deck may still start today.
-                table.add_row(f"  {t.topic}", t.due, min(t.new, d.new), t.learning, t.total)
-                self.rows.append(HomeRow(d.deck_id, t.topic))
+                cells = (f"  {t.topic}", t.due, min(t.new, d.new), t.learning, t.total)
+                pending.append((cells, HomeRow(d.deck_id, t.topic)))
+        self._fills += 1
+        self._add_rows(pending, row, self._fills)
+
+    def _add_rows(
+        self, pending: list[tuple[tuple[str | int, ...], HomeRow]], cursor: int, fill: int, start: int = 0
+    ) -> None:
+        """Add rows a chunk at a time, so keys pressed meanwhile are handled (thousands of topics take ~1 s)."""
+        if fill != self._fills or not self.is_active:
+            return  # a newer fill started, or the screen is hidden (`on_screen_resume` refills it)
+        table = self.table
+        for cells, home_row in pending[start : start + FILL_CHUNK]:
+            table.add_row(*cells)
+            self.rows.append(home_row)
         if self.rows:
-            table.move_cursor(row=min(row, len(self.rows) - 1))
+            table.move_cursor(row=min(cursor, len(self.rows) - 1))
+        if start + FILL_CHUNK < len(pending):
+            self.call_later(self._add_rows, pending, cursor, fill, start + FILL_CHUNK)
 
     def action_review_row(self) -> None:
         if not self.rows:
