@@ -129,10 +129,10 @@ def sync_files(
             reports.append(SyncReport(path=f, deck=name if shadowed else "", skipped=True, shadowed=shadowed))
             continue
         if name in names:
-            exc = DeckError(f"deck name {name!r} is also used by {names[name]}", path=f)
+            clash = DeckError(f"deck name {name!r} is also used by {names[name]}", path=f)
             if on_error is None:
-                raise exc
-            on_error(exc)
+                raise clash
+            on_error(clash)
             continue
         names[name] = f
         pending.append((f, digest, maybe_deck))

@@ -12,7 +12,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
@@ -22,10 +21,11 @@ from trainer.store import browse, card_ops, queries
 from trainer.store.browse import BrowseQuery, BrowseRow, Page, StateFilter
 from trainer.store.models import Queue
 from trainer.tui.format import interval_label
+from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.card_info import QUEUE_NAMES
 
 if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
+    pass
 
 STATE_LABELS = {
     StateFilter.ALL: "全部状态",
@@ -56,7 +56,7 @@ def row_cells(r: BrowseRow) -> tuple[str, ...]:
     )
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(TrainerScreen):
     """Search box, filters, one page of results; n/p page, @ suspends, e edits, Enter shows info."""
 
     BINDINGS = [
@@ -96,13 +96,6 @@ class BrowseScreen(Screen[None]):
         yield DataTable(id="browse-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="browse-status")
         yield Footer()
-
-    @property
-    def trainer_app(self) -> TrainerApp:
-        from trainer.tui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
 
     @property
     def table(self) -> DataTable[str]:

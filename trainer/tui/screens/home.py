@@ -9,7 +9,6 @@ from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from trainer.sched.days import day_to_date, study_day
@@ -19,12 +18,13 @@ from trainer.store.browse import TopicSummary
 from trainer.store.convert import DeckSummary
 from trainer.store.engine import reader
 from trainer.tui.format import countdown, exam_date
+from trainer.tui.screens.base import TrainerScreen
 
 # Rows added to the table per turn of the event loop.
 FILL_CHUNK = 200
 
 if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ class HomeRow:
     topic: str = ""
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(TrainerScreen):
     """Lists decks and topics; Enter reviews the highlighted one, `a` reviews everything."""
 
     BINDINGS = [
@@ -56,13 +56,6 @@ class HomeScreen(Screen[None]):
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty")
         yield Footer()
-
-    @property
-    def trainer_app(self) -> TrainerApp:
-        from trainer.tui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
 
     @property
     def table(self) -> DataTable[str | int]:

@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
 from trainer.compare import combined_grade
 from trainer.errors import TrainerError
 from trainer.study import StudySession
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
+from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.grade_bar import GradeBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
+    pass
 
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
@@ -35,7 +35,7 @@ class _Handled:
     outcome: str  # "answer", "reveal", "ignored"
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(TrainerScreen):
     """Shows one card at a time from a StudySession."""
 
     BINDINGS = [
@@ -72,13 +72,6 @@ class ReviewScreen(Screen[None]):
             yield Static("", id="answer", markup=False)
         yield GradeBar(id="grade-bar")
         yield Footer()
-
-    @property
-    def trainer_app(self) -> TrainerApp:
-        from trainer.tui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
 
     @property
     def grade_bar(self) -> GradeBar:

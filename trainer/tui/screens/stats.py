@@ -10,17 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from trainer.sched.days import day_to_date
 from trainer.stats import Overview, PointMastery, TopicMastery
 from trainer.store import stats as stats_store
+from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.chart import Chart
 from trainer.tui.widgets.heatmap import LEVELS, Heatmap
 
 if TYPE_CHECKING:
-    from trainer.tui.app import TrainerApp
+    pass
 
 FORECAST_DAYS = 30
 WEEKS = 12
@@ -93,7 +93,7 @@ def weakest_text(points: tuple[PointMastery, ...]) -> str:
     )
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(TrainerScreen):
     """Everything about progress on one scrolling page; Escape or q goes back."""
 
     BINDINGS = [Binding("escape,q", "app.pop_screen", "返回", id="stats-back")]
@@ -112,13 +112,6 @@ class StatsScreen(Screen[None]):
             yield Static("[b]最薄弱的要点[/b]", classes="stats-title")
             yield Static("", id="stats-weakest", markup=False)
         yield Footer()
-
-    @property
-    def trainer_app(self) -> TrainerApp:
-        from trainer.tui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
 
     def on_mount(self) -> None:
         self.load()
