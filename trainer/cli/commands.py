@@ -122,10 +122,11 @@ def cmd_db_replay(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
     from trainer.library import open_default_store
+    from trainer.store.engine import reader
     from trainer.store.replay import replay
 
     engine = open_default_store()
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         report = replay(s)
     for m in report.mismatches:
         print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
@@ -141,9 +142,10 @@ def cmd_leeches(args: argparse.Namespace) -> int:
 
     from trainer.library import open_default_store
     from trainer.store import queries
+    from trainer.store.engine import reader
 
     engine = open_default_store()
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         found = queries.leeches(s)
         cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
     for lc in found:
@@ -156,11 +158,12 @@ def cmd_leeches(args: argparse.Namespace) -> int:
 def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
     from sqlalchemy.orm import Session
 
+    from trainer.store.engine import reader
     from trainer.store.export import deck_ids_by_name
 
     if not names:
         return None
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         return list(deck_ids_by_name(s, names).values())
 
 
@@ -173,13 +176,14 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from trainer.config import load_settings
     from trainer.library import open_default_store
     from trainer.sched.days import study_day
+    from trainer.store.engine import reader
     from trainer.store.stats import overview
 
     settings = load_settings()
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
     engine = open_default_store()
     deck_ids = _deck_ids(engine, args.deck)
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))

@@ -16,13 +16,14 @@ from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.store.engine import reader
 
 
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
     from trainer.store.export import load_decks
 
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         decks = load_decks(s, names)
     return write_apkg(decks, path)
 
@@ -39,7 +40,7 @@ def export_tables(
     from trainer.store.export import card_schedules, load_decks, review_log
 
     reports = []
-    with Session(engine) as s:
+    with Session(reader(engine)) as s:
         decks = load_decks(s, names)
         cards = card_rows(decks, card_schedules(s, names))
         reviews = list(review_rows(review_log(s, names)))
