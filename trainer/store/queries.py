@@ -208,12 +208,6 @@ def due_queue(
     return [c.card_id for c in plan_day(session, today, deck_ids, limits_for=limits_for, new_per_day=new_per_day)]
 
 
-def new_studied(session: Session, today: int, deck_id: int | None = None) -> dict[int, int]:
-    """How many new cards each deck has started today."""
-    done = today_activity(session, today, None if deck_id is None else [deck_id]).new_done or {}
-    return dict(done)
-
-
 def deck_summaries(
     session: Session, today: int, new_per_day: int = Limits().new, *, limits_for: LimitsFor | None = None
 ) -> list[DeckSummary]:
