@@ -341,3 +341,49 @@ def cards_for_deck(deck: Deck) -> list[Card]:
     """Every card of a deck, in document order."""
     kinds = deck_kinds(deck)
     return [c for t in deck.topics for c in cards_for_topic(t, kinds)]
+
+
+CardRef = tuple[str, CardKind, str]
+
+
+def card_refs(deck: Deck) -> list[CardRef]:
+    """(key, kind, section key) of every card of a deck, as `cards_for_deck` gives them, in its order.
+
+    What a sync needs to match cards, without building any prompt or answer text (a deck of 100k
+    points: 0.3 s here against 2.2 s for the cards themselves).
+    """
+    want = frozenset(deck_kinds(deck))
+    head, overlap, slogan = CardKind.HEAD in want, CardKind.OVERLAP in want, CardKind.SLOGAN in want
+    cloze, listed = CardKind.CLOZE in want, CardKind.LIST in want
+    out: list[CardRef] = []
+    add = out.append
+    for topic in deck.topics:
+        title = topic.title
+        for section in topic.sections:
+            skey = section_id(title, section.kind, section.heading)
+            first = True
+            for point in section.points:
+                pid, body = point.id, point.body
+                if head:
+                    add((pid + ":head", CardKind.HEAD, skey))
+                if overlap and not first:
+                    add((pid + ":overlap", CardKind.OVERLAP, skey))
+                first = False
+                if slogan and "“" in body:  # cheap test first: most bodies quote nothing
+                    seen: set[str] = set()
+                    for found in _SLOGAN.findall(plain(body) if "{{" in body else body):
+                        if found not in seen:
+                            seen.add(found)
+                            add((f"{pid}:slogan:{_part_key(found)}", CardKind.SLOGAN, skey))
+                if cloze and "{{" in body:
+                    for m in _MANUAL.finditer(body):
+                        add((f"{pid}:cloze:{_part_key(m.group(1))}", CardKind.CLOZE, skey))
+            if listed and len(section.points) >= 2:
+                add((list_key(skey), CardKind.LIST, skey))
+        if CardKind.PAIR in want:
+            for problems, measures in _pairs(topic):
+                skey = section_id(title, measures.kind, measures.heading)
+                problems_key = section_id(title, problems.kind, problems.heading)
+                for measure in measures.points:  # as many as the problems: `_pairs` matched them so
+                    add((f"{measure.id}:pair:{problems_key}", CardKind.PAIR, skey))
+    return out

@@ -3,10 +3,14 @@
 PyYAML builds a Python node, mark and resolver call for every scalar, which costs ~15 s for a deck of
 100k points. Deck files are almost always the plain block style `trainer build` writes: `key: value`
 lines, `- ` list items, `|`/`|-` block texts, plain or single-quoted scalars. `fast_load` reads exactly
-that subset line by line and returns None as soon as a line falls outside it (flow collections, double
-quotes with escapes, anchors, tags, comments after values, multi-line plain scalars, scalars PyYAML
-would read as numbers or dates...), so the caller reads the text with PyYAML instead and the result
-is always what PyYAML gives. No file access, no deck shapes (see `decks`).
+that subset and returns None as soon as a line falls outside it (flow collections, double quotes with
+escapes, anchors, tags, comments after values, multi-line plain scalars, scalars PyYAML would read as
+numbers or dates, characters PyYAML refuses or reads as line breaks...), so the caller reads the text
+with PyYAML instead and the result is always what PyYAML gives. No file access, no deck shapes (see
+`decks`).
+
+One compiled regex splits every line into indent, `- `, key and value in C; the Python loops then
+look at each line once (~1 µs a line).
 """
 
 from __future__ import annotations
@@ -16,13 +20,19 @@ from typing import Any
 
 from yaml.resolver import Resolver
 
-__all__ = ["LineDict", "fast_load"]
+__all__ = ["LineDict", "fast_load", "text_value", "within_subset"]
 
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+# indent, content (everything after the indent), item dash, key, value: for every line of the text.
+_LINE = re.compile(r"^( *)((- )?(?:([A-Za-z_][A-Za-z0-9_]*):(?: +|$))?(.*))$", re.M)
+_Line = tuple[str, str, str, str, str]
+# Characters outside PyYAML's printable set, tabs, CRs, the line breaks only PyYAML knows (NEL,
+# U+2028/9) and byte order marks: a text holding any of them is PyYAML's to read (or refuse).
+_OUTSIDE = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _WORDS: dict[str, Any] = {"true": True, "false": False, "null": None, "~": None}
 _DECIMAL = re.compile(r"(?:0|[1-9][0-9]*)\Z")
 _IMPLICIT: dict[str | None, list[tuple[str, re.Pattern[str]]]] = Resolver.yaml_implicit_resolvers
+_BLOCKS = {"|": True, "|-": False}  # block indicator -> keep the final newline
 
 
 class LineDict(dict[str, Any]):
@@ -40,136 +50,169 @@ def fast_load(text: str) -> LineDict | None:
 
     Every mapping is a `LineDict` carrying its line, as `decks`' line-tracking PyYAML loader gives.
     """
-    if "\r" in text or "\t" in text or text.startswith(("---", "%")):
+    if text.startswith(("---", "%")) or not within_subset(text):
         return None
-    lines: list[tuple[int, str]] = []
-    for raw in text.split("\n"):
-        stripped = raw.lstrip(" ")
-        lines.append((len(raw) - len(stripped), stripped))
-    reader = _Reader(lines)
+    lines: list[_Line] = _LINE.findall(text)
+    n = len(lines)
     try:
-        reader.skip_blank()
-        if reader.i >= len(lines) or reader.indent() != 0:
+        i = _skip_blank(lines, 0)
+        if i >= n or lines[i][0]:
             return None
-        data = reader.mapping(0)
-        reader.skip_blank()
-        if reader.i != len(lines):
+        data, i = _mapping(lines, i, 0, item=False)
+        if _skip_blank(lines, i) != n:
             return None
     except _Unsupported:
         return None
     return data
 
 
-class _Reader:
-    def __init__(self, lines: list[tuple[int, str]]) -> None:
-        self.lines = lines
-        self.i = 0
+def within_subset(text: str) -> bool:
+    """False when `text` holds a character the subset leaves to PyYAML (a tab, a CR, a control character ...)."""
+    # Python's printable characters are all printable to PyYAML, and the test is 4x faster than the
+    # regex; the regex decides for texts with others (an ideographic space, a zero-width joiner ...).
+    return text.replace("\n", " ").isprintable() or _OUTSIDE.search(text) is None
 
-    def indent(self) -> int:
-        return self.lines[self.i][0]
 
-    def skip_blank(self) -> None:
-        lines = self.lines
-        while self.i < len(lines) and (not lines[self.i][1] or lines[self.i][1].startswith("#")):
-            self.i += 1
+def _skip_blank(lines: list[_Line], i: int) -> int:
+    """The first line from `i` on that is neither blank nor a comment."""
+    n = len(lines)
+    while i < n and (not lines[i][1] or lines[i][1][0] == "#"):
+        i += 1
+    return i
 
-    def at(self, indent: int, item: bool) -> bool:
-        """True when the next line is at `indent` and is (item) or is not (not item) a list item."""
-        self.skip_blank()
-        if self.i >= len(self.lines):
-            return False
-        ind, content = self.lines[self.i]
-        if ind > indent:
-            raise _Unsupported  # a deeper line where none may be (multi-line plain scalar, bad nesting)
-        return ind == indent and (content == "-" or content.startswith("- ")) == item
 
-    def mapping(self, indent: int) -> LineDict:
-        out = LineDict()
-        out.line = self.i + 1
-        lines, n = self.lines, len(self.lines)
-        while True:  # `at(indent, item=False)`, inlined: this loop runs once per line of the file
-            i = self.i
-            while i < n and (not lines[i][1] or lines[i][1][0] == "#"):
+def _mapping(lines: list[_Line], i: int, indent: int, *, item: bool) -> tuple[LineDict, int]:
+    """The `key: value` lines at `indent` from line `i`; with `item`, line `i` is the `- key: value`
+    that opens the mapping (its keys sit two columns in from the dash, at `indent`)."""
+    out = LineDict()
+    out.line = i + 1
+    n = len(lines)
+    while i < n:  # runs once per line of the file: kept inline
+        ind, content, dash, key, value = lines[i]
+        if item:
+            item = False
+        else:
+            if not content or content[0] == "#":
                 i += 1
-            self.i = i
-            if i >= n:
-                break
-            ind, content = lines[i]
-            if ind != indent:
-                if ind > indent:
-                    raise _Unsupported
-                break
-            if content[0] == "-" and (len(content) == 1 or content[1] == " "):
-                break
-            key, sep, rest = content.partition(":")
-            if not sep or not _is_key(key) or (rest and rest[0] != " "):
-                raise _Unsupported
-            rest = rest.strip(" ")
-            self.i = i + 1
-            if rest in ("|", "|-"):
-                out[key] = self.block_text(indent, keep_last=rest == "|")
-            elif rest:
-                out[key] = _scalar(rest)
-            else:
-                out[key] = self.nested(indent)
-        return out
-
-    def nested(self, indent: int) -> Any:
-        """The value of `key:` with nothing after it: a deeper block, an indentless list, or null."""
-        self.skip_blank()
-        if self.i >= len(self.lines):
-            return None
-        ind, content = self.lines[self.i]
-        if ind > indent:
-            return self.sequence(ind) if content == "-" or content.startswith("- ") else self.mapping(ind)
-        if ind == indent and content.startswith("- "):
-            return self.sequence(indent)
-        return None
-
-    def sequence(self, indent: int) -> list[Any]:
-        out: list[Any] = []
-        while self.at(indent, item=True):
-            rest = self.lines[self.i][1][2:].lstrip(" ")
-            if not rest or rest.startswith(("- ", "|", ">")) or rest == "-":
-                raise _Unsupported
-            key, sep, after = rest.partition(":")
-            if sep and _is_key(key) and (not after or after[0] == " "):
-                # `- key: value` opens a mapping whose keys sit two columns in.
-                self.lines[self.i] = (indent + 2, rest)
-                out.append(self.mapping(indent + 2))
-            else:
-                self.i += 1
-                out.append(_scalar(rest))
-        return out
-
-    def block_text(self, indent: int, *, keep_last: bool) -> str:
-        """A `|` (one final newline kept) or `|-` (stripped) literal block under a key at `indent`."""
-        lines = self.lines
-        body: list[str] = []
-        block = -1
-        while self.i < len(lines):
-            ind, content = lines[self.i]
-            if not content:
-                if block >= 0 and ind > block:
-                    raise _Unsupported  # spaces past the block's indent are text: let PyYAML keep them
-                body.append("")
-                self.i += 1
                 continue
-            if ind <= indent:
+            if len(ind) != indent:
+                if len(ind) > indent:
+                    raise _Unsupported  # a deeper line where none may be (multi-line plain scalar, bad nesting)
                 break
-            if block < 0:
-                block = ind
-            elif ind < block:
-                raise _Unsupported
-            body.append(" " * (ind - block) + content)
-            self.i += 1
-        if block < 0:
+            if dash:
+                break  # an item at this indent ends the mapping; whoever called decides what it is
+            if not key:
+                raise _Unsupported  # not `key: ...` (a `-` alone, a quoted or complex key ...)
+        ok = _KEYS.get(key)
+        if ok is None:
+            ok = _is_key(key)
+        if not ok:
             raise _Unsupported
-        while body and not body[-1]:
-            body.pop()
-            self.i -= 1  # leave trailing blank lines to the caller, as they belong to no value
-        text = "\n".join(body)
-        return text + "\n" if keep_last else text
+        i += 1
+        if not value:
+            out[key], i = _nested(lines, i, indent)
+        elif value[0] >= "\x80" and ": " not in value and " #" not in value and value[-1] not in ": ":
+            out[key] = value  # the usual Chinese text: a plain string whatever follows its first character
+        else:
+            value = value.rstrip(" ")
+            keep = _BLOCKS.get(value)
+            if keep is None:
+                out[key] = _scalar(value)
+            else:
+                out[key], i = _block_text(lines, i, indent, keep_last=keep)
+    return out, i
+
+
+def _nested(lines: list[_Line], i: int, indent: int) -> tuple[Any, int]:
+    """The value of `key:` with nothing after it: a deeper block, an indentless list, or null."""
+    i = _skip_blank(lines, i)
+    if i >= len(lines):
+        return None, i
+    ind, content, dash = lines[i][:3]
+    if content == "-":
+        raise _Unsupported  # an empty item
+    if len(ind) > indent:
+        return _sequence(lines, i, len(ind)) if dash else _mapping(lines, i, len(ind), item=False)
+    if len(ind) == indent and dash:
+        return _sequence(lines, i, indent)
+    return None, i
+
+
+def _sequence(lines: list[_Line], i: int, indent: int) -> tuple[list[Any], int]:
+    out: list[Any] = []
+    n = len(lines)
+    while True:
+        i = _skip_blank(lines, i)
+        if i >= n:
+            break
+        ind, content, dash, key, value = lines[i]
+        if len(ind) != indent or not dash:
+            if len(ind) > indent or content == "-":
+                raise _Unsupported
+            break
+        if not value or value[0] == " ":
+            raise _Unsupported  # `- ` alone or `-  x` (the next lines' indents would mean other things)
+        if key:
+            item, i = _mapping(lines, i, indent + 2, item=True)
+            out.append(item)
+        elif value[0] in "-|>":
+            raise _Unsupported  # a nested list or a block text as an item
+        else:
+            out.append(_scalar(value.rstrip(" ")))
+            i += 1
+    return out, i
+
+
+def _block_text(lines: list[_Line], i: int, indent: int, *, keep_last: bool) -> tuple[str, int]:
+    """A `|` (one final newline kept) or `|-` (stripped) literal block under a key at `indent`."""
+    n = len(lines)
+    body: list[str] = []
+    block = -1
+    while i < n:
+        ind_text, content = lines[i][:2]
+        ind = len(ind_text)
+        if not content:
+            if block >= 0 and ind > block:
+                raise _Unsupported  # spaces past the block's indent are text: let PyYAML keep them
+            body.append("")
+            i += 1
+            continue
+        if ind <= indent:
+            break
+        if block < 0:
+            block = ind
+        elif ind < block:
+            raise _Unsupported
+        body.append(content if ind == block else " " * (ind - block) + content)
+        i += 1
+    if block < 0:
+        raise _Unsupported
+    while body and not body[-1]:
+        body.pop()
+        i -= 1  # leave trailing blank lines to the caller, as they belong to no value
+    text = "\n".join(body)
+    return (text + "\n" if keep_last else text), i
+
+
+# Ids and other ASCII words with a letter a-f are texts to PyYAML, unless binary ints (0b101).
+_HEX_WORD = re.compile(r"(?!0b[01_]*\Z)[0-9]*[a-f][0-9a-f]*\Z")
+
+
+def text_value(value: str) -> str | None:
+    """The text PyYAML reads from the one-line scalar `value` written after `key: `, or None when it
+    reads something else (a number, a date, null, a list ...) or the value is outside the subset."""
+    if not value:
+        return None
+    if value[0] >= "\x80" and ": " not in value and " #" not in value and value[-1] not in ": ":
+        return value
+    if _HEX_WORD.match(value):
+        return value
+    value = value.rstrip(" ")
+    try:
+        out = _scalar(value) if value else None
+    except _Unsupported:
+        return None
+    return out if isinstance(out, str) else None
 
 
 def _scalar(value: str) -> Any:
@@ -209,9 +252,8 @@ _KEYS: dict[str, bool] = {}
 
 
 def _is_key(key: str) -> bool:
-    ok = _KEYS.get(key)
-    if ok is None:
-        ok = bool(_KEY.match(key)) and _is_text(key)
-        if len(_KEYS) < 256:  # a deck has a handful of distinct keys
-            _KEYS[key] = ok
+    """A key the subset reads (the line pattern has checked its characters): one PyYAML reads as text."""
+    ok = _is_text(key)
+    if len(_KEYS) < 256:  # a deck has a handful of distinct keys
+        _KEYS[key] = ok
     return ok

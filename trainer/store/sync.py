@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from trainer.cards import cards_for_deck
+from trainer.cards import CardKind, CardRef, card_refs
 from trainer.errors import DeckError
 from trainer.model import Deck, section_id
 from trainer.sched.state import Algorithm
@@ -32,39 +32,51 @@ class SyncResult:
     cards_kept: int
 
 
-def insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """INSERT many rows (all with the same keys) in the caller's transaction.
+def insert_values(
+    session: Session,
+    table: Table,
+    columns: Sequence[str],
+    rows: list[tuple[Any, ...]],
+    *,
+    same: Mapping[str, Any] | None = None,
+) -> None:
+    """INSERT many rows, each a tuple of values for `columns`, in the caller's transaction.
 
-    On SQLite the rows go straight to the driver's executemany: SQLAlchemy's per-row parameter
-    processing costs more than SQLite's own insert (~2 s of a 100k-point sync). Columns left out get
-    their model's scalar defaults, as Core would give them.
+    `same` holds values shared by every row; columns in neither get their model's scalar defaults, as
+    Core would give them. On SQLite the rows go straight to the driver's executemany: SQLAlchemy's
+    per-row parameter processing costs more than SQLite's own insert (~2 s of a 100k-point sync).
     """
     if not rows:
         return
+    same = dict(same or {})
     conn = session.connection()
     if conn.dialect.name != "sqlite":
-        conn.execute(insert(table), rows)
+        conn.execute(insert(table), [{**same, **dict(zip(columns, row, strict=True))} for row in rows])
         return
-    cols = list(rows[0])
-    given = [table.c[c] for c in cols]
-    defaults = [c for c in table.columns if c.name not in rows[0] and c.default is not None and c.default.is_scalar]
-    names = ", ".join(f'"{c.name}"' for c in (*given, *defaults))
-    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join("?" * (len(given) + len(defaults)))})'
+    given = [table.c[c] for c in columns]
+    # Shared values and defaults go into the statement as literals, rendered by SQLAlchemy through the
+    # columns' types: adding them to every row's parameters cost more than their inserts.
+    for c in table.columns:
+        if c.name not in columns and c.name not in same and c.default is not None and c.default.is_scalar:
+            same[c.name] = c.default.arg  # type: ignore[attr-defined]
+    fixed = [table.c[name] for name in same]
+    literals = [
+        str(literal(same[c.name], c.type).compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+        for c in fixed
+    ]
+    names = ", ".join(f'"{c.name}"' for c in (*given, *fixed))
+    sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(["?"] * len(given) + literals)})'
     # Values pass through the columns' bind processors (booleans, hundredths, epoch ms), as in Core.
     procs = [(i, p) for i, c in enumerate(given) if (p := c.type.bind_processor(conn.dialect)) is not None]
-    tail = tuple(_bind(c, c.default.arg, conn.dialect) for c in defaults)  # type: ignore[union-attr]
-    params = []
-    for r in rows:
-        values = [r[c] for c in cols]
-        for i, proc in procs:
-            values[i] = proc(values[i])
-        params.append((*values, *tail))
-    conn.exec_driver_sql(sql, params)
-
-
-def _bind(column: Any, value: Any, dialect: Any) -> Any:
-    proc = column.type.bind_processor(dialect)
-    return value if proc is None else proc(value)
+    if procs:
+        processed: list[Any] = []
+        for row in rows:
+            values = list(row)
+            for i, proc in procs:
+                values[i] = proc(values[i])
+            processed.append(tuple(values))
+        rows = processed
+    conn.exec_driver_sql(sql, rows)
 
 
 def deck_hash(session: Session, path: str) -> str | None:
@@ -120,35 +132,29 @@ def _page_cache(session: Session, kib: int) -> Iterator[None]:
 
 def _sync_notes(session: Session, deck: Deck, deck_id: int) -> None:
     existing = dict(session.execute(select(NoteRow.key, NoteRow.id).where(NoteRow.deck_id == deck_id)).all())
-    fresh, changed = [], []
+    fresh: list[tuple[Any, ...]] = []
+    changed: list[dict[str, Any]] = []
     for topic in deck.topics:
+        title = topic.title
         for section in topic.sections:
-            skey = section_id(topic.title, section.kind, section.heading)
+            skey = section_id(title, section.kind, section.heading)
+            kind, heading = section.kind.value, section.heading
             for k, point in enumerate(section.points, 1):
-                values = {
-                    "deck_id": deck_id,
-                    "key": point.id,
-                    "topic": topic.title,
-                    "section_key": skey,
-                    "section_kind": section.kind.value,
-                    "heading": section.heading,
-                    "ord": k,
-                    "head": point.head,
-                    "body": point.body,
-                    "long_head": point.long_head,
-                    "retired": False,
-                }
-                note_id = existing.pop(point.id, None)
+                values = (point.id, title, skey, kind, heading, k, point.head, point.body, point.long_head)
+                note_id = existing.pop(point.id, None) if existing else None
                 if note_id is None:
                     fresh.append(values)
                 else:
-                    changed.append({"id": note_id, **values})
-    if fresh:
-        insert_rows(session, NoteRow.__table__, fresh)  # type: ignore[arg-type]
+                    changed.append({"id": note_id, **dict(zip(_NOTE_COLUMNS, values, strict=True)), "retired": False})
+    insert_values(session, NoteRow.__table__, _NOTE_COLUMNS, fresh, same={"deck_id": deck_id})  # type: ignore[arg-type]
     if changed:
         session.execute(update(NoteRow), changed)
     if existing:
         session.execute(update(NoteRow).where(NoteRow.id.in_(existing.values())).values(retired=True))
+
+
+_NOTE_COLUMNS = ("key", "topic", "section_key", "section_kind", "heading", "ord", "head", "body", "long_head")
+_KIND_VALUES = {k: k.value for k in CardKind}
 
 
 def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
@@ -158,32 +164,22 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
         .where(CardRow.deck_id == deck_id)
     ).all()
     existing = {r.key: r for r in rows}
-    cards = cards_for_deck(deck)
-    fresh, revived = [], []
-    for card in cards:
-        row = existing.pop(card.key, None)
+    refs = card_refs(deck)
+    kinds = _KIND_VALUES
+    if not existing:  # a deck's first sync: every card is new
+        _insert_all_cards(session, deck_id, refs)
+        return SyncResult(deck=deck.name, points=_points(deck), cards_added=len(refs), cards_retired=0, cards_kept=0)
+    # (new_ord, key, kind, section key) of the cards to add: new_ord is the card's place in the deck.
+    fresh: list[tuple[int, str, str, str]] = []
+    revived = []
+    for i, (key, kind, skey) in enumerate(refs):
+        row = existing.pop(key, None)
         if row is None:
-            fresh.append(card)
+            fresh.append((i, key, kinds[kind], skey))
         elif row.retired:
             revived.append(row)
     if fresh:
-        insert_rows(
-            session,
-            CardRow.__table__,  # type: ignore[arg-type]
-            [
-                {"deck_id": deck_id, "key": c.key, "kind": c.kind.value, "section_key": c.section_key, "retired": False}
-                for c in fresh
-            ],
-        )
-        # One scan of the deck's cards (the unique (deck_id, key) index) rather than an IN of every new key.
-        ids = dict(session.execute(select(CardRow.key, CardRow.id).where(CardRow.deck_id == deck_id)).all())
-        order = {c.key: i for i, c in enumerate(cards)}
-        new = int(Queue.NEW)
-        insert_rows(
-            session,
-            CardStateRow.__table__,  # type: ignore[arg-type]
-            [{"card_id": ids[c.key], "deck_id": deck_id, "queue": new, "new_ord": order[c.key]} for c in fresh],
-        )
+        _insert_cards(session, deck_id, fresh)
     for row in revived:
         session.execute(update(CardRow).where(CardRow.id == row.id).values(retired=False))
         # Back where its last answer left it (review, or suspended as a leech); new if never answered.
@@ -201,8 +197,71 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
         session.execute(update(CardStateRow).where(CardStateRow.card_id.in_(retired_ids)).values(queue=Queue.RETIRED))
     return SyncResult(
         deck=deck.name,
-        points=sum(len(s.points) for t in deck.topics for s in t.sections),
+        points=_points(deck),
         cards_added=len(fresh),
         cards_retired=len(retired_ids),
-        cards_kept=len(cards) - len(fresh),
+        cards_kept=len(refs) - len(fresh),
     )
+
+
+def _points(deck: Deck) -> int:
+    return sum(len(s.points) for t in deck.topics for s in t.sections)
+
+
+def _next_card_id(session: Session) -> int:
+    """The id SQLite would give the next card: given explicitly, the ids are known without reading the
+    rows back. The caller's transaction holds SQLite's write lock (its first write came before), so no
+    other writer can take them meanwhile."""
+    return int(session.scalar(select(func.coalesce(func.max(CardRow.id), 0))) or 0) + 1
+
+
+def _insert_all_cards(session: Session, deck_id: int, refs: list[CardRef]) -> None:
+    """Insert a deck's first cards, in deck order, and their states, new."""
+    kinds = _KIND_VALUES
+    if session.connection().dialect.name != "sqlite":
+        _insert_cards(session, deck_id, [(i, key, kinds[kind], skey) for i, (key, kind, skey) in enumerate(refs)])
+        return
+    first = _next_card_id(session)
+    insert_values(
+        session,
+        CardRow.__table__,  # type: ignore[arg-type]
+        ("id", "key", "kind", "section_key"),
+        [(first + i, key, kinds[kind], skey) for i, (key, kind, skey) in enumerate(refs)],
+        same={"deck_id": deck_id},
+    )
+    # The states in one statement (no row passes through Python): card i of the deck has id first + i,
+    # and its place among the new cards is i. Queue and the rest take their defaults: a new card.
+    session.execute(
+        insert(CardStateRow).from_select(
+            ["card_id", "deck_id", "new_ord"],
+            select(CardRow.id, CardRow.deck_id, CardRow.id - first).where(CardRow.id >= first),
+        )
+    )
+
+
+def _insert_cards(session: Session, deck_id: int, fresh: list[tuple[int, str, str, str]]) -> None:
+    """Insert new cards (new_ord, key, kind, section key) and their states, new."""
+    columns = ("key", "kind", "section_key")
+    if session.connection().dialect.name == "sqlite":
+        first = _next_card_id(session)
+        insert_values(
+            session,
+            CardRow.__table__,  # type: ignore[arg-type]
+            ("id", *columns),
+            [(first + i, key, kind, skey) for i, (_, key, kind, skey) in enumerate(fresh)],
+            same={"deck_id": deck_id},
+        )
+        states = [(first + i, order) for i, (order, _, _, _) in enumerate(fresh)]
+    else:
+        insert_values(
+            session,
+            CardRow.__table__,  # type: ignore[arg-type]
+            columns,
+            [(key, kind, skey) for _, key, kind, skey in fresh],
+            same={"deck_id": deck_id},
+        )
+        # One scan of the deck's cards (the unique (deck_id, key) index) rather than an IN of every new key.
+        by_key = dict(session.execute(select(CardRow.key, CardRow.id).where(CardRow.deck_id == deck_id)).all())
+        states = [(by_key[key], order) for order, key, _, _ in fresh]
+    # Queue and the rest take their defaults: a new card.
+    insert_values(session, CardStateRow.__table__, ("card_id", "new_ord"), states, same={"deck_id": deck_id})  # type: ignore[arg-type]
