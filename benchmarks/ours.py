@@ -148,9 +148,12 @@ def write_yaml(folder: Path, points: int) -> int:
 def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
     """`trainer sync` of the deck files in `folder` into an empty database (schema created beforehand, not timed).
 
-    Besides the whole sync, times its parts on their own: reading the deck files (`yaml_parse`),
-    deriving the card keys (`card_refs`); `insert_ms` is the rest (rows, indexes, commits).
+    Besides the whole sync, times its parts on their own, with the cyclic GC paused as the sync pauses
+    it: reading the deck files (`yaml_parse`), deriving the card keys (`card_refs`); `insert_ms` is the
+    rest (hashing, rows, indexes, commits).
     """
+    import gc
+
     from trainer.cards import card_refs
     from trainer.library import find_deck_files, sync_files
 
@@ -165,13 +168,18 @@ def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
         reports = sync_files(engine, files, now=datetime.now(UTC))
         total.append((clock() - t0) * 1000)
         engine.dispose()
-        t0 = clock()
-        loaded = [decks.load(f) for f in files]
-        parse.append((clock() - t0) * 1000)
-        t0 = clock()
-        for deck in loaded:
-            card_refs(deck)
-        refs.append((clock() - t0) * 1000)
+        gc.disable()
+        try:
+            t0 = clock()
+            loaded = [decks.load(f) for f in files]
+            parse.append((clock() - t0) * 1000)
+            t0 = clock()
+            for deck in loaded:
+                card_refs(deck)
+            refs.append((clock() - t0) * 1000)
+        finally:
+            gc.enable()
+        del loaded
     scratch.unlink(missing_ok=True)
     out = summary(total)
     out["cards_added"] = sum(r.added for r in reports)

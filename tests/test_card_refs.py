@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from trainer import decks
-from trainer.cards import ALL_KINDS, card_refs, cards_for_deck
+from trainer.cards import ALL_KINDS, card_refs, cards_for_deck, section_keys
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "decks").glob("*.yaml"))
@@ -28,6 +28,7 @@ def test_seed_decks(path: Path) -> None:
     deck = decks.load(path)
     refs = card_refs(deck)
     assert refs == refs_of_cards(deck)
+    assert card_refs(deck, section_keys(deck)) == refs
     assert len(refs) > len(deck.points())  # lists, overlaps ... not just heads
     # The kinds are the enum members themselves, as the cards carry them.
     assert all(type(kind) is type(ALL_KINDS[0]) for _key, kind, _section in refs)
@@ -66,3 +67,4 @@ def _decks(draw: st.DrawFn) -> Deck:
 @given(_decks())
 def test_generated_decks(deck: Deck) -> None:
     assert card_refs(deck) == refs_of_cards(deck)
+    assert card_refs(deck, section_keys(deck)) == refs_of_cards(deck)

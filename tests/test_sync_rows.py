@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW
 from trainer import decks
 from trainer.cards import card_refs
+from trainer.errors import DeckError
 from trainer.model import Deck, section_id
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
 from trainer.store.sync import sync_deck
@@ -129,3 +130,36 @@ def test_cards_added_by_a_later_sync_get_the_same_rows_as_a_first_sync(engine: E
     assert len(before) < len(got)
     assert sorted(got) == sorted(expected)
     assert got[: len(before)] == list(before.values())  # the first sync's cards, then the added ones
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["gc-on", "gc-off"])
+def test_sync_files_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
+    engine: Engine, tmp_path: Path, enabled: bool
+) -> None:
+    import gc
+
+    from trainer.library import sync_files
+
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    decks.save(seed(0), good)
+    bad.write_text("deck: d\ntopics: [\n", encoding="utf-8")
+    seen: list[bool] = []
+    real_loads = decks.loads
+
+    def loads(text: str, *, path: str = "<deck>") -> Deck:
+        seen.append(gc.isenabled())
+        return real_loads(text, path=path)
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(decks, "loads", loads)
+            assert [r.added > 0 for r in sync_files(engine, [good], now=FIXED_NOW)] == [True]
+            assert gc.isenabled() is enabled
+            with pytest.raises(DeckError):
+                sync_files(engine, [bad], now=FIXED_NOW)  # given back when a deck is refused, too
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False, False]

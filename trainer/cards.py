@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -346,21 +346,31 @@ def cards_for_deck(deck: Deck) -> list[Card]:
 CardRef = tuple[str, CardKind, str]
 
 
-def card_refs(deck: Deck) -> list[CardRef]:
+def section_keys(deck: Deck) -> list[str]:
+    """The stable id of every section of a deck, in order."""
+    return [section_id(t.title, s.kind, s.heading) for t in deck.topics for s in t.sections]
+
+
+def card_refs(deck: Deck, keys: Sequence[str] | None = None) -> list[CardRef]:
     """(key, kind, section key) of every card of a deck, as `cards_for_deck` gives them, in its order.
 
     What a sync needs to match cards, without building any prompt or answer text (a deck of 100k
-    points: 0.3 s here against 2.2 s for the cards themselves).
+    points: 0.4 s here against 2.2 s for the cards themselves).
+
+    Args:
+        deck: The deck.
+        keys: `section_keys(deck)`, when the caller has them already (they cost a quarter of the time).
     """
     want = frozenset(deck_kinds(deck))
     head, overlap, slogan = CardKind.HEAD in want, CardKind.OVERLAP in want, CardKind.SLOGAN in want
-    cloze, listed = CardKind.CLOZE in want, CardKind.LIST in want
+    cloze, listed, paired = CardKind.CLOZE in want, CardKind.LIST in want, CardKind.PAIR in want
+    ids = iter(section_keys(deck) if keys is None else keys)
     out: list[CardRef] = []
     add = out.append
     for topic in deck.topics:
-        title = topic.title
+        topic_keys: dict[int, str] = {}
         for section in topic.sections:
-            skey = section_id(title, section.kind, section.heading)
+            skey = topic_keys[id(section)] = next(ids)
             first = True
             for point in section.points:
                 pid, body = point.id, point.body
@@ -380,10 +390,9 @@ def card_refs(deck: Deck) -> list[CardRef]:
                         add((f"{pid}:cloze:{_part_key(m.group(1))}", CardKind.CLOZE, skey))
             if listed and len(section.points) >= 2:
                 add((list_key(skey), CardKind.LIST, skey))
-        if CardKind.PAIR in want:
+        if paired:
             for problems, measures in _pairs(topic):
-                skey = section_id(title, measures.kind, measures.heading)
-                problems_key = section_id(title, problems.kind, problems.heading)
+                skey, problems_key = topic_keys[id(measures)], topic_keys[id(problems)]
                 for measure in measures.points:  # as many as the problems: `_pairs` matched them so
                     add((f"{measure.id}:pair:{problems_key}", CardKind.PAIR, skey))
     return out

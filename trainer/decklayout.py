@@ -18,7 +18,11 @@ __all__ = ["read_topics", "topics_at"]
 _TOPICS = re.compile(r"^topics:( \[\])?\n", re.M)
 _TOPIC = re.compile(r"- title: (.*)\n(  subtitle: (.*)\n)?  sections:( \[\])?\n")
 _SECTION = re.compile(r"  - kind: (.*)\n    heading: (.*)\n    points:( \[\])?\n")
-_POINT = re.compile(r"    - id: (.*)\n      head: (.*)\n      body: (.*)\n")
+# An id is read in the regex when it is a word of hex digits with a letter (as `point_id` makes them),
+# which PyYAML reads as text too (unless a binary int: 0b101); any other goes to `text_value`.
+_POINT = re.compile(
+    r"    - id: (?:((?!0b[01_]*\n)[0-9]*[a-f][0-9a-f]*)|(.*))\n      head: (.*)\n      body: (.*)\n"
+)
 _LONG = "      long_head: true\n"
 # The lines of a `|`/`|-` body: blank, or indented past the `body:` key.
 _BLOCK = re.compile(r"(?:(?: {7}.*)?\n)*")
@@ -84,7 +88,7 @@ def _points(
     """Read the points from `pos` into `out`; the position and line count after them, or None."""
     match = _POINT.match
     while (m := match(text, pos)) is not None:
-        raw_id, head, body = m.groups()
+        hex_id, raw_id, head, body = m.groups()
         pos = m.end()
         at_line, line = line + 1, line + 3
         # Texts in Chinese, as nearly all are, are read inline; `text_value` decides the rest.
@@ -110,7 +114,7 @@ def _points(
         long_head = text.startswith(_LONG, pos)
         if long_head:
             pos, line = pos + len(_LONG), line + 1
-        pid = text_value(raw_id)
+        pid = hex_id or text_value(raw_id)
         if pid is None:
             return None
         pid = pid or point_id(title, kind, head)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -94,6 +96,31 @@ def sync_files(
     Two files with one deck name are an error, except a bundled deck and the learner's own deck of
     that name (the copy an in-app edit saved): the learner's deck is synced, the bundled one skipped.
     """
+    with _cyclic_gc_paused():
+        return _sync_files(engine, files, now=now, on_error=on_error)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector off while a sync builds its decks and rows: they are a million
+    live objects, which its collections would walk again and again (0.9 s of a 4 s sync of 100k
+    points). Reference counting still frees everything; a sync makes no cycles worth collecting."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _sync_files(
+    engine: Engine,
+    files: list[Path],
+    *,
+    now: datetime,
+    on_error: Callable[[TrainerError], None] | None,
+) -> list[SyncReport]:
     from trainer.store.sync import sync_deck, synced_deck
 
     reports: list[SyncReport] = []

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, func, insert, literal, select, update
+from sqlalchemy import Boolean, Table, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from trainer.cards import CardKind, CardRef, card_refs
+from trainer.cards import CardKind, CardRef, card_refs, section_keys
 from trainer.errors import DeckError
-from trainer.model import Deck, section_id
+from trainer.model import Deck
 from trainer.sched.state import Algorithm
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
@@ -66,8 +66,13 @@ def insert_values(
     ]
     names = ", ".join(f'"{c.name}"' for c in (*given, *fixed))
     sql = f'INSERT INTO "{table.name}" ({names}) VALUES ({", ".join(["?"] * len(given) + literals)})'
-    # Values pass through the columns' bind processors (booleans, hundredths, epoch ms), as in Core.
-    procs = [(i, p) for i, c in enumerate(given) if (p := c.type.bind_processor(conn.dialect)) is not None]
+    # Values pass through the columns' bind processors (hundredths, epoch ms), as in Core; but for
+    # booleans, which the driver binds as 1 and 0 itself (a pass in Python over every row otherwise).
+    procs = [
+        (i, p)
+        for i, c in enumerate(given)
+        if not isinstance(c.type, Boolean) and (p := c.type.bind_processor(conn.dialect)) is not None
+    ]
     if procs:
         processed: list[Any] = []
         for row in rows:
@@ -109,9 +114,10 @@ def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now
         row.path, row.content_hash, row.scheduler, row.synced_at = path, content_hash, scheduler, now
     deck_id = row.id
 
+    keys = section_keys(deck)
     with _page_cache(session, SYNC_CACHE_KIB):
-        _sync_notes(session, deck, deck_id)
-        return _sync_cards(session, deck, deck_id)
+        _sync_notes(session, deck, deck_id, keys)
+        return _sync_cards(session, deck, deck_id, keys)
 
 
 @contextmanager
@@ -130,14 +136,15 @@ def _page_cache(session: Session, kib: int) -> Iterator[None]:
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(before or -2000)}")
 
 
-def _sync_notes(session: Session, deck: Deck, deck_id: int) -> None:
+def _sync_notes(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> None:
     existing = dict(session.execute(select(NoteRow.key, NoteRow.id).where(NoteRow.deck_id == deck_id)).all())
     fresh: list[tuple[Any, ...]] = []
     changed: list[dict[str, Any]] = []
+    skeys = iter(keys)
     for topic in deck.topics:
         title = topic.title
         for section in topic.sections:
-            skey = section_id(title, section.kind, section.heading)
+            skey = next(skeys)
             kind, heading = section.kind.value, section.heading
             for k, point in enumerate(section.points, 1):
                 values = (point.id, title, skey, kind, heading, k, point.head, point.body, point.long_head)
@@ -157,14 +164,14 @@ _NOTE_COLUMNS = ("key", "topic", "section_key", "section_kind", "heading", "ord"
 _KIND_VALUES = {k: k.value for k in CardKind}
 
 
-def _sync_cards(session: Session, deck: Deck, deck_id: int) -> SyncResult:
+def _sync_cards(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> SyncResult:
     rows = session.execute(
         select(CardRow.key, CardRow.id, CardRow.retired, CardStateRow.reps)
         .join(CardStateRow, CardStateRow.card_id == CardRow.id)
         .where(CardRow.deck_id == deck_id)
     ).all()
     existing = {r.key: r for r in rows}
-    refs = card_refs(deck)
+    refs = card_refs(deck, keys)
     kinds = _KIND_VALUES
     if not existing:  # a deck's first sync: every card is new
         _insert_all_cards(session, deck_id, refs)
