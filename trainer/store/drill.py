@@ -1,0 +1,349 @@
+"""The drill's reads as plain SQL on any DB-API-like runner: home counts, the day's plan, loading cards.
+
+This module must not import SQLAlchemy: the TUI runs these queries on a bare `sqlite3` connection
+before SQLAlchemy is loaded, so that the first card is painted without paying for its import. The
+same SQL serves every other caller through `trainer.store.queries`, which hands in a runner on its
+SQLAlchemy session (one source of SQL, two transports). The SQL is portable between SQLite and
+PostgreSQL: named `:params`, booleans tested with NOT, no dialect functions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+from trainer.cards import paired_section, point_of
+from trainer.errors import StaleCardError, StoreError
+from trainer.sched.queue import Candidate, Limits, Today, build_queue
+from trainer.sched.state import Algorithm, Queue
+from trainer.store.convert import CardState, DeckSummary, ReviewCard, card_from_notes
+
+# Runs one statement with named parameters and returns every row as a sequence.
+Runner = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+LimitsFor = Callable[[str], Limits]
+
+# Longest IN (...) list per statement (SQLite's default limit on variables is far higher).
+CHUNK = 500
+_QUEUE = {int(q): q for q in Queue}
+_NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
+_GONE = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
+
+
+def sqlite_runner(con: sqlite3.Connection) -> Runner:
+    """A runner on a `sqlite3` connection (the caller owns its transactions)."""
+
+    def run(sql: str, params: Mapping[str, Any]) -> list[Any]:
+        return con.execute(sql, params).fetchall()
+
+    return run
+
+
+def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
+    """`(:name0, :name1, ...)` for an IN test, with the values added to `params`."""
+    keys = [f"{name}{i}" for i in range(len(values))]
+    params.update(zip(keys, values, strict=True))
+    return "(" + ", ".join(f":{k}" for k in keys) + ")"
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+# card_id, deck_id, queue, due_day, new_ord, key, kind, section_key
+CANDIDATE_COLUMNS = "s.card_id, s.deck_id, s.queue, s.due_day, s.new_ord, c.key, c.kind, c.section_key"
+_FROM_STATE = "FROM card_state s JOIN cards c ON c.id = s.card_id"
+
+
+def candidate(r: Sequence[Any], offset: int = 0) -> Candidate:
+    """A row holding CANDIDATE_COLUMNS from `offset` on, as a Candidate."""
+    card_id, deck_id, queue, due_day, new_ord, key, kind, section = r[offset : offset + 8]
+    return Candidate(card_id, deck_id, section, point_of(key, kind), _QUEUE[queue], due_day, new_ord)
+
+
+def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
+    """What the review log says about study day `today`: answered cards, pending repeats, counts."""
+    rows = run(
+        f"SELECT l.quality, l.repeat, l.queue_before, {CANDIDATE_COLUMNS} FROM review_log l"
+        " JOIN card_state s ON s.card_id = l.card_id JOIN cards c ON c.id = l.card_id"
+        " WHERE l.day = :today ORDER BY l.id",
+        {"today": today},
+    )
+    wanted = None if deck_ids is None else set(deck_ids)
+    answered: dict[int, Candidate] = {}
+    last_quality: dict[int, int] = {}
+    new_done: dict[int, int] = defaultdict(int)
+    reviews_done: dict[int, int] = defaultdict(int)
+    for r in rows:
+        quality, repeat, queue_before, card_id, deck_id = r[0], r[1], r[2], r[3], r[4]
+        if wanted is not None and deck_id not in wanted:
+            continue
+        if card_id not in answered:
+            answered[card_id] = candidate(r, 3)
+        last_quality[card_id] = quality
+        if not repeat:
+            if queue_before == _NEW:
+                new_done[deck_id] += 1
+            else:
+                reviews_done[deck_id] += 1
+    pending = [c for cid, c in answered.items() if last_quality[cid] < 4 and c.queue not in _GONE]
+    return Today(
+        answered=tuple(answered.values()),
+        pending=tuple(pending),
+        new_done=dict(new_done),
+        reviews_done=dict(reviews_done),
+    )
+
+
+def deck_names(run: Runner, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Deck names by id (every deck when `deck_ids` is None)."""
+    if deck_ids is None:
+        return dict(run("SELECT id, name FROM decks", {}))  # type: ignore[arg-type]
+    out: dict[int, str] = {}
+    for chunk in _chunks(list(deck_ids)):
+        params: dict[str, Any] = {}
+        out.update(run(f"SELECT id, name FROM decks WHERE id IN {in_list('d', chunk, params)}", params))  # type: ignore[arg-type]
+    return out
+
+
+def deck_algorithms(run: Runner, deck_ids: Iterable[int]) -> dict[int, Algorithm]:
+    """The scheduler each deck uses (`scheduler:` in its file)."""
+    params: dict[str, Any] = {}
+    ids = list(deck_ids)
+    if not ids:
+        return {}
+    rows = run(f"SELECT id, scheduler FROM decks WHERE id IN {in_list('d', ids, params)}", params)
+    return {r[0]: Algorithm.parse(r[1]) for r in rows}
+
+
+def limits_by_id(names: Mapping[int, str], limits_for: LimitsFor | None, new_per_day: int) -> dict[int, Limits]:
+    """Each deck's limits: by name from the learner's settings, or `new_per_day` and the default reviews."""
+    if limits_for is None:
+        return {deck_id: Limits(new=new_per_day) for deck_id in names}
+    return {deck_id: limits_for(name) for deck_id, name in names.items()}
+
+
+def due_reviews_sql(*, limit: bool) -> str:
+    """Reviews of one deck due by :today, most overdue first (served by ix_card_state_due)."""
+    return (
+        f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+        f" WHERE s.deck_id = :deck AND s.queue = {_REVIEW} AND s.due_day <= :today"
+        " ORDER BY s.due_day, s.card_id" + (" LIMIT :limit" if limit else "")
+    )
+
+
+# The queue value is a literal, not a bound parameter, so SQLite sees that the partial index applies.
+NEW_CARDS_SQL = (
+    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} ORDER BY s.new_ord, s.card_id LIMIT :limit"
+)
+
+# Due reviews read first per deck: this many times the places left, plus this many (see `_due_reviews`).
+REVIEW_PREFIX_FACTOR = 3
+REVIEW_PREFIX_EXTRA = 50
+
+
+def plan_day(
+    run: Runner,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+    activity: Today | None = None,
+) -> list[Candidate]:
+    """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
+
+    Args:
+        run: Runs the queries.
+        today: The study day number.
+        deck_ids: The decks to study.
+        limits_for: Each deck's limits by deck name (default: `new_per_day` new, the default reviews).
+        new_per_day: New cards per deck when `limits_for` is not given.
+        activity: `today_activity(run, today, deck_ids)` when the caller already has it.
+    """
+    limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
+    if activity is None:
+        activity = today_activity(run, today, deck_ids)
+    reviews: list[Candidate] = []
+    new: list[Candidate] = []
+    for deck_id in deck_ids:
+        lim = limits.get(deck_id, Limits())
+        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        if reviews_left:  # a deck whose reviews are done for today needs no scan of its due cards
+            reviews += _due_reviews(run, deck_id, today, lim, activity)
+        allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
+        if allowance:
+            # Extra rows stand in for list cards that wait a day because a sibling is studied today.
+            rows = run(NEW_CARDS_SQL, {"deck": deck_id, "limit": 2 * allowance + 10})
+            new += [candidate(r) for r in rows]
+    return build_queue(reviews, new, today=activity, limits=limits)
+
+
+def _due_reviews(run: Runner, deck_id: int, today: int, limits: Limits, activity: Today) -> list[Candidate]:
+    """Enough of a deck's due reviews, most overdue first, for `build_queue` to pick the same ones as from all.
+
+    `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
+    deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
+    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows);
+    otherwise the rest is read too.
+    """
+    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+    size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
+    params = {"deck": deck_id, "today": today}
+    prefix = [candidate(r) for r in run(due_reviews_sql(limit=True), {**params, "limit": size})]
+    if len(prefix) < size:
+        return prefix  # every due review
+    mine = {id(c) for c in prefix}
+    taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
+    if sum(1 for c in taken if id(c) in mine) >= places:
+        return prefix
+    return [candidate(r) for r in run(due_reviews_sql(limit=False), params)]
+
+
+def deck_summaries(
+    run: Runner, today: int, new_per_day: int = Limits().new, *, limits_for: LimitsFor | None = None
+) -> list[DeckSummary]:
+    """Every deck, by name, with today's due reviews and new cards (within its limits) and pending repeats."""
+    counts = run(
+        "SELECT deck_id,"
+        f" SUM(CASE WHEN queue = {_REVIEW} AND due_day <= :today THEN 1 ELSE 0 END),"
+        f" SUM(CASE WHEN queue = {_NEW} THEN 1 ELSE 0 END),"
+        f" SUM(CASE WHEN queue <> {int(Queue.RETIRED)} THEN 1 ELSE 0 END)"
+        " FROM card_state GROUP BY deck_id",
+        {"today": today},
+    )
+    by_deck = {r[0]: (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0)) for r in counts}
+    activity = today_activity(run, today)
+    pending: dict[int, int] = defaultdict(int)
+    for c in activity.pending:
+        pending[c.deck_id] += 1
+    names = deck_names(run)
+    limits = limits_by_id(names, limits_for, new_per_day)
+    out = []
+    for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
+        due, new, total = by_deck.get(deck_id, (0, 0, 0))
+        lim = limits[deck_id]
+        new_left = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
+        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        out.append(
+            DeckSummary(
+                deck_id=deck_id,
+                name=name,
+                due=min(due, reviews_left),
+                new=min(new, new_left),
+                learning=pending.get(deck_id, 0),
+                total=total,
+            )
+        )
+    return out
+
+
+class NoteView(NamedTuple):
+    """A point as the card builder reads it back (the columns of `notes` it needs)."""
+
+    key: str
+    topic: str
+    section_key: str
+    section_kind: str
+    heading: str
+    ord: int
+    head: str
+    body: str
+    long_head: bool
+
+
+_CARD_SQL = (
+    "SELECT c.id, c.key, c.section_key, c.deck_id, d.name, s.queue, s.due_day, s.reps, s.ease, s.interval,"
+    " s.lapses, s.leech, s.stability, s.difficulty"
+    " FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id WHERE c.id IN "
+)
+_NOTES_SQL = (
+    "SELECT key, topic, section_key, section_kind, heading, ord, head, body, long_head FROM notes"
+    " WHERE deck_id = :deck AND NOT retired AND section_key IN {keys} ORDER BY section_key, ord"
+)
+
+
+def state_of(r: Sequence[Any], offset: int) -> CardState:
+    """queue, due_day, reps, ease (hundredths), interval, lapses, leech, stability, difficulty from `offset`."""
+    queue, due_day, reps, ease, interval, lapses, leech, stability, difficulty = r[offset : offset + 9]
+    return CardState(
+        queue=_QUEUE[queue],
+        due_day=due_day,
+        reps=reps,
+        ease=ease / 100,
+        interval=interval,
+        lapses=lapses,
+        leech=bool(leech),
+        stability=stability,
+        difficulty=difficulty,
+    )
+
+
+def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None = None) -> dict[int, ReviewCard]:
+    """Cards with their content and state, in bulk: a few queries whatever the number of cards.
+
+    Args:
+        run: Runs the queries.
+        card_ids: The cards to read.
+        stale: When given, cards their notes no longer give are added to it and left out of the
+            result; otherwise they raise.
+
+    Raises:
+        StaleCardError: some cards are no longer given by their notes (and `stale` is None).
+        StoreError: a card does not exist.
+    """
+    ids = list(dict.fromkeys(card_ids))
+    rows: list[Any] = []
+    for chunk in _chunks(ids):
+        params: dict[str, Any] = {}
+        rows += run(_CARD_SQL + in_list("c", chunk, params), params)
+    by_deck: dict[int, set[str]] = defaultdict(set)
+    for r in rows:
+        by_deck[r[3]].add(r[2])
+        if paired := paired_section(r[1]):
+            by_deck[r[3]].add(paired)
+    notes: dict[tuple[int, str], list[NoteView]] = defaultdict(list)
+    for deck_id, skeys in by_deck.items():
+        for chunk in _chunks(sorted(skeys)):
+            params = {"deck": deck_id}
+            sql = _NOTES_SQL.format(keys=in_list("k", chunk, params))
+            for n in run(sql, params):
+                note = NoteView(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7] or "", bool(n[8]))
+                notes[(deck_id, note.section_key)].append(note)
+    out = {}
+    gone: dict[int, str] = {}
+    for r in rows:
+        card_id, key, section_key, deck_id = r[0], r[1], r[2], r[3]
+        own = notes[(deck_id, section_key)]
+        paired = paired_section(key)
+        try:
+            card = card_from_notes(key, own + notes[(deck_id, paired)] if paired else own)
+        except StaleCardError:
+            gone[card_id] = key
+            continue
+        out[card_id] = ReviewCard(card_id=card_id, deck=r[4], card=card, state=state_of(r, 5))
+    if gone and stale is None:
+        raise StaleCardError(
+            f"{len(gone)} card(s) are no longer given by their points: {', '.join(gone.values())}",
+            card_ids=tuple(gone),
+            keys=tuple(gone.values()),
+        )
+    if gone and stale is not None:
+        stale.update(gone)
+    missing = [i for i in ids if i not in out and i not in gone]
+    if missing:
+        raise StoreError(f"card {missing[0]} does not exist")
+    return out
+
+
+def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
+    """Which of these cards have an answer logged on study day `day` (by any process)."""
+    out: set[int] = set()
+    for chunk in _chunks(list(card_ids)):
+        params: dict[str, Any] = {"day": day}
+        sql = f"SELECT card_id FROM review_log WHERE day = :day AND card_id IN {in_list('c', chunk, params)}"
+        out.update(r[0] for r in run(sql, params))
+    return out
