@@ -144,6 +144,8 @@ async def test_home_lists_thousands_of_topics_a_chunk_at_a_time(engine) -> None:
     sync(engine, Deck(name="多主题", topics=topics))
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)

@@ -33,7 +33,12 @@ async def _settle(pilot) -> None:
 
 
 def test_home(snap_compare, app) -> None:
-    assert snap_compare(app, terminal_size=SIZE, run_before=_settle)
+    async def topics_open(pilot) -> None:
+        await _settle(pilot)
+        await pilot.press("t")  # the deck's topics, read in the background
+        await _settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=topics_open)
 
 
 def test_review_front(snap_compare, app) -> None:

@@ -11,8 +11,6 @@ from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from trainer.errors import ConfigError
 from trainer.sched.answer import Policy
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
@@ -162,6 +160,8 @@ def config_path() -> Path:
 
 
 def _line_of(text: str, *path: str) -> int | None:
+    import yaml
+
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError:
@@ -192,6 +192,8 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read config: {exc}", path=path) from None
+    import yaml  # only when there is a config file: start-up without one never loads PyYAML
+
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -288,6 +290,8 @@ def _show(value: Any) -> str:
 
 
 def _write(values: dict[str, Any], path: Path) -> None:
+    import yaml
+
     from trainer.fsutil import atomic_write
 
     data: dict[str, Any] = {k: v for k, v in values.items() if k != "decks" and v not in (None, "")}
