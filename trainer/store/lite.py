@@ -196,3 +196,11 @@ class LazyEngine:
     def __getattr__(self, name: str) -> Any:
         # Only reached for names this class lacks: everything an Engine offers (begin, connect, url ...).
         return getattr(self.get(), name)
+
+    # An ORM Session keys its connections by engine: `Session(lazy)` must find the connection it
+    # opened on the real engine, or a second one would wait on the first one's write lock.
+    def __hash__(self) -> int:
+        return hash(self.get())
+
+    def __eq__(self, other: object) -> bool:
+        return self.get() is (other.get() if isinstance(other, LazyEngine) else other)
