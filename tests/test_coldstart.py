@@ -274,3 +274,6 @@ def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_c
         con.close()
     assert rows == [(seen["card"], 4)]
     assert "0 冷启动" in decks and len(decks) > 1  # the warm-up then synced the bundled decks
+    # ... and took the daily backup, from the store as it was before the answer or after it.
+    backups = list((home / "backups").glob("trainer-*-daily.db"))
+    assert len(backups) == 1 and (backups[0].stat().st_mode & 0o777) == 0o600

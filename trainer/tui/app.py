@@ -67,12 +67,14 @@ class TrainerApp(App[None]):
         clock: Clock,
         sync_paths: list[Path] | None,
         lite: sqlite3.Connection | None = None,
+        daily_backup: bool = False,
         repeat_guard: float = REPEAT_GUARD_S,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
         self._engine = engine
         self.lite = lite
+        self.daily_backup = daily_backup
         self.settings = settings
         self.clock = clock
         self.sync_paths = sync_paths
@@ -222,7 +224,7 @@ class TrainerApp(App[None]):
             self.set_timer(delay, self.warm_up)
 
     def warm_up(self) -> None:
-        """Once: build the engine in a background thread, then sync the deck folders."""
+        """Once: in a background thread, build the engine, take the daily backup if asked, sync the deck folders."""
         if self._warmed:
             return
         self._warmed = True
@@ -231,6 +233,13 @@ class TrainerApp(App[None]):
     @work(thread=True, exclusive=True, group="sync")
     def _warm_then_sync(self) -> None:
         self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        if self.daily_backup:
+            from trainer.backup import backup_today
+
+            try:
+                backup_today()  # the online backup API: answers can be written meanwhile
+            except TrainerError as exc:
+                self.call_from_thread(self.show_error, str(exc))
         if self.sync_paths:
             self._sync()
 
@@ -271,6 +280,7 @@ def make_app(
     clock: Clock | None = None,
     sync_paths: list[Path] | None = None,
     lite: sqlite3.Connection | None = None,
+    daily_backup: bool = False,
     repeat_guard: float = REPEAT_GUARD_S,
     monotonic: Callable[[], float] | None = None,
 ) -> TrainerApp:
@@ -283,6 +293,7 @@ def make_app(
         sync_paths: Deck files and folders synced in the background after start-up.
         lite: A `sqlite3` connection to the same store (`trainer.store.lite.open_current`) for the
             reads before the engine is built.
+        daily_backup: Take the daily backup (`trainer.backup.backup_today`) in the warm-up thread.
         repeat_guard: See REPEAT_GUARD_S.
         monotonic: The clock for answer times and the repeat guard.
     """
@@ -292,6 +303,7 @@ def make_app(
         clock=clock or _utc_now,
         sync_paths=sync_paths,
         lite=lite,
+        daily_backup=daily_backup,
         repeat_guard=repeat_guard,
         monotonic=monotonic or time.monotonic,
     )
@@ -301,8 +313,9 @@ def run_app() -> int:
     """Open the store, run the TUI, and sync the default deck folders in the background after start-up.
 
     A SQLite store at the current schema is opened with `sqlite3` and the engine built lazily (see the
-    module docstring); anything else (a new, old or PostgreSQL store) is opened, created or migrated
-    by `open_default_store` first, as `trainer sync` does.
+    module docstring), and the daily backup (a copy of the whole file, ~1 s at 100k cards) is taken
+    in the warm-up thread after the first paint; anything else (a new, old or PostgreSQL store) is
+    opened, created or migrated, and backed up, by `open_default_store` first, as `trainer sync` does.
     """
     from trainer import paths
     from trainer.config import load_settings
@@ -317,9 +330,6 @@ def run_app() -> int:
 
         engine: Engine | LazyEngine = open_default_store()
     else:
-        from trainer.backup import backup_today
-
-        backup_today()
 
         def build() -> Engine:
             from trainer.store.engine import make_engine
@@ -328,7 +338,10 @@ def run_app() -> int:
 
         engine = LazyEngine(build)
     try:
-        make_app(engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con).run()
+        app = make_app(
+            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=con is not None
+        )
+        app.run()
     finally:
         if con is not None:
             con.close()
