@@ -85,6 +85,24 @@ def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
         yield runner(s)
 
 
+def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int) -> None:
+    """Fold the review log's new rows into the day summaries (a short write, only when there are any)."""
+    from trainer.store import today as summaries
+
+    if run is not None:
+        summaries.ensure_fresh(run, today)
+        return
+    from sqlalchemy.orm import Session
+
+    from trainer.store.queries import runner
+
+    with reading(engine, None) as r:
+        if summaries.is_fresh(r, today):
+            return
+    with Session(engine) as s, s.begin():
+        summaries.refresh(runner(s), today)
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What a session did, for the summary screen."""
@@ -153,7 +171,7 @@ class StudySession:
         settings: Settings,
         clock: Clock,
         *,
-        run: drill.Runner | None = None,
+        run: drill.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
@@ -166,6 +184,7 @@ class StudySession:
                 start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
+        refresh_summaries(engine, run, today)
         with reading(engine, run) as r:
             activity = drill.today_activity(r, today, deck_ids)
             plan = drill.plan_day(r, today, deck_ids, limits_for=settings.limits_for, activity=activity)

@@ -13,7 +13,7 @@ from trainer.store.engine import sqlite_path
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # Every revision, oldest first. Checked against Alembic's scripts by a test, so start-up can tell
 # "up to date" from one query without importing Alembic.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD = REVISIONS[-1]
 
 
