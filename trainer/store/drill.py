@@ -189,6 +189,19 @@ def plan_day(
         new_per_day: New cards per deck when `limits_for` is not given.
         activity: `today_activity(run, today, deck_ids)` when the caller already has it.
     """
+    return plan(run, today, deck_ids, limits_for=limits_for, new_per_day=new_per_day, activity=activity)[0]
+
+
+def plan(
+    run: Runner,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+    activity: Today | None = None,
+) -> tuple[list[Candidate], Today]:
+    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there)."""
     from trainer.store import today as summaries
 
     limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
@@ -222,7 +235,7 @@ def plan_day(
         if partial:
             activity = _with_touched(run, today, activity, every)
         reviews += every
-    return build_queue(reviews, new, today=activity, limits=limits)
+    return build_queue(reviews, new, today=activity, limits=limits), activity
 
 
 def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Candidate]) -> Today:

@@ -154,6 +154,14 @@ class DayCardRow(Base):
     # 0004: clustered by day on SQLite; the section index finds siblings answered today.
     __table_args__ = (
         Index("ix_day_cards_section", "day", "deck_id", "section_key"),
+        # The day's pending repeats (last grade below 4), oldest first.
+        Index(
+            "ix_day_cards_pending",
+            "day",
+            "first_log_id",
+            sqlite_where=text("last_quality < 4"),
+            postgresql_where=text("last_quality < 4"),
+        ),
         {"sqlite_with_rowid": False},
     )
 

@@ -131,14 +131,20 @@ def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = Non
         "SELECT deck_id, new_done, reviews_done FROM day_counts WHERE day = :today", {"today": today}
     ):
         if wanted is None or deck_id in wanted:
-            new_done[deck_id], reviews_done[deck_id] = new, reviews
+            if new:
+                new_done[deck_id] = new
+            if reviews:
+                reviews_done[deck_id] = reviews
     rows = run(
-        f"SELECT {drill.CANDIDATE_COLUMNS} FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
-        " JOIN cards c ON c.id = d.card_id WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0"
-        " ORDER BY d.first_log_id",
+        "SELECT d.card_id, d.deck_id, d.section_key, d.point, s.queue, s.due_day, s.new_ord"
+        " FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
+        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 ORDER BY d.first_log_id",
         {"today": today},
     )
-    pending = tuple(c for c in map(drill.candidate, rows) if wanted is None or c.deck_id in wanted)
+    queues = {int(q): q for q in Queue}
+    pending = tuple(
+        Candidate(r[0], r[1], r[2], r[3], queues[r[4]], r[5], r[6]) for r in rows if wanted is None or r[1] in wanted
+    )
     return Today(answered=pending, pending=pending, new_done=new_done, reviews_done=reviews_done)
 
 

@@ -32,6 +32,13 @@ def upgrade() -> None:
         sqlite_with_rowid=False,
     )
     op.create_index("ix_day_cards_section", "day_cards", ["day", "deck_id", "section_key"])
+    op.create_index(
+        "ix_day_cards_pending",
+        "day_cards",
+        ["day", "first_log_id"],
+        sqlite_where=sa.text("last_quality < 4"),
+        postgresql_where=sa.text("last_quality < 4"),
+    )
     op.create_table(
         "day_counts",
         sa.Column("day", sa.Integer(), nullable=False),
@@ -53,5 +60,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("day_mark")
     op.drop_table("day_counts")
+    op.drop_index("ix_day_cards_pending", table_name="day_cards")
     op.drop_index("ix_day_cards_section", table_name="day_cards")
     op.drop_table("day_cards")
