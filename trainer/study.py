@@ -85,6 +85,21 @@ def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
         yield runner(s)
 
 
+def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int) -> None:
+    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
+    from trainer.store import today as summaries
+
+    if run is not None:
+        summaries.ensure_fresh(run, today)
+        return
+    from sqlalchemy.orm import Session
+
+    from trainer.store.queries import runner
+
+    with Session(engine) as s, s.begin():
+        summaries.refresh(runner(s), today)
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What a session did, for the summary screen."""
@@ -153,7 +168,7 @@ class StudySession:
         settings: Settings,
         clock: Clock,
         *,
-        run: drill.Runner | None = None,
+        run: drill.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
@@ -165,11 +180,16 @@ class StudySession:
             run: When given, every read of the session runs on it (a bare `sqlite3` connection at
                 start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
+        from trainer.store import today as summaries
+
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
-        with reading(engine, run) as r:
-            activity = drill.today_activity(r, today, deck_ids)
-            plan = drill.plan_day(r, today, deck_ids, limits_for=settings.limits_for, activity=activity)
-            algorithms = drill.deck_algorithms(r, deck_ids)
+        for attempt in range(2):
+            with reading(engine, run) as r:
+                if attempt or summaries.is_fresh(r, today):
+                    plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for)
+                    algorithms = drill.deck_algorithms(r, deck_ids)
+                    break
+            refresh_summaries(engine, run, today)
         queue = deque(c.card_id for c in plan)
         answered = {c.card_id for c in activity.answered}
         cards = LazyCards(engine, queue, today, answered, run)

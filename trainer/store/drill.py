@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from trainer.cards import paired_section, point_of
@@ -31,13 +33,31 @@ _NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
 _GONE = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
 
 
-def sqlite_runner(con: sqlite3.Connection) -> Runner:
-    """A runner on a `sqlite3` connection (the caller owns its transactions)."""
+class SqliteRunner:
+    """A runner on a `sqlite3` connection in autocommit mode (isolation_level None): each read is its
+    own transaction, and `writing()` groups writes in one BEGIN IMMEDIATE ... COMMIT."""
 
-    def run(sql: str, params: Mapping[str, Any]) -> list[Any]:
-        return con.execute(sql, params).fetchall()
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
 
-    return run
+    def __call__(self, sql: str, params: Mapping[str, Any]) -> list[Any]:
+        return self.con.execute(sql, params).fetchall()
+
+    @contextmanager
+    def writing(self) -> Iterator[SqliteRunner]:
+        """A write transaction that takes the lock up front (so a busy database waits, then fails whole)."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+
+def sqlite_runner(con: sqlite3.Connection) -> SqliteRunner:
+    """A runner on a `sqlite3` connection (see `SqliteRunner`)."""
+    return SqliteRunner(con)
 
 
 def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
@@ -47,7 +67,8 @@ def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
     return "(" + ", ".join(f":{k}" for k in keys) + ")"
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    """`values` in slices of at most CHUNK (one IN list each)."""
     for start in range(0, len(values), CHUNK):
         yield values[start : start + CHUNK]
 
@@ -102,7 +123,7 @@ def deck_names(run: Runner, deck_ids: Iterable[int] | None = None) -> dict[int, 
     if deck_ids is None:
         return dict(run("SELECT id, name FROM decks", {}))  # type: ignore[arg-type]
     out: dict[int, str] = {}
-    for chunk in _chunks(list(deck_ids)):
+    for chunk in chunks(list(deck_ids)):
         params: dict[str, Any] = {}
         out.update(run(f"SELECT id, name FROM decks WHERE id IN {in_list('d', chunk, params)}", params))  # type: ignore[arg-type]
     return out
@@ -156,6 +177,10 @@ def plan_day(
 ) -> list[Candidate]:
     """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
 
+    What was done today comes from the day summaries when they are fresh (`trainer.store.today`):
+    counts and repeats, and the answered cards of only the sections the candidates belong to, which
+    is all the sibling rule looks at. Otherwise (or when `activity` is given) from the log.
+
     Args:
         run: Runs the queries.
         today: The study day number.
@@ -164,43 +189,80 @@ def plan_day(
         new_per_day: New cards per deck when `limits_for` is not given.
         activity: `today_activity(run, today, deck_ids)` when the caller already has it.
     """
+    return plan(run, today, deck_ids, limits_for=limits_for, new_per_day=new_per_day, activity=activity)[0]
+
+
+def plan(
+    run: Runner,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+    activity: Today | None = None,
+) -> tuple[list[Candidate], Today]:
+    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there)."""
+    from trainer.store import today as summaries
+
     limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
-    if activity is None:
+    partial = activity is None and summaries.is_fresh(run, today)
+    if partial:
+        activity = summaries.activity(run, today, deck_ids)
+    elif activity is None:
         activity = today_activity(run, today, deck_ids)
-    reviews: list[Candidate] = []
+    prefixes: dict[int, tuple[list[Candidate], int]] = {}
     new: list[Candidate] = []
     for deck_id in deck_ids:
         lim = limits.get(deck_id, Limits())
-        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
-        if reviews_left:  # a deck whose reviews are done for today needs no scan of its due cards
-            reviews += _due_reviews(run, deck_id, today, lim, activity)
+        places = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        if places:  # a deck whose reviews are done for today needs no scan of its due cards
+            size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
+            rows = run(due_reviews_sql(limit=True), {"deck": deck_id, "today": today, "limit": size})
+            prefixes[deck_id] = ([candidate(r) for r in rows], size)
         allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
             rows = run(NEW_CARDS_SQL, {"deck": deck_id, "limit": 2 * allowance + 10})
             new += [candidate(r) for r in rows]
-    return build_queue(reviews, new, today=activity, limits=limits)
+    if partial:
+        activity = _with_touched(run, today, activity, [*new, *(c for p, _ in prefixes.values() for c in p)])
+    reviews: list[Candidate] = []
+    for deck_id, (prefix, size) in prefixes.items():
+        if _prefix_suffices(prefix, size, deck_id, limits.get(deck_id, Limits()), activity):
+            reviews += prefix
+            continue
+        every = [candidate(r) for r in run(due_reviews_sql(limit=False), {"deck": deck_id, "today": today})]
+        if partial:
+            activity = _with_touched(run, today, activity, every)
+        reviews += every
+    return build_queue(reviews, new, today=activity, limits=limits), activity
 
 
-def _due_reviews(run: Runner, deck_id: int, today: int, limits: Limits, activity: Today) -> list[Candidate]:
-    """Enough of a deck's due reviews, most overdue first, for `build_queue` to pick the same ones as from all.
+def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Candidate]) -> Today:
+    """`activity` with the cards answered today in the sections of `cands` added to `answered`."""
+    from trainer.store import today as summaries
+
+    sections: dict[int, set[str]] = defaultdict(set)
+    for c in cands:
+        sections[c.deck_id].add(c.section)
+    known = {c.card_id for c in activity.answered}
+    extra = [c for c in summaries.touched(run, today, sections) if c.card_id not in known]
+    return replace(activity, answered=(*activity.answered, *extra)) if extra else activity
+
+
+def _prefix_suffices(prefix: list[Candidate], size: int, deck_id: int, limits: Limits, activity: Today) -> bool:
+    """Whether a deck's first `size` due reviews (most overdue first) give `build_queue` the same pick as all.
 
     `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
     deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
-    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows);
-    otherwise the rest is read too.
+    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows).
     """
-    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
-    size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
-    params = {"deck": deck_id, "today": today}
-    prefix = [candidate(r) for r in run(due_reviews_sql(limit=True), {**params, "limit": size})]
     if len(prefix) < size:
-        return prefix  # every due review
+        return True  # every due review
+    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
     mine = {id(c) for c in prefix}
     taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
-    if sum(1 for c in taken if id(c) in mine) >= places:
-        return prefix
-    return [candidate(r) for r in run(due_reviews_sql(limit=False), params)]
+    return sum(1 for c in taken if id(c) in mine) >= places
 
 
 def deck_summaries(
@@ -216,7 +278,9 @@ def deck_summaries(
         {"today": today},
     )
     by_deck = {r[0]: (int(r[1] or 0), int(r[2] or 0), int(r[3] or 0)) for r in counts}
-    activity = today_activity(run, today)
+    from trainer.store import today as summaries
+
+    activity = summaries.activity(run, today) if summaries.is_fresh(run, today) else today_activity(run, today)
     pending: dict[int, int] = defaultdict(int)
     for c in activity.pending:
         pending[c.deck_id] += 1
@@ -297,7 +361,7 @@ def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None =
     """
     ids = list(dict.fromkeys(card_ids))
     rows: list[Any] = []
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         params: dict[str, Any] = {}
         rows += run(_CARD_SQL + in_list("c", chunk, params), params)
     by_deck: dict[int, set[str]] = defaultdict(set)
@@ -307,7 +371,7 @@ def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None =
             by_deck[r[3]].add(paired)
     notes: dict[tuple[int, str], list[NoteView]] = defaultdict(list)
     for deck_id, skeys in by_deck.items():
-        for chunk in _chunks(sorted(skeys)):
+        for chunk in chunks(sorted(skeys)):
             params = {"deck": deck_id}
             sql = _NOTES_SQL.format(keys=in_list("k", chunk, params))
             for n in run(sql, params):
@@ -342,7 +406,7 @@ def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None =
 def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
     """Which of these cards have an answer logged on study day `day` (by any process)."""
     out: set[int] = set()
-    for chunk in _chunks(list(card_ids)):
+    for chunk in chunks(list(card_ids)):
         params: dict[str, Any] = {"day": day}
         sql = f"SELECT card_id FROM review_log WHERE day = :day AND card_id IN {in_list('c', chunk, params)}"
         out.update(r[0] for r in run(sql, params))

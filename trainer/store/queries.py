@@ -41,7 +41,8 @@ def runner(session: Session | Connection) -> drill.Runner:
         return drill.sqlite_runner(conn.connection.driver_connection)  # type: ignore[arg-type]
 
     def run(sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
-        return conn.execute(text(sql), dict(params)).all()
+        result = conn.execute(text(sql), dict(params))
+        return result.all() if result.returns_rows else []
 
     return run
 
