@@ -16,13 +16,15 @@ from textual.widgets import Static
 class KeyBar(Static):
     """`⏎ 复习  a 全部 …  ^p palette` from the bindings given (those with `show`), keys in the footer's key colour."""
 
-    def __init__(self, bindings: Iterable[Binding | tuple[str, str, str]], *, id: str | None = None) -> None:
+    def __init__(
+        self, bindings: Iterable[Binding | tuple[str, str] | tuple[str, str, str]], *, id: str | None = None
+    ) -> None:
         super().__init__("", id=id, classes="key-bar")
-        self._bindings = [b for b in bindings if isinstance(b, Binding) and b.show]
+        self._shown = [b for b in bindings if isinstance(b, Binding) and b.show]
 
     def on_mount(self) -> None:
         parts = []
-        for b in self._bindings:
+        for b in self._shown:
             first = Binding(b.key.split(",")[0].strip(), b.action, b.description, key_display=b.key_display)
             parts.append(
                 f"[b $footer-key-foreground]{escape(self.app.get_key_display(first))}[/] {escape(b.description)}"
