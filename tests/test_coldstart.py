@@ -57,8 +57,10 @@ def test_unusual_urls_take_the_full_path(url: str) -> None:
     assert lite.open_current(url) is None
 
 
-def test_busy_timeout_is_the_engines() -> None:
-    assert lite.BUSY_TIMEOUT_MS == BUSY_TIMEOUT_MS
+def test_busy_timeout_and_page_cache_are_the_engines() -> None:
+    from trainer.store.engine import CACHE_KIB
+
+    assert (lite.BUSY_TIMEOUT_MS, lite.CACHE_KIB) == (BUSY_TIMEOUT_MS, CACHE_KIB)
 
 
 def test_open_current_only_opens_a_store_at_head(tmp_path: Path) -> None:

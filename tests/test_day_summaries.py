@@ -19,6 +19,7 @@ from trainer.store import drill
 from trainer.store import today as summaries
 from trainer.store.models import DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
 from trainer.store.queries import runner
+from trainer.study import StudySession
 
 pytestmark = pytest.mark.postgres
 SETTINGS = Settings(zone=SHANGHAI)
@@ -161,3 +162,19 @@ def test_undo_makes_the_summaries_rebuild(engine: Engine):
         assert summaries.activity(run, today, [1]).new_done == {}
     cached, from_log = both_plans(engine, today)
     assert cached == from_log
+
+
+def test_deck_counts_are_capped_by_todays_limits_and_totals_can_wait(engine: Engine):
+    sync(engine, big_deck(sections=6, points=4))  # 24 head cards + 6 list cards, all new
+    clock = Clock(FIXED_NOW)
+    limits = Settings(zone=SHANGHAI, new_per_day=5)
+    session = StudySession.start(engine, [1], limits, clock)
+    for _ in range(2):
+        session.answer(4)
+    with reading(engine) as run:
+        (full,) = drill.deck_summaries(run, session.today, limits_for=limits.limits_for)
+        (quick,) = drill.deck_summaries(run, session.today, limits_for=limits.limits_for, totals=False)
+        totals = drill.deck_totals(run)
+    assert (full.new, full.due, full.total) == (3, 0, 30)  # 5 a day, 2 started
+    assert quick.total is None and (quick.new, quick.due, quick.learning) == (full.new, full.due, full.learning)
+    assert totals == {1: 30}

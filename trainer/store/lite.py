@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 # The same as `trainer.store.engine.BUSY_TIMEOUT_MS` (a test keeps them equal).
 BUSY_TIMEOUT_MS = 10_000
+CACHE_KIB = 16 * 1024  # as `trainer.store.engine.CACHE_KIB`
 _PREFIXES = ("sqlite:///", "sqlite+pysqlite:///")
 
 
@@ -56,6 +57,7 @@ def configure(con: sqlite3.Connection) -> None:
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = NORMAL")
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def open_current(url: str) -> sqlite3.Connection | None:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
 REPEAT_GUARD_S = 0.15
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +77,10 @@ class TrainerApp(App[None]):
         super().__init__()
         self._engine = engine
         self.lite = lite
+        # Its file, for worker threads' own connections (a connection is used only in its thread).
+        self._lite_path = (
+            "" if lite is None else next(r[2] for r in lite.execute("PRAGMA database_list") if r[1] == "main")
+        )
         self.daily_backup = daily_backup
         self.settings = settings
         self.clock = clock
@@ -113,6 +120,27 @@ class TrainerApp(App[None]):
 
         with Session(reader(self.engine)) as s:
             yield runner(s)
+
+    def read_in_thread(self, read: Callable[[Runner], T]) -> T:
+        """`read` on a runner of its own, for a worker thread: a new `sqlite3` connection to the
+        start-up connection's file (connections stay in their thread), else a session of the engine."""
+        if self.lite is not None:
+            from trainer.store.drill import sqlite_runner
+            from trainer.store.lite import open_current
+
+            con = open_current(f"sqlite:///{self._lite_path}")
+            if con is not None:
+                try:
+                    return read(sqlite_runner(con))
+                finally:
+                    con.close()
+        from sqlalchemy.orm import Session
+
+        from trainer.store.engine import reader
+        from trainer.store.queries import runner
+
+        with Session(reader(self.engine)) as s:
+            return read(runner(s))
 
     def unbury_past(self, today: int) -> None:
         """Give back the cards buried before `today`."""
