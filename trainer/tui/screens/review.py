@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, Static, TextArea
+from textual.widgets import Header, Input, Static
 
-from trainer.compare import combined_grade
 from trainer.errors import TrainerError
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
@@ -93,7 +92,7 @@ class ReviewScreen(TrainerScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Card keys do nothing while an input has focus, so typing never grades."""
-        return not (action in CARD_ACTIONS and isinstance(self.focused, Input | TextArea))
+        return not (action in CARD_ACTIONS and isinstance(self.focused, Input))
 
     def _accept(self, outcome: str) -> bool:
         """One press is one answer: drop a key that repeats the previous key (held down) too soon.
@@ -221,6 +220,8 @@ class ReviewScreen(TrainerScreen):
         if nxt is not None:
             nxt.focus()
             return
+        from trainer.compare import combined_grade
+
         results = await typed.check()
         self.suggested = combined_grade([r.grade for r in results])
         self._reveal()
