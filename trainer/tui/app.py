@@ -230,14 +230,17 @@ class TrainerApp(App[None]):
         """The home screen (always at the bottom of the stack)."""
         from trainer.tui.screens.home import HomeScreen
 
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
+        screen = self.screen_stack[0]
         assert isinstance(screen, HomeScreen)
         return screen
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first screen (not pushed over Textual's empty default: ~9 ms)."""
         from trainer.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen())
+        return HomeScreen()
+
+    def on_mount(self) -> None:
         if self.engine_ready:
             self.warm_up()  # nothing to build: sync the deck folders now
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from trainer.sched.days import day_to_date
 from trainer.store import drill, lite
@@ -22,6 +22,7 @@ from trainer.store.convert import DeckSummary
 from trainer.tui.format import countdown, exam_date
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.key_bar import KeyBar
+from trainer.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from trainer.store.browse import TopicSummary
@@ -59,7 +60,7 @@ class HomeScreen(TrainerScreen):
     rows: list[HomeRow]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="home-status")
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty")
@@ -69,13 +70,16 @@ class HomeScreen(TrainerScreen):
     def table(self) -> DataTable[str | int]:
         return self.query_one("#decks", DataTable)
 
-    def on_mount(self) -> None:
-        self.table.add_columns("卡组 / 主题", "到期", "新卡", "学习中", "总数")
+    def __init__(self) -> None:
+        super().__init__()
         self.decks, self.rows = [], []
         self.expanded: set[int] = set()  # decks whose topics are shown
         self.topics: dict[int, list[TopicSummary]] = {}  # by deck, as last read
         self._fills = 0
         self._today = 0
+
+    def on_mount(self) -> None:
+        self.table.add_columns("卡组 / 主题", "到期", "新卡", "学习中", "总数")
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so the counts are read once at start.
@@ -199,6 +203,14 @@ class HomeScreen(TrainerScreen):
             self.call_later(self._add_rows, pending, cursor, fill, start + FILL_CHUNK)
 
     def action_review_row(self) -> None:
+        if not self._today:
+            # Enter typed ahead, before the screen was shown: handled once the decks are read (the
+            # screen's resume is already queued, so this callback runs after it).
+            self.call_later(self._review_row_once_read)
+            return
+        self._review_row_once_read()
+
+    def _review_row_once_read(self) -> None:
         if not self.rows:
             return
         row = self.rows[self.table.cursor_row]

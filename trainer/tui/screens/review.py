@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from trainer.errors import TrainerError
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.grade_bar import GradeBar
 from trainer.tui.widgets.key_bar import KeyBar
+from trainer.tui.widgets.title_bar import TitleBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ class ReviewScreen(TrainerScreen):
         self._handled = _Handled(-1, "")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="context", markup=False)
         with VerticalScroll(id="card"):
             yield Static("", id="prompt", markup=False)
