@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING
 from trainer.errors import TrainerError
 
 if TYPE_CHECKING:
+    import argparse
+
     from sqlalchemy import Engine
 
     from trainer.model import Deck

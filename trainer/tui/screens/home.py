@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +34,11 @@ FILL_CHUNK = 200
 # shown, unless the first card comes first (see ReviewScreen): pressing Enter at once should not
 # find the import competing with the review screen being built.
 WARM_AFTER_S = 1.0
+
+
+def _plain(text: str) -> Text:
+    """A name for a table cell, shown as written (DataTable reads a str cell as markup)."""
+    return Text(text, no_wrap=True, end="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +73,7 @@ class HomeScreen(TrainerScreen):
         yield KeyBar(self.BINDINGS)
 
     @property
-    def table(self) -> DataTable[str | int]:
+    def table(self) -> DataTable[Text | int]:
         return self.query_one("#decks", DataTable)
 
     def __init__(self) -> None:
@@ -79,7 +85,8 @@ class HomeScreen(TrainerScreen):
         self._today = 0
 
     def on_mount(self) -> None:
-        self.table.add_columns("卡组 / 主题", "到期", "新卡", "学习中", "总数")
+        # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
+        self.table.add_columns(*(Text(label) for label in ("卡组 / 主题", "到期", "新卡", "学习中", "总数")))
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so the counts are read once at start.
@@ -173,22 +180,22 @@ class HomeScreen(TrainerScreen):
             keep = self.rows[row]
         table.clear()
         self.rows = []
-        pending: list[tuple[tuple[str | int, ...], HomeRow]] = []
+        pending: list[tuple[tuple[Text | int, ...], HomeRow]] = []
         for d in self.decks:
-            total = "…" if d.total is None else d.total
-            pending.append(((d.name, d.due, d.new, d.learning, total), HomeRow(d.deck_id)))
+            total = _plain("…") if d.total is None else d.total
+            pending.append(((_plain(d.name), d.due, d.new, d.learning, total), HomeRow(d.deck_id)))
             if d.deck_id not in self.expanded:
                 continue
             for t in self.topics.get(d.deck_id, []):
                 # A topic's new cards are capped by what its deck may still start today.
-                cells = (f"  {t.topic}", t.due, min(t.new, d.new), t.learning, t.total)
+                cells = (_plain(f"  {t.topic}"), t.due, min(t.new, d.new), t.learning, t.total)
                 pending.append((cells, HomeRow(d.deck_id, t.topic)))
         row = next((i for i, (_, r) in enumerate(pending) if r == keep), row)
         self._fills += 1
         self._add_rows(pending, row, self._fills)
 
     def _add_rows(
-        self, pending: list[tuple[tuple[str | int, ...], HomeRow]], cursor: int, fill: int, start: int = 0
+        self, pending: list[tuple[tuple[Text | int, ...], HomeRow]], cursor: int, fill: int, start: int = 0
     ) -> None:
         """Add rows a chunk at a time, so keys pressed meanwhile are handled (thousands of topics take ~1 s)."""
         if fill != self._fills or not self.is_active:
