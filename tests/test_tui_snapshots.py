@@ -26,8 +26,11 @@ def app(engine, deck):
 
 
 async def _settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    # Twice: a worker's result can start another step (a refill of the table, the next worker).
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
     pilot.app.clear_notifications()
     await pilot.pause()
 
