@@ -178,3 +178,25 @@ def test_deck_counts_are_capped_by_todays_limits_and_totals_can_wait(engine: Eng
     assert (full.new, full.due, full.total) == (3, 0, 30)  # 5 a day, 2 started
     assert quick.total is None and (quick.new, quick.due, quick.learning) == (full.new, full.due, full.learning)
     assert totals == {1: 30}
+
+
+def test_streak_from_the_mark_equals_counting_the_log(engine: Engine):
+    sync(engine, big_deck(sections=8, points=4))
+    clock = Clock(FIXED_NOW)
+    seen = []
+    for day in (0, 1, 2, 4, 5, 6, 7):  # a gap on day 3
+        clock.now = FIXED_NOW + timedelta(days=day)
+        session = start(engine, clock, SETTINGS)
+        session.answer(4)
+        start(engine, clock, SETTINGS)  # folds today's answer: the mark now holds the streak
+        today = session.today
+        with reading(engine) as run:
+            assert summaries.is_fresh(run, today)
+            fast = [summaries.streak(run, d) for d in (today, today + 1, today + 2)]
+            slow = [
+                next((n for s in (d, d - 1) if (n := summaries.run_length(run, s))), 0)
+                for d in (today, today + 1, today + 2)
+            ]
+        assert fast == slow
+        seen.append(fast[0])
+    assert seen == [1, 2, 3, 1, 2, 3, 4]

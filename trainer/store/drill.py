@@ -281,18 +281,22 @@ def deck_summaries(
     """
     from trainer.store import today as summaries
 
-    activity = summaries.activity(run, today) if summaries.is_fresh(run, today) else today_activity(run, today)
-    pending: dict[int, int] = defaultdict(int)
-    for c in activity.pending:
-        pending[c.deck_id] += 1
+    if summaries.is_fresh(run, today):
+        new_done, reviews_done, pending = summaries.counts(run, today)
+    else:
+        activity = today_activity(run, today)
+        new_done, reviews_done = dict(activity.new_done or {}), dict(activity.reviews_done or {})
+        pending = defaultdict(int)
+        for c in activity.pending:
+            pending[c.deck_id] += 1
     names = deck_names(run)
     limits = limits_by_id(names, limits_for, new_per_day)
     every = deck_totals(run) if totals else {}
     out = []
     for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
         lim = limits[deck_id]
-        new_left = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
-        reviews_left = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        new_left = max(0, lim.new - new_done.get(deck_id, 0))
+        reviews_left = max(0, lim.reviews - reviews_done.get(deck_id, 0))
         due = _count(run, _DUE_COUNT_SQL, {"deck": deck_id, "today": today, "cap": reviews_left})
         new = _count(run, _NEW_COUNT_SQL, {"deck": deck_id, "cap": new_left})
         total = every.get(deck_id, 0) if totals else None

@@ -111,25 +111,12 @@ def reviews_on(run: Runner, day: int) -> int:
     return int(run("SELECT COUNT(*) FROM review_log WHERE day = :day", {"day": day})[0][0])
 
 
-# Counts back from :start while each day has an answer: one index probe per day of the streak.
-_RUN_SQL = (
-    "WITH RECURSIVE run(day) AS ("
-    " SELECT :start WHERE EXISTS (SELECT 1 FROM review_log WHERE day = :start)"
-    " UNION ALL SELECT run.day - 1 FROM run WHERE EXISTS (SELECT 1 FROM review_log WHERE day = run.day - 1)"
-    ") SELECT COUNT(*) FROM run"
-)
-
-
 def current_streak(run: Runner, today: int) -> int:
-    """Days in a row with an answer, ending today or yesterday (as `stats.streak(...).current`).
+    """Days in a row with an answer, ending today or yesterday (as `stats.streak(...).current`; see
+    `trainer.store.today.streak`)."""
+    from trainer.store.today import streak
 
-    Costs one indexed probe per day of the streak, not a scan of the review log.
-    """
-    for start in (today, today - 1):
-        days = int(run(_RUN_SQL, {"start": start})[0][0])
-        if days:
-            return days
-    return 0
+    return streak(run, today)
 
 
 def card_ids_in_topic(run: Runner, deck_id: int, topic: str) -> set[int]:

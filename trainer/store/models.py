@@ -187,11 +187,15 @@ class DayCountRow(Base):
 
 
 class DayMarkRow(Base):
-    """How far `day_cards`/`day_counts` have read the review log: the highest log id folded in, and
-    the first day they hold. No row: nothing folded yet (or an undo asked for a rebuild)."""
+    """How far `day_cards`/`day_counts` have read the review log: the highest log id folded in, the
+    first day they hold, and the streak. No row: nothing folded yet (or an undo asked for a rebuild)."""
 
     __tablename__ = "day_mark"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     log_id: Mapped[int] = mapped_column(Integer)
     since_day: Mapped[int] = mapped_column(Integer)
+    # The newest study day with an answer, and the first day of the run of days with answers ending
+    # there (the streak), as of `log_id`.
+    last_day: Mapped[int] = mapped_column(Integer)
+    run_from: Mapped[int] = mapped_column(Integer)

@@ -35,9 +35,34 @@ _FOLD_COLUMNS = (
 _NEW = int(Queue.NEW)
 
 
-def _mark(run: drill.Runner) -> tuple[int, int] | None:
-    rows = run("SELECT log_id, since_day FROM day_mark WHERE id = 1", {})
-    return (rows[0][0], rows[0][1]) if rows else None
+def _mark(run: drill.Runner) -> tuple[int, int, int, int] | None:
+    """(log_id, since_day, last_day, run_from), or None."""
+    rows = run("SELECT log_id, since_day, last_day, run_from FROM day_mark WHERE id = 1", {})
+    return (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) if rows else None
+
+
+# Counts back from :start while each day has an answer: one index probe per day of the run.
+_RUN_SQL = (
+    "WITH RECURSIVE run(day) AS ("
+    " SELECT :start WHERE EXISTS (SELECT 1 FROM review_log WHERE day = :start)"
+    " UNION ALL SELECT run.day - 1 FROM run WHERE EXISTS (SELECT 1 FROM review_log WHERE day = run.day - 1)"
+    ") SELECT COUNT(*) FROM run"
+)
+
+
+def run_length(run: drill.Runner, start: int) -> int:
+    """Days in a row with an answer, counting back from `start` (0 when `start` has none)."""
+    return int(run(_RUN_SQL, {"start": start})[0][0])
+
+
+def _streak_mark(run: drill.Runner, mark: tuple[int, int, int, int] | None) -> tuple[int, int]:
+    """(last_day, run_from) for the log as it is now; extends the mark's run when it still holds."""
+    last = run("SELECT MAX(day) FROM review_log", {})[0][0]
+    if last is None:
+        return 0, 1
+    if mark is not None and mark[2] <= last <= mark[2] + 1 and mark[3] <= mark[2]:
+        return last, mark[3]  # the same run, maybe one day longer
+    return last, last - run_length(run, last) + 1
 
 
 def _top(run: drill.Runner) -> int:
@@ -103,9 +128,44 @@ def refresh(run: drill.Runner, today: int) -> int:
             " reviews_done = day_counts.reviews_done + excluded.reviews_done",
             {"day": day, "deck": deck_id, "new": new, "reviews": reviews},
         )
+    last_day, run_from = _streak_mark(run, None if rebuild else mark)
     run("DELETE FROM day_mark", {})
-    run("INSERT INTO day_mark (id, log_id, since_day) VALUES (1, :top, :since)", {"top": top, "since": since})
+    run(
+        "INSERT INTO day_mark (id, log_id, since_day, last_day, run_from) VALUES (1, :top, :since, :last, :start)",
+        {"top": top, "since": since, "last": last_day, "start": run_from},
+    )
     return len(rows)
+
+
+def streak(run: drill.Runner, today: int) -> int:
+    """Days in a row with an answer, ending today or yesterday: from the mark when the summaries are
+    fresh (no probe), else counted back through the log's day index."""
+    mark = _mark(run)
+    if mark is not None and mark[1] <= today and mark[0] == _top(run) and mark[3] <= mark[2] <= today:
+        return mark[2] - mark[3] + 1 if mark[2] >= today - 1 else 0
+    for start in (today, today - 1):
+        if days := run_length(run, start):
+            return days
+    return 0
+
+
+def counts(run: drill.Runner, today: int) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """From fresh summaries: (new cards started, reviews done, cards pending a repeat) per deck today."""
+    new_done: dict[int, int] = {}
+    reviews_done: dict[int, int] = {}
+    for deck_id, new, reviews in run(
+        "SELECT deck_id, new_done, reviews_done FROM day_counts WHERE day = :today", {"today": today}
+    ):
+        if new:
+            new_done[deck_id] = new
+        if reviews:
+            reviews_done[deck_id] = reviews
+    pending = run(
+        "SELECT d.deck_id, COUNT(*) FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
+        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 GROUP BY d.deck_id",
+        {"today": today},
+    )
+    return new_done, reviews_done, {r[0]: int(r[1]) for r in pending}
 
 
 def ensure_fresh(run: drill.SqliteRunner, today: int) -> None:

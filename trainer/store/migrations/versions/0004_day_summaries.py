@@ -53,6 +53,8 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("log_id", sa.Integer(), nullable=False),
         sa.Column("since_day", sa.Integer(), nullable=False),
+        sa.Column("last_day", sa.Integer(), nullable=False),
+        sa.Column("run_from", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id"),
     )
 
