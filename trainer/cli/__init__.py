@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
@@ -211,6 +212,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     # `trainer` alone opens the TUI without importing argparse and building every subcommand's parser
     # (~10 ms of a cold start).
+    if not words:
+        # Start-up allocates much and frees little: the cyclic collector would walk every new object
+        # several times before the first card. The app turns it back on once it is painted (warm-up).
+        gc.disable()
     args: Any = build_parser().parse_args(words) if words else SimpleNamespace(func=cmd_tui)
     try:
         result: int = args.func(args)

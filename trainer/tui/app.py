@@ -8,6 +8,7 @@ on screen, so the first answer normally finds it ready. Keep module-level import
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -259,6 +260,7 @@ class TrainerApp(App[None]):
         if self._warmed:
             return
         self._warmed = True
+        gc.enable()  # off while the first screen was built (see `trainer.cli.main`)
         self._warm_then_sync()
 
     @work(thread=True, exclusive=True, group="sync")
