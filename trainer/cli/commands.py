@@ -23,9 +23,14 @@ def _now() -> datetime:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the review TUI (the default command)."""
+    import gc
+
     from trainer.tui.app import run_app
 
-    return run_app()
+    try:
+        return run_app()
+    finally:
+        gc.enable()  # `main` turns it off for the start-up; the app turns it on once it has painted
 
 
 KIND_LABELS = {
