@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import platform
@@ -34,6 +35,9 @@ FLOORS = {
 def cold_start(db: Path, home: Path, runs: int) -> dict[str, Any]:
     """Wall time of `trainer` (headless, until the first card is painted) and of a bare Textual app."""
     env = {**os.environ, "TRAINER_HOME": str(home), "TRAINER_DB": ours.url(db)}
+    # As `pip install` leaves it: trainer's modules compiled, like Textual's in site-packages (with
+    # PYTHONDONTWRITEBYTECODE set, every run would otherwise compile trainer from source).
+    compileall.compile_dir(ROOT / "trainer", quiet=1)
     trainer, bare, rss = [], [], []
     for _ in range(runs):
         for mode, samples in (("trainer", trainer), ("bare", bare)):

@@ -48,11 +48,16 @@ def run_trainer() -> int:
     async def first_card(pilot: Any) -> None:
         import asyncio
 
+        from textual import events
+
         from trainer.tui.screens.review import ReviewScreen
 
         app = pilot.app
-        await pilot.press("enter")
-        for _ in range(2000):
+        # Enter as the terminal would send it. Not `pilot.press`: it then waits for the whole process
+        # to look idle (20 ms sleeps until no CPU is used, up to 1 s), which times the harness and any
+        # background thread rather than the first paint.
+        app.post_message(events.Key("enter", "\r"))
+        for _ in range(20000):
             screen = app.screen
             if isinstance(screen, ReviewScreen) and screen.session.current() is not None:
                 painted = asyncio.Event()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from trainer import config
 from trainer.cli import main
+from trainer.config import Settings
 from trainer.errors import ConfigError
 from trainer.sched.queue import Limits
 
@@ -102,3 +105,60 @@ def test_typed_is_a_global_and_per_deck_setting(_isolated_home: Path, capsys: py
     assert not s.typed_for("申论精选") and s.typed_for("别的")
     assert main(["config", "set", "typed", "maybe", "--deck", "x"]) == 2
     assert "expected true or false" in capsys.readouterr().err
+
+
+@pytest.fixture
+def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
+    """Set the process's TZ (and the C library's idea of it) for one test; restored afterwards."""
+
+    def set_zone(name: str) -> None:
+        monkeypatch.setenv("TZ", name)
+        time.tzset()
+
+    yield set_zone
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Shanghai", "America/New_York", "Europe/Berlin", "Australia/Lord_Howe", "UTC"])
+def test_local_zone_agrees_with_dateutil_tzlocal(machine_zone: Callable[[str], None], zone: str) -> None:
+    from dateutil.tz import tzlocal
+
+    from trainer.config import LOCAL_ZONE
+    from trainer.sched.days import study_day
+
+    machine_zone(zone)
+    theirs = tzlocal()
+
+    def agree(moment: datetime) -> None:
+        ours_local, their_local = moment.astimezone(LOCAL_ZONE), moment.astimezone(theirs)
+        assert ours_local.replace(tzinfo=None) == their_local.replace(tzinfo=None), moment
+        assert ours_local.utcoffset() == their_local.utcoffset(), moment
+        assert ours_local.tzname() == their_local.tzname(), moment
+        assert ours_local.dst() == their_local.dst(), moment
+        assert study_day(moment, LOCAL_ZONE, 4) == study_day(moment, theirs, 4), moment
+
+    # A year in 190-minute steps, and every 5 minutes of the steps where the offset changed (daylight saving).
+    step, before = timedelta(minutes=190), None
+    moment = datetime(2026, 1, 1, tzinfo=UTC)
+    while moment.year == 2026:
+        agree(moment)
+        offset = moment.astimezone(theirs).utcoffset()
+        if before is not None and offset != before:
+            for minutes in range(-200, 10, 5):
+                agree(moment + timedelta(minutes=minutes))
+        before, moment = offset, moment + step
+
+
+def test_settings_without_a_zone_count_days_in_the_machine_zone(machine_zone: Callable[[str], None]) -> None:
+    from trainer.config import LOCAL_ZONE
+    from trainer.sched.days import study_day
+
+    machine_zone("America/New_York")
+    settings = Settings()
+    assert settings.tz() is LOCAL_ZONE
+    # 03:30 UTC on 2 March is 22:30 the evening before in New York; the study day starts at 04:00.
+    moment = datetime(2026, 3, 2, 3, 30, tzinfo=UTC)
+    assert study_day(moment, settings.tz(), 4) == datetime(2026, 3, 1).toordinal()
+    machine_zone("Asia/Shanghai")  # 11:30 in Shanghai: the same calendar day
+    assert study_day(moment, settings.tz(), 4) == datetime(2026, 3, 2).toordinal()

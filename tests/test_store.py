@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW, make_deck
 from trainer.errors import DeckError, StoreError
 from trainer.sched import LEECH_LAPSES, Policy, Queue, Schedule, grade
-from trainer.store import make_engine, open_store, queries
+from trainer.store import drill, make_engine, open_store, queries
 from trainer.store.migrate import HEAD, REVISIONS, alembic_config, current_revision
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
 from trainer.store.replay import replay
@@ -254,13 +254,12 @@ def test_sqlite_file_mode_wal_and_busy_timeout(sqlite_url: str, tmp_path):
 
 def test_due_query_uses_the_due_index(engine: Engine):
     sync(engine)
-    stmt = queries.due_reviews_stmt(1, DAY)
+    sql = drill.due_reviews_sql(limit=False)
     with engine.connect() as conn:
-        compiled = stmt.compile(conn)
-        params = [compiled.params[k] for k in compiled.positiontup or ()]
-        plan = [row[-1] for row in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + str(compiled), tuple(params))]
+        raw = conn.connection.driver_connection
+        plan = [row[-1] for row in raw.execute("EXPLAIN QUERY PLAN " + sql, {"deck": 1, "today": DAY})]
     joined = " | ".join(plan)
-    assert any("card_state USING INDEX ix_card_state_due" in p for p in plan), joined
+    assert any(p.startswith("SEARCH s USING INDEX ix_card_state_due") for p in plan), joined  # s: card_state
     assert not any(p.startswith("SCAN") for p in plan), joined
     assert "TEMP B-TREE" not in joined, joined
 

@@ -16,7 +16,7 @@ from trainer.cards import CardKind
 from trainer.config import DeckLimits, Settings
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.sched import Queue
-from trainer.store import queries
+from trainer.store import drill, queries
 from trainer.store.models import ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
@@ -291,12 +291,12 @@ def test_a_prefix_of_the_due_reviews_plans_the_same_day_as_all_of_them(engine: E
         with Session(engine) as s:
             return queries.due_queue(s, today, [1], limits_for=settings.limits_for)
 
-    monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", 10**6)
+    monkeypatch.setattr(drill, "REVIEW_PREFIX_FACTOR", 10**6)
     everything = plan()
     assert everything
     for factor, extra in ((1, 0), (1, 2), (2, 5), (3, 50)):
-        monkeypatch.setattr(queries, "REVIEW_PREFIX_FACTOR", factor)
-        monkeypatch.setattr(queries, "REVIEW_PREFIX_EXTRA", extra)
+        monkeypatch.setattr(drill, "REVIEW_PREFIX_FACTOR", factor)
+        monkeypatch.setattr(drill, "REVIEW_PREFIX_EXTRA", extra)
         assert plan() == everything, (factor, extra)
 
 

@@ -293,6 +293,10 @@ async def test_topic_row_reviews_only_that_topic(engine) -> None:
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         home = pilot.app.screen
+        assert [r.topic for r in home.rows] == [""]  # topics stay closed until asked for
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
         assert [r.topic for r in home.rows] == ["", "优化基层政企服务", "转变政府职能"]
         await pilot.press("down", "down", "enter")
         review = pilot.app.screen

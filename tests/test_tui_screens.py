@@ -144,8 +144,61 @@ async def test_home_lists_thousands_of_topics_a_chunk_at_a_time(engine) -> None:
     sync(engine, Deck(name="多主题", topics=topics))
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         await pilot.app.workers.wait_for_complete()
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
         await pilot.pause()
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)
         assert [r.topic for r in home.rows] == ["", *(t.title for t in topics)]
         assert home.table.row_count == len(home.rows)
+
+
+async def test_deck_names_show_as_written_not_as_markup(engine) -> None:
+    sync(engine, make_deck(name="[b]申论[/b] :smile:"))
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        home = pilot.app.screen
+        assert str(home.table.get_row_at(0)[0]) == "[b]申论[/b] :smile:"
+
+
+async def test_title_bar_opens_the_palette_from_its_icon_and_grows_tall_elsewhere(engine, deck) -> None:
+    from textual.command import CommandPalette
+
+    from trainer.tui.widgets.title_bar import TitleBar
+
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        bar = pilot.app.screen.query_one(TitleBar)
+        line = str(bar.render())
+        assert line.index("⭘") == 1 and line.index("trainer") == 35 and len(line) == 80  # Header's places
+        await pilot.click(TitleBar, offset=(40, 0))
+        assert bar.has_class("-tall") and bar.size.height == 3
+        await pilot.click(TitleBar, offset=(40, 1))
+        assert not bar.has_class("-tall")
+        await pilot.click(TitleBar, offset=(2, 0))
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, CommandPalette)
+
+
+async def test_enter_typed_before_the_home_screen_is_shown_starts_the_review(engine, deck) -> None:
+    import asyncio
+
+    from textual import events
+
+    from trainer.tui.screens.review import ReviewScreen
+
+    sync(engine, deck)
+    app = app_for(engine)
+    seen: list[object] = []
+
+    async def enter_at_once(pilot) -> None:
+        # As soon as the app is ready (before the home screen has read its decks), as typed ahead.
+        pilot.app.post_message(events.Key("enter", "\r"))
+        for _ in range(200):
+            if isinstance(pilot.app.screen, ReviewScreen):
+                break
+            await asyncio.sleep(0.01)
+        seen.append(pilot.app.screen)
+        pilot.app.exit()
+
+    await app.run_async(headless=True, size=(80, 24), auto_pilot=enter_at_once)
+    assert isinstance(seen[0], ReviewScreen)

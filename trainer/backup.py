@@ -9,9 +9,15 @@ from trainer.errors import TrainerError
 
 
 def _sqlite_store() -> Path | None:
+    from trainer.store.lite import sqlite_file
+
+    url = paths.db_url()
+    path = sqlite_file(url)  # a plain `sqlite:///file` URL, read without importing SQLAlchemy
+    if path is not None:
+        return path
     from trainer.store.engine import sqlite_path
 
-    return sqlite_path(paths.db_url())
+    return sqlite_path(url)
 
 
 def _require_sqlite(action: str) -> Path:
@@ -43,7 +49,7 @@ def restore_backup(backup: Path) -> Path | None:
     """Replace the store with a checked backup; the replaced store is saved first and that backup returned."""
     from trainer.library import open_default_store
     from trainer.store.backup import restore_database
-    from trainer.store.migrate import REVISIONS
+    from trainer.store.revisions import REVISIONS
 
     path = _require_sqlite("restore")
     saved = restore_database(Path(backup), path, known_revisions=REVISIONS)

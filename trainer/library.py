@@ -41,7 +41,7 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
 def default_deck_dirs() -> list[Path]:
     """The folders `trainer sync` reads with no arguments: bundled decks, then the user's decks."""
-    return [paths.bundled_decks_dir(), paths.user_decks_dir()]
+    return paths.default_deck_dirs()
 
 
 def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> list[Path]:

@@ -33,6 +33,11 @@ def db_url() -> str:
     return f"sqlite:///{data_dir() / 'trainer.db'}"
 
 
+def default_deck_dirs() -> list[Path]:
+    """The folders `trainer sync` reads with no arguments: bundled decks, then the user's decks."""
+    return [bundled_decks_dir(), user_decks_dir()]
+
+
 def user_decks_dir() -> Path:
     """The learner's own decks folder, synced with the bundled decks."""
     return data_dir() / "decks"

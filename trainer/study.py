@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
-from trainer.config import Settings
 from trainer.errors import StaleCardError
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.store import card_ops, queries
+from trainer.store import drill
 from trainer.store.convert import CardState, ReviewCard
-from trainer.store.engine import reader
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+    from trainer.config import Settings
     from trainer.edits import Changes, EditSaved
+    from trainer.store.answers import Answer
 
 Clock = Callable[[], datetime]
 
@@ -41,9 +42,12 @@ class LazyCards(dict[int, ReviewCard]):
     same-day repeat, as `trainer db replay` will grade it.
     """
 
-    def __init__(self, engine: Engine, queue: deque[int], today: int, answered: set[int]) -> None:
+    def __init__(
+        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: drill.Runner | None = None
+    ) -> None:
         super().__init__()
         self.engine = engine
+        self.run = run
         self.queue = queue
         self.today = today
         self.answered = answered
@@ -57,13 +61,43 @@ class LazyCards(dict[int, ReviewCard]):
             if cid != card_id and not dict.__contains__(self, cid):
                 wanted.append(cid)
         stale: set[int] = set()
-        with Session(reader(self.engine)) as s:
-            self.update(queries.load_cards(s, wanted, stale=stale))
-            self.answered.update(queries.answered_on_day(s, wanted, self.today))
+        with reading(self.engine, self.run) as run:
+            self.update(drill.load_cards(run, wanted, stale=stale))
+            self.answered.update(drill.answered_on_day(run, wanted, self.today))
         if stale:
             # StudySession.current retires them, drops them from the queue and reads on.
             raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
         return dict.__getitem__(self, card_id)
+
+
+@contextmanager
+def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
+    """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
+    if run is not None:
+        yield run
+        return
+    from sqlalchemy.orm import Session
+
+    from trainer.store.engine import reader
+    from trainer.store.queries import runner
+
+    with Session(reader(engine)) as s:
+        yield runner(s)
+
+
+def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int) -> None:
+    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
+    from trainer.store import today as summaries
+
+    if run is not None:
+        summaries.ensure_fresh(run, today)
+        return
+    from sqlalchemy.orm import Session
+
+    from trainer.store.queries import runner
+
+    with Session(engine) as s, s.begin():
+        summaries.refresh(runner(s), today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +158,41 @@ class StudySession:
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
+    run: drill.Runner | None = None  # reads go here when given (see `start`)
 
     @classmethod
-    def start(cls, engine: Engine, deck_ids: list[int], settings: Settings, clock: Clock) -> StudySession:
-        """Build the day's queue for these decks: pending repeats, due reviews, then new cards."""
+    def start(
+        cls,
+        engine: Engine,
+        deck_ids: list[int],
+        settings: Settings,
+        clock: Clock,
+        *,
+        run: drill.SqliteRunner | None = None,
+    ) -> StudySession:
+        """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
+
+        Args:
+            engine: The store; answers and other writes go through it.
+            deck_ids: The decks to study.
+            settings: The learner's settings (limits, day start, schedulers).
+            clock: Gives the current time.
+            run: When given, every read of the session runs on it (a bare `sqlite3` connection at
+                start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
+        """
+        from trainer.store import today as summaries
+
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
-        with Session(reader(engine)) as s:
-            activity = queries.today_activity(s, today, deck_ids)
-            plan = queries.plan_day(s, today, deck_ids, limits_for=settings.limits_for, activity=activity)
-            algorithms = queries.deck_algorithms(s, deck_ids)
+        for attempt in range(2):
+            with reading(engine, run) as r:
+                if attempt or summaries.is_fresh(r, today):
+                    plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for)
+                    algorithms = drill.deck_algorithms(r, deck_ids)
+                    break
+            refresh_summaries(engine, run, today)
         queue = deque(c.card_id for c in plan)
         answered = {c.card_id for c in activity.answered}
-        cards = LazyCards(engine, queue, today, answered)
+        cards = LazyCards(engine, queue, today, answered, run)
         session = cls(
             engine=engine,
             deck_ids=deck_ids,
@@ -147,6 +204,7 @@ class StudySession:
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
             answered=answered,
+            run=run,
         )
         session.current()  # the first card is read now, so a missing card fails here (a stale one is skipped)
         return session
@@ -189,7 +247,7 @@ class StudySession:
             return 0
         return self._grade(card, quality)[1].after.due_day - self.today
 
-    def answer(self, quality: int, duration_ms: int = 0) -> queries.Answer:
+    def answer(self, quality: int, duration_ms: int = 0) -> Answer:
         """Grade the current card; the answer is committed before this returns.
 
         A card graded below 4 comes back later in this session; its repeats are logged but change
@@ -198,9 +256,11 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
+        from trainer.store.answers import Answer, write_answer
+
         policy, outcome = self._grade(card, quality)
         with self.engine.begin() as conn:
-            log_id = queries.write_answer(
+            log_id = write_answer(
                 conn,
                 card.card_id,
                 card.state,
@@ -219,7 +279,7 @@ class StudySession:
         if outcome.again:
             self.queue.insert(reinsert_at(len(self.queue), REPEAT_GAP), cid)
         self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again))
-        return queries.Answer(
+        return Answer(
             log_id=log_id,
             before=card.state,
             after=outcome.after,
@@ -230,6 +290,10 @@ class StudySession:
 
     def undo(self) -> bool:
         """Take back the last answer of this session; its card comes back to the front."""
+        from sqlalchemy.orm import Session
+
+        from trainer.store import card_ops, queries
+
         if self.changes and self.changes[-1].answers_before == len(self.done):
             change = self.changes.pop()
             with Session(self.engine) as s, s.begin():
@@ -252,6 +316,10 @@ class StudySession:
 
     def summary(self) -> Summary:
         """Counts and timing of the answers given in this session."""
+        from sqlalchemy.orm import Session
+
+        from trainer.store import queries
+
         with Session(self.engine) as s:
             nxt = queries.next_due_day(s, self.today, self.deck_ids)
         return Summary(
@@ -266,6 +334,8 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to set aside")
+        from sqlalchemy.orm import Session
+
         with Session(self.engine) as s, s.begin():
             before = change(s, card.card_id)
         self.changes.append(_Change(card.card_id, before, len(self.done)))
@@ -273,10 +343,14 @@ class StudySession:
 
     def bury(self) -> None:
         """Hide the current card until tomorrow (undo brings it back)."""
+        from trainer.store import card_ops
+
         self._set_aside(lambda s, card_id: card_ops.bury(s, card_id, self.today))
 
     def suspend(self) -> None:
         """Suspend the current card until it is unsuspended in the browser (undo brings it back)."""
+        from trainer.store import card_ops
+
         self._set_aside(card_ops.suspend)
 
     def edit(self, changes: Changes) -> EditSaved:
@@ -294,8 +368,8 @@ class StudySession:
         deck_id = self.deck_of.get(card.card_id)
         ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
         stale: set[int] = set()
-        with Session(reader(self.engine)) as s:
-            fresh = queries.load_cards(s, ids, stale=stale)
+        with reading(self.engine, self.run) as run:
+            fresh = drill.load_cards(run, ids, stale=stale)
         for cid, value in fresh.items():
             self.cards[cid] = replace(value, state=self.cards[cid].state)
         if stale:
@@ -313,6 +387,10 @@ def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:
     """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
     if not stale:
         return []
+    from sqlalchemy.orm import Session
+
+    from trainer.store import card_ops
+
     with Session(engine) as s, s.begin():
         card_ops.retire_cards(s, stale)
     return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

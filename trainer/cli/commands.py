@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +10,8 @@ from typing import TYPE_CHECKING
 from trainer.errors import TrainerError
 
 if TYPE_CHECKING:
+    import argparse
+
     from sqlalchemy import Engine
 
     from trainer.model import Deck
@@ -22,9 +23,14 @@ def _now() -> datetime:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     """Open the review TUI (the default command)."""
+    import gc
+
     from trainer.tui.app import run_app
 
-    return run_app()
+    try:
+        return run_app()
+    finally:
+        gc.enable()  # `main` turns it off for the start-up; the app turns it on once it has painted
 
 
 KIND_LABELS = {

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
-
 # Same ranges as FSRS: no fuzz below 2.5 days, then ±15 %, ±10 % and ±5 % of each stretch.
 _RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.10), (20.0, float("inf"), 0.05))
 
 
 def card_seed(card_id: int, day: int, salt: str = "") -> int:
     """A stable pseudo-random number for one card on one day (no global random state)."""
+    import hashlib  # here: its import is a few ms of every cold start, the first fuzzed answer pays it
+
     digest = hashlib.blake2b(f"{salt}:{card_id}:{day}".encode(), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from trainer.sched.state import Queue
 
@@ -25,9 +26,8 @@ class Limits:
     reviews: int = DEFAULT_REVIEWS_PER_DAY
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A card that may be studied today.
+class Candidate(NamedTuple):
+    """A card that may be studied today (a named tuple: the day's plan builds thousands of them).
 
     Attributes:
         card_id: The card.
@@ -148,16 +148,22 @@ def spread(cards: Sequence[Candidate]) -> list[Candidate]:
 
 def avoid_adjacent(cards: Sequence[Candidate], window: int = 64) -> list[Candidate]:
     """Reorder as little as possible so that no two neighbours belong to the same list, where avoidable."""
-    rest = list(cards)
+    rest = deque(cards)
     out: list[Candidate] = []
     while rest:
-        pick = 0
-        if out and _list_key(rest[0]) == _list_key(out[-1]):
+        first = rest[0]
+        if out and first.deck_id == out[-1].deck_id and first.section == out[-1].section:
+            last = out[-1]
             for i in range(1, min(window, len(rest))):
-                if _list_key(rest[i]) != _list_key(out[-1]):
-                    pick = i
+                c = rest[i]
+                if c.deck_id != last.deck_id or c.section != last.section:
+                    del rest[i]
+                    out.append(c)
                     break
-        out.append(rest.pop(pick))
+            else:
+                out.append(rest.popleft())
+            continue
+        out.append(rest.popleft())
     return out
 
 

@@ -13,7 +13,7 @@ from trainer.errors import StoreError
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.state import Algorithm, Queue, Schedule
 from trainer.store.convert import CardState, state_from_row
-from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
+from trainer.store.models import CardRow, CardStateRow, DayMarkRow, DeckRow, ReviewLogRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +205,7 @@ def undo_answer(session: Session, log_id: int) -> int:
     card_id = log.card_id
     session.expunge(log)
     session.execute(delete(ReviewLogRow).where(ReviewLogRow.id == log_id))
+    session.execute(delete(DayMarkRow))  # the day summaries hold this answer: rebuild them from the log
     return card_id
 
 

@@ -34,7 +34,7 @@ class DeckSummary:
     due: int
     new: int
     learning: int
-    total: int
+    total: int | None  # None: not counted yet (see `drill.deck_summaries`)
 
 
 def state_from_row(row: Any) -> CardState:

@@ -9,12 +9,10 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
 from trainer.store.engine import sqlite_path
+from trainer.store.revisions import HEAD, REVISIONS
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-# Every revision, oldest first. Checked against Alembic's scripts by a test, so start-up can tell
-# "up to date" from one query without importing Alembic.
-REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
-HEAD = REVISIONS[-1]
+__all__ = ["HEAD", "REVISIONS", "alembic_config", "backup_before_migration", "current_revision", "ensure_schema"]
 
 
 def alembic_config(connection: Connection) -> object:

@@ -10,7 +10,18 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from trainer.sched.state import Queue
 from trainer.store.types import EpochMillis, Hundredths, UTCDateTime
 
-__all__ = ["Base", "CardRow", "CardStateRow", "DeckRow", "NoteRow", "Queue", "ReviewLogRow"]
+__all__ = [
+    "Base",
+    "CardRow",
+    "CardStateRow",
+    "DayCardRow",
+    "DayCountRow",
+    "DayMarkRow",
+    "DeckRow",
+    "NoteRow",
+    "Queue",
+    "ReviewLogRow",
+]
 
 
 class Base(DeclarativeBase):
@@ -133,3 +144,58 @@ class ReviewLogRow(Base):
     difficulty_before: Mapped[float | None] = mapped_column(Float, nullable=True)
     stability_after: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty_after: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class DayCardRow(Base):
+    """A card answered on a recent study day (today and yesterday only): a summary of the review log
+    that the day's plan reads instead of the day's log rows (see `trainer.store.today`)."""
+
+    __tablename__ = "day_cards"
+    # 0004: clustered by day on SQLite; the section index finds siblings answered today.
+    __table_args__ = (
+        Index("ix_day_cards_section", "day", "deck_id", "section_key"),
+        # The day's pending repeats (last grade below 4), oldest first.
+        Index(
+            "ix_day_cards_pending",
+            "day",
+            "first_log_id",
+            sqlite_where=text("last_quality < 4"),
+            postgresql_where=text("last_quality < 4"),
+        ),
+        {"sqlite_with_rowid": False},
+    )
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    card_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    deck_id: Mapped[int] = mapped_column(Integer)
+    section_key: Mapped[str] = mapped_column(String(32))
+    point: Mapped[str] = mapped_column(String(64))
+    first_log_id: Mapped[int] = mapped_column(Integer)
+    last_quality: Mapped[int] = mapped_column(Integer)
+
+
+class DayCountRow(Base):
+    """New cards started and reviews done per deck on a recent study day (first answers only)."""
+
+    __tablename__ = "day_counts"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    day: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    deck_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    new_done: Mapped[int] = mapped_column(Integer, default=0)
+    reviews_done: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DayMarkRow(Base):
+    """How far `day_cards`/`day_counts` have read the review log: the highest log id folded in, the
+    first day they hold, and the streak. No row: nothing folded yet (or an undo asked for a rebuild)."""
+
+    __tablename__ = "day_mark"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    log_id: Mapped[int] = mapped_column(Integer)
+    since_day: Mapped[int] = mapped_column(Integer)
+    # The newest study day with an answer, and the first day of the run of days with answers ending
+    # there (the streak), as of `log_id`.
+    last_day: Mapped[int] = mapped_column(Integer)
+    run_from: Mapped[int] = mapped_column(Integer)

@@ -1,16 +1,23 @@
-"""The Textual App: global bindings, screen pushing and start-up sync; nothing else."""
+"""The Textual App: global bindings, screen pushing, the store's engine (built lazily) and start-up sync.
+
+Start-up on a SQLite store already at the current schema paints the first card without importing
+SQLAlchemy: reads go through `trainer.store.drill` on a bare `sqlite3` connection (`lite`), and the
+engine is built in a background thread once the first card (or a home screen with nothing due) is
+on screen, so the first answer normally finds it ready. Keep module-level imports here cheap.
+"""
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar, cast
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -18,12 +25,22 @@ from textual.screen import Screen
 
 from trainer.config import Settings
 from trainer.errors import TrainerError
-from trainer.tui.screens.error import ErrorScreen
-from trainer.tui.screens.home import HomeScreen
+from trainer.store.lite import LazyEngine
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy import Engine
+
+    from trainer.store.drill import Runner
+    from trainer.tui.screens.home import HomeScreen
 
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
 REPEAT_GUARD_S = 0.15
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +65,24 @@ class TrainerApp(App[None]):
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | LazyEngine,
         *,
         settings: Settings,
         clock: Clock,
         sync_paths: list[Path] | None,
+        lite: sqlite3.Connection | None = None,
+        daily_backup: bool = False,
         repeat_guard: float = REPEAT_GUARD_S,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
-        self.engine = engine
+        self._engine = engine
+        self.lite = lite
+        # Its file, for worker threads' own connections (a connection is used only in its thread).
+        self._lite_path = (
+            "" if lite is None else next(r[2] for r in lite.execute("PRAGMA database_list") if r[1] == "main")
+        )
+        self.daily_backup = daily_backup
         self.settings = settings
         self.clock = clock
         self.sync_paths = sync_paths
@@ -65,6 +90,72 @@ class TrainerApp(App[None]):
         self.monotonic = monotonic
         self.key_events: deque[KeyEvent] = deque(maxlen=2)
         self._key_seq = 0
+        self._warmed = False
+
+    @property
+    def engine(self) -> Engine:
+        """The store's SQLAlchemy engine, built on first use when the app was given a LazyEngine."""
+        engine = self._engine
+        return engine.get() if isinstance(engine, LazyEngine) else engine
+
+    @property
+    def engine_ready(self) -> bool:
+        """Whether the engine exists yet (SQLAlchemy is loaded)."""
+        engine = self._engine
+        return engine.ready if isinstance(engine, LazyEngine) else True
+
+    @contextmanager
+    def reading(self) -> Iterator[Runner]:
+        """A runner for `trainer.store.drill` reads in one read transaction: on the start-up `sqlite3`
+        connection when there is one (no SQLAlchemy), else on a deferred session of the engine."""
+        if self.lite is not None:
+            from trainer.store.lite import snapshot
+
+            with snapshot(self.lite) as run:
+                yield run
+            return
+        from sqlalchemy.orm import Session
+
+        from trainer.store.engine import reader
+        from trainer.store.queries import runner
+
+        with Session(reader(self.engine)) as s:
+            yield runner(s)
+
+    def read_in_thread(self, read: Callable[[Runner], T]) -> T:
+        """`read` on a runner of its own, for a worker thread: a new `sqlite3` connection to the
+        start-up connection's file (connections stay in their thread), else a session of the engine."""
+        if self.lite is not None:
+            from trainer.store.drill import sqlite_runner
+            from trainer.store.lite import open_current
+
+            con = open_current(f"sqlite:///{self._lite_path}")
+            if con is not None:
+                try:
+                    return read(sqlite_runner(con))
+                finally:
+                    con.close()
+        from sqlalchemy.orm import Session
+
+        from trainer.store.engine import reader
+        from trainer.store.queries import runner
+
+        with Session(reader(self.engine)) as s:
+            return read(runner(s))
+
+    def unbury_past(self, today: int) -> None:
+        """Give back the cards buried before `today`."""
+        if self.lite is not None:
+            from trainer.store.lite import unbury_past
+
+            unbury_past(self.lite, today)
+            return
+        from sqlalchemy.orm import Session
+
+        from trainer.store import card_ops
+
+        with Session(self.engine) as s, s.begin():
+            card_ops.unbury_past(s, today)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -90,12 +181,19 @@ class TrainerApp(App[None]):
         from trainer.study import StudySession
         from trainer.tui.screens.review import ReviewScreen
 
-        session = StudySession.start(self.engine, deck_ids, self.settings, self.clock)
-        if topic:
-            from trainer.store.browse import card_ids_in_topic
+        run = None
+        if self.lite is not None:
+            from trainer.store.drill import sqlite_runner
 
-            with Session(self.engine) as s:
-                session.keep_only(card_ids_in_topic(s, deck_ids[0], topic))
+            run = sqlite_runner(self.lite)
+        # A LazyEngine stands in for the Engine: the session touches it for its first write only.
+        engine = cast("Engine", self._engine)
+        session = StudySession.start(engine, deck_ids, self.settings, self.clock, run=run)
+        if topic:
+            from trainer.store.lite import card_ids_in_topic
+
+            with self.reading() as r:
+                session.keep_only(card_ids_in_topic(r, deck_ids[0], topic))
         if session.left == 0:
             self.notify("今天没有要复习的卡片了", title="完成")
             return
@@ -103,10 +201,10 @@ class TrainerApp(App[None]):
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
-        from trainer.store.queries import deck_names
+        from trainer.store.drill import deck_names
 
-        with Session(self.engine) as s:
-            ids = sorted(deck_names(s))
+        with self.reading() as run:
+            ids = sorted(deck_names(run))
         if ids:
             self.start_review(ids)
 
@@ -131,18 +229,62 @@ class TrainerApp(App[None]):
     @property
     def home(self) -> HomeScreen:
         """The home screen (always at the bottom of the stack)."""
-        screen = self.screen_stack[1] if len(self.screen_stack) > 1 else self.screen
+        from trainer.tui.screens.home import HomeScreen
+
+        screen = self.screen_stack[0]
         assert isinstance(screen, HomeScreen)
         return screen
 
+    def get_default_screen(self) -> Screen:
+        """The home screen is the app's first screen (not pushed over Textual's empty default: ~9 ms)."""
+        from trainer.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
     def on_mount(self) -> None:
-        self.push_screen(HomeScreen())
-        if self.sync_paths:
-            self.sync_decks()
+        if self.engine_ready:
+            self.warm_up()  # nothing to build: sync the deck folders now
+
+    def warm_up_soon(self, delay: float) -> None:
+        """`warm_up` in `delay` seconds (from the screen just painted: the home screen or the first card).
+
+        Not at once: thread workers run in asyncio's default executor, which `App.run` waits for on
+        exit, so a warm-up started at the paint would hold up a learner who quits at once; and
+        SQLAlchemy's import would compete (for the GIL) with the next screen being built.
+        """
+        if not self._warmed:
+            self.set_timer(delay, self.warm_up)
+
+    def warm_up(self) -> None:
+        """Once: in a background thread, build the engine, take the daily backup if asked, sync the deck folders."""
+        if self._warmed:
+            return
+        self._warmed = True
+        gc.enable()  # off while the first screen was built (see `trainer.cli.main`)
+        self._warm_then_sync()
 
     @work(thread=True, exclusive=True, group="sync")
+    def _warm_then_sync(self) -> None:
+        self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        if self.daily_backup:
+            from trainer.backup import backup_today
+
+            try:
+                backup_today()  # the online backup API: answers can be written meanwhile
+            except TrainerError as exc:
+                self.call_from_thread(self.show_error, str(exc))
+        if self.sync_paths:
+            self._sync()
+
     def sync_decks(self) -> None:
         """Sync changed deck files in the background, then refresh the home screen."""
+        self._sync_worker()
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _sync_worker(self) -> None:
+        self._sync()
+
+    def _sync(self) -> None:
         from trainer.library import find_deck_files, sync_files
 
         errors: list[str] = []
@@ -159,34 +301,81 @@ class TrainerApp(App[None]):
 
     def show_error(self, message: str) -> None:
         """Show an expected failure in a modal dialog."""
+        from trainer.tui.screens.error import ErrorScreen
+
         self.push_screen(ErrorScreen(message))
 
 
 def make_app(
-    engine: Engine,
+    engine: Engine | LazyEngine,
     *,
     settings: Settings | None = None,
     clock: Clock | None = None,
     sync_paths: list[Path] | None = None,
+    lite: sqlite3.Connection | None = None,
+    daily_backup: bool = False,
     repeat_guard: float = REPEAT_GUARD_S,
     monotonic: Callable[[], float] | None = None,
 ) -> TrainerApp:
-    """The one factory for the app, used by the CLI and by tests alike."""
+    """The one factory for the app, used by the CLI and by tests alike.
+
+    Args:
+        engine: The store, or a LazyEngine that builds it when first needed.
+        settings: The learner's settings (default: the defaults).
+        clock: Gives the current time (default: the system clock, UTC).
+        sync_paths: Deck files and folders synced in the background after start-up.
+        lite: A `sqlite3` connection to the same store (`trainer.store.lite.open_current`) for the
+            reads before the engine is built.
+        daily_backup: Take the daily backup (`trainer.backup.backup_today`) in the warm-up thread.
+        repeat_guard: See REPEAT_GUARD_S.
+        monotonic: The clock for answer times and the repeat guard.
+    """
     return TrainerApp(
         engine,
         settings=settings or Settings(),
         clock=clock or _utc_now,
         sync_paths=sync_paths,
+        lite=lite,
+        daily_backup=daily_backup,
         repeat_guard=repeat_guard,
         monotonic=monotonic or time.monotonic,
     )
 
 
 def run_app() -> int:
-    """Open the default store, sync the default deck folders on start, and run the TUI."""
-    from trainer.config import load_settings
-    from trainer.library import default_deck_dirs, open_default_store
+    """Open the store, run the TUI, and sync the default deck folders in the background after start-up.
 
-    engine = open_default_store()
-    make_app(engine, settings=load_settings(), sync_paths=default_deck_dirs()).run()
+    A SQLite store at the current schema is opened with `sqlite3` and the engine built lazily (see the
+    module docstring), and the daily backup (a copy of the whole file, ~1 s at 100k cards) is taken
+    in the warm-up thread after the first paint; anything else (a new, old or PostgreSQL store) is
+    opened, created or migrated, and backed up, by `open_default_store` first, as `trainer sync` does.
+    """
+    from trainer import paths
+    from trainer.config import load_settings
+
+    settings = load_settings()
+    url = paths.db_url()
+    from trainer.store.lite import open_current
+
+    con = open_current(url)
+    if con is None:
+        from trainer.library import open_default_store
+
+        engine: Engine | LazyEngine = open_default_store()
+    else:
+
+        def build() -> Engine:
+            from trainer.store.engine import make_engine
+
+            return make_engine(url)
+
+        engine = LazyEngine(build)
+    try:
+        app = make_app(
+            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=con is not None
+        )
+        app.run()
+    finally:
+        if con is not None:
+            con.close()
     return 0

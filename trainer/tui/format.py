@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from textual.markup import escape
 
 from trainer.cards import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, Card, blank
-from trainer.compare import Comparison, Mark
+
+if TYPE_CHECKING:
+    from trainer.compare import Comparison
 
 GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "正确", 5: "完美"}
 SHORT_GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "良好", 5: "完美"}
@@ -52,6 +55,8 @@ def max_hint(card: Card) -> int:
 
 def diff_markup(result: Comparison) -> str:
     """Content markup of a comparison: right characters green, wrong ones struck red, missing ones yellow."""
+    from trainer.compare import Mark
+
     styles = {
         Mark.SAME: "$text-success",
         Mark.EXTRA: "$text-error strike",

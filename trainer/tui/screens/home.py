@@ -1,30 +1,44 @@
-"""The home screen: decks and their topics with due, new and learning counts, today, streak, exam countdown."""
+"""The home screen: decks (and the topics of decks opened with `t`) with due, new and learning counts, today,
+streak, exam countdown.
+
+It is the first screen of a cold start, so it reads through `trainer.store.drill` and `lite` on the
+app's start-up connection (no SQLAlchemy) and its work grows with the number of decks, not cards:
+a deck's topics (a grouped scan of its cards) are read in a background thread when it is opened.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
-from trainer.sched.days import day_to_date, study_day
-from trainer.store import browse, card_ops, queries
-from trainer.store import stats as stats_store
-from trainer.store.browse import TopicSummary
+from trainer.sched.days import day_to_date
+from trainer.store import drill, lite
 from trainer.store.convert import DeckSummary
-from trainer.store.engine import reader
 from trainer.tui.format import countdown, exam_date
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.widgets.key_bar import KeyBar
+from trainer.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from trainer.store.browse import TopicSummary
 
 # Rows added to the table per turn of the event loop.
 FILL_CHUNK = 200
+# The engine is built (SQLAlchemy imported) in the background this long after the home screen is
+# shown, unless the first card comes first (see ReviewScreen): pressing Enter at once should not
+# find the import competing with the review screen being built.
+WARM_AFTER_S = 1.0
 
-if TYPE_CHECKING:
-    pass
+
+def _plain(text: str) -> Text:
+    """A name for a table cell, shown as written (DataTable reads a str cell as markup)."""
+    return Text(text, no_wrap=True, end="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,10 +50,11 @@ class HomeRow:
 
 
 class HomeScreen(TrainerScreen):
-    """Lists decks and topics; Enter reviews the highlighted one, `a` reviews everything."""
+    """Lists decks; `t` shows or hides a deck's topics; Enter reviews the highlighted row, `a` everything."""
 
     BINDINGS = [
         Binding("enter", "review_row", "复习", id="review-row", priority=True),
+        Binding("t", "toggle_topics", "主题", id="topics"),
         Binding("a", "app.review_all", "全部", id="review-all"),
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
@@ -51,39 +66,48 @@ class HomeScreen(TrainerScreen):
     rows: list[HomeRow]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="home-status")
         yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         yield Static("", id="home-empty")
-        yield Footer()
+        yield KeyBar(self.BINDINGS)
 
     @property
-    def table(self) -> DataTable[str | int]:
+    def table(self) -> DataTable[Text | int]:
         return self.query_one("#decks", DataTable)
 
-    def on_mount(self) -> None:
-        self.table.add_columns("卡组 / 主题", "到期", "新卡", "学习中", "总数")
+    def __init__(self) -> None:
+        super().__init__()
         self.decks, self.rows = [], []
+        self.expanded: set[int] = set()  # decks whose topics are shown
+        self.topics: dict[int, list[TopicSummary]] = {}  # by deck, as last read
         self._fills = 0
+        self._today = 0
+
+    def on_mount(self) -> None:
+        # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
+        self.table.add_columns(*(Text(label) for label in ("卡组 / 主题", "到期", "新卡", "学习中", "总数")))
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so the counts are read once at start.
         self.refresh_decks()
 
     def refresh_decks(self) -> None:
-        """Give back yesterday's buried cards, reload deck counts now and topic counts in the background."""
+        """Give back yesterday's buried cards and reload the deck counts (and the open decks' topics)."""
         app = self.trainer_app
         settings = app.settings
-        today = study_day(app.clock(), settings.tz(), settings.day_start_hour)
-        with Session(app.engine) as s, s.begin():
-            card_ops.unbury_past(s, today)
-        with Session(reader(app.engine)) as s:
-            self.decks = queries.deck_summaries(s, today, settings.new_per_day, limits_for=settings.limits_for)
-            done = queries.reviews_on(s, today)
-            streak = stats_store.streak(s, today)
-        self._fill([])
+        today = self._today = app.today()
+        app.unbury_past(today)
+        with app.reading() as run:
+            self.decks = drill.deck_summaries(
+                run, today, settings.new_per_day, limits_for=settings.limits_for, totals=False
+            )
+            done = lite.reviews_on(run, today)
+            streak = lite.current_streak(run, today)
+        self.expanded &= {d.deck_id for d in self.decks}
+        self._fill()
         due = sum(d.due + d.new + d.learning for d in self.decks)
-        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak.current} 天"]
+        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak} 天"]
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
@@ -92,34 +116,86 @@ class HomeScreen(TrainerScreen):
         empty.update(
             "" if self.decks else "还没有卡组。用 `trainer build 文档.txt -o 卡组.yaml` 生成，再 `trainer sync`。"
         )
-        if self.decks:
-            self.load_topics(today)
+        self.load_totals(today)
+        if self.expanded:
+            self.load_topics(today, sorted(self.expanded))
+        app.warm_up_soon(WARM_AFTER_S)
 
-    @work(thread=True, exclusive=True, group="home-topics")
-    def load_topics(self, today: int) -> None:
-        """Topic counts take a grouped scan of every card (0.6 s at 100k cards): read them off the UI thread."""
+    def action_toggle_topics(self) -> None:
+        """Show or hide the topics of the highlighted deck (or of the deck of the highlighted topic)."""
+        if not self.rows:
+            return
+        deck_id = self.rows[self.table.cursor_row].deck_id
+        if deck_id in self.expanded:
+            self.expanded.discard(deck_id)
+            self._fill(cursor_deck=deck_id)
+        else:
+            self.expanded.add(deck_id)
+            self.load_topics(self._today, [deck_id])
+
+    @work(thread=True, group="home-totals", exclusive=True)
+    def load_totals(self, today: int) -> None:
+        """Cards per deck take a scan of every card (~20 ms per 100k): counted off the UI thread, on
+        the thread's own connection (SQLite leaves the other core to it)."""
+        totals = self.trainer_app.read_in_thread(drill.deck_totals)
+        self.app.call_from_thread(self._totals_read, today, totals)
+
+    def _totals_read(self, today: int, totals: dict[int, int]) -> None:
+        if today != self._today:
+            return
+        self.decks = [replace(d, total=totals.get(d.deck_id, 0)) for d in self.decks]
+        self._fill()
+
+    @work(thread=True, group="home-topics")
+    def load_topics(self, today: int, deck_ids: list[int]) -> None:
+        """Topic counts take a grouped scan of the cards (0.6 s at 100k cards): read them off the UI thread."""
+        from sqlalchemy.orm import Session
+
+        from trainer.store.browse import topic_summaries
+        from trainer.store.engine import reader
+
         app = self.trainer_app
         with Session(reader(app.engine)) as s:
-            topics = browse.topic_summaries(s, today)
-        app.call_from_thread(self._fill, topics)
+            found = topic_summaries(s, today)
+        wanted = set(deck_ids)
+        by_deck: dict[int, list[TopicSummary]] = {d: [] for d in deck_ids}
+        for t in found:
+            if t.deck_id in wanted:
+                by_deck[t.deck_id].append(t)
+        app.call_from_thread(self._topics_read, today, by_deck)
 
-    def _fill(self, topics: list[TopicSummary]) -> None:
+    def _topics_read(self, today: int, by_deck: dict[int, list[TopicSummary]]) -> None:
+        if today != self._today:
+            return  # read for an earlier day; the refresh since then reads again
+        self.topics.update(by_deck)
+        self._fill()
+
+    def _fill(self, cursor_deck: int | None = None) -> None:
+        """Rebuild the table: every deck, each open deck followed by its topics; the highlight stays on
+        the same deck or topic (on the deck, when `cursor_deck` is given)."""
         table = self.table
         row = table.cursor_row
+        keep = HomeRow(cursor_deck) if cursor_deck is not None else None
+        if keep is None and 0 <= row < len(self.rows):
+            keep = self.rows[row]
         table.clear()
         self.rows = []
-        pending: list[tuple[tuple[str | int, ...], HomeRow]] = []
+        pending: list[tuple[tuple[Text | int, ...], HomeRow]] = []
         for d in self.decks:
-            pending.append(((d.name, d.due, d.new, d.learning, d.total), HomeRow(d.deck_id)))
-            for t in (t for t in topics if t.deck_id == d.deck_id):
+            total = _plain("…") if d.total is None else d.total
+            pending.append(((_plain(d.name), d.due, d.new, d.learning, total), HomeRow(d.deck_id)))
+            if d.deck_id not in self.expanded:
+                continue
+            for t in self.topics.get(d.deck_id, []):
                 # A topic's new cards are capped by what its deck may still start today.
-                cells = (f"  {t.topic}", t.due, min(t.new, d.new), t.learning, t.total)
+                cells = (_plain(f"  {t.topic}"), t.due, min(t.new, d.new), t.learning, t.total)
                 pending.append((cells, HomeRow(d.deck_id, t.topic)))
+        row = next((i for i, (_, r) in enumerate(pending) if r == keep), row)
         self._fills += 1
         self._add_rows(pending, row, self._fills)
 
     def _add_rows(
-        self, pending: list[tuple[tuple[str | int, ...], HomeRow]], cursor: int, fill: int, start: int = 0
+        self, pending: list[tuple[tuple[Text | int, ...], HomeRow]], cursor: int, fill: int, start: int = 0
     ) -> None:
         """Add rows a chunk at a time, so keys pressed meanwhile are handled (thousands of topics take ~1 s)."""
         if fill != self._fills or not self.is_active:
@@ -134,6 +210,14 @@ class HomeScreen(TrainerScreen):
             self.call_later(self._add_rows, pending, cursor, fill, start + FILL_CHUNK)
 
     def action_review_row(self) -> None:
+        if not self._today:
+            # Enter typed ahead, before the screen was shown: handled once the decks are read (the
+            # screen's resume is already queued, so this callback runs after it).
+            self.call_later(self._review_row_once_read)
+            return
+        self._review_row_once_read()
+
+    def _review_row_once_read(self) -> None:
         if not self.rows:
             return
         row = self.rows[self.table.cursor_row]

@@ -11,19 +11,22 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Input, Static, TextArea
+from textual.widgets import Input, Static
 
-from trainer.compare import combined_grade
 from trainer.errors import TrainerError
-from trainer.study import StudySession
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.grade_bar import GradeBar
+from trainer.tui.widgets.key_bar import KeyBar
+from trainer.tui.widgets.title_bar import TitleBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 if TYPE_CHECKING:
-    pass
+    from trainer.study import StudySession
 
+# The engine the first answer writes through is built in the background this long after the first
+# card is painted (a learner reveals and grades it in more than a second).
+WARM_AFTER_S = 0.3
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
 CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help"}
@@ -65,13 +68,13 @@ class ReviewScreen(TrainerScreen):
         self._handled = _Handled(-1, "")
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static("", id="context", markup=False)
         with VerticalScroll(id="card"):
             yield Static("", id="prompt", markup=False)
             yield Static("", id="answer", markup=False)
         yield GradeBar(id="grade-bar")
-        yield Footer()
+        yield KeyBar(self.BINDINGS)
 
     @property
     def grade_bar(self) -> GradeBar:
@@ -84,12 +87,13 @@ class ReviewScreen(TrainerScreen):
 
     async def on_mount(self) -> None:
         await self.show_card()
+        self.trainer_app.warm_up_soon(WARM_AFTER_S)
 
     # -- keys -----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Card keys do nothing while an input has focus, so typing never grades."""
-        return not (action in CARD_ACTIONS and isinstance(self.focused, Input | TextArea))
+        return not (action in CARD_ACTIONS and isinstance(self.focused, Input))
 
     def _accept(self, outcome: str) -> bool:
         """One press is one answer: drop a key that repeats the previous key (held down) too soon.
@@ -217,6 +221,8 @@ class ReviewScreen(TrainerScreen):
         if nxt is not None:
             nxt.focus()
             return
+        from trainer.compare import combined_grade
+
         results = await typed.check()
         self.suggested = combined_grade([r.grade for r in results])
         self._reveal()

@@ -12,12 +12,13 @@ FRONT_KEYS = "空格/回车 显示答案 · h 提示 · t 输入答案 · ? 全�
 
 
 class GradeBar(Horizontal):
-    """Six cells `0 完全忘记 / 1天` ... like Anki's answer buttons, or one line of keys before the reveal."""
+    """Six cells `0 完全忘记 / 1天` ... like Anki's answer buttons, or one line of keys before the reveal.
+
+    The cells are mounted at the first reveal: the first card of a cold start paints without them.
+    """
 
     def compose(self) -> ComposeResult:
         yield Static(FRONT_KEYS, id="front-keys", markup=False)
-        for q in SHORT_GRADES:
-            yield Static("", id=f"grade-cell-{q}", classes="grade-cell")
 
     def show_front(self, text: str = FRONT_KEYS) -> None:
         """Before the reveal: one line of keys."""
@@ -30,6 +31,8 @@ class GradeBar(Horizontal):
     def show_grades(self, intervals: dict[int, int], suggested: int | None = None) -> None:
         """After the reveal: each grade with the interval it would give; the suggested one highlighted."""
         self.query_one("#front-keys", Static).display = False
+        if not self.query(".grade-cell"):
+            self.mount_all(Static("", id=f"grade-cell-{q}", classes="grade-cell") for q in SHORT_GRADES)
         for q, label in SHORT_GRADES.items():
             cell = self.query_one(f"#grade-cell-{q}", Static)
             cell.update(f"[b]{q}[/b] {label}\n{interval_label(intervals[q])}")

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
-from trainer.compare import Comparison, compare
 from trainer.tui.format import SHORT_GRADES, diff_markup
+
+if TYPE_CHECKING:
+    from trainer.compare import Comparison
 
 
 class TypedAnswers(Vertical):
@@ -41,6 +45,8 @@ class TypedAnswers(Vertical):
 
     async def check(self) -> list[Comparison]:
         """Compare every line with its point, show the diffs in place of the inputs, and return them."""
+        from trainer.compare import compare
+
         self.results = [compare(inp.value, ans) for inp, ans in zip(self.inputs, self.answers, strict=True)]
         many = len(self.answers) > 1
         for inp, result, i in zip(self.inputs, self.results, range(len(self.answers)), strict=True):

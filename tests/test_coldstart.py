@@ -1,0 +1,281 @@
+"""Cold start without SQLAlchemy: `trainer.store.lite`, the lazily built engine, and the real start-up in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session
+
+from tests.conftest import make_deck
+from tests.tui_support import add_history, app_for, log, sync, today_number
+from trainer.store import card_ops, lite, open_store, queries
+from trainer.store import stats as stats_store
+from trainer.store.browse import card_ids_in_topic
+from trainer.store.engine import BUSY_TIMEOUT_MS, make_engine, sqlite_path
+from trainer.store.models import CardStateRow, Queue
+from trainer.store.revisions import HEAD
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.review import ReviewScreen
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = today_number()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////abs/trainer.db",
+        "sqlite:///rel/trainer.db",
+        "sqlite:///with%20space/训练.db",
+        "sqlite+pysqlite:////abs/x.db",
+        "sqlite:////a#b.db",
+    ],
+)
+def test_sqlite_file_agrees_with_the_engine(url: str) -> None:
+    assert lite.sqlite_file(url) == sqlite_path(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite://",
+        "sqlite:///:memory:",
+        "sqlite:///file:/tmp/x.db?mode=ro&uri=true",
+        "sqlite:////tmp/x.db?timeout=3",
+        "postgresql+psycopg://u@localhost/trainer",
+        "",
+    ],
+)
+def test_unusual_urls_take_the_full_path(url: str) -> None:
+    assert lite.sqlite_file(url) is None
+    assert lite.open_current(url) is None
+
+
+def test_busy_timeout_and_page_cache_are_the_engines() -> None:
+    from trainer.store.engine import CACHE_KIB
+
+    assert (lite.BUSY_TIMEOUT_MS, lite.CACHE_KIB) == (BUSY_TIMEOUT_MS, CACHE_KIB)
+
+
+def test_open_current_only_opens_a_store_at_head(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    url = f"sqlite:///{db}"
+    assert lite.open_current(url) is None and not db.exists()  # missing: nothing is created
+    db.touch()
+    assert lite.open_current(url) is None  # empty
+    db.write_bytes(b"not a database at all, but long enough to look like a file" * 100)
+    assert lite.open_current(url) is None
+    db.unlink()
+    open_store(url).dispose()
+    con = lite.open_current(url)
+    assert con is not None
+    try:
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert con.execute("PRAGMA foreign_keys").fetchone() == (1,)
+        assert con.execute("PRAGMA busy_timeout").fetchone() == (BUSY_TIMEOUT_MS,)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
+        con.execute("UPDATE alembic_version SET version_num = '0002'")
+    finally:
+        con.close()
+    assert lite.open_current(url) is None  # an older schema is migrated by the full path
+
+
+def test_start_up_reads_agree_with_the_sqlalchemy_ones(engine, sqlite_url: str) -> None:
+    deck = make_deck()
+    sync(engine, deck)
+    add_history(engine, [1, 2], days_back=12, today=TODAY)
+    con = lite.open_current(sqlite_url)
+    assert con is not None
+    try:
+        with Session(engine) as s:
+            for day in (TODAY, TODAY - 1, TODAY - 3, TODAY + 2):
+                with lite.snapshot(con) as run:
+                    assert lite.current_streak(run, day) == stats_store.streak(s, day).current, day
+                    assert lite.reviews_on(run, day) == queries.reviews_on(s, day), day
+            with lite.snapshot(con) as run:
+                assert lite.card_ids_in_topic(run, 1, "优化基层政企服务") == card_ids_in_topic(s, 1, "优化基层政企服务")
+                assert lite.card_ids_in_topic(run, 1, "没有这个主题") == set()
+    finally:
+        con.close()
+
+
+def test_unbury_past_gives_back_what_card_ops_would(engine, sqlite_url: str) -> None:
+    sync(engine, make_deck())
+    add_history(engine, [1], days_back=3, today=TODAY)  # card 1 has been reviewed, card 2 is new
+    with Session(engine) as s, s.begin():
+        card_ops.bury(s, 1, TODAY - 1)
+        card_ops.bury(s, 2, TODAY - 1)
+        card_ops.bury(s, 3, TODAY)  # buried today: stays buried
+    con = lite.open_current(sqlite_url)
+    assert con is not None
+    try:
+        assert lite.unbury_past(con, TODAY) == 2
+        assert lite.unbury_past(con, TODAY) == 0  # nothing left: a read, no write lock
+    finally:
+        con.close()
+    with Session(engine) as s:
+        queues = {cid: s.get(CardStateRow, cid).queue for cid in (1, 2, 3)}  # type: ignore[union-attr]
+    assert queues == {1: Queue.REVIEW, 2: Queue.NEW, 3: Queue.BURIED}
+
+
+def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
+    code = (
+        "import sys\n"
+        "import trainer.cli, trainer.tui.app, trainer.tui.screens.home, trainer.tui.screens.review\n"
+        "import trainer.store.lite, trainer.store.drill, trainer.study, trainer.backup, trainer.config\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'yaml'))\n"
+        "print(bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
+def _lazy_app(url: str, **kwargs):
+    con = lite.open_current(url)
+    assert con is not None
+    return app_for(lite.LazyEngine(lambda: make_engine(url)), lite=con, **kwargs), con  # type: ignore[arg-type]
+
+
+async def test_lazy_engine_app_reviews_undoes_and_buries_through_the_start_up_connection(
+    engine, sqlite_url: str
+) -> None:
+    sync(engine, make_deck())
+    app, con = _lazy_app(sqlite_url)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert not app.engine_ready  # the home screen and the first card need no engine
+            await pilot.press("enter")
+            review = app.screen
+            assert isinstance(review, ReviewScreen)
+            first = review.session.current()
+            assert first is not None
+            await pilot.press("space", "4")  # the first write builds the engine if the warm-up has not
+            assert app.engine_ready
+            assert log(engine) == [(first.card_id, 4)]
+            await pilot.press("u")
+            assert log(engine) == []
+            await pilot.press("minus")  # bury
+            await app.workers.wait_for_complete()
+            await pilot.press("q")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+    finally:
+        con.close()
+    with Session(engine) as s:
+        row = s.get(CardStateRow, first.card_id)
+        assert row is not None and row.queue == Queue.BURIED
+
+
+async def test_lazy_engine_is_warmed_in_the_background_after_the_first_card(engine, sqlite_url: str) -> None:
+    sync(engine, make_deck())
+    app, con = _lazy_app(sqlite_url)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, ReviewScreen) and not app.engine_ready
+            await pilot.pause(0.5)  # longer than the review screen's warm-up delay
+            await app.workers.wait_for_complete()
+            assert app.engine_ready
+    finally:
+        con.close()
+
+
+async def test_t_opens_and_closes_a_decks_topics(engine) -> None:
+    sync(engine, make_deck())
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert [r.topic for r in home.rows] == [""]
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [r.topic for r in home.rows] == ["", "优化基层政企服务"]
+        await pilot.press("down", "t")  # from a topic row: its deck closes, the highlight goes to the deck
+        await pilot.pause()
+        assert [r.topic for r in home.rows] == [""] and home.table.cursor_row == 0
+
+
+# The real start-up, as `trainer` with no command runs it, until the first card is painted; then
+# (once the engine has warmed up) Space and 4 answer it. Prints what was loaded at the paint.
+_DRIVER = """
+import asyncio, json, sys
+from textual import events
+from textual.app import App
+from trainer.tui.screens.review import ReviewScreen
+
+seen = {}
+
+async def drive(pilot):
+    app = pilot.app
+    app.post_message(events.Key("enter", "\\r"))
+    for _ in range(20000):
+        screen = app.screen
+        if isinstance(screen, ReviewScreen) and screen.session.current() is not None:
+            painted = asyncio.Event()
+            screen.call_after_refresh(painted.set)
+            await painted.wait()
+            seen["loaded_at_paint"] = sorted(
+                m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules
+            )
+            seen["engine_ready_at_paint"] = app.engine_ready
+            seen["card"] = screen.session.current().card_id
+            break
+        await asyncio.sleep(0.001)
+    for _ in range(3000):
+        if app.engine_ready and not any(w.is_running for w in app.workers):
+            break
+        await asyncio.sleep(0.01)
+    seen["engine_ready_before_answer"] = app.engine_ready
+    await pilot.press("space", "4")
+    app.exit()
+
+original = App.run
+App.run = lambda self, **_: original(self, headless=True, size=(80, 24), auto_pilot=drive)
+from trainer.cli import main
+code = main([])
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+@pytest.mark.parametrize("config", [False, True], ids=["no-config", "config"])
+def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_commits(
+    tmp_path: Path, config: bool
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    db = tmp_path / "store.db"
+    url = f"sqlite:///{db}"
+    engine = open_store(url)
+    sync(engine, make_deck(name="0 冷启动"))  # sorts first on the home screen
+    engine.dispose()
+    if config:
+        (home / "config.yaml").write_text("new-per-day: 5\n", encoding="utf-8")
+    env = {**os.environ, "TRAINER_HOME": str(home), "TRAINER_DB": url, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run(
+        [sys.executable, "-c", _DRIVER], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["code"] == 0 and "card" in seen, out.stderr
+    # PyYAML is read only for a config file; SQLAlchemy and Alembic never before the first card.
+    assert seen["loaded_at_paint"] == (["yaml"] if config else [])
+    assert seen["engine_ready_at_paint"] is False
+    assert seen["engine_ready_before_answer"] is True
+    con = sqlite3.connect(db)
+    try:
+        rows = con.execute("SELECT card_id, quality FROM review_log").fetchall()
+        decks = {r[0] for r in con.execute("SELECT name FROM decks")}
+    finally:
+        con.close()
+    assert rows == [(seen["card"], 4)]
+    assert "0 冷启动" in decks and len(decks) > 1  # the warm-up then synced the bundled decks
+    # ... and took the daily backup, from the store as it was before the answer or after it.
+    backups = list((home / "backups").glob("trainer-*-daily.db"))
+    assert len(backups) == 1 and (backups[0].stat().st_mode & 0o777) == 0o600

@@ -1,0 +1,431 @@
+"""The drill's reads as plain SQL on any DB-API-like runner: home counts, the day's plan, loading cards.
+
+This module must not import SQLAlchemy: the TUI runs these queries on a bare `sqlite3` connection
+before SQLAlchemy is loaded, so that the first card is painted without paying for its import. The
+same SQL serves every other caller through `trainer.store.queries`, which hands in a runner on its
+SQLAlchemy session (one source of SQL, two transports). The SQL is portable between SQLite and
+PostgreSQL: named `:params`, booleans tested with NOT, no dialect functions.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from typing import Any, NamedTuple
+
+from trainer.cards import paired_section, point_of
+from trainer.errors import StaleCardError, StoreError
+from trainer.sched.queue import Candidate, Limits, Today, build_queue
+from trainer.sched.state import Algorithm, Queue
+from trainer.store.convert import CardState, DeckSummary, ReviewCard, card_from_notes
+
+# Runs one statement with named parameters and returns every row as a sequence.
+Runner = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
+LimitsFor = Callable[[str], Limits]
+
+# Longest IN (...) list per statement (SQLite's default limit on variables is far higher).
+CHUNK = 500
+_QUEUE = {int(q): q for q in Queue}
+_NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
+_GONE = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
+
+
+class SqliteRunner:
+    """A runner on a `sqlite3` connection in autocommit mode (isolation_level None): each read is its
+    own transaction, and `writing()` groups writes in one BEGIN IMMEDIATE ... COMMIT."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def __call__(self, sql: str, params: Mapping[str, Any]) -> list[Any]:
+        return self.con.execute(sql, params).fetchall()
+
+    @contextmanager
+    def writing(self) -> Iterator[SqliteRunner]:
+        """A write transaction that takes the lock up front (so a busy database waits, then fails whole)."""
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        self.con.execute("COMMIT")
+
+
+def sqlite_runner(con: sqlite3.Connection) -> SqliteRunner:
+    """A runner on a `sqlite3` connection (see `SqliteRunner`)."""
+    return SqliteRunner(con)
+
+
+def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
+    """`(:name0, :name1, ...)` for an IN test, with the values added to `params`."""
+    keys = [f"{name}{i}" for i in range(len(values))]
+    params.update(zip(keys, values, strict=True))
+    return "(" + ", ".join(f":{k}" for k in keys) + ")"
+
+
+def chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    """`values` in slices of at most CHUNK (one IN list each)."""
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
+
+
+# card_id, deck_id, queue, due_day, new_ord, key, kind, section_key
+CANDIDATE_COLUMNS = "s.card_id, s.deck_id, s.queue, s.due_day, s.new_ord, c.key, c.kind, c.section_key"
+_FROM_STATE = "FROM card_state s JOIN cards c ON c.id = s.card_id"
+
+
+def candidate(r: Sequence[Any], offset: int = 0) -> Candidate:
+    """A row holding CANDIDATE_COLUMNS from `offset` on, as a Candidate."""
+    card_id, deck_id, queue, due_day, new_ord, key, kind, section = r[offset : offset + 8]
+    return Candidate(card_id, deck_id, section, point_of(key, kind), _QUEUE[queue], due_day, new_ord)
+
+
+def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
+    """What the review log says about study day `today`: answered cards, pending repeats, counts."""
+    rows = run(
+        f"SELECT l.quality, l.repeat, l.queue_before, {CANDIDATE_COLUMNS} FROM review_log l"
+        " JOIN card_state s ON s.card_id = l.card_id JOIN cards c ON c.id = l.card_id"
+        " WHERE l.day = :today ORDER BY l.id",
+        {"today": today},
+    )
+    wanted = None if deck_ids is None else set(deck_ids)
+    answered: dict[int, Candidate] = {}
+    last_quality: dict[int, int] = {}
+    new_done: dict[int, int] = defaultdict(int)
+    reviews_done: dict[int, int] = defaultdict(int)
+    for r in rows:
+        quality, repeat, queue_before, card_id, deck_id = r[0], r[1], r[2], r[3], r[4]
+        if wanted is not None and deck_id not in wanted:
+            continue
+        if card_id not in answered:
+            answered[card_id] = candidate(r, 3)
+        last_quality[card_id] = quality
+        if not repeat:
+            if queue_before == _NEW:
+                new_done[deck_id] += 1
+            else:
+                reviews_done[deck_id] += 1
+    pending = [c for cid, c in answered.items() if last_quality[cid] < 4 and c.queue not in _GONE]
+    return Today(
+        answered=tuple(answered.values()),
+        pending=tuple(pending),
+        new_done=dict(new_done),
+        reviews_done=dict(reviews_done),
+    )
+
+
+def deck_names(run: Runner, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
+    """Deck names by id (every deck when `deck_ids` is None)."""
+    if deck_ids is None:
+        return dict(run("SELECT id, name FROM decks", {}))  # type: ignore[arg-type]
+    out: dict[int, str] = {}
+    for chunk in chunks(list(deck_ids)):
+        params: dict[str, Any] = {}
+        out.update(run(f"SELECT id, name FROM decks WHERE id IN {in_list('d', chunk, params)}", params))  # type: ignore[arg-type]
+    return out
+
+
+def deck_algorithms(run: Runner, deck_ids: Iterable[int]) -> dict[int, Algorithm]:
+    """The scheduler each deck uses (`scheduler:` in its file)."""
+    params: dict[str, Any] = {}
+    ids = list(deck_ids)
+    if not ids:
+        return {}
+    rows = run(f"SELECT id, scheduler FROM decks WHERE id IN {in_list('d', ids, params)}", params)
+    return {r[0]: Algorithm.parse(r[1]) for r in rows}
+
+
+def limits_by_id(names: Mapping[int, str], limits_for: LimitsFor | None, new_per_day: int) -> dict[int, Limits]:
+    """Each deck's limits: by name from the learner's settings, or `new_per_day` and the default reviews."""
+    if limits_for is None:
+        return {deck_id: Limits(new=new_per_day) for deck_id in names}
+    return {deck_id: limits_for(name) for deck_id, name in names.items()}
+
+
+def due_reviews_sql(*, limit: bool) -> str:
+    """Reviews of one deck due by :today, most overdue first (served by ix_card_state_due)."""
+    return (
+        f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+        f" WHERE s.deck_id = :deck AND s.queue = {_REVIEW} AND s.due_day <= :today"
+        " ORDER BY s.due_day, s.card_id" + (" LIMIT :limit" if limit else "")
+    )
+
+
+# The queue value is a literal, not a bound parameter, so SQLite sees that the partial index applies.
+NEW_CARDS_SQL = (
+    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} ORDER BY s.new_ord, s.card_id LIMIT :limit"
+)
+
+# Due reviews read first per deck: this many times the places left, plus this many (see `_due_reviews`).
+REVIEW_PREFIX_FACTOR = 3
+REVIEW_PREFIX_EXTRA = 50
+
+
+def plan_day(
+    run: Runner,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+    activity: Today | None = None,
+) -> list[Candidate]:
+    """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
+
+    What was done today comes from the day summaries when they are fresh (`trainer.store.today`):
+    counts and repeats, and the answered cards of only the sections the candidates belong to, which
+    is all the sibling rule looks at. Otherwise (or when `activity` is given) from the log.
+
+    Args:
+        run: Runs the queries.
+        today: The study day number.
+        deck_ids: The decks to study.
+        limits_for: Each deck's limits by deck name (default: `new_per_day` new, the default reviews).
+        new_per_day: New cards per deck when `limits_for` is not given.
+        activity: `today_activity(run, today, deck_ids)` when the caller already has it.
+    """
+    return plan(run, today, deck_ids, limits_for=limits_for, new_per_day=new_per_day, activity=activity)[0]
+
+
+def plan(
+    run: Runner,
+    today: int,
+    deck_ids: list[int],
+    *,
+    limits_for: LimitsFor | None = None,
+    new_per_day: int = Limits().new,
+    activity: Today | None = None,
+) -> tuple[list[Candidate], Today]:
+    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there)."""
+    from trainer.store import today as summaries
+
+    limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
+    partial = activity is None and summaries.is_fresh(run, today)
+    if partial:
+        activity = summaries.activity(run, today, deck_ids)
+    elif activity is None:
+        activity = today_activity(run, today, deck_ids)
+    prefixes: dict[int, tuple[list[Candidate], int]] = {}
+    new: list[Candidate] = []
+    for deck_id in deck_ids:
+        lim = limits.get(deck_id, Limits())
+        places = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+        if places:  # a deck whose reviews are done for today needs no scan of its due cards
+            size = REVIEW_PREFIX_FACTOR * places + REVIEW_PREFIX_EXTRA
+            rows = run(due_reviews_sql(limit=True), {"deck": deck_id, "today": today, "limit": size})
+            prefixes[deck_id] = ([candidate(r) for r in rows], size)
+        allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
+        if allowance:
+            # Extra rows stand in for list cards that wait a day because a sibling is studied today.
+            rows = run(NEW_CARDS_SQL, {"deck": deck_id, "limit": 2 * allowance + 10})
+            new += [candidate(r) for r in rows]
+    if partial:
+        activity = _with_touched(run, today, activity, [*new, *(c for p, _ in prefixes.values() for c in p)])
+    reviews: list[Candidate] = []
+    for deck_id, (prefix, size) in prefixes.items():
+        if _prefix_suffices(prefix, size, deck_id, limits.get(deck_id, Limits()), activity):
+            reviews += prefix
+            continue
+        every = [candidate(r) for r in run(due_reviews_sql(limit=False), {"deck": deck_id, "today": today})]
+        if partial:
+            activity = _with_touched(run, today, activity, every)
+        reviews += every
+    return build_queue(reviews, new, today=activity, limits=limits), activity
+
+
+def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Candidate]) -> Today:
+    """`activity` with the cards answered today in the sections of `cands` added to `answered`."""
+    from trainer.store import today as summaries
+
+    sections: dict[int, set[str]] = defaultdict(set)
+    for c in cands:
+        sections[c.deck_id].add(c.section)
+    known = {c.card_id for c in activity.answered}
+    extra = [c for c in summaries.touched(run, today, sections) if c.card_id not in known]
+    return replace(activity, answered=(*activity.answered, *extra)) if extra else activity
+
+
+def _prefix_suffices(prefix: list[Candidate], size: int, deck_id: int, limits: Limits, activity: Today) -> bool:
+    """Whether a deck's first `size` due reviews (most overdue first) give `build_queue` the same pick as all.
+
+    `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
+    deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
+    never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows).
+    """
+    if len(prefix) < size:
+        return True  # every due review
+    places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
+    mine = {id(c) for c in prefix}
+    taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
+    return sum(1 for c in taken if id(c) in mine) >= places
+
+
+def deck_summaries(
+    run: Runner,
+    today: int,
+    new_per_day: int = Limits().new,
+    *,
+    limits_for: LimitsFor | None = None,
+    totals: bool = True,
+) -> list[DeckSummary]:
+    """Every deck, by name, with today's due reviews and new cards (within its limits) and pending repeats.
+
+    Due and new cards are counted on the due index only up to what the deck may still take today, so
+    the cost grows with the limits, not the deck. `totals=False` leaves `total` None: counting every
+    card of a deck is a scan of it (see `deck_totals`), which the home screen does in the background.
+    """
+    from trainer.store import today as summaries
+
+    if summaries.is_fresh(run, today):
+        new_done, reviews_done, pending = summaries.counts(run, today)
+    else:
+        activity = today_activity(run, today)
+        new_done, reviews_done = dict(activity.new_done or {}), dict(activity.reviews_done or {})
+        pending = defaultdict(int)
+        for c in activity.pending:
+            pending[c.deck_id] += 1
+    names = deck_names(run)
+    limits = limits_by_id(names, limits_for, new_per_day)
+    every = deck_totals(run) if totals else {}
+    out = []
+    for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
+        lim = limits[deck_id]
+        new_left = max(0, lim.new - new_done.get(deck_id, 0))
+        reviews_left = max(0, lim.reviews - reviews_done.get(deck_id, 0))
+        due = _count(run, _DUE_COUNT_SQL, {"deck": deck_id, "today": today, "cap": reviews_left})
+        new = _count(run, _NEW_COUNT_SQL, {"deck": deck_id, "cap": new_left})
+        total = every.get(deck_id, 0) if totals else None
+        out.append(DeckSummary(deck_id, name, due, new, pending.get(deck_id, 0), total))
+    return out
+
+
+_DUE_COUNT_SQL = (
+    "SELECT COUNT(*) FROM (SELECT 1 FROM card_state"
+    f" WHERE deck_id = :deck AND queue = {_REVIEW} AND due_day <= :today LIMIT :cap) AS due"
+)
+_NEW_COUNT_SQL = (
+    f"SELECT COUNT(*) FROM (SELECT 1 FROM card_state WHERE deck_id = :deck AND queue = {_NEW} LIMIT :cap) AS new"
+)
+
+
+def _count(run: Runner, sql: str, params: Mapping[str, Any]) -> int:
+    return int(run(sql, params)[0][0]) if params["cap"] else 0
+
+
+def deck_totals(run: Runner) -> dict[int, int]:
+    """Cards per deck, retired ones left out (a scan of the due index: ~20 ms per 100k cards)."""
+    rows = run(f"SELECT deck_id, COUNT(*) FROM card_state WHERE queue <> {int(Queue.RETIRED)} GROUP BY deck_id", {})
+    return {r[0]: int(r[1]) for r in rows}
+
+
+class NoteView(NamedTuple):
+    """A point as the card builder reads it back (the columns of `notes` it needs)."""
+
+    key: str
+    topic: str
+    section_key: str
+    section_kind: str
+    heading: str
+    ord: int
+    head: str
+    body: str
+    long_head: bool
+
+
+_CARD_SQL = (
+    "SELECT c.id, c.key, c.section_key, c.deck_id, d.name, s.queue, s.due_day, s.reps, s.ease, s.interval,"
+    " s.lapses, s.leech, s.stability, s.difficulty"
+    " FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id WHERE c.id IN "
+)
+_NOTES_SQL = (
+    "SELECT key, topic, section_key, section_kind, heading, ord, head, body, long_head FROM notes"
+    " WHERE deck_id = :deck AND NOT retired AND section_key IN {keys} ORDER BY section_key, ord"
+)
+
+
+def state_of(r: Sequence[Any], offset: int) -> CardState:
+    """queue, due_day, reps, ease (hundredths), interval, lapses, leech, stability, difficulty from `offset`."""
+    queue, due_day, reps, ease, interval, lapses, leech, stability, difficulty = r[offset : offset + 9]
+    return CardState(
+        queue=_QUEUE[queue],
+        due_day=due_day,
+        reps=reps,
+        ease=ease / 100,
+        interval=interval,
+        lapses=lapses,
+        leech=bool(leech),
+        stability=stability,
+        difficulty=difficulty,
+    )
+
+
+def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None = None) -> dict[int, ReviewCard]:
+    """Cards with their content and state, in bulk: a few queries whatever the number of cards.
+
+    Args:
+        run: Runs the queries.
+        card_ids: The cards to read.
+        stale: When given, cards their notes no longer give are added to it and left out of the
+            result; otherwise they raise.
+
+    Raises:
+        StaleCardError: some cards are no longer given by their notes (and `stale` is None).
+        StoreError: a card does not exist.
+    """
+    ids = list(dict.fromkeys(card_ids))
+    rows: list[Any] = []
+    for chunk in chunks(ids):
+        params: dict[str, Any] = {}
+        rows += run(_CARD_SQL + in_list("c", chunk, params), params)
+    by_deck: dict[int, set[str]] = defaultdict(set)
+    for r in rows:
+        by_deck[r[3]].add(r[2])
+        if paired := paired_section(r[1]):
+            by_deck[r[3]].add(paired)
+    notes: dict[tuple[int, str], list[NoteView]] = defaultdict(list)
+    for deck_id, skeys in by_deck.items():
+        for chunk in chunks(sorted(skeys)):
+            params = {"deck": deck_id}
+            sql = _NOTES_SQL.format(keys=in_list("k", chunk, params))
+            for n in run(sql, params):
+                note = NoteView(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7] or "", bool(n[8]))
+                notes[(deck_id, note.section_key)].append(note)
+    out = {}
+    gone: dict[int, str] = {}
+    for r in rows:
+        card_id, key, section_key, deck_id = r[0], r[1], r[2], r[3]
+        own = notes[(deck_id, section_key)]
+        paired = paired_section(key)
+        try:
+            card = card_from_notes(key, own + notes[(deck_id, paired)] if paired else own)
+        except StaleCardError:
+            gone[card_id] = key
+            continue
+        out[card_id] = ReviewCard(card_id=card_id, deck=r[4], card=card, state=state_of(r, 5))
+    if gone and stale is None:
+        raise StaleCardError(
+            f"{len(gone)} card(s) are no longer given by their points: {', '.join(gone.values())}",
+            card_ids=tuple(gone),
+            keys=tuple(gone.values()),
+        )
+    if gone and stale is not None:
+        stale.update(gone)
+    missing = [i for i in ids if i not in out and i not in gone]
+    if missing:
+        raise StoreError(f"card {missing[0]} does not exist")
+    return out
+
+
+def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
+    """Which of these cards have an answer logged on study day `day` (by any process)."""
+    out: set[int] = set()
+    for chunk in chunks(list(card_ids)):
+        params: dict[str, Any] = {"day": day}
+        sql = f"SELECT card_id FROM review_log WHERE day = :day AND card_id IN {in_list('c', chunk, params)}"
+        out.update(r[0] for r in run(sql, params))
+    return out

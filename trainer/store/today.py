@@ -1,0 +1,225 @@
+"""Today's activity from the day summaries (`day_cards`, `day_counts`), kept by folding in the review log.
+
+The day's plan needs what was already done today: counts per deck, cards to repeat, and which
+points were touched (the sibling rule). Reading the day's log rows back costs tens of ms on a heavy
+day, so the log is folded into one row per card answered and one count row per deck, for today and
+yesterday only. `day_mark` holds the highest log id folded in: rows written since (by any process,
+or by a bulk load) are folded on the next `ensure_fresh`, and an undo (which deletes a log row)
+drops the mark, so the summaries are rebuilt from the log. Readers check the mark and fall back to
+the log when the summaries are behind, so they are never wrong, only slower.
+
+Plain SQL on a `drill.Runner`; this module must not import SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from trainer.cards import point_of
+from trainer.sched.queue import Candidate, Today
+from trainer.sched.state import Queue
+from trainer.store import drill
+
+# Days kept: today and yesterday (a session left open across the day boundary still plans right).
+KEEP_DAYS = 2
+# More unfolded log rows than this, and the recent days are rebuilt through the log's day index
+# instead of reading the new rows by id (a bulk import, or the first start after migrating).
+REBUILD_OVER = 2_000
+
+_FOLD_COLUMNS = (
+    "SELECT l.id, l.day, l.card_id, l.quality, l.repeat, l.queue_before, c.deck_id, c.section_key, c.key, c.kind"
+    " FROM review_log l JOIN cards c ON c.id = l.card_id"
+)
+_NEW = int(Queue.NEW)
+
+
+def _mark(run: drill.Runner) -> tuple[int, int, int, int] | None:
+    """(log_id, since_day, last_day, run_from), or None."""
+    rows = run("SELECT log_id, since_day, last_day, run_from FROM day_mark WHERE id = 1", {})
+    return (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) if rows else None
+
+
+# Counts back from :start while each day has an answer: one index probe per day of the run.
+_RUN_SQL = (
+    "WITH RECURSIVE run(day) AS ("
+    " SELECT :start WHERE EXISTS (SELECT 1 FROM review_log WHERE day = :start)"
+    " UNION ALL SELECT run.day - 1 FROM run WHERE EXISTS (SELECT 1 FROM review_log WHERE day = run.day - 1)"
+    ") SELECT COUNT(*) FROM run"
+)
+
+
+def run_length(run: drill.Runner, start: int) -> int:
+    """Days in a row with an answer, counting back from `start` (0 when `start` has none)."""
+    return int(run(_RUN_SQL, {"start": start})[0][0])
+
+
+def _streak_mark(run: drill.Runner, mark: tuple[int, int, int, int] | None) -> tuple[int, int]:
+    """(last_day, run_from) for the log as it is now; extends the mark's run when it still holds."""
+    last = run("SELECT MAX(day) FROM review_log", {})[0][0]
+    if last is None:
+        return 0, 1
+    if mark is not None and mark[2] <= last <= mark[2] + 1 and mark[3] <= mark[2]:
+        return last, mark[3]  # the same run, maybe one day longer
+    return last, last - run_length(run, last) + 1
+
+
+def _top(run: drill.Runner) -> int:
+    return run("SELECT MAX(id) FROM review_log", {})[0][0] or 0
+
+
+def is_fresh(run: drill.Runner, today: int) -> bool:
+    """True when the summaries hold every answer of study day `today` (two indexed lookups)."""
+    mark = _mark(run)
+    return mark is not None and mark[1] <= today and mark[0] == _top(run)
+
+
+def refresh(run: drill.Runner, today: int) -> int:
+    """Fold the log rows written since the mark into the summaries; the caller holds a write transaction.
+
+    Returns:
+        How many log rows were folded in.
+    """
+    mark = _mark(run)
+    top = _top(run)
+    since = today - (KEEP_DAYS - 1)
+    rebuild = mark is None or mark[1] > since or top < mark[0] or top - mark[0] > REBUILD_OVER
+    if rebuild:
+        run("DELETE FROM day_cards", {})
+        run("DELETE FROM day_counts", {})
+        rows = run(f"{_FOLD_COLUMNS} WHERE l.day >= :since ORDER BY l.id", {"since": since})
+    else:
+        assert mark is not None
+        run("DELETE FROM day_cards WHERE day < :since", {"since": since})
+        run("DELETE FROM day_counts WHERE day < :since", {"since": since})
+        rows = run(
+            f"{_FOLD_COLUMNS} WHERE l.id > :mark AND l.day >= :since ORDER BY l.id", {"mark": mark[0], "since": since}
+        )
+    cards: dict[tuple[int, int], dict[str, Any]] = {}
+    counts: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
+    for log_id, day, card_id, quality, repeat, queue_before, deck_id, section, key, kind in rows:
+        entry = cards.get((day, card_id))
+        if entry is None:
+            cards[(day, card_id)] = {
+                "day": day,
+                "card": card_id,
+                "deck": deck_id,
+                "section": section,
+                "point": point_of(key, kind),
+                "first": log_id,
+                "quality": quality,
+            }
+        else:
+            entry["quality"] = quality
+        if not repeat:
+            counts[(day, deck_id)][0 if queue_before == _NEW else 1] += 1
+    for params in cards.values():
+        run(
+            "INSERT INTO day_cards (day, card_id, deck_id, section_key, point, first_log_id, last_quality)"
+            " VALUES (:day, :card, :deck, :section, :point, :first, :quality)"
+            " ON CONFLICT (day, card_id) DO UPDATE SET last_quality = excluded.last_quality",
+            params,
+        )
+    for (day, deck_id), (new, reviews) in counts.items():
+        run(
+            "INSERT INTO day_counts (day, deck_id, new_done, reviews_done) VALUES (:day, :deck, :new, :reviews)"
+            " ON CONFLICT (day, deck_id) DO UPDATE SET new_done = day_counts.new_done + excluded.new_done,"
+            " reviews_done = day_counts.reviews_done + excluded.reviews_done",
+            {"day": day, "deck": deck_id, "new": new, "reviews": reviews},
+        )
+    last_day, run_from = _streak_mark(run, None if rebuild else mark)
+    run("DELETE FROM day_mark", {})
+    run(
+        "INSERT INTO day_mark (id, log_id, since_day, last_day, run_from) VALUES (1, :top, :since, :last, :start)",
+        {"top": top, "since": since, "last": last_day, "start": run_from},
+    )
+    return len(rows)
+
+
+def streak(run: drill.Runner, today: int) -> int:
+    """Days in a row with an answer, ending today or yesterday: from the mark when the summaries are
+    fresh (no probe), else counted back through the log's day index."""
+    mark = _mark(run)
+    if mark is not None and mark[1] <= today and mark[0] == _top(run) and mark[3] <= mark[2] <= today:
+        return mark[2] - mark[3] + 1 if mark[2] >= today - 1 else 0
+    for start in (today, today - 1):
+        if days := run_length(run, start):
+            return days
+    return 0
+
+
+def counts(run: drill.Runner, today: int) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """From fresh summaries: (new cards started, reviews done, cards pending a repeat) per deck today."""
+    new_done: dict[int, int] = {}
+    reviews_done: dict[int, int] = {}
+    for deck_id, new, reviews in run(
+        "SELECT deck_id, new_done, reviews_done FROM day_counts WHERE day = :today", {"today": today}
+    ):
+        if new:
+            new_done[deck_id] = new
+        if reviews:
+            reviews_done[deck_id] = reviews
+    pending = run(
+        "SELECT d.deck_id, COUNT(*) FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
+        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 GROUP BY d.deck_id",
+        {"today": today},
+    )
+    return new_done, reviews_done, {r[0]: int(r[1]) for r in pending}
+
+
+def ensure_fresh(run: drill.SqliteRunner, today: int) -> None:
+    """Fold new log rows in, in a write transaction of the runner's own connection, when there are any."""
+    if not is_fresh(run, today):
+        with run.writing():
+            refresh(run, today)
+
+
+def forget(run: drill.Runner) -> None:
+    """Drop the mark, so the summaries are rebuilt from the log before they are used again (after an
+    answer is taken back); runs in the caller's write transaction."""
+    run("DELETE FROM day_mark", {})
+
+
+def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
+    """Counts and pending repeats of study day `today`, from fresh summaries; `answered` holds only the
+    pending cards (see `touched` for the siblings of the day's candidates)."""
+    wanted = None if deck_ids is None else set(deck_ids)
+    new_done: dict[int, int] = {}
+    reviews_done: dict[int, int] = {}
+    for deck_id, new, reviews in run(
+        "SELECT deck_id, new_done, reviews_done FROM day_counts WHERE day = :today", {"today": today}
+    ):
+        if wanted is None or deck_id in wanted:
+            if new:
+                new_done[deck_id] = new
+            if reviews:
+                reviews_done[deck_id] = reviews
+    rows = run(
+        "SELECT d.card_id, d.deck_id, d.section_key, d.point, s.queue, s.due_day, s.new_ord"
+        " FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
+        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 ORDER BY d.first_log_id",
+        {"today": today},
+    )
+    queues = {int(q): q for q in Queue}
+    pending = tuple(
+        Candidate(r[0], r[1], r[2], r[3], queues[r[4]], r[5], r[6]) for r in rows if wanted is None or r[1] in wanted
+    )
+    return Today(answered=pending, pending=pending, new_done=new_done, reviews_done=reviews_done)
+
+
+def touched(run: drill.Runner, today: int, sections: Mapping[int, Iterable[str]]) -> list[Candidate]:
+    """The cards answered on `today` in these sections (by deck), for the sibling rule.
+
+    Only card, deck, section and point of each are meaningful (the rule reads nothing else).
+    """
+    out: list[Candidate] = []
+    for deck_id, keys in sections.items():
+        for chunk in drill.chunks(sorted(set(keys))):
+            params: dict[str, Any] = {"today": today, "deck": deck_id}
+            sql = (
+                "SELECT card_id, section_key, point FROM day_cards"
+                f" WHERE day = :today AND deck_id = :deck AND section_key IN {drill.in_list('k', chunk, params)}"
+            )
+            out += [Candidate(r[0], deck_id, r[1], r[2], Queue.REVIEW) for r in run(sql, params)]
+    return out
