@@ -20,9 +20,7 @@ _TOPIC = re.compile(r"- title: (.*)\n(  subtitle: (.*)\n)?  sections:( \[\])?\n"
 _SECTION = re.compile(r"  - kind: (.*)\n    heading: (.*)\n    points:( \[\])?\n")
 # An id is read in the regex when it is a word of hex digits with a letter (as `point_id` makes them),
 # which PyYAML reads as text too (unless a binary int: 0b101); any other goes to `text_value`.
-_POINT = re.compile(
-    r"    - id: (?:((?!0b[01_]*\n)[0-9]*[a-f][0-9a-f]*)|(.*))\n      head: (.*)\n      body: (.*)\n"
-)
+_POINT = re.compile(r"    - id: (?:((?!0b[01_]*\n)[0-9]*[a-f][0-9a-f]*)|(.*))\n      head: (.*)\n      body: (.*)\n")
 _LONG = "      long_head: true\n"
 # The lines of a `|`/`|-` body: blank, or indented past the `body:` key.
 _BLOCK = re.compile(r"(?:(?: {7}.*)?\n)*")
