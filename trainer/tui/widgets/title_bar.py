@@ -49,7 +49,10 @@ class TitleBar(Widget):
             (self.screen, "title"),
             (self.screen, "sub_title"),
         ):
-            self.watch(obj, name, self.refresh, init=False)
+            self.watch(obj, name, self._repaint, init=False)
+
+    def _repaint(self) -> None:
+        self.refresh()
 
     def _title(self) -> Content:
         screen, app = self.screen, self.app
