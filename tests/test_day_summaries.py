@@ -200,3 +200,25 @@ def test_streak_from_the_mark_equals_counting_the_log(engine: Engine):
         assert fast == slow
         seen.append(fast[0])
     assert seen == [1, 2, 3, 1, 2, 3, 4]
+
+
+def test_a_failed_card_set_aside_is_no_longer_pending(engine: Engine):
+    sync(engine, big_deck(sections=4, points=4))
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock, SETTINGS)
+    failed = []
+    for _ in range(3):
+        card = session.current()
+        assert card is not None
+        failed.append(card.card_id)
+        session.answer(1)
+    while session.current() is not None and session.current().card_id != failed[0]:  # type: ignore[union-attr]
+        session.answer(4)
+    session.bury()  # the first failed card, come back round
+    again = start(engine, clock, SETTINGS)  # folds the answers
+    with reading(engine) as run:
+        fast, slow = summaries.activity(run, again.today, [1]), drill.today_activity(run, again.today, [1])
+        (home,) = drill.deck_summaries(run, again.today)
+    assert [c.card_id for c in fast.pending] == [c.card_id for c in slow.pending] == failed[1:]
+    assert home.learning == 2
+    assert list(again.queue)[:2] == failed[1:]

@@ -14,7 +14,7 @@ Plain SQL on a `drill.Runner`; this module must not import SQLAlchemy.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from trainer.cards import point_of
@@ -160,12 +160,8 @@ def counts(run: drill.Runner, today: int) -> tuple[dict[int, int], dict[int, int
             new_done[deck_id] = new
         if reviews:
             reviews_done[deck_id] = reviews
-    pending = run(
-        "SELECT d.deck_id, COUNT(*) FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
-        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 GROUP BY d.deck_id",
-        {"today": today},
-    )
-    return new_done, reviews_done, {r[0]: int(r[1]) for r in pending}
+    pending = {deck_id: n for deck_id in drill.deck_names(run) if (n := len(_pending_rows(run, today, deck_id)))}
+    return new_done, reviews_done, pending
 
 
 def ensure_fresh(run: drill.SqliteRunner, today: int) -> None:
@@ -195,17 +191,26 @@ def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = Non
                 new_done[deck_id] = new
             if reviews:
                 reviews_done[deck_id] = reviews
-    rows = run(
-        "SELECT d.card_id, d.deck_id, d.section_key, d.point, s.queue, s.due_day, s.new_ord"
-        " FROM day_cards d JOIN card_state s ON s.card_id = d.card_id"
-        " WHERE d.day = :today AND d.last_quality < 4 AND s.queue >= 0 ORDER BY d.first_log_id",
-        {"today": today},
-    )
-    queues = {int(q): q for q in Queue}
-    pending = tuple(
-        Candidate(r[0], r[1], r[2], r[3], queues[r[4]], r[5], r[6]) for r in rows if wanted is None or r[1] in wanted
-    )
+    decks = drill.deck_names(run) if wanted is None else wanted
+    rows = sorted(r for deck_id in decks for r in _pending_rows(run, today, deck_id))
+    # A pending card comes first in the queue whatever its state: queue, due day and order are not read.
+    pending = tuple(Candidate(r[1], r[2], r[3], r[4], Queue.LEARNING) for r in rows)
     return Today(answered=pending, pending=pending, new_done=new_done, reviews_done=reviews_done)
+
+
+# A deck's cards answered today whose last grade was below 4, oldest first, less those suspended,
+# buried or retired since. The NOT IN list is the deck's set-aside cards, read once per query from
+# the due index (few), so the pending cards are not looked up one by one (random reads of card_state).
+# `first_log_id >= 0` lets the planner take the partial index of pending cards.
+_PENDING_SQL = (
+    "SELECT first_log_id, card_id, deck_id, section_key, point FROM day_cards"
+    " WHERE day = :today AND deck_id = :deck AND last_quality < 4 AND first_log_id >= 0"
+    f" AND card_id NOT IN (SELECT card_id FROM card_state WHERE deck_id = :deck AND queue < {_NEW})"
+)
+
+
+def _pending_rows(run: drill.Runner, today: int, deck_id: int) -> Sequence[Sequence[Any]]:
+    return run(_PENDING_SQL, {"today": today, "deck": deck_id})
 
 
 def touched(run: drill.Runner, today: int, sections: Mapping[int, Iterable[str]]) -> list[Candidate]:
