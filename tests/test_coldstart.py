@@ -16,6 +16,7 @@ from tests.conftest import make_deck
 from tests.tui_support import add_history, app_for, log, sync, today_number
 from trainer.store import card_ops, lite, open_store, queries
 from trainer.store import stats as stats_store
+from trainer.store import today as summaries
 from trainer.store.browse import card_ids_in_topic
 from trainer.store.engine import BUSY_TIMEOUT_MS, make_engine, sqlite_path
 from trainer.store.models import CardStateRow, Queue
@@ -96,7 +97,7 @@ def test_start_up_reads_agree_with_the_sqlalchemy_ones(engine, sqlite_url: str) 
         with Session(engine) as s:
             for day in (TODAY, TODAY - 1, TODAY - 3, TODAY + 2):
                 with lite.snapshot(con) as run:
-                    assert lite.current_streak(run, day) == stats_store.streak(s, day).current, day
+                    assert summaries.streak(run, day) == stats_store.streak(s, day).current, day
                     assert lite.reviews_on(run, day) == queries.reviews_on(s, day), day
             with lite.snapshot(con) as run:
                 assert lite.card_ids_in_topic(run, 1, "优化基层政企服务") == card_ids_in_topic(s, 1, "优化基层政企服务")

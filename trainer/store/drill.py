@@ -281,15 +281,15 @@ def deck_summaries(
     """
     from trainer.store import today as summaries
 
+    names = deck_names(run)
     if summaries.is_fresh(run, today):
-        new_done, reviews_done, pending = summaries.counts(run, today)
+        new_done, reviews_done, pending = summaries.counts(run, today, names)
     else:
         activity = today_activity(run, today)
         new_done, reviews_done = dict(activity.new_done or {}), dict(activity.reviews_done or {})
         pending = defaultdict(int)
         for c in activity.pending:
             pending[c.deck_id] += 1
-    names = deck_names(run)
     limits = limits_by_id(names, limits_for, new_per_day)
     every = deck_totals(run) if totals else {}
     out = []

@@ -111,14 +111,6 @@ def reviews_on(run: Runner, day: int) -> int:
     return int(run("SELECT COUNT(*) FROM review_log WHERE day = :day", {"day": day})[0][0])
 
 
-def current_streak(run: Runner, today: int) -> int:
-    """Days in a row with an answer, ending today or yesterday (as `stats.streak(...).current`; see
-    `trainer.store.today.streak`)."""
-    from trainer.store.today import streak
-
-    return streak(run, today)
-
-
 def card_ids_in_topic(run: Runner, deck_id: int, topic: str) -> set[int]:
     """Ids of every card (head and list) of one topic of a deck (as `browse.card_ids_in_topic`)."""
     rows = run(

@@ -149,7 +149,9 @@ def streak(run: drill.Runner, today: int) -> int:
     return 0
 
 
-def counts(run: drill.Runner, today: int) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+def counts(
+    run: drill.Runner, today: int, deck_ids: Iterable[int]
+) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
     """From fresh summaries: (new cards started, reviews done, cards pending a repeat) per deck today."""
     new_done: dict[int, int] = {}
     reviews_done: dict[int, int] = {}
@@ -160,7 +162,7 @@ def counts(run: drill.Runner, today: int) -> tuple[dict[int, int], dict[int, int
             new_done[deck_id] = new
         if reviews:
             reviews_done[deck_id] = reviews
-    pending = {deck_id: n for deck_id in drill.deck_names(run) if (n := len(_pending_rows(run, today, deck_id)))}
+    pending = {deck_id: n for deck_id in deck_ids if (n := len(_pending_rows(run, today, deck_id)))}
     return new_done, reviews_done, pending
 
 
@@ -192,7 +194,7 @@ def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = Non
             if reviews:
                 reviews_done[deck_id] = reviews
     decks = drill.deck_names(run) if wanted is None else wanted
-    rows = sorted(r for deck_id in decks for r in _pending_rows(run, today, deck_id))
+    rows = sorted((r for deck_id in decks for r in _pending_rows(run, today, deck_id)), key=lambda r: r[0])
     # A pending card comes first in the queue whatever its state: queue, due day and order are not read.
     pending = tuple(Candidate(r[1], r[2], r[3], r[4], Queue.LEARNING) for r in rows)
     return Today(answered=pending, pending=pending, new_done=new_done, reviews_done=reviews_done)

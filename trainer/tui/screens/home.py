@@ -19,6 +19,7 @@ from textual.widgets import DataTable, Static
 
 from trainer.sched.days import day_to_date
 from trainer.store import drill, lite
+from trainer.store import today as summaries
 from trainer.store.convert import DeckSummary
 from trainer.tui.format import countdown, exam_date
 from trainer.tui.screens.base import TrainerScreen
@@ -103,7 +104,7 @@ class HomeScreen(TrainerScreen):
                 run, today, settings.new_per_day, limits_for=settings.limits_for, totals=False
             )
             done = lite.reviews_on(run, today)
-            streak = lite.current_streak(run, today)
+            streak = summaries.streak(run, today)
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
         due = sum(d.due + d.new + d.learning for d in self.decks)
