@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from trainer.cards import Card, cards_for_topic, point_of
+from trainer.cards import Card, cards_for_topic
 from trainer.errors import StaleCardError
 from trainer.model import Point, Section, SectionKind, Topic
-from trainer.sched.queue import Candidate
 from trainer.sched.state import Queue, Schedule
 
 # A card's schedule as the store holds it: the pure scheduler's own value.
@@ -77,17 +76,3 @@ def card_from_notes(key: str, rows: list[Any]) -> Card:
         if card.key == key:
             return card
     raise StaleCardError(f"card {key!r} is not derived from its section any more", keys=(key,))
-
-
-def candidate_from_row(row: Any) -> Candidate:
-    """A due-query row (card_id, deck_id, queue, due_day, new_ord, key, kind, section_key) to a Candidate."""
-    point = point_of(row.key, row.kind)
-    return Candidate(
-        card_id=row.card_id,
-        deck_id=row.deck_id,
-        section=row.section_key,
-        point=point,
-        queue=Queue(row.queue),
-        due_day=row.due_day,
-        new_ord=row.new_ord,
-    )
