@@ -39,6 +39,31 @@ def run_bare() -> int:
     return 0
 
 
+async def enter_until_first_card(app: Any) -> int | None:
+    """Press Enter on the home screen (as the terminal sends it) and wait until the review screen has
+    painted its first card; its id, or None if none was painted within ~20 s.
+
+    Not `pilot.press`: it then waits for the whole process to look idle (20 ms sleeps until no CPU is
+    used, up to 1 s), which times the harness and any background thread rather than the first paint.
+    """
+    import asyncio
+
+    from textual import events
+
+    from trainer.tui.screens.review import ReviewScreen
+
+    app.post_message(events.Key("enter", "\r"))
+    for _ in range(20000):
+        screen = app.screen
+        if isinstance(screen, ReviewScreen) and (card := screen.session.current()) is not None:
+            painted = asyncio.Event()
+            screen.call_after_refresh(painted.set)
+            await painted.wait()
+            return card.card_id
+        await asyncio.sleep(0.001)
+    return None
+
+
 def run_trainer() -> int:
     """`trainer` with no command, until the first card of the first deck is on screen."""
     from textual.app import App
@@ -46,27 +71,11 @@ def run_trainer() -> int:
     shown: dict[str, Any] = {}
 
     async def first_card(pilot: Any) -> None:
-        import asyncio
-
-        from textual import events
-
-        from trainer.tui.screens.review import ReviewScreen
-
         app = pilot.app
-        # Enter as the terminal would send it. Not `pilot.press`: it then waits for the whole process
-        # to look idle (20 ms sleeps until no CPU is used, up to 1 s), which times the harness and any
-        # background thread rather than the first paint.
-        app.post_message(events.Key("enter", "\r"))
-        for _ in range(20000):
-            screen = app.screen
-            if isinstance(screen, ReviewScreen) and screen.session.current() is not None:
-                painted = asyncio.Event()
-                screen.call_after_refresh(painted.set)
-                await painted.wait()
-                shown["at"] = time.perf_counter()
-                shown["card"] = screen.session.current().card_id  # type: ignore[union-attr]
-                break
-            await asyncio.sleep(0.001)
+        card = await enter_until_first_card(app)
+        if card is not None:
+            shown["at"] = time.perf_counter()
+            shown["card"] = card
         app.exit()
 
     original = App.run

@@ -207,28 +207,18 @@ async def test_t_opens_and_closes_a_decks_topics(engine) -> None:
 # (once the engine has warmed up) Space and 4 answer it. Prints what was loaded at the paint.
 _DRIVER = """
 import asyncio, json, sys
-from textual import events
 from textual.app import App
-from trainer.tui.screens.review import ReviewScreen
+from benchmarks.coldstart import enter_until_first_card
 
 seen = {}
 
 async def drive(pilot):
     app = pilot.app
-    app.post_message(events.Key("enter", "\\r"))
-    for _ in range(20000):
-        screen = app.screen
-        if isinstance(screen, ReviewScreen) and screen.session.current() is not None:
-            painted = asyncio.Event()
-            screen.call_after_refresh(painted.set)
-            await painted.wait()
-            seen["loaded_at_paint"] = sorted(
-                m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules
-            )
-            seen["engine_ready_at_paint"] = app.engine_ready
-            seen["card"] = screen.session.current().card_id
-            break
-        await asyncio.sleep(0.001)
+    card = await enter_until_first_card(app)
+    if card is not None:
+        seen["loaded_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules)
+        seen["engine_ready_at_paint"] = app.engine_ready
+        seen["card"] = card
     for _ in range(3000):
         if app.engine_ready and not any(w.is_running for w in app.workers):
             break
