@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -35,6 +36,35 @@ HELPERS = Path(__file__).resolve().parent / "helpers"
 ROOT = HELPERS.parents[1]
 
 
+@pytest.fixture
+def store() -> Iterator[Callable[[str], Engine]]:
+    """Opens stores that are disposed when the test ends, failed or not (a leaked PostgreSQL connection
+    would otherwise fail whichever test the garbage collector happens to run in)."""
+    opened: list[Engine] = []
+
+    def open_(url: str) -> Engine:
+        opened.append(open_store(url))
+        return opened[-1]
+
+    yield open_
+    for engine in opened:
+        engine.dispose()
+
+
+@pytest.fixture(autouse=True)
+def _reap_workers() -> Iterator[None]:
+    """Kills the worker processes a failed test left waiting."""
+    yield
+    while _SPAWNED:
+        proc = _SPAWNED.pop()
+        if proc.poll() is None:
+            proc.kill()
+        proc.communicate()
+
+
+_SPAWNED: list[subprocess.Popen[str]] = []
+
+
 def _load(engine: Engine, *names: str, n: int = 120) -> None:
     with Session(engine) as s, s.begin():
         for name in names:
@@ -43,7 +73,7 @@ def _load(engine: Engine, *names: str, n: int = 120) -> None:
 
 def _worker(url: str, home: Path, seed: int, count: int, *deck_names: str) -> subprocess.Popen[str]:
     env = {**os.environ, "TRAINER_DB": url, "TRAINER_HOME": str(home), "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen(
+    proc = subprocess.Popen(
         [sys.executable, str(HELPERS / "answer_worker.py"), str(seed), str(count), *deck_names],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
@@ -53,6 +83,8 @@ def _worker(url: str, home: Path, seed: int, count: int, *deck_names: str) -> su
         env=env,
         cwd=ROOT,
     )
+    _SPAWNED.append(proc)
+    return proc
 
 
 def _go(*procs: subprocess.Popen[str]) -> None:
@@ -96,8 +128,7 @@ def _integrity(url: str) -> None:
             conn.close()
 
 
-def _two_reviewers(url: str, home: Path, *, same_deck: bool) -> None:
-    engine = open_store(url)
+def _two_reviewers(engine: Engine, url: str, home: Path, *, same_deck: bool) -> None:
     _load(engine, "甲", "乙")
     decks_a, decks_b = (("甲",), ("甲",)) if same_deck else (("甲",), ("乙",))
     count = 50 if same_deck else 100  # two reviewers of one deck share its 121 new cards
@@ -117,18 +148,17 @@ def _two_reviewers(url: str, home: Path, *, same_deck: bool) -> None:
     print(f"{len(refused)} answers refused as changed elsewhere")
     _integrity(url)
     _check_store(engine, answered_a + answered_b)
-    engine.dispose()
 
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("same_deck", [False, True], ids=["different decks", "same deck"])
-def test_two_reviewers_at_once(db_url: str, tmp_path: Path, same_deck: bool) -> None:
-    _two_reviewers(db_url, tmp_path / "home", same_deck=same_deck)
+def test_two_reviewers_at_once(store: Callable[[str], Engine], db_url: str, tmp_path: Path, same_deck: bool) -> None:
+    _two_reviewers(store(db_url), db_url, tmp_path / "home", same_deck=same_deck)
 
 
 @pytest.mark.postgres
-def test_sync_while_reviewing(db_url: str, tmp_path: Path) -> None:
-    engine = open_store(db_url)
+def test_sync_while_reviewing(store: Callable[[str], Engine], db_url: str, tmp_path: Path) -> None:
+    engine = store(db_url)
     deck_file = tmp_path / "甲.yaml"
     base = big_deck("甲", 120)
     decks.save(base, deck_file)
@@ -148,7 +178,6 @@ def test_sync_while_reviewing(db_url: str, tmp_path: Path) -> None:
     assert len(answered) == 150 and refused == []
     _integrity(db_url)
     _check_store(engine, answered)
-    engine.dispose()
 
 
 def _hold_write_lock(db: Path, seconds: float, started: threading.Event) -> None:
@@ -205,11 +234,11 @@ def test_a_lock_held_too_long_fails_with_a_clear_message(
     conn.close()
 
 
-def test_two_review_apps_on_one_database(tmp_path: Path) -> None:
+def test_two_review_apps_on_one_database(store: Callable[[str], Engine], tmp_path: Path) -> None:
     """Two terminals running the review app on the same cards: one is told, neither loses an answer."""
     db = tmp_path / "home" / "trainer.db"
     url = f"sqlite:///{db}"
-    engine = open_store(url)
+    engine = store(url)
     _load(engine, "甲", n=200)
     env = {**os.environ, "TRAINER_DB": url, "TRAINER_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
     apps = [
@@ -225,6 +254,7 @@ def test_two_review_apps_on_one_database(tmp_path: Path) -> None:
         )
         for seed in (11, 12)
     ]
+    _SPAWNED.extend(apps)
     _go(*apps)
     answered: list[tuple[int, int, int]] = []
     refused: list[str] = []
@@ -243,4 +273,3 @@ def test_two_review_apps_on_one_database(tmp_path: Path) -> None:
         assert still_shown == "1" and "changed elsewhere" in message, line
     _integrity(url)
     _check_store(engine, answered)
-    engine.dispose()

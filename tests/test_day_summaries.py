@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import random
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import timedelta
@@ -17,9 +19,9 @@ from trainer.config import Settings
 from trainer.sched.days import study_day
 from trainer.store import drill
 from trainer.store import today as summaries
-from trainer.store.models import DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
+from trainer.store.models import CardRow, DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
 from trainer.store.queries import runner
-from trainer.study import StudySession
+from trainer.study import StudySession, refresh_summaries
 
 pytestmark = pytest.mark.postgres
 SETTINGS = Settings(zone=SHANGHAI)
@@ -142,6 +144,71 @@ def test_rows_written_behind_the_summaries_back_are_seen(engine: Engine):
     with reading(engine) as run:
         assert summaries.is_fresh(run, today)
         assert summaries.activity(run, today, [1]).new_done == {1: 1}
+
+
+def _log_row(card_id: int, today: int) -> dict[str, object]:
+    """A failed first answer, as another process would log it."""
+    return {
+        "card_id": card_id,
+        "reviewed_at": FIXED_NOW,
+        "day": today,
+        "quality": 1,
+        "duration_ms": 0,
+        "queue_before": 0,
+        "reps_before": 0,
+        "ease_before": 2.5,
+        "interval_before": 0,
+        "due_before": 0,
+        "lapses_before": 0,
+        "queue_after": 1,
+        "reps_after": 0,
+        "ease_after": 2.5,
+        "interval_after": 0,
+        "due_after": today,
+        "lapses_after": 0,
+    }
+
+
+def test_an_answer_in_flight_during_a_fold_is_not_lost(engine: Engine):
+    """An answer whose transaction is still open when another process folds the log (on PostgreSQL a
+    later answer may commit first, with a higher id) is folded in, and two starts folding at once
+    both succeed (on PostgreSQL both once hit the mark's primary key)."""
+    sync(engine, big_deck(sections=3, points=4))
+    clock = Clock(FIXED_NOW)
+    today = day_of(clock)
+    with Session(engine) as s:
+        card_ids = s.scalars(select(CardRow.id).order_by(CardRow.id).limit(2)).all()
+    slow = engine.connect()
+    slow.begin()
+    slow.execute(insert(ReviewLogRow), [_log_row(card_ids[0], today)])  # not committed yet
+    if engine.dialect.name != "sqlite":  # SQLite writers are serial: no later answer can commit first
+        with engine.begin() as conn:
+            conn.execute(insert(ReviewLogRow), [_log_row(card_ids[1], today)])
+    errors: list[BaseException] = []
+
+    def fold() -> None:
+        try:
+            refresh_summaries(engine, None, today)
+        except BaseException as e:
+            errors.append(e)
+
+    folds = [threading.Thread(target=fold) for _ in range(2)]
+    for t in folds:
+        t.start()
+    time.sleep(0.3)
+    slow.commit()
+    slow.close()
+    for t in folds:
+        t.join(30)
+    assert errors == []
+    folded = summary_rows(engine)
+    with reading(engine) as run:
+        assert summaries.is_fresh(run, today)
+    with Session(engine) as s, s.begin():
+        s.execute(DayMarkRow.__table__.delete())
+        summaries.refresh(runner(s), today)
+    assert folded == summary_rows(engine)
+    assert {r[1] for r in folded[0]} >= {card_ids[0]}
 
 
 def test_undo_makes_the_summaries_rebuild(engine: Engine):

@@ -97,6 +97,12 @@ def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int
     from trainer.store.queries import runner
 
     with Session(engine) as s, s.begin():
+        if engine.dialect.name == "postgresql":
+            # One refresher at a time, and none while an answer is in flight: a log row committed
+            # after the mark had passed its id would never be folded in. (SQLite writers are serial.)
+            from sqlalchemy import text
+
+            s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
         summaries.refresh(runner(s), today)
 
 
