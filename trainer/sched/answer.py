@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from trainer.sched.exam import cap_interval
-from trainer.sched.fsrs_adapter import fsrs_review
 from trainer.sched.fuzz import card_seed, fuzz_interval
 from trainer.sched.sm2 import check_quality, review
 from trainer.sched.state import Algorithm, Queue, Schedule
@@ -76,6 +75,8 @@ def grade(
     lapses = before.lapses + (1 if lapsed else 0)
     match policy.algorithm:
         case Algorithm.FSRS:
+            from trainer.sched.fsrs_adapter import fsrs_review  # FSRS decks only
+
             result = fsrs_review(before.stability, before.difficulty, before.last_review_day, quality, today=today)
             interval, ease = result.interval, before.ease
             reps = before.reps + 1 if quality >= 3 else 0
