@@ -220,4 +220,7 @@ def classify(node: Node) -> None:
         for child in group:
             child.heading = decision
             child.lone = lone
-    node.contains_heading = any(c.heading or c.contains_heading for c in children)
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    node.contains_heading = any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
+    )

@@ -11,6 +11,7 @@ from trainer.parse.noise import (
     is_affiliation,
     is_footer,
     is_noise,
+    is_page_number,
     is_person_name,
     is_subtitle_line,
     split_title,
@@ -47,6 +48,8 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
             continue
         if seen_content and is_footer(line):
             break
+        if is_page_number(line):
+            continue  # gone without a trace: the sentence it cut runs on across it
         if is_noise(line):
             kept.append(_barrier(line))
             continue
