@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
@@ -16,6 +16,14 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])
 CENTRED_INDENT = 6
 BARE_MAX = 20
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
+NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
+_NOTE_WORDS = (
+    r"题目|试题|原题|题干|材料[一二三四五六七八九十\d]*|给定资料[一二三四五六七八九十\d]*|资料[一二三四五六七八九十\d]*"
+    r"|背景材料|作答要求|答题要求|解析|答案解析|试题解析|题目解析|思路点拨|答题思路|解题思路|审题思路"
+    r"|名师点评|名师点拨|点评|评析|考点分析|考点"
+)
+_NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
+_ANSWER_LABEL = re.compile(r"^[【〖\[] *(?:参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文)")
 
 
 @dataclass(eq=False)
@@ -35,8 +43,8 @@ class Node:
 
     @property
     def children(self) -> list[Node]:
-        """The nested nodes, in order."""
-        return [it for it in self.items if isinstance(it, Node)]
+        """The nested nodes, in order (exam notes left out: they hold nothing to learn)."""
+        return [it for it in self.items if isinstance(it, Node) and it.style != NOTE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +57,12 @@ class _Head:
 _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
 # `【专题二】生态文明`: a bracketed label, then the heading itself.
 _LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
+# `专题一：非遗保护`, `第二篇：传统村落`: a numbered topic label, then the topic itself.
+_COLON_LABEL = re.compile(
+    r"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}(?:篇|部分|讲|期))"
+    r" *[：:] *(?=[^ ：:])"
+)
+LABELLED_MAX = 40
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
 _ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
 
@@ -57,12 +71,17 @@ def _bare_start(key: str) -> int:
     """Where a bare heading's text starts: after a whole-line bracket or a bracketed label."""
     if _BRACKETED.match(key):
         return 1
-    labelled = _LABELLED.match(key)
+    labelled = _LABELLED.match(key) or _COLON_LABEL.match(key)
     return labelled.end() if labelled else 0
 
 
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
+    colon = _COLON_LABEL.match(key)
+    if colon:
+        rest = key[colon.end() :].rstrip("：")
+        ok = len(rest) <= LABELLED_MAX and not re.search("[。；！]", rest) and not ends_terminal(rest)
+        return "bare_title" if ok else None
     bracketed = _BRACKETED.match(key)
     labelled = None if bracketed else _LABELLED.match(key)
     if bracketed:
@@ -74,6 +93,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
             return None
         key = key[labelled.end() :]
     text = key.rstrip("：")
+    if is_question_heading(text):
+        return "bare_sec"
     if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text):
@@ -132,7 +153,9 @@ def _pop_for(style: str, stack: list[Node]) -> None:
         while len(stack) > 1 and not stack[-1].style.startswith("md"):
             stack.pop()
     else:
-        for i in range(len(stack) - 1, 0, -1):
+        # Inside an exam note a list is the note's own: it never continues a list outside it.
+        floor = max((i for i, n in enumerate(stack) if n.style == NOTE), default=0)
+        for i in range(len(stack) - 1, floor, -1):
             if stack[i].style == style:
                 del stack[i:]
                 return
@@ -150,15 +173,37 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
                 return
 
 
+def _close_note(stack: list[Node]) -> None:
+    for i, node in enumerate(stack):
+        if node.style == NOTE:
+            del stack[i:]
+            return
+
+
+def _open_note(para: Para, label_end: int, stack: list[Node]) -> None:
+    _close_note(stack)
+    note = Node(NOTE, 0, para.text[label_end:].strip(), para.text, para.lineno, heading=True)
+    stack[-1].items.append(note)
+    stack.append(note)
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
-    A style already open closes everything opened after it (its next item is a sibling).
+    A style already open closes everything opened after it (its next item is a sibling). An exam
+    note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
     for i, para in enumerate(paras):
+        label = _NOTE_LABEL.match(para.key)
+        if label:
+            _open_note(para, label.end(), stack)
+            prev = para
+            continue
+        if _ANSWER_LABEL.match(para.key):
+            _close_note(stack)
         head = _classify(para, prev, stack)
         prev = para
         if head is None:
@@ -173,6 +218,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
+        if head.style.startswith(("bare", "md", "centred")):
+            _close_note(stack)
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:

@@ -9,7 +9,7 @@ from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean
-from trainer.parse.outline import Node
+from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
 
@@ -54,6 +54,8 @@ class _Gathered:
 def _render(item: Para | Node) -> list[str]:
     if isinstance(item, Para):
         return [clean(item.text)]
+    if item.style == NOTE:
+        return []
     lines = [clean(item.raw)]
     for sub in item.items:
         lines.extend(_render(sub))
@@ -92,6 +94,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
     for item in node.items:
         if isinstance(item, Node):
+            if item.style == NOTE:
+                continue
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:

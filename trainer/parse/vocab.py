@@ -46,11 +46,34 @@ _MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
 
+# A heading asked as a question (`如何为基层减负？`, `为什么要加强应急管理？`): its question word names
+# the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
+_QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
+_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个")
+_QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.SIGNIFICANCE, re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该)|意义何在|有何意义")),
+    (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
+)
+
+
+def is_question_heading(title: str) -> bool:
+    """True for a short heading asked as a question (`基层负担为何屡减不轻？`); not a rhetorical `…吗？`."""
+    text = title.strip()
+    if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
+        return False
+    return bool(_QUESTION_WORD.search(text))
+
+
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
     text = title.strip()
     if _LABEL.match(text):
         return SectionKind.OTHER
+    if is_question_heading(text):
+        for kind, rx in _QUESTION_KINDS:
+            if rx.search(text):
+                return kind
     m = _KIND_RX.search(text)
     return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
 
@@ -73,6 +96,8 @@ def is_heading_phrase(title: str) -> bool:
 
     Strict on purpose: `人才总量不足` or `完善政策措施` end with a keyword but are points.
     """
+    if is_question_heading(title):
+        return True
     text = title.strip().rstrip(_PUNCT_TAIL)
     if not text or len(text) > 24:
         return False
