@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.model import normalize_key
+from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
     is_affiliation,
@@ -17,7 +18,6 @@ from trainer.parse.noise import (
     split_title,
 )
 from trainer.parse.normalize import Line
-from trainer.parse.markers import match_line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.vocab import is_heading_phrase
 
