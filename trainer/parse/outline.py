@@ -23,7 +23,11 @@ _NOTE_WORDS = (
     r"|名师点评|名师点拨|点评|评析|考点分析|考点"
 )
 _NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
-_ANSWER_LABEL = re.compile(r"^[【〖\[] *(?:参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文)")
+_ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
+_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{_ANSWER_WORDS})")
+# `一、给定资料` / `三、参考答案`: the same labels as numbered headings.
+_NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")
+_ANSWER_TITLE = re.compile(rf"^(?:{_ANSWER_WORDS})$")
 
 
 @dataclass(eq=False)
@@ -40,6 +44,7 @@ class Node:
     lone: bool = False  # a prose-style marker (一方面, 首先) with no sibling: a sentence, not a list
     contains_heading: bool = False
     role: str = ""
+    opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
 
     @property
     def children(self) -> list[Node]:
@@ -144,7 +149,7 @@ def _run_on(title: str) -> int:
     return m.start()
 
 
-def _pop_for(style: str, stack: list[Node]) -> None:
+def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
     if style.startswith("md"):
         level = int(style[2:])
         while len(stack) > 1 and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < level):
@@ -153,11 +158,14 @@ def _pop_for(style: str, stack: list[Node]) -> None:
         while len(stack) > 1 and not stack[-1].style.startswith("md"):
             stack.pop()
     else:
-        # Inside an exam note a list is the note's own: it never continues a list outside it.
+        # Inside an exam note a new list is the note's own; only the next number of a list open
+        # outside it (`二、` after `一、给定资料`) closes the note.
         floor = max((i for i, n in enumerate(stack) if n.style == NOTE), default=0)
-        for i in range(len(stack) - 1, floor, -1):
-            if stack[i].style == style:
-                del stack[i:]
+        for i in range(len(stack) - 1, 0, -1):
+            node = stack[i]
+            if node.style == style or node.opened_by == style:
+                if i > floor or not ordinal or ordinal == node.ordinal + 1:
+                    del stack[i:]
                 return
 
 
@@ -180,11 +188,25 @@ def _close_note(stack: list[Node]) -> None:
             return
 
 
-def _open_note(para: Para, label_end: int, stack: list[Node]) -> None:
+def _open_note(para: Para, label_end: int, stack: list[Node], head: _Head | None = None) -> None:
     _close_note(stack)
+    if head is not None:
+        _pop_for(head.style, stack, head.ordinal)
     note = Node(NOTE, 0, para.text[label_end:].strip(), para.text, para.lineno, heading=True)
+    if head is not None:
+        note.ordinal, note.opened_by = head.ordinal, head.style
     stack[-1].items.append(note)
     stack.append(note)
+
+
+def _exam_title(head: _Head, para: Para) -> str:
+    """`note` or `answer` for a numbered or markdown heading that is an exam label, else ""."""
+    if head.style.startswith("bare") or head.style in PROSE_STYLES:
+        return ""
+    title = para.key[head.title_start :].strip().rstrip("：: ").strip("【】〖〗[] ")
+    if _NOTE_TITLE.match(title):
+        return NOTE
+    return "answer" if _ANSWER_TITLE.match(title) else ""
 
 
 def build_tree(paras: list[Para], title: str) -> Node:
@@ -206,6 +228,13 @@ def build_tree(paras: list[Para], title: str) -> Node:
             _close_note(stack)
         head = _classify(para, prev, stack)
         prev = para
+        exam = _exam_title(head, para) if head is not None else ""
+        if exam == NOTE and head is not None:
+            _open_note(para, head.title_start, stack, head)
+            continue
+        if exam:
+            _close_note(stack)
+            head = None  # `三、参考答案`: what follows answers the document's own question
         if head is None:
             stack[-1].items.append(para)
             continue
@@ -223,7 +252,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
-            _pop_for(head.style, stack)
+            _pop_for(head.style, stack, head.ordinal)
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")
