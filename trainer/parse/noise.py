@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
@@ -33,7 +34,7 @@ _TERMINAL = "。！？!?…"
 # reprint notices.
 _FURNITURE = re.compile(
     r"^(?:点击|点此)?(?:展开|阅读|查看)(?:阅读)?全文|^[+＋]? *(?:已)?关注$|^[【\[]?我要纠错|^分享(?:让更多人看到|给(?:好友|朋友))"
-    r"|^[（(\[【]?(?:完|全文完|end|-end-|the end)[）)\]】]?$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)",
+    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)",
     re.I,
 )
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
@@ -71,6 +72,8 @@ def is_noise(line: Line) -> bool:
         return False
     if _BREADCRUMB.match(key) or _META.match(key) or _is_furniture(key):
         return True
+    if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and _META.match(key[1:].lstrip()):
+        return True  # `（来源：市民政局调研报告，有删节）`
     short = len(key) <= 80 and not key.endswith("。")
     if short and _DOMAIN.search(key):
         return True
@@ -109,7 +112,9 @@ def is_person_name(line: Line) -> bool:
     return True
 
 
-_TITLE_PREFIX = re.compile(r"^[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)[：:]")
+_TITLE_PREFIX = re.compile(
+    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:]{0,4}?(?:专题|热点|话题))[：:]"
+)
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
@@ -131,7 +136,7 @@ def split_title(title: str) -> tuple[str, str]:
     if m and m.start() >= 4:
         subtitle = m.group(1).strip()
         text = text[: m.start()].strip()
-    return text.strip("#* "), subtitle
+    return text.strip("#* " + _SYMBOLS), subtitle
 
 
 def is_subtitle_line(key: str) -> bool:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from trainer.model import SectionKind
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import is_heading_phrase, is_question_heading
+from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
@@ -169,6 +170,9 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                 return
 
 
+_SENTENCE_STOP = re.compile(r"[。；;！!？?]")
+
+
 def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
     if any(n.style == style for n in stack[1:]):
         _pop_for(style, stack)
@@ -179,6 +183,14 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
             if stack[i].style == marker.style:
                 del stack[i:]
                 return
+    # A heading line never sits inside a numbered point: an item whose title holds a sentence stop
+    # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
+    while len(stack) > 1 and stack[-1].ordinal and _SENTENCE_STOP.search(stack[-1].title.rstrip("。；;！!？? ")):
+        stack.pop()
+    if style == "bare_title":
+        # A title line never sits under a section line.
+        while len(stack) > 1 and stack[-1].style == "bare_sec":
+            stack.pop()
 
 
 def _close_note(stack: list[Node]) -> None:
@@ -275,7 +287,30 @@ def _is_heading_group(group: list[Node]) -> bool:
         if 2 * len(short) >= len(group):
             return True
     vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
-    return 2 * len(vocab) >= len(group) and bool(vocab)
+    if 2 * len(vocab) >= len(group) and vocab:
+        return True
+    return _names_lists(group)
+
+
+_PHRASE_MAX = 40
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
+
+
+def _names_lists(group: list[Node]) -> bool:
+    """Items that are phrases holding lists of their own, most of them naming a section kind or a
+    side (`一、深刻认识…的重大意义`, `（一）政府层面`): headings, not points with sub-items."""
+    for n in group:
+        title = n.title.strip().rstrip("：:")
+        if not title or len(title) > _PHRASE_MAX or _SENTENCE_MARKS.search(title):
+            return False
+    # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
+    listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
+    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER]
+    facets = [n for n in group if is_facet_heading(n.title)]
+    if len(listy) == len(group):
+        return 2 * len(kinded + facets) >= len(group)
+    # Some hold prose only: still headings when most name a kind (their prose is no point anyway).
+    return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
 
 
 def classify(node: Node) -> None:

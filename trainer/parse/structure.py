@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trainer.model import SectionKind
@@ -11,7 +12,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
+from trainer.parse.vocab import action_kind, heading_kind, is_heading_phrase, lead_kind
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
 
@@ -116,8 +117,21 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     return got
 
 
+_PHRASE_MAX = 30
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
+
+
 def _is_kind_bearing(node: Node) -> bool:
-    return node.style != "root" and is_heading_phrase(node.title)
+    """A heading that names a section kind: section vocabulary (`存在问题`), or a phrase with a kind
+    word in it (`教育公平面临的现实困境`, `推进教育公平的重要意义`)."""
+    if node.style == "root":
+        return False
+    if is_heading_phrase(node.title):
+        return True
+    title = node.title.strip().rstrip("：:")
+    return (
+        len(title) <= _PHRASE_MAX and not _SENTENCE_MARKS.search(title) and heading_kind(title) is not SectionKind.OTHER
+    )
 
 
 def _assign_roles(node: Node, gathered: dict[int, _Gathered]) -> None:
@@ -172,6 +186,8 @@ class _Emitter:
             kind = heading_kind(node.title)
             if kind is SectionKind.OTHER and inherit is not None:
                 kind = inherit
+            if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
+                kind = action_kind(node.title)
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
