@@ -128,6 +128,23 @@ def clean(text: str) -> str:
     return _SPACES.sub(repl, text).strip()
 
 
+_GAP = re.compile(r"[ \u3000\u00a0]+")
+_PHRASE = 4  # a headline gap separates two phrases at least this long: `加快数字政府建设 提升政务服务效能`
+
+
+def clean_title(text: str) -> str:
+    """`clean` for a headline, keeping the one space that separates its two phrases."""
+    parts = _GAP.split(text.strip())
+    phrases = [parts[0]]
+    for part in parts[1:]:
+        left = phrases[-1]
+        if is_cjk(left[-1:]) and is_cjk(part[:1]) and len(left) >= _PHRASE and len(part) >= _PHRASE:
+            phrases.append(part)
+        else:
+            phrases[-1] = f"{left} {part}"
+    return " ".join(clean(p) for p in phrases)
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical source line: display text, its 1:1 folded key, its 1-based number, its indent."""

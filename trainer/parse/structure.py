@@ -9,7 +9,7 @@ from trainer.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, top_list
 from trainer.parse.noise import split_title
-from trainer.parse.normalize import clean
+from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import action_kind, heading_kind, is_heading_phrase, lead_kind
@@ -168,6 +168,10 @@ def _heading(node: Node) -> str:
     return clean(node.title).strip(_HEAD_TRIM) or clean(node.raw).strip(_HEAD_TRIM)
 
 
+def _topic_heading(node: Node) -> str:
+    return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
+
+
 class _Emitter:
     def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
         self.gathered = gathered
@@ -175,7 +179,7 @@ class _Emitter:
         self.topics: list[TopicDraft] = []
 
     def _new_topic(self, node: Node, subtitle: str = "") -> TopicDraft:
-        title, sub = split_title(_heading(node)) if node.title else (self.fallback, "")
+        title, sub = split_title(_topic_heading(node)) if node.title else (self.fallback, "")
         topic = TopicDraft(title or self.fallback, subtitle or sub)
         self.topics.append(topic)
         return topic
