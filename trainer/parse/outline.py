@@ -46,6 +46,7 @@ class Node:
     contains_heading: bool = False
     role: str = ""
     opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
+    gap: int = 0  # blank lines before its line
 
     @property
     def children(self) -> list[Node]:
@@ -221,6 +222,17 @@ def _exam_title(head: _Head, para: Para) -> str:
     return "answer" if _ANSWER_TITLE.match(title) else ""
 
 
+def _ends_tight_list(stack: list[Node]) -> bool:
+    """True when the open item is the last of a run of one-line items written on consecutive lines."""
+    if len(stack) < 3:
+        return False
+    top, parent = stack[-1], stack[-2]
+    if top.ordinal < 2 or top.items or top.style == NOTE:
+        return False
+    siblings = [n for n in parent.children if n.style == top.style]
+    return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
@@ -248,6 +260,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
             _close_note(stack)
             head = None  # `三、参考答案`: what follows answers the document's own question
         if head is None:
+            if para.gap and _ends_tight_list(stack):
+                stack.pop()  # a closing remark after a list of one-line items is not the last item's
             stack[-1].items.append(para)
             continue
         title_text = para.text[head.title_start :]
@@ -268,7 +282,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")
-        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno)
+        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap)
         if rest is not None:
             node.items.append(rest)
         stack[-1].items.append(node)

@@ -30,6 +30,7 @@ class Para:
     lineno: int
     indent: int
     segments: list[tuple[int, int]]
+    gap: int = 0  # blank lines before it (a dropped noise line counts as three)
 
     def line_at(self, offset: int) -> int:
         """The source line number of a character offset in this paragraph."""
@@ -101,7 +102,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             para.text += sep + line.text
             para.key += sep + line.key
         else:
-            paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)]))
+            paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)], gap))
         last = line
         gap = 0
     return paras
