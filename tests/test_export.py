@@ -62,12 +62,13 @@ def test_apkg_opens_in_real_anki(tmp_path: Path, capsys):
     load_into_store(tmp_path, rich_deck())
     out = tmp_path / "out.apkg"
     assert cli.main(["export", "--apkg", str(out)]) == 0
-    assert "6 notes, 11 cards in 2 Anki decks" in capsys.readouterr().out
+    assert "8 notes, 13 cards in 2 Anki decks" in capsys.readouterr().out
     col = _anki_collection(tmp_path, out)
     try:
-        # 6 points; clozes: 1+2 (多头跑, 来回跑), 1, 1, 1+2 (一网通办, 最多跑一次), 1, 1+1 (三农) = 11
-        assert col.note_count() == 6
-        assert col.card_count() == 11
+        # 6 points; clozes: 1+2 (多头跑, 来回跑), 1, 1, 1+2 (一网通办, 最多跑一次), 1, 1+1 (三农) = 11;
+        # and a list note of one card for each of the two sections with two or more points.
+        assert col.note_count() == 8
+        assert col.card_count() == 13
         names = {d.name for d in col.decks.all_names_and_ids()}
         assert {f"申论要点::{T1}", f"申论要点::{T2}"} <= names
         questions = {}
@@ -87,6 +88,14 @@ def test_apkg_opens_in_real_anki(tmp_path: Path, capsys):
         assert "第2点/共2点" in q_long and "以a::b为例" in q_long
         tags = col.get_note(col.find_notes(f"PointID:{pid}")[0]).tags
         assert "problems" in tags and "存在的问题" in tags
+        lists = {k: v for k, v in questions.items() if k[0].startswith("list:")}
+        assert len(lists) == 2 and all(ord_ == 0 for _, ord_ in lists)
+        q_list = next(q for q, _ in lists.values() if "全部3点" in q)
+        assert f"{T1} › 存在的问题 › 全部3点" in q_list
+        assert "1. [6字]" in q_list and "2. [6字]" in q_list and "3. [6字]" in q_list
+        assert "审批流程繁琐" not in q_list and "监管方式落后" not in q_list
+        answer = _visible(col.get_card(col.find_cards('"PointID:list:*" 全部3点')[0]).answer())
+        assert "审批流程繁琐" in answer and "监管方式落后" in answer and "政务服务不便" in answer
     finally:
         col.close()
 
@@ -103,7 +112,7 @@ def test_exporting_again_updates_the_same_notes(tmp_path: Path):
         col.import_anki_package(
             ImportAnkiPackageRequest(package_path=str(second), options=ImportAnkiPackageOptions(with_scheduling=False))
         )
-        assert col.note_count() == 6
+        assert col.note_count() == 8
     finally:
         col.close()
 
@@ -113,7 +122,7 @@ def test_export_one_deck_and_unknown_deck(tmp_path: Path, capsys):
     load_into_store(tmp_path, rich_deck("乙"))
     out = tmp_path / "one.apkg"
     assert cli.main(["export", "--apkg", str(out), "--deck", "乙"]) == 0
-    assert "6 notes" in capsys.readouterr().out
+    assert "8 notes" in capsys.readouterr().out
     assert cli.main(["export", "--apkg", str(tmp_path / "x.apkg"), "--deck", "丙"]) == 2
     err = capsys.readouterr().err
     assert "no deck named '丙'" in err and "乙, 甲" in err
@@ -183,3 +192,15 @@ def test_export_to_an_unwritable_place_is_a_clear_error(tmp_path: Path, flag: st
     target = blocker / "sub" if flag == "--json" else blocker
     assert cli.main(["export", flag, str(target)]) == 2
     assert "trainer: error:" in capsys.readouterr().err
+
+
+def test_list_notes_follow_the_decks_card_kinds(tmp_path: Path):
+    """A deck that asks for no list cards gets no list notes in Anki either."""
+    from dataclasses import replace
+
+    from trainer.exchange.apkg import write_apkg
+
+    with_lists = write_apkg([rich_deck()], tmp_path / "a.apkg")
+    without = write_apkg([replace(rich_deck(), settings={"cards": ["head"]})], tmp_path / "b.apkg")
+    assert (with_lists.notes, with_lists.cards) == (8, 13)
+    assert (without.notes, without.cards) == (6, 11)

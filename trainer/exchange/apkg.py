@@ -1,8 +1,10 @@
 """Anki packages out: decks become one Cloze note per point, written with genanki; no database, no UI.
 
 Each point is a note of the "trainer 申论 cloze" note type: `{{c1::head}}` first, then the body, whose
-slogans (phrases of 2–20 characters in “…”) become c2, c3, ... Notes go to the Anki subdeck
-`deck::topic`; the section heading and 第k点/共n点 are on every card. Ids are derived from the deck
+slogans (phrases of 2–20 characters in “…”) become c2, c3, ... A section of two or more points also
+gives a list note (when the deck asks for list cards, as trainer's own list card): every head in
+order, all under c1, so its one card asks for the whole list. Notes go to the Anki subdeck
+`deck::topic`; the section heading and 第k点/共n点 (全部n点) are on every card. Ids are derived from the deck
 and point ids, so exporting again updates the notes already in Anki instead of duplicating them.
 """
 
@@ -18,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from trainer.cards import CardKind, deck_kinds
 from trainer.errors import TrainerError
-from trainer.model import Deck, Section, Topic
+from trainer.model import Deck, Section, Topic, section_id
 
 MODEL_ID = 1_607_392_319  # fixed forever: Anki matches the note type of later exports by this id
 MODEL_NAME = "trainer 申论 cloze"
@@ -64,6 +67,14 @@ def cloze_text(head: str, body: str) -> str:
     return f"{text}<br>{rendered}" if rendered else text
 
 
+def list_cloze_text(heads: list[str]) -> str:
+    """The Text field of a list note: `k. {{c1::head::N字}}` per point, one per line."""
+    return "<br>".join(f"{k}. {{{{c1::{_html(h, True)}::{len(h)}字}}}}" for k, h in enumerate(heads, 1))
+
+
+LIST_ID_PREFIX = "list:"  # a list note's PointID: the section's id after it (importing skips these notes)
+
+
 def _stable_id(*parts: str) -> int:
     digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).digest()
     return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
@@ -103,11 +114,18 @@ def _model() -> Any:
     )
 
 
-def _notes(model: Any, deck: Deck, topic: Topic, section: Section) -> list[Any]:
+def _notes(model: Any, deck: Deck, topic: Topic, section: Section, *, lists: bool) -> list[Any]:
     import genanki
 
     n = len(section.points)
     notes = []
+    if lists and n >= 2:
+        sid = LIST_ID_PREFIX + section_id(topic.title, section.kind, section.heading)
+        context = f"{topic.title} › {section.heading} › 全部{n}点"
+        fields = [list_cloze_text([p.head for p in section.points]), _html(context), _html(topic.title)]
+        fields += [_html(section.heading), section.kind.value, sid]
+        tags = [_tag(section.kind.value), _tag(section.heading), "list"]
+        notes.append(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(deck.name, sid), tags=tags))
     for k, p in enumerate(section.points, 1):
         context = f"{topic.title} › {section.heading} › 第{k}点/共{n}点"
         fields = [cloze_text(p.head, p.body), _html(context), _html(topic.title), _html(section.heading)]
@@ -136,11 +154,12 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     anki_decks = []
     notes = cards = 0
     for deck in decks:
+        lists = CardKind.LIST in deck_kinds(deck)
         for topic in deck.topics:
             name = anki_deck_name(deck.name, topic.title)
             anki_deck = genanki.Deck(_stable_id("deck", name), name)
             for section in topic.sections:
-                for note in _notes(model, deck, topic, section):
+                for note in _notes(model, deck, topic, section, lists=lists):
                     anki_deck.add_note(note)
                     notes += 1
                     cards += len(note.cards)

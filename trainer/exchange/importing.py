@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.errors import DocumentError
-from trainer.exchange.apkg import MODEL_NAME
+from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
 from trainer.fsutil import read_bytes
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 
@@ -227,6 +227,8 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
 
 def _add_own_note(builder: _Builder, fields: list[str], tags: str, where: str) -> None:
     text, _context, topic, heading, kind_value, pid = (f for f in fields[:6])
+    if plain_text(pid).startswith(LIST_ID_PREFIX):
+        return  # a section's list note: its points come as notes of their own
     split = split_cloze(text)
     if split is None:
         builder.skipped.append(f"{where}: a trainer note without its cloze")

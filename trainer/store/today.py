@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from operator import itemgetter
 from typing import Any
 
 from trainer.cards import point_of
@@ -194,9 +195,11 @@ def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = Non
             if reviews:
                 reviews_done[deck_id] = reviews
     decks = drill.deck_names(run) if wanted is None else wanted
-    rows = sorted((r for deck_id in decks for r in _pending_rows(run, today, deck_id)), key=lambda r: r[0])
+    rows = [r for deck_id in decks for r in _pending_rows(run, today, deck_id)]
+    rows.sort(key=itemgetter(0))
     # A pending card comes first in the queue whatever its state: queue, due day and order are not read.
-    pending = tuple(Candidate(r[1], r[2], r[3], r[4], Queue.LEARNING) for r in rows)
+    learning = Queue.LEARNING
+    pending = tuple([Candidate(card, deck, section, point, learning) for _, card, deck, section, point in rows])
     return Today(answered=pending, pending=pending, new_done=new_done, reviews_done=reviews_done)
 
 
