@@ -7,9 +7,17 @@ import pytest
 from trainer.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, match_line, top_list
-from trainer.parse.noise import is_footer, is_noise, is_person_name, split_title
-from trainer.parse.normalize import Line, clean, display_line, fold
-from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
+from trainer.parse.markup import has_markup, unwrap
+from trainer.parse.noise import is_footer, is_noise, is_page_number, is_person_name, split_title
+from trainer.parse.normalize import Line, clean, clean_title, display_line, fold, split_lines
+from trainer.parse.vocab import (
+    action_kind,
+    heading_kind,
+    is_facet_heading,
+    is_heading_phrase,
+    is_question_heading,
+    lead_kind,
+)
 
 LINE_MARKERS = [
     ("1. 方便群众办事。", ("arabic", 1)),
@@ -197,6 +205,23 @@ NOISE = [
     ("（一）2021年7月1日，内蒙古自治区人民政府办公厅印发《实施办法》。", False),
     ("2月7日,全区优化营商环境大会在呼和浩特召开。", False),
     ("1. 方便群众办事。", False),
+    ("2023-11-08 09:30 来源：人民网-观点频道", True),
+    ("点击展开全文", True),
+    ("展开阅读全文", True),
+    ("关注", True),
+    ("点赞(128)  收藏  评论(32)", True),
+    ("赞同 356 26 条评论", True),
+    ("喜欢收藏申请转载", True),
+    ("【我要纠错】 责任编辑：刘洋", True),
+    ("（本文系原创，转载请注明出处）", True),
+    ("本文整理自网络，仅供学习交流，如有侵权请联系删除。", True),
+    ("—— 完 ——", True),
+    ("（完）", True),
+    ("（来源：市民政局调研报告，有删节）", True),
+    ("（作者单位：某省社科院）", True),
+    ("完善评论引导机制，营造清朗网络空间。", False),
+    ("2. 关注特殊群体。做好随迁子女教育保障。", False),
+    ("完善", False),
 ]
 
 
@@ -214,6 +239,7 @@ FOOTERS = [
     ("Top", True),
     ("Topic 1", False),
     ("相关部门要加强协调。", False),
+    ("参考文献：", True),
 ]
 
 
@@ -238,6 +264,9 @@ TITLES = [
     ("工作心得:提升政务服务效能优化营商环境的对策建议(最新)", ("提升政务服务效能优化营商环境的对策建议", "")),
     ("加快政务体系建设,优化县域经济发展", ("加快政务体系建设,优化县域经济发展", "")),
     ("范文积累", ("范文积累", "")),
+    ("◆ 专题：提升城市安全韧性 ◆", ("提升城市安全韧性", "")),
+    ("申论热点：全面推进乡村振兴", ("全面推进乡村振兴", "")),
+    ("文化传承发展专题（两篇）", ("文化传承发展专题", "")),
 ]
 
 
@@ -280,3 +309,112 @@ def test_fold_keeps_length() -> None:
     text = "１、（一）ＡＢＣ，,:;()！？。"
     assert len(fold(text)) == len(text)
     assert fold(text) == "1、（一）ABC，，：；（）！？。"
+
+
+PAGE_NUMBERS = [
+    ("- 2 -", True),
+    ("— 12 —", True),
+    ("第 1 页 共 2 页", True),
+    ("第3页", True),
+    ("3/8", True),
+    ("17", True),
+    ("Page 2 of 5", True),
+    ("2024", False),
+    ("- 审批环节多", False),
+    ("第一次会议", False),
+]
+
+
+@pytest.mark.parametrize(("text", "page"), PAGE_NUMBERS, ids=[t for t, _ in PAGE_NUMBERS])
+def test_page_numbers(text: str, page: bool) -> None:
+    assert is_page_number(_line(text)) is page
+
+
+UNWRAP = [
+    ("<p>一、存在问题</p>", ["一、存在问题"]),
+    ("<p><strong>一、问题</strong></p>", ["一、问题"]),
+    ("<p>&nbsp;&nbsp;一是甲。<br>二是乙。<br/>三是丙。</p>", ["\u00a0\u00a0一是甲。", "二是乙。", "三是丙。"]),
+    ("<p>&nbsp;</p>", [""]),
+    ("&ldquo;放管服&rdquo;改革 &amp; 创新", ["“放管服”改革 & 创新"]),
+    ('<span style="color:red">重点</span>', ["重点"]),
+]
+
+
+@pytest.mark.parametrize(("raw", "lines"), UNWRAP, ids=[u[0][:16] for u in UNWRAP])
+def test_unwrap_html(raw: str, lines: list[str]) -> None:
+    assert has_markup(raw)
+    assert unwrap(raw) == lines
+
+
+@pytest.mark.parametrize("text", ["若x<5且y>3", "《条例》第三条", "A&B公司", "1 < 2 > 0"])
+def test_text_without_markup_is_left_alone(text: str) -> None:
+    assert not has_markup(text)
+
+
+def test_split_lines_keeps_the_source_line_number_of_unwrapped_html() -> None:
+    lines = split_lines("标题\n<p>一是甲。<br>二是乙。</p>")
+    assert [(ln.text, ln.lineno) for ln in lines] == [("标题", 1), ("一是甲。", 2), ("二是乙。", 2)]
+
+
+QUESTION_HEADINGS = [
+    ("如何为基层减负？", SectionKind.COUNTERMEASURES),
+    ("怎么办？", SectionKind.COUNTERMEASURES),
+    ("如何解决这些问题？", SectionKind.COUNTERMEASURES),
+    ("基层负担为何屡减不轻？", SectionKind.PROBLEMS),
+    ("为什么要加强应急管理能力建设？", SectionKind.SIGNIFICANCE),
+    ("当前应急管理存在哪些短板？", SectionKind.PROBLEMS),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), QUESTION_HEADINGS, ids=[q for q, _ in QUESTION_HEADINGS])
+def test_question_headings(title: str, kind: SectionKind) -> None:
+    assert is_question_heading(title)
+    assert is_heading_phrase(title)
+    assert heading_kind(title) is kind
+
+
+@pytest.mark.parametrize(
+    "text", ["难道不是吗？", "这是为什么呢？", "根据“给定资料3”，谈谈如何推动养老服务发展？", "人才总量不足"]
+)
+def test_not_question_headings(text: str) -> None:
+    assert not is_question_heading(text)
+
+
+@pytest.mark.parametrize(
+    ("title", "facet"),
+    [
+        ("政府层面", True),
+        ("从企业角度来看", True),
+        ("社会方面：", True),
+        ("在改革方面", True),
+        ("加强人才队伍建设", False),
+    ],
+)
+def test_facet_headings(title: str, facet: bool) -> None:
+    assert is_facet_heading(title) is facet
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("扎实推进中华优秀传统文化传承发展", SectionKind.COUNTERMEASURES),
+        ("加快构建新发展格局", SectionKind.COUNTERMEASURES),
+        ("基本情况", SectionKind.OTHER),
+        ("国家政策", SectionKind.OTHER),
+    ],
+)
+def test_action_kind(title: str, kind: SectionKind) -> None:
+    assert action_kind(title) is kind
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("积极应对人口老龄化\u3000完善养老服务体系", "积极应对人口老龄化 完善养老服务体系"),
+        ("加快数字政府建设 提升政务服务效能", "加快数字政府建设 提升政务服务效能"),
+        ("以 XX 县为案例", "以XX县为案例"),
+        ("文山 会海", "文山会海"),
+    ],
+)
+def test_clean_title_keeps_the_gap_between_headline_phrases(raw: str, title: str) -> None:
+    assert clean_title(raw) == title

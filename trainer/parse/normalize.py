@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.parse.markup import has_markup, unwrap
+
 # Characters that vanish before anything else looks at a line.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -126,6 +128,23 @@ def clean(text: str) -> str:
     return _SPACES.sub(repl, text).strip()
 
 
+_GAP = re.compile(r"[ \u3000\u00a0]+")
+_PHRASE = 4  # a headline gap separates two phrases at least this long: `加快数字政府建设 提升政务服务效能`
+
+
+def clean_title(text: str) -> str:
+    """`clean` for a headline, keeping the one space that separates its two phrases."""
+    parts = _GAP.split(text.strip())
+    phrases = [parts[0]]
+    for part in parts[1:]:
+        left = phrases[-1]
+        if is_cjk(left[-1:]) and is_cjk(part[:1]) and len(left) >= _PHRASE and len(part) >= _PHRASE:
+            phrases.append(part)
+        else:
+            phrases[-1] = f"{left} {part}"
+    return " ".join(clean(p) for p in phrases)
+
+
 @dataclass(frozen=True, slots=True)
 class Line:
     """One physical source line: display text, its 1:1 folded key, its 1-based number, its indent."""
@@ -137,12 +156,20 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """Split on any line break (LF, CRLF, CR ...) and normalize each line; blank lines are kept."""
+    """Split on any line break (LF, CRLF, CR ...) and normalize each line; blank lines are kept.
+
+    A line holding HTML (`<p>…<br>…</p>`, `&nbsp;`) gives the lines a browser shows, all with its number.
+    """
     out: list[Line] = []
-    for n, raw in enumerate(text.splitlines(), start=1):
-        shown = display_line(raw)
-        stripped = shown.lstrip(" \u3000\u00a0")
-        indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
-        stripped = stripped.rstrip()
-        out.append(Line(stripped, fold(stripped), n, indent))
+    for n, source in enumerate(text.splitlines(), start=1):
+        for raw in unwrap(source) if has_markup(source) else (source,):
+            out.append(_line(raw, n))
     return out
+
+
+def _line(raw: str, n: int) -> Line:
+    shown = display_line(raw)
+    stripped = shown.lstrip(" \u3000\u00a0")
+    indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
+    stripped = stripped.rstrip()
+    return Line(stripped, fold(stripped), n, indent)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from trainer.model import SectionKind
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
@@ -16,6 +17,18 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])
 CENTRED_INDENT = 6
 BARE_MAX = 20
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
+NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
+_NOTE_WORDS = (
+    r"题目|试题|原题|题干|材料[一二三四五六七八九十\d]*|给定资料[一二三四五六七八九十\d]*|资料[一二三四五六七八九十\d]*"
+    r"|背景材料|作答要求|答题要求|解析|答案解析|试题解析|题目解析|思路点拨|答题思路|解题思路|审题思路"
+    r"|名师点评|名师点拨|点评|评析|考点分析|考点"
+)
+_NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
+_ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
+_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{_ANSWER_WORDS})")
+# `一、给定资料` / `三、参考答案`: the same labels as numbered headings.
+_NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")
+_ANSWER_TITLE = re.compile(rf"^(?:{_ANSWER_WORDS})$")
 
 
 @dataclass(eq=False)
@@ -32,11 +45,13 @@ class Node:
     lone: bool = False  # a prose-style marker (一方面, 首先) with no sibling: a sentence, not a list
     contains_heading: bool = False
     role: str = ""
+    opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
+    gap: int = 0  # blank lines before its line
 
     @property
     def children(self) -> list[Node]:
-        """The nested nodes, in order."""
-        return [it for it in self.items if isinstance(it, Node)]
+        """The nested nodes, in order (exam notes left out: they hold nothing to learn)."""
+        return [it for it in self.items if isinstance(it, Node) and it.style != NOTE]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +64,12 @@ class _Head:
 _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
 # `【专题二】生态文明`: a bracketed label, then the heading itself.
 _LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
+# `专题一：非遗保护`, `第二篇：传统村落`: a numbered topic label, then the topic itself.
+_COLON_LABEL = re.compile(
+    r"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}(?:篇|部分|讲|期))"
+    r" *[：:] *(?=[^ ：:])"
+)
+LABELLED_MAX = 40
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
 _ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
 
@@ -57,12 +78,17 @@ def _bare_start(key: str) -> int:
     """Where a bare heading's text starts: after a whole-line bracket or a bracketed label."""
     if _BRACKETED.match(key):
         return 1
-    labelled = _LABELLED.match(key)
+    labelled = _LABELLED.match(key) or _COLON_LABEL.match(key)
     return labelled.end() if labelled else 0
 
 
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
+    colon = _COLON_LABEL.match(key)
+    if colon:
+        rest = key[colon.end() :].rstrip("：")
+        ok = len(rest) <= LABELLED_MAX and not re.search("[。；！]", rest) and not ends_terminal(rest)
+        return "bare_title" if ok else None
     bracketed = _BRACKETED.match(key)
     labelled = None if bracketed else _LABELLED.match(key)
     if bracketed:
@@ -74,6 +100,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
             return None
         key = key[labelled.end() :]
     text = key.rstrip("：")
+    if is_question_heading(text):
+        return "bare_sec"
     if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text):
@@ -123,7 +151,7 @@ def _run_on(title: str) -> int:
     return m.start()
 
 
-def _pop_for(style: str, stack: list[Node]) -> None:
+def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
     if style.startswith("md"):
         level = int(style[2:])
         while len(stack) > 1 and not (stack[-1].style.startswith("md") and int(stack[-1].style[2:]) < level):
@@ -132,10 +160,18 @@ def _pop_for(style: str, stack: list[Node]) -> None:
         while len(stack) > 1 and not stack[-1].style.startswith("md"):
             stack.pop()
     else:
+        # Inside an exam note a new list is the note's own; only the next number of a list open
+        # outside it (`二、` after `一、给定资料`) closes the note.
+        floor = max((i for i, n in enumerate(stack) if n.style == NOTE), default=0)
         for i in range(len(stack) - 1, 0, -1):
-            if stack[i].style == style:
-                del stack[i:]
+            node = stack[i]
+            if node.style == style or node.opened_by == style:
+                if i > floor or not ordinal or ordinal == node.ordinal + 1:
+                    del stack[i:]
                 return
+
+
+_SENTENCE_STOP = re.compile(r"[。；;！!？?]")
 
 
 def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
@@ -148,20 +184,84 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
             if stack[i].style == marker.style:
                 del stack[i:]
                 return
+    # A heading line never sits inside a numbered point: an item whose title holds a sentence stop
+    # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
+    while len(stack) > 1 and stack[-1].ordinal and _SENTENCE_STOP.search(stack[-1].title.rstrip("。；;！!？? ")):
+        stack.pop()
+    if style == "bare_title":
+        # A title line never sits under a section line.
+        while len(stack) > 1 and stack[-1].style == "bare_sec":
+            stack.pop()
+
+
+def _close_note(stack: list[Node]) -> None:
+    for i, node in enumerate(stack):
+        if node.style == NOTE:
+            del stack[i:]
+            return
+
+
+def _open_note(para: Para, label_end: int, stack: list[Node], head: _Head | None = None) -> None:
+    _close_note(stack)
+    if head is not None:
+        _pop_for(head.style, stack, head.ordinal)
+    note = Node(NOTE, 0, para.text[label_end:].strip(), para.text, para.lineno, heading=True)
+    if head is not None:
+        note.ordinal, note.opened_by = head.ordinal, head.style
+    stack[-1].items.append(note)
+    stack.append(note)
+
+
+def _exam_title(head: _Head, para: Para) -> str:
+    """`note` or `answer` for a numbered or markdown heading that is an exam label, else ""."""
+    if head.style.startswith("bare") or head.style in PROSE_STYLES:
+        return ""
+    title = para.key[head.title_start :].strip().rstrip("：: ").strip("【】〖〗[] ")
+    if _NOTE_TITLE.match(title):
+        return NOTE
+    return "answer" if _ANSWER_TITLE.match(title) else ""
+
+
+def _ends_tight_list(stack: list[Node]) -> bool:
+    """True when the open item is the last of a run of one-line items written on consecutive lines."""
+    if len(stack) < 3:
+        return False
+    top, parent = stack[-1], stack[-2]
+    if top.ordinal < 2 or top.items or top.style == NOTE:
+        return False
+    siblings = [n for n in parent.children if n.style == top.style]
+    return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
-    A style already open closes everything opened after it (its next item is a sibling).
+    A style already open closes everything opened after it (its next item is a sibling). An exam
+    note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
     for i, para in enumerate(paras):
+        label = _NOTE_LABEL.match(para.key)
+        if label:
+            _open_note(para, label.end(), stack)
+            prev = para
+            continue
+        if _ANSWER_LABEL.match(para.key):
+            _close_note(stack)
         head = _classify(para, prev, stack)
         prev = para
+        exam = _exam_title(head, para) if head is not None else ""
+        if exam == NOTE and head is not None:
+            _open_note(para, head.title_start, stack, head)
+            continue
+        if exam:
+            _close_note(stack)
+            head = None  # `三、参考答案`: what follows answers the document's own question
         if head is None:
+            if para.gap and _ends_tight_list(stack):
+                stack.pop()  # a closing remark after a list of one-line items is not the last item's
             stack[-1].items.append(para)
             continue
         title_text = para.text[head.title_start :]
@@ -173,14 +273,16 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
+        if head.style.startswith(("bare", "md", "centred")):
+            _close_note(stack)
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
-            _pop_for(head.style, stack)
+            _pop_for(head.style, stack, head.ordinal)
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")
-        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno)
+        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap)
         if rest is not None:
             node.items.append(rest)
         stack[-1].items.append(node)
@@ -199,7 +301,30 @@ def _is_heading_group(group: list[Node]) -> bool:
         if 2 * len(short) >= len(group):
             return True
     vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
-    return 2 * len(vocab) >= len(group) and bool(vocab)
+    if 2 * len(vocab) >= len(group) and vocab:
+        return True
+    return _names_lists(group)
+
+
+_PHRASE_MAX = 40
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
+
+
+def _names_lists(group: list[Node]) -> bool:
+    """Items that are phrases holding lists of their own, most of them naming a section kind or a
+    side (`一、深刻认识…的重大意义`, `（一）政府层面`): headings, not points with sub-items."""
+    for n in group:
+        title = n.title.strip().rstrip("：:")
+        if not title or len(title) > _PHRASE_MAX or _SENTENCE_MARKS.search(title):
+            return False
+    # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
+    listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
+    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER]
+    facets = [n for n in group if is_facet_heading(n.title)]
+    if len(listy) == len(group):
+        return 2 * len(kinded + facets) >= len(group)
+    # Some hold prose only: still headings when most name a kind (their prose is no point anyway).
+    return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
 
 
 def classify(node: Node) -> None:
@@ -220,4 +345,7 @@ def classify(node: Node) -> None:
         for child in group:
             child.heading = decision
             child.lone = lone
-    node.contains_heading = any(c.heading or c.contains_heading for c in children)
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    node.contains_heading = any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
+    )

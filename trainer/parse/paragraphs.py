@@ -11,6 +11,7 @@ from trainer.parse.normalize import Line
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
+PROSE_LINE = 24  # a line of prose (it has a stop or comma inside) this long that stops on a word was broken
 _SOFT_END = "，、；,;"
 _CLOSERS = " ”’」』）)》】\"'"
 _MD_HEADING = re.compile(r"^#{1,6}(?:\s|$)")
@@ -29,6 +30,7 @@ class Para:
     lineno: int
     indent: int
     segments: list[tuple[int, int]]
+    gap: int = 0  # blank lines before it (a dropped noise line counts as three)
 
     def line_at(self, offset: int) -> int:
         """The source line number of a character offset in this paragraph."""
@@ -61,7 +63,14 @@ def _breaks_mid_sentence(line: Line) -> bool:
         return True
     if body[-1] == "：" and len(body) >= 20:
         return True
-    return len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "："
+    if len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "：":
+        return True
+    # A PDF copy breaks at the page width, which may be short: prose that stops on a word ran on.
+    return len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, 0, len(body) - 1))
+
+
+def _is_word(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
 
 
 def _looks_like_heading(line: Line) -> bool:
@@ -93,7 +102,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             para.text += sep + line.text
             para.key += sep + line.key
         else:
-            paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)]))
+            paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)], gap))
         last = line
         gap = 0
     return paras

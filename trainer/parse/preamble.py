@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 
 from trainer.model import normalize_key
+from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
     is_affiliation,
     is_footer,
     is_noise,
+    is_page_number,
     is_person_name,
     is_subtitle_line,
     split_title,
@@ -47,6 +49,8 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
             continue
         if seen_content and is_footer(line):
             break
+        if is_page_number(line):
+            continue  # gone without a trace: the sentence it cut runs on across it
         if is_noise(line):
             kept.append(_barrier(line))
             continue
@@ -64,13 +68,31 @@ def _find_title(lines: list[Line]) -> tuple[int, str] | None:
     m = _H1.match(first.key)
     if m:
         return (content[0], first.text[m.start(1) : m.end(1)]) if len(h1s) == 1 else None
-    if first.key.startswith("#") or is_start_line(first):
+    if first.key.startswith("#"):
         return None
+    if is_start_line(first):
+        return _symbol_title(lines, content)
     if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
         return None
     if is_heading_phrase(first.key):
         return None
     return content[0], first.text
+
+
+def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
+    when it names no section and every other line with that symbol does."""
+    first = lines[content[0]]
+    marker = match_line(first.key)
+    if marker is None or not marker.style.startswith("sym"):
+        return None
+    text = first.key[marker.end :]
+    if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
+        return None
+    others = [lines[i].key for i in content[1:] if lines[i].key[:1] == first.key[0]]
+    if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
+        return None
+    return content[0], first.text[marker.end :]
 
 
 def read_preamble(lines: list[Line]) -> Preamble:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trainer.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, top_list
 from trainer.parse.noise import split_title
-from trainer.parse.normalize import clean
-from trainer.parse.outline import Node
+from trainer.parse.normalize import clean, clean_title
+from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import heading_kind, is_heading_phrase, lead_kind
+from trainer.parse.vocab import action_kind, heading_kind, is_heading_phrase, lead_kind
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
 
@@ -54,6 +55,8 @@ class _Gathered:
 def _render(item: Para | Node) -> list[str]:
     if isinstance(item, Para):
         return [clean(item.text)]
+    if item.style == NOTE:
+        return []
     lines = [clean(item.raw)]
     for sub in item.items:
         lines.extend(_render(sub))
@@ -92,6 +95,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
     for item in node.items:
         if isinstance(item, Node):
+            if item.style == NOTE:
+                continue
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
@@ -112,8 +117,21 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     return got
 
 
+_PHRASE_MAX = 30
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
+
+
 def _is_kind_bearing(node: Node) -> bool:
-    return node.style != "root" and is_heading_phrase(node.title)
+    """A heading that names a section kind: section vocabulary (`存在问题`), or a phrase with a kind
+    word in it (`教育公平面临的现实困境`, `推进教育公平的重要意义`)."""
+    if node.style == "root":
+        return False
+    if is_heading_phrase(node.title):
+        return True
+    title = node.title.strip().rstrip("：:")
+    return (
+        len(title) <= _PHRASE_MAX and not _SENTENCE_MARKS.search(title) and heading_kind(title) is not SectionKind.OTHER
+    )
 
 
 def _assign_roles(node: Node, gathered: dict[int, _Gathered]) -> None:
@@ -150,6 +168,10 @@ def _heading(node: Node) -> str:
     return clean(node.title).strip(_HEAD_TRIM) or clean(node.raw).strip(_HEAD_TRIM)
 
 
+def _topic_heading(node: Node) -> str:
+    return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
+
+
 class _Emitter:
     def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
         self.gathered = gathered
@@ -157,7 +179,7 @@ class _Emitter:
         self.topics: list[TopicDraft] = []
 
     def _new_topic(self, node: Node, subtitle: str = "") -> TopicDraft:
-        title, sub = split_title(_heading(node)) if node.title else (self.fallback, "")
+        title, sub = split_title(_topic_heading(node)) if node.title else (self.fallback, "")
         topic = TopicDraft(title or self.fallback, subtitle or sub)
         self.topics.append(topic)
         return topic
@@ -168,6 +190,8 @@ class _Emitter:
             kind = heading_kind(node.title)
             if kind is SectionKind.OTHER and inherit is not None:
                 kind = inherit
+            if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
+                kind = action_kind(node.title)
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:

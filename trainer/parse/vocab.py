@@ -32,13 +32,13 @@ _LABEL = re.compile(
 _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
     "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "表现",
-    "方法", "方向", "重点", "内容",
+    "方法", "方向", "重点", "内容", "打算",
 )  # fmt: skip
 _MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
     "突出", "政策", "深层次", "深层", "一些", "实现", "推进", "解决", "应对", "改进", "优化", "破解",
-    "的", "之", "所", "其", "及", "与", "和", "、", "以及",
+    "下一步", "今后", "未来", "的", "之", "所", "其", "及", "与", "和", "、", "以及",
 )  # fmt: skip
 _TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
 _ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
@@ -46,11 +46,58 @@ _MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
 
+# A heading asked as a question (`如何为基层减负？`, `为什么要加强应急管理？`): its question word names
+# the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
+_QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
+_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个")
+_QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.SIGNIFICANCE, re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该)|意义何在|有何意义")),
+    (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
+)
+
+
+# `政府层面`, `从企业角度来看`: a heading that names who or which side the points under it concern.
+_FACET = re.compile(r"^(?:从|在|就)?[\u4e00-\u9fff]{1,8}(?:层面|方面|角度|维度|视角|领域)(?:来看|而言|来说|看)?$")
+
+
+# `扎实推进…传承发展`: a heading that is a call to act; after a problems section it holds the measures.
+_ACTION = re.compile(
+    r"^(?:[一二三四五六七八九十]+要|要|应|必须|需要|坚持)?(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|多措并举)*"
+    r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实)"
+)
+
+
+def action_kind(title: str) -> SectionKind:
+    """COUNTERMEASURES for a heading that calls to act (`扎实推进…`, `加快构建…`), else OTHER.
+
+    Only meaningful after a problems section: on its own such a heading may name a topic.
+    """
+    return SectionKind.COUNTERMEASURES if _ACTION.match(title.strip()) else SectionKind.OTHER
+
+
+def is_facet_heading(title: str) -> bool:
+    """True for a heading that names a side or level (`政府层面`, `从企业角度来看`), not a point."""
+    return bool(_FACET.match(title.strip().rstrip("：: ")))
+
+
+def is_question_heading(title: str) -> bool:
+    """True for a short heading asked as a question (`基层负担为何屡减不轻？`); not a rhetorical `…吗？`."""
+    text = title.strip()
+    if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
+        return False
+    return bool(_QUESTION_WORD.search(text))
+
+
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
     text = title.strip()
     if _LABEL.match(text):
         return SectionKind.OTHER
+    if is_question_heading(text):
+        for kind, rx in _QUESTION_KINDS:
+            if rx.search(text):
+                return kind
     m = _KIND_RX.search(text)
     return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
 
@@ -73,6 +120,8 @@ def is_heading_phrase(title: str) -> bool:
 
     Strict on purpose: `人才总量不足` or `完善政策措施` end with a keyword but are points.
     """
+    if is_question_heading(title):
+        return True
     text = title.strip().rstrip(_PUNCT_TAIL)
     if not text or len(text) > 24:
         return False
