@@ -249,7 +249,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"synced: {sy.cards_added} added, {sy.cards_kept} kept, {sy.cards_retired} retired")
         print(
             f"Anki history: {h.answers} answers imported onto {h.cards} cards, replayed through trainer's "
-            f"{h.scheduler.upper()} (the schedules are trainer's own, not Anki's intervals)"
+            f"{'SM-2' if h.scheduler == 'sm2' else h.scheduler.upper()} (the schedules are trainer's own, not Anki's intervals)"
         )
         if h.kept:
             print(f"  {h.kept} cards already had history in trainer or were not new (suspended, buried): left alone")

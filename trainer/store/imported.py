@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import Row, delete, select
 from sqlalchemy.orm import Session
 
 from trainer.errors import StoreError
@@ -90,7 +91,7 @@ def write_history(
     deck_id, algorithm = found.id, Algorithm.parse(found.scheduler)
     policy = policy_for(algorithm)
     wanted = [k for k, a in answers.items() if a]
-    rows = []
+    rows: list[Row[Any]] = []
     for part in _chunks(wanted):
         rows += session.execute(
             select(CardRow.id, CardRow.key, CardRow.retired, *CardStateRow.__table__.c)
