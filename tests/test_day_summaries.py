@@ -17,6 +17,7 @@ from tests.conftest import FIXED_NOW, SHANGHAI
 from tests.test_study import Clock, big_deck, start, sync
 from trainer.config import Settings
 from trainer.sched.days import study_day
+from trainer.sched.state import Queue
 from trainer.store import drill
 from trainer.store import today as summaries
 from trainer.store.models import CardRow, DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
@@ -289,3 +290,30 @@ def test_a_failed_card_set_aside_is_no_longer_pending(engine: Engine):
     assert [c.card_id for c in fast.pending] == [c.card_id for c in slow.pending] == failed[1:]
     assert home.learning == 2
     assert list(again.queue)[:2] == failed[1:]
+
+
+@pytest.mark.parametrize(("sections", "new_per_day"), [(8, 7), (2, 20)], ids=["limit-bound", "deck-bound"])
+def test_home_counts_are_what_the_session_offers(engine: Engine, sections: int, new_per_day: int):
+    """Home's due / new / learning for a deck equal the queue a session of it starts with, on days of
+    mixed answers: the limits and the sibling rule (a list card waits while its points are studied
+    today) apply to both. With fewer new cards than the limit, the list cards held back show."""
+    sync(engine, big_deck(sections=sections, points=4))  # 4 head cards and a list card per section
+    clock = Clock(FIXED_NOW)
+    rng = random.Random(11)
+    limits = Settings(zone=SHANGHAI, new_per_day=new_per_day)
+    for day in range(5):
+        clock.now = FIXED_NOW + timedelta(days=day)
+        for sitting in range(2):
+            session = start(engine, clock, limits)
+            today = session.today
+            with reading(engine) as run:
+                (home,) = drill.deck_summaries(run, today, limits_for=limits.limits_for, totals=False)
+            queue = list(session.queue)
+            assert home.due + home.new + home.learning == len(queue), (day, sitting)
+            new_ids = {c for c in queue if session.cards[c].state.queue == Queue.NEW}
+            assert home.new == len(new_ids - session.answered), (day, sitting)
+            for _ in range(rng.randint(2, 8)):
+                if session.current() is None:
+                    break
+                session.answer(rng.choice((1, 3, 4, 5)), duration_ms=500)
+            clock.now += timedelta(hours=1)

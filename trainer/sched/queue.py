@@ -119,12 +119,15 @@ def build_queue(
     new_done = dict(today.new_done or {})
     reviews_done = dict(today.reviews_done or {})
 
+    queued = {c.card_id for c in pending}  # a card is queued once, whatever lists it is read from
+
     def take(cands: Iterable[Candidate], done: dict[int, int], limit_of: str) -> list[Candidate]:
         out = []
         for c in cands:
             limit = getattr(limits.get(c.deck_id, Limits()), limit_of)
-            if done.get(c.deck_id, 0) >= limit or guard.conflicts(c):
+            if done.get(c.deck_id, 0) >= limit or c.card_id in queued or guard.conflicts(c):
                 continue
+            queued.add(c.card_id)
             guard.add(c)
             done[c.deck_id] = done.get(c.deck_id, 0) + 1
             out.append(c)

@@ -273,48 +273,25 @@ def deck_summaries(
     limits_for: LimitsFor | None = None,
     totals: bool = True,
 ) -> list[DeckSummary]:
-    """Every deck, by name, with today's due reviews and new cards (within its limits) and pending repeats.
+    """Every deck, by name, with what a session of it would offer today: due reviews, new cards and
+    pending repeats, counted on the deck's day plan (`plan`), so the limits and the sibling rule (a
+    list card waits a day when one of its points is studied today) apply as they do in the session.
 
-    Due and new cards are counted on the due index only up to what the deck may still take today, so
-    the cost grows with the limits, not the deck. `totals=False` leaves `total` None: counting every
-    card of a deck is a scan of it (see `deck_totals`), which the home screen does in the background.
+    The plan reads only what the deck may still take today, so the cost grows with the limits, not
+    the deck. `totals=False` leaves `total` None: counting every card of a deck is a scan of it (see
+    `deck_totals`), which the home screen does in the background.
     """
-    from trainer.store import today as summaries
-
     names = deck_names(run)
-    if summaries.is_fresh(run, today):
-        new_done, reviews_done, pending = summaries.counts(run, today, names)
-    else:
-        activity = today_activity(run, today)
-        new_done, reviews_done = dict(activity.new_done or {}), dict(activity.reviews_done or {})
-        pending = defaultdict(int)
-        for c in activity.pending:
-            pending[c.deck_id] += 1
-    limits = limits_by_id(names, limits_for, new_per_day)
     every = deck_totals(run) if totals else {}
     out = []
     for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
-        lim = limits[deck_id]
-        new_left = max(0, lim.new - new_done.get(deck_id, 0))
-        reviews_left = max(0, lim.reviews - reviews_done.get(deck_id, 0))
-        due = _count(run, _DUE_COUNT_SQL, {"deck": deck_id, "today": today, "cap": reviews_left})
-        new = _count(run, _NEW_COUNT_SQL, {"deck": deck_id, "cap": new_left})
+        cands, activity = plan(run, today, [deck_id], limits_for=limits_for, new_per_day=new_per_day)
+        pending = {c.card_id for c in activity.pending}
+        learning = sum(1 for c in cands if c.card_id in pending)
+        new = sum(1 for c in cands if c.queue == Queue.NEW and c.card_id not in pending)
         total = every.get(deck_id, 0) if totals else None
-        out.append(DeckSummary(deck_id, name, due, new, pending.get(deck_id, 0), total))
+        out.append(DeckSummary(deck_id, name, len(cands) - learning - new, new, learning, total))
     return out
-
-
-_DUE_COUNT_SQL = (
-    "SELECT COUNT(*) FROM (SELECT 1 FROM card_state"
-    f" WHERE deck_id = :deck AND queue = {_REVIEW} AND due_day <= :today LIMIT :cap) AS due"
-)
-_NEW_COUNT_SQL = (
-    f"SELECT COUNT(*) FROM (SELECT 1 FROM card_state WHERE deck_id = :deck AND queue = {_NEW} LIMIT :cap) AS new"
-)
-
-
-def _count(run: Runner, sql: str, params: Mapping[str, Any]) -> int:
-    return int(run(sql, params)[0][0]) if params["cap"] else 0
 
 
 def deck_totals(run: Runner) -> dict[int, int]:

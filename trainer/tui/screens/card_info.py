@@ -14,6 +14,7 @@ from trainer.sched.days import day_to_date
 from trainer.store import card_ops
 from trainer.store.card_ops import CardInfo
 from trainer.store.models import Queue
+from trainer.tui.cjk import Wrapped
 from trainer.tui.format import SHORT_GRADES, interval_label, seconds_label
 
 QUEUE_NAMES = {
@@ -52,7 +53,7 @@ class CardInfoScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="info-box", classes="dialog"):
             yield Static("卡片信息", classes="dialog-title")
-            yield Static(info_text(self.info), id="info-text", markup=False)
+            yield Static(Wrapped(info_text(self.info)), id="info-text")
             yield DataTable(id="info-history", cursor_type="row", zebra_stripes=True)
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
 from trainer.errors import TrainerError
+from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.grade_bar import GradeBar
@@ -138,8 +139,8 @@ class ReviewScreen(TrainerScreen):
         if self.typed_choice is None:
             self.typed_mode = self.trainer_app.settings.typed_for(current.deck)
         card = current.card
-        self.query_one("#context", Static).update(f"{card.context(current.deck)}  ·  剩余 {self.session.left}")
-        self.query_one("#prompt", Static).update(card.prompt)
+        self.query_one("#context", Static).update(Wrapped(f"{card.context(current.deck)}  ·  剩余 {self.session.left}"))
+        self.query_one("#prompt", Static).update(Wrapped(card.prompt))
         answer = self.query_one("#answer", Static)
         answer.update("")
         answer.display = False
@@ -170,7 +171,7 @@ class ReviewScreen(TrainerScreen):
             return
         self.revealed = True
         answer = self.query_one("#answer", Static)
-        answer.update(f"答案：\n{current.card.answer}")
+        answer.update(Wrapped(f"答案：\n{current.card.answer}"))
         answer.display = True
         self.set_focus(None)
         intervals = {q: self.session.preview(q) for q in GRADES}
@@ -201,7 +202,7 @@ class ReviewScreen(TrainerScreen):
         if current is None or self.revealed:
             return
         self.hint_level = min(self.hint_level + 1, max_hint(current.card))
-        self.query_one("#prompt", Static).update(hinted_prompt(current.card, self.hint_level))
+        self.query_one("#prompt", Static).update(Wrapped(hinted_prompt(current.card, self.hint_level)))
 
     async def action_typed(self) -> None:
         self.typed_mode = self.typed_choice = not self.typed_mode
