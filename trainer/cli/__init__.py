@@ -175,7 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
         "becomes the head, a Basic note's front the head and its back the body. Notes exported by "
         "trainer come back with their topics, sections and ids. From CSV: rows of head,body or "
         "section,head,body (comma, tab or semicolon; UTF-8 or GBK; a header row is skipped). "
-        "Then run `trainer sync` to study it.",
+        "Then run `trainer sync` to study it. A package exported from Anki with scheduling brings "
+        "the review history along: the deck is synced at once, and each answer of a note's head card "
+        "(a Cloze note's c1, a Basic note's card) is replayed in time order onto the point's head card "
+        "(Again=1, Hard=3, Good=4, Easy=5), so the schedules are trainer's own (SM-2, or the deck's "
+        "scheduler), not Anki's intervals. Cards that already have history in trainer are left alone, "
+        "so importing a package again adds nothing.",
     )
     p.add_argument("file", metavar="FILE", help="an .apkg, .colpkg or .csv file")
     p.add_argument(
@@ -184,6 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="deck name (default: the Anki deck, or the file name)")
     p.add_argument("--topic", help="topic title for a CSV file (default: the file name)")
     p.add_argument("--force", action="store_true", help="overwrite an existing deck file")
+    p.add_argument("--no-history", action="store_true", help="import the notes only, not Anki's review history")
 
     p = add(
         "backup",

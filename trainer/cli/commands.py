@@ -223,21 +223,44 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """Turn an Anki package or a CSV file into a deck file."""
+    """Turn an Anki package or a CSV file into a deck file, with the Anki review history."""
     from trainer.exchange.jobs import import_deck
+    from trainer.library import open_default_store
 
-    result, target = import_deck(
+    done = import_deck(
         Path(args.file),
         output=Path(args.output) if args.output else None,
         name=args.name,
         topic=args.topic,
         force=args.force,
+        history=not args.no_history,
+        open_engine=open_default_store,
+        now=_now(),
     )
+    result, target = done.result, done.target
     for reason in result.skipped:
         print(f"warning: {args.file}: skipped {reason}", file=sys.stderr)
     deck = result.deck
     points = len(deck.points())
     print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
+    found = result.history
+    if done.history is not None and done.sync is not None:
+        h, sy = done.history, done.sync
+        print(f"synced: {sy.cards_added} added, {sy.cards_kept} kept, {sy.cards_retired} retired")
+        print(
+            f"Anki history: {h.answers} answers imported onto {h.cards} cards, replayed through trainer's "
+            f"{'SM-2' if h.scheduler == 'sm2' else h.scheduler.upper()} (the schedules are trainer's own, not Anki's intervals)"
+        )
+        if h.kept:
+            print(f"  {h.kept} cards already had history in trainer or were not new (suspended, buried): left alone")
+        unmapped = found.unmapped + h.missing
+        if unmapped:
+            print(f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes c2.., reverse cards)")
+        if found.left_out:
+            print(f"  {found.left_out} Anki log entries were not answers (manual reschedules): left out")
+        return 0
+    if found.reviews and args.no_history:
+        print(f"Anki history not imported (--no-history): {found.reviews} answers left out")
     if args.output is None:
         print("run `trainer sync` to study it")
     else:

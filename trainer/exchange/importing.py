@@ -3,6 +3,7 @@
 From an Anki package, Cloze and Basic notes become points: one topic per Anki deck, the head is a
 Cloze note's first cloze (a Basic note's front), the body the rest of the text. Notes that trainer
 itself exported keep their topic, section, kind and point id, so a round trip gives the same points.
+The package's review history comes along, by trainer card key (see `trainer.exchange.ankihistory`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from trainer.cards import head_key, list_key
 from trainer.errors import DocumentError
+from trainer.exchange.ankihistory import AnkiHistory, read_history
 from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
 from trainer.fsutil import read_bytes
 from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
@@ -39,6 +42,7 @@ class ImportResult:
     deck: Deck
     notes: int
     skipped: tuple[str, ...] = field(default=())
+    history: AnkiHistory = field(default_factory=AnkiHistory)
 
 
 def plain_text(field_html: str) -> str:
@@ -47,6 +51,16 @@ def plain_text(field_html: str) -> str:
     text = _BREAK.sub("\n", text)
     text = html.unescape(_TAG.sub("", text)).replace("\u200b", "").replace("\xa0", " ")
     return "\n".join(line.strip() for line in text.strip().splitlines()).strip()
+
+
+def _head_cloze(found: list[re.Match[str]]) -> re.Match[str]:
+    return min(found, key=lambda m: (int(m.group(1)), m.start()))
+
+
+def head_cloze_number(text: str) -> int | None:
+    """The number of the cloze `split_cloze` takes as the head (its Anki card is ord number - 1)."""
+    found = list(_CLOZE.finditer(text))
+    return int(_head_cloze(found).group(1)) if found else None
 
 
 def split_cloze(text: str) -> tuple[str, str] | None:
@@ -58,7 +72,7 @@ def split_cloze(text: str) -> tuple[str, str] | None:
     found = list(_CLOZE.finditer(text))
     if not found:
         return None
-    first = min(found, key=lambda m: (int(m.group(1)), m.start()))
+    first = _head_cloze(found)
     head = plain_text(first.group(2))
     rest = text if plain_text(text[: first.start()]) else text[first.end() :]
     body = plain_text(_CLOZE.sub(lambda m: m.group(2), rest))
@@ -88,14 +102,17 @@ class _Builder:
         self.ids: set[str] = set()
         self.skipped: list[str] = []
         self.count = 0
+        self.targets: dict[int, dict[int, str]] = {}  # Anki note id -> {card ord: trainer card key}
 
-    def add(self, topic: str, kind: SectionKind, heading: str, point: Point, where: str) -> None:
+    def add(self, topic: str, kind: SectionKind, heading: str, point: Point, where: str) -> bool:
+        """Add a point; False (and a line in `skipped`) when an earlier point has its id."""
         if point.id in self.ids:
             self.skipped.append(f"{where}: duplicate of an earlier point ({point.head})")
-            return
+            return False
         self.ids.add(point.id)
         self.topics.setdefault(topic, {}).setdefault((kind, heading), []).append(point)
         self.count += 1
+        return True
 
     def deck(self, name: str) -> Deck:
         topics = tuple(
@@ -175,7 +192,11 @@ def _anki_notes(db: sqlite3.Connection) -> Iterator[tuple[int, int, list[str], s
 
 
 def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
-    """Build a deck from the Cloze and Basic notes of an Anki package (.apkg or .colpkg).
+    """Build a deck from the Cloze and Basic notes of an Anki package (.apkg or .colpkg), with the
+    review history of the Anki cards that map to its cards.
+
+    A note's head card maps to the point's head card: a Cloze note's card of the head cloze (c1), a
+    Basic note's first card. A trainer list note's c1 maps to its section's list card.
 
     Raises:
         DocumentError: not a zip, no collection inside, a damaged collection, or no usable note.
@@ -191,8 +212,22 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
                 tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
                 types, deck_names = _note_types(db, tables), _deck_names(db, tables)
                 notes = list(_anki_notes(db))
+                builder, deck_name = _build(notes, types, deck_names, name or None, path)
+                history = read_history(db, tables, builder.targets)
         except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
             raise DocumentError(f"damaged Anki collection: {exc}", path=path) from None
+    if not builder.count:
+        raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
+    return ImportResult(deck=builder.deck(deck_name), notes=len(notes), skipped=tuple(builder.skipped), history=history)
+
+
+def _build(
+    notes: list[tuple[int, int, list[str], str, int | None]],
+    types: dict[int, _NoteType],
+    deck_names: dict[int, str],
+    name: str | None,
+    path: Path,
+) -> tuple[_Builder, str]:
     roots = {deck_names.get(did or 0, "Default").split("::")[0] for *_, did in notes}
     deck_name = name or (roots.pop() if len(roots) == 1 else path.stem)
     builder = _Builder()
@@ -203,7 +238,7 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
         topic = " › ".join(parts[1:]) if len(parts) > 1 else parts[0]
         nt = types.get(mid, _NoteType("", False, ()))
         if nt.name == MODEL_NAME and len(fields) >= 6:
-            _add_own_note(builder, fields, tags, where)
+            _add_own_note(builder, nid, fields, tags, where)
             continue
         split = split_cloze(fields[0]) if fields else None
         if split is None and nt.cloze:
@@ -219,16 +254,20 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
             builder.skipped.append(f"{where}: no text to use as the head")
             continue
         kind = SectionKind.OTHER
-        builder.add(topic, kind, GENERIC_HEADING, Point(id=point_id(topic, kind, head), head=head, body=body), where)
-    if not builder.count:
-        raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
-    return ImportResult(deck=builder.deck(deck_name), notes=len(notes), skipped=tuple(builder.skipped))
+        point = Point(id=point_id(topic, kind, head), head=head, body=body)
+        if builder.add(topic, kind, GENERIC_HEADING, point, where):
+            # A Cloze note has a card per cloze number (ord = number - 1); any other note its first card.
+            number = head_cloze_number(fields[0]) if nt.cloze else 1
+            builder.targets[nid] = {(number or 1) - 1: head_key(point.id)}
+    return builder, deck_name
 
 
-def _add_own_note(builder: _Builder, fields: list[str], tags: str, where: str) -> None:
+def _add_own_note(builder: _Builder, nid: int, fields: list[str], tags: str, where: str) -> None:
     text, _context, topic, heading, kind_value, pid = (f for f in fields[:6])
     if plain_text(pid).startswith(LIST_ID_PREFIX):
-        return  # a section's list note: its points come as notes of their own
+        # A section's list note: its points come as notes of their own; its c1 asks for the list.
+        builder.targets[nid] = {0: list_key(plain_text(pid)[len(LIST_ID_PREFIX) :])}
+        return
     split = split_cloze(text)
     if split is None:
         builder.skipped.append(f"{where}: a trainer note without its cloze")
@@ -241,7 +280,8 @@ def _add_own_note(builder: _Builder, fields: list[str], tags: str, where: str) -
     topic, heading = plain_text(topic), plain_text(heading)
     pid = plain_text(pid) or point_id(topic, kind, head)
     point = Point(id=pid, head=head, body=body, long_head="long_head" in tags.split())
-    builder.add(topic, kind, heading, point, where)
+    if builder.add(topic, kind, heading, point, where):
+        builder.targets[nid] = {(head_cloze_number(text) or 1) - 1: head_key(point.id)}
 
 
 # ---- CSV ---------------------------------------------------------------------------------------

@@ -1,11 +1,15 @@
-"""Export and import as the CLI runs them: read the store, write files, save imported decks; no printing."""
+"""Export and import as the CLI runs them: read the store, write files, save imported decks and their
+Anki history; no printing."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-from collections.abc import Collection
-from datetime import datetime
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -16,7 +20,13 @@ from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.fsutil import atomic_write
 from trainer.store.engine import reader
+
+if TYPE_CHECKING:
+    from trainer.config import Settings
+    from trainer.store.imported import HistoryReport
+    from trainer.store.sync import SyncResult
 
 
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
@@ -57,6 +67,16 @@ def deck_file_name(name: str) -> str:
     return f"{stem}.yaml"
 
 
+@dataclass(frozen=True, slots=True)
+class Imported:
+    """What `import_deck` did: the deck read, the file written, and the history written (if any)."""
+
+    result: ImportResult
+    target: Path
+    history: HistoryReport | None = None
+    sync: SyncResult | None = None
+
+
 def import_deck(
     source: Path,
     *,
@@ -64,8 +84,17 @@ def import_deck(
     name: str | None = None,
     topic: str | None = None,
     force: bool = False,
-) -> tuple[ImportResult, Path]:
-    """Read an Anki package or CSV file and save it as a deck file.
+    history: bool = True,
+    open_engine: Callable[[], Engine] | None = None,
+    settings: Settings | None = None,
+    now: datetime | None = None,
+) -> Imported:
+    """Read an Anki package or CSV file and save it as a deck file; with Anki history, sync it and
+    replay the history onto its cards.
+
+    When the package holds answers for cards of the deck (and `history` is set), the deck file is
+    synced and the answers written through trainer's answer path in one transaction; if that fails,
+    the deck file is put back as it was, so nothing is half-written.
 
     Args:
         source: The .apkg/.colpkg or .csv file.
@@ -73,9 +102,14 @@ def import_deck(
         name: The deck name (default: the Anki root deck, or the file name).
         topic: For CSV, the topic title (default: the file name).
         force: Overwrite an existing deck file.
+        history: Import the Anki review history (False: notes only).
+        open_engine: Opens the store; needed only when there is history to write.
+        settings: The learner's settings (day start, zone, exam date); loaded when None.
+        now: The sync time (default: the current time).
 
     Raises:
-        TrainerError: the source cannot be read, or `output` exists and `force` is not set.
+        TrainerError: the source cannot be read, `output` exists and `force` is not set, or the
+            store refuses the sync or the history.
     """
     result = read_any(Path(source), name=name, topic=topic)
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
@@ -83,6 +117,51 @@ def import_deck(
         raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=target)
     text = deckfile.dumps(result.deck)
     deckfile.loads(text, path=str(target))  # what we write must load back as a normal deck file
+    engine = None
+    if history and result.history.reviews and open_engine is not None:
+        if settings is None:
+            from trainer.config import load_settings
+
+            settings = load_settings()
+        engine = open_engine()  # before anything is written: a store that cannot open stops here
+    previous = target.read_bytes() if target.exists() else None
     target.parent.mkdir(parents=True, exist_ok=True)
     deckfile.save(result.deck, target)
-    return result, target
+    if engine is None or settings is None:
+        return Imported(result, target)
+    try:
+        synced, report = _sync_with_history(engine, result, target, settings, now or datetime.now(UTC))
+    except BaseException:
+        if previous is None:
+            target.unlink(missing_ok=True)
+        else:
+            atomic_write(target, previous)
+        raise
+    return Imported(result, target, history=report, sync=synced)
+
+
+def _sync_with_history(
+    engine: Engine, result: ImportResult, target: Path, settings: Settings, now: datetime
+) -> tuple[SyncResult, HistoryReport]:
+    """Sync the deck file and write its Anki history, in one transaction."""
+    from trainer.sched.days import study_day
+    from trainer.store.imported import PastAnswer, write_history
+    from trainer.store.sync import sync_deck
+
+    data = target.read_bytes()
+    answers = {
+        key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]
+        for key, reviews in result.history.answers.items()
+    }
+    zone, hour = settings.tz(), settings.day_start_hour
+    path = str(target.resolve())
+    with Session(engine) as s, s.begin():
+        synced = sync_deck(s, result.deck, path=path, content_hash=hashlib.sha256(data).hexdigest(), now=now)
+        report = write_history(
+            s,
+            result.deck.name,
+            answers,
+            policy_for=settings.policy,
+            day_of=lambda moment: study_day(moment, zone, hour),
+        )
+    return synced, report
