@@ -437,3 +437,63 @@ def test_a_read_in_progress_does_not_hold_the_write_lock(sqlite_url: str):
             changed = w.execute(text("UPDATE card_state SET due_day = due_day")).rowcount  # type: ignore[attr-defined]
         assert changed == len(card_ids(engine))
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_bury_suspend_and_an_unsuspended_leech_keep_replay_ok(engine: Engine):
+    """What the learner sets aside is not in the log: replay still finds every schedule the log gives,
+    and a buried card comes back the next day with its due day as it was."""
+    from trainer.store import card_ops
+
+    sync(engine)
+    ids = list(card_ids(engine).values())
+    reviewed, fresh, leech = ids[0], ids[1], ids[2]
+    learned = answer(engine, reviewed, 5).after  # due tomorrow
+    day = DAY
+    for _ in range(LEECH_LAPSES):
+        day = answer(engine, leech, 5, day=day).after.due_day
+        day = answer(engine, leech, 0, day=day).after.due_day
+    overdue = learned.due_day + 3
+    with Session(engine) as s, s.begin():
+        card_ops.bury(s, reviewed, overdue)
+        card_ops.bury(s, fresh, overdue)
+    with Session(engine) as s:
+        assert replay(s).ok
+    assert state(engine, reviewed).due_day == learned.due_day  # burying leaves the due day alone
+    with Session(engine) as s, s.begin():
+        assert card_ops.unbury_past(s, overdue) == 0  # the same day: still buried
+        assert card_ops.unbury_past(s, overdue + 1) == 2
+    back = state(engine, reviewed)
+    assert (back.queue, back.due_day) == (Queue.REVIEW, learned.due_day)
+    assert state(engine, fresh) == Schedule()  # a new card again, as it was
+    with Session(engine) as s, s.begin():
+        card_ops.suspend(s, fresh)
+        card_ops.unsuspend(s, leech)  # the learner takes the leech back after rewriting it
+    assert state(engine, leech).queue is Queue.REVIEW
+    with Session(engine) as s:
+        report = replay(s)
+        assert report.ok, report.mismatches
+    with Session(engine) as s, s.begin():
+        s.execute(text("UPDATE card_state SET due_day = due_day + 1 WHERE card_id = :c"), {"c": leech})
+    with Session(engine) as s:
+        assert [m.field for m in replay(s).mismatches] == ["due_day"]  # other fields are still checked
+
+
+def test_migration_0005_keeps_buried_cards_buried_until_the_next_day(sqlite_url: str):
+    from alembic import command
+
+    from trainer.store import card_ops
+
+    old = _make_0001_db(sqlite_url)
+    with old.begin() as conn:
+        command.upgrade(alembic_config(conn), "0004")  # type: ignore[arg-type]
+        conn.execute(text("UPDATE card_state SET queue = -2, due_day = :d WHERE card_id = 1"), {"d": DAY + 9})
+    old.dispose()
+    engine = open_store(sqlite_url)
+    with Session(engine) as s, s.begin():
+        row = s.get(CardStateRow, 1)
+        assert row is not None and row.aside_day == DAY + 9  # the bury day, from where 0004 kept it
+        assert card_ops.unbury_past(s, DAY + 9) == 0
+        assert card_ops.unbury_past(s, DAY + 10) == 1
+    assert state(engine, 1).queue is Queue.REVIEW
+    engine.dispose()

@@ -95,22 +95,22 @@ def _restored_queue(row: CardStateRow) -> Queue:
 def bury(session: Session, card_id: int, today: int) -> CardState:
     """Hide a card until the next study day. Returns its state before, so the caller can undo.
 
-    A buried card keeps its interval and ease; its due day becomes today (it was due already, or new),
-    which is how `unbury_past` knows it was buried before the next day began.
+    A buried card keeps its whole schedule (so `trainer db replay` still finds what its log gives);
+    `aside_day` records the day, which is how `unbury_past` knows it was buried before the next day.
     """
     row = _state_row(session, card_id)
     before = state_from_row(row)
-    row.queue, row.due_day = Queue.BURIED, today
+    row.queue, row.aside_day = Queue.BURIED, today
     return before
 
 
 def unbury_past(session: Session, today: int) -> int:
     """Give back every card buried on a day before `today`; returns how many came back."""
     rows = session.scalars(
-        select(CardStateRow).where(CardStateRow.queue == Queue.BURIED, CardStateRow.due_day < today)
+        select(CardStateRow).where(CardStateRow.queue == Queue.BURIED, CardStateRow.aside_day < today)
     ).all()
     for row in rows:
-        row.queue = _restored_queue(row)
+        row.queue, row.aside_day = _restored_queue(row), None
     return len(rows)
 
 
@@ -126,7 +126,7 @@ def unsuspend(session: Session, card_id: int) -> None:
     """Put a suspended (or buried) card back where it belongs; other cards are left alone."""
     row = _state_row(session, card_id)
     if row.queue in (Queue.SUSPENDED, Queue.BURIED):
-        row.queue = _restored_queue(row)
+        row.queue, row.aside_day = _restored_queue(row), None
 
 
 def restore_state(session: Session, card_id: int, state: CardState) -> None:
@@ -144,6 +144,7 @@ def restore_state(session: Session, card_id: int, state: CardState) -> None:
             leech=state.leech,
             stability=state.stability,
             difficulty=state.difficulty,
+            aside_day=None,
         )
     )
 

@@ -121,8 +121,8 @@ def card_ids_in_topic(run: Runner, deck_id: int, topic: str) -> set[int]:
     return {r[0] for r in rows}
 
 
-# Buried cards of every deck, through ix_card_state_due (deck_id, queue, due_day), not a table scan.
-_BURIED_WHERE = f"deck_id IN (SELECT id FROM decks) AND queue = {int(Queue.BURIED)} AND due_day < :today"
+# Buried cards of every deck, through ix_card_state_due (deck_id, queue, ...), not a table scan.
+_BURIED_WHERE = f"deck_id IN (SELECT id FROM decks) AND queue = {int(Queue.BURIED)} AND aside_day < :today"
 
 
 def unbury_past(con: sqlite3.Connection, today: int) -> int:
@@ -137,7 +137,7 @@ def unbury_past(con: sqlite3.Connection, today: int) -> int:
     try:
         cur = con.execute(
             f"UPDATE card_state SET queue = CASE WHEN last_review IS NULL THEN {int(Queue.NEW)}"
-            f" ELSE {int(Queue.REVIEW)} END WHERE {_BURIED_WHERE}",
+            f" ELSE {int(Queue.REVIEW)} END, aside_day = NULL WHERE {_BURIED_WHERE}",
             params,
         )
         con.execute("COMMIT")

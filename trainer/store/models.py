@@ -106,6 +106,8 @@ class CardStateRow(Base):
     # 0002: FSRS memory state (None for SM-2 decks and new cards).
     stability: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # 0005: the study day a buried card was buried (None unless buried); the next day gives it back.
+    aside_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class ReviewLogRow(Base):

@@ -73,10 +73,21 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+def _queue_set_aside(stored: Schedule, rebuilt: Schedule, retired: bool) -> bool:
+    """Whether a queue that differs from the log's is the doing of something the log does not record:
+    a sync retiring the card, the learner burying or suspending it, or unsuspending a leech."""
+    if retired and stored.queue is Queue.RETIRED:
+        return True
+    if stored.queue in (Queue.BURIED, Queue.SUSPENDED):
+        return True
+    return stored.queue is Queue.REVIEW and rebuilt.queue is Queue.SUSPENDED and rebuilt.leech
+
+
 def compare(stored: Schedule, rebuilt: Schedule, *, retired: bool) -> Iterator[tuple[str, object, object]]:
-    """The fields where `stored` and `rebuilt` differ (a retired card's queue is the sync's doing)."""
+    """The fields where `stored` and `rebuilt` differ; a queue set aside (see `_queue_set_aside`) is not
+    a difference, every other field still is."""
     for name in _FIELDS:
-        if name == "queue" and retired and stored.queue is Queue.RETIRED:
+        if name == "queue" and _queue_set_aside(stored, rebuilt, retired):
             continue
         a, b = getattr(stored, name), getattr(rebuilt, name)
         if not _same(a, b):
