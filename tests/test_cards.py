@@ -149,3 +149,37 @@ def test_the_store_rebuilds_every_kind_of_card(engine, kind: CardKind) -> None:
         for key, card_id in ids.items():
             assert loaded[card_id].card == expected[key]
             assert queries.load_card(s, card_id).card == expected[key]
+
+
+def test_no_card_shows_its_own_answer_elsewhere_in_its_text():
+    """A head repeated in its elaboration, a slogan quoted twice, a long head's key part echoed in the
+    body, a manual cloze's answer written again: every occurrence is blanked."""
+    section = Section(
+        SectionKind.COUNTERMEASURES,
+        "对策",
+        (
+            Point(id="a", head="深化改革", body="深化改革是关键，要持续深化改革。"),
+            Point(id="b", head="推进放管服", body="深化“证照分离”改革，落实“证照分离”举措，推广“一网通办”。"),
+            Point(
+                id="c",
+                head="持续深化“放管服”改革，优化营商环境",
+                body="“放管服”改革是优化营商环境的关键。",
+                long_head=True,
+            ),
+            Point(id="d", head="强化保障", body="建立{{容错纠错}}机制，完善容错纠错制度。"),
+        ),
+    )
+    cards = cards_for_section(T, section, tuple(CardKind))
+    checked = 0
+    for card in cards:
+        if card.kind in (CardKind.LIST, CardKind.OVERLAP, CardKind.PAIR):
+            continue
+        (answer,) = card.answers
+        assert answer not in card.prompt, (card.kind, card.prompt)
+        assert blank(answer) in card.prompt or card.kind is CardKind.CLOZE
+        checked += 1
+    slogan = next(c for c in cards if c.kind is CardKind.SLOGAN and c.answers == ("证照分离",))
+    assert slogan.prompt.count(blank("证照分离")) == 2 and "一网通办" in slogan.prompt
+    long_head = next(c for c in cards if c.kind is CardKind.HEAD and c.point_ids == ("c",))
+    assert long_head.answers == ("放管服",) and long_head.prompt.count(blank("放管服")) == 2
+    assert checked >= 6

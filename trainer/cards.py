@@ -158,21 +158,32 @@ class _Where:
         )
 
 
+def hide(text: str, answer: str, gap: str | None = None) -> str:
+    """`text` with every occurrence of `answer` replaced by its blank, so a card never shows its own
+    answer elsewhere in its text (a slogan quoted twice, a head repeated in its elaboration)."""
+    return text.replace(answer, blank(answer) if gap is None else gap) if answer else text
+
+
 def _head_card(where: _Where, point: Point, k: int) -> Card:
     body = plain(point.body)
     tail = f"\n{body}" if body else ""
     if point.long_head:
         part = key_part(point.head)
-        prompt = point.head.replace(part, blank(part), 1)
         return where.card(
-            point, k, key=head_key(point.id), kind=CardKind.HEAD, prompt=prompt + tail, answers=(part,), body=body
+            point,
+            k,
+            key=head_key(point.id),
+            kind=CardKind.HEAD,
+            prompt=hide(point.head + tail, part),
+            answers=(part,),
+            body=body,
         )
     return where.card(
         point,
         k,
         key=head_key(point.id),
         kind=CardKind.HEAD,
-        prompt=blank(point.head) + tail,
+        prompt=blank(point.head) + hide(tail, point.head),
         answers=(point.head,),
         body=body,
     )
@@ -199,7 +210,7 @@ def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
         if slogan in seen:
             continue
         seen.add(slogan)
-        prompt = f"{point.head}\n{body[: m.start(1)]}{blank(slogan)}{body[m.end(1) :]}"
+        prompt = hide(f"{point.head}\n{body}", slogan)
         cards.append(
             where.card(
                 point,
@@ -220,7 +231,8 @@ def _manual_cards(where: _Where, point: Point, k: int) -> list[Card]:
     for m in matches:
         answer, hint = m.group(1), (m.group(2) or "").strip()
         before, after = plain(point.body[: m.start()]), plain(point.body[m.end() :])
-        prompt = f"{point.head}\n{before}{blank(answer, hint)}{after}"
+        gap = blank(answer, hint)
+        prompt = hide(f"{point.head}\n{before}", answer, gap) + gap + hide(after, answer, gap)
         cards.append(
             where.card(
                 point,

@@ -37,6 +37,9 @@ def hinted_prompt(card: Card, level: int) -> str:
     if level <= 0:
         return card.prompt
     text = card.prompt
+    if len(set(card.answers)) == 1:  # one answer, maybe blanked in several places: hint them all
+        answer = card.answers[0]
+        return text.replace(blank(answer), hinted_blank(answer, level))
     out = []
     for answer in card.answers:
         gap = blank(answer)
