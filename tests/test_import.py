@@ -202,3 +202,21 @@ def test_duplicate_heads_are_skipped_with_a_warning(tmp_path: Path, capsys):
     assert cli.main(["import", str(src), "-o", str(tmp_path / "d.yaml")]) == 0
     assert "line 2: duplicate of an earlier point (甲)" in capsys.readouterr().err
     assert [p.body for _, _, p in decks.load(tmp_path / "d.yaml").points()] == ["一"]
+
+
+def test_import_refuses_a_deck_name_another_deck_file_already_has(tmp_path: Path, _isolated_home: Path, capsys):
+    """Importing a trainer export of a deck kept as 基层治理.yaml would write 申论要点.yaml beside it:
+    two files, one deck name, and every later sync would stop. The import says so and writes nothing."""
+    own = _isolated_home / "decks" / "基层治理.yaml"
+    own.parent.mkdir(parents=True, exist_ok=True)
+    decks.save(rich_deck(), own)
+    assert cli.main(["sync"]) == 0
+    apkg = tmp_path / "x.apkg"
+    assert cli.main(["export", "--apkg", str(apkg), "--deck", "申论要点"]) == 0
+    capsys.readouterr()
+    assert cli.main(["import", str(apkg)]) == 2
+    err = capsys.readouterr().err
+    assert "申论要点" in err and str(own) in err and "--name" in err and "Traceback" not in err
+    assert sorted(p.name for p in own.parent.iterdir()) == ["基层治理.yaml"]
+    assert cli.main(["import", str(apkg), "--name", "申论要点（导入）"]) == 0
+    assert cli.main(["sync"]) == 0

@@ -77,6 +77,22 @@ class Imported:
     sync: SyncResult | None = None
 
 
+def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
+    """A deck file in `folder` (other than `besides`) holding the deck `name`, which sync would refuse
+    beside the imported one; files that do not load are not this importer's concern."""
+    from trainer.library import find_deck_files
+
+    for f in find_deck_files([folder], missing_ok=True):
+        if f.resolve() == besides.resolve():
+            continue
+        try:
+            if deckfile.load(f).name == name:
+                return f
+        except TrainerError:
+            continue
+    return None
+
+
 def import_deck(
     source: Path,
     *,
@@ -115,6 +131,12 @@ def import_deck(
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
     if target.exists() and not force:
         raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=target)
+    if output is None and (other := _deck_named(result.deck.name, paths.user_decks_dir(), besides=target)):
+        raise TrainerError(
+            f"a deck named {result.deck.name!r} is already in {other}; import it under another name with"
+            " --name NEW, or write over that file with -o",
+            path=source,
+        )
     text = deckfile.dumps(result.deck)
     deckfile.loads(text, path=str(target))  # what we write must load back as a normal deck file
     engine = None
