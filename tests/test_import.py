@@ -220,3 +220,17 @@ def test_import_refuses_a_deck_name_another_deck_file_already_has(tmp_path: Path
     assert sorted(p.name for p in own.parent.iterdir()) == ["基层治理.yaml"]
     assert cli.main(["import", str(apkg), "--name", "申论要点（导入）"]) == 0
     assert cli.main(["sync"]) == 0
+
+
+def test_importing_a_document_says_to_build_it(tmp_path: Path, capsys):
+    """A .txt of prose (a web page copied into a file) is not a table: import points to `trainer build`."""
+    src = tmp_path / "基层治理.txt"
+    src.write_text(
+        "首页 > 申论范文 > 正文\n推进基层治理现代化\n一、存在的问题\n1、人才队伍不完善。便民服务中心人员紧缺。\n"
+        "2、权力下放不到位。群众办事“多次跑”。\n发布时间：2024-05-01\n",
+        encoding="utf-8",
+    )
+    assert cli.main(["import", str(src), "-o", str(tmp_path / "d.yaml")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"trainer: error: {src}") and "trainer build" in err
+    assert not (tmp_path / "d.yaml").exists()

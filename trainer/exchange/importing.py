@@ -315,6 +315,13 @@ def read_csv(path: Path, *, name: str | None = None, topic: str | None = None) -
     """
     path = Path(path)
     text = _decode(read_bytes(path, DocumentError), path)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if lines and sum(1 for ln in lines if any(d in ln for d in ",\t;")) * 2 < len(lines):
+        raise DocumentError(
+            "this reads as a document, not a table of rows: `trainer build FILE -o DECK.yaml` turns"
+            " documents into decks (import reads Anki packages and CSV/TSV tables)",
+            path=path,
+        )
     sample = text[:4096]
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",\t;").delimiter
