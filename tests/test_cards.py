@@ -183,3 +183,9 @@ def test_no_card_shows_its_own_answer_elsewhere_in_its_text():
     long_head = next(c for c in cards if c.kind is CardKind.HEAD and c.point_ids == ("c",))
     assert long_head.answers == ("放管服",) and long_head.prompt.count(blank("放管服")) == 2
     assert checked >= 6
+
+
+def test_context_leaves_out_a_deck_name_the_topic_repeats():
+    card = cards_for_section(T, PROBLEMS, (CardKind.HEAD,))[0]
+    assert card.context("申论") == f"申论 › {T} › 存在的问题 › 第1点/共3点"
+    assert card.context(T) == f"{T} › 存在的问题 › 第1点/共3点"

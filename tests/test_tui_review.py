@@ -99,6 +99,20 @@ async def test_typed_answer_suggests_a_grade_that_enter_accepts(engine, deck) ->
         assert isinstance(pilot.app.focused, Input)
 
 
+async def test_escape_in_a_typed_answer_shows_the_answer_as_the_key_bar_says(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        first = review.session.current().card_id
+        await pilot.press("t")
+        assert "Esc 不输入，直接看答案" in _text(review, "#front-keys")
+        await pilot.press("escape")
+        assert review.revealed and pilot.app.screen is review and not isinstance(pilot.app.focused, Input)
+        assert "人才队伍不完善" in _text(review, "#answer")
+        await pilot.press("4")
+        assert log(engine) == [(first, 4)]
+
+
 async def test_typed_answer_grade_can_be_overridden(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:

@@ -75,8 +75,8 @@ class Card:
         return f"第{self.ordinal}点/共{self.count}点" if self.ordinal else f"共{self.count}点"
 
     def context(self, deck: str = "") -> str:
-        """The context line: deck › topic › section › 第k点/共n点."""
-        parts = [deck] if deck else []
+        """The context line: deck › topic › section › 第k点/共n点 (the deck left out when the topic has its name)."""
+        parts = [deck] if deck and deck != self.topic else []
         return " › ".join([*parts, self.topic, self.heading, self.position])
 
     @property

@@ -56,7 +56,11 @@ def _wrap_paragraph(paragraph: str, width: int) -> list[str]:
             line, used = [], 0
             continue
         carry: list[str] = []
-        space = max((i for i, t in enumerate(line) if t.isspace()), default=-1)
+        # The last space that leaves the line at least half full and puts no closing mark first.
+        space = max(
+            (i for i, t in enumerate(line) if t.isspace() and (line[i + 1 :] or [tok])[0][0] not in NO_START),
+            default=-1,
+        )
         if space > 0 and cell_len("".join(line[:space])) >= width // 2:
             carry = line[space + 1 :]  # text with spaces (a context line, English) breaks at the last one
             del line[space:]

@@ -287,9 +287,9 @@ class ReviewScreen(TrainerScreen):
 
     def action_leave(self) -> None:
         if isinstance(self.focused, Input):
-            # Escape in an input: stop typing and let the learner reveal by hand.
+            # Escape in an input: no typing this time; the answer is shown, as the key bar says.
             self.set_focus(None)
-            self.grade_bar.show_front()
+            self._reveal()
             return
         from trainer.tui.screens.summary import SummaryScreen
 
