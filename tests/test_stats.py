@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select, update
@@ -183,8 +184,9 @@ def test_retention(history):
 def test_state_counts(history):
     with Session(history) as s:
         c = stats.state_counts(s, TODAY)
-    assert (c.new, c.learning, c.review, c.suspended, c.buried, c.retired) == (1, 1, 4, 1, 0, 1)
-    assert (c.leech, c.young, c.mature, c.active) == (1, 3, 1, 7)
+    # H2, graded 2 today, comes back in today's session: learning (as on home), not review.
+    assert (c.new, c.learning, c.review, c.suspended, c.buried, c.retired) == (1, 2, 3, 1, 0, 1)
+    assert (c.leech, c.young, c.mature, c.active) == (1, 2, 1, 7)
 
 
 def test_heatmap_has_every_day_of_the_year(history):
@@ -262,7 +264,8 @@ def test_deck_filter(history):
         assert stats.review_counts(s, TODAY).total == 14
         assert stats.review_counts(s, TODAY, mine).total == 12
         assert stats.streak(s, TODAY, mine).days_studied == 9
-        assert stats.state_counts(s, TODAY, mine).review == 4
+        assert stats.state_counts(s, TODAY, mine).review == 3  # H2 is due again today: learning
+        assert stats.state_counts(s, TODAY).review == 4  # the other deck's card, graded 5, is review
         assert sum(d.count for d in stats.due_forecast(s, TODAY, mine)) == 4
         assert [t.deck for t in stats.mastery(s, TODAY, mine)] == ["申论", "申论"]
         assert [t.deck for t in stats.mastery(s, TODAY)] == ["另一卡组", "申论", "申论"]
@@ -302,3 +305,27 @@ def test_week_start_is_monday():
         d = TODAY - offset
         assert date.fromordinal(week_start(d)).weekday() == 0
         assert 0 <= d - week_start(d) < 7
+
+
+def test_stats_agree_with_home_about_cards_due_again_today(engine):
+    """New cards graded 1 and 2 come back in today's session: home counts them as 学习中, and so do the
+    stats (learning, and due today in the forecast)."""
+    from trainer.config import Settings
+    from trainer.store import drill
+    from trainer.store.queries import runner
+    from trainer.study import StudySession
+
+    deck = make_deck(heads=("人才队伍不完善", "权力下放不到位", "线上线下未融合"))
+    with Session(engine) as s, s.begin():
+        sync_deck(s, deck, path="/d.yaml", content_hash="1", now=FIXED_NOW)
+    settings = Settings(zone=ZoneInfo("Asia/Shanghai"))
+    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session.answer(1)
+    session.answer(2)
+    today = session.today
+    with Session(engine) as s:
+        (home,) = drill.deck_summaries(runner(s), today, totals=False)
+        counts = stats.state_counts(s, today)
+        forecast = stats.due_forecast(s, today, days=3)
+    assert home.learning == counts.learning == 2
+    assert forecast[0].count == 2 and forecast[1].count == 2  # today in the session, tomorrow as scheduled

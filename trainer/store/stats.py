@@ -8,6 +8,7 @@ of them to some decks (None: every deck).
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, case, func, select
@@ -120,8 +121,24 @@ def retention_by_week(
     return weekly_retention(((d, int(a), int(c)) for d, a, c in rows), today, weeks)
 
 
+def _pending_repeats(session: Session, today: int, deck_ids: Collection[int] | None) -> dict[int, tuple[int, int]]:
+    """Review cards graded below 4 today and not yet passed, which the day's session shows again (the
+    home screen's 学习中), with their (interval, due day)."""
+    from trainer.store import drill
+    from trainer.store.queries import runner
+
+    ids = [c.card_id for c in drill.today_activity(runner(session), today, deck_ids).pending if c.queue == Queue.REVIEW]
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(CardStateRow.card_id, CardStateRow.interval, CardStateRow.due_day).where(CardStateRow.card_id.in_(ids))
+    )
+    return {card_id: (interval, due_day) for card_id, interval, due_day in rows}
+
+
 def state_counts(session: Session, today: int, deck_ids: Collection[int] | None = None) -> StateCounts:
-    """Cards by queue, with leeches and young/mature reviews counted alongside."""
+    """Cards by queue, with leeches and young/mature reviews counted alongside; cards due again in
+    today's session (graded below 4 today) count as learning, not review, as on the home screen."""
     s = CardStateRow
     stmt = select(
         _sum_if(s.queue == Queue.NEW),
@@ -136,7 +153,18 @@ def state_counts(session: Session, today: int, deck_ids: Collection[int] | None 
     )
     if deck_ids is not None:
         stmt = stmt.where(s.deck_id.in_(list(deck_ids)))
-    return StateCounts(*(int(v or 0) for v in session.execute(stmt).one()))
+    counts = StateCounts(*(int(v or 0) for v in session.execute(stmt).one()))
+    pending = _pending_repeats(session, today, deck_ids)
+    if not pending:
+        return counts
+    young = sum(1 for interval, _ in pending.values() if interval < MATURE_DAYS)
+    return replace(
+        counts,
+        learning=counts.learning + len(pending),
+        review=counts.review - len(pending),
+        young=counts.young - young,
+        mature=counts.mature - (len(pending) - young),
+    )
 
 
 def reviews_per_day(
@@ -153,7 +181,8 @@ def reviews_per_day(
 def due_forecast(
     session: Session, today: int, deck_ids: Collection[int] | None = None, *, days: int = 7
 ) -> tuple[DayCount, ...]:
-    """Learning and review cards due on each of the next `days` days from today (overdue count for today)."""
+    """Learning and review cards due on each of the next `days` days from today (overdue count for today,
+    and so do cards due again in today's session)."""
     s = CardStateRow
     stmt = (
         select(s.due_day, func.count())
@@ -162,7 +191,10 @@ def due_forecast(
     )
     if deck_ids is not None:
         stmt = stmt.where(s.deck_id.in_(list(deck_ids)))
-    return forecast_days(((d, int(n)) for d, n in session.execute(stmt).all()), today, days)
+    due = [(d, int(n)) for d, n in session.execute(stmt).all()]
+    # Due again in today's session as well as on their scheduled day (those due by today count once).
+    later = sum(1 for _, due_day in _pending_repeats(session, today, deck_ids).values() if due_day > today)
+    return forecast_days([*due, (today, later)] if later and days else due, today, days)
 
 
 _QUEUE_NAMES = {q.value: q.name.lower() for q in Queue}
