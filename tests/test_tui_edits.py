@@ -99,7 +99,7 @@ async def test_typed_mode_is_on_for_a_deck_set_typed_and_t_still_toggles(engine,
         review = await _start(pilot)
         assert review.typed_mode and review.typed_answers is not None
         assert isinstance(pilot.app.focused, Input)
-        await pilot.press("escape", "t")  # leave the input, then turn typed mode off
+        await pilot.press("escape", "t")  # no typing: the answer shows; then turn typed mode off
         assert not review.typed_mode and review.typed_answers is None
         await pilot.press("space", "4")
         assert review.typed_answers is None  # the learner's choice holds for the next card

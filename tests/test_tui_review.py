@@ -108,6 +108,7 @@ async def test_escape_in_a_typed_answer_shows_the_answer_as_the_key_bar_says(eng
         assert "Esc 不输入，直接看答案" in _text(review, "#front-keys")
         await pilot.press("escape")
         assert review.revealed and pilot.app.screen is review and not isinstance(pilot.app.focused, Input)
+        assert review.typed_answers is None  # the empty inputs went
         assert "人才队伍不完善" in _text(review, "#answer")
         await pilot.press("4")
         assert log(engine) == [(first, 4)]

@@ -285,10 +285,13 @@ class ReviewScreen(TrainerScreen):
 
         self.app.push_screen(HelpScreen())
 
-    def action_leave(self) -> None:
+    async def action_leave(self) -> None:
         if isinstance(self.focused, Input):
-            # Escape in an input: no typing this time; the answer is shown, as the key bar says.
+            # Escape in an input: no typing this time; the empty inputs go and the answer is shown, as
+            # the key bar says.
             self.set_focus(None)
+            if self.typed_answers is not None:
+                await self.typed_answers.remove()
             self._reveal()
             return
         from trainer.tui.screens.summary import SummaryScreen
