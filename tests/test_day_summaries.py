@@ -102,51 +102,6 @@ def test_folding_step_by_step_equals_rebuilding_and_keeps_two_days(engine: Engin
     assert summary_rows(engine) == stepwise
 
 
-def test_rows_written_behind_the_summaries_back_are_seen(engine: Engine):
-    """Another process (or an import) logs an answer: the summaries are stale, so readers use the log,
-    and the next start folds it in."""
-    sync(engine, big_deck(sections=3, points=4))
-    clock = Clock(FIXED_NOW)
-    session = start(engine, clock, SETTINGS)
-    first = session.current()
-    assert first is not None
-    today = session.today
-    with engine.begin() as conn:  # a failed answer written straight into the log
-        conn.execute(
-            insert(ReviewLogRow),
-            [
-                {
-                    "card_id": first.card_id,
-                    "reviewed_at": FIXED_NOW,
-                    "day": today,
-                    "quality": 1,
-                    "duration_ms": 0,
-                    "queue_before": 0,
-                    "reps_before": 0,
-                    "ease_before": 2.5,
-                    "interval_before": 0,
-                    "due_before": 0,
-                    "lapses_before": 0,
-                    "queue_after": 1,
-                    "reps_after": 0,
-                    "ease_after": 2.5,
-                    "interval_after": 0,
-                    "due_after": today,
-                    "lapses_after": 0,
-                }
-            ],
-        )
-    with reading(engine) as run:
-        assert not summaries.is_fresh(run, today)
-        summary = drill.deck_summaries(run, today)[0]
-    assert summary.learning == 1  # read from the log: graded 1 today, so it comes back today
-    again = start(engine, clock, SETTINGS)
-    assert first.card_id in again.answered  # folded in: the next answer to it is a same-day repeat
-    with reading(engine) as run:
-        assert summaries.is_fresh(run, today)
-        assert summaries.activity(run, today, [1]).new_done == {1: 1}
-
-
 def _log_row(card_id: int, today: int) -> dict[str, object]:
     """A failed first answer, as another process would log it."""
     return {
@@ -168,6 +123,28 @@ def _log_row(card_id: int, today: int) -> dict[str, object]:
         "due_after": today,
         "lapses_after": 0,
     }
+
+
+def test_rows_written_behind_the_summaries_back_are_seen(engine: Engine):
+    """Another process (or an import) logs an answer: the summaries are stale, so readers use the log,
+    and the next start folds it in."""
+    sync(engine, big_deck(sections=3, points=4))
+    clock = Clock(FIXED_NOW)
+    session = start(engine, clock, SETTINGS)
+    first = session.current()
+    assert first is not None
+    today = session.today
+    with engine.begin() as conn:  # a failed answer written straight into the log
+        conn.execute(insert(ReviewLogRow), [_log_row(first.card_id, today)])
+    with reading(engine) as run:
+        assert not summaries.is_fresh(run, today)
+        summary = drill.deck_summaries(run, today)[0]
+    assert summary.learning == 1  # read from the log: graded 1 today, so it comes back today
+    again = start(engine, clock, SETTINGS)
+    assert first.card_id in again.answered  # folded in: the next answer to it is a same-day repeat
+    with reading(engine) as run:
+        assert summaries.is_fresh(run, today)
+        assert summaries.activity(run, today, [1]).new_done == {1: 1}
 
 
 def test_an_answer_in_flight_during_a_fold_is_not_lost(engine: Engine):
@@ -298,6 +275,7 @@ def test_home_counts_are_what_the_session_offers(engine: Engine, sections: int, 
     mixed answers: the limits and the sibling rule (a list card waits while its points are studied
     today) apply to both. With fewer new cards than the limit, the list cards held back show."""
     sync(engine, big_deck(sections=sections, points=4))  # 4 head cards and a list card per section
+    sync(engine, big_deck("别的卡组", sections=3, points=4), h="other")  # home plans every deck at once
     clock = Clock(FIXED_NOW)
     rng = random.Random(11)
     limits = Settings(zone=SHANGHAI, new_per_day=new_per_day)
@@ -307,7 +285,7 @@ def test_home_counts_are_what_the_session_offers(engine: Engine, sections: int, 
             session = start(engine, clock, limits)
             today = session.today
             with reading(engine) as run:
-                (home,) = drill.deck_summaries(run, today, limits_for=limits.limits_for, totals=False)
+                home = next(d for d in drill.deck_summaries(run, today, limits_for=limits.limits_for) if d.deck_id == 1)
             queue = list(session.queue)
             assert home.due + home.new + home.learning == len(queue), (day, sitting)
             new_ids = {c for c in queue if session.cards[c].state.queue == Queue.NEW}

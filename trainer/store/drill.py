@@ -283,14 +283,17 @@ def deck_summaries(
     """
     names = deck_names(run)
     every = deck_totals(run) if totals else {}
+    # One plan of every deck: limits and the sibling rule are per deck, so each deck's share of it is
+    # what a session of that deck alone would offer.
+    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day)
+    pending = {c.card_id for c in activity.pending}
+    counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # due, new, learning
+    for c in cands:
+        counts[c.deck_id][2 if c.card_id in pending else 1 if c.queue == Queue.NEW else 0] += 1
     out = []
     for deck_id, name in sorted(names.items(), key=lambda kv: kv[1]):
-        cands, activity = plan(run, today, [deck_id], limits_for=limits_for, new_per_day=new_per_day)
-        pending = {c.card_id for c in activity.pending}
-        learning = sum(1 for c in cands if c.card_id in pending)
-        new = sum(1 for c in cands if c.queue == Queue.NEW and c.card_id not in pending)
-        total = every.get(deck_id, 0) if totals else None
-        out.append(DeckSummary(deck_id, name, len(cands) - learning - new, new, learning, total))
+        due, new, learning = counts.get(deck_id, (0, 0, 0))
+        out.append(DeckSummary(deck_id, name, due, new, learning, every.get(deck_id, 0) if totals else None))
     return out
 
 
