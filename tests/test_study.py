@@ -12,15 +12,15 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
-from trainer.cards import CardKind
-from trainer.config import DeckLimits, Settings
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.cards import CardKind
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.sched import Queue
+from trainer.services.config import DeckLimits, Settings
+from trainer.services.study import REPEAT_GAP, StudySession
 from trainer.store import drill, queries
 from trainer.store.models import ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
-from trainer.study import REPEAT_GAP, StudySession
 
 pytestmark = pytest.mark.postgres
 

@@ -10,7 +10,7 @@ from trainer.sched.sm2 import check_quality, review
 from trainer.sched.state import Algorithm, Queue, Schedule
 
 LEECH_LAPSES = 8  # a card forgotten this often is flagged and suspended so the learner can rewrite it
-PASS_QUALITY = 4  # SM-2 step 7: below this, the card comes back later the same day
+REPEAT_BELOW = 4  # SM-2 step 7: a grade below this brings the card back later the same day
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,4 +107,4 @@ def grade(
 
 
 def _again(after: Schedule, quality: int) -> bool:
-    return quality < PASS_QUALITY and after.queue is not Queue.SUSPENDED
+    return quality < REPEAT_BELOW and after.queue is not Queue.SUSPENDED

@@ -150,7 +150,7 @@ class ReviewLogRow(Base):
 
 class DayCardRow(Base):
     """A card answered on a recent study day (today and yesterday only): a summary of the review log
-    that the day's plan reads instead of the day's log rows (see `trainer.store.today`)."""
+    that the day's plan reads instead of the day's log rows (see `trainer.store.day_summaries`)."""
 
     __tablename__ = "day_cards"
     # 0004: clustered by day on SQLite; the section index finds siblings answered today.

@@ -331,7 +331,7 @@ def _show(value: Any) -> str:
 def _write(values: dict[str, Any], path: Path) -> None:
     import yaml
 
-    from trainer.fsutil import atomic_write
+    from trainer.deckfile.fsutil import atomic_write
 
     data: dict[str, Any] = {k: v for k, v in values.items() if k != "decks" and v not in (None, "")}
     decks = {name: lim for name, lim in values.get("decks", {}).items() if lim}

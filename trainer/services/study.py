@@ -14,15 +14,15 @@ from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.store import drill
+from trainer.store import drill, sqlrun
 from trainer.store.convert import CardState, ReviewCard
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-    from trainer.config import Settings
-    from trainer.edits import Changes, EditSaved
+    from trainer.services.config import Settings
+    from trainer.services.edits import Changes, EditSaved
     from trainer.store.answers import Answer
 
 Clock = Callable[[], datetime]
@@ -43,7 +43,7 @@ class LazyCards(dict[int, ReviewCard]):
     """
 
     def __init__(
-        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: drill.Runner | None = None
+        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: sqlrun.Runner | None = None
     ) -> None:
         super().__init__()
         self.engine = engine
@@ -71,7 +71,7 @@ class LazyCards(dict[int, ReviewCard]):
 
 
 @contextmanager
-def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
+def reading(engine: Engine, run: sqlrun.Runner | None) -> Iterator[sqlrun.Runner]:
     """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
     if run is not None:
         yield run
@@ -85,9 +85,9 @@ def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
         yield runner(s)
 
 
-def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int) -> None:
+def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: int) -> None:
     """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
-    from trainer.store import today as summaries
+    from trainer.store import day_summaries as summaries
 
     if run is not None:
         summaries.ensure_fresh(run, today)
@@ -164,7 +164,7 @@ class StudySession:
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
-    run: drill.Runner | None = None  # reads go here when given (see `start`)
+    run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
 
     @classmethod
     def start(
@@ -174,7 +174,7 @@ class StudySession:
         settings: Settings,
         clock: Clock,
         *,
-        run: drill.SqliteRunner | None = None,
+        run: sqlrun.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
@@ -186,7 +186,7 @@ class StudySession:
             run: When given, every read of the session runs on it (a bare `sqlite3` connection at
                 start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
-        from trainer.store import today as summaries
+        from trainer.store import day_summaries as summaries
 
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         for attempt in range(2):
@@ -365,7 +365,7 @@ class StudySession:
         The queued cards of its deck are read again; a card the edit no longer gives (a changed
         slogan, say) is retired and leaves the queue, with a notice.
         """
-        from trainer.edits import save_edits
+        from trainer.services.edits import save_edits
 
         card = self.current()
         if card is None:
