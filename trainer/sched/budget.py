@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from trainer.sched.memory import recall
 from trainer.sched.queue import Candidate, avoid_adjacent
@@ -22,6 +23,31 @@ FIRST_RATINGS = (0.24, 0.094, 0.495, 0.171)
 RECALLED_RATINGS = (0.15, 0.75, 0.10)
 # New points are all seen this many days before the exam, so each has time to be secured.
 NEW_LEAD_DAYS = 21
+
+
+@dataclass(frozen=True, slots=True)
+class DayBudget:
+    """What exam mode and the learner's minutes ask of a day's queue.
+
+    Attributes:
+        exam_day: The exam's day number, or None.
+        minutes: Minutes a day for every deck together, or None.
+        deck_minutes: Minutes a day of single decks, by deck name.
+    """
+
+    exam_day: int | None = None
+    minutes: int | None = None
+    deck_minutes: Mapping[str, int] = field(default_factory=dict, hash=False)
+
+    @property
+    def active(self) -> bool:
+        """Whether the day's queue is planned by it at all (else the plain queue is kept as it is)."""
+        return self.exam_day is not None or self.minutes is not None or bool(self.deck_minutes)
+
+    def seconds_for(self, deck: str) -> float | None:
+        """The deck's own budget in seconds, or None."""
+        minutes = self.deck_minutes.get(deck)
+        return None if minutes is None else minutes * 60.0
 
 
 def _repeat_seconds() -> float:
@@ -78,8 +104,10 @@ def fit_minutes(
     budget: float | None,
     spent: float = 0.0,
     pending: int = 0,
+    deck_budgets: Mapping[int, float] | None = None,
+    deck_spent: Mapping[int, float] | None = None,
 ) -> list[Candidate]:
-    """The longest prefix of `queue` expected to fit the day's budget.
+    """The longest prefix of `queue` expected to fit the day's budget, less the cards of decks past their own.
 
     Args:
         queue: The day's queue, in the order it will be studied.
@@ -87,16 +115,28 @@ def fit_minutes(
         budget: The day's budget in seconds; None keeps the whole queue.
         spent: Seconds already studied today.
         pending: The first `pending` cards (today's repeats) are kept whatever the budget.
+        deck_budgets: Seconds a day of single decks, by deck id.
+        deck_spent: Seconds already studied today, by deck id.
     """
-    if budget is None:
+    if budget is None and not deck_budgets:
         return list(queue)
+    deck_budgets = deck_budgets or {}
+    by_deck = dict(deck_spent or {})
     out = list(queue[:pending])
-    used = spent + sum(seconds.get(c.card_id, expected_seconds(None)) for c in out)
+    used = spent
+    for c in out:
+        cost = seconds.get(c.card_id, expected_seconds(None))
+        used += cost
+        by_deck[c.deck_id] = by_deck.get(c.deck_id, 0.0) + cost
     for c in queue[pending:]:
         cost = seconds.get(c.card_id, expected_seconds(None))
-        if used + cost > budget:
+        if budget is not None and used + cost > budget:
             break
+        own = deck_budgets.get(c.deck_id)
+        if own is not None and by_deck.get(c.deck_id, 0.0) + cost > own:
+            continue
         used += cost
+        by_deck[c.deck_id] = by_deck.get(c.deck_id, 0.0) + cost
         out.append(c)
     return out
 
@@ -115,6 +155,8 @@ def fit_day(
     budget: float | None,
     spent: float = 0.0,
     pending: int = 0,
+    deck_budgets: Mapping[int, float] | None = None,
+    deck_spent: Mapping[int, float] | None = None,
 ) -> list[Candidate]:
     """The day's queue (`trainer.sched.queue.build_queue`'s) ordered weakest first and cut to the budget.
 
@@ -126,6 +168,8 @@ def fit_day(
         budget: Seconds the learner has today, or None.
         spent: Seconds already studied today.
         pending: How many cards at the front are today's repeats (kept whatever the budget).
+        deck_budgets: Seconds a day of single decks, by deck id (see `fit_minutes`).
+        deck_spent: Seconds already studied today, by deck id.
     """
     estimate: dict[int, float] = {}
     seconds: dict[int, float] = {}
@@ -136,4 +180,7 @@ def fit_day(
         estimate[c.card_id] = review_estimate(stability, last, today, exam_day)
         known = stability is not None and last is not None and stability > 0
         seconds[c.card_id] = expected_seconds(recall(today - last, stability) if known else 0.0)  # type: ignore[operator,arg-type]
-    return fit_minutes(weakest_first(planned, estimate, pending), seconds, budget=budget, spent=spent, pending=pending)
+    ordered = weakest_first(planned, estimate, pending)
+    return fit_minutes(
+        ordered, seconds, budget=budget, spent=spent, pending=pending, deck_budgets=deck_budgets, deck_spent=deck_spent
+    )

@@ -45,9 +45,14 @@ def cap_interval(interval: int, *, today: int, exam_day: int | None, seed: int =
 
 # ---- exam mode: a plan by each point's estimated recall on the exam day -----------------------------
 
-EXAM_TARGET_PERCENT = 98  # every point should be recalled with at least this probability on the exam day
+# Exam mode plans every point to be recalled with this probability on the exam day: above the 95 %
+# the learner is promised, so the points that lapse late still end above it (benchmarks.learning).
+EXAM_TARGET_PERCENT = 98
 # A weak point comes back no later than when its recall falls to this (FSRS's own default retention).
 NEXT_RECALL = 0.9
+# A weak point's regular reviews end this many days before the exam, so a lapse has days to be caught
+# up (after a lapse a point needs about two good days to clear 95 % again); closer, it comes daily.
+CATCH_UP_DAYS = 3
 
 
 def exam_recall(memory: Memory, exam_day: int) -> float:
@@ -65,8 +70,9 @@ def plan_interval(memory: Memory, *, today: int, exam_day: int, target: float) -
 
     A point that clears `target` on the exam day is left alone until then. A weak one comes back on the
     earliest day a good answer would secure it, and no later than when its recall falls to
-    `NEXT_RECALL`, so its last reviews fall by its own strength and a lapse leaves days to catch up;
-    never after the eve (a point still weak on the eve is due on the exam day itself).
+    `NEXT_RECALL` or `CATCH_UP_DAYS` before the exam, so its last reviews fall by its own strength and
+    a lapse leaves days to catch up; a point still weak in the last days comes daily, and one still
+    weak on the eve is due on the exam day itself.
 
     Args:
         memory: The point's memory after today's answer (`trainer.sched.memory.remember`).
@@ -77,7 +83,7 @@ def plan_interval(memory: Memory, *, today: int, exam_day: int, target: float) -
     left = exam_day - today
     if left <= 1 or secured(memory, exam_day, target):
         return max(1, left)
-    latest = max(1, min(int(days_until(NEXT_RECALL, memory.stability)), left - 1))
+    latest = max(1, min(int(days_until(NEXT_RECALL, memory.stability)), left - CATCH_UP_DAYS))
     for days in range(1, latest):
         after = remember(memory, 4, today + days)
         if exam_recall(after, exam_day) >= target:

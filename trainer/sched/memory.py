@@ -87,9 +87,7 @@ def _next_d(d: float, rating: int, w: Sequence[float]) -> float:
     return _clamp_d(w[7] * easy_init + (1 - w[7]) * damped)
 
 
-def remember(
-    before: Memory | None, quality: int, day: int, w: Sequence[float] = DEFAULT_PARAMETERS
-) -> Memory:
+def remember(before: Memory | None, quality: int, day: int, w: Sequence[float] = DEFAULT_PARAMETERS) -> Memory:
     """The memory after one answer of `quality` on study day `day` (`before` None: the first showing).
 
     Answers on the day of the previous one use FSRS-6's short-term rule, as `fsrs.Scheduler` does.

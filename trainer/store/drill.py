@@ -16,9 +16,11 @@ from typing import Any, NamedTuple
 
 from trainer.core.cards import paired_section, point_of
 from trainer.errors import StaleCardError, StoreError
+from trainer.sched.budget import DayBudget
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import Algorithm, Queue
 from trainer.store import day_summaries as summaries
+from trainer.store import exam_reads
 from trainer.store.convert import CardState, DeckSummary, ReviewCard, card_from_notes
 from trainer.store.sqlrun import Runner, chunks, deck_names, in_list
 
@@ -145,10 +147,17 @@ def plan(
     limits_for: LimitsFor | None = None,
     new_per_day: int = Limits().new,
     activity: Today | None = None,
+    budget: DayBudget | None = None,
 ) -> tuple[list[Candidate], Today]:
-    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there)."""
+    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there).
 
-    limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
+    With an active `budget` (an exam date or the learner's minutes), new points are paced for the exam
+    and the queue is ordered weakest first and cut to the minutes (`trainer.store.exam_reads`).
+    """
+    names = deck_names(run, deck_ids)
+    limits = limits_by_id(names, limits_for, new_per_day)
+    if budget is not None and budget.active:
+        limits = exam_reads.budget_limits(run, limits, names, budget, today)
     partial = activity is None and summaries.is_fresh(run, today)
     if partial:
         activity = summaries.activity(run, today, deck_ids)
@@ -179,7 +188,10 @@ def plan(
         if partial:
             activity = _with_touched(run, today, activity, every)
         reviews += every
-    return build_queue(reviews, new, today=activity, limits=limits), activity
+    queue = build_queue(reviews, new, today=activity, limits=limits)
+    if budget is not None and budget.active:
+        queue = exam_reads.fit(run, queue, activity, names, budget, today)
+    return queue, activity
 
 
 def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Candidate]) -> Today:
@@ -215,6 +227,7 @@ def deck_summaries(
     *,
     limits_for: LimitsFor | None = None,
     totals: bool = True,
+    budget: DayBudget | None = None,
 ) -> list[DeckSummary]:
     """Every deck, by name, with what a session of it would offer today: due reviews, new cards and
     pending repeats, counted on the deck's day plan (`plan`), so the limits and the sibling rule (a
@@ -228,7 +241,7 @@ def deck_summaries(
     every = deck_totals(run) if totals else {}
     # One plan of every deck: limits and the sibling rule are per deck, so each deck's share of it is
     # what a session of that deck alone would offer.
-    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day)
+    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day, budget=budget)
     pending = {c.card_id for c in activity.pending}
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # due, new, learning
     for c in cands:

@@ -140,6 +140,8 @@ class ReviewLogRow(Base):
     scheduler: Mapped[str] = mapped_column(String(8), default="sm2", server_default="sm2")
     exam_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fuzz: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # 0006: exam mode's target recall in percent (NULL: the exam date only capped intervals).
+    exam_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
     leech_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     leech_after: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stability_before: Mapped[float | None] = mapped_column(Float, nullable=True)
