@@ -101,7 +101,12 @@ class HomeScreen(TrainerScreen):
         app.unbury_past(today)
         with app.reading() as run:
             self.decks = drill.deck_summaries(
-                run, today, settings.new_per_day, limits_for=settings.limits_for, totals=False
+                run,
+                today,
+                settings.new_per_day,
+                limits_for=settings.limits_for,
+                totals=False,
+                budget=settings.day_budget(),
             )
             done = lite.reviews_on(run, today)
             streak = summaries.streak(run, today)
