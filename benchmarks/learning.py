@@ -85,10 +85,8 @@ class Learner:
             return int(rating), FIRST_SECONDS[rating - 1]
         s, d, last = self.state[point]
         r = self.recall(point, day)
-        if rng.random() < r:
-            rating = fsrs.Rating(rng.choices((2, 3, 4), RECALLED_RATINGS)[0])
-        else:
-            rating = fsrs.Rating.Again
+        recalled = rng.random() < r
+        rating = fsrs.Rating(rng.choices((2, 3, 4), RECALLED_RATINGS)[0]) if recalled else fsrs.Rating.Again
         if day - last < 1:
             s = sch._short_term_stability(stability=s, rating=rating)
         else:
