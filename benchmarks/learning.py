@@ -294,7 +294,11 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     """Run both scenarios, print the table, write the JSON."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.learning", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer seeds and points: a check in seconds")
-    parser.add_argument("--output", type=Path, help="JSON file (default: benchmarks/results/learning-latest.json)")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="JSON file (default: benchmarks/results/learning-latest.json; learning-quick.json with --quick)",
+    )
     args = parser.parse_args(argv)
     exam_points, exam_seeds = (200, 2) if args.quick else (600, 10)
     year_points, year_seeds, year_days = (1000, 1, 120) if args.quick else (10_000, 5, 365)
@@ -311,7 +315,7 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
     }
     results["seconds"] = round(time.perf_counter() - started, 1)
     out(table(results))
-    path = args.output or RESULTS / "learning-latest.json"
+    path = args.output or RESULTS / ("learning-quick.json" if args.quick else "learning-latest.json")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     out(f"\n{results['seconds']} s; JSON in {path}")
