@@ -1,19 +1,21 @@
-"""A day's study session: the in-memory queue, answering, same-day repeats and undo; no widgets, no SQL."""
+"""A day's study session: holds the queue and writes answers; the rules are `trainer.core.session`; no widgets, no SQL."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from trainer.core import session as rules
+from trainer.core.cards import CardKind
+from trainer.core.session import REPEAT_GAP, Graded, Step
 from trainer.errors import StaleCardError
-from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.answer import Policy
 from trainer.sched.days import day_to_date, require_aware, study_day
-from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
+from trainer.services.study_reads import BATCH_MAX, LazyCards, reading, refresh_summaries
 from trainer.store import drill, sqlrun
 from trainer.store.convert import CardState, ReviewCard
 
@@ -27,83 +29,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-# A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
-REPEAT_GAP = 7
-# Cards are read from the database as the queue reaches them, in batches that double up to this size:
-# the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
-BATCH_MAX = 64
-
-
-class LazyCards(dict[int, ReviewCard]):
-    """The session's cards by id, each read (with the next unread cards of the queue) on first use.
-
-    A card read late may have been answered today by another process since the session started: its
-    state is then that answer's, and `answered` learns of it, so this session's answer is graded as a
-    same-day repeat, as `trainer db replay` will grade it.
-    """
-
-    def __init__(
-        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: sqlrun.Runner | None = None
-    ) -> None:
-        super().__init__()
-        self.engine = engine
-        self.run = run
-        self.queue = queue
-        self.today = today
-        self.answered = answered
-
-    def __missing__(self, card_id: int) -> ReviewCard:
-        size = min(BATCH_MAX, max(1, len(self)))
-        wanted = [card_id]
-        for cid in self.queue:
-            if len(wanted) >= size:
-                break
-            if cid != card_id and not dict.__contains__(self, cid):
-                wanted.append(cid)
-        stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            self.update(drill.load_cards(run, wanted, stale=stale))
-            self.answered.update(drill.answered_on_day(run, wanted, self.today))
-        if stale:
-            # StudySession.current retires them, drops them from the queue and reads on.
-            raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
-        return dict.__getitem__(self, card_id)
-
-
-@contextmanager
-def reading(engine: Engine, run: sqlrun.Runner | None) -> Iterator[sqlrun.Runner]:
-    """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
-    if run is not None:
-        yield run
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.queries import runner
-
-    with Session(reader(engine)) as s:
-        yield runner(s)
-
-
-def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: int) -> None:
-    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
-    from trainer.store import day_summaries as summaries
-
-    if run is not None:
-        summaries.ensure_fresh(run, today)
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.queries import runner
-
-    with Session(engine) as s, s.begin():
-        if engine.dialect.name == "postgresql":
-            # One refresher at a time, and none while an answer is in flight: a log row committed
-            # after the mark had passed its id would never be folded in. (SQLite writers are serial.)
-            from sqlalchemy import text
-
-            s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
-        summaries.refresh(runner(s), today)
+__all__ = ["BATCH_MAX", "REPEAT_GAP", "LazyCards", "StudySession", "Summary", "reading", "refresh_summaries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,15 +48,17 @@ class Summary:
         return self.correct / self.reviewed if self.reviewed else 0.0
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Done:
-    log_id: int
-    card_id: int
-    quality: int
+    """An answer of this session as written: the rules' step and the log ids of its answers, in order."""
+
+    step: Step
+    log_ids: tuple[int, ...]
     duration_ms: int
-    before: Schedule
-    first_today: bool
-    requeued: bool
+
+    @property
+    def quality(self) -> int:
+        return self.step.card.quality
 
 
 @dataclass(slots=True)
@@ -165,6 +93,8 @@ class StudySession:
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
     run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
+    point_cards: dict[int, tuple[int, ...]] = field(default_factory=dict)  # list card -> its points' head cards
+    point_states: dict[int, Schedule] = field(default_factory=dict)  # those head cards' schedules
 
     @classmethod
     def start(
@@ -216,6 +146,11 @@ class StudySession:
         return session
 
     @property
+    def logged(self) -> int:
+        """Rows this session has in the review log (a list answer's points' answers included)."""
+        return sum(len(d.log_ids) for d in self.done)
+
+    @property
     def left(self) -> int:
         """Cards still queued, the current one included."""
         return len(self.queue)
@@ -241,61 +176,151 @@ class StudySession:
         for cid in stale:
             self.cards.pop(cid, None)
 
-    def _grade(self, card: ReviewCard, quality: int) -> tuple[Policy, Outcome]:
-        policy = self.policies[self.deck_of[card.card_id]]
-        repeat = card.card_id in self.answered
-        return policy, grade(card.state, quality, today=self.today, card_id=card.card_id, policy=policy, repeat=repeat)
+    def _policy(self, card_id: int) -> Policy:
+        return self.policies[self.deck_of[card_id]]
+
+    def is_list(self, card: ReviewCard | None = None) -> bool:
+        """Whether `card` (default: the current one) is a list card, answered point by point."""
+        card = card or self.current()
+        return card is not None and card.card.kind is CardKind.LIST
+
+    def points(self, card: ReviewCard | None = None) -> tuple[tuple[int, Schedule], ...]:
+        """(head card id, schedule) of each point of a list card, in order (read once, then kept)."""
+        card = card or self.current()
+        if card is None or not self.is_list(card):
+            return ()
+        if card.card_id not in self.point_cards:
+            with reading(self.engine, self.run) as run:
+                found = drill.list_points(run, self.deck_of[card.card_id], card.card.point_ids)
+                self.answered.update(drill.answered_on_day(run, [cid for cid, _ in found], self.today))
+            self.point_cards[card.card_id] = tuple(cid for cid, _ in found)
+            for cid, state in found:
+                self.point_states.setdefault(cid, state)
+        return tuple((cid, self.point_states[cid]) for cid in self.point_cards[card.card_id])
+
+    def _state(self, card_id: int) -> Schedule:
+        loaded = dict.get(self.cards, card_id)
+        return loaded.state if loaded is not None else self.point_states[card_id]
+
+    def _graded(self, card: ReviewCard, grades: Sequence[int]) -> tuple[Graded, tuple[Graded, ...]]:
+        policy = self._policy(card.card_id)
+        points = self.points(card)
+        if points:
+            return rules.grade_list(
+                card.card_id, card.state, points, grades, today=self.today, policy=policy, answered=self.answered
+            )
+        quality = min(grades)  # a list none of whose points has a head card: its own grade
+        return rules.grade_card(
+            card.card_id, card.state, quality, today=self.today, policy=policy, answered=self.answered
+        ), ()
 
     def preview(self, quality: int) -> int:
-        """Days until the current card would be due again after `quality`."""
+        """Days until the current card would be due again after `quality`; 0 when it comes back today.
+
+        For a list card: what the list gets when every point is graded `quality`.
+        """
         card = self.current()
         if card is None:
             return 0
-        return self._grade(card, quality)[1].after.due_day - self.today
+        own, _ = self._graded(card, [quality] * max(1, len(self.points(card))))
+        return rules.days_shown(own.outcome, self.today)
+
+    def preview_point(self, index: int, quality: int) -> int:
+        """Days until point `index` of the current list card would be due after `quality` (0: today)."""
+        cid, state = self.points()[index]
+        graded = rules.grade_card(
+            cid, state, quality, today=self.today, policy=self._policy(self.queue[0]), answered=self.answered
+        )
+        return rules.days_shown(graded.outcome, self.today)
+
+    def preview_list(self, grades: Sequence[int]) -> int:
+        """Days until the current list card would be due after these point grades (0: today)."""
+        card = self.current()
+        if card is None:
+            return 0
+        own, _ = self._graded(card, grades)
+        return rules.days_shown(own.outcome, self.today)
 
     def answer(self, quality: int, duration_ms: int = 0) -> Answer:
         """Grade the current card; the answer is committed before this returns.
 
         A card graded below 4 comes back later in this session; its repeats are logged but change
-        neither ease nor interval (SM-2 step 7).
+        neither ease nor interval (SM-2 step 7). A list card's points are all graded `quality`
+        (see `answer_list` for a grade per point).
+        """
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to answer")
+        return self.answer_list([quality] * max(1, len(self.points(card))), duration_ms)
+
+    def answer_list(self, grades: Sequence[int], duration_ms: int = 0) -> Answer:
+        """Answer the current card with a grade per point (a list card; any other card takes one grade).
+
+        Each point's grade is an answer of its head card, logged with the list it came from; the list
+        card's own grade is the lowest. Every answer of the list is written in one transaction, committed
+        before this returns.
         """
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
         from trainer.store.answers import Answer, write_answer
 
-        policy, outcome = self._grade(card, quality)
+        own, points = self._graded(card, grades)
+        policy = self._policy(card.card_id)
+        now = self.clock()
+        log_ids = []
         with self.engine.begin() as conn:
-            log_id = write_answer(
-                conn,
-                card.card_id,
-                card.state,
-                outcome,
-                quality=quality,
-                policy=policy,
-                now=self.clock(),
-                today=self.today,
-                duration_ms=duration_ms,
-            )
-        cid = card.card_id
-        self.queue.popleft()
-        self.cards[cid] = replace(card, state=outcome.after)
-        first = cid not in self.answered
-        self.answered.add(cid)
-        if outcome.again:
-            self.queue.insert(reinsert_at(len(self.queue), REPEAT_GAP), cid)
-        self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again))
+            for g in (own, *points):
+                log_ids.append(
+                    write_answer(
+                        conn,
+                        g.card_id,
+                        g.before,
+                        g.outcome,
+                        quality=g.quality,
+                        policy=policy,
+                        now=now,
+                        today=self.today,
+                        duration_ms=duration_ms if g is own else 0,
+                        via_card_id=None if g is own else card.card_id,
+                    )
+                )
+        queue, step = rules.after_answer(self.queue, own, points)
+        self._set_queue(queue)
+        self._set_answered(rules.answered_after(self.answered, step))
+        self._apply(step, undo=False)
+        self.done.append(_Done(step, tuple(log_ids), duration_ms))
+        outcome = own.outcome
         return Answer(
-            log_id=log_id,
-            before=card.state,
+            log_id=log_ids[0],
+            before=own.before,
             after=outcome.after,
             repeat=outcome.repeat,
             again=outcome.again,
             became_leech=outcome.became_leech,
         )
 
+    def _set_answered(self, ids: set[int]) -> None:
+        self.answered.intersection_update(ids)  # in place: the lazy card reader adds to this set
+        self.answered.update(ids)
+
+    def _set_queue(self, ids: Sequence[int]) -> None:
+        self.queue.clear()  # in place: the lazy card reader follows this deque
+        self.queue.extend(ids)
+
+    def _apply(self, step: Step, *, undo: bool) -> None:
+        """Put each answered card's schedule (after the step, or before it for an undo) where it is held."""
+        for g in step.answers:
+            state = g.before if undo else g.outcome.after
+            if g.card_id in self.point_states:
+                self.point_states[g.card_id] = state
+            loaded = dict.get(self.cards, g.card_id)
+            if loaded is not None:
+                self.cards[g.card_id] = replace(loaded, state=state)
+
     def undo(self) -> bool:
-        """Take back the last answer of this session; its card comes back to the front."""
+        """Take back the last step of this session (a list answer with all its points'); its card
+        comes back to the front."""
         from sqlalchemy.orm import Session
 
         from trainer.store import card_ops, queries
@@ -311,13 +336,11 @@ class StudySession:
             return False
         last = self.done.pop()
         with Session(self.engine) as s, s.begin():
-            queries.undo_answer(s, last.log_id)
-        if last.requeued:
-            self.queue.remove(last.card_id)
-        self.queue.appendleft(last.card_id)
-        self.cards[last.card_id] = replace(self.cards[last.card_id], state=last.before)
-        if last.first_today:
-            self.answered.discard(last.card_id)
+            for log_id in reversed(last.log_ids):
+                queries.undo_answer(s, log_id)
+        self._set_queue(rules.after_undo(self.queue, last.step))
+        self._apply(last.step, undo=True)
+        self._set_answered(rules.answered_after_undo(self.answered, last.step))
         return True
 
     def summary(self) -> Summary:
