@@ -178,7 +178,11 @@ def test_every_list_answer_has_its_points_in_the_log_and_their_schedules(week: E
     for r in rows:
         if r.via_card_id is not None:
             via[(r.via_card_id, r.reviewed_at)].append(r)
-    missing = [r.id for r in lists if sorted(x.card_id for x in via[(r.card_id, r.reviewed_at)]) != sorted(heads[cards[r.card_id][2]])]
+    missing = [
+        r.id
+        for r in lists
+        if sorted(x.card_id for x in via[(r.card_id, r.reviewed_at)]) != sorted(heads[cards[r.card_id][2]])
+    ]
     assert missing == []
     with Session(week) as s:
         assert replay(s).ok  # the points' schedules are what their answers, through lists too, give

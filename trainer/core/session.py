@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.lists import list_grade
-from trainer.sched.state import Schedule
+from trainer.sched.state import Queue, Schedule
 
 # A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
 REPEAT_GAP = 7
@@ -86,6 +86,9 @@ def grade_list(
 ) -> tuple[Graded, tuple[Graded, ...]]:
     """Grade a list answer: each point's head card with its own grade, the list with the lowest.
 
+    A point whose head card is set aside (suspended, buried) still counts for the list's grade, but
+    is not answered (an answer would put it back into the queue).
+
     Args:
         card_id: The list card.
         state: Its schedule.
@@ -103,6 +106,7 @@ def grade_list(
     graded = tuple(
         grade_card(cid, st, q, today=today, policy=policy, answered=answered)
         for (cid, st), q in zip(points, grades, strict=True)
+        if st.queue >= Queue.NEW
     )
     own = grade_card(card_id, state, list_grade(grades), today=today, policy=policy, answered=answered)
     return own, graded
