@@ -140,7 +140,7 @@ def test_no_point_is_asked_twice_a_day(week: Engine):
     cards, rows = _log(week)
     asked: dict[tuple[int, str], set[int]] = defaultdict(set)
     heads = defaultdict(set)
-    for cid, (kind, key, skey) in cards.items():
+    for _cid, (kind, key, skey) in cards.items():
         if kind == CardKind.HEAD:
             heads[skey].add(point_of(key, kind))
     first: dict[int, int] = {}

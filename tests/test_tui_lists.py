@@ -64,7 +64,7 @@ async def test_self_graded_list_gives_each_point_its_grade_and_undo_takes_it_all
         assert today_log(engine) == [(LIST_ID, 1, None)] + [(i + 1, g, LIST_ID) for i, g in enumerate(grades)]
         after = states(engine)
         for i, g in enumerate(grades, 1):
-            queue, due, reps, *_ = after[i]
+            _queue, due, reps, *_ = after[i]
             assert (due - TODAY, reps) == ((6, 2) if g >= 3 else (1, 0)), (i, g)  # each point's own schedule
         assert review.session.current().card_id == LIST_ID  # graded 1 by its weakest point: back today
         await pilot.press("u")

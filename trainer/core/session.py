@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.lists import list_grade
@@ -158,3 +159,19 @@ def answered_after_undo(answered: Collection[int], step: Step) -> set[int]:
 def answered_after(answered: Collection[int], step: Step) -> set[int]:
     """The cards answered today after `step`."""
     return set(answered) | {g.card_id for g in step.answers}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a session did, for the summary screen."""
+
+    reviewed: int
+    correct: int
+    seconds: float
+    left: int
+    next_due: date | None
+
+    @property
+    def accuracy(self) -> float:
+        """Share of answers graded 3 or better."""
+        return self.correct / self.reviewed if self.reviewed else 0.0

@@ -5,17 +5,17 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from trainer.core import session as rules
 from trainer.core.cards import CardKind
-from trainer.core.session import REPEAT_GAP, Graded, Step
+from trainer.core.session import REPEAT_GAP, Graded, Step, Summary
 from trainer.errors import StaleCardError
 from trainer.sched.answer import Policy
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.state import Algorithm, Schedule
-from trainer.services.study_reads import BATCH_MAX, LazyCards, reading, refresh_summaries
+from trainer.services.study_reads import BATCH_MAX, LazyCards, reading, refresh_summaries, retire_stale
 from trainer.store import drill, sqlrun
 from trainer.store.convert import CardState, ReviewCard
 
@@ -30,22 +30,6 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 
 __all__ = ["BATCH_MAX", "REPEAT_GAP", "LazyCards", "StudySession", "Summary", "reading", "refresh_summaries"]
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What a session did, for the summary screen."""
-
-    reviewed: int
-    correct: int
-    seconds: float
-    left: int
-    next_due: date | None
-
-    @property
-    def accuracy(self) -> float:
-        """Share of answers graded 3 or better."""
-        return self.correct / self.reviewed if self.reviewed else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,7 +153,7 @@ class StudySession:
         return None
 
     def _drop(self, stale: set[int]) -> None:
-        self.notices += _retire_stale(self.engine, stale)
+        self.notices += retire_stale(self.engine, stale)
         kept = [c for c in self.queue if c not in stale]
         self.queue.clear()
         self.queue.extend(kept)
@@ -410,16 +394,3 @@ class StudySession:
         kept = [c for c in self.queue if c in card_ids]
         self.queue.clear()  # in place: the lazy card reader follows this deque
         self.queue.extend(kept)
-
-
-def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:
-    """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
-    if not stale:
-        return []
-    from sqlalchemy.orm import Session
-
-    from trainer.store import card_ops
-
-    with Session(engine) as s, s.begin():
-        card_ops.retire_cards(s, stale)
-    return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

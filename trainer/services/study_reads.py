@@ -1,4 +1,5 @@
-"""The study session's reads: cards loaded as the queue reaches them, and the day summaries kept fresh."""
+"""The study session's store work besides answers: cards read as the queue reaches them, the day summaries kept
+fresh, stale cards retired."""
 
 from __future__ import annotations
 
@@ -89,3 +90,16 @@ def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: in
 
             s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
         summaries.refresh(runner(s), today)
+
+
+def retire_stale(engine: Engine, stale: set[int]) -> list[str]:
+    """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
+    if not stale:
+        return []
+    from sqlalchemy.orm import Session
+
+    from trainer.store import card_ops
+
+    with Session(engine) as s, s.begin():
+        card_ops.retire_cards(s, stale)
+    return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]
