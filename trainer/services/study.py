@@ -41,8 +41,12 @@ class _Done:
     duration_ms: int
 
     @property
-    def quality(self) -> int:
-        return self.step.card.quality
+    def card_id(self) -> int:
+        return self.step.card.card_id
+
+    @property
+    def log_id(self) -> int:
+        return self.log_ids[0]  # the shown card's answer
 
 
 @dataclass(slots=True)
@@ -337,7 +341,7 @@ class StudySession:
             nxt = queries.next_due_day(s, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
-            correct=sum(1 for d in self.done if d.quality >= 3),
+            correct=sum(1 for d in self.done if d.step.card.quality >= 3),
             seconds=sum(d.duration_ms for d in self.done) / 1000,
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
