@@ -15,6 +15,8 @@ PURE = [
     "trainer.core.compare",
     "trainer.core.stats",
     "trainer.core.mastery",
+    "trainer.core.session",
+    "trainer.sched.lists",
     "trainer.sched",
     "trainer.parse",
 ]

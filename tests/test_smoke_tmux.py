@@ -102,3 +102,71 @@ def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
     assert [(name, key, q) for name, key, q, _ in rows] == [(DECK, k, 4) for k in first_three]
     assert all(ms > 0 for *_, ms in rows)
     assert states == [(2, 1, 1)] * 3
+
+
+@pytest.mark.tmux
+def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
+    """A list whose points were all learned yesterday: the real command shows it with its heads, a grade
+    per point is given by keys, and each lands in the log as an answer of its point's head card."""
+    from datetime import UTC, datetime, timedelta
+
+    from sqlalchemy.orm import Session
+
+    from trainer.sched.days import study_day
+    from trainer.services.config import Settings
+    from trainer.services.library import sync_files
+    from trainer.store import open_store, queries
+
+    assert shutil.which("tmux"), "tmux is required for this test (CI installs it)"
+    home = tmp_path / "home"
+    (home / "decks").mkdir(parents=True)
+    heads = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价机制不健全")
+    deck = make_deck(name=DECK, heads=heads)
+    decks.save(deck, home / "decks" / "demo.yaml")
+    settings = Settings()
+    now = datetime.now(UTC)
+    yesterday = study_day(now, settings.tz(), settings.day_start_hour) - 1
+    engine = open_store(f"sqlite:///{home / 'trainer.db'}")
+    sync_files(engine, [home / "decks" / "demo.yaml"], now=now)
+    with Session(engine) as s, s.begin():
+        for card_id in range(1, len(heads) + 1):
+            queries.record_answer(s, card_id, 4, now=now - timedelta(days=1), today=yesterday)
+    engine.dispose()
+    tmux = Tmux(tmp_path / "tmux.sock")
+    command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}"
+    tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
+    try:
+        tmux.wait_for("the home screen with the deck", lambda s: DECK in s)
+        tmux.keys(*["Up"] * 8)
+        tmux.keys("Enter")
+        tmux.wait_for("the list card", lambda s: "共4点" in s and "按顺序说出" in s)
+        tmux.keys("Space")
+        tmux.wait_for("the points to grade", lambda s: "▸ 1. 人才队伍不完善" in s and "整组" in s)
+        tmux.keys("5")
+        tmux.wait_for("point 1 graded", lambda s: "1. 人才队伍不完善　5 完美" in s and "▸ 2." in s)
+        tmux.keys("Down")
+        tmux.wait_for("point 3 highlighted", lambda s: "▸ 3." in s)
+        tmux.keys("2")
+        tmux.wait_for("two points graded", lambda s: "3. 线上线下未融合　2 困难 → 今天" in s)
+        tmux.keys("Space")
+        tmux.wait_for("the list back for a repeat", lambda s: "按顺序说出" in s and "整组" not in s)
+        tmux.keys("q")
+        tmux.wait_for("the summary", lambda s: "复习卡片：1 张" in s)
+        tmux.keys("q")
+        tmux.wait_for("the home screen", lambda s: DECK in s)
+        tmux.keys("q")
+        deadline = time.monotonic() + TIMEOUT_S
+        while tmux.alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+    finally:
+        tmux.run("kill-server", check=False)
+    with sqlite3.connect(home / "trainer.db") as db:
+        rows = db.execute(
+            "SELECT c.key, r.quality, r.via_card_id FROM review_log r JOIN cards c ON c.id = r.card_id"
+            " WHERE r.day > ? ORDER BY r.id",
+            (yesterday,),
+        ).fetchall()
+        list_id = db.execute("SELECT id FROM cards WHERE kind = 'list'").fetchone()[0]
+    keys = [f"{p.id}:head" for _, _, p in deck.points()]
+    assert rows[0][0].endswith(":list") and rows[0][1:] == (2, None)  # the list: its weakest point's grade
+    assert rows[1:] == [(k, g, list_id) for k, g in zip(keys, [5, 4, 2, 4], strict=True)]

@@ -43,8 +43,9 @@ async def test_reveal_shows_each_grade_with_its_interval_and_grades_commit(engin
         await pilot.press("space")
         assert "人才队伍不完善" in _text(review, "#answer")
         cells = [_text(review, f"#grade-cell-{q}") for q in range(6)]
-        assert cells[0].startswith("0 完全忘记") and cells[0].endswith("1天")
-        assert all(c.endswith("1天") for c in cells)  # a new card: every grade gives one day
+        assert cells[0].startswith("0 完全忘记") and cells[0].endswith("今天")
+        # A new card: a grade below 4 brings it back later today, 4 and 5 give one day.
+        assert [c.split("\n")[-1] for c in cells] == ["今天"] * 4 + ["1天"] * 2
         await pilot.press("3")
         assert log(engine) == [(first.card_id, 3)]
         with Session(engine) as s:
@@ -66,7 +67,7 @@ async def test_second_review_shows_six_days_for_a_pass(engine, deck) -> None:
         assert review.session.current().card_id == 1
         await pilot.press("enter")
         assert _text(review, "#grade-cell-4").endswith("6天")
-        assert _text(review, "#grade-cell-1").endswith("1天")
+        assert _text(review, "#grade-cell-1").endswith("今天")  # forgotten: back later today
 
 
 async def test_hint_fills_the_blank_one_character_at_a_time(engine, deck) -> None:

@@ -68,3 +68,12 @@ def test_summary(snap_compare, app) -> None:
 
 def test_stats(snap_compare, app) -> None:
     assert snap_compare(app, press=["s"], terminal_size=SIZE, run_before=_settle)
+
+
+def test_review_list_graded_per_point(snap_compare, engine) -> None:
+    """A 6-point list after the reveal: every head with its own grade (two set, the rest to set)."""
+    from tests.test_tui_lists import known_yesterday
+
+    known_yesterday(engine)
+    app = app_for(engine, monotonic=FakeTicker())
+    assert snap_compare(app, press=["enter", "space", "5", "down", "2"], terminal_size=SIZE, run_before=_settle)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from trainer.sched.lists import absorb_pending
 from trainer.sched.state import Queue
 
 DEFAULT_NEW_PER_DAY = 20
@@ -103,39 +104,65 @@ def build_queue(
     *,
     today: Today,
     limits: Mapping[int, Limits],
+    ready: Iterable[Candidate] = (),
 ) -> list[Candidate]:
-    """The day's queue: pending same-day repeats, then due reviews, then new cards.
+    """The day's queue: pending same-day repeats, list cards that enter today, due reviews, then new cards.
 
     Reviews come most overdue first and new cards in document order, each within the deck's limits
     minus what was already done today. A card whose sibling was answered today or comes earlier in the
-    queue waits a day (it is left out; it stays due). Cards of one list are spread so that they are not
-    shown back to back.
+    queue waits a day (it is left out; it stays due), except that a list card wins over the cards of
+    its section queued before it (see `trainer.sched.lists`). Cards of one list are spread so that
+    they are not shown back to back.
+
+    Args:
+        ready: New list and pair cards whose points are known (`trainer.sched.lists.is_ready`): they
+            enter outside the new-card budget, before everything but the pending repeats.
     """
-    guard = _SiblingGuard()
-    guard.add_all(today.answered)
-    pending = list(today.pending)
+    answered = _SiblingGuard()
+    answered.add_all(today.answered)
+    pending = absorb_pending(today.pending)
     if today.pending is not today.answered:  # the day summaries give one tuple for both
-        guard.add_all(pending)
+        answered.add_all(today.pending)
+    guard = _SiblingGuard()  # what this plan queues
+    planned: dict[tuple[int, str], list[Candidate]] = defaultdict(list)
     new_done = dict(today.new_done or {})
     reviews_done = dict(today.reviews_done or {})
 
-    queued = {c.card_id for c in pending}  # a card is queued once, whatever lists it is read from
+    queued = {c.card_id for c in today.pending}  # a card is queued once, whatever lists it is read from
 
-    def take(cands: Iterable[Candidate], done: dict[int, int], limit_of: str) -> list[Candidate]:
-        out = []
+    def take(cands: Iterable[Candidate], done: dict[int, int] | None, limit_of: str) -> list[Candidate]:
+        entering = done is None  # entering list and pair cards: only what was answered today turns them away
+        out: list[Candidate] = []
         for c in cands:
             limit = getattr(limits.get(c.deck_id, Limits()), limit_of)
-            if done.get(c.deck_id, 0) >= limit or c.card_id in queued or guard.conflicts(c):
+            if (done is not None and done.get(c.deck_id, 0) >= limit) or c.card_id in queued:
                 continue
+            if answered.conflicts(c):
+                continue
+            if not entering and guard.conflicts(c):
+                if c.point:
+                    continue
+                _drop_planned(planned.pop(_list_key(c), []), out, queued)  # a list wins: see lists.py
             queued.add(c.card_id)
             guard.add(c)
-            done[c.deck_id] = done.get(c.deck_id, 0) + 1
+            if not entering:
+                planned[_list_key(c)].append(c)
+            if done is not None:
+                done[c.deck_id] = done.get(c.deck_id, 0) + 1
             out.append(c)
         return out
 
+    entering = take(sorted(ready, key=lambda c: (bool(c.point), c.due_day, c.deck_id, c.card_id)), None, "new")
     due = take(sorted(reviews, key=lambda c: (c.due_day, c.card_id)), reviews_done, "reviews")
-    fresh = take(sorted(new, key=lambda c: (c.deck_id, c.new_ord, c.card_id)), new_done, "new")
-    return avoid_adjacent([*pending, *spread(due), *spread(fresh)])
+    fresh = take(sorted((c for c in new if c.point), key=lambda c: (c.deck_id, c.new_ord, c.card_id)), new_done, "new")
+    return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh)])
+
+
+def _drop_planned(cards: list[Candidate], out: list[Candidate], queued: set[int]) -> None:
+    """Take cards queued earlier in this plan back out (a list card of their section is shown instead)."""
+    gone = {c.card_id for c in cards}
+    out[:] = [c for c in out if c.card_id not in gone]
+    queued.difference_update(gone)
 
 
 def _list_key(c: Candidate) -> tuple[int, str]:

@@ -1,23 +1,23 @@
-"""A day's study session: the in-memory queue, answering, same-day repeats and undo; no widgets, no SQL."""
+"""A day's study session: holds the queue and writes answers; the rules are `trainer.core.session`; no widgets, no SQL."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from trainer.core import session as rules
+from trainer.core.cards import CardKind
+from trainer.core.session import REPEAT_GAP, Graded, Step, Summary
 from trainer.errors import StaleCardError
-from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.answer import Policy
 from trainer.sched.budget import over_budget
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.memory import Memory, remember
-from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.services.lazycards import BATCH_MAX, LazyCards, reading, refresh_summaries
-
-__all__ = ["BATCH_MAX", "REPEAT_GAP", "StudySession", "Summary", "reading", "refresh_summaries"]
+from trainer.services.study_reads import BATCH_MAX, LazyCards, reading, refresh_summaries, retire_stale
 from trainer.store import drill, exam_reads, sqlrun
 from trainer.store.convert import CardState, ReviewCard
 
@@ -31,36 +31,25 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-# A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
-REPEAT_GAP = 7
+__all__ = ["BATCH_MAX", "REPEAT_GAP", "LazyCards", "StudySession", "Summary", "reading", "refresh_summaries"]
 
 
 @dataclass(frozen=True, slots=True)
-class Summary:
-    """What a session did, for the summary screen."""
+class _Done:
+    """An answer of this session as written: the rules' step and the log ids of its answers, in order."""
 
-    reviewed: int
-    correct: int
-    seconds: float
-    left: int
-    next_due: date | None
+    step: Step
+    log_ids: tuple[int, ...]
+    duration_ms: int
+    memory_before: dict[int, Memory | None] = field(default_factory=dict)  # exam mode: for undo
 
     @property
-    def accuracy(self) -> float:
-        """Share of answers graded 3 or better."""
-        return self.correct / self.reviewed if self.reviewed else 0.0
+    def card_id(self) -> int:
+        return self.step.card.card_id
 
-
-@dataclass(slots=True)
-class _Done:
-    log_id: int
-    card_id: int
-    quality: int
-    duration_ms: int
-    before: Schedule
-    first_today: bool
-    requeued: bool
-    memory_before: Memory | None = None
+    @property
+    def log_id(self) -> int:
+        return self.log_ids[0]  # the shown card's answer
 
 
 @dataclass(slots=True)
@@ -95,6 +84,8 @@ class StudySession:
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
     run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
+    point_cards: dict[int, tuple[int, ...]] = field(default_factory=dict)  # list card -> its points' head cards
+    point_states: dict[int, Schedule] = field(default_factory=dict)  # those head cards' schedules
     budget: float | None = None  # the learner's seconds for the day: no card is shown once they are used
     spent: float = 0.0  # seconds studied today (all sessions)
     memory: dict[int, Memory | None] = field(default_factory=dict)  # exam mode: FSRS memory from the log
@@ -153,6 +144,11 @@ class StudySession:
         return session
 
     @property
+    def logged(self) -> int:
+        """Rows this session has in the review log (a list answer's points' answers included)."""
+        return sum(len(d.log_ids) for d in self.done)
+
+    @property
     def left(self) -> int:
         """Cards still queued, the current one included."""
         return len(self.queue)
@@ -161,7 +157,7 @@ class StudySession:
         """The card to show now, or None when the queue is empty.
 
         A card its points no longer give (its deck file edited by hand) is retired and skipped, with
-        a notice, rather than shown.
+        a notice, rather than shown. Once the day's minutes are used, nothing more is shown today.
         """
         if over_budget(self.spent, self.budget) and self.queue:
             notice = f"今天的 {round((self.budget or 0) / 60)} 分钟已用完，其余 {len(self.queue)} 张留到明天"
@@ -176,82 +172,190 @@ class StudySession:
         return None
 
     def _drop(self, stale: set[int]) -> None:
-        self.notices += _retire_stale(self.engine, stale)
+        self.notices += retire_stale(self.engine, stale)
         kept = [c for c in self.queue if c not in stale]
         self.queue.clear()
         self.queue.extend(kept)
         for cid in stale:
             self.cards.pop(cid, None)
 
-    def _grade(self, card: ReviewCard, quality: int) -> tuple[Policy, Outcome]:
-        policy = self.policies[self.deck_of[card.card_id]]
-        repeat = card.card_id in self.answered
-        memory = self._memory(card.card_id) if policy.exam_target is not None else None
-        return policy, grade(
-            card.state, quality, today=self.today, card_id=card.card_id, policy=policy, repeat=repeat, memory=memory
-        )
+    def _policy(self, card_id: int) -> Policy:
+        return self.policies[self.deck_of[card_id]]
 
-    def _memory(self, card_id: int) -> Memory | None:
-        """The card's FSRS memory folded from its log (read once, then kept up to date by `answer`)."""
-        if card_id not in self.memory:
+    def is_list(self, card: ReviewCard | None = None) -> bool:
+        """Whether `card` (default: the current one) is a list card, answered point by point."""
+        card = card or self.current()
+        return card is not None and card.card.kind is CardKind.LIST
+
+    def points(self, card: ReviewCard | None = None) -> tuple[tuple[int, Schedule], ...]:
+        """(head card id, schedule) of each point of a list card, in order (read once, then kept)."""
+        card = card or self.current()
+        if card is None or not self.is_list(card):
+            return ()
+        if card.card_id not in self.point_cards:
             with reading(self.engine, self.run) as run:
-                self.memory[card_id] = exam_reads.memories(run, [card_id]).get(card_id)
-        return self.memory[card_id]
+                found = drill.list_points(run, self.deck_of[card.card_id], card.card.point_ids)
+                self.answered.update(drill.answered_on_day(run, [cid for cid, _ in found], self.today))
+            self.point_cards[card.card_id] = tuple(cid for cid, _ in found)
+            for cid, state in found:
+                self.point_states.setdefault(cid, state)
+        return tuple((cid, self.point_states[cid]) for cid in self.point_cards[card.card_id])
+
+    def _state(self, card_id: int) -> Schedule:
+        loaded = dict.get(self.cards, card_id)
+        return loaded.state if loaded is not None else self.point_states[card_id]
+
+    def _memory(self, card_ids: Sequence[int], policy: Policy) -> dict[int, Memory | None] | None:
+        """Exam mode: the cards' FSRS memory folded from their logs (read once, then kept by `answer`)."""
+        if policy.exam_target is None:
+            return None
+        missing = [cid for cid in card_ids if cid not in self.memory]
+        if missing:
+            with reading(self.engine, self.run) as run:
+                found = exam_reads.memories(run, missing)
+            self.memory.update({cid: found.get(cid) for cid in missing})
+        return self.memory
+
+    def _graded(self, card: ReviewCard, grades: Sequence[int]) -> tuple[Graded, tuple[Graded, ...]]:
+        policy = self._policy(card.card_id)
+        points = self.points(card)
+        memory = self._memory([card.card_id, *(cid for cid, _ in points)], policy)
+        if points:
+            return rules.grade_list(
+                card.card_id,
+                card.state,
+                points,
+                grades,
+                today=self.today,
+                policy=policy,
+                answered=self.answered,
+                memory=memory,
+            )
+        quality = min(grades)  # a list none of whose points has a head card: its own grade
+        return rules.grade_card(
+            card.card_id, card.state, quality, today=self.today, policy=policy, answered=self.answered, memory=memory
+        ), ()
 
     def preview(self, quality: int) -> int:
-        """Days until the current card would be due again after `quality`."""
+        """Days until the current card would be due again after `quality`; 0 when it comes back today.
+
+        For a list card: what the list gets when every point is graded `quality`.
+        """
         card = self.current()
         if card is None:
             return 0
-        return self._grade(card, quality)[1].after.due_day - self.today
+        own, _ = self._graded(card, [quality] * max(1, len(self.points(card))))
+        return rules.days_shown(own.outcome, self.today)
+
+    def preview_point(self, index: int, quality: int) -> int:
+        """Days until point `index` of the current list card would be due after `quality` (0: today)."""
+        cid, state = self.points()[index]
+        policy = self._policy(self.queue[0])
+        graded = rules.grade_card(
+            cid,
+            state,
+            quality,
+            today=self.today,
+            policy=policy,
+            answered=self.answered,
+            memory=self._memory([cid], policy),
+        )
+        return rules.days_shown(graded.outcome, self.today)
+
+    def preview_list(self, grades: Sequence[int]) -> int:
+        """Days until the current list card would be due after these point grades (0: today)."""
+        card = self.current()
+        if card is None:
+            return 0
+        own, _ = self._graded(card, grades)
+        return rules.days_shown(own.outcome, self.today)
 
     def answer(self, quality: int, duration_ms: int = 0) -> Answer:
         """Grade the current card; the answer is committed before this returns.
 
         A card graded below 4 comes back later in this session; its repeats are logged but change
-        neither ease nor interval (SM-2 step 7).
+        neither ease nor interval (SM-2 step 7). A list card's points are all graded `quality`
+        (see `answer_list` for a grade per point).
+        """
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to answer")
+        return self.answer_list([quality] * max(1, len(self.points(card))), duration_ms)
+
+    def answer_list(self, grades: Sequence[int], duration_ms: int = 0) -> Answer:
+        """Answer the current card with a grade per point (a list card; any other card takes one grade).
+
+        Each point's grade is an answer of its head card, logged with the list it came from; the list
+        card's own grade is the lowest. Every answer of the list is written in one transaction, committed
+        before this returns.
         """
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
         from trainer.store.answers import Answer, write_answer
 
-        policy, outcome = self._grade(card, quality)
+        own, points = self._graded(card, grades)
+        policy = self._policy(card.card_id)
+        now = self.clock()
+        log_ids = []
         with self.engine.begin() as conn:
-            log_id = write_answer(
-                conn,
-                card.card_id,
-                card.state,
-                outcome,
-                quality=quality,
-                policy=policy,
-                now=self.clock(),
-                today=self.today,
-                duration_ms=duration_ms,
-            )
-        cid = card.card_id
-        memory_before = self.memory.get(cid)
+            for g in (own, *points):
+                log_ids.append(
+                    write_answer(
+                        conn,
+                        g.card_id,
+                        g.before,
+                        g.outcome,
+                        quality=g.quality,
+                        policy=policy,
+                        now=now,
+                        today=self.today,
+                        duration_ms=duration_ms if g is own else 0,
+                        via_card_id=None if g is own else card.card_id,
+                    )
+                )
+        queue, step = rules.after_answer(self.queue, own, points)
+        self._set_queue(queue)
+        self._set_answered(rules.answered_after(self.answered, step))
+        self._apply(step, undo=False)
+        memory_before = {}
         if policy.exam_target is not None:
-            self.memory[cid] = remember(memory_before, quality, self.today)
+            for g in step.answers:
+                memory_before[g.card_id] = self.memory.get(g.card_id)
+                self.memory[g.card_id] = remember(memory_before[g.card_id], g.quality, self.today)
         self.spent += max(0, duration_ms) / 1000
-        self.queue.popleft()
-        self.cards[cid] = replace(card, state=outcome.after)
-        first = cid not in self.answered
-        self.answered.add(cid)
-        if outcome.again:
-            self.queue.insert(reinsert_at(len(self.queue), REPEAT_GAP), cid)
-        self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again, memory_before))
+        self.done.append(_Done(step, tuple(log_ids), duration_ms, memory_before))
+        outcome = own.outcome
         return Answer(
-            log_id=log_id,
-            before=card.state,
+            log_id=log_ids[0],
+            before=own.before,
             after=outcome.after,
             repeat=outcome.repeat,
             again=outcome.again,
             became_leech=outcome.became_leech,
         )
 
+    def _set_answered(self, ids: set[int]) -> None:
+        self.answered.intersection_update(ids)  # in place: the lazy card reader adds to this set
+        self.answered.update(ids)
+
+    def _set_queue(self, ids: Sequence[int]) -> None:
+        self.queue.clear()  # in place: the lazy card reader follows this deque
+        self.queue.extend(ids)
+
+    def _apply(self, step: Step, *, undo: bool) -> None:
+        """Put each answered card's schedule (after the step, or before it for an undo) where it is held."""
+        for g in step.answers:
+            state = g.before if undo else g.outcome.after
+            if g.card_id in self.point_states:
+                self.point_states[g.card_id] = state
+            loaded = dict.get(self.cards, g.card_id)
+            if loaded is not None:
+                self.cards[g.card_id] = replace(loaded, state=state)
+
     def undo(self) -> bool:
-        """Take back the last answer of this session; its card comes back to the front."""
+        """Take back the last step of this session (a list answer with all its points'); its card
+        comes back to the front."""
         from sqlalchemy.orm import Session
 
         from trainer.store import card_ops, queries
@@ -267,15 +371,12 @@ class StudySession:
             return False
         last = self.done.pop()
         with Session(self.engine) as s, s.begin():
-            queries.undo_answer(s, last.log_id)
-        if last.requeued:
-            self.queue.remove(last.card_id)
-        self.queue.appendleft(last.card_id)
-        self.cards[last.card_id] = replace(self.cards[last.card_id], state=last.before)
-        if last.first_today:
-            self.answered.discard(last.card_id)
-        if last.card_id in self.memory:
-            self.memory[last.card_id] = last.memory_before
+            for log_id in reversed(last.log_ids):
+                queries.undo_answer(s, log_id)
+        self._set_queue(rules.after_undo(self.queue, last.step))
+        self._apply(last.step, undo=True)
+        self._set_answered(rules.answered_after_undo(self.answered, last.step))
+        self.memory.update(last.memory_before)
         self.spent -= max(0, last.duration_ms) / 1000
         return True
 
@@ -289,7 +390,7 @@ class StudySession:
             nxt = queries.next_due_day(s, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
-            correct=sum(1 for d in self.done if d.quality >= 3),
+            correct=sum(1 for d in self.done if d.step.card.quality >= 3),
             seconds=sum(d.duration_ms for d in self.done) / 1000,
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
@@ -346,16 +447,3 @@ class StudySession:
         kept = [c for c in self.queue if c in card_ids]
         self.queue.clear()  # in place: the lazy card reader follows this deque
         self.queue.extend(kept)
-
-
-def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:
-    """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
-    if not stale:
-        return []
-    from sqlalchemy.orm import Session
-
-    from trainer.store import card_ops
-
-    with Session(engine) as s, s.begin():
-        card_ops.retire_cards(s, stale)
-    return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

@@ -11,7 +11,9 @@ from sqlalchemy.orm import Session
 
 from trainer.errors import StoreError
 from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.lists import became_known
 from trainer.sched.state import Algorithm, Queue, Schedule
+from trainer.store import lists
 from trainer.store.convert import CardState, state_from_row
 from trainer.store.models import CardRow, CardStateRow, DayMarkRow, DeckRow, ReviewLogRow
 
@@ -57,14 +59,17 @@ def write_answer(
     now: datetime,
     today: int,
     duration_ms: int = 0,
+    via_card_id: int | None = None,
 ) -> int:
     """Store an answer already graded by `trainer.sched.grade`: one UPDATE and one INSERT.
 
     The UPDATE only matches if the card still has the `before` schedule, so an answer given meanwhile on
-    another device is never overwritten silently.
+    another device is never overwritten silently. The answer that makes a head card known (once in
+    its life) also lets the list and pair cards whose points are now all known enter tomorrow.
 
     Args:
         session: A session or connection inside the caller's transaction.
+        via_card_id: The list card this point's answer was given through, if any.
 
     Returns:
         The new review-log id.
@@ -100,6 +105,7 @@ def write_answer(
         "exam_day": policy.exam_day,
         "fuzz": policy.fuzz,
         "exam_target": policy.exam_target,
+        "via_card_id": via_card_id,
     }
     for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
         row[f"{col}_before"] = getattr(before, name)
@@ -110,6 +116,8 @@ def write_answer(
         row[f"{name}_after"] = getattr(after, name)
     row["due_before"], row["due_after"] = before.due_day, after.due_day
     log_id: int = session.execute(_INSERT_LOG, row).scalar_one()
+    if became_known(before, after):
+        lists.on_known(session, card_id, today)
     return log_id
 
 
@@ -204,6 +212,10 @@ def undo_answer(session: Session, log_id: int) -> int:
         .execution_options(synchronize_session=False)
     )
     card_id = log.card_id
+    was = Schedule(queue=Queue(log.queue_before), reps=log.reps_before, lapses=log.lapses_before)
+    now = Schedule(queue=Queue(log.queue_after), reps=log.reps_after, lapses=log.lapses_after)
+    if became_known(was, now):
+        lists.on_unknown(session, card_id)
     session.expunge(log)
     session.execute(delete(ReviewLogRow).where(ReviewLogRow.id == log_id))
     session.execute(delete(DayMarkRow))  # the day summaries hold this answer: rebuild them from the log

@@ -108,6 +108,14 @@ NEW_CARDS_SQL = (
     f" WHERE s.deck_id = :deck AND s.queue = {_NEW} ORDER BY s.new_ord, s.card_id LIMIT :limit"
 )
 
+# New list and pair cards whose points are known, entering today (see `trainer.sched.lists`): the store
+# keeps the day they may enter in a new card's due_day (0 until then), served by ix_card_state_due.
+READY_SQL = (
+    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND s.due_day > 0 AND s.due_day <= :today"
+    " ORDER BY s.due_day, s.card_id"
+)
+
 # Due reviews read first per deck: this many times the places left, plus this many (see `_due_reviews`).
 REVIEW_PREFIX_FACTOR = 3
 REVIEW_PREFIX_EXTRA = 50
@@ -165,7 +173,9 @@ def plan(
         activity = today_activity(run, today, deck_ids)
     prefixes: dict[int, tuple[list[Candidate], int]] = {}
     new: list[Candidate] = []
+    ready: list[Candidate] = []
     for deck_id in deck_ids:
+        ready += [candidate(r) for r in run(READY_SQL, {"deck": deck_id, "today": today})]
         lim = limits.get(deck_id, Limits())
         places = max(0, lim.reviews - (activity.reviews_done or {}).get(deck_id, 0))
         if places:  # a deck whose reviews are done for today needs no scan of its due cards
@@ -178,17 +188,17 @@ def plan(
             rows = run(NEW_CARDS_SQL, {"deck": deck_id, "limit": 2 * allowance + 10})
             new += [candidate(r) for r in rows]
     if partial:
-        activity = _with_touched(run, today, activity, [*new, *(c for p, _ in prefixes.values() for c in p)])
+        activity = _with_touched(run, today, activity, [*ready, *new, *(c for p, _ in prefixes.values() for c in p)])
     reviews: list[Candidate] = []
     for deck_id, (prefix, size) in prefixes.items():
-        if _prefix_suffices(prefix, size, deck_id, limits.get(deck_id, Limits()), activity):
+        if _prefix_suffices(prefix, size, deck_id, limits.get(deck_id, Limits()), activity, ready):
             reviews += prefix
             continue
         every = [candidate(r) for r in run(due_reviews_sql(limit=False), {"deck": deck_id, "today": today})]
         if partial:
             activity = _with_touched(run, today, activity, every)
         reviews += every
-    queue = build_queue(reviews, new, today=activity, limits=limits)
+    queue = build_queue(reviews, new, today=activity, limits=limits, ready=ready)
     if budget is not None and budget.active:
         queue = exam_reads.fit(run, queue, activity, names, budget, today)
     return queue, activity
@@ -205,7 +215,9 @@ def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Cand
     return replace(activity, answered=(*activity.answered, *extra)) if extra else activity
 
 
-def _prefix_suffices(prefix: list[Candidate], size: int, deck_id: int, limits: Limits, activity: Today) -> bool:
+def _prefix_suffices(
+    prefix: list[Candidate], size: int, deck_id: int, limits: Limits, activity: Today, ready: list[Candidate]
+) -> bool:
     """Whether a deck's first `size` due reviews (most overdue first) give `build_queue` the same pick as all.
 
     `build_queue` takes reviews in this order, skipping siblings of cards already studied, until the
@@ -216,7 +228,10 @@ def _prefix_suffices(prefix: list[Candidate], size: int, deck_id: int, limits: L
         return True  # every due review
     places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
     mine = {id(c) for c in prefix}
-    taken = build_queue(prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)})
+    mine_ready = [c for c in ready if c.deck_id == deck_id]
+    taken = build_queue(
+        prefix, [], today=activity, limits={deck_id: Limits(new=0, reviews=limits.reviews)}, ready=mine_ready
+    )
     return sum(1 for c in taken if id(c) in mine) >= places
 
 
@@ -365,3 +380,19 @@ def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
         sql = f"SELECT card_id FROM review_log WHERE day = :day AND card_id IN {in_list('c', chunk, params)}"
         out.update(r[0] for r in run(sql, params))
     return out
+
+
+def list_points(run: Runner, deck_id: int, point_ids: Sequence[str]) -> list[tuple[int, CardState]]:
+    """The head cards of a list's points, in the list's order, with their schedules (points whose head
+    card the deck does not give, or that is retired, are left out)."""
+    if not point_ids:
+        return []
+    params: dict[str, Any] = {"deck": deck_id}
+    keys = [f"{pid}:head" for pid in point_ids]
+    sql = (
+        "SELECT c.key, c.id, s.queue, s.due_day, s.reps, s.ease, s.interval, s.lapses, s.leech, s.stability,"
+        " s.difficulty FROM cards c JOIN card_state s ON s.card_id = c.id"
+        f" WHERE c.deck_id = :deck AND NOT c.retired AND c.key IN {in_list('k', keys, params)}"
+    )
+    found = {r[0]: (r[1], state_of(r, 2)) for r in run(sql, params)}
+    return [found[k] for k in keys if k in found]

@@ -46,6 +46,8 @@ class NoteRow(Base):
     __table_args__ = (
         UniqueConstraint("deck_id", "key"),
         Index("ix_notes_section", "deck_id", "section_key"),
+        # 0006: a topic's sections, to find the pair cards a problems list takes part in.
+        Index("ix_notes_topic", "deck_id", "topic"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -148,6 +150,8 @@ class ReviewLogRow(Base):
     difficulty_before: Mapped[float | None] = mapped_column(Float, nullable=True)
     stability_after: Mapped[float | None] = mapped_column(Float, nullable=True)
     difficulty_after: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # 0006: the list card this answer was given through (a point graded in a list review), else None.
+    via_card_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
 class DayCardRow(Base):

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.sched.answer import Policy, grade
+from trainer.sched.lists import became_known
 from trainer.sched.memory import Memory, remember
 from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
+from trainer.store import lists
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
 
@@ -63,16 +65,28 @@ def policy_of(row: ReviewLogRow) -> Policy:
     )
 
 
-def rebuild(card_id: int, rows: list[ReviewLogRow]) -> Schedule:
-    """A card's schedule from its log rows (oldest first), starting from a new card."""
+def rebuild(card_id: int, rows: list[ReviewLogRow], first_known: dict[int, tuple[int, int]] | None = None) -> Schedule:
+    """A card's schedule from its log rows (oldest first), starting from a new card.
+
+    Args:
+        first_known: When given, (log id, study day) of the answer that first made the card known is put in it.
+    """
     state = NEW_CARD
     memory: Memory | None = None  # exam mode plans by the FSRS memory of every earlier answer
     for row in rows:
-        policy = policy_of(row)
-        state = grade(
-            state, row.quality, today=row.day, card_id=card_id, policy=policy, repeat=bool(row.repeat), memory=memory
+        after = grade(
+            state,
+            row.quality,
+            today=row.day,
+            card_id=card_id,
+            policy=policy_of(row),
+            repeat=bool(row.repeat),
+            memory=memory,
         ).after
         memory = remember(memory, row.quality, row.day)
+        if first_known is not None and card_id not in first_known and became_known(state, after):
+            first_known[card_id] = (row.id, row.day)
+        state = after
     return state
 
 
@@ -122,8 +136,10 @@ def _logs_by_card(session: Session) -> Iterator[tuple[int, list[ReviewLogRow]]]:
 def replay(session: Session) -> ReplayReport:
     """Rebuild every card's schedule from the review log and list the cards whose stored one differs.
 
-    Cards never answered must still be new cards. The log is the source of truth; this only reads.
+    Cards never answered must still be new cards; a new list or pair card holds the day it may enter
+    (`trainer.sched.lists`), which the log gives too. The log is the source of truth; this only reads.
     """
+    kinds: dict[int, tuple[str, str, str, int]] = {}
     cards = {
         r.id: (r.key, bool(r.retired), r.name, state_from_row(r.CardStateRow))
         for r in session.execute(
@@ -132,17 +148,22 @@ def replay(session: Session) -> ReplayReport:
             .join(CardStateRow, CardStateRow.card_id == CardRow.id)
         ).all()
     }
+    for r in session.execute(select(CardRow.id, CardRow.kind, CardRow.key, CardRow.section_key, CardRow.deck_id)):
+        if r.id in cards and not cards[r.id][1]:
+            kinds[r.id] = (r.kind, r.key, r.section_key, r.deck_id)
     session.expunge_all()
     rebuilt: dict[int, Schedule] = {}
+    first_known: dict[int, tuple[int, int]] = {}
     reviews = 0
     for card_id, rows in _logs_by_card(session):
         reviews += len(rows)
-        rebuilt[card_id] = rebuild(card_id, rows)
+        rebuilt[card_id] = rebuild(card_id, rows, first_known)
     session.expunge_all()
+    entry = lists.expected_days(kinds, first_known)
     mismatches = []
     for card_id, (key, retired, deck, stored) in sorted(cards.items()):
         # A card never answered must still be a new card.
-        expected = rebuilt.get(card_id, NEW_CARD)
+        expected = rebuilt.get(card_id) or replace(NEW_CARD, due_day=entry.get(card_id, 0))
         for name, a, b in compare(stored, expected, retired=retired):
             mismatches.append(Mismatch(card_id=card_id, deck=deck, key=key, field=name, stored=a, rebuilt=b))
     return ReplayReport(cards=len(cards), reviews=reviews, mismatches=tuple(mismatches))

@@ -18,7 +18,9 @@ SHORT_GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "�
 
 
 def interval_label(days: int) -> str:
-    """A short interval like Anki's buttons: 1天, 25天, 3.2月, 1.5年."""
+    """A short interval like Anki's buttons: 今天 (back later this session), 1天, 25天, 3.2月, 1.5年."""
+    if days <= 0:
+        return "今天"
     if days < 30:
         return f"{days}天"
     if days < 365:

@@ -19,6 +19,7 @@ from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.grade_bar import GradeBar
 from trainer.tui.widgets.key_bar import KeyBar
+from trainer.tui.widgets.list_grades import ListGrades
 from trainer.tui.widgets.title_bar import TitleBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 WARM_AFTER_S = 0.3
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
-CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help"}
+CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help", "point"}
 
 
 @dataclass(slots=True)
@@ -45,6 +46,8 @@ class ReviewScreen(TrainerScreen):
     BINDINGS = [
         Binding("space,enter", "reveal", "显示/良好", id="reveal", priority=True),
         *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}") for q in GRADES),
+        Binding("up,shift+tab", "point(-1)", "上一点", show=False, id="point-up", priority=True),
+        Binding("down,tab", "point(1)", "下一点", show=False, id="point-down", priority=True),
         Binding("h", "hint", "提示", id="hint"),
         Binding("t", "typed", "输入答案", id="typed"),
         Binding("u,ctrl+z", "undo", "撤销", id="undo"),
@@ -82,6 +85,11 @@ class ReviewScreen(TrainerScreen):
         return self.query_one(GradeBar)
 
     @property
+    def list_grades(self) -> ListGrades | None:
+        found = self.query(ListGrades)
+        return found.first() if found else None
+
+    @property
     def typed_answers(self) -> TypedAnswers | None:
         found = self.query(TypedAnswers)
         return found.first() if found else None
@@ -93,7 +101,10 @@ class ReviewScreen(TrainerScreen):
     # -- keys -----------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Card keys do nothing while an input has focus, so typing never grades."""
+        """Card keys do nothing while an input has focus, so typing never grades; ↑/↓/Tab move through a
+        list's points only while they are being graded."""
+        if action == "point" and self.list_grades is None:
+            return False
         return not (action in CARD_ACTIONS and isinstance(self.focused, Input))
 
     def _accept(self, outcome: str) -> bool:
@@ -146,6 +157,8 @@ class ReviewScreen(TrainerScreen):
         answer.display = False
         if self.typed_answers is not None:
             await self.typed_answers.remove()
+        if self.list_grades is not None:
+            await self.list_grades.remove()
         self.grade_bar.show_front()
         if self.typed_mode:
             await self._mount_inputs()
@@ -165,17 +178,32 @@ class ReviewScreen(TrainerScreen):
         typed.focus_first()
         self.grade_bar.show_front("回车 检查答案 · Esc 不输入，直接看答案")
 
-    def _reveal(self) -> None:
+    def _reveal(self, suggested: list[int] | None = None) -> None:
         current = self.session.current()
         if current is None:
             return
         self.revealed = True
+        self.set_focus(None)
+        if len(self.session.points()) == len(current.card.answers) > 1:  # a list: a grade per point
+            heads = current.card.answers
+            grades = ListGrades(heads, self.session.preview_point, self.session.preview_list, suggested)
+            self.query_one("#card", VerticalScroll).mount(grades, before=self.query_one("#answer"))
+            self.call_after_refresh(self._show_point_keys)
+            return
         answer = self.query_one("#answer", Static)
         answer.update(Wrapped(f"答案：\n{current.card.answer}"))
         answer.display = True
-        self.set_focus(None)
         intervals = {q: self.session.preview(q) for q in GRADES}
         self.grade_bar.show_grades(intervals, self.suggested)
+
+    def _show_point_keys(self) -> None:
+        """The grade keys of a list: what each grade gives the highlighted point."""
+        grades = self.list_grades
+        if grades is None:
+            return
+        i = grades.cursor
+        intervals = {q: self.session.preview_point(i, q) for q in GRADES}
+        self.grade_bar.show_grades(intervals, grades.grades[i])
 
     # -- actions --------------------------------------------------------------------------------
 
@@ -184,14 +212,30 @@ class ReviewScreen(TrainerScreen):
             if self._accept("reveal"):
                 self._reveal()
             return
+        if (grades := self.list_grades) is not None:
+            if self._accept("answer"):
+                await self._answer(grades.final())  # Space: 4 for every point not yet set
+            return
         await self.action_grade(4 if self.suggested is None else self.suggested)
 
+    def action_point(self, delta: int) -> None:
+        if (grades := self.list_grades) is not None:
+            grades.move(delta)
+            self._show_point_keys()
+
     async def action_grade(self, quality: int) -> None:
+        if (grades := self.list_grades) is not None:
+            grades.set_grade(quality)  # a list: grades the highlighted point; Space/Enter answers
+            self._show_point_keys()
+            return
         if not self.revealed or not self._accept("answer"):
             return
+        await self._answer([quality])
+
+    async def _answer(self, grades: list[int]) -> None:
         elapsed = int((self.trainer_app.monotonic() - self.shown_at) * 1000)
         try:
-            self.session.answer(quality, duration_ms=min(max(elapsed, 0), MAX_ANSWER_MS))
+            self.session.answer_list(grades, duration_ms=min(max(elapsed, 0), MAX_ANSWER_MS))
         except TrainerError as exc:
             self.trainer_app.show_error(str(exc))
             return
@@ -226,7 +270,7 @@ class ReviewScreen(TrainerScreen):
 
         results = await typed.check()
         self.suggested = combined_grade([r.grade for r in results])
-        self._reveal()
+        self._reveal([r.grade for r in results] if len(results) > 1 else None)
 
     async def action_undo(self) -> None:
         if self.session.undo():

@@ -1,5 +1,5 @@
-"""The study session's card reader: cards read in batches as the queue reaches them, and the read and
-summary-refresh transactions it runs in; no scheduling, no widgets."""
+"""The study session's store work besides answers: cards read as the queue reaches them, the day summaries kept
+fresh, stale cards retired."""
 
 from __future__ import annotations
 
@@ -18,8 +18,6 @@ if TYPE_CHECKING:
 # Cards are read from the database as the queue reaches them, in batches that double up to this size:
 # the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
 BATCH_MAX = 64
-
-__all__ = ["BATCH_MAX", "LazyCards", "reading", "refresh_summaries"]
 
 
 class LazyCards(dict[int, ReviewCard]):
@@ -92,3 +90,16 @@ def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: in
 
             s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
         summaries.refresh(runner(s), today)
+
+
+def retire_stale(engine: Engine, stale: set[int]) -> list[str]:
+    """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
+    if not stale:
+        return []
+    from sqlalchemy.orm import Session
+
+    from trainer.store import card_ops
+
+    with Session(engine) as s, s.begin():
+        card_ops.retire_cards(s, stale)
+    return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

@@ -1,0 +1,93 @@
+"""A list card's review in the TUI: a grade per point (self-graded and typed), logged as answers of the
+points' head cards, applied to their schedules, and taken back whole by undo."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from textual.widgets import Input, Static
+
+from tests.conftest import FIXED_NOW, make_deck
+from tests.tui_support import app_for, states, sync
+from trainer.store import queries
+from trainer.store.models import CardStateRow, ReviewLogRow
+from trainer.tui.screens.review import ReviewScreen
+
+TODAY = date(2026, 11, 22).toordinal()
+HEADS = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价不健全", "基层负担仍较重", "数据共享不充分")
+LIST_ID = len(HEADS) + 1  # make_deck gives the head cards first, then the list card
+
+
+def known_yesterday(engine) -> None:
+    """Every point answered 4 yesterday: today the list card enters and the heads, due again, go with it."""
+    sync(engine, make_deck(heads=HEADS))
+    with Session(engine) as s, s.begin():
+        for card_id in range(1, len(HEADS) + 1):
+            queries.record_answer(s, card_id, 4, now=FIXED_NOW - timedelta(days=1), today=TODAY - 1)
+
+
+def today_log(engine) -> list[tuple[int, int, int | None]]:
+    with Session(engine) as s:
+        rows = s.scalars(select(ReviewLogRow).where(ReviewLogRow.day == TODAY).order_by(ReviewLogRow.id))
+        return [(r.card_id, r.quality, r.via_card_id) for r in rows]
+
+
+def rows_text(review: ReviewScreen) -> list[str]:
+    return [str(w.render()) for w in review.query(".list-point").results(Static)]
+
+
+async def _start(pilot) -> ReviewScreen:
+    await pilot.press("enter")
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    assert review.session.current().card_id == LIST_ID and review.session.left == 1  # the heads go with it
+    return review
+
+
+async def test_self_graded_list_gives_each_point_its_grade_and_undo_takes_it_all_back(engine) -> None:
+    known_yesterday(engine)
+    before = states(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space")
+        assert review.list_grades is not None and len(rows_text(review)) == 6
+        assert rows_text(review)[0].startswith("▸ 1. 人才队伍不完善")
+        await pilot.press("5")  # point 1; the highlight moves on to point 2
+        await pilot.press("down", "1")  # point 3 forgotten
+        assert "今天" in str(review.query_one("#grade-cell-1", Static).render())
+        assert "3. 线上线下未融合　1 错误 → 今天" in rows_text(review)[2]
+        assert today_log(engine) == []  # nothing is written before the list is answered
+        await pilot.press("space")  # 4 for the points not yet set, and the list is answered
+        grades = [5, 4, 1, 4, 4, 4]
+        assert today_log(engine) == [(LIST_ID, 1, None)] + [(i + 1, g, LIST_ID) for i, g in enumerate(grades)]
+        after = states(engine)
+        for i, g in enumerate(grades, 1):
+            _queue, due, reps, *_ = after[i]
+            assert (due - TODAY, reps) == ((6, 2) if g >= 3 else (1, 0)), (i, g)  # each point's own schedule
+        assert review.session.current().card_id == LIST_ID  # graded 1 by its weakest point: back today
+        await pilot.press("u")
+        assert today_log(engine) == [] and states(engine) == before
+        assert review.session.current().card_id == LIST_ID and review.list_grades is None
+
+
+async def test_typed_list_suggests_a_grade_per_point_each_overridable(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("t")
+        assert len(review.query(Input)) == 6
+        typed = ["人才队伍不完善", "权力下放", "线上线下未融合", "考核评价不健全", "基层负担仍较重", "数据共享不充分"]
+        for text in typed:
+            pilot.app.focused.value = text
+            await pilot.press("enter")
+        grades = review.list_grades
+        assert grades is not None and grades.grades == [5, 2, 5, 5, 5, 5]  # suggested, one per point
+        await pilot.press("down", "3")  # the learner overrides point 2: it was nearly right
+        assert grades.grades == [5, 3, 5, 5, 5, 5]
+        await pilot.press("enter")
+        assert today_log(engine) == [(LIST_ID, 3, None)] + [(i, g, LIST_ID) for i, g in enumerate(grades.grades, 1)]
+        with Session(engine) as s:
+            point2 = s.get(CardStateRow, 2)
+            assert (point2.reps, point2.due_day - TODAY) == (2, 6)

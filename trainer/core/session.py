@@ -1,0 +1,191 @@
+"""The study session's rules, pure: grading, list answers, same-day repeats, the queue and undo.
+
+Values in, values out: no storage, no clock. `trainer.services.study` holds a session's state, asks
+these functions what an answer or an undo does, and writes the result to the store.
+
+- A card graded below 4 comes back `REPEAT_GAP` cards later the same session (SM-2 step 7); its
+  repeats are logged but change neither ease nor interval.
+- A list answer grades each point: every point's grade is an answer of that point's head card (its
+  review of the day), and the list card's own grade is the lowest of them (`trainer.sched.lists`).
+  The points' head cards leave the queue: they were answered through the list.
+- Undo takes back one step, a list answer with all its points' answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.lists import list_grade
+from trainer.sched.memory import Memory
+from trainer.sched.state import Queue, Schedule
+
+# A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
+REPEAT_GAP = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Graded:
+    """One card's answer, graded: what the store writes.
+
+    Attributes:
+        card_id: The card.
+        quality: The grade, 0–5.
+        before: Its schedule before the answer.
+        outcome: What the answer does to it.
+        first_today: False when the card was already answered today (a same-day repeat).
+    """
+
+    card_id: int
+    quality: int
+    before: Schedule
+    outcome: Outcome
+    first_today: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One answer of the session, as undo takes it back.
+
+    Attributes:
+        card: The card shown (a list card, or any other).
+        points: For a list answer, its points' head cards, in order; else empty.
+        requeued: Whether the card went back into the queue for a same-day repeat.
+        removed: Cards taken out of the queue because they were answered through the list.
+    """
+
+    card: Graded
+    points: tuple[Graded, ...] = ()
+    requeued: bool = False
+    removed: tuple[int, ...] = ()
+
+    @property
+    def answers(self) -> tuple[Graded, ...]:
+        """Every answer the step writes, the shown card's first."""
+        return (self.card, *self.points)
+
+
+def grade_card(
+    card_id: int,
+    state: Schedule,
+    quality: int,
+    *,
+    today: int,
+    policy: Policy,
+    answered: Collection[int],
+    memory: Mapping[int, Memory | None] | None = None,
+) -> Graded:
+    """Grade one card; a card already answered today (`answered`) is graded as a same-day repeat.
+
+    `memory` holds the FSRS memory of cards (from their logs) that exam mode plans by.
+    """
+    repeat = card_id in answered
+    mem = memory.get(card_id) if memory is not None else None
+    outcome = grade(state, quality, today=today, card_id=card_id, policy=policy, repeat=repeat, memory=mem)
+    return Graded(card_id, quality, state, outcome, not repeat)
+
+
+def grade_list(
+    card_id: int,
+    state: Schedule,
+    points: Sequence[tuple[int, Schedule]],
+    grades: Sequence[int],
+    *,
+    today: int,
+    policy: Policy,
+    answered: Collection[int],
+    memory: Mapping[int, Memory | None] | None = None,
+) -> tuple[Graded, tuple[Graded, ...]]:
+    """Grade a list answer: each point's head card with its own grade, the list with the lowest.
+
+    A point whose head card is set aside (suspended, buried) still counts for the list's grade, but
+    is not answered (an answer would put it back into the queue).
+
+    Args:
+        card_id: The list card.
+        state: Its schedule.
+        points: (card id, schedule) of each point's head card, in the list's order.
+        grades: One grade per point, in the same order.
+        today: The study day.
+        policy: The deck's policy (a list and its points are of one deck).
+        answered: Cards already answered today (their answers are same-day repeats).
+        memory: The FSRS memory of the list's and its points' cards, in exam mode.
+
+    Raises:
+        ValueError: not one grade per point.
+    """
+    if len(grades) != len(points):
+        raise ValueError(f"a list of {len(points)} points needs {len(points)} grades, not {len(grades)}")
+    graded = tuple(
+        grade_card(cid, st, q, today=today, policy=policy, answered=answered, memory=memory)
+        for (cid, st), q in zip(points, grades, strict=True)
+        if st.queue >= Queue.NEW
+    )
+    own = grade_card(card_id, state, list_grade(grades), today=today, policy=policy, answered=answered, memory=memory)
+    return own, graded
+
+
+def days_shown(outcome: Outcome, today: int) -> int:
+    """What a grade key shows: days until the card is due again, 0 when it comes back today."""
+    return 0 if outcome.again else outcome.after.due_day - today
+
+
+def after_answer(
+    queue: Sequence[int], card: Graded, points: Sequence[Graded] = (), *, gap: int = REPEAT_GAP
+) -> tuple[list[int], Step]:
+    """The queue after answering its first card, and the step that undo takes back.
+
+    The card leaves the front and, when it must come back today, goes back in `gap` cards later; a
+    list answer's points leave the queue wherever they are.
+    """
+    through = {p.card_id for p in points} - {card.card_id}
+    rest = list(queue)
+    if rest and rest[0] == card.card_id:
+        del rest[0]
+    else:
+        rest = [c for c in rest if c != card.card_id]
+    removed = tuple(c for c in rest if c in through)
+    if removed:
+        rest = [c for c in rest if c not in through]
+    again = card.outcome.again
+    if again:
+        rest.insert(min(len(rest), gap), card.card_id)
+    return rest, Step(card=card, points=tuple(points), requeued=again, removed=removed)
+
+
+def after_undo(queue: Sequence[int], step: Step) -> list[int]:
+    """The queue after taking `step` back: its card first again, the cards it took out back after it."""
+    rest = list(queue)
+    if step.requeued and step.card.card_id in rest:
+        rest.remove(step.card.card_id)
+    return [step.card.card_id, *step.removed, *rest]
+
+
+def answered_after_undo(answered: Collection[int], step: Step) -> set[int]:
+    """The cards answered today once `step` is taken back (its first answers of the day no longer are)."""
+    out = set(answered)
+    out.difference_update(g.card_id for g in step.answers if g.first_today)
+    return out
+
+
+def answered_after(answered: Collection[int], step: Step) -> set[int]:
+    """The cards answered today after `step`."""
+    return set(answered) | {g.card_id for g in step.answers}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a session did, for the summary screen."""
+
+    reviewed: int
+    correct: int
+    seconds: float
+    left: int
+    next_due: date | None
+
+    @property
+    def accuracy(self) -> float:
+        """Share of answers graded 3 or better."""
+        return self.correct / self.reviewed if self.reviewed else 0.0
