@@ -65,14 +65,21 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_build,
         "turn documents (.txt, .md) into a YAML deck",
         "Parse 申论 documents (UTF-8, GBK/GB18030 or UTF-16; any numbering style) into topics, "
-        "sections and points, and write them as one YAML deck. When DECK.yaml already exists, its "
-        "point ids, name and settings are kept for the same or lightly edited points, so rebuilding "
-        "after editing a document keeps your review history.",
+        "sections and points, and write them as one YAML deck. The deck file remembers what the builder "
+        "produced (its `built:` key), so building again over an existing DECK.yaml is a three-way merge: "
+        "your changes (titles, kinds, heads, bodies, cloze marks, removed and added points, order) are "
+        "kept, the document's changes to what you left alone are taken, and where both changed one thing "
+        "yours is kept and the conflict listed. Point ids (and so review history) survive changed "
+        "titles, headings and lightly edited heads.",
     )
     p.add_argument("documents", nargs="+", metavar="DOC", help="document files (.txt, .md)")
     p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
     p.add_argument("--name", help="deck name (default: the first document's title)")
-    p.add_argument("--dry-run", action="store_true", help="print the outline (topics, sections, heads); write nothing")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the outline (topics, sections, heads) and, over an existing deck, what the rebuild would change; write nothing",
+    )
 
     p = add(
         "sync",

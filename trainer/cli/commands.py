@@ -56,16 +56,20 @@ def outline_text(deck: Deck) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Turn documents into one YAML deck."""
+    """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
     from trainer.core.cards import cards_for_deck
     from trainer.deckfile import decks
     from trainer.parse import lint
-    from trainer.services.library import build_deck, previous_deck
+    from trainer.services.library import previous_deck
+    from trainer.services.rebuilds import change_lines, rebuild_documents, summary
 
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
-    deck = build_deck([Path(d) for d in args.documents], name=args.name, previous=previous)
+    if getattr(args, "review", False):
+        return _review(args, previous)
+    result = rebuild_documents([Path(d) for d in args.documents], previous, name=args.name)
+    deck = result.deck
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
@@ -74,16 +78,30 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     if args.dry_run:
         sys.stdout.write(outline_text(deck))
-    elif args.output is None:
-        sys.stdout.write(decks.dumps(deck))
+        if previous is not None:
+            lines = change_lines(result, everything=True)
+            sys.stdout.write(f"\nthe rebuild would make {len(lines)} changes to {args.output}:\n")
+            sys.stdout.writelines(f"  {line}\n" for line in lines)
     else:
-        decks.save(deck, Path(args.output))
+        for line in change_lines(result, everything=False):
+            print(line, file=sys.stderr)
+        if args.output is None:
+            sys.stdout.write(decks.dumps(deck))
+        else:
+            decks.save(deck, Path(args.output))
+    if note := summary(result, previous):
+        print(note, file=sys.stderr)
     print(
         f"{deck.name}: {topics} topics, {sections} sections, {points} points, {ncards} cards"
         + ("" if args.dry_run or args.output is None else f" -> {args.output}"),
         file=sys.stderr,
     )
     return 0
+
+
+def _review(args: argparse.Namespace, previous: Deck | None) -> int:
+    """`trainer build DOC --review`: the outline screen on the documents."""
+    raise TrainerError("--review is not available yet")
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
