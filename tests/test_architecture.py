@@ -15,6 +15,9 @@ PURE = [
     "trainer.core.compare",
     "trainer.core.stats",
     "trainer.core.mastery",
+    "trainer.core.built",
+    "trainer.core.rematch",
+    "trainer.core.rebuild",
     "trainer.sched",
     "trainer.parse",
 ]

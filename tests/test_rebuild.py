@@ -17,7 +17,11 @@ P, C = "problems", "countermeasures"
 # A document as the builder read it: {topic: [(kind, heading, [(head, body)])]}
 BASE: dict[str, Any] = {
     "优化营商环境": [
-        (P, "存在的问题", [("人才队伍不完善", "人员紧缺。"), ("权力下放不到位", "“放而不接”。"), ("信息化水平不高", "数据不通。")]),
+        (
+            P,
+            "存在的问题",
+            [("人才队伍不完善", "人员紧缺。"), ("权力下放不到位", "“放而不接”。"), ("信息化水平不高", "数据不通。")],
+        ),
         (C, "对策建议", [("加强人才队伍建设", "配齐人员。"), ("推动权力真正下放", "建立清单。")]),
     ],
     "规范执法": [(C, "对策", [("完善执法程序", "规范流程。"), ("强化执法监督", "公开透明。")])],
@@ -88,7 +92,15 @@ class Case:
     same_id: dict[str, str] = field(default_factory=dict)  # merged head -> base head whose id it keeps
 
 
-HEADS = ["人才队伍不完善", "权力下放不到位", "信息化水平不高", "加强人才队伍建设", "推动权力真正下放", "完善执法程序", "强化执法监督"]
+HEADS = [
+    "人才队伍不完善",
+    "权力下放不到位",
+    "信息化水平不高",
+    "加强人才队伍建设",
+    "推动权力真正下放",
+    "完善执法程序",
+    "强化执法监督",
+]
 
 CASES = {
     "nothing-changed": Case(heads=HEADS, sources={Source.YOURS: 0, Source.BUILD: 0, Source.CONFLICT: 0}),
@@ -193,7 +205,7 @@ def _apply(case: Case) -> tuple[Deck, Deck, Any]:
 
 @pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
 def test_rebuild_merges_three_ways(case: Case) -> None:
-    base, mine, result = _apply(case)
+    base, _mine, result = _apply(case)
     deck = result.deck
     heads = [p.head for _, _, p in deck.points()]
     if case.heads is not None:
@@ -214,7 +226,7 @@ def test_rebuild_merges_three_ways(case: Case) -> None:
 
 
 def test_a_second_rebuild_of_the_same_document_changes_nothing() -> None:
-    base, mine, first = _apply(CASES["both-added-different-points"])
+    _base, _mine, first = _apply(CASES["both-added-different-points"])
     again = merge(first.built, first.deck, build(edit(BASE, **CASES["both-added-different-points"].new)))
     assert again.deck == first.deck
     assert again.count(Source.BUILD) == 0 and again.count(Source.CONFLICT) == 0
@@ -243,7 +255,9 @@ def test_your_order_is_kept_where_you_changed_it() -> None:
 def test_a_section_and_a_topic_the_build_added_are_taken() -> None:
     base = build(BASE)
     new = edit(BASE)
-    new["优化营商环境"].insert(1, ("significance", "重要意义", [("激发市场活力", "活力。"), ("增强发展动力", "动力。")]))
+    new["优化营商环境"].insert(
+        1, ("significance", "重要意义", [("激发市场活力", "活力。"), ("增强发展动力", "动力。")])
+    )
     new["新话题"] = [(C, "举措", [("做法一", "内容。"), ("做法二", "内容。")])]
     result = merge(builtmod.outline_of(base), learner(base, BASE), build(new))
     deck = result.deck
@@ -282,7 +296,11 @@ def test_without_a_record_of_the_last_build_the_documents_text_wins_and_ids_carr
     result = merge(None, mine, new)
     assert not result.had_base
     first = result.deck.points()[0]
-    assert (first[0].title, first[2].head, first[2].id) == ("持续优化营商环境", "人才队伍不完善", base.points()[0][2].id)
+    assert (first[0].title, first[2].head, first[2].id) == (
+        "持续优化营商环境",
+        "人才队伍不完善",
+        base.points()[0][2].id,
+    )
     assert result.count(Source.BUILD) >= 2 and result.count(Source.YOURS) == 0
 
 

@@ -14,6 +14,7 @@ from trainer.cli.commands import (
     cmd_build,
     cmd_config,
     cmd_db_replay,
+    cmd_deck,
     cmd_export,
     cmd_import,
     cmd_leeches,
@@ -90,6 +91,39 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "deck",
+        cmd_deck,
+        "list, rename or remove decks",
+        "Manage the decks in the database. `list` prints every deck with its live cards and file; "
+        "`rename OLD NEW` renames a deck in the database and in its file (a bundled deck is copied to "
+        "$TRAINER_HOME/decks/ under the new name), keeping every card and answer; `remove NAME` retires "
+        "the deck's cards and keeps their history: syncing its file by name (`trainer sync FILE`) or a "
+        "changed version of it brings the deck back with its history. A deck file deleted from "
+        "$TRAINER_HOME/decks/ is removed the same way at the next sync.",
+    )
+    p.set_defaults(action="list")
+    deck_actions = p.add_subparsers(title="actions", metavar="ACTION")
+    a = deck_actions.add_parser(
+        "list", help="every deck, its cards and its file", description="Every deck, its cards and its file."
+    )
+    a.set_defaults(action="list")
+    a = deck_actions.add_parser(
+        "rename",
+        help="rename a deck, keeping its cards and answers",
+        description="Rename a deck, keeping its cards and answers.",
+    )
+    a.set_defaults(action="rename")
+    a.add_argument("old", metavar="OLD", help="the deck's name now")
+    a.add_argument("new", metavar="NEW", help="its new name")
+    a = deck_actions.add_parser(
+        "remove",
+        help="retire a deck's cards, keeping their history",
+        description="Retire a deck's cards, keeping their history.",
+    )
+    a.set_defaults(action="remove")
+    a.add_argument("name", metavar="NAME", help="the deck to remove")
 
     p = add(
         "config",

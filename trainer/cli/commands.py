@@ -110,17 +110,51 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
-        files = find_deck_files([Path(p) for p in args.paths])
+        targets = [Path(p) for p in args.paths]
+        files = find_deck_files(targets)
+        folders = [p for p in targets if p.is_dir()]
     else:
         files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
+        folders = [paths.user_decks_dir()]
     engine = open_default_store()
-    for r in sync_files(engine, files, now=_now()):
-        if r.shadowed:
+    for r in sync_files(engine, files, now=_now(), folders=folders, revive=bool(args.paths)):
+        if r.gone:
+            print(f"{r.path}: {r.deck}: file deleted, deck removed ({r.retired} cards retired, history kept)")
+        elif r.removed:
+            print(f"{r.path}: {r.deck}: removed deck, skipped (`trainer sync {r.path}` brings it back)")
+        elif r.shadowed:
             print(f"{r.path}: {r.deck}: skipped, your own deck of that name is used")
         elif r.skipped:
             print(f"{r.path}: unchanged")
         else:
             print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")
+    return 0
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    """List, rename or remove decks."""
+    from trainer.services import deckadmin
+    from trainer.services.database import open_default_store
+
+    engine = open_default_store()
+    match args.action:
+        case "rename":
+            done = deckadmin.rename(engine, args.old, args.new)
+            where = (
+                ""
+                if done.path is None
+                else f" (file: {done.path}{', a copy of the bundled deck' if done.copied else ''})"
+            )
+            print(f"renamed {done.old} -> {done.new}; every card and answer kept{where}")
+        case "remove":
+            gone = deckadmin.remove(engine, args.name)
+            print(f"removed {gone.name}: {gone.retired} cards retired, history kept")
+            if gone.path:
+                print(f"`trainer sync {gone.path}` brings it back")
+        case _:
+            for d in deckadmin.list_all(engine):
+                state = "removed" if d.removed else f"{d.cards} cards"
+                print(f"{d.name}\t{state}\t{d.path or '-'}")
     return 0
 
 
@@ -291,13 +325,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database now."""
     from trainer.services.database import backup_now
+    from trainer.services.deck_backup import archive_path
     from trainer.store.snapshots import list_backups
 
     if args.list:
         for b in list_backups():
             print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
         return 0
-    print(f"backup written: {backup_now()}")
+    made = backup_now()
+    print(f"backup written: {made}")
+    if (decks_zip := archive_path(made)).exists():
+        print(f"decks folder backed up: {decks_zip}")
     return 0
 
 
@@ -305,8 +343,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup."""
     from trainer.services.database import restore_backup
 
-    saved = restore_backup(Path(args.file))
+    saved, decks_back = restore_backup(Path(args.file))
     print(f"restored {args.file}")
+    if decks_back:
+        print(f"restored the decks folder {paths.user_decks_dir()} saved with it")
+    else:
+        print("that backup has no decks folder beside it; your deck files were left as they are")
     if saved is not None:
-        print(f"the database it replaced was saved as {saved}")
+        print(f"the database and decks folder it replaced were saved as {saved}")
     return 0

@@ -277,17 +277,27 @@ class TrainerApp(App[None]):
             self._sync()
 
     def _sync(self) -> None:
+        from trainer import paths
         from trainer.services.library import find_deck_files, sync_files
 
         errors: list[str] = []
         try:
             files = find_deck_files(self.sync_paths or [], missing_ok=True)
-            reports = sync_files(self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
+            folders = [p for p in self.sync_paths or [] if p == paths.user_decks_dir()]
+            reports = sync_files(
+                self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)), folders=folders
+            )
         except TrainerError as exc:
             errors.append(str(exc))
             reports = []
         if errors:
             self.call_from_thread(self.show_error, "\n".join(errors))
+        for r in reports:
+            if r.gone:
+                note = (
+                    f"{r.deck}: its file was deleted, so the deck was removed ({r.retired} cards retired, history kept)"
+                )
+                self.call_from_thread(self.notify, note, timeout=8)
         if any(not r.skipped for r in reports):
             self.call_from_thread(self.home.refresh_decks)
 
