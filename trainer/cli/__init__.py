@@ -77,6 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
     p.add_argument("--name", help="deck name (default: the first document's title)")
     p.add_argument(
+        "--review",
+        action="store_true",
+        help="open the outline beside the document in the TUI to fix it, then save (default file: "
+        "$TRAINER_HOME/decks/DOC.yaml, or -o) and sync",
+    )
+    p.add_argument(
         "--dry-run",
         action="store_true",
         help="print the outline (topics, sections, heads) and, over an existing deck, what the rebuild would change; write nothing",

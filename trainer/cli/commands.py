@@ -100,8 +100,25 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def _review(args: argparse.Namespace, previous: Deck | None) -> int:
-    """`trainer build DOC --review`: the outline screen on the documents."""
-    raise TrainerError("--review is not available yet")
+    """`trainer build DOC --review`: the outline screen on the document; 保存 writes and syncs the deck."""
+    from trainer.services.config import load_settings
+    from trainer.services.database import open_default_store
+    from trainer.services.outline_draft import open_document
+    from trainer.tui.app import make_app
+    from trainer.tui.screens.outline import push_outline
+
+    if len(args.documents) != 1 or args.dry_run:
+        raise TrainerError("--review opens one document (and writes only when you save it); drop --dry-run")
+    draft = open_document(Path(args.documents[0]), output=Path(args.output) if args.output else None)
+    if args.name:
+        from dataclasses import replace
+
+        draft = replace(draft, deck=replace(draft.deck, name=args.name))
+    app = make_app(open_default_store(), settings=load_settings())
+    app.start_with = lambda a: push_outline(a, draft, then_exit=True)
+    saved = app.run()
+    print(f"{draft.target}: saved and synced" if saved else "nothing saved", file=sys.stderr)
+    return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

@@ -122,12 +122,15 @@ def split_point(deck: Deck, t: int, s: int, p: int, at: int) -> Deck:
     point = _point(deck, t, s, p)
     if not 0 < at < len(point.body):
         raise EditError("put the cursor inside the body, where the next point starts")
-    head, body = lead(point.body[at:])
+    first, rest = point.body[:at], point.body[at:]
+    while rest and rest[0] in _STOPS + "，,、 ":  # a stop right after the cursor ends the first part
+        first, rest = first + rest[0], rest[1:]
+    head, body = lead(rest)
     if not head:
         raise EditError("nothing after the cursor to make a point of")
     new = Point(_fresh_id(deck, t, s, head), head, body, len(head) > MAX_HEAD, point.line)
     points = list(_section(deck, t, s).points)
-    points[p : p + 1] = [replace(point, body=point.body[:at].strip()), new]
+    points[p : p + 1] = [replace(point, body=first.strip()), new]
     return _with_points(deck, t, s, points)
 
 
