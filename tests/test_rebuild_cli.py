@@ -119,3 +119,18 @@ def test_a_hand_broken_built_key_is_a_deck_without_a_record(tmp_path: Path, caps
     assert decks.built_of(decks.load(out)) is None
     assert main(["build", str(doc), "-o", str(out)]) == 0
     assert decks.built_of(decks.load(out)) is not None
+
+
+def test_review_takes_one_document_and_no_dry_run(tmp_path: Path, capsys) -> None:
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DOC_V1, encoding="utf-8")
+    for args in (["build", str(doc), str(doc), "--review"], ["build", str(doc), "--review", "--dry-run"]):
+        assert main(args) == 2
+        err = capsys.readouterr().err
+        assert "--review opens one document" in err and "Traceback" not in err
+
+
+def test_review_of_a_folder_says_so_and_writes_nothing(tmp_path: Path, capsys) -> None:
+    assert main(["build", str(tmp_path), "--review", "-o", str(tmp_path / "d.yaml")]) == 2
+    assert "is a folder" in capsys.readouterr().err
+    assert not (tmp_path / "d.yaml").exists()

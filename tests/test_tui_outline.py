@@ -112,8 +112,8 @@ CASES = {
     "rename-heading": ([*down(5), "e", typed("对策"), "enter"], lambda d: d.topics[0].sections[1].heading == "对策"),
     "rename-topic": (["e", typed("基层政企服务"), "enter"], lambda d: d.topics[0].title == "基层政企服务"),
     "rename-deck": (["N", typed("我的范文"), "enter"], lambda d: d.name == "我的范文"),
-    "move-up": ([*down(3), "left_square_bracket"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
-    "move-down": ([*down(2), "right_square_bracket"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
+    "move-up": ([*down(3), "ctrl+up"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
+    "move-down": ([*down(2), "J"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
     "move-to-section": ([*down(2), "greater_than_sign", "enter"], lambda d: heads(d) == [*BUILT[1:], BUILT[0]]),
     "drop-section": ([*down(5), "D"], lambda d: heads(d) == BUILT[:3] and len(d.topics[0].sections) == 1),
     "add-from-source-line": (

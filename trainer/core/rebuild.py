@@ -270,8 +270,9 @@ class _Merge:
                     self.note(Source.BUILD, f"{topic.title} › {section.heading}", "order of points as in the document")
 
     def _their_points(self, ids: list[str]) -> list[Point]:
-        order = {pid: k for k, pid in enumerate(self.their_at)}
-        return [self.their_at[pid][1] for pid in sorted(ids, key=order.__getitem__)]
+        if not hasattr(self, "_their_order"):
+            self._their_order = {pid: k for k, pid in enumerate(self.their_at)}
+        return [self.their_at[pid][1] for pid in sorted(ids, key=self._their_order.__getitem__)]
 
     def _insert(
         self, merged: _Tree, mine_at: dict, mine_sec: dict, their_sec: dict, mine_top: dict, their_top: dict

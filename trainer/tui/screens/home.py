@@ -60,8 +60,8 @@ class HomeScreen(TrainerScreen):
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
         Binding("n", "app.new_deck", "新建", id="new-deck"),
-        Binding("r", "rename_deck", "改名", id="rename-deck"),
-        Binding("delete", "remove_deck", "删除", id="remove-deck"),
+        Binding("r", "rename_deck", "改名", id="rename-deck", show=False),  # in `?`: the bar is full at 80 columns
+        Binding("delete", "remove_deck", "删除", id="remove-deck", show=False),
         Binding("question_mark", "app.help", "按键", id="help"),
         Binding("q", "app.quit", "退出", id="quit-home"),
     ]
