@@ -272,3 +272,39 @@ async def test_home_rename_and_remove(engine, doc: Path, tmp_path: Path) -> None
             select(func.count()).select_from(CardRow).where(CardRow.deck_id == row.id, CardRow.retired.is_(False))
         )
     assert live == 0
+
+
+async def test_enter_on_save_writes_and_the_new_cards_are_on_home(engine, doc: Path, tmp_path: Path) -> None:
+    from trainer.tui.screens.home import HomeScreen
+
+    out = tmp_path / "decks" / "范文.yaml"
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        push_outline(app, open_document(doc, output=out))
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter")  # outline -> source -> 保存
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [d.name for d in app.screen.decks] == ["范文积累"] and app.screen.decks[0].new > 0
+    assert heads(decks.load(out)) == BUILT
+
+
+async def test_control_codes_and_markup_in_the_document_are_shown_as_text(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "怪.txt"
+    doc.write_text(
+        DOC.replace("人员紧缺。", "人员\x1b[31m紧缺[b]。").replace("##### 对策建议", "##### 对策建议\x0c"),
+        encoding="utf-8",
+    )
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+        source = screen.source.text
+        assert "\x1b" not in source and "\ufffd[31m紧缺[b]" in source
+        assert "\x1b" not in str(screen.outline.get_option_at_index(2).prompt)
+        # A form feed splits no line: the highlighted lines stay those of the point.
+        await pilot.press(*down(6))
+        assert screen.source.selected_text.startswith("1. 加强人才队伍建设")

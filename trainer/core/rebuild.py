@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TypeVar
 
 from trainer.core.built import Built, BuiltPoint, digest, outline_of
 from trainer.core.cloze import MANUAL, plain
@@ -74,7 +75,10 @@ def reapply_marks(marked: str, body: str) -> str | None:
     return out
 
 
-def _majority(values: list[SecKey | int]) -> SecKey | int | None:
+K = TypeVar("K", SecKey, int)
+
+
+def _majority(values: list[K]) -> K | None:
     return Counter(values).most_common(1)[0][0] if values else None
 
 
@@ -149,14 +153,14 @@ class _Merge:
         for ti, t in enumerate(deck.topics):
             for si, s in enumerate(t.sections):
                 found = [self.base_at[p.id][0][:2] for p in s.points if p.id in self.base_at]
-                out[(ti, si)] = _majority(found)  # type: ignore[assignment]
+                out[(ti, si)] = _majority(found)
         return out
 
     def _topic_map(self, deck: Deck) -> dict[int, int | None]:
         out: dict[int, int | None] = {}
         for ti, t in enumerate(deck.topics):
             found = [self.base_at[p.id][0][0] for s in t.sections for p in s.points if p.id in self.base_at]
-            out[ti] = _majority(found)  # type: ignore[assignment]
+            out[ti] = _majority(found)
         return out
 
     def _section(

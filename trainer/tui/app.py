@@ -224,10 +224,15 @@ class TrainerApp(App[None]):
 
     def action_new_deck(self) -> None:
         """Choose a document (or paste one) and open its outline for review."""
+        from trainer.services.outline_draft import Draft
         from trainer.tui.screens.new_deck import NewDeckScreen
         from trainer.tui.screens.outline import push_outline
 
-        self.push_screen(NewDeckScreen(), lambda draft: draft is not None and push_outline(self, draft))
+        def chosen(draft: Draft | None) -> None:
+            if draft is not None:
+                push_outline(self, draft)
+
+        self.push_screen(NewDeckScreen(), chosen)
 
     def action_help(self) -> None:
         """Show every key."""

@@ -5,6 +5,7 @@ undoable with `u`), saved as a deck file that is synced at once. The edits are
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from rich.text import Text
 from textual import events
@@ -21,7 +22,7 @@ from trainer.errors import TrainerError
 from trainer.services.outline_draft import Draft, save_draft
 from trainer.tui.screens.dialogs import ChoiceScreen, CursorPrompt, TextPrompt, confirm
 from trainer.tui.widgets.key_bar import KeyBar
-from trainer.tui.widgets.outline_list import KIND_LABELS, OutlineList, Row, source_lines
+from trainer.tui.widgets.outline_list import KIND_LABELS, OutlineList, Row, shown, source_for_display, source_lines
 
 # Two panes side by side from this size; stacked below it (80x24).
 SIDE_BY_SIDE = (100, 30)
@@ -60,7 +61,8 @@ class OutlineScreen(Screen[bool]):
         yield Static(self._title(), id="outline-title")
         with Horizontal(id="outline-panes"):
             yield OutlineList(id="outline-list")
-            yield TextArea(self.draft.text, id="outline-source", read_only=True, soft_wrap=True, show_line_numbers=True)
+            source = source_for_display(self.draft.text)
+            yield TextArea(source, id="outline-source", read_only=True, soft_wrap=True, show_line_numbers=True)
         yield Static("", id="outline-message")
         with Horizontal(id="outline-buttons"):
             yield Button("保存", id="outline-save-button", variant="primary")
@@ -78,7 +80,9 @@ class OutlineScreen(Screen[bool]):
     def _title(self) -> Text:
         points = len(self.deck.points())
         return Text(
-            f"大纲 · {self.deck.name} · {points} 点 → {self.draft.target.name}", no_wrap=True, overflow="ellipsis"
+            f"大纲 · {shown(self.deck.name)} · {points} 点 → {shown(self.draft.target.name)}",
+            no_wrap=True,
+            overflow="ellipsis",
         )
 
     def on_mount(self) -> None:
@@ -135,159 +139,153 @@ class OutlineScreen(Screen[bool]):
 
     # Edits
 
-    def _apply(
-        self, edit: Callable[[Deck], Deck | tuple[Deck, int]], done: str, focus: Callable[[Deck], Row] | None = None
-    ) -> None:
+    def _apply(self, edit: Callable[[Deck], Deck], done: str, focus: Row | None = None) -> None:
+        """Make an edit (undoably), show the outline again with `focus` (or the same row) highlighted."""
         try:
-            result = edit(self.deck)
+            deck = edit(self.deck)
         except TrainerError as exc:
             self.say(str(exc), error=True)
             return
-        deck = result[0] if isinstance(result, tuple) else result
         self.history.append((self.deck, self.outline.highlighted or 0))
         self.deck = deck
-        row = focus(deck) if focus is not None else None
-        self.outline.show(deck, self.outline.index_of(row) if row is not None else self.outline.highlighted)
+        self.outline.show(deck, self.outline.index_of(focus) if focus is not None else self.outline.highlighted)
         self.query_one("#outline-title", Static).update(self._title())
         self._show_source()
         self.say(f"{done}（u 撤销）")
 
-    def _need(self, level: str) -> Row | None:
+    def _point_at(self) -> tuple[int, int, int] | None:
+        """The highlighted point's place, or None (and a word to the learner)."""
         row = self.outline.row
-        if row is None or (level == "point" and row.p is None) or (level == "section" and row.s is None):
-            self.say("先选一个要点" if level == "point" else "先选一个小节或要点", error=True)
+        if row is None or row.s is None or row.p is None:
+            self.say("先选一个要点", error=True)
             return None
-        return row
+        return row.t, row.s, row.p
+
+    def _section_at(self) -> tuple[int, int, int] | None:
+        """The highlighted section's place and the point highlighted in it (-1 on the section row)."""
+        row = self.outline.row
+        if row is None or row.s is None:
+            self.say("先选一个小节或要点", error=True)
+            return None
+        return row.t, row.s, -1 if row.p is None else row.p
+
+    def _prompt(self, title: str, value: str, edit: Callable[[Deck, str], Deck], done: str) -> None:
+        """Ask for a text, then apply `edit` with it."""
+
+        def answered(text: str | None) -> None:
+            if text is not None:
+                self._apply(lambda d: edit(d, text), done)
+
+        self.app.push_screen(TextPrompt(title, value), answered)
 
     def action_edit(self) -> None:
         row = self.outline.row
         if row is None:
             return
-        topic = self.deck.topics[row.t]
-        if row.s is None:
-            self.app.push_screen(
-                TextPrompt("主题名", topic.title),
-                lambda v: v is not None and self._apply(lambda d: ed.rename_topic(d, row.t, v), "主题已改名"),
-            )
-        elif row.p is None:
-            self.app.push_screen(
-                TextPrompt("小节标题", topic.sections[row.s].heading),
-                lambda v: v is not None and self._apply(lambda d: ed.rename_section(d, row.t, row.s, v), "小节已改名"),
-            )
+        t, s, p = row.t, row.s, row.p
+        topic = self.deck.topics[t]
+        if s is None:
+            self._prompt("主题名", topic.title, lambda d, v: ed.rename_topic(d, t, v), "主题已改名")
+        elif p is None:
+            heading = topic.sections[s].heading
+            self._prompt("小节标题", heading, lambda d, v: ed.rename_section(d, t, s, v), "小节已改名")
         else:
-            head = topic.sections[row.s].points[row.p].head
-            self.app.push_screen(
-                TextPrompt("要点", head),
-                lambda v: (
-                    v is not None and self._apply(lambda d: ed.edit_point(d, row.t, row.s, row.p, v), "要点已修改")
-                ),
-            )
+            head = topic.sections[s].points[p].head
+            self._prompt("要点", head, lambda d, v: ed.edit_point(d, t, s, p, v), "要点已修改")
 
     def action_split(self) -> None:
-        if (row := self._need("point")) is None:
+        if (at := self._point_at()) is None:
             return
-        point = self.deck.topics[row.t].sections[row.s].points[row.p]
-        self.app.push_screen(
-            CursorPrompt(f"拆分「{point.head}」：光标处开始新的一点", point.body, at=len(point.body) // 2),
-            lambda at: (
-                at is not None and self._apply(lambda d: ed.split_point(d, row.t, row.s, row.p, at), "已拆成两点")
-            ),
-        )
+        t, s, p = at
+        point = self.deck.topics[t].sections[s].points[p]
+
+        def answered(cut: int | None) -> None:
+            if cut is not None:
+                self._apply(lambda d: ed.split_point(d, t, s, p, cut), "已拆成两点")
+
+        prompt = CursorPrompt(f"拆分「{point.head}」：光标处开始新的一点", point.body, at=len(point.body) // 2)
+        self.app.push_screen(prompt, answered)
 
     def action_merge(self) -> None:
-        if (row := self._need("point")) is not None:
-            self._apply(
-                lambda d: ed.merge_into_previous(d, row.t, row.s, row.p),
-                "已并入上一点",
-                lambda d: Row(row.t, row.s, row.p - 1),
-            )
+        if (at := self._point_at()) is not None:
+            t, s, p = at
+            self._apply(lambda d: ed.merge_into_previous(d, t, s, p), "已并入上一点", Row(t, s, p - 1))
 
     def action_not_point(self) -> None:
-        if (row := self._need("point")) is None:
+        if (at := self._point_at()) is None:
             return
+        t, s, p = at
 
         def chosen(what: str | None) -> None:
             if what == "merge":
                 self.action_merge()
             elif what == "drop":
-                self._apply(lambda d: ed.drop_point(d, row.t, row.s, row.p), "已删除这一点")
+                self._apply(lambda d: ed.drop_point(d, t, s, p), "已删除这一点")
 
-        self.app.push_screen(
-            ChoiceScreen(
-                "不是要点：它的文字",
-                [("merge", "m  并入上一点的说明"), ("drop", "d  删除")],
-                keys={"m": "merge", "d": "drop"},
-            ),
-            chosen,
-        )
+        options = [("merge", "m  并入上一点的说明"), ("drop", "d  删除")]
+        self.app.push_screen(ChoiceScreen("不是要点：它的文字", options, keys={"m": "merge", "d": "drop"}), chosen)
 
     def action_kind(self) -> None:
-        if (row := self._need("section")) is not None:
-            kind = ed.KINDS[(ed.KINDS.index(self.deck.topics[row.t].sections[row.s].kind) + 1) % len(ed.KINDS)]
-            self._apply(lambda d: ed.set_kind(d, row.t, row.s, kind), f"小节类型：{KIND_LABELS[kind.value]}")
+        if (at := self._section_at()) is not None:
+            t, s, _ = at
+            kind = ed.KINDS[(ed.KINDS.index(self.deck.topics[t].sections[s].kind) + 1) % len(ed.KINDS)]
+            self._apply(lambda d: ed.set_kind(d, t, s, kind), f"小节类型：{KIND_LABELS[kind.value]}")
 
     def action_move(self, step: int) -> None:
-        if (row := self._need("point")) is not None:
-            self._apply(
-                lambda d: ed.move_point(d, row.t, row.s, row.p, step),
-                "已上移" if step < 0 else "已下移",
-                lambda d: Row(row.t, row.s, row.p + step),
-            )
+        if (at := self._point_at()) is not None:
+            t, s, p = at
+            done = "已上移" if step < 0 else "已下移"
+            self._apply(lambda d: ed.move_point(d, t, s, p, step)[0], done, Row(t, s, p + step))
 
     def action_move_to(self) -> None:
-        if (row := self._need("point")) is None:
+        if (at := self._point_at()) is None:
             return
+        t, s, p = at
         options = [
-            (f"{ti}/{si}", f"{t.title} › {s.heading}")
-            for ti, t in enumerate(self.deck.topics)
-            for si, s in enumerate(t.sections)
-            if (ti, si) != (row.t, row.s)
+            (f"{ti}/{si}", f"{topic.title} › {section.heading}")
+            for ti, topic in enumerate(self.deck.topics)
+            for si, section in enumerate(topic.sections)
+            if (ti, si) != (t, s)
         ]
 
         def chosen(where: str | None) -> None:
             if where is not None:
                 ti, si = map(int, where.split("/"))
-                self._apply(lambda d: ed.move_point_to(d, row.t, row.s, row.p, ti, si), "已移到所选小节")
+                self._apply(lambda d: ed.move_point_to(d, t, s, p, ti, si), "已移到所选小节")
 
         self.app.push_screen(ChoiceScreen("移到哪个小节", options), chosen)
 
     def action_drop_section(self) -> None:
-        if (row := self._need("section")) is not None:
-            self._apply(
-                lambda d: ed.drop_section(d, row.t, row.s), "已删除小节", lambda d: Row(min(row.t, len(d.topics) - 1))
-            )
+        if (at := self._section_at()) is not None:
+            t, s, _ = at
+            self._apply(lambda d: ed.drop_section(d, t, s), "已删除小节", Row(max(0, t - 1) if t else 0))
 
     def action_add(self) -> None:
-        if (row := self._need("section")) is None:
+        if (at := self._section_at()) is None:
             return
+        t, s, after = at
         picked = self._source_pick()
         if picked is None or not picked[0]:
             self.say("先按 Tab 到原文，把光标放在那一行（或用 Shift+方向键选中），再按 a", error=True)
             return
         text, line = picked
-        after = -1 if row.p is None else row.p
-        self._apply(
-            lambda d: ed.add_point(d, row.t, row.s, after, text, line),
-            "已从原文添加一点",
-            lambda d: Row(row.t, row.s, after + 1),
-        )
+        self._apply(lambda d: ed.add_point(d, t, s, after, text, line), "已从原文添加一点", Row(t, s, after + 1))
         self.outline.focus()
 
     def action_pick_head(self) -> None:
-        if (row := self._need("point")) is None:
+        if (at := self._point_at()) is None:
             return
+        t, s, p = at
         picked = self._source_pick()
         if picked is None or not picked[0] or "\n" in picked[0]:
             self.say("先按 Tab 到原文，用 Shift+方向键选中要点文字（一行之内），再按 h", error=True)
             return
-        self._apply(lambda d: ed.edit_point(d, row.t, row.s, row.p, picked[0]), "要点已取自原文")
+        head = picked[0]
+        self._apply(lambda d: ed.edit_point(d, t, s, p, head), "要点已取自原文")
         self.outline.focus()
 
     def action_rename_deck(self) -> None:
-        self.app.push_screen(
-            TextPrompt("卡组名", self.deck.name),
-            lambda v: v is not None and self._apply(lambda d: ed.rename_deck(d, v), "卡组已改名"),
-        )
+        self._prompt("卡组名", self.deck.name, ed.rename_deck, "卡组已改名")
 
     def action_undo(self) -> None:
         if not self.history:
@@ -329,13 +327,16 @@ class OutlineScreen(Screen[bool]):
         if not self.history:
             self.dismiss(False)
             return
-        self.app.push_screen(
-            confirm(f"放弃对大纲的 {len(self.history)} 处修改？（不写任何文件）", "放弃，不保存", "继续修改"),
-            lambda answer: answer == "yes" and self.dismiss(False),
-        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "yes":
+                self.dismiss(False)
+
+        question = confirm(f"放弃对大纲的 {len(self.history)} 处修改？（不写任何文件）", "放弃，不保存", "继续修改")
+        self.app.push_screen(question, answered)
 
 
-def push_outline(app: App[object], draft: Draft, *, then_exit: bool = False) -> None:
+def push_outline(app: App[Any], draft: Draft, *, then_exit: bool = False) -> None:
     """Open the outline screen on a draft; with `then_exit` (`trainer build --review`), leaving it quits
     the app with `saved` as its result."""
 

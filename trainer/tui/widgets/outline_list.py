@@ -24,6 +24,20 @@ HEAD_MAX = 30
 BODY_START = 24
 
 
+# Control characters (but tab): shown as the replacement character, never sent to the terminal.
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(10, 32), *range(0x7F, 0xA0)]}
+
+
+def shown(text: str) -> str:
+    """Text safe to show: control characters replaced (Rich markup is not read from a Text)."""
+    return text.translate(_CONTROLS)
+
+
+def source_for_display(text: str) -> str:
+    """A document's lines as `Point.line` counts them (`str.splitlines`), joined by LF, each shown safely."""
+    return "\n".join(shown(line) for line in text.splitlines())
+
+
 @dataclass(frozen=True, slots=True)
 class Row:
     """One line of the outline: a topic (s, p None), a section (p None) or a point."""
@@ -47,24 +61,23 @@ def outline_rows(deck: Deck) -> list[tuple[Row, Text]]:
     """Every topic, section and point of a deck as a row and its text."""
     out: list[tuple[Row, Text]] = []
     for ti, topic in enumerate(deck.topics):
-        label = Text(f"{topic.title}", style="bold")
+        label = Text(shown(topic.title), style="bold")
         if topic.subtitle:
-            label.append(f"（{topic.subtitle}）")
+            label.append(f"（{shown(topic.subtitle)}）")
         out.append((Row(ti), label))
         for si, section in enumerate(topic.sections):
             doubt = _section_doubt(section)
-            text = Text(f" › {section.heading} ")
+            text = Text(f" › {shown(section.heading)} ")
             text.append(f"[{KIND_LABELS.get(section.kind.value, section.kind.value)}]", style="cyan")
             if doubt:
                 text.append(" ?", style="bold yellow")
             out.append((Row(ti, si, None, doubt), text))
             for pi, point in enumerate(section.points):
                 doubt = "要点过长" if len(point.head) > HEAD_MAX else "没有说明" if not point.body.strip() else ""
-                text = Text(f"   › 第{pi + 1}点 {point.head}")
+                text = Text(f"   › 第{pi + 1}点 {shown(point.head)}")
                 if point.body:
-                    text.append(
-                        f" | {point.body[:BODY_START]}{'…' if len(point.body) > BODY_START else ''}", style="dim"
-                    )
+                    start = shown(point.body[:BODY_START]) + ("…" if len(point.body) > BODY_START else "")
+                    text.append(f" | {start}", style="dim")
                 if doubt:
                     text.append(" ?", style="bold yellow")
                 out.append((Row(ti, si, pi, doubt), text))
