@@ -17,6 +17,9 @@ PURE = [
     "trainer.core.mastery",
     "trainer.core.session",
     "trainer.sched.lists",
+    "trainer.core.built",
+    "trainer.core.rematch",
+    "trainer.core.rebuild",
     "trainer.sched",
     "trainer.parse",
 ]

@@ -66,7 +66,8 @@ def test_rebuild_keeps_ids_name_and_settings_of_the_existing_deck(tmp_path: Path
     doc.write_text(DOC.replace("人才队伍不完善。", "人才队伍建设不完善。"), encoding="utf-8")
     assert main(["build", str(doc), "-o", str(out)]) == 0
     second = decks.load(out)
-    assert second.name == "我的卡组" and second.settings == {"scheduler": "fsrs"}
+    assert second.name == "我的卡组" and second.settings["scheduler"] == "fsrs"
+    assert set(second.settings) == {"scheduler", "built"}  # the deck remembers this build from now on
     assert [p.id for _, _, p in second.points()] == [p.id for _, _, p in first.points()]
     assert second.points()[0][2].head == "人才队伍建设不完善"
 

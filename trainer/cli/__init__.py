@@ -14,6 +14,7 @@ from trainer.cli.commands import (
     cmd_build,
     cmd_config,
     cmd_db_replay,
+    cmd_deck,
     cmd_export,
     cmd_import,
     cmd_leeches,
@@ -66,14 +67,27 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_build,
         "turn documents (.txt, .md) into a YAML deck",
         "Parse 申论 documents (UTF-8, GBK/GB18030 or UTF-16; any numbering style) into topics, "
-        "sections and points, and write them as one YAML deck. When DECK.yaml already exists, its "
-        "point ids, name and settings are kept for the same or lightly edited points, so rebuilding "
-        "after editing a document keeps your review history.",
+        "sections and points, and write them as one YAML deck. The deck file remembers what the builder "
+        "produced (its `built:` key), so building again over an existing DECK.yaml is a three-way merge: "
+        "your changes (titles, kinds, heads, bodies, cloze marks, removed and added points, order) are "
+        "kept, the document's changes to what you left alone are taken, and where both changed one thing "
+        "yours is kept and the conflict listed. Point ids (and so review history) survive changed "
+        "titles, headings and lightly edited heads.",
     )
     p.add_argument("documents", nargs="+", metavar="DOC", help="document files (.txt, .md)")
     p.add_argument("-o", "--output", metavar="DECK.yaml", help="deck file to write (default: print to stdout)")
     p.add_argument("--name", help="deck name (default: the first document's title)")
-    p.add_argument("--dry-run", action="store_true", help="print the outline (topics, sections, heads); write nothing")
+    p.add_argument(
+        "--review",
+        action="store_true",
+        help="open the outline beside the document in the TUI to fix it, then save (default file: "
+        "$TRAINER_HOME/decks/DOC.yaml, or -o) and sync",
+    )
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the outline (topics, sections, heads) and, over an existing deck, what the rebuild would change; write nothing",
+    )
 
     p = add(
         "sync",
@@ -84,6 +98,39 @@ def build_parser() -> argparse.ArgumentParser:
         "review history is never deleted.",
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="deck files or folders")
+
+    p = add(
+        "deck",
+        cmd_deck,
+        "list, rename or remove decks",
+        "Manage the decks in the database. `list` prints every deck with its live cards and file; "
+        "`rename OLD NEW` renames a deck in the database and in its file (a bundled deck is copied to "
+        "$TRAINER_HOME/decks/ under the new name), keeping every card and answer; `remove NAME` retires "
+        "the deck's cards and keeps their history: syncing its file by name (`trainer sync FILE`) or a "
+        "changed version of it brings the deck back with its history. A deck file deleted from "
+        "$TRAINER_HOME/decks/ is removed the same way at the next sync.",
+    )
+    p.set_defaults(action="list")
+    deck_actions = p.add_subparsers(title="actions", metavar="ACTION")
+    a = deck_actions.add_parser(
+        "list", help="every deck, its cards and its file", description="Every deck, its cards and its file."
+    )
+    a.set_defaults(action="list")
+    a = deck_actions.add_parser(
+        "rename",
+        help="rename a deck, keeping its cards and answers",
+        description="Rename a deck, keeping its cards and answers.",
+    )
+    a.set_defaults(action="rename")
+    a.add_argument("old", metavar="OLD", help="the deck's name now")
+    a.add_argument("new", metavar="NEW", help="its new name")
+    a = deck_actions.add_parser(
+        "remove",
+        help="retire a deck's cards, keeping their history",
+        description="Retire a deck's cards, keeping their history.",
+    )
+    a.set_defaults(action="remove")
+    a.add_argument("name", metavar="NAME", help="the deck to remove")
 
     p = add(
         "config",

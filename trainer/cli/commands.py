@@ -56,16 +56,20 @@ def outline_text(deck: Deck) -> str:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Turn documents into one YAML deck."""
+    """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
     from trainer.core.cards import cards_for_deck
     from trainer.deckfile import decks
     from trainer.parse import lint
-    from trainer.services.library import build_deck, previous_deck
+    from trainer.services.library import previous_deck
+    from trainer.services.rebuilds import change_lines, rebuild_documents, summary
 
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
-    deck = build_deck([Path(d) for d in args.documents], name=args.name, previous=previous)
+    if getattr(args, "review", False):
+        return _review(args, previous)
+    result = rebuild_documents([Path(d) for d in args.documents], previous, name=args.name)
+    deck = result.deck
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
@@ -74,15 +78,46 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {warning}", file=sys.stderr)
     if args.dry_run:
         sys.stdout.write(outline_text(deck))
-    elif args.output is None:
-        sys.stdout.write(decks.dumps(deck))
+        if previous is not None:
+            lines = change_lines(result, everything=True)
+            sys.stdout.write(f"\nthe rebuild would make {len(lines)} changes to {args.output}:\n")
+            sys.stdout.writelines(f"  {line}\n" for line in lines)
     else:
-        decks.save(deck, Path(args.output))
+        for line in change_lines(result, everything=False):
+            print(line, file=sys.stderr)
+        if args.output is None:
+            sys.stdout.write(decks.dumps(deck))
+        else:
+            decks.save(deck, Path(args.output))
+    if note := summary(result, previous):
+        print(note, file=sys.stderr)
     print(
         f"{deck.name}: {topics} topics, {sections} sections, {points} points, {ncards} cards"
         + ("" if args.dry_run or args.output is None else f" -> {args.output}"),
         file=sys.stderr,
     )
+    return 0
+
+
+def _review(args: argparse.Namespace, previous: Deck | None) -> int:
+    """`trainer build DOC --review`: the outline screen on the document; 保存 writes and syncs the deck."""
+    from trainer.services.config import load_settings
+    from trainer.services.database import open_default_store
+    from trainer.services.outline_draft import open_document
+    from trainer.tui.app import make_app
+    from trainer.tui.screens.outline import push_outline
+
+    if len(args.documents) != 1 or args.dry_run:
+        raise TrainerError("--review opens one document (and writes only when you save it); drop --dry-run")
+    draft = open_document(Path(args.documents[0]), output=Path(args.output) if args.output else None)
+    if args.name:
+        from dataclasses import replace
+
+        draft = replace(draft, deck=replace(draft.deck, name=args.name))
+    app = make_app(open_default_store(), settings=load_settings())
+    app.start_with = lambda a: push_outline(a, draft, then_exit=True)
+    saved = app.run()
+    print(f"{draft.target}: saved and synced" if saved else "nothing saved", file=sys.stderr)
     return 0
 
 
@@ -92,17 +127,51 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
-        files = find_deck_files([Path(p) for p in args.paths])
+        targets = [Path(p) for p in args.paths]
+        files = find_deck_files(targets)
+        folders = [p for p in targets if p.is_dir()]
     else:
         files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
+        folders = [paths.user_decks_dir()]
     engine = open_default_store()
-    for r in sync_files(engine, files, now=_now()):
-        if r.shadowed:
+    for r in sync_files(engine, files, now=_now(), folders=folders, revive=bool(args.paths)):
+        if r.gone:
+            print(f"{r.path}: {r.deck}: file deleted, deck removed ({r.retired} cards retired, history kept)")
+        elif r.removed:
+            print(f"{r.path}: {r.deck}: removed deck, skipped (`trainer sync {r.path}` brings it back)")
+        elif r.shadowed:
             print(f"{r.path}: {r.deck}: skipped, your own deck of that name is used")
         elif r.skipped:
             print(f"{r.path}: unchanged")
         else:
             print(f"{r.path}: {r.deck}: {r.added} added, {r.kept} kept, {r.retired} retired")
+    return 0
+
+
+def cmd_deck(args: argparse.Namespace) -> int:
+    """List, rename or remove decks."""
+    from trainer.services import deckadmin
+    from trainer.services.database import open_default_store
+
+    engine = open_default_store()
+    match args.action:
+        case "rename":
+            done = deckadmin.rename(engine, args.old, args.new)
+            where = (
+                ""
+                if done.path is None
+                else f" (file: {done.path}{', a copy of the bundled deck' if done.copied else ''})"
+            )
+            print(f"renamed {done.old} -> {done.new}; every card and answer kept{where}")
+        case "remove":
+            gone = deckadmin.remove(engine, args.name)
+            print(f"removed {gone.name}: {gone.retired} cards retired, history kept")
+            if gone.path:
+                print(f"`trainer sync {gone.path}` brings it back")
+        case _:
+            for d in deckadmin.list_all(engine):
+                state = "removed" if d.removed else f"{d.cards} cards"
+                print(f"{d.name}\t{state}\t{d.path or '-'}")
     return 0
 
 
@@ -273,13 +342,17 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database now."""
     from trainer.services.database import backup_now
+    from trainer.services.deck_backup import archive_path
     from trainer.store.snapshots import list_backups
 
     if args.list:
         for b in list_backups():
             print(f"{b.path}\t{b.reason}\t{b.path.stat().st_size} bytes")
         return 0
-    print(f"backup written: {backup_now()}")
+    made = backup_now()
+    print(f"backup written: {made}")
+    if (decks_zip := archive_path(made)).exists():
+        print(f"decks folder backed up: {decks_zip}")
     return 0
 
 
@@ -287,8 +360,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup."""
     from trainer.services.database import restore_backup
 
-    saved = restore_backup(Path(args.file))
+    saved, decks_back = restore_backup(Path(args.file))
     print(f"restored {args.file}")
+    if decks_back:
+        print(f"restored the decks folder {paths.user_decks_dir()} saved with it")
+    else:
+        print("that backup has no decks folder beside it; your deck files were left as they are")
     if saved is not None:
-        print(f"the database it replaced was saved as {saved}")
+        print(f"the database and decks folder it replaced were saved as {saved}")
     return 0

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from trainer.core import built as builtmod
+from trainer.core.built import Built
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.deckfile import layout as decklayout
 from trainer.deckfile.fsutil import atomic_write, read_bytes
@@ -22,6 +25,10 @@ _BaseDumper: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 _LineDict = LineDict
+
+# The key under which a deck file keeps what the builder last produced (`trainer.core.built`).
+BUILT_KEY = "built"
+_BUILT_LINE = re.compile(rf"^{BUILT_KEY}:", re.M)
 
 
 def _line(mapping: dict[str, Any]) -> int:
@@ -65,6 +72,14 @@ def _read_layout(text: str, path: str) -> Deck | None:
     header = fast_load(text[:at])
     if header is None or "topics" in header:
         return None
+    # `dumps` writes the last build's outline after the topics, as the one key there.
+    tail = _BUILT_LINE.search(text, at)
+    if tail is not None:
+        built = fast_load(text[tail.start() :])
+        if built is None or set(built) != {BUILT_KEY} or BUILT_KEY in header:
+            return None
+        header[BUILT_KEY] = built[BUILT_KEY]
+        text = text[: tail.start()]
     topics = decklayout.read_topics(text, at)
     if topics is None:
         return None
@@ -184,7 +199,7 @@ def to_data(deck: Deck) -> dict[str, Any]:
     data: dict[str, Any] = {"deck": deck.name}
     if deck.sources:
         data["source"] = deck.sources[0] if len(deck.sources) == 1 else list(deck.sources)
-    data.update(deck.settings)
+    data.update((k, v) for k, v in deck.settings.items() if k != BUILT_KEY)
     topics = []
     for t in deck.topics:
         topic: dict[str, Any] = {"title": t.title}
@@ -202,7 +217,19 @@ def to_data(deck: Deck) -> dict[str, Any]:
         topic["sections"] = sections
         topics.append(topic)
     data["topics"] = topics
+    if BUILT_KEY in deck.settings:
+        data[BUILT_KEY] = deck.settings[BUILT_KEY]
     return data
+
+
+def built_of(deck: Deck) -> Built | None:
+    """The outline of the deck's last build, kept in its file; None when it has none (or a broken one)."""
+    return builtmod.loads(deck.settings.get(BUILT_KEY))
+
+
+def with_built(deck: Deck, built: Built) -> Deck:
+    """The deck with the outline of its last build, to be written in its file."""
+    return replace(deck, settings={**deck.settings, BUILT_KEY: builtmod.dumps(built)})
 
 
 def dumps(deck: Deck) -> str:

@@ -34,10 +34,14 @@ def _require_sqlite(action: str) -> Path:
 
 def backup_today() -> Path | None:
     """The automatic daily backup of a SQLite store (none for other databases or when today's exists)."""
+    from trainer.services.deck_backup import archive_decks
     from trainer.store.snapshots import daily_backup
 
     path = _sqlite_store()
-    return daily_backup(path) if path is not None else None
+    made = daily_backup(path) if path is not None else None
+    if made is not None:
+        archive_decks(made)
+    return made
 
 
 def backup_now() -> Path:
@@ -45,19 +49,32 @@ def backup_now() -> Path:
     from trainer.store.snapshots import backup_database
 
     path = _require_sqlite("backup")
+    from trainer.services.deck_backup import archive_decks
+
     open_default_store(daily_backup=False).dispose()  # a store that does not exist yet is created first
-    return backup_database(path, reason="manual")
+    made = backup_database(path, reason="manual")
+    archive_decks(made)  # the decks folder beside it
+    return made
 
 
-def restore_backup(backup: Path) -> Path | None:
-    """Replace the store with a checked backup; the replaced store is saved first and that backup returned."""
+def restore_backup(backup: Path) -> tuple[Path | None, bool]:
+    """Replace the store with a checked backup, and the decks folder with the one saved beside it.
+
+    Returns:
+        The pre-restore backup of the replaced store and decks folder (None if there was no store),
+        and whether the backup had a decks folder to put back (older backups have none).
+    """
+    from trainer.services.deck_backup import archive_decks, restore_decks
     from trainer.store.revisions import REVISIONS
     from trainer.store.snapshots import restore_database
 
     path = _require_sqlite("restore")
     saved = restore_database(Path(backup), path, known_revisions=REVISIONS)
+    if saved is not None:
+        archive_decks(saved)
+    decks_back = restore_decks(Path(backup))
     open_default_store(daily_backup=False).dispose()  # migrate an older backup now, not at the next start
-    return saved
+    return saved, decks_back
 
 
 def open_default_store(*, daily_backup: bool = True) -> Engine:

@@ -60,6 +60,8 @@ class SyncReport:
     retired: int = 0
     kept: int = 0
     shadowed: bool = False  # a bundled deck skipped for the learner's own deck of that name
+    removed: bool = False  # a removed deck's unchanged file, skipped (naming the file brings it back)
+    gone: bool = False  # the deck's file was deleted from a synced folder: the deck was removed
 
 
 def sync_files(
@@ -68,8 +70,14 @@ def sync_files(
     *,
     now: datetime,
     on_error: Callable[[TrainerError], None] | None = None,
+    folders: Iterable[Path] = (),
+    revive: bool = False,
 ) -> list[SyncReport]:
     """Load deck files into the database, each in its own transaction; unchanged files are skipped.
+
+    A deck removed with `trainer deck remove` stays removed while its file is unchanged, unless
+    `revive` (the learner named the file). A deck whose file was in one of `folders` and is gone is
+    removed (cards retired, history kept), unless another file now gives a deck of its name.
 
     Every file is parsed before anything is written. Without `on_error`, one bad deck raises and the
     database is left untouched; with it, bad decks are reported to `on_error` and the rest synced.
@@ -77,7 +85,8 @@ def sync_files(
     that name (the copy an in-app edit saved): the learner's deck is synced, the bundled one skipped.
     """
     with _cyclic_gc_paused():
-        return _sync_files(engine, files, now=now, on_error=on_error)
+        reports = _sync_files(engine, files, now=now, on_error=on_error, revive=revive)
+        return reports + _remove_gone(engine, folders, {r.deck for r in reports if r.deck})
 
 
 @contextmanager
@@ -100,7 +109,9 @@ def _sync_files(
     *,
     now: datetime,
     on_error: Callable[[TrainerError], None] | None,
+    revive: bool,
 ) -> list[SyncReport]:
+    from trainer.store.deck_admin import REMOVED
     from trainer.store.sync import sync_deck, synced_deck
 
     reports: list[SyncReport] = []
@@ -114,6 +125,9 @@ def _sync_files(
             record = known.get(str(f.resolve()))
             if record is not None and record[1] == digest:
                 read.append((f, digest, None, record[0]))
+                continue
+            if record is not None and record[1] == REMOVED + digest and not revive:
+                reports.append(SyncReport(path=f, deck=record[0], skipped=True, removed=True))
                 continue
             try:
                 text = data.decode("utf-8-sig")
@@ -129,13 +143,15 @@ def _sync_files(
     # A deck edited in the app is saved as a user copy of its bundled file; the copy wins.
     own_names = {name for f, _, _, name in read if not is_bundled(f)}
     pending: list[tuple[Path, str, Deck]] = []
-    names: dict[str, Path] = {}
+    # The files already synced hold their names first: a second file of one of those names is reported
+    # now, not only once the first one changes.
+    names = {name: f for f, _, deck, name in read if deck is None and not (is_bundled(f) and name in own_names)}
     for f, digest, maybe_deck, name in read:
         if maybe_deck is None or (is_bundled(f) and name in own_names):
             shadowed = maybe_deck is not None
             reports.append(SyncReport(path=f, deck=name if shadowed else "", skipped=True, shadowed=shadowed))
             continue
-        if name in names:
+        if names.get(name, f) != f:
             clash = DeckError(f"deck name {name!r} is also used by {names[name]}", path=f)
             if on_error is None:
                 raise clash
@@ -199,3 +215,22 @@ def previous_deck(path: Path) -> tuple[Deck | None, str]:
         return decks.load(path), ""
     except DeckError as exc:
         return None, f"existing {path} is not a valid deck, its ids are not carried over: {exc.message}"
+
+
+def _remove_gone(engine: Engine, folders: Iterable[Path], synced: set[str]) -> list[SyncReport]:
+    """Remove the decks whose files were in `folders` and are gone (and no other file gives them)."""
+    from trainer.store.deck_admin import list_decks, remove_deck
+
+    roots = [Path(f).resolve() for f in folders]
+    if not roots:
+        return []
+    reports = []
+    with Session(engine) as session, session.begin():
+        for info in list_decks(session):
+            path = Path(info.path) if info.path else None
+            if path is None or info.removed or info.name in synced or not any(path.is_relative_to(r) for r in roots):
+                continue
+            if not path.exists():
+                retired = remove_deck(session, info.name)
+                reports.append(SyncReport(path=path, deck=info.name, skipped=False, retired=retired, gone=True))
+    return reports

@@ -252,7 +252,7 @@ def deck_summaries(
     the deck. `totals=False` leaves `total` None: counting every card of a deck is a scan of it (see
     `deck_totals`), which the home screen does in the background.
     """
-    names = deck_names(run)
+    names = deck_names(run, live=True)
     every = deck_totals(run) if totals else {}
     # One plan of every deck: limits and the sibling rule are per deck, so each deck's share of it is
     # what a session of that deck alone would offer.

@@ -132,6 +132,7 @@ def prune_daily(directory: Path | None = None, keep: int = KEEP_DAILY) -> list[P
     doomed = [b.path for b in daily[: max(0, len(daily) - keep)]]
     for p in doomed:
         p.unlink(missing_ok=True)
+        p.with_name(p.name.removesuffix(".db") + ".decks.zip").unlink(missing_ok=True)  # its decks folder
     return doomed
 
 

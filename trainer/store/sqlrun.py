@@ -54,10 +54,11 @@ def chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
         yield values[start : start + CHUNK]
 
 
-def deck_names(run: Runner, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
-    """Deck names by id (every deck when `deck_ids` is None)."""
+def deck_names(run: Runner, deck_ids: Iterable[int] | None = None, *, live: bool = False) -> dict[int, str]:
+    """Deck names by id (every deck when `deck_ids` is None; `live`: not the removed ones)."""
     if deck_ids is None:
-        return dict(run("SELECT id, name FROM decks", {}))  # type: ignore[arg-type]
+        where = " WHERE content_hash NOT LIKE 'removed:%'" if live else ""
+        return dict(run(f"SELECT id, name FROM decks{where}", {}))  # type: ignore[arg-type]
     out: dict[int, str] = {}
     for chunk in chunks(list(deck_ids)):
         params: dict[str, Any] = {}

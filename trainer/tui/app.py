@@ -59,7 +59,7 @@ def _utc_now() -> datetime:
 class TrainerApp(App[None]):
     """The review app. Build it with `make_app`."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "outline.tcss"]
     TITLE = "trainer"
     BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", show=False)]
 
@@ -91,6 +91,7 @@ class TrainerApp(App[None]):
         self.key_events: deque[KeyEvent] = deque(maxlen=2)
         self._key_seq = 0
         self._warmed = False
+        self.start_with: Callable[[TrainerApp], object] | None = None  # a screen to open first (build --review)
 
     @property
     def engine(self) -> Engine:
@@ -173,6 +174,7 @@ class TrainerApp(App[None]):
         yield SystemCommand("复习全部", "复习所有卡组今天到期的卡片", self.action_review_all)
         yield SystemCommand("统计", "热力图、保持率、到期预测、掌握程度", self.action_stats)
         yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
+        yield SystemCommand("新建卡组", "从文档或粘贴的文本生成卡组，对照原文检查大纲", self.action_new_deck)
         yield SystemCommand("按键帮助", "所有按键", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -220,6 +222,18 @@ class TrainerApp(App[None]):
 
         self.push_screen(BrowseScreen())
 
+    def action_new_deck(self) -> None:
+        """Choose a document (or paste one) and open its outline for review."""
+        from trainer.services.outline_draft import Draft
+        from trainer.tui.screens.new_deck import NewDeckScreen
+        from trainer.tui.screens.outline import push_outline
+
+        def chosen(draft: Draft | None) -> None:
+            if draft is not None:
+                push_outline(self, draft)
+
+        self.push_screen(NewDeckScreen(), chosen)
+
     def action_help(self) -> None:
         """Show every key."""
         from trainer.tui.screens.help import HelpScreen
@@ -242,6 +256,8 @@ class TrainerApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.start_with is not None:
+            self.start_with(self)
         if self.engine_ready:
             self.warm_up()  # nothing to build: sync the deck folders now
 
@@ -277,17 +293,27 @@ class TrainerApp(App[None]):
             self._sync()
 
     def _sync(self) -> None:
+        from trainer import paths
         from trainer.services.library import find_deck_files, sync_files
 
         errors: list[str] = []
         try:
             files = find_deck_files(self.sync_paths or [], missing_ok=True)
-            reports = sync_files(self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
+            folders = [p for p in self.sync_paths or [] if p == paths.user_decks_dir()]
+            reports = sync_files(
+                self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)), folders=folders
+            )
         except TrainerError as exc:
             errors.append(str(exc))
             reports = []
         if errors:
             self.call_from_thread(self.show_error, "\n".join(errors))
+        for r in reports:
+            if r.gone:
+                note = (
+                    f"{r.deck}: its file was deleted, so the deck was removed ({r.retired} cards retired, history kept)"
+                )
+                self.call_from_thread(self.notify, note, timeout=8)
         if any(not r.skipped for r in reports):
             self.call_from_thread(self.home.refresh_decks)
 

@@ -59,6 +59,9 @@ class HomeScreen(TrainerScreen):
         Binding("a", "app.review_all", "全部", id="review-all"),
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
+        Binding("n", "app.new_deck", "新建", id="new-deck"),
+        Binding("r", "rename_deck", "改名", id="rename-deck", show=False),  # in `?`: the bar is full at 80 columns
+        Binding("delete", "remove_deck", "删除", id="remove-deck", show=False),
         Binding("question_mark", "app.help", "按键", id="help"),
         Binding("q", "app.quit", "退出", id="quit-home"),
     ]
@@ -228,3 +231,23 @@ class HomeScreen(TrainerScreen):
             return
         row = self.rows[self.table.cursor_row]
         self.trainer_app.start_review([row.deck_id], topic=row.topic)
+
+    def _deck_name(self) -> str | None:
+        if not self.rows:
+            return None
+        deck_id = self.rows[self.table.cursor_row].deck_id
+        return next((d.name for d in self.decks if d.deck_id == deck_id), None)
+
+    def action_rename_deck(self) -> None:
+        """Rename the highlighted deck (in the database and its file; cards and answers kept)."""
+        from trainer.tui.screens.deck_actions import rename_deck
+
+        if (name := self._deck_name()) is not None:
+            rename_deck(self, name)
+
+    def action_remove_deck(self) -> None:
+        """Remove the highlighted deck after a confirmation (cards retired, history kept)."""
+        from trainer.tui.screens.deck_actions import remove_deck
+
+        if (name := self._deck_name()) is not None:
+            remove_deck(self, name)

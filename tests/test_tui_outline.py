@@ -1,0 +1,310 @@
+"""The outline review screen, driven by key presses: every action checked on the deck file 保存 writes
+(and the database it syncs), undo, leaving without saving, and bad input on 新建卡组."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from textual.widgets import Input, TextArea
+
+from tests.tui_support import app_for
+from trainer.core.model import Deck
+from trainer.deckfile import decks
+from trainer.services.outline_draft import open_document
+from trainer.store.models import CardRow, DeckRow
+from trainer.tui.screens.dialogs import ChoiceScreen, TextPrompt
+from trainer.tui.screens.new_deck import NewDeckScreen, complete_path
+from trainer.tui.screens.outline import OutlineScreen, push_outline
+
+DOC = """# 范文积累
+
+#### 优化基层政企服务
+
+##### 存在的问题
+
+1. 人才队伍不完善。便民服务中心人员紧缺。编制长期空缺。
+2. 权力下放不到位。服务事项“放而不接”。
+3. 线上线下未融合。信息不互通。
+
+##### 对策建议
+
+1. 加强人才队伍建设。配齐人员，开展培训。
+2. 推动权力真正下放。做到“网上办、马上办”。
+"""
+# Rows of the outline: 0 topic, 1 问题, 2-4 its points, 5 对策, 6-7 its points.
+BUILT = ["人才队伍不完善", "权力下放不到位", "线上线下未融合", "加强人才队伍建设", "推动权力真正下放"]
+
+
+def heads(deck: Deck) -> list[str]:
+    return [p.head for _, _, p in deck.points()]
+
+
+def down(n: int) -> list[str]:
+    return ["down"] * n
+
+
+async def _type(pilot, text: str) -> None:
+    """Replace the focused input's text, as typing it would."""
+    field = pilot.app.screen.query_one(Input)
+    field.value = ""
+    await pilot.press(*text)
+
+
+@pytest.fixture
+def doc(tmp_path: Path) -> Path:
+    path = tmp_path / "范文.txt"
+    path.write_text(DOC, encoding="utf-8")
+    return path
+
+
+async def run_outline(engine, doc: Path, out: Path, steps, size=(120, 40), save: bool = True) -> Deck | None:
+    """Open the outline of `doc`, run `steps` (keys, or coroutines given the pilot), save, read the file."""
+    app = app_for(engine)
+    async with app.run_test(size=size) as pilot:
+        push_outline(app, open_document(doc, output=out))
+        await pilot.pause()
+        for step in steps:
+            if callable(step):
+                await step(pilot)
+            else:
+                await pilot.press(step)
+            await pilot.pause()
+        if save:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, OutlineScreen), app.screen.query_one("#outline-message").render()
+    return decks.load(out) if out.exists() else None
+
+
+def typed(text: str):
+    async def step(pilot) -> None:
+        await _type(pilot, text)
+
+    return step
+
+
+CASES = {
+    "save-as-built": ([], lambda d: heads(d) == BUILT),
+    "edit-head": ([*down(2), "e", typed("基层人才不足"), "enter"], lambda d: heads(d)[0] == "基层人才不足"),
+    "split": (
+        [*down(2), "s", "home", *["right"] * 10, "enter"],
+        lambda d: (
+            heads(d)[:3] == ["人才队伍不完善", "编制长期空缺", "权力下放不到位"]
+            and d.points()[0][2].body == "便民服务中心人员紧缺。"
+        ),
+    ),
+    "merge-into-previous": (
+        [*down(3), "m"],
+        lambda d: (
+            heads(d) == [BUILT[0], *BUILT[2:]]
+            and d.points()[0][2].body.endswith("权力下放不到位。服务事项“放而不接”。")
+        ),
+    ),
+    "not-a-point-dropped": ([*down(4), "x", "d"], lambda d: heads(d) == [*BUILT[:2], *BUILT[3:]]),
+    "not-a-point-merged": (
+        [*down(4), "x", "m"],
+        lambda d: heads(d) == [*BUILT[:2], *BUILT[3:]] and "信息不互通" in d.points()[1][2].body,
+    ),
+    "change-kind": ([*down(1), "k"], lambda d: d.topics[0].sections[0].kind.value == "countermeasures"),
+    "rename-heading": ([*down(5), "e", typed("对策"), "enter"], lambda d: d.topics[0].sections[1].heading == "对策"),
+    "rename-topic": (["e", typed("基层政企服务"), "enter"], lambda d: d.topics[0].title == "基层政企服务"),
+    "rename-deck": (["N", typed("我的范文"), "enter"], lambda d: d.name == "我的范文"),
+    "move-up": ([*down(3), "ctrl+up"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
+    "move-down": ([*down(2), "J"], lambda d: heads(d)[:2] == [BUILT[1], BUILT[0]]),
+    "move-to-section": ([*down(2), "greater_than_sign", "enter"], lambda d: heads(d) == [*BUILT[1:], BUILT[0]]),
+    "drop-section": ([*down(5), "D"], lambda d: heads(d) == BUILT[:3] and len(d.topics[0].sections) == 1),
+    "add-from-source-line": (
+        # In the source pane (on 对策's 第1点, line 13) the cursor goes up to line 9 (线上线下未融合),
+        # then `a` adds it after 第1点 of 对策.
+        [*down(6), "tab", *["up"] * 4, "a"],
+        lambda d: (
+            heads(d)[3:5] == ["加强人才队伍建设", "3. 线上线下未融合"] and d.points()[4][2].body == "信息不互通。"
+        ),
+    ),
+    "pick-head-from-source": (
+        # In the source pane `left` collapses the highlight of line 7 to its start; right to column 7,
+        # then select four characters leftwards (人才队伍).
+        [*down(2), "tab", "left", *["right"] * 7, *["shift+left"] * 4, "h"],
+        lambda d: heads(d)[0] == "人才队伍",
+    ),
+    "undo-two-edits": ([*down(2), "m", "k", "u", "u"], lambda d: heads(d) == BUILT),
+    "undo-one-of-two": (
+        [*down(3), "m", *["up"] * 2, "e", typed("问题"), "enter", "u"],
+        lambda d: heads(d) == [BUILT[0], *BUILT[2:]],
+    ),
+}
+
+
+@pytest.mark.parametrize(("steps", "check"), CASES.values(), ids=CASES.keys())
+async def test_each_action_reaches_the_saved_deck_file(engine, doc: Path, tmp_path: Path, steps, check) -> None:
+    out = tmp_path / "decks" / "范文.yaml"
+    deck = await run_outline(engine, doc, out, steps)
+    assert deck is not None and check(deck), heads(deck) if deck else None
+    assert decks.built_of(deck) is not None  # the builder's outline is kept, so a rebuild keeps the fixes
+    with Session(engine) as s:  # saved means synced: the cards are in the database
+        n = s.scalar(select(func.count()).select_from(CardRow).join(DeckRow).where(DeckRow.name == deck.name))
+    assert n and n >= len(deck.points())
+
+
+async def test_a_rebuild_keeps_the_fixes_made_in_the_screen(engine, doc: Path, tmp_path: Path, capsys) -> None:
+    from trainer.cli import main
+
+    out = tmp_path / "decks" / "范文.yaml"
+    await run_outline(engine, doc, out, [*down(2), "e", typed("基层人才不足"), "enter", *down(2), "x", "d"])
+    doc.write_text(DOC.replace("开展培训", "定期开展培训"), encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    deck = decks.load(out)
+    assert heads(deck) == ["基层人才不足", BUILT[1], *BUILT[3:]]
+    assert deck.points()[2][2].body == "配齐人员，定期开展培训。"
+
+
+async def test_escape_with_changes_asks_and_writes_nothing(engine, doc: Path, tmp_path: Path) -> None:
+    out = tmp_path / "decks" / "范文.yaml"
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        push_outline(app, open_document(doc, output=out))
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "m", "escape")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("n")  # keep editing
+        assert isinstance(app.screen, OutlineScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, OutlineScreen)
+    assert not out.exists()
+
+
+async def test_new_deck_from_home_opens_the_outline(engine, doc: Path) -> None:
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, NewDeckScreen)
+        app.screen.query_one("#new-deck-path", Input).value = str(doc)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlineScreen)
+        assert app.screen.draft.target.name == "范文.yaml"
+
+
+async def test_pasted_text_opens_the_outline(engine) -> None:
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#new-deck-paste", TextArea).text = DOC
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlineScreen)
+        assert heads(app.screen.deck) == BUILT
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda tmp: ("path", str(tmp)), "is a folder"),
+        (lambda tmp: ("path", str(tmp / "没有.txt")), "no such file"),
+        (lambda tmp: ("path", str(_binary(tmp))), "not a text document"),
+        (lambda tmp: ("paste", "abc\x00\x01\x02" * 10), "looks binary"),
+        (lambda tmp: ("paste", "一" * 7_000_000), "at most 10 MB"),
+        (lambda tmp: ("paste", "只是一段话。"), "no numbered points"),
+    ],
+    ids=["folder", "missing", "binary-file", "binary-paste", "20mb-paste", "no-sections"],
+)
+async def test_bad_input_is_said_in_the_screen_and_nothing_is_written(engine, tmp_path: Path, make, message) -> None:
+    from trainer import paths
+
+    how, value = make(tmp_path)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        if how == "path":
+            app.screen.query_one("#new-deck-path", Input).value = value
+            await pilot.press("enter")
+        else:
+            app.screen.query_one("#new-deck-paste", TextArea).text = value
+            await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, NewDeckScreen)
+        shown = str(app.screen.query_one("#new-deck-error").render())
+        assert message.lower() in shown.lower()
+    assert not paths.user_decks_dir().exists() or not any(paths.user_decks_dir().iterdir())
+
+
+def _binary(tmp: Path) -> Path:
+    path = tmp / "图片.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    return path
+
+
+def test_path_completion_offers_folders_and_documents_only(tmp_path: Path) -> None:
+    (tmp_path / "范文集").mkdir()
+    (tmp_path / "范文.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "范文.pdf").write_text("x", encoding="utf-8")
+    (tmp_path / "笔记.md").write_text("x", encoding="utf-8")
+    assert complete_path(f"{tmp_path}/范文") == f"{tmp_path}/范文.txt"
+    assert complete_path(f"{tmp_path}/范文集") is None  # complete already (no more to add)
+    assert complete_path(f"{tmp_path}/范文.p") is None
+    assert complete_path(f"{tmp_path}/笔") == f"{tmp_path}/笔记.md"
+    assert complete_path(f"{tmp_path}/没有") is None
+
+
+async def test_home_rename_and_remove(engine, doc: Path, tmp_path: Path) -> None:
+    out = tmp_path / "decks" / "范文.yaml"
+    await run_outline(engine, doc, out, [])
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        assert isinstance(app.screen, TextPrompt)
+        await _type(pilot, "申论范文")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert decks.load(out).name == "申论范文"
+        await pilot.press("delete")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("y")
+        await pilot.pause()
+    with Session(engine) as s:
+        row = s.scalars(select(DeckRow).where(DeckRow.name == "申论范文")).one()
+        live = s.scalar(
+            select(func.count()).select_from(CardRow).where(CardRow.deck_id == row.id, CardRow.retired.is_(False))
+        )
+    assert live == 0
+
+
+async def test_enter_on_save_writes_and_the_new_cards_are_on_home(engine, doc: Path, tmp_path: Path) -> None:
+    from trainer.tui.screens.home import HomeScreen
+
+    out = tmp_path / "decks" / "范文.yaml"
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        push_outline(app, open_document(doc, output=out))
+        await pilot.pause()
+        await pilot.press("tab", "tab", "enter")  # outline -> source -> 保存
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert [d.name for d in app.screen.decks] == ["范文积累"] and app.screen.decks[0].new > 0
+    assert heads(decks.load(out)) == BUILT
+
+
+async def test_control_codes_and_markup_in_the_document_are_shown_as_text(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "怪.txt"
+    doc.write_text(
+        DOC.replace("人员紧缺。", "人员\x1b[31m紧缺[b]。").replace("##### 对策建议", "##### 对策建议\x0c"),
+        encoding="utf-8",
+    )
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+        source = screen.source.text
+        assert "\x1b" not in source and "\ufffd[31m紧缺[b]" in source
+        assert "\x1b" not in str(screen.outline.get_option_at_index(2).prompt)
+        # A form feed splits no line: the highlighted lines stay those of the point.
+        await pilot.press(*down(6))
+        assert screen.source.selected_text.startswith("1. 加强人才队伍建设")

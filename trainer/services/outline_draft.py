@@ -1,0 +1,127 @@
+"""A document opened for the outline screen (a file or pasted text), and saving the fixed outline as a
+deck file that is synced at once; shared by the TUI and `trainer build --review`. No UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from trainer import paths
+from trainer.core.built import Built
+from trainer.core.model import Deck
+from trainer.core.rebuild import Change
+from trainer.deckfile import decks
+from trainer.deckfile.fsutil import atomic_write, read_bytes
+from trainer.errors import DocumentError
+from trainer.services.library import MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
+from trainer.services.rebuilds import rebuild
+
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
+# Control characters other than tab and line breaks: a paste holding many is not a document.
+_CONTROL = {chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v"} | {"\x7f"}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What the outline screen opens: the outline to fix, its source text and where it will be saved.
+
+    Attributes:
+        deck: The outline to start from: the new build, merged over the deck already at `target`.
+        built: The builder's own outline, remembered in the file so a later rebuild keeps the fixes.
+        text: The document's text (its lines are what `Point.line` counts).
+        target: The deck file 保存 writes.
+        previous: The deck already at `target`, if any.
+        changes: What the merge over `previous` kept, took and refused.
+        warning: A note for the learner (the existing deck could not be read ...).
+    """
+
+    deck: Deck
+    built: Built
+    text: str
+    target: Path
+    previous: Deck | None = None
+    changes: tuple[Change, ...] = ()
+    warning: str = ""
+
+
+def _file_name(name: str) -> str:
+    cleaned = "".join("_" if c in '/\\:*?"<>|' or ord(c) < 32 else c for c in name).strip(". ")
+    return cleaned[:80] or "deck"
+
+
+def _draft(fresh: Deck, text: str, target: Path) -> Draft:
+    previous, problem = previous_deck(target)
+    result = rebuild(fresh, previous)
+    return Draft(result.deck, result.built, text, target, previous, result.changes, problem)
+
+
+def open_document(path: Path, *, output: Path | None = None) -> Draft:
+    """A document file read and built for the outline screen.
+
+    Raises:
+        DocumentError: a folder, a missing, unreadable, binary, too big or empty file, or no sections.
+    """
+    from trainer.parse import decode, parse_document
+
+    path = Path(path).expanduser()
+    if path.is_dir():
+        raise DocumentError("is a folder; choose a .txt, .md or .html file", path=path)
+    data = read_bytes(path, DocumentError, limit=MAX_DOCUMENT_BYTES)
+    text = decode(data, source=str(path))
+    try:
+        fresh = parse_document(text, source=path.name)
+    except DocumentError as exc:
+        raise DocumentError(exc.message, path=path, line=exc.line) from None
+    target = Path(output) if output else paths.user_decks_dir() / f"{path.stem}.yaml"
+    if target.resolve() == path.resolve():
+        raise DocumentError("the deck cannot be saved over its own document", path=target)
+    return _draft(fresh, text, target)
+
+
+def open_pasted(text: str, *, output: Path | None = None) -> Draft:
+    """Pasted text built for the outline screen.
+
+    Raises:
+        DocumentError: empty, binary-looking or too big text, or no sections in it.
+    """
+    from trainer.parse import parse_document
+
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > MAX_DOCUMENT_BYTES:
+        raise DocumentError(
+            f"the pasted text is {size / 1_000_000:.1f} MB; a document may be at most {MAX_DOCUMENT_BYTES // 1_000_000} MB"
+        )
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if "\x00" in text or controls > max(8, len(text) // 100):
+        raise DocumentError("the pasted text looks binary (control characters), not a document")
+    fresh = parse_document(text)
+    target = Path(output) if output else paths.user_decks_dir() / f"{_file_name(fresh.name)}.yaml"
+    return _draft(fresh, text, target)
+
+
+def save_draft(engine: Engine, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
+    """Write the fixed outline to the draft's deck file (atomically, remembering the builder's outline)
+    and sync it, so its cards are on home at once.
+
+    Raises:
+        TrainerError: the file cannot be written, or the deck cannot be synced (its name is another
+            file's deck ...); the file is then left as it was.
+    """
+    data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
+    target = draft.target
+    before = target.read_bytes() if target.is_file() else None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, data)
+    try:
+        (report,) = [r for r in sync_files(engine, [target], now=now, revive=True) if r.path == target]
+    except Exception:
+        # Not synced: put the file back as it was, so nothing is half done.
+        if before is None:
+            target.unlink(missing_ok=True)
+        else:
+            atomic_write(target, before)
+        raise
+    return report

@@ -1,0 +1,120 @@
+"""新建卡组: choose a document (a path with completion of folders and .txt/.md/.html files) or paste its
+text; dismisses with the built draft for the outline screen. Bad input is said here; nothing is written."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widgets import Button, Input, Static, TextArea
+
+from trainer.errors import TrainerError
+from trainer.services.outline_draft import DOCUMENT_SUFFIXES, Draft, open_document, open_pasted
+
+
+class PathSuggester(Suggester):
+    """Completes the last part of a path: a folder (with a trailing /) or a document file."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+def complete_path(value: str) -> str | None:
+    """The first folder or .txt/.md/.html file (by name) whose name starts with what is typed after the
+    last /, as the whole completed value; None when there is none."""
+    if not value:
+        return None
+    expanded = os.path.expanduser(value)
+    folder, _, start = expanded.rpartition(os.sep)
+    where = Path(folder or ".") if folder or not expanded.startswith(os.sep) else Path(os.sep)
+    try:
+        names = sorted(os.scandir(where), key=lambda e: e.name)
+    except OSError:
+        return None
+    for entry in names:
+        if not entry.name.startswith(start) or entry.name == start or entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir or entry.name.lower().endswith(DOCUMENT_SUFFIXES):
+            return value + entry.name[len(start) :] + (os.sep if is_dir else "")
+    return None
+
+
+class NewDeckScreen(ModalScreen[Draft | None]):
+    """A path input and a paste area; Enter in the path opens the file, Ctrl+O opens the pasted text."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "取消"),
+        Binding("ctrl+o", "open_pasted", "用粘贴的文本", priority=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="new-deck-box", classes="dialog"):
+            yield Static("新建卡组：选一个文档，或粘贴文本", classes="dialog-title")
+            yield Static("文档路径（.txt .md .html；→ 接受补全，回车打开）")
+            yield Input(placeholder="~/文档/范文.txt", id="new-deck-path", suggester=PathSuggester())
+            yield Static("或粘贴文本（Ctrl+O 打开）")
+            yield TextArea(id="new-deck-paste", soft_wrap=True)
+            yield Static("", id="new-deck-error")
+            with Horizontal(id="new-deck-buttons"):
+                yield Button("打开文件", id="new-deck-open-file", variant="primary")
+                yield Button("用粘贴的文本", id="new-deck-open-paste")
+                yield Button("取消", id="new-deck-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-deck-path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_open_file()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        match event.button.id:
+            case "new-deck-open-file":
+                self.action_open_file()
+            case "new-deck-open-paste":
+                self.action_open_pasted()
+            case _:
+                self.action_cancel()
+
+    def _error(self, message: str) -> None:
+        self.query_one("#new-deck-error", Static).update(Text(message))
+
+    def action_open_file(self) -> None:
+        value = self.query_one("#new-deck-path", Input).value.strip()
+        if not value:
+            self._error("先输入文档的路径")
+            return
+        self._open(lambda: open_document(Path(value)))
+
+    def action_open_pasted(self) -> None:
+        text = self.query_one("#new-deck-paste", TextArea).text
+        if not text.strip():
+            self._error("粘贴框是空的")
+            return
+        self._open(lambda: open_pasted(text))
+
+    def _open(self, read: Callable[[], Draft]) -> None:
+        try:
+            draft = read()
+        except TrainerError as exc:
+            self._error(str(exc))
+            return
+        self.dismiss(draft)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
