@@ -61,7 +61,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from trainer.deckfile import decks
     from trainer.parse import lint
     from trainer.services.library import build_deck, previous_deck
+    from trainer.services.outputs import check_deck_output
 
+    if args.output and not args.dry_run:
+        check_deck_output(Path(args.output), inputs=[Path(d) for d in args.documents])
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
         print(f"warning: {problem}", file=sys.stderr)

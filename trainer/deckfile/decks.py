@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.safetext import clean_deck, may_need_cleaning
 from trainer.deckfile import layout as decklayout
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.deckfile.yamlsubset import LineDict, fast_load
@@ -36,6 +37,15 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         mapping.line = node.start_mark.line + 1
         return mapping
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met a second time is an alias (`*a`) or a merge (`<<: *a`): refused, so a few lines
+        # of anchors cannot expand into millions of points (a "billion laughs" deck).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) and merge keys are not allowed in deck files", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
@@ -51,10 +61,11 @@ def loads(text: str, *, path: str = "<deck>") -> Deck:
         DeckError: invalid YAML, a tag that would build an object, or a value of the wrong shape.
     """
     deck = _read_layout(text, path)
-    if deck is not None:
-        return deck
-    data = fast_load(text)
-    return _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
+    if deck is None:
+        data = fast_load(text)
+        deck = _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
+    # Deck text is data: terminal control codes (raw or written as YAML escapes) never get past here.
+    return clean_deck(deck) if may_need_cleaning(text) else deck
 
 
 def _read_layout(text: str, path: str) -> Deck | None:

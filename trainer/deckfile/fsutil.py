@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from trainer.deckfile.guard import check_input
 from trainer.errors import TrainerError
 
 
@@ -43,9 +44,7 @@ def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: i
         error: The TrainerError subclass to raise.
         limit: Refuse (before reading it) a file larger than this many bytes.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise error("is a directory, not a file", path=path)
+    path = check_input(Path(path), error)  # before opening: a FIFO or a device would block or never end
     try:
         with path.open("rb") as fh:
             size = os.fstat(fh.fileno()).st_size

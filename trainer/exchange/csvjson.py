@@ -39,6 +39,7 @@ CARD_COLUMNS = (
     "leech",
     "last_review",
 )
+CSV_NAMES = ("cards.csv", "reviews.csv")
 REVIEW_COLUMNS = (
     "id",
     "deck",
@@ -152,7 +153,7 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
     except OSError as exc:
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)
-    paths = (directory / "cards.csv", directory / "reviews.csv")
+    paths = (directory / CSV_NAMES[0], directory / CSV_NAMES[1])
     atomic_write(paths[0], _csv_bytes(CARD_COLUMNS, cards))
     atomic_write(paths[1], _csv_bytes(REVIEW_COLUMNS, review_list))
     return TableReport(paths=paths, cards=len(cards), reviews=len(review_list))

@@ -19,8 +19,9 @@ from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
-from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
+from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.services.outputs import check_deck_output, check_output, check_output_dir
 from trainer.store.engine import reader
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None
     """Write the named decks (all for None) as an Anki package."""
     from trainer.store.export import load_decks
 
+    check_output(path)
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
     return write_apkg(decks, path)
@@ -49,6 +51,10 @@ def export_tables(
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
     from trainer.store.export import card_schedules, load_decks, review_log
 
+    if csv_dir is not None:
+        check_output_dir(csv_dir, CSV_NAMES)
+    if json_path is not None:
+        check_output(json_path)
     reports = []
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
@@ -131,6 +137,7 @@ def import_deck(
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
     if target.exists() and not force:
         raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=target)
+    check_deck_output(target, inputs=[Path(source)])
     if output is None and (other := _deck_named(result.deck.name, paths.user_decks_dir(), besides=target)):
         raise TrainerError(
             f"a deck named {result.deck.name!r} is already in {other}; import it under another name with"

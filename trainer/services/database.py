@@ -3,6 +3,7 @@ or restore a backup; no UI."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,5 +70,8 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
     engine = open_store(paths.db_url())
     if daily_backup:
-        backup_today()
+        try:
+            backup_today()
+        except TrainerError as exc:  # the command still runs; the learner is told, loudly, every start
+            print(f"trainer: warning: daily backup failed: {exc}", file=sys.stderr)
     return engine

@@ -272,7 +272,7 @@ class TrainerApp(App[None]):
             try:
                 backup_today()  # the online backup API: answers can be written meanwhile
             except TrainerError as exc:
-                self.call_from_thread(self.show_error, str(exc))
+                self.call_from_thread(self.show_error, f"每日备份失败 (daily backup failed): {exc}")
         if self.sync_paths:
             self._sync()
 
@@ -353,7 +353,7 @@ def run_app() -> int:
     if con is None:
         from trainer.services.database import open_default_store
 
-        engine: Engine | LazyEngine = open_default_store()
+        engine: Engine | LazyEngine = open_default_store(daily_backup=False)  # taken by the app: see warm_up
     else:
 
         def build() -> Engine:
@@ -364,7 +364,7 @@ def run_app() -> int:
         engine = LazyEngine(build)
     try:
         app = make_app(
-            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=con is not None
+            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=True
         )
         app.run()
     finally:
