@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from trainer import paths
 from trainer.errors import TrainerError
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from trainer.core.model import Deck
+
+
+def print(*values: object, file: TextIO | None = None) -> None:
+    """The builtin `print`, with file names and deck text cleaned of terminal control codes (a file named
+    `\x1b]0;x\x07.yaml`, a head stored before text was cleaned on entry): one choke point for this module."""
+    from trainer.core.safetext import clean_text
+
+    builtins.print(*(clean_text(str(v)) for v in values), file=file)
 
 
 def _now() -> datetime:

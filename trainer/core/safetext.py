@@ -5,7 +5,7 @@ Deck text is data. A head holding `ESC ] 0 ; title BEL` would retitle the learne
 holding CSI sequences would move the cursor or recolour the screen, wherever it is printed. So every
 text is cleaned once where it enters trainer (a document decoded, a deck file read, a package or CSV
 imported): whole ANSI/OSC/DCS sequences are dropped, then every other C0/C1 control character and DEL.
-Line feeds and tabs stay; CR LF and lone CRs become line feeds. Rich/Textual markup (`[bold]`) is
+Line feeds and tabs stay; CR LF, lone CRs and the other line separators become line feeds. Rich/Textual markup (`[bold]`) is
 not touched here: it is harmless text, and the screens and tables show it as text (never as markup).
 """
 
@@ -27,13 +27,14 @@ _STRING = r"(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\
 _ESC = r"\x1b[\x20-\x7e]?"
 _CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 _UNSAFE = re.compile(f"{_STRING}|{_CSI}|{_ESC}|{_CONTROL}")
-_NEWLINES = re.compile(r"\r\n?")
+# Line ends other than LF (CR LF, CR, and the separators `str.splitlines` breaks at: VT, FF, FS-RS, NEL).
+_NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
 # What can hold an unsafe character once parsed: a raw control character, or a YAML/JSON escape.
 _MAYBE_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\\]")
 
 
 def clean_text(text: str) -> str:
-    """`text` without terminal control: escape sequences and control characters dropped, CR/CR LF -> LF."""
+    """`text` without terminal control: escape sequences and control characters dropped, line ends -> LF."""
     if text.isprintable():  # the common case, checked in C: no control character at all
         return text
     return _UNSAFE.sub("", _NEWLINES.sub("\n", text))

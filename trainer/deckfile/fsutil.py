@@ -30,10 +30,12 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, or a signal mid-write: no temp file is left behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        if isinstance(exc, OSError):
+            raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        raise
 
 
 def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:

@@ -1,6 +1,7 @@
 """CSV and JSON out: cards with their schedule and the full review log, for spreadsheets and scripts; no database.
 
-CSV files are UTF-8 with a byte-order mark so spreadsheet programs show Chinese text correctly.
+CSV files are UTF-8 with a byte-order mark so spreadsheet programs show Chinese text correctly, and a
+text cell that a spreadsheet would run as a formula (= + - @ tab CR first) is written with a leading `'`.
 Every file is written atomically: a reader never sees half of one.
 """
 
@@ -125,12 +126,26 @@ def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
         }
 
 
+# A spreadsheet (Excel, WPS, LibreOffice) runs a cell that begins with one of these as a formula:
+# `=HYPERLINK(...)` in a head would be a live link. Such a text cell gets a leading `'` (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell value that a spreadsheet shows as text: booleans as 0/1, a formula-like text quoted."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (int(v) if isinstance(v, bool) else v) for k, v in row.items()})
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return buf.getvalue().encode("utf-8-sig")
 
 

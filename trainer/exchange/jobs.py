@@ -114,9 +114,10 @@ def import_deck(
     """Read an Anki package or CSV file and save it as a deck file; with Anki history, sync it and
     replay the history onto its cards.
 
-    When the package holds answers for cards of the deck (and `history` is set), the deck file is
-    synced and the answers written through trainer's answer path in one transaction; if that fails,
-    the deck file is put back as it was, so nothing is half-written.
+    When the package holds answers for cards of the deck (and `history` is set), the deck is synced
+    and the answers written through trainer's answer path in one transaction, and the deck file is
+    written once that has committed: if the transaction fails, no file is written; if the process dies
+    after the commit, running the import again finishes it (the file is written, nothing doubled).
 
     Args:
         source: The .apkg/.colpkg or .csv file.
@@ -153,31 +154,26 @@ def import_deck(
 
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
-    previous = target.read_bytes() if target.exists() else None
     target.parent.mkdir(parents=True, exist_ok=True)
-    deckfile.save(result.deck, target)
     if engine is None or settings is None:
+        deckfile.save(result.deck, target)
         return Imported(result, target)
-    try:
-        synced, report = _sync_with_history(engine, result, target, settings, now or datetime.now(UTC))
-    except BaseException:
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            atomic_write(target, previous)
-        raise
+    # The history is committed first and the file written after: a crash in between leaves no file,
+    # so running the import again goes through (cards that have history are left alone) and writes it.
+    data = text.encode("utf-8")
+    synced, report = _sync_with_history(engine, result, target, data, settings, now or datetime.now(UTC))
+    atomic_write(target, data)
     return Imported(result, target, history=report, sync=synced)
 
 
 def _sync_with_history(
-    engine: Engine, result: ImportResult, target: Path, settings: Settings, now: datetime
+    engine: Engine, result: ImportResult, target: Path, data: bytes, settings: Settings, now: datetime
 ) -> tuple[SyncResult, HistoryReport]:
-    """Sync the deck file and write its Anki history, in one transaction."""
+    """Sync the deck file's content `data` (as if at `target`) and write its Anki history, in one transaction."""
     from trainer.sched.days import study_day
     from trainer.store.imported import PastAnswer, write_history
     from trainer.store.sync import sync_deck
 
-    data = target.read_bytes()
     answers = {
         key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]
         for key, reviews in result.history.answers.items()

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from trainer import paths
 from trainer.core.model import Deck
+from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
@@ -177,7 +178,7 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
     built = []
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
-        text = decode(data, source=str(doc))
+        text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
         try:
             built.append(parse_document(text, source=doc.name))
         except DocumentError as exc:
