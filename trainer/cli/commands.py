@@ -257,6 +257,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     deck = result.deck
     points = len(deck.points())
     print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
+    if len(done.parts) > 1:
+        print(f"too big for one deck file: split into {len(done.parts)} decks: " + ", ".join(map(str, done.parts)))
     found = result.history
     if done.history is not None and done.sync is not None:
         h, sy = done.history, done.sync

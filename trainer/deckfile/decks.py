@@ -222,6 +222,22 @@ def dumps(deck: Deck) -> str:
     return text
 
 
+def encode(deck: Deck, path: Path) -> bytes:
+    """The deck file's bytes, refused when `load` would refuse them: one size contract for every writer.
+
+    Raises:
+        DeckError: the file would be over `MAX_DECK_BYTES`.
+    """
+    data = dumps(deck).encode("utf-8")
+    if len(data) > MAX_DECK_BYTES:
+        raise DeckError(
+            f"the deck would be {len(data) / 1e6:.1f} MB, over the {MAX_DECK_BYTES / 1e6:g} MB a deck file may"
+            " hold; nothing was written (build it from fewer documents, in several decks)",
+            path=path,
+        )
+    return data
+
+
 def save(deck: Deck, path: Path) -> None:
-    """Write a deck file atomically (temp file + rename)."""
-    atomic_write(Path(path), dumps(deck).encode("utf-8"))
+    """Write a deck file atomically (temp file + rename), never one larger than `load` reads."""
+    atomic_write(Path(path), encode(deck, Path(path)))

@@ -15,12 +15,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer import paths
+from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.exchange.split import add_reports, part_paths, split_deck
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
 from trainer.store.engine import reader
 
@@ -81,6 +83,7 @@ class Imported:
     target: Path
     history: HistoryReport | None = None
     sync: SyncResult | None = None
+    parts: tuple[Path, ...] = ()  # every deck file written: `target`, then the parts of a split deck
 
 
 def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
@@ -136,17 +139,22 @@ def import_deck(
     """
     result = read_any(Path(source), name=name, topic=topic)
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
-    if target.exists() and not force:
-        raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=target)
-    check_deck_output(target, inputs=[Path(source)])
-    if output is None and (other := _deck_named(result.deck.name, paths.user_decks_dir(), besides=target)):
-        raise TrainerError(
-            f"a deck named {result.deck.name!r} is already in {other}; import it under another name with"
-            " --name NEW, or write over that file with -o",
-            path=source,
-        )
-    text = deckfile.dumps(result.deck)
-    deckfile.loads(text, path=str(target))  # what we write must load back as a normal deck file
+    # One size contract: a deck too big for the file sync reads is written as several deck files.
+    parts = split_deck(result.deck)
+    targets = part_paths(target, len(parts))
+    for part, path in zip(parts, targets, strict=True):
+        if path.exists() and not force:
+            raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=path)
+        check_deck_output(path, inputs=[Path(source)])
+        if output is None and (other := _deck_named(part.name, paths.user_decks_dir(), besides=path)):
+            raise TrainerError(
+                f"a deck named {part.name!r} is already in {other}; import it under another name with"
+                " --name NEW, or write over that file with -o",
+                path=source,
+            )
+    texts = [deckfile.dumps(part) for part in parts]
+    for text, path in zip(texts, targets, strict=True):
+        deckfile.loads(text, path=str(path))  # what we write must load back as a normal deck file
     engine = None
     if history and result.history.reviews and open_engine is not None:
         if settings is None:
@@ -155,21 +163,31 @@ def import_deck(
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
     target.parent.mkdir(parents=True, exist_ok=True)
+    datas = [text.encode("utf-8") for text in texts]
     if engine is None or settings is None:
-        deckfile.save(result.deck, target)
-        return Imported(result, target)
-    # The history is committed first and the file written after: a crash in between leaves no file,
-    # so running the import again goes through (cards that have history are left alone) and writes it.
-    data = text.encode("utf-8")
-    synced, report = _sync_with_history(engine, result, target, data, settings, now or datetime.now(UTC))
-    atomic_write(target, data)
-    return Imported(result, target, history=report, sync=synced)
+        for data, path in zip(datas, targets, strict=True):
+            atomic_write(path, data)
+        return Imported(result, target, parts=tuple(targets))
+    # The history is committed first and the files written after: a crash in between leaves no file,
+    # so running the import again goes through (cards that have history are left alone) and writes them.
+    synced, report = _sync_with_history(
+        engine, result, list(zip(parts, targets, datas, strict=True)), settings, now or datetime.now(UTC)
+    )
+    for data, path in zip(datas, targets, strict=True):
+        atomic_write(path, data)
+    return Imported(result, target, history=report, sync=synced, parts=tuple(targets))
 
 
 def _sync_with_history(
-    engine: Engine, result: ImportResult, target: Path, data: bytes, settings: Settings, now: datetime
+    engine: Engine,
+    result: ImportResult,
+    parts: list[tuple[Deck, Path, bytes]],
+    settings: Settings,
+    now: datetime,
 ) -> tuple[SyncResult, HistoryReport]:
-    """Sync the deck file's content `data` (as if at `target`) and write its Anki history, in one transaction."""
+    """Sync each part's deck (its file content `data`, as if at its path) and write its share of the Anki
+    history, all in one transaction."""
+    from trainer.core.cards import cards_for_deck
     from trainer.sched.days import study_day
     from trainer.store.imported import PastAnswer, write_history
     from trainer.store.sync import sync_deck
@@ -179,14 +197,21 @@ def _sync_with_history(
         for key, reviews in result.history.answers.items()
     }
     zone, hour = settings.tz(), settings.day_start_hour
-    path = str(target.resolve())
+    synced: SyncResult | None = None
+    report: HistoryReport | None = None
     with Session(engine) as s, s.begin():
-        synced = sync_deck(s, result.deck, path=path, content_hash=hashlib.sha256(data).hexdigest(), now=now)
-        report = write_history(
-            s,
-            result.deck.name,
-            answers,
-            policy_for=settings.policy,
-            day_of=lambda moment: study_day(moment, zone, hour),
-        )
+        for deck, target, data in parts:
+            digest = hashlib.sha256(data).hexdigest()
+            one = sync_deck(s, deck, path=str(target.resolve()), content_hash=digest, now=now)
+            keys = {c.key for c in cards_for_deck(deck)} if len(parts) > 1 else set(answers)
+            written = write_history(
+                s,
+                deck.name,
+                {k: a for k, a in answers.items() if k in keys},
+                policy_for=settings.policy,
+                day_of=lambda moment: study_day(moment, zone, hour),
+            )
+            synced = one if synced is None else add_reports(synced, one)
+            report = written if report is None else add_reports(report, written)
+    assert synced is not None and report is not None  # at least one part
     return synced, report

@@ -84,7 +84,7 @@ def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime)
     deck = with_edits(deck, {pid: (head, body) for pid, head, body in changes})
     target = _copy_target(path) if changed else _target(path)
     check_output(target)
-    data = decks.dumps(deck).encode("utf-8")
+    data = decks.encode(deck, target)
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
     with Session(engine) as s, s.begin():
