@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import io
 import os
 import signal
 import sys
@@ -224,6 +225,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Start-up allocates much and frees little: the cyclic collector would walk every new object
         # several times before the first card. The app turns it back on once it is painted (warm-up).
         gc.disable()
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show Chinese (LANG=C, PYTHONIOENCODING=ascii) gets escapes, not a crash.
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
     args: Any = build_parser().parse_args(words) if words else SimpleNamespace(func=cmd_tui)
     if words:  # the TUI restores the terminal on these signals itself
         _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP)

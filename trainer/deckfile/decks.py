@@ -97,6 +97,8 @@ def _parse(text: str, path: str, loader: Any) -> Any:
         raise DeckError(f"invalid YAML: {exc.problem or exc}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise DeckError(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise DeckError("invalid deck: lists or mappings nested too deeply", path=path) from None
 
 
 def load(path: Path) -> Deck:

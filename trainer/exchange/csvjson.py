@@ -164,7 +164,7 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
     if directory.exists() and not directory.is_dir():
         raise TrainerError("not a folder", path=directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)

@@ -34,9 +34,7 @@ from trainer.paths import private_work_dir
 GENERIC_HEADING = "要点"
 # Linear in the text: the answer and the hint never hold `{{` or `}}` (nor the answer `::`), and the
 # possessive `*+` never backtracks, so a text of many unclosed `{{c1::` is read in one pass, not n^2.
-_CLOZE = re.compile(
-    r"\{\{c(\d+)::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}"
-)
+_CLOZE = re.compile(r"\{\{c(\d+)::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}")
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:div|p|li)\s*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")  # not `[^>]*`: a text of many lone `<` would be scanned to its end from each
 _STYLE_OPEN = re.compile(r"<(style|script)\b", re.I)

@@ -42,13 +42,14 @@ def _regroup(name: str, base: Deck, items: list[tuple[int, int, Point]]) -> Deck
     return replace(base, name=name, topics=tuple(topics))
 
 
-def split_deck(deck: Deck, limit: int = deckfile.MAX_DECK_BYTES) -> list[Deck]:
+def split_deck(deck: Deck, limit: int | None = None) -> list[Deck]:
     """`deck` as one deck when its file fits in `limit` bytes, else as parts that each fit, in order:
     the first keeps the name, the others are named `NAME (2)`, `NAME (3)` ... (sync needs distinct names).
 
     Raises:
         DeckError: a single point is too big for any deck file.
     """
+    limit = deckfile.MAX_DECK_BYTES if limit is None else limit
     if len(deckfile.dumps(deck).encode("utf-8")) <= limit:
         return [deck]
     budget = int(limit * 0.8)

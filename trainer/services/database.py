@@ -66,9 +66,11 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
     A SQLite store is also backed up once a day (the last 7 daily backups are kept).
     """
+    from trainer.services.leftovers import clean_leftovers_quietly
     from trainer.store import open_store
 
     engine = open_store(paths.db_url())
+    clean_leftovers_quietly()
     if daily_backup:
         try:
             backup_today()

@@ -85,7 +85,7 @@ def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime)
     target = _copy_target(path) if changed else _target(path)
     check_output(target)
     data = decks.encode(deck, target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     atomic_write(target, data)
     with Session(engine) as s, s.begin():
         result = sync_deck(s, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now)

@@ -267,6 +267,9 @@ class TrainerApp(App[None]):
     @work(thread=True, exclusive=True, group="sync")
     def _warm_then_sync(self) -> None:
         self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        from trainer.services.leftovers import clean_leftovers_quietly
+
+        clean_leftovers_quietly()
         if self.daily_backup:
             from trainer.services.database import backup_today
 
