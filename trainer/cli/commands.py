@@ -218,11 +218,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
-    from trainer.exchange.jobs import export_apkg, export_tables
+    from trainer.exchange.jobs import check_export_targets, export_apkg, export_tables
     from trainer.services.database import open_default_store
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
+    check_export_targets(*(Path(p) if p else None for p in (args.apkg, args.csv, args.json)))
     engine = open_default_store()
     names = args.deck or None
     if args.apkg:

@@ -32,6 +32,16 @@ if TYPE_CHECKING:
     from trainer.store.sync import SyncResult
 
 
+def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Path | None) -> None:
+    """Refuse, before anything is opened or written, an export over the database, a backup or a non-file."""
+    if apkg is not None:
+        check_output(apkg)
+    if csv_dir is not None:
+        check_output_dir(csv_dir, CSV_NAMES)
+    if json_path is not None:
+        check_output(json_path)
+
+
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
     from trainer.store.export import load_decks
@@ -53,10 +63,7 @@ def export_tables(
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
     from trainer.store.export import card_schedules, load_decks, review_log
 
-    if csv_dir is not None:
-        check_output_dir(csv_dir, CSV_NAMES)
-    if json_path is not None:
-        check_output(json_path)
+    check_export_targets(None, csv_dir, json_path)
     reports = []
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
