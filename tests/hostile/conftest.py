@@ -77,10 +77,15 @@ def changed(before: Tree, after: Tree) -> set[str]:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
-def live_db_files(before: Tree, after: Tree, db: Path) -> set[str]:
-    """`changed` without the live database's -wal/-shm (SQLite may create or checkpoint them on open)."""
-    side = {f"{db}-wal", f"{db}-shm"}
-    return {k for k in changed(before, after) if k not in side}
+def stray(before: Tree, after: Tree, home: Path) -> set[str]:
+    """`changed`, less what any start may touch: the live database's -wal/-shm (SQLite creates and
+    checkpoints them) and trainer's empty private scratch folder `tmp/`."""
+    db = home / "trainer.db"
+    allowed = {f"{db}-wal", f"{db}-shm"}
+    scratch = home / "tmp"
+    if after.get(str(scratch), ("", 0))[0] == "dir" and not any(k.startswith(f"{scratch}/") for k in after):
+        allowed.add(str(scratch))
+    return changed(before, after) - allowed
 
 
 def db_content(db: Path) -> list[tuple[object, ...]]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from trainer.core.cards import head_key, list_key
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
-from trainer.core.safetext import clean_deck
+from trainer.core.safetext import clean_deck, clean_text
 from trainer.deckfile.fsutil import read_bytes
 from trainer.deckfile.guard import check_input
 from trainer.errors import DocumentError
@@ -56,6 +56,7 @@ def plain_text(field_html: str) -> str:
     text = _drop_style(field_html)
     text = _BREAK.sub("\n", text)
     text = html.unescape(_TAG.sub("", text)).replace("\u200b", "").replace("\xa0", " ")
+    text = clean_text(text)  # `&#27;` decodes to ESC: terminal control is dropped after the entities
     return "\n".join(line.strip() for line in text.strip().splitlines()).strip()
 
 
@@ -175,9 +176,9 @@ def _note_types(db: sqlite3.Connection, tables: set[str]) -> dict[int, _NoteType
 
 def _deck_names(db: sqlite3.Connection, tables: set[str]) -> dict[int, str]:
     if "notetypes" in tables and "decks" in tables:
-        return {r[0]: str(r[1]).replace("\x1f", "::") for r in db.execute("SELECT id, name FROM decks")}
+        return {r[0]: clean_text(str(r[1]).replace("\x1f", "::")) for r in db.execute("SELECT id, name FROM decks")}
     decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0] or "{}")
-    return {int(did): d.get("name", "") for did, d in decks.items()}
+    return {int(did): clean_text(str(d.get("name", ""))) for did, d in decks.items()}
 
 
 def _anki_notes(db: sqlite3.Connection) -> Iterator[tuple[int, int, list[str], str, int | None]]:
@@ -215,7 +216,7 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
                 notes = list(_anki_notes(db))
                 builder, deck_name = _build(notes, types, deck_names, name or None, path)
                 history = read_history(db, tables, builder.targets)
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, AttributeError) as exc:
             raise DocumentError(f"damaged Anki collection: {exc}", path=path) from None
     if not builder.count:
         raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
@@ -315,7 +316,7 @@ def read_csv(path: Path, *, name: str | None = None, topic: str | None = None) -
         DocumentError: an undecodable file, a row with too many columns, an empty head (with its line).
     """
     path = Path(path)
-    text = _decode(read_bytes(path, DocumentError, limit=MAX_CSV_BYTES), path)
+    text = clean_text(_decode(read_bytes(path, DocumentError, limit=MAX_CSV_BYTES), path))
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if lines and sum(1 for ln in lines if any(d in ln for d in ",\t;")) * 2 < len(lines):
         raise DocumentError(
