@@ -265,8 +265,15 @@ class _Stopped(BaseException):
 
 
 def _stop_cleanly_on(*signums: int) -> None:
+    import logging
+
     def stop(signum: int, _frame: object) -> None:
         raise _Stopped(signum)
+
+    # Stopped mid-query, SQLAlchemy logs its cleanup ("Error closing cursor" and a traceback) through
+    # logging's last-resort handler; the command reports failures itself, so its library logs stay quiet.
+    logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
+    logging.getLogger("sqlalchemy").propagate = False
 
     for signum in signums:
         signal.signal(signum, stop)
