@@ -59,6 +59,8 @@ TARGETS: dict[str, Callable[[Seeded, Path], Path]] = {
     "symlink-to-db": _link_to_db,
     "hardlink-to-db": _hardlink_to_db,
     "relative-db": _relative_db,
+    "settings": lambda s, t: _config(t),
+    "deck-file": lambda s, t: s.deck_file,
 }
 
 

@@ -40,6 +40,8 @@ def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> lis
             if target.suffix not in DECK_SUFFIXES:
                 raise DeckError("not a deck file (expected .yaml or .yml)", path=target)
             found.append(target)
+        elif target.exists():  # a FIFO or a device: never read (it could block or never end)
+            raise DeckError("is a device or pipe, not a deck file", path=target)
         elif not missing_ok:
             raise DeckError("no such file or folder", path=target)
     return found

@@ -16,6 +16,7 @@ from sqlalchemy.exc import ArgumentError
 from trainer import paths
 from trainer.deckfile.guard import check_input
 from trainer.errors import TrainerError
+from trainer.services.config import config_path
 from trainer.store.engine import sqlite_path
 from trainer.store.lite import sqlite_file
 
@@ -36,8 +37,9 @@ def _live_database() -> Path | None:
 
 
 def protected_files() -> list[Path]:
-    """The live database and its side files (-wal, -shm, -journal): no command may write over them."""
-    found: list[Path] = []
+    """The live database and its side files (-wal, -shm, -journal) and the settings file: no command may
+    write over them."""
+    found: list[Path] = [config_path()]
     db = _live_database()
     if db is not None:
         found += [db.with_name(db.name + suffix) for suffix in _DB_SIDECARS]
@@ -61,25 +63,28 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def check_output(path: Path, *, inputs: Iterable[Path] = (), what: str = "output") -> Path:
+def check_output(path: Path, *, inputs: Iterable[Path] = (), what: str = "output", deck_writer: bool = False) -> Path:
     """Refuse an output path that would destroy something the learner owns.
 
     Args:
         path: The file a command is about to create or replace.
         inputs: The files the command reads (its source documents, package, deck).
         what: How the message names the output (`output`, `deck file` ...).
+        deck_writer: The command writes a deck (build, import, edit): it may replace a deck file.
 
     Returns:
         `path`, for chaining.
 
     Raises:
-        TrainerError: `path` is the database or one of its side files, a backup (or inside the backups
-            folder), one of `inputs`, or an existing thing that is not a regular file.
+        TrainerError: `path` is the database or one of its side files, the settings file, a backup (or
+            inside the backups folder), one of `inputs`, an existing thing that is not a regular file, or
+            (unless `deck_writer`) a deck file.
     """
     path = Path(path)
     for protected in protected_files():
         if _same(path, protected):
-            raise TrainerError(f"refusing to write the {what} over trainer's database", path=path)
+            whose = "settings" if protected.name == config_path().name else "database"
+            raise TrainerError(f"refusing to write the {what} over trainer's {whose}", path=path)
     try:
         inside_backups = path.resolve().parent == _backups_dir().resolve()
     except (OSError, RuntimeError):
@@ -99,6 +104,8 @@ def check_output(path: Path, *, inputs: Iterable[Path] = (), what: str = "output
         raise TrainerError(f"the {what} is a folder, not a file", path=path)
     if not stat.S_ISREG(st.st_mode):
         raise TrainerError(f"the {what} is a device or pipe, not a file; refusing to write to it", path=path)
+    if not deck_writer and path.suffix in (".yaml", ".yml") and is_deck_file(path):
+        raise TrainerError(f"refusing to write the {what} over a deck file", path=path)
     return path
 
 
@@ -127,7 +134,7 @@ def check_deck_output(path: Path, *, inputs: Iterable[Path] = ()) -> Path:
     Raises:
         TrainerError: as `check_output`, or the existing file is not a deck.
     """
-    check_output(path, inputs=inputs, what="deck file")
+    check_output(path, inputs=inputs, what="deck file", deck_writer=True)
     if Path(path).exists() and not is_deck_file(path):
         raise TrainerError(
             "exists and is not a deck file (YAML with a `deck:` key); refusing to replace it"
