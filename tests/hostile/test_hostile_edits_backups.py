@@ -75,11 +75,11 @@ def test_an_unreadable_deck_file_is_left_alone(seeded: Seeded) -> None:
     assert saved.left_alone == seeded.deck_file and saved.path != seeded.deck_file
 
 
-def _corrupt_live_database(db: Path) -> None:
-    """Overwrite a page of the review log's table in place: SQLite still opens the file."""
+def _corrupt_live_database(db: Path, table: str = "card_state") -> None:
+    """Overwrite a page of `table` in place: SQLite still opens the file, integrity_check fails."""
     con = sqlite3.connect(db)
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'card_state'").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     page = con.execute("PRAGMA page_size").fetchone()[0]
     con.close()
     with db.open("r+b") as fh:

@@ -122,7 +122,7 @@ BUILD_TARGETS: dict[str, tuple[Callable[[Seeded, Path], Path], str]] = {
     "hardlink-to-input": (lambda s, t: (os.link(t / "doc.txt", t / "doc-link.yaml"), t / "doc-link.yaml")[1], "input"),
     "yaml-without-deck-key": (lambda s, t: _not_a_deck_yaml(t), "not a deck"),
     "not-yaml": (lambda s, t: _not_yaml(t), "not a deck"),
-    "config": (lambda s, t: _config(t), "not a deck"),
+    "config": (lambda s, t: _config(t), "settings"),
     "device": (lambda s, t: Path("/dev/null"), "device"),
 }
 
