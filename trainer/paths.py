@@ -43,3 +43,13 @@ def bundled_decks_dir() -> Path:
     if installed.is_dir():
         return installed
     return here.parent / "decks"
+
+
+def private_work_dir() -> Path:
+    """trainer's own scratch folder, `$TRAINER_HOME/tmp` (mode 0700): a copy of a learner's collection
+    never goes to the shared system temp folder; what a crash leaves here is removed at the next start."""
+    home = data_dir()
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    folder = home / "tmp"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import gc
+import io
+import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from types import SimpleNamespace
@@ -282,15 +285,58 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Start-up allocates much and frees little: the cyclic collector would walk every new object
         # several times before the first card. The app turns it back on once it is painted (warm-up).
         gc.disable()
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show Chinese (LANG=C, PYTHONIOENCODING=ascii) gets escapes, not a crash.
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
     args: Any = build_parser().parse_args(words) if words else SimpleNamespace(func=cmd_tui)
+    if words:  # the TUI restores the terminal on these signals itself
+        _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP)
     try:
         result: int = args.func(args)
         return result
     except TrainerError as exc:
-        print(f"trainer: error: {exc}", file=sys.stderr)
+        _say_error(str(exc))
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except (KeyboardInterrupt, _Stopped) as exc:
+        return 128 + exc.signum if isinstance(exc, _Stopped) else 130
+    except Exception as exc:
+        # A bug, not the learner's input: still one line (TRAINER_DEBUG=1 shows the traceback).
+        if os.environ.get("TRAINER_DEBUG"):
+            raise
+        _say_error(f"unexpected {type(exc).__name__}: {exc} (a bug; please report it)")
+        return 2
+
+
+def _say_error(message: str) -> None:
+    """One line on stderr; a file name or deck text in it never reaches the terminal as control codes."""
+    from trainer.core.safetext import clean_text  # the error path only: not on the start-up path
+
+    print(f"trainer: error: {clean_text(message).replace(chr(10), ' ')}", file=sys.stderr)
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP: raised in the main thread so every `finally` runs (temp files are removed,
+    transactions rolled back) before the process exits with 128 + the signal number."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop_cleanly_on(*signums: int) -> None:
+    import logging
+
+    def stop(signum: int, _frame: object) -> None:
+        raise _Stopped(signum)
+
+    # Stopped mid-query, SQLAlchemy logs its cleanup ("Error closing cursor" and a traceback) through
+    # logging's last-resort handler; the command reports failures itself, so its library logs stay quiet.
+    logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
+    logging.getLogger("sqlalchemy").propagate = False
+
+    for signum in signums:
+        signal.signal(signum, stop)
 
 
 if __name__ == "__main__":

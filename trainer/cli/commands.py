@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import builtins
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from trainer import paths
 from trainer.errors import TrainerError
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from trainer.core.model import Deck
+
+
+def print(*values: object, file: TextIO | None = None) -> None:
+    """The builtin `print`, with file names and deck text cleaned of terminal control codes (a file named
+    `\x1b]0;x\x07.yaml`, a head stored before text was cleaned on entry): one choke point for this module."""
+    from trainer.core.safetext import clean_text
+
+    builtins.print(*(clean_text(str(v)) for v in values), file=file)
 
 
 def _now() -> datetime:
@@ -61,8 +70,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     from trainer.deckfile import decks
     from trainer.parse import lint
     from trainer.services.library import previous_deck
+    from trainer.services.outputs import check_deck_output
     from trainer.services.rebuilds import change_lines, rebuild_documents, summary
 
+    if args.output and not args.dry_run:
+        check_deck_output(Path(args.output), inputs=[Path(d) for d in args.documents])
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
@@ -275,11 +287,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
-    from trainer.exchange.jobs import export_apkg, export_tables
+    from trainer.exchange.jobs import check_export_targets, export_apkg, export_tables
     from trainer.services.database import open_default_store
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
+    check_export_targets(*(Path(p) if p else None for p in (args.apkg, args.csv, args.json)))
     engine = open_default_store()
     names = args.deck or None
     if args.apkg:
@@ -314,6 +327,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     deck = result.deck
     points = len(deck.points())
     print(f"{target}: {deck.name}: {len(deck.topics)} topics, {points} points")
+    if len(done.parts) > 1:
+        print(f"too big for one deck file: split into {len(done.parts)} decks: " + ", ".join(map(str, done.parts)))
     found = result.history
     if done.history is not None and done.sync is not None:
         h, sy = done.history, done.sync

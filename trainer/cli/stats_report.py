@@ -8,10 +8,17 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from trainer.core.safetext import clean_text
 from trainer.core.stats import DayCount, Overview
 
 WEEKDAYS = "一二三四五六日"
 SHADES = ("·", "░", "▒", "▓", "█")
+
+
+def _data(text: str, style: str = "") -> Text:
+    """Deck text as a cell: a `Text`, so `[bold]` or `[link=...]` in a head is shown, never obeyed, and no
+    control code reaches the terminal (even from a database written before text was cleaned on entry)."""
+    return Text(clean_text(text), style=style)
 
 
 def _pct(rate: float | None) -> str:
@@ -99,7 +106,7 @@ def topics_table(o: Overview) -> Table:
     t.add_column("掌握 mastery", justify="right")
     for topic in o.topics:
         t.add_row(
-            Text(topic.topic, style="bold"),
+            _data(topic.topic, "bold"),
             str(len(topic.points)),
             str(topic.seen),
             str(topic.mature),
@@ -108,7 +115,7 @@ def topics_table(o: Overview) -> Table:
         for s in topic.sections:
             seen = sum(1 for p in s.points if p.seen)
             mature = sum(1 for p in s.points if p.seen and p.interval >= 21)
-            t.add_row(f"  › {s.heading}", str(len(s.points)), str(seen), str(mature), f"{s.mastery:.0%}")
+            t.add_row(_data(f"  › {s.heading}"), str(len(s.points)), str(seen), str(mature), f"{s.mastery:.0%}")
     return t
 
 
@@ -120,7 +127,7 @@ def weakest_table(o: Overview) -> Table:
     t.add_column("遗忘 lapses", justify="right")
     t.add_column("难度系数 ease", justify="right")
     for p in o.weakest:
-        t.add_row(p.label, p.head, str(p.lapses), f"{p.ease:.2f}")
+        t.add_row(_data(p.label), _data(p.head), str(p.lapses), f"{p.ease:.2f}")
     return t
 
 

@@ -15,8 +15,10 @@ BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "＿", "］"
 
 # Slogans learners must recall word for word: “网上办、马上办、就近办、一次办”.
 SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
-# A cloze the learner wrote into a body by hand: {{text}} or {{text::hint}}.
-MANUAL = re.compile(r"\{\{(.+?)(?:::(.*?))?\}\}")
+# A cloze the learner wrote into a body by hand: {{text}} or {{text::hint}}. Linear in the text: the text
+# and the hint hold no `{{`, `}}` or line break (nor the text `::`), and `++`/`*+` never backtrack, so a
+# body of many unclosed `{{` is read in one pass instead of once per `{{`.
+MANUAL = re.compile(r"\{\{((?:[^{}:\n]|:(?!:)|\{(?!\{)|\}(?!\}))++)(?:::((?:[^{}\n]|\{(?!\{)|\}(?!\}))*+))?\}\}")
 CLAUSE = re.compile(r"[，,；;：:]")
 
 

@@ -12,6 +12,7 @@ import yaml
 from trainer.core import built as builtmod
 from trainer.core.built import Built
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.safetext import clean_deck, may_need_cleaning
 from trainer.deckfile import layout as decklayout
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.deckfile.yamlsubset import LineDict, fast_load
@@ -43,6 +44,15 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         mapping.line = node.start_mark.line + 1
         return mapping
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # A node met a second time is an alias (`*a`) or a merge (`<<: *a`): refused, so a few lines
+        # of anchors cannot expand into millions of points (a "billion laughs" deck).
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) and merge keys are not allowed in deck files", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
 
@@ -58,10 +68,11 @@ def loads(text: str, *, path: str = "<deck>") -> Deck:
         DeckError: invalid YAML, a tag that would build an object, or a value of the wrong shape.
     """
     deck = _read_layout(text, path)
-    if deck is not None:
-        return deck
-    data = fast_load(text)
-    return _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
+    if deck is None:
+        data = fast_load(text)
+        deck = _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
+    # Deck text is data: terminal control codes (raw or written as YAML escapes) never get past here.
+    return clean_deck(deck) if may_need_cleaning(text) else deck
 
 
 def _read_layout(text: str, path: str) -> Deck | None:
@@ -101,6 +112,8 @@ def _parse(text: str, path: str, loader: Any) -> Any:
         raise DeckError(f"invalid YAML: {exc.problem or exc}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise DeckError(f"invalid YAML: {exc}", path=path) from None
+    except RecursionError:
+        raise DeckError("invalid deck: lists or mappings nested too deeply", path=path) from None
 
 
 def load(path: Path) -> Deck:
@@ -238,6 +251,22 @@ def dumps(deck: Deck) -> str:
     return text
 
 
+def encode(deck: Deck, path: Path) -> bytes:
+    """The deck file's bytes, refused when `load` would refuse them: one size contract for every writer.
+
+    Raises:
+        DeckError: the file would be over `MAX_DECK_BYTES`.
+    """
+    data = dumps(deck).encode("utf-8")
+    if len(data) > MAX_DECK_BYTES:
+        raise DeckError(
+            f"the deck would be {len(data) / 1e6:.1f} MB, over the {MAX_DECK_BYTES / 1e6:g} MB a deck file may"
+            " hold; nothing was written (build it from fewer documents, in several decks)",
+            path=path,
+        )
+    return data
+
+
 def save(deck: Deck, path: Path) -> None:
-    """Write a deck file atomically (temp file + rename)."""
-    atomic_write(Path(path), dumps(deck).encode("utf-8"))
+    """Write a deck file atomically (temp file + rename), never one larger than `load` reads."""
+    atomic_write(Path(path), encode(deck, Path(path)))

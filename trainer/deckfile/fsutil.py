@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from trainer.deckfile.guard import check_input
 from trainer.errors import TrainerError
 
 
@@ -29,10 +30,12 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         if mode is not None:
             os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except OSError as exc:
+    except BaseException as exc:  # a full disk, or a signal mid-write: no temp file is left behind
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        if isinstance(exc, OSError):
+            raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+        raise
 
 
 def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:
@@ -43,9 +46,7 @@ def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: i
         error: The TrainerError subclass to raise.
         limit: Refuse (before reading it) a file larger than this many bytes.
     """
-    path = Path(path)
-    if path.is_dir():
-        raise error("is a directory, not a file", path=path)
+    path = check_input(Path(path), error)  # before opening: a FIFO or a device would block or never end
     try:
         with path.open("rb") as fh:
             size = os.fstat(fh.fileno()).st_size

@@ -1,6 +1,7 @@
 """CSV and JSON out: cards with their schedule and the full review log, for spreadsheets and scripts; no database.
 
-CSV files are UTF-8 with a byte-order mark so spreadsheet programs show Chinese text correctly.
+CSV files are UTF-8 with a byte-order mark so spreadsheet programs show Chinese text correctly, and a
+text cell that a spreadsheet would run as a formula (= + - @ tab CR first) is written with a leading `'`.
 Every file is written atomically: a reader never sees half of one.
 """
 
@@ -39,6 +40,7 @@ CARD_COLUMNS = (
     "leech",
     "last_review",
 )
+CSV_NAMES = ("cards.csv", "reviews.csv")
 REVIEW_COLUMNS = (
     "id",
     "deck",
@@ -124,12 +126,26 @@ def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
         }
 
 
+# A spreadsheet (Excel, WPS, LibreOffice) runs a cell that begins with one of these as a formula:
+# `=HYPERLINK(...)` in a head would be a live link. Such a text cell gets a leading `'` (OWASP's advice).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A cell value that a spreadsheet shows as text: booleans as 0/1, a formula-like text quoted."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def _csv_bytes(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> bytes:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: (int(v) if isinstance(v, bool) else v) for k, v in row.items()})
+        writer.writerow({k: neutralise(v) for k, v in row.items()})
     return buf.getvalue().encode("utf-8-sig")
 
 
@@ -148,11 +164,11 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
     if directory.exists() and not directory.is_dir():
         raise TrainerError("not a folder", path=directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)
-    paths = (directory / "cards.csv", directory / "reviews.csv")
+    paths = (directory / CSV_NAMES[0], directory / CSV_NAMES[1])
     atomic_write(paths[0], _csv_bytes(CARD_COLUMNS, cards))
     atomic_write(paths[1], _csv_bytes(REVIEW_COLUMNS, review_list))
     return TableReport(paths=paths, cards=len(cards), reviews=len(review_list))

@@ -16,23 +16,29 @@ import json
 import re
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from trainer.core.cards import head_key, list_key
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.safetext import clean_deck, clean_text
 from trainer.deckfile.fsutil import read_bytes
+from trainer.deckfile.guard import check_input
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
 from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
+from trainer.exchange.unpack import MAX_CSV_BYTES, MAX_NOTES, MAX_REVIEWS, count_bounded, unpack_collection
+from trainer.paths import private_work_dir
 
 GENERIC_HEADING = "要点"
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# Linear in the text: the answer and the hint never hold `{{` or `}}` (nor the answer `::`), and the
+# possessive `*+` never backtracks, so a text of many unclosed `{{c1::` is read in one pass, not n^2.
+_CLOZE = re.compile(r"\{\{c(\d+)::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}")
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:div|p|li)\s*>", re.I)
-_TAG = re.compile(r"<[^>]*>")
-_STYLE = re.compile(r"<(style|script)\b.*?</\1\s*>", re.I | re.S)
+_TAG = re.compile(r"<[^<>]*>")  # not `[^>]*`: a text of many lone `<` would be scanned to its end from each
+_STYLE_OPEN = re.compile(r"<(style|script)\b", re.I)
+_STYLE_CLOSE = {"style": re.compile(r"</style\s*>", re.I), "script": re.compile(r"</script\s*>", re.I)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,10 +53,24 @@ class ImportResult:
 
 def plain_text(field_html: str) -> str:
     """An Anki field as plain text: line breaks kept, tags dropped, entities decoded, spaces trimmed."""
-    text = _STYLE.sub("", field_html)
+    text = _drop_style(field_html)
     text = _BREAK.sub("\n", text)
     text = html.unescape(_TAG.sub("", text)).replace("\u200b", "").replace("\xa0", " ")
+    text = clean_text(text)  # `&#27;` decodes to ESC: terminal control is dropped after the entities
     return "\n".join(line.strip() for line in text.strip().splitlines()).strip()
+
+
+def _drop_style(text: str) -> str:
+    """`text` without <style> and <script> elements, in one pass (an unclosed one runs to the end)."""
+    parts, at = [], 0
+    while (opened := _STYLE_OPEN.search(text, at)) is not None:
+        parts.append(text[at : opened.start()])
+        closed = _STYLE_CLOSE[opened.group(1).lower()].search(text, opened.end())
+        if closed is None:
+            return "".join(parts)
+        at = closed.end()
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 def _head_cloze(found: list[re.Match[str]]) -> re.Match[str]:
@@ -125,27 +145,6 @@ class _Builder:
 # ---- Anki packages ---------------------------------------------------------------------------
 
 
-def _collection_bytes(path: Path) -> bytes:
-    try:
-        with zipfile.ZipFile(path) as z:
-            names = set(z.namelist())
-            if "collection.anki21b" in names:
-                try:
-                    import zstandard
-                except ImportError:  # pragma: no cover - zstandard is a dependency
-                    raise DocumentError("this package needs zstandard to read", path=path) from None
-                with z.open("collection.anki21b") as fh:
-                    return zstandard.ZstdDecompressor().stream_reader(fh).read()
-            for name in ("collection.anki21", "collection.anki2"):
-                if name in names:
-                    return z.read(name)
-    except zipfile.BadZipFile:
-        raise DocumentError("not an Anki package (not a zip file)", path=path) from None
-    except OSError as exc:
-        raise DocumentError(f"cannot read package: {exc}", path=path) from None
-    raise DocumentError("not an Anki package (no collection inside)", path=path)
-
-
 @dataclass(frozen=True, slots=True)
 class _NoteType:
     name: str
@@ -177,9 +176,9 @@ def _note_types(db: sqlite3.Connection, tables: set[str]) -> dict[int, _NoteType
 
 def _deck_names(db: sqlite3.Connection, tables: set[str]) -> dict[int, str]:
     if "notetypes" in tables and "decks" in tables:
-        return {r[0]: str(r[1]).replace("\x1f", "::") for r in db.execute("SELECT id, name FROM decks")}
+        return {r[0]: clean_text(str(r[1]).replace("\x1f", "::")) for r in db.execute("SELECT id, name FROM decks")}
     decks = json.loads(db.execute("SELECT decks FROM col").fetchone()[0] or "{}")
-    return {int(did): d.get("name", "") for did, d in decks.items()}
+    return {int(did): clean_text(str(d.get("name", ""))) for did, d in decks.items()}
 
 
 def _anki_notes(db: sqlite3.Connection) -> Iterator[tuple[int, int, list[str], str, int | None]]:
@@ -201,20 +200,23 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
     Raises:
         DocumentError: not a zip, no collection inside, a damaged collection, or no usable note.
     """
-    path = Path(path)
-    data = _collection_bytes(path)
-    with tempfile.TemporaryDirectory(prefix="trainer-import-") as tmp:
+    path = check_input(Path(path), DocumentError)
+    with tempfile.TemporaryDirectory(prefix="import-", dir=private_work_dir()) as tmp:
         copy = Path(tmp) / "collection.sqlite"
-        copy.write_bytes(data)
+        with copy.open("wb") as out:
+            unpack_collection(path, out)
         db = sqlite3.connect(copy)
         try:
             with contextlib.closing(db):
                 tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                count_bounded(db, "notes", MAX_NOTES, "notes", path)
+                if "revlog" in tables:
+                    count_bounded(db, "revlog", MAX_REVIEWS, "review log entries", path)
                 types, deck_names = _note_types(db, tables), _deck_names(db, tables)
                 notes = list(_anki_notes(db))
                 builder, deck_name = _build(notes, types, deck_names, name or None, path)
                 history = read_history(db, tables, builder.targets)
-        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as exc:
+        except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, AttributeError) as exc:
             raise DocumentError(f"damaged Anki collection: {exc}", path=path) from None
     if not builder.count:
         raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
@@ -314,7 +316,7 @@ def read_csv(path: Path, *, name: str | None = None, topic: str | None = None) -
         DocumentError: an undecodable file, a row with too many columns, an empty head (with its line).
     """
     path = Path(path)
-    text = _decode(read_bytes(path, DocumentError), path)
+    text = clean_text(_decode(read_bytes(path, DocumentError, limit=MAX_CSV_BYTES), path))
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if lines and sum(1 for ln in lines if any(d in ln for d in ",\t;")) * 2 < len(lines):
         raise DocumentError(
@@ -370,7 +372,10 @@ def read_any(path: Path, *, name: str | None = None, topic: str | None = None) -
     """Import by file type: .apkg/.colpkg as an Anki package, .csv/.tsv/.txt as CSV."""
     suffix = Path(path).suffix.lower()
     if suffix in (".apkg", ".colpkg"):
-        return read_apkg(Path(path), name=name)
-    if suffix in (".csv", ".tsv", ".txt"):
-        return read_csv(Path(path), name=name, topic=topic)
-    raise DocumentError("cannot import this file type (use .apkg, .colpkg or .csv)", path=path)
+        result = read_apkg(Path(path), name=name)
+    elif suffix in (".csv", ".tsv", ".txt"):
+        result = read_csv(Path(path), name=name, topic=topic)
+    else:
+        raise DocumentError("cannot import this file type (use .apkg, .colpkg or .csv)", path=path)
+    # Text from another program is data: no terminal control codes get into the deck file.
+    return replace(result, deck=clean_deck(result.deck))

@@ -15,12 +15,15 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer import paths
+from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
-from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
+from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.exchange.split import add_reports, part_paths, split_deck
+from trainer.services.outputs import check_deck_output, check_output, check_output_dir
 from trainer.store.engine import reader
 
 if TYPE_CHECKING:
@@ -29,10 +32,21 @@ if TYPE_CHECKING:
     from trainer.store.sync import SyncResult
 
 
+def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Path | None) -> None:
+    """Refuse, before anything is opened or written, an export over the database, a backup or a non-file."""
+    if apkg is not None:
+        check_output(apkg)
+    if csv_dir is not None:
+        check_output_dir(csv_dir, CSV_NAMES)
+    if json_path is not None:
+        check_output(json_path)
+
+
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
     from trainer.store.export import load_decks
 
+    check_output(path)
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
     return write_apkg(decks, path)
@@ -49,6 +63,7 @@ def export_tables(
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
     from trainer.store.export import card_schedules, load_decks, review_log
 
+    check_export_targets(None, csv_dir, json_path)
     reports = []
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
@@ -75,6 +90,7 @@ class Imported:
     target: Path
     history: HistoryReport | None = None
     sync: SyncResult | None = None
+    parts: tuple[Path, ...] = ()  # every deck file written: `target`, then the parts of a split deck
 
 
 def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
@@ -108,9 +124,10 @@ def import_deck(
     """Read an Anki package or CSV file and save it as a deck file; with Anki history, sync it and
     replay the history onto its cards.
 
-    When the package holds answers for cards of the deck (and `history` is set), the deck file is
-    synced and the answers written through trainer's answer path in one transaction; if that fails,
-    the deck file is put back as it was, so nothing is half-written.
+    When the package holds answers for cards of the deck (and `history` is set), the deck is synced
+    and the answers written through trainer's answer path in one transaction, and the deck file is
+    written once that has committed: if the transaction fails, no file is written; if the process dies
+    after the commit, running the import again finishes it (the file is written, nothing doubled).
 
     Args:
         source: The .apkg/.colpkg or .csv file.
@@ -129,16 +146,22 @@ def import_deck(
     """
     result = read_any(Path(source), name=name, topic=topic)
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
-    if target.exists() and not force:
-        raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=target)
-    if output is None and (other := _deck_named(result.deck.name, paths.user_decks_dir(), besides=target)):
-        raise TrainerError(
-            f"a deck named {result.deck.name!r} is already in {other}; import it under another name with"
-            " --name NEW, or write over that file with -o",
-            path=source,
-        )
-    text = deckfile.dumps(result.deck)
-    deckfile.loads(text, path=str(target))  # what we write must load back as a normal deck file
+    # One size contract: a deck too big for the file sync reads is written as several deck files.
+    parts = split_deck(result.deck)
+    targets = part_paths(target, len(parts))
+    for part, path in zip(parts, targets, strict=True):
+        if path.exists() and not force:
+            raise TrainerError("deck file exists; pass --force to overwrite it, or -o to write elsewhere", path=path)
+        check_deck_output(path, inputs=[Path(source)])
+        if output is None and (other := _deck_named(part.name, paths.user_decks_dir(), besides=path)):
+            raise TrainerError(
+                f"a deck named {part.name!r} is already in {other}; import it under another name with"
+                " --name NEW, or write over that file with -o",
+                path=source,
+            )
+    texts = [deckfile.dumps(part) for part in parts]
+    for text, path in zip(texts, targets, strict=True):
+        deckfile.loads(text, path=str(path))  # what we write must load back as a normal deck file
     engine = None
     if history and result.history.reviews and open_engine is not None:
         if settings is None:
@@ -146,44 +169,56 @@ def import_deck(
 
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
-    previous = target.read_bytes() if target.exists() else None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    deckfile.save(result.deck, target)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    datas = [text.encode("utf-8") for text in texts]
     if engine is None or settings is None:
-        return Imported(result, target)
-    try:
-        synced, report = _sync_with_history(engine, result, target, settings, now or datetime.now(UTC))
-    except BaseException:
-        if previous is None:
-            target.unlink(missing_ok=True)
-        else:
-            atomic_write(target, previous)
-        raise
-    return Imported(result, target, history=report, sync=synced)
+        for data, path in zip(datas, targets, strict=True):
+            atomic_write(path, data)
+        return Imported(result, target, parts=tuple(targets))
+    # The history is committed first and the files written after: a crash in between leaves no file,
+    # so running the import again goes through (cards that have history are left alone) and writes them.
+    synced, report = _sync_with_history(
+        engine, result, list(zip(parts, targets, datas, strict=True)), settings, now or datetime.now(UTC)
+    )
+    for data, path in zip(datas, targets, strict=True):
+        atomic_write(path, data)
+    return Imported(result, target, history=report, sync=synced, parts=tuple(targets))
 
 
 def _sync_with_history(
-    engine: Engine, result: ImportResult, target: Path, settings: Settings, now: datetime
+    engine: Engine,
+    result: ImportResult,
+    parts: list[tuple[Deck, Path, bytes]],
+    settings: Settings,
+    now: datetime,
 ) -> tuple[SyncResult, HistoryReport]:
-    """Sync the deck file and write its Anki history, in one transaction."""
+    """Sync each part's deck (its file content `data`, as if at its path) and write its share of the Anki
+    history, all in one transaction."""
+    from trainer.core.cards import cards_for_deck
     from trainer.sched.days import study_day
     from trainer.store.imported import PastAnswer, write_history
     from trainer.store.sync import sync_deck
 
-    data = target.read_bytes()
     answers = {
         key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]
         for key, reviews in result.history.answers.items()
     }
     zone, hour = settings.tz(), settings.day_start_hour
-    path = str(target.resolve())
+    synced: SyncResult | None = None
+    report: HistoryReport | None = None
     with Session(engine) as s, s.begin():
-        synced = sync_deck(s, result.deck, path=path, content_hash=hashlib.sha256(data).hexdigest(), now=now)
-        report = write_history(
-            s,
-            result.deck.name,
-            answers,
-            policy_for=settings.policy,
-            day_of=lambda moment: study_day(moment, zone, hour),
-        )
+        for deck, target, data in parts:
+            digest = hashlib.sha256(data).hexdigest()
+            one = sync_deck(s, deck, path=str(target.resolve()), content_hash=digest, now=now)
+            keys = {c.key for c in cards_for_deck(deck)} if len(parts) > 1 else set(answers)
+            written = write_history(
+                s,
+                deck.name,
+                {k: a for k, a in answers.items() if k in keys},
+                policy_for=settings.policy,
+                day_of=lambda moment: study_day(moment, zone, hour),
+            )
+            synced = one if synced is None else add_reports(synced, one)
+            report = written if report is None else add_reports(report, written)
+    assert synced is not None and report is not None  # at least one part
     return synced, report

@@ -157,8 +157,9 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     Siblings share the style and rise in ordinal; markers of other styles in between belong to
     the items (nested lists stay in their item).
     """
+    failed: set[str] = set()  # a style whose first ordinal-1 marker found no sibling: later ones find none either
     for i, first in enumerate(markers):
-        if first.ordinal != 1:
+        if first.ordinal != 1 or first.style in failed:
             continue
         group = [first]
         for mk in markers[i + 1 :]:
@@ -168,4 +169,5 @@ def top_list(markers: list[Marker]) -> list[Marker]:
                 group.append(mk)
         if len(group) >= 2:
             return group
+        failed.add(first.style)
     return []

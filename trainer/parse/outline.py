@@ -11,7 +11,7 @@ from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
-_MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6

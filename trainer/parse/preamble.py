@@ -21,7 +21,7 @@ from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.vocab import is_heading_phrase
 
-_H1 = re.compile(r"^#\s+(.+?)\s*#*$")
+_H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 TITLE_MAX = 60
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
 

@@ -3,6 +3,7 @@ or restore a backup; no UI."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,9 +83,14 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
     A SQLite store is also backed up once a day (the last 7 daily backups are kept).
     """
+    from trainer.services.leftovers import clean_leftovers_quietly
     from trainer.store import open_store
 
     engine = open_store(paths.db_url())
+    clean_leftovers_quietly()
     if daily_backup:
-        backup_today()
+        try:
+            backup_today()
+        except TrainerError as exc:  # the command still runs; the learner is told, loudly, every start
+            print(f"trainer: warning: daily backup failed: {exc}", file=sys.stderr)
     return engine

@@ -20,11 +20,12 @@ from sqlalchemy.orm import Session
 from trainer import paths
 from trainer.core.model import Deck
 from trainer.deckfile import decks
-from trainer.deckfile.fsutil import atomic_write
+from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DeckError
 from trainer.services.library import is_bundled
+from trainer.services.outputs import check_output
 from trainer.store.card_ops import DeckSource, deck_source
-from trainer.store.sync import sync_deck
+from trainer.store.sync import sync_deck, synced_deck
 
 # (point id, head, body), as the edit screen returns them.
 Changes = Sequence[tuple[str, str, str]]
@@ -38,11 +39,18 @@ class EditSaved:
     copied: bool  # saved as a copy in the user's decks folder (the deck file was bundled or read-only)
     added: int
     retired: int
+    # The deck file had changed since its last sync (or could not be read): it was left alone.
+    left_alone: Path | None = None
 
     @property
     def message(self) -> str:
         """A line for the learner."""
         where = f"已另存到你的卡组文件夹：{self.path}" if self.copied else f"已写入卡组文件：{self.path}"
+        if self.left_alone is not None:
+            where = (
+                f"卡组文件 {self.left_alone} 在上次同步后被改动过（或无法读取），没有覆盖它；"
+                f"编辑已另存为：{self.path}。请把两份合并成一份，再删掉另一份"
+            )
         extra = ""
         if self.added or self.retired:
             extra = f"（新增 {self.added} 张卡片，停用 {self.retired} 张）"
@@ -52,10 +60,12 @@ class EditSaved:
 def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
     """Change points of a card's deck in its deck file and in the database, in that order.
 
-    The deck file is the one the deck was synced from; when it is bundled with trainer or cannot be
-    written, the edited deck is saved under the same file name in the user's decks folder (which
-    sync then prefers). When the file is gone or no longer holds the deck, the deck is rebuilt from
-    the database. If the database write fails after the file was written, the next sync applies it.
+    The deck file is the one the deck was synced from, written only when it still holds exactly the
+    bytes that were synced. When it is bundled with trainer or cannot be written, the edited deck is
+    saved under the same file name in the user's decks folder (which sync then prefers). When it is
+    gone, changed since the sync (a hand edit not yet synced, a YAML typo) or unreadable, the deck is
+    rebuilt from the database and saved as a new file in the user's decks folder, and the changed file
+    is never written over. If the database write fails after the file was written, the next sync applies it.
 
     Raises:
         DeckError: an empty head, or a point no longer in the deck.
@@ -65,27 +75,39 @@ def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime)
 
     with Session(engine) as s:
         source = deck_source(s, card_id)
+        synced = synced_deck(s, source.path)
     path = Path(source.path)
-    deck = _file_deck(path, source.name)
+    deck = _synced_file_deck(path, source.name, synced[1] if synced else None)
+    changed = deck is None and path.exists()
     if deck is None:
         deck = _stored_deck(engine, source)
     deck = with_edits(deck, {pid: (head, body) for pid, head, body in changes})
-    target = _target(path, deck.name)
-    data = decks.dumps(deck).encode("utf-8")
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = _copy_target(path) if changed else _target(path)
+    check_output(target, deck_writer=True)
+    data = decks.encode(deck, target)
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     atomic_write(target, data)
     with Session(engine) as s, s.begin():
         result = sync_deck(s, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now)
-    return EditSaved(path=target, copied=target != path, added=result.cards_added, retired=result.cards_retired)
+    return EditSaved(
+        path=target,
+        copied=target != path,
+        added=result.cards_added,
+        retired=result.cards_retired,
+        left_alone=path if changed else None,
+    )
 
 
-def _file_deck(path: Path, name: str) -> Deck | None:
-    """The deck in its file, or None when the file is missing, unreadable or holds another deck."""
-    if not path.is_file():
+def _synced_file_deck(path: Path, name: str, synced_hash: str | None) -> Deck | None:
+    """The deck in its file when the file holds exactly the bytes last synced; else None."""
+    if not path.is_file() or synced_hash is None:
         return None
     try:
-        deck = decks.load(path)
-    except DeckError:
+        data = read_bytes(path, DeckError, limit=decks.MAX_DECK_BYTES)
+        if hashlib.sha256(data).hexdigest() != synced_hash:
+            return None
+        deck = decks.loads(data.decode("utf-8-sig"), path=str(path))
+    except (DeckError, UnicodeDecodeError):
         return None
     return deck if deck.name == name else None
 
@@ -110,13 +132,23 @@ def _writable(path: Path) -> bool:
     return path.is_file() and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
-def _target(path: Path, name: str) -> Path:
+def _target(path: Path) -> Path:
     """The file to save the edited deck to: its own file when the learner may write it, else a copy
-    of the same name in the user's decks folder (numbered if that name holds another deck)."""
+    of the same name in the user's decks folder (numbered when that name is taken: never written over)."""
     if _writable(path) and not is_bundled(path):
         return path
     folder = paths.user_decks_dir()
     candidate, n = folder / path.name, 2
-    while candidate.exists() and _file_deck(candidate, name) is None:
+    while candidate.exists():
         candidate, n = folder / f"{path.stem}-{n}{path.suffix or '.yaml'}", n + 1
+    return candidate
+
+
+def _copy_target(path: Path) -> Path:
+    """A new file in the user's decks folder, named after `path`: never one that exists."""
+    folder = paths.user_decks_dir()
+    stem, suffix = path.stem or "deck", path.suffix or ".yaml"
+    candidate, n = folder / f"{stem}-edited{suffix}", 2
+    while candidate.exists():
+        candidate, n = folder / f"{stem}-edited-{n}{suffix}", n + 1
     return candidate

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from trainer import paths
 from trainer.core.model import Deck
+from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
@@ -39,6 +40,8 @@ def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> lis
             if target.suffix not in DECK_SUFFIXES:
                 raise DeckError("not a deck file (expected .yaml or .yml)", path=target)
             found.append(target)
+        elif target.exists():  # a FIFO or a device: never read (it could block or never end)
+            raise DeckError("is a device or pipe, not a deck file", path=target)
         elif not missing_ok:
             raise DeckError("no such file or folder", path=target)
     return found
@@ -193,7 +196,7 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
     built = []
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
-        text = decode(data, source=str(doc))
+        text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
         try:
             built.append(parse_document(text, source=doc.name))
         except DocumentError as exc:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from trainer.errors import StoreError
 
 BUSY_TIMEOUT_MS = 10_000
+CONNECT_TIMEOUT_S = 10  # PostgreSQL: give up on a server that does not answer (libpq's connect_timeout)
 # SQLite's page cache per connection, in KiB (its default is 2 MiB): the day's plan looks up a few
 # thousand cards by id, and pages read once stay for the rest of the session.
 CACHE_KIB = 16 * 1024
@@ -56,6 +57,11 @@ def _friendly(orig: BaseException) -> str:
         return f"the database is read-only (check the file's permissions); nothing was written ({text})"
     if "full" in low:
         return f"the disk is full; nothing was written, free some space and try again ({text})"
+    if "timeout" in low or "timed out" in low:
+        return (
+            f"the database server did not answer within {CONNECT_TIMEOUT_S} s; is it running, and is "
+            f"TRAINER_DB right? ({text})"
+        )
     if "not a database" in low or "malformed" in low:
         return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
     return f"database error: {text}"
@@ -98,6 +104,9 @@ def make_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+    elif parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
+        # A server that accepts the connection and never answers would hang every command for good.
+        kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S}
     try:
         engine = create_engine(parsed, **kwargs)
     except Exception as exc:

@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from trainer import paths
+from trainer.deckfile.guard import check_input
 from trainer.errors import StoreError
 
 DAILY = "daily"
@@ -92,16 +95,25 @@ def copy_database(source: Path, target: Path) -> Path:
         try:
             src.backup(dst)
             dst.execute("PRAGMA journal_mode = DELETE")
+            # A copy of a damaged database is no backup: it would push a good one out of the last seven.
+            problems = [r[0] for r in dst.execute("PRAGMA integrity_check(5)")]
         finally:
             dst.close()
+        if problems != ["ok"]:
+            raise StoreError(
+                "the database fails its integrity check (" + "; ".join(problems) + "); no backup was kept, "
+                "the older backups are untouched (see `trainer backup --list` and `trainer restore`)",
+                path=source,
+            )
         os.chmod(tmp, 0o600)
         os.replace(tmp, target)
     except (sqlite3.Error, OSError) as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise StoreError(f"backup failed: {exc}", path=source) from None
+        raise StoreError(
+            f"backup failed ({exc}); no backup was kept, the older backups are untouched", path=source
+        ) from None
     finally:
         src.close()
+        remove_database_file(tmp)
     return target
 
 
@@ -156,8 +168,27 @@ def daily_backup(
     return made
 
 
+def private_temp(directory: Path, prefix: str) -> Path:
+    """A new empty file (mode 0600) in `directory` for trainer's own work, named `.PREFIX-XXXX.tmp`."""
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, name = tempfile.mkstemp(prefix=f".{prefix}-", suffix=".tmp", dir=directory)
+    os.close(fd)
+    return Path(name)
+
+
+def remove_database_file(path: Path) -> None:
+    """Delete a SQLite file and any side files it left (-wal, -shm, -journal)."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+
+
 def check_database(path: Path) -> str | None:
     """Refuse a file that is not a sound trainer database; return its schema revision.
+
+    `path` is opened as a file name, never as a URI (`#` and `?` are characters of a name). Check a
+    copy that nobody else can change, as `restore_database` does, when the bytes checked must be
+    the bytes used.
 
     Raises:
         StoreError: missing, not SQLite, failing `PRAGMA integrity_check`, or without trainer's tables.
@@ -169,10 +200,11 @@ def check_database(path: Path) -> str | None:
         if fh.read(16) != b"SQLite format 3\x00":
             raise StoreError("not a SQLite database; refusing to restore it", path=path)
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open backup: {exc}", path=path) from None
     try:
+        conn.execute("PRAGMA query_only = ON")
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revision = None
@@ -192,13 +224,25 @@ def check_database(path: Path) -> str | None:
     return revision[0] if revision else None
 
 
+def _copy_in(backup: Path, work: Path) -> None:
+    """Copy the bytes of the backup the learner named into our private `work` file."""
+    check_input(backup, StoreError)
+    try:
+        with backup.open("rb") as src, work.open("wb") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    except OSError as exc:
+        raise StoreError(f"cannot read backup: {exc.strerror or exc}", path=backup) from None
+
+
 def restore_database(
     backup: Path, target: Path, *, known_revisions: tuple[str, ...] | None = None, directory: Path | None = None
 ) -> Path | None:
-    """Check `backup`, save the current `target` as a pre-restore backup, then copy `backup` over it.
+    """Copy `backup` into a private file beside `target`, check that copy, save the current `target` as a
+    pre-restore backup, then copy the checked file over `target`.
 
-    The copy goes through the online backup API into the live database, so other connections see
-    either the old or the restored content, never a mix.
+    The bytes checked are the bytes restored: the learner's file is read once, into a file only
+    trainer writes. The last copy goes through the online backup API into the live database, so other
+    connections see either the old or the restored content, never a mix (and no stale -wal survives).
 
     Returns:
         The pre-restore backup of the database that was replaced (None if there was none).
@@ -207,25 +251,36 @@ def restore_database(
         StoreError: the backup fails its checks (nothing is changed), or the copy fails.
     """
     backup, target = Path(backup), Path(target)
-    revision = check_database(backup)
-    if known_revisions is not None and revision not in known_revisions:
-        raise StoreError(
-            f"backup has schema {revision!r}, newer than this trainer knows; upgrade trainer first", path=backup
-        )
-    saved = None
-    if target.is_file() and target.stat().st_size > 0:
-        saved = backup_database(target, reason="pre-restore", directory=directory)
-    else:
-        _private_file(target)
-    src = _connect(backup, "backup")
     try:
-        dst = _connect(target, "database")
+        work = private_temp(target.parent, "restore")
+    except OSError as exc:
+        raise StoreError(f"cannot restore: {exc.strerror or exc}", path=target) from None
+    try:
+        _copy_in(backup, work)
         try:
-            src.backup(dst)
+            revision = check_database(work)
+        except StoreError as exc:
+            raise StoreError(exc.message, path=backup) from None
+        if known_revisions is not None and revision not in known_revisions:
+            raise StoreError(
+                f"backup has schema {revision!r}, newer than this trainer knows; upgrade trainer first", path=backup
+            )
+        saved = None
+        if target.is_file() and target.stat().st_size > 0:
+            saved = backup_database(target, reason="pre-restore", directory=directory)
+        else:
+            _private_file(target)
+        src = _connect(work, "backup")
+        try:
+            dst = _connect(target, "database")
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        except sqlite3.Error as exc:
+            raise StoreError(f"restore failed: {exc}", path=target) from None
         finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        raise StoreError(f"restore failed: {exc}", path=target) from None
+            src.close()
     finally:
-        src.close()
+        remove_database_file(work)
     return saved

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     import sqlite3
 
     from sqlalchemy import Engine
+    from textual.notifications import SeverityLevel
 
     from trainer.store.sqlrun import Runner
     from trainer.tui.screens.home import HomeScreen
@@ -282,13 +283,16 @@ class TrainerApp(App[None]):
     @work(thread=True, exclusive=True, group="sync")
     def _warm_then_sync(self) -> None:
         self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        from trainer.services.leftovers import clean_leftovers_quietly
+
+        clean_leftovers_quietly()
         if self.daily_backup:
             from trainer.services.database import backup_today
 
             try:
                 backup_today()  # the online backup API: answers can be written meanwhile
             except TrainerError as exc:
-                self.call_from_thread(self.show_error, str(exc))
+                self.call_from_thread(self.show_error, f"每日备份失败 (daily backup failed): {exc}")
         if self.sync_paths:
             self._sync()
 
@@ -316,6 +320,29 @@ class TrainerApp(App[None]):
                 self.call_from_thread(self.notify, note, timeout=8)
         if any(not r.skipped for r in reports):
             self.call_from_thread(self.home.refresh_decks)
+
+    failure: BaseException | None = None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Textual's notification, never read as markup: messages carry deck text and file names."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Textual would print a traceback with locals (deck text among them) and exit with 1. An app
+        # that stops on an error records it and exits with 2; `run_app` prints one line once the
+        # terminal is restored. Under Pilot the error is still re-raised into the test, as Textual does.
+        self.failure = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+        self._return_code = 2
 
     def show_error(self, message: str) -> None:
         """Show an expected failure in a modal dialog."""
@@ -379,7 +406,7 @@ def run_app() -> int:
     if con is None:
         from trainer.services.database import open_default_store
 
-        engine: Engine | LazyEngine = open_default_store()
+        engine: Engine | LazyEngine = open_default_store(daily_backup=False)  # taken by the app: see warm_up
     else:
 
         def build() -> Engine:
@@ -389,11 +416,13 @@ def run_app() -> int:
 
         engine = LazyEngine(build)
     try:
-        app = make_app(
-            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=con is not None
-        )
+        app = make_app(engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=True)
         app.run()
     finally:
         if con is not None:
             con.close()
-    return 0
+    if app.failure is not None:
+        if isinstance(app.failure, TrainerError):
+            raise app.failure  # the CLI prints its one line and exits with 2
+        raise TrainerError(f"the app stopped on an unexpected {type(app.failure).__name__}: {app.failure}")
+    return app.return_code or 0

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.text import Text
 from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
@@ -40,14 +41,14 @@ STATE_LABELS = {
 SEARCH_DELAY_S = 0.25
 
 
-def row_cells(r: BrowseRow) -> tuple[str, ...]:
-    """The table cells of one result."""
+def row_cells(r: BrowseRow) -> tuple[str | Text, ...]:
+    """The table cells of one result; deck text as `Text` (DataTable reads a str cell as markup)."""
     st = r.state
     due = "—" if st.queue in (Queue.NEW, Queue.SUSPENDED) else day_to_date(st.due_day).strftime("%m-%d")
     state = QUEUE_NAMES.get(st.queue, str(st.queue)) + ("·难" if r.leech else "")
     return (
-        r.head,
-        f"{r.topic[:6]}›{r.heading}›{r.ordinal}",
+        Text(r.head, no_wrap=True, end=""),
+        Text(f"{r.topic[:6]}›{r.heading}›{r.ordinal}", no_wrap=True, end=""),
         state,
         due,
         interval_label(st.interval) if st.interval else "—",
@@ -98,7 +99,7 @@ class BrowseScreen(TrainerScreen):
         yield Footer()
 
     @property
-    def table(self) -> DataTable[str]:
+    def table(self) -> DataTable[str | Text]:
         return self.query_one("#browse-table", DataTable)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -1,0 +1,100 @@
+"""Anki packages opened with bounded work: the collection is streamed out of the zip (and zstd) in chunks
+and refused by its declared and its actual size; the entry count and the table sizes are checked before
+anything is read whole; no deck building, no UI."""
+
+from __future__ import annotations
+
+import sqlite3
+import struct
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import zstandard
+
+from trainer.errors import DocumentError
+
+MAX_ZIP_ENTRIES = 100_000  # media files count too; each costs zipfile ~500 bytes of memory
+_EOCD = b"PK\x05\x06"
+
+
+def _zip_entries(path: Path) -> int | None:
+    """The entry count from the zip's end record (read from its last 64 KB), before zipfile reads them all."""
+    with path.open("rb") as fh:
+        fh.seek(0, 2)
+        size = fh.tell()
+        fh.seek(max(0, size - 66_000))
+        tail = fh.read()
+    at = tail.rfind(_EOCD)
+    if at < 0 or at + 22 > len(tail):
+        return None
+    (total,) = struct.unpack("<H", tail[at + 10 : at + 12])
+    return int(total)
+
+
+# Bounds for a package: a real collection of 100k notes with years of history is ~100 MB unpacked.
+MAX_PACKAGE_BYTES = 200_000_000
+MAX_COLLECTION_BYTES = 500_000_000
+MAX_NOTES = 200_000
+MAX_REVIEWS = 5_000_000
+MAX_CSV_BYTES = 10_000_000
+_CHUNK = 1 << 20
+
+
+def _too_big(path: Path, what: str, limit: int) -> DocumentError:
+    return DocumentError(
+        f"{what} is over {limit / 1e6:g} MB unpacked; refusing it (a damaged package or an archive bomb?)", path=path
+    )
+
+
+def unpack_collection(path: Path, out: BinaryIO) -> None:
+    """Stream the package's collection into `out`, refusing it by its declared and its actual size.
+
+    Nothing is held whole in memory: members are read and (for `collection.anki21b`) zstd-decompressed
+    in chunks of 1 MB, and the copy stops as soon as it passes `MAX_COLLECTION_BYTES`.
+    """
+    if Path(path).stat().st_size > MAX_PACKAGE_BYTES:
+        raise DocumentError(f"the package is over {MAX_PACKAGE_BYTES / 1e6:g} MB; refusing it", path=path)
+    entries = _zip_entries(Path(path))
+    if entries is not None and entries >= min(MAX_ZIP_ENTRIES, 0xFFFF):  # 0xFFFF: a zip64 count, larger still
+        raise DocumentError(f"the package holds {entries}+ files; refusing it (an archive bomb?)", path=path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = {info.filename: info for info in z.infolist()}
+            for name in ("collection.anki21b", "collection.anki21", "collection.anki2"):
+                info = members.get(name)
+                if info is None:
+                    continue
+                if info.file_size > MAX_COLLECTION_BYTES:
+                    raise _too_big(path, name, MAX_COLLECTION_BYTES)
+                with z.open(info) as fh:
+                    if name.endswith("b"):
+                        stream = zstandard.ZstdDecompressor().stream_reader(fh, read_size=_CHUNK)
+                        _copy_bounded(stream, out, path, name)
+                    else:
+                        _copy_bounded(fh, out, path, name)
+                return
+    except zipfile.BadZipFile:
+        raise DocumentError("not an Anki package (not a zip file)", path=path) from None
+    except zstandard.ZstdError as exc:
+        raise DocumentError(f"damaged Anki package: {exc}", path=path) from None
+    except (OSError, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise DocumentError(f"cannot read package: {exc}", path=path) from None
+    raise DocumentError("not an Anki package (no collection inside)", path=path)
+
+
+def _copy_bounded(src: Any, out: BinaryIO, path: Path, name: str) -> None:
+    total = 0
+    while chunk := src.read(_CHUNK):
+        total += len(chunk)
+        if total > MAX_COLLECTION_BYTES:
+            raise _too_big(path, name, MAX_COLLECTION_BYTES)
+        out.write(chunk)
+
+
+def count_bounded(db: sqlite3.Connection, table: str, limit: int, what: str, path: Path) -> None:
+    # `LIMIT` makes the count itself bounded: it stops one row past the limit.
+    (n,) = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {table} LIMIT {limit + 1})").fetchone()
+    if n > limit:
+        raise DocumentError(f"more than {limit} {what} in this package; refusing it (split it in Anki)", path=path)
