@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from trainer.cli import main
+from trainer.store.handle import Store
 
 DOC = "一、存在的问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。审批事项多。\n"
 GOOD_DECK = """\
@@ -357,7 +358,7 @@ def test_a_full_disk_while_answering_loses_nothing(engine, settings) -> None:
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
     settings = dataclasses.replace(settings, new_per_day=10_000)
-    session = StudySession.start(engine, [1], settings, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, clock=lambda: FIXED_NOW)
     assert session.left == 400
     engine.dispose()
     event.listen(engine, "connect", no_growth)

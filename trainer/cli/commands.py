@@ -13,8 +13,6 @@ from trainer.errors import TrainerError
 if TYPE_CHECKING:
     import argparse
 
-    from sqlalchemy import Engine
-
     from trainer.core.model import Deck
 
 
@@ -88,15 +86,14 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Load deck files or folders into the database."""
-    from trainer.services.database import open_default_store
+    from trainer.services.database import open_default
     from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
         files = find_deck_files([Path(p) for p in args.paths])
     else:
         files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
-    engine = open_default_store()
-    for r in sync_files(engine, files, now=_now()):
+    for r in sync_files(open_default().engine, files, now=_now()):
         if r.shadowed:
             print(f"{r.path}: {r.deck}: skipped, your own deck of that name is used")
         elif r.skipped:
@@ -127,15 +124,11 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def cmd_db_replay(args: argparse.Namespace) -> int:
     """Rebuild every card's schedule from the review log and compare it with the stored one."""
-    from sqlalchemy.orm import Session
-
-    from trainer.services.database import open_default_store
-    from trainer.store.engine import reader
+    from trainer.services.database import open_default
     from trainer.store.replay import replay
 
-    engine = open_default_store()
-    with Session(reader(engine)) as s:
-        report = replay(s)
+    with open_default().read() as r:
+        report = replay(r.session)
     for m in report.mismatches:
         print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
     cards = len({m.card_id for m in report.mismatches})
@@ -146,16 +139,12 @@ def cmd_db_replay(args: argparse.Namespace) -> int:
 
 def cmd_leeches(args: argparse.Namespace) -> int:
     """List the cards forgotten so often that they were suspended."""
-    from sqlalchemy.orm import Session
-
-    from trainer.services.database import open_default_store
+    from trainer.services.database import open_default
     from trainer.store import queries
-    from trainer.store.engine import reader
 
-    engine = open_default_store()
-    with Session(reader(engine)) as s:
-        found = queries.leeches(s)
-        cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
+    with open_default().read() as r:
+        found = queries.leeches(r.session)
+        cards = queries.load_cards(r.session, [lc.card_id for lc in found]) if found else {}
     for lc in found:
         card = cards[lc.card_id].card
         print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
@@ -163,36 +152,21 @@ def cmd_leeches(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.export import deck_ids_by_name
-
-    if not names:
-        return None
-    with Session(reader(engine)) as s:
-        return list(deck_ids_by_name(s, names).values())
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print study statistics."""
     import json
 
-    from sqlalchemy.orm import Session
-
     from trainer.sched.days import study_day
     from trainer.services.config import load_settings
-    from trainer.services.database import open_default_store
-    from trainer.store.engine import reader
+    from trainer.services.database import open_default
+    from trainer.store.export import deck_ids_by_name
     from trainer.store.stats import overview
 
     settings = load_settings()
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
-    engine = open_default_store()
-    deck_ids = _deck_ids(engine, args.deck)
-    with Session(reader(engine)) as s:
-        result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
+    with open_default().read() as r:
+        deck_ids = list(deck_ids_by_name(r.session, args.deck).values()) if args.deck else None
+        result = overview(r.session, today, deck_ids, forecast=args.days, weakest=args.weakest)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -207,11 +181,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
     from trainer.exchange.jobs import export_apkg, export_tables
-    from trainer.services.database import open_default_store
+    from trainer.services.database import open_default
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
-    engine = open_default_store()
+    engine = open_default().engine
     names = args.deck or None
     if args.apkg:
         r = export_apkg(engine, Path(args.apkg), names)

@@ -12,6 +12,8 @@ from trainer.errors import TrainerError
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from trainer.store.handle import Store
+
 
 def _sqlite_store() -> Path | None:
     from trainer.store.lite import sqlite_file
@@ -71,3 +73,31 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
     if daily_backup:
         backup_today()
     return engine
+
+
+def open_default() -> Store:
+    """The handle on the store at $TRAINER_DB, opened as `open_default_store` opens it (the CLI's way)."""
+    from trainer.store.handle import Store
+
+    return Store(open_default_store())
+
+
+def open_for_start() -> Store:
+    """The handle on the store for the TUI's cold start: a SQLite store at the current schema is opened
+    with `sqlite3` only, its engine built when first needed and its daily backup left to the caller
+    (`engine_ready` is False then); anything else is opened, created or migrated, and backed up, by
+    `open_default_store`."""
+    from trainer.store.handle import Store
+    from trainer.store.lite import open_current
+
+    url = paths.db_url()
+    con = open_current(url)
+    if con is None:
+        return Store(open_default_store())
+
+    def build() -> Engine:
+        from trainer.store.engine import make_engine
+
+        return make_engine(url)
+
+    return Store(build, lite=con)

@@ -14,9 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from trainer import paths
 from trainer.core.model import Deck
 from trainer.deckfile import decks
@@ -24,6 +21,7 @@ from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import DeckError
 from trainer.services.library import is_bundled
 from trainer.store.card_ops import DeckSource, deck_source
+from trainer.store.handle import Store
 from trainer.store.sync import sync_deck
 
 # (point id, head, body), as the edit screen returns them.
@@ -49,7 +47,7 @@ class EditSaved:
         return f"已保存，复习记录保留。{where}{extra}"
 
 
-def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
+def save_edits(store: Store, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
     """Change points of a card's deck in its deck file and in the database, in that order.
 
     The deck file is the one the deck was synced from; when it is bundled with trainer or cannot be
@@ -63,19 +61,21 @@ def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime)
     """
     from trainer.parse.deckops import with_edits
 
-    with Session(engine) as s:
-        source = deck_source(s, card_id)
+    with store.read() as r:
+        source = deck_source(r.session, card_id)
     path = Path(source.path)
     deck = _file_deck(path, source.name)
     if deck is None:
-        deck = _stored_deck(engine, source)
+        deck = _stored_deck(store, source)
     deck = with_edits(deck, {pid: (head, body) for pid, head, body in changes})
     target = _target(path, deck.name)
     data = decks.dumps(deck).encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(target, data)
-    with Session(engine) as s, s.begin():
-        result = sync_deck(s, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now)
+    with store.write() as w:
+        result = sync_deck(
+            w.session, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now
+        )
     return EditSaved(path=target, copied=target != path, added=result.cards_added, retired=result.cards_retired)
 
 
@@ -90,14 +90,14 @@ def _file_deck(path: Path, name: str) -> Deck | None:
     return deck if deck.name == name else None
 
 
-def _stored_deck(engine: Engine, source: DeckSource) -> Deck:
+def _stored_deck(store: Store, source: DeckSource) -> Deck:
     """The deck rebuilt from the database. Its file's other keys are lost; the two that change which
     cards exist and how they are scheduled are carried: `scheduler`, and `cards` (the kinds made so far)."""
     from trainer.core.cards import ALL_KINDS
     from trainer.store.export import load_decks
 
-    with Session(engine) as s:
-        deck = load_decks(s, [source.name])[0]
+    with store.read() as r:
+        deck = load_decks(r.session, [source.name])[0]
     settings: dict[str, object] = {}
     if source.scheduler != "sm2":
         settings["scheduler"] = source.scheduler

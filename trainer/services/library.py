@@ -1,4 +1,4 @@
-"""Application services shared by the CLI and the TUI: open the store, build decks, sync deck files."""
+"""Deck files for the CLI and the TUI: find them, build decks from documents, sync them into the store; no UI."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from trainer.core.model import Deck
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
+from trainer.store.engine import reader
 
 DECK_SUFFIXES = (".yaml", ".yml")
 # A 申论 document is tens of kilobytes; parsing runs at a few MB/s, so a bigger file is refused at once.
@@ -104,7 +105,7 @@ def _sync_files(
     from trainer.store.sync import sync_deck, synced_deck
 
     reports: list[SyncReport] = []
-    with Session(engine) as session:
+    with Session(reader(engine)) as session:  # a read: no write lock while the files are read
         known = {str(f.resolve()): synced_deck(session, str(f.resolve())) for f in files}
     read: list[tuple[Path, str, Deck | None, str]] = []  # (file, hash, deck or None if unchanged, name)
     for f in files:

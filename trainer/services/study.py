@@ -1,10 +1,10 @@
-"""A day's study session: the in-memory queue, answering, same-day repeats and undo; no widgets, no SQL."""
+"""A day's study session: the in-memory queue, answering, same-day repeats and undo; no widgets, no SQL (the
+store is reached through its handle, `trainer.store.handle.Store`)."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -14,11 +14,12 @@ from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.store import drill, sqlrun
+from trainer.store import day_summaries as summaries
+from trainer.store import drill
 from trainer.store.convert import CardState, ReviewCard
+from trainer.store.handle import Store
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
     from trainer.services.config import Settings
@@ -42,12 +43,9 @@ class LazyCards(dict[int, ReviewCard]):
     same-day repeat, as `trainer db replay` will grade it.
     """
 
-    def __init__(
-        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: sqlrun.Runner | None = None
-    ) -> None:
+    def __init__(self, store: Store, queue: deque[int], today: int, answered: set[int]) -> None:
         super().__init__()
-        self.engine = engine
-        self.run = run
+        self.store = store
         self.queue = queue
         self.today = today
         self.answered = answered
@@ -61,49 +59,19 @@ class LazyCards(dict[int, ReviewCard]):
             if cid != card_id and not dict.__contains__(self, cid):
                 wanted.append(cid)
         stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            self.update(drill.load_cards(run, wanted, stale=stale))
-            self.answered.update(drill.answered_on_day(run, wanted, self.today))
+        with self.store.read() as r:
+            self.update(drill.load_cards(r.run, wanted, stale=stale))
+            self.answered.update(drill.answered_on_day(r.run, wanted, self.today))
         if stale:
             # StudySession.current retires them, drops them from the queue and reads on.
             raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
         return dict.__getitem__(self, card_id)
 
 
-@contextmanager
-def reading(engine: Engine, run: sqlrun.Runner | None) -> Iterator[sqlrun.Runner]:
-    """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
-    if run is not None:
-        yield run
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.queries import runner
-
-    with Session(reader(engine)) as s:
-        yield runner(s)
-
-
-def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: int) -> None:
-    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
-    from trainer.store import day_summaries as summaries
-
-    if run is not None:
-        summaries.ensure_fresh(run, today)
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.queries import runner
-
-    with Session(engine) as s, s.begin():
-        if engine.dialect.name == "postgresql":
-            # One refresher at a time, and none while an answer is in flight: a log row committed
-            # after the mark had passed its id would never be folded in. (SQLite writers are serial.)
-            from sqlalchemy import text
-
-            s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
-        summaries.refresh(runner(s), today)
+def refresh_summaries(store: Store, today: int) -> None:
+    """Fold the review log's new rows into the day summaries (a short write)."""
+    with store.write() as w:
+        summaries.refresh_exclusive(w.run, today, dialect=w.dialect)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +119,7 @@ class StudySession:
     next card comes from the in-memory queue.
     """
 
-    engine: Engine
+    store: Store
     deck_ids: list[int]
     settings: Settings
     clock: Clock
@@ -164,43 +132,37 @@ class StudySession:
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
-    run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
 
     @classmethod
     def start(
         cls,
-        engine: Engine,
+        store: Store,
         deck_ids: list[int],
         settings: Settings,
         clock: Clock,
-        *,
-        run: sqlrun.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
         Args:
-            engine: The store; answers and other writes go through it.
+            store: The store; reads on its start-up connection need no engine, so a cold start first
+                builds it for the first write.
             deck_ids: The decks to study.
             settings: The learner's settings (limits, day start, schedulers).
             clock: Gives the current time.
-            run: When given, every read of the session runs on it (a bare `sqlite3` connection at
-                start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
-        from trainer.store import day_summaries as summaries
-
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         for attempt in range(2):
-            with reading(engine, run) as r:
-                if attempt or summaries.is_fresh(r, today):
-                    plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for)
-                    algorithms = drill.deck_algorithms(r, deck_ids)
+            with store.read() as r:
+                if attempt or summaries.is_fresh(r.run, today):
+                    plan, activity = drill.plan(r.run, today, deck_ids, limits_for=settings.limits_for)
+                    algorithms = drill.deck_algorithms(r.run, deck_ids)
                     break
-            refresh_summaries(engine, run, today)
+            refresh_summaries(store, today)
         queue = deque(c.card_id for c in plan)
         answered = {c.card_id for c in activity.answered}
-        cards = LazyCards(engine, queue, today, answered, run)
+        cards = LazyCards(store, queue, today, answered)
         session = cls(
-            engine=engine,
+            store=store,
             deck_ids=deck_ids,
             settings=settings,
             clock=clock,
@@ -210,7 +172,6 @@ class StudySession:
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
             answered=answered,
-            run=run,
         )
         session.current()  # the first card is read now, so a missing card fails here (a stale one is skipped)
         return session
@@ -234,7 +195,7 @@ class StudySession:
         return None
 
     def _drop(self, stale: set[int]) -> None:
-        self.notices += _retire_stale(self.engine, stale)
+        self.notices += _retire_stale(self.store, stale)
         kept = [c for c in self.queue if c not in stale]
         self.queue.clear()
         self.queue.extend(kept)
@@ -265,9 +226,9 @@ class StudySession:
         from trainer.store.answers import Answer, write_answer
 
         policy, outcome = self._grade(card, quality)
-        with self.engine.begin() as conn:
+        with self.store.write() as w:
             log_id = write_answer(
-                conn,
+                w.session,
                 card.card_id,
                 card.state,
                 outcome,
@@ -296,22 +257,20 @@ class StudySession:
 
     def undo(self) -> bool:
         """Take back the last answer of this session; its card comes back to the front."""
-        from sqlalchemy.orm import Session
-
         from trainer.store import card_ops, queries
 
         if self.changes and self.changes[-1].answers_before == len(self.done):
             change = self.changes.pop()
-            with Session(self.engine) as s, s.begin():
-                card_ops.restore_state(s, change.card_id, change.before)
+            with self.store.write() as w:
+                card_ops.restore_state(w.session, change.card_id, change.before)
             self.queue.appendleft(change.card_id)
             self.cards[change.card_id] = replace(self.cards[change.card_id], state=change.before)
             return True
         if not self.done:
             return False
         last = self.done.pop()
-        with Session(self.engine) as s, s.begin():
-            queries.undo_answer(s, last.log_id)
+        with self.store.write() as w:
+            queries.undo_answer(w.session, last.log_id)
         if last.requeued:
             self.queue.remove(last.card_id)
         self.queue.appendleft(last.card_id)
@@ -322,12 +281,10 @@ class StudySession:
 
     def summary(self) -> Summary:
         """Counts and timing of the answers given in this session."""
-        from sqlalchemy.orm import Session
-
         from trainer.store import queries
 
-        with Session(self.engine) as s:
-            nxt = queries.next_due_day(s, self.today, self.deck_ids)
+        with self.store.read() as r:
+            nxt = queries.next_due_day(r.session, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
             correct=sum(1 for d in self.done if d.quality >= 3),
@@ -340,10 +297,8 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to set aside")
-        from sqlalchemy.orm import Session
-
-        with Session(self.engine) as s, s.begin():
-            before = change(s, card.card_id)
+        with self.store.write() as w:
+            before = change(w.session, card.card_id)
         self.changes.append(_Change(card.card_id, before, len(self.done)))
         self.queue.popleft()
 
@@ -370,12 +325,12 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to edit")
-        saved = save_edits(self.engine, card.card_id, changes, now=self.clock())
+        saved = save_edits(self.store, card.card_id, changes, now=self.clock())
         deck_id = self.deck_of.get(card.card_id)
         ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
         stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            fresh = drill.load_cards(run, ids, stale=stale)
+        with self.store.read() as r:
+            fresh = drill.load_cards(r.run, ids, stale=stale)
         for cid, value in fresh.items():
             self.cards[cid] = replace(value, state=self.cards[cid].state)
         if stale:
@@ -389,14 +344,12 @@ class StudySession:
         self.queue.extend(kept)
 
 
-def _retire_stale(engine: Engine, stale: set[int]) -> list[str]:
+def _retire_stale(store: Store, stale: set[int]) -> list[str]:
     """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
     if not stale:
         return []
-    from sqlalchemy.orm import Session
-
     from trainer.store import card_ops
 
-    with Session(engine) as s, s.begin():
-        card_ops.retire_cards(s, stale)
+    with store.write() as w:
+        card_ops.retire_cards(w.session, stale)
     return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

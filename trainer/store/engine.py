@@ -22,8 +22,11 @@ READ_ONLY = "trainer_read_only"
 
 def reader(engine: Engine) -> Engine:
     """The same engine (same pool) for reads: on SQLite its transactions begin deferred, so a long read
-    (the home screen's topic counts) neither waits for nor holds the write lock that writers take up front.
+    (the stats screen, the home screen's topic counts) neither waits for nor holds the write lock that
+    writers take up front; on PostgreSQL they are READ ONLY. `trainer.store.handle.Store.read` uses it.
     """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(**{READ_ONLY: True}, postgresql_readonly=True)
     return engine.execution_options(**{READ_ONLY: True})
 
 

@@ -1,9 +1,10 @@
-"""The Textual App: global bindings, screen pushing, the store's engine (built lazily) and start-up sync.
+"""The Textual App: global bindings, screen pushing, the store handle and the start-up sync; no SQL.
 
 Start-up on a SQLite store already at the current schema paints the first card without importing
-SQLAlchemy: reads go through `trainer.store.drill` on a bare `sqlite3` connection (`lite`), and the
-engine is built in a background thread once the first card (or a home screen with nothing due) is
-on screen, so the first answer normally finds it ready. Keep module-level imports here cheap.
+SQLAlchemy: the store handle (`trainer.store.handle.Store`) reads through a bare `sqlite3` connection,
+and its engine is built in a background thread once the first card (or a home screen with nothing
+due) is on screen, so the first answer normally finds it ready. Keep module-level imports here cheap
+(see `trainer.STARTUP_MODULES`).
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ from __future__ import annotations
 import gc
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -25,22 +25,15 @@ from textual.screen import Screen
 
 from trainer.errors import TrainerError
 from trainer.services.config import Settings
-from trainer.store.lite import LazyEngine
+from trainer.store import lite
+from trainer.store.handle import Store
 
 if TYPE_CHECKING:
-    import sqlite3
-
-    from sqlalchemy import Engine
-
-    from trainer.store.sqlrun import Runner
     from trainer.tui.screens.home import HomeScreen
 
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
 REPEAT_GUARD_S = 0.15
-
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,23 +58,17 @@ class TrainerApp(App[None]):
 
     def __init__(
         self,
-        engine: Engine | LazyEngine,
+        store: Store,
         *,
         settings: Settings,
         clock: Clock,
         sync_paths: list[Path] | None,
-        lite: sqlite3.Connection | None = None,
         daily_backup: bool = False,
         repeat_guard: float = REPEAT_GUARD_S,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
-        self._engine = engine
-        self.lite = lite
-        # Its file, for worker threads' own connections (a connection is used only in its thread).
-        self._lite_path = (
-            "" if lite is None else next(r[2] for r in lite.execute("PRAGMA database_list") if r[1] == "main")
-        )
+        self.store = store
         self.daily_backup = daily_backup
         self.settings = settings
         self.clock = clock
@@ -92,70 +79,14 @@ class TrainerApp(App[None]):
         self._key_seq = 0
         self._warmed = False
 
-    @property
-    def engine(self) -> Engine:
-        """The store's SQLAlchemy engine, built on first use when the app was given a LazyEngine."""
-        engine = self._engine
-        return engine.get() if isinstance(engine, LazyEngine) else engine
-
-    @property
-    def engine_ready(self) -> bool:
-        """Whether the engine exists yet (SQLAlchemy is loaded)."""
-        engine = self._engine
-        return engine.ready if isinstance(engine, LazyEngine) else True
-
-    @contextmanager
-    def reading(self) -> Iterator[Runner]:
-        """A runner for `trainer.store.drill` reads in one read transaction: on the start-up `sqlite3`
-        connection when there is one (no SQLAlchemy), else on a deferred session of the engine."""
-        if self.lite is not None:
-            from trainer.store.lite import snapshot
-
-            with snapshot(self.lite) as run:
-                yield run
-            return
-        from sqlalchemy.orm import Session
-
-        from trainer.store.engine import reader
-        from trainer.store.queries import runner
-
-        with Session(reader(self.engine)) as s:
-            yield runner(s)
-
-    def read_in_thread(self, read: Callable[[Runner], T]) -> T:
-        """`read` on a runner of its own, for a worker thread: a new `sqlite3` connection to the
-        start-up connection's file (connections stay in their thread), else a session of the engine."""
-        if self.lite is not None:
-            from trainer.store.lite import open_current
-            from trainer.store.sqlrun import sqlite_runner
-
-            con = open_current(f"sqlite:///{self._lite_path}")
-            if con is not None:
-                try:
-                    return read(sqlite_runner(con))
-                finally:
-                    con.close()
-        from sqlalchemy.orm import Session
-
-        from trainer.store.engine import reader
-        from trainer.store.queries import runner
-
-        with Session(reader(self.engine)) as s:
-            return read(runner(s))
-
     def unbury_past(self, today: int) -> None:
-        """Give back the cards buried before `today`."""
-        if self.lite is not None:
-            from trainer.store.lite import unbury_past
-
-            unbury_past(self.lite, today)
-            return
-        from sqlalchemy.orm import Session
-
-        from trainer.store import card_ops
-
-        with Session(self.engine) as s, s.begin():
-            card_ops.unbury_past(s, today)
+        """Give back the cards buried before `today` (looking first with a read, so a start-up with
+        nothing to give back takes no write lock)."""
+        with self.store.read() as r:
+            if not lite.buried_before(r.run, today):
+                return
+        with self.store.write() as w:
+            lite.unbury_past(w.run, today)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -181,19 +112,10 @@ class TrainerApp(App[None]):
         from trainer.services.study import StudySession
         from trainer.tui.screens.review import ReviewScreen
 
-        run = None
-        if self.lite is not None:
-            from trainer.store.sqlrun import sqlite_runner
-
-            run = sqlite_runner(self.lite)
-        # A LazyEngine stands in for the Engine: the session touches it for its first write only.
-        engine = cast("Engine", self._engine)
-        session = StudySession.start(engine, deck_ids, self.settings, self.clock, run=run)
+        session = StudySession.start(self.store, deck_ids, self.settings, self.clock)
         if topic:
-            from trainer.store.lite import card_ids_in_topic
-
-            with self.reading() as r:
-                session.keep_only(card_ids_in_topic(r, deck_ids[0], topic))
+            with self.store.read() as r:
+                session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
             self.notify("今天没有要复习的卡片了", title="完成")
             return
@@ -203,8 +125,8 @@ class TrainerApp(App[None]):
         """Review every deck's due cards."""
         from trainer.store.sqlrun import deck_names
 
-        with self.reading() as run:
-            ids = sorted(deck_names(run))
+        with self.store.read() as r:
+            ids = sorted(deck_names(r.run))
         if ids:
             self.start_review(ids)
 
@@ -242,7 +164,7 @@ class TrainerApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
-        if self.engine_ready:
+        if self.store.engine_ready:
             self.warm_up()  # nothing to build: sync the deck folders now
 
     def warm_up_soon(self, delay: float) -> None:
@@ -265,7 +187,7 @@ class TrainerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="sync")
     def _warm_then_sync(self) -> None:
-        self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        self.store.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
         if self.daily_backup:
             from trainer.services.database import backup_today
 
@@ -282,7 +204,7 @@ class TrainerApp(App[None]):
         errors: list[str] = []
         try:
             files = find_deck_files(self.sync_paths or [], missing_ok=True)
-            reports = sync_files(self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
+            reports = sync_files(self.store.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
         except TrainerError as exc:
             errors.append(str(exc))
             reports = []
@@ -299,12 +221,11 @@ class TrainerApp(App[None]):
 
 
 def make_app(
-    engine: Engine | LazyEngine,
+    store: Store,
     *,
     settings: Settings | None = None,
     clock: Clock | None = None,
     sync_paths: list[Path] | None = None,
-    lite: sqlite3.Connection | None = None,
     daily_backup: bool = False,
     repeat_guard: float = REPEAT_GUARD_S,
     monotonic: Callable[[], float] | None = None,
@@ -312,22 +233,19 @@ def make_app(
     """The one factory for the app, used by the CLI and by tests alike.
 
     Args:
-        engine: The store, or a LazyEngine that builds it when first needed.
+        store: The store handle (see `trainer.store.handle.Store`).
         settings: The learner's settings (default: the defaults).
         clock: Gives the current time (default: the system clock, UTC).
         sync_paths: Deck files and folders synced in the background after start-up.
-        lite: A `sqlite3` connection to the same store (`trainer.store.lite.open_current`) for the
-            reads before the engine is built.
         daily_backup: Take the daily backup (`trainer.services.database.backup_today`) in the warm-up thread.
         repeat_guard: See REPEAT_GUARD_S.
         monotonic: The clock for answer times and the repeat guard.
     """
     return TrainerApp(
-        engine,
+        store,
         settings=settings or Settings(),
         clock=clock or _utc_now,
         sync_paths=sync_paths,
-        lite=lite,
         daily_backup=daily_backup,
         repeat_guard=repeat_guard,
         monotonic=monotonic or time.monotonic,
@@ -340,34 +258,20 @@ def run_app() -> int:
     A SQLite store at the current schema is opened with `sqlite3` and the engine built lazily (see the
     module docstring), and the daily backup (a copy of the whole file, ~1 s at 100k cards) is taken
     in the warm-up thread after the first paint; anything else (a new, old or PostgreSQL store) is
-    opened, created or migrated, and backed up, by `open_default_store` first, as `trainer sync` does.
+    opened, created or migrated, and backed up first, as `trainer sync` does (see `open_for_start`).
     """
     from trainer import paths
     from trainer.services.config import load_settings
+    from trainer.services.database import open_for_start
 
     settings = load_settings()
-    url = paths.db_url()
-    from trainer.store.lite import open_current
-
-    con = open_current(url)
-    if con is None:
-        from trainer.services.database import open_default_store
-
-        engine: Engine | LazyEngine = open_default_store()
-    else:
-
-        def build() -> Engine:
-            from trainer.store.engine import make_engine
-
-            return make_engine(url)
-
-        engine = LazyEngine(build)
+    store = open_for_start()
     try:
+        # Opened the full way, the store was backed up then; opened for a cold start, the warm-up backs it up.
         app = make_app(
-            engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=con is not None
+            store, settings=settings, sync_paths=paths.default_deck_dirs(), daily_backup=not store.engine_ready
         )
         app.run()
     finally:
-        if con is not None:
-            con.close()
+        store.close()
     return 0

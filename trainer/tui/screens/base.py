@@ -15,7 +15,7 @@ class TrainerScreen(Screen[None]):
 
     @property
     def trainer_app(self) -> TrainerApp:
-        """The app, typed: its engine, settings and clock."""
+        """The app, typed: its store, settings and clock."""
         from trainer.tui.app import TrainerApp
 
         assert isinstance(self.app, TrainerApp)

@@ -1,0 +1,202 @@
+"""The one handle on the store: the start-up `sqlite3` connection, the engine built when first needed, and
+transactions (`read()` deferred and read-only, `write()` immediate); no queries here, and no SQLAlchemy
+import until something needs the engine (the first screen does not).
+
+The App, its screens, the CLI and `StudySession` hold a `Store` and nothing else:
+
+    with store.read() as r:      # plain SQL through r.run, or the ORM through r.session
+        overview(r.session, today)
+    with store.write() as w:     # BEGIN IMMEDIATE on SQLite: the lock up front, or wait and fail whole
+        write_answer(w.session, ...)
+
+A read never takes SQLite's write lock, so a long read (the stats screen at 100k points) holds up no
+writer in this or another process; on PostgreSQL it is a READ ONLY transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from trainer.store import lite
+from trainer.store.sqlrun import Runner, sqlite_runner
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
+
+class Transaction:
+    """One transaction of the store, used through `run` (plain SQL, as `trainer.store.drill` takes) or
+    `session` (the ORM). The first one used decides the connection: `run` on the thread that opened the
+    store's start-up connection uses it (no SQLAlchemy); `session` always uses the engine."""
+
+    __slots__ = ("_began", "_con", "_owned", "_run", "_session", "_store", "_write")
+
+    def __init__(self, store: Store, *, write: bool) -> None:
+        self._store = store
+        self._write = write
+        self._session: Session | None = None
+        self._con: sqlite3.Connection | None = None  # the sqlite3 connection `run` uses, when it does
+        self._owned = False  # `_con` was opened for this transaction (a worker thread before the engine)
+        self._began = False  # this transaction issued BEGIN on `_con` (a read may join an open one)
+        self._run: Runner | None = None
+
+    @property
+    def run(self) -> Runner:
+        """A runner for plain SQL inside this transaction."""
+        if self._run is None:
+            if self._session is None:
+                con, owned = self._store._sqlite_connection()
+                if con is not None:
+                    self._con, self._owned = con, owned
+                    self._begin(con)
+                    self._run = sqlite_runner(con)
+                    return self._run
+            from trainer.store.queries import runner
+
+            self._run = runner(self.session)
+        return self._run
+
+    @property
+    def session(self) -> Session:
+        """An ORM session inside this transaction (builds the engine when it is not built yet)."""
+        if self._session is None:
+            if self._con is not None:
+                raise RuntimeError("this transaction runs on the start-up sqlite3 connection: use `run`")
+            from sqlalchemy.orm import Session
+
+            store = self._store
+            session = Session(store.engine if self._write else store._reader())
+            session.begin()
+            self._session = session
+        return self._session
+
+    @property
+    def dialect(self) -> str:
+        """The database's dialect name (`sqlite`, `postgresql`)."""
+        if self._con is not None:
+            return "sqlite"
+        return self.session.get_bind().dialect.name
+
+    def _begin(self, con: sqlite3.Connection) -> None:
+        if self._write:
+            con.execute("BEGIN IMMEDIATE")
+            self._began = True
+        elif not con.in_transaction:  # a read inside a read on this connection joins it
+            con.execute("BEGIN")  # deferred: takes no lock until it reads, and never the write lock
+            self._began = True
+
+    def _finish(self, ok: bool) -> None:
+        if self._session is not None:
+            try:
+                if ok:
+                    self._session.commit()
+                else:
+                    self._session.rollback()
+            finally:
+                self._session.close()
+        con = self._con
+        if con is not None:
+            try:
+                if self._began and con.in_transaction:
+                    con.execute("COMMIT" if ok else "ROLLBACK")
+            finally:
+                if self._owned:
+                    con.close()
+
+
+class Store:
+    """The learner's database: give it an Engine, or a function that builds one (called once, when first
+    needed), and for a cold start the `sqlite3` connection (`trainer.store.lite.open_current`) that the
+    first screen reads through. The connection is used only in the thread that opened it."""
+
+    def __init__(self, engine: Engine | Callable[[], Engine], *, lite: sqlite3.Connection | None = None) -> None:
+        self._engine: Engine | None = None
+        self._build: Callable[[], Engine] | None = None
+        if callable(engine):
+            self._build = engine
+        else:
+            self._engine = engine
+        self._lock = threading.Lock()
+        self._read_engine: Engine | None = None
+        self.lite = lite
+        self._lite_thread = threading.get_ident()
+        # Its file, for worker threads' own connections before the engine is built.
+        self._lite_url = ""
+        if lite is not None:
+            path = next(r[2] for r in lite.execute("PRAGMA database_list") if r[1] == "main")
+            self._lite_url = f"sqlite:///{path}"
+
+    @property
+    def engine_ready(self) -> bool:
+        """Whether the engine has been built (SQLAlchemy is loaded)."""
+        return self._engine is not None
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine, built on first use (from any thread; every caller gets the same one)."""
+        engine = self._engine
+        if engine is None:
+            with self._lock:
+                if self._engine is None:
+                    assert self._build is not None
+                    self._engine = self._build()
+                engine = self._engine
+        return engine
+
+    def _reader(self) -> Engine:
+        """The engine with read-only options, made once (on PostgreSQL each one adds a connect listener)."""
+        if self._read_engine is None:
+            from trainer.store.engine import reader
+
+            self._read_engine = reader(self.engine)
+        return self._read_engine
+
+    def _sqlite_connection(self) -> tuple[sqlite3.Connection | None, bool]:
+        """The `sqlite3` connection plain SQL runs on in this thread, and whether it was opened for it; (None,
+        False) when reads go through the engine."""
+        if self.lite is None:
+            return None, False
+        if threading.get_ident() == self._lite_thread:
+            return self.lite, False
+        if self.engine_ready:
+            return None, False
+        # A worker thread before the engine exists: a connection of its own (connections stay in their thread).
+        con = lite.open_current(self._lite_url)
+        return con, con is not None
+
+    @contextmanager
+    def read(self) -> Iterator[Transaction]:
+        """A read transaction: deferred on SQLite (no write lock, one view of the database), READ ONLY on
+        PostgreSQL."""
+        txn = Transaction(self, write=False)
+        try:
+            yield txn
+        except BaseException:
+            txn._finish(False)
+            raise
+        txn._finish(True)
+
+    @contextmanager
+    def write(self) -> Iterator[Transaction]:
+        """A write transaction, committed when the block ends and rolled back when it raises; on SQLite it
+        takes the write lock up front (a busy database waits, then fails whole)."""
+        txn = Transaction(self, write=True)
+        try:
+            yield txn
+        except BaseException:
+            txn._finish(False)
+            raise
+        txn._finish(True)
+
+    def close(self) -> None:
+        """Close the start-up connection and the engine's pool."""
+        if self.lite is not None:
+            self.lite.close()
+            self.lite = None
+        if self._engine is not None:
+            self._engine.dispose()
