@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.tui_support import add_history, app_for, log, sync, today_number
+from trainer import STARTUP_MODULES
 from trainer.services.config import Settings
 from trainer.store import card_ops, lite, open_store, queries
 from trainer.store import day_summaries as summaries
@@ -136,14 +139,59 @@ def test_unbury_past_gives_back_what_card_ops_would(engine, sqlite_url: str) -> 
 
 def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
     code = (
-        "import sys\n"
-        "import trainer.cli, trainer.tui.app, trainer.tui.screens.home, trainer.tui.screens.review\n"
-        "import trainer.store.lite, trainer.store.handle, trainer.store.drill, trainer.services.study, trainer.services.database, trainer.services.config\n"
+        "import sys, importlib\n"
+        "from trainer import STARTUP_MODULES\n"
+        "for name in STARTUP_MODULES:\n"
+        "    importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'yaml'))\n"
         "print(bad)\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]", out.stderr
+
+
+# Imports inside a function of a start-up module that name another start-up module, and why.
+DEFERRED_ON_PURPOSE = {
+    ("trainer.cli.commands", "trainer.tui.app"): "commands other than the TUI do not load Textual",
+    ("trainer.tui.screens.base", "trainer.tui.app"): "the app imports its screens",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    rel = ROOT.joinpath(*name.split("."))
+    return rel.with_suffix(".py").is_file() or (rel / "__init__.py").is_file()
+
+
+def _imports_in_functions(path: Path) -> Iterator[tuple[int, list[str]]]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Import):
+                    yield sub.lineno, [a.name for a in sub.names]
+                elif isinstance(sub, ast.ImportFrom) and sub.module:
+                    names = [f"{sub.module}.{a.name}" for a in sub.names]
+                    yield sub.lineno, [n if _is_module(n) else str(sub.module) for n in names]
+
+
+def test_only_start_up_modules_import_inside_functions_and_only_what_start_up_does_not_need() -> None:
+    startup = set(STARTUP_MODULES)
+    assert all(_is_module(m) for m in startup), sorted(m for m in startup if not _is_module(m))
+    wrong = []
+    for path in sorted((ROOT / "trainer").rglob("*.py")):
+        module = _module_name(path)
+        for line, targets in _imports_in_functions(path):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if module not in startup:
+                wrong.append(f"{where}: {module} is not on the start-up path; import at the top")
+            for target in targets:
+                if target in startup and (module, target) not in DEFERRED_ON_PURPOSE:
+                    wrong.append(f"{where}: {target} is loaded at start-up anyway; import it at the top")
+    assert wrong == []
 
 
 def _lite_store(url: str) -> Store:
@@ -232,6 +280,7 @@ async def drive(pilot):
     card = await enter_until_first_card(app)
     if card is not None:
         seen["loaded_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules)
+        seen["trainer_at_paint"] = sorted(m for m in sys.modules if m == "trainer" or m.startswith("trainer."))
         seen["engine_ready_at_paint"] = app.store.engine_ready
         seen["card"] = card
     for _ in range(3000):
@@ -272,6 +321,7 @@ def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_c
     assert seen["code"] == 0 and "card" in seen, out.stderr
     # PyYAML is read only for a config file; SQLAlchemy and Alembic never before the first card.
     assert seen["loaded_at_paint"] == (["yaml"] if config else [])
+    assert seen["trainer_at_paint"] == sorted(STARTUP_MODULES)  # the one list names the start-up path
     assert seen["engine_ready_at_paint"] is False
     assert seen["engine_ready_before_answer"] is True
     con = sqlite3.connect(db)

@@ -8,7 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer import paths
+from trainer.core.cards import cards_for_deck
 from trainer.errors import TrainerError
+from trainer.sched.days import study_day
+from trainer.services import config
+from trainer.services.config import load_settings
+from trainer.services.database import backup_now, open_default, open_default_store, restore_backup
 
 if TYPE_CHECKING:
     import argparse
@@ -55,7 +60,6 @@ def outline_text(deck: Deck) -> str:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck."""
-    from trainer.core.cards import cards_for_deck
     from trainer.deckfile import decks
     from trainer.parse import lint
     from trainer.services.library import build_deck, previous_deck
@@ -86,7 +90,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Load deck files or folders into the database."""
-    from trainer.services.database import open_default
     from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
@@ -105,8 +108,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     """Show or change settings in the config file."""
-    from trainer.services import config
-
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
@@ -124,7 +125,6 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def cmd_db_replay(args: argparse.Namespace) -> int:
     """Rebuild every card's schedule from the review log and compare it with the stored one."""
-    from trainer.services.database import open_default
     from trainer.store.replay import replay
 
     with open_default().read() as r:
@@ -139,7 +139,6 @@ def cmd_db_replay(args: argparse.Namespace) -> int:
 
 def cmd_leeches(args: argparse.Namespace) -> int:
     """List the cards forgotten so often that they were suspended."""
-    from trainer.services.database import open_default
     from trainer.store import queries
 
     with open_default().read() as r:
@@ -156,9 +155,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
     """Print study statistics."""
     import json
 
-    from trainer.sched.days import study_day
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_default
     from trainer.store.export import deck_ids_by_name
     from trainer.store.stats import overview
 
@@ -181,7 +177,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
     from trainer.exchange.jobs import export_apkg, export_tables
-    from trainer.services.database import open_default
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
@@ -201,7 +196,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Turn an Anki package or a CSV file into a deck file, with the Anki review history."""
     from trainer.exchange.jobs import import_deck
-    from trainer.services.database import open_default_store
 
     done = import_deck(
         Path(args.file),
@@ -246,7 +240,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database now."""
-    from trainer.services.database import backup_now
     from trainer.store.snapshots import list_backups
 
     if args.list:
@@ -259,8 +252,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup."""
-    from trainer.services.database import restore_backup
-
     saved = restore_backup(Path(args.file))
     print(f"restored {args.file}")
     if saved is not None:

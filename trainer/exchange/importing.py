@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import zstandard
+
 from trainer.core.cards import head_key, list_key
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.deckfile.fsutil import read_bytes
@@ -130,10 +132,6 @@ def _collection_bytes(path: Path) -> bytes:
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
             if "collection.anki21b" in names:
-                try:
-                    import zstandard
-                except ImportError:  # pragma: no cover - zstandard is a dependency
-                    raise DocumentError("this package needs zstandard to read", path=path) from None
                 with z.open("collection.anki21b") as fh:
                     return zstandard.ZstdDecompressor().stream_reader(fh).read()
             for name in ("collection.anki21", "collection.anki2"):

@@ -21,7 +21,13 @@ from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
+from trainer.sched.days import study_day
+from trainer.services.config import load_settings
+from trainer.services.library import find_deck_files
 from trainer.store.engine import reader
+from trainer.store.export import card_schedules, load_decks, review_log
+from trainer.store.imported import PastAnswer, write_history
+from trainer.store.sync import sync_deck
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
@@ -31,8 +37,6 @@ if TYPE_CHECKING:
 
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
-    from trainer.store.export import load_decks
-
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
     return write_apkg(decks, path)
@@ -47,8 +51,6 @@ def export_tables(
     names: Collection[str] | None = None,
 ) -> list[TableReport]:
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
-    from trainer.store.export import card_schedules, load_decks, review_log
-
     reports = []
     with Session(reader(engine)) as s:
         decks = load_decks(s, names)
@@ -80,8 +82,6 @@ class Imported:
 def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
     """A deck file in `folder` (other than `besides`) holding the deck `name`, which sync would refuse
     beside the imported one; files that do not load are not this importer's concern."""
-    from trainer.services.library import find_deck_files
-
     for f in find_deck_files([folder], missing_ok=True):
         if f.resolve() == besides.resolve():
             continue
@@ -142,8 +142,6 @@ def import_deck(
     engine = None
     if history and result.history.reviews and open_engine is not None:
         if settings is None:
-            from trainer.services.config import load_settings
-
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
     previous = target.read_bytes() if target.exists() else None
@@ -166,10 +164,6 @@ def _sync_with_history(
     engine: Engine, result: ImportResult, target: Path, settings: Settings, now: datetime
 ) -> tuple[SyncResult, HistoryReport]:
     """Sync the deck file and write its Anki history, in one transaction."""
-    from trainer.sched.days import study_day
-    from trainer.store.imported import PastAnswer, write_history
-    from trainer.store.sync import sync_deck
-
     data = target.read_bytes()
     answers = {
         key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]

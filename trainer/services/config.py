@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import ConfigError
+from trainer.paths import data_dir
 from trainer.sched.answer import Policy
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
 from trainer.sched.queue import DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, Limits
@@ -189,8 +190,6 @@ DECK_KEYS = ("new-per-day", "reviews-per-day", "typed")
 
 def config_path() -> Path:
     """The config file: config.yaml in the data directory."""
-    from trainer.paths import data_dir
-
     return data_dir() / CONFIG_NAME
 
 

@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.errors import TrainerError
+from trainer.store import open_store
+from trainer.store.handle import Store
+from trainer.store.lite import open_current, sqlite_file
+from trainer.store.revisions import REVISIONS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -16,8 +20,6 @@ if TYPE_CHECKING:
 
 
 def _sqlite_store() -> Path | None:
-    from trainer.store.lite import sqlite_file
-
     url = paths.db_url()
     path = sqlite_file(url)  # a plain `sqlite:///file` URL, read without importing SQLAlchemy
     if path is not None:
@@ -53,7 +55,6 @@ def backup_now() -> Path:
 
 def restore_backup(backup: Path) -> Path | None:
     """Replace the store with a checked backup; the replaced store is saved first and that backup returned."""
-    from trainer.store.revisions import REVISIONS
     from trainer.store.snapshots import restore_database
 
     path = _require_sqlite("restore")
@@ -67,8 +68,6 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
     A SQLite store is also backed up once a day (the last 7 daily backups are kept).
     """
-    from trainer.store import open_store
-
     engine = open_store(paths.db_url())
     if daily_backup:
         backup_today()
@@ -77,8 +76,6 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
 
 def open_default() -> Store:
     """The handle on the store at $TRAINER_DB, opened as `open_default_store` opens it (the CLI's way)."""
-    from trainer.store.handle import Store
-
     return Store(open_default_store())
 
 
@@ -87,9 +84,6 @@ def open_for_start() -> Store:
     with `sqlite3` only, its engine built when first needed and its daily backup left to the caller
     (`engine_ready` is False then); anything else is opened, created or migrated, and backed up, by
     `open_default_store`."""
-    from trainer.store.handle import Store
-    from trainer.store.lite import open_current
-
     url = paths.db_url()
     con = open_current(url)
     if con is None:

@@ -15,12 +15,15 @@ from datetime import datetime
 from pathlib import Path
 
 from trainer import paths
+from trainer.core.cards import ALL_KINDS
 from trainer.core.model import Deck
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import DeckError
+from trainer.parse.deckops import with_edits
 from trainer.services.library import is_bundled
 from trainer.store.card_ops import DeckSource, deck_source
+from trainer.store.export import load_decks
 from trainer.store.handle import Store
 from trainer.store.sync import sync_deck
 
@@ -59,8 +62,6 @@ def save_edits(store: Store, card_id: int, changes: Changes, *, now: datetime) -
         DeckError: an empty head, or a point no longer in the deck.
         TrainerError: the file cannot be written (nothing is changed then).
     """
-    from trainer.parse.deckops import with_edits
-
     with store.read() as r:
         source = deck_source(r.session, card_id)
     path = Path(source.path)
@@ -93,9 +94,6 @@ def _file_deck(path: Path, name: str) -> Deck | None:
 def _stored_deck(store: Store, source: DeckSource) -> Deck:
     """The deck rebuilt from the database. Its file's other keys are lost; the two that change which
     cards exist and how they are scheduled are carried: `scheduler`, and `cards` (the kinds made so far)."""
-    from trainer.core.cards import ALL_KINDS
-    from trainer.store.export import load_decks
-
     with store.read() as r:
         deck = load_decks(r.session, [source.name])[0]
     settings: dict[str, object] = {}

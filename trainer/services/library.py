@@ -18,7 +18,9 @@ from trainer.core.model import Deck
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
+from trainer.parse import carry_ids, decode, merge_decks, parse_document
 from trainer.store.engine import reader
+from trainer.store.sync import sync_deck, synced_deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 # A 申论 document is tens of kilobytes; parsing runs at a few MB/s, so a bigger file is refused at once.
@@ -102,8 +104,6 @@ def _sync_files(
     now: datetime,
     on_error: Callable[[TrainerError], None] | None,
 ) -> list[SyncReport]:
-    from trainer.store.sync import sync_deck, synced_deck
-
     reports: list[SyncReport] = []
     with Session(reader(engine)) as session:  # a read: no write lock while the files are read
         known = {str(f.resolve()): synced_deck(session, str(f.resolve())) for f in files}
@@ -173,8 +173,6 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
     Raises:
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
     """
-    from trainer.parse import carry_ids, decode, merge_decks, parse_document
-
     built = []
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)

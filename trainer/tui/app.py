@@ -16,20 +16,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from trainer import paths
 from trainer.errors import TrainerError
-from trainer.services.config import Settings
+from trainer.sched.days import study_day
+from trainer.services.config import Settings, load_settings
+from trainer.services.database import backup_today, open_for_start
+from trainer.services.study import StudySession
 from trainer.store import lite
 from trainer.store.handle import Store
-
-if TYPE_CHECKING:
-    from trainer.tui.screens.home import HomeScreen
+from trainer.store.sqlrun import deck_names
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.review import ReviewScreen
 
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
@@ -96,8 +99,6 @@ class TrainerApp(App[None]):
 
     def today(self) -> int:
         """Today's study day number."""
-        from trainer.sched.days import study_day
-
         return study_day(self.clock(), self.settings.tz(), self.settings.day_start_hour)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -109,9 +110,6 @@ class TrainerApp(App[None]):
 
     def start_review(self, deck_ids: list[int], *, topic: str = "") -> None:
         """Start a session on these decks (or one topic of one deck), unless nothing is due."""
-        from trainer.services.study import StudySession
-        from trainer.tui.screens.review import ReviewScreen
-
         session = StudySession.start(self.store, deck_ids, self.settings, self.clock)
         if topic:
             with self.store.read() as r:
@@ -123,8 +121,6 @@ class TrainerApp(App[None]):
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
-        from trainer.store.sqlrun import deck_names
-
         with self.store.read() as r:
             ids = sorted(deck_names(r.run))
         if ids:
@@ -151,16 +147,12 @@ class TrainerApp(App[None]):
     @property
     def home(self) -> HomeScreen:
         """The home screen (always at the bottom of the stack)."""
-        from trainer.tui.screens.home import HomeScreen
-
         screen = self.screen_stack[0]
         assert isinstance(screen, HomeScreen)
         return screen
 
     def get_default_screen(self) -> Screen:
         """The home screen is the app's first screen (not pushed over Textual's empty default: ~9 ms)."""
-        from trainer.tui.screens.home import HomeScreen
-
         return HomeScreen()
 
     def on_mount(self) -> None:
@@ -189,8 +181,6 @@ class TrainerApp(App[None]):
     def _warm_then_sync(self) -> None:
         self.store.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
         if self.daily_backup:
-            from trainer.services.database import backup_today
-
             try:
                 backup_today()  # the online backup API: answers can be written meanwhile
             except TrainerError as exc:
@@ -260,10 +250,6 @@ def run_app() -> int:
     in the warm-up thread after the first paint; anything else (a new, old or PostgreSQL store) is
     opened, created or migrated, and backed up first, as `trainer sync` does (see `open_for_start`).
     """
-    from trainer import paths
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_for_start
-
     settings = load_settings()
     store = open_for_start()
     try:

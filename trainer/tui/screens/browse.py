@@ -14,13 +14,15 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from trainer.errors import TrainerError
 from trainer.sched.days import day_to_date
+from trainer.services.edits import save_edits
 from trainer.store import browse, card_ops, drill
 from trainer.store.browse import BrowseQuery, BrowseRow, Page, StateFilter
 from trainer.store.models import Queue
 from trainer.store.sqlrun import deck_names
 from trainer.tui.format import interval_label
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.card_info import QUEUE_NAMES
+from trainer.tui.screens.card_info import QUEUE_NAMES, CardInfoScreen
+from trainer.tui.screens.edit import EditScreen
 
 STATE_LABELS = {
     StateFilter.ALL: "全部状态",
@@ -224,8 +226,6 @@ class BrowseScreen(TrainerScreen):
         self._refresh_page()
 
     def action_edit(self) -> None:
-        from trainer.tui.screens.edit import EditScreen
-
         row = self.selected
         if row is None:
             return
@@ -238,8 +238,6 @@ class BrowseScreen(TrainerScreen):
             return
 
         def saved(changes: list[tuple[str, str, str]] | None) -> None:
-            from trainer.services.edits import save_edits
-
             if not changes:
                 return
             try:
@@ -253,8 +251,6 @@ class BrowseScreen(TrainerScreen):
         app.push_screen(EditScreen(app.store, row.card_id, point_ids), saved)
 
     def action_info(self) -> None:
-        from trainer.tui.screens.card_info import CardInfoScreen
-
         row = self.selected
         if row is not None:
             self.app.push_screen(CardInfoScreen(self.trainer_app.store, row.card_id))
