@@ -170,6 +170,7 @@ def test_documents_in_other_encodings_build(case: str, tmp_path: Path, capsys: p
     assert heads[:2] == ["人才队伍不完善", "权力下放不到位"]
 
 
+@pytest.mark.slow
 def test_bad_documents_in_a_real_process(tmp_path: Path) -> None:
     png = _write(tmp_path, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(200))
     for doc, needle in ((png, "PNG image"), (tmp_path / "nowhere.txt", "no such file")):
@@ -253,6 +254,7 @@ def test_ten_megabyte_deck_is_refused_before_it_is_read(
     assert _db_snapshot(_isolated_home).get("decks", []) == []
 
 
+@pytest.mark.slow
 def test_bad_deck_in_a_real_process(tmp_path: Path, _isolated_home: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("deck: !!python/object/apply:os.system ['touch pwned']\ntopics: []\n", encoding="utf-8")

@@ -299,6 +299,7 @@ print(json.dumps({"code": code, **seen}))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("config", [False, True], ids=["no-config", "config"])
 def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_commits(
     tmp_path: Path, config: bool

@@ -34,6 +34,8 @@ from trainer.store.models import DeckRow, ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
 
+pytestmark = pytest.mark.slow
+
 HELPERS = Path(__file__).resolve().parent / "helpers"
 ROOT = HELPERS.parents[1]
 
