@@ -1,4 +1,5 @@
-"""trainer: spaced-repetition cloze drills for 申论 material, in the terminal."""
+"""trainer: spaced-repetition cloze drills for 申论 material, in the terminal; the version and the start-up module list,
+nothing that imports more."""
 
 __version__ = "0.1.0"
 

@@ -1,4 +1,5 @@
-"""User settings: defaults, the config file in the data directory, `trainer config`; read once at start-up.
+"""User settings: defaults, the config file in the data directory, `trainer config`; read once at start-up, no
+database, no UI.
 
 Nothing here runs on the review path: the study session gets a frozen Settings when it starts.
 """

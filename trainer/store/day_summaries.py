@@ -1,4 +1,5 @@
-"""Today's activity from the day summaries (`day_cards`, `day_counts`), kept by folding in the review log.
+"""Today's activity from the day summaries (`day_cards`, `day_counts`), kept by folding in the review log; plain
+SQL, no SQLAlchemy.
 
 The day's plan needs what was already done today: counts per deck, cards to repeat, and which
 points were touched (the sibling rule). Reading the day's log rows back costs tens of ms on a heavy

@@ -1,4 +1,5 @@
-"""The card browser: search points by any text, filter, page through results, suspend, edit, card info.
+"""The card browser: search points by any text, filter, page through results, suspend, edit, card info; reads
+through the app's store handle, no SQL here.
 
 Results come one page at a time from `trainer.store.browse` (keyset paging), so it stays fast at 100k cards.
 """

@@ -1,4 +1,5 @@
-"""The stats screen: numbers, heatmap, reviews and retention charts, forecast, mastery; read-only."""
+"""The stats screen: numbers, heatmap, reviews and retention charts, forecast, mastery; read-only (one read
+transaction of the store handle, which takes no write lock), no SQL here."""
 
 from __future__ import annotations
 
