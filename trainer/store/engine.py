@@ -11,6 +11,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
+from trainer.store.lite import friendly
 
 BUSY_TIMEOUT_MS = 10_000
 # SQLite's page cache per connection, in KiB (its default is 2 MiB): the day's plan looks up a few
@@ -46,24 +47,6 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _friendly(orig: BaseException) -> str:
-    """What a database failure means for the learner (the driver's wording stays at the end)."""
-    text = str(orig)
-    low = text.lower()
-    if "locked" in low or "busy" in low:
-        return (
-            f"the database is busy: another trainer process kept it locked for over {BUSY_TIMEOUT_MS / 1000:g} s; "
-            f"nothing was written, try again ({text})"
-        )
-    if "readonly" in low or "read-only" in low or "read only" in low:
-        return f"the database is read-only (check the file's permissions); nothing was written ({text})"
-    if "full" in low:
-        return f"the disk is full; nothing was written, free some space and try again ({text})"
-    if "not a database" in low or "malformed" in low:
-        return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
-    return f"database error: {text}"
-
-
 def _translate_errors(engine: Engine, where: object) -> None:
     @event.listens_for(engine, "handle_error")
     def _on_error(ctx: ExceptionContext) -> BaseException | None:
@@ -71,7 +54,7 @@ def _translate_errors(engine: Engine, where: object) -> None:
         # the field: turn them into one clear StoreError. Integrity and programming errors stay bugs.
         exc = ctx.sqlalchemy_exception
         if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
-            return StoreError(_friendly(ctx.original_exception), path=where)
+            return StoreError(friendly(ctx.original_exception, BUSY_TIMEOUT_MS), path=where)
         return None
 
 

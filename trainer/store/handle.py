@@ -15,12 +15,14 @@ writer in this or another process; on PostgreSQL it is a READ ONLY transaction.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from trainer.errors import StoreError
 from trainer.store import lite
 from trainer.store.sqlrun import Runner, sqlite_runner
 
@@ -91,22 +93,29 @@ class Transaction:
             self._began = True
 
     def _finish(self, ok: bool) -> None:
-        if self._session is not None:
-            try:
-                if ok:
-                    self._session.commit()
-                else:
-                    self._session.rollback()
-            finally:
-                self._session.close()
-        con = self._con
-        if con is not None:
-            try:
-                if self._began and con.in_transaction:
+        """Commit (`ok`) or roll back, and let go of the connection; a failed commit is rolled back."""
+        session, con = self._session, self._con
+        self._session = self._con = None
+        try:
+            if session is not None:
+                try:
+                    if ok:
+                        session.commit()
+                    else:
+                        session.rollback()
+                finally:
+                    session.close()
+            if con is not None and self._began and con.in_transaction:
+                try:
                     con.execute("COMMIT" if ok else "ROLLBACK")
-            finally:
-                if self._owned:
-                    con.close()
+                except BaseException:
+                    if con.in_transaction:
+                        with contextlib.suppress(sqlite3.Error):
+                            con.execute("ROLLBACK")
+                    raise
+        finally:
+            if con is not None and self._owned:
+                con.close()
 
 
 class Store:
@@ -173,25 +182,36 @@ class Store:
     def read(self) -> Iterator[Transaction]:
         """A read transaction: deferred on SQLite (no write lock, one view of the database), READ ONLY on
         PostgreSQL."""
-        txn = Transaction(self, write=False)
-        try:
+        with self._transaction(write=False) as txn:
             yield txn
-        except BaseException:
-            txn._finish(False)
-            raise
-        txn._finish(True)
 
     @contextmanager
     def write(self) -> Iterator[Transaction]:
         """A write transaction, committed when the block ends and rolled back when it raises; on SQLite it
         takes the write lock up front (a busy database waits, then fails whole)."""
-        txn = Transaction(self, write=True)
+        with self._transaction(write=True) as txn:
+            yield txn
+
+    @contextmanager
+    def _transaction(self, *, write: bool) -> Iterator[Transaction]:
+        txn = Transaction(self, write=write)
         try:
             yield txn
-        except BaseException:
-            txn._finish(False)
+            txn._finish(True)
+        except BaseException as exc:
+            with contextlib.suppress(Exception):
+                txn._finish(False)
+            # sqlite3's own failures (the start-up connection, or a runner on the driver's connection) say
+            # what they mean, as the engine's do; integrity and programming errors stay bugs.
+            if isinstance(exc, sqlite3.OperationalError) or type(exc) is sqlite3.DatabaseError:
+                raise StoreError(lite.friendly(exc), path=self._file()) from None
             raise
-        txn._finish(True)
+
+    def _file(self) -> str | None:
+        if self._lite_url:
+            return self._lite_url.removeprefix("sqlite:///")
+        engine = self._engine
+        return None if engine is None else engine.url.database
 
     def close(self) -> None:
         """Close the start-up connection and the engine's pool."""

@@ -44,6 +44,24 @@ def sqlite_file(url: str) -> Path | None:
     return Path(database)
 
 
+def friendly(orig: BaseException, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> str:
+    """What a database failure means for the learner (the driver's wording stays at the end)."""
+    text = str(orig)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return (
+            f"the database is busy: another trainer process kept it locked for over {busy_timeout_ms / 1000:g} s; "
+            f"nothing was written, try again ({text})"
+        )
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return f"the database is read-only (check the file's permissions); nothing was written ({text})"
+    if "full" in low:
+        return f"the disk is full; nothing was written, free some space and try again ({text})"
+    if "not a database" in low or "malformed" in low:
+        return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
+    return f"database error: {text}"
+
+
 def configure(con: sqlite3.Connection) -> None:
     """The pragmas `trainer.store.engine` sets on every connection: busy timeout, foreign keys, WAL."""
     con.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
