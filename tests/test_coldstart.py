@@ -153,7 +153,6 @@ def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
 # Imports inside a function of a start-up module that name another start-up module, and why.
 DEFERRED_ON_PURPOSE = {
     ("trainer.cli.commands", "trainer.tui.app"): "commands other than the TUI do not load Textual",
-    ("trainer.tui.screens.base", "trainer.tui.app"): "the app imports its screens",
 }
 
 
