@@ -228,7 +228,7 @@ class StudySession:
         policy, outcome = self._grade(card, quality)
         with self.store.write() as w:
             log_id = write_answer(
-                w.session,
+                w.connection,
                 card.card_id,
                 card.state,
                 outcome,

@@ -4,10 +4,10 @@ import until something needs the engine (the first screen does not).
 
 The App, its screens, the CLI and `StudySession` hold a `Store` and nothing else:
 
-    with store.read() as r:      # plain SQL through r.run, or the ORM through r.session
+    with store.read() as r:      # plain SQL through r.run, Core through r.connection, the ORM through r.session
         overview(r.session, today)
     with store.write() as w:     # BEGIN IMMEDIATE on SQLite: the lock up front, or wait and fail whole
-        write_answer(w.session, ...)
+        write_answer(w.connection, ...)
 
 A read never takes SQLite's write lock, so a long read (the stats screen at 100k points) holds up no
 writer in this or another process; on PostgreSQL it is a READ ONLY transaction.
@@ -27,20 +27,22 @@ from trainer.store import lite
 from trainer.store.sqlrun import Runner, sqlite_runner
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
 
 class Transaction:
-    """One transaction of the store, used through `run` (plain SQL, as `trainer.store.drill` takes) or
-    `session` (the ORM). The first one used decides the connection: `run` on the thread that opened the
-    store's start-up connection uses it (no SQLAlchemy); `session` always uses the engine."""
+    """One transaction of the store, used through `run` (plain SQL, as `trainer.store.drill` takes),
+    `connection` (SQLAlchemy Core) or `session` (the ORM, joined to that connection's transaction). The
+    first one used decides the connection: `run` on the thread that opened the store's start-up
+    connection uses it (no SQLAlchemy); the others use the engine."""
 
-    __slots__ = ("_began", "_con", "_owned", "_run", "_session", "_store", "_write")
+    __slots__ = ("_began", "_con", "_conn", "_owned", "_run", "_session", "_store", "_write")
 
     def __init__(self, store: Store, *, write: bool) -> None:
         self._store = store
         self._write = write
+        self._conn: Connection | None = None  # the engine's connection, when used
         self._session: Session | None = None
         self._con: sqlite3.Connection | None = None  # the sqlite3 connection `run` uses, when it does
         self._owned = False  # `_con` was opened for this transaction (a worker thread before the engine)
@@ -51,7 +53,7 @@ class Transaction:
     def run(self) -> Runner:
         """A runner for plain SQL inside this transaction."""
         if self._run is None:
-            if self._session is None:
+            if self._conn is None:
                 con, owned = self._store._sqlite_connection()
                 if con is not None:
                     self._con, self._owned = con, owned
@@ -60,21 +62,34 @@ class Transaction:
                     return self._run
             from trainer.store.queries import runner
 
-            self._run = runner(self.session)
+            self._run = runner(self.connection)
         return self._run
 
     @property
-    def session(self) -> Session:
-        """An ORM session inside this transaction (builds the engine when it is not built yet)."""
-        if self._session is None:
+    def connection(self) -> Connection:
+        """The engine's connection inside this transaction (builds the engine when it is not built yet)."""
+        if self._conn is None:
             if self._con is not None:
                 raise RuntimeError("this transaction runs on the start-up sqlite3 connection: use `run`")
+            store = self._store
+            conn = (store.engine if self._write else store._reader()).connect()
+            try:
+                conn.begin()  # BEGIN IMMEDIATE for a write on SQLite, deferred for a read (`engine.reader`)
+            except BaseException:
+                conn.close()
+                raise
+            self._conn = conn
+        return self._conn
+
+    @property
+    def session(self) -> Session:
+        """An ORM session inside this transaction: its changes are flushed and committed with it."""
+        if self._session is None:
             from sqlalchemy.orm import Session
 
-            store = self._store
-            session = Session(store.engine if self._write else store._reader())
-            session.begin()
-            self._session = session
+            # Joined to the connection's transaction: the session's commit only flushes, its rollback
+            # rolls the whole transaction back; the transaction itself ends with the block.
+            self._session = Session(bind=self.connection, join_transaction_mode="rollback_only")
         return self._session
 
     @property
@@ -82,7 +97,7 @@ class Transaction:
         """The database's dialect name (`sqlite`, `postgresql`)."""
         if self._con is not None:
             return "sqlite"
-        return self.session.get_bind().dialect.name
+        return self.connection.dialect.name
 
     def _begin(self, con: sqlite3.Connection) -> None:
         if self._write:
@@ -94,17 +109,24 @@ class Transaction:
 
     def _finish(self, ok: bool) -> None:
         """Commit (`ok`) or roll back, and let go of the connection; a failed commit is rolled back."""
-        session, con = self._session, self._con
-        self._session = self._con = None
+        session, conn, con = self._session, self._conn, self._con
+        self._session = self._conn = self._con = None
         try:
-            if session is not None:
+            if conn is not None:
                 try:
+                    if session is not None:
+                        if ok:
+                            session.commit()  # flushes; the connection's transaction commits below
+                        else:
+                            session.rollback()
                     if ok:
-                        session.commit()
+                        conn.commit()
                     else:
-                        session.rollback()
+                        conn.rollback()
                 finally:
-                    session.close()
+                    if session is not None:
+                        session.close()
+                    conn.close()  # rolls back whatever a failed commit left
             if con is not None and self._began and con.in_transaction:
                 try:
                     con.execute("COMMIT" if ok else "ROLLBACK")
