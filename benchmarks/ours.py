@@ -166,7 +166,7 @@ def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
         scratch.unlink(missing_ok=True)
         engine = open_store(url(scratch))
         t0 = clock()
-        reports = sync_files(engine, files, now=datetime.now(UTC))
+        reports = sync_files(Store(engine), files, now=datetime.now(UTC))
         total.append((clock() - t0) * 1000)
         engine.dispose()
         gc.disable()

@@ -30,6 +30,7 @@ from trainer.deckfile import decks
 from trainer.services.config import Settings
 from trainer.services.library import sync_files
 from trainer.store import open_store
+from trainer.store.handle import Store
 from trainer.store.models import DeckRow, ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
@@ -166,7 +167,7 @@ def test_sync_while_reviewing(store: Callable[[str], Engine], db_url: str, tmp_p
     deck_file = tmp_path / "甲.yaml"
     base = big_deck("甲", 120)
     decks.save(base, deck_file)
-    sync_files(engine, [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
+    sync_files(Store(engine), [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
     worker = _worker(db_url, tmp_path / "home", 3, 150, "甲")
     _go(worker)
     syncs = 0
@@ -175,7 +176,7 @@ def test_sync_while_reviewing(store: Callable[[str], Engine], db_url: str, tmp_p
         # points come and go (retired, revived), the cards being answered stay.
         extra = big_deck(f"新增{syncs}-", 8 * (syncs % 3 + 1)).topics
         decks.save(dataclasses.replace(base, topics=base.topics + extra), deck_file)
-        assert not sync_files(engine, [deck_file], now=datetime.now(UTC))[0].skipped
+        assert not sync_files(Store(engine), [deck_file], now=datetime.now(UTC))[0].skipped
         syncs += 1
     answered, refused = _finish(worker)
     assert syncs >= 3, "the sync never overlapped the reviews"
@@ -288,7 +289,6 @@ async def test_reads_held_open_hold_up_neither_an_answer_nor_a_sync(
     from trainer.store import browse, card_ops
     from trainer.store import stats as stats_store
     from trainer.store.engine import BUSY_TIMEOUT_MS
-    from trainer.store.handle import Store
     from trainer.tui.app import make_app
     from trainer.tui.screens.browse import BrowseScreen
     from trainer.tui.screens.card_info import CardInfoScreen

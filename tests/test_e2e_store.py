@@ -121,11 +121,11 @@ def test_sync_files_skips_unchanged_files_and_rejects_bad_ones_without_writing(e
     bad = tmp_path / "bad.yaml"
     bad.write_text("deck: x\ntopics: 3\n", encoding="utf-8")
     with pytest.raises(DeckError, match=r"bad\.yaml:1"):
-        sync_files(engine, [good, bad], now=FIXED_NOW)
+        sync_files(Store(engine), [good, bad], now=FIXED_NOW)
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(CardRow)) == 0
     errors: list[str] = []
-    reports = sync_files(engine, [good, bad], now=FIXED_NOW, on_error=lambda e: errors.append(str(e)))
+    reports = sync_files(Store(engine), [good, bad], now=FIXED_NOW, on_error=lambda e: errors.append(str(e)))
     assert [r.skipped for r in reports] == [False] and len(errors) == 1
-    again = sync_files(engine, [good], now=FIXED_NOW)
+    again = sync_files(Store(engine), [good], now=FIXED_NOW)
     assert [r.skipped for r in again] == [True]

@@ -96,7 +96,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         files = find_deck_files([Path(p) for p in args.paths])
     else:
         files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
-    for r in sync_files(open_default().engine, files, now=_now()):
+    for r in sync_files(open_default(), files, now=_now()):
         if r.shadowed:
             print(f"{r.path}: {r.deck}: skipped, your own deck of that name is used")
         elif r.skipped:

@@ -24,8 +24,8 @@ from trainer.exchange.importing import ImportResult, read_any
 from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.library import find_deck_files
-from trainer.store.engine import reader
 from trainer.store.export import card_schedules, load_decks, review_log
+from trainer.store.handle import Store
 from trainer.store.imported import PastAnswer, write_history
 from trainer.store.sync import sync_deck
 
@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
-    with Session(reader(engine)) as s:
-        decks = load_decks(s, names)
+    with Store(engine).read() as r:
+        decks = load_decks(r.session, names)
     return write_apkg(decks, path)
 
 
@@ -52,10 +52,10 @@ def export_tables(
 ) -> list[TableReport]:
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
     reports = []
-    with Session(reader(engine)) as s:
-        decks = load_decks(s, names)
-        cards = card_rows(decks, card_schedules(s, names))
-        reviews = list(review_rows(review_log(s, names)))
+    with Store(engine).read() as r:
+        decks = load_decks(r.session, names)
+        cards = card_rows(decks, card_schedules(r.session, names))
+        reviews = list(review_rows(review_log(r.session, names)))
     if csv_dir is not None:
         reports.append(write_csv(csv_dir, cards, reviews))
     if json_path is not None:

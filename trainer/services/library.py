@@ -10,16 +10,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
-
 from trainer import paths
 from trainer.core.model import Deck
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
 from trainer.parse import carry_ids, decode, merge_decks, parse_document
-from trainer.store.engine import reader
+from trainer.store.handle import Store
 from trainer.store.sync import sync_deck, synced_deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
@@ -66,7 +63,7 @@ class SyncReport:
 
 
 def sync_files(
-    engine: Engine,
+    store: Store,
     files: list[Path],
     *,
     now: datetime,
@@ -80,7 +77,7 @@ def sync_files(
     that name (the copy an in-app edit saved): the learner's deck is synced, the bundled one skipped.
     """
     with _cyclic_gc_paused():
-        return _sync_files(engine, files, now=now, on_error=on_error)
+        return _sync_files(store, files, now=now, on_error=on_error)
 
 
 @contextmanager
@@ -98,15 +95,15 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _sync_files(
-    engine: Engine,
+    store: Store,
     files: list[Path],
     *,
     now: datetime,
     on_error: Callable[[TrainerError], None] | None,
 ) -> list[SyncReport]:
     reports: list[SyncReport] = []
-    with Session(reader(engine)) as session:  # a read: no write lock while the files are read
-        known = {str(f.resolve()): synced_deck(session, str(f.resolve())) for f in files}
+    with store.read() as r:  # no write lock while the files are read
+        known = {str(f.resolve()): synced_deck(r.session, str(f.resolve())) for f in files}
     read: list[tuple[Path, str, Deck | None, str]] = []  # (file, hash, deck or None if unchanged, name)
     for f in files:
         try:
@@ -145,8 +142,8 @@ def _sync_files(
         names[name] = f
         pending.append((f, digest, maybe_deck))
     for f, digest, deck in pending:
-        with Session(engine) as session, session.begin():
-            result = sync_deck(session, deck, path=str(f.resolve()), content_hash=digest, now=now)
+        with store.write() as w:
+            result = sync_deck(w.session, deck, path=str(f.resolve()), content_hash=digest, now=now)
         reports.append(
             SyncReport(
                 path=f,

@@ -194,7 +194,7 @@ class TrainerApp(App[None]):
         errors: list[str] = []
         try:
             files = find_deck_files(self.sync_paths or [], missing_ok=True)
-            reports = sync_files(self.store.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
+            reports = sync_files(self.store, files, now=self.clock(), on_error=lambda e: errors.append(str(e)))
         except TrainerError as exc:
             errors.append(str(exc))
             reports = []
