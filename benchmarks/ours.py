@@ -19,6 +19,7 @@ from trainer.deckfile import decks
 from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.store import open_store
+from trainer.store.handle import Store
 from trainer.store.models import DeckRow
 
 
@@ -76,7 +77,7 @@ def answer_next(db: Path, scratch: Path, answers: int, runs: int) -> dict[str, A
     for _ in range(runs):
         shutil.copyfile(db, scratch)
         engine = open_store(url(scratch))
-        session = StudySession.start(engine, deck_ids(engine), load_settings(), lambda: datetime.now(UTC))
+        session = StudySession.start(Store(engine), deck_ids(engine), load_settings(), lambda: datetime.now(UTC))
         session.current()
         for quality in grades(min(answers, session.left - 1)):
             t0 = clock()
@@ -95,12 +96,12 @@ def due_queue(db: Path, runs: int) -> dict[str, Any]:
     engine = open_store(url(db))
     ids = deck_ids(engine)
     settings = load_settings()
-    StudySession.start(engine, ids, settings, lambda: datetime.now(UTC))
+    StudySession.start(Store(engine), ids, settings, lambda: datetime.now(UTC))
     left = 0
 
     def once() -> None:
         nonlocal left
-        left = StudySession.start(engine, ids, settings, lambda: datetime.now(UTC)).left
+        left = StudySession.start(Store(engine), ids, settings, lambda: datetime.now(UTC)).left
 
     out = summary(repeat(once, runs))
     out["queue_length"] = left
@@ -165,7 +166,7 @@ def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
         scratch.unlink(missing_ok=True)
         engine = open_store(url(scratch))
         t0 = clock()
-        reports = sync_files(engine, files, now=datetime.now(UTC))
+        reports = sync_files(Store(engine), files, now=datetime.now(UTC))
         total.append((clock() - t0) * 1000)
         engine.dispose()
         gc.disable()

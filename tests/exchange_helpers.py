@@ -9,6 +9,7 @@ from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_i
 from trainer.deckfile import decks
 from trainer.services.database import open_default_store
 from trainer.services.library import sync_files
+from trainer.store.handle import Store
 
 T1, T2 = "优化营商环境", "推进乡村振兴"
 
@@ -60,6 +61,6 @@ def load_into_store(tmp_path: Path, deck: Deck) -> Path:
     path = tmp_path / f"{deck.name}.yaml"
     decks.save(deck, path)
     engine = open_default_store(daily_backup=False)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     engine.dispose()
     return path

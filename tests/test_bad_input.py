@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Engine, event
 
 from trainer.cli import main
+from trainer.store.handle import Store
 
 DOC = "一、存在的问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。审批事项多。\n"
 GOOD_DECK = """\
@@ -169,6 +170,7 @@ def test_documents_in_other_encodings_build(case: str, tmp_path: Path, capsys: p
     assert heads[:2] == ["人才队伍不完善", "权力下放不到位"]
 
 
+@pytest.mark.slow
 def test_bad_documents_in_a_real_process(tmp_path: Path) -> None:
     png = _write(tmp_path, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(200))
     for doc, needle in ((png, "PNG image"), (tmp_path / "nowhere.txt", "no such file")):
@@ -252,6 +254,7 @@ def test_ten_megabyte_deck_is_refused_before_it_is_read(
     assert _db_snapshot(_isolated_home).get("decks", []) == []
 
 
+@pytest.mark.slow
 def test_bad_deck_in_a_real_process(tmp_path: Path, _isolated_home: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("deck: !!python/object/apply:os.system ['touch pwned']\ntopics: []\n", encoding="utf-8")
@@ -357,7 +360,7 @@ def test_a_full_disk_while_answering_loses_nothing(engine, settings) -> None:
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
     settings = dataclasses.replace(settings, new_per_day=10_000)
-    session = StudySession.start(engine, [1], settings, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, clock=lambda: FIXED_NOW)
     assert session.left == 400
     engine.dispose()
     event.listen(engine, "connect", no_growth)

@@ -50,6 +50,7 @@ def test_built_database_holds_the_deck_states_and_history(tmp_path: Path) -> Non
     assert answered["n"] == 5 and answered["median_ms"] > 0
 
 
+@pytest.mark.slow
 def test_suite_runs_end_to_end_on_200_points(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "results"
     argv = ["--sizes", "200", "--answers", "3", "--runs", "1", "--queue-runs", "2", "--load-runs", "1"]
@@ -64,6 +65,7 @@ def test_suite_runs_end_to_end_on_200_points(tmp_path: Path, capsys: pytest.Capt
     assert "answer → next card" in table and "first card painted" in table
 
 
+@pytest.mark.slow
 def test_anki_side_runs_on_200_points(tmp_path: Path) -> None:
     from benchmarks import anki_side
 

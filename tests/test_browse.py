@@ -14,6 +14,7 @@ from trainer.services.edits import save_edits
 from trainer.services.study import StudySession
 from trainer.store import browse, card_ops, queries
 from trainer.store.browse import BrowseQuery, StateFilter
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
 
@@ -73,7 +74,7 @@ def test_keyset_pages_cover_every_point_once(engine, settings) -> None:
 def test_state_filters(engine, deck, settings) -> None:
     _sync(engine, deck)
     today = _today(settings)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     graded = session.current()
     session.answer(4)
     suspended = session.current()
@@ -95,7 +96,7 @@ def test_state_filters(engine, deck, settings) -> None:
 def test_bury_hides_until_the_next_day_and_unbury_restores_queue(engine, deck, settings) -> None:
     _sync(engine, deck)
     today = _today(settings)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     first = session.current()
     session.bury()
     assert first.card_id not in session.queue
@@ -112,7 +113,7 @@ def test_bury_hides_until_the_next_day_and_unbury_restores_queue(engine, deck, s
 
 def test_undo_takes_back_bury_and_answers_in_order(engine, deck, settings) -> None:
     _sync(engine, deck)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     a = session.current().card_id
     session.answer(5)
     b = session.current().card_id
@@ -132,10 +133,10 @@ def test_undo_takes_back_bury_and_answers_in_order(engine, deck, settings) -> No
 
 def test_edit_keeps_the_point_id_and_history(engine, deck, settings) -> None:
     _sync(engine, deck)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     card = session.current()
     session.answer(2)
-    save_edits(engine, card.card_id, [(card.card.point_ids[0], " 人才队伍建设不完善 ", "新说明")], now=FIXED_NOW)
+    save_edits(Store(engine), card.card_id, [(card.card.point_ids[0], " 人才队伍建设不完善 ", "新说明")], now=FIXED_NOW)
     with Session(engine) as s:
         reloaded = queries.load_card(s, card.card_id)
         info = card_ops.card_info(s, card.card_id)
@@ -152,12 +153,12 @@ def test_edit_refuses_an_empty_head(engine, deck) -> None:
 
     _sync(engine, deck)
     with pytest.raises(DeckError, match="empty"):
-        save_edits(engine, 1, [(deck.points()[0][2].id, "  ", "x")], now=FIXED_NOW)
+        save_edits(Store(engine), 1, [(deck.points()[0][2].id, "  ", "x")], now=FIXED_NOW)
 
 
 def test_unsuspend_returns_a_graded_card_to_review(engine, deck, settings) -> None:
     _sync(engine, deck)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     card = session.current()
     session.answer(4)
     with Session(engine) as s, s.begin():
@@ -194,4 +195,4 @@ def test_edit_of_an_unknown_point_is_refused(engine, deck) -> None:
 
     _sync(engine, deck)
     with pytest.raises(DeckError, match="not in deck"):
-        save_edits(engine, 1, [("nosuchpoint", "x", "")], now=FIXED_NOW)
+        save_edits(Store(engine), 1, [("nosuchpoint", "x", "")], now=FIXED_NOW)

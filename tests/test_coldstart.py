@@ -2,25 +2,31 @@
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.conftest import make_deck
+from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.tui_support import add_history, app_for, log, sync, today_number
+from trainer import STARTUP_MODULES
+from trainer.services.config import Settings
 from trainer.store import card_ops, lite, open_store, queries
 from trainer.store import day_summaries as summaries
 from trainer.store import stats as stats_store
 from trainer.store.browse import card_ids_in_topic
 from trainer.store.engine import BUSY_TIMEOUT_MS, make_engine, sqlite_path
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, Queue
 from trainer.store.revisions import HEAD
+from trainer.tui.app import make_app
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.review import ReviewScreen
 
@@ -91,19 +97,21 @@ def test_start_up_reads_agree_with_the_sqlalchemy_ones(engine, sqlite_url: str) 
     deck = make_deck()
     sync(engine, deck)
     add_history(engine, [1, 2], days_back=12, today=TODAY)
-    con = lite.open_current(sqlite_url)
-    assert con is not None
+    store = _lite_store(sqlite_url)
     try:
         with Session(engine) as s:
             for day in (TODAY, TODAY - 1, TODAY - 3, TODAY + 2):
-                with lite.snapshot(con) as run:
-                    assert summaries.streak(run, day) == stats_store.streak(s, day).current, day
-                    assert lite.reviews_on(run, day) == queries.reviews_on(s, day), day
-            with lite.snapshot(con) as run:
-                assert lite.card_ids_in_topic(run, 1, "优化基层政企服务") == card_ids_in_topic(s, 1, "优化基层政企服务")
-                assert lite.card_ids_in_topic(run, 1, "没有这个主题") == set()
+                with store.read() as r:
+                    assert summaries.streak(r.run, day) == stats_store.streak(s, day).current, day
+                    assert lite.reviews_on(r.run, day) == queries.reviews_on(s, day), day
+            with store.read() as r:
+                assert lite.card_ids_in_topic(r.run, 1, "优化基层政企服务") == card_ids_in_topic(
+                    s, 1, "优化基层政企服务"
+                )
+                assert lite.card_ids_in_topic(r.run, 1, "没有这个主题") == set()
+        assert not store.engine_ready  # plain SQL on the start-up connection
     finally:
-        con.close()
+        store.close()
 
 
 def test_unbury_past_gives_back_what_card_ops_would(engine, sqlite_url: str) -> None:
@@ -113,13 +121,17 @@ def test_unbury_past_gives_back_what_card_ops_would(engine, sqlite_url: str) -> 
         card_ops.bury(s, 1, TODAY - 1)
         card_ops.bury(s, 2, TODAY - 1)
         card_ops.bury(s, 3, TODAY)  # buried today: stays buried
-    con = lite.open_current(sqlite_url)
-    assert con is not None
+    store = _lite_store(sqlite_url)
     try:
-        assert lite.unbury_past(con, TODAY) == 2
-        assert lite.unbury_past(con, TODAY) == 0  # nothing left: a read, no write lock
+        with store.read() as r:
+            assert lite.buried_before(r.run, TODAY)
+        with store.write() as w:
+            lite.unbury_past(w.run, TODAY)
+        with store.read() as r:
+            assert not lite.buried_before(r.run, TODAY)  # nothing left: the app's look takes no write lock
+        assert not store.engine_ready
     finally:
-        con.close()
+        store.close()
     with Session(engine) as s:
         queues = {cid: s.get(CardStateRow, cid).queue for cid in (1, 2, 3)}  # type: ignore[union-attr]
     assert queues == {1: Queue.REVIEW, 2: Queue.NEW, 3: Queue.BURIED}
@@ -127,9 +139,10 @@ def test_unbury_past_gives_back_what_card_ops_would(engine, sqlite_url: str) -> 
 
 def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
     code = (
-        "import sys\n"
-        "import trainer.cli, trainer.tui.app, trainer.tui.screens.home, trainer.tui.screens.review\n"
-        "import trainer.store.lite, trainer.store.drill, trainer.services.study, trainer.services.database, trainer.services.config\n"
+        "import sys, importlib\n"
+        "from trainer import STARTUP_MODULES\n"
+        "for name in STARTUP_MODULES:\n"
+        "    importlib.import_module(name)\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'yaml'))\n"
         "print(bad)\n"
     )
@@ -137,28 +150,77 @@ def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
     assert out.stdout.strip() == "[]", out.stderr
 
 
-def _lazy_app(url: str, **kwargs):
+# Imports inside a function of a start-up module that name another start-up module, and why.
+DEFERRED_ON_PURPOSE = {
+    ("trainer.cli.commands", "trainer.tui.app"): "commands other than the TUI do not load Textual",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(ROOT).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_module(name: str) -> bool:
+    rel = ROOT.joinpath(*name.split("."))
+    return rel.with_suffix(".py").is_file() or (rel / "__init__.py").is_file()
+
+
+def _imports_in_functions(path: Path) -> Iterator[tuple[int, list[str]]]:
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Import):
+                    yield sub.lineno, [a.name for a in sub.names]
+                elif isinstance(sub, ast.ImportFrom) and sub.module:
+                    names = [f"{sub.module}.{a.name}" for a in sub.names]
+                    yield sub.lineno, [n if _is_module(n) else str(sub.module) for n in names]
+
+
+def test_only_start_up_modules_import_inside_functions_and_only_what_start_up_does_not_need() -> None:
+    startup = set(STARTUP_MODULES)
+    assert all(_is_module(m) for m in startup), sorted(m for m in startup if not _is_module(m))
+    wrong = []
+    for path in sorted((ROOT / "trainer").rglob("*.py")):
+        module = _module_name(path)
+        for line, targets in _imports_in_functions(path):
+            where = f"{path.relative_to(ROOT)}:{line}"
+            if module not in startup:
+                wrong.append(f"{where}: {module} is not on the start-up path; import at the top")
+            for target in targets:
+                if target in startup and (module, target) not in DEFERRED_ON_PURPOSE:
+                    wrong.append(f"{where}: {target} is loaded at start-up anyway; import it at the top")
+    assert wrong == []
+
+
+def _lite_store(url: str) -> Store:
+    """The store as a cold start opens it: the sqlite3 connection, and the engine built when first needed."""
     con = lite.open_current(url)
     assert con is not None
-    return app_for(lite.LazyEngine(lambda: make_engine(url)), lite=con, **kwargs), con  # type: ignore[arg-type]
+    return Store(lambda: make_engine(url), lite=con)
+
+
+def _lazy_app(url: str, **kwargs):
+    store = _lite_store(url)
+    return make_app(store, settings=Settings(zone=SHANGHAI), clock=lambda: FIXED_NOW, **kwargs), store
 
 
 async def test_lazy_engine_app_reviews_undoes_and_buries_through_the_start_up_connection(
     engine, sqlite_url: str
 ) -> None:
     sync(engine, make_deck())
-    app, con = _lazy_app(sqlite_url)
+    app, store = _lazy_app(sqlite_url)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.pause()
-            assert not app.engine_ready  # the home screen and the first card need no engine
+            assert not app.store.engine_ready  # the home screen and the first card need no engine
             await pilot.press("enter")
             review = app.screen
             assert isinstance(review, ReviewScreen)
             first = review.session.current()
             assert first is not None
             await pilot.press("space", "4")  # the first write builds the engine if the warm-up has not
-            assert app.engine_ready
+            assert app.store.engine_ready
             assert log(engine) == [(first.card_id, 4)]
             await pilot.press("u")
             assert log(engine) == []
@@ -168,7 +230,7 @@ async def test_lazy_engine_app_reviews_undoes_and_buries_through_the_start_up_co
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)
     finally:
-        con.close()
+        store.close()
     with Session(engine) as s:
         row = s.get(CardStateRow, first.card_id)
         assert row is not None and row.queue == Queue.BURIED
@@ -176,16 +238,16 @@ async def test_lazy_engine_app_reviews_undoes_and_buries_through_the_start_up_co
 
 async def test_lazy_engine_is_warmed_in_the_background_after_the_first_card(engine, sqlite_url: str) -> None:
     sync(engine, make_deck())
-    app, con = _lazy_app(sqlite_url)
+    app, store = _lazy_app(sqlite_url)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
             await pilot.press("enter")
-            assert isinstance(app.screen, ReviewScreen) and not app.engine_ready
+            assert isinstance(app.screen, ReviewScreen) and not app.store.engine_ready
             await pilot.pause(0.5)  # longer than the review screen's warm-up delay
             await app.workers.wait_for_complete()
-            assert app.engine_ready
+            assert app.store.engine_ready
     finally:
-        con.close()
+        store.close()
 
 
 async def test_t_opens_and_closes_a_decks_topics(engine) -> None:
@@ -217,13 +279,14 @@ async def drive(pilot):
     card = await enter_until_first_card(app)
     if card is not None:
         seen["loaded_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules)
-        seen["engine_ready_at_paint"] = app.engine_ready
+        seen["trainer_at_paint"] = sorted(m for m in sys.modules if m == "trainer" or m.startswith("trainer."))
+        seen["engine_ready_at_paint"] = app.store.engine_ready
         seen["card"] = card
     for _ in range(3000):
-        if app.engine_ready and not any(w.is_running for w in app.workers):
+        if app.store.engine_ready and not any(w.is_running for w in app.workers):
             break
         await asyncio.sleep(0.01)
-    seen["engine_ready_before_answer"] = app.engine_ready
+    seen["engine_ready_before_answer"] = app.store.engine_ready
     await pilot.press("space", "4")
     app.exit()
 
@@ -235,6 +298,7 @@ print(json.dumps({"code": code, **seen}))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("config", [False, True], ids=["no-config", "config"])
 def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_commits(
     tmp_path: Path, config: bool
@@ -257,6 +321,7 @@ def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_c
     assert seen["code"] == 0 and "card" in seen, out.stderr
     # PyYAML is read only for a config file; SQLAlchemy and Alembic never before the first card.
     assert seen["loaded_at_paint"] == (["yaml"] if config else [])
+    assert seen["trainer_at_paint"] == sorted(STARTUP_MODULES)  # the one list names the start-up path
     assert seen["engine_ready_at_paint"] is False
     assert seen["engine_ready_before_answer"] is True
     con = sqlite3.connect(db)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.core.compare import Mark, Segment, combined_grade, compare, fold, grade_for
+from trainer.core.compare import Mark, Segment, combined_grade, compare, grade_for
+from trainer.core.model import normalize_key
 
 
 @pytest.mark.parametrize(
@@ -31,7 +32,7 @@ def test_grade_floors() -> None:
 
 
 def test_fold_keeps_cjk_and_drops_fullwidth_punctuation() -> None:
-    assert fold("“推进”基层治理（试点）！") == "推进基层治理试点"
+    assert normalize_key("“推进”基层治理（试点）！") == "推进基层治理试点"
 
 
 def test_diff_marks_wrong_and_missing_characters() -> None:

@@ -7,6 +7,7 @@ tests marked `postgres` run the same against the server given with --db-url.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import sqlite3
@@ -26,11 +27,15 @@ from tests.conftest import make_deck
 from tests.helpers.decks import big_deck
 from trainer.cli import main
 from trainer.deckfile import decks
+from trainer.services.config import Settings
 from trainer.services.library import sync_files
 from trainer.store import open_store
+from trainer.store.handle import Store
 from trainer.store.models import DeckRow, ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
+
+pytestmark = pytest.mark.slow
 
 HELPERS = Path(__file__).resolve().parent / "helpers"
 ROOT = HELPERS.parents[1]
@@ -162,7 +167,7 @@ def test_sync_while_reviewing(store: Callable[[str], Engine], db_url: str, tmp_p
     deck_file = tmp_path / "甲.yaml"
     base = big_deck("甲", 120)
     decks.save(base, deck_file)
-    sync_files(engine, [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
+    sync_files(Store(engine), [deck_file], now=datetime.now(UTC))  # what `trainer sync FILE` does
     worker = _worker(db_url, tmp_path / "home", 3, 150, "甲")
     _go(worker)
     syncs = 0
@@ -171,7 +176,7 @@ def test_sync_while_reviewing(store: Callable[[str], Engine], db_url: str, tmp_p
         # points come and go (retired, revived), the cards being answered stay.
         extra = big_deck(f"新增{syncs}-", 8 * (syncs % 3 + 1)).topics
         decks.save(dataclasses.replace(base, topics=base.topics + extra), deck_file)
-        assert not sync_files(engine, [deck_file], now=datetime.now(UTC))[0].skipped
+        assert not sync_files(Store(engine), [deck_file], now=datetime.now(UTC))[0].skipped
         syncs += 1
     answered, refused = _finish(worker)
     assert syncs >= 3, "the sync never overlapped the reviews"
@@ -273,3 +278,93 @@ def test_two_review_apps_on_one_database(store: Callable[[str], Engine], tmp_pat
         assert still_shown == "1" and "changed elsewhere" in message, line
     _integrity(url)
     _check_store(engine, answered)
+
+
+@pytest.mark.postgres
+async def test_reads_held_open_hold_up_neither_an_answer_nor_a_sync(
+    store: Callable[[str], Engine], db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stats screen, the browser's search and card info each hold their read open on a 10k-point
+    database while another process answers a card and `trainer sync` adds a deck: neither waits."""
+    from trainer.store import browse, card_ops
+    from trainer.store import stats as stats_store
+    from trainer.store.engine import BUSY_TIMEOUT_MS
+    from trainer.tui.app import make_app
+    from trainer.tui.screens.browse import BrowseScreen
+    from trainer.tui.screens.card_info import CardInfoScreen
+    from trainer.tui.screens.stats import StatsScreen
+
+    engine = store(db_url)
+    _load(engine, "甲", n=10_000)
+    with Session(engine) as s:
+        card_id = s.scalars(select(ReviewLogRow.card_id)).first() or 1
+    home = tmp_path / "home"
+    worker = _worker(db_url, home, 5, 1, "甲")
+    assert worker.stdout is not None and worker.stdin is not None
+    assert worker.stdout.readline() == "LOADED\n"
+    deck_file = tmp_path / "乙.yaml"
+    decks.save(big_deck("乙", 40), deck_file)
+    env = {**os.environ, "TRAINER_DB": db_url, "TRAINER_HOME": str(home), "PYTHONPATH": str(ROOT)}
+
+    held = {"stats": threading.Event(), "browse": threading.Event()}
+    release = threading.Event()
+    seen: dict[str, tuple[str, float]] = {}
+
+    def holding(name: str, real: Callable[..., object]) -> Callable[..., object]:
+        def read_then_hold(*args: object, **kwargs: object) -> object:
+            out = real(*args, **kwargs)  # the read has run: its transaction is open until this returns
+            held[name].set()
+            release.wait(120)
+            return out
+
+        return read_then_hold
+
+    real_card_info = card_ops.card_info
+
+    def card_info_then_the_others(*args: object, **kwargs: object) -> object:
+        info = real_card_info(*args, **kwargs)  # inside the card-info read, with the other two still open
+        assert held["stats"].is_set() and held["browse"].is_set()
+        t0 = time.monotonic()
+        worker.stdin.write("GO\n")  # type: ignore[union-attr]
+        worker.stdin.flush()  # type: ignore[union-attr]
+        seen["answer"] = (worker.stdout.readline(), time.monotonic() - t0)  # type: ignore[union-attr]
+        t0 = time.monotonic()
+        out = subprocess.run(
+            [sys.executable, "-m", "trainer", "sync", str(deck_file)],
+            env=env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=120,
+        )
+        seen["sync"] = (f"{out.returncode} {out.stdout.strip()} {out.stderr.strip()}", time.monotonic() - t0)
+        return info
+
+    monkeypatch.setattr(stats_store, "overview", holding("stats", stats_store.overview))
+    monkeypatch.setattr(browse, "count", holding("browse", browse.count))
+    monkeypatch.setattr(card_ops, "card_info", card_info_then_the_others)
+    app = make_app(Store(engine), settings=Settings(zone=UTC), clock=lambda: datetime.now(UTC))
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.push_screen(StatsScreen())
+            assert await asyncio.to_thread(held["stats"].wait, 60)
+            await app.push_screen(BrowseScreen())
+            assert await asyncio.to_thread(held["browse"].wait, 60)
+            await app.push_screen(CardInfoScreen(app.store, card_id))
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+    finally:
+        release.set()
+    answer, answer_s = seen["answer"]
+    assert answer.startswith("ANSWERED "), answer + (worker.stderr.read() if worker.stderr else "")
+    assert answer_s < BUSY_TIMEOUT_MS / 1000 / 2, answer_s  # well inside the time a writer would wait
+    sync_out, sync_s = seen["sync"]
+    assert sync_out.startswith("0 "), sync_out  # a sync that waited out the busy timeout exits 2
+    print(f"answer committed in {answer_s:.2f} s, sync (a new process) in {sync_s:.2f} s")
+    out, err = worker.communicate(timeout=60)
+    assert worker.returncode == 0 and out.splitlines()[-1] == "DONE 1", err
+    _check_store(engine, [tuple(map(int, answer.split()[1:4]))])  # type: ignore[list-item]
+    with Session(engine) as s:
+        assert set(s.scalars(select(DeckRow.name))) == {"甲", "乙"}

@@ -32,6 +32,8 @@ from trainer.cli import main
 from trainer.store import open_store
 from trainer.store.sync import sync_deck
 
+pytestmark = pytest.mark.slow
+
 RUNS = int(os.environ.get("TRAINER_CRASH_RUNS", "20"))
 SEED = int(os.environ.get("TRAINER_CRASH_SEED", "20261122"))
 DRIVER = Path(__file__).resolve().parent / "helpers" / "review_driver.py"

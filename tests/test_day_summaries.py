@@ -21,6 +21,7 @@ from trainer.services.config import Settings
 from trainer.services.study import StudySession, refresh_summaries
 from trainer.store import day_summaries as summaries
 from trainer.store import drill, sqlrun
+from trainer.store.handle import Store
 from trainer.store.models import CardRow, DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
 from trainer.store.queries import runner
 
@@ -166,7 +167,7 @@ def test_an_answer_in_flight_during_a_fold_is_not_lost(engine: Engine):
 
     def fold() -> None:
         try:
-            refresh_summaries(engine, None, today)
+            refresh_summaries(Store(engine), today)
         except BaseException as e:
             errors.append(e)
 
@@ -213,7 +214,7 @@ def test_deck_counts_are_capped_by_todays_limits_and_totals_can_wait(engine: Eng
     sync(engine, big_deck(sections=6, points=4))  # 24 head cards + 6 list cards, all new
     clock = Clock(FIXED_NOW)
     limits = Settings(zone=SHANGHAI, new_per_day=5)
-    session = StudySession.start(engine, [1], limits, clock)
+    session = StudySession.start(Store(engine), [1], limits, clock)
     for _ in range(2):
         session.answer(4)
     with reading(engine) as run:

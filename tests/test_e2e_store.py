@@ -20,6 +20,7 @@ from trainer.services.library import sync_files
 from trainer.services.study import StudySession
 from trainer.store import queries
 from trainer.store.engine import sqlite_path
+from trainer.store.handle import Store
 from trainer.store.models import CardRow, CardStateRow, NoteRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
 
@@ -52,7 +53,7 @@ def test_database_file_is_private_and_in_wal_mode(engine) -> None:
 
 def test_answer_is_logged_with_state_before_and_after(engine, deck, settings) -> None:
     _sync(engine, deck)
-    session = StudySession.start(engine, [1], settings, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, clock=lambda: FIXED_NOW)
     first = session.current()
     assert first is not None and first.card.ordinal == 1
     session.answer(4, duration_ms=1234)
@@ -68,7 +69,7 @@ def test_answer_is_logged_with_state_before_and_after(engine, deck, settings) ->
 
 def test_undo_restores_state_and_removes_the_log_entry(engine, deck, settings) -> None:
     _sync(engine, deck)
-    session = StudySession.start(engine, [1], settings, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, clock=lambda: FIXED_NOW)
     ids = list(session.queue)
     session.answer(5)
     session.answer(1)
@@ -84,7 +85,7 @@ def test_undo_restores_state_and_removes_the_log_entry(engine, deck, settings) -
 def test_new_cards_are_capped_per_day_and_due_cards_come_back(engine, settings) -> None:
     _sync(engine, make_deck(heads=tuple(f"要点{i}号" for i in range(30))))
     capped = replace(settings, new_per_day=20)
-    session = StudySession.start(engine, [1], capped, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], capped, clock=lambda: FIXED_NOW)
     assert session.left == 20
     for _ in range(5):
         session.answer(4)
@@ -93,13 +94,13 @@ def test_new_cards_are_capped_per_day_and_due_cards_come_back(engine, settings) 
         assert (summary.new, summary.due) == (15, 0)
         (tomorrow,) = queries.deck_summaries(s, TODAY + 1, 20)
         assert (tomorrow.new, tomorrow.due) == (20, 5)
-    later = StudySession.start(engine, [1], capped, clock=lambda: FIXED_NOW + timedelta(days=1))
+    later = StudySession.start(Store(engine), [1], capped, clock=lambda: FIXED_NOW + timedelta(days=1))
     assert later.left == 25
 
 
 def test_resync_of_an_edited_deck_keeps_history_and_retires_removed_points(engine, settings) -> None:
     _sync(engine, make_deck(heads=("甲要点", "乙要点", "丙要点")))
-    session = StudySession.start(engine, [1], settings, clock=lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, clock=lambda: FIXED_NOW)
     current = session.current()
     assert current is not None
     session.answer(4)
@@ -120,11 +121,11 @@ def test_sync_files_skips_unchanged_files_and_rejects_bad_ones_without_writing(e
     bad = tmp_path / "bad.yaml"
     bad.write_text("deck: x\ntopics: 3\n", encoding="utf-8")
     with pytest.raises(DeckError, match=r"bad\.yaml:1"):
-        sync_files(engine, [good, bad], now=FIXED_NOW)
+        sync_files(Store(engine), [good, bad], now=FIXED_NOW)
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(CardRow)) == 0
     errors: list[str] = []
-    reports = sync_files(engine, [good, bad], now=FIXED_NOW, on_error=lambda e: errors.append(str(e)))
+    reports = sync_files(Store(engine), [good, bad], now=FIXED_NOW, on_error=lambda e: errors.append(str(e)))
     assert [r.skipped for r in reports] == [False] and len(errors) == 1
-    again = sync_files(engine, [good], now=FIXED_NOW)
+    again = sync_files(Store(engine), [good], now=FIXED_NOW)
     assert [r.skipped for r in again] == [True]

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW
+from trainer.store.handle import Store
 from trainer.store.models import ReviewLogRow
 from trainer.store.sync import sync_deck
 from trainer.tui.app import make_app
@@ -22,7 +23,7 @@ def _log(engine) -> list[tuple[int, int]]:
 async def test_answer_lands_in_the_review_log_before_the_next_card(engine, deck, settings) -> None:
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
-    app = make_app(engine, settings=settings, clock=lambda: FIXED_NOW)
+    app = make_app(Store(engine), settings=settings, clock=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -52,7 +53,7 @@ async def test_answer_lands_in_the_review_log_before_the_next_card(engine, deck,
 async def test_whole_queue_ends_in_the_summary(engine, deck, settings) -> None:
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
-    app = make_app(engine, settings=settings, clock=lambda: FIXED_NOW)
+    app = make_app(Store(engine), settings=settings, clock=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         for _ in range(3):  # three head cards; the list card (their sibling) waits a day
@@ -76,7 +77,7 @@ async def test_cjk_prompt_wraps_by_display_width_at_80_columns(engine, settings)
     long_deck = replace(long_deck, topics=(replace(long_deck.topics[0], sections=(section,)),))
     with Session(engine) as s, s.begin():
         sync_deck(s, long_deck, path="d.yaml", content_hash="x", now=FIXED_NOW)
-    app = make_app(engine, settings=settings, clock=lambda: FIXED_NOW)
+    app = make_app(Store(engine), settings=settings, clock=lambda: FIXED_NOW)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter")
         await pilot.pause()

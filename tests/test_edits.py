@@ -19,6 +19,7 @@ from trainer.services.edits import save_edits
 from trainer.services.library import find_deck_files, sync_files
 from trainer.services.study import StudySession
 from trainer.store import queries
+from trainer.store.handle import Store
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
 TOPIC = "优化基层政企服务"
@@ -57,11 +58,11 @@ def test_edit_is_written_to_the_deck_file_and_the_next_sync_keeps_it(engine, tmp
     path = tmp_path / "mine" / "deck.yaml"
     path.parent.mkdir()
     decks.save(make_deck(), path)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     pid = make_deck().points()[0][2].id
     card_id = _card_id(engine, f"{pid}:head")
 
-    saved = save_edits(engine, card_id, [(pid, "人才队伍建设不完善", "新说明")], now=FIXED_NOW)
+    saved = save_edits(Store(engine), card_id, [(pid, "人才队伍建设不完善", "新说明")], now=FIXED_NOW)
 
     assert saved.path == path and not saved.copied
     assert str(path) in saved.message
@@ -69,7 +70,7 @@ def test_edit_is_written_to_the_deck_file_and_the_next_sync_keeps_it(engine, tmp
     assert (on_disk.points()[0][2].head, on_disk.points()[0][2].body) == ("人才队伍建设不完善", "新说明")
     assert on_disk.points()[0][2].id == pid and on_disk.settings == {"cards": ["head", "list"]}
     # The file's new hash is recorded: the next start sees it unchanged and does not re-sync it.
-    assert [r.skipped for r in sync_files(engine, [path], now=FIXED_NOW)] == [True]
+    assert [r.skipped for r in sync_files(Store(engine), [path], now=FIXED_NOW)] == [True]
     with Session(engine) as s:
         assert s.scalars(select(NoteRow.head).where(NoteRow.key == pid)).one() == "人才队伍建设不完善"
 
@@ -77,14 +78,16 @@ def test_edit_is_written_to_the_deck_file_and_the_next_sync_keeps_it(engine, tmp
 def test_edit_re_derives_cards_retiring_a_vanished_slogan_and_keeping_its_history(engine, tmp_path: Path) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(), path)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     before = _cards(engine)
     old_slogan = next(k for k in before if k.startswith("p1:slogan:"))
     old_id = _card_id(engine, old_slogan)
     with Session(engine) as s, s.begin():
         queries.record_answer(s, old_id, 4, now=FIXED_NOW, today=FIXED_NOW.date().toordinal())
 
-    saved = save_edits(engine, old_id, [("p1", "人才队伍不完善", "坚持“人才引领发展”，补齐短板。")], now=FIXED_NOW)
+    saved = save_edits(
+        Store(engine), old_id, [("p1", "人才队伍不完善", "坚持“人才引领发展”，补齐短板。")], now=FIXED_NOW
+    )
 
     after = _cards(engine)
     new_slogan = next(k for k in after if k.startswith("p1:slogan:") and k != old_slogan)
@@ -108,10 +111,10 @@ def test_a_bundled_deck_edit_lands_in_the_user_folder_and_sync_then_prefers_it(
     original = bundled / "shenlun.yaml"
     decks.save(make_deck(), original)
     original_bytes = original.read_bytes()
-    sync_files(engine, find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
+    sync_files(Store(engine), find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
     pid = make_deck().points()[1][2].id
 
-    saved = save_edits(engine, _card_id(engine, f"{pid}:head"), [(pid, "权力下放不彻底", "说明")], now=FIXED_NOW)
+    saved = save_edits(Store(engine), _card_id(engine, f"{pid}:head"), [(pid, "权力下放不彻底", "说明")], now=FIXED_NOW)
 
     copy = paths.user_decks_dir() / "shenlun.yaml"
     assert saved.path == copy and saved.copied and str(copy) in saved.message
@@ -119,7 +122,7 @@ def test_a_bundled_deck_edit_lands_in_the_user_folder_and_sync_then_prefers_it(
     assert decks.load(copy).points()[1][2].head == "权力下放不彻底"
     assert _deck_path(engine, "测试卡组") == str(copy.resolve())
 
-    reports = sync_files(engine, find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
+    reports = sync_files(Store(engine), find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
     by_path = {r.path: r for r in reports}
     assert by_path[original].shadowed and by_path[original].deck == "测试卡组"
     assert by_path[copy].skipped and not by_path[copy].shadowed  # unchanged since the edit
@@ -129,7 +132,7 @@ def test_a_bundled_deck_edit_lands_in_the_user_folder_and_sync_then_prefers_it(
     # The learner changes their copy by hand: it is synced, still over the bundled deck.
     text = copy.read_text(encoding="utf-8").replace("权力下放不彻底", "权力下放不到位")
     copy.write_text(text, encoding="utf-8")
-    reports = sync_files(engine, find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
+    reports = sync_files(Store(engine), find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
     assert {r.path: r.skipped for r in reports} == {original: True, copy: False}
     assert _deck_path(engine, "测试卡组") == str(copy.resolve())
 
@@ -141,7 +144,7 @@ def test_two_own_decks_of_one_name_are_still_an_error(engine, tmp_path: Path) ->
     decks.save(make_deck(), a)
     decks.save(make_deck(), b)
     with pytest.raises(DeckError, match="also used by"):
-        sync_files(engine, [a, b], now=FIXED_NOW)
+        sync_files(Store(engine), [a, b], now=FIXED_NOW)
     with Session(engine) as s:
         assert s.scalars(select(DeckRow)).all() == []
 
@@ -151,7 +154,7 @@ def test_a_deck_without_its_file_is_rebuilt_from_the_database_and_saved_in_the_u
         from trainer.store.sync import sync_deck
 
         sync_deck(s, slogan_deck(), path="/nonexistent/gone.yaml", content_hash="x", now=FIXED_NOW)
-    saved = save_edits(engine, _card_id(engine, "p2:head"), [("p2", "权力下放不彻底", "")], now=FIXED_NOW)
+    saved = save_edits(Store(engine), _card_id(engine, "p2:head"), [("p2", "权力下放不彻底", "")], now=FIXED_NOW)
     assert saved.path == paths.user_decks_dir() / "gone.yaml" and saved.copied
     copy = decks.load(saved.path)
     assert [p.head for _t, _s, p in copy.points()] == ["人才队伍不完善", "权力下放不彻底"]
@@ -170,7 +173,7 @@ def _break_slogan_by_hand(engine) -> int:
 def test_loading_a_card_its_point_no_longer_gives_raises_a_store_error(engine, tmp_path: Path) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(), path)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     stale_id = _break_slogan_by_hand(engine)
     head_id = _card_id(engine, "p1:head")
     with Session(engine) as s:
@@ -187,9 +190,9 @@ def test_loading_a_card_its_point_no_longer_gives_raises_a_store_error(engine, t
 def test_a_session_skips_and_retires_a_card_its_point_no_longer_gives(engine, tmp_path: Path, settings) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(("slogan",)), path)  # slogan cards only: no sibling waits a day
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     stale_id = _break_slogan_by_hand(engine)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     assert stale_id not in session.queue and session.left == 1
     assert len(session.notices) == 1 and "跳过" in session.notices[0]
     with Session(engine) as s:
@@ -197,7 +200,7 @@ def test_a_session_skips_and_retires_a_card_its_point_no_longer_gives(engine, tm
         assert s.get(CardRow, stale_id).retired
     # The next sync of the (unchanged) file gives the card back: nothing was lost.
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     with Session(engine) as s:
         assert s.get(CardStateRow, stale_id).queue == Queue.NEW
 
@@ -205,8 +208,8 @@ def test_a_session_skips_and_retires_a_card_its_point_no_longer_gives(engine, tm
 def test_a_session_edit_that_removes_the_current_card_moves_on(engine, tmp_path: Path, settings) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(("slogan",)), path)
-    sync_files(engine, [path], now=FIXED_NOW)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     slogan_id = session.current().card_id
     assert session.current().card.point_ids == ("p1",) and session.left == 2
     saved = session.edit([("p1", "人才队伍不完善", "没有标语了。")])
@@ -220,8 +223,8 @@ def test_a_card_that_goes_stale_after_the_session_started_is_skipped_when_reache
 ) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(("slogan",)), path)
-    sync_files(engine, [path], now=FIXED_NOW)
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     assert session.current().card.point_ids == ("p1",) and session.left == 2
     with Session(engine) as s, s.begin():  # p2's card is read only when the queue reaches it
         s.execute(update(NoteRow).where(NoteRow.key == "p2").values(body="没有标语了。"))

@@ -407,6 +407,7 @@ def test_trainer_notes_map_by_point_id_and_lists_to_list_cards(tmp_path: Path, c
 
 
 def test_a_failed_history_import_leaves_no_deck_file(tmp_path: Path, _isolated_home: Path, capsys, monkeypatch):
+    from trainer.exchange import jobs
     from trainer.store import imported
 
     apkg = _package(tmp_path)
@@ -414,7 +415,7 @@ def test_a_failed_history_import_leaves_no_deck_file(tmp_path: Path, _isolated_h
     def broken(*args, **kwargs):
         raise imported.StoreError("disk full")
 
-    monkeypatch.setattr(imported, "write_history", broken)
+    monkeypatch.setattr(jobs, "write_history", broken)
     assert cli.main(["import", str(apkg)]) == 2
     assert "disk full" in capsys.readouterr().err
     assert not (_isolated_home / "decks" / "政治.yaml").exists()

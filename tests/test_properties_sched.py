@@ -27,6 +27,7 @@ from trainer.services.config import Settings
 from trainer.services.study import StudySession
 from trainer.store import open_store
 from trainer.store.answers import record_answer
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
@@ -178,7 +179,7 @@ def test_clock_going_back_or_zone_change_between_sessions(store: Engine, session
         now += timedelta(hours=hours)
         moment = now
         conf = Settings(zone=tz.gettz(zone), day_start_hour=day_start, new_per_day=100, reviews_per_day=100)
-        session = StudySession.start(store, [1, 2], conf, clock=lambda m=moment: m)
+        session = StudySession.start(Store(store), [1, 2], conf, clock=lambda m=moment: m)
         for q in answers:
             if session.current() is None:
                 break

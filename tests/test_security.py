@@ -93,6 +93,7 @@ def test_database_backups_and_data_directory_are_private(
     assert {p.name: oct(_mode(p)) for p in private} == {p.name: oct(0o600) for p in private}
 
 
+@pytest.mark.slow
 def test_database_created_0600_by_a_real_process(tmp_path: Path) -> None:
     home = tmp_path / "data"
     env = {**os.environ, "TRAINER_HOME": str(home)}
@@ -115,6 +116,7 @@ def _tree(root: Path) -> set[str]:
     return {str(p.relative_to(root)) for p in root.rglob("*")}
 
 
+@pytest.mark.slow
 def test_commands_touch_only_the_data_directory_and_named_paths(tmp_path: Path) -> None:
     home, data, cwd, named, tmpdir = (tmp_path / n for n in ("home", "data", "cwd", "named", "tmp"))
     for d in (home, cwd, named, tmpdir):

@@ -54,6 +54,7 @@ class Tmux:
         self.run("send-keys", "-t", "smoke", *keys)
 
 
+@pytest.mark.slow
 @pytest.mark.tmux
 def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
     assert shutil.which("tmux"), "tmux is required for this test (CI installs it)"

@@ -14,6 +14,7 @@ from tests.conftest import FIXED_NOW, make_deck
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.core.stats import streak_of, week_start
 from trainer.store import stats
+from trainer.store.handle import Store
 from trainer.store.models import CardRow, CardStateRow, DeckRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
 
@@ -319,7 +320,7 @@ def test_stats_agree_with_home_about_cards_due_again_today(engine):
     with Session(engine) as s, s.begin():
         sync_deck(s, deck, path="/d.yaml", content_hash="1", now=FIXED_NOW)
     settings = Settings(zone=ZoneInfo("Asia/Shanghai"))
-    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session = StudySession.start(Store(engine), [1], settings, lambda: FIXED_NOW)
     session.answer(1)
     session.answer(2)
     today = session.today

@@ -20,7 +20,7 @@ from trainer.services.database import open_default_store
 @pytest.fixture
 def home_history(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(cli.commands, "_now", lambda: FIXED_NOW)
-    monkeypatch.setattr("trainer.services.config.load_settings", lambda: Settings(zone=SHANGHAI))
+    monkeypatch.setattr(cli.commands, "load_settings", lambda: Settings(zone=SHANGHAI))
     engine = open_default_store(daily_backup=False)
     with Session(engine) as s, s.begin():
         seed(s, history_deck(), STATES, LOG)

@@ -19,6 +19,7 @@ from trainer.sched.exam import EXAM_TARGET_PERCENT
 from trainer.services.config import DeckLimits, Settings
 from trainer.services.study import REPEAT_GAP, StudySession
 from trainer.store import drill, queries
+from trainer.store.handle import Store
 from trainer.store.models import ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
@@ -54,7 +55,7 @@ def big_deck(name: str = "大卡组", sections: int = 6, points: int = 4) -> Dec
 
 
 def start(engine: Engine, clock: Clock, settings: Settings | None = None) -> StudySession:
-    return StudySession.start(engine, [1], settings or Settings(zone=SHANGHAI), clock)
+    return StudySession.start(Store(engine), [1], settings or Settings(zone=SHANGHAI), clock)
 
 
 def drain(session: StudySession, quality: int = 4) -> list[int]:
@@ -203,7 +204,7 @@ def test_long_random_session_replays_exactly(engine: Engine):
     )
     answers = undone = logged = 0
     for _day in range(90):
-        session = StudySession.start(engine, [1, 2], settings, clock)
+        session = StudySession.start(Store(engine), [1, 2], settings, clock)
         while session.current() is not None and answers < 5000:
             session.answer(rng.choice([0, 1, 2, 3, 3, 4, 4, 4, 5, 5]), duration_ms=rng.randint(500, 9000))
             answers += 1

@@ -15,6 +15,7 @@ from trainer.core.cards import card_refs
 from trainer.core.model import Deck, section_id
 from trainer.deckfile import decks
 from trainer.errors import DeckError
+from trainer.store.handle import Store
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
 from trainer.store.sync import sync_deck
 
@@ -155,10 +156,10 @@ def test_sync_files_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
         (gc.enable if enabled else gc.disable)()
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(decks, "loads", loads)
-            assert [r.added > 0 for r in sync_files(engine, [good], now=FIXED_NOW)] == [True]
+            assert [r.added > 0 for r in sync_files(Store(engine), [good], now=FIXED_NOW)] == [True]
             assert gc.isenabled() is enabled
             with pytest.raises(DeckError):
-                sync_files(engine, [bad], now=FIXED_NOW)  # given back when a deck is refused, too
+                sync_files(Store(engine), [bad], now=FIXED_NOW)  # given back when a deck is refused, too
             assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()

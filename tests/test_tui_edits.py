@@ -19,6 +19,7 @@ from trainer.paths import default_deck_dirs
 from trainer.services import config
 from trainer.services.config import Settings
 from trainer.services.library import find_deck_files, sync_files
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, NoteRow, Queue
 from trainer.tui.screens.edit import EditScreen
 from trainer.tui.screens.review import ReviewScreen
@@ -43,7 +44,7 @@ async def test_edit_of_a_bundled_deck_is_saved_in_the_user_folder_and_the_learne
     bundled.mkdir()
     monkeypatch.setattr(paths, "bundled_decks_dir", lambda: bundled)
     decks.save(make_deck(), bundled / "shenlun.yaml")
-    sync_files(engine, find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
+    sync_files(Store(engine), find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         review = await _start(pilot)
         card = review.session.current()
@@ -64,7 +65,7 @@ async def test_edit_of_a_bundled_deck_is_saved_in_the_user_folder_and_the_learne
 async def test_review_skips_a_card_its_point_no_longer_gives(engine, tmp_path: Path) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(("slogan",)), path)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     stale_id = _break_slogan_by_hand(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         review = await _start(pilot)
@@ -79,7 +80,7 @@ async def test_review_skips_a_card_its_point_no_longer_gives(engine, tmp_path: P
 async def test_an_edit_that_removes_the_shown_card_moves_to_the_next(engine, tmp_path: Path) -> None:
     path = tmp_path / "slogan.yaml"
     decks.save(slogan_deck(("slogan",)), path)
-    sync_files(engine, [path], now=FIXED_NOW)
+    sync_files(Store(engine), [path], now=FIXED_NOW)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         review = await _start(pilot)
         assert review.session.current().card.point_ids == ("p1",)

@@ -12,6 +12,7 @@ from tests.conftest import FIXED_NOW, SHANGHAI
 from trainer.core.model import Deck
 from trainer.services.config import Settings
 from trainer.store import queries
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, ReviewLogRow
 from trainer.store.sync import sync_deck
 from trainer.tui.app import TrainerApp, make_app
@@ -23,7 +24,7 @@ def sync(engine, deck: Deck) -> None:
 
 
 def app_for(engine, settings: Settings | None = None, **kwargs) -> TrainerApp:
-    return make_app(engine, settings=settings or Settings(zone=SHANGHAI), clock=lambda: FIXED_NOW, **kwargs)
+    return make_app(Store(engine), settings=settings or Settings(zone=SHANGHAI), clock=lambda: FIXED_NOW, **kwargs)
 
 
 def log(engine) -> list[tuple[int, int]]:

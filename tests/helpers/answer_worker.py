@@ -27,6 +27,7 @@ from trainer.errors import StoreError
 from trainer.services.config import Settings
 from trainer.services.study import StudySession
 from trainer.store import open_store
+from trainer.store.handle import Store
 from trainer.store.models import DeckRow
 
 
@@ -42,7 +43,7 @@ def main(argv: list[str]) -> int:
         deck_ids = list(s.scalars(stmt))
 
     def start() -> StudySession:
-        return StudySession.start(engine, deck_ids, settings, clock=lambda: datetime.now(UTC))
+        return StudySession.start(Store(engine), deck_ids, settings, clock=lambda: datetime.now(UTC))
 
     session = start()
     print("LOADED", flush=True)

@@ -37,6 +37,7 @@ from textual.app import App
 from trainer import paths
 from trainer.services.config import Settings
 from trainer.store import open_store
+from trainer.store.handle import Store
 from trainer.tui.app import make_app
 
 
@@ -71,7 +72,7 @@ async def drive(seed: int, max_answers: int, *, wait_go: bool = False, restart_o
     rng = random.Random(seed)
     engine = open_store(paths.db_url())
     settings = Settings(zone=UTC, new_per_day=100_000, reviews_per_day=100_000)
-    app = make_app(engine, settings=settings, clock=lambda: datetime.now(UTC), **_app_options())
+    app = make_app(Store(engine), settings=settings, clock=lambda: datetime.now(UTC), **_app_options())
     answered = 0
 
     def error_shown() -> bool:

@@ -9,12 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from trainer import paths
+from trainer.core.cards import cards_for_deck
 from trainer.errors import TrainerError
+from trainer.sched.days import study_day
+from trainer.services import config
+from trainer.services.config import load_settings
+from trainer.services.database import backup_now, open_default, open_default_store, restore_backup
 
 if TYPE_CHECKING:
     import argparse
-
-    from sqlalchemy import Engine
 
     from trainer.core.model import Deck
 
@@ -66,7 +69,6 @@ def outline_text(deck: Deck) -> str:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
-    from trainer.core.cards import cards_for_deck
     from trainer.deckfile import decks
     from trainer.parse import lint
     from trainer.services.library import previous_deck
@@ -135,7 +137,6 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Load deck files or folders into the database."""
-    from trainer.services.database import open_default_store
     from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
@@ -145,8 +146,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     else:
         files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
         folders = [paths.user_decks_dir()]
-    engine = open_default_store()
-    for r in sync_files(engine, files, now=_now(), folders=folders, revive=bool(args.paths)):
+    for r in sync_files(open_default(), files, now=_now(), folders=folders, revive=bool(args.paths)):
         if r.gone:
             print(f"{r.path}: {r.deck}: file deleted, deck removed ({r.retired} cards retired, history kept)")
         elif r.removed:
@@ -189,8 +189,6 @@ def cmd_deck(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     """Show or change settings in the config file."""
-    from trainer.services import config
-
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
@@ -208,15 +206,10 @@ def cmd_config(args: argparse.Namespace) -> int:
 
 def cmd_db_replay(args: argparse.Namespace) -> int:
     """Rebuild every card's schedule from the review log and compare it with the stored one."""
-    from sqlalchemy.orm import Session
-
-    from trainer.services.database import open_default_store
-    from trainer.store.engine import reader
     from trainer.store.replay import replay
 
-    engine = open_default_store()
-    with Session(reader(engine)) as s:
-        report = replay(s)
+    with open_default().read() as r:
+        report = replay(r.session)
     for m in report.mismatches:
         print(f"card {m.card_id} ({m.deck} {m.key}): {m.field} stored {m.stored!r}, log gives {m.rebuilt!r}")
     cards = len({m.card_id for m in report.mismatches})
@@ -227,16 +220,11 @@ def cmd_db_replay(args: argparse.Namespace) -> int:
 
 def cmd_leeches(args: argparse.Namespace) -> int:
     """List the cards forgotten so often that they were suspended."""
-    from sqlalchemy.orm import Session
-
-    from trainer.services.database import open_default_store
     from trainer.store import queries
-    from trainer.store.engine import reader
 
-    engine = open_default_store()
-    with Session(reader(engine)) as s:
-        found = queries.leeches(s)
-        cards = queries.load_cards(s, [lc.card_id for lc in found]) if found else {}
+    with open_default().read() as r:
+        found = queries.leeches(r.session)
+        cards = queries.load_cards(r.session, [lc.card_id for lc in found]) if found else {}
     for lc in found:
         card = cards[lc.card_id].card
         print(f"{card.context(lc.deck)}  忘记 {lc.lapses} 次\n  {card.answer}")
@@ -244,36 +232,18 @@ def cmd_leeches(args: argparse.Namespace) -> int:
     return 0
 
 
-def _deck_ids(engine: Engine, names: list[str] | None) -> list[int] | None:
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.export import deck_ids_by_name
-
-    if not names:
-        return None
-    with Session(reader(engine)) as s:
-        return list(deck_ids_by_name(s, names).values())
-
-
 def cmd_stats(args: argparse.Namespace) -> int:
     """Print study statistics."""
     import json
 
-    from sqlalchemy.orm import Session
-
-    from trainer.sched.days import study_day
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_default_store
-    from trainer.store.engine import reader
+    from trainer.store.export import deck_ids_by_name
     from trainer.store.stats import overview
 
     settings = load_settings()
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
-    engine = open_default_store()
-    deck_ids = _deck_ids(engine, args.deck)
-    with Session(reader(engine)) as s:
-        result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
+    with open_default().read() as r:
+        deck_ids = list(deck_ids_by_name(r.session, args.deck).values()) if args.deck else None
+        result = overview(r.session, today, deck_ids, forecast=args.days, weakest=args.weakest)
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -288,12 +258,11 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
     from trainer.exchange.jobs import check_export_targets, export_apkg, export_tables
-    from trainer.services.database import open_default_store
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
     check_export_targets(*(Path(p) if p else None for p in (args.apkg, args.csv, args.json)))
-    engine = open_default_store()
+    engine = open_default().engine
     names = args.deck or None
     if args.apkg:
         r = export_apkg(engine, Path(args.apkg), names)
@@ -309,7 +278,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Turn an Anki package or a CSV file into a deck file, with the Anki review history."""
     from trainer.exchange.jobs import import_deck
-    from trainer.services.database import open_default_store
 
     done = import_deck(
         Path(args.file),
@@ -356,7 +324,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database now."""
-    from trainer.services.database import backup_now
     from trainer.services.deck_backup import archive_path
     from trainer.store.snapshots import list_backups
 
@@ -373,8 +340,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup."""
-    from trainer.services.database import restore_backup
-
     saved, decks_back = restore_backup(Path(args.file))
     print(f"restored {args.file}")
     if decks_back:

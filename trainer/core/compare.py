@@ -1,11 +1,13 @@
-"""Typed-answer checking, pure: fold width and punctuation, diff by character, suggest a grade; no UI."""
+"""Typed-answer checking, pure: fold (as point ids do: `model.normalize_key`), diff by character, suggest a
+grade; no UI, no I/O."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
+
+from trainer.core.model import normalize_key
 
 
 class Mark(StrEnum):
@@ -46,17 +48,6 @@ class Comparison:
     def exact(self) -> bool:
         """True when the answer matches once width and punctuation are folded."""
         return self.similarity == 1.0
-
-
-def fold(text: str) -> str:
-    """Fold text for comparison: NFKC (full/half width), drop punctuation, symbols and spaces, lower case."""
-    out = []
-    for ch in unicodedata.normalize("NFKC", text):
-        cat = unicodedata.category(ch)
-        if cat[0] in "PZSC":
-            continue
-        out.append(ch.lower())
-    return "".join(out)
 
 
 # Similarity floors for each suggested grade, highest first (grade 5 needs an exact match).
@@ -105,7 +96,7 @@ def similarity(typed: str, expected: str) -> float:
 
 def compare(typed: str, expected: str) -> Comparison:
     """Check a typed answer: width and punctuation differences never count against the learner."""
-    a, b = fold(typed), fold(expected)
+    a, b = normalize_key(typed), normalize_key(expected)  # the fold that point ids use, so one rule decides
     if not a:
         return Comparison(typed, expected, (Segment(Mark.MISSING, b),) if b else (), 0.0, 0)
     sim = similarity(a, b)

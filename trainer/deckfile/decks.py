@@ -60,9 +60,10 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Lin
 def loads(text: str, *, path: str = "<deck>") -> Deck:
     """Parse deck YAML text into a Deck.
 
-    A valid deck laid out as `dumps` writes it is read by `decklayout` (25x faster than PyYAML); other
-    block-style YAML by `deckyaml.fast_load` (5x faster); anything else by PyYAML's C loader with line
-    tracking. All three give the same deck, with every point's line.
+    A valid deck laid out as `dumps` writes it is read by `layout` (4–8x faster than PyYAML's C loader
+    at 1k–20k points, measured with the collector paused as sync runs: `python -m benchmarks.deck_readers`);
+    other block-style YAML by `yamlsubset.fast_load` (2.6–3x faster); anything else by PyYAML's C loader
+    with line tracking. All three give the same deck, with every point's line.
 
     Raises:
         DeckError: invalid YAML, a tag that would build an object, or a value of the wrong shape.

@@ -3,32 +3,45 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from trainer.deckfile.guard import check_input
 from trainer.errors import TrainerError
 
+# A new file is the learner's alone (decks and settings are private study material).
+NEW_FILE_MODE = 0o600
+# What `fsync` on a folder gives where the system cannot sync folders (the rename itself is done).
+_NO_DIR_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES, errno.EISDIR}
+
 
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write `data` to `path` all at once: a temp file in the same folder, fsync, then rename.
+    """Write `data` to `path` all at once: a temp file in the same folder, fsync, rename, fsync the folder.
 
-    A crash or a full disk leaves the old file untouched, never a half-written one.
+    A crash or a full disk leaves the old file untouched, never a half-written one; once this returns,
+    the new file survives a power cut. The file keeps the mode it had (a learner's 0644 deck stays
+    0644); a new file gets `mode`, default 0600.
     """
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
+    if mode is None:
+        try:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        except OSError:
+            mode = NEW_FILE_MODE
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
+            os.chmod(tmp, mode)  # before the fsync, which then also makes the mode durable
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException as exc:  # a full disk, or a signal mid-write: no temp file is left behind
         with contextlib.suppress(OSError):
@@ -36,6 +49,22 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         if isinstance(exc, OSError):
             raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
         raise
+    _sync_folder(directory, path)
+
+
+def _sync_folder(directory: Path, path: Path) -> None:
+    """fsync a folder, so a rename into it is on disk (skipped where folders cannot be synced)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return  # e.g. Windows, where a folder cannot be opened; the rename is done either way
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in _NO_DIR_SYNC:
+            raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
+    finally:
+        os.close(fd)
 
 
 def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:

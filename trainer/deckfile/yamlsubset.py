@@ -1,13 +1,15 @@
 """A fast reader for the block-style YAML that `decks.dumps` writes; anything else is left to PyYAML.
 
-PyYAML builds a Python node, mark and resolver call for every scalar, which costs ~15 s for a deck of
-100k points. Deck files are almost always the plain block style `trainer build` writes: `key: value`
-lines, `- ` list items, `|`/`|-` block texts, plain or single-quoted scalars. `fast_load` reads exactly
-that subset and returns None as soon as a line falls outside it (flow collections, double quotes with
-escapes, anchors, tags, comments after values, multi-line plain scalars, scalars PyYAML would read as
-numbers or dates, characters PyYAML refuses or reads as line breaks...), so the caller reads the text
-with PyYAML instead and the result is always what PyYAML gives. No file access, no deck shapes (see
-`decks`).
+PyYAML builds a Python node, mark and resolver call for every scalar: even its C loader reads a deck
+file 2.6–3x slower than this reader (1k–20k points, collector paused as sync runs it; `python -m
+benchmarks.deck_readers`). The layout reader (`layout`) reads the header, `|` bodies and unusual
+scalars of the files `trainer build` writes through this module. Deck files are almost always the
+plain block style `trainer build` writes: `key: value` lines, `- ` list items, `|`/`|-` block texts,
+plain or single-quoted scalars. `fast_load` reads exactly that subset and returns None as soon as a
+line falls outside it (flow collections, double quotes with escapes, anchors, tags, comments after
+values, multi-line plain scalars, scalars PyYAML would read as numbers or dates, characters PyYAML
+refuses or reads as line breaks...), so the caller reads the text with PyYAML instead and the result
+is always what PyYAML gives. No file access, no deck shapes (see `decks`).
 
 One compiled regex splits every line into indent, `- `, key and value in C; the Python loops then
 look at each line once (~1 µs a line).

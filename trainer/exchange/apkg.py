@@ -13,12 +13,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import html
+import itertools
+import json
 import os
 import re
+import sqlite3
 import tempfile
+import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import genanki
 
 from trainer.core.cards import CardKind, deck_kinds
 from trainer.core.model import Deck, Section, Topic, section_id
@@ -101,8 +108,6 @@ class ExportReport:
 
 
 def _model() -> Any:
-    import genanki
-
     return genanki.Model(
         MODEL_ID,
         MODEL_NAME,
@@ -115,8 +120,6 @@ def _model() -> Any:
 
 
 def _notes(model: Any, deck: Deck, topic: Topic, section: Section, *, lists: bool) -> list[Any]:
-    import genanki
-
     n = len(section.points)
     notes = []
     if lists and n >= 2:
@@ -147,8 +150,6 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     Raises:
         TrainerError: there is nothing to export, or the file cannot be written.
     """
-    import genanki
-
     path = Path(path)
     model = _model()
     anki_decks = []
@@ -187,12 +188,6 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
 def _write_package(package: Any, target: str, directory: Path) -> None:
     """genanki's `Package.write_to_file` without its leak: that one leaves its temporary collection
     (the learner's whole deck) in the system temp folder for good. Ours sits beside the target and goes."""
-    import itertools
-    import json
-    import sqlite3
-    import time
-    import zipfile
-
     fd, collection = tempfile.mkstemp(prefix=".collection.", suffix=".tmp", dir=directory)
     os.close(fd)
     try:

@@ -23,8 +23,10 @@ from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
 from trainer.exchange.split import add_reports, part_paths, split_deck
+from trainer.services.config import load_settings
+from trainer.services.library import find_deck_files
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
-from trainer.store.engine import reader
+from trainer.store.handle import Store
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
@@ -47,7 +49,8 @@ def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None
     from trainer.store.export import load_decks
 
     check_output(path)
-    with Session(reader(engine)) as s:
+    with Store(engine).read() as r:
+        s = r.session
         decks = load_decks(s, names)
     return write_apkg(decks, path)
 
@@ -65,10 +68,10 @@ def export_tables(
 
     check_export_targets(None, csv_dir, json_path)
     reports = []
-    with Session(reader(engine)) as s:
-        decks = load_decks(s, names)
-        cards = card_rows(decks, card_schedules(s, names))
-        reviews = list(review_rows(review_log(s, names)))
+    with Store(engine).read() as r:
+        decks = load_decks(r.session, names)
+        cards = card_rows(decks, card_schedules(r.session, names))
+        reviews = list(review_rows(review_log(r.session, names)))
     if csv_dir is not None:
         reports.append(write_csv(csv_dir, cards, reviews))
     if json_path is not None:
@@ -96,8 +99,6 @@ class Imported:
 def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
     """A deck file in `folder` (other than `besides`) holding the deck `name`, which sync would refuse
     beside the imported one; files that do not load are not this importer's concern."""
-    from trainer.services.library import find_deck_files
-
     for f in find_deck_files([folder], missing_ok=True):
         if f.resolve() == besides.resolve():
             continue
@@ -165,8 +166,6 @@ def import_deck(
     engine = None
     if history and result.history.reviews and open_engine is not None:
         if settings is None:
-            from trainer.services.config import load_settings
-
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

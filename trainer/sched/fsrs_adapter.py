@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from typing import Any
 
+import fsrs
+
 from trainer.sched.sm2 import check_quality
 
 
@@ -32,8 +34,6 @@ def _noon(day: int) -> datetime:
 
 @cache
 def _scheduler() -> Any:
-    import fsrs
-
     # Day-based: no minute-long learning steps (same-day repeats are handled by the session) and no
     # fuzz here (trainer fuzzes every scheduler the same, deterministically).
     return fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
@@ -56,8 +56,6 @@ def fsrs_review(
         quality: The grade 0–5.
         today: The study day number of this review.
     """
-    import fsrs
-
     rating = fsrs.Rating(rating_for(quality))
     if stability is None or difficulty is None or last_day is None:
         card = fsrs.Card(card_id=1, state=fsrs.State.Learning, step=0, due=_noon(today))

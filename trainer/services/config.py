@@ -1,4 +1,5 @@
-"""User settings: defaults, the config file in the data directory, `trainer config`; read once at start-up.
+"""User settings: defaults, the config file in the data directory, `trainer config`; read once at start-up, no
+database, no UI.
 
 Nothing here runs on the review path: the study session gets a frozen Settings when it starts.
 """
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import ConfigError
+from trainer.paths import data_dir
 from trainer.sched.answer import Policy
 from trainer.sched.budget import DayBudget
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
@@ -176,8 +178,6 @@ DECK_KEYS = ("new-per-day", "reviews-per-day", "typed", "minutes-per-day")
 
 def config_path() -> Path:
     """The config file: config.yaml in the data directory."""
-    from trainer.paths import data_dir
-
     return data_dir() / CONFIG_NAME
 
 

@@ -9,14 +9,18 @@ from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.errors import TrainerError
+from trainer.store import open_store
+from trainer.store.handle import Store
+from trainer.store.lite import open_current, sqlite_file
+from trainer.store.revisions import REVISIONS
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from trainer.store.handle import Store
+
 
 def _sqlite_store() -> Path | None:
-    from trainer.store.lite import sqlite_file
-
     url = paths.db_url()
     path = sqlite_file(url)  # a plain `sqlite:///file` URL, read without importing SQLAlchemy
     if path is not None:
@@ -66,7 +70,6 @@ def restore_backup(backup: Path) -> tuple[Path | None, bool]:
         and whether the backup had a decks folder to put back (older backups have none).
     """
     from trainer.services.deck_backup import archive_decks, restore_decks
-    from trainer.store.revisions import REVISIONS
     from trainer.store.snapshots import restore_database
 
     path = _require_sqlite("restore")
@@ -84,7 +87,6 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
     A SQLite store is also backed up once a day (the last 7 daily backups are kept).
     """
     from trainer.services.leftovers import clean_leftovers_quietly
-    from trainer.store import open_store
 
     engine = open_store(paths.db_url())
     clean_leftovers_quietly()
@@ -94,3 +96,26 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
         except TrainerError as exc:  # the command still runs; the learner is told, loudly, every start
             print(f"trainer: warning: daily backup failed: {exc}", file=sys.stderr)
     return engine
+
+
+def open_default() -> Store:
+    """The handle on the store at $TRAINER_DB, opened as `open_default_store` opens it (the CLI's way)."""
+    return Store(open_default_store())
+
+
+def open_for_start() -> Store:
+    """The handle on the store for the TUI's cold start: a SQLite store at the current schema is opened
+    with `sqlite3` only, its engine built when first needed and its daily backup left to the caller
+    (`engine_ready` is False then); anything else is opened, created or migrated, and backed up, by
+    `open_default_store`."""
+    url = paths.db_url()
+    con = open_current(url)
+    if con is None:
+        return Store(open_default_store())
+
+    def build() -> Engine:
+        from trainer.store.engine import make_engine
+
+        return make_engine(url)
+
+    return Store(build, lite=con)

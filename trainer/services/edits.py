@@ -13,18 +13,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from trainer import paths
+from trainer.core.cards import ALL_KINDS
 from trainer.core.model import Deck
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DeckError
+from trainer.parse.deckops import with_edits
 from trainer.services.library import is_bundled
 from trainer.services.outputs import check_output
 from trainer.store.card_ops import DeckSource, deck_source
+from trainer.store.export import load_decks
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+from trainer.store.handle import Store, as_store
 from trainer.store.sync import sync_deck, synced_deck
 
 # (point id, head, body), as the edit screen returns them.
@@ -57,7 +63,7 @@ class EditSaved:
         return f"已保存，复习记录保留。{where}{extra}"
 
 
-def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
+def save_edits(store: Store | Engine, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
     """Change points of a card's deck in its deck file and in the database, in that order.
 
     The deck file is the one the deck was synced from, written only when it still holds exactly the
@@ -71,24 +77,26 @@ def save_edits(engine: Engine, card_id: int, changes: Changes, *, now: datetime)
         DeckError: an empty head, or a point no longer in the deck.
         TrainerError: the file cannot be written (nothing is changed then).
     """
-    from trainer.parse.deckops import with_edits
+    store = as_store(store)
 
-    with Session(engine) as s:
-        source = deck_source(s, card_id)
-        synced = synced_deck(s, source.path)
+    with store.read() as r:
+        source = deck_source(r.session, card_id)
+        synced = synced_deck(r.session, source.path)
     path = Path(source.path)
     deck = _synced_file_deck(path, source.name, synced[1] if synced else None)
     changed = deck is None and path.exists()
     if deck is None:
-        deck = _stored_deck(engine, source)
+        deck = _stored_deck(store, source)
     deck = with_edits(deck, {pid: (head, body) for pid, head, body in changes})
     target = _copy_target(path) if changed else _target(path)
     check_output(target, deck_writer=True)
     data = decks.encode(deck, target)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     atomic_write(target, data)
-    with Session(engine) as s, s.begin():
-        result = sync_deck(s, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now)
+    with store.write() as w:
+        result = sync_deck(
+            w.session, deck, path=str(target.resolve()), content_hash=hashlib.sha256(data).hexdigest(), now=now
+        )
     return EditSaved(
         path=target,
         copied=target != path,
@@ -112,14 +120,11 @@ def _synced_file_deck(path: Path, name: str, synced_hash: str | None) -> Deck | 
     return deck if deck.name == name else None
 
 
-def _stored_deck(engine: Engine, source: DeckSource) -> Deck:
+def _stored_deck(store: Store, source: DeckSource) -> Deck:
     """The deck rebuilt from the database. Its file's other keys are lost; the two that change which
     cards exist and how they are scheduled are carried: `scheduler`, and `cards` (the kinds made so far)."""
-    from trainer.core.cards import ALL_KINDS
-    from trainer.store.export import load_decks
-
-    with Session(engine) as s:
-        deck = load_decks(s, [source.name])[0]
+    with store.read() as r:
+        deck = load_decks(r.session, [source.name])[0]
     settings: dict[str, object] = {}
     if source.scheduler != "sm2":
         settings["scheduler"] = source.scheduler

@@ -1,4 +1,4 @@
-"""Application services shared by the CLI and the TUI: open the store, build decks, sync deck files."""
+"""Deck files for the CLI and the TUI: find them, build decks from documents, sync them into the store; no UI."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.core.model import Deck
@@ -19,6 +17,13 @@ from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
+from trainer.parse import carry_ids, decode, merge_decks, parse_document
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+from trainer.store.handle import Store, as_store
+from trainer.store.sync import sync_deck, synced_deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
 # A 申论 document is tens of kilobytes; parsing runs at a few MB/s, so a bigger file is refused at once.
@@ -68,7 +73,7 @@ class SyncReport:
 
 
 def sync_files(
-    engine: Engine,
+    store: Store | Engine,
     files: list[Path],
     *,
     now: datetime,
@@ -87,9 +92,10 @@ def sync_files(
     Two files with one deck name are an error, except a bundled deck and the learner's own deck of
     that name (the copy an in-app edit saved): the learner's deck is synced, the bundled one skipped.
     """
+    store = as_store(store)
     with _cyclic_gc_paused():
-        reports = _sync_files(engine, files, now=now, on_error=on_error, revive=revive)
-        return reports + _remove_gone(engine, folders, {r.deck for r in reports if r.deck})
+        reports = _sync_files(store, files, now=now, on_error=on_error, revive=revive)
+        return reports + _remove_gone(store, folders, {r.deck for r in reports if r.deck})
 
 
 @contextmanager
@@ -107,7 +113,7 @@ def _cyclic_gc_paused() -> Iterator[None]:
 
 
 def _sync_files(
-    engine: Engine,
+    store: Store,
     files: list[Path],
     *,
     now: datetime,
@@ -115,11 +121,10 @@ def _sync_files(
     revive: bool,
 ) -> list[SyncReport]:
     from trainer.store.deck_admin import REMOVED
-    from trainer.store.sync import sync_deck, synced_deck
 
     reports: list[SyncReport] = []
-    with Session(engine) as session:
-        known = {str(f.resolve()): synced_deck(session, str(f.resolve())) for f in files}
+    with store.read() as r:  # no write lock while the files are read
+        known = {str(f.resolve()): synced_deck(r.session, str(f.resolve())) for f in files}
     read: list[tuple[Path, str, Deck | None, str]] = []  # (file, hash, deck or None if unchanged, name)
     for f in files:
         try:
@@ -163,8 +168,8 @@ def _sync_files(
         names[name] = f
         pending.append((f, digest, maybe_deck))
     for f, digest, deck in pending:
-        with Session(engine) as session, session.begin():
-            result = sync_deck(session, deck, path=str(f.resolve()), content_hash=digest, now=now)
+        with store.write() as w:
+            result = sync_deck(w.session, deck, path=str(f.resolve()), content_hash=digest, now=now)
         reports.append(
             SyncReport(
                 path=f,
@@ -191,8 +196,6 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
     Raises:
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
     """
-    from trainer.parse import carry_ids, decode, merge_decks, parse_document
-
     built = []
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
@@ -220,7 +223,7 @@ def previous_deck(path: Path) -> tuple[Deck | None, str]:
         return None, f"existing {path} is not a valid deck, its ids are not carried over: {exc.message}"
 
 
-def _remove_gone(engine: Engine, folders: Iterable[Path], synced: set[str]) -> list[SyncReport]:
+def _remove_gone(store: Store, folders: Iterable[Path], synced: set[str]) -> list[SyncReport]:
     """Remove the decks whose files were in `folders` and are gone (and no other file gives them)."""
     from trainer.store.deck_admin import list_decks, remove_deck
 
@@ -228,7 +231,8 @@ def _remove_gone(engine: Engine, folders: Iterable[Path], synced: set[str]) -> l
     if not roots:
         return []
     reports = []
-    with Session(engine) as session, session.begin():
+    with store.write() as w:
+        session = w.session
         for info in list_decks(session):
             path = Path(info.path) if info.path else None
             if path is None or info.removed or info.name in synced or not any(path.is_relative_to(r) for r in roots):

@@ -17,9 +17,11 @@ from trainer.sched.budget import over_budget
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.memory import Memory, remember
 from trainer.sched.state import Algorithm, Schedule
-from trainer.services.study_reads import BATCH_MAX, LazyCards, reading, refresh_summaries, retire_stale
-from trainer.store import drill, exam_reads, sqlrun
+from trainer.services.study_reads import BATCH_MAX, LazyCards, refresh_summaries, retire_stale
+from trainer.store import day_summaries as summaries
+from trainer.store import drill, exam_reads
 from trainer.store.convert import CardState, ReviewCard
+from trainer.store.handle import Store, as_store
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-__all__ = ["BATCH_MAX", "REPEAT_GAP", "LazyCards", "StudySession", "Summary", "reading", "refresh_summaries"]
+__all__ = ["BATCH_MAX", "REPEAT_GAP", "LazyCards", "StudySession", "Summary", "refresh_summaries"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,7 @@ class StudySession:
     next card comes from the in-memory queue.
     """
 
-    engine: Engine
+    store: Store
     deck_ids: list[int]
     settings: Settings
     clock: Clock
@@ -83,7 +85,6 @@ class StudySession:
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
-    run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
     point_cards: dict[int, tuple[int, ...]] = field(default_factory=dict)  # list card -> its points' head cards
     point_states: dict[int, Schedule] = field(default_factory=dict)  # those head cards' schedules
     budget: float | None = None  # the learner's seconds for the day: no card is shown once they are used
@@ -93,40 +94,37 @@ class StudySession:
     @classmethod
     def start(
         cls,
-        engine: Engine,
+        store: Store | Engine,
         deck_ids: list[int],
         settings: Settings,
         clock: Clock,
-        *,
-        run: sqlrun.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
         Args:
-            engine: The store; answers and other writes go through it.
+            store: The store; reads on its start-up connection need no engine, so a cold start first
+                builds it for the first write.
             deck_ids: The decks to study.
             settings: The learner's settings (limits, day start, schedulers).
             clock: Gives the current time.
-            run: When given, every read of the session runs on it (a bare `sqlite3` connection at
-                start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
-        from trainer.store import day_summaries as summaries
-
+        store = as_store(store)
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         for attempt in range(2):
-            with reading(engine, run) as r:
+            with store.read() as tx:
+                r = tx.run
                 if attempt or summaries.is_fresh(r, today):
                     budget = settings.day_budget()
                     plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for, budget=budget)
                     algorithms = drill.deck_algorithms(r, deck_ids)
                     spent = sum(exam_reads.spent_today(r, today, deck_ids).values()) if budget.minutes else 0.0
                     break
-            refresh_summaries(engine, run, today)
+            refresh_summaries(store, today)
         queue = deque(c.card_id for c in plan)
         answered = {c.card_id for c in activity.answered}
-        cards = LazyCards(engine, queue, today, answered, run)
+        cards = LazyCards(store, queue, today, answered)
         session = cls(
-            engine=engine,
+            store=store,
             deck_ids=deck_ids,
             settings=settings,
             clock=clock,
@@ -136,7 +134,6 @@ class StudySession:
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
             deck_of={c.card_id: c.deck_id for c in plan},
             answered=answered,
-            run=run,
             budget=None if settings.minutes_per_day is None else settings.minutes_per_day * 60.0,
             spent=spent,
         )
@@ -172,7 +169,7 @@ class StudySession:
         return None
 
     def _drop(self, stale: set[int]) -> None:
-        self.notices += retire_stale(self.engine, stale)
+        self.notices += retire_stale(self.store, stale)
         kept = [c for c in self.queue if c not in stale]
         self.queue.clear()
         self.queue.extend(kept)
@@ -193,7 +190,8 @@ class StudySession:
         if card is None or not self.is_list(card):
             return ()
         if card.card_id not in self.point_cards:
-            with reading(self.engine, self.run) as run:
+            with self.store.read() as tx:
+                run = tx.run
                 found = drill.list_points(run, self.deck_of[card.card_id], card.card.point_ids)
                 self.answered.update(drill.answered_on_day(run, [cid for cid, _ in found], self.today))
             self.point_cards[card.card_id] = tuple(cid for cid, _ in found)
@@ -211,8 +209,8 @@ class StudySession:
             return None
         missing = [cid for cid in card_ids if cid not in self.memory]
         if missing:
-            with reading(self.engine, self.run) as run:
-                found = exam_reads.memories(run, missing)
+            with self.store.read() as tx:
+                found = exam_reads.memories(tx.run, missing)
             self.memory.update({cid: found.get(cid) for cid in missing})
         return self.memory
 
@@ -298,7 +296,8 @@ class StudySession:
         policy = self._policy(card.card_id)
         now = self.clock()
         log_ids = []
-        with self.engine.begin() as conn:
+        with self.store.write() as w:
+            conn = w.connection
             for g in (own, *points):
                 log_ids.append(
                     write_answer(
@@ -356,23 +355,21 @@ class StudySession:
     def undo(self) -> bool:
         """Take back the last step of this session (a list answer with all its points'); its card
         comes back to the front."""
-        from sqlalchemy.orm import Session
-
         from trainer.store import card_ops, queries
 
         if self.changes and self.changes[-1].answers_before == len(self.done):
             change = self.changes.pop()
-            with Session(self.engine) as s, s.begin():
-                card_ops.restore_state(s, change.card_id, change.before)
+            with self.store.write() as w:
+                card_ops.restore_state(w.session, change.card_id, change.before)
             self.queue.appendleft(change.card_id)
             self.cards[change.card_id] = replace(self.cards[change.card_id], state=change.before)
             return True
         if not self.done:
             return False
         last = self.done.pop()
-        with Session(self.engine) as s, s.begin():
+        with self.store.write() as w:
             for log_id in reversed(last.log_ids):
-                queries.undo_answer(s, log_id)
+                queries.undo_answer(w.session, log_id)
         self._set_queue(rules.after_undo(self.queue, last.step))
         self._apply(last.step, undo=True)
         self._set_answered(rules.answered_after_undo(self.answered, last.step))
@@ -382,12 +379,10 @@ class StudySession:
 
     def summary(self) -> Summary:
         """Counts and timing of the answers given in this session."""
-        from sqlalchemy.orm import Session
-
         from trainer.store import queries
 
-        with Session(self.engine) as s:
-            nxt = queries.next_due_day(s, self.today, self.deck_ids)
+        with self.store.read() as r:
+            nxt = queries.next_due_day(r.session, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
             correct=sum(1 for d in self.done if d.step.card.quality >= 3),
@@ -400,10 +395,8 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to set aside")
-        from sqlalchemy.orm import Session
-
-        with Session(self.engine) as s, s.begin():
-            before = change(s, card.card_id)
+        with self.store.write() as w:
+            before = change(w.session, card.card_id)
         self.changes.append(_Change(card.card_id, before, len(self.done)))
         self.queue.popleft()
 
@@ -430,12 +423,12 @@ class StudySession:
         card = self.current()
         if card is None:
             raise LookupError("no card to edit")
-        saved = save_edits(self.engine, card.card_id, changes, now=self.clock())
+        saved = save_edits(self.store, card.card_id, changes, now=self.clock())
         deck_id = self.deck_of.get(card.card_id)
         ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
         stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            fresh = drill.load_cards(run, ids, stale=stale)
+        with self.store.read() as r:
+            fresh = drill.load_cards(r.run, ids, stale=stale)
         for cid, value in fresh.items():
             self.cards[cid] = replace(value, state=self.cards[cid].state)
         if stale:

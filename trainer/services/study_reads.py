@@ -1,19 +1,15 @@
 """The study session's store work besides answers: cards read as the queue reaches them, the day summaries kept
-fresh, stale cards retired."""
+fresh, stale cards retired; through the store handle only, no scheduling rules."""
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
 from trainer.errors import StaleCardError
-from trainer.store import drill, sqlrun
+from trainer.store import card_ops, drill
+from trainer.store import day_summaries as summaries
 from trainer.store.convert import ReviewCard
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
+from trainer.store.handle import Store
 
 # Cards are read from the database as the queue reaches them, in batches that double up to this size:
 # the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
@@ -28,12 +24,9 @@ class LazyCards(dict[int, ReviewCard]):
     same-day repeat, as `trainer db replay` will grade it.
     """
 
-    def __init__(
-        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: sqlrun.Runner | None = None
-    ) -> None:
+    def __init__(self, store: Store, queue: deque[int], today: int, answered: set[int]) -> None:
         super().__init__()
-        self.engine = engine
-        self.run = run
+        self.store = store
         self.queue = queue
         self.today = today
         self.answered = answered
@@ -47,59 +40,25 @@ class LazyCards(dict[int, ReviewCard]):
             if cid != card_id and not dict.__contains__(self, cid):
                 wanted.append(cid)
         stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            self.update(drill.load_cards(run, wanted, stale=stale))
-            self.answered.update(drill.answered_on_day(run, wanted, self.today))
+        with self.store.read() as r:
+            self.update(drill.load_cards(r.run, wanted, stale=stale))
+            self.answered.update(drill.answered_on_day(r.run, wanted, self.today))
         if stale:
             # StudySession.current retires them, drops them from the queue and reads on.
             raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
         return dict.__getitem__(self, card_id)
 
 
-@contextmanager
-def reading(engine: Engine, run: sqlrun.Runner | None) -> Iterator[sqlrun.Runner]:
-    """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
-    if run is not None:
-        yield run
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.queries import runner
-
-    with Session(reader(engine)) as s:
-        yield runner(s)
+def refresh_summaries(store: Store, today: int) -> None:
+    """Fold the review log's new rows into the day summaries (a short write)."""
+    with store.write() as w:
+        summaries.refresh_exclusive(w.run, today, dialect=w.dialect)
 
 
-def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: int) -> None:
-    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
-    from trainer.store import day_summaries as summaries
-
-    if run is not None:
-        summaries.ensure_fresh(run, today)
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.queries import runner
-
-    with Session(engine) as s, s.begin():
-        if engine.dialect.name == "postgresql":
-            # One refresher at a time, and none while an answer is in flight: a log row committed
-            # after the mark had passed its id would never be folded in. (SQLite writers are serial.)
-            from sqlalchemy import text
-
-            s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
-        summaries.refresh(runner(s), today)
-
-
-def retire_stale(engine: Engine, stale: set[int]) -> list[str]:
+def retire_stale(store: Store, stale: set[int]) -> list[str]:
     """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
     if not stale:
         return []
-    from sqlalchemy.orm import Session
-
-    from trainer.store import card_ops
-
-    with Session(engine) as s, s.begin():
-        card_ops.retire_cards(s, stale)
+    with store.write() as w:
+        card_ops.retire_cards(w.session, stale)
     return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

@@ -1,4 +1,5 @@
-"""The store: the only package that talks to the database, with typed models and queries.
+"""The store: the only package that talks to the database (models, queries, the `handle.Store` everyone holds);
+no UI, no deck files, no scheduling rules.
 
 Importing the package costs nothing: `open_store`, `make_engine` and `ensure_schema` load SQLAlchemy
 when first used (PEP 562), so `trainer.store.drill` and `trainer.store.lite` run without it.

@@ -1,10 +1,11 @@
-"""Today's activity from the day summaries (`day_cards`, `day_counts`), kept by folding in the review log.
+"""Today's activity from the day summaries (`day_cards`, `day_counts`), kept by folding in the review log; plain
+SQL, no SQLAlchemy.
 
 The day's plan needs what was already done today: counts per deck, cards to repeat, and which
 points were touched (the sibling rule). Reading the day's log rows back costs tens of ms on a heavy
 day, so the log is folded into one row per card answered and one count row per deck, for today and
 yesterday only. `day_mark` holds the highest log id folded in: rows written since (by any process,
-or by a bulk load) are folded on the next `ensure_fresh`, and an undo (which deletes a log row)
+or by a bulk load) are folded on the next `refresh`, and an undo (which deletes a log row)
 drops the mark, so the summaries are rebuilt from the log. Readers check the mark and fall back to
 the log when the summaries are behind, so they are never wrong, only slower.
 
@@ -167,11 +168,13 @@ def counts(
     return new_done, reviews_done, pending
 
 
-def ensure_fresh(run: sqlrun.SqliteRunner, today: int) -> None:
-    """Fold new log rows in, in a write transaction of the runner's own connection, when there are any."""
-    if not is_fresh(run, today):
-        with run.writing():
-            refresh(run, today)
+def refresh_exclusive(run: sqlrun.Runner, today: int, *, dialect: str) -> int:
+    """`refresh` as the only refresher, in the caller's write transaction: on PostgreSQL the log is locked
+    first, so no answer is in flight meanwhile (a log row committed after the mark had passed its id
+    would never be folded in); SQLite's write transaction is already exclusive."""
+    if dialect == "postgresql":
+        run("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE", {})
+    return refresh(run, today)
 
 
 def activity(run: sqlrun.Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:

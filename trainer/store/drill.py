@@ -1,4 +1,5 @@
-"""The drill's reads as plain SQL on any DB-API-like runner: home counts, the day's plan, loading cards.
+"""The drill's reads as plain SQL on any DB-API-like runner: home counts, the day's plan, loading cards; no
+SQLAlchemy (the first screen runs them before it is loaded), no writes.
 
 This module must not import SQLAlchemy: the TUI runs these queries on a bare `sqlite3` connection
 before SQLAlchemy is loaded, so that the first card is painted without paying for its import. The

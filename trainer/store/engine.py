@@ -11,6 +11,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
+from trainer.store.lite import friendly
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10  # PostgreSQL: give up on a server that does not answer (libpq's connect_timeout)
@@ -23,8 +24,11 @@ READ_ONLY = "trainer_read_only"
 
 def reader(engine: Engine) -> Engine:
     """The same engine (same pool) for reads: on SQLite its transactions begin deferred, so a long read
-    (the home screen's topic counts) neither waits for nor holds the write lock that writers take up front.
+    (the stats screen, the home screen's topic counts) neither waits for nor holds the write lock that
+    writers take up front; on PostgreSQL they are READ ONLY. `trainer.store.handle.Store.read` uses it.
     """
+    if engine.dialect.name == "postgresql":
+        return engine.execution_options(**{READ_ONLY: True}, postgresql_readonly=True)
     return engine.execution_options(**{READ_ONLY: True})
 
 
@@ -44,29 +48,6 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
-def _friendly(orig: BaseException) -> str:
-    """What a database failure means for the learner (the driver's wording stays at the end)."""
-    text = str(orig)
-    low = text.lower()
-    if "locked" in low or "busy" in low:
-        return (
-            f"the database is busy: another trainer process kept it locked for over {BUSY_TIMEOUT_MS / 1000:g} s; "
-            f"nothing was written, try again ({text})"
-        )
-    if "readonly" in low or "read-only" in low or "read only" in low:
-        return f"the database is read-only (check the file's permissions); nothing was written ({text})"
-    if "full" in low:
-        return f"the disk is full; nothing was written, free some space and try again ({text})"
-    if "timeout" in low or "timed out" in low:
-        return (
-            f"the database server did not answer within {CONNECT_TIMEOUT_S} s; is it running, and is "
-            f"TRAINER_DB right? ({text})"
-        )
-    if "not a database" in low or "malformed" in low:
-        return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
-    return f"database error: {text}"
-
-
 def _translate_errors(engine: Engine, where: object) -> None:
     @event.listens_for(engine, "handle_error")
     def _on_error(ctx: ExceptionContext) -> BaseException | None:
@@ -74,7 +55,7 @@ def _translate_errors(engine: Engine, where: object) -> None:
         # the field: turn them into one clear StoreError. Integrity and programming errors stay bugs.
         exc = ctx.sqlalchemy_exception
         if isinstance(exc, OperationalError) or type(exc) is DatabaseError:
-            return StoreError(_friendly(ctx.original_exception), path=where)
+            return StoreError(friendly(ctx.original_exception, BUSY_TIMEOUT_MS), path=where)
         return None
 
 

@@ -1,8 +1,9 @@
-"""Opening an up-to-date SQLite store with the standard library, for a start-up that must not import SQLAlchemy.
+"""Opening an up-to-date SQLite store with the standard library, and the home screen's reads as portable SQL,
+for a start-up that must not import SQLAlchemy.
 
 This module must not import SQLAlchemy or Alembic (a test checks it in a subprocess): the TUI opens
-the store here, paints the first card through `trainer.store.drill` on this connection, and only
-then builds its SQLAlchemy engine in the background. Anything unusual (a URL that is not a plain
+the store here, paints the first card through `trainer.store.drill` on this connection (held by
+`trainer.store.handle.Store`), and only then builds its SQLAlchemy engine in the background. Anything unusual (a URL that is not a plain
 SQLite file, a missing or empty file, a schema not at HEAD, a file that is not a database) gets
 None, and the caller takes the full path (`trainer.store.open_store`: engine, checks, migrations).
 """
@@ -10,20 +11,12 @@ None, and the caller takes the full path (`trainer.store.open_store`: engine, ch
 from __future__ import annotations
 
 import sqlite3
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from trainer.sched.state import Queue
 from trainer.store.revisions import HEAD
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from trainer.store.sqlrun import Runner
+from trainer.store.sqlrun import Runner
 
 # The same as `trainer.store.engine.BUSY_TIMEOUT_MS` (a test keeps them equal).
 BUSY_TIMEOUT_MS = 10_000
@@ -49,6 +42,26 @@ def sqlite_file(url: str) -> Path | None:
     if database == ":memory:":
         return None
     return Path(database)
+
+
+def friendly(orig: BaseException, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> str:
+    """What a database failure means for the learner (the driver's wording stays at the end)."""
+    text = str(orig)
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return (
+            f"the database is busy: another trainer process kept it locked for over {busy_timeout_ms / 1000:g} s; "
+            f"nothing was written, try again ({text})"
+        )
+    if "readonly" in low or "read-only" in low or "read only" in low:
+        return f"the database is read-only (check the file's permissions); nothing was written ({text})"
+    if "full" in low:
+        return f"the disk is full; nothing was written, free some space and try again ({text})"
+    if "timeout" in low or "timed out" in low:
+        return f"the database server did not answer in time; is it running, and is TRAINER_DB right? ({text})"
+    if "not a database" in low or "malformed" in low:
+        return f"not a trainer database, or a damaged one (see `trainer restore`) ({text})"
+    return f"database error: {text}"
 
 
 def configure(con: sqlite3.Connection) -> None:
@@ -91,18 +104,6 @@ def open_current(url: str) -> sqlite3.Connection | None:
     return con
 
 
-@contextmanager
-def snapshot(con: sqlite3.Connection) -> Iterator[Runner]:
-    """A runner inside one deferred read transaction, so the block sees one state of the database."""
-    from trainer.store.sqlrun import sqlite_runner
-
-    con.execute("BEGIN")
-    try:
-        yield sqlite_runner(con)
-    finally:
-        con.execute("COMMIT")
-
-
 # ---- the home screen's other reads, as portable SQL on a drill Runner ------------------------------
 
 
@@ -125,63 +126,16 @@ def card_ids_in_topic(run: Runner, deck_id: int, topic: str) -> set[int]:
 _BURIED_WHERE = f"deck_id IN (SELECT id FROM decks) AND queue = {int(Queue.BURIED)} AND aside_day < :today"
 
 
-def unbury_past(con: sqlite3.Connection, today: int) -> int:
-    """Give back every card buried before study day `today` (as `card_ops.unbury_past`); how many came back.
-
-    Looks first with a read, so a start-up with nothing to give back takes no write lock.
-    """
-    params: dict[str, Any] = {"today": today}
-    if not con.execute(f"SELECT EXISTS (SELECT 1 FROM card_state WHERE {_BURIED_WHERE})", params).fetchone()[0]:
-        return 0
-    con.execute("BEGIN IMMEDIATE")
-    try:
-        cur = con.execute(
-            f"UPDATE card_state SET queue = CASE WHEN last_review IS NULL THEN {int(Queue.NEW)}"
-            f" ELSE {int(Queue.REVIEW)} END, aside_day = NULL WHERE {_BURIED_WHERE}",
-            params,
-        )
-        con.execute("COMMIT")
-    except BaseException:
-        con.execute("ROLLBACK")
-        raise
-    return cur.rowcount
+def buried_before(run: Runner, today: int) -> bool:
+    """Whether a card buried before study day `today` waits to be given back (a read: no write lock)."""
+    return bool(run(f"SELECT EXISTS (SELECT 1 FROM card_state WHERE {_BURIED_WHERE})", {"today": today})[0][0])
 
 
-# ---- the engine, built when first needed -------------------------------------------------------------
-
-
-class LazyEngine:
-    """Stands in for a SQLAlchemy Engine until one is needed: `get()` (or any engine attribute) builds it
-    once, from any thread, and later calls get the same engine."""
-
-    def __init__(self, build: Callable[[], Engine]) -> None:
-        self._build = build
-        self._engine: Engine | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def ready(self) -> bool:
-        """Whether the engine has been built."""
-        return self._engine is not None
-
-    def get(self) -> Engine:
-        """The engine, built on the first call (SQLAlchemy is imported then)."""
-        engine = self._engine
-        if engine is None:
-            with self._lock:
-                if self._engine is None:
-                    self._engine = self._build()
-                engine = self._engine
-        return engine
-
-    def __getattr__(self, name: str) -> Any:
-        # Only reached for names this class lacks: everything an Engine offers (begin, connect, url ...).
-        return getattr(self.get(), name)
-
-    # An ORM Session keys its connections by engine: `Session(lazy)` must find the connection it
-    # opened on the real engine, or a second one would wait on the first one's write lock.
-    def __hash__(self) -> int:
-        return hash(self.get())
-
-    def __eq__(self, other: object) -> bool:
-        return self.get() is (other.get() if isinstance(other, LazyEngine) else other)
+def unbury_past(run: Runner, today: int) -> None:
+    """Give back every card buried before study day `today` (as `card_ops.unbury_past`), in the caller's
+    write transaction."""
+    run(
+        f"UPDATE card_state SET queue = CASE WHEN last_review IS NULL THEN {int(Queue.NEW)}"
+        f" ELSE {int(Queue.REVIEW)} END, aside_day = NULL WHERE {_BURIED_WHERE}",
+        {"today": today},
+    )

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
+from alembic import command
+from alembic.config import Config
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
 from trainer.store.engine import sqlite_path
 from trainer.store.revisions import HEAD, REVISIONS
+from trainer.store.snapshots import backup_database
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 __all__ = ["HEAD", "REVISIONS", "alembic_config", "backup_before_migration", "current_revision", "ensure_schema"]
@@ -17,8 +21,6 @@ __all__ = ["HEAD", "REVISIONS", "alembic_config", "backup_before_migration", "cu
 
 def alembic_config(connection: Connection) -> object:
     """An Alembic Config that runs on `connection` (no alembic.ini needed)."""
-    from alembic.config import Config
-
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["connection"] = connection
@@ -36,8 +38,6 @@ def current_revision(connection: Connection) -> str | None:
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
     """Snapshot the SQLite file (online backup API) into the backups folder before a migration changes it."""
-    from trainer.store.snapshots import backup_database
-
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists() or path.stat().st_size == 0:
         return None
@@ -66,15 +66,12 @@ def ensure_schema(engine: Engine) -> None:
             path=where,
         )
     if revision is not None:
-        import sqlite3
-
         try:
             backup_before_migration(engine, revision)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
                 f"cannot back up the database before migrating, so it was left as it is: {exc}", path=where
             ) from None
-    from alembic import command
 
     try:
         with engine.begin() as conn:

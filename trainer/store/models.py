@@ -1,4 +1,4 @@
-"""The database schema as typed SQLAlchemy models; changes go through Alembic migrations."""
+"""The database schema as typed SQLAlchemy models; no queries, and changes go through Alembic migrations."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""Store queries for the daily drill: counts, the due queue, loading cards; answers live in `answers`."""
+"""Store queries for the daily drill on an ORM session: counts, the due queue, loading cards; answers live in
+`answers`, no UI, the caller owns the transaction."""
 
 from __future__ import annotations
 

@@ -4,8 +4,7 @@ helpers; no SQLAlchemy, no domain rules (the drill's and the day summaries' read
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 # Runs one statement with named parameters and returns every row as a sequence.
@@ -14,31 +13,14 @@ Runner = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 CHUNK = 500
 
 
-class SqliteRunner:
-    """A runner on a `sqlite3` connection in autocommit mode (isolation_level None): each read is its
-    own transaction, and `writing()` groups writes in one BEGIN IMMEDIATE ... COMMIT."""
+def sqlite_runner(con: sqlite3.Connection) -> Runner:
+    """A runner on a `sqlite3` connection, in whatever transaction the connection is in (the store
+    handle, `trainer.store.handle`, begins and ends them)."""
 
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
+    def run(sql: str, params: Mapping[str, Any]) -> list[Any]:
+        return con.execute(sql, params).fetchall()
 
-    def __call__(self, sql: str, params: Mapping[str, Any]) -> list[Any]:
-        return self.con.execute(sql, params).fetchall()
-
-    @contextmanager
-    def writing(self) -> Iterator[SqliteRunner]:
-        """A write transaction that takes the lock up front (so a busy database waits, then fails whole)."""
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
-
-
-def sqlite_runner(con: sqlite3.Connection) -> SqliteRunner:
-    """A runner on a `sqlite3` connection (see `SqliteRunner`)."""
-    return SqliteRunner(con)
+    return run
 
 
 def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:

@@ -30,7 +30,9 @@ from trainer.core.stats import (
     week_start,
     weekly_retention,
 )
+from trainer.store import drill
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
+from trainer.store.queries import runner
 
 HEATMAP_DAYS = 365
 
@@ -120,9 +122,6 @@ def retention_by_week(
 def _pending_repeats(session: Session, today: int, deck_ids: Collection[int] | None) -> dict[int, tuple[int, int]]:
     """Review cards graded below 4 today and not yet passed, which the day's session shows again (the
     home screen's 学习中), with their (interval, due day)."""
-    from trainer.store import drill
-    from trainer.store.queries import runner
-
     ids = [c.card_id for c in drill.today_activity(runner(session), today, deck_ids).pending if c.queue == Queue.REVIEW]
     if not ids:
         return {}

@@ -1,4 +1,5 @@
-"""Loading a typed Deck into the database: upsert points and cards, retire removed ones, keep history."""
+"""Loading a typed Deck into the database: upsert points and cards, retire removed ones, keep history; no file
+reading, caller commits."""
 
 from __future__ import annotations
 

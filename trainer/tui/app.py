@@ -1,9 +1,10 @@
-"""The Textual App: global bindings, screen pushing, the store's engine (built lazily) and start-up sync.
+"""The Textual App: global bindings, screen pushing, the store handle and the start-up sync; no SQL.
 
 Start-up on a SQLite store already at the current schema paints the first card without importing
-SQLAlchemy: reads go through `trainer.store.drill` on a bare `sqlite3` connection (`lite`), and the
-engine is built in a background thread once the first card (or a home screen with nothing due) is
-on screen, so the first answer normally finds it ready. Keep module-level imports here cheap.
+SQLAlchemy: the store handle (`trainer.store.handle.Store`) reads through a bare `sqlite3` connection,
+and its engine is built in a background thread once the first card (or a home screen with nothing
+due) is on screen, so the first answer normally finds it ready. Keep module-level imports here cheap
+(see `trainer.STARTUP_MODULES`).
 """
 
 from __future__ import annotations
@@ -11,37 +12,36 @@ from __future__ import annotations
 import gc
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from trainer import paths
 from trainer.errors import TrainerError
-from trainer.services.config import Settings
-from trainer.store.lite import LazyEngine
+from trainer.sched.days import study_day
+from trainer.services.config import Settings, load_settings
+from trainer.services.database import backup_today, open_for_start
+from trainer.services.study import StudySession
+from trainer.store import lite
+from trainer.store.handle import Store, as_store
+from trainer.store.sqlrun import deck_names
+from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.review import ReviewScreen
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlalchemy import Engine
     from textual.notifications import SeverityLevel
-
-    from trainer.store.sqlrun import Runner
-    from trainer.tui.screens.home import HomeScreen
 
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
 REPEAT_GUARD_S = 0.15
-
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,23 +66,17 @@ class TrainerApp(App[None]):
 
     def __init__(
         self,
-        engine: Engine | LazyEngine,
+        store: Store,
         *,
         settings: Settings,
         clock: Clock,
         sync_paths: list[Path] | None,
-        lite: sqlite3.Connection | None = None,
         daily_backup: bool = False,
         repeat_guard: float = REPEAT_GUARD_S,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__()
-        self._engine = engine
-        self.lite = lite
-        # Its file, for worker threads' own connections (a connection is used only in its thread).
-        self._lite_path = (
-            "" if lite is None else next(r[2] for r in lite.execute("PRAGMA database_list") if r[1] == "main")
-        )
+        self.store = store
         self.daily_backup = daily_backup
         self.settings = settings
         self.clock = clock
@@ -94,70 +88,14 @@ class TrainerApp(App[None]):
         self._warmed = False
         self.start_with: Callable[[TrainerApp], object] | None = None  # a screen to open first (build --review)
 
-    @property
-    def engine(self) -> Engine:
-        """The store's SQLAlchemy engine, built on first use when the app was given a LazyEngine."""
-        engine = self._engine
-        return engine.get() if isinstance(engine, LazyEngine) else engine
-
-    @property
-    def engine_ready(self) -> bool:
-        """Whether the engine exists yet (SQLAlchemy is loaded)."""
-        engine = self._engine
-        return engine.ready if isinstance(engine, LazyEngine) else True
-
-    @contextmanager
-    def reading(self) -> Iterator[Runner]:
-        """A runner for `trainer.store.drill` reads in one read transaction: on the start-up `sqlite3`
-        connection when there is one (no SQLAlchemy), else on a deferred session of the engine."""
-        if self.lite is not None:
-            from trainer.store.lite import snapshot
-
-            with snapshot(self.lite) as run:
-                yield run
-            return
-        from sqlalchemy.orm import Session
-
-        from trainer.store.engine import reader
-        from trainer.store.queries import runner
-
-        with Session(reader(self.engine)) as s:
-            yield runner(s)
-
-    def read_in_thread(self, read: Callable[[Runner], T]) -> T:
-        """`read` on a runner of its own, for a worker thread: a new `sqlite3` connection to the
-        start-up connection's file (connections stay in their thread), else a session of the engine."""
-        if self.lite is not None:
-            from trainer.store.lite import open_current
-            from trainer.store.sqlrun import sqlite_runner
-
-            con = open_current(f"sqlite:///{self._lite_path}")
-            if con is not None:
-                try:
-                    return read(sqlite_runner(con))
-                finally:
-                    con.close()
-        from sqlalchemy.orm import Session
-
-        from trainer.store.engine import reader
-        from trainer.store.queries import runner
-
-        with Session(reader(self.engine)) as s:
-            return read(runner(s))
-
     def unbury_past(self, today: int) -> None:
-        """Give back the cards buried before `today`."""
-        if self.lite is not None:
-            from trainer.store.lite import unbury_past
-
-            unbury_past(self.lite, today)
-            return
-        from sqlalchemy.orm import Session
-
-        from trainer.store import card_ops
-
-        with Session(self.engine) as s, s.begin():
-            card_ops.unbury_past(s, today)
+        """Give back the cards buried before `today` (looking first with a read, so a start-up with
+        nothing to give back takes no write lock)."""
+        with self.store.read() as r:
+            if not lite.buried_before(r.run, today):
+                return
+        with self.store.write() as w:
+            lite.unbury_past(w.run, today)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
@@ -167,8 +105,6 @@ class TrainerApp(App[None]):
 
     def today(self) -> int:
         """Today's study day number."""
-        from trainer.sched.days import study_day
-
         return study_day(self.clock(), self.settings.tz(), self.settings.day_start_hour)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -181,22 +117,10 @@ class TrainerApp(App[None]):
 
     def start_review(self, deck_ids: list[int], *, topic: str = "") -> None:
         """Start a session on these decks (or one topic of one deck), unless nothing is due."""
-        from trainer.services.study import StudySession
-        from trainer.tui.screens.review import ReviewScreen
-
-        run = None
-        if self.lite is not None:
-            from trainer.store.sqlrun import sqlite_runner
-
-            run = sqlite_runner(self.lite)
-        # A LazyEngine stands in for the Engine: the session touches it for its first write only.
-        engine = cast("Engine", self._engine)
-        session = StudySession.start(engine, deck_ids, self.settings, self.clock, run=run)
+        session = StudySession.start(self.store, deck_ids, self.settings, self.clock)
         if topic:
-            from trainer.store.lite import card_ids_in_topic
-
-            with self.reading() as r:
-                session.keep_only(card_ids_in_topic(r, deck_ids[0], topic))
+            with self.store.read() as r:
+                session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
             self.notify("今天没有要复习的卡片了", title="完成")
             return
@@ -204,10 +128,8 @@ class TrainerApp(App[None]):
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
-        from trainer.store.sqlrun import deck_names
-
-        with self.reading() as run:
-            ids = sorted(deck_names(run))
+        with self.store.read() as r:
+            ids = sorted(deck_names(r.run))
         if ids:
             self.start_review(ids)
 
@@ -244,22 +166,18 @@ class TrainerApp(App[None]):
     @property
     def home(self) -> HomeScreen:
         """The home screen (always at the bottom of the stack)."""
-        from trainer.tui.screens.home import HomeScreen
-
         screen = self.screen_stack[0]
         assert isinstance(screen, HomeScreen)
         return screen
 
     def get_default_screen(self) -> Screen:
         """The home screen is the app's first screen (not pushed over Textual's empty default: ~9 ms)."""
-        from trainer.tui.screens.home import HomeScreen
-
         return HomeScreen()
 
     def on_mount(self) -> None:
         if self.start_with is not None:
             self.start_with(self)
-        if self.engine_ready:
+        if self.store.engine_ready:
             self.warm_up()  # nothing to build: sync the deck folders now
 
     def warm_up_soon(self, delay: float) -> None:
@@ -282,13 +200,11 @@ class TrainerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="sync")
     def _warm_then_sync(self) -> None:
-        self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
+        self.store.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
         from trainer.services.leftovers import clean_leftovers_quietly
 
         clean_leftovers_quietly()
         if self.daily_backup:
-            from trainer.services.database import backup_today
-
             try:
                 backup_today()  # the online backup API: answers can be written meanwhile
             except TrainerError as exc:
@@ -305,7 +221,7 @@ class TrainerApp(App[None]):
             files = find_deck_files(self.sync_paths or [], missing_ok=True)
             folders = [p for p in self.sync_paths or [] if p == paths.user_decks_dir()]
             reports = sync_files(
-                self.engine, files, now=self.clock(), on_error=lambda e: errors.append(str(e)), folders=folders
+                self.store, files, now=self.clock(), on_error=lambda e: errors.append(str(e)), folders=folders
             )
         except TrainerError as exc:
             errors.append(str(exc))
@@ -352,12 +268,11 @@ class TrainerApp(App[None]):
 
 
 def make_app(
-    engine: Engine | LazyEngine,
+    store: Store | Engine,
     *,
     settings: Settings | None = None,
     clock: Clock | None = None,
     sync_paths: list[Path] | None = None,
-    lite: sqlite3.Connection | None = None,
     daily_backup: bool = False,
     repeat_guard: float = REPEAT_GUARD_S,
     monotonic: Callable[[], float] | None = None,
@@ -365,22 +280,20 @@ def make_app(
     """The one factory for the app, used by the CLI and by tests alike.
 
     Args:
-        engine: The store, or a LazyEngine that builds it when first needed.
+        store: The store handle (see `trainer.store.handle.Store`).
         settings: The learner's settings (default: the defaults).
         clock: Gives the current time (default: the system clock, UTC).
         sync_paths: Deck files and folders synced in the background after start-up.
-        lite: A `sqlite3` connection to the same store (`trainer.store.lite.open_current`) for the
-            reads before the engine is built.
         daily_backup: Take the daily backup (`trainer.services.database.backup_today`) in the warm-up thread.
         repeat_guard: See REPEAT_GUARD_S.
         monotonic: The clock for answer times and the repeat guard.
     """
+    store = as_store(store)
     return TrainerApp(
-        engine,
+        store,
         settings=settings or Settings(),
         clock=clock or _utc_now,
         sync_paths=sync_paths,
-        lite=lite,
         daily_backup=daily_backup,
         repeat_guard=repeat_guard,
         monotonic=monotonic or time.monotonic,
@@ -393,34 +306,18 @@ def run_app() -> int:
     A SQLite store at the current schema is opened with `sqlite3` and the engine built lazily (see the
     module docstring), and the daily backup (a copy of the whole file, ~1 s at 100k cards) is taken
     in the warm-up thread after the first paint; anything else (a new, old or PostgreSQL store) is
-    opened, created or migrated, and backed up, by `open_default_store` first, as `trainer sync` does.
+    opened, created or migrated, and backed up first, as `trainer sync` does (see `open_for_start`).
     """
-    from trainer import paths
-    from trainer.services.config import load_settings
-
     settings = load_settings()
-    url = paths.db_url()
-    from trainer.store.lite import open_current
-
-    con = open_current(url)
-    if con is None:
-        from trainer.services.database import open_default_store
-
-        engine: Engine | LazyEngine = open_default_store(daily_backup=False)  # taken by the app: see warm_up
-    else:
-
-        def build() -> Engine:
-            from trainer.store.engine import make_engine
-
-            return make_engine(url)
-
-        engine = LazyEngine(build)
+    store = open_for_start()
     try:
-        app = make_app(engine, settings=settings, sync_paths=paths.default_deck_dirs(), lite=con, daily_backup=True)
+        # Opened the full way, the store was backed up then; opened for a cold start, the warm-up backs it up.
+        app = make_app(
+            store, settings=settings, sync_paths=paths.default_deck_dirs(), daily_backup=not store.engine_ready
+        )
         app.run()
     finally:
-        if con is not None:
-            con.close()
+        store.close()
     if app.failure is not None:
         if isinstance(app.failure, TrainerError):
             raise app.failure  # the CLI prints its one line and exits with 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from textual.screen import Screen
 
@@ -15,8 +15,5 @@ class TrainerScreen(Screen[None]):
 
     @property
     def trainer_app(self) -> TrainerApp:
-        """The app, typed: its engine, settings and clock."""
-        from trainer.tui.app import TrainerApp
-
-        assert isinstance(self.app, TrainerApp)
-        return self.app
+        """The app, typed: its store, settings and clock (the app imports its screens, so not the other way)."""
+        return cast("TrainerApp", self.app)

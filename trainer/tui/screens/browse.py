@@ -1,14 +1,12 @@
-"""The card browser: search points by any text, filter, page through results, suspend, edit, card info.
+"""The card browser: search points by any text, filter, page through results, suspend, edit, card info; reads
+through the app's store handle, no SQL here.
 
 Results come one page at a time from `trainer.store.browse` (keyset paging), so it stays fast at 100k cards.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
-from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,15 +16,15 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from trainer.errors import TrainerError
 from trainer.sched.days import day_to_date
-from trainer.store import browse, card_ops, queries
+from trainer.services.edits import save_edits
+from trainer.store import browse, card_ops, drill
 from trainer.store.browse import BrowseQuery, BrowseRow, Page, StateFilter
 from trainer.store.models import Queue
+from trainer.store.sqlrun import deck_names
 from trainer.tui.format import interval_label
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.card_info import QUEUE_NAMES
-
-if TYPE_CHECKING:
-    pass
+from trainer.tui.screens.card_info import QUEUE_NAMES, CardInfoScreen
+from trainer.tui.screens.edit import EditScreen
 
 STATE_LABELS = {
     StateFilter.ALL: "全部状态",
@@ -108,9 +106,9 @@ class BrowseScreen(TrainerScreen):
     def on_mount(self) -> None:
         self.table.add_columns("要点", "位置", "状态", "到期", "间隔", "易度", "遗忘")
         app = self.trainer_app
-        with Session(app.engine) as s:
-            decks = queries.deck_names(s)
-            headings = browse.headings(s)
+        with app.store.read() as r:
+            decks = deck_names(r.run)
+            headings = browse.headings(r.session)
         self.query_one("#browse-deck", Select).set_options(
             [(name, deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
         )
@@ -120,8 +118,8 @@ class BrowseScreen(TrainerScreen):
         self.table.focus()
 
     def _fill_topics(self, deck_id: int | None) -> None:
-        with Session(self.trainer_app.engine) as s:
-            titles = browse.topics(s, deck_id)
+        with self.trainer_app.store.read() as r:
+            titles = browse.topics(r.session, deck_id)
         self.query_one("#browse-topic", Select).set_options([(t, t) for t in titles])
 
     # -- searching ------------------------------------------------------------------------------
@@ -150,9 +148,9 @@ class BrowseScreen(TrainerScreen):
     def _search(self, query: BrowseQuery, after: int | None, recount: bool) -> None:
         app = self.trainer_app
         today = app.today()
-        with Session(app.engine) as s:
-            page = browse.search(s, query, today, after=after)
-            total = browse.count(s, query, today) if recount else self.total
+        with app.store.read() as r:
+            page = browse.search(r.session, query, today, after=after)
+            total = browse.count(r.session, query, today) if recount else self.total
         app.call_from_thread(self._show_page, page, total)
 
     def _show_page(self, page: Page, total: int) -> None:
@@ -220,50 +218,44 @@ class BrowseScreen(TrainerScreen):
         row = self.selected
         if row is None:
             return
-        with Session(self.trainer_app.engine) as s, s.begin():
+        with self.trainer_app.store.write() as w:
             if row.state.queue is Queue.SUSPENDED:
-                card_ops.unsuspend(s, row.card_id)
+                card_ops.unsuspend(w.session, row.card_id)
                 self.notify(f"已恢复：{row.head}")
             else:
-                card_ops.suspend(s, row.card_id)
+                card_ops.suspend(w.session, row.card_id)
                 self.notify(f"已暂停：{row.head}")
         self._refresh_page()
 
     def action_edit(self) -> None:
-        from trainer.tui.screens.edit import EditScreen
-
         row = self.selected
         if row is None:
             return
         app = self.trainer_app
         try:
-            with Session(app.engine) as s:
-                point_ids = queries.load_card(s, row.card_id).card.point_ids
+            with app.store.read() as r:
+                point_ids = drill.load_cards(r.run, [row.card_id])[row.card_id].card.point_ids
         except TrainerError as exc:  # a card its deck file no longer gives
             app.show_error(str(exc))
             return
 
         def saved(changes: list[tuple[str, str, str]] | None) -> None:
-            from trainer.services.edits import save_edits
-
             if not changes:
                 return
             try:
-                result = save_edits(app.engine, row.card_id, changes, now=app.clock())
+                result = save_edits(app.store, row.card_id, changes, now=app.clock())
             except TrainerError as exc:
                 app.show_error(str(exc))
                 return
             self.notify(result.message, timeout=8)
             self._refresh_page()
 
-        app.push_screen(EditScreen(app.engine, row.card_id, point_ids), saved)
+        app.push_screen(EditScreen(app.store, row.card_id, point_ids), saved)
 
     def action_info(self) -> None:
-        from trainer.tui.screens.card_info import CardInfoScreen
-
         row = self.selected
         if row is not None:
-            self.app.push_screen(CardInfoScreen(self.trainer_app.engine, row.card_id))
+            self.app.push_screen(CardInfoScreen(self.trainer_app.store, row.card_id))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_info()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,6 +11,7 @@ from textual.widgets import DataTable, Static
 from trainer.sched.days import day_to_date
 from trainer.store import card_ops
 from trainer.store.card_ops import CardInfo
+from trainer.store.handle import Store
 from trainer.store.models import Queue
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import SHORT_GRADES, interval_label, seconds_label
@@ -45,10 +44,10 @@ class CardInfoScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape,enter,q,i", "close", "关闭")]
 
-    def __init__(self, engine: Engine, card_id: int) -> None:
+    def __init__(self, store: Store, card_id: int) -> None:
         super().__init__()
-        with Session(engine) as s:
-            self.info = card_ops.card_info(s, card_id)
+        with store.read() as r:
+            self.info = card_ops.card_info(r.session, card_id)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="info-box", classes="dialog"):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -11,6 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from trainer.store import card_ops
+from trainer.store.handle import Store
 
 Changes = list[tuple[str, str, str]]
 
@@ -26,10 +25,10 @@ class EditScreen(ModalScreen[Changes | None]):
         Binding("escape", "cancel", "取消"),
     ]
 
-    def __init__(self, engine: Engine, card_id: int, point_ids: tuple[str, ...]) -> None:
+    def __init__(self, store: Store, card_id: int, point_ids: tuple[str, ...]) -> None:
         super().__init__()
-        with Session(engine) as s:
-            self.points = card_ops.point_texts(s, card_id, point_ids)
+        with store.read() as r:
+            self.points = card_ops.point_texts(r.session, card_id, point_ids)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="edit-box", classes="dialog"):

@@ -1,8 +1,8 @@
 """The home screen: decks (and the topics of decks opened with `t`) with due, new and learning counts, today,
 streak, exam countdown.
 
-It is the first screen of a cold start, so it reads through `trainer.store.drill` and `lite` on the
-app's start-up connection (no SQLAlchemy) and its work grows with the number of decks, not cards:
+It is the first screen of a cold start, so it reads through `trainer.store.drill` and `lite` (plain SQL
+on the store handle's start-up connection, no SQLAlchemy) and its work grows with the number of decks, not cards:
 a deck's topics (a grouped scan of its cards) are read in a background thread when it is opened.
 """
 
@@ -102,17 +102,17 @@ class HomeScreen(TrainerScreen):
         settings = app.settings
         today = self._today = app.today()
         app.unbury_past(today)
-        with app.reading() as run:
+        with app.store.read() as r:
             self.decks = drill.deck_summaries(
-                run,
+                r.run,
                 today,
                 settings.new_per_day,
                 limits_for=settings.limits_for,
                 totals=False,
                 budget=settings.day_budget(),
             )
-            done = lite.reviews_on(run, today)
-            streak = summaries.streak(run, today)
+            done = lite.reviews_on(r.run, today)
+            streak = summaries.streak(r.run, today)
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
         due = sum(d.due + d.new + d.learning for d in self.decks)
@@ -146,7 +146,8 @@ class HomeScreen(TrainerScreen):
     def load_totals(self, today: int) -> None:
         """Cards per deck take a scan of every card (~20 ms per 100k): counted off the UI thread, on
         the thread's own connection (SQLite leaves the other core to it)."""
-        totals = self.trainer_app.read_in_thread(drill.deck_totals)
+        with self.trainer_app.store.read() as r:
+            totals = drill.deck_totals(r.run)
         self.app.call_from_thread(self._totals_read, today, totals)
 
     def _totals_read(self, today: int, totals: dict[int, int]) -> None:
@@ -158,14 +159,11 @@ class HomeScreen(TrainerScreen):
     @work(thread=True, group="home-topics")
     def load_topics(self, today: int, deck_ids: list[int]) -> None:
         """Topic counts take a grouped scan of the cards (0.6 s at 100k cards): read them off the UI thread."""
-        from sqlalchemy.orm import Session
-
         from trainer.store.browse import topic_summaries
-        from trainer.store.engine import reader
 
         app = self.trainer_app
-        with Session(reader(app.engine)) as s:
-            found = topic_summaries(s, today)
+        with app.store.read() as r:
+            found = topic_summaries(r.session, today)
         wanted = set(deck_ids)
         by_deck: dict[int, list[TopicSummary]] = {d: [] for d in deck_ids}
         for t in found:

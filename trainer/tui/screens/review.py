@@ -315,14 +315,14 @@ class ReviewScreen(TrainerScreen):
             if was_revealed and after is not None and after.card_id == current.card_id:
                 self._reveal()
 
-        self.app.push_screen(EditScreen(self.trainer_app.engine, current.card_id, current.card.point_ids), saved)
+        self.app.push_screen(EditScreen(self.trainer_app.store, current.card_id, current.card.point_ids), saved)
 
     def action_info(self) -> None:
         from trainer.tui.screens.card_info import CardInfoScreen
 
         current = self.session.current()
         if current is not None:
-            self.app.push_screen(CardInfoScreen(self.trainer_app.engine, current.card_id))
+            self.app.push_screen(CardInfoScreen(self.trainer_app.store, current.card_id))
 
     def action_help(self) -> None:
         from trainer.tui.screens.help import HelpScreen

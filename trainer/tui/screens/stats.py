@@ -1,10 +1,8 @@
-"""The stats screen: numbers, heatmap, reviews and retention charts, forecast, mastery; read-only."""
+"""The stats screen: numbers, heatmap, reviews and retention charts, forecast, mastery; read-only (one read
+transaction of the store handle, which takes no write lock), no SQL here."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from sqlalchemy.orm import Session
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,9 +17,6 @@ from trainer.store import stats as stats_store
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.chart import Chart
 from trainer.tui.widgets.heatmap import LEVELS, Heatmap
-
-if TYPE_CHECKING:
-    pass
 
 FORECAST_DAYS = 30
 WEEKS = 12
@@ -122,8 +117,8 @@ class StatsScreen(TrainerScreen):
         """Read every statistic in a worker thread, then draw it."""
         app = self.trainer_app
         today = app.today()
-        with Session(app.engine) as s:
-            overview = stats_store.overview(s, today, forecast=FORECAST_DAYS, weeks=WEEKS, weakest=10)
+        with app.store.read() as r:
+            overview = stats_store.overview(r.session, today, forecast=FORECAST_DAYS, weeks=WEEKS, weakest=10)
         app.call_from_thread(self.show, overview)
 
     def show(self, o: Overview) -> None:
