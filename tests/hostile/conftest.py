@@ -150,8 +150,8 @@ def spawn(args: Iterable[str | Path], env_home: Path, **kw: object) -> subproces
     env.update(kw.pop("env", {}))  # type: ignore[arg-type]
     return subprocess.Popen(
         [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())", *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stdout=kw.pop("stdout", subprocess.PIPE),
+        stderr=kw.pop("stderr", subprocess.PIPE),
         env=env,
         cwd=ROOT,
         text=True,

@@ -4,6 +4,8 @@ memory, measured on the real command in its own process (os.wait4 gives that pro
 from __future__ import annotations
 
 import os
+import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,16 +19,19 @@ MAX_RSS_MB = 500
 
 
 def _measure(args: list[str | Path], home: Path) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS`."""
-    proc = spawn(args, home)
-    start = time.monotonic()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    took = time.monotonic() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read() if proc.stderr else ""
-    for pipe in (proc.stdout, proc.stderr):
-        if pipe:
-            pipe.close()
+    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS`.
+
+    Output goes to files, not pipes: nothing reads a pipe while `wait4` waits, so a command printing
+    more than a pipe holds (a --dry-run outline) would block forever.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as errfile:
+        proc = spawn(args, home, stdout=subprocess.DEVNULL, stderr=errfile)
+        start = time.monotonic()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        took = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read()
     return proc.returncode, took, usage.ru_maxrss / 1024, err
 
 
