@@ -52,7 +52,17 @@ def is_page_number(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.key.strip()))
 
 
+# Advertising and calls to act on the page itself (scan a code, sign up, follow an account).
+_PROMO = re.compile(
+    r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|扫码|扫一扫|二维码|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取"
+    r"|领取资料|报名中|立即报名|点击报名|长按识别"
+)
+PROMO_MAX = 80
+
+
 def _is_furniture(key: str) -> bool:
+    if len(key) <= PROMO_MAX and _PROMO.search(key):
+        return True
     if len(key) > 40:
         return False
     if _FURNITURE.search(key):

@@ -12,7 +12,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import action_kind, heading_kind, is_heading_phrase, lead_kind
+from trainer.parse.vocab import action_kind, heading_kind, heads_kind, is_heading_phrase, lead_kind, sentence_kind
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
 
@@ -25,6 +25,7 @@ class PointDraft:
     body: str
     long_head: bool
     line: int
+    ordinal: int = 0  # the number it carried (0 for bullets, symbols and unnumbered paragraphs)
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class SectionDraft:
     kind: SectionKind
     heading: str
     points: list[PointDraft]
+    how: str = "heading"  # how it was found: heading | lead | untitled | prose
 
 
 @dataclass(slots=True)
@@ -69,7 +71,7 @@ def _point_from_node(node: Node) -> PointDraft | None:
         return None
     extra = [line for it in node.items for line in _render(it) if line]
     body = "\n".join([body, *extra] if body else extra)
-    return PointDraft(head, body.strip(), long_head, node.lineno)
+    return PointDraft(head, body.strip(), long_head, node.lineno, node.ordinal)
 
 
 def _inline_points(para: Para, group: list) -> list[PointDraft]:
@@ -78,7 +80,7 @@ def _inline_points(para: Para, group: list) -> list[PointDraft]:
         end = group[i + 1].start if i + 1 < len(group) else len(para.text)
         head, body, long_head = split_head(para.text[mk.end : end])
         if head:
-            points.append(PointDraft(head, body, long_head, para.line_at(mk.start)))
+            points.append(PointDraft(head, body, long_head, para.line_at(mk.start), mk.ordinal))
     return points
 
 
@@ -111,7 +113,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         lead = None if kind_bearing else _lead(item, group[0].start)
         kind = lead_kind(lead[1]) if lead else None
         if lead is not None and kind is not None and points and lead[0]:
-            got.parts.append(SectionDraft(kind, lead[0], points))
+            got.parts.append(SectionDraft(kind, lead[0], points, "lead"))
         else:
             got.own.extend(points)
     return got
@@ -172,6 +174,16 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
+def _lead_sentence_kind(node: Node) -> SectionKind:
+    """The kind named by the last sentence of the paragraph right before a node's first point."""
+    prev: Para | None = None
+    for item in node.items:
+        if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
+            return sentence_kind(prev.key) if prev is not None else SectionKind.OTHER
+        prev = item if isinstance(item, Para) else None
+    return SectionKind.OTHER
+
+
 class _Emitter:
     def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
         self.gathered = gathered
@@ -192,7 +204,12 @@ class _Emitter:
                 kind = inherit
             if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
                 kind = action_kind(node.title)
-            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own))
+            if kind is SectionKind.OTHER:
+                kind = _lead_sentence_kind(node)
+            if kind is SectionKind.OTHER:
+                kind = heads_kind([p.head for p in got.own])
+            how = "heading" if node.title and node.style != "root" else "untitled"
+            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own, how))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
         role = node.role

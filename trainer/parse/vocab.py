@@ -9,17 +9,23 @@ from trainer.model import SectionKind
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "紧迫性", "作用")),
+    (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "紧迫性", "作用", "价值")),
     (
         SectionKind.PROBLEMS,
-        ("问题", "不足", "短板", "困境", "挑战", "原因", "弊端", "症结", "难点", "痛点", "堵点", "瓶颈"),
+        (
+            "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现",
+        ),
     ),
     (
         SectionKind.COUNTERMEASURES,
-        ("对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略"),
+        (
+            "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算",
+        ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就")),
-)
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点")),
+)  # fmt: skip
 _KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
 _WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
 
@@ -31,8 +37,8 @@ _LABEL = re.compile(
 # Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
 _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "表现",
-    "方法", "方向", "重点", "内容", "打算",
+    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例",
+    "方法", "方向", "重点", "内容",
 )  # fmt: skip
 _MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
@@ -167,3 +173,55 @@ def lead_kind(lead: str) -> SectionKind | None:
     if cue and _PROBLEM_CUE.search(lead):
         return SectionKind.PROBLEMS
     return SectionKind.OTHER if cue else None
+
+
+# What the heads of a list say about its kind when its heading names none (`文山会海的现状`, a list
+# under no heading): each head votes for the kind of a kind word it holds, else for the first of
+# these cues it matches. Linear: alternations of literals only.
+_HEAD_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        SectionKind.PROBLEMS,
+        re.compile(
+            r"不[够强高足畅全成平充规健到完优力善]|欠缺|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
+            r"|过快|过高|偏高|偏低|偏弱|偏少|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐|弱化"
+            r"|缺位|缺失|乏力|低下|落后|有限|突出|加大|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力"
+        ),
+    ),
+    (
+        SectionKind.ACHIEVEMENTS,
+        re.compile(
+            r"(?:逐步|不断|稳步|持续|显著|明显|大幅|逐年|日益|全面|有效|进一步)"
+            r"(?:改善|优化|提高|提升|增强|增加|发展|扩大|完善|加快|好转|向好|巩固|落实)(?:[，。；]|$)"
+            r"|取得(?:了)?(?:明显|显著|积极|重大|阶段性)?(?:成效|进展|突破)"
+        ),
+    ),
+    (
+        SectionKind.COUNTERMEASURES,
+        re.compile(
+            r"^(?:要|应|应当|须|必须|需要|坚持|注重|着力|大力|切实|积极|深入|全面|持续|加快|进一步|不断)?"
+            r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实"
+            r"|加大|健全|提高|扩大|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育)"
+            r"|如何|怎样|怎么办"
+        ),
+    ),
+)
+
+
+def heads_kind(heads: list[str]) -> SectionKind:
+    """The kind most heads of a list point to (more than half of them), else OTHER."""
+    votes: dict[SectionKind, int] = {}
+    for head in heads:
+        kind = heading_kind(head)
+        if kind is SectionKind.OTHER:
+            kind = next((k for k, rx in _HEAD_CUES if rx.search(head)), SectionKind.OTHER)
+        votes[kind] = votes.get(kind, 0) + 1
+    best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
+    return best if 2 * votes.get(best, 0) > len(heads) else SectionKind.OTHER
+
+
+def sentence_kind(text: str) -> SectionKind:
+    """The kind the last sentence of a paragraph names by its last kind word (`…困难和问题还不少。`)."""
+    body = text.rstrip(" 。！？；：!?;:")
+    start = max(body.rfind(c) for c in "。！？!?") + 1
+    hits = list(_KIND_RX.finditer(body, start))
+    return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
