@@ -101,8 +101,8 @@ def test_seed_004_star_topics() -> None:
         (SectionKind.COUNTERMEASURES, "对策措施", 4),
     ]
     practice = deck.topics[4]
-    # A question label (问题2) names no kind; what its answer lists does (issue 12: the heads' kind).
-    assert [s.kind for s in practice.sections] == [SectionKind.OTHER, SectionKind.PROBLEMS]
+    # A question label (问题1) names no kind; what its answer lists does (issue 12: the heads' kind).
+    assert [s.kind for s in practice.sections] == [SectionKind.COUNTERMEASURES, SectionKind.PROBLEMS]
 
 
 @pytest.mark.parametrize("stem", NAMES, ids=[n[:3] for n in NAMES])

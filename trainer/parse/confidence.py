@@ -8,6 +8,7 @@ from trainer.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
+from trainer.parse.vocab import heads_kind
 
 LOW = 0.6  # a section below this is listed in the warnings
 PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, not an argument
@@ -76,4 +77,5 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
             points.append(PointDraft(head, body, long_head, para.lineno))
     if not points:
         return None
-    return TopicDraft(title, "", [SectionDraft(SectionKind.OTHER, title, points, "prose")])
+    kind = heads_kind([p.head for p in points])
+    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])

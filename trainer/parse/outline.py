@@ -16,6 +16,8 @@ _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
+# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
+STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -169,6 +171,17 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                 if i > floor or not ordinal or ordinal == node.ordinal + 1:
                     del stack[i:]
                 return
+        _pop_deeper(style, ordinal, stack)
+
+
+def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
+    """A list continuing at a shallower rank (`三、` after `（六）`, a document copied from its middle)
+    closes the deeper items open before it: it is their parent's sibling, not their child."""
+    rank = STYLE_RANK.get(style)
+    if rank is None or ordinal == 1:
+        return
+    while len(stack) > 1 and STYLE_RANK.get(stack[-1].style, 0) > rank:
+        stack.pop()
 
 
 _SENTENCE_STOP = re.compile(r"[。；;！!？?]")
@@ -290,8 +303,31 @@ def build_tree(paras: list[Para], title: str) -> Node:
     return root
 
 
-def _is_heading_group(group: list[Node]) -> bool:
+def _holds_list(node: Node) -> bool:
+    """True when a node opens straight onto a list of two or more items of one style."""
+    first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
+    if first is None or first.lone or node.items.index(first) > 1:
+        return False
+    return sum(1 for c in node.children if c.style == first.style) >= 2
+
+
+def _phrases_holding_lists(group: list[Node]) -> bool:
+    """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
+    own: the reading with complete successions has them as headings over those lists."""
+    for n in group:
+        title = n.title.strip().rstrip("：:")
+        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not _holds_list(n):
+            return False
+    return True
+
+
+def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
+    # Under a heading that already names a kind, phrase items holding lists are the points (their
+    # sub-lists stay in the body); elsewhere they are the headings of those lists.
+    unnamed = heading_kind(parent.title) is SectionKind.OTHER or parent.style == "root"
+    if unnamed and style not in PROSE_STYLES and _phrases_holding_lists(group):
+        return True
     if style.startswith(("md", "bare", "centred")):
         return True
     if any(n.contains_heading for n in group):
@@ -340,7 +376,7 @@ def classify(node: Node) -> None:
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
-        decision = _is_heading_group(group)
+        decision = _is_heading_group(group, node)
         lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
         for child in group:
             child.heading = decision

@@ -205,9 +205,9 @@ class _Emitter:
             if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
                 kind = action_kind(node.title)
             if kind is SectionKind.OTHER:
-                kind = _lead_sentence_kind(node)
-            if kind is SectionKind.OTHER:
                 kind = heads_kind([p.head for p in got.own])
+            if kind is SectionKind.OTHER:
+                kind = _lead_sentence_kind(node)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own, how))
 

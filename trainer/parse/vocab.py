@@ -176,47 +176,52 @@ def lead_kind(lead: str) -> SectionKind | None:
 
 
 # What the heads of a list say about its kind when its heading names none (`文山会海的现状`, a list
-# under no heading): each head votes for the kind of a kind word it holds, else for the first of
-# these cues it matches. Linear: alternations of literals only.
-_HEAD_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (
-        SectionKind.PROBLEMS,
-        re.compile(
-            r"不[够强高足畅全成平充规健到完优力善]|欠缺|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
-            r"|过快|过高|偏高|偏低|偏弱|偏少|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐|弱化"
-            r"|缺位|缺失|乏力|低下|落后|有限|突出|加大|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力"
-        ),
-    ),
-    (
-        SectionKind.ACHIEVEMENTS,
-        re.compile(
-            r"(?:逐步|不断|稳步|持续|显著|明显|大幅|逐年|日益|全面|有效|进一步)"
-            r"(?:改善|优化|提高|提升|增强|增加|发展|扩大|完善|加快|好转|向好|巩固|落实)(?:[，。；]|$)"
-            r"|取得(?:了)?(?:明显|显著|积极|重大|阶段性)?(?:成效|进展|突破)"
-        ),
-    ),
-    (
-        SectionKind.COUNTERMEASURES,
-        re.compile(
-            r"^(?:要|应|应当|须|必须|需要|坚持|注重|着力|大力|切实|积极|深入|全面|持续|加快|进一步|不断)?"
-            r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实"
-            r"|加大|健全|提高|扩大|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育)"
-            r"|如何|怎样|怎么办"
-        ),
-    ),
+# under no heading). Each head votes for the first row that matches, in this order: a result at the
+# end of the head (`经济基础更加坚实`: an achievement), a call to act at its start (`加强组织领导`), a
+# kind word in it (`…是一大问题`), a shortcoming (`会议数量过多`). Linear: literal alternations only.
+_VERBS = (
+    r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实|加大|提高|扩大"
+    r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
+    r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革)"
+)
+_RESULT_END = re.compile(
+    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|全面|有效|初步|基本|进一步|得到|取得)"
+    r"[\u4e00-\u9fff]{1,3}了?$"
+)
+_CALL_START = re.compile(
+    rf"^(?:要|应|应当|须|必须|需要|坚持|注重|着力|大力|切实|积极|深入|全面|持续|不断|进一步|[一二三四五六七八九十]要)?"
+    rf"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}|如何|怎样|怎么办"
+    rf"|(?:需要|必须|应当|应该|要)(?:着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}"
+)
+_SHORTCOMING = re.compile(
+    r"不[够强高足畅全成平充规健到完优力善]|欠缺|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
+    r"|过快|过高|偏高|偏低|偏弱|偏少|偏慢|较慢|缓慢|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐"
+    r"|弱化|缺位|缺失|乏力|低下|落后|有限|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需"
+    r"|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
 )
 
 
+def _head_vote(head: str) -> SectionKind:
+    clause = head.rstrip("。；！？ ")
+    if _RESULT_END.search(clause):
+        return SectionKind.ACHIEVEMENTS
+    if _CALL_START.search(clause):
+        return SectionKind.COUNTERMEASURES
+    kind = heading_kind(clause)
+    if kind is not SectionKind.OTHER:
+        return kind
+    return SectionKind.PROBLEMS if _SHORTCOMING.search(clause) else SectionKind.OTHER
+
+
 def heads_kind(heads: list[str]) -> SectionKind:
-    """The kind most heads of a list point to (more than half of them), else OTHER."""
+    """The kind most heads of a list point to (more than half of them, at least two), else OTHER."""
     votes: dict[SectionKind, int] = {}
     for head in heads:
-        kind = heading_kind(head)
-        if kind is SectionKind.OTHER:
-            kind = next((k for k, rx in _HEAD_CUES if rx.search(head)), SectionKind.OTHER)
+        kind = _head_vote(head)
         votes[kind] = votes.get(kind, 0) + 1
     best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
-    return best if 2 * votes.get(best, 0) > len(heads) else SectionKind.OTHER
+    count = votes.get(best, 0)
+    return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
 
 
 def sentence_kind(text: str) -> SectionKind:
