@@ -11,6 +11,7 @@ from trainer.parse.noise import (
     ends_terminal,
     is_affiliation,
     is_footer,
+    is_genre_line,
     is_noise,
     is_page_number,
     is_person_name,
@@ -22,7 +23,8 @@ from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.vocab import is_heading_phrase
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*$")
-TITLE_MAX = 60
+TITLE_MAX = 80
+TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
 
 
@@ -72,11 +74,39 @@ def _find_title(lines: list[Line]) -> tuple[int, str] | None:
         return None
     if is_start_line(first):
         return _symbol_title(lines, content)
+    later = _past_site_lines(lines, content)
+    if later is not None:
+        return later
     if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
         return None
     if is_heading_phrase(first.key):
         return None
     return content[0], first.text
+
+
+def _title_like(line: Line) -> bool:
+    key = line.key
+    return (
+        len(key) <= TITLE_MAX
+        and not ends_terminal(key.rstrip("？?！!"))
+        and not is_start_line(line)
+        and not is_heading_phrase(key)
+    )
+
+
+def _past_site_lines(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`): the
+    next title-like line among the first few, when there is one."""
+    skipped = 0
+    for i in content[:TITLE_WINDOW]:
+        line = lines[i]
+        if is_genre_line(line.key) or is_person_name(line) or line.key.isascii():
+            skipped += 1
+            continue
+        if skipped and _title_like(line):
+            return i, line.text
+        return None
+    return None
 
 
 def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
