@@ -52,6 +52,19 @@ def _clause_cut(sentence: str) -> int:
     return -1
 
 
+def split_run_together(text: str) -> tuple[str, str, bool]:
+    """`split_head` for an item of a list run together in one paragraph (`一是…，…；二是…`): its head
+    is its lead up to the first ，；。 (unless that clause is an adverbial opener or too short)."""
+    stripped = text.strip()
+    _, comma = _scan(stripped)
+    stop, _ = _scan(stripped)
+    if comma >= 0 and (stop < 0 or comma < stop):
+        clause = clean(stripped[:comma]).strip(_TRIM)
+        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause) and len(clause) <= MAX_HEAD:
+            return clause, clean(stripped[comma + 1 :]).rstrip("；;，,、 "), False
+    return split_head(text)
+
+
 def split_head(text: str) -> tuple[str, str, bool]:
     """Split a point's text (marker removed) into (head, body, long_head).
 

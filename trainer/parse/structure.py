@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.model import SectionKind
-from trainer.parse.heads import split_head
+from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.markers import find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
@@ -78,7 +78,7 @@ def _inline_points(para: Para, group: list) -> list[PointDraft]:
     points = []
     for i, mk in enumerate(group):
         end = group[i + 1].start if i + 1 < len(group) else len(para.text)
-        head, body, long_head = split_head(para.text[mk.end : end])
+        head, body, long_head = split_run_together(para.text[mk.end : end])
         if head:
             points.append(PointDraft(head, body, long_head, para.line_at(mk.start), mk.ordinal))
     return points

@@ -178,7 +178,7 @@ def lead_kind(lead: str) -> SectionKind | None:
 # What the heads of a list say about its kind when its heading names none (`文山会海的现状`, a list
 # under no heading). Each head votes for the first row that matches, in this order: a result at the
 # end of the head (`经济基础更加坚实`: an achievement), a call to act at its start (`加强组织领导`), a
-# kind word in it (`…是一大问题`), a shortcoming (`会议数量过多`). Linear: literal alternations only.
+# shortcoming (`会议数量过多`), a kind word in it (`…是一大问题`). Linear: literal alternations only.
 _VERBS = (
     r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实|加大|提高|扩大"
     r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
@@ -194,7 +194,7 @@ _CALL_START = re.compile(
     rf"|(?:需要|必须|应当|应该|要)(?:着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}"
 )
 _SHORTCOMING = re.compile(
-    r"不[够强高足畅全成平充规健到完优力善]|欠缺|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
+    r"不[够强高足畅全成平充规健到完优力善严实深细准精]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞|不规范|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
     r"|过快|过高|偏高|偏低|偏弱|偏少|偏慢|较慢|缓慢|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐"
     r"|弱化|缺位|缺失|乏力|低下|落后|有限|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需"
     r"|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
@@ -207,10 +207,9 @@ def _head_vote(head: str) -> SectionKind:
         return SectionKind.ACHIEVEMENTS
     if _CALL_START.search(clause):
         return SectionKind.COUNTERMEASURES
-    kind = heading_kind(clause)
-    if kind is not SectionKind.OTHER:
-        return kind
-    return SectionKind.PROBLEMS if _SHORTCOMING.search(clause) else SectionKind.OTHER
+    if _SHORTCOMING.search(clause):
+        return SectionKind.PROBLEMS
+    return heading_kind(clause)
 
 
 def heads_kind(heads: list[str]) -> SectionKind:
