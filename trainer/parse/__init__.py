@@ -11,9 +11,10 @@ from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
-from trainer.parse.outline import build_tree, classify
+from trainer.parse.outline import build_tree
 from trainer.parse.paragraphs import join_lines
 from trainer.parse.preamble import read_preamble
+from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
 
 __all__ = ["LOW", "SectionNote", "carry_ids", "decode", "lint", "merge_decks", "parse_document", "parse_with_notes"]

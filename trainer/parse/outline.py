@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.model import SectionKind
-from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
+from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
@@ -17,7 +17,7 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])
 CENTRED_INDENT = 6
 BARE_MAX = 20
 # The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
-STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
+STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -95,10 +95,10 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     labelled = None if bracketed else _LABELLED.match(key)
     if bracketed:
         key = bracketed.group(1).strip()
-        if _ANSWER.search(key):
-            return None
+        if _ANSWER.search(key) and heading_kind(key) is SectionKind.OTHER:
+            return None  # 【参考答案】 answers; 【参考对策】 is a heading
     elif labelled:
-        if _ANSWER.search(labelled.group(1)):
+        if _ANSWER.search(labelled.group(1)) and heading_kind(labelled.group(1)) is SectionKind.OTHER:
             return None
         key = key[labelled.end() :]
     text = key.rstrip("：")
@@ -301,87 +301,3 @@ def build_tree(paras: list[Para], title: str) -> Node:
         stack[-1].items.append(node)
         stack.append(node)
     return root
-
-
-def _holds_list(node: Node) -> bool:
-    """True when a node opens straight onto a list of two or more items of one style."""
-    first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
-    if first is None or first.lone or node.items.index(first) > 1:
-        return False
-    return sum(1 for c in node.children if c.style == first.style) >= 2
-
-
-def _phrases_holding_lists(group: list[Node]) -> bool:
-    """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
-    own: the reading with complete successions has them as headings over those lists."""
-    for n in group:
-        title = n.title.strip().rstrip("：:")
-        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not _holds_list(n):
-            return False
-    return True
-
-
-def _is_heading_group(group: list[Node], parent: Node) -> bool:
-    style = group[0].style
-    # Under a heading that already names a kind, phrase items holding lists are the points (their
-    # sub-lists stay in the body); elsewhere they are the headings of those lists.
-    unnamed = heading_kind(parent.title) is SectionKind.OTHER or parent.style == "root"
-    if unnamed and style not in PROSE_STYLES and _phrases_holding_lists(group):
-        return True
-    if style.startswith(("md", "bare", "centred")):
-        return True
-    if any(n.contains_heading for n in group):
-        return True
-    if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
-        short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
-        if 2 * len(short) >= len(group):
-            return True
-    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
-    if 2 * len(vocab) >= len(group) and vocab:
-        return True
-    return _names_lists(group)
-
-
-_PHRASE_MAX = 40
-_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
-
-
-def _names_lists(group: list[Node]) -> bool:
-    """Items that are phrases holding lists of their own, most of them naming a section kind or a
-    side (`一、深刻认识…的重大意义`, `（一）政府层面`): headings, not points with sub-items."""
-    for n in group:
-        title = n.title.strip().rstrip("：:")
-        if not title or len(title) > _PHRASE_MAX or _SENTENCE_MARKS.search(title):
-            return False
-    # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
-    listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
-    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER]
-    facets = [n for n in group if is_facet_heading(n.title)]
-    if len(listy) == len(group):
-        return 2 * len(kinded + facets) >= len(group)
-    # Some hold prose only: still headings when most name a kind (their prose is no point anyway).
-    return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
-
-
-def classify(node: Node) -> None:
-    """Mark each node heading or point, bottom-up, one decision per sibling style group.
-
-    Siblings of one style are headings when they are headings by form (markdown, bare or centred
-    line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
-    """
-    children = node.children
-    for child in children:
-        classify(child)
-    groups: dict[str, list[Node]] = {}
-    for child in children:
-        groups.setdefault(child.style, []).append(child)
-    for group in groups.values():
-        decision = _is_heading_group(group, node)
-        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
-        for child in group:
-            child.heading = decision
-            child.lone = lone
-    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
-    node.contains_heading = any(
-        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
-    )

@@ -79,7 +79,7 @@ def _find_title(lines: list[Line]) -> tuple[int, str] | None:
         return later
     if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
         return None
-    if is_heading_phrase(first.key):
+    if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
         return None
     return content[0], first.text
 
