@@ -119,11 +119,24 @@ def _expected_points(expected: dict[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
-def _furniture_hits(pieces: list[str], deck: Any) -> list[str]:
+def _annotated_names(expected: dict[str, Any]) -> set[str]:
+    names = {norm(str(expected.get("title") or ""))}
+    for topic in expected.get("topics") or []:
+        names.add(norm(str(topic.get("title") or "")))
+        for section in topic.get("sections") or []:
+            names.add(norm(str(section.get("heading") or "")))
+            names.update(norm(str(h)) for h in section.get("heads") or [])
+    return names
+
+
+def _furniture_hits(pieces: list[str], deck: Any, allowed: set[str] | None = None) -> list[str]:
+    """Annotated furniture pieces that became the deck's name, a topic title, a section heading or a
+    point head: equal, or the name a large part of the piece, or the piece inside the name. A name the
+    annotation itself gives (the real title quoted in a site's note) is no furniture."""
     names = [deck.name] + [t.title for t in deck.topics]
     names += [s.heading for t in deck.topics for s in t.sections]
     names += [p.head for _, _, p in deck.points()]
-    keys = [n for n in (norm(x) for x in names) if n]
+    keys = [n for n in (norm(x) for x in names) if n and n not in (allowed or set())]
     hits = []
     for piece in pieces:
         f = norm(str(piece))
@@ -167,7 +180,7 @@ def score_document(txt: Path) -> DocScore:
     got_p = {j for _, j in pairs}
     score.missed = [h for i, (h, _) in enumerate(exp) if i not in got_e]
     score.extra = [h for j, (h, _) in enumerate(pred) if j not in got_p]
-    score.furniture = _furniture_hits(list(expected.get("furniture") or []), deck)
+    score.furniture = _furniture_hits(list(expected.get("furniture") or []), deck, _annotated_names(expected))
     if expected.get("title"):
         score.title_ok = norm(deck.name) == norm(str(expected["title"]))
     return score

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from trainer.model import SectionKind
@@ -62,17 +63,56 @@ def note_for(topic: str, section: SectionDraft) -> SectionNote:
     return SectionNote(topic, section.heading, section.kind, len(section.points), confidence, reason)
 
 
+_ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")  # a whole paragraph in brackets: an editor's remark
+PARALLEL_PREFIX = 4  # paragraphs opening with this many characters in common are parallel (排比)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _parallel(keys: list[str]) -> set[int]:
+    """Indexes of paragraphs that open like a neighbour (`绿色发展需要转变生产方式…` beside
+    `绿色发展需要转变生活方式…`): the argument's points, apart from its opening and closing. The pairs
+    sharing the longest opening win (an opening paragraph may share the topic's first words)."""
+    shared = [_common(keys[i], keys[i + 1]) for i in range(len(keys) - 1)]
+    longest = max(shared, default=0)
+    if longest < PARALLEL_PREFIX:
+        return set()
+    floor = max(PARALLEL_PREFIX, longest - 2)
+    found: set[int] = set()
+    for i, n in enumerate(shared):
+        if n >= floor:
+            found.update((i, i + 1))
+    return found
+
+
 def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     """Never nothing: a document with no list gives its paragraphs of prose as points, lead clause as
-    head, in one section of kind other; None when no paragraph of prose is left."""
-    points = []
+    head, in one section (of the kind its heads name, else other); None when no prose is left.
+
+    Paragraphs of the same shape (opening alike) are the points when there are such; an editor's
+    remark in brackets never is.
+    """
+    prose = []
     for para in paras:
         text = para.text.strip()
-        if len(text) < PROSE_MIN or (len(text) > PROSE_MAX_UNBROKEN and not any(c in text for c in _SENTENCE)):
+        if len(text) < PROSE_MIN or not any(c in text for c in _SENTENCE) or _ASIDE.match(para.key.strip()):
+            continue  # a heading, a caption, a stray line, a remark; or no sentence at all
+        if len(text) > PROSE_MAX_UNBROKEN and not any(c in text for c in _SENTENCE):
             continue
-        if not any(c in text for c in _SENTENCE):
-            continue  # a line without one sentence mark is a heading or a caption
-        head, body, long_head = split_head(text)
+        prose.append(para)
+    parallel = _parallel([p.key for p in prose])
+    if len(parallel) >= 2:
+        prose = [p for i, p in enumerate(prose) if i in parallel]
+    points = []
+    for para in prose:
+        head, body, long_head = split_head(para.text.strip())
         if head:
             points.append(PointDraft(head, body, long_head, para.lineno))
     if not points:

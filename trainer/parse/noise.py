@@ -20,7 +20,7 @@ _META_INSIDE = re.compile(r"\s(?:来源|文章来源|作者|编辑|责任编辑|
 # A news agency's dateline on its own line (`新华社北京3月11日电`).
 _DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)[）)]?$")
 # A figure or table caption (`表1 农民工年龄构成 %`).
-_CAPTION = re.compile(r"^(?:表|图|附表|附图|Table|Fig\.?)\s*\d{1,2}(?:[-.]\d{1,2})?(?:\s|[：:]|$)", re.I)
+_CAPTION = re.compile(r"^(?:表|图|附表|附图|Table|Fig\.?)\s*\d{1,2}(?:[-.]\d{1,2})?(?![\d.年月日个项%万亿])", re.I)
 # A page counter or a file listing left by a document site (`（第7/23页）`, `xxx.docx`, `（61篇）`).
 _COUNTER = re.compile(r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\.(?:docx?|pdf|wps|pptx?|xlsx?)$", re.I)
 # A navigation bar: four or more short items in a row, split by spaces, | or ·.
@@ -111,7 +111,9 @@ def is_noise(line: Line) -> bool:
         return True
     if len(key) <= SITE_MAX and (_SITE.search(key) or _COUNTER.search(key)):
         return True
-    if len(key) <= 60 and (_DATELINE.match(key) or _CAPTION.match(key) or is_nav_bar(key)):
+    if len(key) <= 60 and (_DATELINE.match(key) or is_nav_bar(key)):
+        return True
+    if len(key) <= 80 and _CAPTION.match(key) and not key.endswith("。"):
         return True
     if len(key) <= 80 and _META_INSIDE.search(key) and _DATETIME.search(key):
         return True

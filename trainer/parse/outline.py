@@ -246,12 +246,50 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
+# `动能转换与效率提升：支撑我国经济增长的…`: a paragraph led by a short phrase and a colon.
+_RUN_IN = re.compile(r"^[^，。；：！？、,.;:!?“”\s]{2,16}：(?=[^：]{10})")
+RUN_IN = "runin"
+
+
+def run_in_paragraphs(paras: list[Para]) -> set[int]:
+    """Indexes of paragraphs of the same shape, two or more in a row, each led by a short phrase and a
+    colon (and holding no list of its own): a list with no numbers."""
+    shaped = [
+        bool(_RUN_IN.match(p.key)) and match_line(p.key) is None and not top_list(find_inline(p.key)) for p in paras
+    ]
+    found: set[int] = set()
+    for i, ok in enumerate(shaped):
+        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1])):
+            found.add(i)
+    return found
+
+
+def split_continued(paras: list[Para]) -> list[Para]:
+    """A list that starts inside a paragraph and goes on at line starts (`…具有3方面特征：一是…` then a
+    line `二是…`) is one succession: its first item is cut off the paragraph onto a line of its own."""
+    out: list[Para] = []
+    for i, para in enumerate(paras):
+        nxt = match_line(paras[i + 1].key) if i + 1 < len(paras) else None
+        if nxt is not None and nxt.ordinal == 2 and match_line(para.key) is None:
+            first = [m for m in find_inline(para.key) if m.style == nxt.style and m.ordinal == 1 and m.start > 0]
+            if first:
+                cut = first[-1].start
+                lead = para.slice(0, cut)
+                lead.gap, lead.indent = para.gap, para.indent
+                out.extend((lead, para.slice(cut)))
+                continue
+        out.append(para)
+    return out
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
+    paras = split_continued(paras)
+    run_in = run_in_paragraphs(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
@@ -263,7 +301,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
-        head = _classify(para, prev, stack)
+        head = _Head(RUN_IN, 0, 0) if i in run_in else _classify(para, prev, stack)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:

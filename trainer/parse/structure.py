@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from trainer.model import SectionKind
 from trainer.parse.heads import split_head, split_run_together
-from trainer.parse.markers import find_inline, top_list
+from trainer.parse.markers import Marker, find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
@@ -74,14 +74,35 @@ def _point_from_node(node: Node) -> PointDraft | None:
     return PointDraft(head, body.strip(), long_head, node.lineno, node.ordinal)
 
 
-def _inline_points(para: Para, group: list) -> list[PointDraft]:
+def _inline_points(para: Para, group: list[Marker], stop: int) -> list[PointDraft]:
     points = []
     for i, mk in enumerate(group):
-        end = group[i + 1].start if i + 1 < len(group) else len(para.text)
+        end = group[i + 1].start if i + 1 < len(group) else stop
         head, body, long_head = split_run_together(para.text[mk.end : end])
         if head:
             points.append(PointDraft(head, body, long_head, para.line_at(mk.start), mk.ordinal))
     return points
+
+
+def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
+    """Every list run together in a paragraph, in order, each with where its text stops: a list that
+    starts again at 1 (`问题：1.…；2.…。对策：1.…`) is a second list, and its lead (`对策：`) is cut off
+    the last item of the one before."""
+    markers = find_inline(para.key)
+    lists: list[tuple[list[Marker], int]] = []
+    while True:
+        group = top_list(markers)
+        if not group or (lists and not para.key[: group[0].start].rstrip().endswith("：")):
+            break  # a later list with no lead of its own is nested in the last item
+        lists.append((group, len(para.key)))
+        markers = [m for m in markers if m.start > group[-1].start]
+    for i in range(len(lists) - 1):
+        group, _ = lists[i]
+        nxt = lists[i + 1][0][0].start
+        key = para.key[:nxt].rstrip()
+        begin = max(key.rfind(c, group[-1].end, len(key) - 1) for c in "。！？；")
+        lists[i] = (group, begin + 1 if key.endswith("：") and begin >= 0 else nxt)
+    return lists
 
 
 def _lead(para: Para, start: int) -> tuple[str, str] | None:
@@ -106,16 +127,17 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 if point:
                     got.own.append(point)
             continue
-        group = top_list(find_inline(item.key))
-        if not group:
-            continue
-        points = _inline_points(item, group)
-        lead = None if kind_bearing else _lead(item, group[0].start)
-        kind = lead_kind(lead[1]) if lead else None
-        if lead is not None and kind is not None and points and lead[0]:
-            got.parts.append(SectionDraft(kind, lead[0], points, "lead"))
-        else:
-            got.own.extend(points)
+        lists = _run_lists(item)
+        for group, stop in lists:
+            points = _inline_points(item, group, stop)
+            # Under a heading that names a kind, one list is its points; two or more lists in one
+            # paragraph each name their own section by their leads.
+            lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
+            kind = lead_kind(lead[1]) if lead else None
+            if lead is not None and kind is not None and points and lead[0]:
+                got.parts.append(SectionDraft(kind, lead[0], points, "lead"))
+            else:
+                got.own.extend(points)
     return got
 
 

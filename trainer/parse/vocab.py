@@ -57,7 +57,10 @@ _PUNCT_TAIL = "：:。，,；;！!？? "
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
 _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个")
 _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (SectionKind.SIGNIFICANCE, re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该)|意义何在|有何意义")),
+    (
+        SectionKind.SIGNIFICANCE,
+        re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
+    ),
     (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
     (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
 )
@@ -185,7 +188,7 @@ _VERBS = (
     r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革)"
 )
 _RESULT_END = re.compile(
-    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|全面|有效|初步|基本|进一步|得到|取得)"
+    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
     r"[\u4e00-\u9fff]{1,3}了?$"
 )
 _CALL_START = re.compile(
