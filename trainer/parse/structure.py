@@ -12,7 +12,16 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import action_kind, heading_kind, heads_kind, is_heading_phrase, lead_kind, sentence_kind
+from trainer.parse.vocab import (
+    action_kind,
+    head_kind,
+    heading_kind,
+    heading_phrase,
+    heads_kind,
+    is_heading_phrase,
+    lead_kind,
+    sentence_kind,
+)
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
 
@@ -135,7 +144,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
             kind = lead_kind(lead[1]) if lead else None
             if lead is not None and kind is not None and points and lead[0]:
-                got.parts.append(SectionDraft(kind, lead[0], points, "lead"))
+                got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
             else:
                 got.own.extend(points)
     return got
@@ -196,6 +205,21 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
+def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]:
+    """The points without strays: an item whose number breaks the succession (`1.` then `3.`) and whose
+    head names another kind than its section (`有利于提升综合国力` under 对策) came from elsewhere in a
+    broken copy, not from this list."""
+    kept: list[PointDraft] = []
+    for point in points:
+        prev = kept[-1].ordinal if kept else 0
+        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1
+        other = head_kind(point.head)
+        if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
+            continue
+        kept.append(point)
+    return kept
+
+
 def _lead_sentence_kind(node: Node) -> SectionKind:
     """The kind named by the last sentence of the paragraph right before a node's first point."""
     prev: Para | None = None
@@ -230,8 +254,9 @@ class _Emitter:
                 kind = heads_kind([p.head for p in got.own])
             if kind is SectionKind.OTHER:
                 kind = _lead_sentence_kind(node)
+            own = _drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
-            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own, how))
+            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
         role = node.role

@@ -204,8 +204,22 @@ _SHORTCOMING = re.compile(
 )
 
 
+# `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
+_BENEFIT = re.compile(
+    r"^(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
+    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|重要抓手|前提)$"
+)
+
+
+def head_kind(head: str) -> SectionKind:
+    """The kind one head names by itself (see `heads_kind`), OTHER when it names none."""
+    return _head_vote(head)
+
+
 def _head_vote(head: str) -> SectionKind:
     clause = head.rstrip("。；！？ ")
+    if _BENEFIT.search(clause):
+        return SectionKind.SIGNIFICANCE
     if _RESULT_END.search(clause):
         return SectionKind.ACHIEVEMENTS
     if _CALL_START.search(clause):
@@ -232,3 +246,32 @@ def sentence_kind(text: str) -> SectionKind:
     start = max(body.rfind(c) for c in "。！？!?") + 1
     hits = list(_KIND_RX.finditer(body, start))
     return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
+
+
+# Words that open a clause of a lead without naming anything (`但同时也存在着一些问题`).
+_CONNECTIVE = re.compile(
+    r"^(?:针对上述问题|针对这些问题|同时也要看到|但同时也|但同时|但也|但是|但|然而|同时也|同时|而且|并且|此外|另外"
+    r"|目前|当前|现阶段|近年来|近些年|近几年|其中|对此|为此|因此|总体而言|总体来看|具体而言|也)"
+)
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+SHORT_KIND_CLAUSE = 12
+
+
+def heading_phrase(lead: str) -> str:
+    """The heading phrase of a prose lead, for a card's header: the lead without its cue clause
+    (`…，可重点从以下三方面着手`) and connectives, the clause naming the kind when that is short
+    (`存在着一些问题`), else the first clause that says something (`完善数据平台和处理流程`)."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(lead) if c.strip()]
+    while len(clauses) > 1 and _LEAD_CUE.search(clauses[-1]):
+        clauses.pop()
+    if len(clauses) == 1 and _LEAD_CUE.search(clauses[0]):
+        clauses = []
+    body = [_CONNECTIVE.sub("", c).strip() for c in clauses]
+    body = [c for c in body if len(c) >= 2]
+    if not body:
+        hits = list(_KIND_RX.finditer(lead))
+        return hits[-1].group(0) if hits else lead
+    kinded = [c for c in body if _KIND_RX.search(c)]
+    if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
+        return kinded[-1]
+    return body[0]
