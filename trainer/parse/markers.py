@@ -177,6 +177,10 @@ def find_inline(key: str) -> list[Marker]:
     return found
 
 
+# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
+_CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
+
+
 def top_list(markers: list[Marker]) -> list[Marker]:
     """The outermost run-together list: the first ordinal-1 marker with a following sibling.
 
@@ -188,7 +192,8 @@ def top_list(markers: list[Marker]) -> list[Marker]:
             continue
         group = [first]
         for mk in markers[i + 1 :]:
-            if mk.style != first.style or mk.ordinal <= group[-1].ordinal:
+            same = mk.style == first.style or mk.style in _CONTINUES.get(first.style, ())
+            if not same or mk.ordinal <= group[-1].ordinal:
                 continue
             if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):
                 group.append(mk)

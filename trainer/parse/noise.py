@@ -22,7 +22,11 @@ _DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电
 # A figure or table caption (`表1 农民工年龄构成 %`).
 _CAPTION = re.compile(r"^(?:表|图|附表|附图|Table|Fig\.?)\s*\d{1,2}(?:[-.]\d{1,2})?(?![\d.年月日个项%万亿])", re.I)
 # A page counter or a file listing left by a document site (`（第7/23页）`, `xxx.docx`, `（61篇）`).
-_COUNTER = re.compile(r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\.(?:docx?|pdf|wps|pptx?|xlsx?)$", re.I)
+_COUNTER = re.compile(
+    r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\.(?:docx?|pdf|wps|pptx?|xlsx?)$"
+    r"|第\s*\d{1,4}\s*卷\s*第\s*\d{1,3}\s*期|Vol\.\s*\d{1,4}|Journal of",
+    re.I,
+)
 # A navigation bar: four or more short items in a row, split by spaces, | or ·.
 _NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
 _NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s+")
@@ -30,7 +34,7 @@ NAV_MIN_ITEMS = 4
 # Site greetings and aggregator notes (`欢迎来到…平台`, `下面是小编为大家整理的…，供大家参考。`).
 _SITE = re.compile(
     r"欢迎(?:来到|访问|光临|您|点赞|转发|评论|关注|分享|留言|订阅)|小编|供大家(?:参考|阅读|借鉴|学习)|仅供参考"
-    r"|由会员分享|在线阅读|珍藏版|文档专家|在线咨询|发表评论|發表評論|发布留言|發佈留言|必填|電子郵件|电子邮件地址"
+    r"|由会员分享|上传分享|在线阅读|珍藏版|文档专家|在线咨询|发表评论|發表評論|发布留言|發佈留言|必填|電子郵件|电子邮件地址"
     r"|内部资料|严禁外传|版权归|未经授权"
 )
 SITE_MAX = 100
@@ -94,6 +98,23 @@ def _is_furniture(key: str) -> bool:
 def is_footer(line: Line) -> bool:
     """True for a line that starts the site footer: it and everything after it is dropped."""
     return bool(_FOOTER.match(line.key.strip()))
+
+
+_WIDE_GAP = re.compile(r" {4,}")
+
+
+def without_running_header(line: Line) -> Line:
+    """A line without the running header a PDF put beside it after a wide gap
+    (`2022年省考《申论》真题解析（B类）      内部资料 严禁外传`): the parts after the first gap go when
+    they are furniture and the first part is not."""
+    m = _WIDE_GAP.search(line.key)
+    if m is None or m.start() == 0:
+        return line
+    rest = Line(line.text[m.end() :], line.key[m.end() :], line.lineno, 0)
+    first = Line(line.text[: m.start()], line.key[: m.start()], line.lineno, line.indent)
+    if is_noise(rest) and not is_noise(first):
+        return first
+    return line
 
 
 def is_nav_bar(key: str) -> bool:

@@ -17,6 +17,7 @@ from trainer.parse.noise import (
     is_person_name,
     is_subtitle_line,
     split_title,
+    without_running_header,
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
@@ -24,6 +25,7 @@ from trainer.parse.vocab import is_heading_phrase
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*$")
 TITLE_MAX = 80
+TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
 TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
 
@@ -53,6 +55,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
             break
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
+        line = without_running_header(line)
         if is_noise(line):
             kept.append(_barrier(line))
             continue
@@ -80,7 +83,12 @@ def _find_title(lines: list[Line]) -> tuple[int, str] | None:
     if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
         return None
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
-        return None
+        # `存在问题` over a list heads a section; `基层存在的问题和不足` over prose names the document.
+        nxt = lines[content[1]]
+        if is_start_line(nxt) or _title_like(nxt):
+            return None
+        if len(first.key) < TITLED_PHRASE_MIN:
+            return None
     return content[0], first.text
 
 

@@ -45,9 +45,9 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
         return False
-    # Under a heading that already names a kind, phrase items holding lists are the points (their
+    # Under a heading (or a document title) that names a kind, phrase items holding lists are the points (their
     # sub-lists stay in the body); elsewhere they are the headings of those lists.
-    unnamed = heading_kind(parent.title) is SectionKind.OTHER or parent.style == "root"
+    unnamed = heading_kind(parent.title) is SectionKind.OTHER
     if unnamed and style not in PROSE_STYLES and _phrases_holding_lists(group):
         return True
     if style.startswith(("md", "bare", "centred")):
