@@ -60,8 +60,8 @@ def split_run_together(text: str) -> tuple[str, str, bool]:
     stop, _ = _scan(stripped)
     if comma >= 0 and (stop < 0 or comma < stop):
         clause = clean(stripped[:comma]).strip(_TRIM)
-        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause) and len(clause) <= MAX_HEAD:
-            return clause, clean(stripped[comma + 1 :]).rstrip("；;，,、 "), False
+        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause):
+            return clause, clean(stripped[comma + 1 :]).rstrip("；;，,、 "), len(clause) > MAX_HEAD
     return split_head(text)
 
 

@@ -8,15 +8,18 @@ from trainer.model import SectionKind
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
 def _holds_list(node: Node) -> bool:
-    """True when a node opens straight onto a list of two or more items of one style."""
+    """True when a node opens straight onto a list of two or more items of one style, on lines of
+    their own or run together in its first paragraphs."""
     first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
-    if first is None or first.lone or node.items.index(first) > 1:
+    if first is not None and not first.lone and node.items.index(first) <= 1:
+        return sum(1 for c in node.children if c.style == first.style) >= 2
+    if node.children:
         return False
-    return sum(1 for c in node.children if c.style == first.style) >= 2
+    return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
 
 
 def _phrases_holding_lists(group: list[Node]) -> bool:
@@ -45,11 +48,15 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
         return False
-    # Under a heading (or a document title) that names a kind, phrase items holding lists are the points (their
-    # sub-lists stay in the body); elsewhere they are the headings of those lists.
-    unnamed = heading_kind(parent.title) is SectionKind.OTHER
-    if unnamed and style not in PROSE_STYLES and _phrases_holding_lists(group):
-        return True
+    # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
+    # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
+    # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
+    # points and their sub-lists stay in the body.
+    if style not in PROSE_STYLES and _phrases_holding_lists(group):
+        kind = heading_kind(parent.title)
+        same = sum(1 for n in group if head_kind(n.title) is kind)
+        if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
+            return True
     if style.startswith(("md", "bare", "centred")):
         return True
     if any(n.contains_heading for n in group):

@@ -114,6 +114,27 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
     return lists
 
 
+# `时间成本高：…。参与效能感低：…`: sentences of one paragraph each led by a short phrase and a colon.
+_RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》\s]{3,12})：")
+_NOT_RUN_IN = re.compile(
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+)
+
+
+def _run_in_points(para: Para) -> list[PointDraft]:
+    """Two or more sentences of one paragraph led by a short phrase and a colon are a list with no
+    numbers; fewer are prose."""
+    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not _NOT_RUN_IN.search(m.group(1))]
+    if len(found) < 2:
+        return []
+    points = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(para.text)
+        body = clean(para.text[m.end() : end]).rstrip("；;，,、 ")
+        points.append(PointDraft(clean(para.text[m.start(1) : m.end(1)]), body, False, para.line_at(m.start())))
+    return points
+
+
 def _lead(para: Para, start: int) -> tuple[str, str] | None:
     """The prose lead sentence before a list (display and key), when it ends with a colon."""
     key = para.key[:start].rstrip()
@@ -137,6 +158,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                     got.own.append(point)
             continue
         lists = _run_lists(item)
+        if not lists:
+            got.own.extend(_run_in_points(item))
         for group, stop in lists:
             points = _inline_points(item, group, stop)
             # Under a heading that names a kind, one list is its points; two or more lists in one
