@@ -70,8 +70,13 @@ def test_regex_time_grows_linearly(name: str, rx: re.Pattern[str]) -> None:
     for piece in PIECES:
         small = piece * (SMALL // len(piece)) + "！"
         large = piece * (4 * SMALL // len(piece)) + "！"
-        t_small, t_large = _time(rx, small), _time(rx, large)
-        assert t_large < FLOOR or t_large < RATIO * max(t_small, 1e-6), (name, piece, t_small, t_large)
+        # A busy machine can stall one timing: a real nested quantifier fails every attempt.
+        for _ in range(3):
+            t_small, t_large = _time(rx, small), _time(rx, large)
+            if t_large < FLOOR or t_large < RATIO * max(t_small, 1e-6):
+                break
+        else:
+            raise AssertionError((name, piece, t_small, t_large))
 
 
 def test_parse_time_grows_linearly() -> None:

@@ -22,6 +22,9 @@ TITLES = [
     ("long site label", "2026山西公务员面试热点：预制菜食品安全标准" + BODY, "预制菜食品安全标准"),
     ("kind phrase over prose is a title", "基层存在的问题和不足" + PROSE, "基层存在的问题和不足"),
     ("welcome banner", "欢迎来到专业的范文网平台！\n创建文明城市工作汇报" + BODY, "创建文明城市工作汇报"),
+    ("page number glued on", "自查问题清单1\n自查问题清单" + BODY, "自查问题清单"),
+    ("site name alone", "申论范文" + PROSE, "doc"),
+    ("byline alone", "何艺轩，王郁芳" + PROSE, "doc"),
 ]
 
 
@@ -40,3 +43,13 @@ def test_mixed_succession_in_one_paragraph() -> None:
     text = "参与渠道不畅\n参与渠道不畅，表现多样。首先，信息不对称：居民不知道渠道。其次，渠道单一化：只有线下。第三，反馈机制缺失：意见石沉大海。\n"
     heads = [p.head for _, _, p in parse_document(text, source="doc.txt").points()]
     assert heads == ["信息不对称", "渠道单一化", "反馈机制缺失"]
+
+
+def test_the_authors_name_alone_is_a_byline() -> None:
+    text = "作者：公考老司机\n数字形式主义\n公考老司机\n■ 那到底该怎么治？\n1. 清理整合政务APP。一律关停。\n2. 改革考核评价方式。看实绩。\n"
+    deck = parse_document(text, source="doc.txt")
+    assert "公考老司机" not in [
+        deck.name,
+        *(t.title for t in deck.topics),
+        *(s.heading for t in deck.topics for s in t.sections),
+    ]

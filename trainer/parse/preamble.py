@@ -25,6 +25,7 @@ from trainer.parse.vocab import is_heading_phrase
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*$")
 TITLE_MAX = 80
+_TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
 TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
 TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
@@ -44,9 +45,14 @@ def _barrier(line: Line) -> Line:
     return Line("", "", line.lineno, BARRIER)
 
 
+# `作者：公考老司机`: the byline names the author; the same name alone on a line is a byline too.
+_AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
+
+
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
+    authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
     for line in lines:
         if not line.key:
             kept.append(line)
@@ -56,7 +62,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        if is_noise(line):
+        if is_noise(line) or line.key.strip() in authors:
             kept.append(_barrier(line))
             continue
         seen_content = True
@@ -80,6 +86,8 @@ def _find_title(lines: list[Line]) -> tuple[int, str] | None:
     later = _past_site_lines(lines, content)
     if later is not None:
         return later
+    if is_genre_line(first.key) or is_person_name(first):
+        return None  # a site's name or a byline, with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
         return None
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
@@ -140,6 +148,10 @@ def read_preamble(lines: list[Line]) -> Preamble:
     if found is None:
         return Preamble("", "", lines)
     index, raw_title = found
+    following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
+    unnumbered = _TRAILING_NUMBER.sub("", raw_title)
+    if unnumbered != raw_title and normalize_key(unnumbered) in following:
+        raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(raw_title)
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
@@ -153,7 +165,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
-            (len(line.key) <= len(raw_title) + 4 and normalize_key(line.key) in title_keys)
+            (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
             or (near and (is_person_name(line) or is_affiliation(line)))
         ):
             rest.append(line)
