@@ -264,19 +264,37 @@ def run_in_paragraphs(paras: list[Para]) -> set[int]:
     return found
 
 
+def _continued_items(para: Para, nxt: Marker) -> list[int]:
+    """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
+    paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
+    found = [m for m in find_inline(para.key) if m.style == nxt.style]
+    chain: list[int] = []
+    for want in range(1, nxt.ordinal):
+        hit = next((m for m in found if m.ordinal == want and (not chain or m.start > chain[-1])), None)
+        if hit is None:
+            return []
+        chain.append(hit.start)
+    if chain[0] == 0 and len(chain) == 1:
+        return []  # the paragraph is item 1 itself, on a line of its own
+    return chain
+
+
 def split_continued(paras: list[Para]) -> list[Para]:
     """A list that starts inside a paragraph and goes on at line starts (`…具有3方面特征：一是…` then a
     line `二是…`) is one succession: its first item is cut off the paragraph onto a line of its own."""
     out: list[Para] = []
     for i, para in enumerate(paras):
         nxt = match_line(paras[i + 1].key) if i + 1 < len(paras) else None
-        if nxt is not None and nxt.ordinal == 2 and match_line(para.key) is None:
-            first = [m for m in find_inline(para.key) if m.style == nxt.style and m.ordinal == 1 and m.start > 0]
-            if first:
-                cut = first[-1].start
-                lead = para.slice(0, cut)
-                lead.gap, lead.indent = para.gap, para.indent
-                out.extend((lead, para.slice(cut)))
+        if nxt is not None and nxt.ordinal >= 2:
+            cuts = _continued_items(para, nxt)
+            if cuts:
+                pieces = [0, *cuts] if cuts[0] > 0 else cuts
+                for j, start in enumerate(pieces):
+                    end = pieces[j + 1] if j + 1 < len(pieces) else None
+                    piece = para.slice(start, end)
+                    if j == 0:
+                        piece.gap, piece.indent = para.gap, para.indent
+                    out.append(piece)
                 continue
         out.append(para)
     return out
