@@ -38,6 +38,11 @@ _SITE = re.compile(
     r"|内部资料|严禁外传|版权归|未经授权"
 )
 SITE_MAX = 100
+# A footnote or a reference: a note mark, then a source (`① 数据来源：国家统计局`, `[3] 王某.…[J].…`).
+_FOOTNOTE = re.compile(
+    r"^(?:\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,2}\s*[：:]|[①②③④⑤⑥⑦⑧⑨⑩])\s*[^\n]{0,120}?"
+    r"(?:来源|参见|出处|引自|转引|\[[JMNDC]\]|出版社|年第\s*\d{1,3}\s*期)"
+)
 _DATETIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _BYLINE = re.compile(r"(?:^|\s)by\s*[：:]", re.I)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
@@ -131,6 +136,8 @@ def is_noise(line: Line) -> bool:
     if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key):
         return True
     if len(key) <= SITE_MAX and (_SITE.search(key) or _COUNTER.search(key)):
+        return True
+    if len(key) <= 200 and _FOOTNOTE.match(key):
         return True
     if len(key) <= 60 and (_DATELINE.match(key) or is_nav_bar(key)):
         return True
