@@ -510,7 +510,7 @@ def derivable(src: Path) -> dict[str, int]:
 
 def zlib_ratio(deck_files: list[Path]) -> dict[str, float]:
     """Bytes of body text (UTF-8) over bytes once zlib'd per section, for real deck files."""
-    from trainer import decks
+    from trainer.deckfile import decks
 
     raw = packed = 0
     for path in deck_files:

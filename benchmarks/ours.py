@@ -15,9 +15,9 @@ from sqlalchemy.orm import Session
 from benchmarks.populate import populate
 from benchmarks.synth import make_deck, make_document
 from benchmarks.timing import clock, repeat, summary
-from trainer import decks
-from trainer.config import load_settings
+from trainer.deckfile import decks
 from trainer.sched.days import study_day
+from trainer.services.config import load_settings
 from trainer.store import open_store
 from trainer.store.models import DeckRow
 
@@ -70,7 +70,7 @@ def grades(n: int, seed: int = 5) -> list[int]:
 
 def answer_next(db: Path, scratch: Path, answers: int, runs: int) -> dict[str, Any]:
     """Answer → next card ready: commit the answer, then pick and load the next card (no painting)."""
-    from trainer.study import StudySession
+    from trainer.services.study import StudySession
 
     samples: list[float] = []
     for _ in range(runs):
@@ -90,7 +90,7 @@ def answer_next(db: Path, scratch: Path, answers: int, runs: int) -> dict[str, A
 
 def due_queue(db: Path, runs: int) -> dict[str, Any]:
     """Building the day's queue at the start of a session (StudySession.start on a warm engine)."""
-    from trainer.study import StudySession
+    from trainer.services.study import StudySession
 
     engine = open_store(url(db))
     ids = deck_ids(engine)
@@ -154,8 +154,8 @@ def load(folder: Path, scratch: Path, runs: int) -> dict[str, Any]:
     """
     import gc
 
-    from trainer.cards import card_refs
-    from trainer.library import find_deck_files, sync_files
+    from trainer.core.cards import card_refs
+    from trainer.services.library import find_deck_files, sync_files
 
     files = find_deck_files([folder])
     total: list[float] = []

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from trainer.model import Deck
+from trainer.core.model import Deck
 from trainer.store.models import CardStateRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 
 # Vocabulary of the material: phrases a 申论 point is made of. Random sequences of these give text
 # whose characters, byte lengths and punctuation look like the real thing (3 bytes per character).

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from dateutil import tz
 
-from trainer.config import Settings
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.services.config import Settings
 
 SHANGHAI = tz.gettz("Asia/Shanghai")
 # 2026-11-22 10:00 in Shanghai: study day 2026-11-22.

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import FIXED_NOW
-from trainer import decks
-from trainer.library import open_default_store, sync_files
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile import decks
+from trainer.services.database import open_default_store
+from trainer.services.library import sync_files
 
 T1, T2 = "优化营商环境", "推进乡村振兴"
 

@@ -7,7 +7,17 @@ import sys
 
 import pytest
 
-PURE = ["trainer.model", "trainer.cards", "trainer.sched", "trainer.parse"]
+PURE = [
+    "trainer.core",
+    "trainer.core.model",
+    "trainer.core.cards",
+    "trainer.core.cloze",
+    "trainer.core.compare",
+    "trainer.core.stats",
+    "trainer.core.mastery",
+    "trainer.sched",
+    "trainer.parse",
+]
 
 
 @pytest.mark.parametrize("module", PURE)

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW, make_deck
 from trainer import cli
 from trainer.errors import StoreError
-from trainer.library import open_default_store
-from trainer.store.backup import (
+from trainer.services.database import open_default_store
+from trainer.store.migrate import HEAD, backup_before_migration
+from trainer.store.models import CardRow, DeckRow
+from trainer.store.snapshots import (
     backup_database,
     backups_dir,
     check_database,
@@ -29,8 +31,6 @@ from trainer.store.backup import (
     list_backups,
     restore_database,
 )
-from trainer.store.migrate import HEAD, backup_before_migration
-from trainer.store.models import CardRow, DeckRow
 from trainer.store.sync import sync_deck
 
 SHANGHAI = tz.gettz("Asia/Shanghai")

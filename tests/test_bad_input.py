@@ -160,7 +160,7 @@ HARD_BUT_VALID = {
 
 @pytest.mark.parametrize("case", list(HARD_BUT_VALID), ids=list(HARD_BUT_VALID))
 def test_documents_in_other_encodings_build(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from trainer import decks
+    from trainer.deckfile import decks
 
     doc = _write(tmp_path, "doc.txt", HARD_BUT_VALID[case])
     out = tmp_path / "deck.yaml"
@@ -348,10 +348,10 @@ def test_a_full_disk_while_answering_loses_nothing(engine, settings) -> None:
 
     from tests.conftest import FIXED_NOW, make_deck
     from trainer.errors import StoreError
+    from trainer.services.study import StudySession
     from trainer.store.models import ReviewLogRow
     from trainer.store.replay import replay
     from trainer.store.sync import sync_deck
-    from trainer.study import StudySession
 
     deck = make_deck(heads=tuple(f"第{i}条要点加强基层治理" for i in range(400)))
     with Session(engine) as s, s.begin():
@@ -378,7 +378,7 @@ def test_a_full_disk_while_answering_loses_nothing(engine, settings) -> None:
 def test_a_full_disk_while_writing_a_deck_keeps_the_old_file(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import trainer.fsutil
+    import trainer.deckfile.fsutil
 
     doc = _write(tmp_path, "doc.txt", DOC.encode())
     out = tmp_path / "deck.yaml"
@@ -387,7 +387,7 @@ def test_a_full_disk_while_writing_a_deck_keeps_the_old_file(
     def enospc(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(trainer.fsutil.os, "fsync", enospc)
+    monkeypatch.setattr(trainer.deckfile.fsutil.os, "fsync", enospc)
     fails(["build", str(doc), "-o", str(out)], capsys, str(out), "No space left on device")
     assert out.read_text(encoding="utf-8") == GOOD_DECK
     assert files_in(tmp_path) == {"doc.txt", "deck.yaml"}  # no temp file left behind

@@ -15,7 +15,7 @@ from benchmarks import __main__ as suite
 from benchmarks import ours
 from benchmarks.populate import plans
 from benchmarks.synth import BODY_CHARS, HEAD_CHARS, make_deck, make_document
-from trainer.cards import cards_for_deck
+from trainer.core.cards import cards_for_deck
 
 
 def test_synthetic_deck_has_the_asked_points_with_realistic_text() -> None:

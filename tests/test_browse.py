@@ -8,14 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, make_deck
-from trainer.edits import save_edits
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.sched.days import study_day
+from trainer.services.edits import save_edits
+from trainer.services.study import StudySession
 from trainer.store import browse, card_ops, queries
 from trainer.store.browse import BrowseQuery, StateFilter
 from trainer.store.models import CardStateRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
-from trainer.study import StudySession
 
 
 def _today(settings) -> int:
@@ -176,7 +176,7 @@ def test_topic_summaries_and_topic_cards(engine, settings) -> None:
         tops = browse.topic_summaries(s, _today(settings))
         from collections import Counter
 
-        from trainer.cards import cards_for_deck
+        from trainer.core.cards import cards_for_deck
 
         per_topic = Counter(c.topic for c in cards_for_deck(deck))  # heads, list and whatever kinds the deck has
         assert [(t.topic, t.new, t.total) for t in tops] == [

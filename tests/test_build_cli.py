@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from trainer import decks
 from trainer.cli import main
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile import decks
 from trainer.parse import carry_ids
 
 DOC = """# 范文积累

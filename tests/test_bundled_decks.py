@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from trainer import decks
-from trainer.cards import cards_for_deck
 from trainer.cli import main
+from trainer.core.cards import cards_for_deck
+from trainer.deckfile import decks
 from trainer.paths import bundled_decks_dir
 
 ROOT = Path(__file__).resolve().parent.parent

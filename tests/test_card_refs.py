@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer import decks
-from trainer.cards import ALL_KINDS, card_refs, cards_for_deck, section_keys
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.cards import ALL_KINDS, card_refs, cards_for_deck, section_keys
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile import decks
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "decks").glob("*.yaml"))
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW
-from trainer.cards import (
+from trainer.core.cards import (
     CardKind,
     blank,
     cards_for_deck,
@@ -19,7 +19,7 @@ from trainer.cards import (
     mnemonic,
     plain,
 )
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.store import queries
 from trainer.store.models import CardRow
 from trainer.store.sync import sync_deck

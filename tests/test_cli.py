@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.conftest import make_deck
-from trainer import decks
 from trainer.cli import build_parser, main
+from trainer.deckfile import decks
 
 
 def _commands() -> list[str]:

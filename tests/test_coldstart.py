@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from tests.conftest import make_deck
 from tests.tui_support import add_history, app_for, log, sync, today_number
 from trainer.store import card_ops, lite, open_store, queries
+from trainer.store import day_summaries as summaries
 from trainer.store import stats as stats_store
-from trainer.store import today as summaries
 from trainer.store.browse import card_ids_in_topic
 from trainer.store.engine import BUSY_TIMEOUT_MS, make_engine, sqlite_path
 from trainer.store.models import CardStateRow, Queue
@@ -129,7 +129,7 @@ def test_start_up_modules_import_without_sqlalchemy_or_yaml() -> None:
     code = (
         "import sys\n"
         "import trainer.cli, trainer.tui.app, trainer.tui.screens.home, trainer.tui.screens.review\n"
-        "import trainer.store.lite, trainer.store.drill, trainer.study, trainer.backup, trainer.config\n"
+        "import trainer.store.lite, trainer.store.drill, trainer.services.study, trainer.services.database, trainer.services.config\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'alembic', 'yaml'))\n"
         "print(bad)\n"
     )

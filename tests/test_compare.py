@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.compare import Mark, Segment, combined_grade, compare, fold, grade_for
+from trainer.core.compare import Mark, Segment, combined_grade, compare, fold, grade_for
 
 
 @pytest.mark.parametrize(

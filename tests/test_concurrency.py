@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import make_deck
 from tests.helpers.decks import big_deck
-from trainer import decks
 from trainer.cli import main
-from trainer.library import sync_files
+from trainer.deckfile import decks
+from trainer.services.library import sync_files
 from trainer.store import open_store
 from trainer.store.models import DeckRow, ReviewLogRow
 from trainer.store.replay import replay

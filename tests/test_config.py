@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from trainer import config
 from trainer.cli import main
-from trainer.config import Settings
 from trainer.errors import ConfigError
 from trainer.sched.queue import Limits
+from trainer.services import config
+from trainer.services.config import Settings
 
 
 def test_defaults_without_a_file(_isolated_home: Path):
@@ -124,8 +124,8 @@ def machine_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], No
 def test_local_zone_agrees_with_dateutil_tzlocal(machine_zone: Callable[[str], None], zone: str) -> None:
     from dateutil.tz import tzlocal
 
-    from trainer.config import LOCAL_ZONE
     from trainer.sched.days import study_day
+    from trainer.services.config import LOCAL_ZONE
 
     machine_zone(zone)
     theirs = tzlocal()
@@ -151,8 +151,8 @@ def test_local_zone_agrees_with_dateutil_tzlocal(machine_zone: Callable[[str], N
 
 
 def test_settings_without_a_zone_count_days_in_the_machine_zone(machine_zone: Callable[[str], None]) -> None:
-    from trainer.config import LOCAL_ZONE
     from trainer.sched.days import study_day
+    from trainer.services.config import LOCAL_ZONE
 
     machine_zone("America/New_York")
     settings = Settings()

@@ -222,7 +222,7 @@ def test_sigkill_during_start_up_backup_and_sync_leaves_a_usable_database(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`trainer sync` killed anywhere: while creating the schema, taking the daily backup or writing the deck."""
-    from trainer import decks
+    from trainer.deckfile import decks
     from trainer.store.migrate import HEAD
 
     deck_file = tmp_path / "big.yaml"
@@ -242,7 +242,7 @@ def test_sigkill_during_start_up_backup_and_sync_leaves_a_usable_database(
     engine.dispose()
     for p in (base_home / "backups").iterdir():
         p.unlink()
-    from trainer.store.backup import copy_database
+    from trainer.store.snapshots import copy_database
 
     rng = random.Random(SEED + 1)
     for run in range(SYNC_RUNS):

@@ -1,4 +1,4 @@
-"""The day summaries (`trainer.store.today`): the day's plan from them equals the plan from the log."""
+"""The day summaries (`trainer.store.day_summaries`): the day's plan from them equals the plan from the log."""
 
 from __future__ import annotations
 
@@ -15,21 +15,21 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI
 from tests.test_study import Clock, big_deck, start, sync
-from trainer.config import Settings
 from trainer.sched.days import study_day
 from trainer.sched.state import Queue
-from trainer.store import drill
-from trainer.store import today as summaries
+from trainer.services.config import Settings
+from trainer.services.study import StudySession, refresh_summaries
+from trainer.store import day_summaries as summaries
+from trainer.store import drill, sqlrun
 from trainer.store.models import CardRow, DayCardRow, DayCountRow, DayMarkRow, ReviewLogRow
 from trainer.store.queries import runner
-from trainer.study import StudySession, refresh_summaries
 
 pytestmark = pytest.mark.postgres
 SETTINGS = Settings(zone=SHANGHAI)
 
 
 @contextmanager
-def reading(engine: Engine) -> Iterator[drill.Runner]:
+def reading(engine: Engine) -> Iterator[sqlrun.Runner]:
     with Session(engine) as s:
         yield runner(s)
 

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer import decks
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic
+from trainer.deckfile import decks
 from trainer.errors import DeckError
-from trainer.model import Deck, Point, Section, SectionKind, Topic
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "decks").glob("*.yaml"))
 

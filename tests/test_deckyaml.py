@@ -7,9 +7,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from trainer import decks
-from trainer.deckyaml import fast_load
-from trainer.model import Deck, Point, Section, SectionKind, Topic
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic
+from trainer.deckfile import decks
+from trainer.deckfile.yamlsubset import fast_load
 
 
 def pyyaml(text: str) -> object:

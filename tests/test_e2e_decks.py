@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_deck
-from trainer import decks
+from trainer.core.model import SectionKind, normalize_key, point_id
+from trainer.deckfile import decks
 from trainer.errors import DeckError
-from trainer.model import SectionKind, normalize_key, point_id
 
 
 def test_round_trip_keeps_every_field(deck) -> None:

@@ -13,15 +13,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
-from trainer import decks
+from trainer.deckfile import decks
 from trainer.errors import DeckError
-from trainer.library import sync_files
 from trainer.sched.days import study_day
+from trainer.services.library import sync_files
+from trainer.services.study import StudySession
 from trainer.store import queries
 from trainer.store.engine import sqlite_path
 from trainer.store.models import CardRow, CardStateRow, NoteRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
-from trainer.study import StudySession
 
 TODAY = study_day(FIXED_NOW, SHANGHAI)
 

@@ -10,14 +10,16 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, make_deck
-from trainer import decks, paths
-from trainer.edits import save_edits
+from trainer import paths
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic
+from trainer.deckfile import decks
 from trainer.errors import StaleCardError, StoreError
-from trainer.library import default_deck_dirs, find_deck_files, sync_files
-from trainer.model import Deck, Point, Section, SectionKind, Topic
+from trainer.paths import default_deck_dirs
+from trainer.services.edits import save_edits
+from trainer.services.library import find_deck_files, sync_files
+from trainer.services.study import StudySession
 from trainer.store import queries
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
-from trainer.study import StudySession
 
 TOPIC = "优化基层政企服务"
 

@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI
 from tests.exchange_helpers import T1, T2, load_into_store, rich_deck
-from trainer import cli, decks
+from trainer import cli
+from trainer.deckfile import decks
 from trainer.exchange.apkg import cloze_text
-from trainer.library import open_default_store
 from trainer.sched.days import study_day
+from trainer.services.database import open_default_store
 from trainer.store import queries
 from trainer.store.models import CardRow
 

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from tests.exchange_helpers import load_into_store, rich_deck
-from trainer import cli, decks
+from trainer import cli
+from trainer.core.model import SectionKind, point_id
+from trainer.deckfile import decks
 from trainer.exchange.importing import plain_text, split_cloze
-from trainer.model import SectionKind, point_id
 
 
 def test_round_trip_through_anki_gives_the_same_points(tmp_path: Path, capsys):
@@ -124,7 +125,7 @@ def test_import_into_the_decks_folder_then_sync(tmp_path: Path, _isolated_home: 
     assert "--force" in capsys.readouterr().err
     assert cli.main(["import", str(apkg), "--force", "--name", "政治"]) == 0
     assert cli.main(["sync", str(target)]) == 0
-    from trainer.cards import cards_for_deck
+    from trainer.core.cards import cards_for_deck
 
     assert f"{len(cards_for_deck(decks.load(target)))} added" in capsys.readouterr().out
 

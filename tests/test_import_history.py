@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 from tests.conftest import SHANGHAI
 from tests.exchange_helpers import load_into_store, rich_deck
 from trainer import cli
-from trainer.cards import head_key, list_key
+from trainer.core.cards import head_key, list_key
+from trainer.core.model import SectionKind, point_id, section_id
 from trainer.exchange.ankihistory import MAX_ANSWER_MS
-from trainer.library import open_default_store
-from trainer.model import SectionKind, point_id, section_id
 from trainer.sched.answer import LEECH_LAPSES, Policy, grade
 from trainer.sched.days import study_day
 from trainer.sched.sm2 import review
 from trainer.sched.state import NEW_CARD, Queue, Schedule
+from trainer.services.database import open_default_store
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, ReviewLogRow
 

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.parse import lint, merge_decks, parse_document
 
 ROOT = Path(__file__).resolve().parents[1]

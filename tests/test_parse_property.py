@@ -7,8 +7,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from trainer.core.model import Deck
 from trainer.errors import DocumentError
-from trainer.model import Deck
 from trainer.parse import decode, parse_document
 from trainer.parse.normalize import display_text
 

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.fixtures.outline import expected_outline, outline_of
-from trainer.model import Deck, SectionKind, point_id
+from trainer.core.model import Deck, SectionKind, point_id
 from trainer.parse import decode, parse_document
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"

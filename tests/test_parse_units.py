@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, match_line, top_list
 from trainer.parse.markup import has_markup, unwrap

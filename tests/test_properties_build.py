@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.test_parse_property import FRAGMENTS, _squash
-from trainer import decks
 from trainer.cli import main
+from trainer.deckfile import decks
 from trainer.errors import DocumentError
-from trainer.library import build_deck
 from trainer.parse.normalize import display_text
+from trainer.services.library import build_deck
 
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "gb18030"]
 texts = st.one_of(st.text(max_size=300), st.lists(st.sampled_from(FRAGMENTS), max_size=60).map("".join))

@@ -19,17 +19,17 @@ from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Session
 
 from tests.conftest import make_deck
-from trainer.config import Settings
 from trainer.sched import review
 from trainer.sched.answer import Policy, grade
 from trainer.sched.sm2 import MIN_EASE_X100, State
 from trainer.sched.state import NEW_CARD, Algorithm, Queue
+from trainer.services.config import Settings
+from trainer.services.study import StudySession
 from trainer.store import open_store
 from trainer.store.answers import record_answer
 from trainer.store.models import CardStateRow, ReviewLogRow
 from trainer.store.replay import replay
 from trainer.store.sync import sync_deck
-from trainer.study import StudySession
 
 qualities = st.integers(min_value=0, max_value=5)
 DAY0 = datetime(2026, 3, 1, tzinfo=UTC).toordinal()

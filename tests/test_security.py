@@ -15,8 +15,6 @@ import pytest
 
 from tests.test_bad_input import DOC, GOOD_DECK, fails
 from trainer.cli import main
-from trainer.editor import editor_command, editor_setting, run_editor
-from trainer.errors import TrainerError
 
 ROOT = Path(__file__).resolve().parents[1]
 TAGS = [
@@ -89,7 +87,7 @@ def test_database_backups_and_data_directory_are_private(
     db = _isolated_home / "trainer.db"
     private = [db, *db.parent.glob("trainer.db-*"), *(_isolated_home / "backups").iterdir()]
     private += [_isolated_home / "config.yaml", tmp_path / "history.json"]
-    from trainer.store.backup import list_backups
+    from trainer.store.snapshots import list_backups
 
     assert {"daily", "manual", "pre-restore"} <= {b.reason for b in list_backups(_isolated_home / "backups")}
     assert {p.name: oct(_mode(p)) for p in private} == {p.name: oct(0o600) for p in private}
@@ -108,59 +106,6 @@ def test_database_created_0600_by_a_real_process(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stderr
     assert _mode(home) == 0o700
     assert _mode(home / "trainer.db") == 0o600
-
-
-# -- $EDITOR --------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("vim", ["vim"]),
-        ("code --wait", ["code", "--wait"]),
-        ("  nano  -R ", ["nano", "-R"]),
-        ('"/opt/My Editor/bin/ed" -n', ["/opt/My Editor/bin/ed", "-n"]),
-        ("emacsclient -a '' -t", ["emacsclient", "-a", "", "-t"]),
-        ("vim; rm -rf ~", ["vim;", "rm", "-rf", "~"]),
-        ("ed $(touch pwned)", ["ed", "$(touch", "pwned)"]),
-        ("", ["vi"]),
-        (None, ["vi"]),
-    ],
-)
-def test_editor_command_splits_words_and_keeps_the_path_whole(value: str | None, expected: list[str]) -> None:
-    path = Path("/tmp/卡组 有空格;$(rm -rf ~)'\".yaml")
-    assert editor_command(value, path) == [*expected, str(path)]
-
-
-def test_editor_command_refuses_unbalanced_quotes() -> None:
-    with pytest.raises(TrainerError, match="cannot read \\$EDITOR"):
-        editor_command("'code --wait", "deck.yaml")
-
-
-def test_editor_setting_prefers_visual_then_editor() -> None:
-    assert editor_setting({"VISUAL": "code -w", "EDITOR": "vim"}) == "code -w"
-    assert editor_setting({"VISUAL": " ", "EDITOR": "vim"}) == "vim"
-    assert editor_setting({}) == "vi"
-
-
-def test_run_editor_runs_no_shell(tmp_path: Path) -> None:
-    record = tmp_path / "argv.txt"
-    script = tmp_path / "fake editor.py"
-    script.write_text(
-        "import sys, pathlib\npathlib.Path(sys.argv[1]).write_text('\\n'.join(sys.argv[2:]), encoding='utf-8')\n",
-        encoding="utf-8",
-    )
-    target = tmp_path / "deck; touch pwned $(touch pwned2).yaml"
-    target.write_text("deck: x\n", encoding="utf-8")
-    editor = f"'{sys.executable}' '{script}' '{record}' --wait"
-    assert run_editor(target, env={"EDITOR": editor}) == 0
-    assert record.read_text(encoding="utf-8").split("\n") == ["--wait", str(target)]
-    assert not list(tmp_path.glob("pwned*")) and not list(Path.cwd().glob("pwned*"))
-
-
-def test_run_editor_missing_program_is_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(TrainerError, match="editor 'no-such-editor-xyz' not found"):
-        run_editor(tmp_path / "d.yaml", env={"EDITOR": "no-such-editor-xyz --wait"})
 
 
 # -- nothing outside the data directory and the named paths -------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_deck
-from trainer import decks
+from trainer.deckfile import decks
 
 TIMEOUT_S = 30.0
 DECK = "0 冒烟测试"

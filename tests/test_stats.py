@@ -11,8 +11,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, make_deck
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
-from trainer.stats import streak_of, week_start
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.stats import streak_of, week_start
 from trainer.store import stats
 from trainer.store.models import CardRow, CardStateRow, DeckRow, Queue, ReviewLogRow
 from trainer.store.sync import sync_deck
@@ -310,10 +310,10 @@ def test_week_start_is_monday():
 def test_stats_agree_with_home_about_cards_due_again_today(engine):
     """New cards graded 1 and 2 come back in today's session: home counts them as 学习中, and so do the
     stats (learning, and due today in the forecast)."""
-    from trainer.config import Settings
+    from trainer.services.config import Settings
+    from trainer.services.study import StudySession
     from trainer.store import drill
     from trainer.store.queries import runner
-    from trainer.study import StudySession
 
     deck = make_deck(heads=("人才队伍不完善", "权力下放不到位", "线上线下未融合"))
     with Session(engine) as s, s.begin():

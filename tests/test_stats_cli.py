@@ -13,14 +13,14 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW, SHANGHAI
 from tests.test_stats import LOG, STATES, history_deck, seed
 from trainer import cli
-from trainer.config import Settings
-from trainer.library import open_default_store
+from trainer.services.config import Settings
+from trainer.services.database import open_default_store
 
 
 @pytest.fixture
 def home_history(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(cli.commands, "_now", lambda: FIXED_NOW)
-    monkeypatch.setattr("trainer.config.load_settings", lambda: Settings(zone=SHANGHAI))
+    monkeypatch.setattr("trainer.services.config.load_settings", lambda: Settings(zone=SHANGHAI))
     engine = open_default_store(daily_backup=False)
     with Session(engine) as s, s.begin():
         seed(s, history_deck(), STATES, LOG)

@@ -211,7 +211,7 @@ def test_migration_0003_encodes_times_and_ease_compactly_and_keeps_them(db_url: 
 
 
 def test_sqlite_backup_is_made_before_migrating(sqlite_url: str):
-    from trainer.store.backup import list_backups
+    from trainer.store.snapshots import list_backups
 
     _make_0001_db(sqlite_url).dispose()
     engine = open_store(sqlite_url)
@@ -392,7 +392,7 @@ def test_replay_reports_a_tampered_card(engine: Engine):
 
 def test_db_replay_command_exit_codes(_isolated_home, capsys: pytest.CaptureFixture[str]):
     from trainer.cli import main
-    from trainer.library import open_default_store
+    from trainer.services.database import open_default_store
 
     engine = open_default_store()
     sync(engine)

@@ -11,10 +11,10 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW
-from trainer import decks
-from trainer.cards import card_refs
+from trainer.core.cards import card_refs
+from trainer.core.model import Deck, section_id
+from trainer.deckfile import decks
 from trainer.errors import DeckError
-from trainer.model import Deck, section_id
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
 from trainer.store.sync import sync_deck
 
@@ -138,7 +138,7 @@ def test_sync_files_pauses_the_cyclic_collector_and_gives_it_back_as_it_was(
 ) -> None:
     import gc
 
-    from trainer.library import sync_files
+    from trainer.services.library import sync_files
 
     good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
     decks.save(seed(0), good)

@@ -13,9 +13,12 @@ from textual.widgets import Input
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.test_edits import _break_slogan_by_hand, slogan_deck
 from tests.tui_support import app_for, log, sync
-from trainer import config, decks, paths
-from trainer.config import Settings
-from trainer.library import default_deck_dirs, find_deck_files, sync_files
+from trainer import paths
+from trainer.deckfile import decks
+from trainer.paths import default_deck_dirs
+from trainer.services import config
+from trainer.services.config import Settings
+from trainer.services.library import find_deck_files, sync_files
 from trainer.store.models import CardStateRow, NoteRow, Queue
 from trainer.tui.screens.edit import EditScreen
 from trainer.tui.screens.review import ReviewScreen

@@ -299,7 +299,7 @@ async def test_answer_time_is_stored(engine, deck) -> None:
 
 
 async def test_topic_row_reviews_only_that_topic(engine) -> None:
-    from trainer.model import Deck
+    from trainer.core.model import Deck
 
     one, two = make_deck(), make_deck(heads=("职能转变不到位", "服务意识淡薄"))
     two_topic = two.topics[0].__class__(title="转变政府职能", sections=two.topics[0].sections)

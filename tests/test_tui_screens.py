@@ -125,7 +125,7 @@ async def test_stats_screen_shows_numbers_heatmap_and_weakest_point(engine) -> N
 
 
 async def test_home_lists_thousands_of_topics_a_chunk_at_a_time(engine) -> None:
-    from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+    from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
     from trainer.tui.screens.home import FILL_CHUNK, HomeScreen
 
     topics = tuple(

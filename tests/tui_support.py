@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI
-from trainer.config import Settings
-from trainer.model import Deck
+from trainer.core.model import Deck
+from trainer.services.config import Settings
 from trainer.store import queries
 from trainer.store.models import CardStateRow, ReviewLogRow
 from trainer.store.sync import sync_deck

@@ -18,13 +18,6 @@ def data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
-def ensure_data_dir() -> Path:
-    """The data directory, created (mode 0700) if missing."""
-    path = data_dir()
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
-
-
 def db_url() -> str:
     """The database URL: $TRAINER_DB, else SQLite file trainer.db in the data directory."""
     url = os.environ.get("TRAINER_DB")

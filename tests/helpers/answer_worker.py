@@ -23,11 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer import paths
-from trainer.config import Settings
 from trainer.errors import StoreError
+from trainer.services.config import Settings
+from trainer.services.study import StudySession
 from trainer.store import open_store
 from trainer.store.models import DeckRow
-from trainer.study import StudySession
 
 
 def main(argv: list[str]) -> int:

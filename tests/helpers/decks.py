@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 
 
 def big_deck(name: str, cards: int, *, per_section: int = 8) -> Deck:

@@ -35,7 +35,7 @@ from textual import events
 from textual.app import App
 
 from trainer import paths
-from trainer.config import Settings
+from trainer.services.config import Settings
 from trainer.store import open_store
 from trainer.tui.app import make_app
 

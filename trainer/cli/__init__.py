@@ -22,6 +22,7 @@ from trainer.cli.commands import (
     cmd_sync,
     cmd_tui,
 )
+from trainer.cli.plan_report import cmd_plan
 from trainer.errors import TrainerError
 
 if TYPE_CHECKING:
@@ -89,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_config,
         "show or change settings (exam date, daily limits, day start, time zone)",
         "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
-        "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz. With --deck, new-per-day and "
-        "reviews-per-day apply to that deck only.",
+        "new-per-day, reviews-per-day, minutes-per-day, day-start-hour, timezone, fuzz, typed. With --deck, "
+        "new-per-day, reviews-per-day, minutes-per-day and typed apply to that deck only.",
     )
     p.set_defaults(action="list")
     actions = p.add_subparsers(title="actions", metavar="ACTION")
@@ -107,7 +108,19 @@ def build_parser() -> argparse.ArgumentParser:
         if action == "set":
             a.add_argument("value", metavar="VALUE", help="new value (`none` clears a date)")
         if action != "list":
-            a.add_argument("--deck", metavar="NAME", help="per-deck setting (new-per-day, reviews-per-day, typed)")
+            a.add_argument(
+                "--deck", metavar="NAME", help="per-deck setting (new-per-day, reviews-per-day, typed, minutes-per-day)"
+            )
+
+    p = add(
+        "plan",
+        cmd_plan,
+        "the exam plan (备考计划): projected exam-day recall, minutes needed",
+        "Show the exam plan: days to the exam date, points seen and unseen, each topic's and list's "
+        "projected recall on the exam day (mean, points below 95 %), the minutes a day the plan needs "
+        "beside `minutes-per-day`, and what would fix a budget too small. Needs `exam-date`.",
+    )
+    p.add_argument("--json", action="store_true", help="print the plan as JSON")
 
     p = add(
         "db",

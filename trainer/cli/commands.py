@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from trainer import paths
 from trainer.errors import TrainerError
 
 if TYPE_CHECKING:
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
-    from trainer.model import Deck
+    from trainer.core.model import Deck
     from trainer.parse import SectionNote
 
 
@@ -60,10 +61,10 @@ def outline_text(deck: Deck, notes: dict[tuple[str, str, str], SectionNote] | No
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck."""
-    from trainer import decks
-    from trainer.cards import cards_for_deck
-    from trainer.library import build_deck, previous_deck
+    from trainer.core.cards import cards_for_deck
+    from trainer.deckfile import decks
     from trainer.parse import lint
+    from trainer.services.library import build_deck, previous_deck
 
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
@@ -99,9 +100,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
     """How sure the builder is of each section of the documents (already built once, so readable)."""
+    from trainer.deckfile.fsutil import read_bytes
     from trainer.errors import DocumentError
-    from trainer.library import MAX_DOCUMENT_BYTES, read_bytes
     from trainer.parse import decode, parse_with_notes
+    from trainer.services.library import MAX_DOCUMENT_BYTES
 
     notes: dict[tuple[str, str, str], SectionNote] = {}
     for doc in documents:
@@ -113,12 +115,13 @@ def _section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionN
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """Load deck files or folders into the database."""
-    from trainer.library import default_deck_dirs, find_deck_files, open_default_store, sync_files
+    from trainer.services.database import open_default_store
+    from trainer.services.library import find_deck_files, sync_files
 
     if args.paths:
         files = find_deck_files([Path(p) for p in args.paths])
     else:
-        files = find_deck_files(default_deck_dirs(), missing_ok=True)
+        files = find_deck_files(paths.default_deck_dirs(), missing_ok=True)
     engine = open_default_store()
     for r in sync_files(engine, files, now=_now()):
         if r.shadowed:
@@ -132,7 +135,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     """Show or change settings in the config file."""
-    from trainer import config
+    from trainer.services import config
 
     deck = getattr(args, "deck", None)
     match args.action:
@@ -153,7 +156,7 @@ def cmd_db_replay(args: argparse.Namespace) -> int:
     """Rebuild every card's schedule from the review log and compare it with the stored one."""
     from sqlalchemy.orm import Session
 
-    from trainer.library import open_default_store
+    from trainer.services.database import open_default_store
     from trainer.store.engine import reader
     from trainer.store.replay import replay
 
@@ -172,7 +175,7 @@ def cmd_leeches(args: argparse.Namespace) -> int:
     """List the cards forgotten so often that they were suspended."""
     from sqlalchemy.orm import Session
 
-    from trainer.library import open_default_store
+    from trainer.services.database import open_default_store
     from trainer.store import queries
     from trainer.store.engine import reader
 
@@ -205,9 +208,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     from sqlalchemy.orm import Session
 
-    from trainer.config import load_settings
-    from trainer.library import open_default_store
     from trainer.sched.days import study_day
+    from trainer.services.config import load_settings
+    from trainer.services.database import open_default_store
     from trainer.store.engine import reader
     from trainer.store.stats import overview
 
@@ -222,7 +225,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return 0
     from rich.console import Console
 
-    from trainer.stats_report import render
+    from trainer.cli.stats_report import render
 
     Console().print(render(result))
     return 0
@@ -231,7 +234,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Export decks and history to Anki, CSV or JSON."""
     from trainer.exchange.jobs import export_apkg, export_tables
-    from trainer.library import open_default_store
+    from trainer.services.database import open_default_store
 
     if not (args.apkg or args.csv or args.json):
         raise TrainerError("nothing to export: give --apkg FILE, --csv DIR and/or --json FILE")
@@ -251,7 +254,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Turn an Anki package or a CSV file into a deck file, with the Anki review history."""
     from trainer.exchange.jobs import import_deck
-    from trainer.library import open_default_store
+    from trainer.services.database import open_default_store
 
     done = import_deck(
         Path(args.file),
@@ -296,8 +299,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """Back up the database now."""
-    from trainer.backup import backup_now
-    from trainer.store.backup import list_backups
+    from trainer.services.database import backup_now
+    from trainer.store.snapshots import list_backups
 
     if args.list:
         for b in list_backups():
@@ -309,7 +312,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a checked backup."""
-    from trainer.backup import restore_backup
+    from trainer.services.database import restore_backup
 
     saved = restore_backup(Path(args.file))
     print(f"restored {args.file}")

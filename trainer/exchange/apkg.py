@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trainer.cards import CardKind, deck_kinds
+from trainer.core.cards import CardKind, deck_kinds
+from trainer.core.model import Deck, Section, Topic, section_id
 from trainer.errors import TrainerError
-from trainer.model import Deck, Section, Topic, section_id
 
 MODEL_ID = 1_607_392_319  # fixed forever: Anki matches the note type of later exports by this id
 MODEL_NAME = "trainer 申论 cloze"

@@ -15,11 +15,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from trainer import decks as deckfile
-from trainer.cards import Card, cards_for_deck
+from trainer.core.cards import Card, cards_for_deck
+from trainer.core.model import Deck
+from trainer.deckfile import decks as deckfile
+from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
-from trainer.fsutil import atomic_write
-from trainer.model import Deck
 from trainer.store.export import CardSchedule, LogEntry
 
 CARD_COLUMNS = (

@@ -21,12 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.cards import head_key, list_key
+from trainer.core.cards import head_key, list_key
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
 from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
-from trainer.fsutil import read_bytes
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 
 GENERIC_HEADING = "要点"
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)

@@ -14,17 +14,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from trainer import decks as deckfile
 from trainer import paths
+from trainer.deckfile import decks as deckfile
+from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
-from trainer.fsutil import atomic_write
 from trainer.store.engine import reader
 
 if TYPE_CHECKING:
-    from trainer.config import Settings
+    from trainer.services.config import Settings
     from trainer.store.imported import HistoryReport
     from trainer.store.sync import SyncResult
 
@@ -80,7 +80,7 @@ class Imported:
 def _deck_named(name: str, folder: Path, *, besides: Path) -> Path | None:
     """A deck file in `folder` (other than `besides`) holding the deck `name`, which sync would refuse
     beside the imported one; files that do not load are not this importer's concern."""
-    from trainer.library import find_deck_files
+    from trainer.services.library import find_deck_files
 
     for f in find_deck_files([folder], missing_ok=True):
         if f.resolve() == besides.resolve():
@@ -142,7 +142,7 @@ def import_deck(
     engine = None
     if history and result.history.reviews and open_engine is not None:
         if settings is None:
-            from trainer.config import load_settings
+            from trainer.services.config import load_settings
 
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from trainer.core.model import Deck, Point, Section, Topic
 from trainer.errors import DocumentError
-from trainer.model import Deck, Point, Section, Topic
 from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 
+from trainer.core.model import Deck, Point, Section, Topic, normalize_key, point_id
 from trainer.errors import DeckError
-from trainer.model import Deck, Point, Section, Topic, normalize_key, point_id
 
 LINT_HEAD_MAX = 30
 

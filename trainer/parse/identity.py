@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from trainer.model import Deck, Point, Topic, normalize_key
+from trainer.core.model import Deck, Point, Topic, normalize_key
 
 # A lightly edited head (a character added, dropped or changed) still scores well above this.
 MIN_SIMILARITY = 75.0

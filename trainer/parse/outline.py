@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.model import normalize_key
+from trainer.core.model import normalize_key
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,

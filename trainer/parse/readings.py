@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para

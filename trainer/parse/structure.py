@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.markers import Marker, find_inline, top_list
 from trainer.parse.noise import split_title

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from trainer.model import SectionKind
+from trainer.core.model import SectionKind
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (

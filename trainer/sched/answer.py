@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from trainer.sched.exam import cap_interval
+from trainer.sched.exam import cap_interval, plan_interval
 from trainer.sched.fuzz import card_seed, fuzz_interval
+from trainer.sched.memory import Memory, remember
 from trainer.sched.sm2 import check_quality, review
 from trainer.sched.state import Algorithm, Queue, Schedule
 
 LEECH_LAPSES = 8  # a card forgotten this often is flagged and suspended so the learner can rewrite it
-PASS_QUALITY = 4  # SM-2 step 7: below this, the card comes back later the same day
+REPEAT_BELOW = 4  # SM-2 step 7: a grade below this brings the card back later the same day
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +22,20 @@ class Policy:
         algorithm: SM-2 (default) or FSRS.
         exam_day: The exam's day number, or None; no interval then runs past the exam.
         fuzz: Spread intervals of 3 days and more a little, deterministically per card.
+        exam_target: Exam mode (with `exam_day`): the recall in percent every point should have on the
+            exam day; each point's next review before the exam is then planned by its FSRS memory
+            (`trainer.sched.exam.plan_interval`) instead of capped by a hash of the card. None: the
+            interval is only capped (answers logged before exam mode).
     """
 
     algorithm: Algorithm = Algorithm.SM2
     exam_day: int | None = None
     fuzz: bool = False
+    exam_target: int | None = None
+
+    def plans(self, today: int) -> bool:
+        """Whether exam mode plans an answer given on study day `today` (the exam still ahead)."""
+        return self.exam_target is not None and self.exam_day is not None and today < self.exam_day
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +63,7 @@ def grade(
     card_id: int,
     policy: Policy = Policy(),
     repeat: bool = False,
+    memory: Memory | None = None,
 ) -> Outcome:
     """Apply one answer to a card's schedule.
 
@@ -64,6 +75,8 @@ def grade(
         policy: The algorithm, exam day and fuzz to use.
         repeat: True when the card was already graded today: SM-2 step 7 says such repeats are
             logged but change neither ease nor interval.
+        memory: The point's FSRS memory before this answer, folded from its review log
+            (`trainer.sched.memory.fold`); exam mode plans the next review by it. None for a new card.
 
     Returns:
         The outcome: the new schedule and whether the card comes back today.
@@ -86,9 +99,17 @@ def grade(
             state = review(before.sm2, quality)
             interval, ease, reps = state.interval, state.ease, state.repetitions
             stability, difficulty = before.stability, before.difficulty
-    if policy.fuzz:
-        interval = fuzz_interval(interval, card_seed(card_id, today, "fuzz"))
-    interval = cap_interval(interval, today=today, exam_day=policy.exam_day, seed=card_seed(card_id, today, "exam"))
+    if policy.plans(today):
+        assert policy.exam_day is not None and policy.exam_target is not None
+        now = remember(memory, quality, today)
+        interval = plan_interval(now, today=today, exam_day=policy.exam_day, target=policy.exam_target / 100)
+        if policy.algorithm is Algorithm.SM2:  # SM-2 keeps no memory of its own: keep the estimate
+            stability, difficulty = now.stability, now.difficulty
+    else:
+        if policy.fuzz:
+            interval = fuzz_interval(interval, card_seed(card_id, today, "fuzz"))
+        seed = card_seed(card_id, today, "exam")
+        interval = cap_interval(interval, today=today, exam_day=policy.exam_day, seed=seed)
     became_leech = lapsed and lapses >= LEECH_LAPSES
     leech = before.leech or became_leech
     after = replace(
@@ -107,4 +128,4 @@ def grade(
 
 
 def _again(after: Schedule, quality: int) -> bool:
-    return quality < PASS_QUALITY and after.queue is not Queue.SUSPENDED
+    return quality < REPEAT_BELOW and after.queue is not Queue.SUSPENDED

@@ -1,8 +1,11 @@
-"""The exam date, pure: days left, and capping intervals so every card is due again before the exam."""
+"""The exam date, pure: days left, capping intervals before the exam, and exam mode's plan of each point's
+next review by its estimated recall on the exam day; no clock, no I/O."""
 
 from __future__ import annotations
 
 from datetime import date
+
+from trainer.sched.memory import Memory, days_until, recall, remember
 
 # Cards whose interval would run past the exam are spread over the last days before it, so the
 # eve of the exam is not one huge pile.
@@ -38,3 +41,51 @@ def cap_interval(interval: int, *, today: int, exam_day: int | None, seed: int =
         return interval
     window = min(EXAM_SPREAD_DAYS, eve - today)
     return eve - (seed % window) - today
+
+
+# ---- exam mode: a plan by each point's estimated recall on the exam day -----------------------------
+
+# Exam mode plans every point to be recalled with this probability on the exam day: above the 95 %
+# the learner is promised, so the points that lapse late still end above it (benchmarks.learning).
+EXAM_TARGET_PERCENT = 98
+# A weak point comes back no later than when its recall falls to this (FSRS's own default retention).
+NEXT_RECALL = 0.9
+# A weak point's regular reviews end this many days before the exam, so a lapse has days to be caught
+# up (after a lapse a point needs about two good days to clear 95 % again); closer, it comes daily.
+CATCH_UP_DAYS = 3
+
+
+def exam_recall(memory: Memory, exam_day: int) -> float:
+    """The estimated recall of a point on the exam day if it is not reviewed again."""
+    return recall(exam_day - memory.day, memory.stability)
+
+
+def secured(memory: Memory, exam_day: int, target: float) -> bool:
+    """Whether a point already clears `target` on the exam day without another review."""
+    return exam_recall(memory, exam_day) >= target
+
+
+def plan_interval(memory: Memory, *, today: int, exam_day: int, target: float) -> int:
+    """Days until a point answered today (its memory now `memory`) should be seen again before the exam.
+
+    A point that clears `target` on the exam day is left alone until then. A weak one comes back on the
+    earliest day a good answer would secure it, and no later than when its recall falls to
+    `NEXT_RECALL` or `CATCH_UP_DAYS` before the exam, so its last reviews fall by its own strength and
+    a lapse leaves days to catch up; a point still weak in the last days comes daily, and one still
+    weak on the eve is due on the exam day itself.
+
+    Args:
+        memory: The point's memory after today's answer (`trainer.sched.memory.remember`).
+        today: The study day of the answer (before the exam).
+        exam_day: The exam's day number.
+        target: The recall each point should have on the exam day (0–1).
+    """
+    left = exam_day - today
+    if left <= 1 or secured(memory, exam_day, target):
+        return max(1, left)
+    latest = max(1, min(int(days_until(NEXT_RECALL, memory.stability)), left - CATCH_UP_DAYS))
+    for days in range(1, latest):
+        after = remember(memory, 4, today + days)
+        if exam_recall(after, exam_day) >= target:
+            return days
+    return latest

@@ -99,6 +99,7 @@ def write_answer(
         "scheduler": policy.algorithm.value,
         "exam_day": policy.exam_day,
         "fuzz": policy.fuzz,
+        "exam_target": policy.exam_target,
     }
     for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
         row[f"{col}_before"] = getattr(before, name)

@@ -1,6 +1,6 @@
 """Changing one card outside grading: bury, suspend, retire, point texts, card info; no UI, caller commits.
 
-Point edits go through `trainer.edits` (deck file first, then a sync), never straight to the notes.
+Point edits go through `trainer.services.edits` (deck file first, then a sync), never straight to the notes.
 """
 
 from __future__ import annotations

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from trainer.cards import Card, cards_for_topic
+from trainer.core.cards import Card, cards_for_topic
+from trainer.core.model import Point, Section, SectionKind, Topic
 from trainer.errors import StaleCardError
-from trainer.model import Point, Section, SectionKind, Topic
 from trainer.sched.state import Queue, Schedule
 
 # A card's schedule as the store holds it: the pure scheduler's own value.

@@ -9,68 +9,26 @@ PostgreSQL: named `:params`, booleans tested with NOT, no dialect functions.
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from trainer.cards import paired_section, point_of
+from trainer.core.cards import paired_section, point_of
 from trainer.errors import StaleCardError, StoreError
+from trainer.sched.budget import DayBudget
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import Algorithm, Queue
+from trainer.store import day_summaries as summaries
+from trainer.store import exam_reads
 from trainer.store.convert import CardState, DeckSummary, ReviewCard, card_from_notes
+from trainer.store.sqlrun import Runner, chunks, deck_names, in_list
 
-# Runs one statement with named parameters and returns every row as a sequence.
-Runner = Callable[[str, Mapping[str, Any]], Sequence[Sequence[Any]]]
 LimitsFor = Callable[[str], Limits]
 
-# Longest IN (...) list per statement (SQLite's default limit on variables is far higher).
-CHUNK = 500
 _QUEUE = {int(q): q for q in Queue}
 _NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
 _GONE = (Queue.SUSPENDED, Queue.RETIRED, Queue.BURIED)
-
-
-class SqliteRunner:
-    """A runner on a `sqlite3` connection in autocommit mode (isolation_level None): each read is its
-    own transaction, and `writing()` groups writes in one BEGIN IMMEDIATE ... COMMIT."""
-
-    def __init__(self, con: sqlite3.Connection) -> None:
-        self.con = con
-
-    def __call__(self, sql: str, params: Mapping[str, Any]) -> list[Any]:
-        return self.con.execute(sql, params).fetchall()
-
-    @contextmanager
-    def writing(self) -> Iterator[SqliteRunner]:
-        """A write transaction that takes the lock up front (so a busy database waits, then fails whole)."""
-        self.con.execute("BEGIN IMMEDIATE")
-        try:
-            yield self
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
-        self.con.execute("COMMIT")
-
-
-def sqlite_runner(con: sqlite3.Connection) -> SqliteRunner:
-    """A runner on a `sqlite3` connection (see `SqliteRunner`)."""
-    return SqliteRunner(con)
-
-
-def in_list(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
-    """`(:name0, :name1, ...)` for an IN test, with the values added to `params`."""
-    keys = [f"{name}{i}" for i in range(len(values))]
-    params.update(zip(keys, values, strict=True))
-    return "(" + ", ".join(f":{k}" for k in keys) + ")"
-
-
-def chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    """`values` in slices of at most CHUNK (one IN list each)."""
-    for start in range(0, len(values), CHUNK):
-        yield values[start : start + CHUNK]
 
 
 # card_id, deck_id, queue, due_day, new_ord, key, kind, section_key
@@ -116,17 +74,6 @@ def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = Non
         new_done=dict(new_done),
         reviews_done=dict(reviews_done),
     )
-
-
-def deck_names(run: Runner, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
-    """Deck names by id (every deck when `deck_ids` is None)."""
-    if deck_ids is None:
-        return dict(run("SELECT id, name FROM decks", {}))  # type: ignore[arg-type]
-    out: dict[int, str] = {}
-    for chunk in chunks(list(deck_ids)):
-        params: dict[str, Any] = {}
-        out.update(run(f"SELECT id, name FROM decks WHERE id IN {in_list('d', chunk, params)}", params))  # type: ignore[arg-type]
-    return out
 
 
 def deck_algorithms(run: Runner, deck_ids: Iterable[int]) -> dict[int, Algorithm]:
@@ -177,7 +124,7 @@ def plan_day(
 ) -> list[Candidate]:
     """The day's queue for these decks: pending repeats, due reviews, new cards, within the limits.
 
-    What was done today comes from the day summaries when they are fresh (`trainer.store.today`):
+    What was done today comes from the day summaries when they are fresh (`trainer.store.day_summaries`):
     counts and repeats, and the answered cards of only the sections the candidates belong to, which
     is all the sibling rule looks at. Otherwise (or when `activity` is given) from the log.
 
@@ -200,11 +147,17 @@ def plan(
     limits_for: LimitsFor | None = None,
     new_per_day: int = Limits().new,
     activity: Today | None = None,
+    budget: DayBudget | None = None,
 ) -> tuple[list[Candidate], Today]:
-    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there)."""
-    from trainer.store import today as summaries
+    """`plan_day`, with the day's activity it planned with (whose `answered` may be partial, see there).
 
-    limits = limits_by_id(deck_names(run, deck_ids), limits_for, new_per_day)
+    With an active `budget` (an exam date or the learner's minutes), new points are paced for the exam
+    and the queue is ordered weakest first and cut to the minutes (`trainer.store.exam_reads`).
+    """
+    names = deck_names(run, deck_ids)
+    limits = limits_by_id(names, limits_for, new_per_day)
+    if budget is not None and budget.active:
+        limits = exam_reads.budget_limits(run, limits, names, budget, today)
     partial = activity is None and summaries.is_fresh(run, today)
     if partial:
         activity = summaries.activity(run, today, deck_ids)
@@ -235,12 +188,14 @@ def plan(
         if partial:
             activity = _with_touched(run, today, activity, every)
         reviews += every
-    return build_queue(reviews, new, today=activity, limits=limits), activity
+    queue = build_queue(reviews, new, today=activity, limits=limits)
+    if budget is not None and budget.active:
+        queue = exam_reads.fit(run, queue, activity, names, budget, today)
+    return queue, activity
 
 
 def _with_touched(run: Runner, today: int, activity: Today, cands: Iterable[Candidate]) -> Today:
     """`activity` with the cards answered today in the sections of `cands` added to `answered`."""
-    from trainer.store import today as summaries
 
     sections: dict[int, set[str]] = defaultdict(set)
     for c in cands:
@@ -272,6 +227,7 @@ def deck_summaries(
     *,
     limits_for: LimitsFor | None = None,
     totals: bool = True,
+    budget: DayBudget | None = None,
 ) -> list[DeckSummary]:
     """Every deck, by name, with what a session of it would offer today: due reviews, new cards and
     pending repeats, counted on the deck's day plan (`plan`), so the limits and the sibling rule (a
@@ -285,7 +241,7 @@ def deck_summaries(
     every = deck_totals(run) if totals else {}
     # One plan of every deck: limits and the sibling rule are per deck, so each deck's share of it is
     # what a session of that deck alone would offer.
-    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day)
+    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day, budget=budget)
     pending = {c.card_id for c in activity.pending}
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # due, new, learning
     for c in cands:

@@ -12,8 +12,8 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.errors import StoreError
-from trainer.model import Deck, Point, Section, SectionKind, Topic
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
 QUEUE_NAMES = {q.value: q.name.lower() for q in Queue}

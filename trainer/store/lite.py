@@ -23,7 +23,7 @@ from trainer.store.revisions import HEAD
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from trainer.store.drill import Runner
+    from trainer.store.sqlrun import Runner
 
 # The same as `trainer.store.engine.BUSY_TIMEOUT_MS` (a test keeps them equal).
 BUSY_TIMEOUT_MS = 10_000
@@ -94,7 +94,7 @@ def open_current(url: str) -> sqlite3.Connection | None:
 @contextmanager
 def snapshot(con: sqlite3.Connection) -> Iterator[Runner]:
     """A runner inside one deferred read transaction, so the block sees one state of the database."""
-    from trainer.store.drill import sqlite_runner
+    from trainer.store.sqlrun import sqlite_runner
 
     con.execute("BEGIN")
     try:

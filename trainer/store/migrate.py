@@ -36,7 +36,7 @@ def current_revision(connection: Connection) -> str | None:
 
 def backup_before_migration(engine: Engine, revision: str) -> Path | None:
     """Snapshot the SQLite file (online backup API) into the backups folder before a migration changes it."""
-    from trainer.store.backup import backup_database
+    from trainer.store.snapshots import backup_database
 
     path = sqlite_path(str(engine.url))
     if path is None or not path.exists() or path.stat().st_size == 0:

@@ -140,6 +140,8 @@ class ReviewLogRow(Base):
     scheduler: Mapped[str] = mapped_column(String(8), default="sm2", server_default="sm2")
     exam_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
     fuzz: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # 0006: exam mode's target recall in percent (NULL: the exam date only capped intervals).
+    exam_target: Mapped[int | None] = mapped_column(Integer, nullable=True)
     leech_before: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     leech_after: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stability_before: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -150,7 +152,7 @@ class ReviewLogRow(Base):
 
 class DayCardRow(Base):
     """A card answered on a recent study day (today and yesterday only): a summary of the review log
-    that the day's plan reads instead of the day's log rows (see `trainer.store.today`)."""
+    that the day's plan reads instead of the day's log rows (see `trainer.store.day_summaries`)."""
 
     __tablename__ = "day_cards"
     # 0004: clustered by day on SQLite; the section index finds siblings answered today.

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from trainer.sched.queue import Candidate, Limits, Today
 from trainer.sched.state import Algorithm
-from trainer.store import drill
+from trainer.store import drill, sqlrun
 from trainer.store.answers import Answer, Leech, leeches, record_answer, undo_answer, write_answer
 from trainer.store.convert import DeckSummary, ReviewCard
 from trainer.store.models import CardStateRow, Queue, ReviewLogRow
@@ -33,12 +33,12 @@ __all__ = [
 LimitsFor = drill.LimitsFor
 
 
-def runner(session: Session | Connection) -> drill.Runner:
+def runner(session: Session | Connection) -> sqlrun.Runner:
     """A `drill` runner inside the caller's transaction: the driver's own connection on SQLite (no
     SQLAlchemy processing per row), `text()` statements elsewhere."""
     conn = session.connection() if isinstance(session, Session) else session
     if conn.dialect.name == "sqlite":
-        return drill.sqlite_runner(conn.connection.driver_connection)  # type: ignore[arg-type]
+        return sqlrun.sqlite_runner(conn.connection.driver_connection)  # type: ignore[arg-type]
 
     def run(sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
         result = conn.execute(text(sql), dict(params))
@@ -54,7 +54,7 @@ def today_activity(session: Session, today: int, deck_ids: Iterable[int] | None 
 
 def deck_names(session: Session, deck_ids: Iterable[int] | None = None) -> dict[int, str]:
     """Deck names by id."""
-    return drill.deck_names(runner(session), deck_ids)
+    return sqlrun.deck_names(runner(session), deck_ids)
 
 
 def deck_algorithms(session: Session, deck_ids: Iterable[int]) -> dict[int, Algorithm]:

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from trainer.sched.answer import Policy, grade
+from trainer.sched.memory import Memory, remember
 from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
@@ -54,16 +55,24 @@ class ReplayReport:
 
 def policy_of(row: ReviewLogRow) -> Policy:
     """The policy an answer was scheduled with, as its log row recorded it."""
-    return Policy(algorithm=Algorithm.parse(row.scheduler), exam_day=row.exam_day, fuzz=bool(row.fuzz))
+    return Policy(
+        algorithm=Algorithm.parse(row.scheduler),
+        exam_day=row.exam_day,
+        fuzz=bool(row.fuzz),
+        exam_target=row.exam_target,
+    )
 
 
 def rebuild(card_id: int, rows: list[ReviewLogRow]) -> Schedule:
     """A card's schedule from its log rows (oldest first), starting from a new card."""
     state = NEW_CARD
+    memory: Memory | None = None  # exam mode plans by the FSRS memory of every earlier answer
     for row in rows:
+        policy = policy_of(row)
         state = grade(
-            state, row.quality, today=row.day, card_id=card_id, policy=policy_of(row), repeat=bool(row.repeat)
+            state, row.quality, today=row.day, card_id=card_id, policy=policy, repeat=bool(row.repeat), memory=memory
         ).after
+        memory = remember(memory, row.quality, row.day)
     return state
 
 

@@ -1,7 +1,7 @@
 """Statistics queries: review counts, streak, retention, card states, heatmap, forecast, mastery; read-only.
 
 Every function takes the caller's `session` and `today` (a day number, `date.toordinal()` of the
-study day) and returns frozen values from `trainer.stats`, never ORM objects. `deck_ids` narrows any
+study day) and returns frozen values from `trainer.core.stats`, never ORM objects. `deck_ids` narrows any
 of them to some decks (None: every deck).
 """
 
@@ -14,23 +14,19 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from trainer.stats import (
-    MATURE_DAYS,
+from trainer.core.mastery import MATURE_DAYS, PointMastery, TopicMastery, group_mastery, weakest_of
+from trainer.core.stats import (
     PASS_QUALITY,
     DayCount,
     Overview,
-    PointMastery,
     Retention,
     ReviewCounts,
     StateCounts,
     Streak,
-    TopicMastery,
     WeekRetention,
     fill_days,
     forecast_days,
-    group_mastery,
     streak_of,
-    weakest_of,
     week_start,
     weekly_retention,
 )

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import Boolean, Table, func, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from trainer.cards import CardKind, CardRef, card_refs, section_keys
+from trainer.core.cards import CardKind, CardRef, card_refs, section_keys
+from trainer.core.model import Deck
 from trainer.errors import DeckError
-from trainer.model import Deck
 from trainer.sched.state import Algorithm
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
@@ -82,11 +82,6 @@ def insert_values(
             processed.append(tuple(values))
         rows = processed
     conn.exec_driver_sql(sql, rows)
-
-
-def deck_hash(session: Session, path: str) -> str | None:
-    """The content hash recorded for the deck last synced from `path`, if any."""
-    return session.scalars(select(DeckRow.content_hash).where(DeckRow.path == path)).first()
 
 
 def synced_deck(session: Session, path: str) -> tuple[str, str] | None:

@@ -23,8 +23,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from trainer.config import Settings
 from trainer.errors import TrainerError
+from trainer.services.config import Settings
 from trainer.store.lite import LazyEngine
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
-    from trainer.store.drill import Runner
+    from trainer.store.sqlrun import Runner
     from trainer.tui.screens.home import HomeScreen
 
 Clock = Callable[[], datetime]
@@ -126,8 +126,8 @@ class TrainerApp(App[None]):
         """`read` on a runner of its own, for a worker thread: a new `sqlite3` connection to the
         start-up connection's file (connections stay in their thread), else a session of the engine."""
         if self.lite is not None:
-            from trainer.store.drill import sqlite_runner
             from trainer.store.lite import open_current
+            from trainer.store.sqlrun import sqlite_runner
 
             con = open_current(f"sqlite:///{self._lite_path}")
             if con is not None:
@@ -178,12 +178,12 @@ class TrainerApp(App[None]):
 
     def start_review(self, deck_ids: list[int], *, topic: str = "") -> None:
         """Start a session on these decks (or one topic of one deck), unless nothing is due."""
-        from trainer.study import StudySession
+        from trainer.services.study import StudySession
         from trainer.tui.screens.review import ReviewScreen
 
         run = None
         if self.lite is not None:
-            from trainer.store.drill import sqlite_runner
+            from trainer.store.sqlrun import sqlite_runner
 
             run = sqlite_runner(self.lite)
         # A LazyEngine stands in for the Engine: the session touches it for its first write only.
@@ -201,7 +201,7 @@ class TrainerApp(App[None]):
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
-        from trainer.store.drill import deck_names
+        from trainer.store.sqlrun import deck_names
 
         with self.reading() as run:
             ids = sorted(deck_names(run))
@@ -267,7 +267,7 @@ class TrainerApp(App[None]):
     def _warm_then_sync(self) -> None:
         self.engine  # noqa: B018 -- builds it (imports SQLAlchemy) off the UI thread
         if self.daily_backup:
-            from trainer.backup import backup_today
+            from trainer.services.database import backup_today
 
             try:
                 backup_today()  # the online backup API: answers can be written meanwhile
@@ -276,16 +276,8 @@ class TrainerApp(App[None]):
         if self.sync_paths:
             self._sync()
 
-    def sync_decks(self) -> None:
-        """Sync changed deck files in the background, then refresh the home screen."""
-        self._sync_worker()
-
-    @work(thread=True, exclusive=True, group="sync")
-    def _sync_worker(self) -> None:
-        self._sync()
-
     def _sync(self) -> None:
-        from trainer.library import find_deck_files, sync_files
+        from trainer.services.library import find_deck_files, sync_files
 
         errors: list[str] = []
         try:
@@ -326,7 +318,7 @@ def make_app(
         sync_paths: Deck files and folders synced in the background after start-up.
         lite: A `sqlite3` connection to the same store (`trainer.store.lite.open_current`) for the
             reads before the engine is built.
-        daily_backup: Take the daily backup (`trainer.backup.backup_today`) in the warm-up thread.
+        daily_backup: Take the daily backup (`trainer.services.database.backup_today`) in the warm-up thread.
         repeat_guard: See REPEAT_GUARD_S.
         monotonic: The clock for answer times and the repeat guard.
     """
@@ -351,7 +343,7 @@ def run_app() -> int:
     opened, created or migrated, and backed up, by `open_default_store` first, as `trainer sync` does.
     """
     from trainer import paths
-    from trainer.config import load_settings
+    from trainer.services.config import load_settings
 
     settings = load_settings()
     url = paths.db_url()
@@ -359,7 +351,7 @@ def run_app() -> int:
 
     con = open_current(url)
     if con is None:
-        from trainer.library import open_default_store
+        from trainer.services.database import open_default_store
 
         engine: Engine | LazyEngine = open_default_store()
     else:

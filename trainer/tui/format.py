@@ -7,10 +7,11 @@ from typing import TYPE_CHECKING
 
 from textual.markup import escape
 
-from trainer.cards import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, Card, blank
+from trainer.core.cards import Card
+from trainer.core.cloze import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, blank
 
 if TYPE_CHECKING:
-    from trainer.compare import Comparison
+    from trainer.core.compare import Comparison
 
 GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "正确", 5: "完美"}
 SHORT_GRADES = {0: "完全忘记", 1: "错误", 2: "困难", 3: "勉强", 4: "良好", 5: "完美"}
@@ -58,7 +59,7 @@ def max_hint(card: Card) -> int:
 
 def diff_markup(result: Comparison) -> str:
     """Content markup of a comparison: right characters green, wrong ones struck red, missing ones yellow."""
-    from trainer.compare import Mark
+    from trainer.core.compare import Mark
 
     styles = {
         Mark.SAME: "$text-success",

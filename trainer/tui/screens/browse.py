@@ -243,7 +243,7 @@ class BrowseScreen(TrainerScreen):
             return
 
         def saved(changes: list[tuple[str, str, str]] | None) -> None:
-            from trainer.edits import save_edits
+            from trainer.services.edits import save_edits
 
             if not changes:
                 return

@@ -18,8 +18,8 @@ from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
 from trainer.sched.days import day_to_date
+from trainer.store import day_summaries as summaries
 from trainer.store import drill, lite
-from trainer.store import today as summaries
 from trainer.store.convert import DeckSummary
 from trainer.tui.format import countdown, exam_date
 from trainer.tui.screens.base import TrainerScreen
@@ -101,7 +101,12 @@ class HomeScreen(TrainerScreen):
         app.unbury_past(today)
         with app.reading() as run:
             self.decks = drill.deck_summaries(
-                run, today, settings.new_per_day, limits_for=settings.limits_for, totals=False
+                run,
+                today,
+                settings.new_per_day,
+                limits_for=settings.limits_for,
+                totals=False,
+                budget=settings.day_budget(),
             )
             done = lite.reviews_on(run, today)
             streak = summaries.streak(run, today)

@@ -23,7 +23,7 @@ from trainer.tui.widgets.title_bar import TitleBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 if TYPE_CHECKING:
-    from trainer.study import StudySession
+    from trainer.services.study import StudySession
 
 # The engine the first answer writes through is built in the background this long after the first
 # card is painted (a learner reveals and grades it in more than a second).
@@ -222,7 +222,7 @@ class ReviewScreen(TrainerScreen):
         if nxt is not None:
             nxt.focus()
             return
-        from trainer.compare import combined_grade
+        from trainer.core.compare import combined_grade
 
         results = await typed.check()
         self.suggested = combined_grade([r.grade for r in results])

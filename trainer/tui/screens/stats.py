@@ -12,8 +12,9 @@ from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.widgets import Footer, Header, Static
 
+from trainer.core.mastery import PointMastery, TopicMastery
+from trainer.core.stats import Overview
 from trainer.sched.days import day_to_date
-from trainer.stats import Overview, PointMastery, TopicMastery
 from trainer.store import stats as stats_store
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.chart import Chart

@@ -7,7 +7,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from trainer.study import Summary
+from trainer.services.study import Summary
 from trainer.tui.format import seconds_label
 
 

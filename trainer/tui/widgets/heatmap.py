@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.widgets import Static
 
-from trainer.stats import DayCount, week_start
+from trainer.core.stats import DayCount, week_start
 
 LEVELS = "▁▂▃▄▅▆▇█"
 WEEKDAYS = "一二三四五六日"

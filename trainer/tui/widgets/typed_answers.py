@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from trainer.tui.format import SHORT_GRADES, diff_markup
 
 if TYPE_CHECKING:
-    from trainer.compare import Comparison
+    from trainer.core.compare import Comparison
 
 
 class TypedAnswers(Vertical):
@@ -45,7 +45,7 @@ class TypedAnswers(Vertical):
 
     async def check(self) -> list[Comparison]:
         """Compare every line with its point, show the diffs in place of the inputs, and return them."""
-        from trainer.compare import compare
+        from trainer.core.compare import compare
 
         self.results = [compare(inp.value, ans) for inp, ans in zip(self.inputs, self.answers, strict=True)]
         many = len(self.answers) > 1

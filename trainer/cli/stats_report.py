@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from trainer.stats import DayCount, Overview
+from trainer.core.stats import DayCount, Overview
 
 WEEKDAYS = "一二三四五六日"
 SHADES = ("·", "░", "▒", "▓", "█")

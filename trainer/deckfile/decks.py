@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
-from trainer import decklayout
-from trainer.deckyaml import LineDict, fast_load
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile import layout as decklayout
+from trainer.deckfile.fsutil import atomic_write, read_bytes
+from trainer.deckfile.yamlsubset import LineDict, fast_load
 from trainer.errors import DeckError
-from trainer.fsutil import atomic_write, read_bytes
-from trainer.model import Deck, Point, Section, SectionKind, Topic, point_id
 
 # Real decks are tens of kilobytes; one this big is the wrong file and would flood the daily queue.
 MAX_DECK_BYTES = 5_000_000

@@ -6,12 +6,13 @@ Days are day numbers (`date.toordinal()` of the study day), the unit `review_log
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-MATURE_DAYS = 21  # Anki's threshold: a card whose interval reached 21 days is "mature"
+from trainer.core.mastery import PointMastery, TopicMastery
+
 PASS_QUALITY = 3  # SM-2: a grade of 3 or better is a successful recall
 
 
@@ -197,133 +198,6 @@ def forecast_days(due: Iterable[tuple[int, int]], today: int, days: int) -> tupl
         d = max(day, today)
         counts[d] = counts.get(d, 0) + n
     return fill_days(counts, today, today + days - 1)
-
-
-@dataclass(frozen=True, slots=True)
-class PointMastery:
-    """How well one point's head is known, from its head card's schedule.
-
-    Attributes:
-        deck: Deck name.
-        point_id: The point's stable id.
-        topic: Topic title.
-        section_kind: Section kind value (significance, problems, ...).
-        heading: Section heading.
-        ordinal: k in 第k点.
-        count: n in 共n点.
-        head: The head phrase.
-        queue: Queue name of its head card (new, learning, review, suspended, buried).
-        reps: Successful repetitions in a row.
-        ease: SM-2 ease.
-        interval: Current interval in days.
-        lapses: Times forgotten after being learnt.
-        leech: Flagged as a leech.
-    """
-
-    deck: str
-    point_id: str
-    topic: str
-    section_kind: str
-    heading: str
-    ordinal: int
-    count: int
-    head: str
-    queue: str
-    reps: int
-    ease: float
-    interval: int
-    lapses: int
-    leech: bool
-
-    @property
-    def label(self) -> str:
-        """Where the point sits: topic › section › 第k点."""
-        return f"{self.topic} › {self.heading} › 第{self.ordinal}点"
-
-    @property
-    def seen(self) -> bool:
-        """Graded at least once."""
-        return self.queue != "new"
-
-    @property
-    def mastery(self) -> float:
-        """0 for an unseen point, rising with the interval to 1 at 21 days."""
-        if not self.seen:
-            return 0.0
-        return min(self.interval, MATURE_DAYS) / MATURE_DAYS
-
-
-def mastery_of(points: Sequence[PointMastery]) -> float:
-    """Mean mastery of some points, rounded to 4 places (0 for none)."""
-    return round(sum(p.mastery for p in points) / len(points), 4) if points else 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class SectionMastery:
-    """One section's points and how well they are known."""
-
-    kind: str
-    heading: str
-    points: tuple[PointMastery, ...]
-
-    @property
-    def mastery(self) -> float:
-        """Mean mastery of its points."""
-        return mastery_of(self.points)
-
-
-@dataclass(frozen=True, slots=True)
-class TopicMastery:
-    """One topic's sections and how well they are known."""
-
-    deck: str
-    topic: str
-    sections: tuple[SectionMastery, ...]
-
-    @property
-    def points(self) -> tuple[PointMastery, ...]:
-        """Every point of the topic, in order."""
-        return tuple(p for s in self.sections for p in s.points)
-
-    @property
-    def seen(self) -> int:
-        """Points graded at least once."""
-        return sum(1 for p in self.points if p.seen)
-
-    @property
-    def mature(self) -> int:
-        """Points whose interval reached 21 days."""
-        return sum(1 for p in self.points if p.seen and p.interval >= MATURE_DAYS)
-
-    @property
-    def mastery(self) -> float:
-        """Mean mastery of its points."""
-        return mastery_of(self.points)
-
-
-def group_mastery(points: Iterable[PointMastery]) -> tuple[TopicMastery, ...]:
-    """Group points into topics and sections in first-seen order; points sorted by 第k点 within a section."""
-    topics: dict[tuple[str, str], dict[tuple[str, str], list[PointMastery]]] = {}
-    for p in points:
-        topics.setdefault((p.deck, p.topic), {}).setdefault((p.section_kind, p.heading), []).append(p)
-    return tuple(
-        TopicMastery(
-            deck=deck,
-            topic=topic,
-            sections=tuple(
-                SectionMastery(kind=k, heading=h, points=tuple(sorted(ps, key=lambda p: p.ordinal)))
-                for (k, h), ps in sections.items()
-            ),
-        )
-        for (deck, topic), sections in topics.items()
-    )
-
-
-def weakest_of(points: Iterable[PointMastery], limit: int) -> tuple[PointMastery, ...]:
-    """Points that have lapsed or lost ease, most lapses first, then lowest ease, then shortest interval."""
-    weak = [p for p in points if p.seen and (p.lapses > 0 or p.ease < 2.5)]
-    weak.sort(key=lambda p: (-p.lapses, p.ease, p.interval, p.deck, p.topic, p.heading, p.ordinal))
-    return tuple(weak[:limit])
 
 
 @dataclass(frozen=True, slots=True)

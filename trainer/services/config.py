@@ -5,18 +5,20 @@ Nothing here runs on the review path: the study session gets a frozen Settings w
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, tzinfo
 from pathlib import Path
 from typing import Any
 
 from trainer.errors import ConfigError
 from trainer.sched.answer import Policy
+from trainer.sched.budget import DayBudget
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
+from trainer.sched.exam import EXAM_TARGET_PERCENT
 from trainer.sched.queue import DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, Limits
 from trainer.sched.state import Algorithm
+from trainer.services.localzone import LOCAL_ZONE
 
 CONFIG_NAME = "config.yaml"
 _HEADER = "# trainer settings: edit with `trainer config set KEY VALUE` (see `trainer config list`)\n"
@@ -29,6 +31,7 @@ class DeckLimits:
     new_per_day: int | None = None
     reviews_per_day: int | None = None
     typed: bool | None = None
+    minutes_per_day: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +48,8 @@ class Settings:
         decks: Per-deck limits by deck name.
         zone_name: The configured zone's name ("" for the machine's zone).
         typed: Start reviews in typed-answer mode (per deck in `decks`).
+        minutes_per_day: The learner's daily minutes (all decks together; per deck in `decks`); the
+            day's queue is fitted into them, weakest first. None: no budget.
     """
 
     new_per_day: int = DEFAULT_NEW_PER_DAY
@@ -56,6 +61,7 @@ class Settings:
     decks: Mapping[str, DeckLimits] = field(default_factory=dict, hash=False)
     zone_name: str = ""
     typed: bool = False
+    minutes_per_day: int | None = None
 
     def tz(self) -> tzinfo:
         """The zone to count study days in."""
@@ -76,6 +82,15 @@ class Settings:
         own = self.decks.get(deck, DeckLimits()).typed
         return self.typed if own is None else own
 
+    def minutes_for(self, deck: str) -> int | None:
+        """The deck's own daily minutes, None when it has none of its own (the overall budget applies)."""
+        return self.decks.get(deck, DeckLimits()).minutes_per_day
+
+    def day_budget(self) -> DayBudget:
+        """What exam mode and the daily minutes ask of the day's queue."""
+        own = {name: d.minutes_per_day for name, d in self.decks.items() if d.minutes_per_day is not None}
+        return DayBudget(exam_day=self.exam_day, minutes=self.minutes_per_day, deck_minutes=own)
+
     @property
     def exam_day(self) -> int | None:
         """The exam as a day number, or None."""
@@ -83,43 +98,8 @@ class Settings:
 
     def policy(self, algorithm: Algorithm = Algorithm.SM2) -> Policy:
         """The scheduling policy for a deck using `algorithm`."""
-        return Policy(algorithm=algorithm, exam_day=self.exam_day, fuzz=self.fuzz)
-
-
-class LocalZone(tzinfo):
-    """The machine's zone as the C library sees it at each moment (dateutil's `tzlocal`, without the
-    ~10 ms import of `dateutil.tz` on every start-up); follows daylight saving like `tzlocal`."""
-
-    def fromutc(self, dt: datetime) -> datetime:
-        if dt.tzinfo is not self:
-            raise ValueError("fromutc: dt.tzinfo is not self")
-        stamp = dt.replace(tzinfo=UTC).timestamp()
-        # fromtimestamp sets fold=1 on the second of two equal wall times (clocks set back).
-        return datetime.fromtimestamp(stamp).replace(tzinfo=self)
-
-    def utcoffset(self, dt: datetime | None) -> timedelta | None:
-        if dt is None:
-            return None
-        stamp = dt.replace(tzinfo=None).timestamp()
-        return datetime.fromtimestamp(stamp) - datetime.fromtimestamp(stamp, UTC).replace(tzinfo=None)
-
-    def dst(self, dt: datetime | None) -> timedelta | None:
-        if dt is None:
-            return None
-        if time.localtime(dt.replace(tzinfo=None).timestamp()).tm_isdst <= 0:
-            return timedelta(0)
-        return timedelta(seconds=time.timezone - time.altzone)
-
-    def tzname(self, dt: datetime | None) -> str | None:
-        if dt is None:
-            return None
-        return time.localtime(dt.replace(tzinfo=None).timestamp()).tm_zone
-
-    def __repr__(self) -> str:
-        return "LocalZone()"
-
-
-LOCAL_ZONE = LocalZone()
+        target = None if self.exam_day is None else EXAM_TARGET_PERCENT
+        return Policy(algorithm=algorithm, exam_day=self.exam_day, fuzz=self.fuzz, exam_target=target)
 
 
 # ---- values ---------------------------------------------------------------------------------------
@@ -151,6 +131,12 @@ def _date(value: Any) -> date | None:
         raise ValueError("expected a date like 2027-03-28") from None
 
 
+def _minutes(value: Any) -> int | None:
+    if value is None or str(value).strip().lower() in ("", "none", "off", "0"):
+        return None
+    return _int_in(1, 1440)(value)
+
+
 def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -176,7 +162,8 @@ def _zone(value: Any) -> str:
 _COUNT = _int_in(0, 100_000)
 # Key in the file and on the command line -> (parser, default, help).
 KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
-    "exam-date": (_date, None, "the exam date (YYYY-MM-DD); no interval runs past it; `none` to clear"),
+    "exam-date": (_date, None, "the exam date (YYYY-MM-DD): exam mode plans every point for it; `none` to clear"),
+    "minutes-per-day": (_minutes, None, "minutes a day for study; the day's queue fits them, weakest first"),
     "new-per-day": (_COUNT, DEFAULT_NEW_PER_DAY, "new cards per deck per day"),
     "reviews-per-day": (_COUNT, DEFAULT_REVIEWS_PER_DAY, "reviews per deck per day"),
     "day-start-hour": (_int_in(0, 23), DEFAULT_DAY_START_HOUR, "local hour a study day starts (0-23)"),
@@ -184,7 +171,7 @@ KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
     "fuzz": (_bool, False, "spread intervals of 3+ days a little, per card (true/false)"),
     "typed": (_bool, False, "start reviews in typed-answer mode (true/false; `t` still toggles)"),
 }
-DECK_KEYS = ("new-per-day", "reviews-per-day", "typed")
+DECK_KEYS = ("new-per-day", "reviews-per-day", "typed", "minutes-per-day")
 
 
 def config_path() -> Path:
@@ -282,7 +269,10 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
     zone_name = values.get("timezone", "")
     decks = {
         name: DeckLimits(
-            new_per_day=v.get("new-per-day"), reviews_per_day=v.get("reviews-per-day"), typed=v.get("typed")
+            new_per_day=v.get("new-per-day"),
+            reviews_per_day=v.get("reviews-per-day"),
+            typed=v.get("typed"),
+            minutes_per_day=v.get("minutes-per-day"),
         )
         for name, v in values.get("decks", {}).items()
     }
@@ -295,6 +285,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
         exam_date=values.get("exam-date"),
         fuzz=values.get("fuzz", False),
         typed=values.get("typed", False),
+        minutes_per_day=values.get("minutes-per-day"),
         decks=decks,
     )
 
@@ -331,7 +322,7 @@ def _show(value: Any) -> str:
 def _write(values: dict[str, Any], path: Path) -> None:
     import yaml
 
-    from trainer.fsutil import atomic_write
+    from trainer.deckfile.fsutil import atomic_write
 
     data: dict[str, Any] = {k: v for k, v in values.items() if k != "decks" and v not in (None, "")}
     decks = {name: lim for name, lim in values.get("decks", {}).items() if lim}

@@ -13,35 +13,15 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from trainer import decks, paths
+from trainer import paths
+from trainer.core.model import Deck
+from trainer.deckfile import decks
+from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
-from trainer.fsutil import read_bytes
-from trainer.model import Deck
 
 DECK_SUFFIXES = (".yaml", ".yml")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
 # A 申论 document is tens of kilobytes; parsing runs at a few MB/s, so a bigger file is refused at once.
 MAX_DOCUMENT_BYTES = 10_000_000
-
-
-def open_default_store(*, daily_backup: bool = True) -> Engine:
-    """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated.
-
-    A SQLite store is also backed up once a day (the last 7 daily backups are kept).
-    """
-    from trainer.store import open_store
-
-    engine = open_store(paths.db_url())
-    if daily_backup:
-        from trainer.backup import backup_today
-
-        backup_today()
-    return engine
-
-
-def default_deck_dirs() -> list[Path]:
-    """The folders `trainer sync` reads with no arguments: bundled decks, then the user's decks."""
-    return paths.default_deck_dirs()
 
 
 def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> list[Path]:

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trainer.model import Deck, Point, Section, SectionKind, Topic, normalize_key, section_id
-
-# The fill is a visible full-width low line, not an ideographic space: terminals (and Textual) wrap
-# at spaces, which split a blank across lines.
-BLANK_OPEN, BLANK_FILL, BLANK_CLOSE = "［", "＿", "］"
-
-# Slogans learners must recall word for word: “网上办、马上办、就近办、一次办”.
-_SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
-# A cloze the learner wrote into a body by hand: {{text}} or {{text::hint}}.
-_MANUAL = re.compile(r"\{\{(.+?)(?:::(.*?))?\}\}")
-_CLAUSE = re.compile(r"[，,；;：:]")
+from trainer.core.cloze import (
+    MANUAL,
+    SLOGAN,
+    blank,
+    hide,
+    key_part,
+    mnemonic,
+    part_key,
+    plain,
+)
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, section_id
 
 
 class CardKind(StrEnum):
@@ -87,22 +85,6 @@ class Card:
         return "\n".join(self.answers)
 
 
-def blank(answer: str, hint: str = "") -> str:
-    """A gap as wide as the answer: ［　　　　］, one full-width ＿ per character (or the hint)."""
-    inner = f"{hint}…" if hint else BLANK_FILL * max(len(answer), 2)
-    return f"{BLANK_OPEN}{inner}{BLANK_CLOSE}"
-
-
-def plain(text: str) -> str:
-    """Text with manual cloze marks removed: `{{网上办::口诀}}` reads as 网上办."""
-    return _MANUAL.sub(lambda m: m.group(1), text)
-
-
-def mnemonic(heads: Iterable[str]) -> str:
-    """The 口诀 of a list: the first character of each head, joined: 人·权·线."""
-    return "·".join(h[:1] for h in heads if h)
-
-
 def head_key(point_id: str) -> str:
     """The key of a point's head cloze card."""
     return f"{point_id}:head"
@@ -124,25 +106,6 @@ def point_of(key: str, kind: str) -> str:
     return "" if kind == CardKind.LIST else key.split(":", 1)[0]
 
 
-def _part_key(text: str) -> str:
-    return hashlib.sha1(normalize_key(text).encode("utf-8")).hexdigest()[:8]
-
-
-def key_part(head: str) -> str:
-    """The part of a long head a card blanks: its longest quoted slogan, else its first short clause."""
-    quoted = sorted(_SLOGAN.findall(head), key=len, reverse=True)
-    if quoted:
-        return quoted[0]
-    clauses = [c.strip() for c in _CLAUSE.split(head) if c.strip()]
-    # A clause naming a policy or a document (`《…意见》（国发〔2022〕5号）提出`) is where the point comes
-    # from, not what to recall: blank another clause when there is one.
-    plain = [c for c in clauses if "《" not in c and "〔" not in c] or clauses
-    for clause in plain:
-        if 4 <= len(clause) <= 20:
-            return clause
-    return plain[0] if plain else head
-
-
 @dataclass(frozen=True, slots=True)
 class _Where:
     topic: str
@@ -159,12 +122,6 @@ class _Where:
             section_key=self.section_key,
             **fields,  # type: ignore[arg-type]
         )
-
-
-def hide(text: str, answer: str, gap: str | None = None) -> str:
-    """`text` with every occurrence of `answer` replaced by its blank, so a card never shows its own
-    answer elsewhere in its text (a slogan quoted twice, a head repeated in its elaboration)."""
-    return text.replace(answer, blank(answer) if gap is None else gap) if answer else text
 
 
 def _head_card(where: _Where, point: Point, k: int) -> Card:
@@ -208,7 +165,7 @@ def _overlap_card(where: _Where, previous: Point, point: Point, k: int) -> Card:
 def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
     body = plain(point.body)
     cards, seen = [], set()
-    for m in _SLOGAN.finditer(body):
+    for m in SLOGAN.finditer(body):
         slogan = m.group(1)
         if slogan in seen:
             continue
@@ -218,7 +175,7 @@ def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
             where.card(
                 point,
                 k,
-                key=f"{point.id}:slogan:{_part_key(slogan)}",
+                key=f"{point.id}:slogan:{part_key(slogan)}",
                 kind=CardKind.SLOGAN,
                 prompt=prompt,
                 answers=(slogan,),
@@ -229,7 +186,7 @@ def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
 
 
 def _manual_cards(where: _Where, point: Point, k: int) -> list[Card]:
-    matches = list(_MANUAL.finditer(point.body))
+    matches = list(MANUAL.finditer(point.body))
     cards = []
     for m in matches:
         answer, hint = m.group(1), (m.group(2) or "").strip()
@@ -240,7 +197,7 @@ def _manual_cards(where: _Where, point: Point, k: int) -> list[Card]:
             where.card(
                 point,
                 k,
-                key=f"{point.id}:cloze:{_part_key(answer)}",
+                key=f"{point.id}:cloze:{part_key(answer)}",
                 kind=CardKind.CLOZE,
                 prompt=prompt,
                 answers=(answer,),
@@ -396,13 +353,13 @@ def card_refs(deck: Deck, keys: Sequence[str] | None = None) -> list[CardRef]:
                 first = False
                 if slogan and "“" in body:  # cheap test first: most bodies quote nothing
                     seen: set[str] = set()
-                    for found in _SLOGAN.findall(plain(body) if "{{" in body else body):
+                    for found in SLOGAN.findall(plain(body) if "{{" in body else body):
                         if found not in seen:
                             seen.add(found)
-                            add((f"{pid}:slogan:{_part_key(found)}", CardKind.SLOGAN, skey))
+                            add((f"{pid}:slogan:{part_key(found)}", CardKind.SLOGAN, skey))
                 if cloze and "{{" in body:
-                    for m in _MANUAL.finditer(body):
-                        add((f"{pid}:cloze:{_part_key(m.group(1))}", CardKind.CLOZE, skey))
+                    for m in MANUAL.finditer(body):
+                        add((f"{pid}:cloze:{part_key(m.group(1))}", CardKind.CLOZE, skey))
             if listed and len(section.points) >= 2:
                 add((list_key(skey), CardKind.LIST, skey))
         if paired:

@@ -8,7 +8,7 @@ or by a bulk load) are folded on the next `ensure_fresh`, and an undo (which del
 drops the mark, so the summaries are rebuilt from the log. Readers check the mark and fall back to
 the log when the summaries are behind, so they are never wrong, only slower.
 
-Plain SQL on a `drill.Runner`; this module must not import SQLAlchemy.
+Plain SQL on a `sqlrun.Runner`; this module must not import SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from trainer.cards import point_of
+from trainer.core.cards import point_of
 from trainer.sched.queue import Candidate, Today
 from trainer.sched.state import Queue
-from trainer.store import drill
+from trainer.store import sqlrun
 
 # Days kept: today and yesterday (a session left open across the day boundary still plans right).
 KEEP_DAYS = 2
@@ -36,7 +36,7 @@ _FOLD_COLUMNS = (
 _NEW = int(Queue.NEW)
 
 
-def _mark(run: drill.Runner) -> tuple[int, int, int, int] | None:
+def _mark(run: sqlrun.Runner) -> tuple[int, int, int, int] | None:
     """(log_id, since_day, last_day, run_from), or None."""
     rows = run("SELECT log_id, since_day, last_day, run_from FROM day_mark WHERE id = 1", {})
     return (rows[0][0], rows[0][1], rows[0][2], rows[0][3]) if rows else None
@@ -51,12 +51,12 @@ _RUN_SQL = (
 )
 
 
-def run_length(run: drill.Runner, start: int) -> int:
+def run_length(run: sqlrun.Runner, start: int) -> int:
     """Days in a row with an answer, counting back from `start` (0 when `start` has none)."""
     return int(run(_RUN_SQL, {"start": start})[0][0])
 
 
-def _streak_mark(run: drill.Runner, mark: tuple[int, int, int, int] | None) -> tuple[int, int]:
+def _streak_mark(run: sqlrun.Runner, mark: tuple[int, int, int, int] | None) -> tuple[int, int]:
     """(last_day, run_from) for the log as it is now; extends the mark's run when it still holds."""
     last = run("SELECT MAX(day) FROM review_log", {})[0][0]
     if last is None:
@@ -66,17 +66,17 @@ def _streak_mark(run: drill.Runner, mark: tuple[int, int, int, int] | None) -> t
     return last, last - run_length(run, last) + 1
 
 
-def _top(run: drill.Runner) -> int:
+def _top(run: sqlrun.Runner) -> int:
     return run("SELECT MAX(id) FROM review_log", {})[0][0] or 0
 
 
-def is_fresh(run: drill.Runner, today: int) -> bool:
+def is_fresh(run: sqlrun.Runner, today: int) -> bool:
     """True when the summaries hold every answer of study day `today` (two indexed lookups)."""
     mark = _mark(run)
     return mark is not None and mark[1] <= today and mark[0] == _top(run)
 
 
-def refresh(run: drill.Runner, today: int) -> int:
+def refresh(run: sqlrun.Runner, today: int) -> int:
     """Fold the log rows written since the mark into the summaries; the caller holds a write transaction.
 
     Returns:
@@ -138,7 +138,7 @@ def refresh(run: drill.Runner, today: int) -> int:
     return len(rows)
 
 
-def streak(run: drill.Runner, today: int) -> int:
+def streak(run: sqlrun.Runner, today: int) -> int:
     """Days in a row with an answer, ending today or yesterday: from the mark when the summaries are
     fresh (no probe), else counted back through the log's day index."""
     mark = _mark(run)
@@ -151,7 +151,7 @@ def streak(run: drill.Runner, today: int) -> int:
 
 
 def counts(
-    run: drill.Runner, today: int, deck_ids: Iterable[int]
+    run: sqlrun.Runner, today: int, deck_ids: Iterable[int]
 ) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
     """From fresh summaries: (new cards started, reviews done, cards pending a repeat) per deck today."""
     new_done: dict[int, int] = {}
@@ -167,20 +167,14 @@ def counts(
     return new_done, reviews_done, pending
 
 
-def ensure_fresh(run: drill.SqliteRunner, today: int) -> None:
+def ensure_fresh(run: sqlrun.SqliteRunner, today: int) -> None:
     """Fold new log rows in, in a write transaction of the runner's own connection, when there are any."""
     if not is_fresh(run, today):
         with run.writing():
             refresh(run, today)
 
 
-def forget(run: drill.Runner) -> None:
-    """Drop the mark, so the summaries are rebuilt from the log before they are used again (after an
-    answer is taken back); runs in the caller's write transaction."""
-    run("DELETE FROM day_mark", {})
-
-
-def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
+def activity(run: sqlrun.Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
     """Counts and pending repeats of study day `today`, from fresh summaries; `answered` holds only the
     pending cards (see `touched` for the siblings of the day's candidates)."""
     wanted = None if deck_ids is None else set(deck_ids)
@@ -194,7 +188,7 @@ def activity(run: drill.Runner, today: int, deck_ids: Iterable[int] | None = Non
                 new_done[deck_id] = new
             if reviews:
                 reviews_done[deck_id] = reviews
-    decks = drill.deck_names(run) if wanted is None else wanted
+    decks = sqlrun.deck_names(run) if wanted is None else wanted
     rows = [r for deck_id in decks for r in _pending_rows(run, today, deck_id)]
     rows.sort(key=itemgetter(0))
     # A pending card comes first in the queue whatever its state: queue, due day and order are not read.
@@ -214,22 +208,22 @@ _PENDING_SQL = (
 )
 
 
-def _pending_rows(run: drill.Runner, today: int, deck_id: int) -> Sequence[Sequence[Any]]:
+def _pending_rows(run: sqlrun.Runner, today: int, deck_id: int) -> Sequence[Sequence[Any]]:
     return run(_PENDING_SQL, {"today": today, "deck": deck_id})
 
 
-def touched(run: drill.Runner, today: int, sections: Mapping[int, Iterable[str]]) -> list[Candidate]:
+def touched(run: sqlrun.Runner, today: int, sections: Mapping[int, Iterable[str]]) -> list[Candidate]:
     """The cards answered on `today` in these sections (by deck), for the sibling rule.
 
     Only card, deck, section and point of each are meaningful (the rule reads nothing else).
     """
     out: list[Candidate] = []
     for deck_id, keys in sections.items():
-        for chunk in drill.chunks(sorted(set(keys))):
+        for chunk in sqlrun.chunks(sorted(set(keys))):
             params: dict[str, Any] = {"today": today, "deck": deck_id}
             sql = (
                 "SELECT card_id, section_key, point FROM day_cards"
-                f" WHERE day = :today AND deck_id = :deck AND section_key IN {drill.in_list('k', chunk, params)}"
+                f" WHERE day = :today AND deck_id = :deck AND section_key IN {sqlrun.in_list('k', chunk, params)}"
             )
             out += [Candidate(r[0], deck_id, r[1], r[2], Queue.REVIEW) for r in run(sql, params)]
     return out

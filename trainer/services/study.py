@@ -3,107 +3,36 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from trainer.errors import StaleCardError
 from trainer.sched.answer import Outcome, Policy, grade
+from trainer.sched.budget import over_budget
 from trainer.sched.days import day_to_date, require_aware, study_day
+from trainer.sched.memory import Memory, remember
 from trainer.sched.queue import reinsert_at
 from trainer.sched.state import Algorithm, Schedule
-from trainer.store import drill
+from trainer.services.lazycards import BATCH_MAX, LazyCards, reading, refresh_summaries
+
+__all__ = ["BATCH_MAX", "REPEAT_GAP", "StudySession", "Summary", "reading", "refresh_summaries"]
+from trainer.store import drill, exam_reads, sqlrun
 from trainer.store.convert import CardState, ReviewCard
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-    from trainer.config import Settings
-    from trainer.edits import Changes, EditSaved
+    from trainer.services.config import Settings
+    from trainer.services.edits import Changes, EditSaved
     from trainer.store.answers import Answer
 
 Clock = Callable[[], datetime]
 
 # A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
 REPEAT_GAP = 7
-# Cards are read from the database as the queue reaches them, in batches that double up to this size:
-# the session starts after reading one card, and later reads cost one answer in BATCH_MAX a few ms.
-BATCH_MAX = 64
-
-
-class LazyCards(dict[int, ReviewCard]):
-    """The session's cards by id, each read (with the next unread cards of the queue) on first use.
-
-    A card read late may have been answered today by another process since the session started: its
-    state is then that answer's, and `answered` learns of it, so this session's answer is graded as a
-    same-day repeat, as `trainer db replay` will grade it.
-    """
-
-    def __init__(
-        self, engine: Engine, queue: deque[int], today: int, answered: set[int], run: drill.Runner | None = None
-    ) -> None:
-        super().__init__()
-        self.engine = engine
-        self.run = run
-        self.queue = queue
-        self.today = today
-        self.answered = answered
-
-    def __missing__(self, card_id: int) -> ReviewCard:
-        size = min(BATCH_MAX, max(1, len(self)))
-        wanted = [card_id]
-        for cid in self.queue:
-            if len(wanted) >= size:
-                break
-            if cid != card_id and not dict.__contains__(self, cid):
-                wanted.append(cid)
-        stale: set[int] = set()
-        with reading(self.engine, self.run) as run:
-            self.update(drill.load_cards(run, wanted, stale=stale))
-            self.answered.update(drill.answered_on_day(run, wanted, self.today))
-        if stale:
-            # StudySession.current retires them, drops them from the queue and reads on.
-            raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
-        return dict.__getitem__(self, card_id)
-
-
-@contextmanager
-def reading(engine: Engine, run: drill.Runner | None) -> Iterator[drill.Runner]:
-    """`run` itself, or a runner on a read-only (deferred) session of `engine` for the block."""
-    if run is not None:
-        yield run
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.engine import reader
-    from trainer.store.queries import runner
-
-    with Session(reader(engine)) as s:
-        yield runner(s)
-
-
-def refresh_summaries(engine: Engine, run: drill.SqliteRunner | None, today: int) -> None:
-    """Fold the review log's new rows into the day summaries (a short write; `run`'s own connection when given)."""
-    from trainer.store import today as summaries
-
-    if run is not None:
-        summaries.ensure_fresh(run, today)
-        return
-    from sqlalchemy.orm import Session
-
-    from trainer.store.queries import runner
-
-    with Session(engine) as s, s.begin():
-        if engine.dialect.name == "postgresql":
-            # One refresher at a time, and none while an answer is in flight: a log row committed
-            # after the mark had passed its id would never be folded in. (SQLite writers are serial.)
-            from sqlalchemy import text
-
-            s.execute(text("LOCK TABLE review_log IN SHARE ROW EXCLUSIVE MODE"))
-        summaries.refresh(runner(s), today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +60,7 @@ class _Done:
     before: Schedule
     first_today: bool
     requeued: bool
+    memory_before: Memory | None = None
 
 
 @dataclass(slots=True)
@@ -164,7 +94,10 @@ class StudySession:
     answered: set[int] = field(default_factory=set)
     changes: list[_Change] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)  # for the learner: cards skipped, where edits went
-    run: drill.Runner | None = None  # reads go here when given (see `start`)
+    run: sqlrun.Runner | None = None  # reads go here when given (see `start`)
+    budget: float | None = None  # the learner's seconds for the day: no card is shown once they are used
+    spent: float = 0.0  # seconds studied today (all sessions)
+    memory: dict[int, Memory | None] = field(default_factory=dict)  # exam mode: FSRS memory from the log
 
     @classmethod
     def start(
@@ -174,7 +107,7 @@ class StudySession:
         settings: Settings,
         clock: Clock,
         *,
-        run: drill.SqliteRunner | None = None,
+        run: sqlrun.SqliteRunner | None = None,
     ) -> StudySession:
         """Build the day's queue for these decks: pending repeats, due reviews, then new cards.
 
@@ -186,14 +119,16 @@ class StudySession:
             run: When given, every read of the session runs on it (a bare `sqlite3` connection at
                 start-up, see `trainer.store.lite`), so `engine` is first touched by the first write.
         """
-        from trainer.store import today as summaries
+        from trainer.store import day_summaries as summaries
 
         today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
         for attempt in range(2):
             with reading(engine, run) as r:
                 if attempt or summaries.is_fresh(r, today):
-                    plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for)
+                    budget = settings.day_budget()
+                    plan, activity = drill.plan(r, today, deck_ids, limits_for=settings.limits_for, budget=budget)
                     algorithms = drill.deck_algorithms(r, deck_ids)
+                    spent = sum(exam_reads.spent_today(r, today, deck_ids).values()) if budget.minutes else 0.0
                     break
             refresh_summaries(engine, run, today)
         queue = deque(c.card_id for c in plan)
@@ -211,6 +146,8 @@ class StudySession:
             deck_of={c.card_id: c.deck_id for c in plan},
             answered=answered,
             run=run,
+            budget=None if settings.minutes_per_day is None else settings.minutes_per_day * 60.0,
+            spent=spent,
         )
         session.current()  # the first card is read now, so a missing card fails here (a stale one is skipped)
         return session
@@ -226,6 +163,11 @@ class StudySession:
         A card its points no longer give (its deck file edited by hand) is retired and skipped, with
         a notice, rather than shown.
         """
+        if over_budget(self.spent, self.budget) and self.queue:
+            notice = f"今天的 {round((self.budget or 0) / 60)} 分钟已用完，其余 {len(self.queue)} 张留到明天"
+            if notice not in self.notices:
+                self.notices.append(notice)
+            return None
         while self.queue:
             try:
                 return self.cards[self.queue[0]]
@@ -244,7 +186,17 @@ class StudySession:
     def _grade(self, card: ReviewCard, quality: int) -> tuple[Policy, Outcome]:
         policy = self.policies[self.deck_of[card.card_id]]
         repeat = card.card_id in self.answered
-        return policy, grade(card.state, quality, today=self.today, card_id=card.card_id, policy=policy, repeat=repeat)
+        memory = self._memory(card.card_id) if policy.exam_target is not None else None
+        return policy, grade(
+            card.state, quality, today=self.today, card_id=card.card_id, policy=policy, repeat=repeat, memory=memory
+        )
+
+    def _memory(self, card_id: int) -> Memory | None:
+        """The card's FSRS memory folded from its log (read once, then kept up to date by `answer`)."""
+        if card_id not in self.memory:
+            with reading(self.engine, self.run) as run:
+                self.memory[card_id] = exam_reads.memories(run, [card_id]).get(card_id)
+        return self.memory[card_id]
 
     def preview(self, quality: int) -> int:
         """Days until the current card would be due again after `quality`."""
@@ -278,13 +230,17 @@ class StudySession:
                 duration_ms=duration_ms,
             )
         cid = card.card_id
+        memory_before = self.memory.get(cid)
+        if policy.exam_target is not None:
+            self.memory[cid] = remember(memory_before, quality, self.today)
+        self.spent += max(0, duration_ms) / 1000
         self.queue.popleft()
         self.cards[cid] = replace(card, state=outcome.after)
         first = cid not in self.answered
         self.answered.add(cid)
         if outcome.again:
             self.queue.insert(reinsert_at(len(self.queue), REPEAT_GAP), cid)
-        self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again))
+        self.done.append(_Done(log_id, cid, quality, duration_ms, card.state, first, outcome.again, memory_before))
         return Answer(
             log_id=log_id,
             before=card.state,
@@ -318,6 +274,9 @@ class StudySession:
         self.cards[last.card_id] = replace(self.cards[last.card_id], state=last.before)
         if last.first_today:
             self.answered.discard(last.card_id)
+        if last.card_id in self.memory:
+            self.memory[last.card_id] = last.memory_before
+        self.spent -= max(0, last.duration_ms) / 1000
         return True
 
     def summary(self) -> Summary:
@@ -365,7 +324,7 @@ class StudySession:
         The queued cards of its deck are read again; a card the edit no longer gives (a changed
         slogan, say) is retired and leaves the queue, with a notice.
         """
-        from trainer.edits import save_edits
+        from trainer.services.edits import save_edits
 
         card = self.current()
         if card is None:

@@ -17,11 +17,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from trainer import decks, paths
+from trainer import paths
+from trainer.core.model import Deck
+from trainer.deckfile import decks
+from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import DeckError
-from trainer.fsutil import atomic_write
-from trainer.library import is_bundled
-from trainer.model import Deck
+from trainer.services.library import is_bundled
 from trainer.store.card_ops import DeckSource, deck_source
 from trainer.store.sync import sync_deck
 
@@ -92,7 +93,7 @@ def _file_deck(path: Path, name: str) -> Deck | None:
 def _stored_deck(engine: Engine, source: DeckSource) -> Deck:
     """The deck rebuilt from the database. Its file's other keys are lost; the two that change which
     cards exist and how they are scheduled are carried: `scheduler`, and `cards` (the kinds made so far)."""
-    from trainer.cards import ALL_KINDS
+    from trainer.core.cards import ALL_KINDS
     from trainer.store.export import load_decks
 
     with Session(engine) as s:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.deckyaml import fast_load, text_value, within_subset
-from trainer.model import Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Point, Section, SectionKind, Topic, point_id
+from trainer.deckfile.yamlsubset import fast_load, text_value, within_subset
 
 __all__ = ["read_topics", "topics_at"]
 

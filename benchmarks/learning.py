@@ -1,0 +1,326 @@
+"""`python -m benchmarks.learning`: a simulated learner studying with trainer's own queue and grading code.
+
+The learner is FSRS-6's memory model with the `fsrs` package's default parameters (its `Scheduler`'s
+own formulas are the ground truth). A first showing is rated Again/Hard/Good/Easy with probabilities
+0.24/0.094/0.495/0.171; a later one is recalled with probability R(t, S) (t in whole days, so a
+same-day repeat is recalled and FSRS-6's short-term rule moves S), a recalled card rated
+Hard/Good/Easy 15/75/10 %; Again is answered 1, Hard 3, Good 4, Easy 5. Each showing takes
+fsrs-optimizer's default seconds for its rating.
+
+Trainer's side is its own code: `trainer.sched.queue.build_queue` and `trainer.sched.budget.fit_day`
+plan each day as `trainer.store.drill.plan` does, `trainer.sched.answer.grade` grades each answer with
+the FSRS memory `trainer.sched.memory` folds from the log, a card graded below 4 comes back
+`REPEAT_GAP` cards later and the day ends when the budget is used (`over_budget`), as in
+`trainer.services.study.StudySession`.
+
+Scenarios: exam (600 points, the exam on day 90, 30 minutes a day, 10 seeds), with trainer's exam
+mode and, beside it, the exam date as it was before exam mode (intervals capped only); year (10,000
+points, 365 days, 20 new a day, no budget, 5 seeds), trainer's default SM-2 beside plain FSRS at
+retention 0.9 and 0.8 on the same learner. Deterministic by seed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import fsrs
+
+from trainer.sched.answer import Policy, grade
+from trainer.sched.budget import (
+    FIRST_RATINGS,
+    FIRST_SECONDS,
+    LATER_SECONDS,
+    RECALLED_RATINGS,
+    fit_day,
+    over_budget,
+    paced_new,
+)
+from trainer.sched.exam import EXAM_TARGET_PERCENT
+from trainer.sched.memory import Memory, remember
+from trainer.sched.queue import Candidate, Limits, Today, build_queue, reinsert_at
+from trainer.sched.state import NEW_CARD, Queue, Schedule
+from trainer.services.study import REPEAT_GAP
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+START = 740_000  # day numbers are date ordinals; any will do
+QUALITY = {1: 1, 2: 3, 3: 4, 4: 5}  # FSRS rating -> trainer's grade
+LIST_SIZE = 8  # points per list (sections), for the sibling and spreading rules
+UNLIMITED = 10**9
+
+
+class Learner:
+    """The simulated learner: true memory per point, answers drawn from it."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.fsrs = fsrs.Scheduler()
+        self.state: dict[int, tuple[float, float, int]] = {}  # point -> (S, D, day of last showing)
+
+    def recall(self, point: int, day: int) -> float:
+        """The true probability of recalling `point` on `day` (0 for a point never seen)."""
+        if point not in self.state:
+            return 0.0
+        s, _d, last = self.state[point]
+        return (1 + self.fsrs._FACTOR * max(0, day - last) / s) ** self.fsrs._DECAY
+
+    def answer(self, point: int, day: int) -> tuple[int, float]:
+        """Show `point` on `day`: the rating given and the seconds it took."""
+        sch, rng = self.fsrs, self.rng
+        if point not in self.state:
+            rating = fsrs.Rating(rng.choices((1, 2, 3, 4), FIRST_RATINGS)[0])
+            s = sch._initial_stability(rating=rating)
+            d = sch._initial_difficulty(rating=rating, clamp=True)
+            self.state[point] = (s, d, day)
+            return int(rating), FIRST_SECONDS[rating - 1]
+        s, d, last = self.state[point]
+        r = self.recall(point, day)
+        recalled = rng.random() < r
+        rating = fsrs.Rating(rng.choices((2, 3, 4), RECALLED_RATINGS)[0]) if recalled else fsrs.Rating.Again
+        if day - last < 1:
+            s = sch._short_term_stability(stability=s, rating=rating)
+        else:
+            s = sch._next_stability(difficulty=d, stability=s, retrievability=r, rating=rating)
+        d = sch._next_difficulty(difficulty=d, rating=rating)
+        self.state[point] = (s, d, day)
+        return int(rating), LATER_SECONDS[rating - 1]
+
+
+@dataclass
+class DayLog:
+    """Time and counts of the simulation, per day."""
+
+    seconds: list[float] = field(default_factory=list)
+    over: int = 0  # days over the budget by more than the last card's time
+    unreached: int = 0  # planned cards the budget left for another day
+    past_exam: int = 0  # intervals that ran past the exam
+
+
+@dataclass(frozen=True)
+class Setup:
+    """One scenario run of trainer."""
+
+    points: int
+    days: int
+    new_per_day: int = 20
+    budget_minutes: float | None = None
+    exam_day: int | None = None  # relative to the start
+    exam_mode: bool = True
+
+
+def run_trainer(setup: Setup, seed: int) -> tuple[Learner, DayLog]:
+    """Study `setup.points` points for `setup.days` days with trainer's queue and grading."""
+    learner = Learner(random.Random(seed))
+    exam = None if setup.exam_day is None else START + setup.exam_day
+    policy = Policy(exam_day=exam, exam_target=EXAM_TARGET_PERCENT if (exam and setup.exam_mode) else None)
+    budget = None if setup.budget_minutes is None else setup.budget_minutes * 60
+    fitted = budget is not None and setup.exam_mode
+    sched: dict[int, Schedule] = {}
+    memory: dict[int, Memory | None] = {}
+    due: dict[int, set[int]] = defaultdict(set)
+    unseen = deque(range(setup.points))
+    log = DayLog()
+
+    def cand(i: int) -> Candidate:
+        s = sched.get(i, NEW_CARD)
+        return Candidate(i, 1, f"s{i // LIST_SIZE}", f"p{i}", s.queue, s.due_day, i)
+
+    for today in range(START, START + setup.days):
+        overdue = [i for d in sorted(k for k in due if k <= today) for i in due.pop(d)]
+        reviews = [cand(i) for i in overdue]
+        for i in overdue:  # left undone, they stay due
+            due[today].add(i)
+        new_limit = paced_new(len(unseen), today, exam, setup.new_per_day) if fitted else setup.new_per_day
+        new = [cand(i) for i in list(unseen)[: 2 * new_limit + 10]]
+        limits = {1: Limits(new=new_limit, reviews=UNLIMITED if (fitted or budget is None) else 200)}
+        planned = build_queue(reviews, new, today=Today(), limits=limits)
+        if fitted:
+            mem = {c.card_id: (sched[c.card_id].stability, sched[c.card_id].last_review_day) for c in reviews}
+            queue = fit_day(planned, mem, today=today, exam_day=exam, budget=budget)
+            log.unreached += len(planned) - len(queue)
+        else:
+            queue = planned
+        todo = deque(c.card_id for c in queue)
+        answered: set[int] = set()
+        spent = 0.0
+        last = 0.0
+        while todo and not over_budget(spent, budget):
+            i = todo.popleft()
+            rating, seconds = learner.answer(i, today)
+            quality = QUALITY[rating]
+            before = sched.get(i, NEW_CARD)
+            out = grade(
+                before, quality, today=today, card_id=i, policy=policy, repeat=i in answered, memory=memory.get(i)
+            )
+            memory[i] = remember(memory.get(i), quality, today)
+            if before.queue is Queue.NEW:
+                unseen.remove(i)
+            if not out.repeat:
+                due[before.due_day].discard(i)
+                due[today].discard(i)
+                if out.after.queue is Queue.REVIEW:  # a leech is suspended: never due again
+                    due[out.after.due_day].add(i)
+                if exam is not None and today < exam < out.after.due_day:
+                    log.past_exam += 1
+            sched[i] = out.after
+            answered.add(i)
+            spent += seconds
+            last = seconds
+            if out.again:
+                todo.insert(reinsert_at(len(todo), REPEAT_GAP), i)
+        if not fitted:
+            log.unreached += len(todo)
+        if budget is not None and spent > budget + last:
+            log.over += 1
+        log.seconds.append(spent)
+    return learner, log
+
+
+def run_fsrs(points: int, days: int, new_per_day: int, retention: float, seed: int) -> tuple[Learner, DayLog]:
+    """Plain FSRS (the package's intervals at `retention`, no learning steps) on the same learner."""
+    learner = Learner(random.Random(seed))
+    sch = fsrs.Scheduler(desired_retention=retention)
+    due: dict[int, list[int]] = defaultdict(list)
+    log = DayLog()
+    nxt = 0
+    for today in range(START, START + days):
+        spent = 0.0
+        cards = due.pop(today, [])
+        for _ in range(new_per_day):
+            if nxt < points:
+                cards.append(nxt)
+                nxt += 1
+        for i in cards:
+            _rating, seconds = learner.answer(i, today)
+            spent += seconds
+            due[today + sch._next_interval(stability=learner.state[i][0])].append(i)
+        log.seconds.append(spent)
+    return learner, log
+
+
+def exam_figures(learner: Learner, log: DayLog, points: int, exam: int) -> dict[str, float]:
+    """Exam-day recall of every point and the time it took."""
+    recalls = sorted(learner.recall(i, exam) for i in range(points))
+    return {
+        "mean_recall": statistics.fmean(recalls),
+        "p5_recall": recalls[max(0, int(0.05 * points) - 1)],
+        "share_ge_095": sum(r >= 0.95 for r in recalls) / points,
+        "below_095": sum(r < 0.95 for r in recalls),
+        "minutes_total": sum(log.seconds) / 60,
+        "minutes_per_day": statistics.fmean(log.seconds) / 60,
+        "max_day_minutes": max(log.seconds) / 60,
+        "days_over_budget": log.over,
+        "past_exam": log.past_exam,
+        "unreached": log.unreached,
+    }
+
+
+def year_figures(learner: Learner, log: DayLog, points: int, end: int) -> dict[str, float]:
+    """Memorized (sum of recall at the end) per minute studied."""
+    memorized = sum(learner.recall(i, end) for i in range(points))
+    minutes = sum(log.seconds) / 60
+    return {"memorized": memorized, "minutes": minutes, "memorized_per_minute": memorized / minutes}
+
+
+def mean_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Each figure's mean over the seeds."""
+    return {k: statistics.fmean(r[k] for r in runs) for k in runs[0]}
+
+
+def exam_scenario(points: int, seeds: int, exam_mode: bool) -> dict[str, float]:
+    """The exam scenario (exam on day 90, 30 minutes a day), mean over the seeds."""
+    setup = Setup(points=points, days=90, budget_minutes=30, exam_day=90, exam_mode=exam_mode)
+    runs = []
+    for seed in range(seeds):
+        learner, log = run_trainer(setup, seed)
+        runs.append(exam_figures(learner, log, points, START + 90))
+    return mean_of(runs)
+
+
+def year_scenario(points: int, seeds: int, days: int = 365) -> dict[str, float]:
+    """The year scenario: trainer's default beside plain FSRS 0.9 and 0.8, mean over the seeds."""
+    out: dict[str, list[float]] = defaultdict(list)
+    end = START + days
+    for seed in range(seeds):
+        learner, log = run_trainer(Setup(points=points, days=days), seed)
+        for k, v in year_figures(learner, log, points, end).items():
+            out[k].append(v)
+        for name, retention in (("fsrs090", 0.9), ("fsrs080", 0.8)):
+            learner, log = run_fsrs(points, days, 20, retention, seed)
+            for k, v in year_figures(learner, log, points, end).items():
+                out[f"{name}_{k}"].append(v)
+    return {k: statistics.fmean(v) for k, v in out.items()}
+
+
+def table(results: dict[str, Any]) -> str:
+    """The figures as a plain table."""
+    exam, legacy, year = results["exam"], results["exam_before"], results["year"]
+    rows = [
+        ("exam: points with recall ≥ 0.95", f"{exam['share_ge_095']:.3f}", f"{legacy['share_ge_095']:.3f}", "≥ 0.99"),
+        ("exam: points below 0.95", f"{exam['below_095']:.1f}", f"{legacy['below_095']:.1f}", ""),
+        ("exam: mean recall", f"{exam['mean_recall']:.4f}", f"{legacy['mean_recall']:.4f}", "≥ 0.98"),
+        ("exam: 5th percentile recall", f"{exam['p5_recall']:.4f}", f"{legacy['p5_recall']:.4f}", ""),
+        ("exam: minutes in total", f"{exam['minutes_total']:.0f}", f"{legacy['minutes_total']:.0f}", ""),
+        ("exam: minutes per day", f"{exam['minutes_per_day']:.1f}", f"{legacy['minutes_per_day']:.1f}", ""),
+        ("exam: largest day (min)", f"{exam['max_day_minutes']:.1f}", f"{legacy['max_day_minutes']:.1f}", ""),
+        ("exam: days over budget", f"{exam['days_over_budget']:.1f}", f"{legacy['days_over_budget']:.1f}", "0"),
+        ("exam: cards left for the next day", f"{exam['unreached']:.0f}", f"{legacy['unreached']:.0f}", ""),
+        ("exam: intervals past the exam", f"{exam['past_exam']:.1f}", f"{legacy['past_exam']:.1f}", "0"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    lines = [f"{'figure':<{width}}  {'exam mode':>10}  {'capped only':>11}  floor"]
+    lines += [f"{a:<{width}}  {b:>10}  {c:>11}  {d}" for a, b, c, d in rows]
+    lines.append("")
+    lines.append(f"{'year (mean over seeds)':<28} {'memorized':>10} {'minutes':>9} {'per minute':>11}")
+    for name, prefix in (("trainer (SM-2)", ""), ("FSRS 0.9", "fsrs090_"), ("FSRS 0.8", "fsrs080_")):
+        lines.append(
+            f"{name:<28} {year[prefix + 'memorized']:>10.0f} {year[prefix + 'minutes']:>9.0f}"
+            f" {year[prefix + 'memorized_per_minute']:>11.3f}"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -> dict[str, Any]:
+    """Run both scenarios, print the table, write the JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.learning", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer seeds and points: a check in seconds")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="JSON file (default: benchmarks/results/learning-latest.json; learning-quick.json with --quick)",
+    )
+    args = parser.parse_args(argv)
+    exam_points, exam_seeds = (200, 2) if args.quick else (600, 10)
+    year_points, year_seeds, year_days = (1000, 1, 120) if args.quick else (10_000, 5, 365)
+    started = time.perf_counter()
+    results: dict[str, Any] = {
+        "settings": {
+            "quick": args.quick,
+            "exam": {"points": exam_points, "seeds": exam_seeds, "exam_day": 90, "minutes_per_day": 30},
+            "year": {"points": year_points, "seeds": year_seeds, "days": year_days, "new_per_day": 20},
+        },
+        "exam": exam_scenario(exam_points, exam_seeds, exam_mode=True),
+        "exam_before": exam_scenario(exam_points, exam_seeds, exam_mode=False),
+        "year": year_scenario(year_points, year_seeds, year_days),
+    }
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    out(table(results))
+    path = args.output or RESULTS / ("learning-quick.json" if args.quick else "learning-latest.json")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    out(f"\n{results['seconds']} s; JSON in {path}")
+    return results
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,131 @@
+"""Exam mode: the FSRS memory model against the `fsrs` package, the plan's intervals, the day's budget,
+and the learning simulation's invariants on a tiny scenario."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime, timedelta
+
+import fsrs
+import pytest
+
+from benchmarks import learning
+from trainer.sched.answer import Policy, grade
+from trainer.sched.budget import expected_seconds, fit_minutes, paced_new, weakest_first
+from trainer.sched.exam import CATCH_UP_DAYS, exam_recall, plan_interval
+from trainer.sched.memory import DEFAULT_PARAMETERS, Memory, days_until, fold, recall, remember
+from trainer.sched.queue import Candidate
+from trainer.sched.state import NEW_CARD, Queue
+
+
+def test_default_parameters_are_the_packages():
+    from fsrs.scheduler import DEFAULT_PARAMETERS as theirs
+
+    assert theirs == DEFAULT_PARAMETERS
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_memory_matches_fsrs_scheduler(seed: int):
+    """Random histories (same-day repeats, lapses, long gaps) give the package's stability and difficulty."""
+    rng = random.Random(seed)
+    scheduler = fsrs.Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=False)
+    start = datetime(2027, 1, 1, 12, tzinfo=UTC)
+    card = fsrs.Card(card_id=1)
+    memory = None
+    day = 0
+    for _ in range(25):
+        day += rng.choice([0, 0, 1, 2, 5, 13, 40])
+        quality = rng.choice([1, 3, 4, 4, 5])
+        card, _log = scheduler.review_card(
+            card, fsrs.Rating(1 if quality < 3 else quality - 1), review_datetime=start + timedelta(days=day)
+        )
+        memory = remember(memory, quality, day)
+        assert memory.stability == pytest.approx(card.stability, rel=1e-12)
+        assert memory.difficulty == pytest.approx(card.difficulty, rel=1e-12)
+        later = start + timedelta(days=day + 7)
+        assert recall(7, memory.stability) == pytest.approx(scheduler.get_card_retrievability(card, later), rel=1e-12)
+
+
+def test_days_until_inverts_recall():
+    assert recall(days_until(0.9, 12.0), 12.0) == pytest.approx(0.9)
+    assert days_until(0.9, 12.0) == pytest.approx(12.0)  # stability is the 90 % point by definition
+    assert fold([]) is None
+
+
+def test_plan_leaves_secured_points_until_the_exam():
+    strong = Memory(stability=400.0, difficulty=5.0, day=100)
+    assert exam_recall(strong, 130) >= 0.98
+    assert plan_interval(strong, today=100, exam_day=130, target=0.98) == 30  # due on the exam day
+
+
+def test_plan_brings_weak_points_back_before_the_catch_up_days():
+    weak = Memory(stability=20.0, difficulty=5.0, day=100)
+    days = plan_interval(weak, today=100, exam_day=130, target=0.98)
+    assert 1 <= days <= 30 - CATCH_UP_DAYS
+    assert recall(days, weak.stability) >= 0.9 - 1e-9  # back before recall falls under 90 %
+    # A lapse in the last days comes back daily.
+    lapsed = remember(Memory(30.0, 5.0, 120), 1, 127)
+    assert plan_interval(lapsed, today=127, exam_day=130, target=0.98) == 1
+    assert plan_interval(lapsed, today=129, exam_day=130, target=0.98) == 1  # the eve: due on the exam day
+
+
+def test_grade_in_exam_mode_keeps_sm2_and_plans_by_memory():
+    policy = Policy(exam_day=160, exam_target=98)
+    out = grade(NEW_CARD, 4, today=100, card_id=7, policy=policy)
+    assert out.after.reps == 1 and out.after.ease == 2.5  # SM-2 still keeps its ease and repetitions
+    memory = remember(None, 4, 100)
+    assert out.after.stability == memory.stability and out.after.due_day == 100 + plan_interval(
+        memory, today=100, exam_day=160, target=0.98
+    )
+    plain = grade(NEW_CARD, 4, today=100, card_id=7, policy=Policy(exam_day=160))
+    assert plain.after.stability is None and plain.after.due_day == 101  # answers logged before exam mode
+
+
+def _cand(i: int, queue: Queue = Queue.REVIEW, deck: int = 1) -> Candidate:
+    return Candidate(i, deck, f"s{i}", f"p{i}", queue, 0, i)
+
+
+def test_weakest_first_keeps_repeats_in_front_and_new_last():
+    queue = [_cand(1), _cand(2), _cand(3), _cand(4, Queue.NEW), _cand(5)]
+    ordered = weakest_first(queue, {1: 0.5, 2: 0.99, 3: 0.1, 5: 0.7}, pending=1)
+    assert [c.card_id for c in ordered] == [1, 3, 5, 2, 4]
+
+
+def test_fit_minutes_cuts_at_the_budget_and_per_deck():
+    queue = [_cand(i) for i in range(10)]
+    seconds = dict.fromkeys(range(10), 60.0)
+    assert len(fit_minutes(queue, seconds, budget=300.0)) == 5
+    assert len(fit_minutes(queue, seconds, budget=300.0, spent=120.0)) == 3
+    assert len(fit_minutes(queue, seconds, budget=60.0, pending=4)) == 4  # today's repeats stay
+    two = [_cand(i, deck=1 + i % 2) for i in range(10)]
+    kept = fit_minutes(two, seconds, budget=None, deck_budgets={1: 120.0})
+    assert [c.card_id for c in kept if c.deck_id == 1] == [0, 2] and sum(c.deck_id == 2 for c in kept) == 5
+    assert expected_seconds(None) > expected_seconds(0.5) > expected_seconds(0.99)
+
+
+def test_new_points_are_paced_for_the_exam():
+    assert paced_new(600, 0, 90, 5) == 9  # 600 points in the 69 days before the last three weeks
+    assert paced_new(600, 0, None, 5) == 5
+    assert paced_new(0, 0, 90, 5) == 5
+
+
+def test_tiny_simulation_keeps_the_invariants():
+    """A tiny exam scenario: no interval past the exam, no day over budget by more than its last card."""
+    setup = learning.Setup(points=60, days=30, budget_minutes=4, exam_day=30)
+    learner, log = learning.run_trainer(setup, seed=3)
+    assert log.past_exam == 0 and log.over == 0
+    assert max(log.seconds) <= 4 * 60 + max(learning.FIRST_SECONDS)
+    figures = learning.exam_figures(learner, log, 60, learning.START + 30)
+    assert figures["share_ge_095"] > 0.8  # the budget is tight, but most points are secured
+    # The same seed gives the same run.
+    again = learning.exam_figures(*learning.run_trainer(setup, seed=3), 60, learning.START + 30)
+    assert again == figures
+
+
+def test_learning_benchmark_quick_writes_the_figures(tmp_path):
+    lines: list[str] = []
+    results = learning.main(["--quick", "--output", str(tmp_path / "out.json")], out=lines.append)
+    for key in ("share_ge_095", "mean_recall", "p5_recall", "days_over_budget", "past_exam"):
+        assert key in results["exam"]
+    assert results["year"]["fsrs090_memorized_per_minute"] > 0 and results["year"]["memorized_per_minute"] > 0
+    assert (tmp_path / "out.json").exists() and "exam mode" in lines[0]

@@ -1,0 +1,106 @@
+"""Exam mode's reads as plain SQL on any runner: each point's FSRS memory from its log, the day's spent
+seconds, unseen points; no SQLAlchemy (the drill's plan runs on a bare `sqlite3` connection too)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from trainer.sched.budget import DayBudget, fit_day, paced_new
+from trainer.sched.memory import Memory, remember
+from trainer.sched.queue import Candidate, Limits, Today
+from trainer.sched.state import Queue
+from trainer.store.sqlrun import Runner, chunks, in_list
+
+
+def memories(run: Runner, card_ids: Iterable[int]) -> dict[int, Memory]:
+    """Each card's FSRS memory folded from its review log (cards never answered are left out)."""
+    out: dict[int, Memory] = {}
+    for chunk in chunks(list(dict.fromkeys(card_ids))):
+        params: dict[str, Any] = {}
+        sql = (
+            "SELECT card_id, day, quality FROM review_log"
+            f" WHERE card_id IN {in_list('c', chunk, params)} ORDER BY card_id, id"
+        )
+        for card_id, day, quality in run(sql, params):
+            out[card_id] = remember(out.get(card_id), quality, day)
+    return out
+
+
+def schedule_memory(run: Runner, card_ids: Iterable[int]) -> dict[int, tuple[float | None, int | None]]:
+    """(FSRS stability, day of the last graded answer) from the cards' schedules, by card id."""
+    out: dict[int, tuple[float | None, int | None]] = {}
+    for chunk in chunks(list(card_ids)):
+        params: dict[str, Any] = {}
+        sql = f"SELECT card_id, stability, due_day - interval FROM card_state WHERE card_id IN {in_list('c', chunk, params)}"
+        out.update({r[0]: (r[1], r[2]) for r in run(sql, params)})
+    return out
+
+
+def spent_today(run: Runner, today: int, deck_ids: Iterable[int]) -> dict[int, float]:
+    """Seconds answered on study day `today`, by deck (from the answers' logged durations)."""
+    params: dict[str, Any] = {"today": today}
+    ids = list(deck_ids)
+    if not ids:
+        return {}
+    rows = run(
+        "SELECT c.deck_id, SUM(l.duration_ms) FROM review_log l JOIN cards c ON c.id = l.card_id"
+        f" WHERE l.day = :today AND c.deck_id IN {in_list('d', ids, params)} GROUP BY c.deck_id",
+        params,
+    )
+    return {r[0]: (r[1] or 0) / 1000 for r in rows}
+
+
+def unseen(run: Runner, deck_ids: Iterable[int]) -> dict[int, int]:
+    """New (never answered) cards per deck."""
+    out: dict[int, int] = defaultdict(int)
+    for deck_id in deck_ids:
+        rows = run(
+            f"SELECT COUNT(*) FROM card_state WHERE deck_id = :deck AND queue = {int(Queue.NEW)}", {"deck": deck_id}
+        )
+        out[deck_id] = int(rows[0][0])
+    return dict(out)
+
+
+# A budget in minutes replaces the count of reviews a day: the budget cuts the queue instead.
+UNLIMITED_REVIEWS = 1_000_000
+
+
+def budget_limits(
+    run: Runner, limits: dict[int, Limits], names: dict[int, str], budget: DayBudget, today: int
+) -> dict[int, Limits]:
+    """The decks' limits under exam mode and the learner's minutes: new points paced for the exam,
+    reviews uncounted where minutes apply (they are cut by time, weakest first, see `fit`)."""
+    out = dict(limits)
+    left = unseen(run, names) if budget.exam_day is not None else {}
+    for deck_id, name in names.items():
+        lim = out.get(deck_id, Limits())
+        new = paced_new(left.get(deck_id, 0), today, budget.exam_day, lim.new)
+        timed = budget.minutes is not None or budget.seconds_for(name) is not None
+        out[deck_id] = Limits(new=new, reviews=UNLIMITED_REVIEWS if timed else lim.reviews)
+    return out
+
+
+def fit(
+    run: Runner, queue: list[Candidate], activity: Today, names: dict[int, str], budget: DayBudget, today: int
+) -> list[Candidate]:
+    """The planned queue ordered weakest first (by exam-day recall in exam mode) and cut to the minutes."""
+    pending_ids = {c.card_id for c in activity.pending}
+    pending = 0
+    while pending < len(queue) and queue[pending].card_id in pending_ids:
+        pending += 1
+    memory = schedule_memory(run, [c.card_id for c in queue if c.queue is not Queue.NEW])
+    spent = spent_today(run, today, names)
+    deck_budgets = {d: s for d, name in names.items() if (s := budget.seconds_for(name)) is not None}
+    return fit_day(
+        queue,
+        memory,
+        today=today,
+        exam_day=budget.exam_day,
+        budget=None if budget.minutes is None else budget.minutes * 60.0,
+        spent=sum(spent.values()),
+        pending=pending,
+        deck_budgets=deck_budgets,
+        deck_spent=spent,
+    )
