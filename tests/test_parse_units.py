@@ -175,6 +175,10 @@ HEADINGS = [
     ("完善政策措施", SectionKind.COUNTERMEASURES, False),
     ("环境污染问题", SectionKind.PROBLEMS, False),
     ("在改革方面", SectionKind.OTHER, False),
+    ("危害", SectionKind.PROBLEMS, True),
+    ("网络暴力的负面影响", SectionKind.PROBLEMS, True),
+    ("构建现代化经济体系的战略抉择", SectionKind.SIGNIFICANCE, True),
+    ("推动高质量发展的必然要求", SectionKind.SIGNIFICANCE, True),
     ("国家政策", SectionKind.OTHER, False),
 ]
 
@@ -191,6 +195,7 @@ LEADS = [
     ("针对上述问题，提出以下对策", SectionKind.COUNTERMEASURES),
     ("现有机制还不够完善，主要表现在以下两方面", SectionKind.PROBLEMS),
     ("具体包括以下几个方面", SectionKind.OTHER),
+    ("民营经济为我国市场经济形成和发展做出的贡献", SectionKind.SIGNIFICANCE),
     ("他说", None),
 ]
 

@@ -9,12 +9,18 @@ from trainer.core.model import SectionKind
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "紧迫性", "作用", "价值")),
+    (
+        SectionKind.SIGNIFICANCE,
+        (
+            "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
+            "战略抉择", "内在要求", "应有之义",
+        ),
+    ),
     (
         SectionKind.PROBLEMS,
         (
             "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
-            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响",
         ),
     ),
     (
