@@ -93,6 +93,24 @@ def _inline_points(para: Para, group: list[Marker], stop: int) -> list[PointDraf
     return points
 
 
+def _elaborates(key: str, group: list[Marker]) -> bool:
+    """True for `一方面…；另一方面…` after a whole sentence that announces no list and names no
+    shortcoming (`发展银发经济，能有效缓解社会压力。一方面，…`): the two sides elaborate that sentence,
+    they are no points of their own."""
+    if group[0].style != "side" or group[0].start == 0:
+        return False
+    before = key[: group[0].start].rstrip()
+    if not before.endswith(("。", "！", "？")):
+        return False
+    start = max(before.rfind(c, 0, len(before) - 1) for c in "。！？") + 1
+    sentence = before[start:]
+    if lead_kind(sentence) is not None:
+        return False
+    # `基层负担过重，说到底是权责失衡、机制僵化。一方面…`: a diagnosis, whose two sides are the problems.
+    last = sentence.rstrip("。！？").split("，")[-1]
+    return head_kind(last) is not SectionKind.PROBLEMS
+
+
 def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
     """Every list run together in a paragraph, in order, each with where its text stops: a list that
     starts again at 1 (`问题：1.…；2.…。对策：1.…`) is a second list, and its lead (`对策：`) is cut off
@@ -103,6 +121,8 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
         group = top_list(markers)
         if not group or (lists and not para.key[: group[0].start].rstrip().endswith("：")):
             break  # a later list with no lead of its own is nested in the last item
+        if not lists and _elaborates(para.key, group):
+            break
         lists.append((group, len(para.key)))
         markers = [m for m in markers if m.start > group[-1].start]
     for i in range(len(lists) - 1):
