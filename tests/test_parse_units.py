@@ -420,6 +420,27 @@ def test_split_lines_keeps_the_source_line_number_of_unwrapped_html() -> None:
     assert [(ln.text, ln.lineno) for ln in lines] == [("标题", 1), ("一是甲。", 2), ("二是乙。", 2)]
 
 
+def test_split_lines_splits_paragraphs_flattened_into_one_long_line() -> None:
+    first = "甲" * 80 + "。" + "乙" * 30 + "。"
+    second = "丙" * 90 + "！"
+    third = "丁" * 60 + "“引语。”"
+    lines = split_lines(f"题目\n{first} {second}\u3000{third}  戊" + "己" * 20 + "。")
+    assert [(ln.text, ln.lineno) for ln in lines] == [
+        ("题目", 1),
+        (first, 2),
+        (second, 2),
+        (third, 2),
+        ("戊" + "己" * 20 + "。", 2),
+    ]
+
+
+def test_split_lines_keeps_a_short_line_or_a_single_space_after_a_stop() -> None:
+    short = "甲乙。 丙丁。 戊己。"
+    assert [ln.text for ln in split_lines(short)] == [short]
+    once = "甲" * 150 + "。 " + "乙" * 100 + "。"
+    assert [ln.text for ln in split_lines(once)] == [once]
+
+
 QUESTION_HEADINGS = [
     ("如何为基层减负？", SectionKind.COUNTERMEASURES),
     ("怎么办？", SectionKind.COUNTERMEASURES),
