@@ -64,6 +64,7 @@ def note_for(topic: str, section: SectionDraft) -> SectionNote:
 
 
 _ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")  # a whole paragraph in brackets: an editor's remark
+OPENING_AMONG = 4  # among this many paragraphs of prose or more, the first is the opening
 PARALLEL_PREFIX = 4  # paragraphs opening with this many characters in common are parallel (排比)
 
 
@@ -110,6 +111,8 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     parallel = _parallel([p.key for p in prose])
     if len(parallel) >= 2:
         prose = [p for i, p in enumerate(prose) if i in parallel]
+    elif len(prose) >= OPENING_AMONG:
+        prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
     points = []
     for para in prose:
         head, body, long_head = split_head(para.text.strip())
