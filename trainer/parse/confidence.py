@@ -64,7 +64,7 @@ def note_for(topic: str, section: SectionDraft) -> SectionNote:
 
 
 _ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")  # a whole paragraph in brackets: an editor's remark
-OPENING_AMONG = 4  # among this many paragraphs of prose or more, the first is the opening
+OPENING_AMONG = 3  # among this many paragraphs of prose or more, the first is the opening
 PARALLEL_PREFIX = 4  # paragraphs opening with this many characters in common are parallel (排比)
 
 
@@ -97,8 +97,8 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     """Never nothing: a document with no list gives its paragraphs of prose as points, lead clause as
     head, in one section (of the kind its heads name, else other); None when no prose is left.
 
-    Paragraphs of the same shape (opening alike) are the points when there are such; an editor's
-    remark in brackets never is.
+    Paragraphs of the same shape (opening alike) are the points when there are such; else, of three
+    paragraphs or more, all but the first (the opening); an editor's remark in brackets never is.
     """
     prose = []
     for para in paras:
