@@ -24,6 +24,7 @@ from trainer.parse.vocab import (
 )
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
+MIN_INLINE_HEAD = 2  # a run-together item's head shorter than this is a fragment, not a point
 
 
 @dataclass(slots=True)
@@ -88,7 +89,7 @@ def _inline_points(para: Para, group: list[Marker], stop: int) -> list[PointDraf
     for i, mk in enumerate(group):
         end = group[i + 1].start if i + 1 < len(group) else stop
         head, body, long_head = split_run_together(para.text[mk.end : end])
-        if head:
+        if len(head) >= MIN_INLINE_HEAD:  # `…。二是小` at the end of a cut-off copy is a fragment
             points.append(PointDraft(head, body, long_head, para.line_at(mk.start), mk.ordinal))
     return points
 

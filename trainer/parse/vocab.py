@@ -259,6 +259,8 @@ _CONNECTIVE = re.compile(
     r"^(?:针对上述问题|针对这些问题|同时也要看到|但同时也|但同时|但也|但是|但|然而|同时也|同时|而且|并且|此外|另外"
     r"|目前|当前|现阶段|近年来|近些年|近几年|其中|对此|为此|因此|总体而言|总体来看|具体而言|也)"
 )
+# A clause that only sets the scene (`随着人口老龄化加快`): never the heading phrase.
+_OPENER = re.compile(r"^(?:随着|伴随着?|按照|根据|依据)")
 _CLAUSE_SPLIT = re.compile(r"[，,；;]")
 SHORT_KIND_CLAUSE = 12
 
@@ -273,7 +275,7 @@ def heading_phrase(lead: str) -> str:
     if len(clauses) == 1 and _LEAD_CUE.search(clauses[0]):
         clauses = []
     body = [_CONNECTIVE.sub("", c).strip() for c in clauses]
-    body = [c for c in body if len(c) >= 2]
+    body = [c for c in body if len(c) >= 2 and not _OPENER.match(c)]
     if not body:
         hits = list(_KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
