@@ -93,6 +93,29 @@ def _parallel(keys: list[str]) -> set[int]:
     return found
 
 
+ARTICLE_TITLE_MAX = 30  # a line this short with no sentence mark, after prose, may title the article
+
+
+def _is_prose(para: Para) -> bool:
+    text = para.text.strip()
+    return len(text) >= PROSE_MIN and any(c in text for c in _SENTENCE)
+
+
+def _article(paras: list[Para], title: str) -> tuple[list[Para], str]:
+    """An article quoted after an introduction of its own (`小新觉得…就拿下面这篇文章来说…` then a
+    blank line, the article's title, its paragraphs): the article and its title. A title needs prose
+    before it and at least OPENING_AMONG paragraphs of prose after it; else the whole document."""
+    for i, para in enumerate(paras):
+        text = para.text.strip()
+        if not para.gap or len(text) > ARTICLE_TITLE_MAX or any(c in text for c in _SENTENCE):
+            continue
+        before = [p for p in paras[:i] if _is_prose(p)]
+        after = [p for p in paras[i + 1 :] if _is_prose(p)]
+        if before and len(after) >= OPENING_AMONG:
+            return paras[i + 1 :], text
+    return paras, title
+
+
 def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     """Never nothing: a document with no list gives its paragraphs of prose as points, lead clause as
     head, in one section (of the kind its heads name, else other); None when no prose is left.
@@ -100,6 +123,7 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     Paragraphs of the same shape (opening alike) are the points when there are such; else, of three
     paragraphs or more, all but the first (the opening); an editor's remark in brackets never is.
     """
+    paras, title = _article(paras, title)
     prose = []
     for para in paras:
         text = para.text.strip()
