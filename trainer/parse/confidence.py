@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head
+from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
 from trainer.parse.vocab import heads_kind
@@ -116,6 +117,40 @@ def _article(paras: list[Para], title: str) -> tuple[list[Para], str]:
     return paras, title
 
 
+LEAD_LINE_MAX = 30  # a paragraph of one sentence this short, over a long one, is that one's lead
+_QUOTED = re.compile(r"^[“「『\"][^“”]*[”」』\"]$")  # a whole paragraph in quotes: a quotation
+
+
+def _lead_shaped(key: str) -> bool:
+    return len(key) <= LEAD_LINE_MAX and sum(key.count(c) for c in "。！？") == 1
+
+
+def _lead_lines(prose: list[Para]) -> list[int]:
+    """Paragraphs of one short sentence each standing over a longer paragraph (`写问题短板要突出“要点”。`
+    then the argument): subheadings that lost their bold, and the points of the page."""
+    found = []
+    for i, para in enumerate(prose[:-1]):
+        key = para.key.strip()
+        if not _lead_shaped(key) or not key.endswith("。") or _QUOTED.match(key):
+            continue
+        # An epigraph in quotes may stand between the lead and its argument.
+        nxt = next((p.key.strip() for p in prose[i + 1 :] if not _QUOTED.match(p.key.strip())), "")
+        if len(nxt) >= 2 * len(key) and not _lead_shaped(nxt):
+            found.append(i)
+    return found
+
+
+def _led_topic(prose: list[Para], leads: list[int], title: str) -> TopicDraft:
+    points = []
+    for n, i in enumerate(leads):
+        end = leads[n + 1] if n + 1 < len(leads) else len(prose)
+        head, _, long_head = split_head(prose[i].text.strip())
+        body = "\n".join(clean(p.text) for p in prose[i + 1 : end])
+        points.append(PointDraft(head, body, long_head, prose[i].lineno))
+    kind = heads_kind([p.head for p in points])
+    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+
+
 def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     """Never nothing: a document with no list gives its paragraphs of prose as points, lead clause as
     head, in one section (of the kind its heads name, else other); None when no prose is left.
@@ -132,6 +167,9 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
         if len(text) > PROSE_MAX_UNBROKEN and not any(c in text for c in _SENTENCE):
             continue
         prose.append(para)
+    leads = _lead_lines(prose)
+    if len(leads) >= 2:
+        return _led_topic(prose, leads, title)
     parallel = _parallel([p.key for p in prose])
     if len(parallel) >= 2:
         prose = [p for i, p in enumerate(prose) if i in parallel]
