@@ -70,10 +70,38 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def _find_title(lines: list[Line]) -> tuple[int, str] | None:
+# `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
+_QUOTED_TITLE = re.compile(r"[【《]\s*([^【】《》]{4,40}?)(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]")
+_FILE_NAME = re.compile(r"^\s*([^【】《》]{4,40}?)\.(?:docx?|pdf|txt|pptx?|wps)\s*$")
+
+
+def _quoted_titles(lines: list[Line]) -> set[str]:
+    """Titles a document site's notes or file-name lines near the top quote (before noise is dropped)."""
+    quoted = set()
+    for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
+        name = _FILE_NAME.match(line.key)
+        if name:
+            quoted.add(normalize_key(name.group(1)))
+        elif len(line.key) > TITLE_MAX:
+            quoted.update(normalize_key(m.group(1)) for m in _QUOTED_TITLE.finditer(line.key))
+    return quoted
+
+
+def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tuple[int, str] | None:
+    """The line near the top that a site's note quotes as the document's title, when there is one."""
+    for i in content[: 2 * TITLE_WINDOW]:
+        if len(lines[i].key) <= TITLE_MAX and normalize_key(lines[i].key) in quoted:
+            return i, lines[i].text
+    return None
+
+
+def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
     content = [i for i, line in enumerate(lines) if line.key]
     if len(content) < 2:
         return None
+    found = _quoted_title(lines, content, quoted)
+    if found is not None:
+        return found
     first = lines[content[0]]
     h1s = [i for i in content if _H1.match(lines[i].key)]
     m = _H1.match(first.key)
@@ -143,8 +171,9 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
 
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
+    quoted = _quoted_titles(lines)
     lines = _strip_noise(lines)
-    found = _find_title(lines)
+    found = _find_title(lines, quoted)
     if found is None:
         return Preamble("", "", lines)
     index, raw_title = found
