@@ -94,8 +94,8 @@ BAD_DOCUMENTS = {
         4,
     ),
     "100k-character line": (lambda t: _write(t, "line.txt", ("字" * 100_000).encode()), "no numbered points", None),
-    "no sections": (
-        lambda t: _write(t, "prose.txt", "今天天气很好，我们去公园散步。\n没有任何编号和标题。\n".encode()),
+    "furniture only": (
+        lambda t: _write(t, "noise.txt", "当前位置 首页 > 公文范文 >\n发布时间:2023-06-15 浏览数:\n".encode()),
         "no numbered points",
         None,
     ),

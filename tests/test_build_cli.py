@@ -78,7 +78,10 @@ def test_dry_run_prints_the_outline_and_writes_nothing(tmp_path: Path, capsys) -
     assert main(["build", str(doc), "-o", str(out), "--dry-run"]) == 0
     assert not out.exists()
     printed = capsys.readouterr()
-    assert "[问题] 存在的问题\n      1. 人才队伍不完善\n      2. 权力下放不到位" in printed.out
+    assert (
+        "[问题] 存在的问题  (confidence 1.00: heading, complete succession)\n      1. 人才队伍不完善\n      2. 权力下放不到位"
+        in printed.out
+    )
     assert "1 topics, 1 sections, 3 points" in printed.err
 
 
@@ -100,3 +103,23 @@ def test_bad_documents_exit_2_and_leave_the_output_untouched(tmp_path: Path, cap
     err = capsys.readouterr().err
     assert str(doc) in err and message in err.lower() and "Traceback" not in err
     assert out.read_text(encoding="utf-8") == "deck: 旧的\ntopics: []\n"
+
+
+def test_dry_run_shows_confidence_and_prose_is_built_with_a_warning(tmp_path: Path, capsys) -> None:
+    """Issue 12: every section shows how sure the builder is; a document with no list still gives a
+    deck (its paragraphs as points) and exits 0, the section listed in the warnings."""
+    doc = tmp_path / "doc.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    assert main(["build", str(doc), "--dry-run"]) == 0
+    assert "[问题] 存在的问题  (confidence 1.00: heading, complete succession)" in capsys.readouterr().out
+    prose = tmp_path / "prose.txt"
+    prose.write_text(
+        "基层减负的思考\n\n近年来，基层负担有所减轻。但形式主义仍有反弹。\n\n减负要减到实处，不能以文件落实文件。\n"
+    )
+    assert main(["build", str(prose), "-o", str(tmp_path / "p.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "check this section" in err and "no list found" in err
+    assert [p.head for _, _, p in decks.load(tmp_path / "p.yaml").points()] == [
+        "近年来，基层负担有所减轻",
+        "减负要减到实处，不能以文件落实文件",
+    ]

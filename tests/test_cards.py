@@ -110,6 +110,13 @@ def test_pairs_match_problems_to_countermeasures_one_to_one() -> None:
     assert by_kind(cards_for_topic(uneven), CardKind.PAIR) == []
 
 
+def test_long_head_never_blanks_a_whole_policy_title() -> None:
+    head = (
+        "《国务院关于加快推进政务服务标准化规范化便利化的指导意见》（国发〔2022〕5号）提出，持续优化政务服务是重要支撑"
+    )
+    assert key_part(head) == "持续优化政务服务是重要支撑"
+
+
 def test_long_head_blanks_a_key_part() -> None:
     head = "坚持“一网通办”改革方向，全面推进政务服务标准化规范化便利化建设，切实提升群众满意度"
     assert key_part(head) == "一网通办"

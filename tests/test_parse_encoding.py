@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from trainer.errors import DocumentError
-from trainer.parse import decode, parse_document
+from trainer.parse import decode, parse_document, parse_with_notes
 
 TEXT = "优化营商环境\r\n存在问题\r\n1．审批环节多。办事仍需多次跑。\r\n2、政策落实难。最后一公里梗阻。\n"
 
@@ -74,7 +74,6 @@ def test_decode_refuses(label: str, data: bytes, message: str) -> None:
 NOTHING = [
     ("empty", ""),
     ("whitespace", " \n\u3000\n\t"),
-    ("prose_only", "关于基层治理的思考\n近年来，基层治理取得了显著成效。我们要持续推进改革。"),
     ("noise_only", "当前位置 首页 > 公文范文 >\n发布时间:2023-06-15 浏览数:\n"),
     ("heading_without_points", "# 标题\n## 存在问题\n近年来问题依然存在。"),
     ("one_inline_marker", "标题\n一方面，这只是一句话。"),
@@ -87,3 +86,14 @@ def test_parse_refuses_documents_without_points(label: str, text: str) -> None:
         parse_document(text, source=f"{label}.md")
     assert caught.value.path == f"{label}.md"
     assert "empty" in str(caught.value) or "no numbered points or sections" in str(caught.value)
+
+
+def test_prose_without_a_list_gives_its_paragraphs_as_points() -> None:
+    """Never nothing (issue 12): prose gives one section of kind other, noted with a low confidence."""
+    text = "关于基层治理的思考\n近年来，基层治理取得了显著成效。我们要持续推进改革。\n\n减负要减到实处，不能以文件落实文件。"
+    deck, notes = parse_with_notes(text, source="prose.txt")
+    assert [(str(s.kind), [p.head for p in s.points]) for t in deck.topics for s in t.sections] == [
+        ("other", ["近年来，基层治理取得了显著成效", "减负要减到实处，不能以文件落实文件"])
+    ]
+    assert deck.name == "关于基层治理的思考"
+    assert len(notes) == 1 and notes[0].low and "no list" in notes[0].why

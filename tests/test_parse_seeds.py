@@ -50,7 +50,8 @@ def test_seed_000_topics_and_noisy_points() -> None:
             SectionKind.COUNTERMEASURES,
         ]
     assert _point(deck, "着力打造市场化的营商环境").body == ""
-    assert _point(deck, "有利于提升综合国力").body == ""
+    # The stray `3. 有利于提升综合国力` under 对策 (a significance phrase breaking the succession) is dropped.
+    assert all(p.head != "有利于提升综合国力" for _, _, p in deck.points())
     assert _point(deck, "方便群众办事").line == 13
 
 
@@ -101,7 +102,8 @@ def test_seed_004_star_topics() -> None:
         (SectionKind.COUNTERMEASURES, "对策措施", 4),
     ]
     practice = deck.topics[4]
-    assert {s.kind for s in practice.sections} == {SectionKind.OTHER}
+    # A question label (问题1) names no kind; what its answer lists does (issue 12: the heads' kind).
+    assert [s.kind for s in practice.sections] == [SectionKind.COUNTERMEASURES, SectionKind.PROBLEMS]
 
 
 @pytest.mark.parametrize("stem", NAMES, ids=[n[:3] for n in NAMES])

@@ -45,6 +45,15 @@ LINE_MARKERS = [
     ("另一方面，要选择人员。", ("side", 2)),
     ("★国家政策", ("sym★", 0)),
     ("- 审批环节多", ("bullet", 0)),
+    ("1.2 参与意愿不足的原因", ("dotted", 2)),
+    ("Ⅱ、完善机制", ("roman", 2)),
+    ("b. 加强监管", ("letter", 2)),
+    ("（C）加强监管", ("letter", 3)),
+    ("二，保障食品安全，法治是根本。", ("cn_dun", 2)),
+    ("第一问：岗位供需失衡如何缓解？", ("di_label", 1)),
+    ("第3点 加强宣传", ("di_label", 3)),
+    ("📌1. 方便群众办事", ("arabic", 1)),
+    ("🔹 一是配强工作人员", ("yishi", 1)),
 ]
 NOT_MARKERS = [
     "2019年10月8日国务院第66次常务会议通过",
@@ -57,6 +66,9 @@ NOT_MARKERS = [
     "一是",
     "十分重要。",
     "统一是关键",
+    "1.5倍",
+    "A股市场",
+    "第一问题",
 ]
 
 
@@ -127,6 +139,30 @@ HEADS = [
         "",
         True,
     ),
+    (
+        "在做好疫情防控的同时，全力推动复工复产，存在各种各样的困难和挑战，也为各项工作提出了更高要求。",
+        "在做好疫情防控的同时，全力推动复工复产，存在各种各样的困难和挑战，也为各项工作提出了更高要求",
+        "",
+        True,
+    ),
+    (
+        "疫情当前，全市及时摸清企业复工复产中的实际困难和服务需求，陪企业一起渡过难关。",
+        "疫情当前，全市及时摸清企业复工复产中的实际困难和服务需求，陪企业一起渡过难关",
+        "",
+        True,
+    ),
+    (
+        "笔者认为，考申论不只是考公文写作，更多的是考大家能不能写好机关的信息稿件。",
+        "笔者认为，考申论不只是考公文写作，更多的是考大家能不能写好机关的信息稿件",
+        "",
+        True,
+    ),
+    (
+        "就拿下面这篇文章来说，它就是一篇典型的信息稿件，对申论写作也很有帮助。",
+        "就拿下面这篇文章来说，它就是一篇典型的信息稿件，对申论写作也很有帮助",
+        "",
+        True,
+    ),
     ("。。真正的要点。正文。", "真正的要点", "正文。", False),
     ("人才 队伍 不完善。 部分 岗位 空缺。", "人才队伍不完善", "部分岗位空缺。", False),
 ]
@@ -163,6 +199,10 @@ HEADINGS = [
     ("完善政策措施", SectionKind.COUNTERMEASURES, False),
     ("环境污染问题", SectionKind.PROBLEMS, False),
     ("在改革方面", SectionKind.OTHER, False),
+    ("危害", SectionKind.PROBLEMS, True),
+    ("网络暴力的负面影响", SectionKind.PROBLEMS, True),
+    ("构建现代化经济体系的战略抉择", SectionKind.SIGNIFICANCE, True),
+    ("推动高质量发展的必然要求", SectionKind.SIGNIFICANCE, True),
     ("国家政策", SectionKind.OTHER, False),
 ]
 
@@ -179,6 +219,7 @@ LEADS = [
     ("针对上述问题，提出以下对策", SectionKind.COUNTERMEASURES),
     ("现有机制还不够完善，主要表现在以下两方面", SectionKind.PROBLEMS),
     ("具体包括以下几个方面", SectionKind.OTHER),
+    ("民营经济为我国市场经济形成和发展做出的贡献", SectionKind.SIGNIFICANCE),
     ("他说", None),
 ]
 
@@ -222,6 +263,29 @@ NOISE = [
     ("完善评论引导机制，营造清朗网络空间。", False),
     ("2. 关注特殊群体。做好随迁子女教育保障。", False),
     ("完善", False),
+    ("欢迎来到专业的畅运范文网平台! 心得体会 工作总结 工作计划 述职报告", True),
+    ("心得体会 工作总结 工作计划 述职报告 疫情防控", True),
+    ("基 层 减 负", False),
+    ("加快数字政府建设 提升政务服务效能", False),
+    ("下面是小编为大家整理的工作汇报，供大家参考。", True),
+    ("调研报告汇编(61篇)(第7/23页)", True),
+    ("我国中小企业融资难的原因和对策.docx", True),
+    ("- 文档编号:23432844", True),
+    ("文件名称 | 汉滨区2025年政府工作报告 | ||", True),
+    ("2026-03-11 19:16:39 来源:参考消息网 责任编辑:刘天霖", True),
+    ("新华社北京3月11日电", True),
+    ("表1 农民工年龄构成 %", True),
+    ("如果你觉得好，欢迎点赞、转发和评论。", True),
+    ("調查研究 首页 > 调查研究", True),
+    ("【广告】2024国考申论高分班火热报名中，扫码领取资料！", True),
+    ("表现在三个方面：一是…", False),
+    ("① 数据来源：国家统计局2023年统计公报。", True),
+    ("[3] 王某某. 基层治理现代化研究[J]. 行政论坛, 2021(4).", True),
+    ("注1：本文数据引自市统计局。", True),
+    ("① 人才队伍不完善。便民服务中心人员紧缺。", False),
+    ("3. 推广“扫码亮证”服务。群众办事更便捷。", False),
+    ("开通在线咨询服务，推动在线阅读平台建设", False),
+    ("扫码关注公众号，领取备考资料", True),
 ]
 
 
@@ -354,6 +418,27 @@ def test_text_without_markup_is_left_alone(text: str) -> None:
 def test_split_lines_keeps_the_source_line_number_of_unwrapped_html() -> None:
     lines = split_lines("标题\n<p>一是甲。<br>二是乙。</p>")
     assert [(ln.text, ln.lineno) for ln in lines] == [("标题", 1), ("一是甲。", 2), ("二是乙。", 2)]
+
+
+def test_split_lines_splits_paragraphs_flattened_into_one_long_line() -> None:
+    first = "甲" * 80 + "。" + "乙" * 30 + "。"
+    second = "丙" * 90 + "！"
+    third = "丁" * 60 + "“引语。”"
+    lines = split_lines(f"题目\n{first} {second}\u3000{third}  戊" + "己" * 20 + "。")
+    assert [(ln.text, ln.lineno) for ln in lines] == [
+        ("题目", 1),
+        (first, 2),
+        (second, 2),
+        (third, 2),
+        ("戊" + "己" * 20 + "。", 2),
+    ]
+
+
+def test_split_lines_keeps_a_short_line_or_a_single_space_after_a_stop() -> None:
+    short = "甲乙。 丙丁。 戊己。"
+    assert [ln.text for ln in split_lines(short)] == [short]
+    once = "甲" * 150 + "。 " + "乙" * 100 + "。"
+    assert [ln.text for ln in split_lines(once)] == [once]
 
 
 QUESTION_HEADINGS = [

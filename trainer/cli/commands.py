@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import argparse
 
     from trainer.core.model import Deck
+    from trainer.parse import SectionNote
 
 
 def print(*values: object, file: TextIO | None = None) -> None:
@@ -55,13 +56,16 @@ KIND_LABELS = {
 }
 
 
-def outline_text(deck: Deck) -> str:
-    """A deck as an indented outline: topics, sections with their kind, numbered heads."""
+def outline_text(deck: Deck, notes: dict[tuple[str, str, str], SectionNote] | None = None) -> str:
+    """A deck as an indented outline: topics, sections with their kind (and how sure the builder is
+    of them, when `notes` has them), numbered heads."""
     lines = [f"{deck.name}"]
     for topic in deck.topics:
         lines.append(f"  {topic.title}" + (f"（{topic.subtitle}）" if topic.subtitle else ""))
         for section in topic.sections:
-            lines.append(f"    [{KIND_LABELS[section.kind.value]}] {section.heading}")
+            note = (notes or {}).get((topic.title, section.heading, section.kind.value))
+            sure = f"  (confidence {note.confidence:.2f}: {note.why})" if note else ""
+            lines.append(f"    [{KIND_LABELS[section.kind.value]}] {section.heading}{sure}")
             for k, point in enumerate(section.points, 1):
                 lines.append(f"      {k}. {point.head}")
     return "\n".join(lines) + "\n"
@@ -88,10 +92,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
     ncards = len(cards_for_deck(deck))
+    notes = _section_notes([Path(d) for d in args.documents])
     for warning in lint(deck):
         print(f"warning: {warning}", file=sys.stderr)
+    for note in notes.values():
+        if note.low:
+            print(
+                f"warning: {note.topic} / {note.heading}: check this section, the builder is not sure of it "
+                f"(confidence {note.confidence:.2f}: {note.why})",
+                file=sys.stderr,
+            )
     if args.dry_run:
-        sys.stdout.write(outline_text(deck))
+        sys.stdout.write(outline_text(deck, notes))
         if previous is not None:
             lines = change_lines(result, everything=True)
             sys.stdout.write(f"\nthe rebuild would make {len(lines)} changes to {args.output}:\n")
@@ -133,6 +145,21 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
     saved = app.run()
     print(f"{draft.target}: saved and synced" if saved else "nothing saved", file=sys.stderr)
     return 0
+
+
+def _section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
+    """How sure the builder is of each section of the documents (already built once, so readable)."""
+    from trainer.deckfile.fsutil import read_bytes
+    from trainer.errors import DocumentError
+    from trainer.parse import decode, parse_with_notes
+    from trainer.services.library import MAX_DOCUMENT_BYTES
+
+    notes: dict[tuple[str, str, str], SectionNote] = {}
+    for doc in documents:
+        text = decode(read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES), source=str(doc))
+        for note in parse_with_notes(text, source=doc.name)[1]:
+            notes.setdefault((note.topic, note.heading, note.kind.value), note)
+    return notes
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

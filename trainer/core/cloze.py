@@ -49,10 +49,13 @@ def key_part(head: str) -> str:
     if quoted:
         return quoted[0]
     clauses = [c.strip() for c in CLAUSE.split(head) if c.strip()]
-    for clause in clauses:
+    # A clause naming a policy or a document (`《…意见》（国发〔2022〕5号）提出`) is where the point comes
+    # from, not what to recall: blank another clause when there is one.
+    plain = [c for c in clauses if "《" not in c and "〔" not in c] or clauses
+    for clause in plain:
         if 4 <= len(clause) <= 20:
             return clause
-    return clauses[0] if clauses else head
+    return plain[0] if plain else head
 
 
 def hide(text: str, answer: str, gap: str | None = None) -> str:

@@ -6,44 +6,52 @@ from pathlib import PurePath
 
 from trainer.core.model import Deck, Point, Section, Topic
 from trainer.errors import DocumentError
+from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
-from trainer.parse.outline import build_tree, classify
+from trainer.parse.outline import build_tree
 from trainer.parse.paragraphs import join_lines
 from trainer.parse.preamble import read_preamble
+from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
 
-__all__ = ["carry_ids", "decode", "lint", "merge_decks", "parse_document"]
+__all__ = ["LOW", "SectionNote", "carry_ids", "decode", "lint", "merge_decks", "parse_document", "parse_with_notes"]
 
 
 def _stem(source: str) -> str:
     return PurePath(source.replace("\\", "/")).stem if source else ""
 
 
-def _to_topics(drafts: list[TopicDraft]) -> list[Topic]:
-    topics = []
+def _to_topics(drafts: list[TopicDraft]) -> tuple[list[Topic], list[SectionNote]]:
+    topics: list[Topic] = []
+    notes: list[SectionNote] = []
     for draft in drafts:
+        kept = [s for s in draft.sections if s.points]
         sections = tuple(
             Section(s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points))
-            for s in draft.sections
-            if s.points
+            for s in kept
         )
         if sections:
             topics.append(Topic(draft.title, sections, draft.subtitle))
-    return topics
+            notes.extend(note_for(draft.title, s) for s in kept)
+    return topics, notes
 
 
-def parse_document(text: str, *, source: str = "") -> Deck:
-    """Parse one document into a deck of topics, sections and points.
+def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[SectionNote]]:
+    """Parse one document into a deck, with a note per section (in deck order) saying how sure the
+    builder is of it.
+
+    A document with no list the builder is sure of still gives a deck: its paragraphs of prose as
+    points in one section of kind other, noted with a low confidence.
 
     Args:
         text: The decoded document.
         source: Where it came from (a path or name); recorded in `Deck.sources` and used in errors.
 
     Raises:
-        DocumentError: The text is blank or holds no numbered points or sections.
+        DocumentError: The text is blank, or nothing but page furniture and stray lines.
     """
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
@@ -52,11 +60,24 @@ def parse_document(text: str, *, source: str = "") -> Deck:
     root = build_tree(paras, preamble.title)
     classify(root)
     fallback = preamble.title or _stem(source) or "未命名"
-    topics = _to_topics(read_topics(root, preamble.subtitle, fallback))
+    drafts = read_topics(root, preamble.subtitle, fallback)
+    topics, notes = _to_topics(drafts)
+    if not topics:
+        prose = prose_topic(paras, fallback)
+        topics, notes = _to_topics([prose] if prose else [])
     if not topics:
         raise DocumentError(
-            "no numbered points or sections found (expected lists such as 1. / （一） / 一是 under headings)",
+            "no numbered points or sections found, and no paragraphs of prose (only page furniture or stray lines)",
             path=source or None,
         )
     name = preamble.title or _stem(source) or topics[0].title
-    return Deck(name, unique_ids(topics), (source,) if source else ())
+    return Deck(name, unique_ids(topics), (source,) if source else ()), notes
+
+
+def parse_document(text: str, *, source: str = "") -> Deck:
+    """Parse one document into a deck of topics, sections and points (see `parse_with_notes`).
+
+    Raises:
+        DocumentError: The text is blank, or nothing but page furniture and stray lines.
+    """
+    return parse_with_notes(text, source=source)[0]

@@ -15,7 +15,8 @@ _TRIM = " ，。；：、！？,.;:!?…—-"
 _ADVERBIAL = re.compile(
     r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|近年来|近些年|近几年|近年|目前|当前|同时"
     r"|此外|另外|因此|所以|总之|对此|为此|其中|例如|比如|一般来说|总的来说|具体来说|具体而言|.{0,8}以来"
-    r"|为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*)$"
+    r"|在[^，,]{1,16}(?:中|上|下|里|内|方面|领域|地区|时期|阶段|背景下|过程中|同时|之际|之时)|.{1,8}(?:当前|面前|之下)"
+    r"|.{1,6}(?:觉得|认为|指出|表示|强调|看来)|(?:就|拿|以|从)[^，,]{1,12}(?:来说|来看|而言)|为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*)$"
 )
 
 
@@ -50,6 +51,19 @@ def _clause_cut(sentence: str) -> int:
                 return -1
             return i if len(clause) <= MAX_HEAD else -1
     return -1
+
+
+def split_run_together(text: str) -> tuple[str, str, bool]:
+    """`split_head` for an item of a list run together in one paragraph (`一是…，…；二是…`): its head
+    is its lead up to the first ，；。 (unless that clause is an adverbial opener or too short)."""
+    stripped = text.strip()
+    _, comma = _scan(stripped)
+    stop, _ = _scan(stripped)
+    if comma >= 0 and (stop < 0 or comma < stop):
+        clause = clean(stripped[:comma]).strip(_TRIM)
+        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause):
+            return clause, clean(stripped[comma + 1 :]).rstrip("；;，,、 "), len(clause) > MAX_HEAD
+    return split_head(text)
 
 
 def split_head(text: str) -> tuple[str, str, bool]:

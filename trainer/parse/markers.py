@@ -13,6 +13,10 @@ _DOT_DIGITS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
 SYMBOLS = "★☆●○■□◆◇▲△►▶❖✦✧"
 HEADING_SYMBOLS = "★☆"
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
+_LETTERS = "abcdefghij"
+# Emoji and marks a page puts before a number (`📌1.`, `🔹一是`, `✅（一）`): decoration, not a marker.
+_DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\u274c\ufe0f\u200d]+ *")
 _SIDES = {"一方面": 1, "另一方面": 2}
 
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
@@ -53,6 +57,15 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
+    # `1.1`, `2.3`: the second level of decimal numbering.
+    ("dotted", r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元个项次人户年月日米度]) ?", False),
+    ("roman", f"([{_ROMAN}])[、.]?", False),
+    ("letter", r"([a-jA-J])[.、）](?![A-Za-z.])", False),
+    ("letter", r"（([a-jA-J])）", False),
+    # `一，要加强…`: a Chinese numeral and a comma, at the start of a line only.
+    ("cn_dun", rf"({_CN})，(?!\d)", False),
+    # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
+    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
@@ -73,6 +86,10 @@ def _ordinal(style: str, raw: str) -> int:
         return _PAREN_DIGITS.index(raw) + 1
     if raw in _DOT_DIGITS:
         return _DOT_DIGITS.index(raw) + 1
+    if raw in _ROMAN:
+        return _ROMAN.index(raw) + 1
+    if style == "letter":
+        return _LETTERS.index(raw.lower()) + 1
     if style == "seq":
         return _SEQ[raw]
     if style == "side":
@@ -95,7 +112,10 @@ def _match_at(key: str, pos: int) -> Marker | None:
 
 
 def match_line(key: str) -> Marker | None:
-    """The marker that opens a line (folded, left-stripped), or None."""
+    """The marker that opens a line (folded, left-stripped), or None.
+
+    Decoration before a number (`📌1.`) is looked through: the marker's `end` is past both.
+    """
     if not key:
         return None
     if key[0] in SYMBOLS:
@@ -105,6 +125,12 @@ def match_line(key: str) -> Marker | None:
         return Marker("sym" + key[0], 0, 0, end)
     if key[0] in "-*•·" and len(key) > 1 and key[1] == " ":
         return Marker("bullet", 0, 0, 2)
+    deco = _DECORATION.match(key)
+    if deco and deco.end() < len(key):
+        inner = match_line(key[deco.end() :])
+        if inner is not None and not inner.style.startswith("sym"):
+            return Marker(inner.style, inner.ordinal, 0, deco.end() + inner.end)
+        return None
     if not _LINE_START.match(key):
         return None
     marker = _match_at(key, 0)
@@ -151,6 +177,10 @@ def find_inline(key: str) -> list[Marker]:
     return found
 
 
+# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
+_CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
+
+
 def top_list(markers: list[Marker]) -> list[Marker]:
     """The outermost run-together list: the first ordinal-1 marker with a following sibling.
 
@@ -163,7 +193,8 @@ def top_list(markers: list[Marker]) -> list[Marker]:
             continue
         group = [first]
         for mk in markers[i + 1 :]:
-            if mk.style != first.style or mk.ordinal <= group[-1].ordinal:
+            same = mk.style == first.style or mk.style in _CONTINUES.get(first.style, ())
+            if not same or mk.ordinal <= group[-1].ordinal:
                 continue
             if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):
                 group.append(mk)

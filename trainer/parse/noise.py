@@ -8,10 +8,40 @@ from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|位置)\s*[：:]?|^首页\s*[>＞»/]")
+_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|位置)\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
 _META = re.compile(
     r"^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
-    r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要)\s*[：:]"
+    r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要"
+    r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
+    r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目)\s*[：:|]"
+)
+# A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
+_META_INSIDE = re.compile(r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]")
+# A news agency's dateline on its own line (`新华社北京3月11日电`).
+_DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)[）)]?$")
+# A figure or table caption (`表1 农民工年龄构成 %`).
+_CAPTION = re.compile(r"^(?:表|图|附表|附图|Table|Fig\.?)\s*\d{1,2}(?:[-.]\d{1,2})?(?![\d.年月日个项%万亿])", re.I)
+# A page counter or a file listing left by a document site (`（第7/23页）`, `xxx.docx`, `（61篇）`).
+_COUNTER = re.compile(
+    r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\.(?:docx?|pdf|wps|pptx?|xlsx?)$"
+    r"|第\s*\d{1,4}\s*卷\s*第\s*\d{1,3}\s*期|Vol\.\s*\d{1,4}|Journal of",
+    re.I,
+)
+# A navigation bar: four or more short items in a row, split by spaces, | or ·.
+_NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
+_NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s+")
+NAV_MIN_ITEMS = 4
+# Site greetings and aggregator notes (`欢迎来到…平台`, `下面是小编为大家整理的…，供大家参考。`).
+_SITE = re.compile(
+    r"欢迎(?:来到|访问|光临|您|点赞|转发|评论|关注|分享|留言|订阅)|小编|供大家(?:参考|阅读|借鉴|学习)|仅供参考"
+    r"|由会员分享|上传分享|可在线阅读|珍藏版|文档专家|在线咨询在线咨询|发表评论|發表評論|发布留言|發佈留言|必填欄位|必填项"
+    r"|電子郵件地址|电子邮件地址不会|严禁外传|版权归|未经授权"
+)
+SITE_MAX = 100
+# A footnote or a reference: a note mark, then a source (`① 数据来源：国家统计局`, `[3] 王某.…[J].…`).
+_FOOTNOTE = re.compile(
+    r"^(?:\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,2}\s*[：:]|[①②③④⑤⑥⑦⑧⑨⑩])\s*[^\n]{0,120}?"
+    r"(?:来源|参见|出处|引自|转引|\[[JMNDC]\]|出版社|年第\s*\d{1,3}\s*期)"
 )
 _DATETIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _BYLINE = re.compile(r"(?:^|\s)by\s*[：:]", re.I)
@@ -52,7 +82,17 @@ def is_page_number(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.key.strip()))
 
 
+# Advertising and calls to act on the page itself (scan a code, sign up, follow an account).
+_PROMO = re.compile(
+    r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|(?:扫码|扫一扫|扫描二维码|识别二维码)(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入)"
+    r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
+)
+PROMO_MAX = 80
+
+
 def _is_furniture(key: str) -> bool:
+    if len(key) <= PROMO_MAX and _PROMO.search(key):
+        return True
     if len(key) > 40:
         return False
     if _FURNITURE.search(key):
@@ -65,12 +105,45 @@ def is_footer(line: Line) -> bool:
     return bool(_FOOTER.match(line.key.strip()))
 
 
+_WIDE_GAP = re.compile(r" {4,}")
+
+
+def without_running_header(line: Line) -> Line:
+    """A line without the running header a PDF put beside it after a wide gap
+    (`2022年省考《申论》真题解析（B类）      内部资料 严禁外传`): the parts after the first gap go when
+    they are furniture and the first part is not."""
+    m = _WIDE_GAP.search(line.key)
+    if m is None or m.start() == 0:
+        return line
+    rest = Line(line.text[m.end() :], line.key[m.end() :], line.lineno, 0)
+    first = Line(line.text[: m.start()], line.key[: m.start()], line.lineno, line.indent)
+    if is_noise(rest) and not is_noise(first):
+        return first
+    return line
+
+
+def is_nav_bar(key: str) -> bool:
+    """True for a row of four or more short items split by spaces, | or · (a site's navigation)."""
+    items = [it for it in _NAV_SPLIT.split(key) if it]
+    return len(items) >= NAV_MIN_ITEMS and all(_NAV_ITEM.fullmatch(it) for it in items) and len(key) <= 80
+
+
 def is_noise(line: Line) -> bool:
-    """True for a banner, breadcrumb, publishing-metadata or byline line."""
-    key = line.key.strip("` ")
+    """True for a banner, breadcrumb, publishing-metadata, byline, caption or site line."""
+    key = line.key.strip("`- ")
     if not key:
         return False
-    if _BREADCRUMB.match(key) or _META.match(key) or _is_furniture(key):
+    if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key):
+        return True
+    if len(key) <= SITE_MAX and (_SITE.search(key) or _COUNTER.search(key)):
+        return True
+    if len(key) <= 200 and _FOOTNOTE.match(key):
+        return True
+    if len(key) <= 60 and (_DATELINE.match(key) or is_nav_bar(key)):
+        return True
+    if len(key) <= 80 and _CAPTION.match(key) and not key.endswith("。"):
+        return True
+    if len(key) <= 80 and _META_INSIDE.search(key) and _DATETIME.search(key):
         return True
     if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and _META.match(key[1:].lstrip()):
         return True  # `（来源：市民政局调研报告，有删节）`
@@ -113,18 +186,40 @@ def is_person_name(line: Line) -> bool:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:]{0,4}?(?:专题|热点|话题))[：:]"
+    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:]{0,12}?(?:专题|热点|话题))[：:]"
 )
+# What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),
+# a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
+# (`申论高分范文岁月失语…`).
+_TITLE_GAP = re.compile(r"\s{4,}.*$")
+_TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
+_TITLE_EXT = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.I)
+_TITLE_GENRE = re.compile(r"^(?:申论|公考|公务员)?(?:高分|优秀|满分|精选|经典)?(?:范文|素材)(?=[^：:]{6})")
+# A line that is only a site's or a genre's name (`申论范文`, `山西公务员考试`, `申论行政执法类范文精析`).
+_GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育|频道")
+GENRE_LINE_MAX = 16
+
+
+def is_genre_line(key: str) -> bool:
+    """True for a short line naming a site or a genre (`申论范文`), not a document."""
+    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key):
+        return False
+    return not _TITLE_PREFIX.match(key)  # `申论热点：乡村振兴` is a title under a label
+
+
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
 _TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
-_SUBTITLE = re.compile(r"(?<!\s)\s*(?:——|--|—)\s*(.{1,30})$")  # (?<!\s): tried once per run of spaces
+_SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: quadratic on runs of spaces
 
 
 def split_title(title: str) -> tuple[str, str]:
     """A document title without site prefixes/suffixes, split from its `——以X为例` subtitle."""
-    text = _TITLE_SUFFIX.sub("", title.strip()).strip()
+    text = _TITLE_GAP.sub("", title.strip())
+    text = _TITLE_EXT.sub("", _TITLE_COUNT.sub("", text)).strip() or text
+    text = _TITLE_GENRE.sub("", text)
+    text = _TITLE_SUFFIX.sub("", text).strip()
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:
         text = stripped

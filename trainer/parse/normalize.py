@@ -163,8 +163,30 @@ def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     for n, source in enumerate(text.splitlines(), start=1):
         for raw in unwrap(source) if has_markup(source) else (source,):
-            out.append(_line(raw, n))
+            out.extend(_line(piece, n) for piece in _unflatten(raw))
     return out
+
+
+# A sentence end, then spaces, then text: where a paragraph break was flattened into a space.
+_FLAT_BREAK = re.compile(r"[。！？][”’」』]?([ \u3000\u00a0]+)(?=\S)")
+_FLAT_MIN = 200  # only a line this long can be several paragraphs run together
+_FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
+
+
+def _unflatten(raw: str) -> list[str]:
+    """A long line whose paragraphs were run together with spaces (`…前景廣闊。 頂層引領，…。 潛力巨大，…`)
+    as its paragraphs; any other line as itself."""
+    if len(raw) < _FLAT_MIN:
+        return [raw]
+    cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())]
+    if len(cuts) < _FLAT_BREAKS:
+        return [raw]
+    text, pieces, start = raw.strip(), [], 0
+    for begin, end in cuts:
+        pieces.append(text[start:begin])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
 def _line(raw: str, n: int) -> Line:

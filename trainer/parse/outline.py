@@ -6,16 +6,18 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, Marker, find_inline, match_line, top_list
+from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
+# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
+STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -93,10 +95,10 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     labelled = None if bracketed else _LABELLED.match(key)
     if bracketed:
         key = bracketed.group(1).strip()
-        if _ANSWER.search(key):
-            return None
+        if _ANSWER.search(key) and heading_kind(key) is SectionKind.OTHER:
+            return None  # 【参考答案】 answers; 【参考对策】 is a heading
     elif labelled:
-        if _ANSWER.search(labelled.group(1)):
+        if _ANSWER.search(labelled.group(1)) and heading_kind(labelled.group(1)) is SectionKind.OTHER:
             return None
         key = key[labelled.end() :]
     text = key.rstrip("：")
@@ -169,6 +171,17 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                 if i > floor or not ordinal or ordinal == node.ordinal + 1:
                     del stack[i:]
                 return
+        _pop_deeper(style, ordinal, stack)
+
+
+def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
+    """A list continuing at a shallower rank (`三、` after `（六）`, a document copied from its middle)
+    closes the deeper items open before it: it is their parent's sibling, not their child."""
+    rank = STYLE_RANK.get(style)
+    if rank is None or ordinal == 1:
+        return
+    while len(stack) > 1 and STYLE_RANK.get(stack[-1].style, 0) > rank:
+        stack.pop()
 
 
 _SENTENCE_STOP = re.compile(r"[。；;！!？?]")
@@ -233,12 +246,68 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
+# `动能转换与效率提升：支撑我国经济增长的…`: a paragraph led by a short phrase and a colon.
+_RUN_IN = re.compile(r"^[^，。；：！？、,.;:!?“”\s]{2,16}：(?=[^：]{10})")
+RUN_IN = "runin"
+
+
+def run_in_paragraphs(paras: list[Para]) -> set[int]:
+    """Indexes of paragraphs of the same shape, two or more in a row, each led by a short phrase and a
+    colon (and holding no list of its own): a list with no numbers."""
+    shaped = [
+        bool(_RUN_IN.match(p.key)) and match_line(p.key) is None and not top_list(find_inline(p.key)) for p in paras
+    ]
+    found: set[int] = set()
+    for i, ok in enumerate(shaped):
+        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1])):
+            found.add(i)
+    return found
+
+
+def _continued_items(para: Para, nxt: Marker) -> list[int]:
+    """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
+    paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
+    found = [m for m in find_inline(para.key) if m.style == nxt.style]
+    chain: list[int] = []
+    for want in range(1, nxt.ordinal):
+        hit = next((m for m in found if m.ordinal == want and (not chain or m.start > chain[-1])), None)
+        if hit is None:
+            return []
+        chain.append(hit.start)
+    if chain[0] == 0 and len(chain) == 1:
+        return []  # the paragraph is item 1 itself, on a line of its own
+    return chain
+
+
+def split_continued(paras: list[Para]) -> list[Para]:
+    """A list that starts inside a paragraph and goes on at line starts (`…具有3方面特征：一是…` then a
+    line `二是…`) is one succession: its first item is cut off the paragraph onto a line of its own."""
+    out: list[Para] = []
+    for i, para in enumerate(paras):
+        nxt = match_line(paras[i + 1].key) if i + 1 < len(paras) else None
+        if nxt is not None and nxt.ordinal >= 2:
+            cuts = _continued_items(para, nxt)
+            if cuts:
+                pieces = [0, *cuts] if cuts[0] > 0 else cuts
+                for j, start in enumerate(pieces):
+                    end = pieces[j + 1] if j + 1 < len(pieces) else None
+                    piece = para.slice(start, end)
+                    if j == 0:
+                        piece.gap, piece.indent = para.gap, para.indent
+                    out.append(piece)
+                continue
+        out.append(para)
+    return out
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
+    paras = split_continued(paras)
+    run_in = run_in_paragraphs(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
@@ -250,7 +319,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
-        head = _classify(para, prev, stack)
+        head = _Head(RUN_IN, 0, 0) if i in run_in else _classify(para, prev, stack)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
@@ -288,64 +357,3 @@ def build_tree(paras: list[Para], title: str) -> Node:
         stack[-1].items.append(node)
         stack.append(node)
     return root
-
-
-def _is_heading_group(group: list[Node]) -> bool:
-    style = group[0].style
-    if style.startswith(("md", "bare", "centred")):
-        return True
-    if any(n.contains_heading for n in group):
-        return True
-    if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
-        short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
-        if 2 * len(short) >= len(group):
-            return True
-    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
-    if 2 * len(vocab) >= len(group) and vocab:
-        return True
-    return _names_lists(group)
-
-
-_PHRASE_MAX = 40
-_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
-
-
-def _names_lists(group: list[Node]) -> bool:
-    """Items that are phrases holding lists of their own, most of them naming a section kind or a
-    side (`一、深刻认识…的重大意义`, `（一）政府层面`): headings, not points with sub-items."""
-    for n in group:
-        title = n.title.strip().rstrip("：:")
-        if not title or len(title) > _PHRASE_MAX or _SENTENCE_MARKS.search(title):
-            return False
-    # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
-    listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
-    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER]
-    facets = [n for n in group if is_facet_heading(n.title)]
-    if len(listy) == len(group):
-        return 2 * len(kinded + facets) >= len(group)
-    # Some hold prose only: still headings when most name a kind (their prose is no point anyway).
-    return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
-
-
-def classify(node: Node) -> None:
-    """Mark each node heading or point, bottom-up, one decision per sibling style group.
-
-    Siblings of one style are headings when they are headings by form (markdown, bare or centred
-    line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
-    """
-    children = node.children
-    for child in children:
-        classify(child)
-    groups: dict[str, list[Node]] = {}
-    for child in children:
-        groups.setdefault(child.style, []).append(child)
-    for group in groups.values():
-        decision = _is_heading_group(group)
-        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
-        for child in group:
-            child.heading = decision
-            child.lone = lone
-    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
-    node.contains_heading = any(
-        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
-    )

@@ -66,7 +66,10 @@ def _breaks_mid_sentence(line: Line) -> bool:
     if len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "：":
         return True
     # A PDF copy breaks at the page width, which may be short: prose that stops on a word ran on.
-    return len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, 0, len(body) - 1))
+    # (A numbered line's own marker, `一、`, is no punctuation of its text.)
+    marker = match_line(body)
+    start = marker.end if marker is not None else 0
+    return len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, start, len(body) - 1))
 
 
 def _is_word(ch: str) -> bool:

@@ -6,15 +6,25 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.heads import split_head
-from trainer.parse.markers import find_inline, top_list
+from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.markers import Marker, find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import action_kind, heading_kind, is_heading_phrase, lead_kind
+from trainer.parse.vocab import (
+    action_kind,
+    head_kind,
+    heading_kind,
+    heading_phrase,
+    heads_kind,
+    is_heading_phrase,
+    lead_kind,
+    sentence_kind,
+)
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
+MIN_INLINE_HEAD = 2  # a run-together item's head shorter than this is a fragment, not a point
 
 
 @dataclass(slots=True)
@@ -25,6 +35,7 @@ class PointDraft:
     body: str
     long_head: bool
     line: int
+    ordinal: int = 0  # the number it carried (0 for bullets, symbols and unnumbered paragraphs)
 
 
 @dataclass(slots=True)
@@ -34,6 +45,7 @@ class SectionDraft:
     kind: SectionKind
     heading: str
     points: list[PointDraft]
+    how: str = "heading"  # how it was found: heading | lead | untitled | prose
 
 
 @dataclass(slots=True)
@@ -69,16 +81,78 @@ def _point_from_node(node: Node) -> PointDraft | None:
         return None
     extra = [line for it in node.items for line in _render(it) if line]
     body = "\n".join([body, *extra] if body else extra)
-    return PointDraft(head, body.strip(), long_head, node.lineno)
+    return PointDraft(head, body.strip(), long_head, node.lineno, node.ordinal)
 
 
-def _inline_points(para: Para, group: list) -> list[PointDraft]:
+def _inline_points(para: Para, group: list[Marker], stop: int) -> list[PointDraft]:
     points = []
     for i, mk in enumerate(group):
-        end = group[i + 1].start if i + 1 < len(group) else len(para.text)
-        head, body, long_head = split_head(para.text[mk.end : end])
-        if head:
-            points.append(PointDraft(head, body, long_head, para.line_at(mk.start)))
+        end = group[i + 1].start if i + 1 < len(group) else stop
+        head, body, long_head = split_run_together(para.text[mk.end : end])
+        if len(head) >= MIN_INLINE_HEAD:  # `…。二是小` at the end of a cut-off copy is a fragment
+            points.append(PointDraft(head, body, long_head, para.line_at(mk.start), mk.ordinal))
+    return points
+
+
+def _elaborates(key: str, group: list[Marker]) -> bool:
+    """True for `一方面…；另一方面…` after a whole sentence that announces no list and names no
+    shortcoming (`发展银发经济，能有效缓解社会压力。一方面，…`): the two sides elaborate that sentence,
+    they are no points of their own."""
+    if group[0].style != "side" or group[0].start == 0:
+        return False
+    before = key[: group[0].start].rstrip()
+    if not before.endswith(("。", "！", "？")):
+        return False
+    start = max(before.rfind(c, 0, len(before) - 1) for c in "。！？") + 1
+    sentence = before[start:]
+    if lead_kind(sentence) is not None:
+        return False
+    # `基层负担过重，说到底是权责失衡、机制僵化。一方面…`: a diagnosis, whose two sides are the problems.
+    last = sentence.rstrip("。！？").split("，")[-1]
+    return head_kind(last) is not SectionKind.PROBLEMS
+
+
+def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
+    """Every list run together in a paragraph, in order, each with where its text stops: a list that
+    starts again at 1 (`问题：1.…；2.…。对策：1.…`) is a second list, and its lead (`对策：`) is cut off
+    the last item of the one before."""
+    markers = find_inline(para.key)
+    lists: list[tuple[list[Marker], int]] = []
+    while True:
+        group = top_list(markers)
+        if not group or (lists and not para.key[: group[0].start].rstrip().endswith("：")):
+            break  # a later list with no lead of its own is nested in the last item
+        if not lists and _elaborates(para.key, group):
+            break
+        lists.append((group, len(para.key)))
+        markers = [m for m in markers if m.start > group[-1].start]
+    for i in range(len(lists) - 1):
+        group, _ = lists[i]
+        nxt = lists[i + 1][0][0].start
+        key = para.key[:nxt].rstrip()
+        begin = max(key.rfind(c, group[-1].end, len(key) - 1) for c in "。！？；")
+        lists[i] = (group, begin + 1 if key.endswith("：") and begin >= 0 else nxt)
+    return lists
+
+
+# `时间成本高：…。参与效能感低：…`: sentences of one paragraph each led by a short phrase and a colon.
+_RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》\s]{3,12})：")
+_NOT_RUN_IN = re.compile(
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+)
+
+
+def _run_in_points(para: Para) -> list[PointDraft]:
+    """Two or more sentences of one paragraph led by a short phrase and a colon are a list with no
+    numbers; fewer are prose."""
+    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not _NOT_RUN_IN.search(m.group(1))]
+    if len(found) < 2:
+        return []
+    points = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(para.text)
+        body = clean(para.text[m.end() : end]).rstrip("；;，,、 ")
+        points.append(PointDraft(clean(para.text[m.start(1) : m.end(1)]), body, False, para.line_at(m.start())))
     return points
 
 
@@ -104,16 +178,19 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 if point:
                     got.own.append(point)
             continue
-        group = top_list(find_inline(item.key))
-        if not group:
-            continue
-        points = _inline_points(item, group)
-        lead = None if kind_bearing else _lead(item, group[0].start)
-        kind = lead_kind(lead[1]) if lead else None
-        if lead is not None and kind is not None and points and lead[0]:
-            got.parts.append(SectionDraft(kind, lead[0], points))
-        else:
-            got.own.extend(points)
+        lists = _run_lists(item)
+        if not lists:
+            got.own.extend(_run_in_points(item))
+        for group, stop in lists:
+            points = _inline_points(item, group, stop)
+            # Under a heading that names a kind, one list is its points; two or more lists in one
+            # paragraph each name their own section by their leads.
+            lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
+            kind = lead_kind(lead[1]) if lead else None
+            if lead is not None and kind is not None and points and lead[0]:
+                got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
+            else:
+                got.own.extend(points)
     return got
 
 
@@ -172,6 +249,31 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
+def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]:
+    """The points without strays: an item whose number breaks the succession (`1.` then `3.`) and whose
+    head names another kind than its section (`有利于提升综合国力` under 对策) came from elsewhere in a
+    broken copy, not from this list."""
+    kept: list[PointDraft] = []
+    for point in points:
+        prev = kept[-1].ordinal if kept else 0
+        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1
+        other = head_kind(point.head)
+        if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
+            continue
+        kept.append(point)
+    return kept
+
+
+def _lead_sentence_kind(node: Node) -> SectionKind:
+    """The kind named by the last sentence of the paragraph right before a node's first point."""
+    prev: Para | None = None
+    for item in node.items:
+        if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
+            return sentence_kind(prev.key) if prev is not None else SectionKind.OTHER
+        prev = item if isinstance(item, Para) else None
+    return SectionKind.OTHER
+
+
 class _Emitter:
     def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
         self.gathered = gathered
@@ -192,7 +294,13 @@ class _Emitter:
                 kind = inherit
             if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
                 kind = action_kind(node.title)
-            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, got.own))
+            if kind is SectionKind.OTHER:
+                kind = heads_kind([p.head for p in got.own])
+            if kind is SectionKind.OTHER:
+                kind = _lead_sentence_kind(node)
+            own = _drop_strays(got.own, kind)
+            how = "heading" if node.title and node.style != "root" else "untitled"
+            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
         role = node.role

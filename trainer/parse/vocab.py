@@ -9,17 +9,29 @@ from trainer.core.model import SectionKind
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    (SectionKind.SIGNIFICANCE, ("意义", "重要性", "必要性", "紧迫性", "作用")),
+    (
+        SectionKind.SIGNIFICANCE,
+        (
+            "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
+            "战略抉择", "内在要求", "应有之义",
+        ),
+    ),
     (
         SectionKind.PROBLEMS,
-        ("问题", "不足", "短板", "困境", "挑战", "原因", "弊端", "症结", "难点", "痛点", "堵点", "瓶颈"),
+        (
+            "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响",
+        ),
     ),
     (
         SectionKind.COUNTERMEASURES,
-        ("对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略"),
+        (
+            "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算",
+        ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就")),
-)
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点")),
+)  # fmt: skip
 _KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
 _WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
 
@@ -31,8 +43,8 @@ _LABEL = re.compile(
 # Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
 _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "表现",
-    "方法", "方向", "重点", "内容", "打算",
+    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例",
+    "方法", "方向", "重点", "内容",
 )  # fmt: skip
 _MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
@@ -51,7 +63,10 @@ _PUNCT_TAIL = "：:。，,；;！!？? "
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
 _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个")
 _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (SectionKind.SIGNIFICANCE, re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该)|意义何在|有何意义")),
+    (
+        SectionKind.SIGNIFICANCE,
+        re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
+    ),
     (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
     (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
 )
@@ -167,3 +182,104 @@ def lead_kind(lead: str) -> SectionKind | None:
     if cue and _PROBLEM_CUE.search(lead):
         return SectionKind.PROBLEMS
     return SectionKind.OTHER if cue else None
+
+
+# What the heads of a list say about its kind when its heading names none (`文山会海的现状`, a list
+# under no heading). Each head votes for the first row that matches, in this order: a result at the
+# end of the head (`经济基础更加坚实`: an achievement), a call to act at its start (`加强组织领导`), a
+# shortcoming (`会议数量过多`), a kind word in it (`…是一大问题`). Linear: literal alternations only.
+_VERBS = (
+    r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实|加大|提高|扩大"
+    r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
+    r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革)"
+)
+_RESULT_END = re.compile(
+    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
+    r"[\u4e00-\u9fff]{1,3}了?$"
+)
+_CALL_START = re.compile(
+    rf"^(?:要|应|应当|须|必须|需要|坚持|注重|着力|大力|切实|积极|深入|全面|持续|不断|进一步|[一二三四五六七八九十]要)?"
+    rf"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}|如何|怎样|怎么办"
+    rf"|(?:需要|必须|应当|应该|要)(?:着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}"
+)
+_SHORTCOMING = re.compile(
+    r"不[够强高足畅全成平充规健到完优力善严实深细准精]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞|不规范|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
+    r"|过快|过高|偏高|偏低|偏弱|偏少|偏慢|较慢|缓慢|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐"
+    r"|弱化|缺位|缺失|乏力|低下|落后|有限|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需"
+    r"|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
+)
+
+
+# `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
+_BENEFIT = re.compile(
+    r"^(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
+    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|重要抓手|前提)$"
+)
+
+
+def head_kind(head: str) -> SectionKind:
+    """The kind one head names by itself (see `heads_kind`), OTHER when it names none."""
+    return _head_vote(head)
+
+
+def _head_vote(head: str) -> SectionKind:
+    clause = head.rstrip("。；！？ ")
+    if _BENEFIT.search(clause):
+        return SectionKind.SIGNIFICANCE
+    if _RESULT_END.search(clause):
+        return SectionKind.ACHIEVEMENTS
+    if _CALL_START.search(clause):
+        return SectionKind.COUNTERMEASURES
+    if _SHORTCOMING.search(clause):
+        return SectionKind.PROBLEMS
+    return heading_kind(clause)
+
+
+def heads_kind(heads: list[str]) -> SectionKind:
+    """The kind most heads of a list point to (more than half of them, at least two), else OTHER."""
+    votes: dict[SectionKind, int] = {}
+    for head in heads:
+        kind = _head_vote(head)
+        votes[kind] = votes.get(kind, 0) + 1
+    best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
+    count = votes.get(best, 0)
+    return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
+
+
+def sentence_kind(text: str) -> SectionKind:
+    """The kind the last sentence of a paragraph names by its last kind word (`…困难和问题还不少。`)."""
+    body = text.rstrip(" 。！？；：!?;:")
+    start = max(body.rfind(c) for c in "。！？!?") + 1
+    hits = list(_KIND_RX.finditer(body, start))
+    return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
+
+
+# Words that open a clause of a lead without naming anything (`但同时也存在着一些问题`).
+_CONNECTIVE = re.compile(
+    r"^(?:针对上述问题|针对这些问题|同时也要看到|但同时也|但同时|但也|但是|但|然而|同时也|同时|而且|并且|此外|另外"
+    r"|目前|当前|现阶段|近年来|近些年|近几年|其中|对此|为此|因此|总体而言|总体来看|具体而言|也)"
+)
+# A clause that only sets the scene (`随着人口老龄化加快`): never the heading phrase.
+_OPENER = re.compile(r"^(?:随着|伴随着?|按照|根据|依据)")
+_CLAUSE_SPLIT = re.compile(r"[，,；;]")
+SHORT_KIND_CLAUSE = 12
+
+
+def heading_phrase(lead: str) -> str:
+    """The heading phrase of a prose lead, for a card's header: the lead without its cue clause
+    (`…，可重点从以下三方面着手`) and connectives, the clause naming the kind when that is short
+    (`存在着一些问题`), else the first clause that says something (`完善数据平台和处理流程`)."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(lead) if c.strip()]
+    while len(clauses) > 1 and _LEAD_CUE.search(clauses[-1]):
+        clauses.pop()
+    if len(clauses) == 1 and _LEAD_CUE.search(clauses[0]):
+        clauses = []
+    body = [_CONNECTIVE.sub("", c).strip() for c in clauses]
+    body = [c for c in body if len(c) >= 2 and not _OPENER.match(c)]
+    if not body:
+        hits = list(_KIND_RX.finditer(lead))
+        return hits[-1].group(0) if hits else lead
+    kinded = [c for c in body if _KIND_RX.search(c)]
+    if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
+        return kinded[-1]
+    return body[0]

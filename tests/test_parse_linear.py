@@ -1,0 +1,95 @@
+"""Every regex of the parser runs in linear time: quadrupling an adversarial input must not make a
+search take much more than four times as long (a nested quantifier would take sixteen)."""
+
+from __future__ import annotations
+
+import re
+import time
+from types import ModuleType
+
+import pytest
+
+from trainer.parse import (
+    confidence,
+    heads,
+    markers,
+    markup,
+    noise,
+    normalize,
+    outline,
+    paragraphs,
+    preamble,
+    readings,
+    structure,
+    vocab,
+)
+
+MODULES: list[ModuleType] = [
+    confidence,
+    heads,
+    markers,
+    markup,
+    noise,
+    normalize,
+    outline,
+    paragraphs,
+    preamble,
+    readings,
+    structure,
+    vocab,
+]
+PATTERNS = sorted(
+    {
+        (f"{m.__name__.rsplit('.', 1)[-1]}.{name}", value)
+        for m in MODULES
+        for name, value in vars(m).items()
+        if isinstance(value, re.Pattern)
+    },
+    key=lambda item: item[0],
+)
+# Pieces repeated into inputs that make backtracking regexes blow up: runs of one class of character,
+# and alternations of the characters the patterns look for.
+PIECES = ["一", " ", "（", "1.", "：", "，", "《", "第1", "一是，", "a ", "【", "—", "问题", "年", "·", "| "]
+SMALL = 1_500
+RATIO = 10.0  # linear is about 4; quadratic about 16
+FLOOR = 0.002  # searches faster than this (seconds) at the large size are fine whatever the ratio
+
+
+def _time(rx: re.Pattern[str], text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        rx.search(text)
+        rx.match(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize(("name", "rx"), PATTERNS, ids=[n for n, _ in PATTERNS])
+def test_regex_time_grows_linearly(name: str, rx: re.Pattern[str]) -> None:
+    for piece in PIECES:
+        small = piece * (SMALL // len(piece)) + "！"
+        large = piece * (4 * SMALL // len(piece)) + "！"
+        # A busy machine can stall one timing: a real nested quantifier fails every attempt.
+        for _ in range(3):
+            t_small, t_large = _time(rx, small), _time(rx, large)
+            if t_large < FLOOR or t_large < RATIO * max(t_small, 1e-6):
+                break
+        else:
+            raise AssertionError((name, piece, t_small, t_large))
+
+
+def test_parse_time_grows_linearly() -> None:
+    from trainer.parse import parse_document
+
+    block = "一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位：" + "（一是，" * 40 + "\n"
+    small, large = block * 20, block * 80
+    timings = []
+    for text in (small, large):
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            parse_document(text, source="x.txt")
+            best = min(best, time.perf_counter() - start)
+        timings.append(best)
+    assert timings[1] < RATIO * timings[0], timings

@@ -1,0 +1,186 @@
+"""How sure the builder is of each section it found, and the prose fallback; no structure finding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trainer.core.model import SectionKind
+from trainer.parse.heads import split_head
+from trainer.parse.normalize import clean
+from trainer.parse.paragraphs import Para
+from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
+from trainer.parse.vocab import heads_kind
+
+LOW = 0.6  # a section below this is listed in the warnings
+PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, not an argument
+PROSE_MAX_UNBROKEN = 200  # a paragraph this long without one sentence mark is not prose
+_SENTENCE = "。！？；，!?;,"
+
+# (how the section was found, how sure that makes the builder): a heading that names the section,
+# a prose lead before a list, a list under no heading, paragraphs taken as points for want of a list.
+_HOW = {"heading": 1.0, "lead": 0.9, "untitled": 0.8, "prose": 0.3}
+
+
+@dataclass(frozen=True, slots=True)
+class SectionNote:
+    """What the builder knows about one section of the deck, in deck order."""
+
+    topic: str
+    heading: str
+    kind: SectionKind
+    points: int
+    confidence: float
+    why: str
+
+    @property
+    def low(self) -> bool:
+        """True when the learner should check this section."""
+        return self.confidence < LOW
+
+
+def _succession(points: list[PointDraft]) -> tuple[float, str]:
+    ordinals = [p.ordinal for p in points]
+    if len(points) == 1:
+        return 0.6, "one point"
+    if not any(ordinals):
+        return 0.9, "unnumbered"
+    if ordinals == list(range(1, len(ordinals) + 1)):
+        return 1.0, "complete succession"
+    if ordinals[-1] == 99 and ordinals[:-1] == list(range(1, len(ordinals))):
+        return 1.0, "complete succession"  # 首先 … 最后
+    if len(set(ordinals)) < len(ordinals):
+        return 0.5, "numbers repeat"
+    return 0.7, "numbers skip"
+
+
+def note_for(topic: str, section: SectionDraft) -> SectionNote:
+    """The note for one drafted section: how it was found times how complete its succession is."""
+    found = _HOW.get(section.how, 0.8)
+    succession, why = _succession(section.points)
+    kind_factor = 0.9 if section.kind is SectionKind.OTHER and section.how != "prose" else 1.0
+    reason = "paragraphs taken as points (no list found)" if section.how == "prose" else f"{section.how}, {why}"
+    confidence = round(found * succession * kind_factor, 2)
+    return SectionNote(topic, section.heading, section.kind, len(section.points), confidence, reason)
+
+
+_ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$")  # a whole paragraph in brackets: an editor's remark
+OPENING_AMONG = 3  # among this many paragraphs of prose or more, the first is the opening
+PARALLEL_PREFIX = 4  # paragraphs opening with this many characters in common are parallel (排比)
+
+
+def _common(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _parallel(keys: list[str]) -> set[int]:
+    """Indexes of paragraphs that open like a neighbour (`绿色发展需要转变生产方式…` beside
+    `绿色发展需要转变生活方式…`): the argument's points, apart from its opening and closing. The pairs
+    sharing the longest opening win (an opening paragraph may share the topic's first words)."""
+    shared = [_common(keys[i], keys[i + 1]) for i in range(len(keys) - 1)]
+    longest = max(shared, default=0)
+    if longest < PARALLEL_PREFIX:
+        return set()
+    floor = max(PARALLEL_PREFIX, longest - 2)
+    found: set[int] = set()
+    for i, n in enumerate(shared):
+        if n >= floor:
+            found.update((i, i + 1))
+    return found
+
+
+ARTICLE_TITLE_MAX = 30  # a line this short with no sentence mark, after prose, may title the article
+
+
+def _is_prose(para: Para) -> bool:
+    text = para.text.strip()
+    return len(text) >= PROSE_MIN and any(c in text for c in _SENTENCE)
+
+
+def _article(paras: list[Para], title: str) -> tuple[list[Para], str]:
+    """An article quoted after an introduction of its own (`小新觉得…就拿下面这篇文章来说…` then a
+    blank line, the article's title, its paragraphs): the article and its title. A title needs prose
+    before it and at least OPENING_AMONG paragraphs of prose after it; else the whole document."""
+    for i, para in enumerate(paras):
+        text = para.text.strip()
+        if not para.gap or len(text) > ARTICLE_TITLE_MAX or any(c in text for c in _SENTENCE):
+            continue
+        before = [p for p in paras[:i] if _is_prose(p)]
+        after = [p for p in paras[i + 1 :] if _is_prose(p)]
+        if before and len(after) >= OPENING_AMONG:
+            return paras[i + 1 :], text
+    return paras, title
+
+
+LEAD_LINE_MAX = 30  # a paragraph of one sentence this short, over a long one, is that one's lead
+_QUOTED = re.compile(r"^[“「『\"][^“”]*[”」』\"]$")  # a whole paragraph in quotes: a quotation
+
+
+def _lead_shaped(key: str) -> bool:
+    return len(key) <= LEAD_LINE_MAX and sum(key.count(c) for c in "。！？") == 1
+
+
+def _lead_lines(prose: list[Para]) -> list[int]:
+    """Paragraphs of one short sentence each standing over a longer paragraph (`写问题短板要突出“要点”。`
+    then the argument): subheadings that lost their bold, and the points of the page."""
+    found = []
+    for i, para in enumerate(prose[:-1]):
+        key = para.key.strip()
+        if not _lead_shaped(key) or not key.endswith("。") or _QUOTED.match(key):
+            continue
+        # An epigraph in quotes may stand between the lead and its argument.
+        nxt = next((p.key.strip() for p in prose[i + 1 :] if not _QUOTED.match(p.key.strip())), "")
+        if len(nxt) >= 2 * len(key) and not _lead_shaped(nxt):
+            found.append(i)
+    return found
+
+
+def _led_topic(prose: list[Para], leads: list[int], title: str) -> TopicDraft:
+    points = []
+    for n, i in enumerate(leads):
+        end = leads[n + 1] if n + 1 < len(leads) else len(prose)
+        head, _, long_head = split_head(prose[i].text.strip())
+        body = "\n".join(clean(p.text) for p in prose[i + 1 : end])
+        points.append(PointDraft(head, body, long_head, prose[i].lineno))
+    kind = heads_kind([p.head for p in points])
+    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+
+
+def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
+    """Never nothing: a document with no list gives its paragraphs of prose as points, lead clause as
+    head, in one section (of the kind its heads name, else other); None when no prose is left.
+
+    Paragraphs of the same shape (opening alike) are the points when there are such; else, of three
+    paragraphs or more, all but the first (the opening); an editor's remark in brackets never is.
+    """
+    paras, title = _article(paras, title)
+    prose = []
+    for para in paras:
+        text = para.text.strip()
+        if len(text) < PROSE_MIN or not any(c in text for c in _SENTENCE) or _ASIDE.match(para.key.strip()):
+            continue  # a heading, a caption, a stray line, a remark; or no sentence at all
+        if len(text) > PROSE_MAX_UNBROKEN and not any(c in text for c in _SENTENCE):
+            continue
+        prose.append(para)
+    leads = _lead_lines(prose)
+    if len(leads) >= 2:
+        return _led_topic(prose, leads, title)
+    parallel = _parallel([p.key for p in prose])
+    if len(parallel) >= 2:
+        prose = [p for i, p in enumerate(prose) if i in parallel]
+    elif len(prose) >= OPENING_AMONG:
+        prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
+    points = []
+    for para in prose:
+        head, body, long_head = split_head(para.text.strip())
+        if head:
+            points.append(PointDraft(head, body, long_head, para.lineno))
+    if not points:
+        return None
+    kind = heads_kind([p.head for p in points])
+    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])

@@ -1,0 +1,116 @@
+"""Choosing the reading of an outline tree: which numbered items are headings and which are points."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import SectionKind
+from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
+from trainer.parse.outline import BARE_MAX, NOTE, Node
+from trainer.parse.paragraphs import Para
+from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+
+
+def _holds_list(node: Node) -> bool:
+    """True when a node opens straight onto a list of two or more items of one style, on lines of
+    their own or run together in its first paragraphs."""
+    first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
+    if first is not None and not first.lone and node.items.index(first) <= 1:
+        return sum(1 for c in node.children if c.style == first.style) >= 2
+    if node.children:
+        return False
+    return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
+
+
+def _phrases_holding_lists(group: list[Node]) -> bool:
+    """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
+    own: the reading with complete successions has them as headings over those lists."""
+    for n in group:
+        title = n.title.strip().rstrip("：:")
+        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not _holds_list(n):
+            return False
+    return True
+
+
+def _prose_only(group: list[Node]) -> bool:
+    """Numbered items that hold paragraphs only (no nested list, none run together in a paragraph),
+    most of them not named by section vocabulary: whatever they look like, they are the points."""
+    if len(group) < 2 or group[0].style.startswith(("md", "bare", "centred", "sym")) or group[0].style == "bullet":
+        return False
+    for n in group:
+        if n.children or any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in n.items):
+            return False
+    named = [n for n in group if not is_question_heading(n.title) and heading_kind(n.title) is not SectionKind.OTHER]
+    return 2 * len(named) < len(group)
+
+
+def _is_heading_group(group: list[Node], parent: Node) -> bool:
+    style = group[0].style
+    if _prose_only(group):
+        return False
+    # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
+    # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
+    # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
+    # points and their sub-lists stay in the body.
+    if style not in PROSE_STYLES and _phrases_holding_lists(group):
+        kind = heading_kind(parent.title)
+        same = sum(1 for n in group if head_kind(n.title) is kind)
+        if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
+            return True
+    if style.startswith(("md", "bare", "centred")):
+        return True
+    if any(n.contains_heading for n in group):
+        return True
+    if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
+        short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
+        if 2 * len(short) >= len(group):
+            return True
+    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
+    if 2 * len(vocab) >= len(group) and vocab:
+        return True
+    return _names_lists(group)
+
+
+_PHRASE_MAX = 40
+_SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
+
+
+def _names_lists(group: list[Node]) -> bool:
+    """Items that are phrases holding lists of their own, most of them naming a section kind or a
+    side (`一、深刻认识…的重大意义`, `（一）政府层面`): headings, not points with sub-items."""
+    for n in group:
+        title = n.title.strip().rstrip("：:")
+        if not title or len(title) > _PHRASE_MAX or _SENTENCE_MARKS.search(title):
+            return False
+    # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
+    listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
+    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER]
+    facets = [n for n in group if is_facet_heading(n.title)]
+    if len(listy) == len(group):
+        return 2 * len(kinded + facets) >= len(group)
+    # Some hold prose only: still headings when most name a kind (their prose is no point anyway).
+    return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
+
+
+def classify(node: Node) -> None:
+    """Mark each node heading or point, bottom-up, one decision per sibling style group.
+
+    Siblings of one style are headings when they are headings by form (markdown, bare or centred
+    line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
+    """
+    children = node.children
+    for child in children:
+        classify(child)
+    groups: dict[str, list[Node]] = {}
+    for child in children:
+        groups.setdefault(child.style, []).append(child)
+    for group in groups.values():
+        decision = _is_heading_group(group, node)
+        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
+        for child in group:
+            child.heading = decision
+            child.lone = lone
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    node.contains_heading = any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
+    )
