@@ -212,6 +212,9 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
                 count_bounded(db, "notes", MAX_NOTES, "notes", path)
                 if "revlog" in tables:
                     count_bounded(db, "revlog", MAX_REVIEWS, "review log entries", path)
+                # Our private copy: without this index (a package may leave it out) finding each note's
+                # first card is a scan of every card per note, n^2.
+                db.execute("CREATE INDEX IF NOT EXISTS trainer_cards_by_note ON cards (nid, ord)")
                 types, deck_names = _note_types(db, tables), _deck_names(db, tables)
                 notes = list(_anki_notes(db))
                 builder, deck_name = _build(notes, types, deck_names, name or None, path)
