@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import sqlite3
 import tempfile
@@ -203,7 +204,7 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
     path = check_input(Path(path), DocumentError)
     with tempfile.TemporaryDirectory(prefix="import-", dir=private_work_dir()) as tmp:
         copy = Path(tmp) / "collection.sqlite"
-        with copy.open("wb") as out:
+        with os.fdopen(os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:  # private
             unpack_collection(path, out)
         db = sqlite3.connect(copy)
         try:
