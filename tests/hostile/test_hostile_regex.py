@@ -99,5 +99,6 @@ def test_the_measure_tells_a_quadratic_pattern_from_a_linear_one() -> None:
     import re
 
     old = re.compile(r"\{\{(.+?)(?:::(.*?))?\}\}")
-    assert growth(lambda n: old.findall("{{" * n)) >= MAX_RATIO
+    # Its best showing of three (a loaded machine can flatten one measurement): ~4 when undisturbed.
+    assert max(growth(lambda n: old.findall("{{" * n), floor_s=0.1) for _ in range(3)) >= MAX_RATIO
     assert growth(lambda n: MANUAL.findall("{{" * n)) < MAX_RATIO

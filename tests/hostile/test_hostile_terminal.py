@@ -146,3 +146,44 @@ async def test_the_stats_screen_shows_markup_as_text(home: Path, head: str) -> N
         assert app.failure is None
     finally:
         engine.dispose()
+
+
+async def test_text_stored_before_cleaning_never_reaches_the_screen_as_control_codes(home: Path, run) -> None:
+    """A database written by an older trainer may hold control codes: the screens still show them inert."""
+    import sqlite3
+
+    from tests.conftest import make_deck
+    from tests.tui_support import app_for, sync
+
+    engine = open_default_store(daily_backup=False)
+    sync(engine, make_deck(name="卡组"))
+    con = sqlite3.connect(home / "trainer.db")
+    con.execute("UPDATE decks SET name = name || ?", ("\x1b]0;pwned\x07",))
+    con.execute("UPDATE notes SET head = ? || head, topic = topic || ?", ("\x1b[2J\x9b31m", "\x1b]0;t\x07"))
+    con.commit()
+    con.close()
+    app = app_for(engine)
+    try:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            screens = [app.export_screenshot()]
+            await pilot.press("b")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            screens.append(app.export_screenshot())
+            await pilot.press("escape", "enter")
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("space")
+            await pilot.pause()
+            screens.append(app.export_screenshot())
+        for svg in screens:
+            _no_controls(svg)
+            assert "pwned" not in svg
+    finally:
+        engine.dispose()
+    for args in (["stats"], ["leeches"], ["export", "--json", home / "out.json"]):
+        ran = run(*args)
+        assert ran.code == 0, ran.err
+        _no_controls(ran.out + ran.err)

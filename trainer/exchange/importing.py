@@ -13,6 +13,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import sqlite3
 import tempfile
@@ -203,7 +204,7 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
     path = check_input(Path(path), DocumentError)
     with tempfile.TemporaryDirectory(prefix="import-", dir=private_work_dir()) as tmp:
         copy = Path(tmp) / "collection.sqlite"
-        with copy.open("wb") as out:
+        with os.fdopen(os.open(copy, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600), "wb") as out:  # private
             unpack_collection(path, out)
         db = sqlite3.connect(copy)
         try:
@@ -212,6 +213,9 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
                 count_bounded(db, "notes", MAX_NOTES, "notes", path)
                 if "revlog" in tables:
                     count_bounded(db, "revlog", MAX_REVIEWS, "review log entries", path)
+                # Our private copy: without this index (a package may leave it out) finding each note's
+                # first card is a scan of every card per note, n^2.
+                db.execute("CREATE INDEX IF NOT EXISTS trainer_cards_by_note ON cards (nid, ord)")
                 types, deck_names = _note_types(db, tables), _deck_names(db, tables)
                 notes = list(_anki_notes(db))
                 builder, deck_name = _build(notes, types, deck_names, name or None, path)

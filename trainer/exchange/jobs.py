@@ -148,7 +148,8 @@ def import_deck(
     result = read_any(Path(source), name=name, topic=topic)
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
     # One size contract: a deck too big for the file sync reads is written as several deck files.
-    parts = split_deck(result.deck)
+    split = split_deck(result.deck)
+    parts, texts = [deck for deck, _ in split], [text for _, text in split]
     targets = part_paths(target, len(parts))
     for part, path in zip(parts, targets, strict=True):
         if path.exists() and not force:
@@ -160,7 +161,6 @@ def import_deck(
                 " --name NEW, or write over that file with -o",
                 path=source,
             )
-    texts = [deckfile.dumps(part) for part in parts]
     for text, path in zip(texts, targets, strict=True):
         deckfile.loads(text, path=str(path))  # what we write must load back as a normal deck file
     engine = None

@@ -42,35 +42,36 @@ def _regroup(name: str, base: Deck, items: list[tuple[int, int, Point]]) -> Deck
     return replace(base, name=name, topics=tuple(topics))
 
 
-def split_deck(deck: Deck, limit: int | None = None) -> list[Deck]:
-    """`deck` as one deck when its file fits in `limit` bytes, else as parts that each fit, in order:
+def split_deck(deck: Deck, limit: int | None = None) -> list[tuple[Deck, str]]:
+    """`deck` and its file text when the file fits in `limit` bytes, else parts that each fit, in order:
     the first keeps the name, the others are named `NAME (2)`, `NAME (3)` ... (sync needs distinct names).
 
     Raises:
         DeckError: a single point is too big for any deck file.
     """
     limit = deckfile.MAX_DECK_BYTES if limit is None else limit
-    if len(deckfile.dumps(deck).encode("utf-8")) <= limit:
-        return [deck]
     budget = int(limit * 0.8)
+    sizes = [_point_bytes(p) for _t, _s, p in deck.points()]
+    if sum(sizes) <= budget:  # the estimate is generous: only a deck near the limit is dumped twice
+        text = deckfile.dumps(deck)
+        if len(text.encode("utf-8")) <= limit:
+            return [(deck, text)]
     chunks: list[list[tuple[int, int, Point]]] = [[]]
     used = 0
-    for ti, topic in enumerate(deck.topics):
-        for si, section in enumerate(topic.sections):
-            for point in section.points:
-                size = _point_bytes(point)
-                if size > budget:
-                    raise DeckError(f"point {point.head[:20]!r} is over {budget / 1e6:g} MB; no deck file can hold it")
-                if used + size > budget and chunks[-1]:
-                    chunks.append([])
-                    used = 0
-                chunks[-1].append((ti, si, point))
-                used += size
+    flat = [(ti, si, p) for ti, t in enumerate(deck.topics) for si, s in enumerate(t.sections) for p in s.points]
+    for (ti, si, point), size in zip(flat, sizes, strict=True):
+        if size > budget:
+            raise DeckError(f"point {point.head[:20]!r} is over {budget / 1e6:g} MB; no deck file can hold it")
+        if used + size > budget and chunks[-1]:
+            chunks.append([])
+            used = 0
+        chunks[-1].append((ti, si, point))
+        used += size
     parts = [_regroup(deck.name if k == 1 else f"{deck.name} ({k})", deck, c) for k, c in enumerate(chunks, 1)]
-    for part in parts:
-        if len(deckfile.dumps(part).encode("utf-8")) > limit:  # the estimate is generous; this is the proof
-            raise DeckError(f"cannot split deck {deck.name!r} into files of {limit / 1e6:g} MB")
-    return parts
+    texts = [deckfile.dumps(part) for part in parts]
+    if any(len(text.encode("utf-8")) > limit for text in texts):  # the estimate is generous; this is the proof
+        raise DeckError(f"cannot split deck {deck.name!r} into files of {limit / 1e6:g} MB")
+    return list(zip(parts, texts, strict=True))
 
 
 def part_paths(target: Path, count: int) -> list[Path]:

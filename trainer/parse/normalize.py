@@ -135,14 +135,17 @@ _PHRASE = 4  # a headline gap separates two phrases at least this long: `加快�
 def clean_title(text: str) -> str:
     """`clean` for a headline, keeping the one space that separates its two phrases."""
     parts = _GAP.split(text.strip())
-    phrases = [parts[0]]
+    phrases = [[parts[0]]]  # each phrase as its parts, joined once at the end (not n^2 by concatenation)
+    size = len(parts[0])  # the length of the phrase being built, spaces included
     for part in parts[1:]:
-        left = phrases[-1]
-        if is_cjk(left[-1:]) and is_cjk(part[:1]) and len(left) >= _PHRASE and len(part) >= _PHRASE:
-            phrases.append(part)
+        last = phrases[-1][-1]
+        if is_cjk(last[-1:]) and is_cjk(part[:1]) and size >= _PHRASE and len(part) >= _PHRASE:
+            phrases.append([part])
+            size = len(part)
         else:
-            phrases[-1] = f"{left} {part}"
-    return " ".join(clean(p) for p in phrases)
+            phrases[-1].append(part)
+            size += 1 + len(part)
+    return " ".join(clean(" ".join(p)) for p in phrases)
 
 
 @dataclass(frozen=True, slots=True)

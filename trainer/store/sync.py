@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from trainer.core.cards import CardKind, CardRef, card_refs, section_keys
 from trainer.core.model import Deck
+from trainer.core.safetext import clean_deck
 from trainer.errors import DeckError
 from trainer.sched.state import Algorithm
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
@@ -97,6 +98,7 @@ def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now
     Matched points and cards (same id/key) keep their state and history; points and cards no longer
     in the deck are retired (never deleted); new ones are added as new cards.
     """
+    deck = clean_deck(deck)  # whatever path a deck came by, its text is stored without terminal control
     row = session.scalars(select(DeckRow).where(DeckRow.name == deck.name)).first()
     scheduler = str(deck.settings.get("scheduler") or "sm2").strip().lower()
     if scheduler not in {a.value for a in Algorithm}:

@@ -19,6 +19,8 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
+from trainer.core.safetext import clean_text
+
 # Characters that may not begin a line (closing and pause punctuation, ellipsis and dash halves).
 NO_START = frozenset("，。、；：？！）］｝」』】》〉”’…—～·%‰,.;:?!)]}>")
 # Characters that may not end a line (opening punctuation).
@@ -100,7 +102,7 @@ class Wrapped(Visual):
     """Plain text shown with `wrap`'s line breaks (give it to `Static.update`)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        self.text = clean_text(text)  # card text from the database: never terminal control
         self._lines: tuple[int, Content] | None = None
 
     def __str__(self) -> str:

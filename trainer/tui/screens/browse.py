@@ -14,6 +14,7 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
+from trainer.core.safetext import clean_text
 from trainer.errors import TrainerError
 from trainer.sched.days import day_to_date
 from trainer.services.edits import save_edits
@@ -45,8 +46,8 @@ def row_cells(r: BrowseRow) -> tuple[str | Text, ...]:
     due = "—" if st.queue in (Queue.NEW, Queue.SUSPENDED) else day_to_date(st.due_day).strftime("%m-%d")
     state = QUEUE_NAMES.get(st.queue, str(st.queue)) + ("·难" if r.leech else "")
     return (
-        Text(r.head, no_wrap=True, end=""),
-        Text(f"{r.topic[:6]}›{r.heading}›{r.ordinal}", no_wrap=True, end=""),
+        Text(clean_text(r.head), no_wrap=True, end=""),
+        Text(clean_text(f"{r.topic[:6]}›{r.heading}›{r.ordinal}"), no_wrap=True, end=""),
         state,
         due,
         interval_label(st.interval) if st.interval else "—",

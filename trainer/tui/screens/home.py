@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from trainer.core.safetext import clean_text
 from trainer.sched.days import day_to_date
 from trainer.store import day_summaries as summaries
 from trainer.store import drill, lite
@@ -38,8 +39,9 @@ WARM_AFTER_S = 1.0
 
 
 def _plain(text: str) -> Text:
-    """A name for a table cell, shown as written (DataTable reads a str cell as markup)."""
-    return Text(text, no_wrap=True, end="")
+    """A name for a table cell, shown as written (DataTable reads a str cell as markup), without control
+    codes (a database written before text was cleaned on entry may hold them)."""
+    return Text(clean_text(text), no_wrap=True, end="")
 
 
 @dataclass(frozen=True, slots=True)
