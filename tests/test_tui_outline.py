@@ -207,7 +207,7 @@ async def test_pasted_text_opens_the_outline(engine) -> None:
         (lambda tmp: ("path", str(tmp / "没有.txt")), "no such file"),
         (lambda tmp: ("path", str(_binary(tmp))), "not a text document"),
         (lambda tmp: ("paste", "abc\x00\x01\x02" * 10), "looks binary"),
-        (lambda tmp: ("paste", "一" * 7_000_000), "at most 10 MB"),
+        (lambda tmp: ("paste", "一" * 7_000_000), "at most 2 MB"),
         (lambda tmp: ("paste", "只是一段话。"), "no numbered points"),
     ],
     ids=["folder", "missing", "binary-file", "binary-paste", "20mb-paste", "no-sections"],

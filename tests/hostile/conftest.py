@@ -101,9 +101,12 @@ def db_content(db: Path) -> list[tuple[object, ...]]:
 
 
 def integrity(db: Path) -> list[str]:
+    """`PRAGMA integrity_check`'s rows, or the error a page too damaged to check gives."""
     con = sqlite3.connect(db)
     try:
         return [r[0] for r in con.execute("PRAGMA integrity_check")]
+    except sqlite3.DatabaseError as exc:
+        return [f"error: {exc}"]
     finally:
         con.close()
 

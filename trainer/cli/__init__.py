@@ -27,6 +27,7 @@ from trainer.cli.commands import (
     cmd_tui,
 )
 from trainer.cli.plan_report import cmd_plan
+from trainer.core.safetext import clean_text  # the error path only: not on the start-up path
 from trainer.errors import TrainerError
 
 if TYPE_CHECKING:
@@ -310,7 +311,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _say_error(message: str) -> None:
     """One line on stderr; a file name or deck text in it never reaches the terminal as control codes."""
-    from trainer.core.safetext import clean_text  # the error path only: not on the start-up path
 
     print(f"trainer: error: {clean_text(message).replace(chr(10), ' ')}", file=sys.stderr)
 

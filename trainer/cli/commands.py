@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from trainer import paths
 from trainer.core.cards import cards_for_deck
-from trainer.errors import TrainerError
+from trainer.core.safetext import clean_text
+from trainer.errors import DocumentError, TrainerError
 from trainer.sched.days import study_day
 from trainer.services import config
 from trainer.services.config import load_settings
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 def print(*values: object, file: TextIO | None = None) -> None:
     """The builtin `print`, with file names and deck text cleaned of terminal control codes (a file named
     `\x1b]0;x\x07.yaml`, a head stored before text was cleaned on entry): one choke point for this module."""
-    from trainer.core.safetext import clean_text
 
     builtins.print(*(clean_text(str(v)) for v in values), file=file)
 
@@ -127,8 +127,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace, previous: Deck | None) -> int:
     """`trainer build DOC --review`: the outline screen on the document; 保存 writes and syncs the deck."""
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_default_store
     from trainer.services.outline_draft import open_document
     from trainer.tui.app import make_app
     from trainer.tui.screens.outline import push_outline
@@ -150,7 +148,6 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
 def _section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
     """How sure the builder is of each section of the documents (already built once, so readable)."""
     from trainer.deckfile.fsutil import read_bytes
-    from trainer.errors import DocumentError
     from trainer.parse import decode, parse_with_notes
     from trainer.services.library import MAX_DOCUMENT_BYTES
 
@@ -190,7 +187,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_deck(args: argparse.Namespace) -> int:
     """List, rename or remove decks."""
     from trainer.services import deckadmin
-    from trainer.services.database import open_default_store
 
     engine = open_default_store()
     match args.action:

@@ -7,6 +7,10 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from trainer.sched.days import study_day
+from trainer.services.config import load_settings
+from trainer.services.database import open_default_store
+
 if TYPE_CHECKING:
     import argparse
 
@@ -47,9 +51,6 @@ def cmd_plan(args: argparse.Namespace) -> int:
     """Print the exam plan (备考计划)."""
     from sqlalchemy.orm import Session
 
-    from trainer.sched.days import study_day
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_default_store
     from trainer.services.exam_plan import exam_plan
     from trainer.store.engine import reader
     from trainer.store.queries import runner

@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer import paths
+from trainer.core.cards import cards_for_deck
 from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
@@ -23,10 +24,14 @@ from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
 from trainer.exchange.split import add_reports, part_paths, split_deck
+from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.library import find_deck_files
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
+from trainer.store.export import card_schedules, load_decks, review_log
 from trainer.store.handle import Store
+from trainer.store.imported import PastAnswer, write_history
+from trainer.store.sync import sync_deck
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
@@ -46,7 +51,6 @@ def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Pat
 
 def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
     """Write the named decks (all for None) as an Anki package."""
-    from trainer.store.export import load_decks
 
     check_output(path)
     with Store(engine).read() as r:
@@ -64,7 +68,6 @@ def export_tables(
     names: Collection[str] | None = None,
 ) -> list[TableReport]:
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
-    from trainer.store.export import card_schedules, load_decks, review_log
 
     check_export_targets(None, csv_dir, json_path)
     reports = []
@@ -193,10 +196,6 @@ def _sync_with_history(
 ) -> tuple[SyncResult, HistoryReport]:
     """Sync each part's deck (its file content `data`, as if at its path) and write its share of the Anki
     history, all in one transaction."""
-    from trainer.core.cards import cards_for_deck
-    from trainer.sched.days import study_day
-    from trainer.store.imported import PastAnswer, write_history
-    from trainer.store.sync import sync_deck
 
     answers = {
         key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]

@@ -16,8 +16,10 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
+from trainer.parse import decode, parse_document
 from trainer.services.library import MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
+from trainer.store.handle import Store
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Control characters other than tab and line breaks: a paste holding many is not a document.
@@ -64,7 +66,6 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: a folder, a missing, unreadable, binary, too big or empty file, or no sections.
     """
-    from trainer.parse import decode, parse_document
 
     path = Path(path).expanduser()
     if path.is_dir():
@@ -87,7 +88,6 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: empty, binary-looking or too big text, or no sections in it.
     """
-    from trainer.parse import parse_document
 
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_DOCUMENT_BYTES:
@@ -102,7 +102,7 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     return _draft(fresh, text, target)
 
 
-def save_draft(engine: Engine, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
+def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
     """Write the fixed outline to the draft's deck file (atomically, remembering the builder's outline)
     and sync it, so its cards are on home at once.
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import deque
 
 from trainer.errors import StaleCardError
-from trainer.store import card_ops, drill
 from trainer.store import day_summaries as summaries
+from trainer.store import drill
 from trainer.store.convert import ReviewCard
 from trainer.store.handle import Store
 
@@ -59,6 +59,8 @@ def retire_stale(store: Store, stale: set[int]) -> list[str]:
     """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
     if not stale:
         return []
+    from trainer.store import card_ops  # the ORM: never needed before the first card
+
     with store.write() as w:
         card_ops.retire_cards(w.session, stale)
     return [f"{len(stale)} 张卡片已无法由其要点生成（卡组文件被改动？），已跳过并停用；复习记录保留"]

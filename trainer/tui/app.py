@@ -213,7 +213,6 @@ class TrainerApp(App[None]):
             self._sync()
 
     def _sync(self) -> None:
-        from trainer import paths
         from trainer.services.library import find_deck_files, sync_files
 
         errors: list[str] = []
