@@ -157,14 +157,14 @@ def test_an_import_killed_after_its_history_committed_is_finished_by_a_rerun(
 def test_a_failed_history_write_leaves_no_deck_file(
     seeded: Seeded, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trainer.store import imported
+    from trainer.exchange import jobs
 
     pkg = make_apkg(tmp_path / "h.apkg", [("历史", ["审批流程繁琐", "多头跑"])], revlog=2)
 
     def refuse(*_a: object, **_k: object) -> None:
         raise TrainerError("the disk is full; nothing was written")
 
-    monkeypatch.setattr(imported, "write_history", refuse)
+    monkeypatch.setattr(jobs, "write_history", refuse)  # where the import job looks it up
     content = db_content(seeded.db)
     before = tree(seeded.home)
     assert_one_line_error(run("import", pkg), "disk is full")

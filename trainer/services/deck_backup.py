@@ -83,8 +83,10 @@ def restore_decks(db_backup: Path, decks_dir: Path | None = None) -> bool:
             with zipfile.ZipFile(archive) as zf:
                 for info in _safe_members(zf, archive):
                     dest = staging.joinpath(*PurePosixPath(info.filename).parts)
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    with zf.open(info) as src, dest.open("wb") as out:
+                    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    # The learner's decks are private: 0600, whatever the archive or the umask says.
+                    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                    with zf.open(info) as src, os.fdopen(fd, "wb") as out:
                         shutil.copyfileobj(src, out)
         except (zipfile.BadZipFile, OSError, EOFError) as exc:
             raise StoreError(
