@@ -370,4 +370,5 @@ def run_app() -> int:
     finally:
         if con is not None:
             con.close()
-    return 0
+    # Textual sets 1 when the app stopped on an unhandled exception (already printed): not a success.
+    return app.return_code or 0

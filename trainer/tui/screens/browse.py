@@ -16,11 +16,10 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from trainer.errors import TrainerError
-from trainer.sched.days import day_to_date
 from trainer.store import browse, card_ops, queries
 from trainer.store.browse import BrowseQuery, BrowseRow, Page, StateFilter
 from trainer.store.models import Queue
-from trainer.tui.format import interval_label
+from trainer.tui.format import due_label, interval_label
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.card_info import QUEUE_NAMES
 
@@ -43,7 +42,7 @@ SEARCH_DELAY_S = 0.25
 def row_cells(r: BrowseRow) -> tuple[str, ...]:
     """The table cells of one result."""
     st = r.state
-    due = "—" if st.queue in (Queue.NEW, Queue.SUSPENDED) else day_to_date(st.due_day).strftime("%m-%d")
+    due = due_label(st.due_day, never=st.queue in (Queue.NEW, Queue.SUSPENDED), fmt="%m-%d")
     state = QUEUE_NAMES.get(st.queue, str(st.queue)) + ("·难" if r.leech else "")
     return (
         r.head,
