@@ -52,3 +52,66 @@ async def test_browse_after_burying_a_new_card_shows_it_without_a_due_date(engin
         assert isinstance(app.screen, CardInfoScreen)
         assert "到期：—" in _text(app.screen, "#info-text")
     assert app.return_code in (0, None)
+
+
+async def test_typed_mode_keys_work_while_typing_and_letters_stay_text(engine, deck) -> None:
+    from textual.widgets import Input
+
+    from tests.tui_support import log, states
+
+    sync(engine, deck)
+    before = states(engine)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        review = app.screen
+        first = review.session.current().card_id
+        await pilot.press("ctrl+t")  # typed mode on, from the card's front
+        assert isinstance(app.focused, Input) and review.typed_mode
+        front = _text(review, "#front-keys")
+        assert "^T" in front and "^Z" in front and "Esc 不输入，直接看答案" in front
+        await pilot.press(*"tu人")  # letters of the mode's old keys are text now
+        assert app.focused.value == "tu人" and review.typed_mode and log(engine) == []
+        await pilot.press("ctrl+t")  # off again while the cursor is in the box
+        assert not review.typed_mode and review.typed_answers is None and not review.revealed
+        await pilot.press("ctrl+t")
+        assert isinstance(app.focused, Input)
+        app.focused.value = "人才队伍不完善"
+        await pilot.press("enter", "enter")  # check, accept the suggested 5
+        assert log(engine) == [(first, 5)]
+        assert isinstance(app.focused, Input)  # the next card opens typed
+        await pilot.press("ctrl+z")  # undo while the cursor is in the next card's box
+        assert log(engine) == [] and states(engine) == before
+        assert review.session.current().card_id == first
+        assert isinstance(app.focused, Input)  # still typed mode
+        await pilot.press("escape", "3")
+        assert log(engine) == [(first, 3)]
+        await pilot.press("u")  # in the second card's box: text, not undo
+        assert app.focused.value == "u" and log(engine) == [(first, 3)]
+        await pilot.press("escape")  # answer shown, no input has the cursor
+        await pilot.press("u")  # now u undoes
+        assert log(engine) == [] and review.session.current().card_id == first
+
+
+async def test_notifications_never_cover_the_grade_keys_and_the_key_bar_fits_80_columns(engine, deck) -> None:
+    from rich.cells import cell_len
+    from textual.widgets._toast import Toast
+
+    from trainer.tui.widgets.key_bar import KeyBar
+
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        for screen_keys in ("", "enter"):
+            if screen_keys:
+                await pilot.press(screen_keys)
+            bar = str(app.screen.query_one(KeyBar).render())
+            assert cell_len(bar) <= 78 and "…" not in bar, bar
+        review = app.screen
+        await pilot.press("minus", "t", "escape")  # two notices (bury, typed mode on), then the answer shown
+        await pilot.pause()
+        toasts = list(app.screen.query(Toast))
+        assert len(toasts) == 2
+        covered = [review.grade_bar.region, review.query_one(KeyBar).region]
+        for toast in toasts:
+            assert all(not toast.region.overlaps(r) for r in covered), (toast.region, covered)

@@ -31,6 +31,8 @@ WARM_AFTER_S = 0.3
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
 CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help"}
+# The grade bar's line while the cursor is in a typed-answer input.
+TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
 
 
 @dataclass(slots=True)
@@ -42,16 +44,21 @@ class _Handled:
 class ReviewScreen(TrainerScreen):
     """Shows one card at a time from a StudySession."""
 
+    # The key bar shows what fits 80 columns; `?` lists the rest. Ctrl+T and Ctrl+Z cannot be text, so
+    # they are priority keys that work while the cursor is in a typed-answer input (`t` and `u` are
+    # typed into it there).
     BINDINGS = [
-        Binding("space,enter", "reveal", "显示/良好", id="reveal", priority=True),
+        Binding("space,enter", "reveal", "显示", id="reveal", priority=True, key_display="空格"),
         *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}") for q in GRADES),
         Binding("h", "hint", "提示", id="hint"),
-        Binding("t", "typed", "输入答案", id="typed"),
-        Binding("u,ctrl+z", "undo", "撤销", id="undo"),
+        Binding("ctrl+t", "toggle_typed", "输入", id="typed-ctrl", priority=True),
+        Binding("t", "typed", "输入答案", show=False, id="typed"),
+        Binding("ctrl+z", "undo_typing", "撤销", id="undo-ctrl", priority=True),
+        Binding("u", "undo", "撤销", show=False, id="undo"),
         Binding("minus", "bury", "搁置", id="bury"),
-        Binding("at", "suspend", "暂停", id="suspend"),
+        Binding("at", "suspend", "暂停", show=False, id="suspend"),
         Binding("e", "edit", "编辑", id="edit"),
-        Binding("i", "info", "卡片信息", id="info"),
+        Binding("i", "info", "卡片信息", show=False, id="info"),
         Binding("question_mark", "help", "按键", id="help"),
         Binding("q,escape", "leave", "返回", id="leave"),
     ]
@@ -163,7 +170,7 @@ class ReviewScreen(TrainerScreen):
         typed = TypedAnswers(current.card.answers, classes="typed")
         await self.query_one("#card", VerticalScroll).mount(typed, before=self.query_one("#answer"))
         typed.focus_first()
-        self.grade_bar.show_front("回车 检查答案 · Esc 不输入，直接看答案")
+        self.grade_bar.show_front(TYPED_KEYS)
 
     def _reveal(self) -> None:
         current = self.session.current()
@@ -213,6 +220,10 @@ class ReviewScreen(TrainerScreen):
             await self.typed_answers.remove()
             self.grade_bar.show_front()
 
+    async def action_toggle_typed(self) -> None:
+        """Ctrl+T: `t` that also works from inside an input."""
+        await self.action_typed()
+
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         typed = self.typed_answers
         if typed is None or self.revealed:
@@ -234,6 +245,10 @@ class ReviewScreen(TrainerScreen):
             await self.show_card()
         else:
             self.notify("没有可以撤销的操作", severity="warning")
+
+    async def action_undo_typing(self) -> None:
+        """Ctrl+Z: undo, also from inside an input."""
+        await self.action_undo()
 
     async def action_bury(self) -> None:
         if self.session.current() is None:
