@@ -115,3 +115,46 @@ async def test_notifications_never_cover_the_grade_keys_and_the_key_bar_fits_80_
         covered = [review.grade_bar.region, review.query_one(KeyBar).region]
         for toast in toasts:
             assert all(not toast.region.overlaps(r) for r in covered), (toast.region, covered)
+
+
+async def test_summary_and_home_count_answers_and_cards_apart(engine, deck) -> None:
+    from tests.tui_support import log
+    from trainer.tui.screens.summary import SummaryScreen
+
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        review = app.screen
+        first = review.session.current().card_id
+        await pilot.press("space", "1")  # fails: it comes back today
+        while review.session.current().card_id != first:
+            await pilot.press("space", "4")
+        await pilot.press("space", "2")  # fails again on its repeat
+        answers = log(engine)
+        cards = {c for c, _ in answers}
+        assert len(answers) == len(cards) + 1 and review.session.left == 1
+        await pilot.press("q")
+        assert isinstance(app.screen, SummaryScreen)
+        text = _text(app.screen, "#summary")
+        assert f"回答：{len(answers)} 次（{len(cards)} 张卡片）" in text
+        assert "剩余：1 张" in text
+        assert "下次到期：今天" in text  # a card is left today: not tomorrow
+        await pilot.press("enter")
+        status = _text(app.screen, "#home-status")
+        assert f"今日回答 {len(answers)} 次" in status and "张" not in status.split("·")[0]
+
+
+def test_mastery_seen_counts_graded_points_only(engine, deck, settings) -> None:
+    from tests.conftest import FIXED_NOW
+    from trainer.services.study import StudySession
+    from trainer.store import stats
+
+    sync(engine, deck)
+    session = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+    session.bury()  # a new card buried: not seen
+    session.suspend()  # a new card suspended: not seen
+    session.answer(4)  # graded: seen
+    with Session(engine) as s:
+        [topic] = stats.mastery(s, TODAY)
+    assert topic.seen == 1

@@ -110,11 +110,12 @@ def refresh_summaries(engine: Engine, run: sqlrun.SqliteRunner | None, today: in
 class Summary:
     """What a session did, for the summary screen."""
 
-    reviewed: int
+    reviewed: int  # answers, same-day repeats included
     correct: int
     seconds: float
-    left: int
-    next_due: date | None
+    left: int  # cards still in this session's queue
+    next_due: date | None  # today while cards are left
+    cards: int = 0  # distinct cards answered
 
     @property
     def accuracy(self) -> float:
@@ -326,14 +327,18 @@ class StudySession:
 
         from trainer.store import queries
 
-        with Session(self.engine) as s:
-            nxt = queries.next_due_day(s, self.today, self.deck_ids)
+        if self.left:
+            nxt: int | None = self.today  # the session was left with cards still to do today
+        else:
+            with Session(self.engine) as s:
+                nxt = queries.next_due_day(s, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
             correct=sum(1 for d in self.done if d.quality >= 3),
             seconds=sum(d.duration_ms for d in self.done) / 1000,
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
+            cards=len({d.card_id for d in self.done}),
         )
 
     def _set_aside(self, change: Callable[[Session, int], CardState]) -> None:

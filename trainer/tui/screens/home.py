@@ -108,7 +108,7 @@ class HomeScreen(TrainerScreen):
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
         due = sum(d.due + d.new + d.learning for d in self.decks)
-        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak} 天"]
+        parts = [f"今日回答 {done} 次", f"待复习 {due} 张", f"连续 {streak} 天"]
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
