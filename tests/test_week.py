@@ -158,3 +158,36 @@ def test_mastery_seen_counts_graded_points_only(engine, deck, settings) -> None:
     with Session(engine) as s:
         [topic] = stats.mastery(s, TODAY)
     assert topic.seen == 1
+
+
+async def test_an_answer_to_a_card_repeated_in_another_terminal_is_refused_with_a_dialog(
+    engine, deck, settings
+) -> None:
+    from tests.conftest import FIXED_NOW
+    from tests.tui_support import log
+    from trainer.services.study import StudySession
+    from trainer.tui.screens.error import ErrorScreen
+
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        review = app.screen
+        first = review.session.current().card_id
+        await pilot.press("space", "1")  # fails: a same-day repeat is due later in this session
+        # Another terminal starts now: the card is its pending repeat; it passes it there.
+        other = StudySession.start(engine, [1], settings, lambda: FIXED_NOW)
+        while other.current().card_id != first:
+            other.answer(4)
+        other.answer(4)
+        written = log(engine)
+        assert written[-1] == (first, 4)
+        while review.session.current().card_id != first:
+            await pilot.press("space", "4")
+            written = log(engine)
+        await pilot.press("space", "5")  # this terminal's repeat of the same card: refused, and said so
+        assert isinstance(app.screen, ErrorScreen)
+        assert "另一个终端" in app.screen.message
+        assert log(engine) == written  # nothing written
+        await pilot.press("escape")
+        assert app.screen is review and review.session.current().card_id == first

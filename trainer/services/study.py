@@ -51,6 +51,7 @@ class LazyCards(dict[int, ReviewCard]):
         self.queue = queue
         self.today = today
         self.answered = answered
+        self.log_marks: dict[int, int] = {}  # card -> the last review-log id when it was read
 
     def __missing__(self, card_id: int) -> ReviewCard:
         size = min(BATCH_MAX, max(1, len(self)))
@@ -62,8 +63,10 @@ class LazyCards(dict[int, ReviewCard]):
                 wanted.append(cid)
         stale: set[int] = set()
         with reading(self.engine, self.run) as run:
+            mark = int(run("SELECT coalesce(max(id), 0) FROM review_log", {})[0][0])  # before the cards
             self.update(drill.load_cards(run, wanted, stale=stale))
             self.answered.update(drill.answered_on_day(run, wanted, self.today))
+        self.log_marks.update(dict.fromkeys(wanted, mark))
         if stale:
             # StudySession.current retires them, drops them from the queue and reads on.
             raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
@@ -266,6 +269,11 @@ class StudySession:
         from trainer.store.answers import Answer, write_answer
 
         policy, outcome = self._grade(card, quality)
+        # The card's log as read with it, and this session's own answers, are known; any later answer is
+        # another terminal's (a same-day repeat there changes no schedule: the UPDATE alone would miss it).
+        read_at = getattr(self.cards, "log_marks", {}).get(card.card_id)
+        own = [d.log_id for d in self.done if d.card_id == card.card_id]
+        known = None if read_at is None and not own else max([*own, read_at or 0])
         with self.engine.begin() as conn:
             log_id = write_answer(
                 conn,
@@ -277,6 +285,7 @@ class StudySession:
                 now=self.clock(),
                 today=self.today,
                 duration_ms=duration_ms,
+                known_log_id=known,
             )
         cid = card.card_id
         self.queue.popleft()

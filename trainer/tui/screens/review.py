@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from trainer.errors import TrainerError
+from trainer.errors import ChangedElsewhereError, TrainerError
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
@@ -33,6 +33,16 @@ MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts
 CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help"}
 # The grade bar's line while the cursor is in a typed-answer input.
 TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
+
+
+def refusal(exc: TrainerError) -> str:
+    """The dialog's text for an answer the store refused."""
+    if isinstance(exc, ChangedElsewhereError):
+        return (
+            "这张卡片刚在另一个终端回答过（或被更改），这次回答没有记录。\n"
+            f"请按 Esc 关闭，q 结束本次复习，再重新开始复习。\n（{exc}）"
+        )
+    return str(exc)
 
 
 @dataclass(slots=True)
@@ -200,7 +210,7 @@ class ReviewScreen(TrainerScreen):
         try:
             self.session.answer(quality, duration_ms=min(max(elapsed, 0), MAX_ANSWER_MS))
         except TrainerError as exc:
-            self.trainer_app.show_error(str(exc))
+            self.trainer_app.show_error(refusal(exc))
             return
         await self.show_card()
 
