@@ -158,10 +158,18 @@ def build_parser() -> argparse.ArgumentParser:
         "Export the decks in the database. --apkg writes an Anki package: one Cloze note per point "
         "({{c1::head}}, slogans in “…” in the body as c2, c3, ...), in Anki subdecks deck::topic, with "
         "topic › section › 第k点/共n点 on every card; exporting again updates the same notes in Anki. "
+        "Hand-written {{…}} clozes become clozes too. Each card's schedule (due, interval, ease, reps, "
+        'lapses) and the review log go with it, as Anki\'s "include scheduling information" '
+        "(--no-scheduling leaves them out). "
         "--csv writes cards.csv (cards with their schedule) and reviews.csv (the full review log) into "
         "DIR; --json writes the decks, cards and review log as one file.",
     )
     p.add_argument("--apkg", metavar="FILE.apkg", help="write an Anki package")
+    p.add_argument(
+        "--no-scheduling",
+        action="store_true",
+        help="--apkg without the schedules and review log (every card arrives in Anki as new)",
+    )
     p.add_argument("--csv", metavar="DIR", help="write cards.csv and reviews.csv into DIR")
     p.add_argument("--json", metavar="FILE", help="write one JSON file")
     p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable; default: all)")

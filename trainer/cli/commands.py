@@ -214,7 +214,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = open_default_store()
     names = args.deck or None
     if args.apkg:
-        r = export_apkg(engine, Path(args.apkg), names)
+        from trainer.services.config import load_settings
+
+        scheduled = {} if args.no_scheduling else {"now": _now(), "settings": load_settings()}
+        r = export_apkg(engine, Path(args.apkg), names, **scheduled)
         print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
     if args.csv or args.json:
         csv_dir = Path(args.csv) if args.csv else None
@@ -257,7 +260,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {h.kept} cards already had history in trainer or were not new (suspended, buried): left alone")
         unmapped = found.unmapped + h.missing
         if unmapped:
-            print(f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes c2.., reverse cards)")
+            print(
+                f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes of other notes, reverse cards)"
+            )
         if found.left_out:
             print(f"  {found.left_out} Anki log entries were not answers (manual reschedules): left out")
         return 0

@@ -26,10 +26,12 @@ from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_i
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
-from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
+from trainer.exchange.apkg import LIST_ID_PREFIX, MANUAL_CLASS, MODEL_NAME, point_clozes
 
 GENERIC_HEADING = "要点"
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.S)
+# A hand-written cloze in trainer's own note (see `trainer.exchange.apkg.MANUAL_CLASS`).
+_OWN_MANUAL = re.compile(r'<span class="' + MANUAL_CLASS + r'">\{\{c\d+::(.*?)(?:::(.*?))?\}\}</span>', re.S)
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:div|p|li)\s*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 _STYLE = re.compile(r"<(style|script)\b.*?</\1\s*>", re.I | re.S)
@@ -268,7 +270,10 @@ def _add_own_note(builder: _Builder, nid: int, fields: list[str], tags: str, whe
         # A section's list note: its points come as notes of their own; its c1 asks for the list.
         builder.targets[nid] = {0: list_key(plain_text(pid)[len(LIST_ID_PREFIX) :])}
         return
-    split = split_cloze(text)
+    # Hand-written clozes go back to `{{answer::hint}}` in the body; slogan clozes are revealed.
+    split = split_cloze(
+        _OWN_MANUAL.sub(lambda m: "{{" + m.group(1) + (f"::{m.group(2)}" if m.group(2) else "") + "}}", text)
+    )
     if split is None:
         builder.skipped.append(f"{where}: a trainer note without its cloze")
         return
@@ -281,7 +286,9 @@ def _add_own_note(builder: _Builder, nid: int, fields: list[str], tags: str, whe
     pid = plain_text(pid) or point_id(topic, kind, head)
     point = Point(id=pid, head=head, body=body, long_head="long_head" in tags.split())
     if builder.add(topic, kind, heading, point, where):
-        builder.targets[nid] = {(head_cloze_number(text) or 1) - 1: head_key(point.id)}
+        # Every cloze maps to its card, as the export numbered them: the head, slogans, hand-written ones.
+        keys = point_clozes(head, body, point.id)[1]
+        builder.targets[nid] = {number - 1: key for number, key in keys.items()}
 
 
 # ---- CSV ---------------------------------------------------------------------------------------
