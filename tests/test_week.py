@@ -191,3 +191,29 @@ async def test_an_answer_to_a_card_repeated_in_another_terminal_is_refused_with_
         assert log(engine) == written  # nothing written
         await pilot.press("escape")
         assert app.screen is review and review.session.current().card_id == first
+
+
+async def test_stats_charts_leave_weeks_without_answers_blank_and_label_todays_bar(engine, deck) -> None:
+    import re
+
+    from tests.tui_support import add_history
+    from trainer.tui.widgets.chart import Chart
+
+    ansi = re.compile(r"\x1b\[[0-9;]*m")
+    sync(engine, deck)
+    add_history(engine, [1, 2, 3], days_back=20, today=TODAY)  # three weeks of answers, nine without
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await _settle(pilot)
+        await pilot.pause(0.1)
+        charts = {c.id: [ansi.sub("", r) for r in c.plt.build().splitlines()] for c in app.screen.query(Chart)}
+    retention = charts["chart-retention"]
+    zero = next(r for r in retention if r.lstrip().startswith("0.0┤"))
+    assert zero.split("┤", 1)[1].strip(" │") == ""  # no week drawn at 0 %
+    assert any(ch in "".join(retention) for ch in "⠁⠂⠄⡀⠈⠐⠠⢀●")  # the weeks with answers are drawn
+    reviews = charts["chart-reviews"]
+    labels, axis = reviews[-1], reviews[-2]
+    assert labels.split()[-1] == "11-22"  # the last bar is today's, and it is labelled
+    last_tick = axis.rindex("┬")
+    assert labels.rindex("11-22") <= last_tick <= labels.rindex("11-22") + 4  # under its own bar

@@ -132,14 +132,18 @@ class StatsScreen(TrainerScreen):
         self.query_one(Heatmap).show(o.heatmap)
         last30 = o.heatmap[-30:]
         self.query_one("#chart-reviews", Chart).bars(
-            "每日复习（近30天）", [day_to_date(d.day).strftime("%m-%d") for d in last30], [d.count for d in last30]
+            "每日复习（近30天）",
+            [day_to_date(d.day).strftime("%m-%d") for d in last30],
+            [d.count for d in last30],
+            from_end=True,
         )
         weeks = o.retention_weekly
         self.query_one("#chart-retention", Chart).line(
             "每周保持率 %（3分及以上）",
             [day_to_date(w.week_start).strftime("%m-%d") for w in weeks],
-            [100 * w.rate if w.rate is not None else 0 for w in weeks],
+            [100 * w.rate if w.rate is not None else None for w in weeks],  # a week without answers: a gap
             every=3,
+            from_end=True,
         )
         self.query_one("#chart-forecast", Chart).bars(
             "未来30天到期", [day_to_date(d.day).strftime("%m-%d") for d in o.forecast], [d.count for d in o.forecast]
