@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -217,3 +218,24 @@ async def test_stats_charts_leave_weeks_without_answers_blank_and_label_todays_b
     assert labels.split()[-1] == "11-22"  # the last bar is today's, and it is labelled
     last_tick = axis.rindex("┬")
     assert labels.rindex("11-22") <= last_tick <= labels.rindex("11-22") + 4  # under its own bar
+
+
+async def test_textual_speaks_chinese_in_the_palette_and_the_ctrl_c_hint(engine, deck) -> None:
+    from textual.command import CommandInput, CommandPalette
+
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        helps = [c.help for c in app.get_system_commands(app.screen)]
+        assert {"复习全部", "统计", "浏览", "按键帮助", "主题", "退出"} == set(titles)
+        assert all(not re.search(r"[A-Za-z]{3,}", t) for t in titles)  # no English words
+        assert all(not re.search(r"\b(the|Quit|Theme|Keys|Screenshot)\b", h) for h in helps)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert "Ctrl+Q" in note.message and "quit" not in note.message.lower() and note.title == "要退出吗？"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"

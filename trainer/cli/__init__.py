@@ -89,8 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_config,
         "show or change settings (exam date, daily limits, day start, time zone)",
         "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
-        "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz. With --deck, new-per-day and "
-        "reviews-per-day apply to that deck only.",
+        "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz, typed (reviews open in typed-answer "
+        "mode). With --deck NAME (a deck in the database), new-per-day, reviews-per-day and typed apply to "
+        "that deck only.",
     )
     p.set_defaults(action="list")
     actions = p.add_subparsers(title="actions", metavar="ACTION")

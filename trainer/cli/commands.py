@@ -113,7 +113,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
-            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
+            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck, known_decks=_deck_names)}")
         case "unset":
             config.unset_value(args.key, deck=deck)
         case "get":
@@ -123,6 +123,22 @@ def cmd_config(args: argparse.Namespace) -> int:
                 print(f"{key} = {value}" + ("" if is_set else "  (default)"))
             print(f"# file: {config.config_path()}")
     return 0
+
+
+def _deck_names() -> list[str]:
+    """The decks in the database (a per-deck setting for any other would be kept, and never apply)."""
+    from sqlalchemy.orm import Session
+
+    from trainer.services.database import open_default_store
+    from trainer.store import queries
+    from trainer.store.engine import reader
+
+    engine = open_default_store()
+    try:
+        with Session(reader(engine)) as s:
+            return sorted(queries.deck_names(s).values())
+    finally:
+        engine.dispose()
 
 
 def cmd_db_replay(args: argparse.Namespace) -> int:

@@ -19,13 +19,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from trainer.errors import TrainerError
 from trainer.services.config import Settings
 from trainer.store.lite import LazyEngine
+from trainer.tui.localized import LocalizedApp
 
 if TYPE_CHECKING:
     import sqlite3
@@ -56,7 +57,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TrainerApp(App[None]):
+class TrainerApp(LocalizedApp):
     """The review app. Build it with `make_app`."""
 
     CSS_PATH = "app.tcss"
