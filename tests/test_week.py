@@ -239,3 +239,33 @@ async def test_textual_speaks_chinese_in_the_palette_and_the_ctrl_c_hint(engine,
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "搜索命令…"
+
+
+async def test_the_footer_names_the_palette_in_chinese(engine, deck) -> None:
+    from textual.widgets import Footer
+
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await _settle(pilot)
+        footer = app.screen.query_one(Footer)
+        texts = " ".join(str(k.render()) for k in footer.query("FooterKey"))
+        assert "命令" in texts and "palette" not in texts
+        await pilot.press("ctrl+p")
+        from textual.command import CommandPalette
+
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_the_point_browser_fits_80_columns(engine) -> None:
+    from tests.conftest import make_deck
+
+    sync(engine, make_deck(heads=("一个很长很长很长很长的要点标题", "权力下放不到位", "线上线下未融合")))
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await _settle(pilot)
+        table = app.screen.table
+        width = sum(col.get_render_width(table) for col in table.columns.values())
+        assert width <= 78, width  # every column on screen, the 遗忘 column too

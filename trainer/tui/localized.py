@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
@@ -12,6 +13,11 @@ from textual.theme import ThemeProvider
 
 class LocalizedApp(App[None]):
     """An App whose built-in commands and messages speak Chinese (Textual's are English)."""
+
+    # Given here, Textual adds no English "palette" binding of its own (the footer shows this one).
+    BINDINGS = [
+        Binding("ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="打开命令面板", id="palette")
+    ]
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's built-in palette entries that trainer keeps, in Chinese: change theme, quit."""

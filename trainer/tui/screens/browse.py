@@ -39,14 +39,18 @@ STATE_LABELS = {
 SEARCH_DELAY_S = 0.25
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def row_cells(r: BrowseRow) -> tuple[str, ...]:
-    """The table cells of one result."""
+    """The table cells of one result, short enough that every column fits 80 columns."""
     st = r.state
     due = due_label(st.due_day, never=st.queue in (Queue.NEW, Queue.SUSPENDED), fmt="%m-%d")
     state = QUEUE_NAMES.get(st.queue, str(st.queue)) + ("·难" if r.leech else "")
     return (
-        r.head,
-        f"{r.topic[:6]}›{r.heading}›{r.ordinal}",
+        _clip(r.head, 10),
+        f"{_clip(r.topic, 3)}›{_clip(r.heading, 3)}›{r.ordinal}",
         state,
         due,
         interval_label(st.interval) if st.interval else "—",
