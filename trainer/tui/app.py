@@ -174,6 +174,7 @@ class TrainerApp(LocalizedApp):
         yield SystemCommand("复习全部", "复习所有卡组今天到期的卡片", self.action_review_all)
         yield SystemCommand("统计", "热力图、保持率、到期预测、掌握程度", self.action_stats)
         yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
+        yield SystemCommand("卡片浏览", "每张卡片：选列、排序、多选、批量暂停/恢复/搁置", self.action_cards)
         yield SystemCommand("按键帮助", "所有按键", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -220,6 +221,12 @@ class TrainerApp(LocalizedApp):
         from trainer.tui.screens.browse import BrowseScreen
 
         self.push_screen(BrowseScreen())
+
+    def action_cards(self) -> None:
+        """Open the card browser (every card of every kind)."""
+        from trainer.tui.screens.cards import CardBrowserScreen
+
+        self.push_screen(CardBrowserScreen())
 
     def action_help(self) -> None:
         """Show every key."""

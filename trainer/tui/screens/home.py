@@ -59,6 +59,7 @@ class HomeScreen(TrainerScreen):
         Binding("a", "app.review_all", "全部", id="review-all"),
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
+        Binding("c", "app.cards", "卡片", id="cards"),
         Binding("question_mark", "app.help", "按键", id="help"),
         Binding("q", "app.quit", "退出", id="quit-home"),
     ]
