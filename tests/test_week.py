@@ -269,3 +269,36 @@ async def test_the_point_browser_fits_80_columns(engine) -> None:
         table = app.screen.table
         width = sum(col.get_render_width(table) for col in table.columns.values())
         assert width <= 78, width  # every column on screen, the 遗忘 column too
+
+
+async def test_timer_is_off_until_f2_and_the_time_limit_shows_the_answer(engine, deck) -> None:
+    from tests.conftest import SHANGHAI
+    from tests.tui_support import FakeTicker, log
+    from trainer.services.config import Settings
+    from trainer.tui.widgets.title_bar import TitleBar
+
+    sync(engine, deck)
+    ticker = FakeTicker()
+    app = app_for(engine, Settings(zone=SHANGHAI, time_limit=20), monotonic=ticker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        review = app.screen
+        title = lambda: str(review.query_one(TitleBar).render())  # noqa: E731
+        ticker.advance(7)
+        await review.tick()
+        assert "⏱" not in title() and not review.revealed  # off by default
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "⏱ 7 秒 / 20 秒" in title()
+        ticker.advance(13)
+        await review.tick()  # the limit: the answer shows, nothing is graded
+        assert review.revealed and log(engine) == []
+        await pilot.press("3")
+        assert len(log(engine)) == 1
+        await pilot.press("ctrl+t")  # typed mode on the next card: the limit takes the inputs away too
+        ticker.advance(25)
+        await review.tick()
+        assert review.revealed and review.typed_answers is None
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "⏱" not in title()

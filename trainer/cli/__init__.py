@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
         "show or change settings (exam date, daily limits, day start, time zone)",
         "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
         "new-per-day, reviews-per-day, day-start-hour, timezone, fuzz, typed (reviews open in typed-answer "
-        "mode). With --deck NAME (a deck in the database), new-per-day, reviews-per-day and typed apply to "
+        "mode), time-limit (seconds on a card's front before its answer is shown; 0: none). With --deck NAME (a deck in the database), new-per-day, reviews-per-day and typed apply to "
         "that deck only.",
     )
     p.set_defaults(action="list")

@@ -45,6 +45,7 @@ class Settings:
         decks: Per-deck limits by deck name.
         zone_name: The configured zone's name ("" for the machine's zone).
         typed: Start reviews in typed-answer mode (per deck in `decks`).
+        time_limit: Seconds on a card's front before its answer is shown; 0 for no limit.
     """
 
     new_per_day: int = DEFAULT_NEW_PER_DAY
@@ -56,6 +57,7 @@ class Settings:
     decks: Mapping[str, DeckLimits] = field(default_factory=dict, hash=False)
     zone_name: str = ""
     typed: bool = False
+    time_limit: int = 0
 
     def tz(self) -> tzinfo:
         """The zone to count study days in."""
@@ -183,6 +185,7 @@ KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
     "timezone": (_zone, "local", "time zone name, e.g. Asia/Shanghai (default: the machine's)"),
     "fuzz": (_bool, False, "spread intervals of 3+ days a little, per card (true/false)"),
     "typed": (_bool, False, "start reviews in typed-answer mode (true/false; `t` still toggles)"),
+    "time-limit": (_int_in(0, 3600), 0, "seconds on a card's front before its answer is shown (0: no limit)"),
 }
 DECK_KEYS = ("new-per-day", "reviews-per-day", "typed")
 
@@ -295,6 +298,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
         exam_date=values.get("exam-date"),
         fuzz=values.get("fuzz", False),
         typed=values.get("typed", False),
+        time_limit=values.get("time-limit", 0),
         decks=decks,
     )
 

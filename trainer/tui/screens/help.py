@@ -37,6 +37,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("e", "编辑要点（保留复习记录）"),
             ("i", "卡片信息"),
             ("q / Esc", "结束本次复习，看小结"),
+            ("F2", "显示/隐藏计时（默认不显示；时间限制见 trainer config set time-limit）"),
         ),
     ),
     (

@@ -17,6 +17,7 @@ from trainer.errors import ChangedElsewhereError, TrainerError
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.review_timer import ReviewTimer
 from trainer.tui.widgets.grade_bar import GradeBar
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.title_bar import TitleBar
@@ -51,7 +52,7 @@ class _Handled:
     outcome: str  # "answer", "reveal", "ignored"
 
 
-class ReviewScreen(TrainerScreen):
+class ReviewScreen(ReviewTimer, TrainerScreen):
     """Shows one card at a time from a StudySession."""
 
     # The key bar shows what fits 80 columns; `?` lists the rest. Ctrl+T and Ctrl+Z cannot be text, so
@@ -71,6 +72,7 @@ class ReviewScreen(TrainerScreen):
         Binding("i", "info", "卡片信息", show=False, id="info"),
         Binding("question_mark", "help", "按键", id="help"),
         Binding("q,escape", "leave", "返回", id="leave"),
+        Binding("f2", "toggle_timer", "计时", show=False, id="timer", priority=True),
     ]
 
     def __init__(self, session: StudySession, *, typed: bool | None = None) -> None:
@@ -104,6 +106,7 @@ class ReviewScreen(TrainerScreen):
         return found.first() if found else None
 
     async def on_mount(self) -> None:
+        self.start_timer()
         await self.show_card()
         self.trainer_app.warm_up_soon(WARM_AFTER_S)
 
@@ -167,6 +170,14 @@ class ReviewScreen(TrainerScreen):
         if self.typed_mode:
             await self._mount_inputs()
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
+
+    async def time_up(self) -> None:
+        """The per-card time limit passed on the front: the answer is shown (typed inputs go, as with Esc)."""
+        self.notify(f"时间到（{self.trainer_app.settings.time_limit} 秒）", severity="warning")
+        if self.typed_answers is not None:
+            self.set_focus(None)
+            await self.typed_answers.remove()
+        self._reveal()
 
     def _tell_notices(self) -> None:
         for notice in self.session.notices:
