@@ -302,3 +302,43 @@ async def test_timer_is_off_until_f2_and_the_time_limit_shows_the_answer(engine,
         await pilot.press("f2")
         await pilot.pause()
         assert "⏱" not in title()
+
+
+def test_distributions_count_grades_hours_intervals_and_ease(engine, deck) -> None:
+    from datetime import UTC, datetime
+
+    from trainer.store import queries
+    from trainer.store.distributions import distributions
+
+    sync(engine, deck)
+    with Session(engine) as s, s.begin():
+        at = datetime(2026, 11, 20, 1, 30, tzinfo=UTC)  # 09:30 in Shanghai
+        queries.record_answer(s, 1, 5, now=at, today=TODAY - 2)
+        queries.record_answer(s, 1, 5, now=at.replace(hour=13), today=TODAY - 1)  # 21:30: interval 6, ease 2.7
+        queries.record_answer(s, 2, 1, now=at, today=TODAY - 2)  # interval 1, ease 1.96
+        queries.record_answer(s, 2, 4, now=at.replace(minute=40), today=TODAY - 2)  # a repeat
+    with Session(engine) as s:
+        d = distributions(s, utc_offset_minutes=8 * 60)
+        only_other = distributions(s, [999])
+    assert d.grades == (0, 1, 0, 0, 1, 2)
+    assert d.hours[9] == 3 and d.hours[21] == 1 and sum(d.hours) == 4
+    assert {b.label: b.count for b in d.intervals if b.count} == {"1天": 1, "4–7天": 1}
+    assert {b.label: b.count for b in d.ease if b.count} == {"1.70–2.09": 1, "2.51–2.89": 1}
+    assert sum(only_other.grades) == 0 and all(b.count == 0 for b in only_other.intervals)
+
+
+async def test_stats_screen_shows_the_distributions(engine, deck) -> None:
+    from tests.tui_support import add_history
+
+    sync(engine, deck)
+    add_history(engine, [1, 2, 3], days_back=10, today=TODAY)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await _settle(pilot)
+        text = _text(app.screen, "#stats-distributions")
+    assert "评分分布" in text and "间隔分布" in text and "易度分布" in text and "每小时回答数" in text
+    assert "4 良好" in text and "█" in text
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in text.splitlines()) <= 76  # fits the 80-column screen

@@ -207,16 +207,26 @@ def cmd_stats(args: argparse.Namespace) -> int:
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
     engine = open_default_store()
     deck_ids = _deck_ids(engine, args.deck)
+    from trainer.store.distributions import distributions
+
+    tz = settings.tz()
+    offset = tz.utcoffset(_now().astimezone(tz))
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     with Session(reader(engine)) as s:
         result = overview(s, today, deck_ids, forecast=args.days, weakest=args.weakest)
+        spread = distributions(s, deck_ids, utc_offset_minutes=minutes)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**result.to_dict(), "distributions": spread.to_dict()}, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
+    from rich.text import Text
 
     from trainer.cli.stats_report import render
+    from trainer.tui.widgets.distribution import distribution_text
 
-    Console().print(render(result))
+    console = Console()
+    console.print(render(result))
+    console.print(Text(distribution_text(spread)))
     return 0
 
 

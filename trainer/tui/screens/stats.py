@@ -16,8 +16,10 @@ from trainer.core.mastery import PointMastery, TopicMastery
 from trainer.core.stats import Overview
 from trainer.sched.days import day_to_date
 from trainer.store import stats as stats_store
+from trainer.store.distributions import distributions
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.chart import Chart
+from trainer.tui.widgets.distribution import distribution_text
 from trainer.tui.widgets.heatmap import LEVELS, Heatmap
 
 if TYPE_CHECKING:
@@ -112,6 +114,8 @@ class StatsScreen(TrainerScreen):
             yield Static("", id="stats-mastery")
             yield Static("[b]最薄弱的要点[/b]", classes="stats-title")
             yield Static("", id="stats-weakest", markup=False)
+            yield Static("[b]分布[/b]", classes="stats-title")
+            yield Static("", id="stats-distributions", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -122,9 +126,14 @@ class StatsScreen(TrainerScreen):
         """Read every statistic in a worker thread, then draw it."""
         app = self.trainer_app
         today = app.today()
+        tz = app.settings.tz()
+        offset = tz.utcoffset(app.clock().astimezone(tz))
+        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
         with Session(app.engine) as s:
             overview = stats_store.overview(s, today, forecast=FORECAST_DAYS, weeks=WEEKS, weakest=10)
+            spread = distributions(s, utc_offset_minutes=minutes)
         app.call_from_thread(self.show, overview)
+        app.call_from_thread(self.query_one("#stats-distributions", Static).update, distribution_text(spread))
 
     def show(self, o: Overview) -> None:
         """Fill every part of the screen from one overview."""
