@@ -119,6 +119,7 @@ class Summary:
     left: int  # cards still in this session's queue
     next_due: date | None  # today while cards are left
     cards: int = 0  # distinct cards answered
+    practice: bool = False  # a custom practice: nothing written, no schedule changed
 
     @property
     def accuracy(self) -> float:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from trainer.services.custom_study import CustomPlan
     from trainer.store.sqlrun import Runner
     from trainer.tui.screens.home import HomeScreen
 
@@ -174,6 +175,7 @@ class TrainerApp(LocalizedApp):
         yield SystemCommand("复习全部", "复习所有卡组今天到期的卡片", self.action_review_all)
         yield SystemCommand("统计", "热力图、保持率、到期预测、掌握程度", self.action_stats)
         yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
+        yield SystemCommand("自定义学习", "首页按 x：提前复习、某个主题、最薄弱的要点；不受每日上限", self._custom)
         yield SystemCommand("卡片浏览", "每张卡片：选列、排序、多选、批量暂停/恢复/搁置", self.action_cards)
         yield SystemCommand("按键帮助", "所有按键", self.action_help)
         yield from super().get_system_commands(screen)
@@ -201,6 +203,19 @@ class TrainerApp(LocalizedApp):
             return
         self.push_screen(ReviewScreen(session))
 
+    def start_custom(self, plan: CustomPlan | None) -> None:
+        """Start a custom study session (see `trainer.services.custom_study`)."""
+        from trainer.services.custom_study import start_custom
+        from trainer.tui.screens.review import ReviewScreen
+
+        if plan is None:
+            return
+        session = start_custom(self.engine, plan, self.settings, self.clock)
+        if session.left == 0:
+            self.notify("没有符合条件的卡片", title="自定义学习")
+            return
+        self.push_screen(ReviewScreen(session))
+
     def action_review_all(self) -> None:
         """Review every deck's due cards."""
         from trainer.store.sqlrun import deck_names
@@ -221,6 +236,9 @@ class TrainerApp(LocalizedApp):
         from trainer.tui.screens.browse import BrowseScreen
 
         self.push_screen(BrowseScreen())
+
+    def _custom(self) -> None:
+        self.home.action_custom()
 
     def action_cards(self) -> None:
         """Open the card browser (every card of every kind)."""

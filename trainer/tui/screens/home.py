@@ -60,6 +60,7 @@ class HomeScreen(TrainerScreen):
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
         Binding("c", "app.cards", "卡片", id="cards"),
+        Binding("x", "custom", "自定义学习", show=False, id="custom"),
         Binding("question_mark", "app.help", "按键", id="help"),
         Binding("q", "app.quit", "退出", id="quit-home"),
     ]
@@ -224,3 +225,14 @@ class HomeScreen(TrainerScreen):
             return
         row = self.rows[self.table.cursor_row]
         self.trainer_app.start_review([row.deck_id], topic=row.topic)
+
+    def action_custom(self) -> None:
+        """Custom study of the highlighted deck or topic (or review ahead, or the weakest points)."""
+        from trainer.tui.screens.custom import CustomStudyScreen
+
+        row = self.rows[self.table.cursor_row] if self.rows else None
+        deck = next((d.name for d in self.decks if row is not None and d.deck_id == row.deck_id), "")
+        self.app.push_screen(
+            CustomStudyScreen(row.deck_id if row else None, deck, row.topic if row else ""),
+            self.trainer_app.start_custom,
+        )

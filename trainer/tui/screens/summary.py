@@ -29,6 +29,8 @@ def summary_text(s: Summary) -> str:
         f"剩余：{s.left} 张",
         f"下次到期：{nxt}",
     ]
+    if s.practice:
+        lines.insert(1, "练习模式：回答未记录，日程未改变")
     return "\n".join(lines)
 
 
