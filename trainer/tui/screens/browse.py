@@ -66,13 +66,16 @@ class BrowseScreen(TrainerScreen):
         Binding("slash", "focus_search", "搜索", id="browse-search"),
         Binding("f", "next_state", "状态", id="browse-state"),
         Binding("n", "next_page", "下页", id="browse-next"),
-        Binding("p", "prev_page", "上页", id="browse-prev"),
+        Binding("p", "prev_page", "上页", show=False, id="browse-prev"),
         Binding("at", "toggle_suspend", "暂停/恢复", id="browse-suspend"),
         Binding("e", "edit", "编辑", id="browse-edit"),
-        Binding("i", "info", "信息", id="browse-info"),
+        Binding("a", "add_point", "添加", id="browse-add"),
+        Binding("i", "info", "信息", show=False, id="browse-info"),
         Binding("escape,q", "back", "返回", id="browse-back"),
     ]
-    TYPING_BLOCKED = {"next_state", "next_page", "prev_page", "toggle_suspend", "edit", "info", "focus_search"}
+    TYPING_BLOCKED = {
+        "next_state", "next_page", "prev_page", "toggle_suspend", "edit", "info", "focus_search", "add_point",
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -259,6 +262,29 @@ class BrowseScreen(TrainerScreen):
             self._refresh_page()
 
         app.push_screen(EditScreen(app.engine, row.card_id, point_ids), saved)
+
+    def action_add_point(self) -> None:
+        """Add a point to the highlighted point's section, written to its deck file like an edit."""
+        from trainer.services.edits import add_point
+        from trainer.tui.screens.add_point import AddPointScreen
+
+        row = self.selected
+        if row is None:
+            return
+        app = self.trainer_app
+
+        def saved(point: tuple[str, str] | None) -> None:
+            if point is None:
+                return
+            try:
+                result = add_point(app.engine, row.card_id, row.topic, row.heading, *point, now=app.clock())
+            except TrainerError as exc:
+                app.show_error(str(exc))
+                return
+            self.notify(result.message.replace("已保存，复习记录保留。", "已添加。"), timeout=8)
+            self._refresh_page()
+
+        app.push_screen(AddPointScreen(row.topic, row.heading), saved)
 
     def action_info(self) -> None:
         from trainer.tui.screens.card_info import CardInfoScreen
