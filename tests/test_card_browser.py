@@ -137,3 +137,45 @@ async def test_sort_by_a_chosen_column_and_choose_the_columns(engine, deck) -> N
         assert headers == ["✓", "卡片", "类型", "到期", "间隔", "易度", "遗忘", "卡组"]
         bar = str(screen.query_one("KeyBar").render())
         assert cell_len(bar) <= 78 and "…" not in bar
+
+
+async def test_forget_and_reschedule_in_bulk_and_replay_still_matches(engine, deck) -> None:
+    from trainer.store.replay import replay
+    from trainer.tui.screens.cards import AskScreen
+
+    sync(engine, deck)
+    with Session(engine) as s, s.begin():
+        heads = list(s.scalars(select(CardRow.id).where(CardRow.kind == "head").order_by(CardRow.id)))
+        for cid in heads[:2]:
+            queries.record_answer(s, cid, 5, now=FIXED_NOW, today=TODAY - 3)
+            queries.record_answer(s, cid, 2, now=FIXED_NOW, today=TODAY - 2)  # a lapse
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open(pilot)
+        assert [r.card_id for r in screen.rows[:2]] == heads[:2]
+        await pilot.press("space", "space", "x")
+        assert isinstance(app.screen, AskScreen)
+        await pilot.press("enter")
+        await _settle(pilot)
+        with Session(engine) as s:
+            rows = [s.get(CardStateRow, cid) for cid in heads[:2]]
+            assert all((r.queue, r.interval, r.lapses, r.reps, r.due_day) == (Queue.NEW, 0, 0, 0, 0) for r in rows)
+        assert screen.highlighted.card_id == heads[2]  # the cursor moved on past the two selected
+        await pilot.press("d")  # the third head card, still new: due in 5 days
+        await pilot.press("backspace", "5", "enter")
+        await _settle(pilot)
+        third = heads[2]
+        with Session(engine) as s:
+            row = s.get(CardStateRow, third)
+            assert (row.queue, row.due_day, row.interval) == (Queue.REVIEW, TODAY + 5, 5)
+        await pilot.press("d", "escape")  # cancelled: nothing changes
+        await _settle(pilot)
+    with Session(engine) as s:
+        report = replay(s)
+        assert report.ok, report.mismatches
+    with Session(engine) as s, s.begin():  # answering after a forget replays too
+        queries.record_answer(s, heads[0], 4, now=FIXED_NOW.replace(hour=3), today=TODAY)
+    with Session(engine) as s:
+        assert replay(s).ok
+        row = s.get(CardStateRow, heads[0])
+        assert (row.reps, row.interval, row.lapses) == (1, 1, 0)  # graded as a new card

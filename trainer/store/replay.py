@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
+from datetime import datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +15,7 @@ from trainer.sched.answer import Policy, grade
 from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
+from trainer.store.resets import merged, resets_by_card
 
 _FIELDS = tuple(f.name for f in fields(Schedule))
 
@@ -57,10 +60,15 @@ def policy_of(row: ReviewLogRow) -> Policy:
     return Policy(algorithm=Algorithm.parse(row.scheduler), exam_day=row.exam_day, fuzz=bool(row.fuzz))
 
 
-def rebuild(card_id: int, rows: list[ReviewLogRow]) -> Schedule:
-    """A card's schedule from its log rows (oldest first), starting from a new card."""
+def rebuild(card_id: int, rows: list[ReviewLogRow], resets: Sequence[tuple[datetime, Schedule]] = ()) -> Schedule:
+    """A card's schedule from its log rows (oldest first), starting from a new card, with the schedules
+    set by hand (forget, reschedule) applied at their moments."""
     state = NEW_CARD
-    for row in rows:
+    for event in merged(rows, resets):
+        if isinstance(event, Schedule):
+            state = event
+            continue
+        row = cast(ReviewLogRow, event)
         state = grade(
             state, row.quality, today=row.day, card_id=card_id, policy=policy_of(row), repeat=bool(row.repeat)
         ).after
@@ -124,11 +132,14 @@ def replay(session: Session) -> ReplayReport:
         ).all()
     }
     session.expunge_all()
+    resets = resets_by_card(session)
     rebuilt: dict[int, Schedule] = {}
     reviews = 0
     for card_id, rows in _logs_by_card(session):
         reviews += len(rows)
-        rebuilt[card_id] = rebuild(card_id, rows)
+        rebuilt[card_id] = rebuild(card_id, rows, resets.pop(card_id, ()))
+    for card_id, only in resets.items():  # set by hand, never answered
+        rebuilt[card_id] = rebuild(card_id, [], only)
     session.expunge_all()
     mismatches = []
     for card_id, (key, retired, deck, stored) in sorted(cards.items()):

@@ -4,7 +4,7 @@ suspended, restored or buried at once. Pages come from `trainer.store.cardlist`;
 from __future__ import annotations
 
 from sqlalchemy.orm import Session
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from trainer.store import card_ops, cardlist
+from trainer.store import card_ops, cardlist, resets
 from trainer.store.browse import StateFilter
 from trainer.store.cardlist import CardListRow, CardQuery, CardSort
 from trainer.store.models import Queue
@@ -101,6 +101,40 @@ class ColumnsScreen(ModalScreen[tuple[str, ...] | None]):
         self.dismiss(tuple(c for c in COLUMNS if c in chosen))
 
 
+class AskScreen(ModalScreen[str | None]):
+    """A question with an answer box (or just a yes): Enter answers, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, question: str, default: str | None = None) -> None:
+        super().__init__()
+        self.question, self.default = question, default
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="ask-box"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            if self.default is not None:
+                yield Input(self.default, id="ask-answer", type="integer", max_length=4)
+            else:
+                yield Static("回车确定，Esc 取消", id="ask-hint")
+
+    def on_mount(self) -> None:
+        if self.default is not None:
+            self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value.strip())
+
+    def on_key(self, event: events.Key) -> None:
+        if self.default is None and event.key == "enter":
+            event.stop()
+            self.dismiss("")
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class CardBrowserScreen(TrainerScreen):
     """Search box, one page of cards; Space selects, @ suspends or restores, - buries, o/r sort, c columns."""
 
@@ -120,10 +154,12 @@ class CardBrowserScreen(TrainerScreen):
         Binding("n", "next_page", "下页", show=False, id="cards-next"),
         Binding("p", "prev_page", "上页", show=False, id="cards-prev"),
         Binding("i", "info", "信息", show=False, id="cards-info"),
+        Binding("x", "forget", "重置为新卡", show=False, id="cards-forget"),
+        Binding("d", "reschedule", "改期", show=False, id="cards-reschedule"),
     ]
     TYPING_BLOCKED = {
         "toggle_mark", "suspend", "bury", "next_sort", "columns", "help", "mark_page", "reverse",
-        "next_state", "next_kind", "next_page", "prev_page", "info", "focus_search",
+        "next_state", "next_kind", "next_page", "prev_page", "info", "focus_search", "forget", "reschedule",
     }  # fmt: skip
 
     def __init__(self) -> None:
@@ -271,6 +307,43 @@ class CardBrowserScreen(TrainerScreen):
         self.notify(f"已搁置 {len(ids)} 张到明天（@ 恢复）")
         self.marked.clear()
         self.reload(keep_page=True)
+
+    def action_forget(self) -> None:
+        """Make the selected cards (or the highlighted one) new cards again, after a yes."""
+        ids = self._ids()
+        if not ids:
+            return
+
+        def answered(reply: str | None) -> None:
+            if reply is None:
+                return
+            app = self.trainer_app
+            with Session(app.engine) as s, s.begin():
+                resets.forget(s, ids, now=app.clock(), today=app.today())
+            self.notify(f"已重置 {len(ids)} 张为新卡（复习记录保留）")
+            self.marked.clear()
+            self.reload(keep_page=True)
+
+        self.app.push_screen(AskScreen(f"把 {len(ids)} 张卡片重置为新卡？（间隔、易度、遗忘次数清零）"), answered)
+
+    def action_reschedule(self) -> None:
+        """Make the selected cards (or the highlighted one) due in a number of days."""
+        ids = self._ids()
+        if not ids:
+            return
+
+        def answered(reply: str | None) -> None:
+            if reply is None or not reply.isdigit():
+                return
+            app = self.trainer_app
+            days = min(int(reply), 3650)
+            with Session(app.engine) as s, s.begin():
+                resets.reschedule(s, ids, days, now=app.clock(), today=app.today())
+            self.notify(f"已把 {len(ids)} 张改到 {days} 天后到期")
+            self.marked.clear()
+            self.reload(keep_page=True)
+
+        self.app.push_screen(AskScreen(f"{len(ids)} 张卡片几天后到期？（0 = 今天）", "1"), answered)
 
     def action_next_sort(self) -> None:
         sorts = list(CardSort)
