@@ -116,7 +116,7 @@ def test_typed_is_a_global_and_per_deck_setting(_isolated_home: Path, capsys: py
     assert main(["config", "set", "typed", "off", "--deck", "申论精选"]) == 0
     s = config.load_settings()
     assert not s.typed_for("申论精选") and s.typed_for("别的")
-    assert main(["config", "set", "typed", "maybe", "--deck", "x"]) == 2
+    assert main(["config", "set", "typed", "maybe", "--deck", "申论精选"]) == 2
     assert "expected true or false" in capsys.readouterr().err
 
 

@@ -108,12 +108,16 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 def cmd_config(args: argparse.Namespace) -> int:
     """Show or change settings in the config file."""
+    from trainer.errors import ConfigError
     from trainer.services import config
 
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
-            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck, known_decks=_deck_names)}")
+            if deck is not None and args.key in config.DECK_KEYS and deck not in (names := _deck_names()):
+                known = ", ".join(names) or "none; run `trainer sync` first"
+                raise ConfigError(f"--deck: no deck named {deck!r} (decks: {known})")
+            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
         case "unset":
             config.unset_value(args.key, deck=deck)
         case "get":

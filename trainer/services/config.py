@@ -6,7 +6,7 @@ Nothing here runs on the review path: the study session gets a frozen Settings w
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -346,21 +346,11 @@ def _write(values: dict[str, Any], path: Path) -> None:
     atomic_write(path, (_HEADER + body).encode("utf-8"))
 
 
-def set_value(
-    key: str,
-    value: str,
-    *,
-    deck: str | None = None,
-    path: Path | None = None,
-    known_decks: Callable[[], Collection[str]] | None = None,
-) -> str:
+def set_value(key: str, value: str, *, deck: str | None = None, path: Path | None = None) -> str:
     """Check and store one setting (for one deck if `deck` is given); returns the value as stored.
 
-    Args:
-        known_decks: Gives the names of the decks there are; a `deck` not among them is refused.
-
     Raises:
-        ConfigError: unknown key, bad value, unknown deck, or a config file that cannot be read or written.
+        ConfigError: unknown key, bad value, or a config file that cannot be read or written.
     """
     _check_key(key, deck)
     path = path or config_path()
@@ -369,9 +359,6 @@ def set_value(
         parsed = KEYS[key][0](value)
     except ValueError as exc:
         raise ConfigError(f"{key}: {exc}") from None
-    if deck is not None and known_decks is not None and deck not in (names := sorted(known_decks())):
-        known = ", ".join(names) or "none; run `trainer sync` first"
-        raise ConfigError(f"--deck: no deck named {deck!r} (decks: {known})")
     if deck is None:
         values[key] = parsed
     else:
