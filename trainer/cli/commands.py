@@ -246,8 +246,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.apkg:
         from trainer.services.config import load_settings
 
-        scheduled = {} if args.no_scheduling else {"now": _now(), "settings": load_settings()}
-        r = export_apkg(engine, Path(args.apkg), names, **scheduled)
+        if args.no_scheduling:
+            r = export_apkg(engine, Path(args.apkg), names)
+        else:
+            r = export_apkg(engine, Path(args.apkg), names, now=_now(), settings=load_settings())
         print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
     if args.csv or args.json:
         csv_dir = Path(args.csv) if args.csv else None

@@ -94,7 +94,7 @@ def card_columns(plan: CardPlan, answers: int, day0: int) -> dict[str, int]:
 
 def revlog_rows(card_id: int, answers: Sequence[LoggedAnswer]) -> list[tuple[int, ...]]:
     """Anki revlog rows (id, cid, usn, ease, ivl, lastIvl, factor, time, type) for one card's answers."""
-    rows = []
+    rows: list[tuple[int, ...]] = []
     first_day = answers[0].day if answers else None
     for a in answers:
         if a.new_before:
@@ -141,8 +141,7 @@ def write_scheduling(
     for card_id, guid, ord_ in cards:
         deck, keys = targets.get(guid, ("", {}))
         key = keys.get(ord_)
-        plan = scheduling.cards.get((deck, key)) if key else None
-        if plan is None:
+        if key is None or (plan := scheduling.cards.get((deck, key))) is None:
             continue
         answers = scheduling.answers.get((deck, key), ())
         cols = card_columns(plan, len(answers), day0)

@@ -26,7 +26,7 @@ class LocalizedApp(App[None]):
 
     def action_command_palette(self) -> None:
         """The command palette, with a Chinese prompt."""
-        if self.use_command_palette and not CommandPalette.is_open(self):
+        if self.use_command_palette and not CommandPalette.is_open(self):  # type: ignore[arg-type]
             self.push_screen(CommandPalette(id="--command-palette", placeholder="搜索命令…"))
 
     def search_themes(self) -> None:

@@ -41,7 +41,7 @@ class CustomStudyScreen(ModalScreen[CustomPlan | None]):
         """The plan as the dialog stands."""
         pressed = self.query_one(RadioSet).pressed_button
         choice = {"choice-topic": Choice.TOPIC, "choice-weakest": Choice.WEAKEST}.get(
-            pressed.id if pressed is not None else "", Choice.AHEAD
+            (pressed.id or "") if pressed is not None else "", Choice.AHEAD
         )
         days_text = self.query_one("#custom-days", Input).value.strip()
         days = max(1, min(int(days_text), 365)) if days_text.isdigit() else AHEAD_DAYS
