@@ -342,3 +342,29 @@ async def test_stats_screen_shows_the_distributions(engine, deck) -> None:
     from rich.cells import cell_len
 
     assert max(cell_len(line) for line in text.splitlines()) <= 76  # fits the 80-column screen
+
+
+def test_an_error_that_stops_the_app_is_a_failing_exit(tmp_path) -> None:
+    """Browse used to crash (and `trainer` exited 0): an unhandled error in the app exits 1 now."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from trainer.tui.screens import home\n"
+        "def boom(self):\n"
+        "    raise ValueError('ordinal must be >= 1')\n"
+        "home.HomeScreen.on_mount = boom\n"
+        "from trainer.cli import main\n"
+        "sys.exit(main([]))\n"
+    )
+    env = {
+        **os.environ,
+        "TRAINER_HOME": str(tmp_path / "home"),
+        "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
+    }
+    env.pop("TRAINER_DB", None)
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    assert "ordinal must be >= 1" in done.stderr + done.stdout
