@@ -35,7 +35,8 @@ class ReviewTimer:
         limit = self.trainer_app.settings.time_limit
         if self.timer_shown:
             self.sub_title = f"⏱ {seconds} 秒" + (f" / {limit} 秒" if limit else "")
-        if limit and not self.revealed and seconds >= limit:
+        # Not behind a dialog (an edit, the key help): the answer is shown when the learner is back.
+        if limit and not self.revealed and seconds >= limit and self.is_current:  # type: ignore[attr-defined]
             await self.time_up()  # type: ignore[attr-defined]
 
     async def action_toggle_timer(self) -> None:
