@@ -4,12 +4,15 @@ memory, measured on the real command in its own process (os.wait4 gives that pro
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import make_apkg, seed_deck, spawn
+from tests.hostile.conftest import ROOT, make_apkg, seed_deck
 from trainer.deckfile import decks
 
 pytestmark = pytest.mark.slow
@@ -17,16 +20,19 @@ MAX_RSS_MB = 500
 
 
 def _measure(args: list[str | Path], home: Path) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS`."""
-    proc = spawn(args, home)
-    start = time.monotonic()
-    _pid, status, usage = os.wait4(proc.pid, 0)
-    took = time.monotonic() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read() if proc.stderr else ""
-    for pipe in (proc.stdout, proc.stderr):
-        if pipe:
-            pipe.close()
+    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS`; its output goes to files, not pipes
+    (a pipe nobody reads while waiting would stop a command that prints more than the pipe holds)."""
+    env = {k: v for k, v in os.environ.items() if k != "TRAINER_DB"}
+    env["TRAINER_HOME"] = str(home)
+    command = [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())", *map(str, args)]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as errors:
+        proc = subprocess.Popen(command, stdout=out, stderr=errors, env=env, cwd=ROOT, text=True)
+        start = time.monotonic()
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        took = time.monotonic() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errors.seek(0)
+        err = errors.read()
     return proc.returncode, took, usage.ru_maxrss / 1024, err
 
 

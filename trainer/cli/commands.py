@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from trainer import paths
 from trainer.core.cards import cards_for_deck
-from trainer.errors import TrainerError
+from trainer.errors import ConfigError, TrainerError
 from trainer.sched.days import study_day
 from trainer.services import config
 from trainer.services.config import load_settings
@@ -115,8 +115,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def _review(args: argparse.Namespace, previous: Deck | None) -> int:
     """`trainer build DOC --review`: the outline screen on the document; 保存 writes and syncs the deck."""
-    from trainer.services.config import load_settings
-    from trainer.services.database import open_default_store
     from trainer.services.outline_draft import open_document
     from trainer.tui.app import make_app
     from trainer.tui.screens.outline import push_outline
@@ -163,7 +161,6 @@ def cmd_sync(args: argparse.Namespace) -> int:
 def cmd_deck(args: argparse.Namespace) -> int:
     """List, rename or remove decks."""
     from trainer.services import deckadmin
-    from trainer.services.database import open_default_store
 
     engine = open_default_store()
     match args.action:
@@ -192,6 +189,9 @@ def cmd_config(args: argparse.Namespace) -> int:
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
+            if deck is not None and args.key in config.DECK_KEYS and deck not in (names := _deck_names()):
+                known = ", ".join(names) or "none; run `trainer sync` first"
+                raise ConfigError(f"--deck: no deck named {deck!r} (decks: {known})")
             print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
         case "unset":
             config.unset_value(args.key, deck=deck)
@@ -202,6 +202,18 @@ def cmd_config(args: argparse.Namespace) -> int:
                 print(f"{key} = {value}" + ("" if is_set else "  (default)"))
             print(f"# file: {config.config_path()}")
     return 0
+
+
+def _deck_names() -> list[str]:
+    """The decks in the database (a per-deck setting for any other would be kept, and never apply)."""
+    from trainer.store import queries
+
+    store = open_default()
+    try:
+        with store.read() as r:
+            return sorted(queries.deck_names(r.session).values())
+    finally:
+        store.close()
 
 
 def cmd_db_replay(args: argparse.Namespace) -> int:
@@ -241,17 +253,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
+    from trainer.store.distributions import distributions
+
+    tz = settings.tz()
+    offset = tz.utcoffset(_now().astimezone(tz))
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     with open_default().read() as r:
         deck_ids = list(deck_ids_by_name(r.session, args.deck).values()) if args.deck else None
         result = overview(r.session, today, deck_ids, forecast=args.days, weakest=args.weakest)
+        spread = distributions(r.session, deck_ids, utc_offset_minutes=minutes)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**result.to_dict(), "distributions": spread.to_dict()}, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
+    from rich.text import Text
 
     from trainer.cli.stats_report import render
+    from trainer.tui.widgets.distribution import distribution_text
 
-    Console().print(render(result))
+    console = Console()
+    console.print(render(result))
+    console.print(Text(distribution_text(spread)))
     return 0
 
 
@@ -265,7 +287,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = open_default().engine
     names = args.deck or None
     if args.apkg:
-        r = export_apkg(engine, Path(args.apkg), names)
+        if args.no_scheduling:
+            r = export_apkg(engine, Path(args.apkg), names)
+        else:
+            r = export_apkg(engine, Path(args.apkg), names, now=_now(), settings=load_settings())
         print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
     if args.csv or args.json:
         csv_dir = Path(args.csv) if args.csv else None
@@ -309,7 +334,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {h.kept} cards already had history in trainer or were not new (suspended, buried): left alone")
         unmapped = found.unmapped + h.missing
         if unmapped:
-            print(f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes c2.., reverse cards)")
+            print(
+                f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes of other notes, reverse cards)"
+            )
         if found.left_out:
             print(f"  {found.left_out} Anki log entries were not answers (manual reschedules): left out")
         return 0

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,18 +15,24 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer import paths
+from trainer.core.cards import cards_for_deck
 from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
+from trainer.exchange.apkgsched import CardPlan, LoggedAnswer, Scheduling
 from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
 from trainer.exchange.split import add_reports, part_paths, split_deck
+from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.library import find_deck_files
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
+from trainer.store.export import CardSchedule, LogEntry, card_schedules, load_decks, review_log
 from trainer.store.handle import Store
+from trainer.store.imported import PastAnswer, write_history
+from trainer.store.sync import sync_deck
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
@@ -44,15 +50,55 @@ def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Pat
         check_output(json_path)
 
 
-def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
-    """Write the named decks (all for None) as an Anki package."""
-    from trainer.store.export import load_decks
+def export_apkg(
+    engine: Engine,
+    path: Path,
+    names: Collection[str] | None = None,
+    *,
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> ExportReport:
+    """Write the named decks (all for None) as an Anki package; with `now` and `settings`, with every
+    card's schedule and the review log (Anki's "include scheduling information")."""
 
     check_output(path)
     with Store(engine).read() as r:
         s = r.session
         decks = load_decks(s, names)
-    return write_apkg(decks, path)
+        scheduling = None
+        if now is not None and settings is not None:
+            scheduling = _scheduling(card_schedules(s, names), review_log(s, names), now, settings)
+    return write_apkg(decks, path, scheduling)
+
+
+def _scheduling(
+    cards: Iterable[CardSchedule], log: Iterable[LogEntry], now: datetime, settings: Settings
+) -> Scheduling:
+
+    tz, hour = settings.tz(), settings.day_start_hour
+    today = study_day(now, tz, hour)
+    start = datetime.combine(date.fromordinal(today), time(hour), tzinfo=tz)
+    plans = {
+        (c.deck, c.key): CardPlan(c.queue, c.due_day, c.interval, c.ease, c.lapses, c.leech)
+        for c in cards
+        if not c.retired
+    }
+    answers: dict[tuple[str, str], list[LoggedAnswer]] = {}
+    for e in log:
+        answers.setdefault((e.deck, e.card), []).append(
+            LoggedAnswer(
+                at_ms=int(e.reviewed_at.timestamp() * 1000),
+                day=e.day,
+                quality=e.quality,
+                duration_ms=e.duration_ms,
+                repeat=e.repeat,
+                new_before=e.queue_before == "new",
+                interval_before=e.interval_before,
+                interval_after=e.interval_after,
+                ease_after=e.ease_after,
+            )
+        )
+    return Scheduling(today=today, day_start=int(start.timestamp()), day_start_hour=hour, cards=plans, answers=answers)
 
 
 def export_tables(
@@ -64,7 +110,6 @@ def export_tables(
     names: Collection[str] | None = None,
 ) -> list[TableReport]:
     """Write cards with schedules and the full review log as CSV files in `csv_dir` and/or one JSON file."""
-    from trainer.store.export import card_schedules, load_decks, review_log
 
     check_export_targets(None, csv_dir, json_path)
     reports = []
@@ -193,10 +238,6 @@ def _sync_with_history(
 ) -> tuple[SyncResult, HistoryReport]:
     """Sync each part's deck (its file content `data`, as if at its path) and write its share of the Anki
     history, all in one transaction."""
-    from trainer.core.cards import cards_for_deck
-    from trainer.sched.days import study_day
-    from trainer.store.imported import PastAnswer, write_history
-    from trainer.store.sync import sync_deck
 
     answers = {
         key: [PastAnswer(datetime.fromtimestamp(r.at_ms / 1000, UTC), r.quality, r.duration_ms) for r in reviews]

@@ -22,6 +22,7 @@ from trainer.parse import carry_ids, decode, merge_decks, parse_document
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+from trainer.store.deck_admin import REMOVED, list_decks, remove_deck
 from trainer.store.handle import Store, as_store
 from trainer.store.sync import sync_deck, synced_deck
 
@@ -120,8 +121,6 @@ def _sync_files(
     on_error: Callable[[TrainerError], None] | None,
     revive: bool,
 ) -> list[SyncReport]:
-    from trainer.store.deck_admin import REMOVED
-
     reports: list[SyncReport] = []
     with store.read() as r:  # no write lock while the files are read
         known = {str(f.resolve()): synced_deck(r.session, str(f.resolve())) for f in files}
@@ -225,8 +224,6 @@ def previous_deck(path: Path) -> tuple[Deck | None, str]:
 
 def _remove_gone(store: Store, folders: Iterable[Path], synced: set[str]) -> list[SyncReport]:
     """Remove the decks whose files were in `folders` and are gone (and no other file gives them)."""
-    from trainer.store.deck_admin import list_decks, remove_deck
-
     roots = [Path(f).resolve() for f in folders]
     if not roots:
         return []

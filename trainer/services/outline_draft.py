@@ -16,6 +16,7 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
+from trainer.parse import decode, parse_document
 from trainer.services.library import MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 
@@ -64,8 +65,6 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: a folder, a missing, unreadable, binary, too big or empty file, or no sections.
     """
-    from trainer.parse import decode, parse_document
-
     path = Path(path).expanduser()
     if path.is_dir():
         raise DocumentError("is a folder; choose a .txt, .md or .html file", path=path)
@@ -87,8 +86,6 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: empty, binary-looking or too big text, or no sections in it.
     """
-    from trainer.parse import parse_document
-
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_DOCUMENT_BYTES:
         raise DocumentError(

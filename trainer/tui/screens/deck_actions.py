@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from trainer.errors import TrainerError
+from trainer.services import deckadmin
 from trainer.tui.screens.dialogs import TextPrompt, confirm
 
 if TYPE_CHECKING:
@@ -17,12 +18,10 @@ def rename_deck(home: HomeScreen, name: str) -> None:
     app = home.trainer_app
 
     def chosen(new: str | None) -> None:
-        from trainer.services import deckadmin
-
         if new is None or new.strip() == name:
             return
         try:
-            done = deckadmin.rename(app.engine, name, new)
+            done = deckadmin.rename(app.store.engine, name, new)
         except TrainerError as exc:
             app.show_error(str(exc))
             return
@@ -38,12 +37,10 @@ def remove_deck(home: HomeScreen, name: str) -> None:
     app = home.trainer_app
 
     def answered(answer: str | None) -> None:
-        from trainer.services import deckadmin
-
         if answer != "yes":
             return
         try:
-            gone = deckadmin.remove(app.engine, name)
+            gone = deckadmin.remove(app.store.engine, name)
         except TrainerError as exc:
             app.show_error(str(exc))
             return

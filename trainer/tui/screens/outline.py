@@ -308,12 +308,12 @@ class OutlineScreen(Screen[bool]):
 
     def action_save(self) -> None:
         app = self.app
-        engine = getattr(app, "engine", None)
+        store = getattr(app, "store", None)
         clock = getattr(app, "clock", None)
-        if engine is None or clock is None:
+        if store is None or clock is None:
             return
         try:
-            report = save_draft(engine, self.draft, self.deck, now=clock())
+            report = save_draft(store.engine, self.draft, self.deck, now=clock())
         except TrainerError as exc:
             self.say(f"没有保存：{exc}", error=True)
             return
