@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -29,15 +29,21 @@ from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.library import find_deck_files
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
+from trainer.store import imported
 from trainer.store.export import CardSchedule, LogEntry, card_schedules, load_decks, review_log
 from trainer.store.handle import Store
-from trainer.store.imported import PastAnswer, write_history
+from trainer.store.imported import PastAnswer
 from trainer.store.sync import sync_deck
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
     from trainer.store.imported import HistoryReport
     from trainer.store.sync import SyncResult
+
+
+def write_history(*args: Any, **kwargs: Any) -> HistoryReport:
+    """`trainer.store.imported.write_history`, looked up when called (so a test may stand in for either)."""
+    return imported.write_history(*args, **kwargs)
 
 
 def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Path | None) -> None:
