@@ -23,7 +23,19 @@ def test_defaults_without_a_file(_isolated_home: Path):
     assert not (_isolated_home / "config.yaml").exists()
 
 
+def _deck_in_store(name: str) -> None:
+    """A deck of this name in the default store (per-deck settings are for decks that exist)."""
+    from tests.conftest import make_deck
+    from tests.tui_support import sync
+    from trainer.services.database import open_default_store
+
+    engine = open_default_store(daily_backup=False)
+    sync(engine, make_deck(name=name))
+    engine.dispose()
+
+
 def test_cli_set_get_list_unset(_isolated_home: Path, capsys: pytest.CaptureFixture[str]):
+    _deck_in_store("申论精选")
     assert main(["config", "set", "exam-date", "2027-03-28"]) == 0
     assert main(["config", "set", "timezone", "Asia/Shanghai"]) == 0
     assert main(["config", "set", "new-per-day", "10", "--deck", "申论精选"]) == 0
@@ -96,6 +108,7 @@ def test_hand_written_file_is_read(_isolated_home: Path):
 
 
 def test_typed_is_a_global_and_per_deck_setting(_isolated_home: Path, capsys: pytest.CaptureFixture[str]):
+    _deck_in_store("申论精选")
     assert main(["config", "set", "typed", "true", "--deck", "申论精选"]) == 0
     s = config.load_settings()
     assert s.typed_for("申论精选") and not s.typed_for("别的")
@@ -103,7 +116,7 @@ def test_typed_is_a_global_and_per_deck_setting(_isolated_home: Path, capsys: py
     assert main(["config", "set", "typed", "off", "--deck", "申论精选"]) == 0
     s = config.load_settings()
     assert not s.typed_for("申论精选") and s.typed_for("别的")
-    assert main(["config", "set", "typed", "maybe", "--deck", "x"]) == 2
+    assert main(["config", "set", "typed", "maybe", "--deck", "申论精选"]) == 2
     assert "expected true or false" in capsys.readouterr().err
 
 
@@ -162,3 +175,22 @@ def test_settings_without_a_zone_count_days_in_the_machine_zone(machine_zone: Ca
     assert study_day(moment, settings.tz(), 4) == datetime(2026, 3, 1).toordinal()
     machine_zone("Asia/Shanghai")  # 11:30 in Shanghai: the same calendar day
     assert study_day(moment, settings.tz(), 4) == datetime(2026, 3, 2).toordinal()
+
+
+def test_a_per_deck_setting_for_a_deck_that_does_not_exist_is_refused(
+    _isolated_home: Path, capsys: pytest.CaptureFixture[str]
+):
+    _deck_in_store("申论精选")
+    capsys.readouterr()
+    assert main(["config", "set", "new-per-day", "5", "--deck", "申论精肖"]) == 2
+    err = capsys.readouterr().err
+    assert "no deck named '申论精肖'" in err and "申论精选" in err and "Traceback" not in err
+    assert not (_isolated_home / "config.yaml").exists()  # nothing written
+
+
+def test_config_help_lists_every_key(capsys: pytest.CaptureFixture[str]):
+    with pytest.raises(SystemExit):
+        main(["config", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for key in config.KEYS:
+        assert key in out, key

@@ -106,6 +106,13 @@ def test_plan_cli_text_and_json(capsys: pytest.CaptureFixture[str]):
 
 
 def test_minutes_per_day_setting(capsys: pytest.CaptureFixture[str]):
+    from tests.conftest import make_deck
+    from trainer import paths
+    from trainer.deckfile import decks
+
+    paths.user_decks_dir().mkdir(parents=True, exist_ok=True)
+    decks.save(make_deck(name="甲"), paths.user_decks_dir() / "jia.yaml")  # --deck names a deck in the database
+    assert main(["sync"]) == 0
     assert main(["config", "set", "minutes-per-day", "30"]) == 0
     assert main(["config", "set", "minutes-per-day", "10", "--deck", "甲"]) == 0
     s = config.load_settings()

@@ -14,6 +14,7 @@ from tests.conftest import SHANGHAI
 from tests.exchange_helpers import load_into_store, rich_deck
 from trainer import cli
 from trainer.core.cards import head_key, list_key
+from trainer.core.cloze import part_key
 from trainer.core.model import SectionKind, point_id, section_id
 from trainer.exchange.ankihistory import MAX_ANSWER_MS
 from trainer.sched.answer import LEECH_LAPSES, Policy, grade
@@ -326,8 +327,8 @@ def test_answers_from_anki_scheduler_itself(tmp_path: Path, capsys):
 
 
 def test_trainer_notes_map_by_point_id_and_lists_to_list_cards(tmp_path: Path, capsys):
-    """trainer → Anki (studied there) → trainer: heads and list cards get their history; slogans don't;
-    a card already answered in trainer is left alone."""
+    """trainer → Anki (studied there) → trainer: heads, slogans and list cards get their history (issue
+    18: every cloze of trainer's own note maps to its card); a card already answered in trainer is left alone."""
     from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
 
     from trainer.store import card_ops
@@ -377,19 +378,21 @@ def test_trainer_notes_map_by_point_id_and_lists_to_list_cards(tmp_path: Path, c
     capsys.readouterr()
     assert cli.main(["import", str(apkg), "-o", str(tmp_path / "back.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "Anki history: 3 answers imported onto 2 cards" in out
+    assert "Anki history: 4 answers imported onto 3 cards" in out
     assert "2 cards already had history in trainer or were not new" in out
-    assert "1 Anki cards with answers have no trainer card" in out
+    assert "have no trainer card" not in out  # the slogan cloze is its slogan card
     engine = open_default_store(daily_backup=False)
     try:
         with Session(engine) as s:
             _, head_state, head_logs = _card(s, head_key(first))
+            _, _, slogan_logs = _card(s, f"{first}:slogan:{part_key('多头跑')}")
             _, list_state, list_logs = _card(s, list_key(section))
             _, second_state, second_logs = _card(s, head_key(second))
             _, third_state, third_logs = _card(s, head_key(third))
     finally:
         engine.dispose()
     assert [(r.quality, r.day) for r in head_logs] == [(4, _day(ms(1, 9))), (4, _day(ms(2, 9)))]
+    assert [r.quality for r in slogan_logs] == [4]
     assert (head_state.reps, head_state.interval) == (2, 6)
     assert [r.quality for r in list_logs] == [3] and list_state.reps == 1
     assert [r.quality for r in second_logs] == [4]  # trainer's own answer, nothing merged

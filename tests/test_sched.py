@@ -44,9 +44,10 @@ def test_grade_sm2_matches_review_and_pins_due_dates():
     assert all(s.queue is Queue.REVIEW for s in states)
 
 
-def test_lapse_counts_only_after_learned_and_resets():
+def test_lapse_counts_every_fail_after_the_first_grade_and_resets():
+    # Issue 18: the second fail is a lapse though reps are 0 (a card failed every day is a leech).
     states = run([2, 2, 4, 4, 1])
-    assert [s.lapses for s in states] == [0, 0, 0, 0, 1]
+    assert [s.lapses for s in states] == [0, 1, 1, 1, 2]
     assert [s.reps for s in states] == [0, 0, 1, 2, 0]
     assert states[-1].interval == 1
 

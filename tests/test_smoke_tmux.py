@@ -79,9 +79,9 @@ def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
             tmux.keys("4")
         tmux.wait_for("card 4", lambda s: "第4点/共4点" in s)
         tmux.keys("q")  # leave mid-session
-        tmux.wait_for("the summary", lambda s: "复习卡片：3 张" in s)
+        tmux.wait_for("the summary", lambda s: "回答：3 次（3 张卡片）" in s)
         tmux.keys("q")
-        tmux.wait_for("the home screen", lambda s: "今日已复习 3 张" in s)
+        tmux.wait_for("the home screen", lambda s: "今日回答 3 次" in s)
         tmux.keys("q")
         deadline = time.monotonic() + TIMEOUT_S
         while tmux.alive() and time.monotonic() < deadline:
@@ -152,7 +152,7 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
         tmux.keys("Space")
         tmux.wait_for("the list back for a repeat", lambda s: "按顺序说出" in s and "整组" not in s)
         tmux.keys("q")
-        tmux.wait_for("the summary", lambda s: "复习卡片：1 张" in s)
+        tmux.wait_for("the summary", lambda s: "回答：1 次（1 张卡片）" in s)
         tmux.keys("q")
         tmux.wait_for("the home screen", lambda s: DECK in s)
         tmux.keys("q")
@@ -171,3 +171,67 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
     keys = [f"{p.id}:head" for _, _, p in deck.points()]
     assert rows[0][0].endswith(":list") and rows[0][1:] == (2, None)  # the list: its weakest point's grade
     assert rows[1:] == [(k, g, list_id) for k, g in zip(keys, [5, 4, 2, 4], strict=True)]
+
+
+def test_typed_mode_and_browse_after_a_bury_in_the_real_command(tmp_path: Path) -> None:
+    """Issue 18: Ctrl+T and Ctrl+Z work while typing (t and u are text), and browse opens after a new
+    card is buried (it crashed, and the process still exited 0)."""
+    assert shutil.which("tmux"), "tmux is required for this test (CI installs it)"
+    home = tmp_path / "home"
+    (home / "decks").mkdir(parents=True)
+    heads = ("人才队伍不完善", "权力下放不到位", "线上线下未融合")
+    decks.save(make_deck(name=DECK, heads=heads), home / "decks" / "demo.yaml")
+    tmux = Tmux(tmp_path / "tmux.sock")
+    exit_file = tmp_path / "exit"
+    command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}; echo $? > {exit_file}"
+    tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
+    try:
+        tmux.wait_for("the home screen with the synced deck", lambda s: DECK in s and "新卡" in s)
+        tmux.keys(*["Up"] * 8)
+        tmux.keys("Enter")
+        tmux.wait_for("card 1", lambda s: "第1点/共3点" in s and "显示答案" in s)
+        tmux.keys("C-t")
+        tmux.wait_for("the typed-answer input", lambda s: "输入答案，回车检查" in s and "^T 关闭输入" in s)
+        tmux.keys("t", "u")  # letters: text in the box, not the mode's keys
+        tmux.wait_for("tu typed in the box", lambda s: "tu" in s and "第1点/共3点" in s)
+        tmux.keys("C-u")  # the input's own clear-line key
+        tmux.run("send-keys", "-t", "smoke", "-l", heads[0])
+        tmux.keys("Enter")
+        tmux.wait_for("the checked answer", lambda s: "答案：" in s and "→ 5" in s)
+        tmux.keys("Enter")  # accept the suggested 5
+        tmux.wait_for("card 2 in typed mode", lambda s: "第2点/共3点" in s and "^T 关闭输入" in s)
+        tmux.keys("C-z")  # undo from inside the input
+        tmux.wait_for("card 1 again", lambda s: "第1点/共3点" in s and "已撤销" in s)
+        tmux.keys("Escape")  # no typing: the answer
+        tmux.wait_for("the answer of card 1", lambda s: "答案：" in s and "完全忘记" in s)
+        tmux.keys("4")
+        tmux.wait_for("card 2", lambda s: "第2点/共3点" in s)
+        tmux.keys("C-t")  # typed mode off, from inside the input
+        tmux.wait_for("typed mode off", lambda s: "第2点/共3点" in s and "输入答案，回车检查" not in s)
+        tmux.keys("-")  # bury a new card
+        tmux.wait_for("card 3", lambda s: "第3点/共3点" in s)
+        tmux.keys("q")
+        tmux.wait_for("the summary", lambda s: "回答：1 次（1 张卡片）" in s)
+        tmux.keys("q")
+        tmux.wait_for("the home screen", lambda s: "今日回答 1 次" in s)
+        tmux.keys("b")
+        tmux.wait_for("browse", lambda s: "共 " in s and " 条" in s)
+        tmux.keys(*["f"] * 6)  # the state filter: all, new, learning, due, review, suspended, buried
+        tmux.wait_for("browse with the buried card", lambda s: "共 1 条" in s and "已搁置" in s and heads[1] in s)
+        tmux.keys("Escape")
+        tmux.wait_for("the home screen", lambda s: "今日回答 1 次" in s)
+        tmux.keys("q")
+        deadline = time.monotonic() + TIMEOUT_S
+        while not exit_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert exit_file.read_text().strip() == "0", tmux.screen()
+    finally:
+        tmux.run("kill-server", check=False)
+    with sqlite3.connect(home / "trainer.db") as db:
+        rows = db.execute("SELECT c.key, r.quality FROM review_log r JOIN cards c ON c.id = r.card_id").fetchall()
+        buried = db.execute(
+            "SELECT c.key FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.queue = -2"
+        ).fetchall()
+    points = make_deck(name=DECK, heads=heads).points()
+    assert rows == [(f"{points[0][2].id}:head", 4)]  # the typed 5 was undone; 4 given after
+    assert buried == [(f"{points[1][2].id}:head",)]

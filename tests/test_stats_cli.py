@@ -40,6 +40,7 @@ def test_stats_json(home_history, capsys):
         "heatmap",
         "topics",
         "weakest",
+        "distributions",
     ]
     assert data["today"] == "2026-11-22"
     assert data["reviews"]["today"] == 3 and data["streak"]["current"] == 3

@@ -27,7 +27,7 @@ async def test_home_shows_today_streak_and_exam_countdown(engine, deck) -> None:
     settings = ExamSettings(zone=SHANGHAI, exam_date=date(2027, 3, 28))
     async with app_for(engine, settings).run_test(size=(80, 24)) as pilot:
         status = _text(pilot.app.screen, "#home-status")
-        assert "今日已复习 0 张" in status
+        assert "今日回答 0 次" in status
         assert "连续 5 天" in status  # five days up to yesterday: the streak still stands today
         assert "距考试 126 天" in status
 

@@ -53,5 +53,18 @@ class StaleCardError(StoreError):
         super().__init__(message)
 
 
+class ChangedElsewhereError(StoreError):
+    """An answer refused because its card was answered or changed meanwhile by another process.
+
+    Args:
+        message: What went wrong, for a person to read.
+        card_id: The card.
+    """
+
+    def __init__(self, message: str, *, card_id: int) -> None:
+        self.card_id = card_id
+        super().__init__(message)
+
+
 class ConfigError(TrainerError):
     """A configuration value or file is invalid."""

@@ -20,24 +20,20 @@ MAX_RSS_MB = 500
 
 
 def _measure(args: list[str | Path], home: Path) -> tuple[int, float, float, str]:
-    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS` (its output to files: a pipe
-    nobody reads until it ends would block it)."""
+    """(exit code, seconds, peak RSS in MB, stderr) of `trainer ARGS`; its output goes to files, not pipes
+    (a pipe nobody reads while waiting would stop a command that prints more than the pipe holds)."""
     env = {k: v for k, v in os.environ.items() if k != "TRAINER_DB"}
     env["TRAINER_HOME"] = str(home)
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    command = [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())", *map(str, args)]
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as errors:
+        proc = subprocess.Popen(command, stdout=out, stderr=errors, env=env, cwd=ROOT, text=True)
         start = time.monotonic()
-        proc = subprocess.Popen(
-            [sys.executable, "-c", "import sys; from trainer.cli import main; sys.exit(main())", *map(str, args)],
-            stdout=out,
-            stderr=err,
-            env=env,
-            cwd=ROOT,
-        )
         _pid, status, usage = os.wait4(proc.pid, 0)
         took = time.monotonic() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        return proc.returncode, took, usage.ru_maxrss / 1024, err.read().decode("utf-8", "replace")
+        errors.seek(0)
+        err = errors.read()
+    return proc.returncode, took, usage.ru_maxrss / 1024, err
 
 
 def _budget(path: Path) -> float:

@@ -141,8 +141,10 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_config,
         "show or change settings (exam date, daily limits, day start, time zone)",
         "Show or change the settings kept in config.yaml in the data directory. Keys: exam-date, "
-        "new-per-day, reviews-per-day, minutes-per-day, day-start-hour, timezone, fuzz, typed. With --deck, "
-        "new-per-day, reviews-per-day, minutes-per-day and typed apply to that deck only.",
+        "new-per-day, reviews-per-day, minutes-per-day, day-start-hour, timezone, fuzz, typed (reviews open in "
+        "typed-answer mode), time-limit (seconds on a card's front before its answer is shown; 0: none). With "
+        "--deck NAME (a deck in the database), new-per-day, reviews-per-day, minutes-per-day and typed apply to "
+        "that deck only.",
     )
     p.set_defaults(action="list")
     actions = p.add_subparsers(title="actions", metavar="ACTION")
@@ -222,10 +224,18 @@ def build_parser() -> argparse.ArgumentParser:
         "Export the decks in the database. --apkg writes an Anki package: one Cloze note per point "
         "({{c1::head}}, slogans in “…” in the body as c2, c3, ...), in Anki subdecks deck::topic, with "
         "topic › section › 第k点/共n点 on every card; exporting again updates the same notes in Anki. "
+        "Hand-written {{…}} clozes become clozes too. Each card's schedule (due, interval, ease, reps, "
+        'lapses) and the review log go with it, as Anki\'s "include scheduling information" '
+        "(--no-scheduling leaves them out). "
         "--csv writes cards.csv (cards with their schedule) and reviews.csv (the full review log) into "
         "DIR; --json writes the decks, cards and review log as one file.",
     )
     p.add_argument("--apkg", metavar="FILE.apkg", help="write an Anki package")
+    p.add_argument(
+        "--no-scheduling",
+        action="store_true",
+        help="--apkg without the schedules and review log (every card arrives in Anki as new)",
+    )
     p.add_argument("--csv", metavar="DIR", help="write cards.csv and reviews.csv into DIR")
     p.add_argument("--json", metavar="FILE", help="write one JSON file")
     p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable; default: all)")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from trainer import paths
 from trainer.core.cards import cards_for_deck
 from trainer.core.safetext import clean_text
-from trainer.errors import DocumentError, TrainerError
+from trainer.errors import ConfigError, DocumentError, TrainerError
 from trainer.sched.days import study_day
 from trainer.services import config
 from trainer.services.config import load_settings
@@ -215,6 +215,9 @@ def cmd_config(args: argparse.Namespace) -> int:
     deck = getattr(args, "deck", None)
     match args.action:
         case "set":
+            if deck is not None and args.key in config.DECK_KEYS and deck not in (names := _deck_names()):
+                known = ", ".join(names) or "none; run `trainer sync` first"
+                raise ConfigError(f"--deck: no deck named {deck!r} (decks: {known})")
             print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
         case "unset":
             config.unset_value(args.key, deck=deck)
@@ -225,6 +228,18 @@ def cmd_config(args: argparse.Namespace) -> int:
                 print(f"{key} = {value}" + ("" if is_set else "  (default)"))
             print(f"# file: {config.config_path()}")
     return 0
+
+
+def _deck_names() -> list[str]:
+    """The decks in the database (a per-deck setting for any other would be kept, and never apply)."""
+    from trainer.store import queries
+
+    store = open_default()
+    try:
+        with store.read() as r:
+            return sorted(queries.deck_names(r.session).values())
+    finally:
+        store.close()
 
 
 def cmd_db_replay(args: argparse.Namespace) -> int:
@@ -264,17 +279,27 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     today = study_day(_now(), settings.tz(), settings.day_start_hour)
+    from trainer.store.distributions import distributions
+
+    tz = settings.tz()
+    offset = tz.utcoffset(_now().astimezone(tz))
+    minutes = int(offset.total_seconds() // 60) if offset is not None else 0
     with open_default().read() as r:
         deck_ids = list(deck_ids_by_name(r.session, args.deck).values()) if args.deck else None
         result = overview(r.session, today, deck_ids, forecast=args.days, weakest=args.weakest)
+        spread = distributions(r.session, deck_ids, utc_offset_minutes=minutes)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps({**result.to_dict(), "distributions": spread.to_dict()}, ensure_ascii=False, indent=2))
         return 0
     from rich.console import Console
+    from rich.text import Text
 
     from trainer.cli.stats_report import render
+    from trainer.tui.widgets.distribution import distribution_text
 
-    Console().print(render(result))
+    console = Console()
+    console.print(render(result))
+    console.print(Text(distribution_text(spread)))
     return 0
 
 
@@ -288,7 +313,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     engine = open_default().engine
     names = args.deck or None
     if args.apkg:
-        r = export_apkg(engine, Path(args.apkg), names)
+        if args.no_scheduling:
+            r = export_apkg(engine, Path(args.apkg), names)
+        else:
+            r = export_apkg(engine, Path(args.apkg), names, now=_now(), settings=load_settings())
         print(f"{r.path}: {r.notes} notes, {r.cards} cards in {r.subdecks} Anki decks")
     if args.csv or args.json:
         csv_dir = Path(args.csv) if args.csv else None
@@ -332,7 +360,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {h.kept} cards already had history in trainer or were not new (suspended, buried): left alone")
         unmapped = found.unmapped + h.missing
         if unmapped:
-            print(f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes c2.., reverse cards)")
+            print(
+                f"  {unmapped} Anki cards with answers have no trainer card (slogan clozes of other notes, reverse cards)"
+            )
         if found.left_out:
             print(f"  {found.left_out} Anki log entries were not answers (manual reschedules): left out")
         return 0

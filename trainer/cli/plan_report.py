@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from trainer.sched.days import study_day
 from trainer.services.config import load_settings
-from trainer.services.database import open_default_store
+from trainer.services.database import open_default
 
 if TYPE_CHECKING:
     import argparse
@@ -49,17 +49,16 @@ def render(plan: ExamPlan) -> str:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     """Print the exam plan (备考计划)."""
-    from sqlalchemy.orm import Session
-
     from trainer.services.exam_plan import exam_plan
-    from trainer.store.engine import reader
-    from trainer.store.queries import runner
 
     settings = load_settings()
     today = study_day(datetime.now(UTC), settings.tz(), settings.day_start_hour)
-    engine = open_default_store()
-    with Session(reader(engine)) as s:
-        plan = exam_plan(runner(s), settings, today)
+    store = open_default()
+    try:
+        with store.read() as r:
+            plan = exam_plan(r.run, settings, today)
+    finally:
+        store.close()
     if args.json:
         print(json.dumps(plan.as_json(), ensure_ascii=False, indent=2))
         return 0

@@ -52,8 +52,9 @@ class PointMastery:
 
     @property
     def seen(self) -> bool:
-        """Graded at least once."""
-        return self.queue != "new"
+        """Graded at least once: in learning or review, or set aside with an interval (a graded card
+        always has one; a new card buried or suspended has 0, so "not new" alone does not tell)."""
+        return self.queue in ("learning", "review") or self.interval > 0
 
     @property
     def mastery(self) -> float:

@@ -179,11 +179,13 @@ def answered_after(answered: Collection[int], step: Step) -> set[int]:
 class Summary:
     """What a session did, for the summary screen."""
 
-    reviewed: int
+    reviewed: int  # answers, same-day repeats included
     correct: int
     seconds: float
-    left: int
-    next_due: date | None
+    left: int  # cards still in this session's queue
+    next_due: date | None  # today while cards are left
+    cards: int = 0  # distinct cards answered
+    practice: bool = False  # a custom practice: nothing written, no schedule changed
 
     @property
     def accuracy(self) -> float:

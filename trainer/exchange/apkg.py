@@ -27,14 +27,15 @@ from typing import Any
 
 import genanki
 
-from trainer.core.cards import CardKind, deck_kinds
+from trainer.core.cards import CardKind, deck_kinds, head_key, list_key
+from trainer.core.cloze import MANUAL, SLOGAN, part_key
 from trainer.core.model import Deck, Section, Topic, section_id
 from trainer.errors import TrainerError
+from trainer.exchange.apkgsched import Scheduling, write_scheduling
 
 MODEL_ID = 1_607_392_319  # fixed forever: Anki matches the note type of later exports by this id
 MODEL_NAME = "trainer 申论 cloze"
 FIELDS = ("Text", "Context", "Topic", "Heading", "Kind", "PointID")
-SLOGAN = re.compile(r"“([^“”\n]{2,20})”")
 
 CSS = """\
 .card { font-family: "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif;
@@ -58,20 +59,54 @@ def _html(text: str, in_cloze: bool = False) -> str:
     return html.escape(_guard(text, in_cloze), quote=False).replace("\n", "<br>")
 
 
-def cloze_text(head: str, body: str) -> str:
-    """The Text field: `{{c1::head::N字}}`, then the body with each distinct slogan as c2, c3, ..."""
-    numbers: dict[str, int] = {}
+# A cloze the learner wrote by hand, `{{answer::hint}}`, is a real Anki cloze inside this span, so an
+# import of trainer's own note can tell it from a slogan's and write it back as `{{answer::hint}}`.
+MANUAL_CLASS = "trainer-cloze"
+
+
+def point_clozes(head: str, body: str, point_id: str = "") -> tuple[str, dict[int, str]]:
+    """The Text field of a point's note and the trainer card key of each cloze number.
+
+    `{{c1::head::N字}}` first; then the body, where each distinct slogan in “…” is one more cloze and
+    each distinct hand-written `{{answer}}` / `{{answer::hint}}` another (c2, c3, ... in order of
+    appearance).
+    """
+    keys = {1: head_key(point_id)}
+    numbers: dict[tuple[str, str], int] = {}
+
+    def number(kind: str, text: str) -> int:
+        key = (kind, text)
+        if key not in numbers:
+            numbers[key] = len(numbers) + 2
+            keys[numbers[key]] = f"{point_id}:{kind}:{part_key(text)}"
+        return numbers[key]
+
+    def slogans(text: str) -> str:
+        parts, last = [], 0
+        for m in SLOGAN.finditer(text):
+            parts.append(_html(text[last : m.start()]))
+            parts.append(f"“{{{{c{number('slogan', m.group(1))}::{_html(m.group(1), True)}}}}}”")
+            last = m.end()
+        parts.append(_html(text[last:]))
+        return "".join(parts)
+
     parts, last = [], 0
-    for m in SLOGAN.finditer(body):
-        phrase = m.group(1)
-        n = numbers.setdefault(phrase, len(numbers) + 2)
-        parts.append(_html(body[last : m.start()]))
-        parts.append(f"“{{{{c{n}::{_html(phrase, True)}}}}}”")
+    for m in MANUAL.finditer(body):
+        answer, hint = m.group(1), (m.group(2) or "").strip()
+        parts.append(slogans(body[last : m.start()]))
+        tail = f"::{_html(hint, True)}" if hint else ""
+        cloze = f"{{{{c{number('cloze', answer)}::{_html(answer, True)}{tail}}}}}"
+        parts.append(f'<span class="{MANUAL_CLASS}">{cloze}</span>')
         last = m.end()
-    parts.append(_html(body[last:]))
+    parts.append(slogans(body[last:]))
     text = f"{{{{c1::{_html(head, True)}::{len(head)}字}}}}"
     rendered = "".join(parts)
-    return f"{text}<br>{rendered}" if rendered else text
+    return (f"{text}<br>{rendered}" if rendered else text), keys
+
+
+def cloze_text(head: str, body: str) -> str:
+    """The Text field of a point's note (see `point_clozes`)."""
+    return point_clozes(head, body)[0]
 
 
 def list_cloze_text(heads: list[str]) -> str:
@@ -119,33 +154,39 @@ def _model() -> Any:
     )
 
 
-def _notes(model: Any, deck: Deck, topic: Topic, section: Section, *, lists: bool) -> list[Any]:
+def _notes(model: Any, deck: Deck, topic: Topic, section: Section, *, lists: bool) -> list[tuple[Any, dict[int, str]]]:
+    """The section's notes, each with the trainer card key of its cards by Anki ord (cloze number - 1)."""
     n = len(section.points)
     notes = []
     if lists and n >= 2:
-        sid = LIST_ID_PREFIX + section_id(topic.title, section.kind, section.heading)
+        skey = section_id(topic.title, section.kind, section.heading)
+        sid = LIST_ID_PREFIX + skey
         context = f"{topic.title} › {section.heading} › 全部{n}点"
         fields = [list_cloze_text([p.head for p in section.points]), _html(context), _html(topic.title)]
         fields += [_html(section.heading), section.kind.value, sid]
         tags = [_tag(section.kind.value), _tag(section.heading), "list"]
-        notes.append(genanki.Note(model=model, fields=fields, guid=genanki.guid_for(deck.name, sid), tags=tags))
+        note = genanki.Note(model=model, fields=fields, guid=genanki.guid_for(deck.name, sid), tags=tags)
+        notes.append((note, {0: list_key(skey)}))
     for k, p in enumerate(section.points, 1):
         context = f"{topic.title} › {section.heading} › 第{k}点/共{n}点"
-        fields = [cloze_text(p.head, p.body), _html(context), _html(topic.title), _html(section.heading)]
+        text, keys = point_clozes(p.head, p.body, p.id)
+        fields = [text, _html(context), _html(topic.title), _html(section.heading)]
         fields += [section.kind.value, p.id]
-        notes.append(
-            genanki.Note(
-                model=model,
-                fields=fields,
-                guid=genanki.guid_for(deck.name, p.id),
-                tags=[_tag(section.kind.value), _tag(section.heading)] + (["long_head"] if p.long_head else []),
-            )
+        note = genanki.Note(
+            model=model,
+            fields=fields,
+            guid=genanki.guid_for(deck.name, p.id),
+            tags=[_tag(section.kind.value), _tag(section.heading)] + (["long_head"] if p.long_head else []),
         )
+        notes.append((note, {number - 1: key for number, key in keys.items()}))
     return notes
 
 
-def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
+def write_apkg(decks: list[Deck], path: Path, scheduling: Scheduling | None = None) -> ExportReport:
     """Write `decks` as one Anki package at `path`, atomically (temp file, then rename).
+
+    With `scheduling`, each card that is a trainer card gets its schedule and its review log, as
+    Anki's "include scheduling information" writes them (see `trainer.exchange.apkgsched`).
 
     Raises:
         TrainerError: there is nothing to export, or the file cannot be written.
@@ -154,14 +195,18 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     model = _model()
     anki_decks = []
     notes = cards = 0
+    targets: dict[str, tuple[str, dict[int, str]]] = {}  # note guid -> (deck, trainer key by ord)
     for deck in decks:
         lists = CardKind.LIST in deck_kinds(deck)
         for topic in deck.topics:
             name = anki_deck_name(deck.name, topic.title)
             anki_deck = genanki.Deck(_stable_id("deck", name), name)
             for section in topic.sections:
-                for note in _notes(model, deck, topic, section, lists=lists):
+                for note, keys in _notes(model, deck, topic, section, lists=lists):
+                    if scheduling is not None and scheduling.leech(deck.name, keys.values()):
+                        note.tags.append("leech")
                     anki_deck.add_note(note)
+                    targets[note.guid] = (deck.name, keys)
                     notes += 1
                     cards += len(note.cards)
             if anki_deck.notes:
@@ -175,7 +220,7 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
     try:
-        _write_package(genanki.Package(anki_decks), tmp, directory)
+        _write_package(genanki.Package(anki_decks), tmp, directory, scheduling, targets)
         os.replace(tmp, path)
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
@@ -185,7 +230,13 @@ def write_apkg(decks: list[Deck], path: Path) -> ExportReport:
     return ExportReport(path=path, decks=len(decks), subdecks=len(anki_decks), notes=notes, cards=cards)
 
 
-def _write_package(package: Any, target: str, directory: Path) -> None:
+def _write_package(
+    package: Any,
+    target: str,
+    directory: Path,
+    scheduling: Scheduling | None = None,
+    targets: dict[str, tuple[str, dict[int, str]]] | None = None,
+) -> None:
     """genanki's `Package.write_to_file` without its leak: that one leaves its temporary collection
     (the learner's whole deck) in the system temp folder for good. Ours sits beside the target and goes."""
     fd, collection = tempfile.mkstemp(prefix=".collection.", suffix=".tmp", dir=directory)
@@ -195,6 +246,8 @@ def _write_package(package: Any, target: str, directory: Path) -> None:
         try:
             timestamp = time.time()
             package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
+            if scheduling is not None:
+                write_scheduling(conn, scheduling, targets or {})
             conn.commit()
         finally:
             conn.close()

@@ -28,14 +28,20 @@ from trainer.deckfile.fsutil import read_bytes
 from trainer.deckfile.guard import check_input
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
-from trainer.exchange.apkg import LIST_ID_PREFIX, MODEL_NAME
+from trainer.exchange.apkg import LIST_ID_PREFIX, MANUAL_CLASS, MODEL_NAME, point_clozes
 from trainer.exchange.unpack import MAX_CSV_BYTES, MAX_NOTES, MAX_REVIEWS, count_bounded, unpack_collection
 from trainer.paths import private_work_dir
 
 GENERIC_HEADING = "要点"
 # Linear in the text: the answer and the hint never hold `{{` or `}}` (nor the answer `::`), and the
 # possessive `*+` never backtracks, so a text of many unclosed `{{c1::` is read in one pass, not n^2.
-_CLOZE = re.compile(r"\{\{c(\d+)::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}")
+_CLOZE_BODY = r"\{\{c(\d+)::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}"
+_CLOZE = re.compile(_CLOZE_BODY)
+# A hand-written cloze in trainer's own note (see `trainer.exchange.apkg.MANUAL_CLASS`); same linear body.
+_OWN_MANUAL = re.compile(
+    r'<span class="' + MANUAL_CLASS + r'">\{\{c\d+::((?:[^{}:]|:(?!:)|\{(?!\{)|\}(?!\}))*+)'
+    r"(?:::((?:[^{}]|\{(?!\{)|\}(?!\}))*+))?\}\}</span>"
+)
 _BREAK = re.compile(r"<\s*br\s*/?\s*>|<\s*/\s*(?:div|p|li)\s*>", re.I)
 _TAG = re.compile(r"<[^<>]*>")  # not `[^>]*`: a text of many lone `<` would be scanned to its end from each
 _STYLE_OPEN = re.compile(r"<(style|script)\b", re.I)
@@ -274,7 +280,10 @@ def _add_own_note(builder: _Builder, nid: int, fields: list[str], tags: str, whe
         # A section's list note: its points come as notes of their own; its c1 asks for the list.
         builder.targets[nid] = {0: list_key(plain_text(pid)[len(LIST_ID_PREFIX) :])}
         return
-    split = split_cloze(text)
+    # Hand-written clozes go back to `{{answer::hint}}` in the body; slogan clozes are revealed.
+    split = split_cloze(
+        _OWN_MANUAL.sub(lambda m: "{{" + m.group(1) + (f"::{m.group(2)}" if m.group(2) else "") + "}}", text)
+    )
     if split is None:
         builder.skipped.append(f"{where}: a trainer note without its cloze")
         return
@@ -287,7 +296,9 @@ def _add_own_note(builder: _Builder, nid: int, fields: list[str], tags: str, whe
     pid = plain_text(pid) or point_id(topic, kind, head)
     point = Point(id=pid, head=head, body=body, long_head="long_head" in tags.split())
     if builder.add(topic, kind, heading, point, where):
-        builder.targets[nid] = {(head_cloze_number(text) or 1) - 1: head_key(point.id)}
+        # Every cloze maps to its card, as the export numbered them: the head, slogans, hand-written ones.
+        keys = point_clozes(head, body, point.id)[1]
+        builder.targets[nid] = {number - 1: key for number, key in keys.items()}
 
 
 # ---- CSV ---------------------------------------------------------------------------------------

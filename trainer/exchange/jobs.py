@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -21,6 +21,7 @@ from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
+from trainer.exchange.apkgsched import CardPlan, LoggedAnswer, Scheduling
 from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
 from trainer.exchange.importing import ImportResult, read_any
 from trainer.exchange.split import add_reports, part_paths, split_deck
@@ -28,15 +29,21 @@ from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.library import find_deck_files
 from trainer.services.outputs import check_deck_output, check_output, check_output_dir
-from trainer.store.export import card_schedules, load_decks, review_log
+from trainer.store import imported
+from trainer.store.export import CardSchedule, LogEntry, card_schedules, load_decks, review_log
 from trainer.store.handle import Store
-from trainer.store.imported import PastAnswer, write_history
+from trainer.store.imported import PastAnswer
 from trainer.store.sync import sync_deck
 
 if TYPE_CHECKING:
     from trainer.services.config import Settings
     from trainer.store.imported import HistoryReport
     from trainer.store.sync import SyncResult
+
+
+def write_history(*args: Any, **kwargs: Any) -> HistoryReport:
+    """`trainer.store.imported.write_history`, looked up when called (so a test may stand in for either)."""
+    return imported.write_history(*args, **kwargs)
 
 
 def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Path | None) -> None:
@@ -49,14 +56,55 @@ def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Pat
         check_output(json_path)
 
 
-def export_apkg(engine: Engine, path: Path, names: Collection[str] | None = None) -> ExportReport:
-    """Write the named decks (all for None) as an Anki package."""
+def export_apkg(
+    engine: Engine,
+    path: Path,
+    names: Collection[str] | None = None,
+    *,
+    now: datetime | None = None,
+    settings: Settings | None = None,
+) -> ExportReport:
+    """Write the named decks (all for None) as an Anki package; with `now` and `settings`, with every
+    card's schedule and the review log (Anki's "include scheduling information")."""
 
     check_output(path)
     with Store(engine).read() as r:
         s = r.session
         decks = load_decks(s, names)
-    return write_apkg(decks, path)
+        scheduling = None
+        if now is not None and settings is not None:
+            scheduling = _scheduling(card_schedules(s, names), review_log(s, names), now, settings)
+    return write_apkg(decks, path, scheduling)
+
+
+def _scheduling(
+    cards: Iterable[CardSchedule], log: Iterable[LogEntry], now: datetime, settings: Settings
+) -> Scheduling:
+
+    tz, hour = settings.tz(), settings.day_start_hour
+    today = study_day(now, tz, hour)
+    start = datetime.combine(date.fromordinal(today), time(hour), tzinfo=tz)
+    plans = {
+        (c.deck, c.key): CardPlan(c.queue, c.due_day, c.interval, c.ease, c.lapses, c.leech)
+        for c in cards
+        if not c.retired
+    }
+    answers: dict[tuple[str, str], list[LoggedAnswer]] = {}
+    for e in log:
+        answers.setdefault((e.deck, e.card), []).append(
+            LoggedAnswer(
+                at_ms=int(e.reviewed_at.timestamp() * 1000),
+                day=e.day,
+                quality=e.quality,
+                duration_ms=e.duration_ms,
+                repeat=e.repeat,
+                new_before=e.queue_before == "new",
+                interval_before=e.interval_before,
+                interval_after=e.interval_after,
+                ease_after=e.ease_after,
+            )
+        )
+    return Scheduling(today=today, day_start=int(start.timestamp()), day_start_hour=hour, cards=plans, answers=answers)
 
 
 def export_tables(

@@ -84,7 +84,10 @@ def grade(
     check_quality(quality)
     if repeat:
         return Outcome(after=before, repeat=True, again=_again(before, quality), became_leech=False)
-    lapsed = quality < 3 and before.reps > 0
+    # Forgotten: a fail of a card graded on an earlier day. Not `reps > 0`: a card failed every day
+    # (and passed only on its same-day repeats, which change nothing) has reps 0 at every first answer,
+    # and would never lapse, never become a leech.
+    lapsed = quality < 3 and before.last_review_day is not None
     lapses = before.lapses + (1 if lapsed else 0)
     match policy.algorithm:
         case Algorithm.FSRS:

@@ -52,6 +52,7 @@ class Settings:
         typed: Start reviews in typed-answer mode (per deck in `decks`).
         minutes_per_day: The learner's daily minutes (all decks together; per deck in `decks`); the
             day's queue is fitted into them, weakest first. None: no budget.
+        time_limit: Seconds on a card's front before its answer is shown; 0 for no limit.
     """
 
     new_per_day: int = DEFAULT_NEW_PER_DAY
@@ -64,6 +65,7 @@ class Settings:
     zone_name: str = ""
     typed: bool = False
     minutes_per_day: int | None = None
+    time_limit: int = 0
 
     def tz(self) -> tzinfo:
         """The zone to count study days in."""
@@ -172,6 +174,7 @@ KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
     "timezone": (_zone, "local", "time zone name, e.g. Asia/Shanghai (default: the machine's)"),
     "fuzz": (_bool, False, "spread intervals of 3+ days a little, per card (true/false)"),
     "typed": (_bool, False, "start reviews in typed-answer mode (true/false; `t` still toggles)"),
+    "time-limit": (_int_in(0, 3600), 0, "seconds on a card's front before its answer is shown (0: no limit)"),
 }
 DECK_KEYS = ("new-per-day", "reviews-per-day", "typed", "minutes-per-day")
 
@@ -286,6 +289,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
         fuzz=values.get("fuzz", False),
         typed=values.get("typed", False),
         minutes_per_day=values.get("minutes-per-day"),
+        time_limit=values.get("time-limit", 0),
         decks=decks,
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.core.cards import ALL_KINDS
-from trainer.core.model import Deck
+from trainer.core.model import Deck, Point, point_id
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DeckError
@@ -63,6 +63,39 @@ class EditSaved:
         return f"已保存，复习记录保留。{where}{extra}"
 
 
+def add_point(
+    store: Store | Engine, card_id: int, topic: str, heading: str, head: str, body: str, *, now: datetime
+) -> EditSaved:
+    """Add a point at the end of a section (topic title and heading) of a card's deck: deck file first,
+    then the database, as an edit is saved (see `save_edits`); its cards come in as new cards.
+
+    Raises:
+        DeckError: an empty head, no such section, or a point with that head already in it.
+        TrainerError: the file cannot be written (nothing is changed then).
+    """
+    head, body = head.strip(), body.strip()
+    if not head:
+        raise DeckError("要点不能为空")
+
+    def added(deck: Deck) -> Deck:
+        topics = list(deck.topics)
+        for ti, t in enumerate(topics):
+            for si, section in enumerate(t.sections):
+                if t.title != topic or section.heading != heading:
+                    continue
+                pid = point_id(topic, section.kind, head)
+                if any(p.id == pid for p in section.points):
+                    raise DeckError(f"「{heading}」已有要点「{head}」")
+                points = (*section.points, Point(id=pid, head=head, body=body))
+                sections = list(t.sections)
+                sections[si] = replace(section, points=points)
+                topics[ti] = replace(t, sections=tuple(sections))
+                return replace(deck, topics=tuple(topics))
+        raise DeckError(f"卡组「{deck.name}」没有「{topic} › {heading}」这一小节")
+
+    return _rewrite(as_store(store), card_id, added, now=now)
+
+
 def save_edits(store: Store | Engine, card_id: int, changes: Changes, *, now: datetime) -> EditSaved:
     """Change points of a card's deck in its deck file and in the database, in that order.
 
@@ -79,6 +112,11 @@ def save_edits(store: Store | Engine, card_id: int, changes: Changes, *, now: da
     """
     store = as_store(store)
 
+    return _rewrite(store, card_id, lambda deck: with_edits(deck, {pid: (h, b) for pid, h, b in changes}), now=now)
+
+
+def _rewrite(store: Store, card_id: int, change: Callable[[Deck], Deck], *, now: datetime) -> EditSaved:
+    """The card's deck, changed, written to its file (or the learner's copy), then synced."""
     with store.read() as r:
         source = deck_source(r.session, card_id)
         synced = synced_deck(r.session, source.path)
@@ -87,7 +125,7 @@ def save_edits(store: Store | Engine, card_id: int, changes: Changes, *, now: da
     changed = deck is None and path.exists()
     if deck is None:
         deck = _stored_deck(store, source)
-    deck = with_edits(deck, {pid: (head, body) for pid, head, body in changes})
+    deck = change(deck)
     target = _copy_target(path) if changed else _target(path)
     check_output(target, deck_writer=True)
     data = decks.encode(deck, target)

@@ -122,7 +122,6 @@ def _sync_files(
     on_error: Callable[[TrainerError], None] | None,
     revive: bool,
 ) -> list[SyncReport]:
-
     reports: list[SyncReport] = []
     with store.read() as r:  # no write lock while the files are read
         known = {str(f.resolve()): synced_deck(r.session, str(f.resolve())) for f in files}
@@ -226,7 +225,6 @@ def previous_deck(path: Path) -> tuple[Deck | None, str]:
 
 def _remove_gone(store: Store, folders: Iterable[Path], synced: set[str]) -> list[SyncReport]:
     """Remove the decks whose files were in `folders` and are gone (and no other file gives them)."""
-
     roots = [Path(f).resolve() for f in folders]
     if not roots:
         return []

@@ -66,7 +66,6 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: a folder, a missing, unreadable, binary, too big or empty file, or no sections.
     """
-
     path = Path(path).expanduser()
     if path.is_dir():
         raise DocumentError("is a folder; choose a .txt, .md or .html file", path=path)
@@ -88,7 +87,6 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     Raises:
         DocumentError: empty, binary-looking or too big text, or no sections in it.
     """
-
     size = len(text.encode("utf-8", errors="replace"))
     if size > MAX_DOCUMENT_BYTES:
         raise DocumentError(

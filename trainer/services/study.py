@@ -17,18 +17,17 @@ from trainer.sched.budget import over_budget
 from trainer.sched.days import day_to_date, require_aware, study_day
 from trainer.sched.memory import Memory, remember
 from trainer.sched.state import Algorithm, Schedule
-from trainer.services.study_reads import BATCH_MAX, LazyCards, refresh_summaries, retire_stale
+from trainer.services.study_aside import SetAside, _Change
+from trainer.services.study_reads import BATCH_MAX, LazyCards, known_log_id, refresh_summaries, retire_stale
 from trainer.store import day_summaries as summaries
 from trainer.store import drill, exam_reads
-from trainer.store.convert import CardState, ReviewCard
+from trainer.store.convert import ReviewCard
 from trainer.store.handle import Store, as_store
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.orm import Session
 
     from trainer.services.config import Settings
-    from trainer.services.edits import Changes, EditSaved
     from trainer.store.answers import Answer
 
 Clock = Callable[[], datetime]
@@ -54,17 +53,8 @@ class _Done:
         return self.log_ids[0]  # the shown card's answer
 
 
-@dataclass(slots=True)
-class _Change:
-    """A bury or suspend in this session, undone by putting `before` back."""
-
-    card_id: int
-    before: CardState
-    answers_before: int  # len(done) when it happened, so undo takes changes and answers in order
-
-
 @dataclass
-class StudySession:
+class StudySession(SetAside):
     """Reviews the day's cards of some decks, one at a time, committing each answer before moving on.
 
     The queue is planned when it starts; each card's content is read when the queue reaches it (see
@@ -295,6 +285,7 @@ class StudySession:
         own, points = self._graded(card, grades)
         policy = self._policy(card.card_id)
         now = self.clock()
+        known = known_log_id(self.cards, card.card_id, self._own_log_ids(card.card_id))
         log_ids = []
         with self.store.write() as w:
             conn = w.connection
@@ -311,6 +302,7 @@ class StudySession:
                         today=self.today,
                         duration_ms=duration_ms if g is own else 0,
                         via_card_id=None if g is own else card.card_id,
+                        known_log_id=known if g is own else None,
                     )
                 )
         queue, step = rules.after_answer(self.queue, own, points)
@@ -333,6 +325,10 @@ class StudySession:
             again=outcome.again,
             became_leech=outcome.became_leech,
         )
+
+    def _own_log_ids(self, card_id: int) -> list[int]:
+        """This session's review-log ids of the card's answers (a list answer's points' included)."""
+        return [i for d in self.done for g, i in zip(d.step.answers, d.log_ids, strict=True) if g.card_id == card_id]
 
     def _set_answered(self, ids: set[int]) -> None:
         self.answered.intersection_update(ids)  # in place: the lazy card reader adds to this set
@@ -381,62 +377,16 @@ class StudySession:
         """Counts and timing of the answers given in this session."""
         from trainer.store import queries
 
-        with self.store.read() as r:
-            nxt = queries.next_due_day(r.session, self.today, self.deck_ids)
+        if self.left:
+            nxt: int | None = self.today  # the session was left with cards still to do today
+        else:
+            with self.store.read() as r:
+                nxt = queries.next_due_day(r.session, self.today, self.deck_ids)
         return Summary(
             reviewed=len(self.done),
             correct=sum(1 for d in self.done if d.step.card.quality >= 3),
             seconds=sum(d.duration_ms for d in self.done) / 1000,
             left=self.left,
             next_due=day_to_date(nxt) if nxt else None,
+            cards=len({d.card_id for d in self.done}),
         )
-
-    def _set_aside(self, change: Callable[[Session, int], CardState]) -> None:
-        card = self.current()
-        if card is None:
-            raise LookupError("no card to set aside")
-        with self.store.write() as w:
-            before = change(w.session, card.card_id)
-        self.changes.append(_Change(card.card_id, before, len(self.done)))
-        self.queue.popleft()
-
-    def bury(self) -> None:
-        """Hide the current card until tomorrow (undo brings it back)."""
-        from trainer.store import card_ops
-
-        self._set_aside(lambda s, card_id: card_ops.bury(s, card_id, self.today))
-
-    def suspend(self) -> None:
-        """Suspend the current card until it is unsuspended in the browser (undo brings it back)."""
-        from trainer.store import card_ops
-
-        self._set_aside(card_ops.suspend)
-
-    def edit(self, changes: Changes) -> EditSaved:
-        """Change points of the current card in its deck file and the database; schedules and history stay.
-
-        The queued cards of its deck are read again; a card the edit no longer gives (a changed
-        slogan, say) is retired and leaves the queue, with a notice.
-        """
-        from trainer.services.edits import save_edits
-
-        card = self.current()
-        if card is None:
-            raise LookupError("no card to edit")
-        saved = save_edits(self.store, card.card_id, changes, now=self.clock())
-        deck_id = self.deck_of.get(card.card_id)
-        ids = [c for c in self.queue if c in self.cards and self.deck_of.get(c) == deck_id]
-        stale: set[int] = set()
-        with self.store.read() as r:
-            fresh = drill.load_cards(r.run, ids, stale=stale)
-        for cid, value in fresh.items():
-            self.cards[cid] = replace(value, state=self.cards[cid].state)
-        if stale:
-            self._drop(stale)  # already retired by the edit's sync; this only tells the learner
-        return saved
-
-    def keep_only(self, card_ids: set[int]) -> None:
-        """Narrow the queue to these cards (a topic chosen on the home screen), keeping its order."""
-        kept = [c for c in self.queue if c in card_ids]
-        self.queue.clear()  # in place: the lazy card reader follows this deque
-        self.queue.extend(kept)

@@ -4,6 +4,7 @@ fresh, stale cards retired; through the store handle only, no scheduling rules."
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 
 from trainer.errors import StaleCardError
 from trainer.store import day_summaries as summaries
@@ -30,6 +31,7 @@ class LazyCards(dict[int, ReviewCard]):
         self.queue = queue
         self.today = today
         self.answered = answered
+        self.log_marks: dict[int, int] = {}  # card -> the last review-log id when it was read
 
     def __missing__(self, card_id: int) -> ReviewCard:
         size = min(BATCH_MAX, max(1, len(self)))
@@ -41,12 +43,23 @@ class LazyCards(dict[int, ReviewCard]):
                 wanted.append(cid)
         stale: set[int] = set()
         with self.store.read() as r:
+            mark = int(r.run("SELECT coalesce(max(id), 0) FROM review_log", {})[0][0])  # before the cards
             self.update(drill.load_cards(r.run, wanted, stale=stale))
             self.answered.update(drill.answered_on_day(r.run, wanted, self.today))
+        self.log_marks.update(dict.fromkeys(wanted, mark))
         if stale:
             # StudySession.current retires them, drops them from the queue and reads on.
             raise StaleCardError("cards no longer given by their points", card_ids=tuple(sorted(stale)))
         return dict.__getitem__(self, card_id)
+
+
+def known_log_id(cards: dict[int, ReviewCard], card_id: int, own: Iterable[int]) -> int | None:
+    """The last review-log id this session knows of for the card: its log as read with it (a `LazyCards`
+    mark) and this session's own answers of it. Any later answer is another terminal's (a same-day repeat
+    there changes no schedule: the UPDATE's check alone would miss it). None: nothing known, no check."""
+    read_at = getattr(cards, "log_marks", {}).get(card_id)
+    own = list(own)
+    return None if read_at is None and not own else max([*own, read_at or 0])
 
 
 def refresh_summaries(store: Store, today: int) -> None:
@@ -59,7 +72,7 @@ def retire_stale(store: Store, stale: set[int]) -> list[str]:
     """Retire cards their points no longer give; a line for the learner (none when nothing was stale)."""
     if not stale:
         return []
-    from trainer.store import card_ops  # the ORM: never needed before the first card
+    from trainer.store import card_ops  # SQLAlchemy: not on the cold start's path
 
     with store.write() as w:
         card_ops.retire_cards(w.session, stale)

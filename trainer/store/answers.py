@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
-from trainer.errors import StoreError
+from trainer.errors import ChangedElsewhereError, StoreError
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.lists import became_known
 from trainer.sched.state import Algorithm, Queue, Schedule
@@ -46,6 +46,8 @@ _UPDATE_STATE = (
     .values({name: bindparam(f"n_{name}") for name in (*_SCHEDULE_COLUMNS, "last_review")})
 )
 _INSERT_LOG = insert(_LOG).returning(_LOG.c.id)
+# An answer to this card logged after the writer's last look at it (by another process).
+_ANSWERED_SINCE = select(_LOG.c.id).where(_LOG.c.card_id == bindparam("c"), _LOG.c.id > bindparam("k")).limit(1)
 
 
 def write_answer(
@@ -60,16 +62,20 @@ def write_answer(
     today: int,
     duration_ms: int = 0,
     via_card_id: int | None = None,
+    known_log_id: int | None = None,
 ) -> int:
     """Store an answer already graded by `trainer.sched.grade`: one UPDATE and one INSERT.
 
     The UPDATE only matches if the card still has the `before` schedule, so an answer given meanwhile on
-    another device is never overwritten silently. The answer that makes a head card known (once in
-    its life) also lets the list and pair cards whose points are now all known enter tomorrow.
+    another device is never overwritten silently. A same-day repeat changes no schedule, so with
+    `known_log_id` an answer logged for the card after that id (by someone else) refuses this one too.
+    The answer that makes a head card known (once in its life) also lets the list and pair cards whose
+    points are now all known enter tomorrow.
 
     Args:
         session: A session or connection inside the caller's transaction.
         via_card_id: The list card this point's answer was given through, if any.
+        known_log_id: The last review-log id the caller knows of for this card (None: no such check).
 
     Returns:
         The new review-log id.
@@ -77,6 +83,9 @@ def write_answer(
     Raises:
         StoreError: the card no longer has the `before` schedule (changed elsewhere) or does not exist.
     """
+    changed_elsewhere = f"card {card_id} was changed elsewhere (or removed); start the review again"
+    if known_log_id is not None and session.execute(_ANSWERED_SINCE, {"c": card_id, "k": known_log_id}).first():
+        raise ChangedElsewhereError(changed_elsewhere, card_id=card_id)
     after = outcome.after
     values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
     values["n_queue"] = int(after.queue)
@@ -93,7 +102,7 @@ def write_answer(
         },
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
-        raise StoreError(f"card {card_id} was changed elsewhere (or removed); start the review again")
+        raise ChangedElsewhereError(changed_elsewhere, card_id=card_id)
     row: dict[str, Any] = {
         "card_id": card_id,
         "reviewed_at": now,

@@ -141,6 +141,7 @@ class LogEntry:
     interval_after: int
     due_after: int
     lapses_after: int
+    repeat: bool = False  # a same-day repeat (logged; the schedule unchanged)
 
 
 def review_log(session: Session, names: Collection[str] | None = None) -> Iterator[LogEntry]:
@@ -175,4 +176,5 @@ def review_log(session: Session, names: Collection[str] | None = None) -> Iterat
             interval_after=r.interval_after,
             due_after=r.due_after,
             lapses_after=r.lapses_after,
+            repeat=bool(r.repeat),
         )

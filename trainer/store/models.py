@@ -12,6 +12,7 @@ from trainer.store.types import EpochMillis, Hundredths, UTCDateTime
 
 __all__ = [
     "Base",
+    "CardResetRow",
     "CardRow",
     "CardStateRow",
     "DayCardRow",
@@ -207,3 +208,26 @@ class DayMarkRow(Base):
     # there (the streak), as of `log_id`.
     last_day: Mapped[int] = mapped_column(Integer)
     run_from: Mapped[int] = mapped_column(Integer)
+
+
+class CardResetRow(Base):
+    """0007: a schedule the learner set by hand in the card browser (forget, reschedule): the state it
+    gave, at a moment, so `trainer db replay` applies it between the card's answers."""
+
+    __tablename__ = "card_reset"
+    __table_args__ = (Index("ix_card_reset_card", "card_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    card_id: Mapped[int] = mapped_column(ForeignKey("cards.id"))
+    at: Mapped[datetime] = mapped_column(EpochMillis)
+    day: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(12))  # forget | reschedule
+    queue: Mapped[int] = mapped_column(Integer)
+    due_day: Mapped[int] = mapped_column(Integer)
+    reps: Mapped[int] = mapped_column(Integer)
+    ease: Mapped[float] = mapped_column(Hundredths)
+    interval: Mapped[int] = mapped_column(Integer)
+    lapses: Mapped[int] = mapped_column(Integer)
+    leech: Mapped[bool] = mapped_column(Boolean, default=False)
+    stability: Mapped[float | None] = mapped_column(Float, nullable=True)
+    difficulty: Mapped[float | None] = mapped_column(Float, nullable=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
 from trainer.store import lists
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, DeckRow, ReviewLogRow
+from trainer.store.resets import merged, resets_by_card
 
 _FIELDS = tuple(f.name for f in fields(Schedule))
 
@@ -65,15 +68,26 @@ def policy_of(row: ReviewLogRow) -> Policy:
     )
 
 
-def rebuild(card_id: int, rows: list[ReviewLogRow], first_known: dict[int, tuple[int, int]] | None = None) -> Schedule:
-    """A card's schedule from its log rows (oldest first), starting from a new card.
+def rebuild(
+    card_id: int,
+    rows: list[ReviewLogRow],
+    first_known: dict[int, tuple[int, int]] | None = None,
+    resets: Sequence[tuple[datetime, Schedule]] = (),
+) -> Schedule:
+    """A card's schedule from its log rows (oldest first), starting from a new card, with the schedules
+    set by hand (forget, reschedule) applied at their moments.
 
     Args:
         first_known: When given, (log id, study day) of the answer that first made the card known is put in it.
+        resets: The card's schedules set by hand, with their moments.
     """
     state = NEW_CARD
     memory: Memory | None = None  # exam mode plans by the FSRS memory of every earlier answer
-    for row in rows:
+    for event in merged(rows, resets):
+        if isinstance(event, Schedule):
+            state = event
+            continue
+        row = cast(ReviewLogRow, event)
         after = grade(
             state,
             row.quality,
@@ -152,12 +166,15 @@ def replay(session: Session) -> ReplayReport:
         if r.id in cards and not cards[r.id][1]:
             kinds[r.id] = (r.kind, r.key, r.section_key, r.deck_id)
     session.expunge_all()
+    resets = resets_by_card(session)
     rebuilt: dict[int, Schedule] = {}
     first_known: dict[int, tuple[int, int]] = {}
     reviews = 0
     for card_id, rows in _logs_by_card(session):
         reviews += len(rows)
-        rebuilt[card_id] = rebuild(card_id, rows, first_known)
+        rebuilt[card_id] = rebuild(card_id, rows, first_known, resets.pop(card_id, ()))
+    for card_id, only in resets.items():  # set by hand, never answered
+        rebuilt[card_id] = rebuild(card_id, [], resets=only)
     session.expunge_all()
     entry = lists.expected_days(kinds, first_known)
     mismatches = []

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -32,12 +32,15 @@ from trainer.services.study import StudySession
 from trainer.store import lite
 from trainer.store.handle import Store, as_store
 from trainer.store.sqlrun import deck_names
+from trainer.tui.localized import LocalizedApp
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.review import ReviewScreen
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from textual.notifications import SeverityLevel
+
+    from trainer.services.custom_study import CustomPlan
 
 Clock = Callable[[], datetime]
 # Two presses of one key closer than this, the first of which answered, are one held-down key.
@@ -57,7 +60,7 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TrainerApp(App[None]):
+class TrainerApp(LocalizedApp):
     """The review app. Build it with `make_app`."""
 
     CSS_PATH = ["app.tcss", "outline.tcss"]
@@ -112,6 +115,8 @@ class TrainerApp(App[None]):
         yield SystemCommand("统计", "热力图、保持率、到期预测、掌握程度", self.action_stats)
         yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
         yield SystemCommand("新建卡组", "从文档或粘贴的文本生成卡组，对照原文检查大纲", self.action_new_deck)
+        yield SystemCommand("自定义学习", "首页按 x：提前复习、某个主题、最薄弱的要点；不受每日上限", self._custom)
+        yield SystemCommand("卡片浏览", "每张卡片：选列、排序、多选、批量暂停/恢复/搁置", self.action_cards)
         yield SystemCommand("按键帮助", "所有按键", self.action_help)
         yield from super().get_system_commands(screen)
 
@@ -123,6 +128,18 @@ class TrainerApp(App[None]):
                 session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
             self.notify("今天没有要复习的卡片了", title="完成")
+            return
+        self.push_screen(ReviewScreen(session))
+
+    def start_custom(self, plan: CustomPlan | None) -> None:
+        """Start a custom study session (see `trainer.services.custom_study`)."""
+        from trainer.services.custom_study import start_custom
+
+        if plan is None:
+            return
+        session = start_custom(self.store, plan, self.settings, self.clock)
+        if session.left == 0:
+            self.notify("没有符合条件的卡片", title="自定义学习")
             return
         self.push_screen(ReviewScreen(session))
 
@@ -156,6 +173,15 @@ class TrainerApp(App[None]):
                 push_outline(self, draft)
 
         self.push_screen(NewDeckScreen(), chosen)
+
+    def _custom(self) -> None:
+        self.home.action_custom()
+
+    def action_cards(self) -> None:
+        """Open the card browser (every card of every kind)."""
+        from trainer.tui.screens.cards import CardBrowserScreen
+
+        self.push_screen(CardBrowserScreen())
 
     def action_help(self) -> None:
         """Show every key."""

@@ -28,6 +28,13 @@ def interval_label(days: int) -> str:
     return f"{days / 365:.1f}年"
 
 
+def due_label(due_day: int, *, never: bool, fmt: str = "%Y-%m-%d") -> str:
+    """A card's due date, or — for a card with no due day (new, or never graded: a buried new card has day 0)."""
+    if never or due_day < 1:
+        return "—"
+    return date.fromordinal(due_day).strftime(fmt)
+
+
 def hinted_blank(answer: str, shown: int) -> str:
     """A blank with the first `shown` characters of the answer filled in: ［人才　　　］."""
     shown = max(0, min(shown, len(answer)))

@@ -16,13 +16,13 @@ from textual.widgets import DataTable, Footer, Header, Input, Select, Static
 
 from trainer.core.safetext import clean_text
 from trainer.errors import TrainerError
-from trainer.sched.days import day_to_date
-from trainer.services.edits import save_edits
+from trainer.services.edits import add_point, save_edits
 from trainer.store import browse, card_ops, drill
 from trainer.store.browse import BrowseQuery, BrowseRow, Page, StateFilter
 from trainer.store.models import Queue
 from trainer.store.sqlrun import deck_names
-from trainer.tui.format import interval_label
+from trainer.tui.format import due_label, interval_label
+from trainer.tui.screens.add_point import AddPointScreen
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.card_info import QUEUE_NAMES, CardInfoScreen
 from trainer.tui.screens.edit import EditScreen
@@ -40,14 +40,19 @@ STATE_LABELS = {
 SEARCH_DELAY_S = 0.25
 
 
+def _clip(text: str, n: int) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
 def row_cells(r: BrowseRow) -> tuple[str | Text, ...]:
-    """The table cells of one result; deck text as `Text` (DataTable reads a str cell as markup)."""
+    """The table cells of one result, short enough that every column fits 80 columns; deck text as
+    `Text` (DataTable reads a str cell as markup)."""
     st = r.state
-    due = "—" if st.queue in (Queue.NEW, Queue.SUSPENDED) else day_to_date(st.due_day).strftime("%m-%d")
+    due = due_label(st.due_day, never=st.queue in (Queue.NEW, Queue.SUSPENDED), fmt="%m-%d")
     state = QUEUE_NAMES.get(st.queue, str(st.queue)) + ("·难" if r.leech else "")
     return (
-        Text(clean_text(r.head), no_wrap=True, end=""),
-        Text(clean_text(f"{r.topic[:6]}›{r.heading}›{r.ordinal}"), no_wrap=True, end=""),
+        Text(clean_text(_clip(r.head, 10)), no_wrap=True, end=""),
+        Text(clean_text(f"{_clip(r.topic, 3)}›{_clip(r.heading, 3)}›{r.ordinal}"), no_wrap=True, end=""),
         state,
         due,
         interval_label(st.interval) if st.interval else "—",
@@ -63,13 +68,16 @@ class BrowseScreen(TrainerScreen):
         Binding("slash", "focus_search", "搜索", id="browse-search"),
         Binding("f", "next_state", "状态", id="browse-state"),
         Binding("n", "next_page", "下页", id="browse-next"),
-        Binding("p", "prev_page", "上页", id="browse-prev"),
+        Binding("p", "prev_page", "上页", show=False, id="browse-prev"),
         Binding("at", "toggle_suspend", "暂停/恢复", id="browse-suspend"),
         Binding("e", "edit", "编辑", id="browse-edit"),
-        Binding("i", "info", "信息", id="browse-info"),
+        Binding("a", "add_point", "添加", id="browse-add"),
+        Binding("i", "info", "信息", show=False, id="browse-info"),
         Binding("escape,q", "back", "返回", id="browse-back"),
     ]
-    TYPING_BLOCKED = {"next_state", "next_page", "prev_page", "toggle_suspend", "edit", "info", "focus_search"}
+    TYPING_BLOCKED = {
+        "next_state", "next_page", "prev_page", "toggle_suspend", "edit", "info", "focus_search", "add_point",
+    }  # fmt: skip
 
     def __init__(self) -> None:
         super().__init__()
@@ -252,6 +260,26 @@ class BrowseScreen(TrainerScreen):
             self._refresh_page()
 
         app.push_screen(EditScreen(app.store, row.card_id, point_ids), saved)
+
+    def action_add_point(self) -> None:
+        """Add a point to the highlighted point's section, written to its deck file like an edit."""
+        row = self.selected
+        if row is None:
+            return
+        app = self.trainer_app
+
+        def saved(point: tuple[str, str] | None) -> None:
+            if point is None:
+                return
+            try:
+                result = add_point(app.store, row.card_id, row.topic, row.heading, *point, now=app.clock())
+            except TrainerError as exc:
+                app.show_error(str(exc))
+                return
+            self.notify(result.message.replace("已保存，复习记录保留。", "已添加。"), timeout=8)
+            self._refresh_page()
+
+        app.push_screen(AddPointScreen(row.topic, row.heading), saved)
 
     def action_info(self) -> None:
         row = self.selected

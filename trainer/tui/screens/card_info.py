@@ -14,7 +14,7 @@ from trainer.store.card_ops import CardInfo
 from trainer.store.handle import Store
 from trainer.store.models import Queue
 from trainer.tui.cjk import Wrapped
-from trainer.tui.format import SHORT_GRADES, interval_label, seconds_label
+from trainer.tui.format import SHORT_GRADES, due_label, interval_label, seconds_label
 
 QUEUE_NAMES = {
     Queue.NEW: "新卡",
@@ -29,7 +29,7 @@ QUEUE_NAMES = {
 def info_text(info: CardInfo) -> str:
     """The card's schedule as a few lines."""
     st = info.state
-    due = "—" if st.queue is Queue.NEW else day_to_date(st.due_day).isoformat()
+    due = due_label(st.due_day, never=st.queue is Queue.NEW)
     lines = [
         f"卡组：{info.deck}    类型：{'整段列表' if info.kind == 'list' else '要点'}",
         f"状态：{QUEUE_NAMES.get(st.queue, str(st.queue))}{'（难记卡）' if info.leech else ''}",

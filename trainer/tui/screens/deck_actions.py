@@ -18,7 +18,6 @@ def rename_deck(home: HomeScreen, name: str) -> None:
     app = home.trainer_app
 
     def chosen(new: str | None) -> None:
-
         if new is None or new.strip() == name:
             return
         try:
@@ -38,7 +37,6 @@ def remove_deck(home: HomeScreen, name: str) -> None:
     app = home.trainer_app
 
     def answered(answer: str | None) -> None:
-
         if answer != "yes":
             return
         try:

@@ -62,6 +62,8 @@ class HomeScreen(TrainerScreen):
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
         Binding("n", "app.new_deck", "新建", id="new-deck"),
+        Binding("c", "app.cards", "卡片", id="cards", show=False),  # in `?` and the palette: the bar fits 80 columns
+        Binding("x", "custom", "自定义学习", show=False, id="custom"),
         Binding("r", "rename_deck", "改名", id="rename-deck", show=False),  # in `?`: the bar is full at 80 columns
         Binding("delete", "remove_deck", "删除", id="remove-deck", show=False),
         Binding("question_mark", "app.help", "按键", id="help"),
@@ -118,7 +120,7 @@ class HomeScreen(TrainerScreen):
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
         due = sum(d.due + d.new + d.learning for d in self.decks)
-        parts = [f"今日已复习 {done} 张", f"待复习 {due} 张", f"连续 {streak} 天"]
+        parts = [f"今日回答 {done} 次", f"待复习 {due} 张", f"连续 {streak} 天"]
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
@@ -251,3 +253,14 @@ class HomeScreen(TrainerScreen):
 
         if (name := self._deck_name()) is not None:
             remove_deck(self, name)
+
+    def action_custom(self) -> None:
+        """Custom study of the highlighted deck or topic (or review ahead, or the weakest points)."""
+        from trainer.tui.screens.custom import CustomStudyScreen
+
+        row = self.rows[self.table.cursor_row] if self.rows else None
+        deck = next((d.name for d in self.decks if row is not None and d.deck_id == row.deck_id), "")
+        self.app.push_screen(
+            CustomStudyScreen(row.deck_id if row else None, deck, row.topic if row else ""),
+            self.trainer_app.start_custom,
+        )

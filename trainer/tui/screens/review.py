@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from trainer.errors import TrainerError
+from trainer.errors import ChangedElsewhereError, TrainerError
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.review_timer import ReviewTimer
 from trainer.tui.widgets.grade_bar import GradeBar
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.list_grades import ListGrades
@@ -32,6 +33,18 @@ WARM_AFTER_S = 0.3
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
 CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help", "point"}
+# The grade bar's line while the cursor is in a typed-answer input.
+TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
+
+
+def refusal(exc: TrainerError) -> str:
+    """The dialog's text for an answer the store refused."""
+    if isinstance(exc, ChangedElsewhereError):
+        return (
+            "这张卡片刚在另一个终端回答过（或被更改），这次回答没有记录。\n"
+            f"请按 Esc 关闭，q 结束本次复习，再重新开始复习。\n（{exc}）"
+        )
+    return str(exc)
 
 
 @dataclass(slots=True)
@@ -40,23 +53,29 @@ class _Handled:
     outcome: str  # "answer", "reveal", "ignored"
 
 
-class ReviewScreen(TrainerScreen):
+class ReviewScreen(ReviewTimer, TrainerScreen):
     """Shows one card at a time from a StudySession."""
 
+    # The key bar shows what fits 80 columns; `?` lists the rest. Ctrl+T and Ctrl+Z cannot be text, so
+    # they are priority keys that work while the cursor is in a typed-answer input (`t` and `u` are
+    # typed into it there).
     BINDINGS = [
-        Binding("space,enter", "reveal", "显示/良好", id="reveal", priority=True),
+        Binding("space,enter", "reveal", "显示", id="reveal", priority=True, key_display="空格"),
         *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}") for q in GRADES),
         Binding("up,shift+tab", "point(-1)", "上一点", show=False, id="point-up", priority=True),
         Binding("down,tab", "point(1)", "下一点", show=False, id="point-down", priority=True),
         Binding("h", "hint", "提示", id="hint"),
-        Binding("t", "typed", "输入答案", id="typed"),
-        Binding("u,ctrl+z", "undo", "撤销", id="undo"),
+        Binding("ctrl+t", "toggle_typed", "输入", id="typed-ctrl", priority=True),
+        Binding("t", "typed", "输入答案", show=False, id="typed"),
+        Binding("ctrl+z", "undo_typing", "撤销", id="undo-ctrl", priority=True),
+        Binding("u", "undo", "撤销", show=False, id="undo"),
         Binding("minus", "bury", "搁置", id="bury"),
-        Binding("at", "suspend", "暂停", id="suspend"),
+        Binding("at", "suspend", "暂停", show=False, id="suspend"),
         Binding("e", "edit", "编辑", id="edit"),
-        Binding("i", "info", "卡片信息", id="info"),
+        Binding("i", "info", "卡片信息", show=False, id="info"),
         Binding("question_mark", "help", "按键", id="help"),
         Binding("q,escape", "leave", "返回", id="leave"),
+        Binding("f2", "toggle_timer", "计时", show=False, id="timer", priority=True),
     ]
 
     def __init__(self, session: StudySession, *, typed: bool | None = None) -> None:
@@ -95,6 +114,7 @@ class ReviewScreen(TrainerScreen):
         return found.first() if found else None
 
     async def on_mount(self) -> None:
+        self.start_timer()
         await self.show_card()
         self.trainer_app.warm_up_soon(WARM_AFTER_S)
 
@@ -164,6 +184,14 @@ class ReviewScreen(TrainerScreen):
             await self._mount_inputs()
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
 
+    async def time_up(self) -> None:
+        """The per-card time limit passed on the front: the answer is shown (typed inputs go, as with Esc)."""
+        self.notify(f"时间到（{self.trainer_app.settings.time_limit} 秒）", severity="warning")
+        if self.typed_answers is not None:
+            self.set_focus(None)
+            await self.typed_answers.remove()
+        self._reveal()
+
     def _tell_notices(self) -> None:
         for notice in self.session.notices:
             self.notify(notice, severity="warning", timeout=8)
@@ -176,7 +204,7 @@ class ReviewScreen(TrainerScreen):
         typed = TypedAnswers(current.card.answers, classes="typed")
         await self.query_one("#card", VerticalScroll).mount(typed, before=self.query_one("#answer"))
         typed.focus_first()
-        self.grade_bar.show_front("回车 检查答案 · Esc 不输入，直接看答案")
+        self.grade_bar.show_front(TYPED_KEYS)
 
     def _reveal(self, suggested: list[int] | None = None) -> None:
         current = self.session.current()
@@ -237,7 +265,7 @@ class ReviewScreen(TrainerScreen):
         try:
             self.session.answer_list(grades, duration_ms=min(max(elapsed, 0), MAX_ANSWER_MS))
         except TrainerError as exc:
-            self.trainer_app.show_error(str(exc))
+            self.trainer_app.show_error(refusal(exc))
             return
         await self.show_card()
 
@@ -256,6 +284,10 @@ class ReviewScreen(TrainerScreen):
         elif not self.typed_mode and not self.revealed and self.typed_answers is not None:
             await self.typed_answers.remove()
             self.grade_bar.show_front()
+
+    async def action_toggle_typed(self) -> None:
+        """Ctrl+T: `t` that also works from inside an input."""
+        await self.action_typed()
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         typed = self.typed_answers
@@ -278,6 +310,10 @@ class ReviewScreen(TrainerScreen):
             await self.show_card()
         else:
             self.notify("没有可以撤销的操作", severity="warning")
+
+    async def action_undo_typing(self) -> None:
+        """Ctrl+Z: undo, also from inside an input."""
+        await self.action_undo()
 
     async def action_bury(self) -> None:
         if self.session.current() is None:

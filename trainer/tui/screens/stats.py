@@ -14,8 +14,10 @@ from trainer.core.mastery import PointMastery, TopicMastery
 from trainer.core.stats import Overview
 from trainer.sched.days import day_to_date
 from trainer.store import stats as stats_store
+from trainer.store.distributions import distributions
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.chart import Chart
+from trainer.tui.widgets.distribution import distribution_text
 from trainer.tui.widgets.heatmap import LEVELS, Heatmap
 
 FORECAST_DAYS = 30
@@ -107,6 +109,8 @@ class StatsScreen(TrainerScreen):
             yield Static("", id="stats-mastery")
             yield Static("[b]最薄弱的要点[/b]", classes="stats-title")
             yield Static("", id="stats-weakest", markup=False)
+            yield Static("[b]分布[/b]", classes="stats-title")
+            yield Static("", id="stats-distributions", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -117,9 +121,14 @@ class StatsScreen(TrainerScreen):
         """Read every statistic in a worker thread, then draw it."""
         app = self.trainer_app
         today = app.today()
+        tz = app.settings.tz()
+        offset = tz.utcoffset(app.clock().astimezone(tz))
+        minutes = int(offset.total_seconds() // 60) if offset is not None else 0
         with app.store.read() as r:
             overview = stats_store.overview(r.session, today, forecast=FORECAST_DAYS, weeks=WEEKS, weakest=10)
+            spread = distributions(r.session, utc_offset_minutes=minutes)
         app.call_from_thread(self.show, overview)
+        app.call_from_thread(self.query_one("#stats-distributions", Static).update, distribution_text(spread))
 
     def show(self, o: Overview) -> None:
         """Fill every part of the screen from one overview."""
@@ -127,14 +136,18 @@ class StatsScreen(TrainerScreen):
         self.query_one(Heatmap).show(o.heatmap)
         last30 = o.heatmap[-30:]
         self.query_one("#chart-reviews", Chart).bars(
-            "每日复习（近30天）", [day_to_date(d.day).strftime("%m-%d") for d in last30], [d.count for d in last30]
+            "每日复习（近30天）",
+            [day_to_date(d.day).strftime("%m-%d") for d in last30],
+            [d.count for d in last30],
+            from_end=True,
         )
         weeks = o.retention_weekly
         self.query_one("#chart-retention", Chart).line(
             "每周保持率 %（3分及以上）",
             [day_to_date(w.week_start).strftime("%m-%d") for w in weeks],
-            [100 * w.rate if w.rate is not None else 0 for w in weeks],
+            [100 * w.rate if w.rate is not None else None for w in weeks],  # a week without answers: a gap
             every=3,
+            from_end=True,
         )
         self.query_one("#chart-forecast", Chart).bars(
             "未来30天到期", [day_to_date(d.day).strftime("%m-%d") for d in o.forecast], [d.count for d in o.forecast]

@@ -1,4 +1,4 @@
-"""The end-of-session summary: cards, time, accuracy, cards left, when the next ones are due."""
+"""The end-of-session summary: answers and cards, time, accuracy, cards left, when the next ones are due."""
 
 from __future__ import annotations
 
@@ -12,17 +12,25 @@ from trainer.tui.format import seconds_label
 
 
 def summary_text(s: Summary) -> str:
-    """The summary as lines of text."""
-    per_card = s.seconds / s.reviewed if s.reviewed else 0.0
+    """The summary as lines of text: answers (same-day repeats included) and cards counted apart."""
+    per_answer = s.seconds / s.reviewed if s.reviewed else 0.0
+    if s.next_due is None:
+        nxt = "暂无"
+    elif s.left:
+        nxt = "今天"
+    else:
+        nxt = s.next_due.isoformat()
     lines = [
         "本次复习完成" if s.left == 0 else "本次复习暂停",
         "",
-        f"复习卡片：{s.reviewed} 张",
-        f"用时：{seconds_label(s.seconds)}（平均每张 {per_card:.1f} 秒）",
-        f"正确率（3 分及以上）：{s.accuracy:.0%}",
+        f"回答：{s.reviewed} 次（{s.cards} 张卡片）",
+        f"用时：{seconds_label(s.seconds)}（平均每次回答 {per_answer:.1f} 秒）",
+        f"正确率（3 分及以上的回答）：{s.accuracy:.0%}",
         f"剩余：{s.left} 张",
-        f"下次到期：{s.next_due.isoformat() if s.next_due else '暂无'}",
+        f"下次到期：{nxt}",
     ]
+    if s.practice:
+        lines.insert(1, "练习模式：回答未记录，日程未改变")
     return "\n".join(lines)
 
 

@@ -6,29 +6,72 @@ from collections.abc import Sequence
 
 from textual_plotext import PlotextPlot
 
+LINE_COLOR = 12  # the bars' colour (plotext's default first colour), for every piece of a broken line
+
 
 class Chart(PlotextPlot):
     """A titled bar or line chart over labelled points."""
 
-    def bars(self, title: str, labels: Sequence[str], values: Sequence[float], *, every: int = 7) -> None:
-        """Draw `values` as bars; every `every`-th label is printed under the axis."""
-        self._draw(title, labels, values, every=every, line=False)
+    def bars(
+        self, title: str, labels: Sequence[str], values: Sequence[float], *, every: int = 7, from_end: bool = False
+    ) -> None:
+        """Draw `values` as bars; every `every`-th label is printed under its bar (counted from the last
+        bar with `from_end`, so a chart ending today labels today's bar)."""
+        self._draw(title, labels, values, every=every, line=False, from_end=from_end)
 
-    def line(self, title: str, labels: Sequence[str], values: Sequence[float], *, every: int = 2) -> None:
-        """Draw `values` as a line with markers (for rates, 0–100)."""
-        self._draw(title, labels, values, every=every, line=True)
+    def line(
+        self,
+        title: str,
+        labels: Sequence[str],
+        values: Sequence[float | None],
+        *,
+        every: int = 2,
+        from_end: bool = False,
+    ) -> None:
+        """Draw `values` as a line with markers (for rates, 0–100); None is a gap, not a zero."""
+        self._draw(title, labels, values, every=every, line=True, from_end=from_end)
 
-    def _draw(self, title: str, labels: Sequence[str], values: Sequence[float], *, every: int, line: bool) -> None:
+    def _draw(
+        self,
+        title: str,
+        labels: Sequence[str],
+        values: Sequence[float | None],
+        *,
+        every: int,
+        line: bool,
+        from_end: bool,
+    ) -> None:
         plt = self.plt
         plt.clear_data()
         plt.clear_figure()
         xs = list(range(len(values)))
         if line:
-            plt.plot(xs, list(values), marker="braille")
+            for run in _runs(values):
+                ys = [float(values[i] or 0) for i in run]
+                if len(run) == 1:
+                    plt.scatter(run, ys, marker="●", color=LINE_COLOR)
+                else:
+                    plt.plot(run, ys, marker="braille", color=LINE_COLOR)
             plt.ylim(0, 100)
         else:
-            plt.bar(xs, list(values), marker="sd", width=0.6)
+            plt.bar(xs, [float(v or 0) for v in values], marker="sd", width=0.6)
+        if xs:
+            plt.xlim(-0.5, len(xs) - 0.5)  # the whole range, whatever is missing at its ends
         plt.title(title)
-        shown = [i for i in xs if i % every == 0]
+        last = len(xs) - 1
+        shown = [i for i in xs if ((last - i) if from_end else i) % every == 0]
         plt.xticks([float(i) for i in shown], [labels[i] for i in shown])
         self.refresh()
+
+
+def _runs(values: Sequence[float | None]) -> list[list[int]]:
+    """The index runs of consecutive values that are not None."""
+    runs: list[list[int]] = []
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs

@@ -14,7 +14,7 @@ from textual.widgets import Static
 
 
 class KeyBar(Static):
-    """`⏎ 复习  a 全部 …  ^p palette` from the bindings given (those with `show`), keys in the footer's key colour."""
+    """`⏎ 复习  a 全部 …  ^p 命令` from the bindings given (those with `show`), keys in the footer's key colour."""
 
     def __init__(
         self, bindings: Iterable[Binding | tuple[str, str] | tuple[str, str, str]], *, id: str | None = None
@@ -31,5 +31,5 @@ class KeyBar(Static):
             )
         palette = Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette")
         if self.app.ENABLE_COMMAND_PALETTE:
-            parts.append(f"▏[b $footer-key-foreground]{escape(self.app.get_key_display(palette))}[/] palette")
+            parts.append(f"▏[b $footer-key-foreground]{escape(self.app.get_key_display(palette))}[/] 命令")
         self.update("  ".join(parts))

@@ -1,0 +1,124 @@
+"""Custom study: a session over cards the learner picks (review ahead, a deck or topic, the weakest
+points), outside the daily limits; a practice session changes no schedule and writes no answer."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from trainer.core import session as rules
+from trainer.sched.days import require_aware, study_day
+from trainer.sched.state import Algorithm
+from trainer.services.study import LazyCards, StudySession, Summary, _Done
+from trainer.store import custom, drill
+from trainer.store.answers import Answer
+from trainer.store.handle import Store, as_store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from trainer.services.config import Settings
+    from trainer.services.study import Clock
+
+AHEAD_DAYS = 7
+WEAKEST = 20
+
+
+class Choice(StrEnum):
+    """What a custom session studies."""
+
+    AHEAD = "ahead"  # reviews due in the next days
+    TOPIC = "topic"  # every card of a deck, or of one of its topics
+    WEAKEST = "weakest"  # the head cards of the weakest points
+
+
+@dataclass(frozen=True, slots=True)
+class CustomPlan:
+    """A custom session asked for.
+
+    Attributes:
+        choice: What to study.
+        deck_id: The deck (TOPIC; for AHEAD and WEAKEST, None is every deck).
+        topic: One topic of that deck ("" for the whole deck).
+        days: How far ahead AHEAD looks.
+        reschedule: Answers change schedules as in a normal review; False: a practice, nothing written.
+    """
+
+    choice: Choice
+    deck_id: int | None = None
+    topic: str = ""
+    days: int = AHEAD_DAYS
+    reschedule: bool = False
+
+
+def pick_cards(store: Store | Engine, plan: CustomPlan, today: int) -> list[int]:
+    """The cards of the plan, in the order to study them."""
+    decks = None if plan.deck_id is None else [plan.deck_id]
+    with as_store(store).read() as r:
+        s = r.session
+        match plan.choice:
+            case Choice.AHEAD:
+                return custom.due_ahead(s, today, plan.days, decks)
+            case Choice.TOPIC:
+                return custom.topic_cards(s, plan.deck_id, plan.topic) if plan.deck_id is not None else []
+            case Choice.WEAKEST:
+                return custom.weakest_cards(s, WEAKEST, decks)
+
+
+def start_custom(store: Store | Engine, plan: CustomPlan, settings: Settings, clock: Clock) -> StudySession:
+    """A session over the plan's cards: a normal one when it reschedules, else a PracticeSession."""
+    store = as_store(store)
+    today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
+    ids = pick_cards(store, plan, today)
+    with store.read() as r:
+        deck_of = custom.card_decks(r.session, ids)
+        run = r.run
+        algorithms = drill.deck_algorithms(run, sorted(set(deck_of.values())))
+        answered = drill.answered_on_day(run, ids, today) if ids else set()
+    queue = deque(ids)
+    kind = StudySession if plan.reschedule else PracticeSession
+    session = kind(
+        store=store,
+        deck_ids=sorted(set(deck_of.values())),
+        settings=settings,
+        clock=clock,
+        today=today,
+        queue=queue,
+        cards=LazyCards(store, queue, today, answered),
+        policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_of.values()},
+        deck_of=deck_of,
+        answered=answered,
+    )
+    session.current()
+    return session
+
+
+@dataclass
+class PracticeSession(StudySession):
+    """Cards shown and graded as usual (a grade below 4 brings the card back), but nothing is written:
+    no answer in the log, no schedule changed. Bury and suspend still act, as the learner asks."""
+
+    def answer_list(self, grades: Sequence[int], duration_ms: int = 0) -> Answer:
+        card = self.current()
+        if card is None:
+            raise LookupError("no card to answer")
+        own, points = self._graded(card, grades)
+        queue, step = rules.after_answer(self.queue, own, points)
+        self._set_queue(queue)
+        self.done.append(_Done(step, tuple(-1 for _ in step.answers), duration_ms))
+        outcome = own.outcome
+        return Answer(log_id=-1, before=card.state, after=card.state, repeat=outcome.repeat, again=outcome.again)
+
+    def undo(self) -> bool:
+        if self.changes and self.changes[-1].answers_before == len(self.done):
+            return super().undo()
+        if not self.done:
+            return False
+        self._set_queue(rules.after_undo(self.queue, self.done.pop().step))
+        return True
+
+    def summary(self) -> Summary:
+        return replace(super().summary(), practice=True)

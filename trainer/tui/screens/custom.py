@@ -1,0 +1,63 @@
+"""The custom study dialog: review ahead, the highlighted deck or topic, or the weakest points; outside
+the daily limits; a practice (no schedule changed) unless the learner ticks rescheduling."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+
+from trainer.services.custom_study import AHEAD_DAYS, WEAKEST, Choice, CustomPlan
+
+
+class CustomStudyScreen(ModalScreen[CustomPlan | None]):
+    """Pick what to study; Enter on 开始 (or in the days box) starts, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "取消")]
+
+    def __init__(self, deck_id: int | None, deck: str, topic: str = "") -> None:
+        super().__init__()
+        self.deck_id, self.deck, self.topic = deck_id, deck, topic
+
+    def compose(self) -> ComposeResult:
+        where = f"{self.deck} › {self.topic}" if self.topic else self.deck
+        with Vertical(classes="dialog", id="custom-box"):
+            yield Static("自定义学习（不受每日上限）", classes="dialog-title")
+            with RadioSet(id="custom-choice"):
+                yield RadioButton("提前复习：今后几天到期的卡片", value=True, id="choice-ahead")
+                yield RadioButton(f"当前{'主题' if self.topic else '卡组'}的全部卡片：{where}", id="choice-topic")
+                yield RadioButton(f"最薄弱的 {WEAKEST} 个要点", id="choice-weakest")
+            with Horizontal(id="custom-days-row"):
+                yield Static("提前几天：", classes="custom-label")
+                yield Input(str(AHEAD_DAYS), id="custom-days", type="integer", max_length=3)
+            yield Checkbox("按回答重新安排日程（不勾：练习，回答不记录，日程不变）", id="custom-reschedule")
+            with Horizontal(id="custom-buttons"):
+                yield Button("开始", id="custom-start", variant="primary")
+                yield Button("取消", id="custom-cancel")
+
+    def plan(self) -> CustomPlan:
+        """The plan as the dialog stands."""
+        pressed = self.query_one(RadioSet).pressed_button
+        choice = {"choice-topic": Choice.TOPIC, "choice-weakest": Choice.WEAKEST}.get(
+            (pressed.id or "") if pressed is not None else "", Choice.AHEAD
+        )
+        days_text = self.query_one("#custom-days", Input).value.strip()
+        days = max(1, min(int(days_text), 365)) if days_text.isdigit() else AHEAD_DAYS
+        return CustomPlan(
+            choice=choice,
+            deck_id=self.deck_id if choice is Choice.TOPIC else None,
+            topic=self.topic if choice is Choice.TOPIC else "",
+            days=days,
+            reschedule=self.query_one(Checkbox).value,
+        )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(self.plan() if event.button.id == "custom-start" else None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(self.plan())
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
