@@ -23,10 +23,13 @@ from tests.hostile.conftest import (
 
 
 def _corrupt_copy(good: Path, target: Path) -> Path:
-    """`good` with its last page overwritten: still SQLite by its header, failing integrity_check."""
+    """`good` with every page after the first overwritten inside: still SQLite by its header (page 1, the
+    schema, is whole), failing integrity_check whatever tables the schema has (the last page alone may be
+    a free or an empty table's page)."""
     data = bytearray(good.read_bytes())
     page = int.from_bytes(data[16:18], "big") or 65536
-    data[-page + 8 : -8] = b"\xa5" * (page - 16)
+    for start in range(page, len(data), page):
+        data[start + 8 : start + page - 8] = b"\xa5" * (page - 16)
     target.write_bytes(bytes(data))
     return target
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 from trainer import paths
 from trainer.core.cards import cards_for_deck
 from trainer.core.safetext import clean_text
-from trainer.errors import ConfigError, DocumentError, TrainerError
+from trainer.errors import ConfigError, TrainerError
 from trainer.sched.days import study_day
 from trainer.services import config
 from trainer.services.config import load_settings
@@ -77,7 +77,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from trainer.parse import lint
     from trainer.services.library import previous_deck
     from trainer.services.outputs import check_deck_output
-    from trainer.services.rebuilds import change_lines, rebuild_documents, summary
+    from trainer.services.rebuilds import change_lines, rebuild_documents, section_notes, summary
 
     if args.output and not args.dry_run:
         check_deck_output(Path(args.output), inputs=[Path(d) for d in args.documents])
@@ -92,7 +92,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
     ncards = len(cards_for_deck(deck))
-    notes = _section_notes([Path(d) for d in args.documents])
+    notes = section_notes([Path(d) for d in args.documents])
     for warning in lint(deck):
         print(f"warning: {warning}", file=sys.stderr)
     for note in notes.values():
@@ -143,20 +143,6 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
     saved = app.run()
     print(f"{draft.target}: saved and synced" if saved else "nothing saved", file=sys.stderr)
     return 0
-
-
-def _section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
-    """How sure the builder is of each section of the documents (already built once, so readable)."""
-    from trainer.deckfile.fsutil import read_bytes
-    from trainer.parse import decode, parse_with_notes
-    from trainer.services.library import MAX_DOCUMENT_BYTES
-
-    notes: dict[tuple[str, str, str], SectionNote] = {}
-    for doc in documents:
-        text = decode(read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES), source=str(doc))
-        for note in parse_with_notes(text, source=doc.name)[1]:
-            notes.setdefault((note.topic, note.heading, note.kind.value), note)
-    return notes
 
 
 def cmd_sync(args: argparse.Namespace) -> int:

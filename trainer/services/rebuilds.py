@@ -10,7 +10,10 @@ from trainer.core.built import outline_of
 from trainer.core.model import Deck
 from trainer.core.rebuild import Change, Rebuild, Source, merge
 from trainer.deckfile import decks
-from trainer.services.library import build_deck
+from trainer.deckfile.fsutil import read_bytes
+from trainer.errors import DocumentError
+from trainer.parse import SectionNote, decode, parse_with_notes
+from trainer.services.library import MAX_DOCUMENT_BYTES, build_deck
 
 LABELS = {Source.YOURS: "yours kept", Source.BUILD: "from the document", Source.CONFLICT: "conflict"}
 
@@ -68,3 +71,13 @@ def summary(result: Rebuild, previous: Deck | None) -> str:
             "where they differ (from now on your changes are kept)"
         )
     return counts
+
+
+def section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
+    """How sure the builder is of each section of the documents (already built once, so readable)."""
+    notes: dict[tuple[str, str, str], SectionNote] = {}
+    for doc in documents:
+        text = decode(read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES), source=str(doc))
+        for note in parse_with_notes(text, source=doc.name)[1]:
+            notes.setdefault((note.topic, note.heading, note.kind.value), note)
+    return notes
