@@ -59,50 +59,14 @@ def _modules(package: str) -> list[str]:
 
 
 # What each layer may not load, even indirectly: the layers above it, and the libraries they wrap.
+_APP = ("trainer.store", "trainer.services", "trainer.tui", "trainer.cli", "trainer.exchange")
+_DECK_FILES = ("textual", "sqlalchemy", "alembic", *_APP)  # what the deck file format may not load
+_PURE = (*_DECK_FILES, "trainer.deckfile")  # the pure core loads neither files, the store nor the UI
 LAYERS = {
-    "core": (
-        "textual",
-        "sqlalchemy",
-        "alembic",
-        "trainer.deckfile",
-        "trainer.store",
-        "trainer.services",
-        "trainer.tui",
-        "trainer.cli",
-        "trainer.exchange",
-    ),
-    "parse": (
-        "textual",
-        "sqlalchemy",
-        "alembic",
-        "trainer.deckfile",
-        "trainer.store",
-        "trainer.services",
-        "trainer.tui",
-        "trainer.cli",
-        "trainer.exchange",
-    ),
-    "sched": (
-        "textual",
-        "sqlalchemy",
-        "alembic",
-        "trainer.deckfile",
-        "trainer.store",
-        "trainer.services",
-        "trainer.tui",
-        "trainer.cli",
-        "trainer.exchange",
-    ),
-    "deckfile": (
-        "textual",
-        "sqlalchemy",
-        "alembic",
-        "trainer.store",
-        "trainer.services",
-        "trainer.tui",
-        "trainer.cli",
-        "trainer.exchange",
-    ),
+    "core": _PURE,
+    "parse": _PURE,
+    "sched": _PURE,
+    "deckfile": _DECK_FILES,
     "store": ("textual", "trainer.services", "trainer.tui", "trainer.cli", "trainer.exchange"),
     "services": ("textual", "trainer.tui", "trainer.cli"),
     "exchange": ("textual", "trainer.tui", "trainer.cli"),

@@ -75,9 +75,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
     from trainer.deckfile import decks
     from trainer.parse import lint
-    from trainer.services.library import previous_deck
+    from trainer.services.library import build_with_notes, previous_deck
     from trainer.services.outputs import check_deck_output
-    from trainer.services.rebuilds import change_lines, rebuild_documents, section_notes, summary
+    from trainer.services.rebuilds import change_lines, rebuild, summary
 
     if args.output and not args.dry_run:
         check_deck_output(Path(args.output), inputs=[Path(d) for d in args.documents])
@@ -86,13 +86,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     if getattr(args, "review", False):
         return _review(args, previous)
-    result = rebuild_documents([Path(d) for d in args.documents], previous, name=args.name)
+    fresh, notes = build_with_notes([Path(d) for d in args.documents], name=args.name)
+    result = rebuild(fresh, previous, name=args.name)
     deck = result.deck
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
     ncards = len(cards_for_deck(deck))
-    notes = section_notes([Path(d) for d in args.documents])
     for warning in lint(deck):
         print(f"warning: {warning}", file=sys.stderr)
     for note in notes.values():

@@ -17,7 +17,7 @@ from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
-from trainer.parse import carry_ids, decode, merge_decks, parse_document
+from trainer.parse import SectionNote, carry_ids, decode, merge_decks, parse_with_notes
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -184,7 +184,15 @@ def _sync_files(
 
 
 def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck | None = None) -> Deck:
-    """Read documents (any supported encoding) and parse them into one deck.
+    """Read documents (any supported encoding) and parse them into one deck (see `build_with_notes`)."""
+    return build_with_notes(documents, name=name, previous=previous)[0]
+
+
+def build_with_notes(
+    documents: list[Path], *, name: str | None = None, previous: Deck | None = None
+) -> tuple[Deck, dict[tuple[str, str, str], SectionNote]]:
+    """Read documents (any supported encoding) and parse them into one deck, with how sure the builder
+    is of each section, by (topic, heading, kind); each document is read and parsed once.
 
     Args:
         documents: The source documents, in order.
@@ -197,19 +205,23 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
     """
     built = []
+    notes: dict[tuple[str, str, str], SectionNote] = {}
     for doc in documents:
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
         text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
         try:
-            built.append(parse_document(text, source=doc.name))
+            deck, doc_notes = parse_with_notes(text, source=doc.name)
         except DocumentError as exc:
             # The parser knows the file by its name; the learner wants the path they typed.
             raise DocumentError(exc.message, path=doc, line=exc.line) from None
+        built.append(deck)
+        for note in doc_notes:
+            notes.setdefault((note.topic, note.heading, note.kind.value), note)
     if previous is None:
-        return merge_decks(built, name=name)
+        return merge_decks(built, name=name), notes
     deck = merge_decks(built, name=name or previous.name)
     deck = carry_ids(deck, previous)
-    return replace(deck, settings={**deck.settings, **previous.settings})
+    return replace(deck, settings={**deck.settings, **previous.settings}), notes
 
 
 def previous_deck(path: Path) -> tuple[Deck | None, str]:

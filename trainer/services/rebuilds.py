@@ -4,16 +4,11 @@ build, and describe the merge; shared by `trainer build` and the outline screen.
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from trainer.core.built import outline_of
 from trainer.core.model import Deck
 from trainer.core.rebuild import Change, Rebuild, Source, merge
 from trainer.deckfile import decks
-from trainer.deckfile.fsutil import read_bytes
-from trainer.errors import DocumentError
-from trainer.parse import SectionNote, decode, parse_with_notes
-from trainer.services.library import MAX_DOCUMENT_BYTES, build_deck
 
 LABELS = {Source.YOURS: "yours kept", Source.BUILD: "from the document", Source.CONFLICT: "conflict"}
 
@@ -36,15 +31,6 @@ def rebuild(fresh: Deck, previous: Deck | None, *, name: str | None = None) -> R
     result = merge(decks.built_of(previous), previous, fresh)
     deck = replace(result.deck, name=name) if name else result.deck
     return replace(result, deck=decks.with_built(deck, result.built))
-
-
-def rebuild_documents(documents: list[Path], previous: Deck | None, *, name: str | None = None) -> Rebuild:
-    """Read and parse documents, then `rebuild` over `previous`.
-
-    Raises:
-        DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
-    """
-    return rebuild(build_deck(documents, name=name), previous, name=name)
 
 
 def change_lines(result: Rebuild, *, everything: bool) -> list[str]:
@@ -71,13 +57,3 @@ def summary(result: Rebuild, previous: Deck | None) -> str:
             "where they differ (from now on your changes are kept)"
         )
     return counts
-
-
-def section_notes(documents: list[Path]) -> dict[tuple[str, str, str], SectionNote]:
-    """How sure the builder is of each section of the documents (already built once, so readable)."""
-    notes: dict[tuple[str, str, str], SectionNote] = {}
-    for doc in documents:
-        text = decode(read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES), source=str(doc))
-        for note in parse_with_notes(text, source=doc.name)[1]:
-            notes.setdefault((note.topic, note.heading, note.kind.value), note)
-    return notes
