@@ -1,7 +1,7 @@
 """`python -m benchmarks.outline`: how well `trainer build` outlines whole real documents, against blind annotations.
 
-Reads `tests/realdocs/dev/`, `tests/realdocs/heldout/` (when present) and `tests/corpus/`: every
-`NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document and per part, and writes
+Reads the parts of `tests/realdocs/` (dev, heldout, dev2, fresh: see its README) and `tests/corpus/`:
+every `NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document and per part, and writes
 `benchmarks/results/outline-latest.json`.
 
 Head matching: both heads are normalized (NFKC width folding, lower case, every character that is
@@ -38,6 +38,8 @@ RESULTS = ROOT / "benchmarks" / "results"
 PARTS = {
     "dev": ROOT / "tests" / "realdocs" / "dev",
     "heldout": ROOT / "tests" / "realdocs" / "heldout",
+    "dev2": ROOT / "tests" / "realdocs" / "dev2",
+    "fresh": ROOT / "tests" / "realdocs" / "fresh",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8
@@ -228,7 +230,7 @@ def _row(name: str, s: DocScore) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
-    ap.add_argument("parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, corpus)")
+    ap.add_argument("parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, corpus, or a folder)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed, extra and wrong-kind heads")
     ap.add_argument("--json", type=Path, default=RESULTS / "outline-latest.json", help="where to write the JSON")
     args = ap.parse_args(argv)
