@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.core.cards import point_of
 from trainer.errors import ConfigError
-from trainer.sched.exam import EXAM_TARGET_PERCENT, exam_recall
+from trainer.sched.exam import EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall
 from trainer.sched.projection import Item, minutes_needed, project
 from trainer.sched.state import Queue
 from trainer.store import exam_reads
@@ -20,7 +20,7 @@ from trainer.store.sqlrun import Runner
 if TYPE_CHECKING:
     from trainer.services.config import Settings
 
-FLOOR = 0.95
+FLOOR = EXAM_FLOOR
 DROP_LISTS = 3  # lists named as the ones to put aside when the minutes cannot secure every point
 
 
