@@ -131,6 +131,7 @@ async def test_cram_on_the_exam_day_answers_the_weakest_lists_for_real(engine) -
     weakest = min((r, cid) for cid, r in estimates.items() if cards[cid][0] == "head" and cid in live)[1]
     async with app_for(engine, settings, repeat_guard=0).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        assert "按 k 考前速记" in static_text(pilot.app.screen, "#home-status")
         await pilot.press("k")  # from home on the exam day (the plan screen has the same key)
         await settle(pilot)
         review = pilot.app.screen

@@ -127,6 +127,8 @@ class HomeScreen(TrainerScreen):
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
+        if settings.exam_day == today:
+            parts.append("按 k 考前速记")
         self.query_one("#home-status", Static).update(" · ".join(parts))
         empty = self.query_one("#home-empty", Static)
         empty.update(
