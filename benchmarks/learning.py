@@ -8,10 +8,11 @@ Hard/Good/Easy 15/75/10 %; Again is answered 1, Hard 3, Good 4, Easy 5. Each sho
 fsrs-optimizer's default seconds for its rating.
 
 Trainer's side is its own code: `trainer.sched.queue.build_queue` and `trainer.sched.budget.fit_day`
-plan each day as `trainer.store.drill.plan` does, `trainer.sched.answer.grade` grades each answer with
-the FSRS memory `trainer.sched.memory` folds from the log, a card graded below 4 comes back
-`REPEAT_GAP` cards later and the day ends when the budget is used (`over_budget`), as in
-`trainer.services.study.StudySession`.
+plan each day as `trainer.store.drill.plan` does, each answer goes through the study session's
+own pure rules (`trainer.core.session`: `grade_card` grades it with the FSRS memory folded from the
+log, `after_answer` brings a card graded below 4 back `REPEAT_GAP` cards later, `answered_after` and
+`remembered` keep the day's answers and the memory) and the day ends when the budget is used
+(`trainer.sched.budget.over_budget`), as in `trainer.services.study.StudySession`.
 
 Scenarios: exam (600 points, the exam on day 90, 30 minutes a day, 10 seeds), with trainer's exam
 mode and, beside it, the exam date as it was before exam mode (intervals capped only); year (10,000
@@ -35,7 +36,8 @@ from typing import Any
 
 import fsrs
 
-from trainer.sched.answer import Policy, grade
+from trainer.core import session as rules
+from trainer.sched.answer import Policy
 from trainer.sched.budget import (
     FIRST_RATINGS,
     FIRST_SECONDS,
@@ -46,10 +48,9 @@ from trainer.sched.budget import (
     paced_new,
 )
 from trainer.sched.exam import EXAM_TARGET_PERCENT
-from trainer.sched.memory import Memory, remember
-from trainer.sched.queue import Candidate, Limits, Today, build_queue, reinsert_at
+from trainer.sched.memory import Memory
+from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import NEW_CARD, Queue, Schedule
-from trainer.services.study import REPEAT_GAP
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -150,19 +151,23 @@ def run_trainer(setup: Setup, seed: int) -> tuple[Learner, DayLog]:
             log.unreached += len(planned) - len(queue)
         else:
             queue = planned
-        todo = deque(c.card_id for c in queue)
+        todo = [c.card_id for c in queue]
         answered: set[int] = set()
         spent = 0.0
         last = 0.0
+        # The session's own rules (`trainer.core.session`), as `StudySession.answer` applies them.
         while todo and not over_budget(spent, budget):
-            i = todo.popleft()
+            i = todo[0]
             rating, seconds = learner.answer(i, today)
-            quality = QUALITY[rating]
             before = sched.get(i, NEW_CARD)
-            out = grade(
-                before, quality, today=today, card_id=i, policy=policy, repeat=i in answered, memory=memory.get(i)
+            graded = rules.grade_card(
+                i, before, QUALITY[rating], today=today, policy=policy, answered=answered, memory=memory
             )
-            memory[i] = remember(memory.get(i), quality, today)
+            todo, step = rules.after_answer(todo, graded)
+            answered = rules.answered_after(answered, step)
+            if policy.exam_target is not None:
+                memory.update(rules.remembered(memory, step, today))
+            out = graded.outcome
             if before.queue is Queue.NEW:
                 unseen.remove(i)
             if not out.repeat:
@@ -173,11 +178,8 @@ def run_trainer(setup: Setup, seed: int) -> tuple[Learner, DayLog]:
                 if exam is not None and today < exam < out.after.due_day:
                     log.past_exam += 1
             sched[i] = out.after
-            answered.add(i)
             spent += seconds
             last = seconds
-            if out.again:
-                todo.insert(reinsert_at(len(todo), REPEAT_GAP), i)
         if not fitted:
             log.unreached += len(todo)
         if budget is not None and spent > budget + last:

@@ -4,15 +4,16 @@ and the learning simulation's invariants on a tiny scenario."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import fsrs
 import pytest
 
 from benchmarks import learning
-from trainer.sched.answer import Policy, grade
+from trainer.sched.answer import LEECH_LAPSES, Policy, grade
 from trainer.sched.budget import expected_seconds, fit_minutes, paced_new, weakest_first
-from trainer.sched.exam import CATCH_UP_DAYS, exam_recall, plan_interval
+from trainer.sched.exam import CATCH_UP_DAYS, EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall, plan_interval
 from trainer.sched.memory import DEFAULT_PARAMETERS, Memory, days_until, fold, recall, remember
 from trainer.sched.queue import Candidate
 from trainer.sched.state import NEW_CARD, Queue
@@ -67,6 +68,32 @@ def test_plan_brings_weak_points_back_before_the_catch_up_days():
     lapsed = remember(Memory(30.0, 5.0, 120), 1, 127)
     assert plan_interval(lapsed, today=127, exam_day=130, target=0.98) == 1
     assert plan_interval(lapsed, today=129, exam_day=130, target=0.98) == 1  # the eve: due on the exam day
+
+
+def test_in_the_last_days_a_point_above_the_floor_waits_for_the_exam_morning():
+    exam = 130
+    # Recall on the exam day between the floor and the target: in the catch-up days it is left alone.
+    fair = Memory(stability=15.0, difficulty=5.0, day=130 - CATCH_UP_DAYS)
+    assert EXAM_FLOOR <= exam_recall(fair, exam) < EXAM_TARGET_PERCENT / 100
+    assert plan_interval(fair, today=exam - CATCH_UP_DAYS, exam_day=exam, target=EXAM_TARGET_PERCENT / 100) == 3
+    # Earlier, the same estimate brings it back before the exam.
+    early = Memory(stability=60.0, difficulty=5.0, day=100)
+    assert exam_recall(early, exam) < EXAM_TARGET_PERCENT / 100
+    assert plan_interval(early, today=100, exam_day=exam, target=EXAM_TARGET_PERCENT / 100) < 30 - CATCH_UP_DAYS + 1
+    # Below the floor, it still comes daily.
+    weak = Memory(stability=3.0, difficulty=5.0, day=exam - 2)
+    assert exam_recall(weak, exam) < EXAM_FLOOR
+    assert plan_interval(weak, today=exam - 2, exam_day=exam, target=EXAM_TARGET_PERCENT / 100) == 1
+
+
+def test_exam_mode_flags_a_leech_but_keeps_it_until_the_exam():
+    worn = replace(NEW_CARD, queue=Queue.REVIEW, reps=3, interval=4, lapses=LEECH_LAPSES - 1, due_day=100)
+    memory = Memory(stability=2.0, difficulty=9.0, day=96)
+    planned = grade(worn, 1, today=100, card_id=7, policy=Policy(exam_day=160, exam_target=99), memory=memory)
+    assert planned.after.leech and planned.after.queue is Queue.REVIEW and planned.again
+    assert not planned.became_leech
+    plain = grade(worn, 1, today=100, card_id=7, policy=Policy(exam_day=160))
+    assert plain.after.leech and plain.after.queue is Queue.SUSPENDED and plain.became_leech
 
 
 def test_grade_in_exam_mode_keeps_sm2_and_plans_by_memory():
@@ -129,3 +156,26 @@ def test_learning_benchmark_quick_writes_the_figures(tmp_path):
         assert key in results["exam"]
     assert results["year"]["fsrs090_memorized_per_minute"] > 0 and results["year"]["memorized_per_minute"] > 0
     assert (tmp_path / "out.json").exists() and "exam mode" in lines[0]
+
+
+def test_the_simulation_runs_the_sessions_own_rules(monkeypatch):
+    """Every answer of the simulated learner goes through `trainer.core.session`, as a study session's does."""
+    from trainer.core import session as rules
+
+    calls = {"grade_card": 0, "after_answer": 0}
+
+    def counted(name):
+        real = getattr(rules, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] += 1
+            return real(*args, **kwargs)
+
+        return wrapper
+
+    for name in calls:
+        monkeypatch.setattr(rules, name, counted(name))
+    setup = learning.Setup(points=40, days=20, budget_minutes=4, exam_day=20)
+    _learner, log = learning.run_trainer(setup, seed=1)
+    assert calls["grade_card"] == calls["after_answer"] > 40  # every showing, same-day repeats included
+    assert sum(log.seconds) > 0

@@ -122,3 +122,41 @@ def test_minutes_per_day_setting(capsys: pytest.CaptureFixture[str]):
     assert config.load_settings().minutes_per_day is None
     assert main(["config", "set", "minutes-per-day", "abc"]) == 2
     assert "minutes-per-day" in capsys.readouterr().err
+
+
+def test_forget_starts_the_exam_memory_afresh_live_and_in_replay(engine: Engine):
+    """A card made new again (card browser's forget) is planned as a new point: its memory restarts from
+    the answers after the forget, in the session and in `trainer db replay` alike."""
+    from trainer.sched.memory import remember
+    from trainer.store import exam_reads
+    from trainer.store.resets import forget
+
+    sync(engine, big_deck(sections=2, points=3))
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=6, exam_date=EXAM, minutes_per_day=30)
+    for _ in range(5):
+        session = StudySession.start(engine, [1], settings, clock)
+        while session.current() is not None:
+            session.answer(5, duration_ms=5000)
+        clock.now += timedelta(days=1)
+    with Session(engine) as s:
+        card = s.scalars(select(ReviewLogRow.card_id).order_by(ReviewLogRow.id)).first()
+    today = clock.now.astimezone(SHANGHAI).date().toordinal()
+    with Session(engine) as s, s.begin():
+        forget(s, [card], now=clock.now, today=today)
+    clock.now += timedelta(minutes=1)
+    with Session(engine) as s:
+        assert card not in exam_reads.memories(runner(s), [card])  # nothing answered since the forget
+    session = StudySession.start(engine, [1], settings, clock)
+    session.keep_only([card])
+    assert session.current() is not None and session.current().card_id == card
+    session.answer(4, duration_ms=5000)
+    with Session(engine) as s:
+        fresh = remember(None, 4, today)
+        assert exam_reads.memories(runner(s), [card])[card] == fresh
+        row = s.scalars(
+            select(ReviewLogRow).where(ReviewLogRow.card_id == card).order_by(ReviewLogRow.id.desc())
+        ).first()
+        assert row is not None and row.stability_after == pytest.approx(fresh.stability)
+        report = replay(s)
+        assert report.ok, report.mismatches

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import SHANGHAI
+from tests.test_study import big_deck
 from tests.tui_support import ExamSettings, FakeTicker, add_history, app_for, sync
 
 TODAY = date(2026, 11, 22).toordinal()
@@ -77,3 +78,13 @@ def test_review_list_graded_per_point(snap_compare, engine) -> None:
     known_yesterday(engine)
     app = app_for(engine, monotonic=FakeTicker())
     assert snap_compare(app, press=["enter", "space", "5", "down", "2"], terminal_size=SIZE, run_before=_settle)
+
+
+def test_exam_plan(snap_compare, engine) -> None:
+    # Six lists of five points, a month of answers, the exam in ten days and a minute a day: the chart
+    # crosses the budget line and the sentence says what would fix it.
+    sync(engine, big_deck(sections=6, points=5))
+    add_history(engine, list(range(1, 20)), days_back=30, today=TODAY)
+    settings = ExamSettings(zone=SHANGHAI, exam_date=date(2026, 12, 2), minutes_per_day=1, new_per_day=5)
+    app = app_for(engine, settings, monotonic=FakeTicker())
+    assert snap_compare(app, press=["p"], terminal_size=SIZE, run_before=_settle)

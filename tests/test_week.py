@@ -228,9 +228,19 @@ async def test_textual_speaks_chinese_in_the_palette_and_the_ctrl_c_hint(engine,
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
         helps = [c.help for c in app.get_system_commands(app.screen)]
-        assert {"复习全部", "统计", "浏览", "新建卡组", "卡片浏览", "自定义学习", "按键帮助", "主题", "退出"} == set(
-            titles
-        )
+        assert {
+            "复习全部",
+            "统计",
+            "浏览",
+            "新建卡组",
+            "备考计划",
+            "考前速记",
+            "卡片浏览",
+            "自定义学习",
+            "按键帮助",
+            "主题",
+            "退出",
+        } == set(titles)
         assert all(not re.search(r"[A-Za-z]{3,}", t) for t in titles)  # no English words
         assert all(not re.search(r"\b(the|Quit|Theme|Keys|Screenshot)\b", h) for h in helps)
         await pilot.press("ctrl+c")

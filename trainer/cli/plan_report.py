@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from trainer.core.safetext import clean_text
 from trainer.sched.days import study_day
 from trainer.services.config import load_settings
 from trainer.services.database import open_default
@@ -20,8 +21,8 @@ GROUPS_SHOWN = 12
 
 
 def safe(text: str) -> str:
-    """Deck text with control characters (escape sequences) taken out, for the terminal."""
-    return "".join(ch for ch in text if ch.isprintable() or ch == " ")
+    """Deck text on one line with escape sequences and control characters taken out, for the terminal."""
+    return " ".join(clean_text(text).split("\n")).replace("\t", " ")
 
 
 def render(plan: ExamPlan) -> str:

@@ -19,7 +19,7 @@ from datetime import date
 
 from trainer.sched.answer import Outcome, Policy, grade
 from trainer.sched.lists import list_grade
-from trainer.sched.memory import Memory
+from trainer.sched.memory import Memory, remember
 from trainer.sched.state import Queue, Schedule
 
 # A card graded below 4 comes back this many cards later (or at the end of a shorter queue).
@@ -153,6 +153,14 @@ def after_answer(
     if again:
         rest.insert(min(len(rest), gap), card.card_id)
     return rest, Step(card=card, points=tuple(points), requeued=again, removed=removed)
+
+
+def remembered(memory: Mapping[int, Memory | None], step: Step, today: int) -> dict[int, Memory | None]:
+    """Exam mode: the FSRS memory of each card `step` answered, after it (what the next grade plans by)."""
+    out: dict[int, Memory | None] = {}
+    for g in step.answers:
+        out[g.card_id] = remember(out.get(g.card_id, memory.get(g.card_id)), g.quality, today)
+    return out
 
 
 def after_undo(queue: Sequence[int], step: Step) -> list[int]:

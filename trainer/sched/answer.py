@@ -10,7 +10,9 @@ from trainer.sched.memory import Memory, remember
 from trainer.sched.sm2 import check_quality, review
 from trainer.sched.state import Algorithm, Queue, Schedule
 
-LEECH_LAPSES = 8  # a card forgotten this often is flagged and suspended so the learner can rewrite it
+LEECH_LAPSES = (
+    8  # a card forgotten this often is flagged and suspended so the learner can rewrite it (in exam mode, flagged only)
+)
 REPEAT_BELOW = 4  # SM-2 step 7: a grade below this brings the card back later the same day
 
 
@@ -113,8 +115,11 @@ def grade(
             interval = fuzz_interval(interval, card_seed(card_id, today, "fuzz"))
         seed = card_seed(card_id, today, "exam")
         interval = cap_interval(interval, today=today, exam_day=policy.exam_day, seed=seed)
-    became_leech = lapsed and lapses >= LEECH_LAPSES
-    leech = before.leech or became_leech
+    # Before an exam, exam mode flags a leech but keeps it: the plan exists to bring the weakest points
+    # back, and a point suspended weeks before the exam would be lost on the exam day.
+    flagged = lapsed and lapses >= LEECH_LAPSES
+    became_leech = flagged and not policy.plans(today)
+    leech = before.leech or flagged
     after = replace(
         before,
         queue=Queue.SUSPENDED if became_leech else Queue.REVIEW,

@@ -1,5 +1,5 @@
 """Custom study: a session over cards the learner picks (review ahead, a deck or topic, the weakest
-points), outside the daily limits; a practice session changes no schedule and writes no answer."""
+points) or 考前速记's, outside the daily limits; a practice session changes no schedule and writes no answer."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from trainer.core import session as rules
 from trainer.sched.days import require_aware, study_day
 from trainer.sched.state import Algorithm
+from trainer.services.exam_plan import cram
 from trainer.services.study import LazyCards, StudySession, Summary, _Done
 from trainer.store import custom, drill
 from trainer.store.answers import Answer
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 AHEAD_DAYS = 7
 WEAKEST = 20
+CRAM_CARDS = 60  # 考前速记's cards at most: a morning's pass
 
 
 class Choice(StrEnum):
@@ -73,13 +75,32 @@ def start_custom(store: Store | Engine, plan: CustomPlan, settings: Settings, cl
     store = as_store(store)
     today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
     ids = pick_cards(store, plan, today)
+    return session_over(store, ids, settings, clock, today=today, practice=not plan.reschedule)
+
+
+def start_cram(store: Store | Engine, settings: Settings, clock: Clock) -> StudySession:
+    """考前速记: one pass, outside the daily limits and minutes, over the lists whose weakest point has the
+    lowest exam-day estimate (`trainer.services.exam_plan.cram`); the answers are real answers, logged
+    and scheduled as in a review, so `trainer db replay` repeats them."""
+    store = as_store(store)
+    today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
+    with store.read() as r:
+        ids = cram(r.run, settings, today, CRAM_CARDS)
+    return session_over(store, ids, settings, clock, today=today)
+
+
+def session_over(
+    store: Store, ids: list[int], settings: Settings, clock: Clock, *, today: int, practice: bool = False
+) -> StudySession:
+    """A session over these cards in this order, outside the daily limits: a StudySession (answers written
+    and scheduled) or, with `practice`, a PracticeSession (nothing written)."""
     with store.read() as r:
         deck_of = custom.card_decks(r.session, ids)
         run = r.run
         algorithms = drill.deck_algorithms(run, sorted(set(deck_of.values())))
         answered = drill.answered_on_day(run, ids, today) if ids else set()
     queue = deque(ids)
-    kind = StudySession if plan.reschedule else PracticeSession
+    kind = PracticeSession if practice else StudySession
     session = kind(
         store=store,
         deck_ids=sorted(set(deck_of.values())),

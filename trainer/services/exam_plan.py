@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.core.cards import point_of
 from trainer.errors import ConfigError
-from trainer.sched.exam import EXAM_TARGET_PERCENT, exam_recall
+from trainer.sched.exam import EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall
 from trainer.sched.projection import Item, minutes_needed, project
 from trainer.sched.state import Queue
 from trainer.store import exam_reads
@@ -20,7 +20,7 @@ from trainer.store.sqlrun import Runner
 if TYPE_CHECKING:
     from trainer.services.config import Settings
 
-FLOOR = 0.95
+FLOOR = EXAM_FLOOR
 DROP_LISTS = 3  # lists named as the ones to put aside when the minutes cannot secure every point
 
 
@@ -69,12 +69,13 @@ class _Point:
 
 
 def _points(run: Runner, lists: dict[tuple[int, str], int] | None = None) -> tuple[dict[int, _Point], dict[int, int]]:
-    """Point cards by id with where they belong, and their due days (set-aside cards left out); list
+    """Point cards by id with where they belong, and their due days (set-aside cards left out; a card
+    lapsed today, in the learning queue, is in: it is among the weakest); list
     cards go to `lists` by (deck id, section) when it is given."""
     rows = run(
         "SELECT c.id, d.name, c.key, c.kind, s.queue, s.due_day, c.deck_id, c.section_key"
         " FROM cards c JOIN decks d ON d.id = c.deck_id JOIN card_state s ON s.card_id = c.id"
-        f" WHERE NOT c.retired AND s.queue IN ({int(Queue.NEW)}, {int(Queue.REVIEW)}) ORDER BY c.deck_id, s.new_ord, c.id",
+        f" WHERE NOT c.retired AND s.queue IN ({int(Queue.NEW)}, {int(Queue.LEARNING)}, {int(Queue.REVIEW)}) ORDER BY c.deck_id, s.new_ord, c.id",
         {},
     )
     notes: dict[tuple[int, str], tuple[str, str]] = {
@@ -95,15 +96,20 @@ def _points(run: Runner, lists: dict[tuple[int, str], int] | None = None) -> tup
 
 
 def _groups(recall: dict[int, float], points: dict[int, _Point], by: str) -> list[Group]:
-    per: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+    """Topics (by="topic") or lists (by="list": one per section, named 主题 › 标题, as two topics' 对策
+    are two lists) with their points' exam-day recall."""
+    per: dict[tuple[str, str, str], dict[str, float]] = defaultdict(dict)
     for card_id, r in recall.items():
         p = points[card_id]
-        name = p.topic if by == "topic" else p.heading
+        if by == "topic":
+            key = (p.deck, p.topic, "")
+        else:
+            key = (p.deck, f"{p.topic} › {p.heading}" if p.topic else p.heading, p.section)
         # A point with several cards is as strong as its weakest card.
-        per[(p.deck, name)][p.key] = min(r, per[(p.deck, name)].get(p.key, 1.0))
+        per[key][p.key] = min(r, per[key].get(p.key, 1.0))
     out = [
         Group(deck, name, len(v), statistics.fmean(v.values()), sum(1 for x in v.values() if x < FLOOR))
-        for (deck, name), v in per.items()
+        for (deck, name, _section), v in per.items()
     ]
     return sorted(out, key=lambda g: (-g.below, g.mean, g.deck, g.name))
 

@@ -15,7 +15,7 @@ from trainer.errors import StaleCardError
 from trainer.sched.answer import Policy
 from trainer.sched.budget import over_budget
 from trainer.sched.days import day_to_date, require_aware, study_day
-from trainer.sched.memory import Memory, remember
+from trainer.sched.memory import Memory
 from trainer.sched.state import Algorithm, Schedule
 from trainer.services.study_aside import SetAside, _Change
 from trainer.services.study_reads import BATCH_MAX, LazyCards, known_log_id, refresh_summaries, retire_stale
@@ -311,9 +311,8 @@ class StudySession(SetAside):
         self._apply(step, undo=False)
         memory_before = {}
         if policy.exam_target is not None:
-            for g in step.answers:
-                memory_before[g.card_id] = self.memory.get(g.card_id)
-                self.memory[g.card_id] = remember(memory_before[g.card_id], g.quality, self.today)
+            memory_before = {g.card_id: self.memory.get(g.card_id) for g in step.answers}
+            self.memory.update(rules.remembered(self.memory, step, self.today))
         self.spent += max(0, duration_ms) / 1000
         self.done.append(_Done(step, tuple(log_ids), duration_ms, memory_before))
         outcome = own.outcome

@@ -15,13 +15,19 @@ from trainer.store.sqlrun import Runner, chunks, in_list
 
 
 def memories(run: Runner, card_ids: Iterable[int]) -> dict[int, Memory]:
-    """Each card's FSRS memory folded from its review log (cards never answered are left out)."""
+    """Each card's FSRS memory folded from its review log (cards never answered are left out).
+
+    A card made new again by hand (the card browser's forget) starts afresh: only its answers after the
+    last forget count, as `trainer.store.replay` folds them (an answer at the same moment comes first).
+    """
     out: dict[int, Memory] = {}
     for chunk in chunks(list(dict.fromkeys(card_ids))):
         params: dict[str, Any] = {}
         sql = (
-            "SELECT card_id, day, quality FROM review_log"
-            f" WHERE card_id IN {in_list('c', chunk, params)} ORDER BY card_id, id"
+            "SELECT r.card_id, r.day, r.quality FROM review_log r"
+            f" WHERE r.card_id IN {in_list('c', chunk, params)}"
+            " AND NOT EXISTS (SELECT 1 FROM card_reset f WHERE f.card_id = r.card_id AND f.kind = 'forget'"
+            " AND f.at >= r.reviewed_at) ORDER BY r.card_id, r.id"
         )
         for card_id, day, quality in run(sql, params):
             out[card_id] = remember(out.get(card_id), quality, day)

@@ -116,6 +116,10 @@ class TrainerApp(LocalizedApp):
         yield SystemCommand("浏览", "搜索、筛选、暂停、编辑卡片", self.action_browse)
         yield SystemCommand("新建卡组", "从文档或粘贴的文本生成卡组，对照原文检查大纲", self.action_new_deck)
         yield SystemCommand("自定义学习", "首页按 x：提前复习、某个主题、最薄弱的要点；不受每日上限", self._custom)
+        yield SystemCommand(
+            "备考计划", "首页按 p：考试当天的预计记忆、每天需要的分钟、时间不够时怎么办", self.action_exam_plan
+        )
+        yield SystemCommand("考前速记", "考试当天（或随时）：把预计最弱的清单过一遍，回答照常记录", self.action_cram)
         yield SystemCommand("卡片浏览", "每张卡片：选列、排序、多选、批量暂停/恢复/搁置", self.action_cards)
         yield SystemCommand("按键帮助", "所有按键", self.action_help)
         yield from super().get_system_commands(screen)
@@ -142,6 +146,22 @@ class TrainerApp(LocalizedApp):
             self.notify("没有符合条件的卡片", title="自定义学习")
             return
         self.push_screen(ReviewScreen(session))
+
+    def action_cram(self) -> None:
+        """考前速记: one pass over the lists with the weakest exam-day estimate (see `trainer.services.custom_study`)."""
+        from trainer.services.custom_study import start_cram
+
+        session = start_cram(self.store, self.settings, self.clock)
+        if session.left == 0:
+            self.notify("没有需要速记的要点：每个已学要点的预计记忆都够了", title="考前速记")
+            return
+        self.push_screen(ReviewScreen(session))
+
+    def action_exam_plan(self) -> None:
+        """Open the 备考计划 screen."""
+        from trainer.tui.screens.exam_plan import ExamPlanScreen
+
+        self.push_screen(ExamPlanScreen())
 
     def action_review_all(self) -> None:
         """Review every deck's due cards."""

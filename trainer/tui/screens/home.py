@@ -61,7 +61,10 @@ class HomeScreen(TrainerScreen):
         Binding("a", "app.review_all", "全部", id="review-all"),
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
-        Binding("n", "app.new_deck", "新建", id="new-deck"),
+        # `n` in `?` and the palette (新建卡组): the bar fits 80 columns with 备考
+        Binding("n", "app.new_deck", "新建", id="new-deck", show=False),
+        Binding("p", "app.exam_plan", "备考", id="exam-plan"),
+        Binding("k", "app.cram", "考前速记", id="cram", show=False),
         Binding("c", "app.cards", "卡片", id="cards", show=False),  # in `?` and the palette: the bar fits 80 columns
         Binding("x", "custom", "自定义学习", show=False, id="custom"),
         Binding("r", "rename_deck", "改名", id="rename-deck", show=False),  # in `?`: the bar is full at 80 columns
@@ -124,6 +127,8 @@ class HomeScreen(TrainerScreen):
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
+        if settings.exam_day == today:
+            parts.append("按 k 考前速记")
         self.query_one("#home-status", Static).update(" · ".join(parts))
         empty = self.query_one("#home-empty", Static)
         empty.update(

@@ -1,0 +1,113 @@
+"""The 备考计划 screen: days left, points seen and unseen, the projected exam-day recall per topic and per
+list, the minutes the plan takes beside the budget, and what would fix a budget too small; `k` starts
+考前速记. Shows `trainer.services.exam_plan`'s plan (read in a worker, one read transaction); no logic here."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.table import Table
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from trainer.core.safetext import clean_text
+from trainer.errors import ConfigError
+from trainer.sched.days import day_to_date
+from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
+from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.widgets.minutes_chart import minutes_chart
+from trainer.tui.widgets.title_bar import TitleBar
+
+GROUPS_SHOWN = 30
+NO_DATE = "还没有设定考试日期。用 `trainer config set exam-date YYYY-MM-DD` 设定（每天的时间：`trainer config set minutes-per-day 30`），再打开备考计划。"
+
+
+def summary_text(plan: ExamPlan) -> Text:
+    """The plan's headline figures, a line each (no deck text, so no markup to fear; a Text all the same)."""
+    budget = "未设定" if plan.minutes_budget is None else f"{plan.minutes_budget} 分钟"
+    when = f"还有 {plan.days_left} 天" if plan.days_left else "今天考试"
+    lines = [
+        f"考试日期 {plan.exam_date}，{when} · 要点 {plan.points} 个：已学 {plan.seen}，未学 {plan.unseen}",
+        f"预计考试当天：平均记忆 {plan.mean:.0%}，低于 {FLOOR:.0%} 的要点 {plan.below} 个",
+        f"每天需要约 {plan.minutes_needed} 分钟 · 每天时间 {budget}",
+    ]
+    return Text("\n".join(lines))
+
+
+def groups_table(title: str, groups: list[Group], limit: int = GROUPS_SHOWN) -> Table:
+    """Topics or lists, weakest first: name (deck text, shown as written), points, mean, points below 0.95."""
+    table = Table(title=title, title_justify="left", box=None, expand=True, padding=(0, 1), show_edge=False)
+    table.add_column(Text("名称"), ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column(Text("要点"), justify="right", width=4)
+    table.add_column(Text("平均"), justify="right", width=5)
+    table.add_column(Text(f"低于{FLOOR:.0%}"), justify="right", width=8)
+    for g in groups[:limit]:
+        name = clean_text(g.name).replace("\n", " ") or "（未命名）"
+        style = "red" if g.below else ""
+        table.add_row(Text(name), Text(str(g.points)), Text(f"{g.mean:.0%}"), Text(str(g.below), style=style))
+    if len(groups) > limit:
+        table.add_row(Text(f"…… 另有 {len(groups) - limit} 个"), Text(""), Text(""), Text(""))
+    return table
+
+
+class ExamPlanScreen(TrainerScreen):
+    """The plan to the exam day on one scrolling page; `k` 考前速记, Escape or q goes back."""
+
+    TITLE = "备考计划"
+    BINDINGS = [
+        Binding("k", "cram", "考前速记", id="plan-cram"),
+        Binding("escape,q", "app.pop_screen", "返回", id="plan-back"),
+    ]
+
+    plan: ExamPlan | None = None
+
+    def compose(self) -> ComposeResult:
+        yield TitleBar()
+        with VerticalScroll(id="plan"):
+            yield Static("正在计算备考计划……", id="plan-summary")
+            yield Static("", id="plan-advice")
+            yield Static("", id="plan-chart")
+            yield Static("", id="plan-topics")
+            yield Static("", id="plan-lists")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="plan")
+    def load(self) -> None:
+        """Project the plan in a worker thread (a pass over every point), then show it."""
+        app = self.trainer_app
+        today = app.today()
+        try:
+            with app.store.read() as r:
+                plan: ExamPlan | str = exam_plan(r.run, app.settings, today)
+        except ConfigError as exc:
+            plan = NO_DATE if app.settings.exam_date is None else str(exc)
+        app.call_from_thread(self.show, plan, day_to_date(today))
+
+    def show(self, plan: ExamPlan | str, today: date) -> None:
+        """Fill the screen from the plan, or say why there is none."""
+        summary = self.query_one("#plan-summary", Static)
+        if isinstance(plan, str):
+            summary.update(Text(plan))
+            return
+        self.plan = plan
+        summary.update(summary_text(plan))
+        advice = self.query_one("#plan-advice", Static)
+        advice.update(Text(clean_text(plan.advice), style="bold") if plan.advice else Text(""))
+        advice.display = bool(plan.advice)
+        width = max(40, self.size.width - 4)
+        self.query_one("#plan-chart", Static).update(
+            minutes_chart(plan.minutes_by_day, plan.minutes_budget, today, width=width)
+        )
+        self.query_one("#plan-topics", Static).update(groups_table("按主题", plan.topics))
+        self.query_one("#plan-lists", Static).update(groups_table("按清单", plan.lists))
+
+    def action_cram(self) -> None:
+        """考前速记: one pass over the weakest points' lists."""
+        self.trainer_app.action_cram()
