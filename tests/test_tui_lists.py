@@ -11,9 +11,11 @@ from textual.widgets import Input, Static
 
 from tests.conftest import FIXED_NOW, make_deck
 from tests.tui_support import app_for, states, sync
-from trainer.store import queries
+from trainer.store import queries, stats
 from trainer.store.models import CardStateRow, ReviewLogRow
+from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.summary import SummaryScreen
 
 TODAY = date(2026, 11, 22).toordinal()
 HEADS = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价不健全", "基层负担仍较重", "数据共享不充分")
@@ -91,3 +93,28 @@ async def test_typed_list_suggests_a_grade_per_point_each_overridable(engine) ->
         with Session(engine) as s:
             point2 = s.get(CardStateRow, 2)
             assert (point2.reps, point2.due_day - TODAY) == (2, 6)
+
+
+async def test_the_summary_counts_a_list_answer_as_the_log_home_and_stats_do(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "5", "down", "2", "space")  # 5, 4, 2, 4, 4, 4: the list back today
+        await pilot.press("enter", "space")  # its repeat revealed (Enter: Space again would be a held key), all 4
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        summary = pilot.app.screen.summary
+        logged = today_log(engine)
+        assert len(logged) == 14  # twice the list and its six points
+        passed = sum(1 for _, q, _ in logged if q >= 3)
+        assert (summary.reviewed, summary.correct, summary.cards) == (14, passed, 7)
+        assert (summary.shown, summary.lists, summary.list_points) == (2, 2, 12)
+        text = str(pilot.app.screen.query_one("#summary", Static).render())
+        assert "回答：14 次（7 张卡片）" in text and "其中列表：2 次，逐点评分 12 个要点" in text
+        await pilot.press("q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.pause()
+        assert "今日回答 14 次" in str(pilot.app.screen.query_one("#home-status", Static).render())
+        with Session(engine) as s:
+            assert stats.review_counts(s, TODAY).today == 14
+        assert review.session.left == 0
