@@ -9,10 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from textual.widgets import Input, Static
 
-from tests.conftest import FIXED_NOW, make_deck
+from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.tui_support import app_for, states, sync
+from trainer.services.config import Settings
 from trainer.store import queries, stats
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, ReviewLogRow
+from trainer.tui.app import make_app
 from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.summary import SummaryScreen
@@ -118,3 +121,35 @@ async def test_the_summary_counts_a_list_answer_as_the_log_home_and_stats_do(eng
         with Session(engine) as s:
             assert stats.review_counts(s, TODAY).today == 14
         assert review.session.left == 0
+
+
+async def test_stats_count_how_often_the_whole_list_was_recalled(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await _start(pilot)
+        await pilot.press("space", "down", "down", "1", "space")  # point 3 forgotten: not recalled whole
+        await pilot.press("enter", "space")  # its same-day repeat, all 4: not a review of the list
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        mastery = str(pilot.app.screen.query_one("#stats-mastery", Static).render())
+        assert "整组 0/1" in mastery
+    assert [q for cid, q, via in today_log(engine) if cid == LIST_ID] == [1, 4]
+
+    # Six days later the list is due again and every point comes: recalled whole once in two reviews.
+    later = FIXED_NOW + timedelta(days=6)
+    app = make_app(Store(engine), settings=Settings(zone=SHANGHAI), clock=lambda: later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert review.session.left == 0
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "整组 1/2" in str(pilot.app.screen.query_one("#stats-mastery", Static).render())
+    with Session(engine) as s:
+        (section,) = stats.overview(s, TODAY + 6).to_dict()["topics"][0]["sections"]
+    assert section["list"] == {"reviews": 2, "recalled": 1, "rate": 0.5}
