@@ -153,3 +153,73 @@ async def test_stats_count_how_often_the_whole_list_was_recalled(engine) -> None
     with Session(engine) as s:
         (section,) = stats.overview(s, TODAY + 6).to_dict()["topics"][0]["sections"]
     assert section["list"] == {"reviews": 2, "recalled": 1, "rate": 0.5}
+
+
+def cursor(review: ReviewScreen) -> int:
+    return next(i for i, row in enumerate(rows_text(review)) if row.startswith("▸"))
+
+
+def total_text(review: ReviewScreen) -> str:
+    return str(review.query_one("#list-total", Static).render())
+
+
+def cell(review: ReviewScreen, q: int) -> str:
+    return str(review.query_one(f"#grade-cell-{q}", Static).render()).split("\n")[-1]
+
+
+async def test_tab_and_up_choose_the_point_a_grade_key_sets(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "tab")
+        assert cursor(review) == 1
+        await pilot.press("3")  # point 2; the highlight goes on to point 3, the next not set
+        assert cursor(review) == 2
+        await pilot.press("up", "up")
+        assert cursor(review) == 0
+        await pilot.press("0")  # point 1; on to point 3 again
+        assert total_text(review) == "整组（取最低分）：0 完全忘记 → 今天（未评的 4 点按 4）"
+        await pilot.press("shift+tab")
+        assert cursor(review) == 1
+        await pilot.press("5")  # point 2 set again
+        await pilot.press("enter")
+    grades = [0, 5, 4, 4, 4, 4]
+    assert today_log(engine) == [(LIST_ID, 0, None)] + [(i, g, LIST_ID) for i, g in enumerate(grades, 1)]
+
+
+async def test_a_lists_same_day_repeat_shows_what_each_key_does(engine) -> None:
+    """Back today after a point was forgotten: a repeat changes no schedule, so the keys show the days
+    the first answer gave (a pass) or 今天 (a fail), for each point and for the list."""
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "down", "down", "1", "space")  # point 3 forgotten
+        after = states(engine)
+        due = {cid: after[cid][1] - TODAY for cid in (1, 3, LIST_ID)}
+        assert due[1] > 1 and due[3] == 1 and due[LIST_ID] == 1  # what the first answer gave
+        await pilot.press("enter")  # the list again, revealed
+        assert review.session.current().card_id == LIST_ID and cursor(review) == 0
+        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + [f"{due[1]}天"] * 2  # point 1
+        await pilot.press("down", "down")
+        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + ["1天"] * 2  # point 3
+        assert total_text(review).endswith(f"→ {due[LIST_ID]}天（未评的 6 点按 4）")
+        await pilot.press("space")
+        assert states(engine) == after  # a repeat: logged, no schedule changed
+        assert len(today_log(engine)) == 14
+
+
+async def test_undo_takes_a_typed_list_answer_back_whole(engine) -> None:
+    known_yesterday(engine)
+    before = states(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("t")
+        for text in ("人才", *HEADS[1:]):  # point 1 barely begun: the list comes back today
+            pilot.app.focused.value = text
+            await pilot.press("enter")
+        await pilot.press("enter")
+        assert len(today_log(engine)) == 7 and states(engine) != before
+        assert review.session.current().card_id == LIST_ID and isinstance(pilot.app.focused, Input)
+        await pilot.press("ctrl+z")  # from inside the typed answer's input
+        assert today_log(engine) == [] and states(engine) == before
+        assert review.session.current().card_id == LIST_ID
