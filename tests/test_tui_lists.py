@@ -101,6 +101,11 @@ async def test_typed_list_suggests_a_grade_per_point_each_overridable(engine) ->
 async def test_the_summary_counts_a_list_answer_as_the_log_home_and_stats_do(engine) -> None:
     known_yesterday(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        # Home counts the day's cards as the session offers them: the list, its heads answered through it.
+        assert "待复习 1 张" in str(home.query_one("#home-status", Static).render())
         review = await _start(pilot)
         await pilot.press("space", "5", "down", "2", "space")  # 5, 4, 2, 4, 4, 4: the list back today
         await pilot.press("enter", "space")  # its repeat revealed (Enter: Space again would be a held key), all 4

@@ -62,17 +62,19 @@ def resettle(conn: Session | Connection, deck_id: int, sections: Iterable[str]) 
     changed_sections = set(sections)
     rows = conn.execute(
         text(
-            "SELECT c.id, c.key, c.section_key FROM card_state s JOIN cards c ON c.id = s.card_id"
+            "SELECT c.id, c.key, c.section_key, s.due_day FROM card_state s JOIN cards c ON c.id = s.card_id"
             f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND c.kind IN ('{CardKind.LIST}', '{CardKind.PAIR}')"
             " AND NOT c.retired"
         ),
         {"deck": deck_id},
     ).all()
     cards: dict[int, set[str]] = {}
-    for card_id, key, own in rows:
+    held: dict[int, int] = {}
+    for card_id, key, own, due_day in rows:
         wanted = {own, *([p] if (p := paired_section(key)) else [])}
         if wanted & changed_sections:
             cards[card_id] = wanted
+            held[card_id] = due_day
     if not cards:
         return 0
     heads: dict[str, list[int]] = defaultdict(list)
@@ -92,9 +94,7 @@ def resettle(conn: Session | Connection, deck_id: int, sections: Iterable[str]) 
     for card_id, wanted in cards.items():
         points = [h for s in wanted for h in heads.get(s, [])]
         day = ready_day(known.get(h) for h in points) if points else 0
-        result = conn.execute(
-            text(f"UPDATE card_state SET due_day = :day WHERE card_id = :id AND queue = {_NEW} AND due_day != :day"),
-            {"day": day, "id": card_id},
-        )
-        changed += result.rowcount  # type: ignore[attr-defined]
+        if day != held[card_id]:
+            conn.execute(text("UPDATE card_state SET due_day = :day WHERE card_id = :id"), {"day": day, "id": card_id})
+            changed += 1
     return changed
