@@ -1,4 +1,5 @@
-"""A list review's point answers keep the list they came from in the exported review log (issue 15)."""
+"""List reviews in what trainer prints and writes: the exported review log names the list a point's answer
+came from, and `trainer stats` counts how often the whole list was recalled (issue 15)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,9 @@ from trainer.store import open_store
 from trainer.store.models import CardRow
 
 
-def test_exported_reviews_name_the_list_a_point_was_answered_through(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def reviewed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[int, str]:
+    """Points learned yesterday, their list reviewed today (every point passed); card keys by id."""
     monkeypatch.setenv("TRAINER_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("TRAINER_DB", raising=False)
     (tmp_path / "home").mkdir()
@@ -34,6 +35,11 @@ def test_exported_reviews_name_the_list_a_point_was_answered_through(
     with Session(engine) as s:
         keys = dict(s.execute(select(CardRow.id, CardRow.key)).all())
     engine.dispose()
+    return keys
+
+
+def test_exported_reviews_name_the_list_a_point_was_answered_through(tmp_path: Path, reviewed) -> None:
+    keys = reviewed
 
     assert main(["export", "--csv", str(tmp_path / "csv"), "--json", str(tmp_path / "all.json")]) == 0
     reviews = list(csv.DictReader(io.StringIO((tmp_path / "csv" / "reviews.csv").read_text("utf-8-sig"))))
@@ -44,3 +50,15 @@ def test_exported_reviews_name_the_list_a_point_was_answered_through(
     ]
     data = json.loads((tmp_path / "all.json").read_text("utf-8"))
     assert [r["via"] for r in data["reviews"]] == [r["via"] for r in reviews]
+
+
+def test_trainer_stats_shows_how_often_the_whole_list_was_recalled(reviewed, capsys) -> None:
+    assert main(["stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    (section,) = data["topics"][0]["sections"]
+    assert section["list"] == {"reviews": 1, "recalled": 1, "rate": 1.0}
+    assert data["reviews"]["total"] == 2 * len(HEADS) + 1  # yesterday's points, today's list and its points
+    assert main(["stats"]) == 0
+    table = capsys.readouterr().out.split("掌握度 Mastery")[1]
+    cells = [line.strip(" │").split("│")[-1].strip() for line in table.splitlines() if line.startswith("│")]
+    assert "1/1" in cells  # the section's row, in the last column (整组)
