@@ -172,3 +172,20 @@ def _sections_of_pair(engine: Engine, pair_id: int) -> set[str]:
     with Session(engine) as s:
         row = s.get(CardRow, pair_id)
         return {row.section_key, paired_section(row.key)}
+
+
+def test_list_cards_a_deck_starts_to_ask_for_enter_when_their_points_are_known(home: Path) -> None:
+    from dataclasses import replace
+
+    path = home / "decks" / "demo.yaml"
+    decks.save(replace(make_deck(heads=THREE), settings={"cards": ["head"]}), path)
+    assert main(["sync", str(path)]) == 0
+    engine = open_store(f"sqlite:///{home / 'trainer.db'}")
+    _answer(engine, [1, 2, 3], TODAY - 2)
+    engine.dispose()
+
+    engine = _sync(home, THREE)  # the deck now asks for list cards too
+    list_id = _ids(engine)["list"]
+    assert _entry(engine, list_id) == TODAY - 1
+    assert _replay_matches(engine)
+    assert _queue(engine) == [list_id]
