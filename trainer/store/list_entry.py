@@ -48,7 +48,7 @@ def _first_known(conn: Session | Connection, card_ids: list[int]) -> dict[int, t
             text(f"SELECT id, day FROM review_log WHERE id IN {sqlrun.in_list('l', sorted(firsts.values()), params)}"),
             params,
         ).all()
-        day_of = dict(days)
+        day_of: dict[int, int] = {log_id: day for log_id, day in days}
         out.update({card_id: (log_id, day_of[log_id]) for card_id, log_id in firsts.items()})
     return out
 
