@@ -9,11 +9,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from textual.widgets import Input, Static
 
-from tests.conftest import FIXED_NOW, make_deck
+from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.tui_support import app_for, states, sync
-from trainer.store import queries
+from trainer.services.config import Settings
+from trainer.store import queries, stats
+from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, ReviewLogRow
+from trainer.tui.app import make_app
+from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.summary import SummaryScreen
 
 TODAY = date(2026, 11, 22).toordinal()
 HEADS = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价不健全", "基层负担仍较重", "数据共享不充分")
@@ -91,3 +96,135 @@ async def test_typed_list_suggests_a_grade_per_point_each_overridable(engine) ->
         with Session(engine) as s:
             point2 = s.get(CardStateRow, 2)
             assert (point2.reps, point2.due_day - TODAY) == (2, 6)
+
+
+async def test_the_summary_counts_a_list_answer_as_the_log_home_and_stats_do(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        # Home counts the day's cards as the session offers them: the list, its heads answered through it.
+        assert "待复习 1 张" in str(home.query_one("#home-status", Static).render())
+        review = await _start(pilot)
+        await pilot.press("space", "5", "down", "2", "space")  # 5, 4, 2, 4, 4, 4: the list back today
+        await pilot.press("enter", "space")  # its repeat revealed (Enter: Space again would be a held key), all 4
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        summary = pilot.app.screen.summary
+        logged = today_log(engine)
+        assert len(logged) == 14  # twice the list and its six points
+        passed = sum(1 for _, q, _ in logged if q >= 3)
+        assert (summary.reviewed, summary.correct, summary.cards) == (14, passed, 7)
+        assert (summary.shown, summary.lists, summary.list_points) == (2, 2, 12)
+        text = str(pilot.app.screen.query_one("#summary", Static).render())
+        assert "回答：14 次（7 张卡片）" in text and "其中列表：2 次，逐点评分 12 个要点" in text
+        await pilot.press("q")
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.pause()
+        assert "今日回答 14 次" in str(pilot.app.screen.query_one("#home-status", Static).render())
+        with Session(engine) as s:
+            assert stats.review_counts(s, TODAY).today == 14
+        assert review.session.left == 0
+
+
+async def test_stats_count_how_often_the_whole_list_was_recalled(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await _start(pilot)
+        await pilot.press("space", "down", "down", "1", "space")  # point 3 forgotten: not recalled whole
+        await pilot.press("enter", "space")  # its same-day repeat, all 4: not a review of the list
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        mastery = str(pilot.app.screen.query_one("#stats-mastery", Static).render())
+        assert "整组 0/1" in mastery
+    assert [q for cid, q, via in today_log(engine) if cid == LIST_ID] == [1, 4]
+
+    # Six days later the list is due again and every point comes: recalled whole once in two reviews.
+    later = FIXED_NOW + timedelta(days=6)
+    app = make_app(Store(engine), settings=Settings(zone=SHANGHAI), clock=lambda: later)
+    async with app.run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert review.session.left == 0
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "整组 1/2" in str(pilot.app.screen.query_one("#stats-mastery", Static).render())
+    with Session(engine) as s:
+        (section,) = stats.overview(s, TODAY + 6).to_dict()["topics"][0]["sections"]
+    assert section["list"] == {"reviews": 2, "recalled": 1, "rate": 0.5}
+
+
+def cursor(review: ReviewScreen) -> int:
+    return next(i for i, row in enumerate(rows_text(review)) if row.startswith("▸"))
+
+
+def total_text(review: ReviewScreen) -> str:
+    return str(review.query_one("#list-total", Static).render())
+
+
+def cell(review: ReviewScreen, q: int) -> str:
+    return str(review.query_one(f"#grade-cell-{q}", Static).render()).split("\n")[-1]
+
+
+async def test_tab_and_up_choose_the_point_a_grade_key_sets(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "tab")
+        assert cursor(review) == 1
+        await pilot.press("3")  # point 2; the highlight goes on to point 3, the next not set
+        assert cursor(review) == 2
+        await pilot.press("up", "up")
+        assert cursor(review) == 0
+        await pilot.press("0")  # point 1; on to point 3 again
+        assert total_text(review) == "整组（取最低分）：0 完全忘记 → 今天（未评的 4 点按 4）"
+        await pilot.press("shift+tab")
+        assert cursor(review) == 1
+        await pilot.press("5")  # point 2 set again
+        await pilot.press("enter")
+    grades = [0, 5, 4, 4, 4, 4]
+    assert today_log(engine) == [(LIST_ID, 0, None)] + [(i, g, LIST_ID) for i, g in enumerate(grades, 1)]
+
+
+async def test_a_lists_same_day_repeat_shows_what_each_key_does(engine) -> None:
+    """Back today after a point was forgotten: a repeat changes no schedule, so the keys show the days
+    the first answer gave (a pass) or 今天 (a fail), for each point and for the list."""
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "down", "down", "1", "space")  # point 3 forgotten
+        after = states(engine)
+        due = {cid: after[cid][1] - TODAY for cid in (1, 3, LIST_ID)}
+        assert due[1] > 1 and due[3] == 1 and due[LIST_ID] == 1  # what the first answer gave
+        await pilot.press("enter")  # the list again, revealed
+        assert review.session.current().card_id == LIST_ID and cursor(review) == 0
+        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + [f"{due[1]}天"] * 2  # point 1
+        await pilot.press("down", "down")
+        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + ["1天"] * 2  # point 3
+        assert total_text(review).endswith(f"→ {due[LIST_ID]}天（未评的 6 点按 4）")
+        await pilot.press("space")
+        assert states(engine) == after  # a repeat: logged, no schedule changed
+        assert len(today_log(engine)) == 14
+
+
+async def test_undo_takes_a_typed_list_answer_back_whole(engine) -> None:
+    known_yesterday(engine)
+    before = states(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("t")
+        for text in ("人才", *HEADS[1:]):  # point 1 barely begun: the list comes back today
+            pilot.app.focused.value = text
+            await pilot.press("enter")
+        await pilot.press("enter")
+        assert len(today_log(engine)) == 7 and states(engine) != before
+        assert review.session.current().card_id == LIST_ID and isinstance(pilot.app.focused, Input)
+        await pilot.press("ctrl+z")  # from inside the typed answer's input
+        assert today_log(engine) == [] and states(engine) == before
+        assert review.session.current().card_id == LIST_ID

@@ -97,13 +97,14 @@ def heatmap(days: tuple[DayCount, ...]) -> Text:
 
 
 def topics_table(o: Overview) -> Table:
-    """Mastery per topic and section."""
+    """Mastery per topic and section; per list, its reviews that recalled it whole (in order, every point)."""
     t = Table(title="掌握度 Mastery", title_justify="left")
     t.add_column("主题 › 部分 topic › section")
     t.add_column("要点 points", justify="right")
     t.add_column("已学 seen", justify="right")
     t.add_column("成熟 mature", justify="right")
     t.add_column("掌握 mastery", justify="right")
+    t.add_column("整组\nwhole", justify="right")
     for topic in o.topics:
         t.add_row(
             _data(topic.topic, "bold"),
@@ -111,11 +112,19 @@ def topics_table(o: Overview) -> Table:
             str(topic.seen),
             str(topic.mature),
             f"{topic.mastery:.0%}",
+            "",
         )
         for s in topic.sections:
             seen = sum(1 for p in s.points if p.seen)
             mature = sum(1 for p in s.points if p.seen and p.interval >= 21)
-            t.add_row(_data(f"  › {s.heading}"), str(len(s.points)), str(seen), str(mature), f"{s.mastery:.0%}")
+            t.add_row(
+                _data(f"  › {s.heading}"),
+                str(len(s.points)),
+                str(seen),
+                str(mature),
+                f"{s.mastery:.0%}",
+                s.recall.label,
+            )
     return t
 
 

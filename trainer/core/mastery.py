@@ -3,7 +3,7 @@ no queries, no clock, no UI."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 MATURE_DAYS = 21  # Anki's threshold: a card whose interval reached 21 days is "mature"
@@ -28,6 +28,7 @@ class PointMastery:
         interval: Current interval in days.
         lapses: Times forgotten after being learnt.
         leech: Flagged as a leech.
+        section_key: The stable id of its section (its list card's).
     """
 
     deck: str
@@ -44,6 +45,7 @@ class PointMastery:
     interval: int
     lapses: int
     leech: bool
+    section_key: str = ""
 
     @property
     def label(self) -> str:
@@ -70,12 +72,33 @@ def mastery_of(points: Sequence[PointMastery]) -> float:
 
 
 @dataclass(frozen=True, slots=True)
+class ListRecall:
+    """How often a section's whole list was recalled in order: its list card's reviews (same-day repeats
+    left out, as a repeat follows the answer just shown) and those whose every point passed (a list
+    answer's grade is its weakest point's, so 3 or more means each head came, in its place)."""
+
+    reviews: int = 0
+    recalled: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        """Share of reviews recalled whole; None before the first."""
+        return self.recalled / self.reviews if self.reviews else None
+
+    @property
+    def label(self) -> str:
+        """`3/5`, or — before the first review."""
+        return f"{self.recalled}/{self.reviews}" if self.reviews else "—"
+
+
+@dataclass(frozen=True, slots=True)
 class SectionMastery:
-    """One section's points and how well they are known."""
+    """One section's points and how well they are known, and how often its whole list was recalled."""
 
     kind: str
     heading: str
     points: tuple[PointMastery, ...]
+    recall: ListRecall = ListRecall()
 
     @property
     def mastery(self) -> float:
@@ -112,8 +135,16 @@ class TopicMastery:
         return mastery_of(self.points)
 
 
-def group_mastery(points: Iterable[PointMastery]) -> tuple[TopicMastery, ...]:
-    """Group points into topics and sections in first-seen order; points sorted by 第k点 within a section."""
+def group_mastery(
+    points: Iterable[PointMastery], recalls: Mapping[tuple[str, str], ListRecall] | None = None
+) -> tuple[TopicMastery, ...]:
+    """Group points into topics and sections in first-seen order; points sorted by 第k点 within a section.
+
+    Args:
+        points: Every point with its head card's schedule.
+        recalls: Per (deck, section key), how often the section's list was recalled whole.
+    """
+    recalls = recalls or {}
     topics: dict[tuple[str, str], dict[tuple[str, str], list[PointMastery]]] = {}
     for p in points:
         topics.setdefault((p.deck, p.topic), {}).setdefault((p.section_kind, p.heading), []).append(p)
@@ -122,7 +153,12 @@ def group_mastery(points: Iterable[PointMastery]) -> tuple[TopicMastery, ...]:
             deck=deck,
             topic=topic,
             sections=tuple(
-                SectionMastery(kind=k, heading=h, points=tuple(sorted(ps, key=lambda p: p.ordinal)))
+                SectionMastery(
+                    kind=k,
+                    heading=h,
+                    points=tuple(sorted(ps, key=lambda p: p.ordinal)),
+                    recall=recalls.get((deck, ps[0].section_key), ListRecall()),
+                )
                 for (k, h), ps in sections.items()
             ),
         )

@@ -187,15 +187,39 @@ def answered_after(answered: Collection[int], step: Step) -> set[int]:
 class Summary:
     """What a session did, for the summary screen."""
 
-    reviewed: int  # answers, same-day repeats included
-    correct: int
+    reviewed: int  # answers, same-day repeats included; a list answer counts its points' too, as the log does
+    correct: int  # of those, graded 3 or better
     seconds: float
     left: int  # cards still in this session's queue
     next_due: date | None  # today while cards are left
-    cards: int = 0  # distinct cards answered
+    cards: int = 0  # distinct cards answered (a list's points' head cards included)
     practice: bool = False  # a custom practice: nothing written, no schedule changed
+    shown: int = 0  # cards shown and answered (a list once)
+    lists: int = 0  # list answers
+    list_points: int = 0  # point answers given through them
 
     @property
     def accuracy(self) -> float:
         """Share of answers graded 3 or better."""
         return self.correct / self.reviewed if self.reviewed else 0.0
+
+
+def summarize(
+    steps: Sequence[tuple[Step, int]], *, left: int, next_due: date | None, practice: bool = False
+) -> Summary:
+    """What a session's steps (each with its duration in ms) add up to, counted as the review log counts:
+    every answer a step writes is one, so a list answer is its own and its points' answers."""
+    answers = [g for step, _ in steps for g in step.answers]
+    listed = [step for step, _ in steps if step.points]
+    return Summary(
+        reviewed=len(answers),
+        correct=sum(1 for g in answers if g.quality >= 3),
+        seconds=sum(ms for _, ms in steps) / 1000,
+        left=left,
+        next_due=next_due,
+        cards=len({g.card_id for g in answers}),
+        practice=practice,
+        shown=len(steps),
+        lists=len(listed),
+        list_points=sum(len(step.points) for step in listed),
+    )

@@ -298,6 +298,7 @@ def _topic_dict(t: TopicMastery) -> dict[str, Any]:
                 "kind": s.kind,
                 "heading": s.heading,
                 "mastery": s.mastery,
+                "list": {"reviews": s.recall.reviews, "recalled": s.recall.recalled, "rate": s.recall.rate},
                 "points": [
                     {
                         "id": p.point_id,

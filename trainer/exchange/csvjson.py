@@ -61,6 +61,7 @@ REVIEW_COLUMNS = (
     "interval_after",
     "due_after",
     "lapses_after",
+    "via",
 )
 
 
@@ -123,6 +124,7 @@ def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
             "interval_after": e.interval_after,
             "due_after": _day(e.due_after),
             "lapses_after": e.lapses_after,
+            "via": e.via,
         }
 
 

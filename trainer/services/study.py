@@ -381,11 +381,5 @@ class StudySession(SetAside):
         else:
             with self.store.read() as r:
                 nxt = queries.next_due_day(r.session, self.today, self.deck_ids)
-        return Summary(
-            reviewed=len(self.done),
-            correct=sum(1 for d in self.done if d.step.card.quality >= 3),
-            seconds=sum(d.duration_ms for d in self.done) / 1000,
-            left=self.left,
-            next_due=day_to_date(nxt) if nxt else None,
-            cards=len({d.card_id for d in self.done}),
-        )
+        steps = [(d.step, d.duration_ms) for d in self.done]
+        return rules.summarize(steps, left=self.left, next_due=day_to_date(nxt) if nxt else None)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.errors import StoreError
@@ -142,20 +142,23 @@ class LogEntry:
     due_after: int
     lapses_after: int
     repeat: bool = False  # a same-day repeat (logged; the schedule unchanged)
+    via: str = ""  # for a point's answer given in a list review: the list card's key
 
 
 def review_log(session: Session, names: Collection[str] | None = None) -> Iterator[LogEntry]:
     """The whole review log of the named decks, oldest first, streamed in batches."""
     ids = deck_ids_by_name(session, names)
+    via = aliased(CardRow)
     stmt = (
-        select(DeckRow.name, CardRow.key, ReviewLogRow)
+        select(DeckRow.name, CardRow.key, ReviewLogRow, via.key)
         .join(CardRow, CardRow.id == ReviewLogRow.card_id)
         .join(DeckRow, DeckRow.id == CardRow.deck_id)
+        .outerjoin(via, via.id == ReviewLogRow.via_card_id)
         .where(CardRow.deck_id.in_(list(ids.values())))
         .order_by(ReviewLogRow.id)
         .execution_options(yield_per=1000)
     )
-    for name, key, r in session.execute(stmt):
+    for name, key, r, via_key in session.execute(stmt):
         yield LogEntry(
             id=r.id,
             deck=name,
@@ -177,4 +180,5 @@ def review_log(session: Session, names: Collection[str] | None = None) -> Iterat
             due_after=r.due_after,
             lapses_after=r.lapses_after,
             repeat=bool(r.repeat),
+            via=via_key or "",
         )

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 from sqlalchemy import Select, and_, case, func, select
 from sqlalchemy.orm import Session
 
-from trainer.core.mastery import MATURE_DAYS, PointMastery, TopicMastery, group_mastery, weakest_of
+from trainer.core.cards import CardKind
+from trainer.core.mastery import MATURE_DAYS, ListRecall, PointMastery, TopicMastery, group_mastery, weakest_of
 from trainer.core.stats import (
     PASS_QUALITY,
     DayCount,
@@ -48,6 +49,7 @@ __all__ = [
     "TopicMastery",
     "WeekRetention",
     "due_forecast",
+    "list_recalls",
     "mastery",
     "overview",
     "retention",
@@ -248,14 +250,35 @@ def point_masteries(session: Session, deck_ids: Collection[int] | None = None) -
             interval=r.interval,
             lapses=r.lapses,
             leech=bool(r.leech),
+            section_key=r.section_key,
         )
         for r in rows
     ]
 
 
+def list_recalls(
+    session: Session, today: int, deck_ids: Collection[int] | None = None
+) -> dict[tuple[str, str], ListRecall]:
+    """Per (deck, section key): the reviews of its live list card up to `today` (same-day repeats left
+    out) and those graded 3 or better, i.e. every point recalled (a list's grade is its weakest point's)."""
+    log, c = ReviewLogRow, CardRow
+    stmt = (
+        select(DeckRow.name, c.section_key, func.count(), _sum_if(log.quality >= PASS_QUALITY))
+        .select_from(log)
+        .join(c, c.id == log.card_id)
+        .join(DeckRow, DeckRow.id == c.deck_id)
+        .where(c.kind == CardKind.LIST.value, ~c.retired, log.repeat.is_(False), log.day <= today)
+        .group_by(DeckRow.name, c.section_key)
+    )
+    if deck_ids is not None:
+        stmt = stmt.where(c.deck_id.in_(list(deck_ids)))
+    return {(deck, skey): ListRecall(int(n), int(ok)) for deck, skey, n, ok in session.execute(stmt).all()}
+
+
 def mastery(session: Session, today: int, deck_ids: Collection[int] | None = None) -> tuple[TopicMastery, ...]:
-    """Per topic, per section, per point: reps, ease, lapses and a 0–1 mastery score."""
-    return group_mastery(point_masteries(session, deck_ids))
+    """Per topic, per section, per point: reps, ease, lapses and a 0–1 mastery score; per list, how often
+    it was recalled whole."""
+    return group_mastery(point_masteries(session, deck_ids), list_recalls(session, today, deck_ids))
 
 
 def weakest_points(
@@ -286,6 +309,6 @@ def overview(
         states=state_counts(session, today, deck_ids),
         heatmap=reviews_per_day(session, today, deck_ids),
         forecast=due_forecast(session, today, deck_ids, days=forecast),
-        topics=group_mastery(points),
+        topics=group_mastery(points, list_recalls(session, today, deck_ids)),
         weakest=weakest_of(points, weakest),
     )

@@ -17,6 +17,7 @@ from trainer.core.model import Deck
 from trainer.core.safetext import clean_deck
 from trainer.errors import DeckError
 from trainer.sched.state import Algorithm
+from trainer.store import list_entry
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue, ReviewLogRow
 
 # SQLite page cache during a sync, in KiB (given back afterwards).
@@ -115,7 +116,10 @@ def sync_deck(session: Session, deck: Deck, *, path: str, content_hash: str, now
     keys = section_keys(deck)
     with _page_cache(session, SYNC_CACHE_KIB):
         _sync_notes(session, deck, deck_id, keys)
-        return _sync_cards(session, deck, deck_id, keys)
+        result, changed = _sync_cards(session, deck, deck_id, keys)
+    if changed:  # a section gained, lost or got back points: its lists' entry follows the rule again
+        list_entry.resettle(session, deck_id, changed)
+    return result
 
 
 @contextmanager
@@ -162,9 +166,10 @@ _NOTE_COLUMNS = ("key", "topic", "section_key", "section_kind", "heading", "ord"
 _KIND_VALUES = {k: k.value for k in CardKind}
 
 
-def _sync_cards(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> SyncResult:
+def _sync_cards(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> tuple[SyncResult, set[str]]:
+    """The sync's result and the sections whose cards were added, revived or retired (none on a first sync)."""
     rows = session.execute(
-        select(CardRow.key, CardRow.id, CardRow.retired, CardStateRow.reps)
+        select(CardRow.key, CardRow.id, CardRow.retired, CardStateRow.reps, CardRow.section_key)
         .join(CardStateRow, CardStateRow.card_id == CardRow.id)
         .where(CardRow.deck_id == deck_id)
     ).all()
@@ -173,7 +178,8 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> 
     kinds = _KIND_VALUES
     if not existing:  # a deck's first sync: every card is new
         _insert_all_cards(session, deck_id, refs)
-        return SyncResult(deck=deck.name, points=_points(deck), cards_added=len(refs), cards_retired=0, cards_kept=0)
+        first = SyncResult(deck=deck.name, points=_points(deck), cards_added=len(refs), cards_retired=0, cards_kept=0)
+        return first, set()
     # (new_ord, key, kind, section key) of the cards to add: new_ord is the card's place in the deck.
     fresh: list[tuple[int, str, str, str]] = []
     revived = []
@@ -200,13 +206,16 @@ def _sync_cards(session: Session, deck: Deck, deck_id: int, keys: list[str]) -> 
     if retired_ids:
         session.execute(update(CardRow).where(CardRow.id.in_(retired_ids)).values(retired=True))
         session.execute(update(CardStateRow).where(CardStateRow.card_id.in_(retired_ids)).values(queue=Queue.RETIRED))
-    return SyncResult(
+    changed = {skey for _, _, _, skey in fresh} | {r.section_key for r in revived}
+    changed |= {r.section_key for r in existing.values() if not r.retired}
+    result = SyncResult(
         deck=deck.name,
         points=_points(deck),
         cards_added=len(fresh),
         cards_retired=len(retired_ids),
         cards_kept=len(refs) - len(fresh),
     )
+    return result, changed
 
 
 def _points(deck: Deck) -> int:

@@ -61,7 +61,8 @@ def weakest_in(points: tuple[PointMastery, ...]) -> PointMastery | None:
 
 
 def mastery_text(topics: tuple[TopicMastery, ...], limit: int = TOPICS_SHOWN) -> str:
-    """Per topic and per list: a bar of its points and the weakest point named (least known topics first)."""
+    """Per topic and per list: a bar of its points, how often the whole list was recalled (整组 recalled/reviews,
+    once it was reviewed) and the weakest point named (least known topics first)."""
     if not topics:
         return "还没有卡片。"
     ordered = sorted(topics, key=lambda t: (t.seen == 0, t.mastery))
@@ -75,7 +76,8 @@ def mastery_text(topics: tuple[TopicMastery, ...], limit: int = TOPICS_SHOWN) ->
                 if weak
                 else ""
             )
-            lines.append(f"  {escape(s.heading)} [$text-success]{mastery_bar(s.points)}[/]{tail}")
+            whole = f"  整组 {s.recall.label}" if s.recall.reviews else ""
+            lines.append(f"  {escape(s.heading)} [$text-success]{mastery_bar(s.points)}[/]{whole}{tail}")
     if len(ordered) > limit:
         lines.append(f"……另有 {len(ordered) - limit} 个主题")
     return "\n".join(lines)

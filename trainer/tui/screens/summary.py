@@ -12,7 +12,8 @@ from trainer.tui.format import seconds_label
 
 
 def summary_text(s: Summary) -> str:
-    """The summary as lines of text: answers (same-day repeats included) and cards counted apart."""
+    """The summary as lines of text: answers (same-day repeats included) and cards counted apart, as the
+    review log, home and stats count them: a list answer is one answer of the list and one per point."""
     per_answer = s.seconds / s.reviewed if s.reviewed else 0.0
     if s.next_due is None:
         nxt = "暂无"
@@ -29,6 +30,8 @@ def summary_text(s: Summary) -> str:
         f"剩余：{s.left} 张",
         f"下次到期：{nxt}",
     ]
+    if s.lists:
+        lines.insert(3, f"其中列表：{s.lists} 次，逐点评分 {s.list_points} 个要点（每个要点算一次回答）")
     if s.practice:
         lines.insert(1, "练习模式：回答未记录，日程未改变")
     return "\n".join(lines)
