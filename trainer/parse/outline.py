@@ -9,6 +9,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
@@ -188,6 +189,8 @@ _SENTENCE_STOP = re.compile(r"[。；;！!？?]")
 
 
 def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
+    while len(stack) > 1 and stack[-1].style == RUN_IN:
+        stack.pop()  # a heading line never sits inside an unnumbered point
     if any(n.style == style for n in stack[1:]):
         _pop_for(style, stack)
         return
@@ -246,24 +249,6 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
-# `动能转换与效率提升：支撑我国经济增长的…`: a paragraph led by a short phrase and a colon.
-_RUN_IN = re.compile(r"^[^，。；：！？、,.;:!?“”\s]{2,16}：(?=[^：]{10})")
-RUN_IN = "runin"
-
-
-def run_in_paragraphs(paras: list[Para]) -> set[int]:
-    """Indexes of paragraphs of the same shape, two or more in a row, each led by a short phrase and a
-    colon (and holding no list of its own): a list with no numbers."""
-    shaped = [
-        bool(_RUN_IN.match(p.key)) and match_line(p.key) is None and not top_list(find_inline(p.key)) for p in paras
-    ]
-    found: set[int] = set()
-    for i, ok in enumerate(shaped):
-        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1])):
-            found.add(i)
-    return found
-
-
 def _continued_items(para: Para, nxt: Marker) -> list[int]:
     """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
     paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
@@ -319,7 +304,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
-        head = _Head(RUN_IN, 0, 0) if i in run_in else _classify(para, prev, stack)
+        lead = run_in.get(i)
+        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
@@ -335,7 +321,12 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         title_text = para.text[head.title_start :]
         rest = None
-        if head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
+        if lead:
+            # The lead is the title; its elaboration is the point's first paragraph.
+            tail = para.key[lead[1] :]
+            rest = para.slice(lead[1] + len(tail) - len(tail.lstrip(" 】〗：。！")))
+            title_text = para.text[lead[0] : lead[1]]
+        elif head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
             cut = _run_on(title_text)
             if cut >= 0:
                 rest_para = para.slice(head.title_start + cut)

@@ -265,11 +265,16 @@ def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft
 
 
 def _lead_sentence_kind(node: Node) -> SectionKind:
-    """The kind named by the last sentence of the paragraph right before a node's first point."""
+    """The kind named by the last sentence of the paragraph right before a node's first point, when
+    that paragraph leads into the list (it ends with a colon); an opening paragraph of prose that ends
+    on its own (`…探索振兴路径，农业基础更加稳固。`) names nothing of the list."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return sentence_kind(prev.key) if prev is not None else SectionKind.OTHER
+            if prev is None:
+                return SectionKind.OTHER
+            key = prev.key.rstrip()
+            return sentence_kind(key) if key.endswith("：") else SectionKind.OTHER
         prev = item if isinstance(item, Para) else None
     return SectionKind.OTHER
 

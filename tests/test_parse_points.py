@@ -1,0 +1,117 @@
+"""Finding points: each general mechanism on small documents, asserting the sections and heads it gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.parse import parse_document, parse_with_notes
+
+
+def _sections(text: str) -> list[tuple[str, str, list[str]]]:
+    """(section heading, kind, heads) of every section, in deck order."""
+    deck = parse_document(text, source="t.txt")
+    return [(s.heading, str(s.kind), [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+def _heads(text: str) -> list[str]:
+    return [h for _, _, heads in _sections(text) for h in heads]
+
+
+# Paragraphs of the same shape are a list with no numbers: each opens with a short lead (a sentence, a
+# phrase and a colon, a bracketed phrase) and goes on to elaborate it.
+SHAPED = [
+    (
+        "sentence_leads_under_a_heading",
+        "食品安全\n\n话题引入\n民以食为天，食品安全直接关系群众的身体健康和生命安全，也关系经济健康发展和社会稳定。\n"
+        "对策措施\n当好食品安全卫士，全面布控精确打击。统计显示，全国共查办食品安全违法案件28万多起。\n"
+        "统筹协调，齐抓共管。打击伪劣食品靠的不是单打独斗，各级食安委要把统筹协调作用发挥出来。\n",
+        [("对策措施", "countermeasures", ["当好食品安全卫士，全面布控精确打击", "统筹协调，齐抓共管"])],
+    ),
+    (
+        "sentence_leads_after_a_space",
+        "规范涉企执法\n\n存在问题\n多头执法、重复检查。 不同部门各管一段，同一家企业被反复上门检查。\n"
+        "小过重罚、机械执法。 有的执法人员只看条文不看情节，对初次轻微违法也顶格处罚。\n",
+        [("存在问题", "problems", ["多头执法、重复检查", "小过重罚、机械执法"])],
+    ),
+    (
+        "bracketed_leads",
+        "乡村治理\n\n【健全议事机制】各村普遍建立村民议事会，大事小情摆上桌面商量着办。\n"
+        "【推行积分管理】把参与村务、移风易俗等表现折算成积分，兑换生活用品。\n",
+        [("乡村治理", "other", ["健全议事机制", "推行积分管理"])],
+    ),
+    (
+        "colon_leads",
+        "经济形势\n\n动能转换与效率提升：支撑我国经济增长的动力正在由要素驱动转向创新驱动。\n"
+        "消费升级与内需扩大：居民消费从“有没有”转向“好不好”，服务消费占比持续上升。\n",
+        [("经济形势", "other", ["动能转换与效率提升", "消费升级与内需扩大"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SHAPED, ids=[c[0] for c in SHAPED])
+def test_paragraphs_of_one_shape_are_a_list(name: str, text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _sections(text) == expected
+
+
+def test_one_shaped_paragraph_is_no_list() -> None:
+    text = (
+        "基层治理\n\n加强组织保障。家是最小国，国是千万家，基层治理要把群众的冷暖放在心上。\n"
+        "近年来，各地探索了许多好做法，基层治理的效能不断提升，群众的获得感明显增强。\n"
+    )
+    # Only the fallback takes these paragraphs as points (noted so): they are no list.
+    _, notes = parse_with_notes(text, source="t.txt")
+    assert [n.why for n in notes] == ["paragraphs taken as points (no list found)"]
+
+
+def test_in_a_run_of_leads_only_those_opening_alike_are_points() -> None:
+    text = (
+        "传承非遗\n\n三万里残阳山河无疆，五千年汉唐高风激扬。岁月流转，冲淡了传统文化的光彩。\n"
+        "加强非遗建设，要内炼其“心”。从记录百姓生活的诗经，到承载传统精神的婚嫁礼俗。\n"
+        "加强非遗建设，要外塑其“形”。无论是重申报轻保护，还是过度商业化，伤害的都是非遗。\n"
+    )
+    assert _heads(text) == ["加强非遗建设，要内炼其“心”", "加强非遗建设，要外塑其“形”"]
+
+
+def test_a_bracketed_label_is_no_lead() -> None:
+    text = (
+        "农村社会养老服务体系构建\n\n【摘 要】社会养老服务的属性决定着体系建设的责任主体和发展方向。\n"
+        "【关键词】农村；社会养老服务；属性；体系构建\n"
+    )
+    heads = _heads(text)
+    assert "摘要" not in heads and "摘 要" not in heads and "关键词" not in heads
+
+
+def test_in_a_run_of_leads_those_sharing_words_are_points() -> None:
+    # The opening's lead is as short as the points', but only the points are parallel (`，乡村振兴有了`).
+    text = (
+        "乡村振兴\n\n推进乡村全面振兴是总抓手。近年来，各地因地制宜探索振兴路径，农村面貌焕然一新。\n"
+        "产业兴旺，乡村振兴有了坚实基础。各地立足资源禀赋发展特色种养和乡村旅游。\n"
+        "人才回流，乡村振兴有了持久动力。返乡创业青年带回技术、资金和理念。\n"
+    )
+    assert _heads(text) == ["产业兴旺，乡村振兴有了坚实基础", "人才回流，乡村振兴有了持久动力"]
+
+
+def test_an_opening_paragraph_that_ends_on_its_own_names_no_kind() -> None:
+    # `…探索振兴路径…。` names 路径 (countermeasures), but it opens the argument, it leads into no list.
+    text = (
+        "乡村振兴\n\n推进乡村全面振兴，是新时代做好“三农”工作的总抓手。近年来，各地因地制宜探索振兴路径，农村面貌焕然一新。\n"
+        "产业兴旺，乡村振兴有了坚实基础。各地立足资源禀赋发展特色种养和乡村旅游。\n"
+        "人才回流，乡村振兴有了持久动力。返乡创业青年带回技术、资金和理念。\n"
+    )
+    assert _sections(text) == [
+        ("乡村振兴", "other", ["产业兴旺，乡村振兴有了坚实基础", "人才回流，乡村振兴有了持久动力"])
+    ]
+
+
+def test_leads_opening_with_clauses_of_one_length_are_parallel() -> None:
+    # No words in common, but each lead opens with a four-character clause: all three are points.
+    text = (
+        "发展银发经济\n\n顶层引领，银发经济纳入国家发展战略。党的十八大以来，我国经济转向高质量发展阶段。\n"
+        "潜力巨大，老龄社会奠定蓝海市场。2024年我国银发人口达5.4亿，约占总人口的38.5%。\n"
+        "能力改进，消费潜力正在被重新估值。银发经济是向老年人提供产品和服务的经济活动。\n"
+    )
+    assert _heads(text) == [
+        "顶层引领，银发经济纳入国家发展战略",
+        "潜力巨大，老龄社会奠定蓝海市场",
+        "能力改进，消费潜力正在被重新估值",
+    ]
