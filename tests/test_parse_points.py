@@ -115,3 +115,42 @@ def test_leads_opening_with_clauses_of_one_length_are_parallel() -> None:
         "潜力巨大，老龄社会奠定蓝海市场",
         "能力改进，消费潜力正在被重新估值",
     ]
+
+
+# A list of one is no list: a numbered item with no sibling over a list of its own heads that list.
+LONE_HEADINGS = [
+    (
+        "item_with_prose_then_a_list",
+        "传统节日\n\n一、传统节日面临尴尬。\n外来文化不断涌入，不少年轻人冷落了本民族的优秀文化，主要原因如下：\n"
+        "1、部分风俗不合时宜。许多地方禁止燃放烟花爆竹，春节少了几分滋味。\n"
+        "2、传统节日文化教育的缺失。学校很少讲解节日背后的文化内涵。\n",
+        [("传统节日面临尴尬", ["部分风俗不合时宜", "传统节日文化教育的缺失"])],
+    ),
+    (
+        "item_over_a_cut_off_list",
+        "合作社调查\n\n一、组建类型\n此次调查的10个镇共有农民专业合作社285个。\n"
+        "（一）村干带动型。主要由村居社区干部牵头，联合生产同类产品的农户组建专业合作社。\n",
+        [("组建类型", ["村干带动型"])],
+    ),
+    (
+        "item_over_paragraphs_of_one_shape",
+        "工作总结\n\n（一）夯实基础，统筹兼顾，社区民生持续改善\n始终坚持民生为本，瞄准群众最急最忧最盼的事情，把各项惠民政策落到实处。\n"
+        "落实各项基本保障。1月至10月共救助各类困难对象9307人次，发放助困资金581.1万元。\n"
+        "特殊群体持续关爱。深入推进老年宜居社区建设，新设为老服务综合窗口。\n",
+        [("夯实基础，统筹兼顾，社区民生持续改善", ["落实各项基本保障", "特殊群体持续关爱"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), LONE_HEADINGS, ids=[c[0] for c in LONE_HEADINGS])
+def test_a_lone_item_over_a_list_is_its_heading(name: str, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert [(heading, heads) for heading, _, heads in _sections(text)] == expected
+
+
+def test_two_items_with_sub_lists_stay_points() -> None:
+    # With a sibling, the items form a succession of their own: their sub-items stay in their bodies.
+    text = (
+        "基层减负\n\n存在问题\n1. 会议过多。干部疲于应付。\n① 某县一个月开会40多次。\n② 会议层层套开。\n"
+        "2. 考核过频。留痕过度。\n① 台账多，填报任务重。\n② 检查多，迎检负担重。\n"
+    )
+    assert _heads(text) == ["会议过多", "考核过频"]

@@ -92,6 +92,15 @@ def _names_lists(group: list[Node]) -> bool:
     return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
 
 
+def _heads_own_list(group: list[Node]) -> bool:
+    """A numbered item with no sibling over a list of its own (`一、传统节日面临尴尬。` then `1、…2、…`):
+    a list of one is no list, so the reading with a complete succession has the item as the heading
+    of the list it holds, not as that list's only point."""
+    if len(group) != 1 or group[0].style in PROSE_STYLES or group[0].style.startswith(("sym", "bullet")):
+        return False
+    return any(not c.heading and not c.lone for c in group[0].children)
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
@@ -105,7 +114,7 @@ def classify(node: Node) -> None:
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
-        decision = _is_heading_group(group, node)
+        decision = _is_heading_group(group, node) or _heads_own_list(group)
         lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
         for child in group:
             child.heading = decision
