@@ -154,3 +154,28 @@ def test_two_items_with_sub_lists_stay_points() -> None:
         "2. 考核过频。留痕过度。\n① 台账多，填报任务重。\n② 检查多，迎检负担重。\n"
     )
     assert _heads(text) == ["会议过多", "考核过频"]
+
+
+def test_a_list_starting_again_after_a_lead_is_a_section_of_its_own() -> None:
+    text = (
+        "大学生就业难\n\n1. 教育与就业需求不匹配：大学所教的内容和用人单位的需要脱节。\n"
+        "2. 就业市场供需失衡：岗位的供给和求职的人数对不上。\n"
+        "针对大学生就业难，一些解决对策包括：\n"
+        "1. 加强职业教育和实践能力培养，提高大学生的就业竞争力。\n"
+        "2. 鼓励大学生创业和自主就业，减少对传统就业市场的依赖。\n"
+    )
+    sections = _sections(text)
+    assert [heads for _, _, heads in sections] == [
+        ["教育与就业需求不匹配", "就业市场供需失衡"],
+        ["加强职业教育和实践能力培养，提高大学生的就业竞争力", "鼓励大学生创业和自主就业，减少对传统就业市场的依赖"],
+    ]
+    assert sections[1][1] == "countermeasures"
+
+
+def test_a_list_going_on_after_prose_stays_one_section() -> None:
+    # The lead before the second `1.` is what makes a new list; a remark ending on its own does not.
+    text = (
+        "基层治理\n\n存在问题\n1. 人才队伍不完善。人员紧缺。\n2. 权力下放不到位。审批权限仍在县里。\n"
+        "以上问题在各地普遍存在。\n3. 经费保障不足。运转经费靠上级拨付。\n"
+    )
+    assert [heads for _, _, heads in _sections(text)] == [["人才队伍不完善", "权力下放不到位", "经费保障不足"]]

@@ -285,6 +285,15 @@ def split_continued(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _take_lead(closed: Node, parent: Node) -> None:
+    """A lead (`一些解决思路包括：`) introduces what follows: when a new list starts after it, at a
+    shallower depth, it leaves the item it was read into and goes before the new list."""
+    last = closed.items[-1] if closed.items else None
+    if isinstance(last, Para) and last.key.rstrip().endswith("："):
+        closed.items.pop()
+        parent.items.append(last)
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
@@ -335,10 +344,13 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 title_text = title_text[:cut]
         if head.style.startswith(("bare", "md", "centred")):
             _close_note(stack)
+        deepest = stack[-1]
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
             _pop_for(head.style, stack, head.ordinal)
+        if head.ordinal == 1 and deepest is not stack[-1]:
+            _take_lead(deepest, stack[-1])
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")

@@ -165,18 +165,36 @@ def _lead(para: Para, start: int) -> tuple[str, str] | None:
     return clean(para.text[begin : len(key) - 1]), key[begin:-1]
 
 
+def _restart(prev: Para | Node | None, item: Node, points: list[PointDraft]) -> SectionDraft | None:
+    """A list that starts again at 1 after points and a lead of its own (`…一些解决思路包括：`) is a
+    section of its own, headed and kinded by that lead."""
+    if item.ordinal != 1 or not points or not isinstance(prev, Para):
+        return None
+    lead = _lead(prev, len(prev.key.rstrip()))
+    if lead is None or not lead[0]:
+        return None
+    return SectionDraft(lead_kind(lead[1]) or SectionKind.OTHER, heading_phrase(lead[0]), [], "lead")
+
+
 def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
+    target = got.own
+    prev: Para | Node | None = None
     for item in node.items:
+        before, prev = prev, item
         if isinstance(item, Node):
             if item.style == NOTE:
                 continue
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
+                restart = _restart(before, item, target)
+                if restart is not None:
+                    got.parts.append(restart)
+                    target = restart.points
                 point = _point_from_node(item)
                 if point:
-                    got.own.append(point)
+                    target.append(point)
             continue
         lists = _run_lists(item)
         if not lists:
@@ -191,6 +209,9 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
             else:
                 got.own.extend(points)
+    for part in got.parts:
+        if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
+            part.kind = heads_kind([p.head for p in part.points])
     return got
 
 
