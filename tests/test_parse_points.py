@@ -179,3 +179,15 @@ def test_a_list_going_on_after_prose_stays_one_section() -> None:
         "以上问题在各地普遍存在。\n3. 经费保障不足。运转经费靠上级拨付。\n"
     )
     assert [heads for _, _, heads in _sections(text)] == [["人才队伍不完善", "权力下放不到位", "经费保障不足"]]
+
+
+def test_a_bracketed_heading_after_a_sentence_item_starts_a_section() -> None:
+    # `二、是受…` is item 2 (a 是 after the number is the item's first word), and the items are whole
+    # sentences, so the heading after them opens a section of its own instead of nesting in item 4.
+    text = (
+        "大学生就业难\n\n【概括问题】\n一、大学生毕业人数增长带来的供给增加。\n"
+        "二、是受新冠疫情的影响，大量企业缩招或不招人导致的需求减少。\n"
+        "三、个别企业在招聘中设置的各种或明或暗的歧视条件也阻碍了大学生的就业。\n"
+        "【分析原因】\n当前大学生的就业观念存在偏差。一是忽视国家利益，淡化社会需求。二是个人意识增强，功利主义增长。\n"
+    )
+    assert [(heading, len(heads)) for heading, _, heads in _sections(text)] == [("概括问题", 3), ("分析原因", 2)]

@@ -52,7 +52,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
     ("arabic", f"([{_DOT_DIGITS}])", False),
-    ("cn_dun", rf"({_CN})[、](?!是)", False),
+    ("cn_dun", rf"({_CN})[、]", False),
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
     ("arabic", r"(\d{1,2}) ?、", False),

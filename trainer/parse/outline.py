@@ -188,6 +188,13 @@ def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
 _SENTENCE_STOP = re.compile(r"[。；;！!？?]")
 
 
+def _is_sentence(title: str) -> bool:
+    """True for an item's title that is a sentence, not a heading: a stop inside it, or a stop at the
+    end of a line longer than a heading phrase (`四、个别企业在招聘中设置的各种…也阻碍了大学生的就业。`)."""
+    body = title.rstrip("。；;！!？? ")
+    return bool(_SENTENCE_STOP.search(body)) or (len(body) > BARE_MAX and body != title.rstrip())
+
+
 def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
     while len(stack) > 1 and stack[-1].style == RUN_IN:
         stack.pop()  # a heading line never sits inside an unnumbered point
@@ -200,9 +207,9 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
             if stack[i].style == marker.style:
                 del stack[i:]
                 return
-    # A heading line never sits inside a numbered point: an item whose title holds a sentence stop
+    # A heading line never sits inside a numbered point: an item whose title is a sentence
     # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
-    while len(stack) > 1 and stack[-1].ordinal and _SENTENCE_STOP.search(stack[-1].title.rstrip("。；;！!？? ")):
+    while len(stack) > 1 and stack[-1].ordinal and _is_sentence(stack[-1].title):
         stack.pop()
     if style == "bare_title":
         # A title line never sits under a section line.
