@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.parse import parse_document, parse_with_notes
+from trainer.parse.heads import split_head
 
 
 def _sections(text: str) -> list[tuple[str, str, list[str]]]:
@@ -191,3 +192,27 @@ def test_a_bracketed_heading_after_a_sentence_item_starts_a_section() -> None:
         "【分析原因】\n当前大学生的就业观念存在偏差。一是忽视国家利益，淡化社会需求。二是个人意识增强，功利主义增长。\n"
     )
     assert [(heading, len(heads)) for heading, _, heads in _sections(text)] == [("概括问题", 3), ("分析原因", 2)]
+
+
+# A head whose stop was lost (bold on the page) is apart from its body only by a space between words.
+GAP_HEADS = [
+    (
+        "基础文化设施利用率有待提高 近年来全市公共文化设施的总量虽然持续增加，但管理没有跟上。",
+        "基础文化设施利用率有待提高",
+        "近年来全市公共文化设施的总量虽然持续增加，但管理没有跟上。",
+    ),
+    # A short run after the space is the head's own words, split by a copy: no cut.
+    ("提高基层 治理能力。加强培训。", "提高基层治理能力", "加强培训。"),
+    (
+        "文化人才欠缺、队伍不稳 群众文化工作的阵地和抓手主要在基层，依托乡镇文化站开展。",
+        "文化人才欠缺、队伍不稳",
+        "群众文化工作的阵地和抓手主要在基层，依托乡镇文化站开展。",
+    ),
+    # A space after a clause that has a comma in it is no head boundary: the head rule holds.
+    ("近年来，我市 加大投入，建成了一批乡镇综合文化站。", "近年来，我市加大投入，建成了一批乡镇综合文化站", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "body"), GAP_HEADS, ids=[g[1] for g in GAP_HEADS])
+def test_a_space_between_words_ends_a_head_that_lost_its_stop(text: str, head: str, body: str) -> None:
+    assert split_head(text)[:2] == (head, body)
