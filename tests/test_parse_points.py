@@ -216,3 +216,26 @@ GAP_HEADS = [
 @pytest.mark.parametrize(("text", "head", "body"), GAP_HEADS, ids=[g[1] for g in GAP_HEADS])
 def test_a_space_between_words_ends_a_head_that_lost_its_stop(text: str, head: str, body: str) -> None:
     assert split_head(text)[:2] == (head, body)
+
+
+def test_a_lone_bullet_is_no_list() -> None:
+    # The `• 注册` left of a page's menu held the whole article as its body; it is a line of text.
+    text = (
+        "• 注册\n以银发经济为导向激发经济活力\n\n"
+        "日前，国务院办公厅印发《关于发展银发经济增进老年人福祉的意见》，着眼于增强老年人的幸福感。\n"
+        "加强组织保障解决老年人后顾之忧。家是最小国，国是千万家。一方面，要弘扬孝亲敬老传统美德；"
+        "另一方面，要落实好老年优待政策。\n"
+        "优化产业结构满足老年人生活需求。统计显示，我国60周岁及以上老年人口已超过2.8亿。\n"
+    )
+    assert _heads(text) == ["加强组织保障解决老年人后顾之忧", "优化产业结构满足老年人生活需求"]
+
+
+def test_a_lead_right_before_a_run_together_list_heads_it() -> None:
+    text = (
+        "基层治理\n\n存在问题：一是人才队伍不完善，人员紧缺；二是权力下放不到位，审批权限仍在县里。\n"
+        "对策建议：一是配强工作人员，充实力量；二是下放审批权限，减少环节。\n"
+    )
+    assert [(heading, heads) for heading, _, heads in _sections(text)] == [
+        ("存在问题", ["人才队伍不完善", "权力下放不到位"]),
+        ("对策建议", ["配强工作人员", "下放审批权限"]),
+    ]

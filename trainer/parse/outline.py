@@ -50,6 +50,7 @@ class Node:
     role: str = ""
     opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
     gap: int = 0  # blank lines before its line
+    para: Para | None = None  # the paragraph it was read from
 
     @property
     def children(self) -> list[Node]:
@@ -361,7 +362,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")
-        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap)
+        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap, para=para)
         if rest is not None:
             node.items.append(rest)
         stack[-1].items.append(node)

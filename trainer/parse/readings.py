@@ -101,12 +101,24 @@ def _heads_own_list(group: list[Node]) -> bool:
     return any(not c.heading and not c.lone for c in group[0].children)
 
 
+def _unlist_lone_bullets(node: Node) -> None:
+    """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
+    text, and what was read into it belongs to its parent."""
+    bullets = [c for c in node.children if c.style == "bullet"]
+    if len(bullets) != 1 or bullets[0].para is None:
+        return
+    lone = bullets[0]
+    at = node.items.index(lone)
+    node.items[at : at + 1] = [lone.para, *lone.items]
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
     Siblings of one style are headings when they are headings by form (markdown, bare or centred
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
+    _unlist_lone_bullets(node)
     children = node.children
     for child in children:
         classify(child)

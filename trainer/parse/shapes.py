@@ -28,15 +28,21 @@ LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _lead_shape(para: Para) -> tuple[str, int, int] | None:
-    """The shape of a paragraph opening with a short lead (name, where the lead starts and ends)."""
-    if match_line(para.key) is not None or top_list(find_inline(para.key)):
+    """The shape of a paragraph opening with a short lead (name, where the lead starts and ends).
+
+    A list run together in the paragraph right after its lead (`存在问题：一是…`) makes the lead a
+    heading over that list, not a point; a list further on elaborates the point."""
+    if match_line(para.key) is not None:
         return None
+    inline = top_list(find_inline(para.key))
     for name, rx in LEAD_SHAPES:
         m = rx.match(para.key)
         if m:
             lead = m.group(1).replace(" ", "")
             if name == "bracket" and (len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead)):
                 return None  # `【摘 要】`, `【热点背景】`: a label or a heading, not a point's lead
+            if inline and (name == "colon" or inline[0].start <= m.end() + 1 or is_heading_phrase(lead)):
+                return None
             return name, m.start(1), m.end(1)
     return None
 
