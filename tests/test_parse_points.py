@@ -239,3 +239,29 @@ def test_a_lead_right_before_a_run_together_list_heads_it() -> None:
         ("存在问题", ["人才队伍不完善", "权力下放不到位"]),
         ("对策建议", ["配强工作人员", "下放审批权限"]),
     ]
+
+
+def test_numbers_set_apart_over_title_lines_are_a_list_and_a_repeated_label_is_no_heading() -> None:
+    # A 金句 page: each number on a line of its own over the quotation, and the same `应用示例` line
+    # under every item (the items' template, not a heading over them).
+    text = (
+        "民生话题古籍金句\n\n不少考生写民生话题时，总觉得素材单薄、论述没底气。\n"
+        "1\n凡治国之道，必先富民\n出自《管子》，大意是治理国家的办法，首要的是让百姓富裕起来。\n"
+        "应用示例\n“凡治国之道，必先富民。”新时代里，各地应把产业发展抓在手上。\n"
+        "2\n老吾老，以及人之老\n出自《孟子》，大意是孝敬自家的长辈，并推及别人家的长辈。\n"
+        "应用示例\n“老吾老，以及人之老。”新时代的社会保障体系要为老年人织密养老网。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    points = [p for _, _, p in deck.points()]
+    assert [p.head for p in points] == ["凡治国之道，必先富民", "老吾老，以及人之老"]
+    assert "应用示例" in points[0].body and "产业发展" in points[0].body
+
+
+def test_a_page_number_between_lines_of_prose_is_no_marker() -> None:
+    text = (
+        "基层治理调研报告\n\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺，一人多岗的现象比较普遍，\n"
+        "1\n"
+        "工作人员长期超负荷运转，服务质量难以保证，群众办事还要多跑腿、多等待、多花冤枉钱。\n"
+        "2. 经费保障不足。运转经费主要靠上级拨付。\n"
+    )
+    assert _heads(text) == ["人才队伍不完善", "经费保障不足"]

@@ -22,7 +22,9 @@ _ADVERBIAL = re.compile(
 
 # A phrase of words (no punctuation but 、) ended by a space between two Chinese characters, then a sentence
 # that runs on for a while before its first stop: a head and its body.
-_GAP = re.compile(r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})")
+_GAP = re.compile(
+    r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
+)
 
 
 def _scan(text: str) -> tuple[int, int]:

@@ -51,6 +51,7 @@ class Node:
     opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
     gap: int = 0  # blank lines before its line
     para: Para | None = None  # the paragraph it was read from
+    label: bool = False  # a bare line repeated under each item of a list (`应用示例`): part of the item
 
     @property
     def children(self) -> list[Node]:

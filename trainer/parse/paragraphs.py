@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.parse.markers import match_line
+from trainer.parse.markers import cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 
@@ -109,3 +109,46 @@ def join_lines(lines: list[Line]) -> list[Para]:
         last = line
         gap = 0
     return paras
+
+
+# A number alone on its line (`1`, `01`, `一`, `①`): the big numeral a page sets over each item.
+_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
+NUMBERED_HEAD_MAX = 40  # the line under such a number is the item's title, not a page of prose
+
+
+def _number_of(line: Line) -> int:
+    m = _NUMBER_LINE.match(line.key.strip())
+    if not m:
+        return 0
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return cn_number(m.group(2))
+    return "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(3)) + 1
+
+
+def number_lines(lines: list[Line]) -> list[Line]:
+    """Numbers alone on their lines, each over a short title line, that count 1, 2, 3 …: a list whose
+    numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
+    marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
+    found: list[tuple[int, int, int]] = []  # (number line, title line, number)
+    for i, line in enumerate(lines):
+        n = _number_of(line)
+        if not n:
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
+        if j < 0 or len(lines[j].key) > NUMBERED_HEAD_MAX or is_start_line(lines[j]) or _number_of(lines[j]):
+            continue
+        found.append((i, j, n))
+    chain: list[tuple[int, int, int]] = []
+    for item in found:
+        if item[2] == len(chain) + 1:
+            chain.append(item)
+    if len(chain) < 2:
+        return lines
+    out = list(lines)
+    for i, j, n in chain:
+        title = lines[j]
+        out[j] = Line(f"{n}. {title.text}", f"{n}. {title.key}", title.lineno, title.indent)
+        out[i] = Line("", "", lines[i].lineno, 0)
+    return out

@@ -112,6 +112,26 @@ def _unlist_lone_bullets(node: Node) -> None:
     node.items[at : at + 1] = [lone.para, *lone.items]
 
 
+def _mark_labels(node: Node) -> None:
+    """A bare line repeated under two or more items of one list and naming no section kind (`应用示例`
+    under each quotation of a 金句 page) is the items' template, a label, not a heading."""
+    by_style: dict[str, list[Node]] = {}
+    for child in node.children:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if len(group) < 2:
+            continue
+        seen: dict[str, list[tuple[int, Node]]] = {}
+        for n, item in enumerate(group):
+            for sub in item.children:
+                if sub.style.startswith("bare"):
+                    seen.setdefault(sub.title.strip().rstrip("：:"), []).append((n, sub))
+        for title, subs in seen.items():
+            if len({n for n, _ in subs}) >= 2 and heading_kind(title) is SectionKind.OTHER:
+                for _, sub in subs:
+                    sub.label = True
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
@@ -119,6 +139,7 @@ def classify(node: Node) -> None:
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
     _unlist_lone_bullets(node)
+    _mark_labels(node)
     children = node.children
     for child in children:
         classify(child)
@@ -126,8 +147,9 @@ def classify(node: Node) -> None:
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
-        decision = _is_heading_group(group, node) or _heads_own_list(group)
-        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
+        labels = all(c.label for c in group)
+        decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
+        lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
         for child in group:
             child.heading = decision
             child.lone = lone
