@@ -265,3 +265,14 @@ def test_a_page_number_between_lines_of_prose_is_no_marker() -> None:
         "2. 经费保障不足。运转经费主要靠上级拨付。\n"
     )
     assert _heads(text) == ["人才队伍不完善", "经费保障不足"]
+
+
+def test_quotation_lines_are_a_list_and_a_quoted_word_is_no_lead() -> None:
+    text = (
+        "民生金句\n\n民生是为政之要，下面这些古语值得积累。\n"
+        "“民亦劳止，汔可小康。”——《诗经》\n"
+        "“治国有常，而利民为本。”——《淮南子》\n"
+        "“老吾老，以及人之老；幼吾幼，以及人之幼。”新时代的社会保障体系要为老年人织密养老网。\n"
+        "“放管服”改革深入推进，群众办事更方便了，企业开办时间大幅压缩。\n"
+    )
+    assert _heads(text) == ["民亦劳止，汔可小康", "治国有常，而利民为本", "老吾老，以及人之老"]

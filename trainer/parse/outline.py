@@ -9,7 +9,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
-from trainer.parse.shapes import RUN_IN, run_in_paragraphs
+from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
@@ -342,7 +342,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if lead:
             # The lead is the title; its elaboration is the point's first paragraph.
             tail = para.key[lead[1] :]
-            rest = para.slice(lead[1] + len(tail) - len(tail.lstrip(" 】〗：。！")))
+            body = lead[1] + len(tail) - len(tail.lstrip(LEAD_END))
+            rest = para.slice(body) if body < len(para.key) else None
             title_text = para.text[lead[0] : lead[1]]
         elif head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
             cut = _run_on(title_text)

@@ -20,11 +20,16 @@ _COLON_LEAD = re.compile(r"^([^，。；：！？、,.;:!?“”\s]{2,16})：(?=
 _SENTENCE_LEAD = re.compile(r"^([^“「『\"（(【《\s。！？；;：:][^。！？；;：:\s]{3,23})[。！](?= *[^ ]{8})")
 # `【加强统筹】各地要…`: a bracketed lead.
 _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】〗](?= *[^ ]{10})")
+# `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
+# sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
+_QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("colon", _COLON_LEAD),
     ("sentence", _SENTENCE_LEAD),
     ("bracket", _BRACKET_LEAD),
+    ("quote", _QUOTE_LEAD),
 )
+LEAD_END = " 】〗：。！”」—－-"  # what closes a lead before its elaboration
 
 
 def _lead_shape(para: Para) -> tuple[str, int, int] | None:
@@ -85,9 +90,10 @@ def _parallel_leads(leads: list[str]) -> set[int]:
 
 def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
     """Paragraphs of the same shape, two or more in a row, each led by a short lead (a phrase and a
-    colon, a short sentence, a bracketed phrase) and holding no list of its own: a list with no
-    numbers. Where some leads of a run of three or more are parallel (排比), only those are the points: the others open or
-    close the argument. Maps each point's index to where its lead starts and ends."""
+    colon, a short sentence, a bracketed phrase, a quotation): a list with no numbers. An essay's
+    opening and closing may begin with a short sentence too: where some short-sentence leads of a run
+    of three or more are parallel (排比), only those are the points. Maps each point's index to where
+    its lead starts and ends."""
     shapes = [_lead_shape(p) for p in paras]
     found: dict[int, tuple[int, int]] = {}
     i = 0
@@ -99,7 +105,7 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
         if shape is not None and j - i >= 2:
             run = list(range(i, j))
             parallel = _parallel_leads([paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run])
-            if len(run) >= OPENING_AMONG and len(parallel) >= 2:
+            if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
                 run = [run[k] for k in sorted(parallel)]
             for k in run:
                 found[k] = (shapes[k] or ("", 0, 0))[1:]
