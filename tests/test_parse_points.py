@@ -276,3 +276,14 @@ def test_quotation_lines_are_a_list_and_a_quoted_word_is_no_lead() -> None:
         "“放管服”改革深入推进，群众办事更方便了，企业开办时间大幅压缩。\n"
     )
     assert _heads(text) == ["民亦劳止，汔可小康", "治国有常，而利民为本", "老吾老，以及人之老"]
+
+
+def test_figures_and_scene_setting_sentences_lead_no_points() -> None:
+    # Paragraphs opening with a figure or with `近年来，…` elaborate the item above them.
+    text = (
+        "2025年工作总结\n\n一、主要成效\n（一）经济运行\n全年地区生产总值增长6.5%。规模以上工业增加值增长8%，投资增长10%。\n"
+        "全年新增就业1.2万人。城镇登记失业率控制在3%以内，零就业家庭动态清零。\n"
+        "（二）民生保障\n近年来，我区持续加大投入。新建养老服务站12个，改造老旧小区30个。\n"
+        "但短板依然存在。农村养老服务覆盖面仍然不足，需要进一步补齐。\n"
+    )
+    assert _heads(text) == ["经济运行", "民生保障"]

@@ -27,6 +27,11 @@ _GAP = re.compile(
 )
 
 
+def is_adverbial(clause: str) -> bool:
+    """True for a clause that only sets the scene (`近年来`, `在基层治理中`, `随着…`): never a head."""
+    return bool(_ADVERBIAL.match(clause))
+
+
 def _scan(text: str) -> tuple[int, int]:
     """Offsets of the first sentence stop and the first comma outside quotes and brackets (-1 if none)."""
     depth = 0

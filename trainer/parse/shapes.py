@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.heads import is_adverbial
 from trainer.parse.markers import find_inline, match_line, top_list
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import is_heading_phrase
@@ -29,7 +30,19 @@ LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracket", _BRACKET_LEAD),
     ("quote", _QUOTE_LEAD),
 )
+# A sentence that opens with a connective or a pronoun goes on from the one before: prose, not a lead.
+_PROSE_OPENER = re.compile(
+    r"^(?:但|而|且|这|那|该|其|此|因此|所以|然而|同时|此外|另外|总之|可见|于是|并且|如果|虽然|尽管|因为)"
+)
 LEAD_END = " 】〗：。！”」—－-"  # what closes a lead before its elaboration
+
+
+def _is_claim(sentence: str) -> bool:
+    """True for a short sentence that can lead a point: a claim (`消费市场持续回暖`), not a figure
+    (`全年地区生产总值增长6.5%`), a scene-setting clause (`近年来，…`) or a sentence going on from the
+    one before (`但问题依然存在`)."""
+    first = sentence.split("，")[0]
+    return not (re.search(r"[\d%％]", sentence) or _PROSE_OPENER.match(sentence) or is_adverbial(first))
 
 
 def _lead_shape(para: Para) -> tuple[str, int, int] | None:
@@ -46,6 +59,8 @@ def _lead_shape(para: Para) -> tuple[str, int, int] | None:
             lead = m.group(1).replace(" ", "")
             if name == "bracket" and (len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead)):
                 return None  # `【摘 要】`, `【热点背景】`: a label or a heading, not a point's lead
+            if name == "sentence" and not _is_claim(lead):
+                return None
             if inline and (name == "colon" or inline[0].start <= m.end() + 1 or is_heading_phrase(lead)):
                 return None
             return name, m.start(1), m.end(1)
