@@ -287,3 +287,27 @@ def test_figures_and_scene_setting_sentences_lead_no_points() -> None:
         "但短板依然存在。农村养老服务覆盖面仍然不足，需要进一步补齐。\n"
     )
     assert _heads(text) == ["经济运行", "民生保障"]
+
+
+def test_a_list_announced_after_the_last_item_is_beside_it_not_in_it() -> None:
+    text = (
+        "如何破解养老难题\n\n当前，我国老龄化程度不断加深，养老问题备受关注。\n"
+        "一是养老服务供给不足。养老机构床位紧张。\n二是养老服务质量不高。护理人员专业素质偏低。\n"
+        "对此，建议从以下几方面着手：\n"
+        "第一，扩大服务供给。鼓励社会力量参与。\n第二，提升服务质量。加强护理人员培训。\n"
+    )
+    assert [(kind, heads) for _, kind, heads in _sections(text)] == [
+        ("problems", ["养老服务供给不足", "养老服务质量不高"]),
+        ("countermeasures", ["扩大服务供给", "提升服务质量"]),
+    ]
+
+
+def test_a_deeper_list_announced_inside_an_item_stays_in_it() -> None:
+    text = (
+        "基层治理\n\n存在问题\n1. 人才队伍不完善。人员紧缺。\n2. 权力下放不到位。审批权限仍在县里。\n其中，权力下放不到位具体表现为：\n"
+        "一是审批环节多，群众跑腿多。\n二是权责不对等，基层接不住。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    points = [p for _, _, p in deck.points()]
+    assert [p.head for p in points] == ["人才队伍不完善", "权力下放不到位"]
+    assert "审批环节多" in points[1].body

@@ -294,6 +294,21 @@ def split_continued(paras: list[Para]) -> list[Para]:
     return out
 
 
+# Prose-style markers (一是, 第一, 首先) count at one depth below every numbered style.
+_PROSE_RANK = 6
+
+
+def _announced_after(item: Node, style: str) -> bool:
+    """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
+    (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
+    a new list beside item's, not one nested in it (`3. …` then `具体表现为：` then `一是…` nests)."""
+    last = item.items[-1] if item.items else None
+    if not item.ordinal or not isinstance(last, Para) or not last.key.rstrip().endswith("："):
+        return False
+    ranks = [STYLE_RANK.get(s, _PROSE_RANK if s in PROSE_STYLES else 0) for s in (item.style, style)]
+    return all(ranks) and ranks[1] <= ranks[0]
+
+
 def _take_lead(closed: Node, parent: Node) -> None:
     """A lead (`一些解决思路包括：`) introduces what follows: when a new list starts after it, at a
     shallower depth, it leaves the item it was read into and goes before the new list."""
@@ -355,6 +370,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if head.style.startswith(("bare", "md", "centred")):
             _close_note(stack)
         deepest = stack[-1]
+        if head.ordinal == 1 and _announced_after(deepest, head.style):
+            stack.pop()
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
