@@ -311,3 +311,13 @@ def test_a_deeper_list_announced_inside_an_item_stays_in_it() -> None:
     points = [p for _, _, p in deck.points()]
     assert [p.head for p in points] == ["人才队伍不完善", "权力下放不到位"]
     assert "审批环节多" in points[1].body
+
+
+def test_keycap_emoji_digits_number_a_list() -> None:
+    text = (
+        "基层减负\n\n基层减负喊了多年，为何越减越重？原因有三：\n"
+        "1️⃣ 形式主义根子未除。一些地方习惯以文件落实文件。\n"
+        "2️⃣ 考核机制不科学。考核指标繁多，过度留痕。\n"
+        "3⃣ 权责不对等。上级部门把责任层层下压。\n"
+    )
+    assert _heads(text) == ["形式主义根子未除", "考核机制不科学", "权责不对等"]

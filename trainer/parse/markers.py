@@ -53,6 +53,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("circled", f"([{_CIRCLED}])[、.]?", False),
     ("arabic", f"([{_DOT_DIGITS}])", False),
     ("cn_dun", rf"({_CN})[、]", False),
+    # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number their points.
+    ("arabic", r"(\d)\ufe0f?\u20e3", False),
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
     ("arabic", r"(\d{1,2}) ?、", False),
