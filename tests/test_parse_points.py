@@ -321,3 +321,21 @@ def test_keycap_emoji_digits_number_a_list() -> None:
         "3⃣ 权责不对等。上级部门把责任层层下压。\n"
     )
     assert _heads(text) == ["形式主义根子未除", "考核机制不科学", "权责不对等"]
+
+
+def test_items_parted_by_spaces_on_one_line_and_a_label_line_after_them() -> None:
+    # Short items run together with spaces between them (a table or PDF copy); the next line, led by
+    # a heading word and a colon, opens a part of its own even though the line before stops on a word.
+    text = (
+        "参考答案\n\n问题：1.基础设施薄弱 2.人才流失严重 3.产业发展滞后\n"
+        "对策：1.加大基础设施投入 2.完善人才引进政策 3.培育特色产业\n"
+    )
+    assert [(heading, kind, heads) for heading, kind, heads in _sections(text)] == [
+        ("问题", "problems", ["基础设施薄弱", "人才流失严重", "产业发展滞后"]),
+        ("对策", "countermeasures", ["加大基础设施投入", "完善人才引进政策", "培育特色产业"]),
+    ]
+
+
+def test_a_figure_after_a_space_is_no_marker() -> None:
+    text = "经济数据\n\n1. 经济增长较快。全年增长 2.5 倍，投资增长 3.2 个百分点。\n2. 结构持续优化。\n"
+    assert _heads(text) == ["经济增长较快", "结构持续优化"]

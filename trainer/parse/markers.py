@@ -165,7 +165,9 @@ def find_inline(key: str) -> list[Marker]:
         if marker is None:
             continue
         comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
-        if before and before not in _BOUNDARY and not (comma_ok and before in "，、"):
+        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
+        spaced = prev < pos - 1
+        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
             continue
         if found and found[-1].end > pos:
             continue

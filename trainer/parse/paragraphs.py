@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from trainer.parse.markers import cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
@@ -50,9 +51,17 @@ class Para:
         return Para(self.text[start:stop], self.key[start:stop], first, 0, segs)
 
 
+# `对策：1.…`: a line led by a heading word and a colon opens a part of its own.
+_LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
+
+
 def is_start_line(line: Line) -> bool:
-    """True when a line opens something of its own (heading or numbered item) and must not be joined."""
-    return bool(_MD_HEADING.match(line.key)) or match_line(line.key) is not None
+    """True when a line opens something of its own (heading, numbered item, a part led by a heading
+    word and a colon) and must not be joined."""
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None:
+        return True
+    label = _LABEL_LEAD.match(line.key)
+    return bool(label) and is_heading_phrase(label.group(1))
 
 
 def _breaks_mid_sentence(line: Line) -> bool:
