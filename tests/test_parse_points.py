@@ -339,3 +339,13 @@ def test_items_parted_by_spaces_on_one_line_and_a_label_line_after_them() -> Non
 def test_a_figure_after_a_space_is_no_marker() -> None:
     text = "经济数据\n\n1. 经济增长较快。全年增长 2.5 倍，投资增长 3.2 个百分点。\n2. 结构持续优化。\n"
     assert _heads(text) == ["经济增长较快", "结构持续优化"]
+
+
+def test_an_item_run_on_into_its_first_sub_item_is_split_again() -> None:
+    text = (
+        "防震减灾规划\n\n一、规划背景 （一）工作体系初步形成。各级政府高度重视防震减灾工作的领导和机构建设。\n"
+        "（二）监测能力明显提升。建成了覆盖全市的地震监测台网。\n"
+    )
+    assert [(heading, heads) for heading, _, heads in _sections(text)] == [
+        ("规划背景", ["工作体系初步形成", "监测能力明显提升"])
+    ]

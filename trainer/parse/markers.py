@@ -19,8 +19,17 @@ _LETTERS = "abcdefghij"
 _DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\u274c\ufe0f\u200d]+ *")
 _SIDES = {"一方面": 1, "另一方面": 2}
 
+# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
+STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
+PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
+
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
 PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
+
+
+def list_rank(style: str) -> int:
+    """The conventional depth of a numbering style (1 the outermost), 0 when it has none."""
+    return STYLE_RANK.get(style, PROSE_RANK if style in PROSE_STYLES else 0)
 
 
 def cn_number(text: str) -> int:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
+from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import Para
+from trainer.parse.paragraphs import Para, split_run_on_items
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
@@ -17,8 +17,6 @@ _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
-# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
-STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -294,10 +292,6 @@ def split_continued(paras: list[Para]) -> list[Para]:
     return out
 
 
-# Prose-style markers (一是, 第一, 首先) count at one depth below every numbered style.
-_PROSE_RANK = 6
-
-
 def _announced_after(item: Node, style: str) -> bool:
     """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
     (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
@@ -305,7 +299,7 @@ def _announced_after(item: Node, style: str) -> bool:
     last = item.items[-1] if item.items else None
     if not item.ordinal or not isinstance(last, Para) or not last.key.rstrip().endswith("："):
         return False
-    ranks = [STYLE_RANK.get(s, _PROSE_RANK if s in PROSE_STYLES else 0) for s in (item.style, style)]
+    ranks = [list_rank(s) for s in (item.style, style)]
     return all(ranks) and ranks[1] <= ranks[0]
 
 
@@ -324,7 +318,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
-    paras = split_continued(paras)
+    paras = split_continued(split_run_on_items(paras))
     run_in = run_in_paragraphs(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]

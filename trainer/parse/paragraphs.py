@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.parse.markers import cn_number, match_line
+from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 from trainer.parse.vocab import is_heading_phrase
@@ -160,4 +160,31 @@ def number_lines(lines: list[Line]) -> list[Line]:
         title = lines[j]
         out[j] = Line(f"{n}. {title.text}", f"{n}. {title.key}", title.lineno, title.indent)
         out[i] = Line("", "", lines[i].lineno, 0)
+    return out
+
+
+_ITEM_GAP = re.compile(r" +")
+RUN_ON_TITLE_MAX = 20  # the title of an item run on with its first sub-item is a short phrase
+
+
+def split_run_on_items(paras: list[Para]) -> list[Para]:
+    """An item whose line runs on, after a space, into its first sub-item of a deeper style
+    (`一、规划背景 （一）“十五”期间工作进展情况。`): two lines run together by a copy, split again."""
+    out: list[Para] = []
+    for para in paras:
+        marker = match_line(para.key)
+        rank = STYLE_RANK.get(marker.style, 0) if marker is not None else 0
+        gap = _ITEM_GAP.search(para.key, marker.end) if marker is not None and rank else None
+        if marker is None or gap is None or not 2 <= gap.start() - marker.end <= RUN_ON_TITLE_MAX:
+            out.append(para)
+            continue
+        sub = match_line(para.key[gap.end() :])
+        title = para.key[marker.end : gap.start()]
+        deeper = sub is not None and sub.ordinal == 1 and STYLE_RANK.get(sub.style, 0) > rank
+        if not deeper or _HAS_PUNCT.search(title):
+            out.append(para)
+            continue
+        head = para.slice(0, gap.start())
+        head.gap, head.indent = para.gap, para.indent
+        out.extend([head, para.slice(gap.end())])
     return out
