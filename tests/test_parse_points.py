@@ -349,3 +349,25 @@ def test_an_item_run_on_into_its_first_sub_item_is_split_again() -> None:
     assert [(heading, heads) for heading, _, heads in _sections(text)] == [
         ("规划背景", ["工作体系初步形成", "监测能力明显提升"])
     ]
+
+
+def test_subheadings_over_prose_under_a_kind_heading_are_its_points() -> None:
+    text = (
+        "# 优化营商环境\n\n## 一、存在的问题\n\n当前营商环境仍存在一些短板，主要表现为：一是审批环节多，企业办事难；"
+        "二是政策落实不到位，惠企政策不畅。\n\n## 二、对策建议\n\n### 1. 深化“放管服”改革\n进一步精简审批事项，推行“一网通办”。\n\n"
+        "### 2. 狠抓政策落实\n建立惠企政策直达机制，确保政策红利应享尽享。\n"
+    )
+    assert [(heading, heads) for heading, _, heads in _sections(text)] == [
+        ("存在的问题", ["审批环节多", "政策落实不到位"]),
+        ("对策建议", ["深化“放管服”改革", "狠抓政策落实"]),
+    ]
+
+
+def test_subheadings_over_prose_under_a_topic_stay_headings() -> None:
+    # Under a heading that names no kind, subheadings over prose are that topic's parts, not points.
+    text = (
+        "# 食品安全\n\n## 热点材料\n\n### 热点背景\n近日，全国食品安全工作会议召开，强调要压紧压实各方责任。\n\n"
+        "### 话题引入\n民以食为天，食品安全直接关系群众的身体健康和生命安全。\n\n"
+        "## 对策建议\n\n1. 全面布控精确打击。开展明查暗访全覆盖。\n2. 统筹协调齐抓共管。形成监管合力。\n"
+    )
+    assert _heads(text) == ["全面布控精确打击", "统筹协调齐抓共管"]

@@ -44,6 +44,17 @@ def _prose_only(group: list[Node]) -> bool:
     return 2 * len(named) < len(group)
 
 
+def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
+    """Two or more headings by form (`### 1. 深化改革`) under a heading naming a kind (`## 对策建议`),
+    each over prose only: read as headings they would hold no point, so they are the section's points."""
+    if len(group) < 2 or parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
+        return False
+    for n in group:
+        if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
+            return False
+    return True
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
@@ -58,7 +69,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
             return True
     if style.startswith(("md", "bare", "centred")):
-        return True
+        return not _subheadings_of_prose(group, parent)
     if any(n.contains_heading for n in group):
         return True
     if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
