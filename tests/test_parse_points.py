@@ -371,3 +371,28 @@ def test_subheadings_over_prose_under_a_topic_stay_headings() -> None:
         "## 对策建议\n\n1. 全面布控精确打击。开展明查暗访全覆盖。\n2. 统筹协调齐抓共管。形成监管合力。\n"
     )
     assert _heads(text) == ["全面布控精确打击", "统筹协调齐抓共管"]
+
+
+def test_colon_leads_may_hold_a_pause_but_not_a_speaker() -> None:
+    text = (
+        "执法问题\n\n多头执法、重复检查：不同部门各管一段，同一家企业被反复上门检查。\n"
+        "小过重罚、机械执法：有的执法人员只看条文不看情节，对轻微违法也顶格处罚。\n"
+    )
+    assert _heads(text) == ["多头执法、重复检查", "小过重罚、机械执法"]
+    quoted = (
+        "执法温度\n\n习近平总书记指出：法治是最好的营商环境，要依法平等保护各类市场主体。\n"
+        "有关负责人表示：将进一步规范行政执法行为，杜绝选择性执法和一刀切。\n"
+    )
+    _, notes = parse_with_notes(quoted, source="t.txt")
+    assert [n.why for n in notes] == ["paragraphs taken as points (no list found)"]
+
+
+def test_a_heading_phrase_ended_by_a_stop_leads_the_list_after_it() -> None:
+    text = (
+        "基层治理\n\n存在问题。一是人才队伍不完善，人员紧缺；二是权力下放不到位，审批权限仍在县里。\n"
+        "对策建议。一是配强工作人员，充实力量；二是下放审批权限，减少环节。\n"
+    )
+    assert [(heading, kind) for heading, kind, _ in _sections(text)] == [
+        ("存在问题", "problems"),
+        ("对策建议", "countermeasures"),
+    ]

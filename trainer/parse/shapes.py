@@ -15,8 +15,13 @@ OPENING_AMONG = 3  # in a run of this many paragraphs or more, some may open or 
 # The shapes of an unnumbered point: a paragraph led by a short lead, then its elaboration. Group 1 is the
 # lead (the point's title); the elaboration follows it in the same paragraph. Paragraphs of one shape,
 # two or more in a row, are a list with no numbers. A new shape is a row here.
-# `动能转换与效率提升：支撑我国经济增长的…`: a short phrase and a colon.
-_COLON_LEAD = re.compile(r"^([^，。；：！？、,.;:!?“”\s]{2,16})：(?=[^：]{10})")
+# `动能转换与效率提升：支撑我国经济增长的…`, `多头执法、重复检查：…`: a short phrase and a colon.
+_COLON_LEAD = re.compile(r"^([^。；：！？.;:!?“”\s]{2,20})：(?=[^：]{10})")
+# What leads a quotation or an example, not a point (`习近平总书记指出：`, `例如：`).
+NOT_A_LEAD = re.compile(
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+)
+
 # `当好食品安全卫士，全面布控精确打击。统计显示，…`: a short lead sentence (the page's bold lost).
 _SENTENCE_LEAD = re.compile(r"^([^“「『\"（(【《\s。！？；;：:][^。！？；;：:\s]{3,23})[。！](?= *[^ ]{8})")
 # `【加强统筹】各地要…`: a bracketed lead.
@@ -59,7 +64,9 @@ def _lead_shape(para: Para) -> tuple[str, int, int] | None:
             lead = m.group(1).replace(" ", "")
             if name == "bracket" and (len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead)):
                 return None  # `【摘 要】`, `【热点背景】`: a label or a heading, not a point's lead
-            if name == "sentence" and not _is_claim(lead):
+            if name in ("sentence", "colon") and not _is_claim(lead):
+                return None
+            if name == "colon" and NOT_A_LEAD.search(lead):
                 return None
             if inline and (name == "colon" or inline[0].start <= m.end() + 1 or is_heading_phrase(lead)):
                 return None

@@ -12,6 +12,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.vocab import (
     action_kind,
     head_kind,
@@ -137,15 +138,12 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
 
 # `时间成本高：…。参与效能感低：…`: sentences of one paragraph each led by a short phrase and a colon.
 _RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》\s]{3,12})：")
-_NOT_RUN_IN = re.compile(
-    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
-)
 
 
 def _run_in_points(para: Para) -> list[PointDraft]:
     """Two or more sentences of one paragraph led by a short phrase and a colon are a list with no
     numbers; fewer are prose."""
-    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not _NOT_RUN_IN.search(m.group(1))]
+    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not NOT_A_LEAD.search(m.group(1))]
     if len(found) < 2:
         return []
     points = []
@@ -157,11 +155,14 @@ def _run_in_points(para: Para) -> list[PointDraft]:
 
 
 def _lead(para: Para, start: int) -> tuple[str, str] | None:
-    """The prose lead sentence before a list (display and key), when it ends with a colon."""
+    """The prose lead sentence before a list (display and key), when it ends with a colon, or when it
+    is a heading phrase ended by a stop (`存在问题。一是…`)."""
     key = para.key[:start].rstrip()
-    if not key.endswith("："):
+    if not key.endswith(("：", "。")):
         return None
     begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
+    if key.endswith("。") and not is_heading_phrase(key[begin:-1]):
+        return None
     return clean(para.text[begin : len(key) - 1]), key[begin:-1]
 
 
