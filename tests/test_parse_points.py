@@ -396,3 +396,15 @@ def test_a_heading_phrase_ended_by_a_stop_leads_the_list_after_it() -> None:
         ("存在问题", "problems"),
         ("对策建议", "countermeasures"),
     ]
+
+
+def test_points_counted_by_a_word_before_the_number() -> None:
+    text = (
+        "乡村人才问题\n\n原因一：乡村吸引力不足。乡村基础设施和公共服务落后于城市。\n"
+        "原因二：激励机制缺位。返乡人才在编制、职称等方面缺乏保障。\n"
+        "对策1：完善公共服务。补齐乡村教育、医疗短板。\n对策2：健全激励机制。在职称评定方面给予倾斜。\n"
+    )
+    assert [(kind, heads) for _, kind, heads in _sections(text)] == [
+        ("problems", ["乡村吸引力不足", "激励机制缺位"]),
+        ("countermeasures", ["完善公共服务", "健全激励机制"]),
+    ]

@@ -54,6 +54,9 @@ class Marker:
     end: int
 
 
+# Words a page counts its points by (`原因一：`, `对策2：`); `问题1` is left out: it asks a practice question.
+_COUNTED_WORDS = "原因|对策|建议|措施|举措|路径|做法|经验|亮点|启示|要点|表现|意义|危害|成效|特点|观点|策略|途径"
+
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_paren", rf"（({_CN})）[、.]?", False),
@@ -77,6 +80,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_dun", rf"({_CN})，(?!\d)", False),
     # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
     ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
+    ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),

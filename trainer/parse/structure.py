@@ -166,12 +166,19 @@ def _lead(para: Para, start: int) -> tuple[str, str] | None:
     return clean(para.text[begin : len(key) - 1]), key[begin:-1]
 
 
+_COUNTED_BY = re.compile(r"^[^一二三四五六七八九十\d]{2,4}")  # `对策` of `对策1：`
+
+
 def _restart(prev: Para | Node | None, item: Node, points: list[PointDraft]) -> SectionDraft | None:
-    """A list that starts again at 1 after points and a lead of its own (`…一些解决思路包括：`) is a
-    section of its own, headed and kinded by that lead."""
-    if item.ordinal != 1 or not points or not isinstance(prev, Para):
+    """A list that starts again at 1 after points and a lead of its own (`…一些解决思路包括：`), or
+    counted by a word of its own (`对策1：` after `原因三：`), is a section of its own, headed and kinded
+    by that lead or word."""
+    if item.ordinal != 1 or not points:
         return None
-    lead = _lead(prev, len(prev.key.rstrip()))
+    lead = _lead(prev, len(prev.key.rstrip())) if isinstance(prev, Para) else None
+    if lead is None and item.style == "word_num":
+        word = _COUNTED_BY.match(item.raw.strip())
+        lead = (word.group(0), word.group(0)) if word else None
     if lead is None or not lead[0]:
         return None
     return SectionDraft(lead_kind(lead[1]) or SectionKind.OTHER, heading_phrase(lead[0]), [], "lead")
