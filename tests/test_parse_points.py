@@ -408,3 +408,17 @@ def test_points_counted_by_a_word_before_the_number() -> None:
         ("problems", ["乡村吸引力不足", "激励机制缺位"]),
         ("countermeasures", ["完善公共服务", "健全激励机制"]),
     ]
+
+
+def test_lines_as_wide_as_a_narrow_page_are_joined() -> None:
+    # A PDF copy broke every line at 14 characters, without punctuation at the breaks.
+    bodies = {
+        "养老服务设施不足": "全区现有社区养老服务站点覆盖率较低难以满足老年人的日常需求亟待加快布局建设。",
+        "专业人才缺乏": "护理人员大多为临时聘用专业水平不高流动性大队伍很不稳定。",
+        "资金保障不足": "运营经费主要依靠政府补贴社会资本参与不足可持续性较差。",
+    }
+    lines = ["关于社区养老的调研报告"]
+    for n, (head, body) in enumerate(bodies.items(), 1):
+        lines += [f"{n}.{head}", *(body[k : k + 14] for k in range(0, len(body), 14))]
+    deck = parse_document("\n".join(lines), source="t.txt")
+    assert [(p.head, p.body) for _, _, p in deck.points()] == list(bodies.items())

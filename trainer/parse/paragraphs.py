@@ -64,10 +64,34 @@ def is_start_line(line: Line) -> bool:
     return bool(label) and is_heading_phrase(label.group(1))
 
 
-def _breaks_mid_sentence(line: Line) -> bool:
+def _columns(text: str) -> int:
+    """How wide a line is on the page: a Chinese character takes two columns, ASCII one."""
+    return sum(1 if ch.isascii() else 2 for ch in text)
+
+
+PAGE_LINES = 4  # lines of one width at least this many times: the width of the page a copy broke at
+PAGE_MIN = 20  # columns; a shorter common width is a list of short items, not a page
+
+
+def page_width(lines: list[Line]) -> int:
+    """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.key:
+            cols = _columns(line.key)
+            counts[cols] = counts.get(cols, 0) + 1
+    # A width and the one next to it count together (a half-width digit or mark shifts a line by one).
+    best = max(counts, key=lambda w: counts[w] + counts.get(w - 1, 0), default=0)
+    shared = counts.get(best, 0) + counts.get(best - 1, 0)
+    return best if best >= PAGE_MIN and shared >= PAGE_LINES else 0
+
+
+def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     body = line.key.rstrip(_CLOSERS)
     if not body or _MD_HEADING.match(line.key):
         return False
+    if width and _columns(body) >= width - 1 and _is_word(body[-1]):
+        return True  # a line as wide as the page that stops on a word ran on
     if body[-1] in _SOFT_END:
         return True
     if body[-1] == "：" and len(body) >= 20:
@@ -95,6 +119,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
     paras: list[Para] = []
     last: Line | None = None
     gap = 0
+    width = page_width(lines)
     for line in lines:
         if not line.key:
             gap += 3 if line.indent == BARRIER else 1
@@ -103,7 +128,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             paras
             and last is not None
             and gap <= 2
-            and _breaks_mid_sentence(last)
+            and _breaks_mid_sentence(last, width)
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
         ):
