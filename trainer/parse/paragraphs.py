@@ -61,7 +61,7 @@ def is_start_line(line: Line) -> bool:
     if _MD_HEADING.match(line.key) or match_line(line.key) is not None:
         return True
     label = _LABEL_LEAD.match(line.key)
-    return bool(label) and is_heading_phrase(label.group(1))
+    return label is not None and is_heading_phrase(label.group(1))
 
 
 def _columns(text: str) -> int:

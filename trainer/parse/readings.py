@@ -116,11 +116,11 @@ def _unlist_lone_bullets(node: Node) -> None:
     """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
     text, and what was read into it belongs to its parent."""
     bullets = [c for c in node.children if c.style == "bullet"]
-    if len(bullets) != 1 or bullets[0].para is None:
+    para = bullets[0].para if len(bullets) == 1 else None
+    if para is None:
         return
-    lone = bullets[0]
-    at = node.items.index(lone)
-    node.items[at : at + 1] = [lone.para, *lone.items]
+    at = node.items.index(bullets[0])
+    node.items[at : at + 1] = [para, *bullets[0].items]
 
 
 def _mark_labels(node: Node) -> None:
