@@ -422,3 +422,14 @@ def test_lines_as_wide_as_a_narrow_page_are_joined() -> None:
         lines += [f"{n}.{head}", *(body[k : k + 14] for k in range(0, len(body), 14))]
     deck = parse_document("\n".join(lines), source="t.txt")
     assert [(p.head, p.body) for _, _, p in deck.points()] == list(bodies.items())
+
+
+def test_page_numbers_of_a_narrow_pdf_count_no_list() -> None:
+    # Page numbers 1, 2 count too, but each falls mid-sentence, over a line as wide as the page.
+    prose = "基层治理现代化是国家治理体系的重要组成部分各地在实践中探索了许多好做法积累了宝贵经验" * 4
+    lines = ["基层治理调研", *(prose[k : k + 14] for k in range(0, len(prose), 14))]
+    lines.insert(4, "1")
+    lines.insert(9, "2")
+    deck = parse_document("\n".join(lines) + "。\n", source="t.txt")
+    assert [p.body for _, _, p in deck.points()] == [""]
+    assert next(p.head for _, _, p in deck.points()).startswith(prose[:40])

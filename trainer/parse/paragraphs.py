@@ -166,12 +166,21 @@ def number_lines(lines: list[Line]) -> list[Line]:
     numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
     marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
     found: list[tuple[int, int, int]] = []  # (number line, title line, number)
+    width = page_width(lines)
+    before: Line | None = None
     for i, line in enumerate(lines):
         n = _number_of(line)
+        prev, before = before, (line if line.key else before)
         if not n:
+            continue
+        # A page number falls where the page broke, mostly mid-sentence, and the line after it is as
+        # wide as the page; a list's number stands after a finished sentence, over a short title.
+        if prev is not None and _breaks_mid_sentence(prev, width):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
         if j < 0 or len(lines[j].key) > NUMBERED_HEAD_MAX or is_start_line(lines[j]) or _number_of(lines[j]):
+            continue
+        if width and _columns(lines[j].key) >= width - 1:
             continue
         found.append((i, j, n))
     chain: list[tuple[int, int, int]] = []
