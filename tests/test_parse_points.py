@@ -433,3 +433,23 @@ def test_page_numbers_of_a_narrow_pdf_count_no_list() -> None:
     deck = parse_document("\n".join(lines) + "。\n", source="t.txt")
     assert [p.body for _, _, p in deck.points()] == [""]
     assert next(p.head for _, _, p in deck.points()).startswith(prose[:40])
+
+
+def test_an_essays_opening_and_closing_are_no_points_beside_leads_of_one_length() -> None:
+    text = (
+        "守护舌尖上的安全\n\n民以食为天，食以安为先。食品安全关系每个人的身体健康和生命安全。\n"
+        "压实企业责任。企业是食品安全的第一责任人，要建立全过程质量管理体系。\n"
+        "强化政府监管。监管部门要开展明查暗访，对违法行为零容忍。\n"
+        "凝聚社会合力。要畅通投诉举报渠道，让群众参与监督。\n"
+        "食品安全无小事。让我们携手守护舌尖上的安全。\n"
+    )
+    assert _heads(text) == ["压实企业责任", "强化政府监管", "凝聚社会合力"]
+
+
+def test_leads_built_alike_stay_points_whatever_their_length() -> None:
+    text = (
+        "执法问题\n\n存在问题\n多头执法、重复检查。不同部门各管一段，同一家企业被反复上门。\n"
+        "小过重罚、机械执法。有的执法人员只看条文不看情节。\n"
+        "执法标准不一、自由裁量过宽。同样的问题，这个区罚三千、那个区罚三万。\n"
+    )
+    assert _heads(text) == ["多头执法、重复检查", "小过重罚、机械执法", "执法标准不一、自由裁量过宽"]

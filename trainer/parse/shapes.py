@@ -91,11 +91,18 @@ def _shared(a: str, b: str) -> int:
     return best
 
 
+def _marks(lead: str) -> frozenset[str]:
+    return frozenset(ch for ch in lead if ch in "，、；")
+
+
 def _alike(a: str, b: str) -> int:
     """How alike two leads are: the run of characters they share, and at least PARALLEL_SHARE when
-    both open with a clause of one length (`顶层引领，…` beside `潜力巨大，…`)."""
-    same_clause = 0 < a.find("，") == b.find("，")
-    return max(_shared(a, b), PARALLEL_SHARE if same_clause else 0)
+    they are built alike: clauses parted by the same marks (`顶层引领，…` beside `潜力巨大，…`,
+    `多头执法、重复检查` beside `执法标准不一、自由裁量过宽`), or one clause each of one length
+    (`压实企业责任` beside `强化政府监管`)."""
+    marks = _marks(a)
+    built_alike = marks == _marks(b) and (bool(marks) or len(a) == len(b))
+    return max(_shared(a, b), PARALLEL_SHARE if built_alike else 0)
 
 
 def _parallel_leads(leads: list[str]) -> set[int]:
