@@ -20,6 +20,7 @@ from trainer.parse import (
     paragraphs,
     preamble,
     readings,
+    shapes,
     structure,
     vocab,
 )
@@ -35,6 +36,7 @@ MODULES: list[ModuleType] = [
     paragraphs,
     preamble,
     readings,
+    shapes,
     structure,
     vocab,
 ]

@@ -12,7 +12,7 @@ from trainer.parse.encoding import decode
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
-from trainer.parse.paragraphs import join_lines
+from trainer.parse.paragraphs import join_lines, number_lines
 from trainer.parse.preamble import read_preamble
 from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
@@ -55,7 +55,7 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     """
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
-    preamble = read_preamble(split_lines(text))
+    preamble = read_preamble(number_lines(split_lines(text)))
     paras = join_lines(preamble.lines)
     root = build_tree(paras, preamble.title)
     classify(root)

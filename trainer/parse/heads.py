@@ -20,6 +20,18 @@ _ADVERBIAL = re.compile(
 )
 
 
+# A phrase of words (no punctuation but 、) ended by a space between two Chinese characters, then a sentence
+# that runs on for a while before its first stop: a head and its body.
+_GAP = re.compile(
+    r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
+)
+
+
+def is_adverbial(clause: str) -> bool:
+    """True for a clause that only sets the scene (`近年来`, `在基层治理中`, `随着…`): never a head."""
+    return bool(_ADVERBIAL.match(clause))
+
+
 def _scan(text: str) -> tuple[int, int]:
     """Offsets of the first sentence stop and the first comma outside quotes and brackets (-1 if none)."""
     depth = 0
@@ -74,6 +86,11 @@ def split_head(text: str) -> tuple[str, str, bool]:
     A long sentence without a short first clause is kept whole and flagged long.
     """
     text = text.strip()
+    gap = _GAP.match(text)
+    if gap:
+        # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
+        # and its body, apart only by a space.
+        return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
     while text:
         stop, _ = _scan(text)
         sentence = text if stop < 0 else text[:stop]

@@ -19,8 +19,17 @@ _LETTERS = "abcdefghij"
 _DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\u274c\ufe0f\u200d]+ *")
 _SIDES = {"一方面": 1, "另一方面": 2}
 
+# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
+STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
+PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
+
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
 PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
+
+
+def list_rank(style: str) -> int:
+    """The conventional depth of a numbering style (1 the outermost), 0 when it has none."""
+    return STYLE_RANK.get(style, PROSE_RANK if style in PROSE_STYLES else 0)
 
 
 def cn_number(text: str) -> int:
@@ -45,6 +54,9 @@ class Marker:
     end: int
 
 
+# Words a page counts its points by (`原因一：`, `对策2：`); `问题1` is left out: it asks a practice question.
+_COUNTED_WORDS = "原因|对策|建议|措施|举措|路径|做法|经验|亮点|启示|要点|表现|意义|危害|成效|特点|观点|策略|途径"
+
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_paren", rf"（({_CN})）[、.]?", False),
@@ -52,7 +64,9 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
     ("arabic", f"([{_DOT_DIGITS}])", False),
-    ("cn_dun", rf"({_CN})[、](?!是)", False),
+    ("cn_dun", rf"({_CN})[、]", False),
+    # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number their points.
+    ("arabic", r"(\d)\ufe0f?\u20e3", False),
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
     ("arabic", r"(\d{1,2}) ?、", False),
@@ -66,6 +80,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_dun", rf"({_CN})，(?!\d)", False),
     # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
     ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
+    ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
@@ -163,7 +179,9 @@ def find_inline(key: str) -> list[Marker]:
         if marker is None:
             continue
         comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
-        if before and before not in _BOUNDARY and not (comma_ok and before in "，、"):
+        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
+        spaced = prev < pos - 1
+        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
             continue
         if found and found[-1].end > pos:
             continue

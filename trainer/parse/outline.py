@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.markers import PROSE_STYLES, Marker, find_inline, match_line, top_list
+from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import Para
+from trainer.parse.paragraphs import Para, split_run_on_items
+from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
@@ -16,8 +17,6 @@ _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
-# The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
-STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -49,6 +48,8 @@ class Node:
     role: str = ""
     opened_by: str = ""  # for an exam note headed `一、给定资料`, the numbering style of that heading
     gap: int = 0  # blank lines before its line
+    para: Para | None = None  # the paragraph it was read from
+    label: bool = False  # a bare line repeated under each item of a list (`应用示例`): part of the item
 
     @property
     def children(self) -> list[Node]:
@@ -187,7 +188,16 @@ def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
 _SENTENCE_STOP = re.compile(r"[。；;！!？?]")
 
 
+def _is_sentence(title: str) -> bool:
+    """True for an item's title that is a sentence, not a heading: a stop inside it, or a stop at the
+    end of a line longer than a heading phrase (`四、个别企业在招聘中设置的各种…也阻碍了大学生的就业。`)."""
+    body = title.rstrip("。；;！!？? ")
+    return bool(_SENTENCE_STOP.search(body)) or (len(body) > BARE_MAX and body != title.rstrip())
+
+
 def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
+    while len(stack) > 1 and stack[-1].style == RUN_IN:
+        stack.pop()  # a heading line never sits inside an unnumbered point
     if any(n.style == style for n in stack[1:]):
         _pop_for(style, stack)
         return
@@ -197,9 +207,9 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
             if stack[i].style == marker.style:
                 del stack[i:]
                 return
-    # A heading line never sits inside a numbered point: an item whose title holds a sentence stop
+    # A heading line never sits inside a numbered point: an item whose title is a sentence
     # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
-    while len(stack) > 1 and stack[-1].ordinal and _SENTENCE_STOP.search(stack[-1].title.rstrip("。；;！!？? ")):
+    while len(stack) > 1 and stack[-1].ordinal and _is_sentence(stack[-1].title):
         stack.pop()
     if style == "bare_title":
         # A title line never sits under a section line.
@@ -246,24 +256,6 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
-# `动能转换与效率提升：支撑我国经济增长的…`: a paragraph led by a short phrase and a colon.
-_RUN_IN = re.compile(r"^[^，。；：！？、,.;:!?“”\s]{2,16}：(?=[^：]{10})")
-RUN_IN = "runin"
-
-
-def run_in_paragraphs(paras: list[Para]) -> set[int]:
-    """Indexes of paragraphs of the same shape, two or more in a row, each led by a short phrase and a
-    colon (and holding no list of its own): a list with no numbers."""
-    shaped = [
-        bool(_RUN_IN.match(p.key)) and match_line(p.key) is None and not top_list(find_inline(p.key)) for p in paras
-    ]
-    found: set[int] = set()
-    for i, ok in enumerate(shaped):
-        if ok and ((i > 0 and shaped[i - 1]) or (i + 1 < len(shaped) and shaped[i + 1])):
-            found.add(i)
-    return found
-
-
 def _continued_items(para: Para, nxt: Marker) -> list[int]:
     """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
     paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
@@ -300,13 +292,33 @@ def split_continued(paras: list[Para]) -> list[Para]:
     return out
 
 
+def _announced_after(item: Node, style: str) -> bool:
+    """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
+    (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
+    a new list beside item's, not one nested in it (`3. …` then `具体表现为：` then `一是…` nests)."""
+    last = item.items[-1] if item.items else None
+    if not item.ordinal or not isinstance(last, Para) or not last.key.rstrip().endswith("："):
+        return False
+    ranks = [list_rank(s) for s in (item.style, style)]
+    return all(ranks) and ranks[1] <= ranks[0]
+
+
+def _take_lead(closed: Node, parent: Node) -> None:
+    """A lead (`一些解决思路包括：`) introduces what follows: when a new list starts after it, at a
+    shallower depth, it leaves the item it was read into and goes before the new list."""
+    last = closed.items[-1] if closed.items else None
+    if isinstance(last, Para) and last.key.rstrip().endswith("："):
+        closed.items.pop()
+        parent.items.append(last)
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
-    paras = split_continued(paras)
+    paras = split_continued(split_run_on_items(paras))
     run_in = run_in_paragraphs(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
@@ -319,7 +331,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
-        head = _Head(RUN_IN, 0, 0) if i in run_in else _classify(para, prev, stack)
+        lead = run_in.get(i)
+        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
@@ -335,7 +348,13 @@ def build_tree(paras: list[Para], title: str) -> Node:
             continue
         title_text = para.text[head.title_start :]
         rest = None
-        if head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
+        if lead:
+            # The lead is the title; its elaboration is the point's first paragraph.
+            tail = para.key[lead[1] :]
+            body = lead[1] + len(tail) - len(tail.lstrip(LEAD_END))
+            rest = para.slice(body) if body < len(para.key) else None
+            title_text = para.text[lead[0] : lead[1]]
+        elif head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
             cut = _run_on(title_text)
             if cut >= 0:
                 rest_para = para.slice(head.title_start + cut)
@@ -344,14 +363,19 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 title_text = title_text[:cut]
         if head.style.startswith(("bare", "md", "centred")):
             _close_note(stack)
+        deepest = stack[-1]
+        if head.ordinal == 1 and _announced_after(deepest, head.style):
+            stack.pop()
         if head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
             _pop_for(head.style, stack, head.ordinal)
+        if head.ordinal == 1 and deepest is not stack[-1]:
+            _take_lead(deepest, stack[-1])
         raw = para.text if rest is None else para.text[: head.title_start] + title_text
         if head.style.startswith("bare"):
             title_text = title_text.rstrip("】〗]")
-        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap)
+        node = Node(head.style, head.ordinal, title_text.strip(), raw, para.lineno, gap=para.gap, para=para)
         if rest is not None:
             node.items.append(rest)
         stack[-1].items.append(node)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trainer.parse.markers import match_line
+from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
@@ -50,15 +51,47 @@ class Para:
         return Para(self.text[start:stop], self.key[start:stop], first, 0, segs)
 
 
+# `对策：1.…`: a line led by a heading word and a colon opens a part of its own.
+_LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
+
+
 def is_start_line(line: Line) -> bool:
-    """True when a line opens something of its own (heading or numbered item) and must not be joined."""
-    return bool(_MD_HEADING.match(line.key)) or match_line(line.key) is not None
+    """True when a line opens something of its own (heading, numbered item, a part led by a heading
+    word and a colon) and must not be joined."""
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None:
+        return True
+    label = _LABEL_LEAD.match(line.key)
+    return label is not None and is_heading_phrase(label.group(1))
 
 
-def _breaks_mid_sentence(line: Line) -> bool:
+def _columns(text: str) -> int:
+    """How wide a line is on the page: a Chinese character takes two columns, ASCII one."""
+    return sum(1 if ch.isascii() else 2 for ch in text)
+
+
+PAGE_LINES = 4  # lines of one width at least this many times: the width of the page a copy broke at
+PAGE_MIN = 20  # columns; a shorter common width is a list of short items, not a page
+
+
+def page_width(lines: list[Line]) -> int:
+    """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
+    counts: dict[int, int] = {}
+    for line in lines:
+        if line.key:
+            cols = _columns(line.key)
+            counts[cols] = counts.get(cols, 0) + 1
+    # A width and the one next to it count together (a half-width digit or mark shifts a line by one).
+    best = max(counts, key=lambda w: counts[w] + counts.get(w - 1, 0), default=0)
+    shared = counts.get(best, 0) + counts.get(best - 1, 0)
+    return best if best >= PAGE_MIN and shared >= PAGE_LINES else 0
+
+
+def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     body = line.key.rstrip(_CLOSERS)
     if not body or _MD_HEADING.match(line.key):
         return False
+    if width and _columns(body) >= width - 1 and _is_word(body[-1]):
+        return True  # a line as wide as the page that stops on a word ran on
     if body[-1] in _SOFT_END:
         return True
     if body[-1] == "：" and len(body) >= 20:
@@ -86,6 +119,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
     paras: list[Para] = []
     last: Line | None = None
     gap = 0
+    width = page_width(lines)
     for line in lines:
         if not line.key:
             gap += 3 if line.indent == BARRIER else 1
@@ -94,7 +128,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             paras
             and last is not None
             and gap <= 2
-            and _breaks_mid_sentence(last)
+            and _breaks_mid_sentence(last, width)
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
         ):
@@ -109,3 +143,82 @@ def join_lines(lines: list[Line]) -> list[Para]:
         last = line
         gap = 0
     return paras
+
+
+# A number alone on its line (`1`, `01`, `一`, `①`): the big numeral a page sets over each item.
+_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
+NUMBERED_HEAD_MAX = 40  # the line under such a number is the item's title, not a page of prose
+
+
+def _number_of(line: Line) -> int:
+    m = _NUMBER_LINE.match(line.key.strip())
+    if not m:
+        return 0
+    if m.group(1):
+        return int(m.group(1))
+    if m.group(2):
+        return cn_number(m.group(2))
+    return "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(3)) + 1
+
+
+def number_lines(lines: list[Line]) -> list[Line]:
+    """Numbers alone on their lines, each over a short title line, that count 1, 2, 3 …: a list whose
+    numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
+    marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
+    found: list[tuple[int, int, int]] = []  # (number line, title line, number)
+    width = page_width(lines)
+    before: Line | None = None
+    for i, line in enumerate(lines):
+        n = _number_of(line)
+        prev, before = before, (line if line.key else before)
+        if not n:
+            continue
+        # A page number falls where the page broke, mostly mid-sentence, and the line after it is as
+        # wide as the page; a list's number stands after a finished sentence, over a short title.
+        if prev is not None and _breaks_mid_sentence(prev, width):
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
+        if j < 0 or len(lines[j].key) > NUMBERED_HEAD_MAX or is_start_line(lines[j]) or _number_of(lines[j]):
+            continue
+        if width and _columns(lines[j].key) >= width - 1:
+            continue
+        found.append((i, j, n))
+    chain: list[tuple[int, int, int]] = []
+    for item in found:
+        if item[2] == len(chain) + 1:
+            chain.append(item)
+    if len(chain) < 2:
+        return lines
+    out = list(lines)
+    for i, j, n in chain:
+        title = lines[j]
+        out[j] = Line(f"{n}. {title.text}", f"{n}. {title.key}", title.lineno, title.indent)
+        out[i] = Line("", "", lines[i].lineno, 0)
+    return out
+
+
+_ITEM_GAP = re.compile(r" +")
+RUN_ON_TITLE_MAX = 20  # the title of an item run on with its first sub-item is a short phrase
+
+
+def split_run_on_items(paras: list[Para]) -> list[Para]:
+    """An item whose line runs on, after a space, into its first sub-item of a deeper style
+    (`一、规划背景 （一）“十五”期间工作进展情况。`): two lines run together by a copy, split again."""
+    out: list[Para] = []
+    for para in paras:
+        marker = match_line(para.key)
+        rank = STYLE_RANK.get(marker.style, 0) if marker is not None else 0
+        gap = _ITEM_GAP.search(para.key, marker.end) if marker is not None and rank else None
+        if marker is None or gap is None or not 2 <= gap.start() - marker.end <= RUN_ON_TITLE_MAX:
+            out.append(para)
+            continue
+        sub = match_line(para.key[gap.end() :])
+        title = para.key[marker.end : gap.start()]
+        deeper = sub is not None and sub.ordinal == 1 and STYLE_RANK.get(sub.style, 0) > rank
+        if not deeper or _HAS_PUNCT.search(title):
+            out.append(para)
+            continue
+        head = para.slice(0, gap.start())
+        head.gap, head.indent = para.gap, para.indent
+        out.extend([head, para.slice(gap.end())])
+    return out

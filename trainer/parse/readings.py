@@ -44,6 +44,17 @@ def _prose_only(group: list[Node]) -> bool:
     return 2 * len(named) < len(group)
 
 
+def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
+    """Two or more headings by form (`### 1. 深化改革`) under a heading naming a kind (`## 对策建议`),
+    each over prose only: read as headings they would hold no point, so they are the section's points."""
+    if len(group) < 2 or parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
+        return False
+    for n in group:
+        if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
+            return False
+    return True
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
@@ -58,7 +69,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
             return True
     if style.startswith(("md", "bare", "centred")):
-        return True
+        return not _subheadings_of_prose(group, parent)
     if any(n.contains_heading for n in group):
         return True
     if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
@@ -92,12 +103,54 @@ def _names_lists(group: list[Node]) -> bool:
     return bool(listy) and 2 * len(listy) >= len(group) and 2 * len(kinded) >= len(group)
 
 
+def _heads_own_list(group: list[Node]) -> bool:
+    """A numbered item with no sibling over a list of its own (`一、传统节日面临尴尬。` then `1、…2、…`):
+    a list of one is no list, so the reading with a complete succession has the item as the heading
+    of the list it holds, not as that list's only point."""
+    if len(group) != 1 or group[0].style in PROSE_STYLES or group[0].style.startswith(("sym", "bullet")):
+        return False
+    return any(not c.heading and not c.lone for c in group[0].children)
+
+
+def _unlist_lone_bullets(node: Node) -> None:
+    """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
+    text, and what was read into it belongs to its parent."""
+    bullets = [c for c in node.children if c.style == "bullet"]
+    para = bullets[0].para if len(bullets) == 1 else None
+    if para is None:
+        return
+    at = node.items.index(bullets[0])
+    node.items[at : at + 1] = [para, *bullets[0].items]
+
+
+def _mark_labels(node: Node) -> None:
+    """A bare line repeated under two or more items of one list and naming no section kind (`应用示例`
+    under each quotation of a 金句 page) is the items' template, a label, not a heading."""
+    by_style: dict[str, list[Node]] = {}
+    for child in node.children:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if len(group) < 2:
+            continue
+        seen: dict[str, list[tuple[int, Node]]] = {}
+        for n, item in enumerate(group):
+            for sub in item.children:
+                if sub.style.startswith("bare"):
+                    seen.setdefault(sub.title.strip().rstrip("：:"), []).append((n, sub))
+        for title, subs in seen.items():
+            if len({n for n, _ in subs}) >= 2 and heading_kind(title) is SectionKind.OTHER:
+                for _, sub in subs:
+                    sub.label = True
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
     Siblings of one style are headings when they are headings by form (markdown, bare or centred
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
+    _unlist_lone_bullets(node)
+    _mark_labels(node)
     children = node.children
     for child in children:
         classify(child)
@@ -105,8 +158,9 @@ def classify(node: Node) -> None:
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
-        decision = _is_heading_group(group, node)
-        lone = not decision and len(group) == 1 and group[0].style in PROSE_STYLES
+        labels = all(c.label for c in group)
+        decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
+        lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
         for child in group:
             child.heading = decision
             child.lone = lone

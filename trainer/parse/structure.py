@@ -12,6 +12,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.vocab import (
     action_kind,
     head_kind,
@@ -137,15 +138,12 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
 
 # `时间成本高：…。参与效能感低：…`: sentences of one paragraph each led by a short phrase and a colon.
 _RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》\s]{3,12})：")
-_NOT_RUN_IN = re.compile(
-    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
-)
 
 
 def _run_in_points(para: Para) -> list[PointDraft]:
     """Two or more sentences of one paragraph led by a short phrase and a colon are a list with no
     numbers; fewer are prose."""
-    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not _NOT_RUN_IN.search(m.group(1))]
+    found = [m for m in _RUN_IN_HEAD.finditer(para.key) if not NOT_A_LEAD.search(m.group(1))]
     if len(found) < 2:
         return []
     points = []
@@ -157,26 +155,54 @@ def _run_in_points(para: Para) -> list[PointDraft]:
 
 
 def _lead(para: Para, start: int) -> tuple[str, str] | None:
-    """The prose lead sentence before a list (display and key), when it ends with a colon."""
+    """The prose lead sentence before a list (display and key), when it ends with a colon, or when it
+    is a heading phrase ended by a stop (`存在问题。一是…`)."""
     key = para.key[:start].rstrip()
-    if not key.endswith("："):
+    if not key.endswith(("：", "。")):
         return None
     begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
+    if key.endswith("。") and not is_heading_phrase(key[begin:-1]):
+        return None
     return clean(para.text[begin : len(key) - 1]), key[begin:-1]
+
+
+_COUNTED_BY = re.compile(r"^[^一二三四五六七八九十\d]{2,4}")  # `对策` of `对策1：`
+
+
+def _restart(prev: Para | Node | None, item: Node, points: list[PointDraft]) -> SectionDraft | None:
+    """A list that starts again at 1 after points and a lead of its own (`…一些解决思路包括：`), or
+    counted by a word of its own (`对策1：` after `原因三：`), is a section of its own, headed and kinded
+    by that lead or word."""
+    if item.ordinal != 1 or not points:
+        return None
+    lead = _lead(prev, len(prev.key.rstrip())) if isinstance(prev, Para) else None
+    if lead is None and item.style == "word_num":
+        word = _COUNTED_BY.match(item.raw.strip())
+        lead = (word.group(0), word.group(0)) if word else None
+    if lead is None or not lead[0]:
+        return None
+    return SectionDraft(lead_kind(lead[1]) or SectionKind.OTHER, heading_phrase(lead[0]), [], "lead")
 
 
 def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
+    target = got.own
+    prev: Para | Node | None = None
     for item in node.items:
+        before, prev = prev, item
         if isinstance(item, Node):
             if item.style == NOTE:
                 continue
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
+                restart = _restart(before, item, target)
+                if restart is not None:
+                    got.parts.append(restart)
+                    target = restart.points
                 point = _point_from_node(item)
                 if point:
-                    got.own.append(point)
+                    target.append(point)
             continue
         lists = _run_lists(item)
         if not lists:
@@ -191,6 +217,9 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
             else:
                 got.own.extend(points)
+    for part in got.parts:
+        if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
+            part.kind = heads_kind([p.head for p in part.points])
     return got
 
 
@@ -265,11 +294,16 @@ def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft
 
 
 def _lead_sentence_kind(node: Node) -> SectionKind:
-    """The kind named by the last sentence of the paragraph right before a node's first point."""
+    """The kind named by the last sentence of the paragraph right before a node's first point, when
+    that paragraph leads into the list (it ends with a colon); an opening paragraph of prose that ends
+    on its own (`…探索振兴路径，农业基础更加稳固。`) names nothing of the list."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return sentence_kind(prev.key) if prev is not None else SectionKind.OTHER
+            if prev is None:
+                return SectionKind.OTHER
+            key = prev.key.rstrip()
+            return sentence_kind(key) if key.endswith("：") else SectionKind.OTHER
         prev = item if isinstance(item, Para) else None
     return SectionKind.OTHER
 

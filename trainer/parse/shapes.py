@@ -1,0 +1,142 @@
+"""Paragraphs of the same shape as a list with no numbers (each led by a short lead); no tree building."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.heads import is_adverbial
+from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.paragraphs import Para
+from trainer.parse.vocab import is_heading_phrase
+
+RUN_IN = "runin"
+BRACKET_LEAD_MIN = 4  # a bracketed lead shorter than this is a label (【摘要】, 【关键词】)
+OPENING_AMONG = 3  # in a run of this many paragraphs or more, some may open or close the argument
+# The shapes of an unnumbered point: a paragraph led by a short lead, then its elaboration. Group 1 is the
+# lead (the point's title); the elaboration follows it in the same paragraph. Paragraphs of one shape,
+# two or more in a row, are a list with no numbers. A new shape is a row here.
+# `动能转换与效率提升：支撑我国经济增长的…`, `多头执法、重复检查：…`: a short phrase and a colon.
+_COLON_LEAD = re.compile(r"^([^。；：！？.;:!?“”\s]{2,20})：(?=[^：]{10})")
+# What leads a quotation or an example, not a point (`习近平总书记指出：`, `例如：`).
+NOT_A_LEAD = re.compile(
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+)
+
+# `当好食品安全卫士，全面布控精确打击。统计显示，…`: a short lead sentence (the page's bold lost).
+_SENTENCE_LEAD = re.compile(r"^([^“「『\"（(【《\s。！？；;：:][^。！？；;：:\s]{3,23})[。！](?= *[^ ]{8})")
+# `【加强统筹】各地要…`: a bracketed lead.
+_BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】〗](?= *[^ ]{10})")
+# `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
+# sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
+_QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
+LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("colon", _COLON_LEAD),
+    ("sentence", _SENTENCE_LEAD),
+    ("bracket", _BRACKET_LEAD),
+    ("quote", _QUOTE_LEAD),
+)
+# A sentence that opens with a connective or a pronoun goes on from the one before: prose, not a lead.
+_PROSE_OPENER = re.compile(
+    r"^(?:但|而|且|这|那|该|其|此|因此|所以|然而|同时|此外|另外|总之|可见|于是|并且|如果|虽然|尽管|因为)"
+)
+LEAD_END = " 】〗：。！”」—－-"  # what closes a lead before its elaboration
+
+
+def _is_claim(sentence: str) -> bool:
+    """True for a short sentence that can lead a point: a claim (`消费市场持续回暖`), not a figure
+    (`全年地区生产总值增长6.5%`), a scene-setting clause (`近年来，…`) or a sentence going on from the
+    one before (`但问题依然存在`)."""
+    first = sentence.split("，")[0]
+    return not (re.search(r"[\d%％]", sentence) or _PROSE_OPENER.match(sentence) or is_adverbial(first))
+
+
+def _lead_shape(para: Para) -> tuple[str, int, int] | None:
+    """The shape of a paragraph opening with a short lead (name, where the lead starts and ends).
+
+    A list run together in the paragraph right after its lead (`存在问题：一是…`) makes the lead a
+    heading over that list, not a point; a list further on elaborates the point."""
+    if match_line(para.key) is not None:
+        return None
+    inline = top_list(find_inline(para.key))
+    for name, rx in LEAD_SHAPES:
+        m = rx.match(para.key)
+        if m:
+            lead = m.group(1).replace(" ", "")
+            if name == "bracket" and (len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead)):
+                return None  # `【摘 要】`, `【热点背景】`: a label or a heading, not a point's lead
+            if name in ("sentence", "colon") and not _is_claim(lead):
+                return None
+            if name == "colon" and NOT_A_LEAD.search(lead):
+                return None
+            if inline and (name == "colon" or inline[0].start <= m.end() + 1 or is_heading_phrase(lead)):
+                return None
+            return name, m.start(1), m.end(1)
+    return None
+
+
+PARALLEL_SHARE = 3  # leads sharing a run of this many characters are parallel (排比)
+
+
+def _shared(a: str, b: str) -> int:
+    """The length of the longest run of characters two short leads share."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b):
+            if x == y:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
+def _marks(lead: str) -> frozenset[str]:
+    return frozenset(ch for ch in lead if ch in "，、；")
+
+
+def _alike(a: str, b: str) -> int:
+    """How alike two leads are: the run of characters they share, and at least PARALLEL_SHARE when
+    they are built alike: clauses parted by the same marks (`顶层引领，…` beside `潜力巨大，…`,
+    `多头执法、重复检查` beside `执法标准不一、自由裁量过宽`), or one clause each of one length
+    (`压实企业责任` beside `强化政府监管`)."""
+    marks = _marks(a)
+    built_alike = marks == _marks(b) and (bool(marks) or len(a) == len(b))
+    return max(_shared(a, b), PARALLEL_SHARE if built_alike else 0)
+
+
+def _parallel_leads(leads: list[str]) -> set[int]:
+    """Indexes of leads alike to a neighbour (`产业兴旺，乡村振兴有了坚实基础` beside
+    `人才回流，乡村振兴有了持久动力`; `…需要转变生产方式` beside `…需要转变生活方式`). The pairs most alike
+    win: an opening may share a word or two of the topic."""
+    shared = [_alike(leads[i], leads[i + 1]) for i in range(len(leads) - 1)]
+    longest = max(shared, default=0)
+    if longest < PARALLEL_SHARE:
+        return set()
+    floor = max(PARALLEL_SHARE, longest - 2)
+    return {k for i, n in enumerate(shared) if n >= floor for k in (i, i + 1)}
+
+
+def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
+    """Paragraphs of the same shape, two or more in a row, each led by a short lead (a phrase and a
+    colon, a short sentence, a bracketed phrase, a quotation): a list with no numbers. An essay's
+    opening and closing may begin with a short sentence too: where some short-sentence leads of a run
+    of three or more are parallel (排比), only those are the points. Maps each point's index to where
+    its lead starts and ends."""
+    shapes = [_lead_shape(p) for p in paras]
+    found: dict[int, tuple[int, int]] = {}
+    i = 0
+    while i < len(shapes):
+        shape = shapes[i]
+        j = i + 1
+        while shape is not None and j < len(shapes) and (shapes[j] or ("",))[0] == shape[0]:
+            j += 1
+        if shape is not None and j - i >= 2:
+            run = list(range(i, j))
+            parallel = _parallel_leads([paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run])
+            if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
+                run = [run[k] for k in sorted(parallel)]
+            for k in run:
+                found[k] = (shapes[k] or ("", 0, 0))[1:]
+        i = j
+    return found
