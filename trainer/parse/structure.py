@@ -7,20 +7,18 @@ from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import (
-    action_kind,
     head_kind,
     heading_kind,
     heading_phrase,
-    heads_kind,
     is_heading_phrase,
     lead_kind,
-    sentence_kind,
 )
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
@@ -264,14 +262,14 @@ def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft
     return kept
 
 
-def _lead_sentence_kind(node: Node) -> SectionKind:
-    """The kind named by the last sentence of the paragraph right before a node's first point."""
+def _lead_in(node: Node) -> str:
+    """The paragraph right before a node's first point (its lead-in), or ""."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return sentence_kind(prev.key) if prev is not None else SectionKind.OTHER
+            return prev.key if prev is not None else ""
         prev = item if isinstance(item, Para) else None
-    return SectionKind.OTHER
+    return ""
 
 
 class _Emitter:
@@ -289,15 +287,9 @@ class _Emitter:
     def _section(self, node: Node, topic: TopicDraft, inherit: SectionKind | None) -> None:
         got = self.gathered[id(node)]
         if got.own:
-            kind = heading_kind(node.title)
-            if kind is SectionKind.OTHER and inherit is not None:
-                kind = inherit
-            if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
-                kind = action_kind(node.title)
-            if kind is SectionKind.OTHER:
-                kind = heads_kind([p.head for p in got.own])
-            if kind is SectionKind.OTHER:
-                kind = _lead_sentence_kind(node)
+            after = bool(topic.sections) and topic.sections[-1].kind is SectionKind.PROBLEMS
+            heads = [p.head for p in got.own]
+            kind = section_kind(KindCues(node.title, inherit, after, heads, _lead_in(node), topic.title))
             own = _drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))

@@ -20,20 +20,22 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         SectionKind.PROBLEMS,
         (
             "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
-            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
+            "顽疾", "梗阻",
         ),
     ),
     (
         SectionKind.COUNTERMEASURES,
         (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
-            "着力点", "之道", "出路", "抓手", "怎么办", "打算",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "发力点", "突破口",
         ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点")),
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
 )  # fmt: skip
 _KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
 _WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
+KIND_WORDS = frozenset(_WORD_KIND)
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
@@ -43,7 +45,7 @@ _LABEL = re.compile(
 # Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
 _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例",
+    "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
     "方法", "方向", "重点", "内容",
 )  # fmt: skip
 _MODIFIERS = (
@@ -163,7 +165,7 @@ _LEAD_CUE = re.compile(
     r"|主要(?:表现|体现)|具体(?:表现|体现|而言|来说|包括)"
 )
 _PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
-_MEASURE_CUE = re.compile(r"着手|入手|应从|可从|要从|做起")
+_MEASURE_CUE = re.compile(r"着手|入手|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力")
 
 
 def lead_kind(lead: str) -> SectionKind | None:
@@ -279,7 +281,8 @@ def heading_phrase(lead: str) -> str:
     if not body:
         hits = list(_KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
-    kinded = [c for c in body if _KIND_RX.search(c)]
+    # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
+    kinded = [c for c in body if _KIND_RX.search(c) and not _CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
         return kinded[-1]
     return body[0]

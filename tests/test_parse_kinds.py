@@ -1,0 +1,79 @@
+"""Section kinds by meaning: the vocabulary, and which cue decides when a heading names no kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.core.model import SectionKind as K
+from trainer.parse import parse_document
+from trainer.parse.kinds import KindCues, section_kind
+from trainer.parse.vocab import heading_kind, heading_phrase, lead_kind
+
+HEADINGS = [
+    ("当前面临的困境", K.PROBLEMS),
+    ("主要堵点", K.PROBLEMS),
+    ("存在的差距", K.PROBLEMS),
+    ("破解之道", K.COUNTERMEASURES),
+    ("下一步工作思路", K.COUNTERMEASURES),
+    ("2016年工作安排", K.COUNTERMEASURES),
+    ("整改工作总体部署和推进情况", K.COUNTERMEASURES),
+    ("三问三解活动的收获", K.ACHIEVEMENTS),
+    ("过去一年工作回顾", K.ACHIEVEMENTS),
+    ("基层减负为何屡减不轻？", K.PROBLEMS),
+    ("如何为基层减负？", K.COUNTERMEASURES),
+    ("为什么要发展银发经济？", K.SIGNIFICANCE),
+    ("热点背景", K.OTHER),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), HEADINGS, ids=[h for h, _ in HEADINGS])
+def test_heading_vocabulary(heading: str, kind: K) -> None:
+    assert heading_kind(heading) is kind
+
+
+TITLES = [
+    ("大学生就业难如何缓解", K.COUNTERMEASURES),
+    ("推进教育公平的重要意义研究", K.SIGNIFICANCE),
+    ("科技创新工作存在的问题和不足", K.PROBLEMS),
+    # A kind word in the middle names the subject; two kinds at the end say nothing of one section.
+    ("社会问题四大要素2012版", K.OTHER),
+    ("我国中小企业融资难的原因和对策", K.OTHER),
+    ("芜湖市公共文化事业和文化产业存在的问题及建议", K.OTHER),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), TITLES, ids=[t for t, _ in TITLES])
+def test_untitled_section_takes_the_kind_its_topic_title_names(title: str, kind: K) -> None:
+    assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is kind
+
+
+def test_the_cues_decide_in_order_heading_first() -> None:
+    heads = ["加强组织领导", "完善政策体系"]  # they read as countermeasures
+    assert section_kind(KindCues(heading="存在问题", heads=heads)) is K.PROBLEMS
+    assert section_kind(KindCues(inherited=K.PROBLEMS, heads=heads)) is K.PROBLEMS
+    assert section_kind(KindCues(heads=heads, topic="…的重要意义")) is K.COUNTERMEASURES
+    # A lead-in that announces the list decides before the heads do.
+    lead = "当前这项工作还面临不少问题，主要表现在以下几个方面："
+    assert section_kind(KindCues(heads=heads, lead=lead)) is K.PROBLEMS
+    # A lead-in that is only a sentence comes after them.
+    assert section_kind(KindCues(heads=heads, lead="困难和问题还不少。")) is K.COUNTERMEASURES
+    assert section_kind(KindCues(heads=["甲乙丙丁", "戊己庚辛"], lead="困难和问题还不少。")) is K.PROBLEMS
+    assert section_kind(KindCues()) is K.OTHER
+
+
+def test_a_lead_that_says_where_to_start_announces_measures() -> None:
+    assert lead_kind("让人民充分地批评政府，应该从以下方面创造条件") is K.COUNTERMEASURES
+
+
+def test_heading_phrase_keeps_the_clause_that_names_a_kind_not_one_that_acts_on_one() -> None:
+    assert heading_phrase("但同时也存在着一些问题，主要表现在以下方面") == "存在着一些问题"
+    assert (
+        heading_phrase("进一步完善政务监督评价机制，转变其设置思路，可重点从以下两方面着手")
+        == "进一步完善政务监督评价机制"
+    )
+
+
+def test_document_with_an_untitled_list_under_a_question_title() -> None:
+    text = "大学生就业难如何缓解\n\n1. 甲方乙方丙方。说明文字很长很长。\n2. 丁方戊方己方。说明文字很长很长。\n"
+    deck = parse_document(text)
+    assert [s.kind for t in deck.topics for s in t.sections] == [K.COUNTERMEASURES]
