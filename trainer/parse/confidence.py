@@ -19,7 +19,7 @@ _SENTENCE = "。！？；，!?;,"
 
 # (how the section was found, how sure that makes the builder): a heading that names the section,
 # a prose lead before a list, a list under no heading, paragraphs taken as points for want of a list.
-_HOW = {"heading": 1.0, "lead": 0.9, "untitled": 0.8, "prose": 0.3}
+_HOW = {"heading": 1.0, "lead": 0.9, "restart": 0.9, "untitled": 0.8, "prose": 0.3}
 
 
 @dataclass(frozen=True, slots=True)

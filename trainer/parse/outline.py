@@ -73,7 +73,7 @@ _COLON_LABEL = re.compile(
 )
 LABELLED_MAX = 40
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
-_ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
+_ANSWER = re.compile(r"参考|答案|作答|答题|解析|示例|范例|评分")
 
 
 def _bare_start(key: str) -> int:

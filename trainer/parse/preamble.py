@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from trainer.core.model import normalize_key
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
+    GENRE_LINE_MAX,
     ends_terminal,
     is_affiliation,
     is_footer,
@@ -75,16 +76,43 @@ _QUOTED_TITLE = re.compile(r"[【《]\s*([^【】《》]{4,40}?)(?:\.(?:docx?|pd
 _FILE_NAME = re.compile(r"^\s*([^【】《》]{4,40}?)\.(?:docx?|pdf|txt|pptx?|wps)\s*$")
 
 
-def _quoted_titles(lines: list[Line]) -> set[str]:
-    """Titles a document site's notes or file-name lines near the top quote (before noise is dropped)."""
-    quoted = set()
+# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
+# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
+_NAMED_TITLES = (
+    re.compile(r"整理(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
+    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
+)
+
+
+def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
+    """Titles a document site's notes, metadata rows or file-name lines near the top quote (before
+    noise is dropped), and the first such title as written (the title when no line gives one)."""
+    quoted: set[str] = set()
+    named = ""
     for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
         name = _FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
-        elif len(line.key) > TITLE_MAX:
+            continue
+        for rx in _NAMED_TITLES:
+            m = rx.search(line.key)
+            if m:
+                quoted.add(normalize_key(m.group(1)))
+                title = line.text[m.start(1) : m.end(1)].strip().rstrip("？?")
+                # A metadata row names the document for sure; a site's note only when nothing else does.
+                named = title if rx is _NAMED_TITLES[-1] else (named or title)
+        if len(line.key) > TITLE_MAX:
             quoted.update(normalize_key(m.group(1)) for m in _QUOTED_TITLE.finditer(line.key))
-    return quoted
+    return quoted, named
+
+
+def _metadata_title(lines: list[Line]) -> str:
+    for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
+        m = _NAMED_TITLES[-1].search(line.key)
+        if m:
+            return line.text[m.start(1) : m.end(1)].strip()
+    return ""
 
 
 def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tuple[int, str] | None:
@@ -116,7 +144,9 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         return later
     if is_genre_line(first.key) or is_person_name(first):
         return None  # a site's name or a byline, with no title under it
-    if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
+    if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
+        return None  # a sentence or a lead-in, not a title
+    if _PREFACE.match(first.key) or _broken_sentence(lines, content):
         return None
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
         # `存在问题` over a list heads a section; `基层存在的问题和不足` over prose names the document.
@@ -126,6 +156,20 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         if len(first.key) < TITLED_PHRASE_MIN:
             return None
     return content[0], first.text
+
+
+# `引言`, `前言：…`, `摘要`: the label of a document's opening part, not its title.
+_PREFACE = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要)(?:[】\]]|[：:]|$)")
+
+
+def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is the start of a sentence a copy broke: the next line follows with no
+    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
+    first, nxt = lines[content[0]], lines[content[1]]
+    adjacent = content[1] == content[0] + 1
+    return (
+        adjacent and len(nxt.key) < len(first.key) and nxt.key.endswith(("。", "！", "？")) and "。" not in nxt.key[:-1]
+    )
 
 
 def _title_like(line: Line) -> bool:
@@ -138,13 +182,20 @@ def _title_like(line: Line) -> bool:
     )
 
 
+# `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
+
+
 def _past_site_lines(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
     """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`): the
     next title-like line among the first few, when there is one."""
     skipped = 0
+    top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
     for i in content[:TITLE_WINDOW]:
         line = lines[i]
-        if is_genre_line(line.key) or is_person_name(line) or line.key.isascii():
+        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
+        if banner or is_genre_line(line.key) or is_person_name(line) or line.key.isascii() or _CHAPTER.match(line.key):
             skipped += 1
             continue
         if skipped and _title_like(line):
@@ -169,14 +220,53 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     return content[0], first.text[marker.end :]
 
 
+# A line that opens with a word needing a subject before it (`存在的问题及建议`, `及其对策`, `的调查`)
+# continues the line above.
+_CONTINUES = re.compile(r"^(?:存在的|面临的|所|的|之|及|与|和|以及|及其|中的)")
+_TITLE_BROKEN_MIN = 6
+
+
+def _continued_title(lines: list[Line], index: int, title: str) -> str:
+    """A title a copy broke over two lines (`芜湖市公共文化事业和文化产业` / `存在的问题及建议`): the
+    two joined, when the second follows with no blank line, opens with a word that needs the first,
+    and neither holds a sentence mark."""
+    if index + 1 >= len(lines) or len(title.strip()) < _TITLE_BROKEN_MIN:
+        return title
+    nxt = lines[index + 1].key.strip()
+    joined = title.strip() + nxt
+    if (
+        not nxt
+        or not _CONTINUES.match(nxt)
+        or len(joined) > TITLE_MAX
+        or re.search(r"[，。；！？,.;!?：:]", joined)
+        or is_start_line(lines[index + 1])
+    ):
+        return title
+    lines[index + 1] = _barrier(lines[index + 1])
+    return joined
+
+
+# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
+_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+
+
+def _site_column(line: Line) -> bool:
+    return is_genre_line(line.key) and bool(_COLUMN.search(line.key)) and not is_start_line(line)
+
+
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
-    quoted = _quoted_titles(lines)
+    quoted, named = _quoted_titles(lines)
+    from_row = _metadata_title(lines)
     lines = _strip_noise(lines)
     found = _find_title(lines, quoted)
+    if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
+        found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
-        return Preamble("", "", lines)
+        # No line titles the document; a site's note may still name it.
+        return Preamble(split_title(named)[0], "", lines) if named else Preamble("", "", lines)
     index, raw_title = found
+    raw_title = _continued_title(lines, index, raw_title)
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following:
@@ -195,7 +285,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
             (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
-            or (near and (is_person_name(line) or is_affiliation(line)))
+            or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
         ):
             rest.append(line)
             continue

@@ -19,6 +19,7 @@ from trainer.parse.vocab import (
     heading_phrase,
     is_heading_phrase,
     lead_kind,
+    sentence_kind,
 )
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
@@ -165,7 +166,9 @@ def _lead(para: Para, start: int) -> tuple[str, str] | None:
 
 def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
+    prev: Para | Node | None = None
     for item in node.items:
+        before, prev = prev, item
         if isinstance(item, Node):
             if item.style == NOTE:
                 continue
@@ -173,7 +176,12 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(item)
             elif not item.lone:
                 point = _point_from_node(item)
-                if point:
+                led = _restart_lead(item, before, got) if point else None
+                if led is not None:
+                    got.parts.append(led)
+                if point and got.parts and isinstance(got.parts[-1], SectionDraft) and got.parts[-1].how == "restart":
+                    got.parts[-1].points.append(point)
+                elif point:
                     got.own.append(point)
             continue
         lists = _run_lists(item)
@@ -190,6 +198,35 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             else:
                 got.own.extend(points)
     return got
+
+
+def _last_sentence(para: Para) -> tuple[str, str] | None:
+    """The last sentence of a paragraph (display and key), which may lead in the list after it."""
+    key = para.key.rstrip()
+    begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
+    return (clean(para.text[begin : len(key)]).rstrip("。！？"), key[begin:]) if key else None
+
+
+def _restart_lead(item: Node, before: Para | Node | None, got: _Gathered) -> SectionDraft | None:
+    """A list starting again at 1 after a lead-in of its own (`针对大学生就业难，一些解决思路包括：`),
+    when points came before it: a new section, of the kind its lead-in names."""
+    if isinstance(before, Node) and before.items and isinstance(before.items[-1], Para):
+        before = before.items[-1]  # the lead-in closed the last item of the list before
+    if item.ordinal != 1 or not got.own or got.parts or not isinstance(before, Para):
+        return None
+    colon = _lead(before, len(before.key))
+    lead = colon or _last_sentence(before)
+    if lead is None or not lead[0]:
+        return None
+    # A lead-in ending with a colon announces the list; a plain sentence must name a kind to.
+    kind = lead_kind(lead[1]) if colon else sentence_kind(lead[1])
+    if kind is None or (not colon and kind is SectionKind.OTHER):
+        return None
+    last = got.own[-1]
+    text = clean(before.text)
+    if last.body.endswith(text):
+        last.body = last.body[: -len(text)].rstrip()  # the lead-in is the next list's, not this point's
+    return SectionDraft(kind, heading_phrase(lead[0]), [], "restart")
 
 
 _PHRASE_MAX = 30
@@ -289,7 +326,8 @@ class _Emitter:
         if got.own:
             after = bool(topic.sections) and topic.sections[-1].kind is SectionKind.PROBLEMS
             heads = [p.head for p in got.own]
-            kind = section_kind(KindCues(node.title, inherit, after, heads, _lead_in(node), topic.title))
+            own_heading = node.title if node.style != "root" else ""  # the root's title is the document's
+            kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
             own = _drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))

@@ -248,10 +248,21 @@ def heads_kind(heads: list[str]) -> SectionKind:
     return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
 
 
+# A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
+# measures, whatever kind word it names as the thing to solve.
+_SOLVING = re.compile(
+    r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|必须|应当|应该|亟需|亟待)"
+    r"|(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转)[^，。；！？]{0,20}(?:问题|困境|难题|短板|痛点|堵点)"
+)
+
+
 def sentence_kind(text: str) -> SectionKind:
-    """The kind the last sentence of a paragraph names by its last kind word (`…困难和问题还不少。`)."""
+    """The kind the last sentence of a paragraph names: COUNTERMEASURES when it sets out to solve
+    something (`…改善当前乡村留守老人的问题。`), else by its last kind word (`…困难和问题还不少。`)."""
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
+    if _SOLVING.search(body[start:]):
+        return SectionKind.COUNTERMEASURES
     hits = list(_KIND_RX.finditer(body, start))
     return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
@@ -284,5 +295,9 @@ def heading_phrase(lead: str) -> str:
     # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
     kinded = [c for c in body if _KIND_RX.search(c) and not _CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
-        return kinded[-1]
-    return body[0]
+        return _LEAD_TAIL.sub("", kinded[-1]) or kinded[-1]
+    return _LEAD_TAIL.sub("", body[0]) or body[0]
+
+
+# `一些解决思路包括`: the words that announce what follows are no part of the heading phrase.
+_LEAD_TAIL = re.compile(r"(?:主要|具体|大致|一般)?(?:包括|有|如下|是)$")
