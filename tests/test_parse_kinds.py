@@ -77,3 +77,16 @@ def test_document_with_an_untitled_list_under_a_question_title() -> None:
     text = "大学生就业难如何缓解\n\n1. 甲方乙方丙方。说明文字很长很长。\n2. 丁方戊方己方。说明文字很长很长。\n"
     deck = parse_document(text)
     assert [s.kind for t in deck.topics for s in t.sections] == [K.COUNTERMEASURES]
+
+
+def test_prose_points_take_the_kind_of_the_heading_line_above_them() -> None:
+    text = (
+        "热点背景\n近日，全国食品安全工作表彰会议在北京召开，会议表彰了一批先进集体和个人。\n"
+        "对策措施\n"
+        "当好食品安全卫士，全面布控精确打击。统计显示，去年全国共查办食品安全违法案件数十万件，形成有力震慑。\n"
+        "统筹协调，齐抓共管。打击伪劣食品靠的不是单打独斗，各级食安委要把统筹协调的职责扛起来。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
+    assert sections[-1] == (K.COUNTERMEASURES, "对策措施")
+    assert [p.head[:4] for p in deck.topics[0].sections[-1].points] == ["当好食品", "统筹协调"]

@@ -10,7 +10,7 @@ from trainer.parse.heads import split_head
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
-from trainer.parse.vocab import heads_kind
+from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase
 
 LOW = 0.6  # a section below this is listed in the warnings
 PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, not an argument
@@ -140,15 +140,47 @@ def _lead_lines(prose: list[Para]) -> list[int]:
     return found
 
 
-def _led_topic(prose: list[Para], leads: list[int], title: str) -> TopicDraft:
+def _led_topic(paras: list[Para], prose: list[Para], leads: list[int], title: str) -> TopicDraft:
     points = []
+    sources = []
     for n, i in enumerate(leads):
         end = leads[n + 1] if n + 1 < len(leads) else len(prose)
         head, _, long_head = split_head(prose[i].text.strip())
         body = "\n".join(clean(p.text) for p in prose[i + 1 : end])
         points.append(PointDraft(head, body, long_head, prose[i].lineno))
-    kind = heads_kind([p.head for p in points])
-    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+        sources.append(prose[i])
+    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title))
+
+
+HEADING_LINE_MAX = 20
+
+
+def _sections_by_heading(
+    paras: list[Para], sources: list[Para], points: list[PointDraft], title: str
+) -> list[SectionDraft]:
+    """Prose points grouped under the heading lines above them (`对策措施`, `话题引入`): a section
+    each, of the kind its heading names (else the kind its heads name); one section when no heading
+    line stands above them."""
+    under: dict[int, str] = {}
+    heading = ""
+    for para in paras:
+        key = para.key.strip().rstrip("。.：:")
+        if len(key) <= HEADING_LINE_MAX and is_heading_phrase(key):
+            heading = clean(para.text).strip().rstrip("。.：:")
+        under[id(para)] = heading
+    groups: list[tuple[str, list[PointDraft]]] = []
+    for source, point in zip(sources, points, strict=True):
+        name = under.get(id(source), "")
+        if not groups or groups[-1][0] != name:
+            groups.append((name, []))
+        groups[-1][1].append(point)
+    sections = []
+    for name, group in groups:
+        kind = heading_kind(name) if name else SectionKind.OTHER
+        if kind is SectionKind.OTHER:
+            kind = heads_kind([p.head for p in group])
+        sections.append(SectionDraft(kind, name or title, group, "prose"))
+    return sections
 
 
 def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
@@ -169,18 +201,19 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
         prose.append(para)
     leads = _lead_lines(prose)
     if len(leads) >= 2:
-        return _led_topic(prose, leads, title)
+        return _led_topic(paras, prose, leads, title)
     parallel = _parallel([p.key for p in prose])
     if len(parallel) >= 2:
         prose = [p for i, p in enumerate(prose) if i in parallel]
     elif len(prose) >= OPENING_AMONG:
         prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
     points = []
+    sources = []
     for para in prose:
         head, body, long_head = split_head(para.text.strip())
         if head:
             points.append(PointDraft(head, body, long_head, para.lineno))
+            sources.append(para)
     if not points:
         return None
-    kind = heads_kind([p.head for p in points])
-    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title))
