@@ -90,3 +90,18 @@ def test_prose_points_take_the_kind_of_the_heading_line_above_them() -> None:
     sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
     assert sections[-1] == (K.COUNTERMEASURES, "对策措施")
     assert [p.head[:4] for p in deck.topics[0].sections[-1].points] == ["当好食品", "统筹协调"]
+
+
+def test_a_counted_lead_in_names_what_the_list_holds_before_the_heads_do() -> None:
+    heads = ["促进产业结构调整", "扩大内需", "统筹城乡发展"]  # they read as countermeasures
+    topics = "我们从中挑出2016年热度最高的16大申论热点，呈现给大家。"
+    assert section_kind(KindCues(heads=heads, lead=topics)) is K.OTHER
+    assert section_kind(KindCues(heads=heads, lead="当前基层治理存在三大问题。")) is K.PROBLEMS
+    # A count of something outside the vocabulary says nothing.
+    assert section_kind(KindCues(heads=heads, lead="全市有三个区参加试点。")) is K.COUNTERMEASURES
+
+
+def test_heads_asked_as_questions_name_their_kind() -> None:
+    heads = ["岗位供需失衡如何缓解", "能力与岗位不匹配怎么办", "就业信息不对称如何改善"]
+    lead = "代表委员们归纳出四个关键问题，并给出了相应建议。"
+    assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES

@@ -10,6 +10,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.vocab import (
     KIND_WORDS,
     action_kind,
+    counted_kind,
     heading_kind,
     heads_kind,
     is_question_heading,
@@ -39,42 +40,63 @@ class KindCues:
 _COLON_END = re.compile(r"[：:]\s*$")
 
 
-def _own_heading(c: KindCues) -> SectionKind:
-    return heading_kind(c.heading) if c.heading else SectionKind.OTHER
+def _own_heading(c: KindCues) -> SectionKind | None:
+    return _named(heading_kind(c.heading)) if c.heading else None
 
 
-def _inherited(c: KindCues) -> SectionKind:
-    return c.inherited or SectionKind.OTHER
+def _inherited(c: KindCues) -> SectionKind | None:
+    return c.inherited
 
 
-def _call_after_problems(c: KindCues) -> SectionKind:
-    return action_kind(c.heading) if c.after_problems and c.heading else SectionKind.OTHER
+def _call_after_problems(c: KindCues) -> SectionKind | None:
+    return _named(action_kind(c.heading)) if c.after_problems and c.heading else None
 
 
-def _announcing_lead(c: KindCues) -> SectionKind:
+def _announcing_lead(c: KindCues) -> SectionKind | None:
     """A lead-in that announces the list (`…主要表现在以下几个方面：`) says what it holds, before any
     guess from the heads."""
     last = c.lead.rstrip()
     if not _COLON_END.search(last):
-        return SectionKind.OTHER
+        return None
     start = max(last.rfind(ch, 0, len(last) - 1) for ch in "。！？；") + 1
-    return lead_kind(last[start:]) or SectionKind.OTHER
+    return _named(lead_kind(last[start:]))
 
 
-def _heads(c: KindCues) -> SectionKind:
-    return heads_kind(c.heads)
+def _question_heads(c: KindCues) -> SectionKind | None:
+    """Heads asked as questions (`岗位供需失衡如何缓解？`) name their kind by their question words."""
+    marked = [h if h.endswith(("？", "?")) else h + "？" for h in c.heads]
+    asked = [heading_kind(h) for h in marked if is_question_heading(h)]
+    asked = [k for k in asked if k is not SectionKind.OTHER]
+    if len(asked) < 2 or 2 * len(asked) <= len(c.heads):
+        return None
+    return max(set(asked), key=asked.count)
 
 
-def _lead_sentence(c: KindCues) -> SectionKind:
-    return sentence_kind(c.lead) if c.lead else SectionKind.OTHER
+def _counted_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in that counts what follows (`…挑出2016年热度最高的16大申论热点，呈现给大家。`) names
+    it, before any guess from the heads; a count of topics or quotations decides OTHER."""
+    return counted_kind(c.lead) if c.lead else None
 
 
-def _topic_title(c: KindCues) -> SectionKind:
+def _heads(c: KindCues) -> SectionKind | None:
+    return _named(heads_kind(c.heads))
+
+
+def _lead_sentence(c: KindCues) -> SectionKind | None:
+    return _named(sentence_kind(c.lead)) if c.lead else None
+
+
+def _named(kind: SectionKind) -> SectionKind | None:
+    """A vocabulary answer as a rule's: OTHER there means the text names no kind, so nothing to say."""
+    return None if kind is SectionKind.OTHER else kind
+
+
+def _topic_title(c: KindCues) -> SectionKind | None:
     """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
     title naming two (`…存在的问题与对策`) says nothing of one section."""
     title = c.topic.strip()
     if not title:
-        return SectionKind.OTHER
+        return None
     if is_question_heading(title + ("" if title.endswith(("？", "?")) else "？")):
         kind = heading_kind(title if title.endswith(("？", "?")) else title + "？")
         if kind is not SectionKind.OTHER:
@@ -87,7 +109,7 @@ def _topic_title(c: KindCues) -> SectionKind:
         kinds.add(heading_kind(end.group(0)))
         if len(part) > SHORT_PART:
             break  # `…文化产业存在的问题`: the subject and its kind word; what comes before is the subject
-    return kinds.pop() if len(kinds) == 1 else SectionKind.OTHER
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 # A title names kinds with its closing words (`…存在的问题与对策`, `…的重要意义研究`); a kind word in
@@ -98,12 +120,15 @@ _ENDS_KIND = re.compile(rf"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True
 SHORT_PART = 8
 
 
-# The cues in the order they decide: the first that names a kind wins. A new cue is a row here.
-RULES: tuple[Callable[[KindCues], SectionKind], ...] = (
+# The cues in the order they decide: the first with something to say (not None) wins; only a
+# counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
+RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _own_heading,
     _inherited,
     _call_after_problems,
     _announcing_lead,
+    _question_heads,
+    _counted_lead,
     _heads,
     _lead_sentence,
     _topic_title,
@@ -111,9 +136,9 @@ RULES: tuple[Callable[[KindCues], SectionKind], ...] = (
 
 
 def section_kind(cues: KindCues) -> SectionKind:
-    """The kind of a section: the first of RULES that names one, else OTHER."""
+    """The kind of a section: the first of RULES that decides, else OTHER."""
     for rule in RULES:
         kind = rule(cues)
-        if kind is not SectionKind.OTHER:
+        if kind is not None:
             return kind
     return SectionKind.OTHER

@@ -256,6 +256,26 @@ _SOLVING = re.compile(
 )
 
 
+# `从中挑出16大申论热点`, `存在三大问题`, `提出五项措施`: a count names what a list holds.
+_COUNTED = re.compile(
+    r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
+)
+_ANY_WORD = re.compile("|".join(_ALL_WORDS))
+
+
+def counted_kind(text: str) -> SectionKind | None:
+    """The kind a counted noun in the last sentence names (`…16大申论热点，呈现给大家。`: OTHER), or
+    None when the sentence counts nothing the vocabulary knows."""
+    body = text.rstrip(" 。！？；：!?;:")
+    start = max(body.rfind(c) for c in "。！？!?") + 1
+    found: SectionKind | None = None
+    for m in _COUNTED.finditer(body, start):
+        words = _ANY_WORD.findall(m.group(1))
+        if words:
+            found = _WORD_KIND.get(words[-1], SectionKind.OTHER)
+    return found
+
+
 def sentence_kind(text: str) -> SectionKind:
     """The kind the last sentence of a paragraph names: COUNTERMEASURES when it sets out to solve
     something (`…改善当前乡村留守老人的问题。`), else by its last kind word (`…困难和问题还不少。`)."""
