@@ -36,7 +36,9 @@ _META = re.compile(
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目)\s*[：:|]"
 )
 # A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
-_META_INSIDE = re.compile(r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]")
+_META_INSIDE = re.compile(
+    r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]|\s(?:发表于|发布于|原创)"
+)
 # A news agency's dateline on its own line (`新华社北京3月11日电`).
 _DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)[）)]?$")
 # A figure or table caption (`表1 农民工年龄构成 %`).
@@ -68,7 +70,8 @@ _BYLINE = re.compile(r"(?:^|\s)by\s*[：:]", re.I)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 _FOOTER = re.compile(
     r"^(?:相关文章|猜你喜欢|推荐访问|推荐阅读|相关热词搜索|热门文章|相关推荐|相关阅读|延伸阅读|版权所有"
-    r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献)",
+    r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献|参考资料\s*[：:]?$"
+    r"|往期推荐|往期回顾|往期精选|精彩推荐|热门推荐|相关链接|相关新闻|注释\s*[：:]?$)",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -84,7 +87,8 @@ _TERMINAL = "。！？!?…"
 # reprint notices.
 _FURNITURE = re.compile(
     r"^(?:点击|点此)?(?:展开|阅读|查看)(?:阅读)?全文|^[+＋]? *(?:已)?关注$|^[【\[]?我要纠错|^分享(?:让更多人看到|给(?:好友|朋友))"
-    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)",
+    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)"
+    r"|点个(?:在看|赞)|(?:分享|转发)给(?:更多|身边)",
     re.I,
 )
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
@@ -108,6 +112,11 @@ _PROMO = re.compile(
     r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
     r"|^[\\/]?更多[^。！？]{2,40}(?:获取|详见|请|点击|访问|查看|关注)"
 )
+# A reporter's byline (`本报记者 张三 李四`, `通讯员 王五`) and a document number alone (`国办发〔2022〕5号`).
+_REPORTER = re.compile(
+    r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
+)
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
 PROMO_MAX = 80
 
 
@@ -162,6 +171,8 @@ def is_page_control(key: str) -> bool:
         return True
     if not _WORDY.search(key):
         return True  # `|`, `👇👇👇`, `————`: no word at all
+    if _REPORTER.match(key) or _DOC_NUMBER.match(key):
+        return True
     if len(key) <= 80 and len(_ARROW.findall(key)) >= ARROWS_MIN:
         return True
     if key.count("|") >= TABLE_BARS_MIN and _EMPTY_CELL.search(key) and len(key.replace("|", "").strip()) <= 80:

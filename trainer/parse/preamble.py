@@ -22,7 +22,7 @@ from trainer.parse.noise import (
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 TITLE_MAX = 80
@@ -50,10 +50,34 @@ def _barrier(line: Line) -> Line:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
+RUNNING_MIN = 3  # a short line said this often is a running header or footer of the copy's pages
+RUNNING_MAX = 40
+
+
+def _running_lines(lines: list[Line]) -> set[str]:
+    """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
+    header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.key.strip()
+        if 2 <= len(key) <= RUNNING_MAX:
+            counts[key] = counts.get(key, 0) + 1
+    return {
+        key
+        for key, n in counts.items()
+        if n >= RUNNING_MIN
+        and not is_heading_phrase(key)
+        and not is_facet_heading(key)
+        and match_line(key) is None
+        and not key.startswith("#")
+    }
+
+
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
+    running = _running_lines(lines)
     for line in lines:
         if not line.key:
             kept.append(line)
@@ -63,7 +87,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        if is_noise(line) or line.key.strip() in authors:
+        if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
             kept.append(_barrier(line))
             continue
         seen_content = True
@@ -79,7 +103,7 @@ _FILE_NAME = re.compile(r"^\s*([^【】《》]{4,40}?)\.(?:docx?|pdf|txt|pptx?|w
 # What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
 # `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
 _NAMED_TITLES = (
-    re.compile(r"整理(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
+    re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
     re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
 )
@@ -257,6 +281,8 @@ def _site_column(line: Line) -> bool:
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
     quoted, named = _quoted_titles(lines)
+    # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
+    banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
     lines = _strip_noise(lines)
     found = _find_title(lines, quoted)
@@ -269,7 +295,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     raw_title = _continued_title(lines, index, raw_title)
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
-    if unnumbered != raw_title and normalize_key(unnumbered) in following:
+    if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(raw_title)
     title_keys = {normalize_key(raw_title), normalize_key(title)}
