@@ -105,3 +105,17 @@ def test_heads_asked_as_questions_name_their_kind() -> None:
     heads = ["岗位供需失衡如何缓解", "能力与岗位不匹配怎么办", "就业信息不对称如何改善"]
     lead = "代表委员们归纳出四个关键问题，并给出了相应建议。"
     assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
+
+
+ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题"]
+
+
+@pytest.mark.parametrize("heading", ACTED_ON, ids=ACTED_ON)
+def test_a_kind_word_a_heading_acts_on_is_no_kind_of_its_own(heading: str) -> None:
+    assert heading_kind(heading) is K.COUNTERMEASURES
+
+
+def test_a_kind_word_a_heading_names_keeps_its_kind() -> None:
+    assert heading_kind("推进教育公平的重要意义") is K.SIGNIFICANCE
+    assert heading_kind("当前存在的突出问题") is K.PROBLEMS
+    assert heading_kind("应对人口新常态的战略抉择") is K.SIGNIFICANCE

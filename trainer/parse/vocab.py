@@ -116,7 +116,18 @@ def heading_kind(title: str) -> SectionKind:
             if rx.search(text):
                 return kind
     m = _KIND_RX.search(text)
+    if m and _ACTS_ON.match(text) and "的" not in text[: m.start()]:
+        # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
+        # the head noun after 的, and names the kind.
+        return SectionKind.COUNTERMEASURES
     return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
+
+
+# A heading that opens with a verb acting on what its kind word names: the kind word is the object.
+_ACTS_ON = re.compile(
+    r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?"
+    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除)"
+)
 
 
 def is_label(title: str) -> bool:
