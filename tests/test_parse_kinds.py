@@ -119,3 +119,22 @@ def test_a_kind_word_a_heading_names_keeps_its_kind() -> None:
     assert heading_kind("推进教育公平的重要意义") is K.SIGNIFICANCE
     assert heading_kind("当前存在的突出问题") is K.PROBLEMS
     assert heading_kind("应对人口新常态的战略抉择") is K.SIGNIFICANCE
+
+
+LEADS = [
+    ("取得的成效主要表现在以下方面", K.ACHIEVEMENTS),  # 表现在 is a verb here
+    ("当前存在的问题具体表现为", K.PROBLEMS),
+    ("要解决这些问题，需要从以下几方面入手", K.COUNTERMEASURES),  # what the list sets out to solve
+    ("为破解上述难题，建议", K.COUNTERMEASURES),
+    ("但同时也存在着一些问题，主要表现在以下几个方面", K.PROBLEMS),
+]
+
+
+@pytest.mark.parametrize(("lead", "kind"), LEADS, ids=[lead for lead, _ in LEADS])
+def test_lead_in_kind(lead: str, kind: K) -> None:
+    assert lead_kind(lead) is kind
+
+
+def test_a_question_asking_for_a_view_names_no_measures() -> None:
+    assert heading_kind("如何看待“躺平”现象？") is K.OTHER
+    assert heading_kind("“双减”政策怎么看？") is K.OTHER

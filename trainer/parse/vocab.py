@@ -69,7 +69,13 @@ _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.SIGNIFICANCE,
         re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
     ),
-    (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
+    (
+        SectionKind.COUNTERMEASURES,
+        # `如何看待…？`, `怎么看？` ask for a view, not for measures.
+        re.compile(
+            r"如何(?!看待|理解|认识)|怎样(?!看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以破解|出路何在|路在何方"
+        ),
+    ),
     (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
 )
 
@@ -186,9 +192,13 @@ def lead_kind(lead: str) -> SectionKind | None:
     about countermeasures.
     """
     cue = bool(_LEAD_CUE.search(lead))
-    hits = list(_KIND_RX.finditer(lead))
+    hits = _kind_hits(lead)
     if hits:
-        # The word nearest the colon names what the list holds: `以上举措…存在着一些问题，主要表现在`.
+        # The word nearest the colon names what the list holds: `以上举措…存在着一些问题，主要表现在`;
+        # unless it is what the list sets out to solve (`要解决这些问题，需从以下几方面入手`).
+        solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
+        if hits[-1].end() in solved:
+            return SectionKind.COUNTERMEASURES
         return _WORD_KIND[hits[-1].group(0)]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
@@ -261,10 +271,20 @@ def heads_kind(heads: list[str]) -> SectionKind:
 
 # A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
 # measures, whatever kind word it names as the thing to solve.
-_SOLVING = re.compile(
-    r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|必须|应当|应该|亟需|亟待)"
-    r"|(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转)[^，。；！？]{0,20}(?:问题|困境|难题|短板|痛点|堵点)"
+_SOLVE_OBJECT = re.compile(
+    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)[^，。；！？：]{0,20}?"
+    r"(?:问题|困境|难题|短板|痛点|堵点|挑战|瓶颈|困难)"
 )
+_SOLVING = re.compile(r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|必须|应当|应该|亟需|亟待)|" + _SOLVE_OBJECT.pattern)
+
+
+def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
+    """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`)."""
+    return [
+        m
+        for m in _KIND_RX.finditer(text, start)
+        if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得")
+    ]
 
 
 # `从中挑出16大申论热点`, `存在三大问题`, `提出五项措施`: a count names what a list holds.
@@ -294,7 +314,7 @@ def sentence_kind(text: str) -> SectionKind:
     start = max(body.rfind(c) for c in "。！？!?") + 1
     if _SOLVING.search(body[start:]):
         return SectionKind.COUNTERMEASURES
-    hits = list(_KIND_RX.finditer(body, start))
+    hits = _kind_hits(body, start)
     return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
 
