@@ -90,6 +90,8 @@ PAGES = [
         "县域电商人才培养",
         ["学报"],
     ),
+    ("decorated labelled title", "🔥 申论素材 | 数字政府建设的意义与路径" + BODY, "数字政府建设的意义与路径", ["🔥"]),
+    ("issuing body under the title", "县2023年工作总结\nXX县人民政府办公室" + BODY, "县2023年工作总结", ["办公室"]),
     ("more-links promo", "\\更多申论材料与范文金句获取\n基层减负" + BODY, "基层减负", ["更多"]),
 ]
 

@@ -88,7 +88,8 @@ def test_prose_points_take_the_kind_of_the_heading_line_above_them() -> None:
     )
     deck = parse_document(text, source="doc.txt")
     sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
-    assert sections[-1] == (K.COUNTERMEASURES, "对策措施")
+    # The background under 热点背景 sets the scene: no points of its own.
+    assert sections == [(K.COUNTERMEASURES, "对策措施")]
     assert [p.head[:4] for p in deck.topics[0].sections[-1].points] == ["当好食品", "统筹协调"]
 
 
@@ -138,3 +139,26 @@ def test_lead_in_kind(lead: str, kind: K) -> None:
 def test_a_question_asking_for_a_view_names_no_measures() -> None:
     assert heading_kind("如何看待“躺平”现象？") is K.OTHER
     assert heading_kind("“双减”政策怎么看？") is K.OTHER
+
+
+def test_a_question_heading_after_a_connective_heads_the_measures() -> None:
+    text = (
+        "为什么越减越重？\n首先，考核指标层层加码。基层疲于应付。\n其次，问责泛化。基层留痕自保。\n"
+        "那么，怎么办？\n一是改革考核方式。多看实绩。\n二是规范问责。容错纠错。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    assert [s.kind for t in deck.topics for s in t.sections] == [K.PROBLEMS, K.COUNTERMEASURES]
+
+
+def test_prose_heading_lines_with_a_number_or_a_short_kind_phrase() -> None:
+    text = (
+        "01 重要意义\n有利于提升治理效能。数字技术让政务服务更高效，群众办事更便捷，企业满意度更高。\n"
+        "有利于方便群众办事。群众少跑腿，数据多跑路，办事时间大幅缩短，服务体验明显改善。\n"
+        "02 实践路径\n加强顶层设计。统一标准规范，避免重复建设，形成全省一盘棋的建设格局和推进机制。\n"
+        "推进数据共享。打破信息孤岛，实现互联互通，让数据在部门之间安全有序流动起来。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
+    assert sections[-1] == (K.COUNTERMEASURES, "实践路径")
+    assert sections[0] == (K.SIGNIFICANCE, "重要意义")
+    assert len(deck.topics[0].sections[0].points) == 2

@@ -153,6 +153,26 @@ def _led_topic(paras: list[Para], prose: list[Para], leads: list[int], title: st
 
 
 HEADING_LINE_MAX = 20
+_HEADING_NUMBER = re.compile(r"^(?:part|no\.?)?\s*\d{1,2}\s*[|｜/.、]?\s*", re.I)
+
+
+def _headed(paras: list[Para], para: Para) -> bool:
+    """True when a section heading line (`01 重要意义`) stands above the paragraph: it opens nothing."""
+    for other in paras:
+        if other is para:
+            return False
+        if _names_a_section(_HEADING_NUMBER.sub("", other.key.strip().rstrip("。.：:"))):
+            return True
+    return False
+
+
+def _names_a_section(key: str) -> bool:
+    """A line of section vocabulary (`对策措施`), or a short phrase naming a kind (`实践路径`)."""
+    short = len(key) <= SHORT_HEADING_LINE and not re.search(r"[，。；！？,.;!?]", key)
+    return is_heading_phrase(key) or (short and heading_kind(key) is not SectionKind.OTHER)
+
+
+SHORT_HEADING_LINE = 12
 
 
 def _sections_by_heading(
@@ -164,9 +184,9 @@ def _sections_by_heading(
     under: dict[int, str] = {}
     heading = ""
     for para in paras:
-        key = para.key.strip().rstrip("。.：:")
-        if len(key) <= HEADING_LINE_MAX and is_heading_phrase(key):
-            heading = clean(para.text).strip().rstrip("。.：:")
+        key = _HEADING_NUMBER.sub("", para.key.strip().rstrip("。.：:"))  # `01 重要意义`, `Part 2 实践路径`
+        if len(key) <= HEADING_LINE_MAX and _names_a_section(key):
+            heading = _HEADING_NUMBER.sub("", clean(para.text).strip().rstrip("。.：:"))
         under[id(para)] = heading
     groups: list[tuple[str, list[PointDraft]]] = []
     for source, point in zip(sources, points, strict=True):
@@ -174,9 +194,13 @@ def _sections_by_heading(
         if not groups or groups[-1][0] != name:
             groups.append((name, []))
         groups[-1][1].append(point)
+    named = [(name, group, heading_kind(name) if name else SectionKind.OTHER) for name, group in groups]
+    if any(kind is not SectionKind.OTHER for _, _, kind in named):
+        # Under headings that name kinds (`对策措施`), the prose under the others (`热点背景`, the
+        # opening) sets the scene: it holds no points.
+        named = [n for n in named if n[2] is not SectionKind.OTHER]
     sections = []
-    for name, group in groups:
-        kind = heading_kind(name) if name else SectionKind.OTHER
+    for name, group, kind in named:
         if kind is SectionKind.OTHER:
             kind = heads_kind([p.head for p in group])
         sections.append(SectionDraft(kind, name or title, group, "prose"))
@@ -205,7 +229,7 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
     parallel = _parallel([p.key for p in prose])
     if len(parallel) >= 2:
         prose = [p for i, p in enumerate(prose) if i in parallel]
-    elif len(prose) >= OPENING_AMONG:
+    elif len(prose) >= OPENING_AMONG and not _headed(paras, prose[0]):
         prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
     points = []
     sources = []

@@ -255,6 +255,14 @@ _GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|�
 GENRE_LINE_MAX = 16
 
 
+_DECORATION = re.compile(r"^[^\w【\[]{1,3}\s*")  # `🔥 `, `▶ `: a decoration before a line's text
+
+
+def has_title_label(key: str) -> bool:
+    """True for a title under a site's label (`申论素材 | 数字政府建设的意义与路径`, `热点：乡村振兴`)."""
+    return bool(_TITLE_PREFIX.match(_DECORATION.sub("", key)))
+
+
 def is_genre_line(key: str) -> bool:
     """True for a short line naming a site or a genre (`申论范文`), not a document."""
     if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key):
@@ -272,8 +280,13 @@ _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: qua
 def split_title(title: str) -> tuple[str, str]:
     """A document title without site prefixes/suffixes, split from its `——以X为例` subtitle."""
     text = _TITLE_GAP.sub("", title.strip())
+    if has_title_label(text):
+        text = _DECORATION.sub("", text)
     text = _TITLE_DATE.sub("", text)
     text = _TITLE_EXT.sub("", _TITLE_COUNT.sub("", text)).strip() or text
+    stripped = _TITLE_PREFIX.sub("", text).strip()
+    if len(stripped) >= 4:
+        text = stripped  # before the genre word goes: `申论素材 | X` is a label, then X
     text = _TITLE_GENRE.sub("", text)
     text = _TITLE_SUFFIX.sub("", text).strip()
     stripped = _TITLE_PREFIX.sub("", text).strip()

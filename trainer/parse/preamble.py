@@ -10,6 +10,7 @@ from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     GENRE_LINE_MAX,
     ends_terminal,
+    has_title_label,
     is_affiliation,
     is_footer,
     is_genre_line,
@@ -162,7 +163,10 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
     if first.key.startswith("#"):
         return None
     if is_start_line(first):
-        return _symbol_title(lines, content)
+        if not _lone_symbol(lines, content):
+            return _symbol_title(lines, content)
+        # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
+        first = _without_marker(first)
     later = _past_site_lines(lines, content)
     if later is not None:
         return later
@@ -172,6 +176,11 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         return None  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key) or _broken_sentence(lines, content):
         return None
+    if has_title_label(first.key):
+        return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
+    numbered = _SECTION_NUMBER.match(first.key)
+    if numbered and is_heading_phrase(first.key[numbered.end() :]):
+        return None  # `01 重要意义`: the first section's number and heading
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
         # `存在问题` over a list heads a section; `基层存在的问题和不足` over prose names the document.
         nxt = lines[content[1]]
@@ -182,6 +191,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
     return content[0], first.text
 
 
+_SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
 # `引言`, `前言：…`, `摘要`: the label of a document's opening part, not its title.
 _PREFACE = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要)(?:[】\]]|[：:]|$)")
 
@@ -194,6 +204,21 @@ def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
     return (
         adjacent and len(nxt.key) < len(first.key) and nxt.key.endswith(("。", "！", "？")) and "。" not in nxt.key[:-1]
     )
+
+
+def _lone_symbol(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
+    first = lines[content[0]].key
+    marker = match_line(first)
+    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
+        return False
+    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
+
+
+def _without_marker(line: Line) -> Line:
+    marker = match_line(line.key)
+    end = marker.end if marker is not None else 0
+    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
 
 
 def _title_like(line: Line) -> bool:
@@ -274,8 +299,18 @@ def _continued_title(lines: list[Line], index: int, title: str) -> str:
 _COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
 
 
+# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
+    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
+)
+
+
 def _site_column(line: Line) -> bool:
-    return is_genre_line(line.key) and bool(_COLUMN.search(line.key)) and not is_start_line(line)
+    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
+    if is_start_line(line):
+        return False
+    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))
 
 
 def read_preamble(lines: list[Line]) -> Preamble:

@@ -28,7 +28,7 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         SectionKind.COUNTERMEASURES,
         (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
-            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "发力点", "突破口",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
         ),
     ),
     (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
@@ -104,9 +104,14 @@ def is_facet_heading(title: str) -> bool:
     return bool(_FACET.match(title.strip().rstrip("：: ")))
 
 
+# `那么，怎么办？`: a connective before a question heading is no part of it.
+_QUESTION_LEAD = re.compile(r"^(?:那么|那|所以|因此|于是|既然如此|问题来了|接下来)\s*[，,：:]?\s*")
+
+
 def is_question_heading(title: str) -> bool:
-    """True for a short heading asked as a question (`基层负担为何屡减不轻？`); not a rhetorical `…吗？`."""
-    text = title.strip()
+    """True for a short heading asked as a question (`基层负担为何屡减不轻？`, `那么，怎么办？`); not a
+    rhetorical `…吗？`."""
+    text = _QUESTION_LEAD.sub("", title.strip())
     if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
         return False
     return bool(_QUESTION_WORD.search(text))
