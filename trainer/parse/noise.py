@@ -34,7 +34,7 @@ _META = re.compile(
     r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要"
     r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
-    r"|原标题|图片来源|图源|声明)\s*[：:|]"
+    r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员)\s*[：:|｜]"
 )
 # A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
 _META_INSIDE = re.compile(
@@ -93,7 +93,9 @@ _FURNITURE = re.compile(
     re.I,
 )
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
-_BUTTONS = re.compile(r"点赞|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|浏览|投诉")
+_BUTTONS = re.compile(
+    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|被浏览|浏览|投诉|关注者"
+)
 _BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]条人次万wk]+", re.I)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•]+ *\d{1,3} *[-—–~·•]+|\d{1,3}|第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"
@@ -117,6 +119,7 @@ _PROMO = re.compile(
 _REPORTER = re.compile(
     r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
 )
+_COUNT_ALONE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,4}(?:\.\d{1,2})?\s*[万wWkK]\+?$")  # `1,234`, `1.2万`: a count
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
 PROMO_MAX = 80
 
@@ -172,7 +175,7 @@ def is_page_control(key: str) -> bool:
         return True
     if not _WORDY.search(key):
         return True  # `|`, `👇👇👇`, `————`: no word at all
-    if _REPORTER.match(key) or _DOC_NUMBER.match(key):
+    if _REPORTER.match(key) or _DOC_NUMBER.match(key) or _COUNT_ALONE.match(key):
         return True
     if len(key) <= 80 and len(_ARROW.findall(key)) >= ARROWS_MIN:
         return True
