@@ -162,3 +162,9 @@ def test_prose_heading_lines_with_a_number_or_a_short_kind_phrase() -> None:
     assert sections[-1] == (K.COUNTERMEASURES, "实践路径")
     assert sections[0] == (K.SIGNIFICANCE, "重要意义")
     assert len(deck.topics[0].sections[0].points) == 2
+
+
+def test_a_title_naming_a_summary_beside_plans_names_no_kind() -> None:
+    title = "五角场街道2015年工作总结和2016年工作安排"
+    assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is K.OTHER
+    assert section_kind(KindCues(topic="2016年工作安排", heads=["甲乙丙丁", "戊己庚辛"])) is K.COUNTERMEASURES

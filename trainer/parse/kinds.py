@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse.vocab import (
     KIND_WORDS,
+    OTHER_WORDS,
     action_kind,
     counted_kind,
     heading_kind,
@@ -102,14 +103,23 @@ def _topic_title(c: KindCues) -> SectionKind | None:
         if kind is not SectionKind.OTHER:
             return kind
     kinds: set[SectionKind] = set()
-    for part in reversed(_CONJUNCTION.split(_TITLE_STUDY.sub("", title))):
+    parts = list(reversed(_CONJUNCTION.split(_TITLE_STUDY.sub("", title))))
+    for i, part in enumerate(parts):
         end = _ENDS_KIND.search(part)
         if end is None:
-            break
+            # `…2015年工作总结和2016年工作安排`: a summary beside the plans names no one kind.
+            return None if _ENDS_OTHER.search(part) else _one(kinds)
         kinds.add(heading_kind(end.group(0)))
         if len(part) > SHORT_PART:
-            break  # `…文化产业存在的问题`: the subject and its kind word; what comes before is the subject
-    return kinds.pop() if len(kinds) == 1 else None
+            # `…文化产业存在的问题`: the subject and its kind word; what comes before is the subject,
+            # unless it names a part of its own.
+            before = parts[i + 1] if i + 1 < len(parts) else ""
+            return None if _ENDS_OTHER.search(before) else _one(kinds)
+    return _one(kinds)
+
+
+def _one(kinds: set[SectionKind]) -> SectionKind | None:
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 # A title names kinds with its closing words (`…存在的问题与对策`, `…的重要意义研究`); a kind word in
@@ -117,6 +127,7 @@ def _topic_title(c: KindCues) -> SectionKind | None:
 _TITLE_STUDY = re.compile(r"(?:的|之)?(?:研究|分析|探析|探讨|浅析|浅谈|思考|初探|报告|综述)$")
 _CONJUNCTION = re.compile(r"以及|[与和及、]")
 _ENDS_KIND = re.compile(rf"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})$")
+_ENDS_OTHER = re.compile(rf"(?:{'|'.join(sorted(OTHER_WORDS, key=len, reverse=True))})$")
 SHORT_PART = 8
 
 

@@ -56,6 +56,7 @@ _MODIFIERS = (
 )  # fmt: skip
 _TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
 _ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
+OTHER_WORDS = frozenset(_OTHER_WORDS) | {"工作总结", "汇报", "报告", "情况"}
 _MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
