@@ -19,6 +19,7 @@ from trainer.core.cards import (
     mnemonic,
     plain,
 )
+from trainer.core.cloze import SHORT_HEADING, cells, short_heading
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
 from trainer.store import queries
 from trainer.store.models import CardRow
@@ -196,3 +197,75 @@ def test_context_leaves_out_a_deck_name_the_topic_repeats():
     card = cards_for_section(T, PROBLEMS, (CardKind.HEAD,))[0]
     assert card.context("申论") == f"申论 › {T} › 存在的问题 › 第1点/共3点"
     assert card.context(T) == f"{T} › 存在的问题 › 第1点/共3点"
+
+
+SHORT_HEADINGS = [
+    ("存在问题", "存在问题"),
+    ("理顺政务部门间的权责关系、推进部门间协同合作", "理顺政务部门间的权责关系"),
+    ("XX县创优发展软环境所取得的工作成效及特点", "工作成效及特点"),
+    ("XX县域经济发展环境存在的主要问题", "主要问题"),
+    ("一个没有任何标点也没有那个字又很长很长还在写下去句子", "一个没有任何标点也没有那个字又…"),
+]
+
+
+@pytest.mark.parametrize(("heading", "shown"), SHORT_HEADINGS, ids=[h for h, _ in SHORT_HEADINGS])
+def test_a_card_shows_the_heading_phrase_not_the_sentence(heading: str, shown: str) -> None:
+    assert short_heading(heading) == shown
+    assert len(short_heading(heading)) <= SHORT_HEADING
+
+
+def test_card_header_and_list_prompt_use_the_short_heading_and_keep_the_section() -> None:
+    long = "理顺政务部门间的权责关系、推进部门间协同合作"
+    points = (Point("p1", "建立协调机制", "正文。"), Point("p2", "选好部门领导", "正文。"))
+    deck = Deck("卡组", (Topic("政务环境", (Section(SectionKind.COUNTERMEASURES, long, points),)),))
+    cards = cards_for_deck(deck)
+    assert all(c.heading == long for c in cards)  # the section is still found by its heading
+    header = cards[0].context("卡组")
+    assert "理顺政务部门间的权责关系 ›" in header and "协同合作" not in header
+    listed = next(c for c in cards if c.kind == "list")
+    assert listed.prompt.startswith("按顺序说出「理顺政务部门间的权责关系」的2点")
+
+
+POLICY = (
+    "《国务院关于加快推进政务服务标准化规范化便利化的指导意见》（国发〔2022〕5号）提出，"
+    "持续优化政务服务是便利企业和群众生产经营与办事创业、畅通国民经济循环的重要支撑"
+)
+DATED = "2021年7月1日，内蒙古自治区人民政府办公厅印发《内蒙古自治区营商环境评估实施办法（试行）》"
+
+
+def test_key_part_of_a_long_head_is_never_a_policy_title_nor_a_whole_long_clause() -> None:
+    assert key_part(POLICY) == "持续优化政务服务"
+    # Only a date is left beside the policy it cites: the date is asked, not the title.
+    assert key_part(DATED) == "2021年7月1日"
+    assert key_part("2021年9月16日，自治区政府召开民营企业座谈会，强调以企业心为心") == "自治区政府召开民营企业座谈会"
+
+
+def test_overlap_list_and_pair_cards_blank_only_the_key_part_of_a_long_head() -> None:
+    points = (
+        Point("p1", DATED, "", long_head=True),
+        Point("p2", POLICY, "", long_head=True),
+        Point("p3", "加强组织领导", "正文。"),
+    )
+    deck = Deck("卡组", (Topic("国家政策", (Section(SectionKind.OTHER, "国家政策", points),)),))
+    cards = cards_for_deck(deck)
+    overlap = next(c for c in cards if c.kind == CardKind.OVERLAP and c.point_ids == ("p2",))
+    assert overlap.answers == ("持续优化政务服务",)
+    assert "《国务院关于加快推进政务服务标准化规范化便利化的指导意见》" in overlap.prompt
+    listed = next(c for c in cards if c.kind == CardKind.LIST)
+    assert listed.answers == ("2021年7月1日", "持续优化政务服务", "加强组织领导")
+    assert blank("加强组织领导") in listed.prompt and "印发《内蒙古自治区" in listed.prompt
+    # The section named after its topic is said once in the header.
+    assert listed.context("卡组") == "卡组 › 国家政策 › 共3点"
+
+
+def test_the_context_line_fits_80_columns_beside_the_review_counter() -> None:
+    long = "理顺政务部门间的权责关系、推进部门间协同合作"
+    points = (Point("p1", "建立协调机制", "正文。"), Point("p2", "选好部门领导", "正文。"))
+    topic = Topic("以良好政务环境推动经济社会高质量发展", (Section(SectionKind.COUNTERMEASURES, long, points),))
+    card = cards_for_deck(Deck("优化营商环境专题材料汇编", (topic,)))[0]
+    line = card.context("优化营商环境专题材料汇编")
+    assert cells(line + "  ·  剩余 999") <= 80
+    assert line.endswith(" › 第1点/共2点") and line.count("…") >= 1
+    # Short names are never cut.
+    short = cards_for_deck(Deck("卡组", (Topic("基层减负", (Section(SectionKind.PROBLEMS, "存在问题", points),)),)))[0]
+    assert short.context("卡组") == "卡组 › 基层减负 › 存在问题 › 第1点/共2点"

@@ -426,7 +426,13 @@ def test_lines_as_wide_as_a_narrow_page_are_joined() -> None:
 
 def test_page_numbers_of_a_narrow_pdf_count_no_list() -> None:
     # Page numbers 1, 2 count too, but each falls mid-sentence, over a line as wide as the page.
-    prose = "基层治理现代化是国家治理体系的重要组成部分各地在实践中探索了许多好做法积累了宝贵经验" * 4
+    # Four different sentences: a line said three times would be a running header.
+    prose = (
+        "基层治理现代化是国家治理体系的重要组成部分各地在实践中探索了许多好做法积累了宝贵经验"
+        "乡镇街道承担着大量服务群众的具体事务人员编制和经费保障却长期跟不上工作的需要"
+        "网格化管理让问题发现在早处置在小但也带来了台账过多和重复填报等新的负担需要减下来"
+        "下一步要厘清权责清单推动资源下沉让基层干部把更多精力放到为群众办实事上面去"
+    )
     lines = ["基层治理调研", *(prose[k : k + 14] for k in range(0, len(prose), 14))]
     lines.insert(4, "1")
     lines.insert(9, "2")

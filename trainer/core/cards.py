@@ -10,13 +10,18 @@ from trainer.core.cloze import (
     MANUAL,
     SLOGAN,
     blank,
+    cells,
+    fit_names,
     hide,
     key_part,
     mnemonic,
     part_key,
     plain,
+    short_heading,
 )
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, section_id
+
+CONTEXT_CELLS = 64  # the context line leaves room for the review screen's `  ·  剩余 N` at 80 columns
 
 
 class CardKind(StrEnum):
@@ -75,7 +80,11 @@ class Card:
     def context(self, deck: str = "") -> str:
         """The context line: deck › topic › section › 第k点/共n点 (the deck left out when the topic has its name)."""
         parts = [deck] if deck and deck != self.topic else []
-        return " › ".join([*parts, self.topic, self.heading, self.position])
+        heading = short_heading(self.heading)
+        # A section named after its topic (`国家政策 › 国家政策`) is said once.
+        names = [*parts, self.topic, *([heading] if heading != self.topic else [])]
+        budget = CONTEXT_CELLS - cells(self.position) - 3 * len(names)
+        return " › ".join([*fit_names(names, budget), self.position])
 
     @property
     def answer(self) -> str:
@@ -149,15 +158,26 @@ def _head_card(where: _Where, point: Point, k: int) -> Card:
     )
 
 
+def _recall(point: Point) -> tuple[str, str]:
+    """What a card asks of a point (its head, or a long head's key part) and the head as shown then:
+    a blank over the head, or the long head with only its key part blanked, never a blank over a
+    whole sentence citing a policy."""
+    if point.long_head:
+        part = key_part(point.head)
+        return part, hide(point.head, part)
+    return point.head, blank(point.head)
+
+
 def _overlap_card(where: _Where, previous: Point, point: Point, k: int) -> Card:
-    prompt = f"第{k - 1}点：{previous.head}\n第{k}点：{blank(point.head)}"
+    answer, shown = _recall(point)
+    prompt = f"第{k - 1}点：{previous.head}\n第{k}点：{shown}"
     return where.card(
         point,
         k,
         key=f"{point.id}:overlap",
         kind=CardKind.OVERLAP,
         prompt=prompt,
-        answers=(point.head,),
+        answers=(answer,),
         body=plain(point.body),
     )
 
@@ -210,10 +230,11 @@ def _manual_cards(where: _Where, point: Point, k: int) -> list[Card]:
 
 def _list_card(where: _Where) -> Card:
     section = where.section
-    heads = tuple(p.head for p in section.points)
+    recall = [_recall(p) for p in section.points]
+    heads = tuple(answer for answer, _ in recall)
     n = len(heads)
-    prompt = f"按顺序说出「{section.heading}」的{n}点：\n" + "\n".join(
-        f"{i}. {blank(h)}" for i, h in enumerate(heads, 1)
+    prompt = f"按顺序说出「{short_heading(section.heading)}」的{n}点：\n" + "\n".join(
+        f"{i}. {shown}" for i, (_, shown) in enumerate(recall, 1)
     )
     return Card(
         key=list_key(where.section_key),
@@ -276,7 +297,8 @@ def pair_cards(topic: Topic) -> list[Card]:
         where = _Where(topic.title, measures, section_id(topic.title, measures.kind, measures.heading))
         problems_key = section_id(topic.title, problems.kind, problems.heading)
         for k, (problem, measure) in enumerate(zip(problems.points, measures.points, strict=True), 1):
-            prompt = f"问题：{problem.head}\n对策：{blank(measure.head)}"
+            answer, shown = _recall(measure)
+            prompt = f"问题：{problem.head}\n对策：{shown}"
             key = f"{measure.id}:pair:{problems_key}"
             cards.append(
                 where.card(
@@ -285,7 +307,7 @@ def pair_cards(topic: Topic) -> list[Card]:
                     key=key,
                     kind=CardKind.PAIR,
                     prompt=prompt,
-                    answers=(measure.head,),
+                    answers=(answer,),
                     body=plain(measure.body),
                 )
             )

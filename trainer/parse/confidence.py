@@ -10,7 +10,7 @@ from trainer.parse.heads import split_head
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
-from trainer.parse.vocab import heads_kind
+from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase
 
 LOW = 0.6  # a section below this is listed in the warnings
 PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, not an argument
@@ -19,7 +19,7 @@ _SENTENCE = "。！？；，!?;,"
 
 # (how the section was found, how sure that makes the builder): a heading that names the section,
 # a prose lead before a list, a list under no heading, paragraphs taken as points for want of a list.
-_HOW = {"heading": 1.0, "lead": 0.9, "untitled": 0.8, "prose": 0.3}
+_HOW = {"heading": 1.0, "lead": 0.9, "restart": 0.9, "untitled": 0.8, "prose": 0.3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +140,71 @@ def _lead_lines(prose: list[Para]) -> list[int]:
     return found
 
 
-def _led_topic(prose: list[Para], leads: list[int], title: str) -> TopicDraft:
+def _led_topic(paras: list[Para], prose: list[Para], leads: list[int], title: str) -> TopicDraft:
     points = []
+    sources = []
     for n, i in enumerate(leads):
         end = leads[n + 1] if n + 1 < len(leads) else len(prose)
         head, _, long_head = split_head(prose[i].text.strip())
         body = "\n".join(clean(p.text) for p in prose[i + 1 : end])
         points.append(PointDraft(head, body, long_head, prose[i].lineno))
-    kind = heads_kind([p.head for p in points])
-    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+        sources.append(prose[i])
+    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title))
+
+
+HEADING_LINE_MAX = 20
+_HEADING_NUMBER = re.compile(r"^(?:part|no\.?)?\s*\d{1,2}\s*[|｜/.、]?\s*", re.I)
+
+
+def _headed(paras: list[Para], para: Para) -> bool:
+    """True when a section heading line (`01 重要意义`) stands above the paragraph: it opens nothing."""
+    for other in paras:
+        if other is para:
+            return False
+        if _names_a_section(_HEADING_NUMBER.sub("", other.key.strip().rstrip("。.：:"))):
+            return True
+    return False
+
+
+def _names_a_section(key: str) -> bool:
+    """A line of section vocabulary (`对策措施`), or a short phrase naming a kind (`实践路径`)."""
+    short = len(key) <= SHORT_HEADING_LINE and not re.search(r"[，。；！？,.;!?]", key)
+    return is_heading_phrase(key) or (short and heading_kind(key) is not SectionKind.OTHER)
+
+
+SHORT_HEADING_LINE = 12
+
+
+def _sections_by_heading(
+    paras: list[Para], sources: list[Para], points: list[PointDraft], title: str
+) -> list[SectionDraft]:
+    """Prose points grouped under the heading lines above them (`对策措施`, `话题引入`): a section
+    each, of the kind its heading names (else the kind its heads name); one section when no heading
+    line stands above them."""
+    under: dict[int, str] = {}
+    heading = ""
+    for para in paras:
+        key = _HEADING_NUMBER.sub("", para.key.strip().rstrip("。.：:"))  # `01 重要意义`, `Part 2 实践路径`
+        if len(key) <= HEADING_LINE_MAX and _names_a_section(key):
+            heading = _HEADING_NUMBER.sub("", clean(para.text).strip().rstrip("。.：:"))
+        under[id(para)] = heading
+    groups: list[tuple[str, list[PointDraft]]] = []
+    for source, point in zip(sources, points, strict=True):
+        name = under.get(id(source), "")
+        if not groups or groups[-1][0] != name:
+            groups.append((name, []))
+        groups[-1][1].append(point)
+    named = [(name, group, heading_kind(name) if name else SectionKind.OTHER) for name, group in groups]
+    if any(kind is not SectionKind.OTHER for _, _, kind in named):
+        # Under headings that name kinds (`对策措施`), the prose under the others (`热点背景`, the
+        # opening) sets the scene: it holds no points.
+        named = [n for n in named if n[2] is not SectionKind.OTHER]
+    sections = []
+    for name, group, kind in named:
+        if kind is SectionKind.OTHER:
+            kind = heads_kind([p.head for p in group])
+        sections.append(SectionDraft(kind, name or title, group, "prose"))
+    return sections
 
 
 def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
@@ -169,18 +225,19 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
         prose.append(para)
     leads = _lead_lines(prose)
     if len(leads) >= 2:
-        return _led_topic(prose, leads, title)
+        return _led_topic(paras, prose, leads, title)
     parallel = _parallel([p.key for p in prose])
     if len(parallel) >= 2:
         prose = [p for i, p in enumerate(prose) if i in parallel]
-    elif len(prose) >= OPENING_AMONG:
+    elif len(prose) >= OPENING_AMONG and not _headed(paras, prose[0]):
         prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
     points = []
+    sources = []
     for para in prose:
         head, body, long_head = split_head(para.text.strip())
         if head:
             points.append(PointDraft(head, body, long_head, para.lineno))
+            sources.append(para)
     if not points:
         return None
-    kind = heads_kind([p.head for p in points])
-    return TopicDraft(title, "", [SectionDraft(kind, title, points, "prose")])
+    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title))

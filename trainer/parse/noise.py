@@ -8,15 +8,38 @@ from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
-_BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|位置)\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
+_BREADCRUMB = re.compile(r"^(?:您|你)?(?:的|现在的)?(?:当前|现在)?(?:所在)?位置\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
+# A trail of sections split by arrows (`-> 要闻 -> 审计通告 -> 审计公告`, `首页 >> 申论资料 >> 热点`).
+_ARROW = re.compile(r"->|=>|>>|>|＞|»|→")
+ARROWS_MIN = 2
+# Page controls and site links that stand alone on a line (`导航`, `• 注册`, `首页`, `返回顶部`).
+_UI_WORDS = re.compile(
+    r"首页|导航|注册|登录|登陆|退出|搜索|返回|更多|菜单|打印|关闭|分享|收藏|网站地图|无障碍|繁体|简体|手机版|移动版"
+    r"|设为首页|加入收藏|English|APP|下载|客户端|顶部|上一页|下一页|目录",
+    re.I,
+)
+_UI_REST = re.compile(r"[\s•·●▪◆■□|｜/>＞»【】\[\]()（）:：-]+")
+UI_MAX = 24
+# A row of a page's layout table (`文件名称 | 汉滨区2025年政府工作报告 | ||`, `| ||||||||`).
+TABLE_BARS_MIN = 3
+_WORDY = re.compile(r"[^\W_]")
+_EMPTY_CELL = re.compile(r"\|\s*\|")
+# A date alone on a line, in digits or in Chinese numerals (`2021年8月`, `二○○八年一月二十五日`).
+_DATE_ONLY = re.compile(
+    r"^[（(]?[^（()）\d]{0,10}?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[）)]?$"
+)
 _META = re.compile(
-    r"^(?:发布时间|发布日期|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
+    r"^(?:发布时间|发布日期|发布|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
     r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要"
     r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
-    r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目)\s*[：:|]"
+    r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
+    r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员)\s*[：:|｜]"
 )
 # A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
-_META_INSIDE = re.compile(r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]")
+_META_INSIDE = re.compile(
+    r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]|\s(?:发表于|发布于|原创)"
+)
 # A news agency's dateline on its own line (`新华社北京3月11日电`).
 _DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)[）)]?$")
 # A figure or table caption (`表1 农民工年龄构成 %`).
@@ -48,7 +71,8 @@ _BYLINE = re.compile(r"(?:^|\s)by\s*[：:]", re.I)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 _FOOTER = re.compile(
     r"^(?:相关文章|猜你喜欢|推荐访问|推荐阅读|相关热词搜索|热门文章|相关推荐|相关阅读|延伸阅读|版权所有"
-    r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献)",
+    r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献|参考资料\s*[：:]?$"
+    r"|往期推荐|往期回顾|往期精选|精彩推荐|热门推荐|相关链接|相关新闻|注释\s*[：:]?$)",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -64,11 +88,14 @@ _TERMINAL = "。！？!?…"
 # reprint notices.
 _FURNITURE = re.compile(
     r"^(?:点击|点此)?(?:展开|阅读|查看)(?:阅读)?全文|^[+＋]? *(?:已)?关注$|^[【\[]?我要纠错|^分享(?:让更多人看到|给(?:好友|朋友))"
-    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)",
+    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)"
+    r"|点个(?:在看|赞)|(?:分享|转发)给(?:更多|身边)|^[（(]?(?:本文)?作者(?:系|为|单位)",
     re.I,
 )
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
-_BUTTONS = re.compile(r"点赞|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|浏览|投诉")
+_BUTTONS = re.compile(
+    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|被浏览|浏览|投诉|关注者"
+)
 _BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]条人次万wk]+", re.I)
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•]+ *\d{1,3} *[-—–~·•]+|\d{1,3}|第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"
@@ -86,7 +113,14 @@ def is_page_number(line: Line) -> bool:
 _PROMO = re.compile(
     r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|(?:扫码|扫一扫|扫描二维码|识别二维码)(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入)"
     r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
+    r"|^[\\/]?更多[^。！？]{2,40}(?:获取|详见|请|点击|访问|查看|关注)"
 )
+# A reporter's byline (`本报记者 张三 李四`, `通讯员 王五`) and a document number alone (`国办发〔2022〕5号`).
+_REPORTER = re.compile(
+    r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
+)
+_COUNT_ALONE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,4}(?:\.\d{1,2})?\s*[万wWkK]\+?$")  # `1,234`, `1.2万`: a count
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
 PROMO_MAX = 80
 
 
@@ -123,9 +157,31 @@ def without_running_header(line: Line) -> Line:
 
 
 def is_nav_bar(key: str) -> bool:
-    """True for a row of four or more short items split by spaces, | or · (a site's navigation)."""
+    """True for a row of four or more short items split by spaces, | or · (a site's navigation); in a
+    longer row (six or more) one item in five may be longer (`国家公务员考试网 地方站： 临沂 日照 …`)."""
+    if len(key) > 80:
+        return False
     items = [it for it in _NAV_SPLIT.split(key) if it]
-    return len(items) >= NAV_MIN_ITEMS and all(_NAV_ITEM.fullmatch(it) for it in items) and len(key) <= 80
+    short = sum(1 for it in items if _NAV_ITEM.fullmatch(it))
+    if len(items) >= 2 * NAV_MIN_ITEMS - 2:
+        return 5 * short >= 4 * len(items)
+    return len(items) >= NAV_MIN_ITEMS and short == len(items)
+
+
+def is_page_control(key: str) -> bool:
+    """True for a line of page controls and site links only (`导航`, `• 注册`, `-> 要闻 -> 审计公告`,
+    a layout-table row), or a date alone."""
+    if len(key) <= UI_MAX and _UI_WORDS.search(key) and not _UI_REST.sub("", _UI_WORDS.sub("", key)):
+        return True
+    if not _WORDY.search(key):
+        return True  # `|`, `👇👇👇`, `————`: no word at all
+    if _REPORTER.match(key) or _DOC_NUMBER.match(key) or _COUNT_ALONE.match(key):
+        return True
+    if len(key) <= 80 and len(_ARROW.findall(key)) >= ARROWS_MIN:
+        return True
+    if key.count("|") >= TABLE_BARS_MIN and _EMPTY_CELL.search(key) and len(key.replace("|", "").strip()) <= 80:
+        return True  # a content table (`| 问题 | 对策 |`) has no empty cells
+    return bool(_DATE_ONLY.match(key))
 
 
 def is_noise(line: Line) -> bool:
@@ -133,7 +189,7 @@ def is_noise(line: Line) -> bool:
     key = line.key.strip("`- ")
     if not key:
         return False
-    if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key):
+    if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key) or is_page_control(key):
         return True
     if len(key) <= SITE_MAX and (_SITE.search(key) or _COUNTER.search(key)):
         return True
@@ -186,7 +242,7 @@ def is_person_name(line: Line) -> bool:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:]{0,12}?(?:专题|热点|话题))[：:]"
+    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题))\s*[：:｜|]\s*"
 )
 # What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),
 # a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
@@ -194,10 +250,21 @@ _TITLE_PREFIX = re.compile(
 _TITLE_GAP = re.compile(r"\s{4,}.*$")
 _TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
 _TITLE_EXT = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.I)
+_TITLE_DATE = re.compile(
+    r"(?<=\S)\s++\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
 _TITLE_GENRE = re.compile(r"^(?:申论|公考|公务员)?(?:高分|优秀|满分|精选|经典)?(?:范文|素材)(?=[^：:]{6})")
 # A line that is only a site's or a genre's name (`申论范文`, `山西公务员考试`, `申论行政执法类范文精析`).
-_GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育|频道")
+_GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育|频道|学园|学堂|论坛|官网")
 GENRE_LINE_MAX = 16
+
+
+_DECORATION = re.compile(r"^[^\w【\[]{1,3}\s*")  # `🔥 `, `▶ `: a decoration before a line's text
+
+
+def has_title_label(key: str) -> bool:
+    """True for a title under a site's label (`申论素材 | 数字政府建设的意义与路径`, `热点：乡村振兴`)."""
+    return bool(_TITLE_PREFIX.match(_DECORATION.sub("", key)))
 
 
 def is_genre_line(key: str) -> bool:
@@ -217,7 +284,13 @@ _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: qua
 def split_title(title: str) -> tuple[str, str]:
     """A document title without site prefixes/suffixes, split from its `——以X为例` subtitle."""
     text = _TITLE_GAP.sub("", title.strip())
+    if has_title_label(text):
+        text = _DECORATION.sub("", text)
+    text = _TITLE_DATE.sub("", text)
     text = _TITLE_EXT.sub("", _TITLE_COUNT.sub("", text)).strip() or text
+    stripped = _TITLE_PREFIX.sub("", text).strip()
+    if len(stripped) >= 4:
+        text = stripped  # before the genre word goes: `申论素材 | X` is a label, then X
     text = _TITLE_GENRE.sub("", text)
     text = _TITLE_SUFFIX.sub("", text).strip()
     stripped = _TITLE_PREFIX.sub("", text).strip()

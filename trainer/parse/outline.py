@@ -74,15 +74,23 @@ _COLON_LABEL = re.compile(
 )
 LABELLED_MAX = 40
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
-_ANSWER = re.compile(r"参考|答案|作答|解析|示例|范例|评分")
+_ANSWER = re.compile(r"参考|答案|作答|答题|解析|示例|范例|评分")
+
+
+# `01 重要意义`: a number set apart by a space before a heading's words is its numbering, not its text.
+_SET_APART_NUMBER = re.compile(r"\d{1,2} +(?=[\u4e00-\u9fff])")
 
 
 def _bare_start(key: str) -> int:
-    """Where a bare heading's text starts: after a whole-line bracket or a bracketed label."""
+    """Where a bare heading's text starts: after a whole-line bracket, a bracketed label, or a number
+    set apart before its words."""
     if _BRACKETED.match(key):
         return 1
     labelled = _LABELLED.match(key) or _COLON_LABEL.match(key)
-    return labelled.end() if labelled else 0
+    if labelled:
+        return labelled.end()
+    number = _SET_APART_NUMBER.match(key)
+    return number.end() if number else 0
 
 
 def _bare_style(para: Para, prev: Para | None) -> str | None:
@@ -102,6 +110,9 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         if _ANSWER.search(labelled.group(1)) and heading_kind(labelled.group(1)) is SectionKind.OTHER:
             return None
         key = key[labelled.end() :]
+    else:
+        number = _SET_APART_NUMBER.match(key)
+        key = key[number.end() :] if number else key
     text = key.rstrip("：")
     if is_question_heading(text):
         return "bare_sec"

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from trainer.core.model import normalize_key
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
+    GENRE_LINE_MAX,
     ends_terminal,
+    has_title_label,
     is_affiliation,
     is_footer,
     is_genre_line,
@@ -21,7 +23,7 @@ from trainer.parse.noise import (
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 TITLE_MAX = 80
@@ -49,10 +51,34 @@ def _barrier(line: Line) -> Line:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
+RUNNING_MIN = 3  # a short line said this often is a running header or footer of the copy's pages
+RUNNING_MAX = 40
+
+
+def _running_lines(lines: list[Line]) -> set[str]:
+    """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
+    header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.key.strip()
+        if 2 <= len(key) <= RUNNING_MAX:
+            counts[key] = counts.get(key, 0) + 1
+    return {
+        key
+        for key, n in counts.items()
+        if n >= RUNNING_MIN
+        and not is_heading_phrase(key)
+        and not is_facet_heading(key)
+        and match_line(key) is None
+        and not key.startswith("#")
+    }
+
+
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
+    running = _running_lines(lines)
     for line in lines:
         if not line.key:
             kept.append(line)
@@ -62,7 +88,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        if is_noise(line) or line.key.strip() in authors:
+        if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
             kept.append(_barrier(line))
             continue
         seen_content = True
@@ -75,16 +101,44 @@ _QUOTED_TITLE = re.compile(r"[【《]\s*([^【】《》]{4,40}?)(?:\.(?:docx?|pd
 _FILE_NAME = re.compile(r"^\s*([^【】《》]{4,40}?)\.(?:docx?|pdf|txt|pptx?|wps)\s*$")
 
 
-def _quoted_titles(lines: list[Line]) -> set[str]:
-    """Titles a document site's notes or file-name lines near the top quote (before noise is dropped)."""
-    quoted = set()
+# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
+# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
+_NAMED_TITLES = (
+    re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
+    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
+    re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
+)
+
+
+def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
+    """Titles a document site's notes, metadata rows or file-name lines near the top quote (before
+    noise is dropped), and the first such title as written (the title when no line gives one)."""
+    quoted: set[str] = set()
+    named = ""
     for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
         name = _FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
-        elif len(line.key) > TITLE_MAX:
+            continue
+        for rx in _NAMED_TITLES:
+            m = rx.search(line.key)
+            if m:
+                quoted.add(normalize_key(m.group(1)))
+                title = line.text[m.start(1) : m.end(1)].strip().rstrip("？?")
+                # A metadata row names the document for sure; a site's note only when nothing else does.
+                named = title if rx is _NAMED_TITLES[-1] else (named or title)
+        if len(line.key) > TITLE_MAX:
             quoted.update(normalize_key(m.group(1)) for m in _QUOTED_TITLE.finditer(line.key))
-    return quoted
+    return quoted, named
+
+
+def _metadata_title(lines: list[Line]) -> str:
+    for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
+        m = _NAMED_TITLES[-1].search(line.key)
+        if m:
+            return line.text[m.start(1) : m.end(1)].strip()
+    return ""
 
 
 def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tuple[int, str] | None:
@@ -110,14 +164,24 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
     if first.key.startswith("#"):
         return None
     if is_start_line(first):
-        return _symbol_title(lines, content)
+        if not _lone_symbol(lines, content):
+            return _symbol_title(lines, content)
+        # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
+        first = _without_marker(first)
     later = _past_site_lines(lines, content)
     if later is not None:
         return later
     if is_genre_line(first.key) or is_person_name(first):
         return None  # a site's name or a byline, with no title under it
-    if len(first.key) > TITLE_MAX or first.key.endswith("。") or ends_terminal(first.key.rstrip("？?！!")):
+    if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
+        return None  # a sentence or a lead-in, not a title
+    if _PREFACE.match(first.key) or _broken_sentence(lines, content):
         return None
+    if has_title_label(first.key):
+        return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
+    numbered = _SECTION_NUMBER.match(first.key)
+    if numbered and is_heading_phrase(first.key[numbered.end() :]):
+        return None  # `01 重要意义`: the first section's number and heading
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
         # `存在问题` over a list heads a section; `基层存在的问题和不足` over prose names the document.
         nxt = lines[content[1]]
@@ -126,6 +190,36 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         if len(first.key) < TITLED_PHRASE_MIN:
             return None
     return content[0], first.text
+
+
+_SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
+# `引言`, `前言：…`, `摘要`: the label of a document's opening part, not its title.
+_PREFACE = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要)(?:[】\]]|[：:]|$)")
+
+
+def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is the start of a sentence a copy broke: the next line follows with no
+    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
+    first, nxt = lines[content[0]], lines[content[1]]
+    adjacent = content[1] == content[0] + 1
+    return (
+        adjacent and len(nxt.key) < len(first.key) and nxt.key.endswith(("。", "！", "？")) and "。" not in nxt.key[:-1]
+    )
+
+
+def _lone_symbol(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
+    first = lines[content[0]].key
+    marker = match_line(first)
+    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
+        return False
+    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
+
+
+def _without_marker(line: Line) -> Line:
+    marker = match_line(line.key)
+    end = marker.end if marker is not None else 0
+    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
 
 
 def _title_like(line: Line) -> bool:
@@ -138,13 +232,20 @@ def _title_like(line: Line) -> bool:
     )
 
 
+# `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
+
+
 def _past_site_lines(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
     """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`): the
     next title-like line among the first few, when there is one."""
     skipped = 0
+    top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
     for i in content[:TITLE_WINDOW]:
         line = lines[i]
-        if is_genre_line(line.key) or is_person_name(line) or line.key.isascii():
+        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
+        if banner or is_genre_line(line.key) or is_person_name(line) or line.key.isascii() or _CHAPTER.match(line.key):
             skipped += 1
             continue
         if skipped and _title_like(line):
@@ -169,17 +270,68 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     return content[0], first.text[marker.end :]
 
 
+# A line that opens with a word needing a subject before it (`存在的问题及建议`, `及其对策`, `的调查`)
+# continues the line above.
+_CONTINUES = re.compile(r"^(?:存在的|面临的|所|的|之|及|与|和|以及|及其|中的)")
+_TITLE_BROKEN_MIN = 6
+
+
+def _continued_title(lines: list[Line], index: int, title: str) -> str:
+    """A title a copy broke over two lines (`芜湖市公共文化事业和文化产业` / `存在的问题及建议`): the
+    two joined, when the second follows with no blank line, opens with a word that needs the first,
+    and neither holds a sentence mark."""
+    if index + 1 >= len(lines) or len(title.strip()) < _TITLE_BROKEN_MIN:
+        return title
+    nxt = lines[index + 1].key.strip()
+    joined = title.strip() + nxt
+    if (
+        not nxt
+        or not _CONTINUES.match(nxt)
+        or len(joined) > TITLE_MAX
+        or re.search(r"[，。；！？,.;!?：:]", joined)
+        or is_start_line(lines[index + 1])
+    ):
+        return title
+    lines[index + 1] = _barrier(lines[index + 1])
+    return joined
+
+
+# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
+_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+
+
+# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
+    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
+)
+
+
+def _site_column(line: Line) -> bool:
+    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
+    if is_start_line(line):
+        return False
+    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))
+
+
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
-    quoted = _quoted_titles(lines)
+    quoted, named = _quoted_titles(lines)
+    # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
+    banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
+    from_row = _metadata_title(lines)
     lines = _strip_noise(lines)
     found = _find_title(lines, quoted)
+    if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
+        found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
-        return Preamble("", "", lines)
+        # No line titles the document; a site's note may still name it.
+        return Preamble(split_title(named)[0], "", lines) if named else Preamble("", "", lines)
     index, raw_title = found
+    raw_title = _continued_title(lines, index, raw_title)
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
-    if unnumbered != raw_title and normalize_key(unnumbered) in following:
+    if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(raw_title)
     title_keys = {normalize_key(raw_title), normalize_key(title)}
@@ -195,7 +347,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
             (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
-            or (near and (is_person_name(line) or is_affiliation(line)))
+            or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
         ):
             rest.append(line)
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, top_list
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
@@ -14,7 +15,6 @@ from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.vocab import (
-    action_kind,
     head_kind,
     heading_kind,
     heading_phrase,
@@ -196,11 +196,15 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
-                restart = _restart(before, item, target)
+                point = _point_from_node(item)
+                restart = _restart(before, item, target) if item.style == "word_num" else None
                 if restart is not None:
                     got.parts.append(restart)
                     target = restart.points
-                point = _point_from_node(item)
+                led = _restart_lead(item, before, got) if point and restart is None else None
+                if led is not None:
+                    got.parts.append(led)
+                    target = led.points
                 if point:
                     target.append(point)
             continue
@@ -221,6 +225,35 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
             part.kind = heads_kind([p.head for p in part.points])
     return got
+
+
+def _last_sentence(para: Para) -> tuple[str, str] | None:
+    """The last sentence of a paragraph (display and key), which may lead in the list after it."""
+    key = para.key.rstrip()
+    begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
+    return (clean(para.text[begin : len(key)]).rstrip("。！？"), key[begin:]) if key else None
+
+
+def _restart_lead(item: Node, before: Para | Node | None, got: _Gathered) -> SectionDraft | None:
+    """A list starting again at 1 after a lead-in of its own (`针对大学生就业难，一些解决思路包括：`),
+    when points came before it: a new section, of the kind its lead-in names."""
+    if isinstance(before, Node) and before.items and isinstance(before.items[-1], Para):
+        before = before.items[-1]  # the lead-in closed the last item of the list before
+    if item.ordinal != 1 or not got.own or got.parts or not isinstance(before, Para):
+        return None
+    colon = _lead(before, len(before.key))
+    lead = colon or _last_sentence(before)
+    if lead is None or not lead[0]:
+        return None
+    # A lead-in ending with a colon announces the list; a plain sentence must name a kind to.
+    kind = lead_kind(lead[1]) if colon else sentence_kind(lead[1])
+    if kind is None or (not colon and kind is SectionKind.OTHER):
+        return None
+    last = got.own[-1]
+    text = clean(before.text)
+    if last.body.endswith(text):
+        last.body = last.body[: -len(text)].rstrip()  # the lead-in is the next list's, not this point's
+    return SectionDraft(kind, heading_phrase(lead[0]), [], "restart")
 
 
 _PHRASE_MAX = 30
@@ -293,19 +326,14 @@ def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft
     return kept
 
 
-def _lead_sentence_kind(node: Node) -> SectionKind:
-    """The kind named by the last sentence of the paragraph right before a node's first point, when
-    that paragraph leads into the list (it ends with a colon); an opening paragraph of prose that ends
-    on its own (`…探索振兴路径，农业基础更加稳固。`) names nothing of the list."""
+def _lead_in(node: Node) -> str:
+    """The paragraph right before a node's first point (its lead-in), or ""."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            if prev is None:
-                return SectionKind.OTHER
-            key = prev.key.rstrip()
-            return sentence_kind(key) if key.endswith("：") else SectionKind.OTHER
+            return prev.key if prev is not None else ""
         prev = item if isinstance(item, Para) else None
-    return SectionKind.OTHER
+    return ""
 
 
 class _Emitter:
@@ -323,15 +351,10 @@ class _Emitter:
     def _section(self, node: Node, topic: TopicDraft, inherit: SectionKind | None) -> None:
         got = self.gathered[id(node)]
         if got.own:
-            kind = heading_kind(node.title)
-            if kind is SectionKind.OTHER and inherit is not None:
-                kind = inherit
-            if kind is SectionKind.OTHER and topic.sections and topic.sections[-1].kind is SectionKind.PROBLEMS:
-                kind = action_kind(node.title)
-            if kind is SectionKind.OTHER:
-                kind = heads_kind([p.head for p in got.own])
-            if kind is SectionKind.OTHER:
-                kind = _lead_sentence_kind(node)
+            after = bool(topic.sections) and topic.sections[-1].kind is SectionKind.PROBLEMS
+            heads = [p.head for p in got.own]
+            own_heading = node.title if node.style != "root" else ""  # the root's title is the document's
+            kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
             own = _drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))

@@ -20,20 +20,22 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         SectionKind.PROBLEMS,
         (
             "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
-            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
+            "顽疾", "梗阻",
         ),
     ),
     (
         SectionKind.COUNTERMEASURES,
         (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
-            "着力点", "之道", "出路", "抓手", "怎么办", "打算",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
         ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点")),
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
 )  # fmt: skip
 _KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
 _WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
+KIND_WORDS = frozenset(_WORD_KIND)
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
@@ -43,7 +45,7 @@ _LABEL = re.compile(
 # Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
 _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "思路", "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例",
+    "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
     "方法", "方向", "重点", "内容",
 )  # fmt: skip
 _MODIFIERS = (
@@ -54,6 +56,7 @@ _MODIFIERS = (
 )  # fmt: skip
 _TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
 _ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
+OTHER_WORDS = frozenset(_OTHER_WORDS) | {"工作总结", "汇报", "报告", "情况"}
 _MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
@@ -67,7 +70,13 @@ _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.SIGNIFICANCE,
         re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
     ),
-    (SectionKind.COUNTERMEASURES, re.compile(r"如何|怎样|怎么办|怎么(?!会|样)|咋办|何以破解|出路何在|路在何方")),
+    (
+        SectionKind.COUNTERMEASURES,
+        # `如何看待…？`, `怎么看？` ask for a view, not for measures.
+        re.compile(
+            r"如何(?!看待|理解|认识)|怎样(?!看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以破解|出路何在|路在何方"
+        ),
+    ),
     (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
 )
 
@@ -96,9 +105,14 @@ def is_facet_heading(title: str) -> bool:
     return bool(_FACET.match(title.strip().rstrip("：: ")))
 
 
+# `那么，怎么办？`: a connective before a question heading is no part of it.
+_QUESTION_LEAD = re.compile(r"^(?:那么|那|所以|因此|于是|既然如此|问题来了|接下来)\s*[，,：:]?\s*")
+
+
 def is_question_heading(title: str) -> bool:
-    """True for a short heading asked as a question (`基层负担为何屡减不轻？`); not a rhetorical `…吗？`."""
-    text = title.strip()
+    """True for a short heading asked as a question (`基层负担为何屡减不轻？`, `那么，怎么办？`); not a
+    rhetorical `…吗？`."""
+    text = _QUESTION_LEAD.sub("", title.strip())
     if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
         return False
     return bool(_QUESTION_WORD.search(text))
@@ -114,7 +128,18 @@ def heading_kind(title: str) -> SectionKind:
             if rx.search(text):
                 return kind
     m = _KIND_RX.search(text)
+    if m and _ACTS_ON.match(text) and "的" not in text[: m.start()]:
+        # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
+        # the head noun after 的, and names the kind.
+        return SectionKind.COUNTERMEASURES
     return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
+
+
+# A heading that opens with a verb acting on what its kind word names: the kind word is the object.
+_ACTS_ON = re.compile(
+    r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?"
+    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除)"
+)
 
 
 def is_label(title: str) -> bool:
@@ -163,7 +188,7 @@ _LEAD_CUE = re.compile(
     r"|主要(?:表现|体现)|具体(?:表现|体现|而言|来说|包括)"
 )
 _PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
-_MEASURE_CUE = re.compile(r"着手|入手|应从|可从|要从|做起")
+_MEASURE_CUE = re.compile(r"着手|入手|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力")
 
 
 def lead_kind(lead: str) -> SectionKind | None:
@@ -173,9 +198,13 @@ def lead_kind(lead: str) -> SectionKind | None:
     about countermeasures.
     """
     cue = bool(_LEAD_CUE.search(lead))
-    hits = list(_KIND_RX.finditer(lead))
+    hits = _kind_hits(lead)
     if hits:
-        # The word nearest the colon names what the list holds: `以上举措…存在着一些问题，主要表现在`.
+        # The word nearest the colon names what the list holds: `以上举措…存在着一些问题，主要表现在`;
+        # unless it is what the list sets out to solve (`要解决这些问题，需从以下几方面入手`).
+        solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
+        if hits[-1].end() in solved:
+            return SectionKind.COUNTERMEASURES
         return _WORD_KIND[hits[-1].group(0)]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
@@ -213,7 +242,7 @@ _SHORTCOMING = re.compile(
 # `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
 _BENEFIT = re.compile(
     r"^(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
-    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|重要抓手|前提)$"
+    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|重要抓手|前提|重要举措|关键举措|重要内容|关键一招|有力支撑|重要引擎|动力源泉|重要体现)$"
 )
 
 
@@ -246,11 +275,52 @@ def heads_kind(heads: list[str]) -> SectionKind:
     return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
 
 
-def sentence_kind(text: str) -> SectionKind:
-    """The kind the last sentence of a paragraph names by its last kind word (`…困难和问题还不少。`)."""
+# A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
+# measures, whatever kind word it names as the thing to solve.
+_SOLVE_OBJECT = re.compile(
+    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)[^，。；！？：]{0,20}?"
+    r"(?:问题|困境|难题|短板|痛点|堵点|挑战|瓶颈|困难)"
+)
+_SOLVING = re.compile(r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|必须|应当|应该|亟需|亟待)|" + _SOLVE_OBJECT.pattern)
+
+
+def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
+    """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`)."""
+    return [
+        m
+        for m in _KIND_RX.finditer(text, start)
+        if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得")
+    ]
+
+
+# `从中挑出16大申论热点`, `存在三大问题`, `提出五项措施`: a count names what a list holds.
+_COUNTED = re.compile(
+    r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
+)
+_ANY_WORD = re.compile("|".join(_ALL_WORDS))
+
+
+def counted_kind(text: str) -> SectionKind | None:
+    """The kind a counted noun in the last sentence names (`…16大申论热点，呈现给大家。`: OTHER), or
+    None when the sentence counts nothing the vocabulary knows."""
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
-    hits = list(_KIND_RX.finditer(body, start))
+    found: SectionKind | None = None
+    for m in _COUNTED.finditer(body, start):
+        words = _ANY_WORD.findall(m.group(1))
+        if words:
+            found = _WORD_KIND.get(words[-1], SectionKind.OTHER)
+    return found
+
+
+def sentence_kind(text: str) -> SectionKind:
+    """The kind the last sentence of a paragraph names: COUNTERMEASURES when it sets out to solve
+    something (`…改善当前乡村留守老人的问题。`), else by its last kind word (`…困难和问题还不少。`)."""
+    body = text.rstrip(" 。！？；：!?;:")
+    start = max(body.rfind(c) for c in "。！？!?") + 1
+    if _SOLVING.search(body[start:]):
+        return SectionKind.COUNTERMEASURES
+    hits = _kind_hits(body, start)
     return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
 
@@ -279,7 +349,12 @@ def heading_phrase(lead: str) -> str:
     if not body:
         hits = list(_KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
-    kinded = [c for c in body if _KIND_RX.search(c)]
+    # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
+    kinded = [c for c in body if _KIND_RX.search(c) and not _CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
-        return kinded[-1]
-    return body[0]
+        return _LEAD_TAIL.sub("", kinded[-1]) or kinded[-1]
+    return _LEAD_TAIL.sub("", body[0]) or body[0]
+
+
+# `一些解决思路包括`: the words that announce what follows are no part of the heading phrase.
+_LEAD_TAIL = re.compile(r"(?:主要|具体|大致|一般)?(?:包括|有|如下|是)$")

@@ -1,0 +1,156 @@
+"""Page furniture is known by its shape, and the deck's name is the document's real title (issue 12).
+
+Each case is a made-up page of a shape the genre's sites have (navigation rows, page controls, arrow
+trails, layout tables, dates, site notes that name the document), not a copy of one page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.parse import parse_document
+
+BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
+
+# (label, page, its real title or the file stem, the furniture lines that must become nothing)
+PAGES = [
+    ("page control alone", "导航\n社区养老服务调查" + BODY, "社区养老服务调查", ["导航"]),
+    (
+        "bulleted controls",
+        "  • 您好，本站欢迎您！\n  • 注册\n以发展为导向激发活力" + BODY,
+        "以发展为导向激发活力",
+        ["注册"],
+    ),
+    ("arrow trail", "首页\n-> 要闻 -> 通告 -> 公告\n关于整改情况的报告" + BODY, "关于整改情况的报告", ["首页", "要闻"]),
+    (
+        "long navigation row with one longer item",
+        "某某考试网 地方站： 甲城 乙城 丙城 丁城 戊城 更多\n青年就业如何破题" + BODY,
+        "青年就业如何破题",
+        ["某某考试网"],
+    ),
+    ("layout table row", "| ||||||||\n通知全文 | ||||||||\n防灾规划" + BODY, "防灾规划", ["通知全文"]),
+    ("date alone", "2021年8月\n县域电商人才培养的现实困境" + BODY, "县域电商人才培养的现实困境", ["2021年8月"]),
+    ("date in Chinese numerals", "城市更新调研\n二○○八年一月二十五日" + BODY, "城市更新调研", ["二○○八年一月二十五日"]),
+    (
+        "date after the title",
+        "五角场街道2015年工作总结和2016年工作安排 2016-03-07" + BODY,
+        "五角场街道2015年工作总结和2016年工作安排",
+        ["2016-03-07"],
+    ),
+    ("label split by a bar", "申论热点｜规范涉企执法" + BODY, "规范涉企执法", ["申论热点"]),
+    ("banner said twice", "热点阅读\n来源：某网\n热点阅读\n\n重视传统节日" + BODY, "重视传统节日", ["热点阅读"]),
+    ("column under the title", "社会问题四大要素\n2012年公务员申论热点" + BODY, "社会问题四大要素", ["申论热点"]),
+    (
+        "title only in an aggregator's note",
+        "下面是小编为大家整理的街道创城工作进展情况报告,供大家参考。" + BODY,
+        "街道创城工作进展情况报告",
+        ["小编"],
+    ),
+    (
+        "title only in a recommendation",
+        "为帮助考生，某网特别推荐申论热点解读“增强数字政府效能”。希望对考生有帮助。" + BODY,
+        "增强数字政府效能",
+        ["推荐"],
+    ),
+    (
+        "metadata row names the document",
+        "文件名称 | 某区2025年政府工作报告 | ||\n2025年3月21日在某区第十九届\n人民代表大会第四次会议上" + BODY,
+        "某区2025年政府工作报告",
+        ["文件名称"],
+    ),
+    (
+        "title broken over two lines",
+        "第一篇:公共文化事业存在的问题\n芜湖市公共文化事业和文化产业\n存在的问题及建议" + BODY,
+        "芜湖市公共文化事业和文化产业存在的问题及建议",
+        ["第一篇"],
+    ),
+    # A preface label or a lead-in may head a section, never name the deck.
+    ("a preface label", "引言\n\n基层治理是国家治理的基石，近年来成效明显。" + BODY, "doc", []),
+    ("a lead-in", "下面列出一些比较常见的观点和看法：" + BODY, "doc", []),
+    (
+        "a sentence a copy broke",
+        "量避免出现“做法都照搬上级政策文件”“成果千篇一律”“基\n数不一样结果差不多”的情况。" + BODY,
+        "doc",
+        ["照搬"],
+    ),
+    ("reporter byline", "基层减负调研\n本报记者 张三 李四" + BODY, "基层减负调研", ["张三"]),
+    ("document number alone", "优化营商环境工作方案\n国办发〔2022〕5号" + BODY, "优化营商环境工作方案", ["国办发"]),
+    ("a post's date line", "规范涉企执法\n原创 某某君 2024-05-16 07:30 发表于江苏" + BODY, "规范涉企执法", ["某某君"]),
+    ("like request", "基层减负" + BODY + "以上，码字不易，觉得有用点个赞吧~\n", "基层减负", ["码字"]),
+    (
+        "related reading at the end",
+        "基层减负" + BODY + "往期推荐：\n申论热点｜数字政府建设\n1. 一网通办。好办事。\n",
+        "基层减负",
+        ["数字政府", "一网通办"],
+    ),
+    (
+        "running header of every page",
+        "县域电商人才培养\n某某学院学报\n\n一、存在问题\n1. 人才队伍不完善。紧缺。\n某某学院学报\n"
+        "2. 权力下放不到位。不到位。\n某某学院学报\n",
+        "县域电商人才培养",
+        ["学报"],
+    ),
+    ("decorated labelled title", "🔥 申论素材 | 数字政府建设的意义与路径" + BODY, "数字政府建设的意义与路径", ["🔥"]),
+    ("issuing body under the title", "县2023年工作总结\nXX县人民政府办公室" + BODY, "县2023年工作总结", ["办公室"]),
+    (
+        "editorial lines",
+        "原标题：推动基层治理现代化\n（本文作者系某某大学教授）\n图片来源：网络\n责编：王五\n审核：赵六"
+        + BODY
+        + "声明：本文仅代表作者观点。\n",
+        "推动基层治理现代化",
+        ["作者系", "网络", "王五", "赵六", "声明"],
+    ),
+    (
+        "a Q&A site's counters",
+        "基层减负为何越减越难\n关注者\n1,234\n被浏览\n5.6万\n356 人赞同了该回答\n文 | 张三" + BODY,
+        "基层减负为何越减越难",
+        ["关注者", "1,234", "浏览", "5.6万", "赞同", "张三"],
+    ),
+    ("more-links promo", "\\更多申论材料与范文金句获取\n基层减负" + BODY, "基层减负", ["更多"]),
+]
+
+
+@pytest.mark.parametrize(("label", "page", "title", "furniture"), PAGES, ids=[p[0] for p in PAGES])
+def test_furniture_never_names_anything_and_the_title_is_real(
+    label: str, page: str, title: str, furniture: list[str]
+) -> None:
+    deck = parse_document(page, source="doc.txt")
+    assert deck.name == title
+    names = [deck.name, *(t.title for t in deck.topics)]
+    names += [s.heading for t in deck.topics for s in t.sections]
+    names += [p.head for t in deck.topics for s in t.sections for p in s.points]
+    assert not [f for f in furniture for n in names if f in n]
+    assert [p.head for t in deck.topics for s in t.sections for p in s.points] == ["人才队伍不完善", "权力下放不到位"]
+
+
+def test_a_content_table_is_not_furniture() -> None:
+    text = "基层减负\n\n| 问题 | 对策 |\n\n一、存在问题\n1. 会议过多。文山会海。\n2. 考核过频。层层加码。\n"
+    deck = parse_document(text, source="doc.txt")
+    assert deck.name == "基层减负"
+
+
+def test_a_list_restarting_after_its_own_lead_in_is_a_new_section() -> None:
+    text = (
+        "就业难是个复杂的问题。下面列出一些常见的原因：\n"
+        "1. 教育与需求不匹配：所学和所用脱节。\n2. 供需失衡：岗位少而人多。\n"
+        "针对就业难，一些解决思路包括：\n"
+        "1. 加强职业教育，提高就业能力。\n2. 鼓励创业，拓宽就业渠道。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    sections = [(s.kind.value, s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert sections[0][0] == "problems"
+    assert [len(h) for _, _, h in sections] == [2, 2]
+    assert [h[0][:4] for _, _, h in sections] == ["教育与需", "加强职业"]
+    assert sections[1][:2] == ("countermeasures", "一些解决思路")
+    # the lead-in is the second list's, not the body of the first list's last point
+    assert "解决思路" not in deck.topics[0].sections[0].points[-1].body
+
+
+def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> None:
+    text = (
+        "留守老人的问题归结下来有以下几点：\n(1)生活质量较差。收入不稳。\n(2)精神生活单一。陪伴很少。\n"
+        "这就需要各方面共同发力，改善留守老人的问题。\n"
+        "(1)子女常回家看看。多打电话。\n(2)政府完善养老保障体系。兜住底线。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    assert [s.kind.value for t in deck.topics for s in t.sections] == ["problems", "countermeasures"]

@@ -1,0 +1,170 @@
+"""Section kinds by meaning: the vocabulary, and which cue decides when a heading names no kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.core.model import SectionKind as K
+from trainer.parse import parse_document
+from trainer.parse.kinds import KindCues, section_kind
+from trainer.parse.vocab import heading_kind, heading_phrase, lead_kind
+
+HEADINGS = [
+    ("当前面临的困境", K.PROBLEMS),
+    ("主要堵点", K.PROBLEMS),
+    ("存在的差距", K.PROBLEMS),
+    ("破解之道", K.COUNTERMEASURES),
+    ("下一步工作思路", K.COUNTERMEASURES),
+    ("2016年工作安排", K.COUNTERMEASURES),
+    ("整改工作总体部署和推进情况", K.COUNTERMEASURES),
+    ("三问三解活动的收获", K.ACHIEVEMENTS),
+    ("过去一年工作回顾", K.ACHIEVEMENTS),
+    ("基层减负为何屡减不轻？", K.PROBLEMS),
+    ("如何为基层减负？", K.COUNTERMEASURES),
+    ("为什么要发展银发经济？", K.SIGNIFICANCE),
+    ("热点背景", K.OTHER),
+]
+
+
+@pytest.mark.parametrize(("heading", "kind"), HEADINGS, ids=[h for h, _ in HEADINGS])
+def test_heading_vocabulary(heading: str, kind: K) -> None:
+    assert heading_kind(heading) is kind
+
+
+TITLES = [
+    ("大学生就业难如何缓解", K.COUNTERMEASURES),
+    ("推进教育公平的重要意义研究", K.SIGNIFICANCE),
+    ("科技创新工作存在的问题和不足", K.PROBLEMS),
+    # A kind word in the middle names the subject; two kinds at the end say nothing of one section.
+    ("社会问题四大要素2012版", K.OTHER),
+    ("我国中小企业融资难的原因和对策", K.OTHER),
+    ("芜湖市公共文化事业和文化产业存在的问题及建议", K.OTHER),
+]
+
+
+@pytest.mark.parametrize(("title", "kind"), TITLES, ids=[t for t, _ in TITLES])
+def test_untitled_section_takes_the_kind_its_topic_title_names(title: str, kind: K) -> None:
+    assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is kind
+
+
+def test_the_cues_decide_in_order_heading_first() -> None:
+    heads = ["加强组织领导", "完善政策体系"]  # they read as countermeasures
+    assert section_kind(KindCues(heading="存在问题", heads=heads)) is K.PROBLEMS
+    assert section_kind(KindCues(inherited=K.PROBLEMS, heads=heads)) is K.PROBLEMS
+    assert section_kind(KindCues(heads=heads, topic="…的重要意义")) is K.COUNTERMEASURES
+    # A lead-in that announces the list decides before the heads do.
+    lead = "当前这项工作还面临不少问题，主要表现在以下几个方面："
+    assert section_kind(KindCues(heads=heads, lead=lead)) is K.PROBLEMS
+    # A lead-in that is only a sentence comes after them.
+    assert section_kind(KindCues(heads=heads, lead="困难和问题还不少。")) is K.COUNTERMEASURES
+    assert section_kind(KindCues(heads=["甲乙丙丁", "戊己庚辛"], lead="困难和问题还不少。")) is K.PROBLEMS
+    assert section_kind(KindCues()) is K.OTHER
+
+
+def test_a_lead_that_says_where_to_start_announces_measures() -> None:
+    assert lead_kind("让人民充分地批评政府，应该从以下方面创造条件") is K.COUNTERMEASURES
+
+
+def test_heading_phrase_keeps_the_clause_that_names_a_kind_not_one_that_acts_on_one() -> None:
+    assert heading_phrase("但同时也存在着一些问题，主要表现在以下方面") == "存在着一些问题"
+    assert (
+        heading_phrase("进一步完善政务监督评价机制，转变其设置思路，可重点从以下两方面着手")
+        == "进一步完善政务监督评价机制"
+    )
+
+
+def test_document_with_an_untitled_list_under_a_question_title() -> None:
+    text = "大学生就业难如何缓解\n\n1. 甲方乙方丙方。说明文字很长很长。\n2. 丁方戊方己方。说明文字很长很长。\n"
+    deck = parse_document(text)
+    assert [s.kind for t in deck.topics for s in t.sections] == [K.COUNTERMEASURES]
+
+
+def test_prose_points_take_the_kind_of_the_heading_line_above_them() -> None:
+    text = (
+        "热点背景\n近日，全国食品安全工作表彰会议在北京召开，会议表彰了一批先进集体和个人。\n"
+        "对策措施\n"
+        "当好食品安全卫士，全面布控精确打击。统计显示，去年全国共查办食品安全违法案件数十万件，形成有力震慑。\n"
+        "统筹协调，齐抓共管。打击伪劣食品靠的不是单打独斗，各级食安委要把统筹协调的职责扛起来。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
+    # The background under 热点背景 sets the scene: no points of its own.
+    assert sections == [(K.COUNTERMEASURES, "对策措施")]
+    assert [p.head[:4] for p in deck.topics[0].sections[-1].points] == ["当好食品", "统筹协调"]
+
+
+def test_a_counted_lead_in_names_what_the_list_holds_before_the_heads_do() -> None:
+    heads = ["促进产业结构调整", "扩大内需", "统筹城乡发展"]  # they read as countermeasures
+    topics = "我们从中挑出2016年热度最高的16大申论热点，呈现给大家。"
+    assert section_kind(KindCues(heads=heads, lead=topics)) is K.OTHER
+    assert section_kind(KindCues(heads=heads, lead="当前基层治理存在三大问题。")) is K.PROBLEMS
+    # A count of something outside the vocabulary says nothing.
+    assert section_kind(KindCues(heads=heads, lead="全市有三个区参加试点。")) is K.COUNTERMEASURES
+
+
+def test_heads_asked_as_questions_name_their_kind() -> None:
+    heads = ["岗位供需失衡如何缓解", "能力与岗位不匹配怎么办", "就业信息不对称如何改善"]
+    lead = "代表委员们归纳出四个关键问题，并给出了相应建议。"
+    assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
+
+
+ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题"]
+
+
+@pytest.mark.parametrize("heading", ACTED_ON, ids=ACTED_ON)
+def test_a_kind_word_a_heading_acts_on_is_no_kind_of_its_own(heading: str) -> None:
+    assert heading_kind(heading) is K.COUNTERMEASURES
+
+
+def test_a_kind_word_a_heading_names_keeps_its_kind() -> None:
+    assert heading_kind("推进教育公平的重要意义") is K.SIGNIFICANCE
+    assert heading_kind("当前存在的突出问题") is K.PROBLEMS
+    assert heading_kind("应对人口新常态的战略抉择") is K.SIGNIFICANCE
+
+
+LEADS = [
+    ("取得的成效主要表现在以下方面", K.ACHIEVEMENTS),  # 表现在 is a verb here
+    ("当前存在的问题具体表现为", K.PROBLEMS),
+    ("要解决这些问题，需要从以下几方面入手", K.COUNTERMEASURES),  # what the list sets out to solve
+    ("为破解上述难题，建议", K.COUNTERMEASURES),
+    ("但同时也存在着一些问题，主要表现在以下几个方面", K.PROBLEMS),
+]
+
+
+@pytest.mark.parametrize(("lead", "kind"), LEADS, ids=[lead for lead, _ in LEADS])
+def test_lead_in_kind(lead: str, kind: K) -> None:
+    assert lead_kind(lead) is kind
+
+
+def test_a_question_asking_for_a_view_names_no_measures() -> None:
+    assert heading_kind("如何看待“躺平”现象？") is K.OTHER
+    assert heading_kind("“双减”政策怎么看？") is K.OTHER
+
+
+def test_a_question_heading_after_a_connective_heads_the_measures() -> None:
+    text = (
+        "为什么越减越重？\n首先，考核指标层层加码。基层疲于应付。\n其次，问责泛化。基层留痕自保。\n"
+        "那么，怎么办？\n一是改革考核方式。多看实绩。\n二是规范问责。容错纠错。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    assert [s.kind for t in deck.topics for s in t.sections] == [K.PROBLEMS, K.COUNTERMEASURES]
+
+
+def test_prose_heading_lines_with_a_number_or_a_short_kind_phrase() -> None:
+    text = (
+        "01 重要意义\n有利于提升治理效能。数字技术让政务服务更高效，群众办事更便捷，企业满意度更高。\n"
+        "有利于方便群众办事。群众少跑腿，数据多跑路，办事时间大幅缩短，服务体验明显改善。\n"
+        "02 实践路径\n加强顶层设计。统一标准规范，避免重复建设，形成全省一盘棋的建设格局和推进机制。\n"
+        "推进数据共享。打破信息孤岛，实现互联互通，让数据在部门之间安全有序流动起来。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    sections = [(s.kind, s.heading) for t in deck.topics for s in t.sections]
+    assert sections[-1] == (K.COUNTERMEASURES, "实践路径")
+    assert sections[0] == (K.SIGNIFICANCE, "重要意义")
+    assert len(deck.topics[0].sections[0].points) == 2
+
+
+def test_a_title_naming_a_summary_beside_plans_names_no_kind() -> None:
+    title = "五角场街道2015年工作总结和2016年工作安排"
+    assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is K.OTHER
+    assert section_kind(KindCues(topic="2016年工作安排", heads=["甲乙丙丁", "戊己庚辛"])) is K.COUNTERMEASURES

@@ -1,0 +1,165 @@
+"""A section's kind by meaning: which cue decides when its heading names none; no parsing, no text clean-up."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from trainer.core.model import SectionKind
+from trainer.parse.vocab import (
+    KIND_WORDS,
+    OTHER_WORDS,
+    action_kind,
+    counted_kind,
+    heading_kind,
+    heads_kind,
+    is_question_heading,
+    lead_kind,
+    sentence_kind,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class KindCues:
+    """What a section says about its kind, from its own heading outwards.
+
+    heading: its own heading ("" when it has none); inherited: the kind of a heading above it that
+    names one (`二、存在问题` over `（一）政府层面`); after_problems: it follows a problems section in
+    its topic; heads: its points' heads; lead: the paragraph right before its first point (the
+    lead-in sentence); topic: the title of its topic (or of the document).
+    """
+
+    heading: str = ""
+    inherited: SectionKind | None = None
+    after_problems: bool = False
+    heads: list[str] = field(default_factory=list)
+    lead: str = ""
+    topic: str = ""
+
+
+_COLON_END = re.compile(r"[：:]\s*$")
+
+
+def _own_heading(c: KindCues) -> SectionKind | None:
+    return _named(heading_kind(c.heading)) if c.heading else None
+
+
+def _inherited(c: KindCues) -> SectionKind | None:
+    return c.inherited
+
+
+def _call_after_problems(c: KindCues) -> SectionKind | None:
+    return _named(action_kind(c.heading)) if c.after_problems and c.heading else None
+
+
+def _announcing_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in that announces the list (`…主要表现在以下几个方面：`) says what it holds, before any
+    guess from the heads."""
+    last = c.lead.rstrip()
+    if not _COLON_END.search(last):
+        return None
+    start = max(last.rfind(ch, 0, len(last) - 1) for ch in "。！？；") + 1
+    return _named(lead_kind(last[start:]))
+
+
+def _question_heads(c: KindCues) -> SectionKind | None:
+    """Heads asked as questions (`岗位供需失衡如何缓解？`) name their kind by their question words."""
+    marked = [h if h.endswith(("？", "?")) else h + "？" for h in c.heads]
+    asked = [heading_kind(h) for h in marked if is_question_heading(h)]
+    asked = [k for k in asked if k is not SectionKind.OTHER]
+    if len(asked) < 2 or 2 * len(asked) <= len(c.heads):
+        return None
+    return max(set(asked), key=asked.count)
+
+
+def _counted_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in that counts what follows (`…挑出2016年热度最高的16大申论热点，呈现给大家。`) names
+    it, before any guess from the heads; a count of topics or quotations decides OTHER."""
+    return counted_kind(c.lead) if c.lead else None
+
+
+def _heads(c: KindCues) -> SectionKind | None:
+    return _named(heads_kind(c.heads))
+
+
+def _lead_sentence(c: KindCues) -> SectionKind | None:
+    """The last clause of the lead-in, the one that leads into the list (`…主要有以下几个问题。`); an
+    opening paragraph's earlier clauses (`…探索振兴路径，农业基础更加稳固。`) name nothing of the list."""
+    return _named(sentence_kind(_last_clause(c.lead))) if c.lead else None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?，,；;]")
+
+
+def _last_clause(text: str) -> str:
+    body = text.rstrip().rstrip("。！？!?")
+    return body[max((m.end() for m in _SENTENCE_END.finditer(body)), default=0) :]
+
+
+def _named(kind: SectionKind) -> SectionKind | None:
+    """A vocabulary answer as a rule's: OTHER there means the text names no kind, so nothing to say."""
+    return None if kind is SectionKind.OTHER else kind
+
+
+def _topic_title(c: KindCues) -> SectionKind | None:
+    """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
+    title naming two (`…存在的问题与对策`) says nothing of one section."""
+    title = c.topic.strip()
+    if not title:
+        return None
+    if is_question_heading(title + ("" if title.endswith(("？", "?")) else "？")):
+        kind = heading_kind(title if title.endswith(("？", "?")) else title + "？")
+        if kind is not SectionKind.OTHER:
+            return kind
+    kinds: set[SectionKind] = set()
+    parts = list(reversed(_CONJUNCTION.split(_TITLE_STUDY.sub("", title))))
+    for i, part in enumerate(parts):
+        end = _ENDS_KIND.search(part)
+        if end is None:
+            # `…2015年工作总结和2016年工作安排`: a summary beside the plans names no one kind.
+            return None if _ENDS_OTHER.search(part) else _one(kinds)
+        kinds.add(heading_kind(end.group(0)))
+        if len(part) > SHORT_PART:
+            # `…文化产业存在的问题`: the subject and its kind word; what comes before is the subject,
+            # unless it names a part of its own.
+            before = parts[i + 1] if i + 1 < len(parts) else ""
+            return None if _ENDS_OTHER.search(before) else _one(kinds)
+    return _one(kinds)
+
+
+def _one(kinds: set[SectionKind]) -> SectionKind | None:
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+# A title names kinds with its closing words (`…存在的问题与对策`, `…的重要意义研究`); a kind word in
+# its middle (`社会问题四大要素`) names its subject.
+_TITLE_STUDY = re.compile(r"(?:的|之)?(?:研究|分析|探析|探讨|浅析|浅谈|思考|初探|报告|综述)$")
+_CONJUNCTION = re.compile(r"以及|[与和及、]")
+_ENDS_KIND = re.compile(rf"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})$")
+_ENDS_OTHER = re.compile(rf"(?:{'|'.join(sorted(OTHER_WORDS, key=len, reverse=True))})$")
+SHORT_PART = 8
+
+
+# The cues in the order they decide: the first with something to say (not None) wins; only a
+# counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
+RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
+    _own_heading,
+    _inherited,
+    _call_after_problems,
+    _announcing_lead,
+    _question_heads,
+    _counted_lead,
+    _heads,
+    _lead_sentence,
+    _topic_title,
+)
+
+
+def section_kind(cues: KindCues) -> SectionKind:
+    """The kind of a section: the first of RULES that decides, else OTHER."""
+    for rule in RULES:
+        kind = rule(cues)
+        if kind is not None:
+            return kind
+    return SectionKind.OTHER
