@@ -168,3 +168,19 @@ def test_a_title_naming_a_summary_beside_plans_names_no_kind() -> None:
     title = "五角场街道2015年工作总结和2016年工作安排"
     assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is K.OTHER
     assert section_kind(KindCues(topic="2016年工作安排", heads=["甲乙丙丁", "戊己庚辛"])) is K.COUNTERMEASURES
+
+
+def test_a_page_in_traditional_characters_is_read_as_one_in_simplified() -> None:
+    text = (
+        "縣域經濟發展研究\n"
+        "一、存在的問題\n首先，產業結構單一。多數縣仍以傳統農業為主。\n其次，人才流失嚴重。青年外出務工。\n"
+        "最後，融資渠道不暢。中小企業貸款難。\n"
+        "二、對策建議\n1.優化產業布局。發展特色產業。\n2.完善人才政策。吸引青年返鄉。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    sections = [(s.kind, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    # The kinds and the 首先…最後 succession are found; the heads keep the page's own characters.
+    assert sections == [
+        (K.PROBLEMS, ["產業結構單一", "人才流失嚴重", "融資渠道不暢"]),
+        (K.COUNTERMEASURES, ["優化產業布局", "完善人才政策"]),
+    ]

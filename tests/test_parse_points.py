@@ -459,3 +459,13 @@ def test_leads_built_alike_stay_points_whatever_their_length() -> None:
         "执法标准不一、自由裁量过宽。同样的问题，这个区罚三千、那个区罚三万。\n"
     )
     assert _heads(text) == ["多头执法、重复检查", "小过重罚、机械执法", "执法标准不一、自由裁量过宽"]
+
+
+def test_a_point_counted_by_a_kind_word_has_its_own_words_as_head() -> None:
+    text = (
+        "基层治理的两大难题\n"
+        "一、难题一：治理主体能力不足\n干部吃不透政策，服务意识淡薄，落实起来效果打折扣。\n"
+        "二、难题二：治理资源匮乏\n人手少、经费紧，信息系统各自为政，难以支撑日常运转。\n"
+    )
+    heads = [p.head for _, _, p in parse_document(text, source="t.txt").points()]
+    assert heads == ["治理主体能力不足", "治理资源匮乏"]

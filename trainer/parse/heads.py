@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.normalize import clean
+from trainer.parse.markers import COUNTED_LABEL
+from trainer.parse.normalize import clean, fold
 
 MAX_HEAD = 30  # a head longer than this is a whole sentence (long_head)
 MIN_CLAUSE = 4  # a first clause shorter than this is no head (近年来，)
@@ -86,6 +87,9 @@ def split_head(text: str) -> tuple[str, str, bool]:
     A long sentence without a short first clause is kept whole and flagged long.
     """
     text = text.strip()
+    label = COUNTED_LABEL.match(fold(text))
+    if label:
+        text = text[label.end() :]  # `难题一：治理主体能力不足`: the head is after the count
     gap = _GAP.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)

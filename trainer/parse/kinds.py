@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.hant import hans
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
@@ -105,7 +106,7 @@ def _named(kind: SectionKind) -> SectionKind | None:
 def _topic_title(c: KindCues) -> SectionKind | None:
     """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
     title naming two (`…存在的问题与对策`) says nothing of one section."""
-    title = c.topic.strip()
+    title = hans(c.topic.strip())
     if not title:
         return None
     if is_question_heading(title + ("" if title.endswith(("？", "?")) else "？")):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.parse.vocab import KIND_WORDS
+
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "[一二三四五六七八九十]{1,3}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -54,8 +56,16 @@ class Marker:
     end: int
 
 
-# Words a page counts its points by (`原因一：`, `对策2：`); `问题1` is left out: it asks a practice question.
-_COUNTED_WORDS = "原因|对策|建议|措施|举措|路径|做法|经验|亮点|启示|要点|表现|意义|危害|成效|特点|观点|策略|途径"
+# Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind
+# words and a few more; `问题1` is left out: it asks a practice question.
+_COUNTED_WORDS = "|".join(
+    sorted(
+        {*(w for w in KIND_WORDS if 2 <= len(w) <= 3), "要点", "特点", "观点", "方面"} - {"问题"}, key=len, reverse=True
+    )
+)
+
+# `难题一：` before a point's own words: the counted label, no part of its head.
+COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS})(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
 
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (

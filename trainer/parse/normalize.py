@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.parse.hant import HANT_TO_HANS
 from trainer.parse.markup import has_markup, unwrap
 
 # Characters that vanish before anything else looks at a line.
@@ -27,6 +28,7 @@ def _build_fold() -> dict[int, str]:
     for half, full in _TO_FULL.items():
         table[ord(half)] = full
     table.update({0x3000: " ", 0x00A0: " ", 0x09: " ", 0xFF61: "。", 0xFF64: "、"})
+    table.update(HANT_TO_HANS)  # 繁體 read as 简体: `最後`, `對策` match as `最后`, `对策` do
     return table
 
 
@@ -38,7 +40,8 @@ def fold(text: str) -> str:
     """Fold width variants one character for one character (offsets are kept).
 
     Full-width digits, letters and `．` become ASCII; half-width `, : ; ! ? ( )` become their
-    Chinese forms; odd spaces become a plain space.
+    Chinese forms; odd spaces become a plain space; traditional characters become simplified
+    (`trainer.parse.hant`).
     """
     return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 

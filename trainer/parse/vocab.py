@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from trainer.core.model import SectionKind
+from trainer.parse.hant import hans
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
@@ -97,11 +98,13 @@ def action_kind(title: str) -> SectionKind:
 
     Only meaningful after a problems section: on its own such a heading may name a topic.
     """
+    title = hans(title)
     return SectionKind.COUNTERMEASURES if _ACTION.match(title.strip()) else SectionKind.OTHER
 
 
 def is_facet_heading(title: str) -> bool:
     """True for a heading that names a side or level (`政府层面`, `从企业角度来看`), not a point."""
+    title = hans(title)
     return bool(_FACET.match(title.strip().rstrip("：: ")))
 
 
@@ -112,6 +115,7 @@ _QUESTION_LEAD = re.compile(r"^(?:那么|那|所以|因此|于是|既然如此|�
 def is_question_heading(title: str) -> bool:
     """True for a short heading asked as a question (`基层负担为何屡减不轻？`, `那么，怎么办？`); not a
     rhetorical `…吗？`."""
+    title = hans(title)
     text = _QUESTION_LEAD.sub("", title.strip())
     if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
         return False
@@ -120,6 +124,7 @@ def is_question_heading(title: str) -> bool:
 
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
+    title = hans(title)
     text = title.strip()
     if _LABEL.match(text):
         return SectionKind.OTHER
@@ -144,6 +149,7 @@ _ACTS_ON = re.compile(
 
 def is_label(title: str) -> bool:
     """True for a practice-question label such as 问题1 or 第2题."""
+    title = hans(title)
     return bool(_LABEL.match(title.strip()))
 
 
@@ -160,6 +166,7 @@ def is_heading_phrase(title: str) -> bool:
 
     Strict on purpose: `人才总量不足` or `完善政策措施` end with a keyword but are points.
     """
+    title = hans(title)
     if is_question_heading(title):
         return True
     text = title.strip().rstrip(_PUNCT_TAIL)
@@ -197,6 +204,7 @@ def lead_kind(lead: str) -> SectionKind | None:
     Unlike a heading, a lead is judged by its last kind word: `针对上述问题，提出以下对策` is
     about countermeasures.
     """
+    lead = hans(lead)
     cue = bool(_LEAD_CUE.search(lead))
     hits = _kind_hits(lead)
     if hits:
@@ -252,6 +260,7 @@ def head_kind(head: str) -> SectionKind:
 
 
 def _head_vote(head: str) -> SectionKind:
+    head = hans(head)
     clause = head.rstrip("。；！？ ")
     if _BENEFIT.search(clause):
         return SectionKind.SIGNIFICANCE
@@ -303,6 +312,7 @@ _ANY_WORD = re.compile("|".join(_ALL_WORDS))
 def counted_kind(text: str) -> SectionKind | None:
     """The kind a counted noun in the last sentence names (`…16大申论热点，呈现给大家。`: OTHER), or
     None when the sentence counts nothing the vocabulary knows."""
+    text = hans(text)
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
     found: SectionKind | None = None
@@ -316,6 +326,7 @@ def counted_kind(text: str) -> SectionKind | None:
 def sentence_kind(text: str) -> SectionKind:
     """The kind the last sentence of a paragraph names: COUNTERMEASURES when it sets out to solve
     something (`…改善当前乡村留守老人的问题。`), else by its last kind word (`…困难和问题还不少。`)."""
+    text = hans(text)
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
     if _SOLVING.search(body[start:]):
