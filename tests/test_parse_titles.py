@@ -53,3 +53,39 @@ def test_the_authors_name_alone_is_a_byline() -> None:
         *(t.title for t in deck.topics),
         *(s.heading for t in deck.topics for s in t.sections),
     ]
+
+
+def _title(text: str) -> str:
+    return parse_document(text, source="stem.txt").name
+
+
+def test_a_title_a_document_site_says_again_and_again_at_the_top_is_the_title() -> None:
+    title = "北京提出十大措施应对交通拥堵(通用版)"
+    body = "措施一：给公交车设置专用车道。让公交跑得更快。\n措施二：引导和限制私车使用。提高停车收费。\n"
+    text = f"当前位置：文档之家› {title}\n\n{title}\n\n{title}\n{title}\n\n{body}"
+    assert _title(text) == "北京提出十大措施应对交通拥堵"
+
+
+def test_a_file_name_with_a_download_note_names_the_document() -> None:
+    text = (
+        "义务教育均衡发展的问题与对策Word文档下载推荐.docx\n- 文档编号：17217269\n- 上传时间：2022-11-29\n"
+        "一、存在的问题\n1、师资不均衡。城乡教师待遇差距大。\n2、投入不均衡。农村学校经费紧张。\n"
+    )
+    assert _title(text) == "义务教育均衡发展的问题与对策"
+
+
+def test_a_column_name_before_a_bar_is_no_part_of_the_title() -> None:
+    text = (
+        "德泓观察|县域经济高质量发展问题及对策建议\n县域连接城乡，是经济发展的重要单元。\n"
+        "（一）县域经济布局不合理。规划方式单一。\n（二）县域经济结构单一。产业层次较低。\n"
+    )
+    assert _title(text) == "县域经济高质量发展问题及对策建议"
+
+
+def test_a_phrase_naming_its_subject_over_prose_names_the_document() -> None:
+    text = (
+        "传承非遗的意义\n\n非遗是代代相传的非物质文化遗产。\n"
+        "首先，非遗的传承是保护传统文化的重要策略。它蕴藏着先人的智慧。\n"
+        "其次，非遗的传承关系文化安全。它是民族认同的根基。\n最后，非遗的传承守护文化多样性。\n"
+    )
+    assert _title(text) == "传承非遗的意义"

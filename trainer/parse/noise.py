@@ -243,13 +243,15 @@ def is_person_name(line: Line) -> bool:
 
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题))\s*[：:｜|]\s*"
+    # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
+    r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
 )
 # What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),
 # a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
 # (`申论高分范文岁月失语…`).
 _TITLE_GAP = re.compile(r"\s{4,}.*$")
 _TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
-_TITLE_EXT = re.compile(r"\.(?:docx?|pdf|wps|txt)$", re.I)
+_TITLE_EXT = re.compile(r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)$", re.I)
 _TITLE_DATE = re.compile(
     r"(?<=\S)\s++\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )

@@ -59,14 +59,26 @@ def _running_lines(lines: list[Line]) -> set[str]:
     """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
     header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
     counts: dict[str, int] = {}
+    apart: dict[str, int] = {}  # said again after other text came since it was last said
+    last_seen: dict[str, int] = {}
+    text_lines = 0
     for line in lines:
         key = line.key.strip()
+        if not key:
+            continue
+        text_lines += 1
         if 2 <= len(key) <= RUNNING_MAX:
             counts[key] = counts.get(key, 0) + 1
+            if key in last_seen and text_lines - last_seen[key] > 1:
+                apart[key] = apart.get(key, 0) + 1
+            last_seen[key] = text_lines
+    # A title a document site says three times in a row at the top is no running header: a header or
+    # footer comes back page after page, with the page's text between.
     return {
         key
         for key, n in counts.items()
         if n >= RUNNING_MIN
+        and apart.get(key, 0) >= RUNNING_MIN - 1
         and not is_heading_phrase(key)
         and not is_facet_heading(key)
         and match_line(key) is None
@@ -97,8 +109,12 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
 
 
 # `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
-_QUOTED_TITLE = re.compile(r"[【《]\s*([^【】《》]{4,40}?)(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]")
-_FILE_NAME = re.compile(r"^\s*([^【】《》]{4,40}?)\.(?:docx?|pdf|txt|pptx?|wps)\s*$")
+# A site's words between the name and the extension: `…思考Word文档下载推荐.docx`.
+_DOWNLOAD = r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?"
+_QUOTED_TITLE = re.compile(
+    rf"[【《]\s*([^【】《》]{{4,40}}?){_DOWNLOAD}(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]", re.I
+)
+_FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|pdf|txt|pptx?|wps)\s*$", re.I)
 
 
 # What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
@@ -120,6 +136,7 @@ def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
         name = _FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
+            named = named or line.text[name.start(1) : name.end(1)].strip()
             continue
         for rx in _NAMED_TITLES:
             m = rx.search(line.key)
@@ -175,19 +192,26 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         return None  # a site's name or a byline, with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
         return None  # a sentence or a lead-in, not a title
-    if _PREFACE.match(first.key) or _broken_sentence(lines, content):
+    if _PREFACE.match(first.key):
         return None
     if has_title_label(first.key):
         return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
+    if _broken_sentence(lines, content):
+        return None
     numbered = _SECTION_NUMBER.match(first.key)
     if numbered and is_heading_phrase(first.key[numbered.end() :]):
         return None  # `01 重要意义`: the first section's number and heading
     if is_heading_phrase(first.key) or is_heading_phrase(first.key.strip("【】〖〗[] ")):
         # `存在问题` over a list heads a section; `基层存在的问题和不足` over prose names the document.
         nxt = lines[content[1]]
-        if is_start_line(nxt) or _title_like(nxt):
+        # `传承非遗的意义` over 首先…其次…: a phrase naming its subject, and no other heading of its
+        # kind below it, names the document; beside `…的问题` and `…的对策` below, it heads a section.
+        subject = "的" in first.key[2:] and not any(
+            lines[i].key != first.key and is_heading_phrase(lines[i].key) for i in content[1:]
+        )
+        if not subject and (is_start_line(nxt) or _title_like(nxt)):
             return None
-        if len(first.key) < TITLED_PHRASE_MIN:
+        if not subject and len(first.key) < TITLED_PHRASE_MIN:
             return None
     return content[0], first.text
 
