@@ -469,3 +469,14 @@ def test_a_point_counted_by_a_kind_word_has_its_own_words_as_head() -> None:
     )
     heads = [p.head for _, _, p in parse_document(text, source="t.txt").points()]
     assert heads == ["治理主体能力不足", "治理资源匮乏"]
+
+
+def test_a_line_that_only_says_for_example_heads_nothing() -> None:
+    text = (
+        "如何积累素材\n"
+        "一、多留意身边小事\n身边的事折射社会问题。\n这些事例不必说得很细。\n"
+        "二、多积累新闻热点\n新闻热点更具体，针对性更强。\n可以借助新闻客户端积累。\n"
+        "三、多了解原理效应\n原理效应揭示客观规律。\n例如：\n“木桶效应”说明要补齐短板。\n“破窗效应”说明问题要及早处理。\n"
+    )
+    heads = [p.head for _, _, p in parse_document(text, source="t.txt").points()]
+    assert heads == ["多留意身边小事", "多积累新闻热点", "多了解原理效应"]

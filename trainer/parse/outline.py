@@ -10,7 +10,7 @@ from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline,
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
-from trainer.parse.vocab import heading_kind, is_heading_phrase, is_question_heading
+from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
@@ -114,6 +114,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         number = _SET_APART_NUMBER.match(key)
         key = key[number.end() :] if number else key
     text = key.rstrip("：")
+    if is_lead_word(text):
+        return None  # `例如：` leads into the lines after it; it heads nothing
     if is_question_heading(text):
         return "bare_sec"
     if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:

@@ -147,6 +147,15 @@ _ACTS_ON = re.compile(
 )
 
 
+# A line that is only a lead-in word (`例如：`, `具体如下：`): the sentence goes on in the lines below.
+_LEAD_WORDS = re.compile(r"^(?:例如|比如|譬如|诸如|具体如下|如下|具体来说|具体而言|主要有|主要包括|包括)[：:]?$")
+
+
+def is_lead_word(text: str) -> bool:
+    """True for a line that only says `例如：` (or another lead-in word): it heads nothing."""
+    return bool(_LEAD_WORDS.match(text.strip()))
+
+
 def is_label(title: str) -> bool:
     """True for a practice-question label such as 问题1 or 第2题."""
     title = hans(title)
