@@ -6,6 +6,8 @@ import pytest
 
 from trainer.parse import parse_document, parse_with_notes
 from trainer.parse.heads import split_head
+from trainer.parse.noise import is_noise
+from trainer.parse.normalize import split_lines
 
 
 def _sections(text: str) -> list[tuple[str, str, list[str]]]:
@@ -480,3 +482,24 @@ def test_a_line_that_only_says_for_example_heads_nothing() -> None:
     )
     heads = [p.head for _, _, p in parse_document(text, source="t.txt").points()]
     assert heads == ["多留意身边小事", "多积累新闻热点", "多了解原理效应"]
+
+
+def test_paragraphs_run_together_with_wide_gaps_are_split_after_a_heading_too() -> None:
+    line = (
+        "乡镇政权处在农村政权体系的最基层，是开展农村工作的根基。农村改革不断深化，乡镇该履行哪些职能已成为课题。"
+        "取消农业税以后，乡镇的收入来源变了，职能也跟着变，怎样高效履行职能，是眼下急需研究解决的重要问题。"
+        "   一、乡镇工作的困难   从乡镇工作遇到的困难来看，最难办的事情有三件：一是征地拆迁难，补偿标准偏低。"
+        "二是维护稳定难，历史欠账太多。三是推进产业化难，缺少调控手段。   二、下一步   要理顺职能。"
+    )
+    assert [x.text for x in split_lines(line)][1:3] == [
+        "一、乡镇工作的困难",
+        "从乡镇工作遇到的困难来看，最难办的事情有三件：一是征地拆迁难，补偿标准偏低。二是维护稳定难，历史欠账太多。三是推进产业化难，缺少调控手段。",
+    ]
+
+
+def test_a_time_stamp_to_the_second_makes_a_line_page_metadata_and_one_character_heads_nothing() -> None:
+    stamp = split_lines("2018年8月17日23:55:20乡镇职能定位研究报告已关闭评论")[0]
+    assert is_noise(stamp)
+    text = "乡镇职能定位研究报告\n一、存在的问题\n1. 征地拆迁难。补偿偏低。\n2. 维护稳定难。欠账太多。\n乡\n"
+    deck = parse_document(text, source="t.txt")
+    assert [s.heading for t in deck.topics for s in t.sections] == ["存在的问题"]

@@ -209,6 +209,8 @@ def is_noise(line: Line) -> bool:
     if short and _BYLINE.search(key):
         return True
     m = _DATETIME.search(key)
+    if m and len(key) <= 60 and re.search("[:：]", m.group(0)) and not ends_terminal(key):
+        return True  # `2018年8月17日23:55:20…已关闭评论`: a post's time stamp to the second is page metadata
     if m and len(key) <= 40 and "，" not in key:
         rest = _DATETIME.sub("", key)
         rest = _WEEKDAY.sub("", rest).strip(" -|/·")

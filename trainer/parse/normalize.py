@@ -177,6 +177,7 @@ def split_lines(text: str) -> list[Line]:
 _FLAT_BREAK = re.compile(r"[。！？][”’」』]?([ \u3000\u00a0]+)(?=\S)")
 _FLAT_MIN = 200  # only a line this long can be several paragraphs run together
 _FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
+_WIDE_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{3,}(?=\S)")
 
 
 def _unflatten(raw: str) -> list[str]:
@@ -187,6 +188,9 @@ def _unflatten(raw: str) -> list[str]:
     cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())]
     if len(cuts) < _FLAT_BREAKS:
         return [raw]
+    # Once the line is known to be run together, a wide gap is a break too: after a heading that has
+    # no stop (`一、乡镇工作的困难   从…来看`).
+    cuts = sorted({*cuts, *(m.span() for m in _WIDE_GAP.finditer(raw.strip()))})
     text, pieces, start = raw.strip(), [], 0
     for begin, end in cuts:
         pieces.append(text[start:begin])

@@ -118,7 +118,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `例如：` leads into the lines after it; it heads nothing
     if is_question_heading(text):
         return "bare_sec"
-    if not text or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
+    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text):
         return None
