@@ -180,3 +180,22 @@ def test_a_head_card_becoming_known_costs_one_statement_when_no_list_waits_on_it
         counts[quality] = len(statements)
         assert (result.after.reps > 0) == (quality == 4)  # only the passing answer made the card known
     assert counts[4] == counts[1] + 1
+
+
+def test_an_answer_is_one_update_and_one_insert(tmp_path: Path):
+    """An answer that makes nothing known, with its check that no other terminal answered the card since
+    this session read it: one UPDATE (the check inside it) and one INSERT in one transaction."""
+    engine, trace = traced(tmp_path / "t.db")
+    sync(engine, document(topics=1))
+    session = start(engine)
+    assert session.current() is not None and session.points() == ()
+    with trace.watch() as statements:
+        session.answer(1, duration_ms=1000)
+    engine.dispose()
+    assert [s.split(None, 2)[:2] for s in statements] == [
+        ["BEGIN", "IMMEDIATE"],
+        ["UPDATE", "card_state"],
+        ["INSERT", "INTO"],
+        ["COMMIT"],
+    ]
+    assert "review_log" in statements[1] and "review_log" in statements[2]  # the check, then the log row
