@@ -40,7 +40,7 @@ def _in(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
 # probes (the card by id, its topic by `ix_notes_section`, the topic's sections by `ix_notes_topic`,
 # their cards by `ix_cards_section`). The topic's sections are not read with DISTINCT: without
 # statistics SQLite would then walk the whole deck in `ix_notes_section` for their order (50 ms at 100k
-# points, once per new card learned). `tests/test_lists_cost.py` checks the plan.
+# points, once per new card learned). `tests/test_answer_cost.py` checks the plan.
 _RELATED = (
     "SELECT c.id, c.kind, c.key, c.section_key, h.section_key, h.deck_id FROM cards h"
     " JOIN cards c ON c.deck_id = h.deck_id JOIN card_state s ON s.card_id = c.id"
