@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from trainer.core.cards import CardKind
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.errors import ChangedElsewhereError
 from trainer.sched import Queue
 from trainer.sched.exam import EXAM_TARGET_PERCENT
 from trainer.services.config import DeckLimits, Settings
@@ -329,4 +330,30 @@ def test_a_card_read_late_knows_it_was_answered_today_elsewhere(engine: Engine):
     result = mine.answer(3, duration_ms=800)
     assert result.repeat and result.after.ease == result.before.ease  # a repeat leaves ease as it is
     with Session(engine) as s:
+        assert replay(s).ok
+
+
+def test_a_same_day_repeat_given_elsewhere_refuses_this_sessions_answer(engine: Engine):
+    """A card this session requeued is repeated meanwhile in another session: that repeat changes no
+    schedule, yet this session's answer is refused (the review log says the card was answered since this
+    session last looked at it), and nothing of it is written."""
+    sync(engine, make_deck())
+    clock = Clock(FIXED_NOW)
+    mine = start(engine, clock)
+    card = mine.current()
+    assert card is not None and mine.left == 3
+    mine.answer(2, duration_ms=800)  # comes back at the end of this session's queue
+    other = start(engine, clock)
+    assert other.current() is not None and other.current().card_id == card.card_id  # pending there too
+    repeat = other.answer(4, duration_ms=800)
+    assert repeat.repeat and repeat.after == repeat.before  # the schedule is what this session holds
+    mine.answer(4, duration_ms=800)
+    mine.answer(4, duration_ms=800)
+    assert mine.current() is not None and mine.current().card_id == card.card_id
+    with Session(engine) as s:
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
+        mine.answer(4, duration_ms=800)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
         assert replay(s).ok

@@ -146,7 +146,7 @@ def after_answer(
         del rest[0]
     else:
         rest = [c for c in rest if c != card.card_id]
-    removed = tuple(c for c in rest if c in through)
+    removed = tuple(c for c in rest if c in through) if through else ()
     if removed:
         rest = [c for c in rest if c not in through]
     again = card.outcome.again

@@ -80,6 +80,7 @@ class StudySession(SetAside):
     budget: float | None = None  # the learner's seconds for the day: no card is shown once they are used
     spent: float = 0.0  # seconds studied today (all sessions)
     memory: dict[int, Memory | None] = field(default_factory=dict)  # exam mode: FSRS memory from the log
+    own_logs: dict[int, list[int]] = field(default_factory=dict)  # card -> this session's log ids of it, in order
 
     @classmethod
     def start(
@@ -285,7 +286,7 @@ class StudySession(SetAside):
         own, points = self._graded(card, grades)
         policy = self._policy(card.card_id)
         now = self.clock()
-        known = known_log_id(self.cards, card.card_id, self._own_log_ids(card.card_id))
+        known = known_log_id(self.cards, card.card_id, self.own_logs.get(card.card_id, ()))
         log_ids = []
         with self.store.write() as w:
             conn = w.connection
@@ -307,8 +308,10 @@ class StudySession(SetAside):
                 )
         queue, step = rules.after_answer(self.queue, own, points)
         self._set_queue(queue)
-        self._set_answered(rules.answered_after(self.answered, step))
+        self.answered.update(rules.answered_after((), step))  # in place: the day's set is large, an answer adds
         self._apply(step, undo=False)
+        for g, log_id in zip(step.answers, log_ids, strict=True):
+            self.own_logs.setdefault(g.card_id, []).append(log_id)
         memory_before = {}
         if policy.exam_target is not None:
             memory_before = {g.card_id: self.memory.get(g.card_id) for g in step.answers}
@@ -324,10 +327,6 @@ class StudySession(SetAside):
             again=outcome.again,
             became_leech=outcome.became_leech,
         )
-
-    def _own_log_ids(self, card_id: int) -> list[int]:
-        """This session's review-log ids of the card's answers (a list answer's points' included)."""
-        return [i for d in self.done for g, i in zip(d.step.answers, d.log_ids, strict=True) if g.card_id == card_id]
 
     def _set_answered(self, ids: set[int]) -> None:
         self.answered.intersection_update(ids)  # in place: the lazy card reader adds to this set
@@ -368,6 +367,8 @@ class StudySession(SetAside):
         self._set_queue(rules.after_undo(self.queue, last.step))
         self._apply(last.step, undo=True)
         self._set_answered(rules.answered_after_undo(self.answered, last.step))
+        for g, log_id in zip(last.step.answers, last.log_ids, strict=True):
+            self.own_logs[g.card_id].remove(log_id)
         self.memory.update(last.memory_before)
         self.spent -= max(0, last.duration_ms) / 1000
         return True

@@ -45,9 +45,12 @@ _UPDATE_STATE = (
     )
     .values({name: bindparam(f"n_{name}") for name in (*_SCHEDULE_COLUMNS, "last_review")})
 )
+# The same, matching only while no answer to the card was logged after the writer's last look at it (by
+# another process): one statement, the check an index probe (`ix_review_log_card`).
+_UPDATE_STATE_UNANSWERED = _UPDATE_STATE.where(
+    ~exists().where(_LOG.c.card_id == bindparam("w_card_id"), _LOG.c.id > bindparam("w_known_log_id"))
+)
 _INSERT_LOG = insert(_LOG).returning(_LOG.c.id)
-# An answer to this card logged after the writer's last look at it (by another process).
-_ANSWERED_SINCE = select(_LOG.c.id).where(_LOG.c.card_id == bindparam("c"), _LOG.c.id > bindparam("k")).limit(1)
 
 
 def write_answer(
@@ -83,26 +86,25 @@ def write_answer(
     Raises:
         StoreError: the card no longer has the `before` schedule (changed elsewhere) or does not exist.
     """
-    changed_elsewhere = f"card {card_id} was changed elsewhere (or removed); start the review again"
-    if known_log_id is not None and session.execute(_ANSWERED_SINCE, {"c": card_id, "k": known_log_id}).first():
-        raise ChangedElsewhereError(changed_elsewhere, card_id=card_id)
     after = outcome.after
     values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
     values["n_queue"] = int(after.queue)
     values["n_last_review"] = now
-    changed = session.execute(
-        _UPDATE_STATE,
-        {
-            "w_card_id": card_id,
-            "w_queue": int(before.queue),
-            "w_due_day": before.due_day,
-            "w_reps": before.reps,
-            "w_lapses": before.lapses,
-            **values,
-        },
+    values.update(
+        w_card_id=card_id,
+        w_queue=int(before.queue),
+        w_due_day=before.due_day,
+        w_reps=before.reps,
+        w_lapses=before.lapses,
     )
+    if known_log_id is None:
+        changed = session.execute(_UPDATE_STATE, values)
+    else:
+        changed = session.execute(_UPDATE_STATE_UNANSWERED, {**values, "w_known_log_id": known_log_id})
     if changed.rowcount != 1:  # type: ignore[attr-defined]
-        raise ChangedElsewhereError(changed_elsewhere, card_id=card_id)
+        raise ChangedElsewhereError(
+            f"card {card_id} was changed elsewhere (or removed); start the review again", card_id=card_id
+        )
     row: dict[str, Any] = {
         "card_id": card_id,
         "reviewed_at": now,

@@ -35,33 +35,34 @@ def _in(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
     return "(" + ", ".join(keys) + ")"
 
 
-def related(conn: Conn, deck_id: int, section: str) -> list[tuple[int, str, str]]:
-    """(card id, kind, key) of the new list and pair cards that ask for the points of `section`."""
-    params: dict[str, Any] = {"deck": deck_id, "sec": section}
-    topic = _rows(conn, "SELECT topic FROM notes WHERE deck_id = :deck AND section_key = :sec LIMIT 1", params)
-    sections = {section}
-    if topic:
-        params["topic"] = topic[0][0]
-        sections |= {
-            r[0]
-            for r in _rows(
-                conn, "SELECT DISTINCT section_key FROM notes WHERE deck_id = :deck AND topic = :topic", params
-            )
-        }
-    q: dict[str, Any] = {"deck": deck_id}
-    rows = _rows(
-        conn,
-        "SELECT c.id, c.kind, c.key, c.section_key FROM cards c JOIN card_state s ON s.card_id = c.id"
-        f" WHERE c.deck_id = :deck AND c.section_key IN {_in('k', sorted(sections), q)}"
-        f" AND c.kind IN ('{CardKind.LIST}', '{CardKind.PAIR}') AND s.queue = {_NEW} AND NOT c.retired",
-        q,
-    )
+# The new list and pair cards of a head card's section and of the other sections of its topic (a pair
+# card in another section may pair with this one), from the head card's id: one statement of index
+# probes (the card by id, its topic by `ix_notes_section`, the topic's sections by `ix_notes_topic`,
+# their cards by `ix_cards_section`). The topic's sections are not read with DISTINCT: without
+# statistics SQLite would then walk the whole deck in `ix_notes_section` for their order (50 ms at 100k
+# points, once per new card learned). `tests/test_answer_cost.py` checks the plan.
+_RELATED = (
+    "SELECT c.id, c.kind, c.key, c.section_key, h.section_key, h.deck_id FROM cards h"
+    " JOIN cards c ON c.deck_id = h.deck_id JOIN card_state s ON s.card_id = c.id"
+    f" WHERE h.id = :id AND h.kind = '{CardKind.HEAD}'"
+    " AND c.section_key IN (SELECT h.section_key UNION SELECT n.section_key FROM notes n"
+    " WHERE n.deck_id = h.deck_id AND n.topic ="
+    " (SELECT t.topic FROM notes t WHERE t.deck_id = h.deck_id AND t.section_key = h.section_key LIMIT 1))"
+    f" AND c.kind IN ('{CardKind.LIST}', '{CardKind.PAIR}') AND s.queue = {_NEW} AND NOT c.retired"
+)
+_WAITING = " AND s.due_day = 0"  # not entered yet (an entered card keeps the day it was given)
+
+
+def related(conn: Conn, head_id: int, *, waiting: bool = False) -> list[tuple[int, str, str, str, int]]:
+    """(card id, kind, key, section key, deck id) of the new list and pair cards that ask for the point of
+    head card `head_id` (none when it is not a head card); with `waiting`, only those not entered yet."""
+    rows = _rows(conn, _RELATED + (_WAITING if waiting else ""), {"id": head_id})
     out = []
-    for card_id, kind, key, skey in rows:
+    for card_id, kind, key, skey, section, deck_id in rows:
         if (kind == CardKind.LIST and skey == section) or (
             kind == CardKind.PAIR and (skey == section or paired_section(key) == section)
         ):
-            out.append((card_id, kind, key))
+            out.append((card_id, kind, key, skey, deck_id))
     return out
 
 
@@ -84,28 +85,22 @@ def heads_of(conn: Conn, deck_id: int, sections: Iterable[str]) -> dict[str, lis
     return out
 
 
-def _sections_of(conn: Conn, card_ids: Sequence[int]) -> dict[int, str]:
-    params: dict[str, Any] = {}
-    return dict(_rows(conn, f"SELECT id, section_key FROM cards WHERE id IN {_in('c', card_ids, params)}", params))
-
-
 def _known(queue: int, reps: int, lapses: int) -> bool:
     return queue != _NEW and (reps > 0 or lapses > 0)
 
 
 def on_known(conn: Conn, card_id: int, today: int) -> int:
     """A head card just became known on `today`: the new list and pair cards whose points are now all
-    known enter tomorrow. Returns how many were marked."""
-    head = _rows(conn, "SELECT deck_id, kind, section_key FROM cards WHERE id = :id", {"id": card_id})
-    if not head or head[0][1] != CardKind.HEAD:
-        return 0
-    deck_id, _, section = head[0]
-    cards = related(conn, deck_id, section)
+    known enter tomorrow. Returns how many were marked.
+
+    One statement when no list or pair card waits on the card's point (none, or all entered already);
+    then one more for their points' head cards, and an UPDATE per card marked.
+    """
+    cards = related(conn, card_id, waiting=True)
     if not cards:
         return 0
-    own = _sections_of(conn, [c for c, _, _ in cards])
-    wants = {cid: {own[cid], *([p] if (p := paired_section(key)) else [])} for cid, _, key in cards}
-    heads = heads_of(conn, deck_id, {s for ss in wants.values() for s in ss})
+    wants = {cid: {skey, *([p] if (p := paired_section(key)) else [])} for cid, _, key, skey, _ in cards}
+    heads = heads_of(conn, cards[0][4], {s for ss in wants.values() for s in ss})
     marked = 0
     for cid, sections in wants.items():
         points = [h for s in sections for h in heads.get(s, [])]
@@ -120,11 +115,7 @@ def on_known(conn: Conn, card_id: int, today: int) -> int:
 
 def on_unknown(conn: Conn, card_id: int) -> None:
     """A head card is no longer known (its first passing answer was undone): its lists wait again."""
-    head = _rows(conn, "SELECT deck_id, kind, section_key FROM cards WHERE id = :id", {"id": card_id})
-    if not head or head[0][1] != CardKind.HEAD:
-        return
-    deck_id, _, section = head[0]
-    for cid, _, _ in related(conn, deck_id, section):
+    for cid, *_ in related(conn, card_id):
         conn.execute(text(f"UPDATE card_state SET due_day = 0 WHERE card_id = :id AND queue = {_NEW}"), {"id": cid})
 
 
