@@ -378,9 +378,7 @@ def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
     out: set[int] = set()
     for chunk in chunks(list(card_ids)):
         params: dict[str, Any] = {"day": day}
-        # `+day`: look the cards up by `ix_review_log_card` (a few answers each). Without statistics
-        # SQLite would take `ix_review_log_day` and read every answer of the day (4,575 at 100k points,
-        # 7 ms), each time a list card's points or a batch of cards is read.
+        # `+day`: by `ix_review_log_card`, not every answer of the day by `ix_review_log_day` (7 ms at 100k).
         sql = f"SELECT card_id FROM review_log WHERE +day = :day AND card_id IN {in_list('c', chunk, params)}"
         out.update(r[0] for r in run(sql, params))
     return out
