@@ -57,12 +57,12 @@ class HomeScreen(TrainerScreen):
 
     BINDINGS = [
         Binding("enter", "review_row", "复习", id="review-row", priority=True),
-        Binding("t", "toggle_topics", "主题", id="topics"),
+        Binding("t", "toggle_topics", "主题", id="topics", show=False),  # in `?`: the bar fits 80 columns
         Binding("a", "app.review_all", "全部", id="review-all"),
         Binding("s", "app.stats", "统计", id="stats"),
         Binding("b", "app.browse", "浏览", id="browse"),
         # `n` in `?` and the palette (新建卡组): the bar fits 80 columns with 备考
-        Binding("n", "app.new_deck", "新建", id="new-deck", show=False),
+        Binding("n", "app.new_deck", "新建", id="new-deck"),  # a new learner builds a deck from a document first
         Binding("p", "app.exam_plan", "备考", id="exam-plan"),
         Binding("k", "app.cram", "考前速记", id="cram", show=False),
         Binding("c", "app.cards", "卡片", id="cards", show=False),  # in `?` and the palette: the bar fits 80 columns
