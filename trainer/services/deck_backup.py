@@ -35,7 +35,7 @@ def archive_decks(db_backup: Path, decks_dir: Path | None = None) -> Path | None
     if not folder.is_dir():
         return None
     target = archive_path(db_backup)
-    fd, tmp_name = tempfile.mkstemp(prefix=".decks-", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".decks-", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -76,7 +76,7 @@ def restore_decks(db_backup: Path, decks_dir: Path | None = None) -> bool:
         return False
     folder = Path(decks_dir or paths.user_decks_dir())
     folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".decks-restore-", dir=folder.parent))
+    staging = Path(tempfile.mkdtemp(prefix=".decks-restore-", suffix=".tmp", dir=folder.parent))
     old = folder.with_name(folder.name + ".before-restore")
     try:
         try:

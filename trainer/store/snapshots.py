@@ -252,7 +252,7 @@ def restore_database(
     """
     backup, target = Path(backup), Path(target)
     try:
-        work = private_temp(target.parent, "restore")
+        work = private_temp(paths.private_work_dir(), "restore")  # where the next start removes a kill's leftover
     except OSError as exc:
         raise StoreError(f"cannot restore: {exc.strerror or exc}", path=target) from None
     try:
