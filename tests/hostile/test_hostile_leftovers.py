@@ -76,7 +76,9 @@ def test_a_kill_mid_write_leaves_the_old_output_and_no_temp_file_after_the_next_
     out = tmp_path / "out"
     out.mkdir()
     doc = tmp_path / "doc.txt"
-    doc.write_text("优化营商环境\n一、存在的问题\n1. 人才队伍不完善。说明。\n2. 权力下放不到位。说明。\n", encoding="utf-8")
+    doc.write_text(
+        "优化营商环境\n一、存在的问题\n1. 人才队伍不完善。说明。\n2. 权力下放不到位。说明。\n", encoding="utf-8"
+    )
     target, args = {
         "json": (out / "all.json", ["export", "--json", out / "all.json"]),
         "csv": (out / "cards.csv", ["export", "--csv", out]),
