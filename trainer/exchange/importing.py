@@ -29,7 +29,7 @@ from trainer.deckfile.guard import check_input
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
 from trainer.exchange.apkg import LIST_ID_PREFIX, MANUAL_CLASS, MODEL_NAME, point_clozes
-from trainer.exchange.unpack import MAX_CSV_BYTES, MAX_NOTES, MAX_REVIEWS, count_bounded, unpack_collection
+from trainer.exchange.unpack import MAX_CSV_BYTES, check_collection, time_bounded, unpack_collection
 from trainer.paths import private_work_dir
 
 GENERIC_HEADING = "要点"
@@ -214,11 +214,8 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
             unpack_collection(path, out)
         db = sqlite3.connect(copy)
         try:
-            with contextlib.closing(db):
-                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                count_bounded(db, "notes", MAX_NOTES, "notes", path)
-                if "revlog" in tables:
-                    count_bounded(db, "revlog", MAX_REVIEWS, "review log entries", path)
+            with contextlib.closing(db), time_bounded(db, path):
+                tables = check_collection(db, path)
                 # Our private copy: without this index (a package may leave it out) finding each note's
                 # first card is a scan of every card per note, n^2.
                 db.execute("CREATE INDEX IF NOT EXISTS trainer_cards_by_note ON cards (nid, ord)")
