@@ -87,7 +87,7 @@ BAD_DOCUMENTS = {
     "empty": (lambda t: _write(t, "empty.txt", b""), "the document is empty", None),
     "whitespace": (lambda t: _write(t, "blank.txt", " \n\t\r\n\u3000 \n".encode()), "the document is empty", None),
     "png": (lambda t: _write(t, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "PNG image", None),
-    "20 MB": (_big_text, "files over 2 MB are refused", None),
+    "20 MB": (_big_text, "documents to build from over 2 MB are refused", None),
     "mixed encodings": (
         lambda t: _write(t, "mixed.txt", DOC.encode("utf-8") + "3. 线上线下未融合。\n".encode("gbk")),
         "mixed encodings",
@@ -393,4 +393,5 @@ def test_a_full_disk_while_writing_a_deck_keeps_the_old_file(
     monkeypatch.setattr(trainer.deckfile.fsutil.os, "fsync", enospc)
     fails(["build", str(doc), "-o", str(out)], capsys, str(out), "No space left on device")
     assert out.read_text(encoding="utf-8") == GOOD_DECK
-    assert files_in(tmp_path) == {"doc.txt", "deck.yaml"}  # no temp file left behind
+    # No temp file left behind: not beside the deck, not in trainer's scratch folder (`home/tmp`, empty).
+    assert files_in(tmp_path) - {"home", "home/tmp"} == {"doc.txt", "deck.yaml"}

@@ -54,13 +54,16 @@ def _sync_folder(directory: Path, path: Path) -> None:
         os.close(fd)
 
 
-def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:
+def read_bytes(
+    path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None, kind: str = "files"
+) -> bytes:
     """Read a file the user named, turning OS errors into a TrainerError naming the file.
 
     Args:
         path: The file.
         error: The TrainerError subclass to raise.
         limit: Refuse (before reading it) a file larger than this many bytes.
+        kind: What the limit message calls such files (`documents`, `deck files` ...).
     """
     path = check_input(Path(path), error)  # before opening: a FIFO or a device would block or never end
     try:
@@ -68,7 +71,7 @@ def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: i
             size = os.fstat(fh.fileno()).st_size
             if limit is not None and size > limit:
                 raise error(
-                    f"the file is {size / 1e6:.1f} MB; files over {limit / 1e6:g} MB are refused "
+                    f"the file is {size / 1e6:.1f} MB; {kind} over {limit / 1e6:g} MB are refused "
                     "(is it the right file? split it into smaller ones)",
                     path=path,
                 )

@@ -17,7 +17,7 @@ from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
 from trainer.parse import decode, parse_document
-from trainer.services.library import MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
+from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 from trainer.store.handle import Store
 
@@ -69,7 +69,7 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     path = Path(path).expanduser()
     if path.is_dir():
         raise DocumentError("is a folder; choose a .txt, .md or .html file", path=path)
-    data = read_bytes(path, DocumentError, limit=MAX_DOCUMENT_BYTES)
+    data = read_bytes(path, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
     text = decode(data, source=str(path))
     try:
         fresh = parse_document(text, source=path.name)
