@@ -128,7 +128,9 @@ def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
 
 # A spreadsheet (Excel, WPS, LibreOffice) runs a cell that begins with one of these as a formula:
 # `=HYPERLINK(...)` in a head would be a live link. Such a text cell gets a leading `'` (OWASP's advice).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The full-width forms too, as a precaution: Chinese input gives ＝＋－＠, and a spreadsheet that folds
+# widths when it reads a cell would run them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralise(value: Any) -> Any:
