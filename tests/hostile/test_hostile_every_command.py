@@ -1,0 +1,98 @@
+"""Every command (and `trainer` with no command, the TUI) under a hostile environment: a home that is a
+file, a database location that is a text file, a damaged database (read-only and full file systems: test_hostile_environment).
+Each either works (exit 0) or says one `trainer: error:` line and exits 2: never a traceback, never
+exit 1, and nothing outside the home changes."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.hostile.conftest import Ran, Seeded, assert_one_line_error, tree
+
+# (arguments, with {doc} {deck} {backup} {out} filled in)
+COMMANDS = {
+    "tui": [],
+    "build": ["build", "{doc}", "-o", "{out}/deck.yaml"],
+    "sync": ["sync", "{deck}"],
+    "deck-list": ["deck", "list"],
+    "deck-rename": ["deck", "rename", "测试卡组", "新名字"],
+    "deck-remove": ["deck", "remove", "测试卡组"],
+    "config-set": ["config", "set", "new-per-day", "10"],
+    "config-get": ["config", "get", "new-per-day"],
+    "config-list": ["config", "list"],
+    "plan": ["plan"],
+    "db-replay": ["db", "replay"],
+    "leeches": ["leeches"],
+    "stats": ["stats"],
+    "export": ["export", "--json", "{out}/all.json"],
+    "import": ["import", "{out}/rows.csv", "-o", "{out}/imported.yaml"],
+    "backup": ["backup"],
+    "backup-list": ["backup", "--list"],
+    "restore": ["restore", "{backup}"],
+}
+
+
+def _damage(db: Path) -> None:
+    """Overwrite every page after the schema page with garbage (the file stays a SQLite file)."""
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page = con.execute("PRAGMA page_size").fetchone()[0]
+    con.close()
+    data = bytearray(db.read_bytes())
+    for start in range(page, len(data), page):
+        data[start : start + page] = b"\xa5" * min(page, len(data) - start)
+    db.write_bytes(bytes(data))
+
+
+def _home_is_a_file(s: Seeded, mp: pytest.MonkeyPatch, tmp: Path) -> None:
+    fake = tmp / "home-file"
+    fake.write_text("not a folder")
+    mp.setenv("TRAINER_HOME", str(fake))
+
+
+def _db_is_text(s: Seeded, mp: pytest.MonkeyPatch, tmp: Path) -> None:
+    diary = tmp / "diary.db"
+    diary.write_text("my diary\n" * 100)
+    mp.setenv("TRAINER_DB", f"sqlite:///{diary}")
+
+
+def _db_damaged(s: Seeded, mp: pytest.MonkeyPatch, tmp: Path) -> None:
+    _damage(s.db)
+
+
+ENVIRONMENTS: dict[str, Callable[[Seeded, pytest.MonkeyPatch, Path], None]] = {
+    "home-is-a-file": _home_is_a_file,
+    "db-is-a-text-file": _db_is_text,
+    "db-damaged": _db_damaged,
+}
+
+
+@pytest.mark.parametrize("env", list(ENVIRONMENTS))
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_command_works_or_says_one_line(
+    seeded: Seeded, run: Callable[..., Ran], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, env: str
+) -> None:
+    from trainer.tui import app as tui_app
+
+    out = tmp_path / "out"
+    out.mkdir()
+    doc = tmp_path / "doc.txt"
+    doc.write_text("题目\n一、存在的问题\n1. 人才队伍不完善。说明。\n2. 权力下放不到位。说明。\n", encoding="utf-8")
+    (out / "rows.csv").write_text("head,body\n要点甲,说明\n要点乙,说明\n", encoding="utf-8")
+    args = [a.format(doc=doc, deck=seeded.deck_file, backup=seeded.backup, out=out) for a in COMMANDS[command]]
+    ENVIRONMENTS[env](seeded, monkeypatch, tmp_path)
+    # The TUI itself is not run here (no terminal): an app that gets as far as running stops at once,
+    # recording no failure; what is checked is everything before it (opening the store, the backup).
+    monkeypatch.setattr(tui_app.TrainerApp, "run", lambda self, *a, **k: None)
+    outside = tree(doc, seeded.backup)
+    ran = run(*args)
+    assert ran.code in (0, 2), (ran.code, ran.err)
+    if ran.code == 2:
+        assert_one_line_error(ran)
+    else:
+        assert "Traceback" not in ran.err
+    assert tree(doc, seeded.backup) == outside  # inputs untouched
