@@ -5,7 +5,9 @@ exit 1, and nothing outside the home changes."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -96,3 +98,27 @@ def test_every_command_works_or_says_one_line(
     else:
         assert "Traceback" not in ran.err
     assert tree(doc, seeded.backup) == outside  # inputs untouched
+
+
+def test_folders_trainer_creates_are_private_whatever_the_umask(
+    tmp_path: Path, run: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A home several folders deep and a CSV export into new nested folders: every folder trainer makes
+    is 0700 (`mkdir(parents=True)` gave the new parents the umask's 0755), every file 0600."""
+    home = tmp_path / "a" / "b" / "home"
+    monkeypatch.setenv("TRAINER_HOME", str(home))
+    doc = tmp_path / "doc.txt"
+    doc.write_text("题目\n一、存在的问题\n1. 人才队伍不完善。说明。\n2. 权力下放不到位。说明。\n", encoding="utf-8")
+    old = os.umask(0o022)
+    try:
+        assert run("build", doc).code in (0,)
+        assert run("sync").code == 0
+        ran = run("export", "--csv", tmp_path / "x" / "y" / "csv", "--json", tmp_path / "all.json")
+        assert ran.code == 0, ran.err
+    finally:
+        os.umask(old)
+    made = [tmp_path / "a", tmp_path / "a" / "b", tmp_path / "x", tmp_path / "x" / "y"]
+    made += [p for root in (tmp_path / "a", tmp_path / "x") for p in root.rglob("*")]
+    made.append(tmp_path / "all.json")
+    loose = sorted(f"{p} {stat.S_IMODE(p.stat().st_mode):o}" for p in made if stat.S_IMODE(p.stat().st_mode) & 0o077)
+    assert loose == []

@@ -21,6 +21,7 @@ from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
+from trainer.paths import make_private_dirs
 from trainer.store.export import CardSchedule, LogEntry
 
 CARD_COLUMNS = (
@@ -166,7 +167,7 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
     if directory.exists() and not directory.is_dir():
         raise TrainerError("not a folder", path=directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(directory)
     except OSError as exc:
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)

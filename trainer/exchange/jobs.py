@@ -219,7 +219,7 @@ def import_deck(
         if settings is None:
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(target.parent)
     datas = [text.encode("utf-8") for text in texts]
     if engine is None or settings is None:
         for data, path in zip(datas, targets, strict=True):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import ConfigError
-from trainer.paths import data_dir
+from trainer.paths import data_dir, make_private_dirs
 from trainer.sched.answer import Policy
 from trainer.sched.budget import DayBudget
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
@@ -332,7 +332,7 @@ def _write(values: dict[str, Any], path: Path) -> None:
     decks = {name: lim for name, lim in values.get("decks", {}).items() if lim}
     if decks:
         data["decks"] = decks
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
     atomic_write(path, (_HEADER + body).encode("utf-8"))
 

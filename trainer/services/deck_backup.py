@@ -75,7 +75,7 @@ def restore_decks(db_backup: Path, decks_dir: Path | None = None) -> bool:
     if not archive.is_file():
         return False
     folder = Path(decks_dir or paths.user_decks_dir())
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dirs(folder.parent)
     staging = Path(tempfile.mkdtemp(prefix=".decks-restore-", suffix=".tmp", dir=folder.parent))
     old = folder.with_name(folder.name + ".before-restore")
     try:
@@ -83,7 +83,7 @@ def restore_decks(db_backup: Path, decks_dir: Path | None = None) -> bool:
             with zipfile.ZipFile(archive) as zf:
                 for info in _safe_members(zf, archive):
                     dest = staging.joinpath(*PurePosixPath(info.filename).parts)
-                    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    paths.make_private_dirs(dest.parent)
                     # The learner's decks are private: 0600, whatever the archive or the umask says.
                     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                     with zf.open(info) as src, os.fdopen(fd, "wb") as out:

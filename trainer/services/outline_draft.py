@@ -111,7 +111,7 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
     data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
     target = draft.target
     before = target.read_bytes() if target.is_file() else None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dirs(target.parent)
     atomic_write(target, data)
     try:
         (report,) = [r for r in sync_files(engine, [target], now=now, revive=True) if r.path == target]

@@ -12,6 +12,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
+from trainer.paths import make_private_dirs
 from trainer.store.lite import friendly
 
 BUSY_TIMEOUT_MS = 10_000
@@ -64,7 +65,7 @@ def _translate_errors(engine: Engine, where: object) -> None:
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)

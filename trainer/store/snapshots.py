@@ -67,7 +67,7 @@ def _connect(path: Path, what: str) -> sqlite3.Connection:
 
 
 def _private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
 
@@ -170,7 +170,7 @@ def daily_backup(
 
 def private_temp(directory: Path, prefix: str) -> Path:
     """A new empty file (mode 0600) in `directory` for trainer's own work, named `.PREFIX-XXXX.tmp`."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(directory)
     fd, name = tempfile.mkstemp(prefix=f".{prefix}-", suffix=".tmp", dir=directory)
     os.close(fd)
     return Path(name)
