@@ -34,6 +34,8 @@ _WORKER = textwrap.dedent(
 
     def on_mount(self):
         real(self)
+        if kind == "plain":
+            return
         if kind == "bug":
             raise KeyError("题头\\x1b]0;pwned\\x07[bold]x[/bold]")
         raise StoreError("the database is read-only (check the file's permissions); nothing was written")
@@ -45,7 +47,11 @@ _WORKER = textwrap.dedent(
 )
 
 
-def _run_in_a_terminal(home: Path, kind: str, timeout: float = 90) -> tuple[int, bytes]:
+def _run_in_a_terminal(
+    home: Path, kind: str, timeout: float = 90, keys: list[tuple[float, bytes]] = ()
+) -> tuple[int, bytes]:
+    """Run the worker (`kind`: how it fails, or `plain` for trainer itself) in a pseudo-terminal of
+    80x24; `keys` are typed, each after its delay in seconds."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: trainer with no command, in the pseudo-terminal
         env = {k: v for k, v in os.environ.items() if k != "TRAINER_DB"}
@@ -55,7 +61,12 @@ def _run_in_a_terminal(home: Path, kind: str, timeout: float = 90) -> tuple[int,
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     out = b""
     deadline = time.monotonic() + timeout
+    pending = list(keys)
+    next_key = time.monotonic() + pending[0][0] if pending else None
     while time.monotonic() < deadline:
+        if next_key is not None and time.monotonic() >= next_key:
+            os.write(fd, pending.pop(0)[1])
+            next_key = time.monotonic() + pending[0][0] if pending else None
         ready, _, _ = select.select([fd], [], [], 0.5)
         if ready:
             try:
@@ -97,5 +108,28 @@ def test_a_crash_in_the_tui_restores_the_terminal_and_says_one_line(home: Path, 
     if "\x1b[?1000h" in text:  # mouse reporting, if it was turned on, is off again
         assert text.rfind("\x1b[?1000l") > text.rfind("\x1b[?1000h")
     assert text.rfind("\x1b[?25h") > text.rfind("\x1b[?25l")  # the cursor shown again after it was hidden
+    assert integrity(home / "trainer.db") == ["ok"]
+    replay_ok(run)
+
+
+def test_deck_text_never_reaches_a_real_terminal_as_control_codes(home: Path, run) -> None:
+    """Text an older trainer stored uncleaned (an OSC title, a screen clear, a C1 CSI) on the home and
+    browse screens of the real app in a real terminal: none of it is written to the terminal."""
+    import sqlite3
+
+    home.mkdir(mode=0o700)
+    (home / "decks").mkdir(mode=0o700)
+    decks.save(make_deck(), home / "decks" / "mine.yaml")
+    assert run("sync").code == 0
+    con = sqlite3.connect(home / "trainer.db")
+    con.execute("UPDATE decks SET name = name || ?", ("\x1b]0;pwned\x07",))
+    con.execute("UPDATE notes SET head = ? || head, topic = topic || ?", ("\x1b[2J\x9b31m", "\x1b]2;t2\x07"))
+    con.commit()
+    con.close()
+    keys = [(6.0, b"b"), (3.0, b"\x1b"), (2.0, b"q")]  # browse the heads, back home, quit
+    code, out = _run_in_a_terminal(home, "plain", keys=keys)
+    assert code == 0, out[-800:]
+    for bad in (b"pwned", b"\x1b]0;", b"\x1b]2;", b"\x1b[2J", b"\xc2\x9b"):
+        assert bad not in out, bad
     assert integrity(home / "trainer.db") == ["ok"]
     replay_ok(run)

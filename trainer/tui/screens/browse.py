@@ -116,8 +116,10 @@ class BrowseScreen(TrainerScreen):
         self.table.add_columns("要点", "位置", "状态", "到期", "间隔", "易度", "遗忘")
         app = self.trainer_app
         with app.store.read() as r:
-            decks = deck_names(r.run)
+            # The session first: on a cold start's sqlite3 connection, `run` first would hold the
+            # transaction there, and the session (the engine) could not join it.
             headings = browse.headings(r.session)
+            decks = deck_names(r.run)
         self.query_one("#browse-deck", Select).set_options(
             [(name, deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
         )
