@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from trainer.errors import TrainerError
+
 APP_NAME = "trainer"
 
 
@@ -68,4 +70,7 @@ def make_private_dirs(folder: Path) -> Path:
 def private_work_dir() -> Path:
     """trainer's own scratch folder, `$TRAINER_HOME/tmp` (mode 0700): a copy of a learner's collection
     never goes to the shared system temp folder; what a crash leaves here is removed at the next start."""
-    return make_private_dirs(data_dir() / "tmp")
+    folder = make_private_dirs(data_dir() / "tmp")
+    if not folder.is_dir():
+        raise TrainerError("trainer's scratch folder is not a folder (a file or a pipe?); move it away", path=folder)
+    return folder

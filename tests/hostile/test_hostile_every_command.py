@@ -122,3 +122,65 @@ def test_folders_trainer_creates_are_private_whatever_the_umask(
     made.append(tmp_path / "all.json")
     loose = sorted(f"{p} {stat.S_IMODE(p.stat().st_mode):o}" for p in made if stat.S_IMODE(p.stat().st_mode) & 0o077)
     assert loose == []
+
+
+def _odd_config_fifo(home: Path) -> None:
+    (home / "config.yaml").unlink(missing_ok=True)
+    os.mkfifo(home / "config.yaml")
+
+
+def _odd_config_huge(home: Path) -> None:
+    (home / "config.yaml").write_text("# " + "x" * 2_000_000 + "\n")
+
+
+def _odd_tmp_file(home: Path) -> None:
+    (home / "tmp").mkdir(exist_ok=True)
+    (home / "tmp").rmdir()
+    (home / "tmp").write_text("not a folder")
+
+
+def _odd_tmp_fifo(home: Path) -> None:
+    (home / "tmp").mkdir(exist_ok=True)
+    (home / "tmp").rmdir()
+    os.mkfifo(home / "tmp")
+
+
+ODD_HOMES = {
+    "config-is-a-fifo": _odd_config_fifo,
+    "config-is-huge": _odd_config_huge,
+    "scratch-is-a-file": _odd_tmp_file,
+    "scratch-is-a-fifo": _odd_tmp_fifo,
+}
+ODD_COMMANDS = {
+    "stats": ["stats"],
+    "import": ["import", "{pkg}"],
+    "export-apkg": ["export", "--apkg", "{out}/all.apkg"],
+    "export-json": ["export", "--json", "{out}/all.json"],
+    "build": ["build", "{doc}", "-o", "{out}/deck.yaml"],
+    "restore": ["restore", "{backup}"],
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("command", list(ODD_COMMANDS))
+@pytest.mark.parametrize("odd", list(ODD_HOMES))
+def test_odd_things_in_the_home_never_hang_or_crash_a_command(
+    seeded: Seeded, tmp_path: Path, odd: str, command: str
+) -> None:
+    """A config that is a FIFO hung every command for good; a scratch folder that is a file ended an
+    import with "unexpected NotADirectoryError (a bug)". Real processes, so a hang is a timeout."""
+    from tests.hostile.conftest import make_apkg, run_process
+
+    out = tmp_path / "out"
+    out.mkdir()
+    doc = tmp_path / "doc.txt"
+    doc.write_text("题目\n一、存在的问题\n1. 人才队伍不完善。说明。\n2. 权力下放不到位。说明。\n", encoding="utf-8")
+    pkg = make_apkg(tmp_path / "p.apkg", [("卡组", ["要点甲", "说明"]), ("卡组", ["要点乙", "说明"])])
+    ODD_HOMES[odd](seeded.home)
+    args = [a.format(pkg=pkg, out=out, doc=doc, backup=seeded.backup) for a in ODD_COMMANDS[command]]
+    ran = run_process(args, seeded.home, timeout=60)
+    assert "a bug" not in ran.err, ran.err
+    if ran.code != 0:
+        assert_one_line_error(ran)
+    if odd.startswith("config") and command == "stats":  # a command that reads the settings says so
+        assert_one_line_error(ran, "config")

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from trainer import paths
+from trainer.errors import TrainerError
 
 NOTE_PREFIX = "pending-"
 _NAME_KEEP = 80  # of the output's name in the temp name (a 255-byte name plus a suffix is too long)
@@ -38,9 +39,10 @@ def is_temp_name(name: str) -> bool:
 
 def _scratch() -> Path | None:
     try:
-        return paths.private_work_dir()
-    except OSError:  # a read-only or missing home: the temp file goes beside the output, un-noted
+        folder = paths.private_work_dir()
+    except (OSError, TrainerError):  # a read-only home, `tmp` a file: the temp file goes beside the output, un-noted
         return None
+    return folder if folder.is_dir() and not folder.is_symlink() else None  # `tmp` a file or a link: not ours
 
 
 def _same_device(a: Path, b: Path) -> bool:
