@@ -12,7 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import Seeded, assert_one_line_error, db_content, replay_ok, stray, tree, write_collection
+from tests.hostile.conftest import (
+    Seeded,
+    assert_one_line_error,
+    db_content,
+    integrity,
+    make_apkg,
+    replay_ok,
+    stray,
+    tree,
+    write_collection,
+)
 from trainer.exchange import unpack
 
 
@@ -118,3 +128,34 @@ def test_an_endless_view_read_by_a_real_query_is_stopped_by_the_clock(
     with pytest.raises(unpack.DocumentError, match="took over 1 s"), unpack.time_bounded(db, tmp_path / "x.apkg"):
         db.execute("SELECT count(*) FROM endless").fetchone()
     assert time.monotonic() - start < 10
+
+
+def test_a_history_over_its_bound_is_refused_but_the_notes_come_with_no_history(
+    seeded: Seeded, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(unpack, "MAX_REVIEWS", 5)
+    pkg = make_apkg(tmp_path / "h.apkg", [("历史", [f"历史要点{i}", "说明"]) for i in range(3)], revlog=6)
+    before, answers = tree(seeded.home, tmp_path), db_content(seeded.db)
+    ran = run("import", pkg)
+    assert_one_line_error(ran, "more than 5 answers", "--no-history")
+    assert not stray(before, tree(seeded.home, tmp_path), seeded.home)
+    ran = run("import", pkg, "--no-history")
+    assert ran.code == 0, ran.err
+    assert db_content(seeded.db) == answers  # no history written
+    replay_ok(run)
+
+
+def test_a_history_of_daily_passes_never_grows_an_interval_past_what_the_database_stores(
+    seeded: Seeded, run, tmp_path: Path
+) -> None:
+    """200 passes on one card a day apart: SM-2 multiplied its interval by the ease each time, past 2^63
+    ("unexpected OverflowError (a bug)"); an interval is now at most a century."""
+    pkg = make_apkg(tmp_path / "h.apkg", [("历史", [f"历史要点{i}", "说明"]) for i in range(3)], revlog=200)
+    ran = run("import", pkg)
+    assert ran.code == 0, ran.err
+    con = sqlite3.connect(seeded.db)
+    longest = con.execute("SELECT max(interval) FROM card_state").fetchone()[0]
+    con.close()
+    assert longest <= 36_500
+    assert integrity(seeded.db) == ["ok"]
+    replay_ok(run)
