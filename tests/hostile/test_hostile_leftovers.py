@@ -137,7 +137,7 @@ def test_a_restore_killed_between_its_two_folder_renames_keeps_the_decks_folder(
     replay_ok(run)
 
 
-def test_a_backup_killed_mid_copy_leaves_its_temp_file_only_in_the_backups_folder_until_the_next_start(
+def test_a_backup_killed_mid_copy_leaves_nothing_in_the_backups_folder_and_its_temp_file_goes_at_the_next_start(
     seeded: Seeded, run
 ) -> None:
     env = {k: v for k, v in os.environ.items() if k != "TRAINER_DB"}
@@ -163,7 +163,8 @@ def test_a_backup_killed_mid_copy_leaves_its_temp_file_only_in_the_backups_folde
     before = tree(seeded.home / "backups")
     done = subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.returncode == -9, done.stderr
-    assert _temps(seeded.home / "backups")  # the half copy, under a temp name
+    assert _temps(seeded.home / "backups") == []  # the half copy is in the scratch folder, not here
+    assert _temps(seeded.home / "tmp")
     for p in _temps(seeded.home):
         os.utime(p, (1_000_000_000, 1_000_000_000))
     assert run("leeches").code == 0

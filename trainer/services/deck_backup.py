@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from trainer import paths
+from trainer.deckfile.staging import staged
 from trainer.errors import StoreError
 
 SUFFIX = ".decks.zip"
@@ -35,17 +36,13 @@ def archive_decks(db_backup: Path, decks_dir: Path | None = None) -> Path | None
     if not folder.is_dir():
         return None
     target = archive_path(db_backup)
-    fd, tmp_name = tempfile.mkstemp(prefix=".decks-", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        # Shaped in trainer's scratch folder and renamed in: a kill leaves nothing in the backups folder.
+        with staged(target) as tmp, tmp.open("wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
             for f in sorted(folder.rglob("*")):
                 if f.is_file() and not f.is_symlink():
                     zf.write(f, f.relative_to(folder).as_posix())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"could not back up the decks folder: {exc.strerror or exc}", path=target) from None
     return target
 
