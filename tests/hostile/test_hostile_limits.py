@@ -57,10 +57,10 @@ def _check(args: list[str | Path], home: Path, size_of: Path, *, ok: bool = True
 
 
 def test_a_deck_file_just_under_the_limit_syncs_in_time_and_memory(home: Path, tmp_path: Path) -> None:
-    heads = tuple(f"要点{i:06d}" for i in range(14_000))
+    heads = tuple(f"要点{i:06d}" for i in range(42_000))
     path = tmp_path / "big.yaml"
     decks.save(seed_deck("大卡组", heads), path)
-    assert path.stat().st_size < decks.MAX_DECK_BYTES
+    assert 0.9 * decks.MAX_DECK_BYTES < path.stat().st_size < decks.MAX_DECK_BYTES
     _check(["sync", path], home, path)
 
 
