@@ -6,7 +6,8 @@ always the old file or the whole new one. The temp name lives in `$TRAINER_HOME/
 folder is on the output's file system: a SIGKILL then leaves nothing beside the output, and the next
 start removes what it left. Elsewhere (another file system) the temp file must sit beside the output;
 before it is created, a note naming it is written to the scratch folder, and the next start removes the
-temp file it names once its writer is gone (`pending_leftovers`).
+temp file it names once its writer is gone (`pending_leftovers`). Without a home yet (a `build -o`
+before trainer's first start) the temp file sits beside the output, un-noted, as it always did.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def is_temp_name(name: str) -> bool:
 
 
 def _scratch() -> Path | None:
+    if not paths.data_dir().is_dir():  # writing a file is no reason to create trainer's home
+        return None
     try:
         folder = paths.private_work_dir()
     except (OSError, TrainerError):  # a read-only home, `tmp` a file: the temp file goes beside the output, un-noted
