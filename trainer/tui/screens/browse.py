@@ -162,9 +162,13 @@ class BrowseScreen(TrainerScreen):
         with app.store.read() as r:
             page = browse.search(r.session, query, today, after=after)
             total = browse.count(r.session, query, today) if recount else self.total
-        app.call_from_thread(self._show_page, page, total)
+        app.call_from_thread(self._show_page, page, total, query)
 
-    def _show_page(self, page: Page, total: int) -> None:
+    def _show_page(self, page: Page, total: int, query: BrowseQuery | None = None) -> None:
+        if query is not None and query != self.query_value:
+            # A search the filters have moved on from (`exclusive` cannot stop a thread already running):
+            # showing its page last would put the wrong rows under the current filters.
+            return
         self.page, self.total = page, total
         table = self.table
         row = table.cursor_row
