@@ -87,7 +87,7 @@ BAD_DOCUMENTS = {
     "empty": (lambda t: _write(t, "empty.txt", b""), "the document is empty", None),
     "whitespace": (lambda t: _write(t, "blank.txt", " \n\t\r\n\u3000 \n".encode()), "the document is empty", None),
     "png": (lambda t: _write(t, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4), "PNG image", None),
-    "20 MB": (_big_text, "files over 2 MB are refused", None),
+    "20 MB": (_big_text, "documents to build from over 2 MB are refused", None),
     "mixed encodings": (
         lambda t: _write(t, "mixed.txt", DOC.encode("utf-8") + "3. 线上线下未融合。\n".encode("gbk")),
         "mixed encodings",

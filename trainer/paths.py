@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from trainer.errors import TrainerError
+
 APP_NAME = "trainer"
 
 
@@ -45,11 +47,30 @@ def bundled_decks_dir() -> Path:
     return here.parent / "decks"
 
 
+def make_private_dirs(folder: Path) -> Path:
+    """Create `folder` and any missing parents, each new one mode 0700 (`Path.mkdir(parents=True)` gives
+    new parents the umask's mode, readable by others); existing folders are left as they are."""
+    folder = Path(folder)
+    missing = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=0o700)
+        except FileExistsError:
+            if not new.is_dir():
+                raise
+            continue  # made meanwhile by another process
+        os.chmod(new, 0o700)  # whatever the umask took away or left
+    return folder
+
+
 def private_work_dir() -> Path:
     """trainer's own scratch folder, `$TRAINER_HOME/tmp` (mode 0700): a copy of a learner's collection
     never goes to the shared system temp folder; what a crash leaves here is removed at the next start."""
-    home = data_dir()
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    folder = home / "tmp"
-    folder.mkdir(exist_ok=True, mode=0o700)
+    folder = make_private_dirs(data_dir() / "tmp")
+    if not folder.is_dir():
+        raise TrainerError("trainer's scratch folder is not a folder (a file or a pipe?); move it away", path=folder)
     return folder

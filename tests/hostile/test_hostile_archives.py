@@ -30,7 +30,7 @@ from tests.hostile.conftest import (
     write_collection,
 )
 from trainer.errors import DocumentError, TrainerError
-from trainer.exchange import importing, unpack
+from trainer.exchange import unpack
 from trainer.exchange.importing import read_apkg, read_csv
 
 
@@ -106,7 +106,7 @@ def test_a_hostile_package_is_refused_in_one_line_and_nothing_is_written(
 def test_too_many_notes_are_refused_before_they_are_read(
     home: Path, run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importing, "MAX_NOTES", 5)
+    monkeypatch.setattr(unpack, "MAX_NOTES", 5)
     pkg = make_apkg(tmp_path / "big.apkg", [("卡组", [f"要点{i}", "说明"]) for i in range(6)])
     assert_one_line_error(run("import", pkg), "more than 5 notes")
 

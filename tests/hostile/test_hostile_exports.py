@@ -4,13 +4,12 @@ shown in the app at start-up."""
 from __future__ import annotations
 
 import csv
-import io
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.hostile.conftest import Seeded, assert_private
+from tests.hostile.conftest import Seeded, answer_some, assert_private
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.deckfile import decks
 from trainer.exchange.csvjson import neutralise
@@ -19,7 +18,11 @@ from trainer.services.database import open_default_store
 FORMULAS = ['=HYPERLINK("http://x","点我")', "+1+1", "-2+3", "@SUM(A1:A9)", "=cmd|' /C calc'!A0"]
 
 
-@pytest.mark.parametrize("value", [*FORMULAS, "\t=1", "\r=1"], ids=["eq", "plus", "minus", "at", "dde", "tab", "cr"])
+@pytest.mark.parametrize(
+    "value",
+    [*FORMULAS, "\t=1", "\r=1", "＝1+1", "＋1", "－1", "＠SUM(A1)"],
+    ids=["eq", "plus", "minus", "at", "dde", "tab", "cr", "wide-eq", "wide-plus", "wide-minus", "wide-at"],
+)
 def test_a_formula_like_text_cell_is_quoted(value: str) -> None:
     assert neutralise(value) == "'" + value
 
@@ -50,8 +53,19 @@ def test_exported_csv_cells_never_start_a_formula(home: Path, run, tmp_path: Pat
         for column in ("deck", "topic", "heading", "answer"):
             assert not row[column].startswith(("=", "+", "-", "@", "\t", "\r")), (column, row[column])
     assert {r["answer"] for r in rows} == {"'" + f for f in FORMULAS}
-    reviews = (out / "reviews.csv").read_text(encoding="utf-8-sig")
-    assert all(not line.startswith(("=", "+", "-", "@")) for line in io.StringIO(reviews))
+    # Every cell of both files, answers included (the deck name is in every review row).
+    assert answer_some(f"sqlite:///{home / 'trainer.db'}", 3) >= 1
+    ran = run("export", "--csv", out)
+    assert ran.code == 0, ran.err
+    for name in ("cards.csv", "reviews.csv"):
+        with (out / name).open(encoding="utf-8-sig", newline="") as fh:
+            table = list(csv.reader(fh))
+        assert len(table) > 1, name
+        for row in table[1:]:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (name, cell)
+    with (out / "reviews.csv").open(encoding="utf-8-sig", newline="") as fh:
+        assert {r["deck"] for r in csv.DictReader(fh)} == {"'=公式卡组"}
 
 
 async def test_a_failed_daily_backup_is_shown_in_the_app_at_start(seeded: Seeded) -> None:

@@ -16,12 +16,14 @@ from collections.abc import Callable
 
 import pytest
 
+from trainer.core.cards import cards_for_deck
 from trainer.core.cloze import MANUAL, plain
 from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.errors import TrainerError
 from trainer.exchange.importing import plain_text, split_cloze
 from trainer.parse import parse_document
+from trainer.parse.heads import split_head
 
 MAX_RATIO = 3.0
 pytestmark = pytest.mark.slow
@@ -51,6 +53,12 @@ def growth(work: Callable[[int], object], start: int = 500, floor_s: float = 0.0
     t1 = _best(functools.partial(work, n), reps)
     t2 = _best(functools.partial(work, 2 * n), reps)
     return t2 / max(t1, 1e-9)
+
+
+def _pairs_doc(n: int) -> str:
+    lists = "".join(f"{k}. 问题{i}要点{k}。说明。\n" for i in range(1) for k in range(1, 4))
+    body = "".join(f"一、存在的问题\n{lists}二、对策\n{lists}" for _ in range(max(1, n // 50)))
+    return "主题\n" + body
 
 
 def _doc(n: int, piece: str, *, before: str = "一、存在的问题\n", after: str = "\n1. 好。\n2. 坏。\n") -> str:
@@ -83,6 +91,11 @@ CASES: dict[str, Callable[[int], object]] = {
     "parse-repeated-lines": lambda n: parse_document(_doc(n, "（一）\n")),
     "parse-long-sentence": lambda n: parse_document(_doc(1, "1. " + "很长，" * n + "。\n")),
     "parse-quotes": lambda n: parse_document(_doc(1, "1. 甲" + "“" * n + "\n")),
+    # A point of stray stops: the head is looked for sentence after sentence (was a slice each, n^2).
+    "parse-stray-stops": lambda n: split_head("。" * n + "甲"),
+    # A topic of many problem and countermeasure lists: pairing found positions by comparing whole
+    # sections (n^2 deep comparisons).
+    "pair-many-sections": lambda n: cards_for_deck(parse_document(_pairs_doc(n))),
 }
 
 

@@ -1,7 +1,7 @@
 """Signals at seeded random moments during every writing command (import, export, backup, restore, sync,
 build, in-app edit): the database passes integrity_check and `trainer db replay` matches, inputs are
-untouched, the named output is absent or whole, SIGTERM leaves no temp file, and what SIGKILL leaves in
-TRAINER_HOME is gone after the next start.
+untouched, the named output is absent or whole, SIGTERM leaves no temp file, and what SIGKILL leaves
+(in TRAINER_HOME, or beside an output) is gone after the next start.
 
 TRAINER_SIGNAL_RUNS (default 3 per command and signal) and TRAINER_SIGNAL_SEED change the runs and seed.
 """
@@ -174,6 +174,7 @@ def test_a_signal_at_a_random_moment_loses_and_leaves_nothing(
                 os.utime(p, (1_000_000_000, 1_000_000_000))
             assert cli.main(["leeches"]) == 0
             assert [p for p in _temp_files(home) if p.name != "tmp"] == [], name
+            assert _temp_files(work) == [], name  # nothing beside a named output either
     assert_private(home)
     capsys.readouterr()
     assert sqlite3.connect(home / "trainer.db").execute("SELECT count(*) FROM review_log").fetchone()[0] >= 20

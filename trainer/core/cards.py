@@ -279,9 +279,11 @@ def _pairs(topic: Topic) -> list[tuple[Section, Section]]:
     problems = [s for s in topic.sections if s.kind is SectionKind.PROBLEMS and len(s.points) >= 2]
     answers = [s for s in topic.sections if s.kind is SectionKind.COUNTERMEASURES and len(s.points) >= 2]
     pairs: list[tuple[Section, Section]] = []
+    # Positions by identity: `sections.index` compares whole sections, n^2 deep comparisons on a long topic.
+    position = {id(s): i for i, s in enumerate(topic.sections)}
     for p in problems:
         # The first countermeasure list after this problem list with as many points answers it.
-        after = [c for c in answers if topic.sections.index(c) > topic.sections.index(p)]
+        after = [c for c in answers if position[id(c)] > position[id(p)]]
         match = next((c for c in after if len(c.points) == len(p.points)), None)
         if match is not None and all(match is not q for _, q in pairs):
             pairs.append((p, match))

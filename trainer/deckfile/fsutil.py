@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from trainer.deckfile.guard import check_input
+from trainer.deckfile.staging import staged
 from trainer.errors import TrainerError
 
 # A new file is the learner's alone (decks and settings are private study material).
@@ -19,7 +18,7 @@ _NO_DIR_SYNC = {errno.EINVAL, errno.ENOTSUP, errno.EBADF, errno.EACCES, errno.EI
 
 
 def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
-    """Write `data` to `path` all at once: a temp file in the same folder, fsync, rename, fsync the folder.
+    """Write `data` to `path` all at once: a temp file (`staging.staged`), fsync, rename, fsync the folder.
 
     A crash or a full disk leaves the old file untouched, never a half-written one; once this returns,
     the new file survives a power cut. The file keeps the mode it had (a learner's 0644 deck stays
@@ -33,22 +32,10 @@ def atomic_write(path: Path, data: bytes, *, mode: int | None = None) -> None:
         except OSError:
             mode = NEW_FILE_MODE
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            os.chmod(tmp, mode)  # before the fsync, which then also makes the mode durable
+        with staged(path, mode=mode) as tmp, tmp.open("wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException as exc:  # a full disk, or a signal mid-write: no temp file is left behind
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(exc, OSError):
-            raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
-        raise
+    except OSError as exc:  # a full disk, or no room for the temp file: the old file is untouched
+        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from exc
     _sync_folder(directory, path)
 
 
@@ -67,13 +54,16 @@ def _sync_folder(directory: Path, path: Path) -> None:
         os.close(fd)
 
 
-def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None) -> bytes:
+def read_bytes(
+    path: Path, error: type[TrainerError] = TrainerError, *, limit: int | None = None, kind: str = "files"
+) -> bytes:
     """Read a file the user named, turning OS errors into a TrainerError naming the file.
 
     Args:
         path: The file.
         error: The TrainerError subclass to raise.
         limit: Refuse (before reading it) a file larger than this many bytes.
+        kind: What the limit message calls such files (`documents`, `deck files` ...).
     """
     path = check_input(Path(path), error)  # before opening: a FIFO or a device would block or never end
     try:
@@ -81,7 +71,7 @@ def read_bytes(path: Path, error: type[TrainerError] = TrainerError, *, limit: i
             size = os.fstat(fh.fileno()).st_size
             if limit is not None and size > limit:
                 raise error(
-                    f"the file is {size / 1e6:.1f} MB; files over {limit / 1e6:g} MB are refused "
+                    f"the file is {size / 1e6:.1f} MB; {kind} over {limit / 1e6:g} MB are refused "
                     "(is it the right file? split it into smaller ones)",
                     path=path,
                 )

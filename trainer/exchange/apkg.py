@@ -30,8 +30,10 @@ import genanki
 from trainer.core.cards import CardKind, deck_kinds, head_key, list_key
 from trainer.core.cloze import MANUAL, SLOGAN, part_key
 from trainer.core.model import Deck, Section, Topic, section_id
+from trainer.deckfile.staging import staged
 from trainer.errors import TrainerError
 from trainer.exchange.apkgsched import Scheduling, write_scheduling
+from trainer.paths import private_work_dir
 
 MODEL_ID = 1_607_392_319  # fixed forever: Anki matches the note type of later exports by this id
 MODEL_NAME = "trainer 申论 cloze"
@@ -213,33 +215,24 @@ def write_apkg(decks: list[Deck], path: Path, scheduling: Scheduling | None = No
                 anki_decks.append(anki_deck)
     if not notes:
         raise TrainerError("nothing to export: no points in the chosen decks (run `trainer sync` first)")
-    directory = path.parent if str(path.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        os.close(fd)
+        with staged(path) as tmp:
+            _write_package(genanki.Package(anki_decks), str(tmp), scheduling, targets)
     except OSError as exc:
         raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    try:
-        _write_package(genanki.Package(anki_decks), tmp, directory, scheduling, targets)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise TrainerError(f"cannot write: {exc.strerror or exc}", path=path) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
     return ExportReport(path=path, decks=len(decks), subdecks=len(anki_decks), notes=notes, cards=cards)
 
 
 def _write_package(
     package: Any,
     target: str,
-    directory: Path,
     scheduling: Scheduling | None = None,
     targets: dict[str, tuple[str, dict[int, str]]] | None = None,
 ) -> None:
     """genanki's `Package.write_to_file` without its leak: that one leaves its temporary collection
-    (the learner's whole deck) in the system temp folder for good. Ours sits beside the target and goes."""
-    fd, collection = tempfile.mkstemp(prefix=".collection.", suffix=".tmp", dir=directory)
+    (the learner's whole deck) in the system temp folder for good. Ours is in trainer's scratch folder
+    (0600 in a 0700 folder), where the next start removes what a kill left."""
+    fd, collection = tempfile.mkstemp(prefix=".collection.", suffix=".tmp", dir=private_work_dir())
     os.close(fd)
     try:
         conn = sqlite3.connect(collection)

@@ -21,6 +21,7 @@ from trainer.core.model import Deck
 from trainer.deckfile import decks as deckfile
 from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
+from trainer.paths import make_private_dirs
 from trainer.store.export import CardSchedule, LogEntry
 
 CARD_COLUMNS = (
@@ -130,7 +131,9 @@ def review_rows(entries: Iterable[LogEntry]) -> Iterable[dict[str, Any]]:
 
 # A spreadsheet (Excel, WPS, LibreOffice) runs a cell that begins with one of these as a formula:
 # `=HYPERLINK(...)` in a head would be a live link. Such a text cell gets a leading `'` (OWASP's advice).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# The full-width forms too, as a precaution: Chinese input gives ＝＋－＠, and a spreadsheet that folds
+# widths when it reads a cell would run them.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutralise(value: Any) -> Any:
@@ -166,7 +169,7 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
     if directory.exists() and not directory.is_dir():
         raise TrainerError("not a folder", path=directory)
     try:
-        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dirs(directory)
     except OSError as exc:
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)

@@ -29,7 +29,7 @@ from trainer.deckfile.guard import check_input
 from trainer.errors import DocumentError
 from trainer.exchange.ankihistory import AnkiHistory, read_history
 from trainer.exchange.apkg import LIST_ID_PREFIX, MANUAL_CLASS, MODEL_NAME, point_clozes
-from trainer.exchange.unpack import MAX_CSV_BYTES, MAX_NOTES, MAX_REVIEWS, count_bounded, unpack_collection
+from trainer.exchange.unpack import MAX_CSV_BYTES, check_collection, time_bounded, unpack_collection
 from trainer.paths import private_work_dir
 
 GENERIC_HEADING = "要点"
@@ -197,7 +197,7 @@ def _anki_notes(db: sqlite3.Connection) -> Iterator[tuple[int, int, list[str], s
         yield nid, mid, str(flds).split("\x1f"), str(tags or ""), did
 
 
-def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
+def read_apkg(path: Path, *, name: str | None = None, history: bool = True) -> ImportResult:
     """Build a deck from the Cloze and Basic notes of an Anki package (.apkg or .colpkg), with the
     review history of the Anki cards that map to its cards.
 
@@ -214,23 +214,20 @@ def read_apkg(path: Path, *, name: str | None = None) -> ImportResult:
             unpack_collection(path, out)
         db = sqlite3.connect(copy)
         try:
-            with contextlib.closing(db):
-                tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                count_bounded(db, "notes", MAX_NOTES, "notes", path)
-                if "revlog" in tables:
-                    count_bounded(db, "revlog", MAX_REVIEWS, "review log entries", path)
+            with contextlib.closing(db), time_bounded(db, path):
+                tables = check_collection(db, path, history=history)
                 # Our private copy: without this index (a package may leave it out) finding each note's
                 # first card is a scan of every card per note, n^2.
                 db.execute("CREATE INDEX IF NOT EXISTS trainer_cards_by_note ON cards (nid, ord)")
                 types, deck_names = _note_types(db, tables), _deck_names(db, tables)
                 notes = list(_anki_notes(db))
                 builder, deck_name = _build(notes, types, deck_names, name or None, path)
-                history = read_history(db, tables, builder.targets)
+                answers = read_history(db, tables, builder.targets)
         except (sqlite3.DatabaseError, KeyError, ValueError, TypeError, AttributeError) as exc:
             raise DocumentError(f"damaged Anki collection: {exc}", path=path) from None
     if not builder.count:
         raise DocumentError("no Cloze or Basic notes with text in this package", path=path)
-    return ImportResult(deck=builder.deck(deck_name), notes=len(notes), skipped=tuple(builder.skipped), history=history)
+    return ImportResult(deck=builder.deck(deck_name), notes=len(notes), skipped=tuple(builder.skipped), history=answers)
 
 
 def _build(
@@ -383,11 +380,12 @@ def read_csv(path: Path, *, name: str | None = None, topic: str | None = None) -
     return ImportResult(deck=builder.deck(name or path.stem), notes=rows, skipped=tuple(builder.skipped))
 
 
-def read_any(path: Path, *, name: str | None = None, topic: str | None = None) -> ImportResult:
-    """Import by file type: .apkg/.colpkg as an Anki package, .csv/.tsv/.txt as CSV."""
+def read_any(path: Path, *, name: str | None = None, topic: str | None = None, history: bool = True) -> ImportResult:
+    """Import by file type: .apkg/.colpkg as an Anki package (its review log unless not `history`),
+    .csv/.tsv/.txt as CSV."""
     suffix = Path(path).suffix.lower()
     if suffix in (".apkg", ".colpkg"):
-        result = read_apkg(Path(path), name=name)
+        result = read_apkg(Path(path), name=name, history=history)
     elif suffix in (".csv", ".tsv", ".txt"):
         result = read_csv(Path(path), name=name, topic=topic)
     else:

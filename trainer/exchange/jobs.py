@@ -196,7 +196,7 @@ def import_deck(
         TrainerError: the source cannot be read, `output` exists and `force` is not set, or the
             store refuses the sync or the history.
     """
-    result = read_any(Path(source), name=name, topic=topic)
+    result = read_any(Path(source), name=name, topic=topic, history=history)
     target = Path(output) if output is not None else paths.user_decks_dir() / deck_file_name(result.deck.name)
     # One size contract: a deck too big for the file sync reads is written as several deck files.
     split = split_deck(result.deck)
@@ -219,7 +219,7 @@ def import_deck(
         if settings is None:
             settings = load_settings()
         engine = open_engine()  # before anything is written: a store that cannot open stops here
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(target.parent)
     datas = [text.encode("utf-8") for text in texts]
     if engine is None or settings is None:
         for data, path in zip(datas, targets, strict=True):

@@ -33,11 +33,13 @@ def is_adverbial(clause: str) -> bool:
     return bool(_ADVERBIAL.match(clause))
 
 
-def _scan(text: str) -> tuple[int, int]:
-    """Offsets of the first sentence stop and the first comma outside quotes and brackets (-1 if none)."""
+def _scan(text: str, start: int = 0) -> tuple[int, int]:
+    """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
+    (-1 if none)."""
     depth = 0
     comma = -1
-    for i, ch in enumerate(text):
+    for i in range(start, len(text)):
+        ch = text[i]
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
@@ -95,21 +97,23 @@ def split_head(text: str) -> tuple[str, str, bool]:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
         # and its body, apart only by a space.
         return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
-    while text:
-        stop, _ = _scan(text)
-        sentence = text if stop < 0 else text[:stop]
+    start = 0  # an offset, not a slice per sentence: a text of many stray stops stays linear
+    while start < len(text):
+        stop, _ = _scan(text, start)
+        sentence = text[start:] if stop < 0 else text[start:stop]
         cut = stop
         if len(clean(sentence).strip(_TRIM)) > MAX_HEAD:
             comma = _clause_cut(sentence)
             if comma >= 0:
-                cut = comma
-        if cut < 0:
-            head_raw, body = text, ""
-        else:
-            head_raw, body = text[:cut], text[cut + 1 :]
-        head = clean(head_raw).strip(_TRIM)
+                cut = start + comma
+        head = clean(text[start:] if cut < 0 else text[start:cut]).strip(_TRIM)
         if head:
+            body = "" if cut < 0 else text[cut + 1 :]
             return head, clean(body).rstrip("；;，,、 "), len(head) > MAX_HEAD
+        if cut < 0:
+            break
         # Nothing before the first stop (a stray mark): take the next sentence instead.
-        text = body.strip()
+        start = cut + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
     return "", "", False

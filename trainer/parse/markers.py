@@ -41,7 +41,7 @@ def cn_number(text: str) -> int:
     if "十" not in text:
         return _CN_DIGITS[text] if len(text) == 1 else 0
     tens, _, ones = text.partition("十")
-    if len(ones) > 1 or len(tens) > 1:
+    if len(ones) > 1 or len(tens) > 1 or ones == "十":  # 十十 is no numeral
         return 0
     return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
 

@@ -11,8 +11,9 @@ from trainer.sched.sm2 import check_quality, review
 from trainer.sched.state import Algorithm, Queue, Schedule
 
 LEECH_LAPSES = (
-    8  # a card forgotten this often is flagged and suspended so the learner can rewrite it (in exam mode, flagged only)
+    8  # a card forgotten this often is flagged and suspended so the learner can rewrite it (exam mode: flagged)
 )
+MAX_INTERVAL_DAYS = 36_500  # a century: no interval is longer
 REPEAT_BELOW = 4  # SM-2 step 7: a grade below this brings the card back later the same day
 
 
@@ -115,6 +116,10 @@ def grade(
             interval = fuzz_interval(interval, card_seed(card_id, today, "fuzz"))
         seed = card_seed(card_id, today, "exam")
         interval = cap_interval(interval, today=today, exam_day=policy.exam_day, seed=seed)
+    # No interval past a century (Anki's maximum interval): SM-2 multiplies it by the ease at each pass
+    # whenever it comes, so a history of daily passes (an imported Anki log, early reviews) would grow it
+    # past any integer a database stores.
+    interval = min(interval, MAX_INTERVAL_DAYS)
     # Before an exam, exam mode flags a leech but keeps it: the plan exists to bring the weakest points
     # back, and a point suspended weeks before the exam would be lost on the exam day.
     flagged = lapsed and lapses >= LEECH_LAPSES

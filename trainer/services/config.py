@@ -6,6 +6,8 @@ Nothing here runs on the review path: the study session gets a frozen Settings w
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from trainer.errors import ConfigError
-from trainer.paths import data_dir
+from trainer.paths import data_dir, make_private_dirs
 from trainer.sched.answer import Policy
 from trainer.sched.budget import DayBudget
 from trainer.sched.days import DEFAULT_DAY_START_HOUR
@@ -21,6 +23,8 @@ from trainer.sched.exam import EXAM_TARGET_PERCENT
 from trainer.sched.queue import DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, Limits
 from trainer.sched.state import Algorithm
 from trainer.services.localzone import LOCAL_ZONE
+
+MAX_CONFIG_BYTES = 1_000_000  # a config is a few lines
 
 CONFIG_NAME = "config.yaml"
 _HEADER = "# trainer settings: edit with `trainer config set KEY VALUE` (see `trainer config list`)\n"
@@ -212,6 +216,12 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     """
     path = path or config_path()
     try:
+        st = os.stat(path)
+        # A FIFO or a device would block every command for good, a huge file fill the memory.
+        if not stat.S_ISREG(st.st_mode):
+            raise ConfigError("the config is not a regular file (a pipe, a device or a folder?)", path=path)
+        if st.st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"the config is over {MAX_CONFIG_BYTES // 1000} KB; is it the right file?", path=path)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
@@ -332,7 +342,7 @@ def _write(values: dict[str, Any], path: Path) -> None:
     decks = {name: lim for name, lim in values.get("decks", {}).items() if lim}
     if decks:
         data["decks"] = decks
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False) if data else ""
     atomic_write(path, (_HEADER + body).encode("utf-8"))
 

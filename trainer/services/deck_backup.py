@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from trainer import paths
+from trainer.deckfile.staging import staged
 from trainer.errors import StoreError
 
 SUFFIX = ".decks.zip"
@@ -35,17 +36,13 @@ def archive_decks(db_backup: Path, decks_dir: Path | None = None) -> Path | None
     if not folder.is_dir():
         return None
     target = archive_path(db_backup)
-    fd, tmp_name = tempfile.mkstemp(prefix=".decks-", dir=target.parent)
-    tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
+        # Shaped in trainer's scratch folder and renamed in: a kill leaves nothing in the backups folder.
+        with staged(target) as tmp, tmp.open("wb") as fh, zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED) as zf:
             for f in sorted(folder.rglob("*")):
                 if f.is_file() and not f.is_symlink():
                     zf.write(f, f.relative_to(folder).as_posix())
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError(f"could not back up the decks folder: {exc.strerror or exc}", path=target) from None
     return target
 
@@ -75,15 +72,15 @@ def restore_decks(db_backup: Path, decks_dir: Path | None = None) -> bool:
     if not archive.is_file():
         return False
     folder = Path(decks_dir or paths.user_decks_dir())
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".decks-restore-", dir=folder.parent))
+    paths.make_private_dirs(folder.parent)
+    staging = Path(tempfile.mkdtemp(prefix=".decks-restore-", suffix=".tmp", dir=folder.parent))
     old = folder.with_name(folder.name + ".before-restore")
     try:
         try:
             with zipfile.ZipFile(archive) as zf:
                 for info in _safe_members(zf, archive):
                     dest = staging.joinpath(*PurePosixPath(info.filename).parts)
-                    dest.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                    paths.make_private_dirs(dest.parent)
                     # The learner's decks are private: 0600, whatever the archive or the umask says.
                     fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
                     with zf.open(info) as src, os.fdopen(fd, "wb") as out:

@@ -90,7 +90,7 @@ def rename(engine: Engine, old: str, new: str) -> Renamed:
         rename_deck(s, old, new, path=str(target.resolve()), content_hash=("removed:" if removed else "") + digest)
         if copied:
             mark_file_removed(s, old, str(path.resolve()), hashlib.sha256(data).hexdigest())
-        target.parent.mkdir(parents=True, exist_ok=True)
+        paths.make_private_dirs(target.parent)
         atomic_write(target, text)  # last: a failure here rolls the database back
     return Renamed(old, new, target, copied)
 

@@ -129,7 +129,7 @@ def _rewrite(store: Store, card_id: int, change: Callable[[Deck], Deck], *, now:
     target = _copy_target(path) if changed else _target(path)
     check_output(target, deck_writer=True)
     data = decks.encode(deck, target)
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(target.parent)
     atomic_write(target, data)
     with store.write() as w:
         result = sync_deck(

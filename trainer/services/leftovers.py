@@ -1,5 +1,7 @@
-"""What a killed trainer left behind in the data directory, removed at the next start: temp files of
-atomic writes, backups and restores (`.NAME....tmp`) and the private scratch folder `tmp/`; no UI.
+"""What a killed trainer left behind, removed at the next start: temp files of atomic writes, backups and
+restores (`.NAME....tmp`) in the data directory, the temp files beside outputs elsewhere that the scratch
+folder's notes name, and the private scratch folder `tmp/`; a decks folder swap cut in half by a kill is
+finished; no UI.
 
 Only files older than `STALE_S` go: a younger one may belong to another trainer process at work now.
 """
@@ -12,28 +14,41 @@ import time
 from pathlib import Path
 
 from trainer import paths
+from trainer.deckfile.staging import NOTE_PREFIX, is_temp_name, pending_leftovers
 
 STALE_S = 15 * 60
 
 
 def _is_temp(p: Path) -> bool:
-    return p.name.startswith(".") and ".tmp" in p.name
+    return is_temp_name(p.name) and not p.is_symlink()
+
+
+def _finish_decks_swap(home: Path) -> None:
+    """`restore` swaps the decks folder by two renames (decks -> decks.before-restore, the restored one ->
+    decks); a kill between them leaves no decks folder: put the learner's own one back."""
+    decks, old = home / "decks", home / "decks.before-restore"
+    if old.is_dir() and not old.is_symlink() and not decks.exists() and not decks.is_symlink():
+        old.rename(decks)
 
 
 def clean_leftovers(*, now: float | None = None) -> list[Path]:
-    """Remove stale temp files in the data directory, `backups/`, `decks/` and `tmp/`; returns what went."""
+    """Remove stale temp files in the data directory, `backups/`, `decks/` and `tmp/`, and the temp files
+    beside outputs that the notes in `tmp/` name once their writer is gone; returns what went."""
     home = paths.data_dir()
     if not home.is_dir():
         return []
+    moment = time.time() if now is None else now
+    with contextlib.suppress(OSError):
+        _finish_decks_swap(home)
     found: list[Path] = []
     for folder in (home, home / "backups", home / "decks"):
         if folder.is_dir():
-            found += [p for p in folder.iterdir() if _is_temp(p) and p.is_file()]
+            found += [p for p in folder.iterdir() if _is_temp(p)]
     scratch = home / "tmp"
+    removed: list[Path] = []
     if scratch.is_dir():
-        found += list(scratch.iterdir())
-    moment = time.time() if now is None else now
-    removed = []
+        removed += pending_leftovers(scratch, stale_s=STALE_S, now=moment)
+        found += [p for p in scratch.iterdir() if not p.name.startswith(NOTE_PREFIX)]
     for p in found:
         try:
             if moment - p.lstat().st_mtime < STALE_S:

@@ -30,6 +30,8 @@ DECK_SUFFIXES = (".yaml", ".yml")
 # A 申论 document is tens of kilobytes. Building runs at ~0.4-1 MB/s (parse and cards), and no input
 # within the limits may take over 1 s per MB (10 s at least): 2 MB is 50 real documents in one file.
 MAX_DOCUMENT_BYTES = 2_000_000
+# How the size message names them: a 申论 document is tens of KB; one over the limit is the wrong file.
+DOCUMENTS = "documents to build from"
 
 
 def find_deck_files(targets: Iterable[Path], *, missing_ok: bool = False) -> list[Path]:
@@ -207,7 +209,7 @@ def build_with_notes(
     built = []
     notes: dict[tuple[str, str, str], SectionNote] = {}
     for doc in documents:
-        data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES)
+        data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
         text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
         try:
             deck, doc_notes = parse_with_notes(text, source=doc.name)

@@ -17,7 +17,7 @@ from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
 from trainer.parse import decode, parse_document
-from trainer.services.library import MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
+from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 from trainer.store.handle import Store
 
@@ -69,7 +69,7 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     path = Path(path).expanduser()
     if path.is_dir():
         raise DocumentError("is a folder; choose a .txt, .md or .html file", path=path)
-    data = read_bytes(path, DocumentError, limit=MAX_DOCUMENT_BYTES)
+    data = read_bytes(path, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
     text = decode(data, source=str(path))
     try:
         fresh = parse_document(text, source=path.name)
@@ -111,7 +111,7 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
     data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
     target = draft.target
     before = target.read_bytes() if target.is_file() else None
-    target.parent.mkdir(parents=True, exist_ok=True)
+    paths.make_private_dirs(target.parent)
     atomic_write(target, data)
     try:
         (report,) = [r for r in sync_files(engine, [target], now=now, revive=True) if r.path == target]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 from typing import Any
@@ -11,10 +12,14 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from trainer.errors import StoreError
+from trainer.paths import make_private_dirs
 from trainer.store.lite import friendly
 
 BUSY_TIMEOUT_MS = 10_000
 CONNECT_TIMEOUT_S = 10  # PostgreSQL: give up on a server that does not answer (libpq's connect_timeout)
+# PostgreSQL: give up on a statement the server has not answered in this time (a server that accepted
+# the connection and then hangs would hold every command for good); the connection is then closed.
+STATEMENT_TIMEOUT_S = 60.0
 # SQLite's page cache per connection, in KiB (its default is 2 MiB): the day's plan looks up a few
 # thousand cards by id, and pages read once stay for the rest of the session.
 CACHE_KIB = 16 * 1024
@@ -60,7 +65,7 @@ def _translate_errors(engine: Engine, where: object) -> None:
 
 
 def _create_private(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    make_private_dirs(path.parent)
     if not path.exists():
         fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
         os.close(fd)
@@ -94,6 +99,8 @@ def make_engine(url: str) -> Engine:
         raise StoreError(f"cannot use database {url!r}: {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
+    elif parsed.get_backend_name() == "postgresql" and engine.dialect.driver == "psycopg":
+        _bound_psycopg_waits(engine)
     _translate_errors(engine, path if path is not None else parsed.render_as_string(hide_password=True))
     return engine
 
@@ -115,3 +122,36 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
+
+
+def _timed_connection_class(dbapi: Any) -> Any:
+    """psycopg's Connection whose every wait on the server (a statement, its results, a commit) gives up
+    after `STATEMENT_TIMEOUT_S`: the connection is closed and an OperationalError says it timed out."""
+    timeout_error = getattr(dbapi.errors, "_WaitTimeout", dbapi.OperationalError)
+
+    class TimedConnection(dbapi.Connection):  # type: ignore[misc,name-defined]
+        def wait(self, gen: Any, interval: float = 0.1, timeout: float | None = None) -> Any:
+            limit = STATEMENT_TIMEOUT_S if timeout is None else min(timeout, STATEMENT_TIMEOUT_S)
+            try:
+                return super().wait(gen, interval=interval, timeout=limit)
+            except timeout_error:
+                if timeout is not None and timeout <= STATEMENT_TIMEOUT_S:
+                    raise  # the caller's own, shorter timeout (notifies, cancel): theirs to handle
+                self.pgconn.finish()  # a statement still in flight: this connection is of no more use
+                raise dbapi.OperationalError(
+                    f"timed out: no answer from the server in {STATEMENT_TIMEOUT_S:g} s"
+                ) from None
+
+    return TimedConnection
+
+
+def _bound_psycopg_waits(engine: Engine) -> None:
+    """Connect through `_timed_connection_class` (where this psycopg's `wait` takes a timeout, 3.2+)."""
+    dbapi = engine.dialect.loaded_dbapi
+    if "timeout" not in inspect.signature(dbapi.Connection.wait).parameters:
+        return
+    timed = _timed_connection_class(dbapi)
+
+    @event.listens_for(engine, "do_connect")
+    def _on_connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> Any:
+        return timed.connect(*cargs, **cparams)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from trainer import paths
 from trainer.deckfile.guard import check_input
+from trainer.deckfile.staging import staged
 from trainer.errors import StoreError
 
 DAILY = "daily"
@@ -67,7 +68,7 @@ def _connect(path: Path, what: str) -> sqlite3.Connection:
 
 
 def _private_file(path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(path.parent)
     fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     os.close(fd)
 
@@ -75,7 +76,7 @@ def _private_file(path: Path) -> None:
 def copy_database(source: Path, target: Path) -> Path:
     """Snapshot the SQLite database `source` into a new file `target` (mode 0600), atomically.
 
-    The copy is written to a temporary file beside `target` and renamed into place, so `target` is
+    The copy is written to a temporary file (in trainer's scratch folder) and renamed into place, so `target` is
     either absent or a whole database. The copy uses the rollback journal, so it is one self-contained file.
 
     Raises:
@@ -84,36 +85,40 @@ def copy_database(source: Path, target: Path) -> Path:
     source, target = Path(source), Path(target)
     if not source.is_file():
         raise StoreError("no database to back up", path=source)
-    tmp = target.with_name(f".{target.name}.tmp")
     try:
-        _private_file(tmp)
+        paths.make_private_dirs(target.parent)
     except OSError as exc:
         raise StoreError(f"cannot write backup: {exc.strerror or exc}", path=target) from None
     src = _connect(source, "database")
     try:
-        dst = _connect(tmp, "backup")
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            # A copy of a damaged database is no backup: it would push a good one out of the last seven.
-            problems = [r[0] for r in dst.execute("PRAGMA integrity_check(5)")]
-        finally:
-            dst.close()
-        if problems != ["ok"]:
-            raise StoreError(
-                "the database fails its integrity check (" + "; ".join(problems) + "); no backup was kept, "
-                "the older backups are untouched (see `trainer backup --list` and `trainer restore`)",
-                path=source,
-            )
-        os.chmod(tmp, 0o600)
-        os.replace(tmp, target)
+        # The copy takes shape in trainer's scratch folder and is renamed into the backups folder: a kill
+        # leaves nothing there (`staging.staged`).
+        with staged(target) as tmp:
+            try:
+                dst = _connect(tmp, "backup")
+                try:
+                    src.backup(dst)
+                    dst.execute("PRAGMA journal_mode = DELETE")
+                    # A copy of a damaged database is no backup: it would push a good one out of the last seven.
+                    problems = [r[0] for r in dst.execute("PRAGMA integrity_check(5)")]
+                finally:
+                    dst.close()
+            finally:
+                for suffix in ("-wal", "-shm", "-journal"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{tmp}{suffix}")
+            if problems != ["ok"]:
+                raise StoreError(
+                    "the database fails its integrity check (" + "; ".join(problems) + "); no backup was kept, "
+                    "the older backups are untouched (see `trainer backup --list` and `trainer restore`)",
+                    path=source,
+                )
     except (sqlite3.Error, OSError) as exc:
         raise StoreError(
             f"backup failed ({exc}); no backup was kept, the older backups are untouched", path=source
         ) from None
     finally:
         src.close()
-        remove_database_file(tmp)
     return target
 
 
@@ -170,7 +175,7 @@ def daily_backup(
 
 def private_temp(directory: Path, prefix: str) -> Path:
     """A new empty file (mode 0600) in `directory` for trainer's own work, named `.PREFIX-XXXX.tmp`."""
-    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths.make_private_dirs(directory)
     fd, name = tempfile.mkstemp(prefix=f".{prefix}-", suffix=".tmp", dir=directory)
     os.close(fd)
     return Path(name)
@@ -252,7 +257,7 @@ def restore_database(
     """
     backup, target = Path(backup), Path(target)
     try:
-        work = private_temp(target.parent, "restore")
+        work = private_temp(paths.private_work_dir(), "restore")  # where the next start removes a kill's leftover
     except OSError as exc:
         raise StoreError(f"cannot restore: {exc.strerror or exc}", path=target) from None
     try:

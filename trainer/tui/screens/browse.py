@@ -116,8 +116,10 @@ class BrowseScreen(TrainerScreen):
         self.table.add_columns("要点", "位置", "状态", "到期", "间隔", "易度", "遗忘")
         app = self.trainer_app
         with app.store.read() as r:
-            decks = deck_names(r.run)
+            # The session first: on a cold start's sqlite3 connection, `run` first would hold the
+            # transaction there, and the session (the engine) could not join it.
             headings = browse.headings(r.session)
+            decks = deck_names(r.run)
         self.query_one("#browse-deck", Select).set_options(
             [(name, deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
         )
@@ -160,9 +162,13 @@ class BrowseScreen(TrainerScreen):
         with app.store.read() as r:
             page = browse.search(r.session, query, today, after=after)
             total = browse.count(r.session, query, today) if recount else self.total
-        app.call_from_thread(self._show_page, page, total)
+        app.call_from_thread(self._show_page, page, total, query)
 
-    def _show_page(self, page: Page, total: int) -> None:
+    def _show_page(self, page: Page, total: int, query: BrowseQuery | None = None) -> None:
+        if query is not None and query != self.query_value:
+            # A search the filters have moved on from (`exclusive` cannot stop a thread already running):
+            # showing its page last would put the wrong rows under the current filters.
+            return
         self.page, self.total = page, total
         table = self.table
         row = table.cursor_row
