@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from trainer.parse.vocab import KIND_WORDS
 
@@ -137,6 +138,7 @@ def _match_at(key: str, pos: int) -> Marker | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the outline asks this of one line several times; a Marker is immutable
 def match_line(key: str) -> Marker | None:
     """The marker that opens a line (folded, left-stripped), or None.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
@@ -186,7 +187,12 @@ def is_page_control(key: str) -> bool:
 
 def is_noise(line: Line) -> bool:
     """True for a banner, breadcrumb, publishing-metadata, byline, caption or site line."""
-    key = line.key.strip("`- ")
+    return _is_noise_key(line.key)
+
+
+@lru_cache(maxsize=4096)  # pages repeat their furniture; the answer depends on the key alone
+def _is_noise_key(folded: str) -> bool:
+    key = folded.strip("`- ")
     if not key:
         return False
     if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key) or is_page_control(key):
@@ -216,12 +222,16 @@ def is_noise(line: Line) -> bool:
         rest = _WEEKDAY.sub("", rest).strip(" -|/·")
         if len(rest) <= 12:
             return True
-    return is_affiliation(line)
+    return _affiliation(folded)
 
 
 def is_affiliation(line: Line) -> bool:
     """True for an author's affiliation in brackets: `(中共山西省委党校 报刊社,太原 030006)`."""
-    key = line.key.strip()
+    return _affiliation(line.key)
+
+
+def _affiliation(folded: str) -> bool:
+    key = folded.strip()
     return (
         len(key) <= 60 and key.startswith(("（", "[")) and key.endswith(("）", "]")) and bool(_INSTITUTION.search(key))
     )

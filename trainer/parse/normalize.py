@@ -168,6 +168,9 @@ def split_lines(text: str) -> list[Line]:
     """
     out: list[Line] = []
     for n, source in enumerate(text.splitlines(), start=1):
+        if not source:
+            out.append(Line("", "", n, 0))  # a blank line, as `_line("")` gives it, without the work
+            continue
         for raw in unwrap(source) if has_markup(source) else (source,):
             out.extend(_line(piece, n) for piece in _unflatten(raw))
     return out

@@ -112,6 +112,7 @@ def is_facet_heading(title: str) -> bool:
 _QUESTION_LEAD = re.compile(r"^(?:那么|那|所以|因此|于是|既然如此|问题来了|接下来)\s*[，,：:]?\s*")
 
 
+@lru_cache(maxsize=4096)
 def is_question_heading(title: str) -> bool:
     """True for a short heading asked as a question (`基层负担为何屡减不轻？`, `那么，怎么办？`); not a
     rhetorical `…吗？`."""
@@ -122,6 +123,7 @@ def is_question_heading(title: str) -> bool:
     return bool(_QUESTION_WORD.search(text))
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
     title = hans(title)
@@ -263,6 +265,7 @@ _BENEFIT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def head_kind(head: str) -> SectionKind:
     """The kind one head names by itself (see `heads_kind`), OTHER when it names none."""
     return _head_vote(head)
