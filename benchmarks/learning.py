@@ -37,6 +37,8 @@ from typing import Any
 import fsrs
 
 from trainer.core import session as rules
+from trainer.core.cards import Card, CardKind, cards_for_deck, paired_section, point_of
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.sched.answer import Policy
 from trainer.sched.budget import (
     FIRST_RATINGS,
@@ -48,6 +50,7 @@ from trainer.sched.budget import (
     paced_new,
 )
 from trainer.sched.exam import EXAM_TARGET_PERCENT
+from trainer.sched.lists import became_known, is_ready, ready_day
 from trainer.sched.memory import Memory
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import NEW_CARD, Queue, Schedule
@@ -188,6 +191,182 @@ def run_trainer(setup: Setup, seed: int) -> tuple[Learner, DayLog]:
     return learner, log
 
 
+SECTION_POINTS = 4  # points per section in the bundled-kinds variant (the bundled decks: 2–7, mostly 3–6)
+SECTION_KINDS = (SectionKind.PROBLEMS, SectionKind.COUNTERMEASURES, SectionKind.SIGNIFICANCE)
+SLOGAN_EVERY = 16  # every point's body quotes a “slogan” but one in 16 (bundled decks: 117 slogans, 124 points)
+
+
+def bundled_deck(points: int, per_section: int = SECTION_POINTS) -> Deck:
+    """A deck built like the bundled decks: topics of a problems, a countermeasures and a significance
+    section of `per_section` points each (problems and countermeasures pair up), most bodies quoting a
+    slogan. Point `n` has the id `p<n>`."""
+    topics, n = [], 0
+    while n < points:
+        sections = []
+        for kind in SECTION_KINDS:
+            size = min(per_section, points - n)
+            if size <= 0:
+                break
+            pts = []
+            for _ in range(size):
+                quote = f"，落实“口号{n}”" if n % SLOGAN_EVERY != SLOGAN_EVERY - 1 else ""
+                pts.append(Point(id=f"p{n}", head=f"要点{n}", body=f"正文{n}{quote}。"))
+                n += 1
+            sections.append(Section(kind=kind, heading=f"{kind.value}{len(topics)}", points=tuple(pts)))
+        topics.append(Topic(title=f"主题{len(topics)}", sections=tuple(sections)))
+    return Deck(name="bench", topics=tuple(topics))
+
+
+@dataclass(frozen=True)
+class DeckCards:
+    """A deck's cards as trainer makes them (`cards_for_deck`), indexed for the simulation."""
+
+    cards: list[Card]
+    point: dict[int, int]  # card -> the point it tests (every card but a list's)
+    heads: dict[int, tuple[int, ...]]  # list card -> its points' head cards, in order
+    waits_on: dict[int, tuple[int, ...]]  # list or pair card -> the head cards it enters after
+
+    @classmethod
+    def of(cls, deck: Deck) -> DeckCards:
+        cards = cards_for_deck(deck)
+        index = {p.id: n for n, (_t, _s, p) in enumerate(deck.points())}
+        head_of = {c.point_ids[0]: i for i, c in enumerate(cards) if c.kind is CardKind.HEAD}
+        by_section: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(cards):
+            if c.kind is CardKind.HEAD:
+                by_section[c.section_key].append(i)
+        point, heads, waits = {}, {}, {}
+        for i, c in enumerate(cards):
+            if c.kind is CardKind.LIST:
+                heads[i] = waits[i] = tuple(head_of[p] for p in c.point_ids)
+                continue
+            point[i] = index[c.point_ids[0]]
+            if c.kind is CardKind.PAIR:
+                waits[i] = (*by_section[paired_section(c.key) or ""], *by_section[c.section_key])
+        return cls(cards, point, heads, waits)
+
+
+def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayLog]:
+    """The exam scenario with every card kind trainer makes of `deck`, as `run_trainer` runs head cards.
+
+    Every card of a point is a showing of that point (one memory per point: the exam asks for the
+    point). A list card enters, as `trainer.store.lists.on_known` marks it, the day after its last
+    point's head card became known (a pair card after both of its lists'); its answer grades each point
+    with the learner's recall of that point, through `trainer.core.session.grade_list` (the list's
+    grade is the lowest, `trainer.sched.lists.list_grade`), and takes the sum of its points' seconds.
+    """
+    learner = Learner(random.Random(seed))
+    exam = None if setup.exam_day is None else START + setup.exam_day
+    policy = Policy(exam_day=exam, exam_target=EXAM_TARGET_PERCENT if (exam and setup.exam_mode) else None)
+    budget = None if setup.budget_minutes is None else setup.budget_minutes * 60
+    fitted = budget is not None and setup.exam_mode
+    cards = deck.cards
+    sched: dict[int, Schedule] = {}
+    memory: dict[int, Memory | None] = {}
+    due: dict[int, set[int]] = defaultdict(set)
+    unseen = dict.fromkeys(range(len(cards)))  # new cards in deck order (`new_ord`)
+    entry: dict[int, int] = {}  # new list/pair card -> the day it enters (the store's due_day of a new card)
+    first_known: dict[int, tuple[int, int]] = {}  # head card -> (answer number, day) that made it known
+    waiting: dict[int, list[int]] = defaultdict(list)  # head card -> list/pair cards waiting on it
+    for cid, heads in deck.waits_on.items():
+        for h in heads:
+            waiting[h].append(cid)
+    log = DayLog()
+    answers = 0
+
+    def cand(i: int) -> Candidate:
+        s = sched.get(i, NEW_CARD)
+        c = cards[i]
+        due_day = entry.get(i, 0) if s.queue is Queue.NEW else s.due_day
+        return Candidate(i, 1, c.section_key, point_of(c.key, c.kind), s.queue, due_day, i)
+
+    for today in range(START, START + setup.days):
+        overdue = [i for d in sorted(k for k in due if k <= today) for i in due.pop(d)]
+        reviews = [cand(i) for i in overdue]
+        for i in overdue:
+            due[today].add(i)
+        new_limit = paced_new(len(unseen), today, exam, setup.new_per_day) if fitted else setup.new_per_day
+        first = [i for i, _ in zip(unseen, range(2 * new_limit + 10), strict=False)]
+        ready = [c for c in (cand(i) for i in entry if i in unseen) if is_ready(c, today)]
+        limits = {1: Limits(new=new_limit, reviews=UNLIMITED if (fitted or budget is None) else 200)}
+        planned = build_queue(reviews, [cand(i) for i in first], today=Today(), limits=limits, ready=ready)
+        if fitted:
+            mem = {c.card_id: (sched[c.card_id].stability, sched[c.card_id].last_review_day) for c in reviews}
+            queue = fit_day(planned, mem, today=today, exam_day=exam, budget=budget)
+            log.unreached += len(planned) - len(queue)
+        else:
+            queue = planned
+        todo = [c.card_id for c in queue]
+        answered: set[int] = set()
+        spent = last = 0.0
+        while todo and not over_budget(spent, budget):
+            i = todo[0]
+            if i in deck.heads:  # a list card: each point recalled and graded, as `StudySession.answer_list`
+                shown = [learner.answer(deck.point[h], today) for h in deck.heads[i]]
+                seconds = sum(s for _, s in shown)
+                own, points = rules.grade_list(
+                    i,
+                    sched.get(i, NEW_CARD),
+                    [(h, sched.get(h, NEW_CARD)) for h in deck.heads[i]],
+                    [QUALITY[r] for r, _ in shown],
+                    today=today,
+                    policy=policy,
+                    answered=answered,
+                    memory=memory,
+                )
+                todo, step = rules.after_answer(todo, own, points)
+            else:
+                rating, seconds = learner.answer(deck.point[i], today)
+                own = rules.grade_card(
+                    i,
+                    sched.get(i, NEW_CARD),
+                    QUALITY[rating],
+                    today=today,
+                    policy=policy,
+                    answered=answered,
+                    memory=memory,
+                )
+                todo, step = rules.after_answer(todo, own)
+            answered = rules.answered_after(answered, step)
+            if policy.exam_target is not None:
+                memory.update(rules.remembered(memory, step, today))
+            for g in step.answers:
+                answers += 1
+                before, out = g.before, g.outcome
+                unseen.pop(g.card_id, None)
+                if not out.repeat:
+                    due[before.due_day].discard(g.card_id)
+                    due[today].discard(g.card_id)
+                    if out.after.queue is Queue.REVIEW:
+                        due[out.after.due_day].add(g.card_id)
+                    if exam is not None and today < exam < out.after.due_day:
+                        log.past_exam += 1
+                sched[g.card_id] = out.after
+                if became_known(before, out.after) and g.card_id not in first_known:
+                    first_known[g.card_id] = (answers, today)
+                    for w in waiting.get(g.card_id, ()):
+                        if w in unseen and w not in entry:
+                            day = ready_day(first_known.get(h) for h in deck.waits_on[w])
+                            if day:
+                                entry[w] = day
+            spent += seconds
+            last = seconds
+        if not fitted:
+            log.unreached += len(todo)
+        if budget is not None and spent > budget + last:
+            log.over += 1
+        log.seconds.append(spent)
+    return learner, log
+
+
+def card_counts(deck: DeckCards) -> dict[str, int]:
+    """How many cards of each kind the deck has."""
+    out: dict[str, int] = defaultdict(int)
+    for c in deck.cards:
+        out[c.kind.value] += 1
+    return dict(out)
+
+
 def run_fsrs(points: int, days: int, new_per_day: int, retention: float, seed: int) -> tuple[Learner, DayLog]:
     """Plain FSRS (the package's intervals at `retention`, no learning steps) on the same learner."""
     learner = Learner(random.Random(seed))
@@ -249,6 +428,18 @@ def exam_scenario(points: int, seeds: int, exam_mode: bool) -> dict[str, float]:
     return mean_of(runs)
 
 
+def bundled_scenario(points: int, seeds: int) -> dict[str, Any]:
+    """The exam scenario with the bundled card kinds (`bundled_deck`), mean over the seeds."""
+    setup = Setup(points=points, days=90, budget_minutes=30, exam_day=90)
+    deck = DeckCards.of(bundled_deck(points))
+    runs = []
+    for seed in range(seeds):
+        learner, log = run_bundled(setup, seed, deck)
+        never = sum(1 for i in range(points) if i not in learner.state)
+        runs.append({**exam_figures(learner, log, points, START + 90), "never_seen": never})
+    return {**mean_of(runs), "cards": card_counts(deck)}
+
+
 def year_scenario(points: int, seeds: int, days: int = 365) -> dict[str, float]:
     """The year scenario: trainer's default beside plain FSRS 0.9 and 0.8, mean over the seeds."""
     out: dict[str, list[float]] = defaultdict(list)
@@ -266,22 +457,25 @@ def year_scenario(points: int, seeds: int, days: int = 365) -> dict[str, float]:
 
 def table(results: dict[str, Any]) -> str:
     """The figures as a plain table."""
-    exam, legacy, year = results["exam"], results["exam_before"], results["year"]
-    rows = [
-        ("exam: points with recall ≥ 0.95", f"{exam['share_ge_095']:.3f}", f"{legacy['share_ge_095']:.3f}", "≥ 0.99"),
-        ("exam: points below 0.95", f"{exam['below_095']:.1f}", f"{legacy['below_095']:.1f}", ""),
-        ("exam: mean recall", f"{exam['mean_recall']:.4f}", f"{legacy['mean_recall']:.4f}", "≥ 0.98"),
-        ("exam: 5th percentile recall", f"{exam['p5_recall']:.4f}", f"{legacy['p5_recall']:.4f}", ""),
-        ("exam: minutes in total", f"{exam['minutes_total']:.0f}", f"{legacy['minutes_total']:.0f}", ""),
-        ("exam: minutes per day", f"{exam['minutes_per_day']:.1f}", f"{legacy['minutes_per_day']:.1f}", ""),
-        ("exam: largest day (min)", f"{exam['max_day_minutes']:.1f}", f"{legacy['max_day_minutes']:.1f}", ""),
-        ("exam: days over budget", f"{exam['days_over_budget']:.1f}", f"{legacy['days_over_budget']:.1f}", "0"),
-        ("exam: cards left for the next day", f"{exam['unreached']:.0f}", f"{legacy['unreached']:.0f}", ""),
-        ("exam: intervals past the exam", f"{exam['past_exam']:.1f}", f"{legacy['past_exam']:.1f}", "0"),
+    exam, legacy, bundled, year = results["exam"], results["exam_before"], results["exam_bundled"], results["year"]
+    figures = [
+        ("exam: points with recall ≥ 0.95", "share_ge_095", ".3f", "≥ 0.99"),
+        ("exam: points below 0.95", "below_095", ".1f", ""),
+        ("exam: mean recall", "mean_recall", ".4f", "≥ 0.98"),
+        ("exam: 5th percentile recall", "p5_recall", ".4f", ""),
+        ("exam: minutes in total", "minutes_total", ".0f", ""),
+        ("exam: minutes per day", "minutes_per_day", ".1f", ""),
+        ("exam: largest day (min)", "max_day_minutes", ".1f", ""),
+        ("exam: days over budget", "days_over_budget", ".1f", "0"),
+        ("exam: cards left for the next day", "unreached", ".0f", ""),
+        ("exam: points never shown", "never_seen", ".1f", ""),
+        ("exam: intervals past the exam", "past_exam", ".1f", "0"),
     ]
-    width = max(len(r[0]) for r in rows)
-    lines = [f"{'figure':<{width}}  {'exam mode':>10}  {'capped only':>11}  floor"]
-    lines += [f"{a:<{width}}  {b:>10}  {c:>11}  {d}" for a, b, c, d in rows]
+    width = max(len(f[0]) for f in figures)
+    lines = [f"{'figure':<{width}}  {'exam mode':>10}  {'capped only':>11}  {'bundled kinds':>13}  floor"]
+    for name, key, fmt, floor in figures:
+        a, b, c = (format(r[key], fmt) if key in r else "" for r in (exam, legacy, bundled))
+        lines.append(f"{name:<{width}}  {a:>10}  {b:>11}  {c:>13}  {floor}".rstrip())
     lines.append("")
     lines.append(f"{'year (mean over seeds)':<28} {'memorized':>10} {'minutes':>9} {'per minute':>11}")
     for name, prefix in (("trainer (SM-2)", ""), ("FSRS 0.9", "fsrs090_"), ("FSRS 0.8", "fsrs080_")):
@@ -313,6 +507,7 @@ def main(argv: list[str] | None = None, *, out: Callable[[str], None] = print) -
         },
         "exam": exam_scenario(exam_points, exam_seeds, exam_mode=True),
         "exam_before": exam_scenario(exam_points, exam_seeds, exam_mode=False),
+        "exam_bundled": bundled_scenario(exam_points, exam_seeds),
         "year": year_scenario(year_points, year_seeds, year_days),
     }
     results["seconds"] = round(time.perf_counter() - started, 1)
