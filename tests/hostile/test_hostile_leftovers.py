@@ -173,3 +173,26 @@ def test_a_backup_killed_mid_copy_leaves_nothing_in_the_backups_folder_and_its_t
     for b in (seeded.home / "backups").glob("*.db"):
         assert integrity(b) == ["ok"]
     replay_ok(run)
+
+
+def test_a_young_temp_file_goes_at_the_next_start_once_its_writer_is_gone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill during a start-up backup leaves a temp file minutes old: the name says who wrote it, so the
+    next start removes it at once when that process is gone, and keeps it while its writer runs."""
+    from trainer.deckfile.staging import temp_name
+    from trainer.services.leftovers import clean_leftovers
+
+    home = tmp_path / "home"
+    (home / "tmp").mkdir(parents=True, mode=0o700)
+    monkeypatch.setenv("TRAINER_HOME", str(home))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(gone.stdout)
+    ours = home / "tmp" / temp_name(Path("trainer-daily.db"))  # written by this (running) process
+    theirs = home / "tmp" / ours.name.replace(f".{os.getpid()}-", f".{dead_pid}-")
+    unnamed = home / "tmp" / ".trainer-daily.db.0123456789ab.tmp"  # an older name: no writer in it
+    for p in (ours, theirs, unnamed):
+        p.write_bytes(b"half a copy")
+    removed = clean_leftovers()
+    assert removed == [theirs]
+    assert ours.exists() and unnamed.exists() and not theirs.exists()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 import shutil
 import time
@@ -29,8 +30,19 @@ _NAME_KEEP = 80  # of the output's name in the temp name (a 255-byte name plus a
 
 
 def temp_name(path: Path) -> str:
-    """A fresh hidden temp name for `path` (`.NAME.XXXXXXXX.tmp`), which start-up cleanup recognises."""
-    return f".{path.name[:_NAME_KEEP]}.{secrets.token_hex(6)}.tmp"
+    """A fresh hidden temp name for `path` (`.NAME.PID-XXXXXXXXXXXX.tmp`), which start-up cleanup
+    recognises; the writer's process id in it lets the next start remove it as soon as that process is
+    gone, not only once it is stale."""
+    return f".{path.name[:_NAME_KEEP]}.{os.getpid()}-{secrets.token_hex(6)}.tmp"
+
+
+_WRITER = re.compile(r"\.(\d{1,10})-[0-9a-f]{12}\.tmp$")
+
+
+def writer_gone(name: str) -> bool:
+    """Whether a temp name says which process wrote it and that process is no longer running."""
+    m = _WRITER.search(name)
+    return m is not None and not _alive(int(m.group(1)))
 
 
 def is_temp_name(name: str) -> bool:

@@ -3,7 +3,8 @@ restores (`.NAME....tmp`) in the data directory, the temp files beside outputs e
 folder's notes name, and the private scratch folder `tmp/`; a decks folder swap cut in half by a kill is
 finished; no UI.
 
-Only files older than `STALE_S` go: a younger one may belong to another trainer process at work now.
+Only files older than `STALE_S` go, or younger ones whose name says their writer is no longer running: a
+younger one may belong to another trainer process at work now.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import time
 from pathlib import Path
 
 from trainer import paths
-from trainer.deckfile.staging import NOTE_PREFIX, is_temp_name, pending_leftovers
+from trainer.deckfile.staging import NOTE_PREFIX, is_temp_name, pending_leftovers, writer_gone
 
 STALE_S = 15 * 60
 
@@ -51,7 +52,7 @@ def clean_leftovers(*, now: float | None = None) -> list[Path]:
         found += [p for p in scratch.iterdir() if not p.name.startswith(NOTE_PREFIX)]
     for p in found:
         try:
-            if moment - p.lstat().st_mtime < STALE_S:
+            if moment - p.lstat().st_mtime < STALE_S and not writer_gone(p.name):
                 continue
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p)
