@@ -169,14 +169,13 @@ def _lead(para: Para, start: int) -> tuple[str, str] | None:
 _COUNTED_BY = re.compile(r"^[^一二三四五六七八九十\d]{2,4}")  # `对策` of `对策1：`
 
 
-def _restart(prev: Para | Node | None, item: Node, points: list[PointDraft]) -> SectionDraft | None:
-    """A list that starts again at 1 after points and a lead of its own (`…一些解决思路包括：`), or
-    counted by a word of its own (`对策1：` after `原因三：`), is a section of its own, headed and kinded
-    by that lead or word."""
-    if item.ordinal != 1 or not points:
+def _counted_restart(prev: Para | Node | None, item: Node, points: list[PointDraft]) -> SectionDraft | None:
+    """A list counted by a word of its own (`对策1：` after `原因三：`) is a section of its own, headed and
+    kinded by its lead-in (`…一些解决思路包括：`) or else that word; other restarts: `_restart_lead`."""
+    if item.style != "word_num" or item.ordinal != 1 or not points:
         return None
     lead = _lead(prev, len(prev.key.rstrip())) if isinstance(prev, Para) else None
-    if lead is None and item.style == "word_num":
+    if lead is None:
         word = _COUNTED_BY.match(item.raw.strip())
         lead = (word.group(0), word.group(0)) if word else None
     if lead is None or not lead[0]:
@@ -197,7 +196,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(item)
             elif not item.lone:
                 point = _point_from_node(item)
-                restart = _restart(before, item, target) if item.style == "word_num" else None
+                restart = _counted_restart(before, item, target)
                 if restart is not None:
                     got.parts.append(restart)
                     target = restart.points
