@@ -7,18 +7,19 @@ these functions what an answer or an undo does, and writes the result to the sto
   repeats are logged but change neither ease nor interval.
 - A list answer grades each point: every point's grade is an answer of that point's head card (its
   review of the day), and the list card's own grade is the lowest of them (`trainer.sched.lists`).
-  The points' head cards leave the queue: they were answered through the list.
+  The points' head cards leave the queue: they were answered through the list. The list comes back
+  the same day only when a point was forgotten (`trainer.sched.lists.list_comes_back`), not for a Hard one.
 - Undo takes back one step, a list answer with all its points' answers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from trainer.sched.answer import Outcome, Policy, grade
-from trainer.sched.lists import list_grade
+from trainer.sched.lists import list_comes_back, list_grade
 from trainer.sched.memory import Memory, remember
 from trainer.sched.state import Queue, Schedule
 
@@ -124,6 +125,8 @@ def grade_list(
         if st.queue >= Queue.NEW
     )
     own = grade_card(card_id, state, list_grade(grades), today=today, policy=policy, answered=answered, memory=memory)
+    if own.outcome.again and not list_comes_back(grades):
+        own = replace(own, outcome=replace(own.outcome, again=False))
     return own, graded
 
 

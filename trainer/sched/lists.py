@@ -57,11 +57,18 @@ def is_ready(c: Candidate, today: int) -> bool:
     return c.queue is Queue.NEW and 0 < c.due_day <= today
 
 
+# A list answer comes back the same day only when one of its points was forgotten (graded below this).
+# A Hard point was recalled: FSRS's short-term steps repeat a forgotten card, not a recalled one, and
+# repeating the whole list for one hesitation costs every point's time again (about half of all list
+# showings were such repeats in benchmarks.learning).
+LIST_AGAIN_BELOW = 3
+
+
 def list_grade(grades: Sequence[int]) -> int:
     """The grade of a list answer: the lowest of its points' grades.
 
     A list is recalled as well as its worst point: one point forgotten means the list was not
-    written out whole, so the list comes back today like the point does.
+    written out whole, so the list comes back today (`list_comes_back`).
 
     Raises:
         ValueError: no grades.
@@ -69,6 +76,26 @@ def list_grade(grades: Sequence[int]) -> int:
     if not grades:
         raise ValueError("a list answer needs a grade per point")
     return min(grades)
+
+
+def list_comes_back(grades: Sequence[int]) -> bool:
+    """Whether a list answer brings the list back later the same day: a point was forgotten (below 3).
+
+    Raises:
+        ValueError: no grades.
+    """
+    return list_grade(grades) < LIST_AGAIN_BELOW
+
+
+def comes_back_today(quality: int, *, listed: bool) -> bool:
+    """Whether a card's last answer today brings it back today, as the session's queue does.
+
+    Args:
+        quality: The grade of the card's last answer today.
+        listed: The answer was a list card's own, or a point's given through a list: the list comes
+            back only for a forgotten point (`list_comes_back`), and its points only with it.
+    """
+    return quality < (LIST_AGAIN_BELOW if listed else 4)
 
 
 def absorb_pending(pending: Sequence[Candidate]) -> list[Candidate]:

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from trainer.core.cards import point_of
+from trainer.core.cards import CardKind, point_of
+from trainer.sched.lists import comes_back_today
 from trainer.sched.queue import Candidate, Today
 from trainer.sched.state import Queue
 from trainer.store import sqlrun
@@ -31,8 +32,8 @@ KEEP_DAYS = 2
 REBUILD_OVER = 2_000
 
 _FOLD_COLUMNS = (
-    "SELECT l.id, l.day, l.card_id, l.quality, l.repeat, l.queue_before, c.deck_id, c.section_key, c.key, c.kind"
-    " FROM review_log l JOIN cards c ON c.id = l.card_id"
+    "SELECT l.id, l.day, l.card_id, l.quality, l.repeat, l.queue_before, c.deck_id, c.section_key, c.key, c.kind,"
+    " l.via_card_id FROM review_log l JOIN cards c ON c.id = l.card_id"
 )
 _NEW = int(Queue.NEW)
 
@@ -100,7 +101,12 @@ def refresh(run: sqlrun.Runner, today: int) -> int:
         )
     cards: dict[tuple[int, int], dict[str, Any]] = {}
     counts: dict[tuple[int, int], list[int]] = defaultdict(lambda: [0, 0])
-    for log_id, day, card_id, quality, repeat, queue_before, deck_id, section, key, kind in rows:
+    for log_id, day, card_id, quality, repeat, queue_before, deck_id, section, key, kind, via in rows:
+        # `last_quality` is the grade the repeat rule reads: a list's answer, or a point's through a
+        # list, below 4 but not forgotten does not come back (`trainer.sched.lists.comes_back_today`).
+        listed = via is not None or kind == CardKind.LIST
+        if not comes_back_today(quality, listed=listed):
+            quality = max(quality, 4)
         entry = cards.get((day, card_id))
         if entry is None:
             cards[(day, card_id)] = {

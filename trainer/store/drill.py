@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from trainer.core.cards import paired_section, point_of
+from trainer.core.cards import CardKind, paired_section, point_of
 from trainer.errors import StaleCardError, StoreError
 from trainer.sched.budget import DayBudget
+from trainer.sched.lists import comes_back_today
 from trainer.sched.queue import Candidate, Limits, Today, build_queue
 from trainer.sched.state import Algorithm, Queue
 from trainer.store import day_summaries as summaries
@@ -46,7 +47,7 @@ def candidate(r: Sequence[Any], offset: int = 0) -> Candidate:
 def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
     """What the review log says about study day `today`: answered cards, pending repeats, counts."""
     rows = run(
-        f"SELECT l.quality, l.repeat, l.queue_before, {CANDIDATE_COLUMNS} FROM review_log l"
+        f"SELECT l.quality, l.repeat, l.queue_before, {CANDIDATE_COLUMNS}, l.via_card_id FROM review_log l"
         " JOIN card_state s ON s.card_id = l.card_id JOIN cards c ON c.id = l.card_id"
         " WHERE l.day = :today ORDER BY l.id",
         {"today": today},
@@ -62,7 +63,9 @@ def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = Non
             continue
         if card_id not in answered:
             answered[card_id] = candidate(r, 3)
-        last_quality[card_id] = quality
+        # A list's answer, or a point's through a list, comes back only when a point was forgotten.
+        listed = r[11] is not None or r[9] == CardKind.LIST
+        last_quality[card_id] = quality if comes_back_today(quality, listed=listed) else max(quality, 4)
         if not repeat:
             if queue_before == _NEW:
                 new_done[deck_id] += 1
