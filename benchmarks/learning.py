@@ -31,6 +31,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -268,9 +269,10 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
     entry: dict[int, int] = {}  # new list/pair card -> the day it enters (the store's due_day of a new card)
     first_known: dict[int, tuple[int, int]] = {}  # head card -> (answer number, day) that made it known
     waiting: dict[int, list[int]] = defaultdict(list)  # head card -> list/pair cards waiting on it
-    for cid, heads in deck.waits_on.items():
-        for h in heads:
+    for cid, waits in deck.waits_on.items():
+        for h in waits:
             waiting[h].append(cid)
+    heads = {i for i, c in enumerate(cards) if c.kind is CardKind.HEAD}
     log = DayLog()
     answers = 0
 
@@ -278,21 +280,31 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
         s = sched.get(i, NEW_CARD)
         c = cards[i]
         due_day = entry.get(i, 0) if s.queue is Queue.NEW else s.due_day
-        return Candidate(i, 1, c.section_key, point_of(c.key, c.kind), s.queue, due_day, i)
+        return Candidate(i, 1, c.section_key, point_of(c.key, c.kind), s.queue, due_day, i, c.kind.value)
 
     for today in range(START, START + setup.days):
         overdue = [i for d in sorted(k for k in due if k <= today) for i in due.pop(d)]
         reviews = [cand(i) for i in overdue]
         for i in overdue:
             due[today].add(i)
-        new_limit = paced_new(len(unseen), today, exam, setup.new_per_day) if fitted else setup.new_per_day
-        first = [i for i, _ in zip(unseen, range(2 * new_limit + 10), strict=False)]
+        if fitted:  # paced by points, as `trainer.store.exam_reads.budget_limits` does
+            new_limit = paced_new(sum(1 for i in unseen if i in heads), today, exam, setup.new_per_day)
+            first = [
+                *islice((i for i in unseen if i in heads), 2 * new_limit + 10),
+                *islice((i for i in unseen if i in deck.point and i not in heads), 2 * new_limit + 10),
+            ]
+        else:
+            new_limit = setup.new_per_day
+            first = [i for i, _ in zip(unseen, range(2 * new_limit + 10), strict=False)]
         ready = [c for c in (cand(i) for i in entry if i in unseen) if is_ready(c, today)]
-        limits = {1: Limits(new=new_limit, reviews=UNLIMITED if (fitted or budget is None) else 200)}
+        reviews_limit = UNLIMITED if (fitted or budget is None) else 200
+        limits = {1: Limits(new=new_limit, reviews=reviews_limit, by_points=fitted)}
         planned = build_queue(reviews, [cand(i) for i in first], today=Today(), limits=limits, ready=ready)
         if fitted:
-            mem = {c.card_id: (sched[c.card_id].stability, sched[c.card_id].last_review_day) for c in reviews}
-            queue = fit_day(planned, mem, today=today, exam_day=exam, budget=budget)
+            listed = {c.card_id: deck.heads[c.card_id] for c in planned if c.card_id in deck.heads}
+            known = {c.card_id for c in reviews} | {h for hs in listed.values() for h in hs if h in sched}
+            mem = {i: (sched[i].stability, sched[i].last_review_day) for i in known}
+            queue = fit_day(planned, mem, today=today, exam_day=exam, budget=budget, points=listed)
             log.unreached += len(planned) - len(queue)
         else:
             queue = planned

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from trainer.sched.memory import recall
-from trainer.sched.queue import Candidate, avoid_adjacent
+from trainer.sched.queue import Candidate, avoid_adjacent, is_extra
 from trainer.sched.state import Queue
 
 # fsrs-optimizer's default seconds per showing, by rating Again/Hard/Good/Easy.
@@ -69,6 +69,18 @@ def expected_seconds(recall_now: float | None) -> float:
     return r * recalled + (1 - r) * LATER_SECONDS[0] + below_good * again
 
 
+def list_seconds(recalls: Sequence[float]) -> float:
+    """Expected time of a list showing whose points are recalled with probabilities `recalls`: each point
+    answered as a review, and the whole list again when one is forgotten (`trainer.sched.lists`)."""
+    if not recalls:
+        return expected_seconds(None)
+    recalled = sum(p * s for p, s in zip(RECALLED_RATINGS, LATER_SECONDS[1:], strict=True))
+    rs = [min(max(r, 0.0), 1.0) for r in recalls]
+    once = sum(r * recalled + (1 - r) * LATER_SECONDS[0] for r in rs)
+    all_recalled = math.prod(rs)
+    return once + (1 - all_recalled) * len(rs) * _repeat_seconds()
+
+
 def review_estimate(stability: float | None, last_day: int | None, today: int, exam_day: int | None) -> float:
     """How weak a review is, 0 (weakest) to 1: its recall on the exam day (today without an exam),
     from the FSRS stability its schedule holds; 0 when none is known yet."""
@@ -88,13 +100,23 @@ def paced_new(unseen: int, today: int, exam_day: int | None, limit: int) -> int:
 
 def weakest_first(queue: Sequence[Candidate], estimate: Mapping[int, float], pending: int = 0) -> list[Candidate]:
     """The queue with its reviews ordered weakest first (lowest `estimate`); the first `pending` cards
-    (today's repeats) stay in front and new cards after the reviews."""
+    (today's repeats) stay in front and new cards after the reviews.
+
+    Points come before the cards that ask them again another way (`trainer.sched.queue.is_extra`):
+    the reviews of points and lists, then new points, then list and pair cards entering today, then
+    the extras (their reviews weakest first, then new ones). A cut to the minutes takes extras first.
+    """
     head = list(queue[:pending])
     rest = queue[pending:]
-    reviews = [c for c in rest if c.queue is not Queue.NEW]
-    new = [c for c in rest if c.queue is Queue.NEW]
-    reviews.sort(key=lambda c: (estimate.get(c.card_id, 0.0), c.due_day, c.card_id))
-    return avoid_adjacent([*head, *reviews, *new])
+    reviews = [c for c in rest if c.queue is not Queue.NEW and not is_extra(c)]
+    extra_reviews = [c for c in rest if c.queue is not Queue.NEW and is_extra(c)]
+    new = [c for c in rest if c.queue is Queue.NEW and c.point and not is_extra(c)]
+    entering = [c for c in rest if c.queue is Queue.NEW and not c.point]
+    extra_new = [c for c in rest if c.queue is Queue.NEW and is_extra(c)]
+    by_estimate = lambda c: (estimate.get(c.card_id, 0.0), c.due_day, c.card_id)  # noqa: E731
+    reviews.sort(key=by_estimate)
+    extra_reviews.sort(key=by_estimate)
+    return avoid_adjacent([*head, *reviews, *new, *entering, *extra_reviews, *extra_new])
 
 
 def fit_minutes(
@@ -157,8 +179,12 @@ def fit_day(
     pending: int = 0,
     deck_budgets: Mapping[int, float] | None = None,
     deck_spent: Mapping[int, float] | None = None,
+    points: Mapping[int, Sequence[int]] | None = None,
 ) -> list[Candidate]:
     """The day's queue (`trainer.sched.queue.build_queue`'s) ordered weakest first and cut to the budget.
+
+    A list card is a review of each of its points (their head cards are answered through it): it is
+    as weak as its weakest point and takes the time of all of them (`list_seconds`).
 
     Args:
         planned: The day's queue, today's repeats (`pending` of them) first.
@@ -170,16 +196,27 @@ def fit_day(
         pending: How many cards at the front are today's repeats (kept whatever the budget).
         deck_budgets: Seconds a day of single decks, by deck id (see `fit_minutes`).
         deck_spent: Seconds already studied today, by deck id.
+        points: The head cards of each list card's points, by list card id (their memory in `memory`).
     """
     estimate: dict[int, float] = {}
     seconds: dict[int, float] = {}
+
+    def now(card_id: int) -> float:
+        stability, last = memory.get(card_id, (None, None))
+        known = stability is not None and last is not None and stability > 0
+        return recall(today - last, stability) if known else 0.0  # type: ignore[operator,arg-type]
+
     for c in planned:
+        heads = (points or {}).get(c.card_id, ()) if not c.point else ()
+        if heads:
+            estimate[c.card_id] = min(review_estimate(*memory.get(h, (None, None)), today, exam_day) for h in heads)
+            seconds[c.card_id] = list_seconds([now(h) for h in heads])
+            continue
         if c.queue is Queue.NEW:
             continue
         stability, last = memory.get(c.card_id, (None, None))
         estimate[c.card_id] = review_estimate(stability, last, today, exam_day)
-        known = stability is not None and last is not None and stability > 0
-        seconds[c.card_id] = expected_seconds(recall(today - last, stability) if known else 0.0)  # type: ignore[operator,arg-type]
+        seconds[c.card_id] = expected_seconds(now(c.card_id))
     ordered = weakest_first(planned, estimate, pending)
     return fit_minutes(
         ordered, seconds, budget=budget, spent=spent, pending=pending, deck_budgets=deck_budgets, deck_spent=deck_spent

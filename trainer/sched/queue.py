@@ -21,10 +21,14 @@ class Limits:
     Attributes:
         new: New cards introduced per day.
         reviews: Reviews (first answers of the day on already learned cards) per day.
+        by_points: Count `new` in points, not cards (exam mode's pacing, `trainer.sched.budget.paced_new`):
+            a new card of a point's own (`is_point_card`) counts; a new card that asks a point again
+            another way (`is_extra`) does not, and up to `new` of them follow the day's new points.
     """
 
     new: int = DEFAULT_NEW_PER_DAY
     reviews: int = DEFAULT_REVIEWS_PER_DAY
+    by_points: bool = False
 
 
 class Candidate(NamedTuple):
@@ -38,6 +42,8 @@ class Candidate(NamedTuple):
         queue: NEW or REVIEW (anything else is never a candidate).
         due_day: Day number it is due (reviews).
         new_ord: Document order (new cards).
+        kind: The card's kind (`trainer.core.cards.CardKind` value); "" when not known, read as a
+            point's own card.
     """
 
     card_id: int
@@ -47,6 +53,22 @@ class Candidate(NamedTuple):
     queue: Queue
     due_day: int = 0
     new_ord: int = 0
+    kind: str = ""
+
+
+# The card that is a point's own (its head cloze); "" is a candidate whose kind is not known.
+POINT_KINDS = frozenset({"", "head"})
+
+
+def is_point_card(c: Candidate) -> bool:
+    """A point's own card: the one whose answers are the point's (a list answers through them)."""
+    return bool(c.point) and c.kind in POINT_KINDS
+
+
+def is_extra(c: Candidate) -> bool:
+    """A card that asks a point again another way (overlap, slogan, pair, cloze): not the point's own,
+    not a list. Exam mode plans points, so these follow the points within the day's minutes."""
+    return bool(c.point) and c.kind not in POINT_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +176,16 @@ def build_queue(
 
     entering = take(sorted(ready, key=lambda c: (bool(c.point), c.due_day, c.deck_id, c.card_id)), None, "new")
     due = take(sorted(reviews, key=lambda c: (c.due_day, c.card_id)), reviews_done, "reviews")
-    fresh = take(sorted((c for c in new if c.point), key=lambda c: (c.deck_id, c.new_ord, c.card_id)), new_done, "new")
-    return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh)])
+    order = sorted((c for c in new if c.point), key=lambda c: (c.deck_id, c.new_ord, c.card_id))
+    by_points = {d for d, lim in limits.items() if lim.by_points}
+    if not by_points:
+        fresh = take(order, new_done, "new")
+        return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh)])
+    # Paced by points: the new points first, then as many new cards that ask known points another way.
+    paced = [c for c in order if c.deck_id not in by_points or not is_extra(c)]
+    fresh = take(paced, new_done, "new")
+    extras = take([c for c in order if c.deck_id in by_points and is_extra(c)], {}, "new")
+    return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh), *spread(extras)])
 
 
 def _drop_planned(cards: list[Candidate], out: list[Candidate], queued: set[int]) -> None:
