@@ -41,7 +41,7 @@ _FROM_STATE = "FROM card_state s JOIN cards c ON c.id = s.card_id"
 def candidate(r: Sequence[Any], offset: int = 0) -> Candidate:
     """A row holding CANDIDATE_COLUMNS from `offset` on, as a Candidate."""
     card_id, deck_id, queue, due_day, new_ord, key, kind, section = r[offset : offset + 8]
-    return Candidate(card_id, deck_id, section, point_of(key, kind), _QUEUE[queue], due_day, new_ord)
+    return Candidate(card_id, deck_id, section, point_of(key, kind), _QUEUE[queue], due_day, new_ord, kind)
 
 
 def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = None) -> Today:
@@ -110,6 +110,19 @@ def due_reviews_sql(*, limit: bool) -> str:
 NEW_CARDS_SQL = (
     f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
     f" WHERE s.deck_id = :deck AND s.queue = {_NEW} ORDER BY s.new_ord, s.card_id LIMIT :limit"
+)
+
+# Exam mode paces new points (`Limits.by_points`): the new head cards, and apart the other new cards of
+# points (not lists, which enter when their points are known), each in document order.
+NEW_POINTS_SQL = (
+    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND c.kind = '{CardKind.HEAD}' ORDER BY s.new_ord, s.card_id"
+    " LIMIT :limit"
+)
+NEW_EXTRAS_SQL = (
+    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
+    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND c.kind NOT IN ('{CardKind.HEAD}', '{CardKind.LIST}')"
+    " ORDER BY s.new_ord, s.card_id LIMIT :limit"
 )
 
 # New list and pair cards whose points are known, entering today (see `trainer.sched.lists`): the store
@@ -189,8 +202,9 @@ def plan(
         allowance = max(0, lim.new - (activity.new_done or {}).get(deck_id, 0))
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
-            rows = run(NEW_CARDS_SQL, {"deck": deck_id, "limit": 2 * allowance + 10})
-            new += [candidate(r) for r in rows]
+            wanted = {"deck": deck_id, "limit": 2 * allowance + 10}
+            for sql in (NEW_POINTS_SQL, NEW_EXTRAS_SQL) if lim.by_points else (NEW_CARDS_SQL,):
+                new += [candidate(r) for r in run(sql, wanted)]
     if partial:
         activity = _with_touched(run, today, activity, [*ready, *new, *(c for p, _ in prefixes.values() for c in p)])
     reviews: list[Candidate] = []

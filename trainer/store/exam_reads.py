@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from trainer.core.cards import CardKind
 from trainer.sched.budget import DayBudget, fit_day, paced_new
 from trainer.sched.memory import Memory, remember
 from trainer.sched.queue import Candidate, Limits, Today
@@ -44,6 +45,26 @@ def schedule_memory(run: Runner, card_ids: Iterable[int]) -> dict[int, tuple[flo
     return out
 
 
+def list_heads(run: Runner, lists: Iterable[Candidate]) -> dict[int, list[int]]:
+    """The head cards of each list card's points (live ones), by list card id: what a list showing answers."""
+    by_section: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for c in lists:
+        by_section[(c.deck_id, c.section)].append(c.card_id)
+    out: dict[int, list[int]] = {}
+    for deck_id in {d for d, _ in by_section}:
+        keys = sorted(k for d, k in by_section if d == deck_id)
+        for chunk in chunks(keys):
+            params: dict[str, Any] = {"deck": deck_id}
+            sql = (
+                f"SELECT c.id, c.section_key FROM cards c WHERE c.deck_id = :deck AND c.kind = '{CardKind.HEAD}'"
+                f" AND NOT c.retired AND c.section_key IN {in_list('k', chunk, params)}"
+            )
+            for head, section in run(sql, params):
+                for list_id in by_section[(deck_id, section)]:
+                    out.setdefault(list_id, []).append(head)
+    return out
+
+
 def spent_today(run: Runner, today: int, deck_ids: Iterable[int]) -> dict[int, float]:
     """Seconds answered on study day `today`, by deck (from the answers' logged durations)."""
     params: dict[str, Any] = {"today": today}
@@ -59,11 +80,13 @@ def spent_today(run: Runner, today: int, deck_ids: Iterable[int]) -> dict[int, f
 
 
 def unseen(run: Runner, deck_ids: Iterable[int]) -> dict[int, int]:
-    """New (never answered) cards per deck."""
+    """New (never answered) points per deck: their head cards (exam mode paces points, not cards)."""
     out: dict[int, int] = defaultdict(int)
     for deck_id in deck_ids:
         rows = run(
-            f"SELECT COUNT(*) FROM card_state WHERE deck_id = :deck AND queue = {int(Queue.NEW)}", {"deck": deck_id}
+            f"SELECT COUNT(*) FROM card_state s JOIN cards c ON c.id = s.card_id WHERE s.deck_id = :deck"
+            f" AND s.queue = {int(Queue.NEW)} AND c.kind = '{CardKind.HEAD}'",
+            {"deck": deck_id},
         )
         out[deck_id] = int(rows[0][0])
     return dict(out)
@@ -84,7 +107,8 @@ def budget_limits(
         lim = out.get(deck_id, Limits())
         new = paced_new(left.get(deck_id, 0), today, budget.exam_day, lim.new)
         timed = budget.minutes is not None or budget.seconds_for(name) is not None
-        out[deck_id] = Limits(new=new, reviews=UNLIMITED_REVIEWS if timed else lim.reviews)
+        reviews = UNLIMITED_REVIEWS if timed else lim.reviews
+        out[deck_id] = Limits(new=new, reviews=reviews, by_points=budget.exam_day is not None)
     return out
 
 
@@ -96,7 +120,9 @@ def fit(
     pending = 0
     while pending < len(queue) and queue[pending].card_id in pending_ids:
         pending += 1
-    memory = schedule_memory(run, [c.card_id for c in queue if c.queue is not Queue.NEW])
+    points = list_heads(run, [c for c in queue if not c.point])
+    heads = [h for hs in points.values() for h in hs]
+    memory = schedule_memory(run, [*(c.card_id for c in queue if c.queue is not Queue.NEW), *heads])
     spent = spent_today(run, today, names)
     deck_budgets = {d: s for d, name in names.items() if (s := budget.seconds_for(name)) is not None}
     return fit_day(
@@ -109,4 +135,5 @@ def fit(
         pending=pending,
         deck_budgets=deck_budgets,
         deck_spent=spent,
+        points=points,
     )
