@@ -174,10 +174,13 @@ def build_queue(
             out.append(c)
         return out
 
-    entering = take(sorted(ready, key=lambda c: (bool(c.point), c.due_day, c.deck_id, c.card_id)), None, "new")
-    due = take(sorted(reviews, key=lambda c: (c.due_day, c.card_id)), reviews_done, "reviews")
-    order = sorted((c for c in new if c.point), key=lambda c: (c.deck_id, c.new_ord, c.card_id))
     by_points = {d for d, lim in limits.items() if lim.by_points}
+    entering = take(sorted(ready, key=lambda c: (bool(c.point), c.due_day, c.deck_id, c.card_id)), None, "new")
+    # Paced by points, a point's own card is taken before the cards that ask it another way, so that
+    # the sibling rule leaves those (not the point) for another day.
+    later = (lambda c: c.deck_id in by_points and is_extra(c)) if by_points else (lambda c: False)
+    due = take(sorted(reviews, key=lambda c: (later(c), c.due_day, c.card_id)), reviews_done, "reviews")
+    order = sorted((c for c in new if c.point), key=lambda c: (c.deck_id, c.new_ord, c.card_id))
     if not by_points:
         fresh = take(order, new_done, "new")
         return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh)])
