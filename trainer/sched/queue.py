@@ -184,11 +184,24 @@ def build_queue(
     if not by_points:
         fresh = take(order, new_done, "new")
         return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh)])
-    # Paced by points: the new points first, then as many new cards that ask known points another way.
+    # Paced by points: the new points first, then as many new cards that ask seen points another way.
     paced = [c for c in order if c.deck_id not in by_points or not is_extra(c)]
     fresh = take(paced, new_done, "new")
-    extras = take([c for c in order if c.deck_id in by_points and is_extra(c)], {}, "new")
+    extras = take([c for c in order if c.deck_id in by_points and is_extra(c) and _seen(c, paced)], {}, "new")
     return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh), *spread(extras)])
+
+
+def _seen(extra: Candidate, points: Sequence[Candidate]) -> bool:
+    """Whether a new card asking a point another way may come: its point was introduced on an earlier day.
+
+    `points` are the new point cards offered, the first unseen ones of each deck in document order (a
+    point's other cards follow its own card in that order): an extra of a point among them, or after
+    the last of them, is of a point not seen yet.
+    """
+    mine = [c for c in points if c.deck_id == extra.deck_id]
+    if not mine:
+        return True
+    return extra.new_ord < mine[-1].new_ord and all(c.point != extra.point or c.section != extra.section for c in mine)
 
 
 def _drop_planned(cards: list[Candidate], out: list[Candidate], queued: set[int]) -> None:
