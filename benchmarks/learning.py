@@ -226,6 +226,7 @@ class DeckCards:
     point: dict[int, int]  # card -> the point it tests (every card but a list's)
     heads: dict[int, tuple[int, ...]]  # list card -> its points' head cards, in order
     waits_on: dict[int, tuple[int, ...]]  # list or pair card -> the head cards it enters after
+    owner: dict[int, int]  # card of a point -> its point's head card, whose memory exam mode plans it by
 
     @classmethod
     def of(cls, deck: Deck) -> DeckCards:
@@ -244,7 +245,8 @@ class DeckCards:
             point[i] = index[c.point_ids[0]]
             if c.kind is CardKind.PAIR:
                 waits[i] = (*by_section[paired_section(c.key) or ""], *by_section[c.section_key])
-        return cls(cards, point, heads, waits)
+        owner = {i: head_of[c.point_ids[0]] for i, c in enumerate(cards) if i in point and c.point_ids[0] in head_of}
+        return cls(cards, point, heads, waits, owner)
 
 
 def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayLog]:
@@ -255,6 +257,9 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
     point's head card became known (a pair card after both of its lists'); its answer grades each point
     with the learner's recall of that point, through `trainer.core.session.grade_list` (the list's
     grade is the lowest, `trainer.sched.lists.list_grade`), and takes the sum of its points' seconds.
+    Exam mode plans each card of a point by the point's memory (`DeckCards.owner`, as the study session
+    maps cards with `trainer.store.exam_reads.owners`), and paces new work by points (head cards), as
+    `trainer.store.exam_reads.budget_limits` does.
     """
     learner = Learner(random.Random(seed))
     exam = None if setup.exam_day is None else START + setup.exam_day
@@ -325,6 +330,7 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
                     policy=policy,
                     answered=answered,
                     memory=memory,
+                    owner=deck.owner,
                 )
                 todo, step = rules.after_answer(todo, own, points)
             else:
@@ -337,11 +343,12 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
                     policy=policy,
                     answered=answered,
                     memory=memory,
+                    owner=deck.owner,
                 )
                 todo, step = rules.after_answer(todo, own)
             answered = rules.answered_after(answered, step)
             if policy.exam_target is not None:
-                memory.update(rules.remembered(memory, step, today))
+                memory.update(rules.remembered(memory, step, today, deck.owner))
             for g in step.answers:
                 answers += 1
                 before, out = g.before, g.outcome

@@ -14,17 +14,18 @@ from tests.conftest import FIXED_NOW, SHANGHAI
 from tests.test_lists_floors import document
 from tests.test_study import Clock, sync
 from trainer.core.cards import CardKind
-from trainer.core.session import after_answer, grade_list
+from trainer.core.session import Step, after_answer, grade_card, grade_list, remembered
 from trainer.sched.answer import Policy
 from trainer.sched.budget import fit_day, list_seconds, paced_new
 from trainer.sched.days import study_day
 from trainer.sched.lists import comes_back_today, list_comes_back
 from trainer.sched.queue import Candidate, Limits, Today, build_queue, is_extra, is_point_card
-from trainer.sched.state import Queue, Schedule
+from trainer.sched.state import NEW_CARD, Queue, Schedule
 from trainer.services.config import Settings
 from trainer.services.study import StudySession
-from trainer.store.models import CardRow
+from trainer.store.models import CardRow, ReviewLogRow
 from trainer.store.replay import replay
+from trainer.store.resets import forget
 
 D = 740000
 LEARNED = Schedule(queue=Queue.REVIEW, due_day=D, reps=2, interval=6)
@@ -133,6 +134,28 @@ def test_fit_day_orders_points_before_other_cards_and_charges_a_list_its_points(
     assert fit_day(alone, memory, today=D, exam_day=D + 30, budget=15.0, points=points) == []
 
 
+# ---- a point's memory ---------------------------------------------------------------------------------
+
+
+def test_every_card_of_a_point_plans_by_the_points_memory():
+    """Exam mode: an overlap card (2) of point 1 answered after its head card (1) plans by the head's
+    memory too: a lapse on it brings the point back soon, where its own short history would not."""
+    policy = Policy(exam_day=D + 40, exam_target=99)
+    owner = {2: 1}
+    memory: dict = {}
+    state1 = NEW_CARD
+    for day in (0, 1, 4, 12):  # the head card, learned well
+        g = grade_card(1, state1, 5, today=D + day, policy=policy, answered=(), memory=memory, owner=owner)
+        memory.update(remembered(memory, Step(g), D + day, owner))
+        state1 = g.outcome.after
+    assert set(memory) == {1}
+    alone = grade_card(2, NEW_CARD, 4, today=D + 13, policy=policy, answered=(), memory={}, owner=None)
+    shared = grade_card(2, NEW_CARD, 4, today=D + 13, policy=policy, answered=(), memory=memory, owner=owner)
+    assert shared.outcome.after.interval > alone.outcome.after.interval  # the point is known, not new
+    after = remembered(memory, Step(shared), D + 13, owner)
+    assert set(after) == {1} and after[1].stability > memory[1].stability  # one memory per point
+
+
 # ---- the study session keeps to them -------------------------------------------------------------------
 
 
@@ -191,3 +214,32 @@ def test_exam_mode_introduces_points_first_and_their_other_cards_after(engine: E
     assert len(news) >= paced_new(points - len(first), today + 1, exam.toordinal(), 5)
     others = [i for i, k in enumerate(second) if k not in (CardKind.HEAD, CardKind.LIST)]
     assert others and min(others) > max(i for i, k in enumerate(second) if k == CardKind.HEAD)
+
+
+def test_exam_mode_plans_each_point_by_every_card_that_asks_it_and_replay_matches(engine: Engine):
+    """Every kind of card, exam mode, a month of answers with lapses and undo: replay rebuilds every
+    schedule, and a point's other cards plan by the point's memory (its head card's answers too)."""
+    sync(engine, document())
+    clock = Clock(FIXED_NOW)
+    settings = Settings(zone=SHANGHAI, new_per_day=8, exam_date=date(2027, 1, 10), minutes_per_day=30)
+    grades = [4, 4, 3, 5, 1, 4, 4, 2, 4, 5]
+    n = 0
+    for day in range(30):
+        if day == 12:  # a point's head card made new again by hand, its other cards kept
+            with Session(engine) as s, s.begin():
+                heads = s.scalars(select(CardRow.id).where(CardRow.kind == CardKind.HEAD).order_by(CardRow.id)).all()
+                forget(s, heads[:3], now=clock.now - timedelta(minutes=1), today=study_day(clock.now, SHANGHAI))
+        session = StudySession.start(engine, [1], settings, clock)
+        while session.current() is not None:
+            k = len(session.points())
+            session.answer_list([grades[(n + i) % len(grades)] for i in range(max(1, k))], duration_ms=4000)
+            n += 1
+            if n % 17 == 0:
+                session.undo()
+        clock.now += timedelta(days=1)
+    with Session(engine) as s:
+        kinds = {r.id: r.kind for r in s.scalars(select(CardRow))}
+        logged = {r.card_id for r in s.scalars(select(ReviewLogRow))}
+        report = replay(s)
+    assert {kinds[c] for c in logged} >= {CardKind.HEAD, CardKind.LIST, CardKind.OVERLAP, CardKind.PAIR}
+    assert report.ok, report.mismatches[:5]

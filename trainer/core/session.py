@@ -77,13 +77,15 @@ def grade_card(
     policy: Policy,
     answered: Collection[int],
     memory: Mapping[int, Memory | None] | None = None,
+    owner: Mapping[int, int] | None = None,
 ) -> Graded:
     """Grade one card; a card already answered today (`answered`) is graded as a same-day repeat.
 
-    `memory` holds the FSRS memory of cards (from their logs) that exam mode plans by.
+    `memory` holds the FSRS memory that exam mode plans by, by `memory_key`: a point's, folded from
+    the answers of every card that asks it (`owner` maps each card to its point's own card).
     """
     repeat = card_id in answered
-    mem = memory.get(card_id) if memory is not None else None
+    mem = memory.get(memory_key(card_id, owner)) if memory is not None else None
     outcome = grade(state, quality, today=today, card_id=card_id, policy=policy, repeat=repeat, memory=mem)
     return Graded(card_id, quality, state, outcome, not repeat)
 
@@ -98,6 +100,7 @@ def grade_list(
     policy: Policy,
     answered: Collection[int],
     memory: Mapping[int, Memory | None] | None = None,
+    owner: Mapping[int, int] | None = None,
 ) -> tuple[Graded, tuple[Graded, ...]]:
     """Grade a list answer: each point's head card with its own grade, the list with the lowest.
 
@@ -112,7 +115,8 @@ def grade_list(
         today: The study day.
         policy: The deck's policy (a list and its points are of one deck).
         answered: Cards already answered today (their answers are same-day repeats).
-        memory: The FSRS memory of the list's and its points' cards, in exam mode.
+        memory: The FSRS memory of the list's and its points' cards, in exam mode (see `grade_card`).
+        owner: Each card's point's own card, whose memory it plans by (see `memory_key`).
 
     Raises:
         ValueError: not one grade per point.
@@ -120,11 +124,12 @@ def grade_list(
     if len(grades) != len(points):
         raise ValueError(f"a list of {len(points)} points needs {len(points)} grades, not {len(grades)}")
     graded = tuple(
-        grade_card(cid, st, q, today=today, policy=policy, answered=answered, memory=memory)
+        grade_card(cid, st, q, today=today, policy=policy, answered=answered, memory=memory, owner=owner)
         for (cid, st), q in zip(points, grades, strict=True)
         if st.queue >= Queue.NEW
     )
-    own = grade_card(card_id, state, list_grade(grades), today=today, policy=policy, answered=answered, memory=memory)
+    grade = list_grade(grades)
+    own = grade_card(card_id, state, grade, today=today, policy=policy, answered=answered, memory=memory, owner=owner)
     if own.outcome.again and not list_comes_back(grades):
         own = replace(own, outcome=replace(own.outcome, again=False))
     return own, graded
@@ -158,11 +163,24 @@ def after_answer(
     return rest, Step(card=card, points=tuple(points), requeued=again, removed=removed)
 
 
-def remembered(memory: Mapping[int, Memory | None], step: Step, today: int) -> dict[int, Memory | None]:
-    """Exam mode: the FSRS memory of each card `step` answered, after it (what the next grade plans by)."""
+def memory_key(card_id: int, owner: Mapping[int, int] | None = None) -> int:
+    """The card whose memory `card_id` plans by in exam mode: its point's own card (`owner`), else itself.
+
+    Exam mode plans points: every card that asks a point (its head, overlap, slogan, pair cards, and
+    the list through its head) is an answer of that point's one memory, so a lapse on any of them
+    brings the point back and a point secured by any of them is left alone.
+    """
+    return card_id if owner is None else owner.get(card_id, card_id)
+
+
+def remembered(
+    memory: Mapping[int, Memory | None], step: Step, today: int, owner: Mapping[int, int] | None = None
+) -> dict[int, Memory | None]:
+    """Exam mode: the FSRS memory each answer of `step` leaves, by `memory_key` (what the next grade plans by)."""
     out: dict[int, Memory | None] = {}
     for g in step.answers:
-        out[g.card_id] = remember(out.get(g.card_id, memory.get(g.card_id)), g.quality, today)
+        key = memory_key(g.card_id, owner)
+        out[key] = remember(out.get(key, memory.get(key)), g.quality, today)
     return out
 
 

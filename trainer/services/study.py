@@ -80,6 +80,7 @@ class StudySession(SetAside):
     budget: float | None = None  # the learner's seconds for the day: no card is shown once they are used
     spent: float = 0.0  # seconds studied today (all sessions)
     memory: dict[int, Memory | None] = field(default_factory=dict)  # exam mode: FSRS memory from the log
+    owner: dict[int, int] = field(default_factory=dict)  # exam mode: card -> the card whose memory it plans by
     own_logs: dict[int, list[int]] = field(default_factory=dict)  # card -> this session's log ids of it, in order
 
     @classmethod
@@ -195,35 +196,30 @@ class StudySession(SetAside):
         return loaded.state if loaded is not None else self.point_states[card_id]
 
     def _memory(self, card_ids: Sequence[int], policy: Policy) -> dict[int, Memory | None] | None:
-        """Exam mode: the cards' FSRS memory folded from their logs (read once, then kept by `answer`)."""
+        """Exam mode: the cards' points' FSRS memory folded from their logs (read once, then kept by `answer`),
+        by `rules.memory_key` on `self.owner`."""
         if policy.exam_target is None:
             return None
-        missing = [cid for cid in card_ids if cid not in self.memory]
-        if missing:
+        unknown = [cid for cid in card_ids if cid not in self.owner]
+        missing = {rules.memory_key(cid, self.owner) for cid in card_ids if cid in self.owner} - set(self.memory)
+        if unknown or missing:
             with self.store.read() as tx:
-                found = exam_reads.memories(tx.run, missing)
-            self.memory.update({cid: found.get(cid) for cid in missing})
+                found = exam_reads.owners(tx.run, unknown)
+                self.owner.update({cid: found.get(cid, cid) for cid in unknown})
+                missing |= {self.owner[cid] for cid in unknown} - set(self.memory)
+                loaded = exam_reads.memories(tx.run, missing)
+            self.memory.update({cid: loaded.get(cid) for cid in missing})
         return self.memory
 
     def _graded(self, card: ReviewCard, grades: Sequence[int]) -> tuple[Graded, tuple[Graded, ...]]:
         policy = self._policy(card.card_id)
         points = self.points(card)
         memory = self._memory([card.card_id, *(cid for cid, _ in points)], policy)
+        how = {"today": self.today, "policy": policy, "answered": self.answered, "memory": memory, "owner": self.owner}
         if points:
-            return rules.grade_list(
-                card.card_id,
-                card.state,
-                points,
-                grades,
-                today=self.today,
-                policy=policy,
-                answered=self.answered,
-                memory=memory,
-            )
+            return rules.grade_list(card.card_id, card.state, points, grades, **how)  # type: ignore[arg-type]
         quality = min(grades)  # a list none of whose points has a head card: its own grade
-        return rules.grade_card(
-            card.card_id, card.state, quality, today=self.today, policy=policy, answered=self.answered, memory=memory
-        ), ()
+        return rules.grade_card(card.card_id, card.state, quality, **how), ()  # type: ignore[arg-type]
 
     def preview(self, quality: int) -> int:
         """Days until the current card would be due again after `quality`; 0 when it comes back today.
@@ -248,6 +244,7 @@ class StudySession(SetAside):
             policy=policy,
             answered=self.answered,
             memory=self._memory([cid], policy),
+            owner=self.owner,
         )
         return rules.days_shown(graded.outcome, self.today)
 
@@ -314,8 +311,9 @@ class StudySession(SetAside):
             self.own_logs.setdefault(g.card_id, []).append(log_id)
         memory_before = {}
         if policy.exam_target is not None:
-            memory_before = {g.card_id: self.memory.get(g.card_id) for g in step.answers}
-            self.memory.update(rules.remembered(self.memory, step, self.today))
+            keys = {rules.memory_key(g.card_id, self.owner) for g in step.answers}
+            memory_before = {k: self.memory.get(k) for k in keys}
+            self.memory.update(rules.remembered(self.memory, step, self.today, self.owner))
         self.spent += max(0, duration_ms) / 1000
         self.done.append(_Done(step, tuple(log_ids), duration_ms, memory_before))
         outcome = own.outcome

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from trainer.core.cards import CardKind
+from trainer.core.cards import CardKind, head_key, point_of
 from trainer.sched.budget import DayBudget, fit_day, paced_new
 from trainer.sched.memory import Memory, remember
 from trainer.sched.queue import Candidate, Limits, Today
@@ -15,23 +15,83 @@ from trainer.sched.state import Queue
 from trainer.store.sqlrun import Runner, chunks, in_list
 
 
+def owners(run: Runner, card_ids: Iterable[int]) -> dict[int, int]:
+    """Each card that asks a point another way (overlap, slogan, pair, cloze) mapped to its point's head
+    card, whose memory exam mode plans it by (`trainer.core.session.memory_key`); head and list cards,
+    and cards whose point has no head card, are left out (each plans by its own)."""
+    wanted: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for chunk in chunks(list(dict.fromkeys(card_ids))):
+        params: dict[str, Any] = {}
+        for card_id, deck_id, key, kind in run(
+            f"SELECT id, deck_id, key, kind FROM cards WHERE id IN {in_list('c', chunk, params)}", params
+        ):
+            if kind not in (CardKind.HEAD, CardKind.LIST):
+                wanted[(deck_id, head_key(point_of(key, kind)))].append(card_id)
+    out: dict[int, int] = {}
+    for deck_id in {d for d, _ in wanted}:
+        keys = sorted(k for d, k in wanted if d == deck_id)
+        for chunk in chunks(keys):
+            params = {"deck": deck_id}
+            sql = f"SELECT id, key FROM cards WHERE deck_id = :deck AND key IN {in_list('k', chunk, params)}"
+            for head_id, key in run(sql, params):
+                out.update(dict.fromkeys(wanted[(deck_id, key)], head_id))
+    return out
+
+
+# Key ranges per query when reading the cards of many points.
+POINT_RANGES = 200
+
+
+def _point_cards(run: Runner, card_ids: list[int]) -> dict[int, int]:
+    """Every card of the points of these head cards (the head cards too), mapped to its head card; any
+    other card maps to itself."""
+    out = {cid: cid for cid in card_ids}
+    heads: dict[tuple[int, str], int] = {}
+    for chunk in chunks(card_ids):
+        params: dict[str, Any] = {}
+        sql = (
+            f"SELECT id, deck_id, key FROM cards WHERE kind = '{CardKind.HEAD}' AND id IN {in_list('c', chunk, params)}"
+        )
+        heads.update({(deck_id, point_of(key, CardKind.HEAD)): cid for cid, deck_id, key in run(sql, params)})
+    for deck_id in {d for d, _ in heads}:
+        points = sorted(p for d, p in heads if d == deck_id)
+        for start in range(0, len(points), POINT_RANGES):
+            chunk, params = points[start : start + POINT_RANGES], {"deck": deck_id}
+            # A point's cards are the keys `<point id>:...` (a list's key starts with its section's id):
+            # ranges on the (deck_id, key) index.
+            ranges = []
+            for n, point in enumerate(chunk):
+                params[f"lo{n}"], params[f"hi{n}"] = f"{point}:", f"{point};"
+                ranges.append(f"(key >= :lo{n} AND key < :hi{n})")
+            sql = f"SELECT id, key, kind FROM cards WHERE deck_id = :deck AND ({' OR '.join(ranges)})"
+            for cid, key, kind in run(sql, params):
+                if kind != CardKind.LIST:
+                    out[cid] = heads[(deck_id, point_of(key, kind))]
+    return out
+
+
 def memories(run: Runner, card_ids: Iterable[int]) -> dict[int, Memory]:
-    """Each card's FSRS memory folded from its review log (cards never answered are left out).
+    """Each card's FSRS memory folded from the review log (cards never answered are left out): a head
+    card's is its point's, from the answers of every card that asks the point (see `owners`), in log order.
 
     A card made new again by hand (the card browser's forget) starts afresh: only its answers after the
     last forget count, as `trainer.store.replay` folds them (an answer at the same moment comes first).
     """
-    out: dict[int, Memory] = {}
-    for chunk in chunks(list(dict.fromkeys(card_ids))):
+    group = _point_cards(run, list(dict.fromkeys(card_ids)))
+    rows: list[Any] = []
+    for chunk in chunks(list(group)):
         params: dict[str, Any] = {}
         sql = (
-            "SELECT r.card_id, r.day, r.quality FROM review_log r"
+            "SELECT r.id, r.card_id, r.day, r.quality FROM review_log r"
             f" WHERE r.card_id IN {in_list('c', chunk, params)}"
             " AND NOT EXISTS (SELECT 1 FROM card_reset f WHERE f.card_id = r.card_id AND f.kind = 'forget'"
-            " AND f.at >= r.reviewed_at) ORDER BY r.card_id, r.id"
+            " AND f.at >= r.reviewed_at)"
         )
-        for card_id, day, quality in run(sql, params):
-            out[card_id] = remember(out.get(card_id), quality, day)
+        rows += run(sql, params)
+    out: dict[int, Memory] = {}
+    for _id, card_id, day, quality in sorted(rows):
+        key = group[card_id]
+        out[key] = remember(out.get(key), quality, day)
     return out
 
 

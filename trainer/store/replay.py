@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import cast
@@ -11,9 +12,10 @@ from typing import cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from trainer.core.cards import CardKind, head_key, point_of
 from trainer.sched.answer import Policy, grade
 from trainer.sched.lists import became_known
-from trainer.sched.memory import Memory, remember
+from trainer.sched.memory import Memory, fold, remember
 from trainer.sched.state import NEW_CARD, Algorithm, Queue, Schedule
 from trainer.store import lists
 from trainer.store.convert import state_from_row
@@ -73,6 +75,7 @@ def rebuild(
     rows: list[ReviewLogRow],
     first_known: dict[int, tuple[int, int]] | None = None,
     resets: Sequence[tuple[datetime, Schedule]] = (),
+    planned: Mapping[int, Memory | None] | None = None,
 ) -> Schedule:
     """A card's schedule from its log rows (oldest first), starting from a new card, with the schedules
     set by hand (forget, reschedule) applied at their moments.
@@ -80,6 +83,8 @@ def rebuild(
     Args:
         first_known: When given, (log id, study day) of the answer that first made the card known is put in it.
         resets: The card's schedules set by hand, with their moments.
+        planned: The memory exam mode planned each answer by, by log id (`point_memories`); without it,
+            the card's own answers'.
     """
     state = NEW_CARD
     memory: Memory | None = None  # exam mode plans by the FSRS memory of every earlier answer
@@ -97,13 +102,65 @@ def rebuild(
             card_id=card_id,
             policy=policy_of(row),
             repeat=bool(row.repeat),
-            memory=memory,
+            memory=memory if planned is None else planned.get(row.id),
         ).after
         memory = remember(memory, row.quality, row.day)
         if first_known is not None and card_id not in first_known and became_known(state, after):
             first_known[card_id] = (row.id, row.day)
         state = after
     return state
+
+
+def owners(session: Session) -> dict[int, int]:
+    """Each card that asks a point another way mapped to its point's head card, as
+    `trainer.store.exam_reads.owners` maps them for the session (retired cards too)."""
+    cards = session.execute(select(CardRow.id, CardRow.deck_id, CardRow.key, CardRow.kind)).all()
+    heads = {(r.deck_id, r.key): r.id for r in cards if r.kind == CardKind.HEAD}
+    out = {}
+    for r in cards:
+        if r.kind not in (CardKind.HEAD, CardKind.LIST):
+            head = heads.get((r.deck_id, head_key(point_of(r.key, r.kind))))
+            if head is not None:
+                out[r.id] = head
+    return out
+
+
+def point_memories(
+    session: Session, owner: Mapping[int, int], resets: Mapping[int, Sequence[tuple[datetime, Schedule]]]
+) -> dict[int, Memory | None]:
+    """The memory exam mode planned each answer by, by log id: its point's, folded from the earlier answers
+    of every card of the point (`trainer.store.exam_reads.memories`), a card's answers before a forget of
+    it left out from that forget on."""
+    forgets: dict[int, list[tuple[datetime, int]]] = defaultdict(list)  # point -> (moment, card forgotten)
+    for card_id, events in resets.items():
+        for at, state in events:
+            if state.queue is Queue.NEW:
+                forgets[owner.get(card_id, card_id)].append((at, card_id))
+    for events in forgets.values():
+        events.sort()
+    history: dict[int, list[tuple[int, datetime, int, int]]] = defaultdict(list)  # point -> (card, at, day, quality)
+    memory: dict[int, Memory | None] = {}
+    applied: dict[int, int] = defaultdict(int)  # point -> forgets applied so far
+    out: dict[int, Memory | None] = {}
+    rows = session.execute(
+        select(ReviewLogRow.id, ReviewLogRow.card_id, ReviewLogRow.reviewed_at, ReviewLogRow.day, ReviewLogRow.quality)
+        .order_by(ReviewLogRow.id)
+        .execution_options(yield_per=5000)
+    )
+    for log_id, card_id, at, day, quality in rows:
+        point = owner.get(card_id, card_id)
+        events, n = forgets.get(point, ()), applied[point]
+        if n < len(events) and events[n][0] < at:
+            while n < len(events) and events[n][0] < at:
+                n += 1
+            applied[point] = n
+            gone = events[:n]
+            kept = [h for h in history[point] if not any(c == h[0] and f >= h[1] for f, c in gone)]
+            memory[point] = fold((d, q) for _, _, d, q in kept)
+        out[log_id] = memory.get(point)
+        memory[point] = remember(memory.get(point), quality, day)
+        history[point].append((card_id, at, day, quality))
+    return out
 
 
 def _same(a: object, b: object) -> bool:
@@ -169,12 +226,14 @@ def replay(session: Session) -> ReplayReport:
             kinds[r.id] = (r.kind, r.key, r.section_key, r.deck_id)
     session.expunge_all()
     resets = resets_by_card(session)
+    planned = point_memories(session, owners(session), resets)
+    session.expunge_all()
     rebuilt: dict[int, Schedule] = {}
     first_known: dict[int, tuple[int, int]] = {}
     reviews = 0
     for card_id, rows in _logs_by_card(session):
         reviews += len(rows)
-        rebuilt[card_id] = rebuild(card_id, rows, first_known, resets.pop(card_id, ()))
+        rebuilt[card_id] = rebuild(card_id, rows, first_known, resets.pop(card_id, ()), planned)
     for card_id, only in resets.items():  # set by hand, never answered
         rebuilt[card_id] = rebuild(card_id, [], resets=only)
     session.expunge_all()
