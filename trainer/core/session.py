@@ -128,8 +128,8 @@ def grade_list(
         for (cid, st), q in zip(points, grades, strict=True)
         if st.queue >= Queue.NEW
     )
-    grade = list_grade(grades)
-    own = grade_card(card_id, state, grade, today=today, policy=policy, answered=answered, memory=memory, owner=owner)
+    lowest = list_grade(grades)
+    own = grade_card(card_id, state, lowest, today=today, policy=policy, answered=answered, memory=memory, owner=owner)
     if own.outcome.again and not list_comes_back(grades):
         own = replace(own, outcome=replace(own.outcome, again=False))
     return own, graded

@@ -103,8 +103,9 @@ def weakest_first(queue: Sequence[Candidate], estimate: Mapping[int, float], pen
     (today's repeats) stay in front and new cards after the reviews.
 
     Points come before the cards that ask them again another way (`trainer.sched.queue.is_extra`):
-    the reviews of points and lists, then new points, then list and pair cards entering today, then
-    the extras (their reviews weakest first, then new ones). A cut to the minutes takes extras first.
+    the reviews of points and lists, then new points, then the list cards entering today, then the
+    extras (their reviews weakest first, then new ones, pair cards among them). A cut to the minutes
+    takes extras first.
     """
     head = list(queue[:pending])
     rest = queue[pending:]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -187,21 +187,26 @@ def build_queue(
     # Paced by points: the new points first, then as many new cards that ask seen points another way.
     paced = [c for c in order if c.deck_id not in by_points or not is_extra(c)]
     fresh = take(paced, new_done, "new")
-    extras = take([c for c in order if c.deck_id in by_points and is_extra(c) and _seen(c, paced)], {}, "new")
+    seen = _seen(paced)
+    extras = take([c for c in order if c.deck_id in by_points and is_extra(c) and seen(c)], {}, "new")
     return avoid_adjacent([*pending, *spread([*entering, *due]), *spread(fresh), *spread(extras)])
 
 
-def _seen(extra: Candidate, points: Sequence[Candidate]) -> bool:
+def _seen(points: Sequence[Candidate]) -> Callable[[Candidate], bool]:
     """Whether a new card asking a point another way may come: its point was introduced on an earlier day.
 
     `points` are the new point cards offered, the first unseen ones of each deck in document order (a
     point's other cards follow its own card in that order): an extra of a point among them, or after
     the last of them, is of a point not seen yet.
     """
-    mine = [c for c in points if c.deck_id == extra.deck_id]
-    if not mine:
-        return True
-    return extra.new_ord < mine[-1].new_ord and all(c.point != extra.point or c.section != extra.section for c in mine)
+    last: dict[int, int] = {}
+    unseen: set[tuple[int, str, str]] = set()
+    for c in points:
+        last[c.deck_id] = max(last.get(c.deck_id, c.new_ord), c.new_ord)
+        unseen.add((c.deck_id, c.section, c.point))
+    return lambda c: (
+        c.deck_id not in last or (c.new_ord < last[c.deck_id] and (c.deck_id, c.section, c.point) not in unseen)
+    )
 
 
 def _drop_planned(cards: list[Candidate], out: list[Candidate], queued: set[int]) -> None:
