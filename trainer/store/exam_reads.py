@@ -34,7 +34,8 @@ def owners(run: Runner, card_ids: Iterable[int]) -> dict[int, int]:
             params = {"deck": deck_id}
             sql = f"SELECT id, key FROM cards WHERE deck_id = :deck AND key IN {in_list('k', chunk, params)}"
             for head_id, key in run(sql, params):
-                out.update(dict.fromkeys(wanted[(deck_id, key)], head_id))
+                for card_id in wanted[(deck_id, key)]:
+                    out[card_id] = head_id
     return out
 
 

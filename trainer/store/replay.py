@@ -132,8 +132,8 @@ def point_memories(
     of every card of the point (`trainer.store.exam_reads.memories`), a card's answers before a forget of
     it left out from that forget on."""
     forgets: dict[int, list[tuple[datetime, int]]] = defaultdict(list)  # point -> (moment, card forgotten)
-    for card_id, events in resets.items():
-        for at, state in events:
+    for card_id, hand_set in resets.items():
+        for at, state in hand_set:
             if state.queue is Queue.NEW:
                 forgets[owner.get(card_id, card_id)].append((at, card_id))
     for events in forgets.values():
@@ -143,23 +143,33 @@ def point_memories(
     applied: dict[int, int] = defaultdict(int)  # point -> forgets applied so far
     out: dict[int, Memory | None] = {}
     rows = session.execute(
-        select(ReviewLogRow.id, ReviewLogRow.card_id, ReviewLogRow.reviewed_at, ReviewLogRow.day, ReviewLogRow.quality)
+        select(
+            ReviewLogRow.id,
+            ReviewLogRow.card_id,
+            ReviewLogRow.reviewed_at,
+            ReviewLogRow.day,
+            ReviewLogRow.quality,
+            ReviewLogRow.exam_target,
+        )
         .order_by(ReviewLogRow.id)
         .execution_options(yield_per=5000)
     )
-    for log_id, card_id, at, day, quality in rows:
+    for log_id, card_id, at, day, quality, target in rows:
         point = owner.get(card_id, card_id)
-        events, n = forgets.get(point, ()), applied[point]
-        if n < len(events) and events[n][0] < at:
-            while n < len(events) and events[n][0] < at:
-                n += 1
-            applied[point] = n
-            gone = events[:n]
-            kept = [h for h in history[point] if not any(c == h[0] and f >= h[1] for f, c in gone)]
-            memory[point] = fold((d, q) for _, _, d, q in kept)
-        out[log_id] = memory.get(point)
+        moments = forgets.get(point)
+        if moments is not None:  # only a point with a forget keeps its history, to fold it again
+            n = applied[point]
+            if n < len(moments) and moments[n][0] < at:
+                while n < len(moments) and moments[n][0] < at:
+                    n += 1
+                applied[point] = n
+                gone = moments[:n]
+                kept = [h for h in history[point] if not any(c == h[0] and f >= h[1] for f, c in gone)]
+                memory[point] = fold((d, q) for _, _, d, q in kept)
+            history[point].append((card_id, at, day, quality))
+        if target is not None:  # only exam mode plans by the memory
+            out[log_id] = memory.get(point)
         memory[point] = remember(memory.get(point), quality, day)
-        history[point].append((card_id, at, day, quality))
     return out
 
 
