@@ -27,6 +27,7 @@ from trainer.store.convert import CardState, DeckSummary, ReviewCard, card_from_
 from trainer.store.sqlrun import Runner, chunks, deck_names, in_list
 
 LimitsFor = Callable[[str], Limits]
+answered_on_day = summaries.answered_on_day  # its callers read it here
 
 _QUEUE = {int(q): q for q in Queue}
 _NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
@@ -63,8 +64,7 @@ def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = Non
             continue
         if card_id not in answered:
             answered[card_id] = candidate(r, 3)
-        # A list's answer, or a point's through a list, comes back only when a point was forgotten.
-        listed = r[11] is not None or r[9] == CardKind.LIST
+        listed = r[11] is not None or r[9] == CardKind.LIST  # a list's answer or a point's through it
         last_quality[card_id] = quality if comes_back_today(quality, listed=listed) else max(quality, 4)
         if not repeat:
             if queue_before == _NEW:
@@ -112,17 +112,10 @@ NEW_CARDS_SQL = (
     f" WHERE s.deck_id = :deck AND s.queue = {_NEW} ORDER BY s.new_ord, s.card_id LIMIT :limit"
 )
 
-# Exam mode paces new points (`Limits.by_points`): the new head cards, and apart the other new cards of
-# points (not lists, which enter when their points are known), each in document order.
-NEW_POINTS_SQL = (
-    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
-    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND c.kind = '{CardKind.HEAD}' ORDER BY s.new_ord, s.card_id"
-    " LIMIT :limit"
-)
-NEW_EXTRAS_SQL = (
-    f"SELECT {CANDIDATE_COLUMNS} {_FROM_STATE}"
-    f" WHERE s.deck_id = :deck AND s.queue = {_NEW} AND c.kind NOT IN ('{CardKind.HEAD}', '{CardKind.LIST}')"
-    " ORDER BY s.new_ord, s.card_id LIMIT :limit"
+# Exam mode paces points (`Limits.by_points`): new head cards, and apart the other new cards of points.
+NEW_BY_POINTS_SQL = tuple(
+    NEW_CARDS_SQL.replace(" ORDER BY", f" AND c.kind {kinds} ORDER BY")
+    for kinds in (f"= '{CardKind.HEAD}'", f"NOT IN ('{CardKind.HEAD}', '{CardKind.LIST}')")
 )
 
 # New list and pair cards whose points are known, entering today (see `trainer.sched.lists`): the store
@@ -203,7 +196,7 @@ def plan(
         if allowance:
             # Extra rows stand in for list cards that wait a day because a sibling is studied today.
             wanted = {"deck": deck_id, "limit": 2 * allowance + 10}
-            for sql in (NEW_POINTS_SQL, NEW_EXTRAS_SQL) if lim.by_points else (NEW_CARDS_SQL,):
+            for sql in NEW_BY_POINTS_SQL if lim.by_points else (NEW_CARDS_SQL,):
                 new += [candidate(r) for r in run(sql, wanted)]
     if partial:
         activity = _with_touched(run, today, activity, [*ready, *new, *(c for p, _ in prefixes.values() for c in p)])
@@ -242,8 +235,8 @@ def _prefix_suffices(
     deck's places are filled. When a prefix of the due reviews fills them, the reviews after it are
     never taken, so only the prefix is read (a backlog of thousands costs a few hundred rows).
     """
-    if len(prefix) < size:
-        return True  # every due review
+    if len(prefix) < size or limits.by_points:  # by points the pick is not in due order: read them all
+        return len(prefix) < size
     places = max(0, limits.reviews - (activity.reviews_done or {}).get(deck_id, 0))
     mine = {id(c) for c in prefix}
     mine_ready = [c for c in ready if c.deck_id == deck_id]
@@ -387,17 +380,6 @@ def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None =
     missing = [i for i in ids if i not in out and i not in gone]
     if missing:
         raise StoreError(f"card {missing[0]} does not exist")
-    return out
-
-
-def answered_on_day(run: Runner, card_ids: Iterable[int], day: int) -> set[int]:
-    """Which of these cards have an answer logged on study day `day` (by any process)."""
-    out: set[int] = set()
-    for chunk in chunks(list(card_ids)):
-        params: dict[str, Any] = {"day": day}
-        # `+day`: by `ix_review_log_card`, not every answer of the day by `ix_review_log_day` (7 ms at 100k).
-        sql = f"SELECT card_id FROM review_log WHERE +day = :day AND card_id IN {in_list('c', chunk, params)}"
-        out.update(r[0] for r in run(sql, params))
     return out
 
 
