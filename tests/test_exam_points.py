@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from tests.conftest import FIXED_NOW, SHANGHAI
@@ -243,3 +243,9 @@ def test_exam_mode_plans_each_point_by_every_card_that_asks_it_and_replay_matche
         report = replay(s)
     assert {kinds[c] for c in logged} >= {CardKind.HEAD, CardKind.LIST, CardKind.OVERLAP, CardKind.PAIR}
     assert report.ok, report.mismatches[:5]
+    # The log says which memory planned each answer: read as answers logged before points were planned
+    # (each card by its own answers), the same answers rebuild other schedules.
+    with Session(engine) as s, s.begin():
+        s.execute(update(ReviewLogRow).values(point_memory=False))
+    with Session(engine) as s:
+        assert {m.field for m in replay(s).mismatches} & {"interval", "due_day", "stability"}

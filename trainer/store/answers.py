@@ -117,6 +117,7 @@ def write_answer(
         "fuzz": policy.fuzz,
         "exam_target": policy.exam_target,
         "via_card_id": via_card_id,
+        "point_memory": policy.exam_target is not None,  # exam mode plans by the point's memory
     }
     for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
         row[f"{col}_before"] = getattr(before, name)

@@ -153,6 +153,8 @@ class ReviewLogRow(Base):
     difficulty_after: Mapped[float | None] = mapped_column(Float, nullable=True)
     # 0006: the list card this answer was given through (a point graded in a list review), else None.
     via_card_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # 0010: exam mode planned the answer by its point's memory (every card of the point), not its card's own.
+    point_memory: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class DayCardRow(Base):

@@ -83,8 +83,8 @@ def rebuild(
     Args:
         first_known: When given, (log id, study day) of the answer that first made the card known is put in it.
         resets: The card's schedules set by hand, with their moments.
-        planned: The memory exam mode planned each answer by, by log id (`point_memories`); without it,
-            the card's own answers'.
+        planned: The memory exam mode planned each answer logged with `point_memory` by, by log id
+            (`point_memories`); other answers (and all without it) plan by the card's own answers.
     """
     state = NEW_CARD
     memory: Memory | None = None  # exam mode plans by the FSRS memory of every earlier answer
@@ -102,7 +102,7 @@ def rebuild(
             card_id=card_id,
             policy=policy_of(row),
             repeat=bool(row.repeat),
-            memory=memory if planned is None else planned.get(row.id),
+            memory=planned.get(row.id) if planned is not None and row.point_memory else memory,
         ).after
         memory = remember(memory, row.quality, row.day)
         if first_known is not None and card_id not in first_known and became_known(state, after):
@@ -128,9 +128,9 @@ def owners(session: Session) -> dict[int, int]:
 def point_memories(
     session: Session, owner: Mapping[int, int], resets: Mapping[int, Sequence[tuple[datetime, Schedule]]]
 ) -> dict[int, Memory | None]:
-    """The memory exam mode planned each answer by, by log id: its point's, folded from the earlier answers
-    of every card of the point (`trainer.store.exam_reads.memories`), a card's answers before a forget of
-    it left out from that forget on."""
+    """The memory exam mode planned each answer logged with `point_memory` by, by log id: its point's,
+    folded from the earlier answers of every card of the point (`trainer.store.exam_reads.memories`), a
+    card's answers before a forget of it left out from that forget on."""
     forgets: dict[int, list[tuple[datetime, int]]] = defaultdict(list)  # point -> (moment, card forgotten)
     for card_id, hand_set in resets.items():
         for at, state in hand_set:
@@ -149,12 +149,12 @@ def point_memories(
             ReviewLogRow.reviewed_at,
             ReviewLogRow.day,
             ReviewLogRow.quality,
-            ReviewLogRow.exam_target,
+            ReviewLogRow.point_memory,
         )
         .order_by(ReviewLogRow.id)
         .execution_options(yield_per=5000)
     )
-    for log_id, card_id, at, day, quality, target in rows:
+    for log_id, card_id, at, day, quality, by_point in rows:
         point = owner.get(card_id, card_id)
         moments = forgets.get(point)
         if moments is not None:  # only a point with a forget keeps its history, to fold it again
@@ -167,7 +167,7 @@ def point_memories(
                 kept = [h for h in history[point] if not any(c == h[0] and f >= h[1] for f, c in gone)]
                 memory[point] = fold((d, q) for _, _, d, q in kept)
             history[point].append((card_id, at, day, quality))
-        if target is not None:  # only exam mode plans by the memory
+        if by_point:  # only answers exam mode planned by their point's memory
             out[log_id] = memory.get(point)
         memory[point] = remember(memory.get(point), quality, day)
     return out
