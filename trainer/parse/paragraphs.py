@@ -165,6 +165,7 @@ def number_lines(lines: list[Line]) -> list[Line]:
     """Numbers alone on their lines, each over a short title line, that count 1, 2, 3 …: a list whose
     numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
     marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
+    lines = _bullet_lines(lines)
     found: list[tuple[int, int, int]] = []  # (number line, title line, number)
     width = page_width(lines)
     before: Line | None = None
@@ -193,6 +194,28 @@ def number_lines(lines: list[Line]) -> list[Line]:
     for i, j, n in chain:
         title = lines[j]
         out[j] = Line(f"{n}. {title.text}", f"{n}. {title.key}", title.lineno, title.indent)
+        out[i] = Line("", "", lines[i].lineno, 0)
+    return out
+
+
+_LONE_BULLET = frozenset("-*•·")
+
+
+def _bullet_lines(lines: list[Line]) -> list[Line]:
+    """Bullet marks alone on their lines, two or more, each over a line of text (`-` then `问题概括`):
+    a list whose marks a copy set apart. Each mark becomes the marker of the line under it."""
+    found = []
+    for i, line in enumerate(lines):
+        if line.key.strip() in _LONE_BULLET:
+            j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
+            if j > 0 and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
+                found.append((i, j))
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for i, j in found:
+        mark, item = lines[i].key.strip(), lines[j]
+        out[j] = Line(f"{mark} {item.text.lstrip()}", f"{mark} {item.key.lstrip()}", item.lineno, item.indent)
         out[i] = Line("", "", lines[i].lineno, 0)
     return out
 

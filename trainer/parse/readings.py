@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.depth import nest_bare_runs
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
@@ -45,9 +46,10 @@ def _prose_only(group: list[Node]) -> bool:
 
 
 def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
-    """Two or more headings by form (`### 1. 深化改革`) under a heading naming a kind (`## 对策建议`),
-    each over prose only: read as headings they would hold no point, so they are the section's points."""
-    if len(group) < 2 or parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
+    """Two or more headings by form (`### 1. 深化改革`, a bare `现状` line) under a heading of any kind
+    (`## 对策建议`, `## 检查行动的背景`), each over prose only: read as headings they would hold no point,
+    so they are the section's points, the heading line its head and the prose its body."""
+    if len(group) < 2 or parent.style == "root":
         return False
     for n in group:
         if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
@@ -150,6 +152,7 @@ def classify(node: Node) -> None:
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
     _unlist_lone_bullets(node)
+    nest_bare_runs(node)
     _mark_labels(node)
     children = node.children
     for child in children:
