@@ -57,10 +57,24 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     return True
 
 
+# Numberings that count sections, not points: `1.1`, `2.3` say "the first part of section 1". A new
+# such numbering is a row here.
+SECTION_NUMBERINGS = frozenset({"dotted"})
+
+
+def _numbered_sections(group: list[Node]) -> bool:
+    """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
+    list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
+    that section's points, whatever the item's phrase looks like (a claim or a topic)."""
+    return group[0].style in SECTION_NUMBERINGS and any(_holds_list(n) for n in group)
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
         return False
+    if _numbered_sections(group):
+        return True
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
@@ -114,6 +128,9 @@ def _heads_own_list(group: list[Node]) -> bool:
     return any(not c.heading and not c.lone for c in group[0].children)
 
 
+_RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
+
+
 def _unlist_lone_bullets(node: Node) -> None:
     """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
     text, and what was read into it belongs to its parent."""
@@ -122,6 +139,9 @@ def _unlist_lone_bullets(node: Node) -> None:
     if para is None:
         return
     at = node.items.index(bullets[0])
+    before = node.items[at - 1] if at else None
+    if isinstance(before, Para) and before.key.rstrip().endswith("：") and _RUN_IN_LEAD.match(bullets[0].title):
+        return  # announced by the line before (`主要存在以下问题：`) and led like a point: a list cut short
     node.items[at : at + 1] = [para, *bullets[0].items]
 
 
