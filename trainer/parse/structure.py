@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.clauses import semicolon_points
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, top_list
@@ -209,7 +210,12 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             continue
         lists = _run_lists(item)
         if not lists:
-            got.own.extend(_run_in_points(item))
+            said, clauses = ("", []) if _run_in_points(item) else semicolon_points(item)
+            points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
+            kind = lead_kind(said) if clauses and not kind_bearing else None
+            if kind is not None:  # the lead names the list's kind, as a lead before numbers does
+                got.parts.append(SectionDraft(kind, heading_phrase(said), points, "lead"))
+            got.own.extend([] if kind else points)
         for group, stop in lists:
             points = _inline_points(item, group, stop)
             # Under a heading that names a kind, one list is its points; two or more lists in one
