@@ -214,7 +214,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
             kind = lead_kind(said) if clauses and not kind_bearing else None
             if kind is not None:  # the lead names the list's kind, as a lead before numbers does
-                got.parts.append(SectionDraft(kind, heading_phrase(said), points, "lead"))
+                got.parts.append(SectionDraft(kind, heading_phrase(said.split("，")[-1]), points, "lead"))
             got.own.extend([] if kind else points)
         for group, stop in lists:
             points = _inline_points(item, group, stop)
