@@ -113,6 +113,19 @@ def _looks_like_heading(line: Line) -> bool:
     return len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)
 
 
+_ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
+NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
+
+
+def _stands_apart(last: Line, line: Line, gap: int) -> bool:
+    """True when `line` starts something of its own after `last` although `last` looks unfinished: the
+    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
+    a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
+    if last.key.rstrip().endswith("：") and _ITEM_LEAD.match(line.key):
+        return True
+    return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
+
+
 def join_lines(lines: list[Line]) -> list[Para]:
     """Group physical lines into paragraphs: every non-blank line is its own paragraph unless it
     continues a line that was broken mid-sentence (possibly across one or two blank lines)."""
@@ -131,6 +144,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             and _breaks_mid_sentence(last, width)
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
+            and not _stands_apart(last, line, gap)
         ):
             para = paras[-1]
             sep = " " if para.key[-1:].isascii() and para.key[-1:].isalnum() and line.key[0].isalnum() else ""
