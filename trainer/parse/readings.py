@@ -6,7 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.depth import nest_bare_runs
-from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
+from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
@@ -145,6 +145,15 @@ def _unlist_lone_bullets(node: Node) -> None:
     node.items[at : at + 1] = [para, *bullets[0].items]
 
 
+def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
+    """Numbered items (`1.`, `（一）`) under a section heading that names a kind (`一、…面临的现实难题`):
+    its points, so a bare line inside one (`深层原因` over a few bullets) is a label in that point's body,
+    not a heading that would lift the item to a heading too."""
+    if parent.style == "root" or STYLE_RANK.get(group[0].style) is None:
+        return False
+    return heading_kind(parent.title) is not SectionKind.OTHER
+
+
 def _mark_labels(node: Node) -> None:
     """A bare line repeated under two or more items of one list and naming no section kind (`应用示例`
     under each quotation of a 金句 page) is the items' template, a label, not a heading."""
@@ -152,6 +161,10 @@ def _mark_labels(node: Node) -> None:
     for child in node.children:
         by_style.setdefault(child.style, []).append(child)
     for group in by_style.values():
+        if _points_of_a_kind(group, node):
+            for item in group:
+                for sub in item.children:
+                    sub.label = sub.label or sub.style.startswith("bare")
         if len(group) < 2:
             continue
         seen: dict[str, list[tuple[int, Node]]] = {}
