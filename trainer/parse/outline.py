@@ -13,7 +13,7 @@ from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
-_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
+_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20

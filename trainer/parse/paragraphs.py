@@ -58,8 +58,8 @@ _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 def is_start_line(line: Line) -> bool:
     """True when a line opens something of its own (heading, numbered item, a part led by a heading
     word and a colon) and must not be joined."""
-    if _MD_HEADING.match(line.key) or match_line(line.key) is not None:
-        return True
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or line.key.startswith("|"):
+        return True  # a table row (`| 文化创新 | … |`) is a line of its own too
     label = _LABEL_LEAD.match(line.key)
     return label is not None and is_heading_phrase(label.group(1))
 

@@ -69,6 +69,17 @@ def _numbered_sections(group: list[Node]) -> bool:
     return group[0].style in SECTION_NUMBERINGS and any(_holds_list(n) for n in group)
 
 
+def _most_hold_lists(group: list[Node]) -> bool:
+    """Phrases at the top of a document, two or more of them, at least half opening onto a list of
+    their own (`二、实现文化自信的关键路径` over 1. 2. 3., `三、…实践案例` over a table), the others over
+    prose (`一、…核心内涵`) or cut off: the document's sections, not points with sub-lists."""
+    titles = [n.title.strip().rstrip("：:") for n in group]
+    if len(group) < 2 or any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
+        return False
+    listy = sum(1 for n in group if _holds_list(n))
+    return listy >= 2 and 2 * listy >= len(group)
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if _prose_only(group):
@@ -86,6 +97,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
+    if parent.style == "root" and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
+        return True
     if any(n.contains_heading for n in group):
         return True
     if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:

@@ -29,7 +29,10 @@ _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
 # sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
 _QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
+# `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`: a table row, led by its first cell.
+_ROW_LEAD = re.compile(r"^\| *([^|\s-][^|]{0,19}?) *\|(?= *[^|\s-][^|]*\|)")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("row", _ROW_LEAD),
     ("colon", _COLON_LEAD),
     ("sentence", _SENTENCE_LEAD),
     ("bracket", _BRACKET_LEAD),
@@ -39,7 +42,7 @@ LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PROSE_OPENER = re.compile(
     r"^(?:但|而|且|这|那|该|其|此|因此|所以|然而|同时|此外|另外|总之|可见|于是|并且|如果|虽然|尽管|因为)"
 )
-LEAD_END = " 】〗：。！”」—－-"  # what closes a lead before its elaboration
+LEAD_END = " 】〗：。！”」—－-|"  # what closes a lead before its elaboration
 
 
 def _is_claim(sentence: str) -> bool:
@@ -117,6 +120,18 @@ def _parallel_leads(leads: list[str]) -> set[int]:
     return {k for i, n in enumerate(shared) if n >= floor for k in (i, i + 1)}
 
 
+HEADER_CELL_MAX = 6  # a header row's cells are short labels (实践方向, 具体措施, 效果)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _is_header(row: str, nxt: str) -> bool:
+    """True for a table's first row when its cells are all short labels and the next row's are not."""
+    return all(len(c) <= HEADER_CELL_MAX for c in _cells(row)) and any(len(c) > HEADER_CELL_MAX for c in _cells(nxt))
+
+
 def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
     """Paragraphs of the same shape, two or more in a row, each led by a short lead (a phrase and a
     colon, a short sentence, a bracketed phrase, a quotation): a list with no numbers. An essay's
@@ -136,6 +151,8 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             parallel = _parallel_leads([paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run])
             if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
                 run = [run[k] for k in sorted(parallel)]
+            if shape[0] == "row" and _is_header(paras[i].key, paras[i + 1].key):
+                run = run[1:]  # the table's header row names its columns: no point
             for k in run:
                 found[k] = (shapes[k] or ("", 0, 0))[1:]
         i = j
