@@ -19,7 +19,7 @@ OPENING_AMONG = 3  # in a run of this many paragraphs or more, some may open or 
 _COLON_LEAD = re.compile(r"^([^。；：！？.;:!?“”\s]{2,20})：(?=[^：]{10})")
 # What leads a quotation or an example, not a point (`习近平总书记指出：`, `例如：`).
 NOT_A_LEAD = re.compile(
-    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下|提醒您?|几点|几个?方面)$"
 )
 
 # `当好食品安全卫士，全面布控精确打击。统计显示，…`: a short lead sentence (the page's bold lost).

@@ -103,14 +103,14 @@ def _elaborates(key: str, group: list[Marker]) -> bool:
     if group[0].style != "side" or group[0].start == 0:
         return False
     before = key[: group[0].start].rstrip()
-    if not before.endswith(("。", "！", "？")):
+    if not before.endswith(("。", "！", "？", "，")):  # `这种高能耗治理，一方面…`: the sentence's own sides
         return False
     start = max(before.rfind(c, 0, len(before) - 1) for c in "。！？") + 1
     sentence = before[start:]
     if lead_kind(sentence) is not None:
         return False
     # `基层负担过重，说到底是权责失衡、机制僵化。一方面…`: a diagnosis, whose two sides are the problems.
-    last = sentence.rstrip("。！？").split("，")[-1]
+    last = sentence.rstrip("。！？，").split("，")[-1]
     return head_kind(last) is not SectionKind.PROBLEMS
 
 
