@@ -80,8 +80,15 @@ def _most_hold_lists(group: list[Node]) -> bool:
     return listy >= 2 and 2 * listy >= len(group)
 
 
+# The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
+# document, never a point, and so are its siblings. A new part is an alternative here.
+_DOCUMENT_PART = re.compile(r"^(?:引言|前言|导言|绪论|序言|结论|结语|结束语|小结|总结|概述|参考文献|附录)$")
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
+    if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
+        return True
     if _prose_only(group):
         return False
     if _numbered_sections(group):
