@@ -151,6 +151,17 @@ def _heads_own_list(group: list[Node]) -> bool:
 _RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
 
 
+def _cut_short(group: list[Node], parent: Node) -> bool:
+    """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
+    计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
+    not a sentence. `一方面` alone stays a sentence: prose opens with it."""
+    first = group[0]
+    if len(group) != 1 or first.style not in PROSE_STYLES or first.style == "side" or first.ordinal != 1:
+        return False
+    opens = parent.items[0] is first
+    return opens and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+
+
 def _unlist_lone_bullets(node: Node) -> None:
     """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
     text, and what was read into it belongs to its parent."""
@@ -217,6 +228,7 @@ def classify(node: Node) -> None:
         labels = all(c.label for c in group)
         decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
         lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
+        lone = lone and not _cut_short(group, node)
         for child in group:
             child.heading = decision
             child.lone = lone
