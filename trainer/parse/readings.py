@@ -145,7 +145,24 @@ def _heads_own_list(group: list[Node]) -> bool:
     of the list it holds, not as that list's only point."""
     if len(group) != 1 or group[0].style in PROSE_STYLES or group[0].style.startswith(("sym", "bullet")):
         return False
-    return any(not c.heading and not c.lone for c in group[0].children)
+    return any(not c.heading and not c.lone for c in group[0].children) or _split_own_list(group[0])
+
+
+def _split_own_list(node: Node) -> bool:
+    """For an item with no sibling whose own paragraph runs on into a list after its first sentence
+    (`一、推进事项管理突破，实现政务服务智能办。由市级…。一是…二是…`): cut the title at that sentence and
+    keep the rest as the paragraph it holds; True when it did (the item then heads that list)."""
+    para = node.para
+    if para is None or node.children or node.items:
+        return False
+    start = para.text.find(node.title)
+    stop = para.key.find("。", start)
+    group = top_list(find_inline(para.key))
+    if start < 0 or stop < 0 or not group or group[0].start <= stop:
+        return False
+    node.title = para.text[start:stop]
+    node.items.append(para.slice(stop + 1))
+    return True
 
 
 _RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
