@@ -100,6 +100,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
     ("seq", r"(首先|其次|再次|再者|此外|最后)[，：]", True),
+    # `首先需要…`, `其次要…`: these two count with no comma too (`再次`, `最后` do not: 再次强调, 最后一公里).
+    ("seq", r"(首先|其次)(?=[\u4e00-\u9fff])", True),
 )
 _COMPILED = tuple((style, re.compile(pat), comma) for style, pat, comma in _TABLE)
 _LINE_START = re.compile("|".join(f"(?:{pat})" for _, pat, _ in _TABLE))
