@@ -6,6 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.depth import nest_bare_runs
+from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
@@ -249,6 +250,8 @@ def classify(node: Node) -> None:
         for child in group:
             child.heading = decision
             child.lone = lone
+        if STYLE_RANK.get(group[0].style):
+            unglue(group)
     # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
     node.contains_heading = any(
         (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
