@@ -83,7 +83,9 @@ def _most_hold_lists(group: list[Node]) -> bool:
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
 # document, never a point, and so are its siblings. A new part is an alternative here.
-_DOCUMENT_PART = re.compile(r"^(?:引言|前言|导言|绪论|序言|结论|结语|结束语|小结|总结|概述|参考文献|附录)$")
+_DOCUMENT_PART = re.compile(
+    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录)$"
+)
 
 
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
