@@ -17,6 +17,7 @@ _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
+RUN_ON_PHRASE = (6, 12)  # a phrase this long set apart by a space before prose: a heading run on
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -162,7 +163,8 @@ def _run_on(title: str) -> int:
     if not m:
         return -1
     left, right = title[: m.start()], title[m.end() :]
-    if len(right) < 10 or _PUNCT.search(left) or not is_heading_phrase(left.replace(" ", "")):
+    phrase = RUN_ON_PHRASE[0] <= len(left) <= RUN_ON_PHRASE[1]
+    if len(right) < 10 or _PUNCT.search(left) or not (phrase or is_heading_phrase(left.replace(" ", ""))):
         return -1
     return m.start()
 

@@ -236,11 +236,13 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
 
 _ITEM_GAP = re.compile(r" +")
 RUN_ON_TITLE_MAX = 20  # the title of an item run on with its first sub-item is a short phrase
+_RUN_ON_LEAD = re.compile(r"[^，。；：！？、,.;:!?\s]{2,12}：[^：]{10}")  # `考核指挥棒转向：浙江推行…`
 
 
 def split_run_on_items(paras: list[Para]) -> list[Para]:
     """An item whose line runs on, after a space, into its first sub-item of a deeper style
-    (`一、规划背景 （一）“十五”期间工作进展情况。`): two lines run together by a copy, split again."""
+    (`一、规划背景 （一）“十五”期间工作进展情况。`) or into a first point led by a short phrase and a
+    colon (`二、案例背后的治理逻辑 考核指挥棒转向：浙江…`): two lines run together by a copy, split again."""
     out: list[Para] = []
     for para in paras:
         marker = match_line(para.key)
@@ -252,6 +254,7 @@ def split_run_on_items(paras: list[Para]) -> list[Para]:
         sub = match_line(para.key[gap.end() :])
         title = para.key[marker.end : gap.start()]
         deeper = sub is not None and sub.ordinal == 1 and STYLE_RANK.get(sub.style, 0) > rank
+        deeper = deeper or (sub is None and _RUN_ON_LEAD.match(para.key, gap.end()) is not None)
         if not deeper or _HAS_PUNCT.search(title):
             out.append(para)
             continue

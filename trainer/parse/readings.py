@@ -71,14 +71,16 @@ def _numbered_sections(group: list[Node]) -> bool:
 
 
 def _most_hold_lists(group: list[Node]) -> bool:
-    """Phrases at the top of a document, two or more of them, at least half opening onto a list of
+    """Numbered phrases at the top of a document, two or more of them, at least half opening onto a list of
     their own (`二、实现文化自信的关键路径` over 1. 2. 3., `三、…实践案例` over a table), the others over
     prose (`一、…核心内涵`) or cut off: the document's sections, not points with sub-lists."""
     titles = [n.title.strip().rstrip("：:") for n in group]
-    if len(group) < 2 or any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
+    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None:
+        return False
+    if any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
         return False
     listy = sum(1 for n in group if _holds_list(n))
-    return listy >= 2 and 2 * listy >= len(group)
+    return listy >= 1 and 2 * listy >= len(group)
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
