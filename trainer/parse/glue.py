@@ -11,12 +11,13 @@ from trainer.parse.outline import Node
 # the end of one of them with no mark after it, the body's first words run on straight after (`流于表面化`
 # then `部分单位把…`). A new ending is an alternative here.
 _HEAD_END = re.compile(
-    r"不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不畅|不力|不一|单一|滞后|薄弱|缺失|缺位|脱节"
+    r"不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不畅|不力|单一|滞后|薄弱|缺失|缺位|脱节"
     r"|较低|偏低|较弱|偏弱|乏力|欠缺|表面化|形式化|碎片化|空心化|有待提高|有待加强|亟待解决"
 )
 # What may follow such a word inside one clause (`不足的问题`, `滞后等`, `单一、`): no glue point there.
 _GOES_ON = re.compile(
-    r"[的地得了着等和与及或并而且也都还仍之所、，。；：！？,.;:!?”’）)》】\s]|问题|现象|情况|状况|局面"
+    r"[的地得了着等和与及或并而且也都还仍之所以于化性型者、，。；：！？,.;:!?”’）)》】\s]"
+    r"|问题|现象|情况|状况|局面|水平|程度|状态|阶段|方面|领域|环节|地区|区域"
 )
 _STOPS = "。；！？;!?"
 _OPEN, _CLOSE = "“‘《（(「【", "”’》）)」】"
