@@ -376,8 +376,9 @@ def test_subheadings_over_prose_under_any_heading_are_its_points() -> None:
     assert _heads(text) == ["政策支持", "社会关注", "全面布控精确打击", "统筹协调齐抓共管"]
 
 
-def test_headings_over_prose_at_the_top_stay_headings() -> None:
-    # With no heading above them, headings each over prose are the document's parts, not a list.
+def test_headings_over_prose_beside_a_heading_over_a_list_stay_headings() -> None:
+    # Headings of one level of which one holds a list are the document's parts: the others' prose is
+    # background, not points.
     text = (
         "# 食品安全\n\n## 热点背景\n近日，全国食品安全工作会议召开，强调要压紧压实各方责任。\n\n"
         "## 话题引入\n民以食为天，食品安全直接关系群众的身体健康和生命安全。\n\n"

@@ -48,9 +48,10 @@ def _prose_only(group: list[Node]) -> bool:
 
 def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     """Two or more headings by form (`### 1. 深化改革`, a bare `现状` line) under a heading of any kind
-    (`## 对策建议`, `## 检查行动的背景`), each over prose only: read as headings they would hold no point,
-    so they are the section's points, the heading line its head and the prose its body."""
-    if len(group) < 2 or parent.style == "root":
+    (`## 对策建议`, `## 检查行动的背景`) or under the document's title, each over prose only: read as
+    headings they would hold no point, so they are the points, the heading line its head and the prose
+    its body."""
+    if len(group) < 2:
         return False
     for n in group:
         if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
