@@ -6,6 +6,7 @@ import re
 
 from trainer.parse.heads import is_adverbial
 from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import is_heading_phrase
 
@@ -132,6 +133,44 @@ def _is_header(row: str, nxt: str) -> bool:
     return all(len(c) <= HEADER_CELL_MAX for c in _cells(row)) and any(len(c) > HEADER_CELL_MAX for c in _cells(nxt))
 
 
+HEAD_LINE = (4, 25)  # the length of a head set on a line of its own above its paragraph
+_MD_LINE = re.compile(r"^#{1,6}(?:\s|$)")
+_INNER_MARK = re.compile(r"^[\u4e00-\u9fff“][^【】\[\]|]*[，、]")  # two clauses or a list of words, opened by a word
+
+
+def _is_head_line(para: Para) -> bool:
+    """A short line that states a claim and ends no sentence (`坚持党建引领，凝聚治理合力`)."""
+    key = para.key.strip()
+    if not HEAD_LINE[0] <= len(key) <= HEAD_LINE[1] or ends_terminal(key) or key.endswith(("：", "，", "、")):
+        return False
+    if match_line(key) is not None or _MD_LINE.match(key) or "：" in key or not _INNER_MARK.search(key):
+        return False  # a line with no mark inside is a bare heading line, read as one (outline, depth)
+    return _is_claim(key) and not is_heading_phrase(key)
+
+
+def _is_body(para: Para, head: Para) -> bool:
+    return ends_terminal(para.key) and len(para.key) > len(head.key) and match_line(para.key) is None
+
+
+def head_lines(paras: list[Para]) -> dict[int, tuple[int, int]]:
+    """Short claim lines each over a paragraph of its own (`坚持党建引领，凝聚治理合力` then `各地把…。`), two
+    or more in a row with only their paragraphs between: a list with no numbers whose heads sit on their
+    own lines (the page's bold lost). Maps each head line's index to its whole text as the lead."""
+    heads = [i for i in range(len(paras) - 1) if _is_head_line(paras[i]) and _is_body(paras[i + 1], paras[i])]
+    found: dict[int, tuple[int, int]] = {}
+    run: list[int] = []
+    for i in heads:
+        if run and all(_is_body(paras[k], paras[run[-1]]) for k in range(run[-1] + 1, i)):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update((k, (0, len(paras[k].key))) for k in run)
+        run = [i]
+    if len(run) >= 2:
+        found.update((k, (0, len(paras[k].key))) for k in run)
+    return found
+
+
 def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
     """Paragraphs of the same shape, two or more in a row, each led by a short lead (a phrase and a
     colon, a short sentence, a bracketed phrase, a quotation): a list with no numbers. An essay's
@@ -156,4 +195,4 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             for k in run:
                 found[k] = (shapes[k] or ("", 0, 0))[1:]
         i = j
-    return found
+    return {**head_lines(paras), **found}
