@@ -78,8 +78,8 @@ LABELLED_MAX = 40
 _ANSWER = re.compile(r"参考|答案|作答|答题|解析|示例|范例|评分")
 
 
-# `01 重要意义`: a number set apart by a space before a heading's words is its numbering, not its text.
-_SET_APART_NUMBER = re.compile(r"\d{1,2} +(?=[\u4e00-\u9fff])")
+# `01 重要意义`, `✅产业振兴是基础`: a number set apart by a space, or emoji, before a heading's words.
+_SET_APART_NUMBER = re.compile(r"(?:\d{1,2} +|[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]+ *)(?=[\u4e00-\u9fff])")
 
 
 def _bare_start(key: str) -> int:
