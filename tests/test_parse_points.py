@@ -365,11 +365,23 @@ def test_subheadings_over_prose_under_a_kind_heading_are_its_points() -> None:
     ]
 
 
-def test_subheadings_over_prose_under_a_topic_stay_headings() -> None:
-    # Under a heading that names no kind, subheadings over prose are that topic's parts, not points.
+def test_subheadings_over_prose_under_any_heading_are_its_points() -> None:
+    # Under a heading naming no kind (背景, 现状与影响), subheadings each over a paragraph are points too:
+    # the blind annotations mark them so on real pages (a section of kind other is still a section).
     text = (
-        "# 食品安全\n\n## 热点材料\n\n### 热点背景\n近日，全国食品安全工作会议召开，强调要压紧压实各方责任。\n\n"
-        "### 话题引入\n民以食为天，食品安全直接关系群众的身体健康和生命安全。\n\n"
+        "# 餐饮浪费\n\n## 检查行动的背景\n\n### 政策支持\n国家先后出台反食品浪费法等一系列法规，明确各方责任。\n\n"
+        "### 社会关注\n公众节约意识不断增强，各界纷纷呼吁制止浪费。\n\n"
+        "## 对策建议\n\n1. 全面布控精确打击。开展明查暗访全覆盖。\n2. 统筹协调齐抓共管。形成监管合力。\n"
+    )
+    assert _heads(text) == ["政策支持", "社会关注", "全面布控精确打击", "统筹协调齐抓共管"]
+
+
+def test_headings_over_prose_beside_a_heading_over_a_list_stay_headings() -> None:
+    # Headings of one level of which one holds a list are the document's parts: the others' prose is
+    # background, not points.
+    text = (
+        "# 食品安全\n\n## 热点背景\n近日，全国食品安全工作会议召开，强调要压紧压实各方责任。\n\n"
+        "## 话题引入\n民以食为天，食品安全直接关系群众的身体健康和生命安全。\n\n"
         "## 对策建议\n\n1. 全面布控精确打击。开展明查暗访全覆盖。\n2. 统筹协调齐抓共管。形成监管合力。\n"
     )
     assert _heads(text) == ["全面布控精确打击", "统筹协调齐抓共管"]

@@ -9,6 +9,7 @@ from trainer.errors import DocumentError
 from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
+from trainer.parse.exam import mark_instructions, open_notes
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
@@ -58,10 +59,14 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     preamble = read_preamble(number_lines(split_lines(text)))
     paras = join_lines(preamble.lines)
     root = build_tree(paras, preamble.title)
+    mark_instructions(root)
     classify(root)
     fallback = preamble.title or _stem(source) or "未命名"
-    drafts = read_topics(root, preamble.subtitle, fallback)
-    topics, notes = _to_topics(drafts)
+    topics, notes = _to_topics(read_topics(root, preamble.subtitle, fallback))
+    if not topics and open_notes(root):
+        # A paper with no answer: its materials' lists are what there is to learn.
+        classify(root)
+        topics, notes = _to_topics(read_topics(root, preamble.subtitle, fallback))
     if not topics:
         prose = prose_topic(paras, fallback)
         topics, notes = _to_topics([prose] if prose else [])

@@ -13,10 +13,11 @@ from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
-_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]]")
+_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
+RUN_ON_PHRASE = (6, 12)  # a phrase this long set apart by a space before prose: a heading run on
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -77,8 +78,8 @@ LABELLED_MAX = 40
 _ANSWER = re.compile(r"参考|答案|作答|答题|解析|示例|范例|评分")
 
 
-# `01 重要意义`: a number set apart by a space before a heading's words is its numbering, not its text.
-_SET_APART_NUMBER = re.compile(r"\d{1,2} +(?=[\u4e00-\u9fff])")
+# `01 重要意义`, `✅产业振兴是基础`: a number set apart by a space, or emoji, before a heading's words.
+_SET_APART_NUMBER = re.compile(r"(?:\d{1,2} +|[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\ufe0f]+ *)(?=[\u4e00-\u9fff])")
 
 
 def _bare_start(key: str) -> int:
@@ -162,7 +163,8 @@ def _run_on(title: str) -> int:
     if not m:
         return -1
     left, right = title[: m.start()], title[m.end() :]
-    if len(right) < 10 or _PUNCT.search(left) or not is_heading_phrase(left.replace(" ", "")):
+    phrase = RUN_ON_PHRASE[0] <= len(left) <= RUN_ON_PHRASE[1]
+    if len(right) < 10 or _PUNCT.search(left) or not (phrase or is_heading_phrase(left.replace(" ", ""))):
         return -1
     return m.start()
 

@@ -58,8 +58,8 @@ _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 def is_start_line(line: Line) -> bool:
     """True when a line opens something of its own (heading, numbered item, a part led by a heading
     word and a colon) and must not be joined."""
-    if _MD_HEADING.match(line.key) or match_line(line.key) is not None:
-        return True
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or line.key.startswith("|"):
+        return True  # a table row (`| 文化创新 | … |`) is a line of its own too
     label = _LABEL_LEAD.match(line.key)
     return label is not None and is_heading_phrase(label.group(1))
 
@@ -113,6 +113,19 @@ def _looks_like_heading(line: Line) -> bool:
     return len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)
 
 
+_ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
+NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
+
+
+def _stands_apart(last: Line, line: Line, gap: int) -> bool:
+    """True when `line` starts something of its own after `last` although `last` looks unfinished: the
+    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
+    a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
+    if last.key.rstrip().endswith("：") and _ITEM_LEAD.match(line.key):
+        return True
+    return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
+
+
 def join_lines(lines: list[Line]) -> list[Para]:
     """Group physical lines into paragraphs: every non-blank line is its own paragraph unless it
     continues a line that was broken mid-sentence (possibly across one or two blank lines)."""
@@ -131,6 +144,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             and _breaks_mid_sentence(last, width)
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
+            and not _stands_apart(last, line, gap)
         ):
             para = paras[-1]
             sep = " " if para.key[-1:].isascii() and para.key[-1:].isalnum() and line.key[0].isalnum() else ""
@@ -165,6 +179,7 @@ def number_lines(lines: list[Line]) -> list[Line]:
     """Numbers alone on their lines, each over a short title line, that count 1, 2, 3 …: a list whose
     numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
     marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
+    lines = _bullet_lines(lines)
     found: list[tuple[int, int, int]] = []  # (number line, title line, number)
     width = page_width(lines)
     before: Line | None = None
@@ -197,13 +212,37 @@ def number_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+_LONE_BULLET = frozenset("-*•·")
+
+
+def _bullet_lines(lines: list[Line]) -> list[Line]:
+    """Bullet marks alone on their lines, two or more, each over a line of text (`-` then `问题概括`):
+    a list whose marks a copy set apart. Each mark becomes the marker of the line under it."""
+    found = []
+    for i, line in enumerate(lines):
+        if line.key.strip() in _LONE_BULLET:
+            j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
+            if j > 0 and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
+                found.append((i, j))
+    if len(found) < 2:
+        return lines
+    out = list(lines)
+    for i, j in found:
+        mark, item = lines[i].key.strip(), lines[j]
+        out[j] = Line(f"{mark} {item.text.lstrip()}", f"{mark} {item.key.lstrip()}", item.lineno, item.indent)
+        out[i] = Line("", "", lines[i].lineno, 0)
+    return out
+
+
 _ITEM_GAP = re.compile(r" +")
 RUN_ON_TITLE_MAX = 20  # the title of an item run on with its first sub-item is a short phrase
+_RUN_ON_LEAD = re.compile(r"[^，。；：！？、,.;:!?\s]{2,12}：[^：]{10}")  # `考核指挥棒转向：浙江推行…`
 
 
 def split_run_on_items(paras: list[Para]) -> list[Para]:
     """An item whose line runs on, after a space, into its first sub-item of a deeper style
-    (`一、规划背景 （一）“十五”期间工作进展情况。`): two lines run together by a copy, split again."""
+    (`一、规划背景 （一）“十五”期间工作进展情况。`) or into a first point led by a short phrase and a
+    colon (`二、案例背后的治理逻辑 考核指挥棒转向：浙江…`): two lines run together by a copy, split again."""
     out: list[Para] = []
     for para in paras:
         marker = match_line(para.key)
@@ -215,6 +254,7 @@ def split_run_on_items(paras: list[Para]) -> list[Para]:
         sub = match_line(para.key[gap.end() :])
         title = para.key[marker.end : gap.start()]
         deeper = sub is not None and sub.ordinal == 1 and STYLE_RANK.get(sub.style, 0) > rank
+        deeper = deeper or (sub is None and _RUN_ON_LEAD.match(para.key, gap.end()) is not None)
         if not deeper or _HAS_PUNCT.search(title):
             out.append(para)
             continue

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, find_inline, top_list
+from trainer.parse.depth import nest_bare_runs
+from trainer.parse.glue import unglue
+from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
@@ -45,9 +47,11 @@ def _prose_only(group: list[Node]) -> bool:
 
 
 def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
-    """Two or more headings by form (`### 1. 深化改革`) under a heading naming a kind (`## 对策建议`),
-    each over prose only: read as headings they would hold no point, so they are the section's points."""
-    if len(group) < 2 or parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
+    """Two or more headings by form (`### 1. 深化改革`, a bare `现状` line) under a heading of any kind
+    (`## 对策建议`, `## 检查行动的背景`) or under the document's title, each over prose only: read as
+    headings they would hold no point, so they are the points, the heading line its head and the prose
+    its body."""
+    if len(group) < 2:
         return False
     for n in group:
         if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
@@ -55,10 +59,46 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     return True
 
 
+# Numberings that count sections, not points: `1.1`, `2.3` say "the first part of section 1". A new
+# such numbering is a row here.
+SECTION_NUMBERINGS = frozenset({"dotted"})
+
+
+def _numbered_sections(group: list[Node]) -> bool:
+    """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
+    list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
+    that section's points, whatever the item's phrase looks like (a claim or a topic)."""
+    return group[0].style in SECTION_NUMBERINGS and any(_holds_list(n) for n in group)
+
+
+def _most_hold_lists(group: list[Node]) -> bool:
+    """Numbered phrases at the top of a document, two or more of them, at least half opening onto a list of
+    their own (`二、实现文化自信的关键路径` over 1. 2. 3., `三、…实践案例` over a table), the others over
+    prose (`一、…核心内涵`) or cut off: the document's sections, not points with sub-lists."""
+    titles = [n.title.strip().rstrip("：:") for n in group]
+    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None:
+        return False
+    if any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
+        return False
+    listy = sum(1 for n in group if _holds_list(n))
+    return listy >= 1 and 2 * listy >= len(group)
+
+
+# The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
+# document, never a point, and so are its siblings. A new part is an alternative here.
+_DOCUMENT_PART = re.compile(
+    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录)$"
+)
+
+
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
+    if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
+        return True
     if _prose_only(group):
         return False
+    if _numbered_sections(group):
+        return True
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
@@ -70,6 +110,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
+    if parent.style == "root" and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
+        return True
     if any(n.contains_heading for n in group):
         return True
     if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
@@ -109,7 +151,38 @@ def _heads_own_list(group: list[Node]) -> bool:
     of the list it holds, not as that list's only point."""
     if len(group) != 1 or group[0].style in PROSE_STYLES or group[0].style.startswith(("sym", "bullet")):
         return False
-    return any(not c.heading and not c.lone for c in group[0].children)
+    return any(not c.heading and not c.lone for c in group[0].children) or _split_own_list(group[0])
+
+
+def _split_own_list(node: Node) -> bool:
+    """For an item with no sibling whose own paragraph runs on into a list after its first sentence
+    (`一、推进事项管理突破，实现政务服务智能办。由市级…。一是…二是…`): cut the title at that sentence and
+    keep the rest as the paragraph it holds; True when it did (the item then heads that list)."""
+    para = node.para
+    if para is None or node.children or node.items:
+        return False
+    start = para.text.find(node.title)
+    stop = para.key.find("。", start)
+    group = top_list(find_inline(para.key))
+    if start < 0 or stop < 0 or not group or group[0].start <= stop:
+        return False
+    node.title = para.text[start:stop]
+    node.items.append(para.slice(stop + 1))
+    return True
+
+
+_RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
+
+
+def _cut_short(group: list[Node], parent: Node) -> bool:
+    """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
+    计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
+    not a sentence. `一方面` alone stays a sentence: prose opens with it."""
+    first = group[0]
+    if len(group) != 1 or first.style not in PROSE_STYLES or first.style == "side" or first.ordinal != 1:
+        return False
+    opens = parent.items[0] is first
+    return opens and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
 
 
 def _unlist_lone_bullets(node: Node) -> None:
@@ -120,7 +193,19 @@ def _unlist_lone_bullets(node: Node) -> None:
     if para is None:
         return
     at = node.items.index(bullets[0])
+    before = node.items[at - 1] if at else None
+    if isinstance(before, Para) and before.key.rstrip().endswith("：") and _RUN_IN_LEAD.match(bullets[0].title):
+        return  # announced by the line before (`主要存在以下问题：`) and led like a point: a list cut short
     node.items[at : at + 1] = [para, *bullets[0].items]
+
+
+def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
+    """Numbered items (`1.`, `（一）`) under a section heading that names a kind (`一、…面临的现实难题`):
+    its points, so a bare line inside one (`深层原因` over a few bullets) is a label in that point's body,
+    not a heading that would lift the item to a heading too."""
+    if parent.style == "root" or STYLE_RANK.get(group[0].style) is None:
+        return False
+    return heading_kind(parent.title) is not SectionKind.OTHER
 
 
 def _mark_labels(node: Node) -> None:
@@ -130,6 +215,10 @@ def _mark_labels(node: Node) -> None:
     for child in node.children:
         by_style.setdefault(child.style, []).append(child)
     for group in by_style.values():
+        if _points_of_a_kind(group, node):
+            for item in group:
+                for sub in item.children:
+                    sub.label = sub.label or sub.style.startswith("bare")
         if len(group) < 2:
             continue
         seen: dict[str, list[tuple[int, Node]]] = {}
@@ -150,6 +239,7 @@ def classify(node: Node) -> None:
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
     _unlist_lone_bullets(node)
+    nest_bare_runs(node)
     _mark_labels(node)
     children = node.children
     for child in children:
@@ -161,9 +251,12 @@ def classify(node: Node) -> None:
         labels = all(c.label for c in group)
         decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
         lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
+        lone = lone and not _cut_short(group, node)
         for child in group:
             child.heading = decision
             child.lone = lone
+        if STYLE_RANK.get(group[0].style):
+            unglue(group)
     # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
     node.contains_heading = any(
         (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children

@@ -6,6 +6,7 @@ import re
 
 from trainer.parse.heads import is_adverbial
 from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import is_heading_phrase
 
@@ -19,7 +20,7 @@ OPENING_AMONG = 3  # in a run of this many paragraphs or more, some may open or 
 _COLON_LEAD = re.compile(r"^([^。；：！？.;:!?“”\s]{2,20})：(?=[^：]{10})")
 # What leads a quotation or an example, not a point (`习近平总书记指出：`, `例如：`).
 NOT_A_LEAD = re.compile(
-    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下)$"
+    r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下|提醒您?|几点|几个?方面)$"
 )
 
 # `当好食品安全卫士，全面布控精确打击。统计显示，…`: a short lead sentence (the page's bold lost).
@@ -29,7 +30,10 @@ _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
 # sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
 _QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
+# `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`: a table row, led by its first cell.
+_ROW_LEAD = re.compile(r"^\| *([^|\s-][^|]{0,19}?) *\|(?= *[^|\s-][^|]*\|)")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("row", _ROW_LEAD),
     ("colon", _COLON_LEAD),
     ("sentence", _SENTENCE_LEAD),
     ("bracket", _BRACKET_LEAD),
@@ -39,7 +43,7 @@ LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PROSE_OPENER = re.compile(
     r"^(?:但|而|且|这|那|该|其|此|因此|所以|然而|同时|此外|另外|总之|可见|于是|并且|如果|虽然|尽管|因为)"
 )
-LEAD_END = " 】〗：。！”」—－-"  # what closes a lead before its elaboration
+LEAD_END = " 】〗：。！”」—－-|"  # what closes a lead before its elaboration
 
 
 def _is_claim(sentence: str) -> bool:
@@ -117,6 +121,56 @@ def _parallel_leads(leads: list[str]) -> set[int]:
     return {k for i, n in enumerate(shared) if n >= floor for k in (i, i + 1)}
 
 
+HEADER_CELL_MAX = 6  # a header row's cells are short labels (实践方向, 具体措施, 效果)
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _is_header(row: str, nxt: str) -> bool:
+    """True for a table's first row when its cells are all short labels and the next row's are not."""
+    return all(len(c) <= HEADER_CELL_MAX for c in _cells(row)) and any(len(c) > HEADER_CELL_MAX for c in _cells(nxt))
+
+
+HEAD_LINE = (4, 25)  # the length of a head set on a line of its own above its paragraph
+_MD_LINE = re.compile(r"^#{1,6}(?:\s|$)")
+_INNER_MARK = re.compile(r"^[\u4e00-\u9fff“][^【】\[\]|]*[，、]")  # two clauses or a list of words, opened by a word
+
+
+def _is_head_line(para: Para) -> bool:
+    """A short line that states a claim and ends no sentence (`坚持党建引领，凝聚治理合力`)."""
+    key = para.key.strip()
+    if not HEAD_LINE[0] <= len(key) <= HEAD_LINE[1] or ends_terminal(key) or key.endswith(("：", "，", "、")):
+        return False
+    if match_line(key) is not None or _MD_LINE.match(key) or "：" in key or not _INNER_MARK.search(key):
+        return False  # a line with no mark inside is a bare heading line, read as one (outline, depth)
+    return _is_claim(key) and not is_heading_phrase(key)
+
+
+def _is_body(para: Para, head: Para) -> bool:
+    return ends_terminal(para.key) and len(para.key) > len(head.key) and match_line(para.key) is None
+
+
+def head_lines(paras: list[Para]) -> dict[int, tuple[int, int]]:
+    """Short claim lines each over a paragraph of its own (`坚持党建引领，凝聚治理合力` then `各地把…。`), two
+    or more in a row with only their paragraphs between: a list with no numbers whose heads sit on their
+    own lines (the page's bold lost). Maps each head line's index to its whole text as the lead."""
+    heads = [i for i in range(len(paras) - 1) if _is_head_line(paras[i]) and _is_body(paras[i + 1], paras[i])]
+    found: dict[int, tuple[int, int]] = {}
+    run: list[int] = []
+    for i in heads:
+        if run and all(_is_body(paras[k], paras[run[-1]]) for k in range(run[-1] + 1, i)):
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update((k, (0, len(paras[k].key))) for k in run)
+        run = [i]
+    if len(run) >= 2:
+        found.update((k, (0, len(paras[k].key))) for k in run)
+    return found
+
+
 def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
     """Paragraphs of the same shape, two or more in a row, each led by a short lead (a phrase and a
     colon, a short sentence, a bracketed phrase, a quotation): a list with no numbers. An essay's
@@ -136,7 +190,9 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             parallel = _parallel_leads([paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run])
             if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
                 run = [run[k] for k in sorted(parallel)]
+            if shape[0] == "row" and _is_header(paras[i].key, paras[i + 1].key):
+                run = run[1:]  # the table's header row names its columns: no point
             for k in run:
                 found[k] = (shapes[k] or ("", 0, 0))[1:]
         i = j
-    return found
+    return {**head_lines(paras), **found}

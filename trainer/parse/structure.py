@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.clauses import semicolon_points
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, top_list
@@ -102,14 +103,14 @@ def _elaborates(key: str, group: list[Marker]) -> bool:
     if group[0].style != "side" or group[0].start == 0:
         return False
     before = key[: group[0].start].rstrip()
-    if not before.endswith(("。", "！", "？")):
+    if not before.endswith(("。", "！", "？", "，")):  # `这种高能耗治理，一方面…`: the sentence's own sides
         return False
     start = max(before.rfind(c, 0, len(before) - 1) for c in "。！？") + 1
     sentence = before[start:]
     if lead_kind(sentence) is not None:
         return False
     # `基层负担过重，说到底是权责失衡、机制僵化。一方面…`: a diagnosis, whose two sides are the problems.
-    last = sentence.rstrip("。！？").split("，")[-1]
+    last = sentence.rstrip("。！？，").split("，")[-1]
     return head_kind(last) is not SectionKind.PROBLEMS
 
 
@@ -209,7 +210,12 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             continue
         lists = _run_lists(item)
         if not lists:
-            got.own.extend(_run_in_points(item))
+            said, clauses = ("", []) if _run_in_points(item) else semicolon_points(item)
+            points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
+            kind = lead_kind(said) if clauses and not kind_bearing else None
+            if kind is not None:  # the lead names the list's kind, as a lead before numbers does
+                got.parts.append(SectionDraft(kind, heading_phrase(said.split("，")[-1]), points, "lead"))
+            got.own.extend([] if kind else points)
         for group, stop in lists:
             points = _inline_points(item, group, stop)
             # Under a heading that names a kind, one list is its points; two or more lists in one

@@ -1,0 +1,64 @@
+"""Exam paper blocks in an outline tree: instructions to the candidate hold nothing to learn; no kinds."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.outline import NOTE, Node
+from trainer.parse.paragraphs import Para
+
+# What only a paper's instructions to the candidate speak of (`本卷满分为100分`, `请先仔细阅读给定资料`,
+# `考试总时限为150分钟`). A new phrase is an alternative here.
+_PAPER_WORDS = re.compile(
+    r"本卷|本试卷|满分|总时限|考试时[间限]|给定资料|给定的资料|作答要求|答题卡|答题纸|准考证|考生|监考|草稿纸|指定位置"
+)
+INSTRUCTIONS_SHARE = 0.5  # at least this share of a block's items speak of the paper
+
+
+def _lines(node: Node) -> list[str]:
+    """The block's own lines: its paragraphs and its items that hold no list (not the headings of
+    blocks inside it, nor exam notes)."""
+    lines = []
+    for it in node.items:
+        if isinstance(it, Para):
+            lines.append(it.key)
+        elif it.style != NOTE and not it.children:
+            lines.append(it.title)
+    return lines
+
+
+def _instructs(node: Node) -> bool:
+    """True for a block (`一、注意事项` and its items) most of whose lines speak of the paper itself."""
+    lines = _lines(node)
+    said = sum(1 for line in lines if _PAPER_WORDS.search(line))
+    return len(lines) >= 2 and said >= INSTRUCTIONS_SHARE * len(lines)
+
+
+def mark_instructions(node: Node) -> None:
+    """Turn each block of instructions to the candidate under `node` into an exam note: whatever its
+    heading says (`注意事项`, `考生须知`), a block that speaks of the paper (`本卷满分…`) is no study
+    material; a `注意事项` section that speaks of the subject (`分清问数：…`) stays one."""
+    for child in node.children:
+        if child.items and _instructs(child):
+            child.style = NOTE
+        else:
+            mark_instructions(child)
+
+
+def open_notes(node: Node) -> bool:
+    """Unwrap the exam notes under `node` (not the instructions): the materials of a paper that gives no
+    answer are all there is to learn, so what they hold is read as the paper's text, their label line
+    (`二、给定资料`) dropped. True when there was one."""
+    opened = False
+    items: list[Para | Node] = []
+    for item in node.items:
+        if isinstance(item, Node) and item.style == NOTE and not _instructs(item):
+            open_notes(item)
+            items.extend(item.items)
+            opened = True
+            continue
+        if isinstance(item, Node):
+            opened = open_notes(item) or opened
+        items.append(item)
+    node.items[:] = items
+    return opened

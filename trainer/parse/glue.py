@@ -1,0 +1,65 @@
+"""Heads glued to their body where a page's bold was lost (`学习深度不足，流于表面化部分单位…`); no kinds."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.hant import hans
+from trainer.parse.outline import Node
+
+# The words a point's head ends on when it states a finding (`…不足`, `…滞后`, `…较低`). A glue point is
+# the end of one of them with no mark after it, the body's first words run on straight after (`流于表面化`
+# then `部分单位把…`). A new ending is an alternative here.
+_HEAD_END = re.compile(
+    r"不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不畅|不力|单一|滞后|薄弱|缺失|缺位|脱节"
+    r"|较低|偏低|较弱|偏弱|乏力|欠缺|表面化|形式化|碎片化|空心化|有待提高|有待加强|亟待解决"
+)
+# What may follow such a word inside one clause (`不足的问题`, `滞后等`, `单一、`): no glue point there.
+_GOES_ON = re.compile(
+    r"[的地得了着等和与及或并而且也都还仍之所以于化性型者、，。；：！？,.;:!?”’）)》】\s]"
+    r"|问题|现象|情况|状况|局面|水平|程度|状态|阶段|方面|领域|环节|地区|区域"
+)
+_STOPS = "。；！？;!?"
+_OPEN, _CLOSE = "“‘《（(「【", "”’》）)」】"
+HEAD_MIN, HEAD_MAX = 4, 30
+BODY_MIN = 4
+
+
+def glue_point(title: str) -> int:
+    """Where the head glued to the start of `title` ends, or -1: the first finding word, outside quotes,
+    before the first sentence stop, that the body's words follow with no mark between, when that first
+    sentence is longer than a head and the head is of a head's length."""
+    key = hans(title)
+    depth = 0
+    stop = next((i for i, ch in enumerate(key) if ch in _STOPS), len(key))
+    if stop <= HEAD_MAX:
+        return -1  # a short first sentence is the head already
+    for i, ch in enumerate(key[:stop]):
+        depth += (ch in _OPEN) - (ch in _CLOSE)
+        if depth:
+            continue
+        m = _HEAD_END.match(key, i)
+        if m is None:
+            continue
+        end = m.end()
+        if HEAD_MIN <= end <= HEAD_MAX and stop - end >= BODY_MIN and not _GOES_ON.match(key, end):
+            return end
+    return -1
+
+
+def unglue(group: list[Node]) -> None:
+    """Numbered points of one list most of which (two or more) open on a head glued to their body: the
+    page set the heads apart by bold alone, lost in the copy. Each such title is cut at its glue point, the
+    rest kept as the paragraph it holds; a list where only one item has one is left alone."""
+    points = [n for n in group if not n.heading and not n.lone and n.para is not None]
+    cuts = [(n, glue_point(n.title)) for n in points]
+    glued = [(n, at) for n, at in cuts if at > 0]
+    if len(glued) < 2 or 2 * len(glued) < len(points):
+        return
+    for node, at in glued:
+        para = node.para
+        start = para.text.find(node.title) if para is not None else -1
+        if para is None or start < 0:
+            continue
+        node.items.insert(0, para.slice(start + at))
+        node.title = node.title[:at]
