@@ -1,11 +1,10 @@
-"""What a point's head says about its section's kind, as tables of words; no parsing, no voting logic.
+"""What a point's head says about its section's kind, as tables of words; no parsing, no voting logic."""
 
-A list whose heading names no kind (a topic phrase, `政府应…`, no heading at all) takes the kind most of
-its heads read as: a call to act (`加强组织领导`, `政府部门要切实履行…`, `多积累素材`), a shortcoming
-(`教师配置不均衡`), a result (`经济基础更加坚实`, `率先…`, `…走在全省前列`), a benefit (`有利于…`).
-Each row is a kind and a pattern; `vocab.head_kind` takes the first row that matches. Linear: literal
-alternations and bounded classes only.
-"""
+# A list whose heading names no kind (a topic phrase, `政府应…`, no heading at all) takes the kind most of
+# its heads read as: a call to act (`加强组织领导`, `政府部门要切实履行…`, `多积累素材`), a shortcoming
+# (`教师配置不均衡`), a result (`经济基础更加坚实`, `率先…`, `…走在全省前列`), a benefit (`有利于…`).
+# Each row is a kind and a pattern; `vocab.head_kind` takes the first row that matches. Linear: literal
+# alternations and bounded classes only.
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from trainer.core.model import normalize_key
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
-    GENRE_LINE_MAX,
     ends_terminal,
     has_title_label,
     is_affiliation,
@@ -23,13 +22,20 @@ from trainer.parse.noise import (
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
+from trainer.parse.sitelines import past_site_lines, title_like
+from trainer.parse.titles import (
+    PART_LABEL,
+    TITLE_MAX,
+    TITLE_WINDOW,
+    TITLED_PHRASE_MIN,
+    bracket_title,
+    path_root,
+    undoubled,
+)
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
-TITLE_MAX = 80
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
-TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
-TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
 
 
@@ -122,6 +128,7 @@ _FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|p
 _NAMED_TITLES = (
     re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
     re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
     re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
 )
@@ -166,7 +173,7 @@ def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tu
     return None
 
 
-def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
+def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tuple[int, str] | None:
     content = [i for i, line in enumerate(lines) if line.key]
     if len(content) < 2:
         return None
@@ -185,7 +192,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
             return _symbol_title(lines, content)
         # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
         first = _without_marker(first)
-    later = _past_site_lines(lines, content)
+    later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
     if is_genre_line(first.key) or is_person_name(first):
@@ -209,7 +216,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         subject = "的" in first.key[2:] and not any(
             lines[i].key != first.key and is_heading_phrase(lines[i].key) for i in content[1:]
         )
-        if not subject and (is_start_line(nxt) or _title_like(nxt)):
+        if not subject and (is_start_line(nxt) or title_like(nxt)):
             return None
         if not subject and len(first.key) < TITLED_PHRASE_MIN:
             return None
@@ -217,8 +224,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
 
 
 _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
-# `引言`, `前言：…`, `摘要`: the label of a document's opening part, not its title.
-_PREFACE = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要)(?:[】\]]|[：:]|$)")
+_PREFACE = PART_LABEL  # `引言`, `前言：…`, `正文`: the label of a document's part, not its title
 
 
 def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
@@ -244,38 +250,6 @@ def _without_marker(line: Line) -> Line:
     marker = match_line(line.key)
     end = marker.end if marker is not None else 0
     return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
-
-
-def _title_like(line: Line) -> bool:
-    key = line.key
-    return (
-        len(key) <= TITLE_MAX
-        and not ends_terminal(key.rstrip("？?！!"))
-        and not is_start_line(line)
-        and not is_heading_phrase(key)
-    )
-
-
-# `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
-
-
-def _past_site_lines(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
-    """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`): the
-    next title-like line among the first few, when there is one."""
-    skipped = 0
-    top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
-    for i in content[:TITLE_WINDOW]:
-        line = lines[i]
-        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
-        if banner or is_genre_line(line.key) or is_person_name(line) or line.key.isascii() or _CHAPTER.match(line.key):
-            skipped += 1
-            continue
-        if skipped and _title_like(line):
-            return i, line.text
-        return None
-    return None
 
 
 def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
@@ -344,15 +318,20 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
+    # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
+    site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     lines = _strip_noise(lines)
-    found = _find_title(lines, quoted)
+    found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
-        # No line titles the document; a site's note may still name it.
-        return Preamble(split_title(named)[0], "", lines) if named else Preamble("", "", lines)
+        # No line titles the document; a site's note may still name it, or the first paragraph may
+        # open with it in brackets (`【如何做到文化自信】文化自信是…`).
+        if named:
+            return Preamble(split_title(undoubled(named))[0], "", lines)
+        return _bracketed(lines)
     index, raw_title = found
-    raw_title = _continued_title(lines, index, raw_title)
+    raw_title = undoubled(_continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
@@ -377,3 +356,17 @@ def read_preamble(lines: list[Line]) -> Preamble:
             continue
         rest.append(_barrier(line))
     return Preamble(title, subtitle, rest)
+
+
+def _bracketed(lines: list[Line]) -> Preamble:
+    """The title a first paragraph opens with in brackets, the paragraph kept without it; else no title."""
+    for i, line in enumerate(lines):
+        if not line.key:
+            continue
+        title = bracket_title(line.key)
+        if not title or is_heading_phrase(title):
+            break
+        end = len(title) + 2
+        lines = [*lines[:i], Line(line.text[end:], line.key[end:], line.lineno, line.indent), *lines[i + 1 :]]
+        return Preamble(split_title(title)[0], "", lines)
+    return Preamble("", "", lines)
