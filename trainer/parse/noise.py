@@ -36,6 +36,8 @@ _META = re.compile(
     r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
     r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员)\s*[：:|｜]"
+    # A paper's metadata under a bracketed label (`[关键词] …`, `[中图分类号] D922`; an abstract is text).
+    r"|^[\[【［]\s*(?:关\s*键\s*词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)\s*[\]】］]"
 )
 # A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
 _META_INSIDE = re.compile(
@@ -75,7 +77,8 @@ _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六�
 _FOOTER = re.compile(
     r"^(?:相关文章|猜你喜欢|推荐访问|推荐阅读|相关热词搜索|热门文章|相关推荐|相关阅读|延伸阅读|版权所有"
     r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献|参考资料\s*[：:]?$"
-    r"|往期推荐|往期回顾|往期精选|精彩推荐|热门推荐|相关链接|相关新闻|注释\s*[：:]?$)",
+    r"|往期推荐|往期回顾|往期精选|精彩推荐|热门推荐|相关链接|相关新闻|注释\s*[：:]?$"
+    r"|常见问题(?:及|与|和)?解答|常见问答|faq\b)",
     re.I,
 )
 _INSTITUTION = re.compile(
@@ -117,6 +120,7 @@ def is_page_number(line: Line) -> bool:
 _PROMO = re.compile(
     r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|(?:扫码|扫一扫|扫描二维码|识别二维码)(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入)"
     r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
+    r"|^点击[^。！？]{0,8}关注"  # `点击蓝字关注“云上胶州”`, `点击上方关注`
     r"|^[\\/]?更多[^。！？]{2,40}(?:获取|详见|请|点击|访问|查看|关注)"
 )
 # A reporter's byline (`本报记者 张三 李四`, `通讯员 王五`) and a document number alone (`国办发〔2022〕5号`).
@@ -128,8 +132,14 @@ _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]
 PROMO_MAX = 80
 
 
+# A form's blanks to fill in (`姓名：______ 班级：______`): labels each followed by a run of underscores.
+_FORM_BLANK = re.compile(r"[\u4e00-\u9fff]{1,6}\s*[：:]?\s*[_＿]{3,}")
+
+
 def _is_furniture(key: str) -> bool:
     if len(key) <= PROMO_MAX and _PROMO.search(key):
+        return True
+    if _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
         return True
     if len(key) > 40:
         return False

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import normalize_key
+from trainer.parse.contents import contents_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
@@ -321,12 +322,19 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     lines = _strip_noise(lines)
+    for i in contents_lines(lines):
+        lines[i] = _barrier(lines[i])  # a table of contents: the headings come again below
     found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
         # No line titles the document; a site's note may still name it, or the first paragraph may
-        # open with it in brackets (`【如何做到文化自信】文化自信是…`).
+        # open with it in brackets (`【如何做到文化自信】文化自信是…`). A byline at the top names no one
+        # topic either (`李小敏 劉釩` over a paper's abstract).
+        content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
+        for i in content:
+            if is_person_name(lines[i]):
+                lines[i] = _barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
