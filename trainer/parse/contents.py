@@ -1,4 +1,4 @@
-"""A page's table of contents at the top: the lines the document says again below as its headings; no titles."""
+"""A page's table of contents and form fields at the top (lines said again below; `姓名：`); no titles."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from trainer.core.model import normalize_key
 from trainer.parse.markers import match_line
 from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_heading_phrase
 
 # `本文目录导读：` / `1. 网络谣言的危害` / `2. …` over the article whose headings they are: a contents
 # list is two or more short lines near the top, each said again as a line further down; the short line
@@ -73,4 +74,24 @@ def contents_lines(lines: list[Line]) -> set[int]:
                 found.add(before)
         run, entries = [], set()
         label = i if i >= 0 and _is_label(key) else None
+    return found
+
+
+# `单位：____` / `姓名：____` / `日期：____`: the blanks a form leaves (the underscores are gone by now) are
+# labels with nothing after their colon, two or more in a row; `对策：` heads the text under it.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,6}[：:]$")
+
+
+def form_lines(lines: list[Line]) -> set[int]:
+    """Indices of a form's blank fields: two or more label-only lines in a row that name no section."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*(i for i, line in enumerate(lines) if line.key.strip()), -1]:
+        key = lines[i].key.strip() if i >= 0 else ""
+        if key and _FIELD.match(key) and not is_heading_phrase(key):
+            run.append(i)
+            continue
+        if len(run) >= ENTRIES_MIN:
+            found.update(run)
+        run = []
     return found

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import normalize_key
-from trainer.parse.contents import contents_lines
+from trainer.parse.contents import contents_lines, form_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
@@ -38,6 +38,7 @@ from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
+TITLE_PART_MIN = 8  # a line this long that opens the title, under it, is a copy of it a page break cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,8 +323,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     lines = _strip_noise(lines)
-    for i in contents_lines(lines):
-        lines[i] = _barrier(lines[i])  # a table of contents: the headings come again below
+    for i in contents_lines(lines) | form_lines(lines):
+        lines[i] = _barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
     found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
@@ -348,20 +349,28 @@ def read_preamble(lines: list[Line]) -> Preamble:
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
+    whole = normalize_key(raw_title)
+    broken = ""  # the rest of a title copy a page break cut (`北京提出…交通拥` / `堵(通用版)`)
     for line in lines[index + 1 :]:
         if not line.key:
             rest.append(line)
             continue
         seen += 1
         near = seen <= _BYLINE_WINDOW
+        key = normalize_key(line.key)
+        cut = near and len(key) >= TITLE_PART_MIN and len(key) < len(whole) and whole.startswith(key)
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
             (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
             or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
+            or cut
+            or (broken and key == broken)
         ):
+            broken = ""
             rest.append(line)
             continue
+        broken = whole[len(key) :] if cut else ""
         rest.append(_barrier(line))
     return Preamble(title, subtitle, rest)
 
