@@ -28,12 +28,15 @@ _SCENE_ROWS = (
     r"为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*",
 )
 _ADVERBIAL = re.compile(rf"^(?:{'|'.join(_SCENE_ROWS)})$")
-# Words before a point's head that order or frame it (`首先`, `此外，`, `令人欣慰的是，`): markers of the
-# list or of the writer's stance, never part of the head; the head rule applies to what follows.
+# Words before a point's head that order or frame it (`首先`, `此外，`, `同时，`, `令人欣慰的是，`):
+# markers of the list or of the writer's stance, never part of the head; the head rule applies to what
+# follows. `同时` glued to its verb (`同时号召…`) is the head's own word.
 _DISCOURSE = re.compile(
-    r"^(?:首先|其次|再次|再者|此外|另外|其一|其二|其三"
+    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三"
     r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
-    r"\s*[，,：:]?\s*(?=[\u4e00-\u9fff“])"
+    r"\s*[，,：:]?|(?:同时|最后|然后|还有|再有|综上所述)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
+    # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
+    r"|^[^，,。；：！？]{2,12}[，,]\s*(?:首先|其次|再次)(?=[\u4e00-\u9fff“])"
 )
 
 
