@@ -276,6 +276,26 @@ _CONTINUES = re.compile(r"^(?:存在的|面临的|所|的|之|及|与|和|以及
 _TITLE_BROKEN_MIN = 6
 
 
+def _second_title_line(lines: list[Line], index: int) -> bool:
+    """True when the line right under the title is a short phrase with no sentence mark and the line
+    right under that is the subtitle (`——…`)."""
+    if index + 2 >= len(lines):
+        return False
+    nxt, sub = lines[index + 1], lines[index + 2]
+    key = nxt.key.strip()
+    return (
+        bool(key)
+        and len(key) <= SECOND_LINE_MAX
+        and is_subtitle_line(sub.key.strip())
+        and not re.search(r"[，。；！？,.;!?：:]", key)
+        and not is_start_line(nxt)
+        and not is_heading_phrase(key)
+    )
+
+
+SECOND_LINE_MAX = 30
+
+
 def _continued_title(lines: list[Line], index: int, title: str) -> str:
     """A title a copy broke over two lines (`芜湖市公共文化事业和文化产业` / `存在的问题及建议`): the
     two joined, when the second follows with no blank line, opens with a word that needs the first,
@@ -283,6 +303,12 @@ def _continued_title(lines: list[Line], index: int, title: str) -> str:
     if index + 1 >= len(lines) or len(title.strip()) < _TITLE_BROKEN_MIN:
         return title
     nxt = lines[index + 1].key.strip()
+    if _second_title_line(lines, index):
+        # `着力推进“五个突破”` / `持续深化“一件事一次办”改革攻坚` / `——常德市…典型经验`: a title set on
+        # two lines, its subtitle under them.
+        second = lines[index + 1].text.strip()
+        lines[index + 1] = _barrier(lines[index + 1])
+        return f"{title.strip()} {second}"
     joined = title.strip() + nxt
     if (
         not nxt
