@@ -51,8 +51,6 @@ class Preamble:
     lines: list[Line]
 
 
-_barrier = barrier
-
 # `作者：公考老司机`: the byline names the author; the same name alone on a line is a byline too.
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
@@ -107,7 +105,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
         if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
-            kept.append(_barrier(line))
+            kept.append(barrier(line))
             continue
         seen_content = True
         kept.append(line)
@@ -296,7 +294,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     lines = _strip_noise(lines)
     for i in contents_lines(lines) | form_lines(lines):
-        lines[i] = _barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
+        lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
     found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
@@ -307,7 +305,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
         for i in content:
             if is_person_name(lines[i]):
-                lines[i] = _barrier(lines[i])
+                lines[i] = barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
@@ -343,7 +341,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             rest.append(line)
             continue
         broken = whole[len(key) :] if cut else ""
-        rest.append(_barrier(line))
+        rest.append(barrier(line))
     return Preamble(title, subtitle, rest)
 
 
