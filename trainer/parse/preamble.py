@@ -127,9 +127,13 @@ _NAMED_TITLES = (
     re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
     re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
+    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
     re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
     re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
 )
+
+
+CLOSING_NOTES = 2  # the last lines searched for a site's note naming the document
 
 
 def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
@@ -137,7 +141,9 @@ def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
     noise is dropped), and the first such title as written (the title when no line gives one)."""
     quoted: set[str] = set()
     named = ""
-    for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
+    said = [line for line in lines if line.key]
+    # A site's note to its reader may close the page too (`以上内容基于您的标题“X”撰写`).
+    for line in said[: 3 * TITLE_WINDOW] + said[max(3 * TITLE_WINDOW, len(said) - CLOSING_NOTES) :]:
         name = _FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
