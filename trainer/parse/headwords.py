@@ -33,7 +33,7 @@ CALL_START = re.compile(
 )
 # Advice said to a reader (`选商家要擦亮眼`, `遇到问题别沉默`, `先想清楚再掏钱`): a call to act too.
 _ADVICE = re.compile(
-    r"(?<![个特分区类级差告识鉴性辨])别(?![人处])|不要|切勿|谨防|千万|^先[\u4e00-\u9fff]{1,8}再"
+    r"(?<![个特分区类级差告识鉴性辨甄判派离])别(?![人处])|不要|切勿|谨防|千万|^先[\u4e00-\u9fff]{1,8}再"
     r"|^[\u4e00-\u9fff]{1,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])"
 )
 SHORTCOMING = re.compile(
