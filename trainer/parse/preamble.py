@@ -306,11 +306,11 @@ def read_preamble(lines: list[Line]) -> Preamble:
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
         # No line titles the document; a site's note may still name it, or the first paragraph may
-        # open with it in brackets (`【如何做到文化自信】文化自信是…`). A byline at the top names no one
-        # topic either (`李小敏 劉釩` over a paper's abstract).
+        # open with it in brackets (`【如何做到文化自信】文化自信是…`). A byline or a site's genre line at
+        # the top names no topic either (`李小敏 劉釩` over a paper's abstract, `申论范文` over an essay).
         content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
         for i in content:
-            if is_person_name(lines[i]):
+            if is_person_name(lines[i]) or is_genre_line(lines[i].key):
                 lines[i] = barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
