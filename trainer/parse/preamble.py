@@ -274,6 +274,8 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
 
 # A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
 _COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
 
 
 # The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
@@ -310,7 +312,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         # the top names no topic either (`李小敏 劉釩` over a paper's abstract, `申论范文` over an essay).
         content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
         for i in content:
-            if is_person_name(lines[i]) or is_genre_line(lines[i].key):
+            if is_person_name(lines[i]) or _site_column(lines[i]) or _SITE_NAME.search(lines[i].key):
                 lines[i] = barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
