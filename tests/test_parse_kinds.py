@@ -204,6 +204,8 @@ HEAD_READINGS = [
     ("率先建成三级服务网络", K.ACHIEVEMENTS),
     ("参与人数走在全省前列", K.ACHIEVEMENTS),
     ("有利于激发市场活力", K.SIGNIFICANCE),
+    ("是满足群众美好生活的需要", K.SIGNIFICANCE),
+    ("文化程度低", K.OTHER),  # a trait of a group, not yet a shortcoming (dev b06)
 ]
 
 
