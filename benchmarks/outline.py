@@ -94,6 +94,7 @@ class DocScore:
     no_outline: bool = False
     error: str = ""
     title_ok: bool | None = None
+    title_wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     kind_wrong: list[str] = field(default_factory=list)
@@ -185,6 +186,8 @@ def score_document(txt: Path) -> DocScore:
     score.furniture = _furniture_hits(list(expected.get("furniture") or []), deck, _annotated_names(expected))
     if expected.get("title"):
         score.title_ok = norm(deck.name) == norm(str(expected["title"]))
+        if not score.title_ok:
+            score.title_wrong = [f"{deck.name} (expected {expected['title']})"]
     return score
 
 
@@ -230,8 +233,15 @@ def _row(name: str, s: DocScore) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
-    ap.add_argument("parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, corpus, or a folder)")
-    ap.add_argument("--verbose", "-v", action="store_true", help="list missed, extra and wrong-kind heads")
+    ap.add_argument(
+        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, corpus, or a folder)"
+    )
+    ap.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="list missed, extra and wrong-kind heads, furniture hits and wrong titles",
+    )
     ap.add_argument("--json", type=Path, default=RESULTS / "outline-latest.json", help="where to write the JSON")
     args = ap.parse_args(argv)
     report: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "match_rule": __doc__.split("\n\n")[2]}
@@ -248,12 +258,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {'document':<40} {'exp':>4} {'pred':>4} {'hit':>4}  {'prec':>5} {'rec':>5} {'f1':>5}  {'kind':>7}")
         for s in scores:
             print(_row(s.name, s))
-            if args.verbose and (s.missed or s.extra or s.kind_wrong or s.furniture or s.error):
+            if args.verbose and (s.missed or s.extra or s.kind_wrong or s.furniture or s.error or s.title_wrong):
                 for label, items in (
                     ("missed", s.missed),
                     ("extra", s.extra),
                     ("kind", s.kind_wrong),
                     ("furniture", s.furniture),
+                    ("title", s.title_wrong),
                     ("error", [s.error] if s.error else []),
                 ):
                     for item in items:

@@ -7,7 +7,7 @@ import pytest
 from trainer.core.model import SectionKind as K
 from trainer.parse import parse_document
 from trainer.parse.kinds import KindCues, section_kind
-from trainer.parse.vocab import heading_kind, heading_phrase, lead_kind
+from trainer.parse.vocab import head_kind, heading_kind, heading_phrase, lead_kind
 
 HEADINGS = [
     ("当前面临的困境", K.PROBLEMS),
@@ -184,3 +184,37 @@ def test_a_page_in_traditional_characters_is_read_as_one_in_simplified() -> None
         (K.PROBLEMS, ["產業結構單一", "人才流失嚴重", "融資渠道不暢"]),
         (K.COUNTERMEASURES, ["優化產業布局", "完善人才政策"]),
     ]
+
+
+# One head's reading by the rows of `trainer.parse.headwords` (issue 12: kind by meaning).
+HEAD_READINGS = [
+    ("政府部门要切实履行监管职责", K.COUNTERMEASURES),  # a subject, a modal, a verb
+    ("强化落实还需建立健全环境保护责任制", K.COUNTERMEASURES),
+    ("多培养本土护理人才", K.COUNTERMEASURES),
+    ("选商家要擦亮眼", K.COUNTERMEASURES),  # advice to a reader
+    ("遇到纠纷别沉默", K.COUNTERMEASURES),
+    ("先核实资质再签合同", K.COUNTERMEASURES),
+    ("基础设施还需完善", K.PROBLEMS),  # a modal and a verb with nothing to act on: a shortcoming
+    ("教师配置不均衡", K.PROBLEMS),
+    ("专业设置不合理", K.PROBLEMS),
+    ("人口红利逐渐减弱", K.PROBLEMS),
+    ("地域差异", K.PROBLEMS),
+    ("重要节点人流集中", K.OTHER),  # 重要 holds no call to act (要)
+    ("个别干部作风漂浮", K.OTHER),  # 个别 is no advice
+    ("率先建成三级服务网络", K.ACHIEVEMENTS),
+    ("参与人数走在全省前列", K.ACHIEVEMENTS),
+    ("有利于激发市场活力", K.SIGNIFICANCE),
+    ("是满足群众美好生活的需要", K.SIGNIFICANCE),
+    ("文化程度低", K.OTHER),  # a trait of a group, not yet a shortcoming (dev b06)
+]
+
+
+@pytest.mark.parametrize(("head", "kind"), HEAD_READINGS, ids=[h for h, _ in HEAD_READINGS])
+def test_head_reading(head: str, kind: K) -> None:
+    assert head_kind(head) is kind
+
+
+def test_most_heads_decide_a_list_under_a_topic_phrase() -> None:
+    heads = ["政府应加大投入", "社区要盘活闲置用房", "个别机构收费偏高"]
+    assert section_kind(KindCues(heading="政府应主动作为", heads=heads)) is K.COUNTERMEASURES
+    assert section_kind(KindCues(heading="", heads=[*heads[:1], "服务内容单一", "护理人员短缺"])) is K.PROBLEMS

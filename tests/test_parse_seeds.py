@@ -98,7 +98,7 @@ def test_seed_004_star_topics() -> None:
     assert [(s.kind, s.heading, len(s.points)) for s in meeting.sections] == [
         (SectionKind.ACHIEVEMENTS, "取得成效", 6),
         (SectionKind.COUNTERMEASURES, "重要启示", 6),
-        (SectionKind.OTHER, "领导要求", 3),
+        (SectionKind.COUNTERMEASURES, "领导要求", 3),  # 必须…, 一定要…: calls to act, as under 重要启示
         (SectionKind.COUNTERMEASURES, "对策措施", 4),
     ]
     practice = deck.topics[4]

@@ -176,10 +176,12 @@ SHORT_HEADING_LINE = 12
 
 
 def _sections_by_heading(
-    paras: list[Para], sources: list[Para], points: list[PointDraft], title: str
+    paras: list[Para], sources: list[Para], points: list[PointDraft], title: str, *, alike: bool = True
 ) -> list[SectionDraft]:
     """Prose points grouped under the heading lines above them (`对策措施`, `话题引入`): a section
-    each, of the kind its heading names (else the kind its heads name); one section when no heading
+    each, of the kind its heading names, else the kind its heads name when they are paragraphs of one
+    shape (`alike`: lead lines, parallel openings); paragraphs of plain prose under no such heading
+    make an argument, not a list, and are of kind other (GUIDE.md: prose). One section when no heading
     line stands above them."""
     under: dict[int, str] = {}
     heading = ""
@@ -201,7 +203,7 @@ def _sections_by_heading(
         named = [n for n in named if n[2] is not SectionKind.OTHER]
     sections = []
     for name, group, kind in named:
-        if kind is SectionKind.OTHER:
+        if kind is SectionKind.OTHER and alike:
             kind = heads_kind([p.head for p in group])
         sections.append(SectionDraft(kind, name or title, group, "prose"))
     return sections
@@ -240,4 +242,4 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
             sources.append(para)
     if not points:
         return None
-    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title))
+    return TopicDraft(title, "", _sections_by_heading(paras, sources, points, title, alike=len(parallel) >= 2))

@@ -13,11 +13,30 @@ _STOPS = "。；：！？!?;…"
 _OPEN = "“‘《（(「『〔【["
 _CLOSE = "”’》）)」』〕】]"
 _TRIM = " ，。；：、！？,.;:!?…—-"
-_ADVERBIAL = re.compile(
-    r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|近年来|近些年|近几年|近年|目前|当前|同时"
-    r"|此外|另外|因此|所以|总之|对此|为此|其中|例如|比如|一般来说|总的来说|具体来说|具体而言|.{0,8}以来"
-    r"|在[^，,]{1,16}(?:中|上|下|里|内|方面|领域|地区|时期|阶段|背景下|过程中|同时|之际|之时)|.{1,8}(?:当前|面前|之下)"
-    r"|.{1,6}(?:觉得|认为|指出|表示|强调|看来)|(?:就|拿|以|从)[^，,]{1,12}(?:来说|来看|而言)|为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*)$"
+# Openers that only set the scene (a time, a place, a condition, whose view): a first clause made of one
+# is no head, and the whole first sentence is. One row per kind of opener; each row a regex, joined.
+_SCENE_ROWS = (
+    r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日",  # a date
+    r"近年来|近些年|近几年|近年|目前|当前|当下|如今|现阶段|同时|此外|另外|因此|所以|总之|对此|为此|其中|例如|比如",
+    r"一般来说|总的来说|具体来说|具体而言|.{0,8}以来",
+    # 在…中 / 在…的今天 / 在…时: where or when (`在互联网日益成为舆论策源地的今天`).
+    r"在[^，,]{1,24}(?:中|上|下|里|内|方面|领域|地区|时期|阶段|背景下|过程中|同时|之际|之时|今天|当下|时代|时候|时)",
+    r".{1,8}(?:当前|面前|之下)",
+    # A clause that ends waiting for its main clause: `…就餐时`, `…之后`, `如果…的话` (not 及时, 按时).
+    r"[^，,]{1,20}(?<![及按准适实临暂同随定超历])时|[^，,]{1,20}(?:之后|以后|之际|的话)",
+    r".{1,6}(?:觉得|认为|指出|表示|强调|看来)|(?:就|拿|以|从)[^，,]{1,12}(?:来说|来看|而言)",
+    r"为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*",
+)
+_ADVERBIAL = re.compile(rf"^(?:{'|'.join(_SCENE_ROWS)})$")
+# Words before a point's head that order or frame it (`首先`, `此外，`, `同时，`, `令人欣慰的是，`):
+# markers of the list or of the writer's stance, never part of the head; the head rule applies to what
+# follows. `同时` glued to its verb (`同时号召…`) is the head's own word.
+_DISCOURSE = re.compile(
+    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三"
+    r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
+    r"(?:\s*[，,：:])?|(?:同时|最后|然后|还有|再有|综上所述|[\u4e00-\u9fff]{1,5}的是)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
+    # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
+    r"|^[^，,。；：！？]{2,12}[，,]\s*(?:首先|其次|再次)(?=[\u4e00-\u9fff“])"
 )
 
 
@@ -92,6 +111,9 @@ def split_head(text: str) -> tuple[str, str, bool]:
     label = COUNTED_LABEL.match(fold(text))
     if label:
         text = text[label.end() :]  # `难题一：治理主体能力不足`: the head is after the count
+    lead = _DISCOURSE.match(text)
+    if lead and len(text) - lead.end() >= MIN_CLAUSE:
+        text = text[lead.end() :]
     gap = _GAP.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)

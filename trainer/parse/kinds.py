@@ -61,7 +61,8 @@ def _announcing_lead(c: KindCues) -> SectionKind | None:
     if not _COLON_END.search(last):
         return None
     start = max(last.rfind(ch, 0, len(last) - 1) for ch in "。！？；") + 1
-    return _named(lead_kind(last[start:]))
+    kind = lead_kind(last[start:])
+    return _named(kind) if kind is not None else None
 
 
 def _question_heads(c: KindCues) -> SectionKind | None:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import normalize_key
+from trainer.parse.contents import contents_lines, form_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
-    GENRE_LINE_MAX,
     ends_terminal,
     has_title_label,
     is_affiliation,
@@ -22,15 +22,24 @@ from trainer.parse.noise import (
     without_running_header,
 )
 from trainer.parse.normalize import Line
-from trainer.parse.paragraphs import BARRIER, is_start_line
+from trainer.parse.paragraphs import is_start_line
+from trainer.parse.sitelines import past_site_lines, title_like
+from trainer.parse.titlelines import barrier, continued_title
+from trainer.parse.titles import (
+    PART_LABEL,
+    TITLE_MAX,
+    TITLE_WINDOW,
+    TITLED_PHRASE_MIN,
+    bracket_title,
+    path_root,
+    undoubled,
+)
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
-TITLE_MAX = 80
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
-TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
-TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
+TITLE_PART_MIN = 8  # a line this long that opens the title, under it, is a copy of it a page break cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +49,6 @@ class Preamble:
     title: str
     subtitle: str
     lines: list[Line]
-
-
-def _barrier(line: Line) -> Line:
-    """A blank in place of a dropped line keeps the lines around it from being joined across it."""
-    return Line("", "", line.lineno, BARRIER)
 
 
 # `作者：公考老司机`: the byline names the author; the same name alone on a line is a byline too.
@@ -101,7 +105,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
         if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
-            kept.append(_barrier(line))
+            kept.append(barrier(line))
             continue
         seen_content = True
         kept.append(line)
@@ -122,9 +126,14 @@ _FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|p
 _NAMED_TITLES = (
     re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
+    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
     re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
     re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
 )
+
+
+CLOSING_NOTES = 2  # the last lines searched for a site's note naming the document
 
 
 def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
@@ -132,7 +141,9 @@ def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
     noise is dropped), and the first such title as written (the title when no line gives one)."""
     quoted: set[str] = set()
     named = ""
-    for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
+    said = [line for line in lines if line.key]
+    # A site's note to its reader may close the page too (`以上内容基于您的标题“X”撰写`).
+    for line in said[: 3 * TITLE_WINDOW] + said[max(3 * TITLE_WINDOW, len(said) - CLOSING_NOTES) :]:
         name = _FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
@@ -166,7 +177,7 @@ def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tu
     return None
 
 
-def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
+def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tuple[int, str] | None:
     content = [i for i, line in enumerate(lines) if line.key]
     if len(content) < 2:
         return None
@@ -185,7 +196,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
             return _symbol_title(lines, content)
         # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
         first = _without_marker(first)
-    later = _past_site_lines(lines, content)
+    later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
     if is_genre_line(first.key) or is_person_name(first):
@@ -209,7 +220,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
         subject = "的" in first.key[2:] and not any(
             lines[i].key != first.key and is_heading_phrase(lines[i].key) for i in content[1:]
         )
-        if not subject and (is_start_line(nxt) or _title_like(nxt)):
+        if not subject and (is_start_line(nxt) or title_like(nxt)):
             return None
         if not subject and len(first.key) < TITLED_PHRASE_MIN:
             return None
@@ -217,8 +228,7 @@ def _find_title(lines: list[Line], quoted: set[str]) -> tuple[int, str] | None:
 
 
 _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
-# `引言`, `前言：…`, `摘要`: the label of a document's opening part, not its title.
-_PREFACE = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要)(?:[】\]]|[：:]|$)")
+_PREFACE = PART_LABEL  # `引言`, `前言：…`, `正文`: the label of a document's part, not its title
 
 
 def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
@@ -246,38 +256,6 @@ def _without_marker(line: Line) -> Line:
     return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
 
 
-def _title_like(line: Line) -> bool:
-    key = line.key
-    return (
-        len(key) <= TITLE_MAX
-        and not ends_terminal(key.rstrip("？?！!"))
-        and not is_start_line(line)
-        and not is_heading_phrase(key)
-    )
-
-
-# `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
-
-
-def _past_site_lines(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
-    """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`): the
-    next title-like line among the first few, when there is one."""
-    skipped = 0
-    top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
-    for i in content[:TITLE_WINDOW]:
-        line = lines[i]
-        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
-        if banner or is_genre_line(line.key) or is_person_name(line) or line.key.isascii() or _CHAPTER.match(line.key):
-            skipped += 1
-            continue
-        if skipped and _title_like(line):
-            return i, line.text
-        return None
-    return None
-
-
 def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
     """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
     when it names no section and every other line with that symbol does."""
@@ -294,34 +272,10 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     return content[0], first.text[marker.end :]
 
 
-# A line that opens with a word needing a subject before it (`存在的问题及建议`, `及其对策`, `的调查`)
-# continues the line above.
-_CONTINUES = re.compile(r"^(?:存在的|面临的|所|的|之|及|与|和|以及|及其|中的)")
-_TITLE_BROKEN_MIN = 6
-
-
-def _continued_title(lines: list[Line], index: int, title: str) -> str:
-    """A title a copy broke over two lines (`芜湖市公共文化事业和文化产业` / `存在的问题及建议`): the
-    two joined, when the second follows with no blank line, opens with a word that needs the first,
-    and neither holds a sentence mark."""
-    if index + 1 >= len(lines) or len(title.strip()) < _TITLE_BROKEN_MIN:
-        return title
-    nxt = lines[index + 1].key.strip()
-    joined = title.strip() + nxt
-    if (
-        not nxt
-        or not _CONTINUES.match(nxt)
-        or len(joined) > TITLE_MAX
-        or re.search(r"[，。；！？,.;!?：:]", joined)
-        or is_start_line(lines[index + 1])
-    ):
-        return title
-    lines[index + 1] = _barrier(lines[index + 1])
-    return joined
-
-
 # A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
 _COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
+_SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
 
 
 # The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
@@ -344,15 +298,27 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
+    # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
+    site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     lines = _strip_noise(lines)
-    found = _find_title(lines, quoted)
+    for i in contents_lines(lines) | form_lines(lines):
+        lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
+    found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
-        # No line titles the document; a site's note may still name it.
-        return Preamble(split_title(named)[0], "", lines) if named else Preamble("", "", lines)
+        # No line titles the document; a site's note may still name it, or the first paragraph may
+        # open with it in brackets (`【如何做到文化自信】文化自信是…`). A byline or a site's genre line at
+        # the top names no topic either (`李小敏 劉釩` over a paper's abstract, `申论范文` over an essay).
+        content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
+        for i in content:
+            if is_person_name(lines[i]) or _site_column(lines[i]) or _SITE_NAME.search(lines[i].key):
+                lines[i] = barrier(lines[i])
+        if named:
+            return Preamble(split_title(undoubled(named))[0], "", lines)
+        return _bracketed(lines)
     index, raw_title = found
-    raw_title = _continued_title(lines, index, raw_title)
+    raw_title = undoubled(continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
@@ -361,19 +327,41 @@ def read_preamble(lines: list[Line]) -> Preamble:
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
+    whole = normalize_key(raw_title)
+    broken = ""  # the rest of a title copy a page break cut (`北京提出…交通拥` / `堵(通用版)`)
     for line in lines[index + 1 :]:
         if not line.key:
             rest.append(line)
             continue
         seen += 1
         near = seen <= _BYLINE_WINDOW
+        key = normalize_key(line.key)
+        cut = near and len(key) >= TITLE_PART_MIN and len(key) < len(whole) and whole.startswith(key)
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
             (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
             or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
+            or cut
+            or (broken and key == broken)
         ):
+            broken = ""
             rest.append(line)
             continue
-        rest.append(_barrier(line))
+        broken = whole[len(key) :] if cut else ""
+        rest.append(barrier(line))
     return Preamble(title, subtitle, rest)
+
+
+def _bracketed(lines: list[Line]) -> Preamble:
+    """The title a first paragraph opens with in brackets, the paragraph kept without it; else no title."""
+    for i, line in enumerate(lines):
+        if not line.key:
+            continue
+        title = bracket_title(line.key)
+        if not title or is_heading_phrase(title):
+            break
+        end = len(title) + 2
+        lines = [*lines[:i], Line(line.text[end:], line.key[end:], line.lineno, line.indent), *lines[i + 1 :]]
+        return Preamble(split_title(title)[0], "", lines)
+    return Preamble("", "", lines)

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
+from trainer.parse.headwords import CALL_START, HEAD_ROWS
 
 # Kind keywords, searched in a heading; the earliest hit decides.
 _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
@@ -14,7 +15,7 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         SectionKind.SIGNIFICANCE,
         (
             "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
-            "战略抉择", "内在要求", "应有之义",
+            "战略抉择", "内在要求", "应有之义", "优势", "优点", "长处", "益处",
         ),
     ),
     (
@@ -48,6 +49,8 @@ _OTHER_WORDS = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
     "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
     "方法", "方向", "重点", "内容",
+    # A document's parts (`一、引言`, `结论`): headings of prose, never points.
+    "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
 )  # fmt: skip
 _MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
@@ -206,7 +209,9 @@ _LEAD_CUE = re.compile(
     r"|主要(?:表现|体现)|具体(?:表现|体现|而言|来说|包括)"
 )
 _PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
-_MEASURE_CUE = re.compile(r"着手|入手|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力")
+_MEASURE_CUE = re.compile(
+    r"着手|入手|注意|提醒|牢记|切记|谨记|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力"
+)
 
 
 def lead_kind(lead: str) -> SectionKind | None:
@@ -232,39 +237,6 @@ def lead_kind(lead: str) -> SectionKind | None:
     return SectionKind.OTHER if cue else None
 
 
-# What the heads of a list say about its kind when its heading names none (`文山会海的现状`, a list
-# under no heading). Each head votes for the first row that matches, in this order: a result at the
-# end of the head (`经济基础更加坚实`: an achievement), a call to act at its start (`加强组织领导`), a
-# shortcoming (`会议数量过多`), a kind word in it (`…是一大问题`). Linear: literal alternations only.
-_VERBS = (
-    r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实|加大|提高|扩大"
-    r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
-    r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革)"
-)
-_RESULT_END = re.compile(
-    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
-    r"[\u4e00-\u9fff]{1,3}了?$"
-)
-_CALL_START = re.compile(
-    rf"^(?:要|应|应当|须|必须|需要|坚持|注重|着力|大力|切实|积极|深入|全面|持续|不断|进一步|[一二三四五六七八九十]要)?"
-    rf"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}|如何|怎样|怎么办"
-    rf"|(?:需要|必须|应当|应该|要)(?:着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断)?{_VERBS}"
-)
-_SHORTCOMING = re.compile(
-    r"不[够强高足畅全成平充规健到完优力善严实深细准精]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞|不规范|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重"
-    r"|过快|过高|偏高|偏低|偏弱|偏少|偏慢|较慢|缓慢|严峻|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐"
-    r"|弱化|缺位|缺失|乏力|低下|落后|有限|较弱|较低|较差|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需"
-    r"|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
-)
-
-
-# `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
-_BENEFIT = re.compile(
-    r"^(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
-    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|有效途径|重要策略|重要手段|有效手段|重要抓手|前提|重要举措|关键举措|重要内容|关键一招|有力支撑|重要引擎|动力源泉|重要体现)$"
-)
-
-
 @lru_cache(maxsize=4096)
 def head_kind(head: str) -> SectionKind:
     """The kind one head names by itself (see `heads_kind`), OTHER when it names none."""
@@ -274,14 +246,9 @@ def head_kind(head: str) -> SectionKind:
 def _head_vote(head: str) -> SectionKind:
     head = hans(head)
     clause = head.rstrip("。；！？ ")
-    if _BENEFIT.search(clause):
-        return SectionKind.SIGNIFICANCE
-    if _RESULT_END.search(clause):
-        return SectionKind.ACHIEVEMENTS
-    if _CALL_START.search(clause):
-        return SectionKind.COUNTERMEASURES
-    if _SHORTCOMING.search(clause):
-        return SectionKind.PROBLEMS
+    for kind, rx in HEAD_ROWS:
+        if rx.search(clause):
+            return kind
     return heading_kind(clause)
 
 
@@ -373,7 +340,7 @@ def heading_phrase(lead: str) -> str:
         hits = list(_KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
     # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
-    kinded = [c for c in body if _KIND_RX.search(c) and not _CALL_START.search(c)]
+    kinded = [c for c in body if _KIND_RX.search(c) and not CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
         return _LEAD_TAIL.sub("", kinded[-1]) or kinded[-1]
     return _LEAD_TAIL.sub("", body[0]) or body[0]

@@ -1,0 +1,97 @@
+"""A page's table of contents and form fields at the top (lines said again below; `姓名：`); no titles."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import normalize_key
+from trainer.parse.markers import match_line
+from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_heading_phrase
+
+# `本文目录导读：` / `1. 网络谣言的危害` / `2. …` over the article whose headings they are: a contents
+# list is two or more short lines near the top, each said again as a line further down; the short line
+# that announces it (ends with a colon) goes with it.
+CONTENTS_WINDOW = 30  # content lines from the top where a contents list may sit
+ENTRY_MAX = 40
+ENTRIES_MIN = 2
+LABEL_MAX = 12
+_SENTENCE = re.compile(r"[。；！？]")
+_CONTENTS_LABEL = re.compile(r"目录|目次")
+
+
+def _entry_key(key: str) -> str:
+    marker = match_line(key)
+    return normalize_key(key[marker.end :] if marker is not None else key)
+
+
+def _entry(key: str) -> str:
+    """A line's text as a contents entry (no number), or "" for a line too long or a sentence."""
+    return _entry_key(key) if key and len(key) <= ENTRY_MAX and not _SENTENCE.search(key) else ""
+
+
+def _is_label(key: str) -> bool:
+    """`本文目录导读：`: a short line naming a contents list, ended by a colon."""
+    return len(key) <= LABEL_MAX and key.endswith(("：", ":")) and _CONTENTS_LABEL.search(key) is not None
+
+
+def contents_lines(lines: list[Line]) -> set[int]:
+    """Indices of the lines of a table of contents near the top, with its announcing label.
+
+    Entries are distinct short lines in a row, each said again further down as a line; under a label
+    that names a contents list (`本文目录导读：`) every short line counts, said again or not.
+    """
+    content = [i for i, line in enumerate(lines) if line.key.strip()]
+    if len(content) < 2 * ENTRIES_MIN:
+        return set()
+    said: dict[str, int] = {}  # the last line each short text is said on
+    for i in content:
+        entry = _entry(lines[i].key.strip())
+        if entry:
+            said[entry] = i
+    found: set[int] = set()
+    label: int | None = None
+    run: list[int] = []
+    entries: set[str] = set()
+    for i in [*content[:CONTENTS_WINDOW], -1]:
+        key = lines[i].key.strip() if i >= 0 else ""
+        entry = _entry(key)
+        # Entries differ from each other: a title a site says three times over is no contents list.
+        if entry and entry not in entries and (label is not None or said.get(entry, -1) > i):
+            run.append(i)
+            entries.add(entry)
+            continue
+        if len(run) >= ENTRIES_MIN:
+            found.update(run)
+            before = content[content.index(run[0]) - 1] if content.index(run[0]) > 0 else -1
+            if label is not None:
+                found.add(label)
+            elif (
+                before >= 0
+                and len(lines[before].key.strip()) <= LABEL_MAX
+                and lines[before].key.strip().endswith(("：", ":"))
+            ):
+                found.add(before)
+        run, entries = [], set()
+        label = i if i >= 0 and _is_label(key) else None
+    return found
+
+
+# `单位：____` / `姓名：____` / `日期：____`: the blanks a form leaves (the underscores are gone by now) are
+# labels with nothing after their colon, two or more in a row; `对策：` heads the text under it.
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{1,6}[：:]$")
+
+
+def form_lines(lines: list[Line]) -> set[int]:
+    """Indices of a form's blank fields: two or more label-only lines in a row that name no section."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i in [*(i for i, line in enumerate(lines) if line.key.strip()), -1]:
+        key = lines[i].key.strip() if i >= 0 else ""
+        if key and _FIELD.match(key) and not is_heading_phrase(key):
+            run.append(i)
+            continue
+        if len(run) >= ENTRIES_MIN:
+            found.update(run)
+        run = []
+    return found

@@ -1,0 +1,72 @@
+"""What a point's head says about its section's kind, as tables of words; no parsing, no voting logic."""
+
+# A list whose heading names no kind (a topic phrase, `政府应…`, no heading at all) takes the kind most of
+# its heads read as: a call to act (`加强组织领导`, `政府部门要切实履行…`, `多积累素材`), a shortcoming
+# (`教师配置不均衡`), a result (`经济基础更加坚实`, `率先…`, `…走在全省前列`), a benefit (`有利于…`).
+# Each row is a kind and a pattern; `vocab.head_kind` takes the first row that matches. Linear: literal
+# alternations and bounded classes only.
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import SectionKind
+
+# Verbs a call to act opens with (after an optional subject and modal).
+VERBS = (
+    r"(?:推进|推动|加强|完善|健全|深化|构建|提升|强化|优化|破解|打造|建立|创新|促进|落实|补齐|激发|夯实|加大|提高|扩大"
+    r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
+    r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革"
+    r"|呼吁|号召|制止|杜绝|防止|避免|禁止|严禁|严惩|打击|整治|增加|增设|减少|降低|拓展|开展|加速|扶持|推广|普及|留意"
+    r"|积累|了解|关注|重视|注重|依法|从严|履行|承担|落细|织牢|扎牢|用活|盘活|释放|破除|打通|疏通|丰富|培养|吸引|留住)"
+)
+# Adverbs between the modal and the verb (`要切实履行`, `严厉制止`).
+_ADVERB = r"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断|严厉|认真|主动|及时|尽快|努力|多|少|先)"
+# What may stand before a call to act: a connective or a time word (`同时号召…`, `平时多留意…`).
+_BEFORE = r"(?:同时|首先|其次|再次|最后|另外|此外|还|也|平时|日常|平常)?"
+_MODAL = r"(?:要|应|应当|应该|须|必须|需|需要|还要|务必|坚持|注重|着力|[一二三四五六七八九十]要)"
+# A call to act, with or without a short subject before its modal (`政府部门要切实履行监管职责`,
+# `强化落实还需建立健全…`); a subject needs the modal, or `人口红利…` would read as a call.
+CALL_START = re.compile(
+    rf"^{_BEFORE}{_MODAL}?{_ADVERB}?{_ADVERB}?{VERBS}|^如何|^怎样|^怎么办"
+    rf"|^[\u4e00-\u9fff]{{1,8}}?{_MODAL}{_ADVERB}?{_ADVERB}?{VERBS}[\u4e00-\u9fff]"
+)
+# Advice said to a reader (`选商家要擦亮眼`, `遇到问题别沉默`, `先想清楚再掏钱`): a call to act too.
+_ADVICE = re.compile(
+    r"(?<![个特分区类级差告识鉴性辨甄判派离])别(?![人处])|不要|切勿|谨防|千万|^先[\u4e00-\u9fff]{1,8}再"
+    r"|^[\u4e00-\u9fff]{1,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])"
+)
+SHORTCOMING = re.compile(
+    r"不[够强高足畅全成平充规健到完优力善严实深细准精合均当]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞"
+    r"|缺乏|有待|滞后|薄弱|障碍|风险|短缺|难以|过多|过频|过度|过重|过快|过高|偏高|偏低|偏弱|偏少|偏慢|较慢|缓慢|严峻"
+    r"|重复|参差不齐|陈旧|不及时|滥用|泛滥|失衡|不匹配|不对称|繁琐|弱化|缺位|缺失|乏力|低下|落后|有限|较弱|较低|较差"
+    r"|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
+    r"|减弱|萎缩|下滑|加剧|差异|歧视|因素|碎片化|失调|错位|矛盾|难[以于]?[\u4e00-\u9fff]{0,2}$|困难|混乱|无序|冷落"
+)
+# A result at the end of a head (`经济基础更加坚实`), or a lead over others (`率先…`, `…走在全省前列`).
+_RESULT_END = re.compile(
+    r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
+    r"[\u4e00-\u9fff]{1,3}了?$"
+)
+_LEADING = re.compile(
+    r"^率先|走在[\u4e00-\u9fff]{0,6}前列|位居[\u4e00-\u9fff]{0,6}前|名列前茅|全国首[个家批创]|全省首[个家批创]"
+    r"|荣获|获评|被评为|入选[\u4e00-\u9fff]{0,8}(?:名单|示范|试点)"
+)
+# `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
+BENEFIT = re.compile(
+    r"^(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
+    r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|有效途径|重要策略"
+    r"|重要手段|有效手段|重要抓手|前提|重要举措|关键举措|重要内容|关键一招|有力支撑|重要引擎|动力源泉|重要体现)$"
+    r"|^是[^，。]{2,20}的(?:需要|要求|体现|保障|基础|关键|前提|应有之义)$"  # `是满足群众美好生活的需要`
+)
+
+# The rows in the order they decide: a benefit, a result or lead, a call to act, advice, a shortcoming.
+# A head no row reads falls back on the kind words of a heading (`…是一大问题`).
+HEAD_ROWS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.SIGNIFICANCE, BENEFIT),
+    (SectionKind.ACHIEVEMENTS, _RESULT_END),
+    (SectionKind.ACHIEVEMENTS, _LEADING),
+    (SectionKind.COUNTERMEASURES, CALL_START),
+    (SectionKind.COUNTERMEASURES, _ADVICE),
+    (SectionKind.PROBLEMS, SHORTCOMING),
+)

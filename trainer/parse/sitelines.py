@@ -1,0 +1,91 @@
+"""The lines a site or a byline puts above a document's title, and which line below them is it; no choice of title."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_person_name
+from trainer.parse.normalize import Line
+from trainer.parse.paragraphs import is_start_line
+from trainer.parse.titles import (
+    TITLE_MAX,
+    TITLE_WINDOW,
+    TITLED_PHRASE_MIN,
+    body_after,
+    is_label_line,
+    off_topic,
+    path_leaf,
+    path_root,
+)
+from trainer.parse.vocab import is_heading_phrase
+
+
+def title_like(line: Line) -> bool:
+    key = line.key
+    return (
+        len(key) <= TITLE_MAX
+        and not ends_terminal(key.rstrip("？?！!"))
+        and not is_start_line(line)
+        and not is_heading_phrase(key)
+    )
+
+
+# `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
+
+
+def past_site_lines(lines: list[Line], content: list[int], site_names: set[str]) -> tuple[int, str] | None:
+    """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`, `天天看點`,
+    `【答案解析】[参考例文]`, `正文`): the next title-like line among the first few, when there is one."""
+    skipped = 0
+    top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
+    # `大学校园网` over `大学校园网 > 社会实践 > …`: the root of a breadcrumb below is the site's name.
+    roots = {path_root(k) for k in top} - {""}
+    # The text under the top lines, where a title's words come back and a site's name's do not.
+    body = body_after(lines, content[min(len(content), TITLE_WINDOW) - 1])
+    for n, i in enumerate(content[:TITLE_WINDOW]):
+        line = lines[i]
+        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
+        nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
+        if (
+            banner
+            or _column_of(line.key, nxt)
+            or is_genre_line(line.key)
+            or is_person_name(line)
+            or line.key.isascii()
+            or _CHAPTER.match(line.key)
+            or is_label_line(line.key)
+            or line.key.strip() in roots | site_names
+            or _column_path(line.key, top[n + 1 :])
+            or off_topic(line.key, body)
+        ):
+            skipped += 1
+            continue
+        if skipped and title_like(line):
+            return i, line.text
+        return None
+    return None
+
+
+COLUMN_TITLE_MAX = 40
+_SENTENCE_MARK = re.compile(r"[。；：！？]")
+
+
+def _column_of(key: str, nxt: str) -> bool:
+    """`工作总结` over `乡镇应急管理年度工作总结范文参考`: a short line the title below names again is its
+    column; a long line that opens with the line below and runs on (`乡镇创城工作汇报收到创城通知以后…`)
+    is a site's excerpt of the document."""
+    key, nxt = key.strip(), nxt.strip()
+    if not key or not nxt or len(nxt) > TITLE_MAX:
+        return False
+    if len(key) <= GENRE_LINE_MAX and len(key) < len(nxt) <= COLUMN_TITLE_MAX and key in nxt:
+        return not _SENTENCE_MARK.search(nxt)  # the line below is a title, not the text it opens
+    return len(key) > TITLE_MAX and len(nxt) >= TITLED_PHRASE_MIN and key.startswith(nxt)
+
+
+def _column_path(key: str, below: list[str]) -> bool:
+    """`保定市|近期舆情热点话题` over `近期舆情热点话题：关注食品安全…`: a column's path, its last item the
+    label of a line below."""
+    leaf = path_leaf(key)
+    return bool(leaf) and any(k.startswith(leaf) and k[len(leaf) : len(leaf) + 1] in "：:|｜" for k in below)

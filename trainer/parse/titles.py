@@ -1,0 +1,115 @@
+"""Shapes of the lines above a document's real title (site names, labels, spam, doubled titles); no choice."""
+
+# `preamble` picks the title; this module says what a line at the top is by its shape, never by its exact
+# words: a line whose words the document never uses again is a site's or an advert's; a line a breadcrumb
+# below starts with is the site's name; a line of bracketed labels only (`【答案解析】[参考例文]`) or a
+# part label alone (`正文`, `引言`) labels, and a title a site doubles for search engines
+# (`X X有什么`, `X,深度解析Y,X,揭秘Z`) is said once.
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.normalize import Line
+
+TITLE_MAX = 80
+TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
+TITLE_WINDOW = 4  # a title sits within this many content lines of the top
+
+# Off-topic: fewer than this share of a line's character pairs appear in the text below it.
+ON_TOPIC_MIN = 0.25
+OFF_TOPIC_PAIRS_MIN = 3  # a line of fewer pairs says too little to judge
+BODY_WINDOW = 20000  # the text below that is searched (a bounded look keeps long documents linear)
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_LISTED = re.compile(r"[,，]")
+
+
+SITE_NAME_MAX = 8  # a site's name is short; an advert lists phrases
+LISTED_MIN = 3  # commas in an advert's list of keywords
+BODY_MIN = 200
+
+
+def off_topic(key: str, body: str) -> bool:
+    """True for a short top line (a name) or a list of phrases (an advert's keywords) whose words the
+    document's text never uses (`天天看點`, `免费在线观看…,高清…,…`): a site's or spam, not a title. A
+    real title may share few words with its text (an exam's `…第二题解析` over its material): it is
+    neither short nor a list."""
+    text = key.strip()
+    if len(text) > TITLE_MAX or len(body) < BODY_MIN:
+        return False  # a paragraph is no title anyway; too little text below to judge by
+    if len(text) > SITE_NAME_MAX and len(_LISTED.findall(text)) < LISTED_MIN:
+        return False
+    pairs = {run[i : i + 2] for run in _HAN.findall(key) for i in range(len(run) - 1)}
+    if len(pairs) < OFF_TOPIC_PAIRS_MIN:
+        return False
+    window = body[:BODY_WINDOW]
+    found = sum(1 for pair in pairs if pair in window)
+    return found < ON_TOPIC_MIN * len(pairs)
+
+
+def body_after(lines: list[Line], index: int) -> str:
+    """The text of the lines after `index`, up to BODY_WINDOW characters."""
+    out: list[str] = []
+    size = 0
+    for line in lines[index + 1 :]:
+        out.append(line.key)
+        size += len(line.key)
+        if size >= BODY_WINDOW:
+            break
+    return "\n".join(out)
+
+
+# A breadcrumb or a column path: items split by `>` or `|` (`大学校园网 > 社会实践 > …`, `保定市|近期…`).
+_PATH_SPLIT = re.compile(r">>|->|[>＞»|｜]")  # no \s* around: quadratic on runs of spaces
+
+
+def path_root(key: str) -> str:
+    """The first item of a breadcrumb or column path (`大学校园网` of `大学校园网 > 社会实践`), or ""."""
+    parts = [p.strip() for p in _PATH_SPLIT.split(key.strip()) if p.strip()]
+    return parts[0] if len(parts) >= 2 and len(parts[0]) <= 12 else ""
+
+
+def path_leaf(key: str) -> str:
+    """The last item of a column path (`近期舆情热点话题` of `保定市|近期舆情热点话题`), or ""."""
+    parts = [p.strip() for p in _PATH_SPLIT.split(key.strip()) if p.strip()]
+    return parts[-1] if len(parts) >= 2 else ""
+
+
+# Labels only: `【答案解析】[参考例文]`, `〔正文〕`.
+_LABELS_ONLY = re.compile(r"^(?:[【〖\[［][^【】〖〗\[\]［］]{1,8}[】〗\]］]\s*){1,4}$")
+# A document part's label alone on its line (`正文`, `引言`, `编者按：…`): it names a part, not the document.
+PART_LABEL = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要|正文|全文)(?:[】\]]|[：:]|$)")
+
+
+def is_label_line(key: str) -> bool:
+    """True for a line of bracketed labels only (`【答案解析】[参考例文]`) or a part label (`正文`)."""
+    text = key.strip()
+    return bool(_LABELS_ONLY.match(text)) or bool(PART_LABEL.match(text))
+
+
+# A title said again for search engines: a second copy of its opening after a space or a comma
+# (`制止餐饮浪费的经验做法 制止餐饮浪费的经验做法有什么`).
+DOUBLED_MIN = 4
+_SEPARATOR = re.compile(r"[\s,，、|｜]+")
+
+
+def undoubled(title: str) -> str:
+    """The title said once: cut before a copy of its first DOUBLED_MIN+ characters after a separator."""
+    text = title.strip()
+    opening = text[:DOUBLED_MIN]
+    if len(opening) < DOUBLED_MIN:
+        return text
+    for m in _SEPARATOR.finditer(text):
+        if m.start() >= DOUBLED_MIN and text.startswith(opening, m.end()):
+            return text[: m.start()].strip(" ,，、|｜")
+    return text
+
+
+# A title in brackets that opens the first paragraph (`【如何做到文化自信】文化自信是…`).
+_LEADING_BRACKET = re.compile(r"^【([^【】]{4,30})】(?=[\u4e00-\u9fff“])")
+
+
+def bracket_title(key: str) -> str:
+    """The bracketed title a first paragraph opens with, or "" (see `_LEADING_BRACKET`)."""
+    m = _LEADING_BRACKET.match(key.strip())
+    return m.group(1) if m and len(key.strip()) > m.end() + 10 else ""
