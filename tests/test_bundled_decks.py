@@ -25,7 +25,7 @@ def test_there_is_one_bundled_deck_per_seed() -> None:
 
 def _ids_masked(text: str) -> str:
     """A deck file's text with its point ids blanked (in `points:` and in the `built:` record)."""
-    text = re.sub(r"(?m)^(\s*- id: )[0-9a-f]{12}$", r"\1ID", text)
+    text = re.sub(r"(?m)^(\s*- id: )'?[0-9a-f]{12}'?$", r"\1ID", text)
     return re.sub(r"(?m)^(\s*P )[0-9a-f]{12} ", r"\1ID ", text)
 
 
