@@ -128,6 +128,9 @@ LEADS = [
     ("要解决这些问题，需要从以下几方面入手", K.COUNTERMEASURES),  # what the list sets out to solve
     ("为破解上述难题，建议", K.COUNTERMEASURES),
     ("但同时也存在着一些问题，主要表现在以下几个方面", K.PROBLEMS),
+    ("当前社区治理存在以下问题", K.PROBLEMS),  # 治理 a noun: the problems are what 存在
+    ("基层整治工作中还面临一些问题", K.PROBLEMS),
+    ("治理这些问题，应从以下方面着手", K.COUNTERMEASURES),
 ]
 
 

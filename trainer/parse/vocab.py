@@ -266,7 +266,10 @@ def heads_kind(heads: list[str]) -> SectionKind:
 # A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
 # measures, whatever kind word it names as the thing to solve.
 _SOLVE_OBJECT = re.compile(
-    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)[^，。；！？：]{0,20}?"
+    # 治理 and 整治 are nouns too (社区治理存在以下问题): a verb of having between them and the problem
+    # word makes the problem that verb's object, not the thing solved.
+    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)"
+    r"(?:(?!存在|出现|面临|暴露|遇到|还有|仍有|尚有)[^，。；！？：]){0,20}?"
     r"(?:问题|困境|难题|短板|痛点|堵点|挑战|瓶颈|困难)"
 )
 _SOLVING = re.compile(r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|必须|应当|应该|亟需|亟待)|" + _SOLVE_OBJECT.pattern)
