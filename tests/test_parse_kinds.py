@@ -206,6 +206,10 @@ HEAD_READINGS = [
     ("个别干部作风漂浮", K.OTHER),  # 个别 is no advice
     ("率先建成三级服务网络", K.ACHIEVEMENTS),
     ("参与人数走在全省前列", K.ACHIEVEMENTS),
+    ("药品抽检力度加大", K.ACHIEVEMENTS),  # what was improved, then the verb: a result
+    ("群众满意度提升", K.ACHIEVEMENTS),
+    ("加大药品抽检力度", K.COUNTERMEASURES),  # the verb first: a call
+    ("服务水平有待提高", K.PROBLEMS),
     ("有利于激发市场活力", K.SIGNIFICANCE),
     ("是满足群众美好生活的需要", K.SIGNIFICANCE),
     ("文化程度低", K.OTHER),  # a trait of a group, not yet a shortcoming (dev b06)

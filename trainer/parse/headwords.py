@@ -47,6 +47,9 @@ SHORTCOMING = re.compile(
 _RESULT_END = re.compile(
     r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
     r"[\u4e00-\u9fff]{1,3}了?$"
+    # what was improved, then the verb, at the end (`抽检力度加大`, `服务水平提升`), where a call puts the verb first
+    r"|[\u4e00-\u9fff](?:力度|水平|能力|意识|质量|效率|效能|体系|机制|覆盖面|满意度|获得感)"
+    r"(?:加大|增强|提升|提高|改善|完善|健全|强化|扩大)了?$"
 )
 _LEADING = re.compile(
     r"^率先|走在[\u4e00-\u9fff]{0,6}前列|位居[\u4e00-\u9fff]{0,6}前|名列前茅|全国首[个家批创]|全省首[个家批创]"
