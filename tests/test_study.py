@@ -251,14 +251,22 @@ def test_fsrs_deck_end_to_end(engine: Engine):
 
 
 def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
-    """The session reads one card at start and the rest as the queue reaches them, in batches;
-    what it shows is what reading every card up front gives, answers and repeats included."""
+    """The session reads one card at start and the rest as the queue reaches them, 64 at a time (a read
+    costs few answers); what it shows is what reading every card up front gives, answers and repeats included."""
     sync(engine, big_deck(sections=20, points=5))
     clock = Clock(FIXED_NOW)
     settings = Settings(zone=SHANGHAI, new_per_day=80)
     session = start(engine, clock, settings)
     assert session.left > 64  # more than one batch
     assert len(session.cards) == 1
+    reads = []
+    missing = type(session.cards).__missing__
+
+    def counted(cards, card_id):
+        reads.append(len(cards))
+        return missing(cards, card_id)
+
+    session.cards.__class__ = type("Counted", (type(session.cards),), {"__missing__": counted})
     with Session(engine) as s:
         plan = queries.plan_day(s, session.today, [1], limits_for=settings.limits_for)
         eager = queries.load_cards(s, [c.card_id for c in plan])
@@ -272,6 +280,8 @@ def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
         session.answer(next(qualities), duration_ms=500)
     assert len(set(shown)) > 64
     assert len(shown) > len(set(shown))  # repeats came back from the in-memory queue
+    # After the one card read at start, 64 a read (`reads`: the cards held before each), so few answers pay for one.
+    assert reads == [1 + 64 * k for k in range(len(reads))] and len(reads) == -(-(len(set(shown)) - 1) // 64)
     with Session(engine) as s:
         logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
     assert logged == len(shown)  # every answer committed
