@@ -367,3 +367,27 @@ def test_a_same_day_repeat_given_elsewhere_refuses_this_sessions_answer(engine: 
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
         assert replay(s).ok
+
+
+def test_a_point_repeated_elsewhere_refuses_the_list_answer(engine: Engine):
+    """A list's points are read with the list card and kept: a point's head card repeated meanwhile in
+    another terminal (a same-day repeat, which changes no schedule) refuses this session's next answer
+    of the list, as it would the card's own, and nothing of that answer is written."""
+    from tests.test_tui_lists import LIST_ID, TODAY, known_yesterday
+
+    known_yesterday(engine)
+    mine = start(engine, Clock(FIXED_NOW))
+    card = mine.current()
+    assert card is not None and card.card_id == LIST_ID
+    first = mine.points()[0][0]
+    mine.answer_list([2] + [4] * (len(mine.points()) - 1), duration_ms=800)  # the list comes back today
+    with Session(engine) as s, s.begin():  # the forgotten point repeated elsewhere
+        assert queries.record_answer(s, first, 4, now=FIXED_NOW, today=TODAY).repeat
+    with Session(engine) as s:
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    assert mine.current() is not None and mine.current().card_id == LIST_ID
+    with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
+        mine.answer_list([4] * len(mine.points()), duration_ms=800)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
+        assert replay(s).ok
