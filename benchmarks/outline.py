@@ -230,9 +230,7 @@ def _row(name: str, s: DocScore) -> str:
 def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
-    ap.add_argument(
-        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, corpus, or a folder)"
-    )
+    ap.add_argument("parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, corpus, or a folder)")
     ap.add_argument("--verbose", "-v", action="store_true", help="list missed, extra and wrong-kind heads")
     ap.add_argument("--json", type=Path, default=RESULTS / "outline-latest.json", help="where to write the JSON")
     args = ap.parse_args(argv)
