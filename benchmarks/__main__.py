@@ -69,32 +69,53 @@ def cold_start(db: Path, home: Path, runs: int) -> dict[str, Any]:
     return out
 
 
+# The figures `--only` can name (each size's database is built for all but `sync` and `parse`).
+FIGURES = ("answer", "queue", "sync", "cold", "bytes", "parse")
+
+
 def run_size(label: str, points: int, work: Path, args: argparse.Namespace, anki: bool) -> dict[str, Any]:
-    """Every per-size measurement, ours then Anki's."""
+    """Every per-size measurement asked for (`args.only`), ours then Anki's."""
+    only = set(args.only)
     res: dict[str, Any] = {"points": points}
     db = work / f"ours-{label}.db"
-    print(f"[{label}] building trainer database ...", file=sys.stderr)
-    res["ours_db"] = ours.build_db(db, points)
-    res["ours_bytes"] = ours.bytes_per_card(db, res["ours_db"]["cards"])
-    print(f"[{label}] due queue, answer → next card ...", file=sys.stderr)
-    res["ours_due_queue"] = ours.due_queue(db, args.queue_runs)
-    res["ours_answer_next"] = ours.answer_next(db, work / "scratch.db", args.answers, args.runs)
-    yaml_path = work / f"decks-{label}"
-    res["yaml_bytes"] = ours.write_yaml(yaml_path, points)
-    print(f"[{label}] trainer sync into an empty database ...", file=sys.stderr)
-    res["ours_load"] = ours.load(yaml_path, work / "load.db", args.load_runs)
-    print(f"[{label}] cold start ...", file=sys.stderr)
-    home = work / "home"
-    home.mkdir(exist_ok=True)
-    res["cold_start"] = cold_start(db, home, args.cold_runs)
-    if anki:
+    if only & {"answer", "queue", "cold", "bytes"}:
+        if args.reuse_db and db.exists():
+            print(f"[{label}] reusing {db}", file=sys.stderr)
+            res["ours_db"] = {"cards": ours.card_count(db), "reused": True}
+        else:
+            print(f"[{label}] building trainer database ...", file=sys.stderr)
+            res["ours_db"] = ours.build_db(db, points)
+    if "bytes" in only:
+        res["ours_bytes"] = ours.bytes_per_card(db, res["ours_db"]["cards"])
+    if "queue" in only:
+        print(f"[{label}] due queue ...", file=sys.stderr)
+        res["ours_due_queue"] = ours.due_queue(db, args.queue_runs)
+    if "answer" in only:
+        print(f"[{label}] answer → next card ...", file=sys.stderr)
+        res["ours_answer_next"] = ours.answer_next(db, work / "scratch.db", args.answers, args.runs)
+    if "sync" in only:
+        yaml_path = work / f"decks-{label}"
+        res["yaml_bytes"] = ours.write_yaml(yaml_path, points)
+        print(f"[{label}] trainer sync into an empty database ...", file=sys.stderr)
+        res["ours_load"] = ours.load(yaml_path, work / "load.db", args.load_runs)
+    if "cold" in only:
+        print(f"[{label}] cold start ...", file=sys.stderr)
+        home = work / "home"
+        home.mkdir(exist_ok=True)
+        res["cold_start"] = cold_start(db, home, args.cold_runs)
+    if anki and only & {"answer", "queue", "sync", "bytes"}:
         col = work / f"anki-{label}.anki2"
         print(f"[{label}] Anki: add_notes, due queue, answer → next card ...", file=sys.stderr)
-        res["anki_db"] = anki_side.build(col, points)
-        res["anki_bytes"] = {"bytes_per_card": round(res["anki_db"]["file_bytes"] / res["anki_db"]["cards"], 1)}
-        res["anki_due_queue"] = anki_side.due_queue(col, args.queue_runs)
-        res["anki_answer_next"] = anki_side.answer_next(col, work / "scratch.anki2", args.answers, args.runs)
-        res["anki_load"] = anki_side.add_notes(work / "load.anki2", points, args.load_runs)
+        if only & {"answer", "queue", "bytes"}:
+            res["anki_db"] = anki_side.build(col, points)
+        if "bytes" in only:
+            res["anki_bytes"] = {"bytes_per_card": round(res["anki_db"]["file_bytes"] / res["anki_db"]["cards"], 1)}
+        if "queue" in only:
+            res["anki_due_queue"] = anki_side.due_queue(col, args.queue_runs)
+        if "answer" in only:
+            res["anki_answer_next"] = anki_side.answer_next(col, work / "scratch.anki2", args.answers, args.runs)
+        if "sync" in only:
+            res["anki_load"] = anki_side.add_notes(work / "load.anki2", points, args.load_runs)
     return res
 
 
@@ -104,7 +125,7 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
     """The table: figure, size, ours (median / p95), Anki's, ratio, floor."""
-    out = []
+    out: list[tuple[str, ...]] = []
     for label, r in results["sizes"].items():
 
         def med(key: str, r: dict[str, Any] = r) -> float | None:
@@ -119,6 +140,8 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
             ("due-queue build (ms)", "ours_due_queue", "anki_due_queue", "due_queue_ms"),
             ("load into empty db (ms)", "ours_load", "anki_load", "load_ms"),
         ):
+            if key not in r:
+                continue
             a = med(akey)
             out.append(
                 (
@@ -130,42 +153,65 @@ def rows(results: dict[str, Any]) -> list[tuple[str, ...]]:
                     FLOORS[floor],
                 )
             )
-        cs = r["cold_start"]
+            if "cpu" in r[key]:  # the answer loop's CPU time: moves far less than wall time on a busy machine
+                c, ac = r[key]["cpu"], r.get(akey, {}).get("cpu")
+                out.append(
+                    (
+                        "  of which CPU time (ms)",
+                        label,
+                        f"{c['median_ms']:.2f} / {c['p95_ms']:.2f}",
+                        f"{ac['median_ms']:.2f} / {ac['p95_ms']:.2f}" if ac else "—",
+                        _ratio(c["median_ms"], ac["median_ms"] if ac else None),
+                        "",
+                    )
+                )
+        if "cold_start" in r:
+            out += _cold_rows(label, r["cold_start"])
+        if "ours_bytes" in r:
+            ob, ab = r["ours_bytes"]["bytes_per_card"], r.get("anki_bytes", {}).get("bytes_per_card")
+            out.append(
+                ("bytes per card on disk", label, f"{ob:.0f}", f"{ab:.0f}" if ab else "—", _ratio(ob, ab), "≤ 300")
+            )
+    p = results.get("parsing")
+    if p is not None:
         out.append(
             (
-                "first card painted, cold (ms)",
-                label,
-                f"{cs['trainer']['median_ms']:.0f} / {cs['trainer']['p95_ms']:.0f}",
-                f"bare {cs['bare']['median_ms']:.0f}",
-                f"{cs['ratio']:.2f}× bare",
-                FLOORS["cold_start_ratio"],
+                "parsing (MB/s)",
+                f"{p['bytes'] / 1e6:.1f} MB",
+                "skipped" if "skipped" in p else f"{p['mb_per_s']:.2f}",
+                "—",
+                "—",
+                FLOORS["parse_mb_s"],
             )
         )
-        if "card_on_screen" in cs:
-            out.append(
-                (
-                    "  of which: start → card frame (ms)",
-                    label,
-                    f"{cs['card_on_screen']['median_ms']:.0f} / {cs['card_on_screen']['p95_ms']:.0f}",
-                    "—",
-                    "—",
-                    "(the rest: exit)",
-                )
-            )
-        out.append(("peak RSS of the TUI (MB)", label, f"{cs['peak_rss_mb']:.1f}", "—", "—", FLOORS["peak_rss_mb"]))
-        ob, ab = r["ours_bytes"]["bytes_per_card"], r.get("anki_bytes", {}).get("bytes_per_card")
-        out.append(("bytes per card on disk", label, f"{ob:.0f}", f"{ab:.0f}" if ab else "—", _ratio(ob, ab), "≤ 300"))
-    p = results["parsing"]
+    return out
+
+
+def _cold_rows(label: str, cs: dict[str, Any]) -> list[tuple[str, ...]]:
+    """The cold-start rows of the table."""
+    out: list[tuple[str, ...]] = []
     out.append(
         (
-            "parsing (MB/s)",
-            f"{p['bytes'] / 1e6:.1f} MB",
-            "skipped" if "skipped" in p else f"{p['mb_per_s']:.2f}",
-            "—",
-            "—",
-            FLOORS["parse_mb_s"],
+            "first card painted, cold (ms)",
+            label,
+            f"{cs['trainer']['median_ms']:.0f} / {cs['trainer']['p95_ms']:.0f}",
+            f"bare {cs['bare']['median_ms']:.0f}",
+            f"{cs['ratio']:.2f}× bare",
+            FLOORS["cold_start_ratio"],
         )
     )
+    if "card_on_screen" in cs:
+        out.append(
+            (
+                "  of which: start → card frame (ms)",
+                label,
+                f"{cs['card_on_screen']['median_ms']:.0f} / {cs['card_on_screen']['p95_ms']:.0f}",
+                "—",
+                "—",
+                "(the rest: exit)",
+            )
+        )
+    out.append(("peak RSS of the TUI (MB)", label, f"{cs['peak_rss_mb']:.1f}", "—", "—", FLOORS["peak_rss_mb"]))
     return out
 
 
@@ -175,7 +221,7 @@ def table(results: dict[str, Any]) -> str:
     body = rows(results)
     widths = [max(_width(r[i]) for r in [head, *body]) for i in range(len(head))]
     lines = ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)) for r in [head, *body]]
-    if "skipped" in results["parsing"]:
+    if "skipped" in results.get("parsing", {}):
         lines.append(f"note: parsing {results['parsing']['skipped']}")
     return "\n".join(lines)
 
@@ -217,9 +263,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cold-runs", type=int, default=5, help="cold starts timed (each beside a bare app)")
     parser.add_argument("--parse-bytes", type=int, default=2_000_000, help="size of the parsed document")
     parser.add_argument("--no-anki", action="store_true", help="skip Anki's side")
+    parser.add_argument(
+        "--only",
+        type=lambda v: [f.strip() for f in v.split(",") if f.strip()],
+        default=list(FIGURES),
+        help=f"comma-separated figures to measure, of {','.join(FIGURES)} (default: all)",
+    )
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="with --workdir: use a size's database left there by an earlier run"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the JSON results")
     parser.add_argument("--workdir", type=Path, help="keep databases here (default: a temporary folder)")
     args = parser.parse_args(argv)
+    if unknown := sorted(set(args.only) - set(FIGURES)):
+        parser.error(f"--only: unknown figure {', '.join(unknown)} (figures: {', '.join(FIGURES)})")
 
     why_not = None if args.no_anki else anki_side.available()
     if why_not:
@@ -233,7 +290,8 @@ def main(argv: list[str] | None = None) -> int:
             label = label.strip()
             points = SIZES.get(label) or int(label)
             results["sizes"][label] = run_size(label, points, work, args, anki=not args.no_anki and not why_not)
-        results["parsing"] = ours.parsing(args.parse_bytes, runs=3)
+        if "parse" in args.only:
+            results["parsing"] = ours.parsing(args.parse_bytes, runs=3)
     results["environment"]["loadavg_after"] = os.getloadavg()
     results["environment"]["seconds"] = round(clock() - started, 1)
     args.out.mkdir(parents=True, exist_ok=True)

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from time import thread_time
 from typing import Any
 
 from sqlalchemy import select
@@ -74,19 +75,23 @@ def answer_next(db: Path, scratch: Path, answers: int, runs: int) -> dict[str, A
     from trainer.services.study import StudySession
 
     samples: list[float] = []
+    cpu: list[float] = []  # the answering thread's CPU time: moves far less than wall time on a busy machine
     for _ in range(runs):
+        for stale in (scratch, scratch.with_name(scratch.name + "-wal"), scratch.with_name(scratch.name + "-shm")):
+            stale.unlink(missing_ok=True)  # a WAL left by an earlier run would not match the fresh copy
         shutil.copyfile(db, scratch)
         engine = open_store(url(scratch))
         session = StudySession.start(Store(engine), deck_ids(engine), load_settings(), lambda: datetime.now(UTC))
         session.current()
         for quality in grades(min(answers, session.left - 1)):
-            t0 = clock()
+            t0, c0 = clock(), thread_time()
             session.answer(quality, duration_ms=5000)
             session.current()
             samples.append((clock() - t0) * 1000)
+            cpu.append((thread_time() - c0) * 1000)
         engine.dispose()
     scratch.unlink(missing_ok=True)
-    return summary(samples)
+    return {**summary(samples), "cpu": summary(cpu)}
 
 
 def due_queue(db: Path, runs: int) -> dict[str, Any]:
@@ -205,3 +210,12 @@ def parsing(size_bytes: int, runs: int) -> dict[str, Any]:
     out["bytes"] = n
     out["mb_per_s"] = round(n / 1e6 / (out["median_ms"] / 1000), 2)
     return out
+
+
+def card_count(db: Path) -> int:
+    """Cards in a database built earlier (`--reuse-db`)."""
+    con = sqlite3.connect(db)
+    try:
+        return int(con.execute("SELECT COUNT(*) FROM cards").fetchone()[0])
+    finally:
+        con.close()

@@ -109,7 +109,7 @@ def whole_table_reads(path: Path, statements: list[str]) -> list[str]:
     for sql, line in plan_lines(path, statements):
         scanned = (
             line.startswith("SCAN ")
-            and line.split()[1] not in ("CONSTANT",)
+            and "CONSTANT ROW" not in line  # a constant, or the rows of a multi-row VALUES (a list answer's log rows)
             and not any(line.split()[1] == t for t in ("decks", "day_mark", "day_counts"))
         )
         if scanned or line.endswith("(deck_id=?)") or "ix_review_log_day" in line:
@@ -199,3 +199,38 @@ def test_an_answer_is_one_update_and_one_insert(tmp_path: Path):
         ["COMMIT"],
     ]
     assert "review_log" in statements[1] and "review_log" in statements[2]  # the check, then the log row
+
+
+def test_a_list_answer_reads_nothing_and_logs_its_points_in_one_insert(tmp_path: Path):
+    """A list card's points are read with the batch that reads the list card, so showing and answering it
+    read nothing; its answer is the list's UPDATE (checked against answers given elsewhere), its points'
+    UPDATEs (one executemany), one INSERT of every log row, then one look for the lists its points let in."""
+    engine, trace = traced(tmp_path / "t.db")
+    sync(engine, document(topics=1, cards=("head", "list")))
+    session = start(engine)
+    with engine.begin() as conn:  # the lists may enter today (as if their points were known yesterday)
+        conn.execute(
+            text("UPDATE card_state SET due_day = :d WHERE card_id IN (SELECT id FROM cards WHERE kind = 'list')"),
+            {"d": session.today},
+        )
+    session = start(engine)
+    while (card := session.current()) is not None and card.card.kind != CardKind.LIST:
+        session.answer(4, duration_ms=1000)
+    assert card is not None
+    with trace.watch() as statements:
+        points = session.points()
+        assert statements == []  # read with the list card
+        session.answer_list([4] * len(points), duration_ms=3000)
+    engine.dispose()
+    n = len(points)
+    assert n == 3
+    verbs = [" ".join(s.split(None, 2)[:2]) for s in statements]
+    assert verbs[:2] == ["BEGIN IMMEDIATE", "UPDATE card_state"] and verbs[-1] == "COMMIT"
+    assert verbs.count("UPDATE card_state") == 1 + n  # the list's, then its points' (one executemany)
+    inserts = [s for s in statements if s.startswith("INSERT")]
+    assert len(inserts) == 1 and inserts[0].count("),") == n  # 1 + n rows of VALUES in one statement
+    assert not [s for s in statements if s.startswith("BEGIN") and "IMMEDIATE" not in s]  # no read transaction
+    with Session(engine) as s:
+        logged = s.execute(text("SELECT card_id, via_card_id FROM review_log ORDER BY id")).all()
+    assert logged[-(n + 1) :] == [(card.card_id, None), *((cid, card.card_id) for cid, _ in points)]
+    assert whole_table_reads(tmp_path / "t.db", statements) == []

@@ -78,3 +78,21 @@ def test_anki_side_runs_on_200_points(tmp_path: Path) -> None:
     answered = anki_side.answer_next(col, tmp_path / "scratch.anki2", answers=3, runs=1)
     assert answered["n"] == 3
     assert anki_side.add_notes(tmp_path / "load.anki2", 200, runs=1)["n"] == 1
+
+
+def test_only_measures_the_figures_asked_for(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out, work = tmp_path / "results", tmp_path / "work"
+    argv = ["--sizes", "200", "--answers", "3", "--runs", "1", "--no-anki", "--out", str(out), "--workdir", str(work)]
+    assert suite.main([*argv, "--only", "answer"]) == 0
+    size = json.loads((out / "latest.json").read_text(encoding="utf-8"))["sizes"]["200"]
+    assert size["ours_answer_next"]["n"] == 3 and size["ours_answer_next"]["cpu"]["n"] == 3
+    assert not {"ours_load", "cold_start", "ours_due_queue", "ours_bytes"} & set(size)
+    table = capsys.readouterr().out
+    assert "answer → next card" in table and "CPU time" in table and "first card painted" not in table
+    assert suite.main([*argv, "--only", "queue", "--reuse-db", "--queue-runs", "2"]) == 0
+    said = capsys.readouterr().err
+    assert "reusing" in said and "building" not in said  # the database of the first run, not a new one
+    size = json.loads((out / "latest.json").read_text(encoding="utf-8"))["sizes"]["200"]
+    assert size["ours_due_queue"]["n"] == 2 and size["ours_db"]["reused"]
+    with pytest.raises(SystemExit):
+        suite.main(["--only", "answer,speed"])

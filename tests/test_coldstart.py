@@ -268,19 +268,34 @@ async def test_t_opens_and_closes_a_decks_topics(engine) -> None:
 # The real start-up, as `trainer` with no command runs it, until the first card is painted; then
 # (once the engine has warmed up) Space and 4 answer it. Prints what was loaded at the paint.
 _DRIVER = """
-import asyncio, json, sys
+import asyncio, sys, threading
 from textual.app import App
 from benchmarks.coldstart import enter_until_first_card
+import trainer.store.lite as lite
 
 seen = {}
+statements = []  # (thread name, SQL) of every statement on a plain sqlite3 connection of the store
+open_current = lite.open_current
+
+def traced(url):
+    con = open_current(url)
+    if con is not None:
+        con.set_trace_callback(lambda sql: statements.append((threading.current_thread().name, " ".join(sql.split()))))
+    return con
+
+lite.open_current = traced
 
 async def drive(pilot):
     app = pilot.app
     card = await enter_until_first_card(app)
     if card is not None:
-        seen["loaded_at_paint"] = sorted(m for m in ("sqlalchemy", "alembic", "yaml") if m in sys.modules)
+        seen["loaded_at_paint"] = sorted(
+            m for m in ("sqlalchemy", "alembic", "yaml", "json", "concurrent.futures.thread") if m in sys.modules
+        )
         seen["trainer_at_paint"] = sorted(m for m in sys.modules if m == "trainer" or m.startswith("trainer."))
         seen["engine_ready_at_paint"] = app.store.engine_ready
+        seen["statements_at_paint"] = list(statements)
+        seen["threads_at_paint"] = sorted(t.name for t in threading.enumerate())
         seen["card"] = card
     for _ in range(3000):
         if app.store.engine_ready and not any(w.is_running for w in app.workers):
@@ -294,6 +309,7 @@ original = App.run
 App.run = lambda self, **_: original(self, headless=True, size=(80, 24), auto_pilot=drive)
 from trainer.cli import main
 code = main([])
+import json
 print(json.dumps({"code": code, **seen}))
 """
 
@@ -319,8 +335,18 @@ def test_real_start_up_paints_the_first_card_without_sqlalchemy_and_the_answer_c
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0 and "card" in seen, out.stderr
-    # PyYAML is read only for a config file; SQLAlchemy and Alembic never before the first card.
+    # PyYAML is read only for a config file; SQLAlchemy, Alembic and json never before the first card, and
+    # no worker thread has been started (concurrent.futures.thread is imported by the first one).
     assert seen["loaded_at_paint"] == (["yaml"] if config else [])
+    assert seen["threads_at_paint"] == ["MainThread"]
+    # The statements before the first card: all on the start-up connection in the UI thread; home's
+    # counts and the session's plan, never the per-deck totals (a scan of every card, counted only
+    # once home has painted and is still on screen).
+    before = seen["statements_at_paint"]
+    assert {thread for thread, _ in before} == {"MainThread"}
+    sql = [text for _, text in before]
+    assert not [q for q in sql if "GROUP BY deck_id" in q]
+    assert len(sql) <= 50, sql  # 48: a few reads per screen and the day summaries' first fold; not per card or deck
     assert seen["trainer_at_paint"] == sorted(STARTUP_MODULES)  # the one list names the start-up path
     assert seen["engine_ready_at_paint"] is False
     assert seen["engine_ready_before_answer"] is True

@@ -251,14 +251,22 @@ def test_fsrs_deck_end_to_end(engine: Engine):
 
 
 def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
-    """The session reads one card at start and the rest as the queue reaches them, in batches;
-    what it shows is what reading every card up front gives, answers and repeats included."""
+    """The session reads one card at start and the rest as the queue reaches them, 64 at a time (a read
+    costs few answers); what it shows is what reading every card up front gives, answers and repeats included."""
     sync(engine, big_deck(sections=20, points=5))
     clock = Clock(FIXED_NOW)
     settings = Settings(zone=SHANGHAI, new_per_day=80)
     session = start(engine, clock, settings)
     assert session.left > 64  # more than one batch
     assert len(session.cards) == 1
+    reads = []
+    missing = type(session.cards).__missing__
+
+    def counted(cards, card_id):
+        reads.append(len(cards))
+        return missing(cards, card_id)
+
+    session.cards.__class__ = type("Counted", (type(session.cards),), {"__missing__": counted})
     with Session(engine) as s:
         plan = queries.plan_day(s, session.today, [1], limits_for=settings.limits_for)
         eager = queries.load_cards(s, [c.card_id for c in plan])
@@ -272,6 +280,8 @@ def test_cards_are_read_lazily_and_match_an_eager_read(engine: Engine):
         session.answer(next(qualities), duration_ms=500)
     assert len(set(shown)) > 64
     assert len(shown) > len(set(shown))  # repeats came back from the in-memory queue
+    # After the one card read at start, 64 a read (`reads`: the cards held before each), so few answers pay for one.
+    assert reads == [1 + 64 * k for k in range(len(reads))] and len(reads) == -(-(len(set(shown)) - 1) // 64)
     with Session(engine) as s:
         logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
     assert logged == len(shown)  # every answer committed
@@ -354,6 +364,30 @@ def test_a_same_day_repeat_given_elsewhere_refuses_this_sessions_answer(engine: 
         logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
     with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
         mine.answer(4, duration_ms=800)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
+        assert replay(s).ok
+
+
+def test_a_point_repeated_elsewhere_refuses_the_list_answer(engine: Engine):
+    """A list's points are read with the list card and kept: a point's head card repeated meanwhile in
+    another terminal (a same-day repeat, which changes no schedule) refuses this session's next answer
+    of the list, as it would the card's own, and nothing of that answer is written."""
+    from tests.test_tui_lists import LIST_ID, TODAY, known_yesterday
+
+    known_yesterday(engine)
+    mine = start(engine, Clock(FIXED_NOW))
+    card = mine.current()
+    assert card is not None and card.card_id == LIST_ID
+    first = mine.points()[0][0]
+    mine.answer_list([2] + [4] * (len(mine.points()) - 1), duration_ms=800)  # the list comes back today
+    with Session(engine) as s, s.begin():  # the forgotten point repeated elsewhere
+        assert queries.record_answer(s, first, 4, now=FIXED_NOW, today=TODAY).repeat
+    with Session(engine) as s:
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    assert mine.current() is not None and mine.current().card_id == LIST_ID
+    with pytest.raises(ChangedElsewhereError, match="changed elsewhere"):
+        mine.answer_list([4] * len(mine.points()), duration_ms=800)
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
         assert replay(s).ok

@@ -115,8 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             sys.stdout.write(decks.dumps(deck))
         else:
             decks.save(deck, Path(args.output))
-    if note := summary(result, previous):
-        print(note, file=sys.stderr)
+    if kept := summary(result, previous):
+        print(kept, file=sys.stderr)
     print(
         f"{deck.name}: {topics} topics, {sections} sections, {points} points, {ncards} cards"
         + ("" if args.dry_run or args.output is None else f" -> {args.output}"),

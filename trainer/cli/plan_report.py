@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
@@ -61,6 +60,8 @@ def cmd_plan(args: argparse.Namespace) -> int:
     finally:
         store.close()
     if args.json:
+        import json  # not at the top: this module is on the start-up path, which needs no json
+
         print(json.dumps(plan.as_json(), ensure_ascii=False, indent=2))
         return 0
     sys.stdout.write(render(plan) + "\n")

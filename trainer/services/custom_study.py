@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from trainer.core import session as rules
 from trainer.sched.days import require_aware, study_day
-from trainer.sched.state import Algorithm
+from trainer.sched.state import Algorithm, Schedule
 from trainer.services.exam_plan import cram
 from trainer.services.study import LazyCards, StudySession, Summary, _Done
 from trainer.store import custom, drill
@@ -101,6 +101,8 @@ def session_over(
         answered = drill.answered_on_day(run, ids, today) if ids else set()
     queue = deque(ids)
     kind = PracticeSession if practice else StudySession
+    point_cards: dict[int, tuple[int, ...]] = {}  # a list's points, read with the list card (see LazyCards)
+    point_states: dict[int, Schedule] = {}
     session = kind(
         store=store,
         deck_ids=sorted(set(deck_of.values())),
@@ -108,10 +110,12 @@ def session_over(
         clock=clock,
         today=today,
         queue=queue,
-        cards=LazyCards(store, queue, today, answered),
+        cards=LazyCards(store, queue, today, answered, deck_of, point_cards, point_states),
         policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_of.values()},
         deck_of=deck_of,
         answered=answered,
+        point_cards=point_cards,
+        point_states=point_states,
     )
     session.current()
     return session

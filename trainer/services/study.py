@@ -114,7 +114,10 @@ class StudySession(SetAside):
             refresh_summaries(store, today)
         queue = deque(c.card_id for c in plan)
         answered = {c.card_id for c in activity.answered}
-        cards = LazyCards(store, queue, today, answered)
+        deck_of = {c.card_id: c.deck_id for c in plan}
+        point_cards: dict[int, tuple[int, ...]] = {}
+        point_states: dict[int, Schedule] = {}
+        cards = LazyCards(store, queue, today, answered, deck_of, point_cards, point_states)
         session = cls(
             store=store,
             deck_ids=deck_ids,
@@ -124,8 +127,10 @@ class StudySession(SetAside):
             queue=queue,
             cards=cards,
             policies={d: settings.policy(algorithms.get(d, Algorithm.SM2)) for d in deck_ids},
-            deck_of={c.card_id: c.deck_id for c in plan},
+            deck_of=deck_of,
             answered=answered,
+            point_cards=point_cards,
+            point_states=point_states,
             budget=None if settings.minutes_per_day is None else settings.minutes_per_day * 60.0,
             spent=spent,
         )
@@ -181,10 +186,11 @@ class StudySession(SetAside):
         card = card or self.current()
         if card is None or not self.is_list(card):
             return ()
-        if card.card_id not in self.point_cards:
+        if card.card_id not in self.point_cards:  # read with the list card, unless it came from elsewhere
             with self.store.read() as tx:
                 run = tx.run
-                found = drill.list_points(run, self.deck_of[card.card_id], card.card.point_ids)
+                lid = card.card_id
+                found = drill.list_points(run, self.deck_of[lid], {lid: card.card.point_ids})[lid]
                 self.answered.update(drill.answered_on_day(run, [cid for cid, _ in found], self.today))
             self.point_cards[card.card_id] = tuple(cid for cid, _ in found)
             for cid, state in found:
@@ -278,31 +284,21 @@ class StudySession(SetAside):
         card = self.current()
         if card is None:
             raise LookupError("no card to answer")
-        from trainer.store.answers import Answer, write_answer
+        from trainer.store.answers import Answer, Written, write_answers
 
         own, points = self._graded(card, grades)
         policy = self._policy(card.card_id)
         now = self.clock()
-        known = known_log_id(self.cards, card.card_id, self.own_logs.get(card.card_id, ()))
-        log_ids = []
+
+        def known(cid: int) -> int | None:
+            return known_log_id(self.cards, cid, self.own_logs.get(cid, ()))
+
+        answers = [Written(own.card_id, own.before, own.outcome, own.quality, duration_ms, None, known(own.card_id))]
+        answers += [
+            Written(g.card_id, g.before, g.outcome, g.quality, 0, card.card_id, known(g.card_id)) for g in points
+        ]
         with self.store.write() as w:
-            conn = w.connection
-            for g in (own, *points):
-                log_ids.append(
-                    write_answer(
-                        conn,
-                        g.card_id,
-                        g.before,
-                        g.outcome,
-                        quality=g.quality,
-                        policy=policy,
-                        now=now,
-                        today=self.today,
-                        duration_ms=duration_ms if g is own else 0,
-                        via_card_id=None if g is own else card.card_id,
-                        known_log_id=known if g is own else None,
-                    )
-                )
+            log_ids = write_answers(w.connection, answers, policy=policy, now=now, today=self.today)
         queue, step = rules.after_answer(self.queue, own, points)
         self._set_queue(queue)
         self.answered.update(rules.answered_after((), step))  # in place: the day's set is large, an answer adds

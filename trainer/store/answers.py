@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
 from sqlalchemy.orm import Session
@@ -51,6 +52,20 @@ _UPDATE_STATE_UNANSWERED = _UPDATE_STATE.where(
     ~exists().where(_LOG.c.card_id == bindparam("w_card_id"), _LOG.c.id > bindparam("w_known_log_id"))
 )
 _INSERT_LOG = insert(_LOG).returning(_LOG.c.id)
+# Several rows at once (SQLAlchemy sends them as one INSERT ... VALUES (...), (...) RETURNING).
+_INSERT_LOG_CARD = insert(_LOG).returning(_LOG.c.id, _LOG.c.card_id)
+
+
+class Written(NamedTuple):
+    """An answer already graded by `trainer.sched.grade`, as `write_answers` stores it (see `write_answer`)."""
+
+    card_id: int
+    before: Schedule
+    outcome: Outcome
+    quality: int
+    duration_ms: int = 0
+    via_card_id: int | None = None
+    known_log_id: int | None = None
 
 
 def write_answer(
@@ -86,37 +101,99 @@ def write_answer(
     Raises:
         StoreError: the card no longer has the `before` schedule (changed elsewhere) or does not exist.
     """
-    after = outcome.after
+    a = Written(card_id, before, outcome, quality, duration_ms, via_card_id, known_log_id)
+    values = _update_values(a, now)
+    if known_log_id is None:
+        changed = session.execute(_UPDATE_STATE, values)
+    else:
+        changed = session.execute(_UPDATE_STATE_UNANSWERED, values)
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        raise ChangedElsewhereError(
+            f"card {card_id} was changed elsewhere (or removed); start the review again", card_id=card_id
+        )
+    log_id: int = session.execute(_INSERT_LOG, _log_row(a, policy, now, today)).scalar_one()
+    if became_known(before, outcome.after):
+        lists.on_known(session, card_id, today)
+    return log_id
+
+
+def write_answers(
+    conn: Connection, answers: Sequence[Written], *, policy: Policy, now: datetime, today: int
+) -> list[int]:
+    """Store answers graded together (a list card's and its points'), in the caller's transaction, with
+    `write_answer`'s checks: the UPDATEs as one executemany per statement (with and without the check for
+    answers given elsewhere), the log rows in one INSERT, then one look for the list and pair cards the
+    points now known let in. Returns the new log ids in the order of `answers` (card ids are distinct).
+
+    Raises:
+        StoreError: a card no longer has its `before` schedule (changed elsewhere) or does not exist.
+    """
+    if len(answers) == 1 or not conn.dialect.supports_sane_multi_rowcount:  # each on its own, checked
+        return [
+            write_answer(
+                conn,
+                *a[:3],
+                quality=a.quality,
+                policy=policy,
+                now=now,
+                today=today,
+                duration_ms=a.duration_ms,
+                via_card_id=a.via_card_id,
+                known_log_id=a.known_log_id,
+            )
+            for a in answers
+        ]
+    for checked in (False, True):
+        group = [a for a in answers if (a.known_log_id is not None) == checked]
+        if not group:
+            continue
+        stmt = _UPDATE_STATE_UNANSWERED if checked else _UPDATE_STATE
+        params = [_update_values(a, now) for a in group]
+        changed = conn.execute(stmt, params[0] if len(params) == 1 else params)
+        if changed.rowcount != len(group):
+            card = group[0].via_card_id or group[0].card_id
+            raise ChangedElsewhereError(
+                f"card {card} (or a point it asks for) was changed elsewhere (or removed); start the review again",
+                card_id=card,
+            )
+    rows = conn.execute(_INSERT_LOG_CARD, [_log_row(a, policy, now, today) for a in answers]).all()
+    ids = {card_id: log_id for log_id, card_id in rows}
+    lists.on_known_many(conn, [a.card_id for a in answers if became_known(a.before, a.outcome.after)], today)
+    return [ids[a.card_id] for a in answers]
+
+
+def _update_values(a: Written, now: datetime) -> dict[str, Any]:
+    after = a.outcome.after
     values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
     values["n_queue"] = int(after.queue)
     values["n_last_review"] = now
+    before = a.before
     values.update(
-        w_card_id=card_id,
+        w_card_id=a.card_id,
         w_queue=int(before.queue),
         w_due_day=before.due_day,
         w_reps=before.reps,
         w_lapses=before.lapses,
     )
-    if known_log_id is None:
-        changed = session.execute(_UPDATE_STATE, values)
-    else:
-        changed = session.execute(_UPDATE_STATE_UNANSWERED, {**values, "w_known_log_id": known_log_id})
-    if changed.rowcount != 1:  # type: ignore[attr-defined]
-        raise ChangedElsewhereError(
-            f"card {card_id} was changed elsewhere (or removed); start the review again", card_id=card_id
-        )
+    if a.known_log_id is not None:
+        values["w_known_log_id"] = a.known_log_id
+    return values
+
+
+def _log_row(a: Written, policy: Policy, now: datetime, today: int) -> dict[str, Any]:
+    before, outcome, after = a.before, a.outcome, a.outcome.after
     row: dict[str, Any] = {
-        "card_id": card_id,
+        "card_id": a.card_id,
         "reviewed_at": now,
         "day": today,
-        "quality": quality,
-        "duration_ms": max(0, int(duration_ms)),
+        "quality": a.quality,
+        "duration_ms": max(0, int(a.duration_ms)),
         "repeat": outcome.repeat,
         "scheduler": policy.algorithm.value,
         "exam_day": policy.exam_day,
         "fuzz": policy.fuzz,
         "exam_target": policy.exam_target,
-        "via_card_id": via_card_id,
+        "via_card_id": a.via_card_id,
         "point_memory": policy.exam_target is not None,  # exam mode plans by the point's memory
     }
     for name, col in (("queue", "queue"), ("reps", "reps"), ("ease", "ease"), ("interval", "interval")):
@@ -127,10 +204,7 @@ def write_answer(
         row[f"{name}_before"] = getattr(before, name)
         row[f"{name}_after"] = getattr(after, name)
     row["due_before"], row["due_after"] = before.due_day, after.due_day
-    log_id: int = session.execute(_INSERT_LOG, row).scalar_one()
-    if became_known(before, after):
-        lists.on_known(session, card_id, today)
-    return log_id
+    return row
 
 
 def deck_policy(session: Session, card_id: int, *, exam_day: int | None = None, fuzz: bool = False) -> Policy:

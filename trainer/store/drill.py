@@ -28,6 +28,7 @@ from trainer.store.sqlrun import Runner, chunks, deck_names, in_list
 
 LimitsFor = Callable[[str], Limits]
 answered_on_day = summaries.answered_on_day  # its callers read it here
+Head = tuple[int, CardState]  # a list point's head card: id, schedule
 
 _QUEUE = {int(q): q for q in Queue}
 _NEW, _REVIEW = int(Queue.NEW), int(Queue.REVIEW)
@@ -83,8 +84,7 @@ def today_activity(run: Runner, today: int, deck_ids: Iterable[int] | None = Non
 def deck_algorithms(run: Runner, deck_ids: Iterable[int]) -> dict[int, Algorithm]:
     """The scheduler each deck uses (`scheduler:` in its file)."""
     params: dict[str, Any] = {}
-    ids = list(deck_ids)
-    if not ids:
+    if not (ids := list(deck_ids)):
         return {}
     rows = run(f"SELECT id, scheduler FROM decks WHERE id IN {in_list('d', ids, params)}", params)
     return {r[0]: Algorithm.parse(r[1]) for r in rows}
@@ -383,17 +383,17 @@ def load_cards(run: Runner, card_ids: Iterable[int], *, stale: set[int] | None =
     return out
 
 
-def list_points(run: Runner, deck_id: int, point_ids: Sequence[str]) -> list[tuple[int, CardState]]:
-    """The head cards of a list's points, in the list's order, with their schedules (points whose head
-    card the deck does not give, or that is retired, are left out)."""
-    if not point_ids:
-        return []
-    params: dict[str, Any] = {"deck": deck_id}
-    keys = [f"{pid}:head" for pid in point_ids]
-    sql = (
-        "SELECT c.key, c.id, s.queue, s.due_day, s.reps, s.ease, s.interval, s.lapses, s.leech, s.stability,"
-        " s.difficulty FROM cards c JOIN card_state s ON s.card_id = c.id"
-        f" WHERE c.deck_id = :deck AND NOT c.retired AND c.key IN {in_list('k', keys, params)}"
-    )
-    found = {r[0]: (r[1], state_of(r, 2)) for r in run(sql, params)}
-    return [found[k] for k in keys if k in found]
+def list_points(run: Runner, deck_id: int, lists: Mapping[int, Sequence[str]]) -> dict[int, list[Head]]:
+    """By list card id (`lists`: its point ids), the head cards of its points in order, with their schedules,
+    for the lists of a batch at once (a point whose head card the deck does not give or retired is left out)."""
+    keys = list(dict.fromkeys(f"{pid}:head" for pids in lists.values() for pid in pids))
+    found: dict[str, Head] = {}
+    for chunk in chunks(keys):
+        params: dict[str, Any] = {"deck": deck_id}
+        sql = (
+            "SELECT c.key, c.id, s.queue, s.due_day, s.reps, s.ease, s.interval, s.lapses, s.leech, s.stability,"
+            " s.difficulty FROM cards c JOIN card_state s ON s.card_id = c.id"
+            f" WHERE c.deck_id = :deck AND NOT c.retired AND c.key IN {in_list('k', chunk, params)}"
+        )
+        found.update((r[0], (r[1], state_of(r, 2))) for r in run(sql, params))
+    return {lid: [found[k] for k in (f"{pid}:head" for pid in pids) if k in found] for lid, pids in lists.items()}

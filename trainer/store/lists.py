@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 from sqlalchemy.orm import Session
 
 from trainer.core.cards import CardKind, paired_section
@@ -23,8 +24,13 @@ _NEW = int(Queue.NEW)
 Conn = Session | Connection
 
 
+@lru_cache(maxsize=128)
+def _text(sql: str) -> TextClause:
+    return text(sql)  # parsing a statement's binds costs more than running it: once per statement shape
+
+
 def _rows(conn: Conn, sql: str, params: Mapping[str, Any]) -> Sequence[Any]:
-    return conn.execute(text(sql), dict(params)).all()
+    return conn.execute(_text(sql), dict(params)).all()
 
 
 def _in(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
@@ -36,34 +42,41 @@ def _in(name: str, values: Sequence[Any], params: dict[str, Any]) -> str:
 
 
 # The new list and pair cards of a head card's section and of the other sections of its topic (a pair
-# card in another section may pair with this one), from the head card's id: one statement of index
-# probes (the card by id, its topic by `ix_notes_section`, the topic's sections by `ix_notes_topic`,
-# their cards by `ix_cards_section`). The topic's sections are not read with DISTINCT: without
+# card in another section may pair with this one), from head card ids (`{heads}`, an IN list): one
+# statement of index probes (each card by id, its topic by `ix_notes_section`, the topic's sections by
+# `ix_notes_topic`, their cards by `ix_cards_section`). The topic's sections are not read with DISTINCT: without
 # statistics SQLite would then walk the whole deck in `ix_notes_section` for their order (50 ms at 100k
 # points, once per new card learned). `tests/test_answer_cost.py` checks the plan.
 _RELATED = (
     "SELECT c.id, c.kind, c.key, c.section_key, h.section_key, h.deck_id FROM cards h"
     " JOIN cards c ON c.deck_id = h.deck_id JOIN card_state s ON s.card_id = c.id"
-    f" WHERE h.id = :id AND h.kind = '{CardKind.HEAD}'"
+    f" WHERE h.id IN {{heads}} AND h.kind = '{CardKind.HEAD}'"
     " AND c.section_key IN (SELECT h.section_key UNION SELECT n.section_key FROM notes n"
     " WHERE n.deck_id = h.deck_id AND n.topic ="
     " (SELECT t.topic FROM notes t WHERE t.deck_id = h.deck_id AND t.section_key = h.section_key LIMIT 1))"
     f" AND c.kind IN ('{CardKind.LIST}', '{CardKind.PAIR}') AND s.queue = {_NEW} AND NOT c.retired"
 )
+_MARK = text(f"UPDATE card_state SET due_day = :day WHERE card_id = :id AND queue = {_NEW} AND due_day = 0")
 _WAITING = " AND s.due_day = 0"  # not entered yet (an entered card keeps the day it was given)
 
 
 def related(conn: Conn, head_id: int, *, waiting: bool = False) -> list[tuple[int, str, str, str, int]]:
     """(card id, kind, key, section key, deck id) of the new list and pair cards that ask for the point of
     head card `head_id` (none when it is not a head card); with `waiting`, only those not entered yet."""
-    rows = _rows(conn, _RELATED + (_WAITING if waiting else ""), {"id": head_id})
-    out = []
-    for card_id, kind, key, skey, section, deck_id in rows:
+    return related_many(conn, [head_id], waiting=waiting)
+
+
+def related_many(conn: Conn, head_ids: Sequence[int], *, waiting: bool = False) -> list[tuple[int, str, str, str, int]]:
+    """`related` for several head cards at once (one statement), each card once."""
+    params: dict[str, Any] = {}
+    sql = _RELATED.format(heads=_in("h", list(dict.fromkeys(head_ids)), params)) + (_WAITING if waiting else "")
+    out: dict[int, tuple[int, str, str, str, int]] = {}
+    for card_id, kind, key, skey, section, deck_id in _rows(conn, sql, params):
         if (kind == CardKind.LIST and skey == section) or (
             kind == CardKind.PAIR and (skey == section or paired_section(key) == section)
         ):
-            out.append((card_id, kind, key, skey, deck_id))
-    return out
+            out.setdefault(card_id, (card_id, kind, key, skey, deck_id))
+    return list(out.values())
 
 
 def heads_of(conn: Conn, deck_id: int, sections: Iterable[str]) -> dict[str, list[tuple[int, int, int, int]]]:
@@ -96,20 +109,25 @@ def on_known(conn: Conn, card_id: int, today: int) -> int:
     One statement when no list or pair card waits on the card's point (none, or all entered already);
     then one more for their points' head cards, and an UPDATE per card marked.
     """
-    cards = related(conn, card_id, waiting=True)
-    if not cards:
+    return on_known_many(conn, [card_id], today)
+
+
+def on_known_many(conn: Conn, card_ids: Sequence[int], today: int) -> int:
+    """`on_known` for head cards that became known in one transaction (a list answer's points), after all
+    of their answers are written: the same statements as for one card."""
+    if not card_ids:
         return 0
-    wants = {cid: {skey, *([p] if (p := paired_section(key)) else [])} for cid, _, key, skey, _ in cards}
-    heads = heads_of(conn, cards[0][4], {s for ss in wants.values() for s in ss})
     marked = 0
-    for cid, sections in wants.items():
-        points = [h for s in sections for h in heads.get(s, [])]
-        if points and all(_known(q, r, lapses) for _, q, r, lapses in points):
-            conn.execute(
-                text(f"UPDATE card_state SET due_day = :day WHERE card_id = :id AND queue = {_NEW} AND due_day = 0"),
-                {"day": today + 1, "id": cid},
-            )
-            marked += 1
+    by_deck: dict[int, dict[int, set[str]]] = defaultdict(dict)
+    for cid, _, key, skey, deck_id in related_many(conn, card_ids, waiting=True):
+        by_deck[deck_id][cid] = {skey, *([p] if (p := paired_section(key)) else [])}
+    for deck_id, wants in by_deck.items():
+        heads = heads_of(conn, deck_id, {s for ss in wants.values() for s in ss})
+        for cid, sections in wants.items():
+            points = [h for s in sections for h in heads.get(s, [])]
+            if points and all(_known(q, r, lapses) for _, q, r, lapses in points):
+                conn.execute(_MARK, {"day": today + 1, "id": cid})
+                marked += 1
     return marked
 
 

@@ -63,7 +63,8 @@ def _utc_now() -> datetime:
 class TrainerApp(LocalizedApp):
     """The review app. Build it with `make_app`."""
 
-    CSS_PATH = ["app.tcss", "outline.tcss"]
+    # The outline screen and its dialogs load outline.tcss themselves (CSS_PATH) when first shown.
+    CSS_PATH = "app.tcss"
     TITLE = "trainer"
     BINDINGS = [Binding("ctrl+q", "quit", "退出", id="quit", show=False)]
 

@@ -12,10 +12,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+# The outline screen's stylesheet (`.prompt-screen`, `#choice-list`), loaded with the first dialog shown, not at start-up.
+DIALOG_CSS = "../outline.tcss"
+
 
 class TextPrompt(ModalScreen[str | None]):
     """One line of text: Enter gives it, Esc cancels."""
 
+    CSS_PATH = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def __init__(self, title: str, value: str = "", *, hint: str = "回车确定，Esc 取消") -> None:
@@ -50,6 +54,7 @@ class TextPrompt(ModalScreen[str | None]):
 class CursorPrompt(ModalScreen[int | None]):
     """A text to put the cursor in: Enter gives the cursor's offset (the text is not changed)."""
 
+    CSS_PATH = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def __init__(self, title: str, value: str, *, at: int = 0) -> None:
@@ -82,6 +87,7 @@ class CursorPrompt(ModalScreen[int | None]):
 class ChoiceScreen(ModalScreen[str | None]):
     """A few options: Enter (or an option's key) gives its id, Esc cancels."""
 
+    CSS_PATH = DIALOG_CSS
     BINDINGS = [Binding("escape", "cancel", "取消")]
 
     def __init__(self, title: str, options: list[tuple[str, str]], *, keys: dict[str, str] | None = None) -> None:

@@ -134,7 +134,10 @@ class HomeScreen(TrainerScreen):
         empty.update(
             "" if self.decks else "还没有卡组。用 `trainer build 文档.txt -o 卡组.yaml` 生成，再 `trainer sync`。"
         )
-        self.load_totals(today)
+        # The totals (a scan of every card) are counted once the home screen has painted, and only if it
+        # is still on screen then: an Enter typed ahead opens the first card without that scan beside it
+        # (on two shared cores it slowed the review screen, and quitting waited for it).
+        self.call_after_refresh(self._count_totals, today)
         if self.expanded:
             self.load_topics(today, sorted(self.expanded))
         app.warm_up_soon(WARM_AFTER_S)
@@ -150,6 +153,10 @@ class HomeScreen(TrainerScreen):
         else:
             self.expanded.add(deck_id)
             self.load_topics(self._today, [deck_id])
+
+    def _count_totals(self, today: int) -> None:
+        if today == self._today and self.is_active:
+            self.load_totals(today)
 
     @work(thread=True, group="home-totals", exclusive=True)
     def load_totals(self, today: int) -> None:

@@ -56,6 +56,7 @@ def complete_path(value: str) -> str | None:
 class NewDeckScreen(ModalScreen[Draft | None]):
     """A path input and a paste area; Enter in the path opens the file, Ctrl+O opens the pasted text."""
 
+    CSS_PATH = "../outline.tcss"  # its rules are the outline screen's, loaded when first shown
     BINDINGS = [
         Binding("escape", "cancel", "取消"),
         Binding("ctrl+o", "open_pasted", "用粘贴的文本", priority=True),

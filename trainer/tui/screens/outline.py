@@ -31,6 +31,7 @@ SIDE_BY_SIDE = (100, 30)
 class OutlineScreen(Screen[bool]):
     """Dismisses with True once the deck is saved and synced, False when the learner leaves without."""
 
+    CSS_PATH = "../outline.tcss"  # loaded when the screen is first shown, not at start-up
     BINDINGS = [
         Binding("e", "edit", "改", id="outline-edit", priority=True),
         Binding("s", "split", "拆分", id="outline-split", priority=True),
