@@ -391,3 +391,39 @@ def test_a_point_repeated_elsewhere_refuses_the_list_answer(engine: Engine):
     with Session(engine) as s:
         assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged
         assert replay(s).ok
+
+
+def test_an_entry_day_set_while_a_session_holds_a_new_card_does_not_refuse_its_answer(engine: Engine):
+    """A new list or pair card's due_day is only the day it may enter, which its points becoming known set
+    while a session holds the card (read in a batch with due_day 0): answering it then is no change made
+    elsewhere. A review card whose due day moved is still refused, and nothing of it is written."""
+    from trainer.sched.answer import grade
+    from trainer.store.answers import deck_policy, write_answer
+    from trainer.store.convert import state_from_row
+    from trainer.store.models import CardStateRow
+
+    sync(engine, make_deck())
+    today = 739945
+    with Session(engine) as s, s.begin():
+        row = s.scalars(select(CardStateRow).where(CardStateRow.queue == int(Queue.NEW))).first()
+        assert row is not None and row.due_day == 0
+        card_id, before = row.card_id, state_from_row(row)
+        row.due_day = today + 1  # marked to enter tomorrow meanwhile (lists.on_known)
+    with Session(engine) as s, s.begin():
+        policy = deck_policy(s, card_id)
+        outcome = grade(before, 4, today=today, card_id=card_id, policy=policy)
+        write_answer(s, card_id, before, outcome, quality=4, policy=policy, now=FIXED_NOW, today=today)
+    with Session(engine) as s:
+        answered = s.get(CardStateRow, card_id)
+        assert answered is not None and answered.queue != int(Queue.NEW) and answered.reps == 1
+        logged = s.scalar(select(func.count()).select_from(ReviewLogRow))
+    with Session(engine) as s, s.begin():  # now a card out of the new queue: a moved due day refuses
+        row = s.get(CardStateRow, card_id)
+        assert row is not None
+        held = state_from_row(row)
+        row.due_day = held.due_day + 3
+    with pytest.raises(ChangedElsewhereError), Session(engine) as s, s.begin():
+        outcome = grade(held, 4, today=today, card_id=card_id, policy=policy)
+        write_answer(s, card_id, held, outcome, quality=4, policy=policy, now=FIXED_NOW, today=today)
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(ReviewLogRow)) == logged

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, exists, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from trainer.errors import ChangedElsewhereError, StoreError
@@ -40,7 +40,9 @@ _UPDATE_STATE = (
     .where(
         _STATE.c.card_id == bindparam("w_card_id"),
         _STATE.c.queue == bindparam("w_queue"),
-        _STATE.c.due_day == bindparam("w_due_day"),
+        # A new card's due_day is only the day a list or pair card may enter, which its points becoming
+        # known sets while a session holds the card (`lists.on_known`): not a change made elsewhere.
+        or_(_STATE.c.due_day == bindparam("w_due_day"), _STATE.c.queue == int(Queue.NEW)),
         _STATE.c.reps == bindparam("w_reps"),
         _STATE.c.lapses == bindparam("w_lapses"),
     )
