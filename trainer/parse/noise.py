@@ -297,9 +297,13 @@ def has_title_label(key: str) -> bool:
     return bool(_TITLE_PREFIX.match(_DECORATION.sub("", key)))
 
 
+# What names one paper, not a genre (`2019年某市公务员考试申论试卷`); a year alone does not (`2012年公务员申论热点`).
+_ONE_PAPER = re.compile(r"试卷|真题|试题|参考答案|答案解析")
+
+
 def is_genre_line(key: str) -> bool:
     """True for a short line naming a site or a genre (`申论范文`), not a document."""
-    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key):
+    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key):
         return False
     return not _TITLE_PREFIX.match(key)  # `申论热点：乡村振兴` is a title under a label
 
