@@ -91,9 +91,44 @@ async def test_without_an_exam_date_the_screen_says_how_to_set_one(engine) -> No
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, ExamPlanScreen) and screen.plan is None
-        assert "trainer config set exam-date" in static_text(screen, "#plan-summary")
+        assert "trainer config set exam-date" in static_text(screen, "#plan-summary")  # and the keys
         await pilot.press("k")  # 考前速记 without an exam: the weakest lists today, if any
         await settle(pilot)
+
+
+async def test_the_exam_date_and_minutes_are_set_on_the_screen_and_kept_in_the_config(engine) -> None:
+    """`d` and `m` ask for the exam date and the daily minutes: stored in config.yaml as `trainer config
+    set` stores them, and the plan is projected for them at once; a bad date is one line, nothing stored."""
+    from trainer.services.config import config_path, load_settings
+
+    studied(engine)
+    async with app_for(engine, ExamSettings(zone=SHANGHAI)).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ExamPlanScreen) and screen.plan is None
+        assert "按 d 设定" in static_text(screen, "#plan-summary")
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"2027-13-40", "enter")  # no such date
+        await settle(pilot)
+        assert not config_path().exists() or load_settings().exam_date is None
+        assert screen.plan is None
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*EXAM.isoformat(), "enter")
+        await settle(pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press(*"25", "enter")
+        await settle(pilot)
+        stored = load_settings()
+        assert stored.exam_date == EXAM and stored.minutes_per_day == 25
+        assert pilot.app.settings.exam_date == EXAM and pilot.app.settings.zone == SHANGHAI
+        assert screen.plan is not None and screen.plan.minutes_budget == 25
+        summary = static_text(screen, "#plan-summary")
+        assert f"还有 {EXAM.toordinal() - TODAY} 天" in summary and "每天时间 25 分钟" in summary
 
 
 async def test_a_budget_too_small_is_said_with_its_fix(engine) -> None:

@@ -4,7 +4,9 @@ list, the minutes the plan takes beside the budget, and what would fix a budget 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from rich.table import Table
 from rich.text import Text
@@ -17,13 +19,23 @@ from textual.widgets import Footer, Static
 from trainer.core.safetext import clean_text
 from trainer.errors import ConfigError
 from trainer.sched.days import day_to_date
+from trainer.services.config import read_config, set_value, settings_from
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.widgets.minutes_chart import minutes_chart
 from trainer.tui.widgets.title_bar import TitleBar
 
 GROUPS_SHOWN = 30
-NO_DATE = "还没有设定考试日期。用 `trainer config set exam-date YYYY-MM-DD` 设定（每天的时间：`trainer config set minutes-per-day 30`），再打开备考计划。"
+NO_DATE = (
+    "还没有设定考试日期：按 d 设定（每天的时间：按 m），"
+    "或用 `trainer config set exam-date YYYY-MM-DD`、`trainer config set minutes-per-day 30`。"
+)
+# The settings this screen sets, as `trainer config set` names them: the prompt and the Settings field.
+SETTABLE = {
+    "exam-date": ("考试日期（YYYY-MM-DD；none 取消）", "exam_date"),
+    "minutes-per-day": ("每天学习的分钟数（none 不限）", "minutes_per_day"),
+}
 
 
 def summary_text(plan: ExamPlan) -> Text:
@@ -60,6 +72,8 @@ class ExamPlanScreen(TrainerScreen):
     TITLE = "备考计划"
     BINDINGS = [
         Binding("k", "cram", "考前速记", id="plan-cram"),
+        Binding("d", "set('exam-date')", "考试日期", id="plan-date"),
+        Binding("m", "set('minutes-per-day')", "每天分钟", id="plan-minutes"),
         Binding("escape,q", "app.pop_screen", "返回", id="plan-back"),
     ]
 
@@ -111,3 +125,25 @@ class ExamPlanScreen(TrainerScreen):
     def action_cram(self) -> None:
         """考前速记: one pass over the weakest points' lists."""
         self.trainer_app.action_cram()
+
+    def action_set(self, key: str) -> None:
+        """Ask for the exam date or the daily minutes; stored in config.yaml as `trainer config set` does."""
+        prompt, field = SETTABLE[key]
+        current = getattr(self.trainer_app.settings, field)
+        value = "" if current is None else str(current)
+        self.app.push_screen(TextPrompt(prompt, value), partial(self._store, key))
+
+    def _store(self, key: str, value: str | None) -> None:
+        if value is None:
+            return
+        field = SETTABLE[key][1]
+        app = self.trainer_app
+        try:
+            set_value(key, value.strip() or "none")
+            stored = getattr(settings_from(read_config()), field)
+        except ConfigError as exc:
+            self.notify(clean_text(str(exc)), severity="error", markup=False)
+            return
+        app.settings = replace(app.settings, **{field: stored})
+        self.query_one("#plan-summary", Static).update("正在计算备考计划……")
+        self.load()
