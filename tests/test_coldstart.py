@@ -200,6 +200,15 @@ def _lite_store(url: str) -> Store:
     return Store(lambda: make_engine(url), lite=con)
 
 
+@pytest.fixture(autouse=True)
+def _home_warms_late(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The home screen warms the engine up 1 s after it paints; on a loaded machine a Pilot key press can
+    come later than that, so these tests give home a minute: only what they check builds the engine."""
+    from trainer.tui.screens import home
+
+    monkeypatch.setattr(home, "WARM_AFTER_S", 60.0)
+
+
 def _lazy_app(url: str, **kwargs):
     store = _lite_store(url)
     return make_app(store, settings=Settings(zone=SHANGHAI), clock=lambda: FIXED_NOW, **kwargs), store
