@@ -184,12 +184,17 @@ def run_trainer(setup: Setup, seed: int) -> tuple[Learner, DayLog]:
             sched[i] = out.after
             spent += seconds
             last = seconds
-        if not fitted:
-            log.unreached += len(todo)
-        if budget is not None and spent > budget + last:
-            log.over += 1
-        log.seconds.append(spent)
+        _close_day(
+            log, unreached=0 if fitted else len(todo), over=budget is not None and spent > budget + last, spent=spent
+        )
     return learner, log
+
+
+def _close_day(log: DayLog, *, unreached: int, over: bool, spent: float) -> None:
+    """A simulated day's accounting: cards left for tomorrow, a day over budget, the seconds spent."""
+    log.unreached += unreached
+    log.over += int(over)
+    log.seconds.append(spent)
 
 
 SECTION_POINTS = 4  # points per section in the bundled-kinds variant (the bundled decks: 2–7, mostly 3–6)
@@ -370,11 +375,9 @@ def run_bundled(setup: Setup, seed: int, deck: DeckCards) -> tuple[Learner, DayL
                                 entry[w] = day
             spent += seconds
             last = seconds
-        if not fitted:
-            log.unreached += len(todo)
-        if budget is not None and spent > budget + last:
-            log.over += 1
-        log.seconds.append(spent)
+        _close_day(
+            log, unreached=0 if fitted else len(todo), over=budget is not None and spent > budget + last, spent=spent
+        )
     return learner, log
 
 
