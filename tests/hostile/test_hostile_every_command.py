@@ -184,3 +184,20 @@ def test_odd_things_in_the_home_never_hang_or_crash_a_command(
         assert_one_line_error(ran)
     if odd.startswith("config") and command == "stats":  # a command that reads the settings says so
         assert_one_line_error(ran, "config")
+
+
+@pytest.mark.parametrize("odd", ["fifo", "folder"])
+@pytest.mark.parametrize("command", ["stats", "sync"])
+def test_a_database_location_that_is_not_a_file_is_named_as_such(tmp_path: Path, odd: str, command: str) -> None:
+    """TRAINER_DB naming a FIFO (or a folder) said "disk I/O error"; now the one line says what is wrong."""
+    from tests.hostile.conftest import run_process
+
+    home = tmp_path / "home"
+    home.mkdir()
+    where = tmp_path / "trainer.db"
+    os.mkfifo(where) if odd == "fifo" else where.mkdir()
+    ran = run_process([command], home, timeout=60, env={"TRAINER_DB": f"sqlite:///{where}"})
+    assert ran.code == 2
+    assert_one_line_error(ran, "not a regular file")
+    assert str(where) in ran.err
+    assert stat.S_ISFIFO(where.stat().st_mode) if odd == "fifo" else where.is_dir()

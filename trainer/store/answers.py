@@ -164,21 +164,76 @@ def write_answers(
     return [ids[a.card_id] for a in answers]
 
 
+class Replayed(NamedTuple):
+    """A past answer already graded by `trainer.sched.grade`, with its own moment and study day."""
+
+    card_id: int
+    before: Schedule
+    outcome: Outcome
+    quality: int
+    duration_ms: int
+    at: datetime
+    today: int
+
+
+def write_replayed(session: Session | Connection, answers: Sequence[Replayed], *, policy: Policy) -> None:
+    """Store past answers (in time order; a card's answers follow one another) with `write_answer`'s
+    effects, in the caller's transaction: the log rows in one executemany, each card's schedule written
+    once (checked against the schedule it had), except that a card is written as it then was before
+    each answer that makes a head card known, so the list and pair cards that answer lets in see the
+    points' schedules of that moment (`lists.on_known`).
+
+    Raises:
+        StoreError: a card no longer has the schedule it had (changed elsewhere) or does not exist.
+    """
+    stored: dict[int, Schedule] = {}  # what the database holds, for the cards written since
+    pending: dict[int, tuple[Schedule, datetime]] = {}
+
+    def flush() -> None:
+        if not pending:
+            return
+        params = [_state_values(cid, stored[cid], after, at) for cid, (after, at) in pending.items()]
+        changed = session.execute(_UPDATE_STATE, params[0] if len(params) == 1 else params)
+        if changed.rowcount != len(params):  # type: ignore[attr-defined]
+            raise ChangedElsewhereError(
+                "a card was changed elsewhere (or removed) during the import; nothing was written"
+            )
+        stored.update((cid, after) for cid, (after, _at) in pending.items())
+        pending.clear()
+
+    for a in answers:
+        stored.setdefault(a.card_id, a.before)
+        pending[a.card_id] = (a.outcome.after, a.at)
+        if became_known(a.before, a.outcome.after):
+            flush()
+            lists.on_known(session, a.card_id, a.today)
+    flush()
+    rows = [
+        _log_row(Written(a.card_id, a.before, a.outcome, a.quality, a.duration_ms), policy, a.at, a.today)
+        for a in answers
+    ]
+    if rows:
+        session.execute(insert(_LOG), rows)
+
+
 def _update_values(a: Written, now: datetime) -> dict[str, Any]:
-    after = a.outcome.after
+    values = _state_values(a.card_id, a.before, a.outcome.after, now)
+    if a.known_log_id is not None:
+        values["w_known_log_id"] = a.known_log_id
+    return values
+
+
+def _state_values(card_id: int, before: Schedule, after: Schedule, now: datetime) -> dict[str, Any]:
     values: dict[str, Any] = {f"n_{name}": getattr(after, name) for name in _SCHEDULE_COLUMNS}
     values["n_queue"] = int(after.queue)
     values["n_last_review"] = now
-    before = a.before
     values.update(
-        w_card_id=a.card_id,
+        w_card_id=card_id,
         w_queue=int(before.queue),
         w_due_day=before.due_day,
         w_reps=before.reps,
         w_lapses=before.lapses,
     )
-    if a.known_log_id is not None:
-        values["w_known_log_id"] = a.known_log_id
     return values
 
 

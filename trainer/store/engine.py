@@ -87,6 +87,8 @@ def make_engine(url: str) -> Engine:
             _create_private(path)
         except OSError as exc:
             raise StoreError(f"cannot create database: {exc.strerror or exc}", path=path) from None
+        if not path.is_file():  # a FIFO, a device or a folder: SQLite would block or say "disk I/O error"
+            raise StoreError("not a regular file: the database must be a file (check TRAINER_DB)", path=path)
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}

@@ -1,8 +1,9 @@
 """Writing review history brought from another app through trainer's own answer path; no file reading.
 
-Each past answer is graded by `trainer.sched.grade` and written by `write_answer`, in time order, at
-its own moment and study day, so the log, the card states and `trainer db replay` agree exactly as
-if the learner had answered in trainer. Only cards with no history of their own are written to.
+Each past answer is graded by `trainer.sched.grade` and written with `write_answer`'s effects
+(`write_replayed`: one log INSERT, a card's schedule written once), in time order, at its own moment and
+study day, so the log, the card states and `trainer db replay` agree exactly as if the learner had
+answered in trainer. Only cards with no history of their own are written to.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from trainer.errors import StoreError
 from trainer.sched.answer import Policy, grade
 from trainer.sched.days import require_aware
 from trainer.sched.state import NEW_CARD, Algorithm
-from trainer.store.answers import write_answer
+from trainer.store.answers import Replayed, write_replayed
 from trainer.store.convert import state_from_row
 from trainer.store.models import CardRow, CardStateRow, DayMarkRow, DeckRow, ReviewLogRow
 
@@ -108,23 +109,15 @@ def write_history(
         key=lambda e: (e[0], e[2], e[1]),
     )
     last_day: dict[int, int] = {}
+    graded: list[Replayed] = []
     for at, _n, card_id, past in events:
         before = states[card_id]
         today = day_of(at)
         repeat = last_day.get(card_id) == today
         outcome = grade(before, past.quality, today=today, card_id=card_id, policy=policy, repeat=repeat)
-        write_answer(
-            session,
-            card_id,
-            before,
-            outcome,
-            quality=past.quality,
-            policy=policy,
-            now=at,
-            today=today,
-            duration_ms=past.duration_ms,
-        )
+        graded.append(Replayed(card_id, before, outcome, past.quality, past.duration_ms, at, today))
         states[card_id], last_day[card_id] = outcome.after, today
+    write_replayed(session, graded, policy=policy)
     if events:
         # The day summaries were folded from the log as it was: rebuild them (and the streak) from it.
         session.execute(delete(DayMarkRow))
