@@ -24,7 +24,16 @@ _DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\
 _SIDES = {"一方面": 1, "另一方面": 2}
 
 # The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
-STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
+STYLE_RANK = {
+    "cn_dun": 1,
+    "cn_paren": 2,
+    "arabic": 3,
+    "dotted": 4,
+    "dotted3": 5,
+    "ar_paren": 4,
+    "ar_rparen": 4,
+    "circled": 5,
+}
 PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
 
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
@@ -83,6 +92,9 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
+    # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three
+    # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
+    ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
     # `1.1`, `2.3`: the second level of decimal numbering.
     ("dotted", r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元个项次人户年月日米度]) ?", False),
     ("roman", f"([{_ROMAN}])[、.]?", False),

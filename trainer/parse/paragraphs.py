@@ -77,7 +77,8 @@ def page_width(lines: list[Line]) -> int:
     """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
     counts: dict[int, int] = {}
     for line in lines:
-        if line.key:
+        # Numbered lines and headings are as long as their words, not as wide as the page.
+        if line.key and not is_start_line(line):
             cols = _columns(line.key)
             counts[cols] = counts.get(cols, 0) + 1
     # A width and the one next to it count together (a half-width digit or mark shifts a line by one).

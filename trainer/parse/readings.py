@@ -232,6 +232,48 @@ def _mark_labels(node: Node) -> None:
                     sub.label = True
 
 
+def _contains_heading(node: Node) -> bool:
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    return any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading
+        for c in node.children
+    )
+
+
+def _harmonize(children: list[Node]) -> None:
+    """Sibling items of one style read their lists of one style alike: when most of them hold that
+    list as points, the one or two that read it as headings (`1. 深刻理解…的重要性` named like a
+    section) hold points too, and the other way round. A reading whose depths differ from item to
+    item is the suspect one."""
+    by_style: dict[str, list[Node]] = {}
+    for child in children:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if len(group) < 3:
+            continue
+        lists: dict[str, list[list[Node]]] = {}
+        for item in group:
+            own: dict[str, list[Node]] = {}
+            for sub in item.children:
+                own.setdefault(sub.style, []).append(sub)
+            for style, subs in own.items():
+                if not any(s.lone or s.label for s in subs):
+                    lists.setdefault(style, []).append(subs)
+        for found in lists.values():
+            heads = [subs for subs in found if subs[0].heading]
+            points = [subs for subs in found if not subs[0].heading]
+            minority, decision = (heads, False) if len(points) > len(heads) else (points, True)
+            if not minority or 2 * len(minority) >= len(found) - len(minority):
+                continue
+            for subs in minority:
+                if decision is False and any(s.contains_heading for s in subs):
+                    continue
+                for sub in subs:
+                    sub.heading = decision
+    for child in children:
+        child.contains_heading = _contains_heading(child)
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
@@ -244,6 +286,7 @@ def classify(node: Node) -> None:
     children = node.children
     for child in children:
         classify(child)
+    _harmonize(children)
     groups: dict[str, list[Node]] = {}
     for child in children:
         groups.setdefault(child.style, []).append(child)
@@ -257,7 +300,4 @@ def classify(node: Node) -> None:
             child.lone = lone
         if STYLE_RANK.get(group[0].style):
             unglue(group)
-    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
-    node.contains_heading = any(
-        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
-    )
+    node.contains_heading = _contains_heading(node)
