@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
@@ -130,7 +131,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     return "bare_sec" if is_heading_phrase(text) else "bare_title"
 
 
-def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
+def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool = False) -> _Head | None:
     md = _MD.match(para.key)
     if md and para.key.startswith("#"):
         start = md.start(2)
@@ -146,7 +147,7 @@ def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
             # `一是…；二是…；三是…` on one line is a run-together list, not one item.
             return None
         opened = any(n.style == marker.style for n in stack)
-        if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened:
+        if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)
     if para.indent >= CENTRED_INDENT and len(para.key) <= 40 and not ends_terminal(para.key):
@@ -271,42 +272,6 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
-def _continued_items(para: Para, nxt: Marker) -> list[int]:
-    """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
-    paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
-    found = [m for m in find_inline(para.key) if m.style == nxt.style]
-    chain: list[int] = []
-    for want in range(1, nxt.ordinal):
-        hit = next((m for m in found if m.ordinal == want and (not chain or m.start > chain[-1])), None)
-        if hit is None:
-            return []
-        chain.append(hit.start)
-    if chain[0] == 0 and len(chain) == 1:
-        return []  # the paragraph is item 1 itself, on a line of its own
-    return chain
-
-
-def split_continued(paras: list[Para]) -> list[Para]:
-    """A list that starts inside a paragraph and goes on at line starts (`…具有3方面特征：一是…` then a
-    line `二是…`) is one succession: its first item is cut off the paragraph onto a line of its own."""
-    out: list[Para] = []
-    for i, para in enumerate(paras):
-        nxt = match_line(paras[i + 1].key) if i + 1 < len(paras) else None
-        if nxt is not None and nxt.ordinal >= 2:
-            cuts = _continued_items(para, nxt)
-            if cuts:
-                pieces = [0, *cuts] if cuts[0] > 0 else cuts
-                for j, start in enumerate(pieces):
-                    end = pieces[j + 1] if j + 1 < len(pieces) else None
-                    piece = para.slice(start, end)
-                    if j == 0:
-                        piece.gap, piece.indent = para.gap, para.indent
-                    out.append(piece)
-                continue
-        out.append(para)
-    return out
-
-
 def _announced_after(item: Node, style: str) -> bool:
     """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
     (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
@@ -335,6 +300,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
     """
     paras = split_continued(split_run_on_items(paras))
     run_in = run_in_paragraphs(paras)
+    continued = continued_lists(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
@@ -347,7 +313,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
         lead = run_in.get(i)
-        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack)
+        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
