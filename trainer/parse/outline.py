@@ -10,6 +10,7 @@ from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
+from trainer.parse.questions import ANSWER_RUN_ON, ANSWER_WORDS, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
@@ -27,11 +28,10 @@ _NOTE_WORDS = (
     r"|名师点评|名师点拨|点评|评析|考点分析|考点"
 )
 _NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
-_ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
-_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{_ANSWER_WORDS})")
+_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{ANSWER_WORDS})")
 # `一、给定资料` / `三、参考答案`: the same labels as numbered headings.
 _NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")
-_ANSWER_TITLE = re.compile(rf"^(?:{_ANSWER_WORDS})$")
+_ANSWER_TITLE = re.compile(rf"^(?:{ANSWER_WORDS})$")
 
 
 @dataclass(eq=False)
@@ -292,6 +292,12 @@ def _take_lead(closed: Node, parent: Node) -> None:
         parent.items.append(last)
 
 
+def _answered_question(head: _Head, title: str, after: list[Para]) -> bool:
+    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…`) is the paper's own, not
+    a line of the materials before it."""
+    return bool(head.ordinal) and bool(after) and bool(ANSWER_RUN_ON.match(after[0].key)) and bool(asked(title))
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
@@ -342,7 +348,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
-        if head.style.startswith(("bare", "md", "centred")):
+        if head.style.startswith(("bare", "md", "centred")) or _answered_question(head, title_text, paras[i + 1 :]):
             _close_note(stack)
         deepest = stack[-1]
         if head.ordinal == 1 and _announced_after(deepest, head.style):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
+from trainer.parse.questions import ANSWER_RUN_ON, SCORE
 from trainer.parse.vocab import is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
@@ -60,6 +61,8 @@ def is_start_line(line: Line) -> bool:
     word and a colon) and must not be joined."""
     if _MD_HEADING.match(line.key) or match_line(line.key) is not None or line.key.startswith("|"):
         return True  # a table row (`| 文化创新 | … |`) is a line of its own too
+    if ANSWER_RUN_ON.match(line.key):
+        return True  # `答案：1）…`: an answer opens after its question
     label = _LABEL_LEAD.match(line.key)
     return label is not None and is_heading_phrase(label.group(1))
 
@@ -89,8 +92,8 @@ def page_width(lines: list[Line]) -> int:
 
 def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     body = line.key.rstrip(_CLOSERS)
-    if not body or _MD_HEADING.match(line.key):
-        return False
+    if not body or _MD_HEADING.match(line.key) or SCORE.search(line.key):
+        return False  # a question's score (`（15分）`) ends it
     if width and _columns(body) >= width - 1 and _is_word(body[-1]):
         return True  # a line as wide as the page that stops on a word ran on
     if body[-1] in _SOFT_END:

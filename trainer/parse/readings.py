@@ -10,6 +10,7 @@ from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import asked
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
@@ -84,6 +85,15 @@ def _most_hold_lists(group: list[Node]) -> bool:
     return listy >= 1 and 2 * listy >= len(group)
 
 
+def _questions_answered(group: list[Node]) -> bool:
+    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`), most of them answered by a list of
+    their own (`答案：1）…；2）…`): each question heads its answer's section, whose items are the points."""
+    if len(group) < 2:
+        return False
+    answered = [n for n in group if asked(n.title) and _holds_list(n)]
+    return 2 * len(answered) > len(group)
+
+
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
 # document, never a point, and so are its siblings. A new part is an alternative here.
 _DOCUMENT_PART = re.compile(
@@ -97,6 +107,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if _prose_only(group):
         return False
+    if _questions_answered(group):
+        return True
     if _numbered_sections(group):
         return True
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section

@@ -14,6 +14,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.vocab import (
     head_kind,
@@ -358,7 +359,8 @@ class _Emitter:
         if got.own:
             after = bool(topic.sections) and topic.sections[-1].kind is SectionKind.PROBLEMS
             heads = [p.head for p in got.own]
-            own_heading = node.title if node.style != "root" else ""  # the root's title is the document's
+            # The root's title is the document's; a question asked (`在…中，如何…？`) names what it asks.
+            own_heading = (asked(node.title) or node.title) if node.style != "root" else ""
             kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
             own = _drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
