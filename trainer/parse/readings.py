@@ -14,12 +14,12 @@ from trainer.parse.questions import asked
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
-def _holds_list(node: Node) -> bool:
-    """True when a node opens straight onto a list of two or more items of one style, on lines of
-    their own or run together in its first paragraphs."""
+def _holds_list(node: Node, least: int = 2) -> bool:
+    """True when a node opens straight onto a list of two or more items of one style (`least`: of one
+    for a list cut short), on lines of their own or run together in its first paragraphs."""
     first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
     if first is not None and not first.lone and node.items.index(first) <= 1:
-        return sum(1 for c in node.children if c.style == first.style) >= 2
+        return sum(1 for c in node.children if c.style == first.style) >= least
     if node.children:
         return False
     return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
@@ -27,10 +27,12 @@ def _holds_list(node: Node) -> bool:
 
 def _phrases_holding_lists(group: list[Node]) -> bool:
     """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
-    own: the reading with complete successions has them as headings over those lists."""
+    own: the reading with complete successions has them as headings over those lists. The last may
+    hold a list cut short (one item: the copy ends there)."""
     for n in group:
         title = n.title.strip().rstrip("：:")
-        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not _holds_list(n):
+        holds = _holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
+        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not holds:
             return False
     return True
 
@@ -206,8 +208,9 @@ def _unlist_lone_bullets(node: Node) -> None:
         return
     at = node.items.index(bullets[0])
     before = node.items[at - 1] if at else None
-    if isinstance(before, Para) and before.key.rstrip().endswith("：") and _RUN_IN_LEAD.match(bullets[0].title):
-        return  # announced by the line before (`主要存在以下问题：`) and led like a point: a list cut short
+    opens = at == 0 or (isinstance(before, Para) and before.key.rstrip().endswith("："))
+    if opens and _RUN_IN_LEAD.match(bullets[0].title):
+        return  # opening its item or announced (`主要存在以下问题：`), and led like a point: a list cut short
     node.items[at : at + 1] = [para, *bullets[0].items]
 
 
