@@ -217,7 +217,10 @@ def _unlist_lone_bullets(node: Node) -> None:
 def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
     """Numbered items (`1.`, `（一）`) under a section heading that names a kind (`一、…面临的现实难题`):
     its points, so a bare line inside one (`深层原因` over a few bullets) is a label in that point's body,
-    not a heading that would lift the item to a heading too."""
+    not a heading that would lift the item to a heading too. Items counted by a kind word (`策略一：`,
+    `原因二：`) are points of that kind wherever they stand."""
+    if group[0].style == "word_num":
+        return True
     if parent.style == "root" or STYLE_RANK.get(group[0].style) is None:
         return False
     return heading_kind(parent.title) is not SectionKind.OTHER
