@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import RUN_IN
 
 # Heading lines by form, with no number to say how deep they sit. A new form is a row here.
 UNNUMBERED = ("bare", "md", "centred")
@@ -66,3 +67,33 @@ def nest_bare_runs(node: Node) -> None:
         out.append(item)
         i = j
     node.items[:] = out
+
+
+def _sentence_led(item: Para | Node) -> bool:
+    """A point read off a paragraph led by a short sentence (the weakest shape of a point)."""
+    if not isinstance(item, Node) or item.style != RUN_IN or item.para is None:
+        return False
+    return item.para.key[len(item.title) : len(item.title) + 1] in ("。", "！")
+
+
+def _unwrap(node: Node) -> None:
+    out: list[Para | Node] = []
+    for item in node.items:
+        if _sentence_led(item) and isinstance(item, Node) and item.para is not None:
+            rest = item.items[1:] if item.items and isinstance(item.items[0], Para) else item.items
+            out.extend([item.para, *rest])
+        else:
+            out.append(item)
+    node.items[:] = out
+
+
+def read_alike(node: Node) -> None:
+    """Heading lines of one form naming no kind (`统一平台架构`, `数据资源共享`), some over prose only and
+    others over paragraphs led by a short sentence each: the lines read their content alike, as prose
+    under subheadings, and the weak reading of those paragraphs as points of their own is dropped."""
+    lines = [c for c in node.children if c.style == "bare_title" and c.items]
+    prose = [c for c in lines if all(isinstance(it, Para) for it in c.items)]
+    led = [c for c in lines if c.children and all(_sentence_led(s) for s in c.children)]
+    if prose and led and len(prose) + len(led) == len(lines):
+        for line in led:
+            _unwrap(line)
