@@ -85,7 +85,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
     ("arabic", f"([{_DOT_DIGITS}])", False),
-    ("cn_dun", rf"({_CN})[、]", False),
+    # `一、`, and `一。`/`一.` as pages mistype it (a Chinese numeral is never a decimal).
+    ("cn_dun", rf"({_CN})(?:[、]|[。.．](?![\d一二三四五六七八九十]))", False),
     # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number their points.
     ("arabic", r"(\d)\ufe0f?\u20e3", False),
     # `1.` and `1、` are one style: documents mix them within one list.

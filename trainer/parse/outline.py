@@ -95,6 +95,9 @@ def _bare_start(key: str) -> int:
     return number.end() if number else 0
 
 
+_FIGURE_END = re.compile(r"\d[\d.]*+ *+[%％]$")
+
+
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
     colon = _COLON_LABEL.match(key)
@@ -122,8 +125,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return "bare_sec"
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
-    if not re.search(r"[\u4e00-\u9fff]", text):
-        return None
+    if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
+        return None  # `满意40.5%`: a table's cell or a figure, no heading
     # Right after a long unfinished line it is the tail of that sentence, not a heading.
     unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
