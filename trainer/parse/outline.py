@@ -95,7 +95,7 @@ def _bare_start(key: str) -> int:
     return number.end() if number else 0
 
 
-_FIGURE_END = re.compile(r"\d[\d.]*+ *+[%％]$")
+_FIGURE_END = re.compile(r"\d *+[%％]$")
 
 
 def _bare_style(para: Para, prev: Para | None) -> str | None:
