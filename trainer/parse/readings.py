@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.depth import nest_bare_runs, read_alike
+from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
@@ -301,6 +301,7 @@ def classify(node: Node) -> None:
     _unlist_lone_bullets(node)
     nest_bare_runs(node)
     read_alike(node)
+    open_successions(node)
     _mark_labels(node)
     children = node.children
     for child in children:
