@@ -10,15 +10,19 @@ _COUNTED_PROSE = frozenset({"yishi", "yiyao", "diyi", "qiyi"})  # prose styles c
 
 def continued_lists(paras: list[Para]) -> set[int]:
     """The paragraphs that open a prose-style list past its first member (`二是…` then `三是…`, a page
-    copied from the middle of a list): the next line of that style goes on with the next number."""
+    copied from the middle of a list): the next line of that style goes on with the next number, or
+    it is the page's first numbered line."""
     found: set[int] = set()
+    first = True  # no numbered line before: a page that starts inside a list (`三是…` alone) goes on with it
     for i, para in enumerate(paras):
         marker = match_line(para.key)
         if marker is None or marker.style not in _COUNTED_PROSE or marker.ordinal < 2:
+            first = first and marker is None
             continue
         nxt = next((m for p in paras[i + 1 :] if (m := match_line(p.key)) and m.style == marker.style), None)
-        if nxt is not None and nxt.ordinal == marker.ordinal + 1:
+        if (nxt is not None and nxt.ordinal == marker.ordinal + 1) or first:
             found.add(i)
+        first = False
     return found
 
 

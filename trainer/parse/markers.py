@@ -91,6 +91,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("arabic", r"(\d)\ufe0f?\u20e3", False),
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
+    # `1.2003年卫生部…`: an item that opens with a year, no decimal.
+    ("arabic", r"(\d{1,2})\.(?=(?:19|20)\d\d年)", False),
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
     # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three

@@ -196,11 +196,11 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
 
 def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
     """A list continuing at a shallower rank (`三、` after `（六）`, a document copied from its middle)
-    closes the deeper items open before it: it is their parent's sibling, not their child."""
+    closes the deeper items open before it (`一是…` too): it is their parent's sibling, not their child."""
     rank = STYLE_RANK.get(style)
     if rank is None or ordinal == 1:
         return
-    while len(stack) > 1 and STYLE_RANK.get(stack[-1].style, 0) > rank:
+    while len(stack) > 1 and list_rank(stack[-1].style) > rank:
         stack.pop()
 
 

@@ -313,7 +313,9 @@ def classify(node: Node) -> None:
     for group in groups.values():
         labels = all(c.label for c in group)
         decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
-        lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
+        # A prose-style item alone is a sentence (`一方面…`), unless it goes on with a list cut off above.
+        alone = len(group) == 1 and group[0].style in PROSE_STYLES and group[0].ordinal < 2
+        lone = labels or (not decision and alone)
         lone = lone and not _cut_short(group, node)
         for child in group:
             child.heading = decision
