@@ -323,6 +323,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
             _close_note(stack)
         lead = run_in.get(i)
         head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
+        if head is not None and head.style == "bare_title" and i == len(paras) - 1 and prev is not None:
+            head = None  # the copy's last line heads nothing: a body cut off (`加大食品安全`)
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
