@@ -95,6 +95,7 @@ def _bare_start(key: str) -> int:
     return number.end() if number else 0
 
 
+_LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
 _FIGURE_END = re.compile(r"\d *+[%％]$")
 
 
@@ -119,8 +120,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         number = _SET_APART_NUMBER.match(key)
         key = key[number.end() :] if number else key
     text = key.rstrip("：")
-    if is_lead_word(text):
-        return None  # `例如：` leads into the lines after it; it heads nothing
+    if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
+        return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
     if is_question_heading(text):
         return "bare_sec"
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:

@@ -191,12 +191,22 @@ _RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
 def _cut_short(group: list[Node], parent: Node) -> bool:
     """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
     计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
-    not a sentence. `一方面` alone stays a sentence: prose opens with it."""
+    not a sentence; so is one after a line that counts what follows (`对策一般有三个来源。` then
+    `第一、成功案例中找对策。`). `一方面` alone stays a sentence: prose opens with it."""
     first = group[0]
     if len(group) != 1 or first.style not in PROSE_STYLES or first.style == "side" or first.ordinal != 1:
         return False
-    opens = parent.items[0] is first
-    return opens and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+    at = parent.items.index(first)
+    before = parent.items[at - 1] if at else None
+    if isinstance(before, Para) and _COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
+        return True
+    return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+
+
+# `…一般有三个来源。`, `…主要有以下几点：`: a sentence that counts what follows it.
+_COUNTS_WHAT_FOLLOWS = re.compile(
+    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
+)
 
 
 def _unlist_lone_bullets(node: Node) -> None:
@@ -322,4 +332,17 @@ def classify(node: Node) -> None:
             child.lone = lone
         if STYLE_RANK.get(group[0].style):
             unglue(group)
+    if _spill_sentences(node):
+        classify(node)  # read again with the lists those sentences held in place
+        return
     node.contains_heading = _contains_heading(node)
+
+
+def _spill_sentences(node: Node) -> bool:
+    """A prose-style item alone is a sentence (`首先我们要审题，…`), not a list: the lists read into it
+    after it (`一是…二是…三是…`) are its parent's, beside it. True when one was spilled."""
+    spill = [c for c in node.children if c.lone and not c.label and c.children and c.para is not None]
+    for item in spill:
+        at = node.items.index(item)
+        node.items[at : at + 1] = [item.para, *item.items] if item.para is not None else item.items
+    return bool(spill)
