@@ -37,6 +37,25 @@ def _phrases_holding_lists(group: list[Node]) -> bool:
     return True
 
 
+LABEL_MAX = 10  # a label phrase (`经济成本`, `政策与支持`) before any colon and subtitle
+_LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")  # `住房与教育支出：一线城市…`
+
+
+def _labels_over_points(group: list[Node]) -> bool:
+    """Short noun labels (`经济成本`, `观念变化：…`), naming no claim of their own, each opening straight
+    onto a list whose items each have a head and an elaboration (`住房与教育支出：…`): the labels are
+    headings and their items the points, even under a heading naming a kind (`## 主要原因`)."""
+    for n in group:
+        label = n.title.strip().split("：")[0]
+        first = n.items[0] if n.items else None
+        if len(label) > LABEL_MAX or head_kind(label) is not SectionKind.OTHER or not isinstance(first, Node):
+            return False
+        items = [c for c in n.children if c.style == first.style]
+        if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
+            return False
+    return True
+
+
 def _prose_only(group: list[Node]) -> bool:
     """Numbered items that hold paragraphs only (no nested list, none run together in a paragraph),
     most of them not named by section vocabulary: whatever they look like, they are the points."""
@@ -120,7 +139,11 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     if style not in PROSE_STYLES and _phrases_holding_lists(group):
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
-        if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
+        if (
+            kind is SectionKind.OTHER
+            or (parent.style == "root" and 2 * same <= len(group))
+            or _labels_over_points(group)
+        ):
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
