@@ -15,14 +15,33 @@ _SCENE = re.compile(r"^[^，,。；;？?！!]{2,24}[，,]")  # `在整治行动�
 ASKS_MAX = 60
 
 
+# What an exam's task asks the candidate to do: its last such verb and what follows name what the
+# answer holds (`概括…面临的主要问题`, `针对上述问题提出对策建议` → `提出对策建议`).
+_TASK_VERB = re.compile(r"概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价|谈")
+# A task: a line with its score, or one that sends the candidate to the materials.
+_TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)")
+
+
+def _task(text: str, scored: bool) -> str:
+    if not (scored or _TASK.match(text)):
+        return ""
+    verbs = list(_TASK_VERB.finditer(text))
+    return text[verbs[-1].start() :].rstrip("。；;") if verbs else ""
+
+
 def asked(title: str) -> str:
     """The question a title puts to the reader (`如何评估整治效果？` of `在整治行动中，如何评估整治效果？`,
     `如何看待…？` of `如何看待…？（10分）`): a question heading, maybe after one clause that sets its
-    scene; "" when it asks none."""
+    scene, or an exam's task (`根据给定资料1，概括…的主要问题。（15分）`) from its last verb on; "" when
+    it asks none."""
+    scored = SCORE.search(title.strip()) is not None
     text = SCORE.sub("", title.strip()).rstrip()
     if len(text) > ASKS_MAX:
         return ""
     if is_question_heading(text):
         return text
+    task = _task(text, scored)
+    if task:
+        return task
     scene = _SCENE.match(text)
     return text[scene.end() :] if scene is not None and is_question_heading(text[scene.end() :]) else ""
