@@ -122,8 +122,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     text = key.rstrip("：")
     if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
         return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
-    if is_question_heading(text):
-        return "bare_sec"
+    if is_question_heading(text) or (text.endswith(("？", "?")) and asked(text)):
+        return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` asks too
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
