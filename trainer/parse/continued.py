@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import Marker, find_inline, match_line
+from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, match_line
 from trainer.parse.paragraphs import Para
-
-_COUNTED_PROSE = frozenset({"yishi", "yiyao", "diyi", "qiyi"})  # prose styles counted by a numeral
 
 
 def continued_lists(paras: list[Para]) -> set[int]:
@@ -16,7 +14,7 @@ def continued_lists(paras: list[Para]) -> set[int]:
     first = True  # no numbered line before: a page that starts inside a list (`三是…` alone) goes on with it
     for i, para in enumerate(paras):
         marker = match_line(para.key)
-        if marker is None or marker.style not in _COUNTED_PROSE or marker.ordinal < 2:
+        if marker is None or marker.style not in COUNTED_PROSE or marker.ordinal < 2:
             first = first and marker is None
             continue
         nxt = next((m for p in paras[i + 1 :] if (m := match_line(p.key)) and m.style == marker.style), None)

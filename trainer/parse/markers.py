@@ -36,6 +36,9 @@ STYLE_RANK = {
 }
 PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
 
+# Prose styles counted by a numeral (二是, 其三, 第四): they say where in a list an item stands.
+COUNTED_PROSE = frozenset({"yishi", "yiyao", "diyi", "qiyi"})
+
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
 PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
 
@@ -251,4 +254,17 @@ def top_list(markers: list[Marker]) -> list[Marker]:
         if len(group) >= 2:
             return group
         failed.add(first.style)
-    return []
+    return _opened_past_first(markers)
+
+
+def _opened_past_first(markers: list[Marker]) -> list[Marker]:
+    """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
+    a page copied from a list's middle): its members counting on one by one."""
+    first = markers[0] if markers else None
+    if first is None or first.start != 0 or first.ordinal < 2 or first.style not in COUNTED_PROSE:
+        return []
+    group = [first]
+    for mk in markers[1:]:
+        if mk.style == first.style and mk.ordinal == group[-1].ordinal + 1:
+            group.append(mk)
+    return group if len(group) >= 2 else []

@@ -147,10 +147,11 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
     marker: Marker | None = match_line(para.key)
     if marker is not None:
         inline = top_list(find_inline(para.key))
-        if inline and inline[0].start == 0:
-            # `一是…；二是…；三是…` on one line is a run-together list, not one item.
-            return None
         opened = any(n.style == marker.style for n in stack)
+        if inline and inline[0].start == 0 and (inline[0].ordinal == 1 or not opened):
+            # `一是…；二是…；三是…` on one line is a run-together list, not one item (and so is
+            # `三是…四是…` opening a page copied from a list's middle).
+            return None
         if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)

@@ -193,6 +193,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             # Under a heading that names a kind, one list is its points; two or more lists in one
             # paragraph each name their own section by their leads.
             lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
+            if lead is None and group[0].start == 0 and isinstance(before, Para) and not kind_bearing:
+                lead = _lead(before, len(before.key.rstrip()))  # `建议如下：` on the line before
             kind = lead_kind(lead[1]) if lead else None
             if lead is not None and kind is not None and points and lead[0]:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
