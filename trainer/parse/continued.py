@@ -17,7 +17,8 @@ def continued_lists(paras: list[Para]) -> set[int]:
         if marker is None or marker.style not in COUNTED_PROSE or marker.ordinal < 2:
             first = first and marker is None
             continue
-        nxt = next((m for p in paras[i + 1 :] if (m := match_line(p.key)) and m.style == marker.style), None)
+        later = (match_line(paras[k].key) for k in range(i + 1, len(paras)))
+        nxt = next((m for m in later if m is not None and m.style == marker.style), None)
         if (nxt is not None and nxt.ordinal == marker.ordinal + 1) or first:
             found.add(i)
         first = False

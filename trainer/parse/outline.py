@@ -297,10 +297,10 @@ def _take_lead(closed: Node, parent: Node) -> None:
         parent.items.append(last)
 
 
-def _answered_question(head: _Head, title: str, after: list[Para]) -> bool:
+def _answered_question(head: _Head, title: str, nxt: Para | None) -> bool:
     """A numbered question answered on the next line (`1.如何…？` then `答案：1）…`) is the paper's own, not
     a line of the materials before it."""
-    return bool(head.ordinal) and bool(after) and bool(ANSWER_RUN_ON.match(after[0].key)) and bool(asked(title))
+    return bool(head.ordinal) and nxt is not None and bool(ANSWER_RUN_ON.match(nxt.key)) and bool(asked(title))
 
 
 def build_tree(paras: list[Para], title: str) -> Node:
@@ -355,7 +355,9 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
-        if head.style.startswith(("bare", "md", "centred")) or _answered_question(head, title_text, paras[i + 1 :]):
+        if head.style.startswith(("bare", "md", "centred")) or _answered_question(
+            head, title_text, paras[i + 1] if i + 1 < len(paras) else None
+        ):
             _close_note(stack)
         deepest = stack[-1]
         if head.ordinal == 1 and _announced_after(deepest, head.style):

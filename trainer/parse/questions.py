@@ -34,14 +34,14 @@ def asked(title: str) -> str:
     `如何看待…？` of `如何看待…？（10分）`): a question heading, maybe after one clause that sets its
     scene, or an exam's task (`根据给定资料1，概括…的主要问题。（15分）`) from its last verb on; "" when
     it asks none."""
-    scored = SCORE.search(title.strip()) is not None
-    text = SCORE.sub("", title.strip()).rstrip()
+    text = title.strip()
+    score = SCORE.search(text)
+    text = text[: score.start()].rstrip() if score else text
     if len(text) > ASKS_MAX:
         return ""
-    if is_question_heading(text):
-        return text
-    task = _task(text, scored)
-    if task:
-        return task
-    scene = _SCENE.match(text)
-    return text[scene.end() :] if scene is not None and is_question_heading(text[scene.end() :]) else ""
+    if text.endswith(("？", "?")):
+        if is_question_heading(text):
+            return text
+        scene = _SCENE.match(text)
+        return text[scene.end() :] if scene is not None and is_question_heading(text[scene.end() :]) else ""
+    return _task(text, score is not None)

@@ -321,8 +321,8 @@ def _harmonize(children: list[Node]) -> None:
                     continue
                 for sub in subs:
                     sub.heading = decision
-    for child in children:
-        child.contains_heading = _contains_heading(child)
+                owner = next(item for item in group if subs[0] in item.items)
+                owner.contains_heading = _contains_heading(owner)
 
 
 def classify(node: Node) -> None:
