@@ -10,7 +10,7 @@ from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
-from trainer.parse.questions import ANSWER_RUN_ON, ANSWER_WORDS, asked
+from trainer.parse.questions import ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
@@ -122,8 +122,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     text = key.rstrip("：")
     if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
         return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
-    if is_question_heading(text) or (text.endswith(("？", "?")) and asked(text)):
-        return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` asks too
+    if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
+        return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
@@ -133,6 +133,10 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
         return None
     return "bare_sec" if is_heading_phrase(text) else "bare_title"
+
+
+def _task_line(key: str) -> bool:
+    return not is_question_heading(key.rstrip("：")) and bool(asked(key.rstrip("：")))
 
 
 def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool = False) -> _Head | None:
@@ -158,8 +162,8 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
     if para.indent >= CENTRED_INDENT and len(para.key) <= 40 and not ends_terminal(para.key):
         return _Head("centred", 0, 0)
     bare = _bare_style(para, prev)
-    if bare is None:
-        return None
+    if bare is None or (bare == "bare_sec" and any(n.style == NOTE for n in stack) and _task_line(para.key)):
+        return None  # a task inside an exam note (`【题目】`) is the note's text
     return _Head(bare, 0, _bare_start(para.key))
 
 
