@@ -163,8 +163,8 @@ def join_lines(lines: list[Line]) -> list[Para]:
     return paras
 
 
-# A number alone on its line (`1`, `01`, `一`, `①`): the big numeral a page sets over each item.
-_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
+# A number alone on its line (`1`, `01`, `1.`, `一`, `①`): the big numeral a page sets over each item.
+_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})[.、]?|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
 NUMBERED_HEAD_MAX = 40  # the line under such a number is the item's title, not a page of prose
 
 
@@ -197,9 +197,12 @@ def number_lines(lines: list[Line]) -> list[Line]:
         if prev is not None and _breaks_mid_sentence(prev, width):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
-        if j < 0 or len(lines[j].key) > NUMBERED_HEAD_MAX or is_start_line(lines[j]) or _number_of(lines[j]):
+        if j < 0 or is_start_line(lines[j]) or _number_of(lines[j]):
             continue
-        if width and _columns(lines[j].key) >= width - 1:
+        # A number with its mark (`1.`) is an item's whatever follows; a bare one over a long line may
+        # be a page number.
+        marked = line.key.strip()[-1] in ".、"
+        if not marked and (len(lines[j].key) > NUMBERED_HEAD_MAX or (width and _columns(lines[j].key) >= width - 1)):
             continue
         found.append((i, j, n))
     chain: list[tuple[int, int, int]] = []
