@@ -317,8 +317,8 @@ def _harmonize(children: list[Node]) -> None:
             if not minority or 2 * len(minority) >= len(found) - len(minority):
                 continue
             for subs in minority:
-                if decision is False and any(s.contains_heading for s in subs):
-                    continue
+                if any(s.contains_heading for s in subs) if decision is False else not all(s.children for s in subs):
+                    continue  # a heading above a heading stays one; a heading over no list would hold nothing
                 for sub in subs:
                     sub.heading = decision
                 owner = next(item for item in group if subs[0] in item.items)
