@@ -10,7 +10,7 @@ from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
-from trainer.parse.questions import ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
+from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
@@ -120,6 +120,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         number = _SET_APART_NUMBER.match(key)
         key = key[number.end() :] if number else key
     text = key.rstrip("：")
+    if ANSWER_LINE.match(key):
+        return None  # `参考答案：` heads nothing: what follows answers the question above it
     if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
         return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
@@ -302,9 +304,10 @@ def _take_lead(closed: Node, parent: Node) -> None:
 
 
 def _answered_question(head: _Head, title: str, nxt: Para | None) -> bool:
-    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…`) is the paper's own, not
-    a line of the materials before it."""
-    return bool(head.ordinal) and nxt is not None and bool(ANSWER_RUN_ON.match(nxt.key)) and bool(asked(title))
+    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…` or `参考答案：`) is the
+    paper's own, not a line of the materials before it."""
+    answer = nxt is not None and bool(ANSWER_RUN_ON.match(nxt.key) or ANSWER_LINE.match(nxt.key))
+    return bool(head.ordinal) and answer and bool(asked(title))
 
 
 def build_tree(paras: list[Para], title: str) -> Node:

@@ -7,6 +7,8 @@ import re
 from trainer.parse.vocab import is_question_heading
 
 ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
+# `参考答案：` alone on its line: what follows answers the question above it.
+ANSWER_LINE = re.compile(rf"^[【〖\[]? *(?:{ANSWER_WORDS}) *[】〗\]]? *[：:]?$")
 # `答案：1）…；2）…`: an answer given on the line its label opens.
 ANSWER_RUN_ON = re.compile(rf"^(?:{ANSWER_WORDS}) *[：:] *\S")
 # A question's score (`（10分）`) is no part of what it asks, and ends its line.
@@ -18,8 +20,8 @@ ASKS_MAX = 60
 # What an exam's task asks the candidate to do: its last such verb and what follows name what the
 # answer holds (`概括…面临的主要问题`, `针对上述问题提出对策建议` → `提出对策建议`).
 _TASK_VERB = re.compile(r"概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价|谈")
-# A task: a line with its score, or one that sends the candidate to the materials.
-_TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)")
+# A task: a line with its score, or one that sends the candidate to the materials or asks them (`请就…`).
+_TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)|^请你?[就对针]")
 
 
 def _task(text: str, scored: bool) -> str:
