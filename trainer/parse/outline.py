@@ -96,6 +96,8 @@ def _bare_start(key: str) -> int:
 
 
 _LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
+# A label and its subtitle on a line of their own (`经济成本：生育的“不可承受之重”`), no sentence.
+_LABEL_OVER_LIST = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
 _FIGURE_END = re.compile(r"\d *+[%％]$")
 
 
@@ -334,6 +336,10 @@ def build_tree(paras: list[Para], title: str) -> Node:
         head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
         if head is not None and head.style == "bare_title" and i == len(paras) - 1 and prev is not None:
             head = None  # the copy's last line heads nothing: a body cut off (`加大食品安全`)
+        if head is None and i + 1 < len(paras) and _LABEL_OVER_LIST.match(para.key):
+            nxt = match_line(paras[i + 1].key)
+            if nxt is not None and nxt.ordinal <= 1 and not nxt.style.startswith("sym"):
+                head = _Head("bare_title", 0, 0)  # `经济成本：生育的“不可承受之重”` over its list
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
