@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import RUN_IN
 
 # Heading lines by form, with no number to say how deep they sit. A new form is a row here.
 UNNUMBERED = ("bare", "md", "centred")
@@ -66,3 +69,68 @@ def nest_bare_runs(node: Node) -> None:
         out.append(item)
         i = j
     node.items[:] = out
+
+
+def _sentence_led(item: Para | Node) -> bool:
+    """A point read off a paragraph led by a short sentence (the weakest shape of a point)."""
+    if not isinstance(item, Node) or item.style != RUN_IN or item.para is None:
+        return False
+    return item.para.key[len(item.title) : len(item.title) + 1] in ("。", "！")
+
+
+def _unwrap(node: Node) -> None:
+    out: list[Para | Node] = []
+    for item in node.items:
+        if _sentence_led(item) and isinstance(item, Node) and item.para is not None:
+            rest = item.items[1:] if item.items and isinstance(item.items[0], Para) else item.items
+            out.extend([item.para, *rest])
+        else:
+            out.append(item)
+    node.items[:] = out
+
+
+def read_alike(node: Node) -> None:
+    """Heading lines of one form naming no kind (`统一平台架构`, `数据资源共享`), some over prose only and
+    others over paragraphs led by a short sentence each: the lines read their content alike, as prose
+    under subheadings, and the weak reading of those paragraphs as points of their own is dropped."""
+    lines = [c for c in node.children if c.style == "bare_title" and c.items]
+    prose = [c for c in lines if all(isinstance(it, Para) for it in c.items)]
+    led = [c for c in lines if c.children and all(_sentence_led(s) for s in c.children)]
+    if prose and led and len(prose) + len(led) == len(lines):
+        for line in led:
+            _unwrap(line)
+
+
+# A paragraph that sums up (`综上所述，…`, `总之，…`) closes an argument: no item of its list.
+_SUMS_UP = re.compile(r"^(?:综上所述|综上|总之|总而言之|总的来说|总体来看|由此可见|可见|因此|所以|最后)")
+
+
+def _sums_up(item: Para | Node) -> bool:
+    return isinstance(item, Para) and bool(_SUMS_UP.match(item.key))
+
+
+def open_successions(node: Node) -> None:
+    """A 首先…其次… list of one paragraph per item, whose last item (no 最后 closes it) holds further
+    paragraphs: each further paragraph is the next item, as each item so far was one paragraph, up to
+    a paragraph that sums up (`综上所述，…`), which goes on after the list. Items alike win over one
+    item of many paragraphs after items of one."""
+    items = [c for c in node.children if c.style == "seq"]
+    if len(items) < 2 or items[-1].ordinal >= 98 or any(i.items for i in items[:-1]):
+        return
+    last = items[-1]
+    tail = list(last.items)
+    final = tail[-1] if tail else None
+    if isinstance(final, Node) and final.style == RUN_IN:
+        # `综上所述，…` read into the last paragraph led by a short sentence
+        ends = next((k for k, it in enumerate(final.items) if _sums_up(it)), len(final.items))
+        tail.extend(final.items[ends:])
+        del final.items[ends:]
+    if len(tail) < 2 or not all(isinstance(it, Para) or it.style == RUN_IN for it in tail):
+        return
+    ends = next((k for k, it in enumerate(tail) if _sums_up(it)), len(tail))
+    if ends < 2:
+        return
+    more = [it if isinstance(it, Node) else Node("seq", 0, it.text, it.text, it.lineno, para=it) for it in tail[:ends]]
+    at = node.items.index(last) + 1
+    node.items[at:at] = [*more, *tail[ends:]]
+    last.items.clear()

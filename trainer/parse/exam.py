@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.markers import match_line
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 
@@ -54,7 +55,7 @@ def open_notes(node: Node) -> bool:
     for item in node.items:
         if isinstance(item, Node) and item.style == NOTE and not _instructs(item):
             open_notes(item)
-            items.extend(item.items)
+            items.extend(_passages(item.items))
             opened = True
             continue
         if isinstance(item, Node):
@@ -62,3 +63,20 @@ def open_notes(node: Node) -> bool:
         items.append(item)
     node.items[:] = items
     return opened
+
+
+def _passages(items: list[Para | Node]) -> list[Para | Node]:
+    """A paper's materials as text: numbered passages (`1.2003年卫生部…`, `2.近日，某村…`) of which some
+    hold a list of their own are the materials' numbering, not points; each passage is its text and
+    the list it holds."""
+    numbered = [it for it in items if isinstance(it, Node) and it.ordinal and it.style != NOTE]
+    if not any(n.children for n in numbered):
+        return items
+    out: list[Para | Node] = []
+    for it in items:
+        if isinstance(it, Node) and it in numbered and it.para is not None:
+            marker = match_line(it.para.key)
+            out.extend([it.para.slice(marker.end if marker is not None else 0), *it.items])
+        else:
+            out.append(it)
+    return out

@@ -24,8 +24,20 @@ _DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\
 _SIDES = {"一方面": 1, "另一方面": 2}
 
 # The conventional depth of the numbering styles of Chinese official writing: 一、 > （一） > 1. > （1） > ①.
-STYLE_RANK = {"cn_dun": 1, "cn_paren": 2, "arabic": 3, "dotted": 4, "ar_paren": 4, "ar_rparen": 4, "circled": 5}
+STYLE_RANK = {
+    "cn_dun": 1,
+    "cn_paren": 2,
+    "arabic": 3,
+    "dotted": 4,
+    "dotted3": 5,
+    "ar_paren": 4,
+    "ar_rparen": 4,
+    "circled": 5,
+}
 PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
+
+# Prose styles counted by a numeral (二是, 其三, 第四): they say where in a list an item stands.
+COUNTED_PROSE = frozenset({"yishi", "yiyao", "diyi", "qiyi"})
 
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
 PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
@@ -76,13 +88,19 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
     ("arabic", f"([{_DOT_DIGITS}])", False),
-    ("cn_dun", rf"({_CN})[、]", False),
+    # `一、`, and `一。`/`一.` as pages mistype it (a Chinese numeral is never a decimal).
+    ("cn_dun", rf"({_CN})(?:[、]|[。.．](?![\d一二三四五六七八九十]))", False),
     # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number their points.
     ("arabic", r"(\d)\ufe0f?\u20e3", False),
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
+    # `1.2003年卫生部…`: an item that opens with a year, no decimal.
+    ("arabic", r"(\d{1,2})\.(?=(?:19|20)\d\d年)", False),
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
+    # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three
+    # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
+    ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
     # `1.1`, `2.3`: the second level of decimal numbering.
     ("dotted", r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元个项次人户年月日米度]) ?", False),
     ("roman", f"([{_ROMAN}])[、.]?", False),
@@ -92,6 +110,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_dun", rf"({_CN})，(?!\d)", False),
     # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
     ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
+    ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
     ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
@@ -175,7 +195,7 @@ _BOUNDARY = "。；：！？"
 _INLINE_HINT = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
     r"|一方面|首先|其次|再次|再者|此外|最后|（(?:\d{1,2}|[一二三四五六七八九十]{1,3})）"
-    f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]"
+    f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]|[一二三四五六七八九十]{{1,3}}、"
 )
 
 
@@ -234,4 +254,17 @@ def top_list(markers: list[Marker]) -> list[Marker]:
         if len(group) >= 2:
             return group
         failed.add(first.style)
-    return []
+    return _opened_past_first(markers)
+
+
+def _opened_past_first(markers: list[Marker]) -> list[Marker]:
+    """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
+    a page copied from a list's middle): its members counting on one by one."""
+    first = markers[0] if markers else None
+    if first is None or first.start != 0 or first.ordinal < 2 or first.style not in COUNTED_PROSE:
+        return []
+    group = [first]
+    for mk in markers[1:]:
+        if mk.style == first.style and mk.ordinal == group[-1].ordinal + 1:
+            group.append(mk)
+    return group if len(group) >= 2 else []

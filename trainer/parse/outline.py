@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
+from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
@@ -26,11 +28,10 @@ _NOTE_WORDS = (
     r"|名师点评|名师点拨|点评|评析|考点分析|考点"
 )
 _NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
-_ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
-_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{_ANSWER_WORDS})")
+_ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{ANSWER_WORDS})")
 # `一、给定资料` / `三、参考答案`: the same labels as numbered headings.
 _NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")
-_ANSWER_TITLE = re.compile(rf"^(?:{_ANSWER_WORDS})$")
+_ANSWER_TITLE = re.compile(rf"^(?:{ANSWER_WORDS})$")
 
 
 @dataclass(eq=False)
@@ -94,6 +95,12 @@ def _bare_start(key: str) -> int:
     return number.end() if number else 0
 
 
+_LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
+# A label and its subtitle on a line of their own (`经济成本：生育的“不可承受之重”`), no sentence.
+_LABEL_OVER_LIST = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
+_FIGURE_END = re.compile(r"\d *+[%％]$")
+
+
 def _bare_style(para: Para, prev: Para | None) -> str | None:
     key = para.key
     colon = _COLON_LABEL.match(key)
@@ -115,14 +122,16 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         number = _SET_APART_NUMBER.match(key)
         key = key[number.end() :] if number else key
     text = key.rstrip("：")
-    if is_lead_word(text):
-        return None  # `例如：` leads into the lines after it; it heads nothing
-    if is_question_heading(text):
-        return "bare_sec"
+    if ANSWER_LINE.match(key):
+        return None  # `参考答案：` heads nothing: what follows answers the question above it
+    if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
+        return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
+    if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
+        return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
         return None
-    if not re.search(r"[\u4e00-\u9fff]", text):
-        return None
+    if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
+        return None  # `满意40.5%`: a table's cell or a figure, no heading
     # Right after a long unfinished line it is the tail of that sentence, not a heading.
     unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
@@ -130,7 +139,11 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     return "bare_sec" if is_heading_phrase(text) else "bare_title"
 
 
-def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
+def _task_line(key: str) -> bool:
+    return not is_question_heading(key.rstrip("：")) and bool(asked(key.rstrip("：")))
+
+
+def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool = False) -> _Head | None:
     md = _MD.match(para.key)
     if md and para.key.startswith("#"):
         start = md.start(2)
@@ -142,18 +155,19 @@ def _classify(para: Para, prev: Para | None, stack: list[Node]) -> _Head | None:
     marker: Marker | None = match_line(para.key)
     if marker is not None:
         inline = top_list(find_inline(para.key))
-        if inline and inline[0].start == 0:
-            # `一是…；二是…；三是…` on one line is a run-together list, not one item.
-            return None
         opened = any(n.style == marker.style for n in stack)
-        if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened:
+        if inline and inline[0].start == 0 and (inline[0].ordinal == 1 or not opened):
+            # `一是…；二是…；三是…` on one line is a run-together list, not one item (and so is
+            # `三是…四是…` opening a page copied from a list's middle).
+            return None
+        if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)
     if para.indent >= CENTRED_INDENT and len(para.key) <= 40 and not ends_terminal(para.key):
         return _Head("centred", 0, 0)
     bare = _bare_style(para, prev)
-    if bare is None:
-        return None
+    if bare is None or (bare == "bare_sec" and any(n.style == NOTE for n in stack) and _task_line(para.key)):
+        return None  # a task inside an exam note (`【题目】`) is the note's text
     return _Head(bare, 0, _bare_start(para.key))
 
 
@@ -192,11 +206,11 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
 
 def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
     """A list continuing at a shallower rank (`三、` after `（六）`, a document copied from its middle)
-    closes the deeper items open before it: it is their parent's sibling, not their child."""
+    closes the deeper items open before it (`一是…` too): it is their parent's sibling, not their child."""
     rank = STYLE_RANK.get(style)
     if rank is None or ordinal == 1:
         return
-    while len(stack) > 1 and STYLE_RANK.get(stack[-1].style, 0) > rank:
+    while len(stack) > 1 and list_rank(stack[-1].style) > rank:
         stack.pop()
 
 
@@ -271,42 +285,6 @@ def _ends_tight_list(stack: list[Node]) -> bool:
     return len(siblings) >= 2 and all(not n.items and n.gap == 0 for n in siblings[1:]) and not siblings[0].items
 
 
-def _continued_items(para: Para, nxt: Marker) -> list[int]:
-    """Where the items 1 … k-1 of a succession whose item k opens the next line start in this
-    paragraph (`…贡献：第一，…；第二，…` before a line `第三，…`), or [] when they are not all there."""
-    found = [m for m in find_inline(para.key) if m.style == nxt.style]
-    chain: list[int] = []
-    for want in range(1, nxt.ordinal):
-        hit = next((m for m in found if m.ordinal == want and (not chain or m.start > chain[-1])), None)
-        if hit is None:
-            return []
-        chain.append(hit.start)
-    if chain[0] == 0 and len(chain) == 1:
-        return []  # the paragraph is item 1 itself, on a line of its own
-    return chain
-
-
-def split_continued(paras: list[Para]) -> list[Para]:
-    """A list that starts inside a paragraph and goes on at line starts (`…具有3方面特征：一是…` then a
-    line `二是…`) is one succession: its first item is cut off the paragraph onto a line of its own."""
-    out: list[Para] = []
-    for i, para in enumerate(paras):
-        nxt = match_line(paras[i + 1].key) if i + 1 < len(paras) else None
-        if nxt is not None and nxt.ordinal >= 2:
-            cuts = _continued_items(para, nxt)
-            if cuts:
-                pieces = [0, *cuts] if cuts[0] > 0 else cuts
-                for j, start in enumerate(pieces):
-                    end = pieces[j + 1] if j + 1 < len(pieces) else None
-                    piece = para.slice(start, end)
-                    if j == 0:
-                        piece.gap, piece.indent = para.gap, para.indent
-                    out.append(piece)
-                continue
-        out.append(para)
-    return out
-
-
 def _announced_after(item: Node, style: str) -> bool:
     """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
     (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
@@ -327,6 +305,13 @@ def _take_lead(closed: Node, parent: Node) -> None:
         parent.items.append(last)
 
 
+def _answered_question(head: _Head, title: str, nxt: Para | None) -> bool:
+    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…` or `参考答案：`) is the
+    paper's own, not a line of the materials before it."""
+    answer = nxt is not None and bool(ANSWER_RUN_ON.match(nxt.key) or ANSWER_LINE.match(nxt.key))
+    return bool(head.ordinal) and answer and bool(asked(title))
+
+
 def build_tree(paras: list[Para], title: str) -> Node:
     """The outline: each heading or numbered item nests under the nearest open item of another style.
 
@@ -335,6 +320,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
     """
     paras = split_continued(split_run_on_items(paras))
     run_in = run_in_paragraphs(paras)
+    continued = continued_lists(paras)
     root = Node("root", 0, title, title, 0, heading=True)
     stack = [root]
     prev: Para | None = None
@@ -347,7 +333,13 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if _ANSWER_LABEL.match(para.key):
             _close_note(stack)
         lead = run_in.get(i)
-        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack)
+        head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
+        if head is not None and head.style == "bare_title" and i == len(paras) - 1 and prev is not None:
+            head = None  # the copy's last line heads nothing: a body cut off (`加大食品安全`)
+        if head is None and i + 1 < len(paras) and _LABEL_OVER_LIST.match(para.key):
+            nxt = match_line(paras[i + 1].key)
+            if nxt is not None and nxt.ordinal <= 1 and not nxt.style.startswith("sym"):
+                head = _Head("bare_title", 0, 0)  # `经济成本：生育的“不可承受之重”` over its list
         prev = para
         exam = _exam_title(head, para) if head is not None else ""
         if exam == NOTE and head is not None:
@@ -376,7 +368,9 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
-        if head.style.startswith(("bare", "md", "centred")):
+        if head.style.startswith(("bare", "md", "centred")) or _answered_question(
+            head, title_text, paras[i + 1] if i + 1 < len(paras) else None
+        ):
             _close_note(stack)
         deepest = stack[-1]
         if head.ordinal == 1 and _announced_after(deepest, head.style):

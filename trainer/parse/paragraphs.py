@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
+from trainer.parse.questions import ANSWER_RUN_ON, SCORE
 from trainer.parse.vocab import is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
@@ -60,6 +61,8 @@ def is_start_line(line: Line) -> bool:
     word and a colon) and must not be joined."""
     if _MD_HEADING.match(line.key) or match_line(line.key) is not None or line.key.startswith("|"):
         return True  # a table row (`| 文化创新 | … |`) is a line of its own too
+    if ANSWER_RUN_ON.match(line.key):
+        return True  # `答案：1）…`: an answer opens after its question
     label = _LABEL_LEAD.match(line.key)
     return label is not None and is_heading_phrase(label.group(1))
 
@@ -77,7 +80,8 @@ def page_width(lines: list[Line]) -> int:
     """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
     counts: dict[int, int] = {}
     for line in lines:
-        if line.key:
+        # Numbered lines and headings are as long as their words, not as wide as the page.
+        if line.key and not is_start_line(line):
             cols = _columns(line.key)
             counts[cols] = counts.get(cols, 0) + 1
     # A width and the one next to it count together (a half-width digit or mark shifts a line by one).
@@ -88,8 +92,8 @@ def page_width(lines: list[Line]) -> int:
 
 def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     body = line.key.rstrip(_CLOSERS)
-    if not body or _MD_HEADING.match(line.key):
-        return False
+    if not body or _MD_HEADING.match(line.key) or SCORE.search(line.key):
+        return False  # a question's score (`（15分）`) ends it
     if width and _columns(body) >= width - 1 and _is_word(body[-1]):
         return True  # a line as wide as the page that stops on a word ran on
     if body[-1] in _SOFT_END:
@@ -159,8 +163,8 @@ def join_lines(lines: list[Line]) -> list[Para]:
     return paras
 
 
-# A number alone on its line (`1`, `01`, `一`, `①`): the big numeral a page sets over each item.
-_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
+# A number alone on its line (`1`, `01`, `1.`, `一`, `①`): the big numeral a page sets over each item.
+_NUMBER_LINE = re.compile(r"^(?:0?(\d{1,2})[.、]?|([一二三四五六七八九十]{1,3})|([①②③④⑤⑥⑦⑧⑨⑩]))$")
 NUMBERED_HEAD_MAX = 40  # the line under such a number is the item's title, not a page of prose
 
 
@@ -193,9 +197,12 @@ def number_lines(lines: list[Line]) -> list[Line]:
         if prev is not None and _breaks_mid_sentence(prev, width):
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
-        if j < 0 or len(lines[j].key) > NUMBERED_HEAD_MAX or is_start_line(lines[j]) or _number_of(lines[j]):
+        if j < 0 or is_start_line(lines[j]) or _number_of(lines[j]):
             continue
-        if width and _columns(lines[j].key) >= width - 1:
+        # A number with its mark (`1.`) is an item's whatever follows; a bare one over a long line may
+        # be a page number.
+        marked = line.key.strip()[-1] in ".、"
+        if not marked and (len(lines[j].key) > NUMBERED_HEAD_MAX or (width and _columns(lines[j].key) >= width - 1)):
             continue
         found.append((i, j, n))
     chain: list[tuple[int, int, int]] = []

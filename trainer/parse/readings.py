@@ -5,20 +5,21 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.depth import nest_bare_runs
+from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import asked
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
-def _holds_list(node: Node) -> bool:
-    """True when a node opens straight onto a list of two or more items of one style, on lines of
-    their own or run together in its first paragraphs."""
+def _holds_list(node: Node, least: int = 2) -> bool:
+    """True when a node opens straight onto a list of two or more items of one style (`least`: of one
+    for a list cut short), on lines of their own or run together in its first paragraphs."""
     first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
     if first is not None and not first.lone and node.items.index(first) <= 1:
-        return sum(1 for c in node.children if c.style == first.style) >= 2
+        return sum(1 for c in node.children if c.style == first.style) >= least
     if node.children:
         return False
     return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
@@ -26,10 +27,31 @@ def _holds_list(node: Node) -> bool:
 
 def _phrases_holding_lists(group: list[Node]) -> bool:
     """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
-    own: the reading with complete successions has them as headings over those lists."""
+    own: the reading with complete successions has them as headings over those lists. The last may
+    hold a list cut short (one item: the copy ends there)."""
     for n in group:
         title = n.title.strip().rstrip("：:")
-        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not _holds_list(n):
+        holds = _holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
+        if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not holds:
+            return False
+    return True
+
+
+LABEL_MAX = 10  # a label phrase (`经济成本`, `政策与支持`) before any colon and subtitle
+_LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")  # `住房与教育支出：一线城市…`
+
+
+def _labels_over_points(group: list[Node]) -> bool:
+    """Short noun labels (`经济成本`, `观念变化：…`), naming no claim of their own, each opening straight
+    onto a list whose items each have a head and an elaboration (`住房与教育支出：…`): the labels are
+    headings and their items the points, even under a heading naming a kind (`## 主要原因`)."""
+    for n in group:
+        label = n.title.strip().split("：")[0]
+        first = n.items[0] if n.items else None
+        if len(label) > LABEL_MAX or head_kind(label) is not SectionKind.OTHER or not isinstance(first, Node):
+            return False
+        items = [c for c in n.children if c.style == first.style]
+        if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
 
@@ -84,6 +106,15 @@ def _most_hold_lists(group: list[Node]) -> bool:
     return listy >= 1 and 2 * listy >= len(group)
 
 
+def _questions_answered(group: list[Node]) -> bool:
+    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`), most of them answered by a list of
+    their own (`答案：1）…；2）…`): each question heads its answer's section, whose items are the points."""
+    if len(group) < 2:
+        return False
+    answered = [n for n in group if asked(n.title) and _holds_list(n)]
+    return 2 * len(answered) > len(group)
+
+
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
 # document, never a point, and so are its siblings. A new part is an alternative here.
 _DOCUMENT_PART = re.compile(
@@ -97,6 +128,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if _prose_only(group):
         return False
+    if _questions_answered(group):
+        return True
     if _numbered_sections(group):
         return True
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
@@ -106,7 +139,11 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     if style not in PROSE_STYLES and _phrases_holding_lists(group):
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
-        if kind is SectionKind.OTHER or (parent.style == "root" and 2 * same <= len(group)):
+        if (
+            kind is SectionKind.OTHER
+            or (parent.style == "root" and 2 * same <= len(group))
+            or _labels_over_points(group)
+        ):
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
@@ -177,12 +214,22 @@ _RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
 def _cut_short(group: list[Node], parent: Node) -> bool:
     """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
     计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
-    not a sentence. `一方面` alone stays a sentence: prose opens with it."""
+    not a sentence; so is one after a line that counts what follows (`对策一般有三个来源。` then
+    `第一、成功案例中找对策。`). `一方面` alone stays a sentence: prose opens with it."""
     first = group[0]
     if len(group) != 1 or first.style not in PROSE_STYLES or first.style == "side" or first.ordinal != 1:
         return False
-    opens = parent.items[0] is first
-    return opens and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+    at = parent.items.index(first)
+    before = parent.items[at - 1] if at else None
+    if isinstance(before, Para) and _COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
+        return True
+    return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+
+
+# `…一般有三个来源。`, `…主要有以下几点：`: a sentence that counts what follows it.
+_COUNTS_WHAT_FOLLOWS = re.compile(
+    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
+)
 
 
 def _unlist_lone_bullets(node: Node) -> None:
@@ -194,15 +241,19 @@ def _unlist_lone_bullets(node: Node) -> None:
         return
     at = node.items.index(bullets[0])
     before = node.items[at - 1] if at else None
-    if isinstance(before, Para) and before.key.rstrip().endswith("：") and _RUN_IN_LEAD.match(bullets[0].title):
-        return  # announced by the line before (`主要存在以下问题：`) and led like a point: a list cut short
+    opens = at == 0 or (isinstance(before, Para) and before.key.rstrip().endswith("："))
+    if opens and _RUN_IN_LEAD.match(bullets[0].title):
+        return  # opening its item or announced (`主要存在以下问题：`), and led like a point: a list cut short
     node.items[at : at + 1] = [para, *bullets[0].items]
 
 
 def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
     """Numbered items (`1.`, `（一）`) under a section heading that names a kind (`一、…面临的现实难题`):
     its points, so a bare line inside one (`深层原因` over a few bullets) is a label in that point's body,
-    not a heading that would lift the item to a heading too."""
+    not a heading that would lift the item to a heading too. Items counted by a kind word (`策略一：`,
+    `原因二：`) are points of that kind wherever they stand."""
+    if group[0].style == "word_num":
+        return True
     if parent.style == "root" or STYLE_RANK.get(group[0].style) is None:
         return False
     return heading_kind(parent.title) is not SectionKind.OTHER
@@ -232,6 +283,48 @@ def _mark_labels(node: Node) -> None:
                     sub.label = True
 
 
+def _contains_heading(node: Node) -> bool:
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    return any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading
+        for c in node.children
+    )
+
+
+def _harmonize(children: list[Node]) -> None:
+    """Sibling items of one style read their lists of one style alike: when most of them hold that
+    list as points, the one or two that read it as headings (`1. 深刻理解…的重要性` named like a
+    section) hold points too, and the other way round. A reading whose depths differ from item to
+    item is the suspect one."""
+    by_style: dict[str, list[Node]] = {}
+    for child in children:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if len(group) < 3:
+            continue
+        lists: dict[str, list[list[Node]]] = {}
+        for item in group:
+            own: dict[str, list[Node]] = {}
+            for sub in item.children:
+                own.setdefault(sub.style, []).append(sub)
+            for style, subs in own.items():
+                if not any(s.lone or s.label for s in subs):
+                    lists.setdefault(style, []).append(subs)
+        for found in lists.values():
+            heads = [subs for subs in found if subs[0].heading]
+            points = [subs for subs in found if not subs[0].heading]
+            minority, decision = (heads, False) if len(points) > len(heads) else (points, True)
+            if not minority or 2 * len(minority) >= len(found) - len(minority):
+                continue
+            for subs in minority:
+                if any(s.contains_heading for s in subs) if decision is False else not all(s.children for s in subs):
+                    continue  # a heading above a heading stays one; a heading over no list would hold nothing
+                for sub in subs:
+                    sub.heading = decision
+                owner = next(item for item in group if subs[0] in item.items)
+                owner.contains_heading = _contains_heading(owner)
+
+
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
@@ -240,24 +333,39 @@ def classify(node: Node) -> None:
     """
     _unlist_lone_bullets(node)
     nest_bare_runs(node)
+    read_alike(node)
+    open_successions(node)
     _mark_labels(node)
     children = node.children
     for child in children:
         classify(child)
+    _harmonize(children)
     groups: dict[str, list[Node]] = {}
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
         labels = all(c.label for c in group)
         decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
-        lone = labels or (not decision and len(group) == 1 and group[0].style in PROSE_STYLES)
+        # A prose-style item alone is a sentence (`一方面…`), unless it goes on with a list cut off above.
+        alone = len(group) == 1 and group[0].style in PROSE_STYLES and group[0].ordinal < 2
+        lone = labels or (not decision and alone)
         lone = lone and not _cut_short(group, node)
         for child in group:
             child.heading = decision
             child.lone = lone
         if STYLE_RANK.get(group[0].style):
             unglue(group)
-    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
-    node.contains_heading = any(
-        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading for c in children
-    )
+    if _spill_sentences(node):
+        classify(node)  # read again with the lists those sentences held in place
+        return
+    node.contains_heading = _contains_heading(node)
+
+
+def _spill_sentences(node: Node) -> bool:
+    """A prose-style item alone is a sentence (`首先我们要审题，…`), not a list: the lists read into it
+    after it (`一是…二是…三是…`) are its parent's, beside it. True when one was spilled."""
+    spill = [c for c in node.children if c.lone and not c.label and c.children and c.para is not None]
+    for item in spill:
+        at = node.items.index(item)
+        node.items[at : at + 1] = [item.para, *item.items] if item.para is not None else item.items
+    return bool(spill)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
 from trainer.parse.clauses import semicolon_points
+from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, top_list
@@ -14,6 +15,7 @@ from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.vocab import (
     head_kind,
@@ -27,36 +29,6 @@ from trainer.parse.vocab import (
 
 _HEAD_TRIM = " ：:。，,；;！!？?"
 MIN_INLINE_HEAD = 2  # a run-together item's head shorter than this is a fragment, not a point
-
-
-@dataclass(slots=True)
-class PointDraft:
-    """A point before ids are given."""
-
-    head: str
-    body: str
-    long_head: bool
-    line: int
-    ordinal: int = 0  # the number it carried (0 for bullets, symbols and unnumbered paragraphs)
-
-
-@dataclass(slots=True)
-class SectionDraft:
-    """A section before ids are given."""
-
-    kind: SectionKind
-    heading: str
-    points: list[PointDraft]
-    how: str = "heading"  # how it was found: heading | lead | untitled | prose
-
-
-@dataclass(slots=True)
-class TopicDraft:
-    """A topic before ids are given."""
-
-    title: str
-    subtitle: str
-    sections: list[SectionDraft] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -221,6 +193,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             # Under a heading that names a kind, one list is its points; two or more lists in one
             # paragraph each name their own section by their leads.
             lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
+            if lead is None and group[0].start == 0 and isinstance(before, Para) and not kind_bearing:
+                lead = _lead(before, len(before.key.rstrip()))  # `建议如下：` on the line before
             kind = lead_kind(lead[1]) if lead else None
             if lead is not None and kind is not None and points and lead[0]:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
@@ -316,21 +290,6 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
-def _drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]:
-    """The points without strays: an item whose number breaks the succession (`1.` then `3.`) and whose
-    head names another kind than its section (`有利于提升综合国力` under 对策) came from elsewhere in a
-    broken copy, not from this list."""
-    kept: list[PointDraft] = []
-    for point in points:
-        prev = kept[-1].ordinal if kept else 0
-        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1
-        other = head_kind(point.head)
-        if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
-            continue
-        kept.append(point)
-    return kept
-
-
 def _lead_in(node: Node) -> str:
     """The paragraph right before a node's first point (its lead-in), or ""."""
     prev: Para | None = None
@@ -358,9 +317,16 @@ class _Emitter:
         if got.own:
             after = bool(topic.sections) and topic.sections[-1].kind is SectionKind.PROBLEMS
             heads = [p.head for p in got.own]
-            own_heading = node.title if node.style != "root" else ""  # the root's title is the document's
+            # The root's title is the document's; a question asked (`在…中，如何…？`) names what it asks,
+            # and a word counting the points (`对策` of `对策一：`) names what they are.
+            counted = next((c for c in node.children if c.style == "word_num" and not c.heading), None)
+            word = _COUNTED_BY.match(counted.raw.strip()) if counted is not None else None
+            own_heading = (asked(node.title) or node.title) if node.style != "root" else ""
+            own_heading = (
+                word.group(0) if word and heading_kind(word.group(0)) is not SectionKind.OTHER else own_heading
+            )
             kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
-            own = _drop_strays(got.own, kind)
+            own = drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
 

@@ -1,0 +1,53 @@
+"""The outline as read, before ids are given: topics, sections and points; no tree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trainer.core.model import SectionKind
+from trainer.parse.vocab import head_kind
+
+
+@dataclass(slots=True)
+class PointDraft:
+    """A point before ids are given."""
+
+    head: str
+    body: str
+    long_head: bool
+    line: int
+    ordinal: int = 0  # the number it carried (0 for bullets, symbols and unnumbered paragraphs)
+
+
+@dataclass(slots=True)
+class SectionDraft:
+    """A section before ids are given."""
+
+    kind: SectionKind
+    heading: str
+    points: list[PointDraft]
+    how: str = "heading"  # how it was found: heading | lead | untitled | prose
+
+
+@dataclass(slots=True)
+class TopicDraft:
+    """A topic before ids are given."""
+
+    title: str
+    subtitle: str
+    sections: list[SectionDraft] = field(default_factory=list)
+
+
+def drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]:
+    """The points without strays: an item whose number breaks the succession (`1.` then `3.`) and whose
+    head names another kind than its section (`有利于提升综合国力` under 对策) came from elsewhere in a
+    broken copy, not from this list."""
+    kept: list[PointDraft] = []
+    for point in points:
+        prev = kept[-1].ordinal if kept else 0
+        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1
+        other = head_kind(point.head)
+        if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
+            continue
+        kept.append(point)
+    return kept

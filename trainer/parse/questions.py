@@ -1,0 +1,49 @@
+"""Questions put to the reader (an exam's numbered questions); no tree."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.vocab import is_question_heading
+
+ANSWER_WORDS = r"参考答案|参考作答|答案|作答示例|示例答案|参考范文|范文|答案要点|参考要点"
+# `参考答案：` alone on its line: what follows answers the question above it.
+ANSWER_LINE = re.compile(rf"^[【〖\[]? *(?:{ANSWER_WORDS}) *[】〗\]]? *[：:]?$")
+# `答案：1）…；2）…`: an answer given on the line its label opens.
+ANSWER_RUN_ON = re.compile(rf"^(?:{ANSWER_WORDS}) *[：:] *\S")
+# A question's score (`（10分）`) is no part of what it asks, and ends its line.
+SCORE = re.compile(r"[（(] *+\d{1,3} *+分 *+[）)] *+$")
+_SCENE = re.compile(r"^[^，,。；;？?！!]{2,24}[，,]")  # `在整治行动中，`, `结合给定资料3，`
+ASKS_MAX = 60
+
+
+# What an exam's task asks the candidate to do: its last such verb and what follows name what the
+# answer holds (`概括…面临的主要问题`, `针对上述问题提出对策建议` → `提出对策建议`).
+_TASK_VERB = re.compile(r"概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价|谈")
+# A task: a line with its score, or one that sends the candidate to the materials or asks them (`请就…`).
+_TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)|^请你?[就对针]")
+
+
+def _task(text: str, scored: bool) -> str:
+    if not (scored or _TASK.match(text)):
+        return ""
+    verbs = list(_TASK_VERB.finditer(text))
+    return text[verbs[-1].start() :].rstrip("。；;") if verbs else ""
+
+
+def asked(title: str) -> str:
+    """The question a title puts to the reader (`如何评估整治效果？` of `在整治行动中，如何评估整治效果？`,
+    `如何看待…？` of `如何看待…？（10分）`): a question heading, maybe after one clause that sets its
+    scene, or an exam's task (`根据给定资料1，概括…的主要问题。（15分）`) from its last verb on; "" when
+    it asks none."""
+    text = title.strip()
+    score = SCORE.search(text)
+    text = text[: score.start()].rstrip() if score else text
+    if len(text) > ASKS_MAX:
+        return ""
+    if text.endswith(("？", "?")):
+        if is_question_heading(text):
+            return text
+        scene = _SCENE.match(text)
+        return text[scene.end() :] if scene is not None and is_question_heading(text[scene.end() :]) else ""
+    return _task(text, score is not None)
