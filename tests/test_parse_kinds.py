@@ -23,6 +23,12 @@ HEADINGS = [
     ("如何为基层减负？", K.COUNTERMEASURES),
     ("为什么要发展银发经济？", K.SIGNIFICANCE),
     ("热点背景", K.OTHER),
+    ("根源分析", K.PROBLEMS),
+    ("破解之策", K.COUNTERMEASURES),
+    # The head noun after the last 的 names the kind; a kind word before it names the subject.
+    ("隐患整改的现实意义", K.SIGNIFICANCE),
+    ("问题的提出", K.OTHER),
+    ("解决问题的办法", K.COUNTERMEASURES),
 ]
 
 
@@ -108,7 +114,7 @@ def test_heads_asked_as_questions_name_their_kind() -> None:
     assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
 
 
-ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题"]
+ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题", "强化安全隐患整改"]
 
 
 @pytest.mark.parametrize("heading", ACTED_ON, ids=ACTED_ON)

@@ -13,6 +13,7 @@ from trainer.parse.vocab import (
     OTHER_WORDS,
     action_kind,
     counted_kind,
+    describes_subject,
     heading_kind,
     heads_kind,
     is_question_heading,
@@ -47,6 +48,8 @@ def _own_heading(c: KindCues) -> SectionKind | None:
 
 
 def _inherited(c: KindCues) -> SectionKind | None:
+    if c.heading and describes_subject(c.heading):
+        return SectionKind.OTHER  # `（一）隐患的定义与分类` under `一、…的重要性`: it describes, whatever is above
     return c.inherited
 
 
@@ -144,7 +147,7 @@ SHORT_PART = 8
 
 
 # The cues in the order they decide: the first with something to say (not None) wins; only a
-# counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
+# heading describing its subject (`定义与分类`) or a counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _own_heading,
     _inherited,

@@ -23,7 +23,7 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         (
             "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
             "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
-            "顽疾", "梗阻",
+            "顽疾", "梗阻", "根源", "诱因", "弊病", "缺陷", "隐忧", "阻力", "制约因素", "不到位",
         ),
     ),
     (
@@ -31,6 +31,7 @@ _KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
         (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
             "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
+            "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题",
         ),
     ),
     (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
@@ -52,6 +53,9 @@ _OTHER_WORDS = (
     # A document's parts (`一、引言`, `结论`): headings of prose, never points.
     "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
 )  # fmt: skip
+# Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
+# kind other, whatever the heading above it names.
+_DESCRIBING = ("定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述")
 _MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
@@ -126,6 +130,18 @@ def is_question_heading(title: str) -> bool:
     return bool(_QUESTION_WORD.search(text))
 
 
+def describes_subject(title: str) -> bool:
+    """True for a heading made of section words that describes its subject (`隐患的定义与分类`,
+    `基本内涵`): kind other, never inherited from the heading above it."""
+    text = hans(title).strip()
+    text = text.rstrip(_PUNCT_TAIL)
+    short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
+    return short and text.endswith(_DESCRIBING) and heading_kind(text) is SectionKind.OTHER
+
+
+SHORT_DESCRIBING = 16
+
+
 @lru_cache(maxsize=4096)
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
@@ -142,13 +158,23 @@ def heading_kind(title: str) -> SectionKind:
         # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
         # the head noun after 的, and names the kind.
         return SectionKind.COUNTERMEASURES
-    return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
+    if m is None:
+        return SectionKind.OTHER
+    tail = text.rfind("的", m.end())
+    if tail >= 0 and tail + 1 < len(text):
+        # `隐患整改的现实意义`, `问题的提出`: a noun phrase ends in its head noun, the words after its
+        # last 的; a kind word before that 的 names what the heading is about, not what it holds.
+        after = _KIND_RX.search(text, tail + 1)
+        return _WORD_KIND[after.group(0)] if after else SectionKind.OTHER
+    return _WORD_KIND[m.group(0)]
 
 
 # A heading that opens with a verb acting on what its kind word names: the kind word is the object.
 _ACTS_ON = re.compile(
     r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?"
-    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除)"
+    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除"
+    # a call to act on what the kind word names (`强化安全隐患整改`, `加强问题整改`)
+    r"|加强|强化|推进|推动|深化|抓好|做好|落实|排查|整治|治理|防范|防止|避免|杜绝|根治|扭转|改善|减少|降低)"
 )
 
 
