@@ -219,6 +219,13 @@ HEAD_READINGS = [
     ("有利于激发市场活力", K.SIGNIFICANCE),
     ("是满足群众美好生活的需要", K.SIGNIFICANCE),
     ("文化程度低", K.OTHER),  # a trait of a group, not yet a shortcoming (dev b06)
+    ("培养体系脱节", K.PROBLEMS),  # a deficit at the end, though 培养 can open a call
+    ("生活成本压力持续攀升", K.PROBLEMS),  # a trouble that grows is no result
+    ("心理健康问题日益凸显", K.PROBLEMS),
+    ("解决发展不平衡", K.COUNTERMEASURES),  # acting on the deficit
+    ("避免形式单一", K.COUNTERMEASURES),
+    ("高度重视市场供应工作", K.COUNTERMEASURES),
+    ("制定规划是为了维护青年发展权益", K.SIGNIFICANCE),  # what a thing is done for
 ]
 
 

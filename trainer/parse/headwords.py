@@ -18,10 +18,17 @@ VERBS = (
     r"|拓宽|规范|引导|鼓励|支持|发挥|实施|搭建|畅通|突出|抓好|做好|用好|坚持|树立|培育|排查|细化|营造|明确|压实|聚焦"
     r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革"
     r"|呼吁|号召|制止|杜绝|防止|避免|禁止|严禁|严惩|打击|整治|增加|增设|减少|降低|拓展|开展|加速|扶持|推广|普及|留意"
-    r"|积累|了解|关注|重视|注重|依法|从严|履行|承担|落细|织牢|扎牢|用活|盘活|释放|破除|打通|疏通|丰富|培养|吸引|留住)"
+    r"|积累|了解|关注|重视|注重|依法|从严|履行|承担|落细|织牢|扎牢|用活|盘活|释放|破除|打通|疏通|丰富|培养|吸引|留住"
+    r"|解决|化解|缓解|克服|消除|遏制|纠正|扭转|改善|弥补|应对|打破)"
 )
+# Verbs that act on a shortcoming (`解决发展不平衡`, `避免形式单一`): a head they open is a call even
+# when it ends in a deficit.
+_FIX = r"(?:解决|破解|化解|缓解|克服|消除|遏制|纠正|扭转|改善|弥补|补齐|补足|防止|避免|杜绝|治理|整治|应对|改变|打破|破除|减少|降低)"
 # Adverbs between the modal and the verb (`要切实履行`, `严厉制止`).
-_ADVERB = r"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断|严厉|认真|主动|及时|尽快|努力|多|少|先)"
+_ADVERB = (
+    r"(?:扎实|着力|大力|全面|持续|加快|进一步|切实|积极|深入|不断|严厉|认真|主动|及时|尽快|努力|重点|高度|全力|坚决"
+    r"|着重|统筹|多|少|先)"
+)
 # What may stand before a call to act: a connective or a time word (`同时号召…`, `平时多留意…`).
 _BEFORE = r"(?:同时|首先|其次|再次|最后|另外|此外|还|也|平时|日常|平常)?"
 _MODAL = r"(?:要|应|应当|应该|须|必须|需|需要|还要|务必|坚持|注重|着力|[一二三四五六七八九十]要)"
@@ -43,6 +50,17 @@ SHORTCOMING = re.compile(
     r"|较少|缺少|空心化|形式主义|官僚主义|难度|压力|仍需|亟待|亟需|尚需|还需|问题突出|较为突出|尤为突出|日益突出"
     r"|减弱|萎缩|下滑|加剧|差异|歧视|因素|碎片化|失调|错位|矛盾|难[以于]?[\u4e00-\u9fff]{0,2}$|困难|混乱|无序|冷落"
 )
+# A deficit said of something at the end of a head (`培养体系脱节`, `政策执行偏差`, `心理健康问题日益凸显`):
+# a shortcoming, whatever verb its subject opens with, unless the head opens by acting on it.
+DEFICIT_END = re.compile(
+    rf"^(?!{_BEFORE}{_MODAL}?{_ADVERB}?{_FIX}).*(?:"
+    r"不[够强高足畅全成平充规健到完优力善严实深细准精合均当衡佳]|欠缺|脱节|偏差|滞后|薄弱|缺位|缺失|乏力|低下|落后|失衡"
+    r"|失灵|失真|失序|错位|错配|弱化|虚化|空转|单一|陈旧|混乱|无序|碎片化|空心化|形式化|表面化|较弱|较低|较差|偏高|偏低"
+    r"|偏弱|偏少|偏慢|缓慢|严峻|堪忧|短缺|匮乏|过[多高重快频大]|难以[\u4e00-\u9fff]{1,2}|有待[\u4e00-\u9fff]{2}"
+    # a trouble that grows (`心理健康问题日益凸显`, `生活成本压力持续攀升`)
+    r"|(?:问题|矛盾|隐患|风险|压力|负担|成本|困难|难题|短板)[\u4e00-\u9fff]{0,4}(?:凸显|突出|显现|加剧|增多|频发|高发|攀升|上升|加重)"
+    r")$"
+)
 # A result at the end of a head (`经济基础更加坚实`), or a lead over others (`率先…`, `…走在全省前列`).
 _RESULT_END = re.compile(
     r"(?:更加|愈加|日益|逐步|不断|稳步|持续|显著|明显|大幅|逐年|加快|进一步|得到|取得)"
@@ -61,12 +79,15 @@ BENEFIT = re.compile(
     r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|有效途径|重要策略"
     r"|重要手段|有效手段|重要抓手|前提|重要举措|关键举措|重要内容|关键一招|有力支撑|重要引擎|动力源泉|重要体现)$"
     r"|^是[^，。]{2,20}的(?:需要|要求|体现|保障|基础|关键|前提|应有之义)$"  # `是满足群众美好生活的需要`
+    r"|^[^，。]{1,12}?(?:是为了|事关|关系到|关乎)"  # what a thing is done for (`制定《规划》是为了…`)
 )
 
-# The rows in the order they decide: a benefit, a result or lead, a call to act, advice, a shortcoming.
+# The rows in the order they decide: a benefit, a deficit at the end, a result or lead, a call to act,
+# advice, a shortcoming anywhere.
 # A head no row reads falls back on the kind words of a heading (`…是一大问题`).
 HEAD_ROWS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.SIGNIFICANCE, BENEFIT),
+    (SectionKind.PROBLEMS, DEFICIT_END),
     (SectionKind.ACHIEVEMENTS, _RESULT_END),
     (SectionKind.ACHIEVEMENTS, _LEADING),
     (SectionKind.COUNTERMEASURES, CALL_START),
