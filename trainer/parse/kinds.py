@@ -57,6 +57,12 @@ def _call_after_problems(c: KindCues) -> SectionKind | None:
     return _named(action_kind(c.heading)) if c.after_problems and c.heading else None
 
 
+def _call_heading(c: KindCues) -> SectionKind | None:
+    """A heading that calls to act (`推进事项管理突破，实现政务服务智能办`) over heads that name no kind
+    (`事项目录统一下沉`): the points are the ways it is done."""
+    return _named(action_kind(c.heading)) if c.heading else None
+
+
 def _announcing_lead(c: KindCues) -> SectionKind | None:
     """A lead-in that announces the list (`…主要表现在以下几个方面：`) says what it holds, before any
     guess from the heads."""
@@ -157,6 +163,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _counted_lead,
     _heads,
     _lead_sentence,
+    _call_heading,
     _topic_title,
 )
 
