@@ -28,11 +28,19 @@ _SCENE_ROWS = (
     r"为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*",
 )
 _ADVERBIAL = re.compile(rf"^(?:{'|'.join(_SCENE_ROWS)})$")
+# A first clause that states a purpose or condition the next clause answers (`要破解查摆虚化，关键在于
+# 建立…机制`, `只有…，才能…`): an opener too, so the head is the whole first sentence.
+_PURPOSE = re.compile(
+    r"^(?:要想?|想要|若要|如要|只有|唯有)[^，,]{2,20}[，,]\s*"
+    r"(?:(?:关键|根本|重点|核心|前提|首要|要害)(?:在于|是)|就要|就必须|就得|必须|才能|需要|应当|应该)"
+)
 # Words before a point's head that order or frame it (`首先`, `此外，`, `同时，`, `令人欣慰的是，`):
 # markers of the list or of the writer's stance, never part of the head; the head rule applies to what
 # follows. `同时` glued to its verb (`同时号召…`) is the head's own word.
 _DISCOURSE = re.compile(
-    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三"
+    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三|第[一二三四五六七八九十]{1,2}(?=\s*[，,])"
+    # a count word left on an item whose list was not found (`三是生态环境…`, a copy cut before 一是)
+    r"|[一二三四五六七八九十]{1,2}[是要](?=[\u4e00-\u9fff“])"
     r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
     r"(?:\s*[，,：:])?|(?:同时|最后|然后|还有|再有|综上所述|[\u4e00-\u9fff]{1,5}的是)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
     # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
@@ -73,6 +81,8 @@ def _scan(text: str, start: int = 0) -> tuple[int, int]:
 
 def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
+    if _PURPOSE.match(sentence.lstrip()):
+        return -1
     depth = 0
     for i, ch in enumerate(sentence):
         if ch in _OPEN:

@@ -270,12 +270,9 @@ def head_kind(head: str) -> SectionKind:
 
 
 def _head_vote(head: str) -> SectionKind:
-    head = hans(head)
-    clause = head.rstrip("。；！？ ")
-    for kind, rx in HEAD_ROWS:
-        if rx.search(clause):
-            return kind
-    return heading_kind(clause)
+    clause = hans(head).rstrip("。；！？ ")
+    kind = _row_kind(clause)
+    return kind if kind is not SectionKind.OTHER else heading_kind(clause)
 
 
 def heads_kind(heads: list[str]) -> SectionKind:
@@ -287,6 +284,17 @@ def heads_kind(heads: list[str]) -> SectionKind:
     best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
     count = votes.get(best, 0)
     return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
+
+
+def unanimous_kind(heads: list[str]) -> SectionKind:
+    """The kind every head (two or more) reads as by its own words (HEAD_ROWS, no kind word of a
+    heading), else OTHER: paragraphs of prose that each call to act are measures."""
+    kinds = {_row_kind(hans(h).rstrip("。；！？ ")) for h in heads}
+    return kinds.pop() if len(heads) >= 2 and len(kinds) == 1 else SectionKind.OTHER
+
+
+def _row_kind(clause: str) -> SectionKind:
+    return next((kind for kind, rx in HEAD_ROWS if rx.search(clause)), SectionKind.OTHER)
 
 
 # A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
