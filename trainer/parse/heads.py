@@ -60,22 +60,40 @@ def is_adverbial(clause: str) -> bool:
     return bool(_ADVERBIAL.match(clause))
 
 
+def _depth(ch: str, depth: int, straight: bool | None) -> tuple[int, bool | None]:
+    """The quote and bracket depth after `ch`; a straight quote `"` (pasted text) opens and closes in
+    turn (`straight`: one is open; None: the text's straight quotes do not pair, so none counts)."""
+    if ch == '"' and straight is not None:
+        return (depth - 1, False) if straight else (depth + 1, True)
+    if ch in _OPEN:
+        return depth + 1, straight
+    if ch in _CLOSE:
+        return max(0, depth - 1), straight
+    return depth, straight
+
+
+def _pairs(text: str) -> bool | None:
+    """False (none open yet) when the straight quotes of a text pair up, else None (ignore them)."""
+    return False if text.count('"') % 2 == 0 else None
+
+
 def _scan(text: str, start: int = 0) -> tuple[int, int]:
     """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
-    (-1 if none)."""
+    (-1 if none). A dash pair after a lead phrase with no comma (`加强组织领导——各级党委…`) is a stop."""
     depth = 0
+    straight = _pairs(text)
     comma = -1
     for i in range(start, len(text)):
         ch = text[i]
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
+        before = depth
+        depth, straight = _depth(ch, depth, straight)
+        if before == 0 and depth == 0:
             if ch in _STOPS:
                 return i, comma
             if ch in "，," and comma < 0:
                 comma = i
+            if ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE:
+                return i, comma
     return -1, comma
 
 
@@ -84,12 +102,11 @@ def _clause_cut(sentence: str) -> int:
     if _PURPOSE.match(sentence.lstrip()):
         return -1
     depth = 0
+    straight = _pairs(sentence)
     for i, ch in enumerate(sentence):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,":
+        before = depth
+        depth, straight = _depth(ch, depth, straight)
+        if before == 0 and depth == 0 and ch in "，,":
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
                 return -1
@@ -140,7 +157,7 @@ def split_head(text: str) -> tuple[str, str, bool]:
                 cut = start + comma
         head = clean(text[start:] if cut < 0 else text[start:cut]).strip(_TRIM)
         if head:
-            body = "" if cut < 0 else text[cut + 1 :]
+            body = "" if cut < 0 else text[cut + 1 :].lstrip("—")
             return head, clean(body).rstrip("；;，,、 "), len(head) > MAX_HEAD
         if cut < 0:
             break
