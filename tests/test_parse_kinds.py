@@ -29,6 +29,10 @@ HEADINGS = [
     ("隐患整改的现实意义", K.SIGNIFICANCE),
     ("问题的提出", K.OTHER),
     ("解决问题的办法", K.COUNTERMEASURES),
+    ("突出矛盾", K.PROBLEMS),
+    ("薄弱环节", K.PROBLEMS),
+    ("努力方向", K.COUNTERMEASURES),
+    ("垃圾分类难在哪？", K.PROBLEMS),
 ]
 
 
@@ -114,7 +118,14 @@ def test_heads_asked_as_questions_name_their_kind() -> None:
     assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
 
 
-ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题", "强化安全隐患整改"]
+ACTED_ON = [
+    "发挥基层党组织作用",
+    "补齐民生短板",
+    "破解基层治理难题",
+    "切实解决群众急难愁盼问题",
+    "强化安全隐患整改",
+    "正确处理人民内部矛盾",
+]
 
 
 @pytest.mark.parametrize("heading", ACTED_ON, ids=ACTED_ON)
