@@ -237,6 +237,26 @@ HEAD_READINGS = [
     ("避免形式单一", K.COUNTERMEASURES),
     ("高度重视市场供应工作", K.COUNTERMEASURES),
     ("制定规划是为了维护青年发展权益", K.SIGNIFICANCE),  # what a thing is done for
+    ("人才流失严重", K.PROBLEMS),
+    ("数据壁垒尚未打破", K.PROBLEMS),
+    ("重建设轻管理", K.PROBLEMS),
+    ("群众参与度低", K.PROBLEMS),  # a quality that is low (not 文化程度低, a trait)
+    ("维权成本高", K.PROBLEMS),
+    ("保障机制不健全", K.PROBLEMS),
+    ("把好准入关", K.COUNTERMEASURES),
+    ("以数字化赋能基层治理", K.COUNTERMEASURES),
+    ("让数据多跑路", K.COUNTERMEASURES),
+    ("因地制宜发展特色产业", K.COUNTERMEASURES),
+    ("以农业为主", K.OTHER),
+    ("创新是第一动力", K.OTHER),  # a verb as the subject of 是 calls for nothing
+    ("为乡村振兴注入新动能", K.SIGNIFICANCE),
+    ("是坚持以人民为中心的具体体现", K.SIGNIFICANCE),
+    ("发展数字经济，能有效提升全要素生产率", K.SIGNIFICANCE),
+    ("实现了从“多头跑”到“一次办”的转变", K.ACHIEVEMENTS),
+    ("审批时限压缩60%", K.ACHIEVEMENTS),
+    ("受到群众普遍好评", K.ACHIEVEMENTS),
+    ("服务体系基本建成", K.ACHIEVEMENTS),
+    ("基本内涵", K.OTHER),
 ]
 
 
