@@ -77,16 +77,28 @@ def _pairs(text: str) -> bool | None:
     return False if text.count('"') % 2 == 0 else None
 
 
+def _closes(text: str) -> bool:
+    """True when every quote and bracket the text opens is closed: else one was lost in the copy
+    (`“绿水青山就是金山银山，…。` never closed) and nesting is ignored, or no stop would count."""
+    depth = 0
+    straight = _pairs(text)
+    for ch in text:
+        depth, straight = _depth(ch, depth, straight)
+    return depth == 0
+
+
 def _scan(text: str, start: int = 0) -> tuple[int, int]:
     """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
     (-1 if none). A dash pair after a lead phrase with no comma (`加强组织领导——各级党委…`) is a stop."""
     depth = 0
     straight = _pairs(text)
+    nest = _closes(text[start:])
     comma = -1
     for i in range(start, len(text)):
         ch = text[i]
         before = depth
-        depth, straight = _depth(ch, depth, straight)
+        if nest:
+            depth, straight = _depth(ch, depth, straight)
         if before == 0 and depth == 0:
             if ch in _STOPS:
                 return i, comma
@@ -103,9 +115,11 @@ def _clause_cut(sentence: str) -> int:
         return -1
     depth = 0
     straight = _pairs(sentence)
+    nest = _closes(sentence)
     for i, ch in enumerate(sentence):
         before = depth
-        depth, straight = _depth(ch, depth, straight)
+        if nest:
+            depth, straight = _depth(ch, depth, straight)
         if before == 0 and depth == 0 and ch in "，,":
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
@@ -156,6 +170,8 @@ def split_head(text: str) -> tuple[str, str, bool]:
             if comma >= 0:
                 cut = start + comma
         head = clean(text[start:] if cut < 0 else text[start:cut]).strip(_TRIM)
+        if head[:1] in "“‘「『" and not _closes(head):
+            head = head[1:]  # a quote that opens the paragraph and closes past the head, or never
         if head:
             body = "" if cut < 0 else text[cut + 1 :].lstrip("—")
             return head, clean(body).rstrip("；;，,、 "), len(head) > MAX_HEAD
