@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from trainer.parse.markers import COUNTED_LABEL
 from trainer.parse.normalize import clean, fold
@@ -60,52 +61,63 @@ def is_adverbial(clause: str) -> bool:
     return bool(_ADVERBIAL.match(clause))
 
 
-def _depth(ch: str, depth: int, straight: bool | None) -> tuple[int, bool | None]:
-    """The quote and bracket depth after `ch`; a straight quote `"` (pasted text) opens and closes in
-    turn (`straight`: one is open; None: the text's straight quotes do not pair, so none counts)."""
-    if ch == '"' and straight is not None:
-        return (depth - 1, False) if straight else (depth + 1, True)
-    if ch in _OPEN:
-        return depth + 1, straight
-    if ch in _CLOSE:
-        return max(0, depth - 1), straight
-    return depth, straight
+# The marks that matter to cutting a head: quotes and brackets, stops, commas, dashes.
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _STOPS + '"，,—') + "]")
 
 
 def _pairs(text: str) -> bool | None:
-    """False (none open yet) when the straight quotes of a text pair up, else None (ignore them)."""
+    """False (none open yet) when the straight quotes `"` of a text (pasted) pair up, else None
+    (ignore them)."""
     return False if text.count('"') % 2 == 0 else None
 
 
-def _closes(text: str) -> bool:
-    """True when every quote and bracket the text opens is closed: else one was lost in the copy
-    (`“绿水青山就是金山银山，…。` never closed) and nesting is ignored, or no stop would count."""
+def _walk(text: str, start: int, nest: bool, straight: bool | None) -> Iterator[tuple[int, int]]:
+    """(offset, depth) of each mark from `start` that is no quote or bracket itself; the depth is how
+    many quotes and brackets are open around it (all ignored when not `nest`). A straight quote opens
+    and closes in turn (`straight`: one is open; None: they do not count)."""
     depth = 0
+    for m in _MARKS.finditer(text, start):
+        ch = m.group()
+        if ch == '"':
+            if nest and straight is not None:
+                depth, straight = (depth - 1, False) if straight else (depth + 1, True)
+        elif ch in _OPEN:
+            depth += nest
+        elif ch in _CLOSE:
+            depth = max(0, depth - nest)
+        else:
+            yield m.start(), depth
+    yield len(text), depth
+
+
+def _nesting(text: str) -> tuple[bool, bool | None]:
+    """Whether a text's quotes and brackets close (else one was lost in the copy, `“绿水青山就是金山银山，
+    …。` never closed, and nesting is ignored, or no stop would count) and its straight quotes' state at
+    its start: worked out once per text, so a text of many stray stops stays linear."""
     straight = _pairs(text)
-    for ch in text:
-        depth, straight = _depth(ch, depth, straight)
-    return depth == 0
+    *_, (_, depth) = _walk(text, 0, True, straight)
+    return (True, straight) if depth == 0 else (False, None)
 
 
-def _scan(text: str, start: int = 0) -> tuple[int, int]:
+def _closes(text: str) -> bool:
+    return _nesting(text)[0]
+
+
+def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = None) -> tuple[int, int]:
     """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
     (-1 if none). A dash pair after a lead phrase with no comma (`加强组织领导——各级党委…`) is a stop."""
-    depth = 0
-    straight = _pairs(text)
-    nest = _closes(text[start:])
+    nest, straight = _nesting(text) if nesting is None else nesting
     comma = -1
-    for i in range(start, len(text)):
+    for i, depth in _walk(text, start, nest, straight):
+        if depth or i == len(text):
+            continue
         ch = text[i]
-        before = depth
-        if nest:
-            depth, straight = _depth(ch, depth, straight)
-        if before == 0 and depth == 0:
-            if ch in _STOPS:
-                return i, comma
-            if ch in "，," and comma < 0:
-                comma = i
-            if ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE:
-                return i, comma
+        if ch in _STOPS:
+            return i, comma
+        if ch in "，," and comma < 0:
+            comma = i
+        if ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE:
+            return i, comma
     return -1, comma
 
 
@@ -113,14 +125,9 @@ def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
     if _PURPOSE.match(sentence.lstrip()):
         return -1
-    depth = 0
-    straight = _pairs(sentence)
-    nest = _closes(sentence)
-    for i, ch in enumerate(sentence):
-        before = depth
-        if nest:
-            depth, straight = _depth(ch, depth, straight)
-        if before == 0 and depth == 0 and ch in "，,":
+    nest, straight = _nesting(sentence)
+    for i, depth in _walk(sentence, 0, nest, straight):
+        if depth == 0 and sentence[i : i + 1] in ("，", ","):
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
                 return -1
@@ -161,8 +168,9 @@ def split_head(text: str) -> tuple[str, str, bool]:
         # and its body, apart only by a space.
         return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
     start = 0  # an offset, not a slice per sentence: a text of many stray stops stays linear
+    nesting = _nesting(text)
     while start < len(text):
-        stop, _ = _scan(text, start)
+        stop, _ = _scan(text, start, nesting)
         sentence = text[start:] if stop < 0 else text[start:stop]
         cut = stop
         if len(clean(sentence).strip(_TRIM)) > MAX_HEAD:
@@ -179,6 +187,6 @@ def split_head(text: str) -> tuple[str, str, bool]:
             break
         # Nothing before the first stop (a stray mark): take the next sentence instead.
         start = cut + 1
-        while start < len(text) and text[start].isspace():
+        while start < len(text) and (text[start].isspace() or text[start] in _STOPS):
             start += 1
     return "", "", False
