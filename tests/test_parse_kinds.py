@@ -29,6 +29,8 @@ HEADINGS = [
     ("隐患整改的现实意义", K.SIGNIFICANCE),
     ("问题的提出", K.OTHER),
     ("解决问题的办法", K.COUNTERMEASURES),
+    ("取得的成效和存在的问题", K.ACHIEVEMENTS),  # of phrases joined, the first naming a kind
+    ("隐患的定义与分类", K.OTHER),
     ("突出矛盾", K.PROBLEMS),
     ("薄弱环节", K.PROBLEMS),
     ("努力方向", K.COUNTERMEASURES),

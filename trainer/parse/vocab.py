@@ -8,65 +8,22 @@ from functools import lru_cache
 from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
 from trainer.parse.headwords import CALL_START, HEAD_ROWS
-
-# Kind keywords, searched in a heading; the earliest hit decides.
-_KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    (
-        SectionKind.SIGNIFICANCE,
-        (
-            "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
-            "战略抉择", "内在要求", "应有之义", "优势", "优点", "长处", "益处",
-        ),
-    ),
-    (
-        SectionKind.PROBLEMS,
-        (
-            "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
-            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
-            "顽疾", "梗阻", "根源", "诱因", "弊病", "缺陷", "隐忧", "阻力", "制约因素", "不到位",
-            "矛盾", "薄弱环节", "影响因素",
-        ),
-    ),
-    (
-        SectionKind.COUNTERMEASURES,
-        (
-            "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
-            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
-            "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题", "努力方向", "改进方向",
-        ),
-    ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
-)  # fmt: skip
-_KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
-_WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
-KIND_WORDS = frozenset(_WORD_KIND)
+from trainer.parse.kindwords import (
+    ALL_WORDS,
+    DESCRIBING,
+    KIND_RX,
+    MODS,
+    TAIL_OK,
+    WORD_KIND,
+)
+from trainer.parse.kindwords import KIND_WORDS as KIND_WORDS  # re-exported for the modules that read it
+from trainer.parse.kindwords import OTHER_WORDS as OTHER_WORDS
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
     r"^(?:问题|题目|试题|例题|材料|案例|练习)\s*[\d一二三四五六七八九十]+|^第[\d一二三四五六七八九十]+题"
 )
 
-# Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
-_OTHER_WORDS = (
-    "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
-    "方法", "方向", "重点", "内容",
-    # A document's parts (`一、引言`, `结论`): headings of prose, never points.
-    "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
-)  # fmt: skip
-# Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
-# kind other, whatever the heading above it names.
-_DESCRIBING = ("定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述")
-_MODIFIERS = (
-    "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
-    "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
-    "突出", "政策", "深层次", "深层", "一些", "实现", "推进", "解决", "应对", "改进", "优化", "破解",
-    "下一步", "今后", "未来", "的", "之", "所", "其", "及", "与", "和", "、", "以及",
-)  # fmt: skip
-_TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
-_ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
-OTHER_WORDS = frozenset(_OTHER_WORDS) | {"工作总结", "汇报", "报告", "情况"}
-_MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
 
@@ -137,7 +94,7 @@ def describes_subject(title: str) -> bool:
     text = hans(title).strip()
     text = text.rstrip(_PUNCT_TAIL)
     short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
-    return short and text.endswith(_DESCRIBING) and heading_kind(text) is SectionKind.OTHER
+    return short and text.endswith(DESCRIBING) and heading_kind(text) is SectionKind.OTHER
 
 
 SHORT_DESCRIBING = 16
@@ -154,20 +111,35 @@ def heading_kind(title: str) -> SectionKind:
         for kind, rx in _QUESTION_KINDS:
             if rx.search(text):
                 return kind
-    m = _KIND_RX.search(text)
+    m = KIND_RX.search(text)
     if m and _ACTS_ON.match(text) and "的" not in text[: m.start()]:
         # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
         # the head noun after 的, and names the kind.
         return SectionKind.COUNTERMEASURES
     if m is None:
         return SectionKind.OTHER
-    tail = text.rfind("的", m.end())
-    if tail >= 0 and tail + 1 < len(text):
-        # `隐患整改的现实意义`, `问题的提出`: a noun phrase ends in its head noun, the words after its
-        # last 的; a kind word before that 的 names what the heading is about, not what it holds.
-        after = _KIND_RX.search(text, tail + 1)
-        return _WORD_KIND[after.group(0)] if after else SectionKind.OTHER
-    return _WORD_KIND[m.group(0)]
+    # `取得的成效和存在的问题`: of phrases joined, the first that names a kind decides.
+    for part in _JOINED.split(text):
+        kind = _noun_kind(part)
+        if kind is not None:
+            return kind
+    return SectionKind.OTHER
+
+
+_JOINED = re.compile(r"以及|[和与及、]")
+
+
+def _noun_kind(phrase: str) -> SectionKind | None:
+    """The kind a noun phrase names by its head noun, the words after its last 的 (`隐患整改的现实意义`);
+    a kind word only before that 的 names what it is about (`问题的提出`, `隐患的定义`): None."""
+    m = KIND_RX.search(phrase)
+    if m is None:
+        return None
+    tail = phrase.rfind("的", m.end())
+    if tail >= 0 and tail + 1 < len(phrase):
+        after = KIND_RX.search(phrase, tail + 1)
+        return WORD_KIND[after.group(0)] if after else None
+    return WORD_KIND[m.group(0)]
 
 
 # A heading that opens with a verb acting on what its kind word names: the kind word is the object.
@@ -215,17 +187,17 @@ def is_heading_phrase(title: str) -> bool:
         return False
     if is_label(text):
         return True
-    text, found = _strip_tail(text, _ALL_WORDS)
+    text, found = _strip_tail(text, ALL_WORDS)
     if not found:
         return False
     while text:
-        text, hit = _strip_tail(text, _ALL_WORDS)
+        text, hit = _strip_tail(text, ALL_WORDS)
         if hit:
             continue
-        if text.endswith(_TAIL_OK):
+        if text.endswith(TAIL_OK):
             # `…所取得的成效`, `规范执法的意义`: whatever precedes names the subject.
             return True
-        text, hit = _strip_tail(text, _MODS)
+        text, hit = _strip_tail(text, MODS)
         if not hit:
             return False
     return True
@@ -256,7 +228,7 @@ def lead_kind(lead: str) -> SectionKind | None:
         solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
         if hits[-1].end() in solved:
             return SectionKind.COUNTERMEASURES
-        return _WORD_KIND[hits[-1].group(0)]
+        return WORD_KIND[hits[-1].group(0)]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
     if cue and _PROBLEM_CUE.search(lead):
@@ -314,7 +286,7 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
     """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`)."""
     return [
         m
-        for m in _KIND_RX.finditer(text, start)
+        for m in KIND_RX.finditer(text, start)
         if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得")
     ]
 
@@ -323,7 +295,7 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
 _COUNTED = re.compile(
     r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
 )
-_ANY_WORD = re.compile("|".join(_ALL_WORDS))
+_ANY_WORD = re.compile("|".join(ALL_WORDS))
 
 
 def counted_kind(text: str) -> SectionKind | None:
@@ -336,7 +308,7 @@ def counted_kind(text: str) -> SectionKind | None:
     for m in _COUNTED.finditer(body, start):
         words = _ANY_WORD.findall(m.group(1))
         if words:
-            found = _WORD_KIND.get(words[-1], SectionKind.OTHER)
+            found = WORD_KIND.get(words[-1], SectionKind.OTHER)
     return found
 
 
@@ -349,7 +321,7 @@ def sentence_kind(text: str) -> SectionKind:
     if _SOLVING.search(body[start:]):
         return SectionKind.COUNTERMEASURES
     hits = _kind_hits(body, start)
-    return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
+    return WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
 
 # Words that open a clause of a lead without naming anything (`但同时也存在着一些问题`).
@@ -375,10 +347,10 @@ def heading_phrase(lead: str) -> str:
     body = [_CONNECTIVE.sub("", c).strip() for c in clauses]
     body = [c for c in body if len(c) >= 2 and not _OPENER.match(c)]
     if not body:
-        hits = list(_KIND_RX.finditer(lead))
+        hits = list(KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
     # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
-    kinded = [c for c in body if _KIND_RX.search(c) and not CALL_START.search(c)]
+    kinded = [c for c in body if KIND_RX.search(c) and not CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
         return _LEAD_TAIL.sub("", kinded[-1]) or kinded[-1]
     return _LEAD_TAIL.sub("", body[0]) or body[0]
