@@ -150,6 +150,9 @@ LEADS = [
     ("当前社区治理存在以下问题", K.PROBLEMS),  # 治理 a noun: the problems are what 存在
     ("基层整治工作中还面临一些问题", K.PROBLEMS),
     ("治理这些问题，应从以下方面着手", K.COUNTERMEASURES),
+    ("为此，我们要做到以下几点", K.COUNTERMEASURES),  # what is to be done
+    ("下一步，我们将重点抓好以下工作", K.COUNTERMEASURES),
+    ("经调研，情况如下", K.OTHER),
 ]
 
 
