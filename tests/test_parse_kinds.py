@@ -31,6 +31,9 @@ HEADINGS = [
     ("解决问题的办法", K.COUNTERMEASURES),
     ("取得的成效和存在的问题", K.ACHIEVEMENTS),  # of phrases joined, the first naming a kind
     ("隐患的定义与分类", K.OTHER),
+    ("整改成效", K.ACHIEVEMENTS),  # the last noun of a compound is its head
+    ("经验做法", K.COUNTERMEASURES),
+    ("直面问题，找准症结", K.PROBLEMS),  # facing the problems: what follows names them
     ("突出矛盾", K.PROBLEMS),
     ("薄弱环节", K.PROBLEMS),
     ("努力方向", K.COUNTERMEASURES),

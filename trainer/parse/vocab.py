@@ -111,13 +111,17 @@ def heading_kind(title: str) -> SectionKind:
         for kind, rx in _QUESTION_KINDS:
             if rx.search(text):
                 return kind
-    m = KIND_RX.search(text)
-    if m and _ACTS_ON.match(text) and "的" not in text[: m.start()]:
-        # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
-        # the head noun after 的, and names the kind.
-        return SectionKind.COUNTERMEASURES
-    if m is None:
+    if KIND_RX.search(text) is None:
         return SectionKind.OTHER
+    for clause in _CLAUSE_SPLIT.split(text):
+        m = KIND_RX.search(clause)
+        if m is None:
+            continue
+        if _ACTS_ON.match(clause.strip()) and "的" not in clause[: m.start()]:
+            # `发挥基层党组织作用`, `多措并举，破解难题`: the kind word is acted on in the clause naming
+            # it; in `应对…的战略抉择` it is the head noun after 的, and names the kind.
+            return SectionKind.COUNTERMEASURES
+        break
     # `取得的成效和存在的问题`: of phrases joined, the first that names a kind decides.
     for part in _JOINED.split(text):
         kind = _noun_kind(part)
@@ -139,7 +143,8 @@ def _noun_kind(phrase: str) -> SectionKind | None:
     if tail >= 0 and tail + 1 < len(phrase):
         after = KIND_RX.search(phrase, tail + 1)
         return WORD_KIND[after.group(0)] if after else None
-    return WORD_KIND[m.group(0)]
+    *_, last = KIND_RX.finditer(phrase)
+    return WORD_KIND[last.group(0)]  # `整改成效`: the last noun of a compound is its head
 
 
 # A heading that opens with a verb acting on what its kind word names: the kind word is the object.
@@ -147,7 +152,9 @@ _ACTS_ON = re.compile(
     r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?(?:正确|妥善|有效|积极|全面|大力)?"
     r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除"
     # a call to act on what the kind word names (`强化安全隐患整改`, `加强问题整改`)
-    r"|加强|强化|推进|推动|深化|抓好|做好|落实|排查|整治|治理|防范|防止|避免|杜绝|根治|扭转|改善|减少|降低|处理|调处)"
+    r"|加强|强化|推进|推动|深化|抓好|做好|落实|排查|整治|治理|防范|防止|避免|杜绝|根治|扭转|改善|减少|降低|处理|调处"
+    # aiming at it (`聚焦痛点堵点`, `坚持问题导向`, `以问题为导向`, `补短板、强弱项`)
+    r"|聚焦|针对|围绕|坚持|着眼|补(?=短板|弱项)|强(?=弱项)|以[^，,；;]{1,8}为导向)"
 )
 
 
