@@ -56,6 +56,10 @@ _GAP = re.compile(
 )
 
 
+# A lead phrase in brackets at the start of a point, with the point's text after it.
+_BRACKETED = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]。；！？]{2,30}?)\s*[】〗］\]]\s*[：:，,]?\s*(?=\S)")
+
+
 def is_adverbial(clause: str) -> bool:
     """True for a clause that only sets the scene (`近年来`, `在基层治理中`, `随着…`): never a head."""
     return bool(_ADVERBIAL.match(clause))
@@ -162,6 +166,10 @@ def split_head(text: str) -> tuple[str, str, bool]:
     lead = _DISCOURSE.match(text)
     if lead and len(text) - lead.end() >= MIN_CLAUSE:
         text = text[lead.end() :]
+    lead = _BRACKETED.match(text)
+    if lead and len(clean(lead.group(1))) >= MIN_CLAUSE:  # not a label (`【摘 要】`, `【关键词】`)
+        # `【强化监督问责】对层层加码的…`: a lead the page set apart in brackets, as bold would.
+        return clean(lead.group(1)), clean(text[lead.end() :]).rstrip("；;，,、 "), False
     gap = _GAP.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
