@@ -15,7 +15,7 @@ _EMPHASIS = re.compile(r"\*\*|__|~~|`")
 # A bold lead glued to the sentence after it (`2. **完善考核机制**各地要…`): the bold set the head apart,
 # so a space keeps it apart once the marks are gone (a head and its body apart by a space, see heads.py).
 _BOLD_LEAD = re.compile(
-    r"^(\s*[\d一二三四五六七八九十是要第（）()、.．\-—•·■◆★●▲☆◇□]{0,6}\s*\*\*[^*\n]{1,30}?[\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])"
+    r"^([\s\d一二三四五六七八九十是要第（）()、.．\-—•·■◆★●▲☆◇□]{0,8}\*\*[^*\n]{1,30}?[\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])"
 )
 _SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
 
