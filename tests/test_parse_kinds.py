@@ -38,6 +38,10 @@ HEADINGS = [
     ("薄弱环节", K.PROBLEMS),
     ("努力方向", K.COUNTERMEASURES),
     ("垃圾分类难在哪？", K.PROBLEMS),
+    ("成效如何？", K.ACHIEVEMENTS),  # asks what the 成效 are like, not how to act
+    ("路在何方？", K.COUNTERMEASURES),
+    ("何以破局？", K.COUNTERMEASURES),
+    ("基层负担重的原因是什么？", K.PROBLEMS),
 ]
 
 

@@ -30,7 +30,7 @@ _PUNCT_TAIL = "：:。，,；;！!？? "
 # A heading asked as a question (`如何为基层减负？`, `为什么要加强应急管理？`): its question word names
 # the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
-_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个|在哪")
+_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|何方|几个|在哪|哪里")
 _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.SIGNIFICANCE,
@@ -40,10 +40,12 @@ _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.COUNTERMEASURES,
         # `如何看待…？`, `怎么看？` ask for a view, not for measures.
         re.compile(
-            r"如何(?!看待|理解|认识)|怎样(?!看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以破解|出路何在|路在何方"
+            # `成效如何？` asks what the 成效 are like: its kind word decides
+            r"如何(?![？?]|看待|理解|认识)|怎样(?![？?]|看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以(?:破|解|化|应)"
+            r"|出路何在|路在何方"
         ),
     ),
-    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
 )
 
 
@@ -83,7 +85,8 @@ def is_question_heading(title: str) -> bool:
     rhetorical `…吗？`."""
     title = hans(title)
     text = _QUESTION_LEAD.sub("", title.strip())
-    if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
+    asked = text.rstrip("？?")
+    if not _QUESTION.match(text) or (asked[-1:] in "吗呢吧啊么" and not asked.endswith(("什么", "怎么"))):
         return False
     return bool(_QUESTION_WORD.search(text))
 
