@@ -23,6 +23,25 @@ HEADINGS = [
     ("如何为基层减负？", K.COUNTERMEASURES),
     ("为什么要发展银发经济？", K.SIGNIFICANCE),
     ("热点背景", K.OTHER),
+    ("根源分析", K.PROBLEMS),
+    ("破解之策", K.COUNTERMEASURES),
+    # The head noun after the last 的 names the kind; a kind word before it names the subject.
+    ("隐患整改的现实意义", K.SIGNIFICANCE),
+    ("问题的提出", K.OTHER),
+    ("解决问题的办法", K.COUNTERMEASURES),
+    ("取得的成效和存在的问题", K.ACHIEVEMENTS),  # of phrases joined, the first naming a kind
+    ("隐患的定义与分类", K.OTHER),
+    ("整改成效", K.ACHIEVEMENTS),  # the last noun of a compound is its head
+    ("经验做法", K.COUNTERMEASURES),
+    ("直面问题，找准症结", K.PROBLEMS),  # facing the problems: what follows names them
+    ("突出矛盾", K.PROBLEMS),
+    ("薄弱环节", K.PROBLEMS),
+    ("努力方向", K.COUNTERMEASURES),
+    ("垃圾分类难在哪？", K.PROBLEMS),
+    ("成效如何？", K.ACHIEVEMENTS),  # asks what the 成效 are like, not how to act
+    ("路在何方？", K.COUNTERMEASURES),
+    ("何以破局？", K.COUNTERMEASURES),
+    ("基层负担重的原因是什么？", K.PROBLEMS),
 ]
 
 
@@ -108,7 +127,14 @@ def test_heads_asked_as_questions_name_their_kind() -> None:
     assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
 
 
-ACTED_ON = ["发挥基层党组织作用", "补齐民生短板", "破解基层治理难题", "切实解决群众急难愁盼问题"]
+ACTED_ON = [
+    "发挥基层党组织作用",
+    "补齐民生短板",
+    "破解基层治理难题",
+    "切实解决群众急难愁盼问题",
+    "强化安全隐患整改",
+    "正确处理人民内部矛盾",
+]
 
 
 @pytest.mark.parametrize("heading", ACTED_ON, ids=ACTED_ON)
@@ -131,6 +157,9 @@ LEADS = [
     ("当前社区治理存在以下问题", K.PROBLEMS),  # 治理 a noun: the problems are what 存在
     ("基层整治工作中还面临一些问题", K.PROBLEMS),
     ("治理这些问题，应从以下方面着手", K.COUNTERMEASURES),
+    ("为此，我们要做到以下几点", K.COUNTERMEASURES),  # what is to be done
+    ("下一步，我们将重点抓好以下工作", K.COUNTERMEASURES),
+    ("经调研，情况如下", K.OTHER),
 ]
 
 
@@ -213,6 +242,33 @@ HEAD_READINGS = [
     ("有利于激发市场活力", K.SIGNIFICANCE),
     ("是满足群众美好生活的需要", K.SIGNIFICANCE),
     ("文化程度低", K.OTHER),  # a trait of a group, not yet a shortcoming (dev b06)
+    ("培养体系脱节", K.PROBLEMS),  # a deficit at the end, though 培养 can open a call
+    ("生活成本压力持续攀升", K.PROBLEMS),  # a trouble that grows is no result
+    ("心理健康问题日益凸显", K.PROBLEMS),
+    ("解决发展不平衡", K.COUNTERMEASURES),  # acting on the deficit
+    ("避免形式单一", K.COUNTERMEASURES),
+    ("高度重视市场供应工作", K.COUNTERMEASURES),
+    ("制定规划是为了维护青年发展权益", K.SIGNIFICANCE),  # what a thing is done for
+    ("人才流失严重", K.PROBLEMS),
+    ("数据壁垒尚未打破", K.PROBLEMS),
+    ("重建设轻管理", K.PROBLEMS),
+    ("群众参与度低", K.PROBLEMS),  # a quality that is low (not 文化程度低, a trait)
+    ("维权成本高", K.PROBLEMS),
+    ("保障机制不健全", K.PROBLEMS),
+    ("把好准入关", K.COUNTERMEASURES),
+    ("以数字化赋能基层治理", K.COUNTERMEASURES),
+    ("让数据多跑路", K.COUNTERMEASURES),
+    ("因地制宜发展特色产业", K.COUNTERMEASURES),
+    ("以农业为主", K.OTHER),
+    ("创新是第一动力", K.OTHER),  # a verb as the subject of 是 calls for nothing
+    ("为乡村振兴注入新动能", K.SIGNIFICANCE),
+    ("是坚持以人民为中心的具体体现", K.SIGNIFICANCE),
+    ("发展数字经济，能有效提升全要素生产率", K.SIGNIFICANCE),
+    ("实现了从“多头跑”到“一次办”的转变", K.ACHIEVEMENTS),
+    ("审批时限压缩60%", K.ACHIEVEMENTS),
+    ("受到群众普遍好评", K.ACHIEVEMENTS),
+    ("服务体系基本建成", K.ACHIEVEMENTS),
+    ("基本内涵", K.OTHER),
 ]
 
 

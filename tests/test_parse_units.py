@@ -186,6 +186,23 @@ HEADS = [
         True,
     ),
     ("。。真正的要点。正文。", "真正的要点", "正文。", False),
+    # a count word left on an item whose list was not found is no part of the head
+    ("三是生态协同机制亟待健全。工作机制还不完善。", "生态协同机制亟待健全", "工作机制还不完善。", False),
+    ("第二，要压实属地管理责任。把任务分解到村到户。", "要压实属地管理责任", "把任务分解到村到户。", False),
+    # a quote the copy lost the end of does not hide the stops after it
+    (
+        "“绿水青山就是金山银山，生态是人类赖以生存的根基，只有实现生态振兴，才能实现乡村振兴。要坚持绿色导向。",
+        "绿水青山就是金山银山",
+        "生态是人类赖以生存的根基，只有实现生态振兴，才能实现乡村振兴。要坚持绿色导向。",
+        False,
+    ),
+    # a purpose clause that the next clause answers is an opener: the whole first sentence
+    (
+        "要破解基层考核过多过滥的难题，关键在于建立统一的考核事项准入机制。层层把关。",
+        "要破解基层考核过多过滥的难题，关键在于建立统一的考核事项准入机制",
+        "层层把关。",
+        True,
+    ),
     ("人才 队伍 不完善。 部分 岗位 空缺。", "人才队伍不完善", "部分岗位空缺。", False),
 ]
 

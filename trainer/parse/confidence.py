@@ -10,7 +10,7 @@ from trainer.parse.heads import split_head
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
-from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase
+from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase, unanimous_kind
 
 LOW = 0.6  # a section below this is listed in the warnings
 PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, not an argument
@@ -181,7 +181,8 @@ def _sections_by_heading(
     """Prose points grouped under the heading lines above them (`对策措施`, `话题引入`): a section
     each, of the kind its heading names, else the kind its heads name when they are paragraphs of one
     shape (`alike`: lead lines, parallel openings); paragraphs of plain prose under no such heading
-    make an argument, not a list, and are of kind other (GUIDE.md: prose). One section when no heading
+    make an argument, not a list, and are of kind other (GUIDE.md: prose), unless every one of them
+    opens alike by its words (`要破解…，关键在于建立…`: each a call to act). One section when no heading
     line stands above them."""
     under: dict[int, str] = {}
     heading = ""
@@ -203,8 +204,9 @@ def _sections_by_heading(
         named = [n for n in named if n[2] is not SectionKind.OTHER]
     sections = []
     for name, group, kind in named:
-        if kind is SectionKind.OTHER and alike:
-            kind = heads_kind([p.head for p in group])
+        if kind is SectionKind.OTHER:
+            heads = [p.head for p in group]
+            kind = heads_kind(heads) if alike else unanimous_kind(heads)
         sections.append(SectionDraft(kind, name or title, group, "prose"))
     return sections
 

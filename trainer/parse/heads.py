@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from trainer.parse.markers import COUNTED_LABEL
 from trainer.parse.normalize import clean, fold
@@ -28,11 +29,19 @@ _SCENE_ROWS = (
     r"为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*",
 )
 _ADVERBIAL = re.compile(rf"^(?:{'|'.join(_SCENE_ROWS)})$")
+# A first clause that states a purpose or condition the next clause answers (`要破解查摆虚化，关键在于
+# 建立…机制`, `只有…，才能…`): an opener too, so the head is the whole first sentence.
+_PURPOSE = re.compile(
+    r"^(?:要想?|想要|若要|如要|只有|唯有)[^，,]{2,20}[，,]\s*"
+    r"(?:(?:关键|根本|重点|核心|前提|首要|要害)(?:在于|是)|就要|就必须|就得|必须|才能|需要|应当|应该)"
+)
 # Words before a point's head that order or frame it (`首先`, `此外，`, `同时，`, `令人欣慰的是，`):
 # markers of the list or of the writer's stance, never part of the head; the head rule applies to what
 # follows. `同时` glued to its verb (`同时号召…`) is the head's own word.
 _DISCOURSE = re.compile(
-    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三"
+    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三|第[一二三四五六七八九十]{1,2}(?=\s*[，,])"
+    # a count word left on an item whose list was not found (`三是生态环境…`, a copy cut before 一是)
+    r"|[一二三四五六七八九十]{1,2}(?:是|要(?![素点件求务害紧事闻]))(?=[\u4e00-\u9fff“])"
     r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
     r"(?:\s*[，,：:])?|(?:同时|最后|然后|还有|再有|综上所述|[\u4e00-\u9fff]{1,5}的是)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
     # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
@@ -47,39 +56,82 @@ _GAP = re.compile(
 )
 
 
+# A lead phrase in brackets at the start of a point, with the point's text after it.
+_BRACKETED = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]。；！？]{2,30}?)\s*[】〗］\]]\s*[：:，,]?\s*(?=\S)")
+
+
 def is_adverbial(clause: str) -> bool:
     """True for a clause that only sets the scene (`近年来`, `在基层治理中`, `随着…`): never a head."""
     return bool(_ADVERBIAL.match(clause))
 
 
-def _scan(text: str, start: int = 0) -> tuple[int, int]:
-    """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
-    (-1 if none)."""
+# The marks that matter to cutting a head: quotes and brackets, stops, commas, dashes.
+_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _STOPS + '"，,—') + "]")
+
+
+def _pairs(text: str) -> bool | None:
+    """False (none open yet) when the straight quotes `"` of a text (pasted) pair up, else None
+    (ignore them)."""
+    return False if text.count('"') % 2 == 0 else None
+
+
+def _walk(text: str, start: int, nest: bool, straight: bool | None) -> Iterator[tuple[int, int]]:
+    """(offset, depth) of each mark from `start` that is no quote or bracket itself; the depth is how
+    many quotes and brackets are open around it (all ignored when not `nest`). A straight quote opens
+    and closes in turn (`straight`: one is open; None: they do not count)."""
     depth = 0
-    comma = -1
-    for i in range(start, len(text)):
-        ch = text[i]
-        if ch in _OPEN:
-            depth += 1
+    for m in _MARKS.finditer(text, start):
+        ch = m.group()
+        if ch == '"':
+            if nest and straight is not None:
+                depth, straight = (depth - 1, False) if straight else (depth + 1, True)
+        elif ch in _OPEN:
+            depth += nest
         elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            if ch in _STOPS:
-                return i, comma
-            if ch in "，," and comma < 0:
-                comma = i
+            depth = max(0, depth - nest)
+        else:
+            yield m.start(), depth
+    yield len(text), depth
+
+
+def _nesting(text: str) -> tuple[bool, bool | None]:
+    """Whether a text's quotes and brackets close (else one was lost in the copy, `“绿水青山就是金山银山，
+    …。` never closed, and nesting is ignored, or no stop would count) and its straight quotes' state at
+    its start: worked out once per text, so a text of many stray stops stays linear."""
+    straight = _pairs(text)
+    *_, (_, depth) = _walk(text, 0, True, straight)
+    return (True, straight) if depth == 0 else (False, None)
+
+
+def _closes(text: str) -> bool:
+    return _nesting(text)[0]
+
+
+def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = None) -> tuple[int, int]:
+    """Offsets of the first sentence stop and the first comma outside quotes and brackets from `start`
+    (-1 if none). A dash pair after a lead phrase with no comma (`加强组织领导——各级党委…`) is a stop."""
+    nest, straight = _nesting(text) if nesting is None else nesting
+    comma = -1
+    for i, depth in _walk(text, start, nest, straight):
+        if depth or i == len(text):
+            continue
+        ch = text[i]
+        if ch in _STOPS:
+            return i, comma
+        if ch in "，," and comma < 0:
+            comma = i
+        if ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE:
+            return i, comma
     return -1, comma
 
 
 def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
-    depth = 0
-    for i, ch in enumerate(sentence):
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,":
+    if _PURPOSE.match(sentence.lstrip()):
+        return -1
+    nest, straight = _nesting(sentence)
+    for i, depth in _walk(sentence, 0, nest, straight):
+        if depth == 0 and sentence[i : i + 1] in ("，", ","):
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
                 return -1
@@ -114,14 +166,19 @@ def split_head(text: str) -> tuple[str, str, bool]:
     lead = _DISCOURSE.match(text)
     if lead and len(text) - lead.end() >= MIN_CLAUSE:
         text = text[lead.end() :]
+    lead = _BRACKETED.match(text)
+    if lead and len(clean(lead.group(1))) >= MIN_CLAUSE:  # not a label (`【摘 要】`, `【关键词】`)
+        # `【强化监督问责】对层层加码的…`: a lead the page set apart in brackets, as bold would.
+        return clean(lead.group(1)), clean(text[lead.end() :]).rstrip("；;，,、 "), False
     gap = _GAP.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
         # and its body, apart only by a space.
         return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
     start = 0  # an offset, not a slice per sentence: a text of many stray stops stays linear
+    nesting = _nesting(text)
     while start < len(text):
-        stop, _ = _scan(text, start)
+        stop, _ = _scan(text, start, nesting)
         sentence = text[start:] if stop < 0 else text[start:stop]
         cut = stop
         if len(clean(sentence).strip(_TRIM)) > MAX_HEAD:
@@ -129,13 +186,15 @@ def split_head(text: str) -> tuple[str, str, bool]:
             if comma >= 0:
                 cut = start + comma
         head = clean(text[start:] if cut < 0 else text[start:cut]).strip(_TRIM)
+        if head[:1] in "“‘「『" and not _closes(head):
+            head = head[1:]  # a quote that opens the paragraph and closes past the head, or never
         if head:
-            body = "" if cut < 0 else text[cut + 1 :]
+            body = "" if cut < 0 else text[cut + 1 :].lstrip("—")
             return head, clean(body).rstrip("；;，,、 "), len(head) > MAX_HEAD
         if cut < 0:
             break
         # Nothing before the first stop (a stray mark): take the next sentence instead.
         start = cut + 1
-        while start < len(text) and text[start].isspace():
+        while start < len(text) and (text[start].isspace() or text[start] in _STOPS):
             start += 1
     return "", "", False

@@ -13,6 +13,7 @@ from trainer.parse.vocab import (
     OTHER_WORDS,
     action_kind,
     counted_kind,
+    describes_subject,
     heading_kind,
     heads_kind,
     is_question_heading,
@@ -47,11 +48,19 @@ def _own_heading(c: KindCues) -> SectionKind | None:
 
 
 def _inherited(c: KindCues) -> SectionKind | None:
+    if c.heading and describes_subject(c.heading):
+        return SectionKind.OTHER  # `（一）隐患的定义与分类` under `一、…的重要性`: it describes, whatever is above
     return c.inherited
 
 
 def _call_after_problems(c: KindCues) -> SectionKind | None:
     return _named(action_kind(c.heading)) if c.after_problems and c.heading else None
+
+
+def _call_heading(c: KindCues) -> SectionKind | None:
+    """A heading that calls to act (`推进事项管理突破，实现政务服务智能办`) over heads that name no kind
+    (`事项目录统一下沉`): the points are the ways it is done."""
+    return _named(action_kind(c.heading)) if c.heading else None
 
 
 def _announcing_lead(c: KindCues) -> SectionKind | None:
@@ -144,7 +153,7 @@ SHORT_PART = 8
 
 
 # The cues in the order they decide: the first with something to say (not None) wins; only a
-# counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
+# heading describing its subject (`定义与分类`) or a counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _own_heading,
     _inherited,
@@ -154,6 +163,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _counted_lead,
     _heads,
     _lead_sentence,
+    _call_heading,
     _topic_title,
 )
 

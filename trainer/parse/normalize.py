@@ -12,6 +12,11 @@ from trainer.parse.markup import has_markup, unwrap
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`")
+# A bold lead glued to the sentence after it (`2. **完善考核机制**各地要…`): the bold set the head apart,
+# so a space keeps it apart once the marks are gone (a head and its body apart by a space, see heads.py).
+_BOLD_LEAD = re.compile(
+    r"^([\s\d一二三四五六七八九十是要第（）()、.．\-—•·■◆★●▲☆◇□]{0,8}\*\*[^*\n]{1,30}?[\u4e00-\u9fff])\*\*(?=[\u4e00-\u9fff])"
+)
 _SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
 
 # Half-width punctuation shown in full-width form when it sits in Chinese prose.
@@ -102,7 +107,7 @@ def display_line(raw: str) -> str:
     """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
     text = raw.translate(_INVISIBLE) if _HAS_INVISIBLE.search(raw) else raw
     if "*" in text or "_" in text or "~" in text or "`" in text:
-        text = _EMPHASIS.sub("", text)
+        text = _EMPHASIS.sub("", _BOLD_LEAD.sub(r"\1 ", text))
         text = _SINGLE_STAR.sub(r"\1", text)
     return _fix_punct(text.replace("\t", " "))
 

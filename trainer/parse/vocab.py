@@ -8,67 +8,29 @@ from functools import lru_cache
 from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
 from trainer.parse.headwords import CALL_START, HEAD_ROWS
-
-# Kind keywords, searched in a heading; the earliest hit decides.
-_KIND_WORDS: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
-    (
-        SectionKind.SIGNIFICANCE,
-        (
-            "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
-            "战略抉择", "内在要求", "应有之义", "优势", "优点", "长处", "益处",
-        ),
-    ),
-    (
-        SectionKind.PROBLEMS,
-        (
-            "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
-            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
-            "顽疾", "梗阻",
-        ),
-    ),
-    (
-        SectionKind.COUNTERMEASURES,
-        (
-            "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
-            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
-        ),
-    ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
-)  # fmt: skip
-_KIND_RX = re.compile("|".join(w for _, words in _KIND_WORDS for w in words))
-_WORD_KIND = {w: kind for kind, words in _KIND_WORDS for w in words}
-KIND_WORDS = frozenset(_WORD_KIND)
+from trainer.parse.kindwords import (
+    ALL_WORDS,
+    DESCRIBING,
+    KIND_RX,
+    MODS,
+    TAIL_OK,
+    WORD_KIND,
+)
+from trainer.parse.kindwords import KIND_WORDS as KIND_WORDS  # re-exported for the modules that read it
+from trainer.parse.kindwords import OTHER_WORDS as OTHER_WORDS
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
     r"^(?:问题|题目|试题|例题|材料|案例|练习)\s*[\d一二三四五六七八九十]+|^第[\d一二三四五六七八九十]+题"
 )
 
-# Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
-_OTHER_WORDS = (
-    "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
-    "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
-    "方法", "方向", "重点", "内容",
-    # A document's parts (`一、引言`, `结论`): headings of prose, never points.
-    "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
-)  # fmt: skip
-_MODIFIERS = (
-    "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
-    "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
-    "突出", "政策", "深层次", "深层", "一些", "实现", "推进", "解决", "应对", "改进", "优化", "破解",
-    "下一步", "今后", "未来", "的", "之", "所", "其", "及", "与", "和", "、", "以及",
-)  # fmt: skip
-_TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
-_ALL_WORDS = tuple(sorted({*_WORD_KIND, *_OTHER_WORDS}, key=len, reverse=True))
-OTHER_WORDS = frozenset(_OTHER_WORDS) | {"工作总结", "汇报", "报告", "情况"}
-_MODS = tuple(sorted(_MODIFIERS, key=len, reverse=True))
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
 
 # A heading asked as a question (`如何为基层减负？`, `为什么要加强应急管理？`): its question word names
 # the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
-_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|几个")
+_QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|何方|几个|在哪|哪里")
 _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.SIGNIFICANCE,
@@ -78,10 +40,12 @@ _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         SectionKind.COUNTERMEASURES,
         # `如何看待…？`, `怎么看？` ask for a view, not for measures.
         re.compile(
-            r"如何(?!看待|理解|认识)|怎样(?!看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以破解|出路何在|路在何方"
+            # `成效如何？` asks what the 成效 are like: its kind word decides
+            r"如何(?![？?]|看待|理解|认识)|怎样(?![？?]|看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以(?:破|解|化|应)"
+            r"|出路何在|路在何方"
         ),
     ),
-    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在哪|症结何在")),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
 )
 
 
@@ -121,9 +85,22 @@ def is_question_heading(title: str) -> bool:
     rhetorical `…吗？`."""
     title = hans(title)
     text = _QUESTION_LEAD.sub("", title.strip())
-    if not _QUESTION.match(text) or text.rstrip("？?")[-1:] in "吗呢吧啊么":
+    asked = text.rstrip("？?")
+    if not _QUESTION.match(text) or (asked[-1:] in "吗呢吧啊么" and not asked.endswith(("什么", "怎么"))):
         return False
     return bool(_QUESTION_WORD.search(text))
+
+
+def describes_subject(title: str) -> bool:
+    """True for a heading made of section words that describes its subject (`隐患的定义与分类`,
+    `基本内涵`): kind other, never inherited from the heading above it."""
+    text = hans(title).strip()
+    text = text.rstrip(_PUNCT_TAIL)
+    short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
+    return short and text.endswith(DESCRIBING) and heading_kind(text) is SectionKind.OTHER
+
+
+SHORT_DESCRIBING = 16
 
 
 @lru_cache(maxsize=4096)
@@ -137,18 +114,50 @@ def heading_kind(title: str) -> SectionKind:
         for kind, rx in _QUESTION_KINDS:
             if rx.search(text):
                 return kind
-    m = _KIND_RX.search(text)
-    if m and _ACTS_ON.match(text) and "的" not in text[: m.start()]:
-        # `发挥基层党组织作用`, `补齐民生短板`: the kind word is acted on; in `应对…的战略抉择` it is
-        # the head noun after 的, and names the kind.
-        return SectionKind.COUNTERMEASURES
-    return _WORD_KIND[m.group(0)] if m else SectionKind.OTHER
+    if KIND_RX.search(text) is None:
+        return SectionKind.OTHER
+    for clause in _CLAUSE_SPLIT.split(text):
+        m = KIND_RX.search(clause)
+        if m is None:
+            continue
+        if _ACTS_ON.match(clause.strip()) and "的" not in clause[: m.start()]:
+            # `发挥基层党组织作用`, `多措并举，破解难题`: the kind word is acted on in the clause naming
+            # it; in `应对…的战略抉择` it is the head noun after 的, and names the kind.
+            return SectionKind.COUNTERMEASURES
+        break
+    # `取得的成效和存在的问题`: of phrases joined, the first that names a kind decides.
+    for part in _JOINED.split(text):
+        kind = _noun_kind(part)
+        if kind is not None:
+            return kind
+    return SectionKind.OTHER
+
+
+_JOINED = re.compile(r"以及|[和与及、]")
+
+
+def _noun_kind(phrase: str) -> SectionKind | None:
+    """The kind a noun phrase names by its head noun, the words after its last 的 (`隐患整改的现实意义`);
+    a kind word only before that 的 names what it is about (`问题的提出`, `隐患的定义`): None."""
+    m = KIND_RX.search(phrase)
+    if m is None:
+        return None
+    tail = phrase.rfind("的", m.end())
+    if tail >= 0 and tail + 1 < len(phrase):
+        after = KIND_RX.search(phrase, tail + 1)
+        return WORD_KIND[after.group(0)] if after else None
+    *_, last = KIND_RX.finditer(phrase)
+    return WORD_KIND[last.group(0)]  # `整改成效`: the last noun of a compound is its head
 
 
 # A heading that opens with a verb acting on what its kind word names: the kind word is the object.
 _ACTS_ON = re.compile(
-    r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?"
-    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除)"
+    r"^(?:[一二三四五六七八九十]+要|要|应|须|必须|着力|切实|充分|更好|进一步)?(?:正确|妥善|有效|积极|全面|大力)?"
+    r"(?:发挥|解决|破解|补齐|补足|补强|应对|克服|化解|消除|攻克|突破|弥补|提升|激发|释放|用好|堵住|打通|疏通|破除"
+    # a call to act on what the kind word names (`强化安全隐患整改`, `加强问题整改`)
+    r"|加强|强化|推进|推动|深化|抓好|做好|落实|排查|整治|治理|防范|防止|避免|杜绝|根治|扭转|改善|减少|降低|处理|调处"
+    # aiming at it (`聚焦痛点堵点`, `坚持问题导向`, `以问题为导向`, `补短板、强弱项`)
+    r"|聚焦|针对|围绕|坚持|着眼|补(?=短板|弱项)|强(?=弱项)|以[^，,；;]{1,8}为导向)"
 )
 
 
@@ -188,17 +197,17 @@ def is_heading_phrase(title: str) -> bool:
         return False
     if is_label(text):
         return True
-    text, found = _strip_tail(text, _ALL_WORDS)
+    text, found = _strip_tail(text, ALL_WORDS)
     if not found:
         return False
     while text:
-        text, hit = _strip_tail(text, _ALL_WORDS)
+        text, hit = _strip_tail(text, ALL_WORDS)
         if hit:
             continue
-        if text.endswith(_TAIL_OK):
+        if text.endswith(TAIL_OK):
             # `…所取得的成效`, `规范执法的意义`: whatever precedes names the subject.
             return True
-        text, hit = _strip_tail(text, _MODS)
+        text, hit = _strip_tail(text, MODS)
         if not hit:
             return False
     return True
@@ -211,6 +220,8 @@ _LEAD_CUE = re.compile(
 _PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
 _MEASURE_CUE = re.compile(
     r"着手|入手|注意|提醒|牢记|切记|谨记|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力"
+    # `为此，我们要做到以下几点`, `下一步，将重点抓好以下工作`: what is to be done
+    r"|(?:要|应|应当|应该|需要|必须|须|将|需)(?:重点|着力|切实|努力)?(?:做到|做好|抓好|把握|坚持|采取|推进)|^下一步|^今后"
 )
 
 
@@ -229,7 +240,7 @@ def lead_kind(lead: str) -> SectionKind | None:
         solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
         if hits[-1].end() in solved:
             return SectionKind.COUNTERMEASURES
-        return _WORD_KIND[hits[-1].group(0)]
+        return WORD_KIND[hits[-1].group(0)]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
     if cue and _PROBLEM_CUE.search(lead):
@@ -244,12 +255,9 @@ def head_kind(head: str) -> SectionKind:
 
 
 def _head_vote(head: str) -> SectionKind:
-    head = hans(head)
-    clause = head.rstrip("。；！？ ")
-    for kind, rx in HEAD_ROWS:
-        if rx.search(clause):
-            return kind
-    return heading_kind(clause)
+    clause = hans(head).rstrip("。；！？ ")
+    kind = _row_kind(clause)
+    return kind if kind is not SectionKind.OTHER else heading_kind(clause)
 
 
 def heads_kind(heads: list[str]) -> SectionKind:
@@ -261,6 +269,17 @@ def heads_kind(heads: list[str]) -> SectionKind:
     best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
     count = votes.get(best, 0)
     return best if count >= 2 and 2 * count > len(heads) else SectionKind.OTHER
+
+
+def unanimous_kind(heads: list[str]) -> SectionKind:
+    """The kind every head (two or more) reads as by its own words (HEAD_ROWS, no kind word of a
+    heading), else OTHER: paragraphs of prose that each call to act are measures."""
+    kinds = {_row_kind(hans(h).rstrip("。；！？ ")) for h in heads}
+    return kinds.pop() if len(heads) >= 2 and len(kinds) == 1 else SectionKind.OTHER
+
+
+def _row_kind(clause: str) -> SectionKind:
+    return next((kind for kind, rx in HEAD_ROWS if rx.search(clause)), SectionKind.OTHER)
 
 
 # A sentence that sets out to solve something (`这就需要…共同发力，改善…的问题`): what follows are the
@@ -279,7 +298,7 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
     """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`)."""
     return [
         m
-        for m in _KIND_RX.finditer(text, start)
+        for m in KIND_RX.finditer(text, start)
         if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得")
     ]
 
@@ -288,7 +307,7 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
 _COUNTED = re.compile(
     r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
 )
-_ANY_WORD = re.compile("|".join(_ALL_WORDS))
+_ANY_WORD = re.compile("|".join(ALL_WORDS))
 
 
 def counted_kind(text: str) -> SectionKind | None:
@@ -301,7 +320,7 @@ def counted_kind(text: str) -> SectionKind | None:
     for m in _COUNTED.finditer(body, start):
         words = _ANY_WORD.findall(m.group(1))
         if words:
-            found = _WORD_KIND.get(words[-1], SectionKind.OTHER)
+            found = WORD_KIND.get(words[-1], SectionKind.OTHER)
     return found
 
 
@@ -314,7 +333,7 @@ def sentence_kind(text: str) -> SectionKind:
     if _SOLVING.search(body[start:]):
         return SectionKind.COUNTERMEASURES
     hits = _kind_hits(body, start)
-    return _WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
+    return WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
 
 # Words that open a clause of a lead without naming anything (`但同时也存在着一些问题`).
@@ -340,10 +359,10 @@ def heading_phrase(lead: str) -> str:
     body = [_CONNECTIVE.sub("", c).strip() for c in clauses]
     body = [c for c in body if len(c) >= 2 and not _OPENER.match(c)]
     if not body:
-        hits = list(_KIND_RX.finditer(lead))
+        hits = list(KIND_RX.finditer(lead))
         return hits[-1].group(0) if hits else lead
     # A clause that names a kind (`存在着一些问题`), not one that acts on it (`转变其设置思路`).
-    kinded = [c for c in body if _KIND_RX.search(c) and not CALL_START.search(c)]
+    kinded = [c for c in body if KIND_RX.search(c) and not CALL_START.search(c)]
     if kinded and len(kinded[-1]) <= SHORT_KIND_CLAUSE:
         return _LEAD_TAIL.sub("", kinded[-1]) or kinded[-1]
     return _LEAD_TAIL.sub("", body[0]) or body[0]

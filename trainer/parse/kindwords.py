@@ -1,0 +1,61 @@
+"""Section kind words as tables: which heading words name which SectionKind, which none; no logic."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import SectionKind
+
+# Kind keywords, searched in a heading; the earliest hit decides.
+KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
+    (
+        SectionKind.SIGNIFICANCE,
+        (
+            "意义", "重要性", "必要性", "紧迫性", "作用", "价值", "贡献", "好处", "必然要求", "必然选择",
+            "战略抉择", "内在要求", "应有之义", "优势", "优点", "长处", "益处",
+        ),
+    ),
+    (
+        SectionKind.PROBLEMS,
+        (
+            "问题", "不足", "短板", "困境", "挑战", "原因", "成因", "弊端", "症结", "难点", "痛点", "堵点",
+            "瓶颈", "难题", "困难", "短处", "弱项", "隐患", "表现", "危害", "负面影响", "差距", "误区", "乱象",
+            "顽疾", "梗阻", "根源", "诱因", "弊病", "缺陷", "隐忧", "阻力", "制约因素", "不到位",
+            "矛盾", "薄弱环节", "影响因素",
+        ),
+    ),
+    (
+        SectionKind.COUNTERMEASURES,
+        (
+            "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
+            "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
+            "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题", "努力方向", "改进方向",
+        ),
+    ),
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
+)  # fmt: skip
+KIND_RX = re.compile("|".join(w for _, words in KIND_TABLE for w in words))
+WORD_KIND = {w: kind for kind, words in KIND_TABLE for w in words}
+KIND_WORDS = frozenset(WORD_KIND)
+
+# Words a heading may consist of (beyond the kind words): they make a line a heading, kind other.
+OTHER_TABLE = (
+    "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
+    "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
+    "方法", "方向", "重点", "内容",
+    # A document's parts (`一、引言`, `结论`): headings of prose, never points.
+    "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
+)  # fmt: skip
+# Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
+# kind other, whatever the heading above it names.
+DESCRIBING = ("定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述")
+MODIFIERS = (
+    "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
+    "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
+    "突出", "政策", "深层次", "深层", "一些", "实现", "推进", "解决", "应对", "改进", "优化", "破解",
+    "下一步", "今后", "未来", "的", "之", "所", "其", "及", "与", "和", "、", "以及",
+)  # fmt: skip
+TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
+ALL_WORDS = tuple(sorted({*WORD_KIND, *OTHER_TABLE}, key=len, reverse=True))
+OTHER_WORDS = frozenset(OTHER_TABLE) | {"工作总结", "汇报", "报告", "情况"}
+MODS = tuple(sorted(MODIFIERS, key=len, reverse=True))
