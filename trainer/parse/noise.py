@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
+from trainer.parse.titles import counts_pieces
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
 _BREADCRUMB = re.compile(r"^(?:您|你)?(?:的|现在的)?(?:当前|现在)?(?:所在)?位置\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
@@ -62,6 +63,8 @@ _SITE = re.compile(
     r"欢迎(?:来到|访问|光临|您|点赞|转发|评论|关注|分享|留言|订阅)|小编|供大家(?:参考|阅读|借鉴|学习)|仅供参考"
     r"|由会员分享|上传分享|可在线阅读|珍藏版|文档专家|在线咨询在线咨询|发表评论|發表評論|发布留言|發佈留言|必填欄位|必填项"
     r"|電子郵件地址|电子邮件地址不会|严禁外传|版权归|未经授权"
+    # A document site's reader around a copy (`已阅读5页，还剩13页未读 继续免费阅读`, `下载本文档`).
+    r"|还剩\s*\d{1,4}\s*页|继续(?:免费)?阅读|下载(?:本|此|该)文档|本文档由"
     # Words a page says to its reader about itself (`来看看本文…希望能帮到您！`).
     r"|(?:来|一起)看看本文|希望(?:能|可以|对)?(?:帮到|帮助到?|有所帮助)(?:您|你|大家)|基于(?:您|你)的(?:标题|题目|要求)"
 )
@@ -97,7 +100,8 @@ _FURNITURE = re.compile(
     r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)"
     r"|点个(?:在看|赞)|(?:分享|转发)给(?:更多|身边)|^[（(]?(?:本文)?作者(?:系|为|单位)"
     r"|^篇[一二三四五六七八九十]{1,3}$|^第[一二三四五六七八九十\d]{1,3}篇$"  # a collection's chapter label
-    r"|^[^，。]{0,6}(?:部分内容|全文)(?:阅读|预览|试读)$",  # `论文部分内容阅读`: a site's preview label
+    r"|^[^，。]{0,6}(?:部分内容|全文)(?:阅读|预览|试读)$"  # `论文部分内容阅读`: a site's preview label
+    r"|^(?:文档|文章|内容)简介$",  # a document site's label over its excerpt
     re.I,
 )
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
@@ -303,8 +307,8 @@ _ONE_PAPER = re.compile(r"试卷|真题|试题|参考答案|答案解析")
 
 def is_genre_line(key: str) -> bool:
     """True for a short line naming a site or a genre (`申论范文`), not a document."""
-    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key):
-        return False
+    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key) or counts_pieces(key):
+        return False  # `…范文汇编六篇`: a collection's title counts its pieces
     return not _TITLE_PREFIX.match(key)  # `申论热点：乡村振兴` is a title under a label
 
 

@@ -32,6 +32,7 @@ from trainer.parse.titles import (
     TITLED_PHRASE_MIN,
     bracket_title,
     path_root,
+    undecorated,
     undoubled,
 )
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase
@@ -323,7 +324,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
-    title, subtitle = split_title(raw_title)
+    title, subtitle = split_title(undecorated(raw_title))
+    title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
@@ -340,7 +342,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
-            (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
+            (len(line.key) <= len(raw_title) + 4 and _copy_key(line.key) in title_keys)
             or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
             or cut
             or (broken and key == broken)
@@ -351,6 +353,11 @@ def read_preamble(lines: list[Line]) -> Preamble:
         broken = whole[len(key) :] if cut else ""
         rest.append(barrier(line))
     return Preamble(title, subtitle, rest)
+
+
+def _copy_key(key: str) -> str:
+    """A line's key as a copy of the title would give it (`X_第2页`, `X1` → `X`)."""
+    return normalize_key(_TRAILING_NUMBER.sub("", undecorated(key)))
 
 
 def _bracketed(lines: list[Line]) -> Preamble:

@@ -12,10 +12,12 @@ from trainer.parse.titles import (
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
     body_after,
+    counts_pieces,
     is_label_line,
     off_topic,
     path_leaf,
     path_root,
+    undecorated,
 )
 from trainer.parse.vocab import is_heading_phrase
 
@@ -46,7 +48,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
         # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
         if (
             banner
@@ -77,8 +79,8 @@ def _column_of(key: str, nxt: str) -> bool:
     column; a long line that opens with the line below and runs on (`乡镇创城工作汇报收到创城通知以后…`)
     is a site's excerpt of the document."""
     key, nxt = key.strip(), nxt.strip()
-    if not key or not nxt or len(nxt) > TITLE_MAX:
-        return False
+    if not key or not nxt or len(nxt) > TITLE_MAX or undecorated(nxt) == key:
+        return False  # `X` over `X篇1`: the title, over its first piece's
     if len(key) <= GENRE_LINE_MAX and len(key) < len(nxt) <= COLUMN_TITLE_MAX and key in nxt:
         return not _SENTENCE_MARK.search(nxt)  # the line below is a title, not the text it opens
     return len(key) > TITLE_MAX and len(nxt) >= TITLED_PHRASE_MIN and key.startswith(nxt)

@@ -113,3 +113,36 @@ def bracket_title(key: str) -> str:
     """The bracketed title a first paragraph opens with, or "" (see `_LEADING_BRACKET`)."""
     m = _LEADING_BRACKET.match(key.strip())
     return m.group(1) if m and len(key.strip()) > m.end() + 10 else ""
+
+
+# What a page puts after a document's title, one row a shape (a new shape is a row): the page of a copy
+# split into pages (`_第1页`, `（第2页）`), a collection's piece number (`篇1`, ` 篇三`), a count of
+# versions (`最新7篇`, `（精选5篇）`).
+_DECORATIONS = (
+    r"[_\s]*[（(]?第\s*\d{1,3}\s*页[）)]?",
+    r"\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
+    r"\s*[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*\d{1,2}\s*篇[）)]?",
+)
+_TRAILING_DECORATION = re.compile(r"(?<=\S)(?:" + "|".join(_DECORATIONS) + r")\s*$")
+TITLE_CORE_MIN = 4  # what is left of a title without its decoration is at least this long
+
+
+def undecorated(title: str) -> str:
+    """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`)."""
+    text = title.strip()
+    for _ in range(2):
+        m = _TRAILING_DECORATION.search(text)
+        if m is None or m.start() < TITLE_CORE_MIN:
+            break
+        text = text[: m.start()].rstrip()
+    return text
+
+
+# A collection's title says how many pieces it holds (`安全生产实施方案范文汇编六篇`, `…调查报告最新7篇`):
+# it names a document, where a site's name or a genre's label (`申论范文`) does not.
+_PIECE_COUNT = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十]{1,2})\s*篇[）)]?$")
+
+
+def counts_pieces(key: str) -> bool:
+    """True for a title that counts the pieces of its collection (`…范文汇编六篇`)."""
+    return bool(_PIECE_COUNT.search(key.strip()))
