@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.parse import parse_document
+from trainer.parse.injected import without_injected
 
 BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
 
@@ -107,6 +108,15 @@ PAGES = [
         ["关注者", "1,234", "浏览", "5.6万", "赞同", "张三"],
     ),
     ("more-links promo", "\\更多申论材料与范文金句获取\n基层减负" + BODY, "基层减负", ["更多"]),
+    (
+        "page of a copy",
+        "基层减负_第1页\n基层减负_第2页\n已阅读2页，还剩6页未读 继续免费阅读" + BODY,
+        "基层减负",
+        ["第2页", "还剩"],
+    ),
+    ("a piece's number", "学习心得体会\n学习心得体会篇1" + BODY, "学习心得体会", ["篇1"]),
+    ("a collection's count", "城市更新调研报告最新5篇" + BODY, "城市更新调研报告", ["5篇"]),
+    ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 
 
@@ -154,3 +164,18 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
     )
     deck = parse_document(text, source="doc.txt")
     assert [s.kind.value for t in deck.topics for s in t.sections] == ["problems", "countermeasures"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- f6 U# {) L1 t; v 伴随制度改革不断深入", "伴随制度改革不断深入"),
+        ("2.述职报告是评议干部的依据 ; r& m. s5 G, p! a# q6 \\. u", "2.述职报告是评议干部的依据"),
+        ("& g) Z0 J7 q9 u$ G0 B0 ~ 1. 撰写述职报告", "1. 撰写述职报告"),
+        ("return tax_rate * (1 - reduction_rate)", "return tax_rate * (1 - reduction_rate)"),
+        ("A B C D E 五个选项", "A B C D E 五个选项"),
+        ("a + b = c + d2 x", "a + b = c + d2 x"),
+    ],
+)
+def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:
+    assert without_injected(line) == kept

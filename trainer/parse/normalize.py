@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.parse.hant import HANT_TO_HANS
+from trainer.parse.injected import without_injected
 from trainer.parse.markup import has_markup, unwrap
 
 # Characters that vanish before anything else looks at a line.
@@ -203,7 +204,7 @@ def _unflatten(raw: str) -> list[str]:
 
 
 def _line(raw: str, n: int) -> Line:
-    shown = display_line(raw)
+    shown = display_line(without_injected(raw))
     stripped = shown.lstrip(" \u3000\u00a0")
     indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
     stripped = stripped.rstrip()
