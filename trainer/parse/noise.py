@@ -133,7 +133,19 @@ _PROMO = re.compile(
 _REPORTER = re.compile(
     r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
 )
-_COUNT_ALONE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,4}(?:\.\d{1,2})?\s*[万wWkK]\+?$")  # `1,234`, `1.2万`: a count
+# A count alone (`1,234`, `1.2万`), or under its column's name in a site's own units (`生产2.11W`).
+_COUNT_ALONE = re.compile(
+    r"^\d{1,3}(?:,\d{3})+$|^\d{1,4}(?:\.\d{1,2})?\s*[万wWkK]\+?$|^[\u4e00-\u9fff]{1,6}\s*\d{1,4}(?:\.\d{1,2})?\s*[wWkK]\+?$"
+)
+# A byline with a slash (`文/张三 某某市场监管局`, `图/李四`).
+_SLASH_BYLINE = re.compile(r"^(?:文|图|撰文|作者|图文|文图|摄影|记者|编辑)\s*/\s*[\u4e00-\u9fff]")
+# A journal's name and issue on their own line (`某某学院学报 2021年4期`, `行政论坛，2020年第3期`).
+_JOURNAL = re.compile(
+    r"^[^\s，。；：]{1,20}(?:学报|杂志|期刊|学刊|导刊|月刊|旬刊|周刊|论坛|研究|科学|文摘)\s*[,，]?\s*(?:\d{4}|\d{2})\s*年?\s*"
+    r"(?:第\s*)?\d{1,2}\s*期"
+)
+# A search-engine spam line: four or more keyword phrases joined by `_` (`免费视频_色综合_天天…`).
+_KEYWORDS = re.compile(r"^[^\s_，。；]{1,24}(?:_[^\s_，。；]{1,24}){3,}$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
 PROMO_MAX = 80
 
@@ -195,7 +207,9 @@ def is_page_control(key: str) -> bool:
         return True
     if not _WORDY.search(key):
         return True  # `|`, `👇👇👇`, `————`: no word at all
-    if _REPORTER.match(key) or _DOC_NUMBER.match(key) or _COUNT_ALONE.match(key):
+    if _REPORTER.match(key) or _DOC_NUMBER.match(key) or _COUNT_ALONE.match(key) or _KEYWORDS.match(key):
+        return True
+    if len(key) <= 60 and (_SLASH_BYLINE.match(key) or _JOURNAL.match(key)) and not ends_terminal(key):
         return True
     if len(key) <= 80 and len(_ARROW.findall(key)) >= ARROWS_MIN:
         return True
@@ -272,11 +286,16 @@ def is_person_name(line: Line) -> bool:
     return True
 
 
+# The roles a headline's speaker is named by (`市政协委员温秀丽：…`, `全国人大代表张三：…`).
+_SPEAKER_ROLES = "委员|代表|书记|主任|市长|县长|区长|局长|厅长|部长|省长|院长|校长|教授|专家|研究员|主席|理事长"
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
     r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考))\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
+    # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
+    rf"|^[\u4e00-\u9fff]{{0,12}}(?:{_SPEAKER_ROLES})"
+    r"[\u4e00-\u9fff·]{2,4}\s*[：:]\s*(?=\S{6})"
 )
 # What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),
 # a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
