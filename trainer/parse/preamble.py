@@ -37,6 +37,7 @@ from trainer.parse.titles import (
 )
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
+_HASHTAG = re.compile(r"^#([^#\s][^#]{2,38}[^#\s])#$")  # a post's topic between two `#`
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
@@ -125,7 +126,10 @@ _FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|p
 # What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
 # `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
 _NAMED_TITLES = (
-    re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
+    re.compile(
+        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
+        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
+    ),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
     re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
     re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
@@ -190,6 +194,9 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     m = _H1.match(first.key)
     if m:
         return (content[0], first.text[m.start(1) : m.end(1)]) if len(h1s) == 1 else None
+    hashtag = _HASHTAG.match(first.key)
+    if hashtag:
+        return content[0], first.text[hashtag.start(1) : hashtag.end(1)]  # `#话题#`: a post's topic names it
     if first.key.startswith("#"):
         return None
     if is_start_line(first):

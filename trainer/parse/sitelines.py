@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_person_name
+from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_person_name, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.titles import (
@@ -61,6 +61,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or line.key.strip() in roots | site_names
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
+            or _label_word(line.key, nxt)
         ):
             skipped += 1
             continue
@@ -91,3 +92,12 @@ def _column_path(key: str, below: list[str]) -> bool:
     label of a line below."""
     leaf = path_leaf(key)
     return bool(leaf) and any(k.startswith(leaf) and k[len(leaf) : len(leaf) + 1] in "：:|｜" for k in below)
+
+
+LABEL_WORD_MAX = 2  # `其他`, `原创`: a line this short labels the page; it names no document
+
+
+def _label_word(key: str, nxt: str) -> bool:
+    """A word too short to name a document (`其他` over the title), unless a subtitle follows it
+    (`担当` over `——读…有感`)."""
+    return len(key.strip()) <= LABEL_WORD_MAX and not is_subtitle_line(nxt.strip())
