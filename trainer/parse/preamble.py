@@ -31,6 +31,7 @@ from trainer.parse.titles import (
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
     bracket_title,
+    crumb_title,
     path_root,
     undecorated,
     undoubled,
@@ -308,6 +309,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     from_row = _metadata_title(lines)
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
+    named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     lines = _strip_noise(lines)
     for i in contents_lines(lines) | form_lines(lines):
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks

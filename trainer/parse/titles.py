@@ -146,3 +146,20 @@ _PIECE_COUNT = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十]{1,2})\s*
 def counts_pieces(key: str) -> bool:
     """True for a title that counts the pieces of its collection (`…范文汇编六篇`)."""
     return bool(_PIECE_COUNT.search(key.strip()))
+
+
+_ARROWS = re.compile(r">>|->|[>＞»]")
+CRUMB_TITLE_MIN = 8  # a breadcrumb's last item this long names the page's document, not a column
+_SENTENCE = re.compile(r"[。；！？!?]")
+
+
+def crumb_title(lines: list[Line]) -> str:
+    """The document a breadcrumb at the top ends with (`当前位置：首页 > … > 镇政协小组关于…的调查报告`),
+    when the text below names it again; else ""."""
+    for n, line in enumerate(lines[: 4 * TITLE_WINDOW]):
+        if len(_ARROWS.findall(line.key)) < 2:
+            continue
+        leaf = path_leaf(line.key)
+        if CRUMB_TITLE_MIN <= len(leaf) <= TITLE_MAX and not _SENTENCE.search(leaf) and leaf in body_after(lines, n):
+            return line.text[line.key.rindex(leaf) :].strip()
+    return ""
