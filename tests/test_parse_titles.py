@@ -24,6 +24,7 @@ TITLES = [
     ("welcome banner", "欢迎来到专业的范文网平台！\n创建文明城市工作汇报" + BODY, "创建文明城市工作汇报"),
     ("page number glued on", "自查问题清单1\n自查问题清单" + BODY, "自查问题清单"),
     ("a short title over its subtitle", "担当\n——读《基层减负》有感" + BODY, "担当"),
+    ("a two-character title over prose", "乡愁" + PROSE, "乡愁"),
     ("site name alone", "申论范文" + PROSE, "doc"),
     ("byline alone", "何艺轩，王郁芳" + PROSE, "doc"),
 ]

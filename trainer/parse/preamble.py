@@ -23,13 +23,14 @@ from trainer.parse.noise import (
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
-from trainer.parse.sitelines import past_site_lines, title_like
+from trainer.parse.sitelines import SITE_NAME, app_name, past_site_lines, site_column, site_word, title_like
 from trainer.parse.titlelines import barrier, continued_title
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
+    body_after,
     bracket_title,
     crumb_title,
     path_root,
@@ -208,8 +209,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
-    if is_genre_line(first.key) or is_person_name(first):
-        return None  # a site's name or a byline, with no title under it
+    if is_genre_line(first.key) or is_person_name(first) or app_name(first, body_after(lines, content[0])):
+        return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
         return None  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key):
@@ -281,26 +282,6 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     return content[0], first.text[marker.end :]
 
 
-# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
-_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
-# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
-_SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
-
-
-# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
-_ISSUER = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
-    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
-)
-
-
-def _site_column(line: Line) -> bool:
-    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
-    if is_start_line(line):
-        return False
-    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))
-
-
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
     quoted, named = _quoted_titles(lines)
@@ -322,7 +303,15 @@ def read_preamble(lines: list[Line]) -> Preamble:
         # the top names no topic either (`李小敏 劉釩` over a paper's abstract, `申论范文` over an essay).
         content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
         for i in content:
-            if is_person_name(lines[i]) or _site_column(lines[i]) or _SITE_NAME.search(lines[i].key):
+            if (
+                is_person_name(lines[i])
+                or site_column(lines[i])
+                or SITE_NAME.search(lines[i].key)
+                or (
+                    site_word(lines[i], body_after(lines, i))
+                    and not any(is_start_line(lines[j]) for j in content if j < i)
+                )
+            ):
                 lines[i] = barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
@@ -352,7 +341,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
             (len(line.key) <= len(raw_title) + 4 and _copy_key(line.key) in title_keys)
-            or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
+            or (near and (is_person_name(line) or is_affiliation(line) or site_column(line)))
             or cut
             or (broken and key == broken)
         ):

@@ -61,7 +61,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or line.key.strip() in roots | site_names
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
-            or _label_word(line.key, nxt)
+            or label_word(line.key, nxt)
         ):
             skipped += 1
             continue
@@ -97,7 +97,46 @@ def _column_path(key: str, below: list[str]) -> bool:
 LABEL_WORD_MAX = 2  # `其他`, `原创`: a line this short labels the page; it names no document
 
 
-def _label_word(key: str, nxt: str) -> bool:
-    """A word too short to name a document (`其他` over the title), unless a subtitle follows it
-    (`担当` over `——读…有感`)."""
+def label_word(key: str, nxt: str = "") -> bool:
+    """A word too short to name a document (`其他` over the title, `主观` over an exam's notes), unless
+    a subtitle follows it (`担当` over `——读…有感`)."""
     return len(key.strip()) <= LABEL_WORD_MAX and not is_subtitle_line(nxt.strip())
+
+
+# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
+_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
+SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
+
+
+# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
+    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
+)
+
+
+APP_NAME_MAX = 4  # a name this short whose words the text never uses is an app's or a label
+
+
+def app_name(line: Line, body: str) -> bool:
+    """A short name at the top whose words the text below never uses (an app's `一起答`)."""
+    if is_start_line(line) or is_heading_phrase(line.key) or len(line.key) > APP_NAME_MAX:
+        return False
+    return off_topic(line.key, body)
+
+
+def site_word(line: Line, body: str) -> bool:
+    """A word at the top that names no part of the text: an app's name, or a label (`主观`) with no
+    subtitle under it."""
+    if app_name(line, body):
+        return True
+    nxt = body.lstrip("\n").split("\n", 1)[0]
+    return not is_start_line(line) and not is_heading_phrase(line.key) and label_word(line.key, nxt)
+
+
+def site_column(line: Line) -> bool:
+    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
+    if is_start_line(line):
+        return False
+    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))

@@ -18,7 +18,7 @@ TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 
 # Off-topic: fewer than this share of a line's character pairs appear in the text below it.
 ON_TOPIC_MIN = 0.25
-OFF_TOPIC_PAIRS_MIN = 3  # a line of fewer pairs says too little to judge
+OFF_TOPIC_PAIRS_MIN = 2  # a line of fewer pairs (one word) says too little to judge
 BODY_WINDOW = 20000  # the text below that is searched (a bounded look keeps long documents linear)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LISTED = re.compile(r"[,，]")
