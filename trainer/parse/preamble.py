@@ -33,6 +33,7 @@ from trainer.parse.titles import (
     body_after,
     bracket_title,
     crumb_title,
+    forwarded_title,
     path_root,
     undecorated,
     undoubled,
@@ -212,7 +213,7 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     if is_genre_line(first.key) or is_person_name(first) or app_name(first, body_after(lines, content[0])):
         return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
-        return None  # a sentence or a lead-in, not a title
+        return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key):
         return None
     if has_title_label(first.key):

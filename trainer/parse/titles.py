@@ -122,6 +122,9 @@ _DECORATIONS = (
     r"[_\s]*[（(]?第\s*\d{1,3}\s*页[）)]?",
     r"\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
     r"\s*[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*\d{1,2}\s*篇[）)]?",
+    # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
+    r"\s*[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",
 )
 _TRAILING_DECORATION = re.compile(r"(?<=\S)(?:" + "|".join(_DECORATIONS) + r")\s*$")
 TITLE_CORE_MIN = 4  # what is left of a title without its decoration is at least this long
@@ -163,3 +166,19 @@ def crumb_title(lines: list[Line]) -> str:
         if CRUMB_TITLE_MIN <= len(leaf) <= TITLE_MAX and not _SENTENCE.search(leaf) and leaf in body_after(lines, n):
             return line.text[line.key.rindex(leaf) :].strip()
     return ""
+
+
+_BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
+
+
+def forwarded_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """The title of the document a notice forwards (`现将《X》转发给你们` … `X（市科技局 二○○七年…）`):
+    a line among the first few that opens with what a line above it quotes in 《》."""
+    quoted: list[str] = []
+    for i in content[: 2 * TITLE_WINDOW]:
+        key = lines[i].key
+        for name in quoted:
+            if key.startswith(name) and len(undecorated(key)) <= len(name) + 2:
+                return i, lines[i].text
+        quoted += [m.group(1) for m in _BOOK_TITLE.finditer(key[:BODY_WINDOW])]
+    return None
