@@ -25,7 +25,14 @@ TITLES = [
     ("page number glued on", "自查问题清单1\n自查问题清单" + BODY, "自查问题清单"),
     ("a short title over its subtitle", "担当\n——读《基层减负》有感" + BODY, "担当"),
     ("a two-character title over prose", "乡愁" + PROSE, "乡愁"),
+    ("a site's name after the title", "基层治理调研报告_百度文库" + BODY, "基层治理调研报告"),
+    ("a Q&A site after a dash", "如何提升基层治理效能？ - 知乎" + BODY, "如何提升基层治理效能？"),
+    ("a document site glued by a dash", "基层治理调研报告-原创力文档" + BODY, "基层治理调研报告"),
+    ("a site's word for its copy", "基层治理调研报告(word版)" + BODY, "基层治理调研报告"),
+    ("a title's own dash", "建设韧性城市-织密城市安全网" + BODY, "建设韧性城市-织密城市安全网"),
+    ("a year range", "杭州市防震减灾规划(2006-2020年)" + BODY, "杭州市防震减灾规划（2006-2020年）"),
     ("site name alone", "申论范文" + PROSE, "doc"),
+    ("site name under a site's name", "申论范文_百度文库" + PROSE, "doc"),
     ("byline alone", "何艺轩，王郁芳" + PROSE, "doc"),
 ]
 

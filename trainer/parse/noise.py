@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
-from trainer.parse.titles import counts_pieces
+from trainer.parse.titles import counts_pieces, undecorated
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
 _BREADCRUMB = re.compile(r"^(?:您|你)?(?:的|现在的)?(?:当前|现在)?(?:所在)?位置\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
@@ -334,8 +334,11 @@ _ONE_PAPER = re.compile(r"试卷|真题|试题|参考答案|答案解析")
 
 def is_genre_line(key: str) -> bool:
     """True for a short line naming a site or a genre (`申论范文`), not a document."""
-    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key) or counts_pieces(key):
+    if counts_pieces(key):
         return False  # `…范文汇编六篇`: a collection's title counts its pieces
+    key = undecorated(key)  # `基层治理调研报告_百度文库`: the title, under its site's name
+    if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key):
+        return False
     return not _TITLE_PREFIX.match(key)  # `申论热点：乡村振兴` is a title under a label
 
 
