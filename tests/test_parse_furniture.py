@@ -170,6 +170,14 @@ PAGES = [
         "doc",
         ["快来答", "主观"],
     ),
+    ("a row of links split by bars", "登录 | 注册 | 会员中心\n基层减负" + BODY, "基层减负", ["会员中心"]),
+    ("a column's path split by a bar", "申论 | 热点\n基层减负" + BODY, "基层减负", ["热点"]),
+    (
+        "a site's contact row",
+        "咨询热线：400-000-0000\nQQ群：123456 微信：abc123\n基层减负" + BODY,
+        "基层减负",
+        ["热线", "QQ"],
+    ),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
 from trainer.parse.titles import counts_pieces, undecorated
+from trainer.parse.vocab import is_heading_phrase
 
 _DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
 _BREADCRUMB = re.compile(r"^(?:您|你)?(?:的|现在的)?(?:当前|现在)?(?:所在)?位置\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
@@ -38,7 +39,8 @@ _META = re.compile(
     r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
     r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员|浏览量|点击量|访问量|字体|页码|微信号|功能介绍"
-    r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI)\s*[：:|｜]"
+    r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI"
+    r"|咨询热线|客服热线|服务热线|热线电话|联系电话|电话|传真|QQ群?|微信|邮箱|E-?mail)\s*[：:|｜]"
     # A paper's metadata under a bracketed label (`[关键词] …`, `[中图分类号] D922`; an abstract is text).
     r"|^[\[【［]\s*(?:关\s*键\s*词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)\s*[\]】］]"
 )
@@ -60,6 +62,7 @@ _COUNTER = re.compile(
 _NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
 _NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s+")
 NAV_MIN_ITEMS = 4
+_BARS = re.compile(r"[|｜]")
 # Site greetings and aggregator notes (`欢迎来到…平台`, `下面是小编为大家整理的…，供大家参考。`).
 _SITE = re.compile(
     r"欢迎(?:来到|访问|光临|您|点赞|转发|评论|关注|分享|留言|订阅)|小编|供大家(?:参考|阅读|借鉴|学习)|仅供参考"
@@ -205,7 +208,14 @@ def is_nav_bar(key: str) -> bool:
     short = sum(1 for it in items if _NAV_ITEM.fullmatch(it))
     if len(items) >= 2 * NAV_MIN_ITEMS - 2:
         return 5 * short >= 4 * len(items)
-    return len(items) >= NAV_MIN_ITEMS and short == len(items)
+    if len(items) >= NAV_MIN_ITEMS and short == len(items):
+        return True
+    # `申论 | 热点`, `登录 | 注册 | 会员中心`: a column's path or a row of links, its items split by bars.
+    barred = [it.strip() for it in _BARS.split(key)]
+    longest = max(len(it) for it in barred)
+    if len(barred) < 2 or not all(barred) or not (longest <= 2 or (len(barred) >= 3 and longest <= 4)):
+        return False
+    return not all(is_heading_phrase(it) for it in barred)  # `问题 | 对策`: a table's head
 
 
 def is_page_control(key: str) -> bool:
