@@ -31,6 +31,11 @@ TITLES = [
     ("a site's word for its copy", "基层治理调研报告(word版)" + BODY, "基层治理调研报告"),
     ("a title's own dash", "建设韧性城市-织密城市安全网" + BODY, "建设韧性城市-织密城市安全网"),
     ("a year range", "杭州市防震减灾规划(2006-2020年)" + BODY, "杭州市防震减灾规划（2006-2020年）"),
+    (
+        "a question over numbered headings, under its author's lines",
+        "如何看待基层治理中的形式主义？\n张三\n公务员/申论讲师\n345 人赞同了该回答" + BODY,
+        "如何看待基层治理中的形式主义？",
+    ),
     ("site name alone", "申论范文" + PROSE, "doc"),
     ("site name under a site's name", "申论范文_百度文库" + PROSE, "doc"),
     ("byline alone", "何艺轩，王郁芳" + PROSE, "doc"),

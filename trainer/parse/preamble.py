@@ -231,11 +231,24 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         subject = "的" in first.key[2:] and not any(
             lines[i].key != first.key and is_heading_phrase(lines[i].key) for i in content[1:]
         )
-        if not subject and (is_start_line(nxt) or title_like(nxt)):
+        if not subject and (is_start_line(nxt) or title_like(nxt)) and not _over_numbered_headings(lines, content):
             return None
         if not subject and len(first.key) < TITLED_PHRASE_MIN:
             return None
     return content[0], first.text
+
+
+_SECTION_STYLES = frozenset({"cn_dun", "di_label"})  # `一、`, `第一部分`: how a document numbers its sections
+
+
+def _over_numbered_headings(lines: list[Line], content: list[int]) -> bool:
+    """True when a first line with no number stands over headings numbered as siblings
+    (`如何看待…？` over `一、存在问题` … `二、对策建议`): it is their document's title, not one of them."""
+    for i in content[1:]:
+        marker = match_line(lines[i].key)
+        if marker is not None and marker.style in _SECTION_STYLES and is_heading_phrase(lines[i].key[marker.end :]):
+            return True
+    return False
 
 
 _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
