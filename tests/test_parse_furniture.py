@@ -178,6 +178,7 @@ PAGES = [
         "基层减负",
         ["热线", "QQ"],
     ),
+    ("a paper's part label with its marks", "基层减负\n二、案例分析题（30分）" + BODY, "基层减负", ["案例分析题"]),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 
