@@ -160,7 +160,10 @@ _JOURNAL = re.compile(
 )
 # A search-engine spam line: four or more keyword phrases joined by `_` (`免费视频_色综合_天天…`).
 _KEYWORDS = re.compile(r"^[^\s_，。；]{1,24}(?:_[^\s_，。；]{1,24}){3,}$")
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}(?:[〔\[［（(]\s*(?:\d{4}|20[Xx]{2})\s*[〕\]］）)]|(?<=[字发函])\s*(?:\d{4}|20[Xx]{2}))"
+    r"\s*(?:第\s*)?\d{1,4}\s*号$"
+)  # `国办发〔2022〕5号`, `萍开安办字20XX5号`
 PROMO_MAX = 80
 
 
