@@ -6,17 +6,16 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import normalize_key
+from trainer.parse.bylines import is_affiliation, is_person_name
 from trainer.parse.contents import contents_lines, form_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
     has_title_label,
-    is_affiliation,
     is_footer,
     is_genre_line,
     is_noise,
     is_page_number,
-    is_person_name,
     is_subtitle_line,
     split_title,
     without_running_header,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_person_name, is_subtitle_line
+from trainer.parse.bylines import is_person_name
+from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.titles import (
