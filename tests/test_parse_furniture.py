@@ -180,6 +180,12 @@ PAGES = [
     ),
     ("a paper's part label with its marks", "基层减负\n二、案例分析题（30分）" + BODY, "基层减负", ["案例分析题"]),
     ("document number with 字", "优化营商环境工作方案\n某开安办字20XX5号" + BODY, "优化营商环境工作方案", ["办字"]),
+    (
+        "a document site's related documents",
+        "基层减负" + BODY + "相关文档\n1. 基层治理调研报告。报告。\n2. 基层治理心得体会。体会。\n",
+        "基层减负",
+        ["相关文档", "调研报告", "心得体会"],
+    ),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 
