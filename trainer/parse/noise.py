@@ -39,7 +39,7 @@ _META = re.compile(
     r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要"
     r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
-    r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员|浏览量|点击量|访问量|字体|页码|微信号|功能介绍"
+    r"|原标题|图片来源|图源|声明|特别声明|郑重声明|文|撰文|撰稿|供稿|记者|通讯员|浏览量|点击量|访问量|字体|页码|微信号|功能介绍"
     r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI"
     r"|咨询热线|客服热线|服务热线|热线电话|联系电话|电话|传真|QQ群?|微信|邮箱|E-?mail)\s*[：:|｜]"
     # A paper's metadata under a bracketed label (`[关键词] …`, `[中图分类号] D922`; an abstract is text).
@@ -73,6 +73,7 @@ _SITE = re.compile(
     r"|还剩\s*\d{1,4}\s*页|继续(?:免费)?阅读|下载(?:本|此|该)文档|本文档由"
     # A post's reading time, an archive's record numbers, a player's placeholder.
     r"|阅读(?:大约|大概|约)?(?:需要?|需)?\s*\d{1,3}\s*分钟|ICP备|公网安备|加载中"
+    r"|隐藏内容|付费后(?:查看|阅读|下载)|试读结束|点击购买|购买后(?:查看|阅读|下载)|开通会员"
     # Words a page says to its reader about itself (`来看看本文…希望能帮到您！`).
     r"|(?:来|一起)看看本文|希望(?:能|可以|对)?(?:帮到|帮助到?|有所帮助)(?:您|你|大家)|基于(?:您|你)的(?:标题|题目|要求)"
 )
@@ -106,7 +107,9 @@ _FURNITURE = re.compile(
     r"|^(?:文档|文章|内容)简介$"  # a document site's label over its excerpt
     r"|^收录于(?:合集|话题|专辑)|^预览时标签不可点|^以下文章来源于|^本(?:站|网)所有|侵权必究"
     r"|^本文由[^。，]{1,16}(?:原创|整理|编辑|发布|提供)$|^点击(?:查看|阅读|了解)(?:更多|详情)"
-    r"|^(?:文章|本文)目录$|^图片$|^图片来源于|^[▲△]\s*图"
+    r"|^(?:文章|本文)目录$|^(?:图片|图|视频|image|img|photo)$|^图片来源于|^[▲△]\s*图|^点击(?:图片)?(?:查看|看)(?:大图|原图)"
+    r"|^(?:本文|全文)(?:约|共|共计)?\s*\d{2,6}\s*字|^[（(]?(?:未完待续|待续|[上下]?[接转]第?\s*\d{1,2}\s*版)[）)]?$"
+    r"|[（(](?:资料图片?|[\u4e00-\u9fff·\s]{2,10}摄|图源[：:][^）)]{0,20})[）)]$"  # a picture's credit
     # A paper's part label with its marks (`一、案例分析题(30分)`, `第二题（20分）`): no heading of a list.
     r"|^(?:[一二三四五六七八九十]{1,2}[、.]\s*)?(?:[\u4e00-\u9fff]{2,8}题|第[一二三四五六七八九十\d]{1,2}题)"
     r"\s*[（(]\s*(?:本题|共)?\s*\d{1,3}\s*分\s*[）)]$",
@@ -131,7 +134,8 @@ def is_page_number(line: Line) -> bool:
 
 # Advertising and calls to act on the page itself (scan a code, sign up, follow an account).
 _PROMO = re.compile(
-    r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|(?:扫码|扫一扫|扫描二维码|识别二维码)(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入)"
+    r"^[【\[(（]?(?:广告|推广|赞助)(?:[】\])）]|$)|(?:扫码|扫一扫|扫描二维码|识别二维码)\s*"
+    r"(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入|分享|阅读|查看|收看)"
     r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
     r"|^点击[^。！？]{0,8}关注"  # `点击蓝字关注“云上胶州”`, `点击上方关注`
     r"|^打开[^。！？]{1,10}(?:查看|阅读|观看)"  # `打开网易新闻 查看精彩图片`: an app's placeholder
@@ -166,6 +170,9 @@ PROMO_MAX = 80
 _FORM_BLANK = re.compile(r"[\u4e00-\u9fff]{1,6}\s*(?:[：:]\s*)?[_＿]{3,}")  # one \s* per gap: linear
 
 
+_PLACEHOLDER = re.compile(r"^(?:\[[\u4e00-\u9fff]{1,3}\]\s*){1,5}$")
+
+
 def _is_furniture(key: str) -> bool:
     if len(key) <= PROMO_MAX and _PROMO.search(key):
         return True
@@ -175,6 +182,8 @@ def _is_furniture(key: str) -> bool:
         return False
     if _FURNITURE.search(key):
         return True
+    if _PLACEHOLDER.match(key) and not is_heading_phrase(key.strip("[] ")):
+        return True  # `[图片]`, `[微笑][微笑]`: a picture's or an emoticon's placeholder; `[对策]` heads
     return bool(_BUTTONS.search(key)) and not _BUTTON_REST.sub("", _BUTTONS.sub("", key))
 
 
