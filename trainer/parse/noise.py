@@ -37,6 +37,8 @@ _NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
 _NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s+")
 NAV_MIN_ITEMS = 4
 _BARS = re.compile(r"[|｜]")
+# A title with its date in brackets after it (`基层减负工作总结（2024年12月20日）`) is no date line.
+_DATED_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）]{0,16}\d{4}\s*年[^（()）]{0,12}[）)]$")
 _DATETIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 _FOOTER = re.compile(
@@ -161,7 +163,7 @@ def _is_noise_key(folded: str) -> bool:
     m = _DATETIME.search(key)
     if m and len(key) <= 60 and re.search("[:：]", m.group(0)) and not ends_terminal(key):
         return True  # `2018年8月17日23:55:20…已关闭评论`: a post's time stamp to the second is page metadata
-    if m and len(key) <= 40 and "，" not in key:
+    if m and len(key) <= 40 and "，" not in key and not _DATED_TITLE.search(key):
         rest = _DATETIME.sub("", key)
         rest = _WEEKDAY.sub("", rest).strip(" -|/·")
         if len(rest) <= 12:
@@ -173,7 +175,7 @@ def _is_noise_key(folded: str) -> bool:
 _SPEAKER_ROLES = "委员|代表|书记|主任|市长|县长|区长|局长|厅长|部长|省长|院长|校长|教授|专家|研究员|主席|理事长"
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考))\s*[：:｜|]\s*"
+    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问)\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
@@ -220,6 +222,9 @@ def is_genre_line(key: str) -> bool:
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
+_WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
+# Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).
+_LEADING_MARKS = re.compile(r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)])\s*(?=\S{4})")
 _TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
 _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: quadratic on runs of spaces
 
@@ -239,6 +244,10 @@ def split_title(title: str) -> tuple[str, str]:
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:
         text = stripped
+    wrapped = _WRAPPED.match(text)
+    if wrapped:
+        text = wrapped.group(1).strip()  # `【基层减负工作总结】`, `《…》`: the title in brackets
+    text = _LEADING_MARKS.sub("", text) or text  # `📌…`, `（受权发布）…`
     unlabelled = _TITLE_LABEL.sub("", text).strip()
     if len(unlabelled) >= 2:
         text = unlabelled
