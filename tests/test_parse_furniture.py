@@ -186,6 +186,12 @@ PAGES = [
         "基层减负",
         ["相关文档", "调研报告", "心得体会"],
     ),
+    (
+        "a paper's English abstract",
+        "基层减负研究\nAbstract: The burden on grassroots cadres is heavy.\nKey words: burden; reform" + BODY,
+        "基层减负研究",
+        ["Abstract", "burden"],
+    ),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 
