@@ -255,3 +255,10 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:
     assert without_injected(line) == kept
+
+
+def test_a_line_of_injected_scraps_only_does_not_break_a_sentence() -> None:
+    text = "基层减负\n一、存在问题\n1. 文山会海仍未根治，会议多、\n& g) Z0 J7 q9 u$ G0 B0 ~\n文件长的现象时有反弹。\n2. 督查检查过多。迎检。\n"
+    deck = parse_document(text, source="doc.txt")
+    points = [p for _, _, p in deck.points()]
+    assert [p.head for p in points] == ["文山会海仍未根治，会议多、文件长的现象时有反弹", "督查检查过多"]

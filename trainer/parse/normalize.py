@@ -173,7 +173,9 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line("", "", n, 0))  # a blank line, as `_line("")` gives it, without the work
             continue
         for raw in unwrap(source) if has_markup(source) else (source,):
-            out.extend(_line(piece, n) for piece in _unflatten(raw))
+            kept = without_injected(raw)
+            if kept or not raw.strip():  # a line of injected scraps only is no line (not even a blank)
+                out.extend(_line(piece, n) for piece in _unflatten(kept))
     return out
 
 
@@ -204,7 +206,7 @@ def _unflatten(raw: str) -> list[str]:
 
 
 def _line(raw: str, n: int) -> Line:
-    shown = display_line(without_injected(raw))
+    shown = display_line(raw)
     stripped = shown.lstrip(" \u3000\u00a0")
     indent = sum(2 if c == "\u3000" else 1 for c in shown[: len(shown) - len(stripped)])
     stripped = stripped.rstrip()
