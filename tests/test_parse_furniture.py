@@ -262,3 +262,9 @@ def test_a_line_of_injected_scraps_only_does_not_break_a_sentence() -> None:
     deck = parse_document(text, source="doc.txt")
     points = [p for _, _, p in deck.points()]
     assert [p.head for p in points] == ["文山会海仍未根治，会议多、文件长的现象时有反弹", "督查检查过多"]
+
+
+def test_an_icon_font_s_glyphs_vanish_and_the_number_behind_them_counts() -> None:
+    text = "基层减负\n\ue60a 分享\n一、存在问题\n\ue6021. 人才队伍不完善。紧缺。\n2. 权力下放不到位。不到位。\n"
+    deck = parse_document(text, source="doc.txt")
+    assert [p.head for _, _, p in deck.points()] == ["人才队伍不完善", "权力下放不到位"]

@@ -9,9 +9,10 @@ from trainer.parse.hant import HANT_TO_HANS
 from trainer.parse.injected import without_injected
 from trainer.parse.markup import has_markup, unwrap
 
-# Characters that vanish before anything else looks at a line.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that vanish before anything else looks at a line: zero-width marks, and the private-use
+# glyphs of a web page's icon font (`\ue60a 分享`) a copy carries along.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *range(0xE000, 0xF900)], None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ue000-\uf8ff]")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`")
 _SINGLE_STAR = re.compile(r"(?<![*A-Za-z0-9])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![*A-Za-z0-9])")
 
