@@ -192,6 +192,12 @@ PAGES = [
         "基层减负研究",
         ["Abstract", "burden"],
     ),
+    (
+        "counts beside icons and a document site's scores",
+        "基层减负\n👍 12  💬 3\n阅读量 2356\n评分：4.5分\n下载积分：10\n12 赞" + BODY,
+        "基层减负",
+        ["12", "2356", "4.5", "积分"],
+    ),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 

@@ -53,9 +53,12 @@ _FOOTER = re.compile(
 _TERMINAL = "。！？!?…"
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
 _BUTTONS = re.compile(
-    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|被浏览|浏览|投诉|关注者"
+    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读量|阅读|被浏览|浏览量|浏览"
+    r"|投诉|关注者|下载量|下载|人评分|评分|热度|人气|赞"
 )
-_BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]共有条人次万wk]+", re.I)
+_BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]共有已条人次万分wk]+", re.I)
+# Counts beside icons only (`👍 12  💬 3`, `♥ 12`): symbols and numbers, no word.
+_ICON_COUNTS = re.compile(r"^(?=.*\d)(?=.*[^\w\s.,，:：/()（）\[\]+%-])\W*\d[\d\W]*$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•]+ *\d{1,3} *[-—–~·•]+|\d{1,3}|第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"
     r"|\d{1,3} */ *\d{1,3}|page *\d{1,3}(?: *of *\d{1,3})?)$",
@@ -83,6 +86,8 @@ def _is_furniture(key: str) -> bool:
         return False
     if _PLACEHOLDER.match(key) and not is_heading_phrase(key.strip("[] ")):
         return True  # `[图片]`, `[微笑][微笑]`: a picture's or an emoticon's placeholder; `[对策]` heads
+    if _ICON_COUNTS.match(key):
+        return True
     return bool(_BUTTONS.search(key)) and not _BUTTON_REST.sub("", _BUTTONS.sub("", key))
 
 
