@@ -118,17 +118,17 @@ def bracket_title(key: str) -> str:
 # What a page puts after a document's title, one row a shape (a new shape is a row): the page of a copy
 # split into pages (`_第1页`, `（第2页）`), a collection's piece number (`篇1`, ` 篇三`), a count of
 # versions (`最新7篇`, `（精选5篇）`).
-_DECORATIONS = (
-    r"[_\s]*[（(]?第\s*\d{1,3}\s*页[）)]?",
-    r"\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
-    r"\s*[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*\d{1,2}\s*篇[）)]?",
+_DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read once (linear)
+    r"[_\s]*+[（(]?第\s*\d{1,3}\s*页[）)]?",
+    r"\s*+篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
+    r"\s*+[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇[）)]?",
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
-    r"\s*(?:[_|｜]|\s[-—–]\s)\s*[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
+    r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
     # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`).
-    r"\s*[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐)[】\]）)]",
+    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐)[】\]）)]",
     # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
-    r"\s*[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*+[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",
 )
 _TRAILING_DECORATION = re.compile(r"(?<=\S)(?:" + "|".join(_DECORATIONS) + r")\s*$")
