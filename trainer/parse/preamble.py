@@ -209,7 +209,12 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
-    if is_genre_line(first.key) or is_person_name(first) or app_name(first, body_after(lines, content[0])):
+    if (
+        is_genre_line(first.key)
+        or is_person_name(first)
+        or SITE_NAME.match(first.key.strip())
+        or app_name(first, body_after(lines, content[0]))
+    ):
         return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
         return forwarded_title(lines, content)  # a sentence or a lead-in, not a title

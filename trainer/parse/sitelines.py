@@ -60,6 +60,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or _CHAPTER.match(line.key)
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
+            or bool(SITE_NAME.match(line.key.strip()))
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
             or label_word(line.key, nxt)
@@ -107,7 +108,12 @@ def label_word(key: str, nxt: str = "") -> bool:
 # A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
 _COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
 # A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
-SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
+# A site's, a paper's or an app's own name alone on a line (`愚愚学园`, `人民网`, `人民日报`, `新华网客户端`;
+# `乡村教育`, `工业互联网` and `织密城乡供水网` are no names).
+SITE_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库|网站|客户端|频道|日报|晚报|时报)"
+    r"|[\u4e00-\u9fffA-Za-z]{1,4}(?<!互联|物联)网)$"  # `织密城乡供水网` is a title's phrase
+)
 
 
 # The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
