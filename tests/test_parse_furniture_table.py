@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from trainer.parse.furniture import SHAPES, Shape
+from tests.test_parse_linear import test_regex_time_grows_linearly as grows_linearly
+from trainer.parse.furniture import _GROUPS, SHAPES, Shape
 from trainer.parse.noise import ends_terminal, is_noise
 from trainer.parse.normalize import split_lines
 
@@ -66,3 +67,14 @@ TEXT = [
 @pytest.mark.parametrize("text", TEXT)
 def test_text_with_the_same_words_is_not_furniture(text: str) -> None:
     assert not is_noise(split_lines(text)[0])
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=[s.what[:40] for s in SHAPES])
+def test_each_row_reads_in_linear_time(shape: Shape) -> None:
+    grows_linearly(shape.what, re.compile(shape.pattern, re.I))
+
+
+@pytest.mark.parametrize("group", range(len(_GROUPS)))
+def test_the_rows_joined_read_in_linear_time(group: int) -> None:
+    limit, _, rx = _GROUPS[group]
+    grows_linearly(f"rows up to {limit}", rx)
