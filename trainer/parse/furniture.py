@@ -2,7 +2,7 @@
 
 # A row says what the line is, the pattern searched in its folded key (anchored with `^`/`$` where the
 # shape is a whole line), and how long such a line can be: a longer line that holds the same words is
-# text quoting them. A row with `stop_ok=False` never matches a line that ends a sentence. A new shape
+# text quoting them. A row with `stop_ok=False` never matches a line that ends with a full stop. A new shape
 # of furniture is a new row here; shapes that need more than a pattern (buttons with their counts,
 # navigation rows, time stamps) are rules in `trainer.parse.noise`.
 

@@ -157,7 +157,7 @@ def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
         return False
-    if has_shape(key, ends_terminal(key)) or _is_furniture(key) or is_page_control(key):
+    if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):
         return True
     if len(key) <= 60 and is_nav_bar(key):
         return True
