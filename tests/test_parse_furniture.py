@@ -263,6 +263,8 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
         ("return tax_rate * (1 - reduction_rate)", "return tax_rate * (1 - reduction_rate)"),
         ("A B C D E 五个选项", "A B C D E 五个选项"),
         ("a + b = c + d2 x", "a + b = c + d2 x"),
+        ("加强监管锟斤拷锟斤拷力度", "加强监管力度"),
+        ("烫烫烫烫烫完善机制", "完善机制"),
     ],
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:

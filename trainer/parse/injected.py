@@ -25,8 +25,16 @@ def _is_garbage(tokens: list[str]) -> bool:
     return mixed >= MIXED_MIN and symbols >= SYMBOLS_MIN
 
 
+# What a broken copy leaves in place of characters it lost: `锟斤拷` (U+FFFD read through GBK) and the
+# `烫烫烫` / `屯屯屯` of memory never written.
+_LOST = re.compile(r"(?:锟斤拷)+|烫{3,}|屯{3,}")
+
+
 def without_injected(raw: str) -> str:
-    """The line without the runs of random ASCII scraps a site injected into it."""
+    """The line without the runs of random ASCII scraps a site injected into it, and without what a broken
+    copy left for the characters it lost."""
+    if "锟斤拷" in raw or "烫烫烫" in raw or "屯屯屯" in raw:
+        raw = _LOST.sub("", raw)
     if not _CHEAP.search(raw):
         return raw
     out: list[str] = []
