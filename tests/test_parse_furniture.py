@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.parse import parse_document
+from trainer.parse.injected import without_injected
 
 BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
 
@@ -107,6 +108,103 @@ PAGES = [
         ["关注者", "1,234", "浏览", "5.6万", "赞同", "张三"],
     ),
     ("more-links promo", "\\更多申论材料与范文金句获取\n基层减负" + BODY, "基层减负", ["更多"]),
+    (
+        "page of a copy",
+        "基层减负_第1页\n基层减负_第2页\n已阅读2页，还剩6页未读 继续免费阅读" + BODY,
+        "基层减负",
+        ["第2页", "还剩"],
+    ),
+    ("a piece's number", "学习心得体会\n学习心得体会篇1" + BODY, "学习心得体会", ["篇1"]),
+    ("a collection's count", "城市更新调研报告最新5篇" + BODY, "城市更新调研报告", ["5篇"]),
+    (
+        "a headline's speaker",
+        "全国人大代表李某某：推动基层减负落地见效\n推动基层减负落地见效" + BODY,
+        "推动基层减负落地见效",
+        ["李某某"],
+    ),
+    ("keyword spam", "免费下载大全_热门影视_在线观看高清_最新资源合集\n基层减负" + BODY, "基层减负", ["免费", "影视"]),
+    (
+        "slash byline",
+        "关于基层减负的思考\n文/张某某 某某区市场监管局" + BODY,
+        "关于基层减负的思考",
+        ["张某某", "监管局"],
+    ),
+    ("journal and issue", "基层减负调研札记\n某某行政学院学报 2022年3期" + BODY, "基层减负调研札记", ["学报"]),
+    ("a column's count", "某某范文网\n基层治理工作总结汇编\n治理3.5W" + BODY, "基层治理工作总结汇编", ["3.5W"]),
+    (
+        "a label word over the title",
+        "查看原文\n其他\n\n减负、赋能、增效……基层关心的事，到底怎么看？" + BODY,
+        "减负、赋能、增效……基层关心的事，到底怎么看？",
+        ["原文", "其他"],
+    ),
+    (
+        "a post's topic",
+        "#基层减负为什么越减越重#\n\n减负喊了多年，基层仍然感到负担重。" + BODY,
+        "基层减负为什么越减越重",
+        ["#"],
+    ),
+    (
+        "title only in a preface's note",
+        "前言：我们精心挑选了数篇优质基层减负提质增效文章，供您阅读参考。" + BODY,
+        "基层减负提质增效",
+        ["挑选"],
+    ),
+    (
+        "title only at a breadcrumb's end",
+        "您好，欢迎访问某某文档\n当前位置：首页 > 管理 > 其它文档 > 关于基层减负情况的调研报告\n"
+        "编号：6241 关于基层减负情况的调研报告 我们走访了十个乡镇。" + BODY,
+        "关于基层减负情况的调研报告",
+        ["首页", "编号"],
+    ),
+    (
+        "a column at a breadcrumb's end",
+        "当前位置：首页 > 范文大全 > 公文范文\n\n减负工作开展以来，基层反映仍有不少问题。" + BODY,
+        "doc",
+        ["范文"],
+    ),
+    (
+        "an app's name and a label over an exam",
+        "快来答\n主观\n\n注意事项：本卷满分100分，考试时限150分钟。"
+        + "请先仔细阅读给定资料，然后按照后面提出的作答要求依次作答，答案写在答题卡指定位置。" * 5
+        + BODY,
+        "doc",
+        ["快来答", "主观"],
+    ),
+    ("a row of links split by bars", "登录 | 注册 | 会员中心\n基层减负" + BODY, "基层减负", ["会员中心"]),
+    ("a column's path split by a bar", "申论 | 热点\n基层减负" + BODY, "基层减负", ["热点"]),
+    (
+        "a site's contact row",
+        "咨询热线：400-000-0000\nQQ群：123456 微信：abc123\n基层减负" + BODY,
+        "基层减负",
+        ["热线", "QQ"],
+    ),
+    ("a paper's part label with its marks", "基层减负\n二、案例分析题（30分）" + BODY, "基层减负", ["案例分析题"]),
+    ("document number with 字", "优化营商环境工作方案\n某开安办字20XX5号" + BODY, "优化营商环境工作方案", ["办字"]),
+    (
+        "a document site's related documents",
+        "基层减负" + BODY + "相关文档\n1. 基层治理调研报告。报告。\n2. 基层治理心得体会。体会。\n",
+        "基层减负",
+        ["相关文档", "调研报告", "心得体会"],
+    ),
+    (
+        "a paper's English abstract",
+        "基层减负研究\nAbstract: The burden on grassroots cadres is heavy.\nKey words: burden; reform" + BODY,
+        "基层减负研究",
+        ["Abstract", "burden"],
+    ),
+    (
+        "counts beside icons and a document site's scores",
+        "基层减负\n👍 12  💬 3\n阅读量 2356\n评分：4.5分\n下载积分：10\n12 赞" + BODY,
+        "基层减负",
+        ["12", "2356", "4.5", "积分"],
+    ),
+    (
+        "a pager and markup left by a copy",
+        "基层减负\n1 2 3 4 5 下一页\n< 上一篇 下一篇 >\n![图片](a.jpg)\n<!-- ad -->" + BODY,
+        "基层减负",
+        ["下一页", "上一篇", "图片", "ad"],
+    ),
+    ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
 ]
 
 
@@ -154,3 +252,33 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
     )
     deck = parse_document(text, source="doc.txt")
     assert [s.kind.value for t in deck.topics for s in t.sections] == ["problems", "countermeasures"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("- f6 U# {) L1 t; v 伴随制度改革不断深入", "伴随制度改革不断深入"),
+        ("2.述职报告是评议干部的依据 ; r& m. s5 G, p! a# q6 \\. u", "2.述职报告是评议干部的依据"),
+        ("& g) Z0 J7 q9 u$ G0 B0 ~ 1. 撰写述职报告", "1. 撰写述职报告"),
+        ("return tax_rate * (1 - reduction_rate)", "return tax_rate * (1 - reduction_rate)"),
+        ("A B C D E 五个选项", "A B C D E 五个选项"),
+        ("a + b = c + d2 x", "a + b = c + d2 x"),
+        ("加强监管锟斤拷锟斤拷力度", "加强监管力度"),
+        ("烫烫烫烫烫完善机制", "完善机制"),
+    ],
+)
+def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:
+    assert without_injected(line) == kept
+
+
+def test_a_line_of_injected_scraps_only_does_not_break_a_sentence() -> None:
+    text = "基层减负\n一、存在问题\n1. 文山会海仍未根治，会议多、\n& g) Z0 J7 q9 u$ G0 B0 ~\n文件长的现象时有反弹。\n2. 督查检查过多。迎检。\n"
+    deck = parse_document(text, source="doc.txt")
+    points = [p for _, _, p in deck.points()]
+    assert [p.head for p in points] == ["文山会海仍未根治，会议多、文件长的现象时有反弹", "督查检查过多"]
+
+
+def test_an_icon_font_s_glyphs_vanish_and_the_number_behind_them_counts() -> None:
+    text = "基层减负\n\ue60a 分享\n一、存在问题\n\ue6021. 人才队伍不完善。紧缺。\n2. 权力下放不到位。不到位。\n"
+    deck = parse_document(text, source="doc.txt")
+    assert [p.head for _, _, p in deck.points()] == ["人才队伍不完善", "权力下放不到位"]

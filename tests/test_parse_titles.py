@@ -23,7 +23,35 @@ TITLES = [
     ("kind phrase over prose is a title", "基层存在的问题和不足" + PROSE, "基层存在的问题和不足"),
     ("welcome banner", "欢迎来到专业的范文网平台！\n创建文明城市工作汇报" + BODY, "创建文明城市工作汇报"),
     ("page number glued on", "自查问题清单1\n自查问题清单" + BODY, "自查问题清单"),
+    ("a short title over its subtitle", "担当\n——读《基层减负》有感" + BODY, "担当"),
+    ("a two-character title over prose", "乡愁" + PROSE, "乡愁"),
+    ("a site's name after the title", "基层治理调研报告_百度文库" + BODY, "基层治理调研报告"),
+    ("a Q&A site after a dash", "如何提升基层治理效能？ - 知乎" + BODY, "如何提升基层治理效能？"),
+    ("a document site glued by a dash", "基层治理调研报告-原创力文档" + BODY, "基层治理调研报告"),
+    ("a site's word for its copy", "基层治理调研报告(word版)" + BODY, "基层治理调研报告"),
+    ("a title's own dash", "建设韧性城市-织密城市安全网" + BODY, "建设韧性城市-织密城市安全网"),
+    ("a year range", "杭州市防震减灾规划(2006-2020年)" + BODY, "杭州市防震减灾规划（2006-2020年）"),
+    (
+        "a question over numbered headings, under its author's lines",
+        "如何看待基层治理中的形式主义？\n张三\n公务员/申论讲师\n345 人赞同了该回答" + BODY,
+        "如何看待基层治理中的形式主义？",
+    ),
+    ("its date in brackets", "基层减负工作总结（2024年12月20日）" + BODY, "基层减负工作总结"),
+    ("wholly in brackets", "【基层减负工作总结】" + BODY, "基层减负工作总结"),
+    ("an emoji before it", "📌基层减负工作总结" + BODY, "基层减负工作总结"),
+    ("a bracketed label before it", "（受权发布）关于基层减负的若干措施" + BODY, "关于基层减负的若干措施"),
+    ("a question's label", "问：如何理解基层减负？\n答：" + BODY, "如何理解基层减负？"),
+    (
+        "a speech over its speaker",
+        "在全县工作会议上的讲话\n县委书记 张三\n（2024年5月6日）\n同志们：" + BODY,
+        "在全县工作会议上的讲话",
+    ),
+    ("a news site's name above the title", "人民网\n基层减负的思考" + BODY, "基层减负的思考"),
+    ("a paper's masthead above the title", "人民日报\n基层减负的思考" + BODY, "基层减负的思考"),
+    ("a news site's name alone", "人民网" + PROSE, "doc"),
+    ("a title line ending with 网", "工业互联网\n" + PROSE.strip() + BODY, "工业互联网"),
     ("site name alone", "申论范文" + PROSE, "doc"),
+    ("site name under a site's name", "申论范文_百度文库" + PROSE, "doc"),
     ("byline alone", "何艺轩，王郁芳" + PROSE, "doc"),
 ]
 
@@ -89,3 +117,14 @@ def test_a_phrase_naming_its_subject_over_prose_names_the_document() -> None:
         "其次，非遗的传承关系文化安全。它是民族认同的根基。\n最后，非遗的传承守护文化多样性。\n"
     )
     assert _title(text) == "传承非遗的意义"
+
+
+def test_a_speech_s_speaker_and_salutation_name_no_topic() -> None:
+    text = "在全县工作会议上的讲话\n县委书记 张三\n同志们：" + BODY
+    deck = parse_document(text, source="doc.txt")
+    assert [t.title for t in deck.topics] == ["在全县工作会议上的讲话"]
+
+
+def test_a_q_and_a_site_s_label_names_no_topic() -> None:
+    deck = parse_document("基层减负有哪些措施？\n最佳答案" + BODY, source="doc.txt")
+    assert [t.title for t in deck.topics] == ["基层减负有哪些措施"]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from trainer.core.model import SectionKind
+from trainer.parse.bylines import is_person_name
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, match_line, top_list
 from trainer.parse.markup import has_markup, unwrap
-from trainer.parse.noise import is_footer, is_noise, is_page_number, is_person_name, split_title
+from trainer.parse.noise import is_footer, is_noise, is_page_number, split_title
 from trainer.parse.normalize import Line, clean, clean_title, display_line, fold, split_lines
 from trainer.parse.vocab import (
     action_kind,

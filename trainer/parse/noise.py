@@ -1,110 +1,64 @@
-"""Recognising web noise (banners, breadcrumbs, bylines, footers) and tidying titles; no structure."""
+"""Recognising web noise beyond the shape table of `furniture` (buttons, navigation rows, time stamps, footers) and tidying titles; no structure."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
+from trainer.parse.bylines import affiliation
+from trainer.parse.furniture import has_shape, is_metadata
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.normalize import Line
+from trainer.parse.titles import counts_pieces, undecorated
+from trainer.parse.vocab import is_heading_phrase
 
-_DOMAIN = re.compile(r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b", re.I)
-_BREADCRUMB = re.compile(r"^(?:您|你)?(?:的|现在的)?(?:当前|现在)?(?:所在)?位置\s*[：:]?|(?:^|\s)首页\s*[>＞»/]")
 # A trail of sections split by arrows (`-> 要闻 -> 审计通告 -> 审计公告`, `首页 >> 申论资料 >> 热点`).
 _ARROW = re.compile(r"->|=>|>>|>|＞|»|→")
 ARROWS_MIN = 2
 # Page controls and site links that stand alone on a line (`导航`, `• 注册`, `首页`, `返回顶部`).
 _UI_WORDS = re.compile(
-    r"首页|导航|注册|登录|登陆|退出|搜索|返回|更多|菜单|打印|关闭|分享|收藏|网站地图|无障碍|繁体|简体|手机版|移动版"
-    r"|设为首页|加入收藏|English|APP|下载|客户端|顶部|上一页|下一页|目录",
+    r"登录后才能评论|首页|导航|注册|登录|登陆|退出|搜索|返回|更多|菜单|打印|关闭|分享|收藏|网站地图|无障碍|繁体|简体|手机版|移动版"
+    r"|设为首页|加入收藏|English|APP|下载|客户端|顶部|上一页|下一页|上一篇|下一篇|尾页|末页|目录|本页|窗口|联系我们|关于我们|纠错|推荐|赞"
+    r"|(?:写|发表|我要|网友|热门|最新)?(?:留言|评论)",
     re.I,
 )
-_UI_REST = re.compile(r"[\s•·●▪◆■□|｜/>＞»【】\[\]()（）:：-]+")
+_UI_REST = re.compile(r"[\s\d•·●▪◆■□|｜/<>＜＞«»【】\[\]()（）:：-]+")  # `1 2 3 下一页`: a pager
 UI_MAX = 24
 # A row of a page's layout table (`文件名称 | 汉滨区2025年政府工作报告 | ||`, `| ||||||||`).
 TABLE_BARS_MIN = 3
 _WORDY = re.compile(r"[^\W_]")
 _EMPTY_CELL = re.compile(r"\|\s*\|")
-# A date alone on a line, in digits or in Chinese numerals (`2021年8月`, `二○○八年一月二十五日`).
-_DATE_ONLY = re.compile(
-    r"^[（(]?[^（()）\d]{0,10}?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-    r"(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?[）)]?$"
-)
-_META = re.compile(
-    r"^(?:发布时间|发布日期|发布|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
-    r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字|摘要"
-    r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
-    r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
-    r"|原标题|图片来源|图源|声明|文|撰文|撰稿|供稿|记者|通讯员)\s*[：:|｜]"
-    # A paper's metadata under a bracketed label (`[关键词] …`, `[中图分类号] D922`; an abstract is text).
-    r"|^[\[【［]\s*(?:关\s*键\s*词|关键字|中图分类号|文献标识码|文章编号|基金项目|作者简介|收稿日期)\s*[\]】］]"
-)
 # A metadata label further along a short line (`2026-03-11 19:16 来源：参考消息网 责任编辑：刘某`).
 _META_INSIDE = re.compile(
     r"\s(?:来源|文章来源|作者|编辑|责任编辑|发布时间|发布日期|浏览|阅读|点击)\s*[：:]|\s(?:发表于|发布于|原创)"
-)
-# A news agency's dateline on its own line (`新华社北京3月11日电`).
-_DATELINE = re.compile(r"^[（(]?[\u4e00-\u9fff]{0,12}\d{1,2}月\d{1,2}日(?:电|讯)[）)]?$")
-# A figure or table caption (`表1 农民工年龄构成 %`).
-_CAPTION = re.compile(r"^(?:表|图|附表|附图|Table|Fig\.?)\s*\d{1,2}(?:[-.]\d{1,2})?(?![\d.年月日个项%万亿])", re.I)
-# A page counter or a file listing left by a document site (`（第7/23页）`, `xxx.docx`, `（61篇）`).
-_COUNTER = re.compile(
-    r"第\s*\d{1,4}\s*/\s*\d{1,4}\s*页|共\s*\d{1,4}\s*页|\.(?:docx?|pdf|wps|pptx?|xlsx?)$"
-    r"|第\s*\d{1,4}\s*卷\s*第\s*\d{1,3}\s*期|Vol\.\s*\d{1,4}|Journal of",
-    re.I,
 )
 # A navigation bar: four or more short items in a row, split by spaces, | or ·.
 _NAV_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
 _NAV_SPLIT = re.compile(r"\s*[|｜·•/]\s*|\s+")
 NAV_MIN_ITEMS = 4
-# Site greetings and aggregator notes (`欢迎来到…平台`, `下面是小编为大家整理的…，供大家参考。`).
-_SITE = re.compile(
-    r"欢迎(?:来到|访问|光临|您|点赞|转发|评论|关注|分享|留言|订阅)|小编|供大家(?:参考|阅读|借鉴|学习)|仅供参考"
-    r"|由会员分享|上传分享|可在线阅读|珍藏版|文档专家|在线咨询在线咨询|发表评论|發表評論|发布留言|發佈留言|必填欄位|必填项"
-    r"|電子郵件地址|电子邮件地址不会|严禁外传|版权归|未经授权"
-    # Words a page says to its reader about itself (`来看看本文…希望能帮到您！`).
-    r"|(?:来|一起)看看本文|希望(?:能|可以|对)?(?:帮到|帮助到?|有所帮助)(?:您|你|大家)|基于(?:您|你)的(?:标题|题目|要求)"
-)
-SITE_MAX = 100
-# A footnote or a reference: a note mark, then a source (`① 数据来源：国家统计局`, `[3] 王某.…[J].…`).
-_FOOTNOTE = re.compile(
-    r"^(?:\[\d{1,3}\]|［\d{1,3}］|注\s*\d{0,2}\s*[：:]|[①②③④⑤⑥⑦⑧⑨⑩])\s*[^\n]{0,120}?"
-    r"(?:来源|参见|出处|引自|转引|\[[JMNDC]\]|出版社|年第\s*\d{1,3}\s*期)"
-)
+_BARS = re.compile(r"[|｜]")
+# A title with its date in brackets after it (`基层减负工作总结（2024年12月20日）`) is no date line.
+_DATED_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）]{0,16}\d{4}\s*年[^（()）]{0,12}[）)]$")
 _DATETIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
-_BYLINE = re.compile(r"(?:^|\s)by\s*[：:]", re.I)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 _FOOTER = re.compile(
     r"^(?:相关文章|猜你喜欢|推荐访问|推荐阅读|相关热词搜索|热门文章|相关推荐|相关阅读|延伸阅读|版权所有"
     r"|版权声明|免责声明|本文链接|上一篇|下一篇|copyright|©|返回顶部|top$|参考文献|参考资料\s*[：:]?$"
     r"|往期推荐|往期回顾|往期精选|精彩推荐|热门推荐|相关链接|相关新闻|注释\s*[：:]?$"
-    r"|常见问题(?:及|与|和)?解答|常见问答|faq\b)",
+    r"|常见问题(?:及|与|和)?解答|常见问答|faq\b"
+    r"|(?:相关|热门|推荐|精品|最新|更多)(?:文档|资料|范文)\s*[：:]?$|猜你想看|大家都在看|你可能(?:还)?(?:喜欢|感兴趣)"
+    r"|相关搜索\s*[：:]?$)",
     re.I,
 )
-_INSTITUTION = re.compile(
-    r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位|\d{6}"
-)
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
-    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
-)
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐")
 _TERMINAL = "。！？!?…"
-# Page furniture a web or PDF copy leaves as whole lines: fold/expand links, follow buttons, end marks,
-# reprint notices.
-_FURNITURE = re.compile(
-    r"^(?:点击|点此)?(?:展开|阅读|查看)(?:阅读)?全文|^[+＋]? *(?:已)?关注$|^[【\[]?我要纠错|^分享(?:让更多人看到|给(?:好友|朋友))"
-    r"|^[-—–~ （(\[【]*(?:完|全文完|end|the end)[-—–~ ）)\]】]*$|转载请注明|侵权请?(?:联系|告知)|^[（(]?本文(?:系|为)?(?:原创|转载|整理自|来源于)"
-    r"|点个(?:在看|赞)|(?:分享|转发)给(?:更多|身边)|^[（(]?(?:本文)?作者(?:系|为|单位)"
-    r"|^篇[一二三四五六七八九十]{1,3}$|^第[一二三四五六七八九十\d]{1,3}篇$"  # a collection's chapter label
-    r"|^[^，。]{0,6}(?:部分内容|全文)(?:阅读|预览|试读)$",  # `论文部分内容阅读`: a site's preview label
-    re.I,
-)
 # Share, like and comment buttons with their counts: `点赞(128) 收藏 评论(32)`, `赞同 356 26 条评论`.
 _BUTTONS = re.compile(
-    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读|被浏览|浏览|投诉|关注者"
+    r"点赞|赞同了该回答|赞同了该文章|赞同|赞赏|收藏|评论|分享|转发|喜欢|举报|打赏|申请转载|在看|阅读量|阅读|被浏览|浏览量|浏览"
+    r"|投诉|关注者|下载量|下载|人评分|评分|热度|人气|赞"
 )
-_BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]条人次万wk]+", re.I)
+_BUTTON_REST = re.compile(r"[\d\s.,，:：|/·•+()（）\[\]共有已条人次万分wk]+", re.I)
+# Counts beside icons only (`👍 12  💬 3`, `♥ 12`): symbols and numbers, no word.
+_ICON_COUNTS = re.compile(r"^(?=.*\d)(?=.*[^\w\s.,，:：/()（）\[\]+%-])\W*\d[\d\W]*$")
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–~·•]+ *\d{1,3} *[-—–~·•]+|\d{1,3}|第 *\d{1,3} *页(?: *[,，/]? *共 *\d{1,3} *页)?"
     r"|\d{1,3} */ *\d{1,3}|page *\d{1,3}(?: *of *\d{1,3})?)$",
@@ -117,35 +71,22 @@ def is_page_number(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.key.strip()))
 
 
-# Advertising and calls to act on the page itself (scan a code, sign up, follow an account).
-_PROMO = re.compile(
-    r"^[【\[(（]?(?:广告|推广|赞助)[】\])）]|(?:扫码|扫一扫|扫描二维码|识别二维码)(?:关注|领取|添加|进群|下载|报名|咨询|获取|加入)"
-    r"|加微信|添加微信|关注公众号|关注我们|点击领取|免费领取|领取资料|报名中|立即报名|点击报名|长按识别"
-    r"|^点击[^。！？]{0,8}关注"  # `点击蓝字关注“云上胶州”`, `点击上方关注`
-    r"|^打开[^。！？]{1,10}(?:查看|阅读|观看)"  # `打开网易新闻 查看精彩图片`: an app's placeholder
-    r"|^[\\/]?更多[^。！？]{2,40}(?:获取|详见|请|点击|访问|查看|关注)"
-)
-# A reporter's byline (`本报记者 张三 李四`, `通讯员 王五`) and a document number alone (`国办发〔2022〕5号`).
-_REPORTER = re.compile(
-    r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
-)
-_COUNT_ALONE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d{1,4}(?:\.\d{1,2})?\s*[万wWkK]\+?$")  # `1,234`, `1.2万`: a count
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[［（(]\s*\d{4}\s*[〕\]］）)]\s*\d{1,4}\s*号$")
-PROMO_MAX = 80
-
-
 # A form's blanks to fill in (`姓名：______ 班级：______`): labels each followed by a run of underscores.
 _FORM_BLANK = re.compile(r"[\u4e00-\u9fff]{1,6}\s*(?:[：:]\s*)?[_＿]{3,}")  # one \s* per gap: linear
 
 
+BUTTONS_MAX = 40
+_PLACEHOLDER = re.compile(r"^(?:\[[\u4e00-\u9fff]{1,3}\]\s*){1,5}$")
+
+
 def _is_furniture(key: str) -> bool:
-    if len(key) <= PROMO_MAX and _PROMO.search(key):
-        return True
     if _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
         return True
-    if len(key) > 40:
+    if len(key) > BUTTONS_MAX:
         return False
-    if _FURNITURE.search(key):
+    if _PLACEHOLDER.match(key) and not is_heading_phrase(key.strip("[] ")):
+        return True  # `[图片]`, `[微笑][微笑]`: a picture's or an emoticon's placeholder; `[对策]` heads
+    if _ICON_COUNTS.match(key):
         return True
     return bool(_BUTTONS.search(key)) and not _BUTTON_REST.sub("", _BUTTONS.sub("", key))
 
@@ -181,23 +122,29 @@ def is_nav_bar(key: str) -> bool:
     short = sum(1 for it in items if _NAV_ITEM.fullmatch(it))
     if len(items) >= 2 * NAV_MIN_ITEMS - 2:
         return 5 * short >= 4 * len(items)
-    return len(items) >= NAV_MIN_ITEMS and short == len(items)
+    if len(items) >= NAV_MIN_ITEMS and short == len(items):
+        return True
+    # `申论 | 热点`, `登录 | 注册 | 会员中心`: a column's path or a row of links, its items split by bars.
+    barred = [it.strip() for it in _BARS.split(key)]
+    longest = max(len(it) for it in barred)
+    if len(barred) < 2 or not all(barred) or not (longest <= 2 or (len(barred) >= 3 and longest <= 4)):
+        return False
+    return not all(is_heading_phrase(it) for it in barred)  # `问题 | 对策`: a table's head
 
 
 def is_page_control(key: str) -> bool:
     """True for a line of page controls and site links only (`导航`, `• 注册`, `-> 要闻 -> 审计公告`,
-    a layout-table row), or a date alone."""
+    a layout-table row)."""
     if len(key) <= UI_MAX and _UI_WORDS.search(key) and not _UI_REST.sub("", _UI_WORDS.sub("", key)):
         return True
     if not _WORDY.search(key):
         return True  # `|`, `👇👇👇`, `————`: no word at all
-    if _REPORTER.match(key) or _DOC_NUMBER.match(key) or _COUNT_ALONE.match(key):
-        return True
     if len(key) <= 80 and len(_ARROW.findall(key)) >= ARROWS_MIN:
         return True
-    if key.count("|") >= TABLE_BARS_MIN and _EMPTY_CELL.search(key) and len(key.replace("|", "").strip()) <= 80:
-        return True  # a content table (`| 问题 | 对策 |`) has no empty cells
-    return bool(_DATE_ONLY.match(key))
+    # A layout table's row; a content table (`| 问题 | 对策 |`) has no empty cells.
+    return (
+        key.count("|") >= TABLE_BARS_MIN and bool(_EMPTY_CELL.search(key)) and len(key.replace("|", "").strip()) <= 80
+    )
 
 
 def is_noise(line: Line) -> bool:
@@ -210,69 +157,35 @@ def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
         return False
-    if _BREADCRUMB.search(key) or _META.match(key) or _is_furniture(key) or is_page_control(key):
+    if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):
         return True
-    if len(key) <= SITE_MAX and (_SITE.search(key) or _COUNTER.search(key)):
-        return True
-    if len(key) <= 200 and _FOOTNOTE.match(key):
-        return True
-    if len(key) <= 60 and (_DATELINE.match(key) or is_nav_bar(key)):
-        return True
-    if len(key) <= 80 and _CAPTION.match(key) and not key.endswith("。"):
+    if len(key) <= 60 and is_nav_bar(key):
         return True
     if len(key) <= 80 and _META_INSIDE.search(key) and _DATETIME.search(key):
         return True
-    if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and _META.match(key[1:].lstrip()):
+    if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and is_metadata(key[1:].lstrip()):
         return True  # `（来源：市民政局调研报告，有删节）`
-    short = len(key) <= 80 and not key.endswith("。")
-    if short and _DOMAIN.search(key):
-        return True
-    if short and _BYLINE.search(key):
-        return True
     m = _DATETIME.search(key)
     if m and len(key) <= 60 and re.search("[:：]", m.group(0)) and not ends_terminal(key):
         return True  # `2018年8月17日23:55:20…已关闭评论`: a post's time stamp to the second is page metadata
-    if m and len(key) <= 40 and "，" not in key:
+    if m and len(key) <= 40 and "，" not in key and not _DATED_TITLE.search(key):
         rest = _DATETIME.sub("", key)
         rest = _WEEKDAY.sub("", rest).strip(" -|/·")
         if len(rest) <= 12:
             return True
-    return _affiliation(folded)
+    return affiliation(folded)
 
 
-def is_affiliation(line: Line) -> bool:
-    """True for an author's affiliation in brackets: `(中共山西省委党校 报刊社,太原 030006)`."""
-    return _affiliation(line.key)
-
-
-def _affiliation(folded: str) -> bool:
-    key = folded.strip()
-    return (
-        len(key) <= 60 and key.startswith(("（", "[")) and key.endswith(("）", "]")) and bool(_INSTITUTION.search(key))
-    )
-
-
-def is_person_name(line: Line) -> bool:
-    """True for a lone byline of one to three Chinese personal names (`王亚峰`, `张三 李四`)."""
-    key = line.key.strip()
-    if not key or len(key) > 14:
-        return False
-    names = [n for n in re.split(r"[ 、，·]+", key) if n]
-    if not names or len(names) > 3:
-        return False
-    for name in names:
-        if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
-            return False
-        if name[0] not in _SURNAMES and not name.startswith(_COMPOUND_SURNAMES):
-            return False
-    return True
-
-
+# The roles a headline's speaker is named by (`市政协委员温秀丽：…`, `全国人大代表张三：…`).
+_SPEAKER_ROLES = "委员|代表|书记|主任|市长|县长|区长|局长|厅长|部长|省长|院长|校长|教授|专家|研究员|主席|理事长"
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考))\s*[：:｜|]\s*"
+    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问)\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
+    # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
+    rf"|^[\u4e00-\u9fff]{{0,12}}(?:{_SPEAKER_ROLES})"
+    r"[\u4e00-\u9fff·]{2,4}\s*[：:]\s*(?=\S{6})"
 )
 # What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),
 # a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
@@ -303,6 +216,9 @@ _ONE_PAPER = re.compile(r"试卷|真题|试题|参考答案|答案解析")
 
 def is_genre_line(key: str) -> bool:
     """True for a short line naming a site or a genre (`申论范文`), not a document."""
+    if counts_pieces(key):
+        return False  # `…范文汇编六篇`: a collection's title counts its pieces
+    key = undecorated(key)  # `基层治理调研报告_百度文库`: the title, under its site's name
     if len(key) > GENRE_LINE_MAX or not _GENRE_LINE.search(key) or _ONE_PAPER.search(key):
         return False
     return not _TITLE_PREFIX.match(key)  # `申论热点：乡村振兴` is a title under a label
@@ -311,6 +227,9 @@ def is_genre_line(key: str) -> bool:
 _TITLE_SUFFIX = re.compile(
     r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
+_WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
+# Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).
+_LEADING_MARKS = re.compile(r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)])\s*(?=\S{4})")
 _TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
 _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: quadratic on runs of spaces
 
@@ -330,6 +249,10 @@ def split_title(title: str) -> tuple[str, str]:
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:
         text = stripped
+    wrapped = _WRAPPED.match(text)
+    if wrapped:
+        text = wrapped.group(1).strip()  # `【基层减负工作总结】`, `《…》`: the title in brackets
+    text = _LEADING_MARKS.sub("", text) or text  # `📌…`, `（受权发布）…`
     unlabelled = _TITLE_LABEL.sub("", text).strip()
     if len(unlabelled) >= 2:
         text = unlabelled

@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 
 from trainer.parse.hant import HANT_TO_HANS
+from trainer.parse.injected import without_injected
 from trainer.parse.markup import has_markup, unwrap
 
-# Characters that vanish before anything else looks at a line.
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Characters that vanish before anything else looks at a line: zero-width marks, and the private-use
+# glyphs of a web page's icon font (`\ue60a 分享`) a copy carries along.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), *range(0xE000, 0xF900)], None)
+_HAS_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\ue000-\uf8ff]")
 _EMPHASIS = re.compile(r"\*\*|__|~~|`")
 # A bold lead glued to the sentence after it (`2. **完善考核机制**各地要…`): the bold set the head apart,
 # so a space keeps it apart once the marks are gone (a head and its body apart by a space, see heads.py).
@@ -177,7 +179,9 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line("", "", n, 0))  # a blank line, as `_line("")` gives it, without the work
             continue
         for raw in unwrap(source) if has_markup(source) else (source,):
-            out.extend(_line(piece, n) for piece in _unflatten(raw))
+            kept = without_injected(raw)
+            if kept or not raw.strip():  # a line of injected scraps only is no line (not even a blank)
+                out.extend(_line(piece, n) for piece in _unflatten(kept))
     return out
 
 

@@ -6,36 +6,40 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import normalize_key
+from trainer.parse.bylines import is_affiliation, is_person_name
 from trainer.parse.contents import contents_lines, form_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
     has_title_label,
-    is_affiliation,
     is_footer,
     is_genre_line,
     is_noise,
     is_page_number,
-    is_person_name,
     is_subtitle_line,
     split_title,
     without_running_header,
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
-from trainer.parse.sitelines import past_site_lines, title_like
+from trainer.parse.sitelines import SITE_NAME, app_name, past_site_lines, site_column, site_word, title_like
 from trainer.parse.titlelines import barrier, continued_title
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
+    body_after,
     bracket_title,
+    crumb_title,
+    forwarded_title,
     path_root,
+    undecorated,
     undoubled,
 )
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
+_HASHTAG = re.compile(r"^#([^#\s][^#]{2,38}[^#\s])#$")  # a post's topic between two `#`
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
 _TRAILING_NUMBER = re.compile(r"(?<=[\u4e00-\u9fff])\d{1,2}$")  # `留守老人的调查报告1`: a version or page number
 _BYLINE_WINDOW = 4  # bylines sit within this many lines after the title
@@ -124,7 +128,10 @@ _FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|p
 # What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
 # `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
 _NAMED_TITLES = (
-    re.compile(r"(?:整理|收集|汇总|精选)(?:的|了)(?:一篇|关于)?([^，,。；;！!？?]{4,60})[，,]\s*(?:供|希望|欢迎|仅供)"),
+    re.compile(
+        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
+        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
+    ),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
     re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
     re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
@@ -189,6 +196,9 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     m = _H1.match(first.key)
     if m:
         return (content[0], first.text[m.start(1) : m.end(1)]) if len(h1s) == 1 else None
+    hashtag = _HASHTAG.match(first.key)
+    if hashtag:
+        return content[0], first.text[hashtag.start(1) : hashtag.end(1)]  # `#话题#`: a post's topic names it
     if first.key.startswith("#"):
         return None
     if is_start_line(first):
@@ -199,10 +209,15 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
-    if is_genre_line(first.key) or is_person_name(first):
-        return None  # a site's name or a byline, with no title under it
+    if (
+        is_genre_line(first.key)
+        or is_person_name(first)
+        or SITE_NAME.match(first.key.strip())
+        or app_name(first, body_after(lines, content[0]))
+    ):
+        return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
     if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
-        return None  # a sentence or a lead-in, not a title
+        return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key):
         return None
     if has_title_label(first.key):
@@ -220,11 +235,24 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         subject = "的" in first.key[2:] and not any(
             lines[i].key != first.key and is_heading_phrase(lines[i].key) for i in content[1:]
         )
-        if not subject and (is_start_line(nxt) or title_like(nxt)):
+        if not subject and (is_start_line(nxt) or title_like(nxt)) and not _over_numbered_headings(lines, content):
             return None
         if not subject and len(first.key) < TITLED_PHRASE_MIN:
             return None
     return content[0], first.text
+
+
+_SECTION_STYLES = frozenset({"cn_dun", "di_label"})  # `一、`, `第一部分`: how a document numbers its sections
+
+
+def _over_numbered_headings(lines: list[Line], content: list[int]) -> bool:
+    """True when a first line with no number stands over headings numbered as siblings
+    (`如何看待…？` over `一、存在问题` … `二、对策建议`): it is their document's title, not one of them."""
+    for i in content[1:]:
+        marker = match_line(lines[i].key)
+        if marker is not None and marker.style in _SECTION_STYLES and is_heading_phrase(lines[i].key[marker.end :]):
+            return True
+    return False
 
 
 _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
@@ -272,26 +300,6 @@ def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     return content[0], first.text[marker.end :]
 
 
-# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
-_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
-# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
-_SITE_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库)$")
-
-
-# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
-_ISSUER = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
-    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
-)
-
-
-def _site_column(line: Line) -> bool:
-    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
-    if is_start_line(line):
-        return False
-    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))
-
-
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
     quoted, named = _quoted_titles(lines)
@@ -300,6 +308,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     from_row = _metadata_title(lines)
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
+    named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     lines = _strip_noise(lines)
     for i in contents_lines(lines) | form_lines(lines):
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
@@ -312,7 +321,15 @@ def read_preamble(lines: list[Line]) -> Preamble:
         # the top names no topic either (`李小敏 劉釩` over a paper's abstract, `申论范文` over an essay).
         content = [i for i, line in enumerate(lines) if line.key][:TITLE_WINDOW]
         for i in content:
-            if is_person_name(lines[i]) or _site_column(lines[i]) or _SITE_NAME.search(lines[i].key):
+            if (
+                is_person_name(lines[i])
+                or site_column(lines[i])
+                or SITE_NAME.search(lines[i].key)
+                or (
+                    site_word(lines[i], body_after(lines, i))
+                    and not any(is_start_line(lines[j]) for j in content if j < i)
+                )
+            ):
                 lines[i] = barrier(lines[i])
         if named:
             return Preamble(split_title(undoubled(named))[0], "", lines)
@@ -323,7 +340,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
-    title, subtitle = split_title(raw_title)
+    title, subtitle = split_title(undecorated(raw_title))
+    title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
@@ -340,8 +358,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
         if near and is_subtitle_line(line.key) and not subtitle:
             subtitle = split_title(line.text.strip("—- "))[0]
         elif not (
-            (len(line.key) <= len(raw_title) + 4 and normalize_key(_TRAILING_NUMBER.sub("", line.key)) in title_keys)
-            or (near and (is_person_name(line) or is_affiliation(line) or _site_column(line)))
+            (len(line.key) <= len(raw_title) + 4 and _copy_key(line.key) in title_keys)
+            or (near and (is_person_name(line) or is_affiliation(line) or site_column(line)))
             or cut
             or (broken and key == broken)
         ):
@@ -351,6 +369,11 @@ def read_preamble(lines: list[Line]) -> Preamble:
         broken = whole[len(key) :] if cut else ""
         rest.append(barrier(line))
     return Preamble(title, subtitle, rest)
+
+
+def _copy_key(key: str) -> str:
+    """A line's key as a copy of the title would give it (`X_第2页`, `X1` → `X`)."""
+    return normalize_key(_TRAILING_NUMBER.sub("", undecorated(key)))
 
 
 def _bracketed(lines: list[Line]) -> Preamble:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_person_name
+from trainer.parse.bylines import is_person_name
+from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.titles import (
@@ -12,10 +13,12 @@ from trainer.parse.titles import (
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
     body_after,
+    counts_pieces,
     is_label_line,
     off_topic,
     path_leaf,
     path_root,
+    undecorated,
 )
 from trainer.parse.vocab import is_heading_phrase
 
@@ -46,7 +49,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
         # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
         if (
             banner
@@ -57,8 +60,10 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or _CHAPTER.match(line.key)
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
+            or bool(SITE_NAME.match(line.key.strip()))
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
+            or label_word(line.key, nxt)
         ):
             skipped += 1
             continue
@@ -77,8 +82,8 @@ def _column_of(key: str, nxt: str) -> bool:
     column; a long line that opens with the line below and runs on (`乡镇创城工作汇报收到创城通知以后…`)
     is a site's excerpt of the document."""
     key, nxt = key.strip(), nxt.strip()
-    if not key or not nxt or len(nxt) > TITLE_MAX:
-        return False
+    if not key or not nxt or len(nxt) > TITLE_MAX or undecorated(nxt) == key:
+        return False  # `X` over `X篇1`: the title, over its first piece's
     if len(key) <= GENRE_LINE_MAX and len(key) < len(nxt) <= COLUMN_TITLE_MAX and key in nxt:
         return not _SENTENCE_MARK.search(nxt)  # the line below is a title, not the text it opens
     return len(key) > TITLE_MAX and len(nxt) >= TITLED_PHRASE_MIN and key.startswith(nxt)
@@ -89,3 +94,56 @@ def _column_path(key: str, below: list[str]) -> bool:
     label of a line below."""
     leaf = path_leaf(key)
     return bool(leaf) and any(k.startswith(leaf) and k[len(leaf) : len(leaf) + 1] in "：:|｜" for k in below)
+
+
+LABEL_WORD_MAX = 2  # `其他`, `原创`: a line this short labels the page; it names no document
+
+
+def label_word(key: str, nxt: str = "") -> bool:
+    """A word too short to name a document (`其他` over the title, `主观` over an exam's notes), unless
+    a subtitle follows it (`担当` over `——读…有感`)."""
+    return len(key.strip()) <= LABEL_WORD_MAX and not is_subtitle_line(nxt.strip())
+
+
+# A site's column under a title (`2012年公务员申论热点`): a short line naming the exam, no heading.
+_COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
+# A site's own name alone on a line (`愚愚学园`, `XX论坛`; `乡村教育` names a topic).
+# A site's, a paper's or an app's own name alone on a line (`愚愚学园`, `人民网`, `人民日报`, `新华网客户端`;
+# `乡村教育`, `工业互联网` and `织密城乡供水网` are no names).
+SITE_NAME = re.compile(
+    r"^(?:[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库|网站|客户端|频道|日报|晚报|时报)"
+    r"|[\u4e00-\u9fffA-Za-z]{1,4}(?<!互联|物联)网)$"  # `织密城乡供水网` is a title's phrase
+)
+
+
+# The body that issues or writes a document, on its own line under the title (`XX县人民政府办公室`).
+_ISSUER = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z（）()·]{2,24}(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|处|署|研究院|研究所|研究中心"
+    r"|大学|学院|党校|街道办事处|办事处|协会|学会|课题组|调研组)$"
+)
+
+
+APP_NAME_MAX = 4  # a name this short whose words the text never uses is an app's or a label
+
+
+def app_name(line: Line, body: str) -> bool:
+    """A short name at the top whose words the text below never uses (an app's `一起答`)."""
+    if is_start_line(line) or is_heading_phrase(line.key) or len(line.key) > APP_NAME_MAX:
+        return False
+    return off_topic(line.key, body)
+
+
+def site_word(line: Line, body: str) -> bool:
+    """A word at the top that names no part of the text: an app's name, or a label (`主观`) with no
+    subtitle under it."""
+    if app_name(line, body):
+        return True
+    nxt = body.lstrip("\n").split("\n", 1)[0]
+    return not is_start_line(line) and not is_heading_phrase(line.key) and label_word(line.key, nxt)
+
+
+def site_column(line: Line) -> bool:
+    """A site's column (`2012年公务员申论热点`) or the issuing body (`XX县人民政府办公室`) under a title."""
+    if is_start_line(line):
+        return False
+    return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))

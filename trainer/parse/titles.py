@@ -18,7 +18,7 @@ TITLE_WINDOW = 4  # a title sits within this many content lines of the top
 
 # Off-topic: fewer than this share of a line's character pairs appear in the text below it.
 ON_TOPIC_MIN = 0.25
-OFF_TOPIC_PAIRS_MIN = 3  # a line of fewer pairs says too little to judge
+OFF_TOPIC_PAIRS_MIN = 2  # a line of fewer pairs (one word) says too little to judge
 BODY_WINDOW = 20000  # the text below that is searched (a bounded look keeps long documents linear)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LISTED = re.compile(r"[,，]")
@@ -113,3 +113,77 @@ def bracket_title(key: str) -> str:
     """The bracketed title a first paragraph opens with, or "" (see `_LEADING_BRACKET`)."""
     m = _LEADING_BRACKET.match(key.strip())
     return m.group(1) if m and len(key.strip()) > m.end() + 10 else ""
+
+
+# What a page puts after a document's title, one row a shape (a new shape is a row): the page of a copy
+# split into pages (`_第1页`, `（第2页）`), a collection's piece number (`篇1`, ` 篇三`), a count of
+# versions (`最新7篇`, `（精选5篇）`).
+_DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read once (linear)
+    r"[_\s]*+[（(]?第\s*\d{1,3}\s*页[）)]?",
+    r"\s*+篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
+    r"\s*+[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇[）)]?",
+    # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
+    r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
+    r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
+    # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`).
+    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐)[】\]）)]",
+    # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
+    r"\s*+[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",
+)
+_TRAILING_DECORATION = re.compile(r"(?<=\S)(?:" + "|".join(_DECORATIONS) + r")\s*$")
+TITLE_CORE_MIN = 4  # what is left of a title without its decoration is at least this long
+
+
+def undecorated(title: str) -> str:
+    """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`)."""
+    text = title.strip()
+    for _ in range(2):
+        m = _TRAILING_DECORATION.search(text)
+        if m is None or m.start() < TITLE_CORE_MIN:
+            break
+        text = text[: m.start()].rstrip()
+    return text
+
+
+# A collection's title says how many pieces it holds (`安全生产实施方案范文汇编六篇`, `…调查报告最新7篇`):
+# it names a document, where a site's name or a genre's label (`申论范文`) does not.
+_PIECE_COUNT = re.compile(r"(?:\d{1,2}|[两二三四五六七八九十]{1,2})\s*篇[）)]?$")
+
+
+def counts_pieces(key: str) -> bool:
+    """True for a title that counts the pieces of its collection (`…范文汇编六篇`)."""
+    return bool(_PIECE_COUNT.search(key.strip()))
+
+
+_ARROWS = re.compile(r">>|->|[>＞»]")
+CRUMB_TITLE_MIN = 8  # a breadcrumb's last item this long names the page's document, not a column
+_SENTENCE = re.compile(r"[。；！？!?]")
+
+
+def crumb_title(lines: list[Line]) -> str:
+    """The document a breadcrumb at the top ends with (`当前位置：首页 > … > 镇政协小组关于…的调查报告`),
+    when the text below names it again; else ""."""
+    for n, line in enumerate(lines[: 4 * TITLE_WINDOW]):
+        if len(_ARROWS.findall(line.key)) < 2:
+            continue
+        leaf = path_leaf(line.key)
+        if CRUMB_TITLE_MIN <= len(leaf) <= TITLE_MAX and not _SENTENCE.search(leaf) and leaf in body_after(lines, n):
+            return line.text[line.key.rindex(leaf) :].strip()
+    return ""
+
+
+_BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
+
+
+def forwarded_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """The title of the document a notice forwards (`现将《X》转发给你们` … `X（市科技局 二○○七年…）`):
+    a line among the first few that opens with what a line above it quotes in 《》."""
+    quoted: list[str] = []
+    for i in content[: 2 * TITLE_WINDOW]:
+        key = lines[i].key
+        for name in quoted:
+            if key.startswith(name) and len(undecorated(key)) <= len(name) + 2:
+                return i, lines[i].text
+        quoted += [m.group(1) for m in _BOOK_TITLE.finditer(key[:BODY_WINDOW])]
+    return None

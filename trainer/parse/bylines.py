@@ -1,0 +1,44 @@
+"""Who wrote a document: lone bylines of personal names and an author's affiliation; no structure."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.normalize import Line
+
+_INSTITUTION = re.compile(
+    r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位|\d{6}"
+)
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
+    "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐")
+
+
+def is_affiliation(line: Line) -> bool:
+    """True for an author's affiliation in brackets: `(中共山西省委党校 报刊社,太原 030006)`."""
+    return affiliation(line.key)
+
+
+def affiliation(folded: str) -> bool:
+    key = folded.strip()
+    return (
+        len(key) <= 60 and key.startswith(("（", "[")) and key.endswith(("）", "]")) and bool(_INSTITUTION.search(key))
+    )
+
+
+def is_person_name(line: Line) -> bool:
+    """True for a lone byline of one to three Chinese personal names (`王亚峰`, `张三 李四`)."""
+    key = line.key.strip()
+    if not key or len(key) > 14:
+        return False
+    names = [n for n in re.split(r"[ 、，·]+", key) if n]
+    if not names or len(names) > 3:
+        return False
+    for name in names:
+        if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        if name[0] not in _SURNAMES and not name.startswith(_COMPOUND_SURNAMES):
+            return False
+    return True

@@ -1,0 +1,54 @@
+"""Anti-copy garbage a site injects into the text a reader copies; string work only, no parsing decisions."""
+
+# Some sites scatter runs of random ASCII scraps through a page so that a copy is spoilt
+# (`- f6 U# {) L1 t; v 伴随…`, `…的依据 ; r& m. s5 G, p! a# q6 \. u`). A run of five or more scraps of
+# one to three characters, some of them symbols and some a letter with a digit, is such garbage: it goes
+# from the line and the text around it stays. Code (`tax_rate * (1 - x)`), a formula (`a + b = c`) or
+# a list's letters (`A B C D E`) have no scraps that mix a letter with a digit and a letter with a mark.
+
+from __future__ import annotations
+
+import re
+
+_RUN = re.compile(r"(?<!\S)[!-~]{1,3}(?: {1,2}[!-~]{1,3}){4,}(?!\S)")
+_MIXED = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_MARKED = re.compile(r"[A-Za-z0-9][^A-Za-z0-9]|[^A-Za-z0-9][A-Za-z0-9]")  # `U#`, `t;`, `{2`
+_MARKER = re.compile(r"^(?:\d{1,2}[.、]?|[(（]\d{1,2}[)）])$")  # `1.` before the text it numbers
+MIXED_MIN = 1
+SYMBOLS_MIN = 2
+_CHEAP = re.compile(r"[!-~] {1,2}[!-~]{1,3} {1,2}[!-~]")  # no run is possible without this
+
+
+def _is_garbage(tokens: list[str]) -> bool:
+    mixed = sum(1 for t in tokens if _MIXED.search(t))
+    symbols = sum(1 for t in tokens if _MARKED.search(t))
+    return mixed >= MIXED_MIN and symbols >= SYMBOLS_MIN
+
+
+# What a broken copy leaves in place of characters it lost: `锟斤拷` (U+FFFD read through GBK) and the
+# `烫烫烫` / `屯屯屯` of memory never written.
+_LOST = re.compile(r"(?:锟斤拷)+|烫{3,}|屯{3,}")
+
+
+def without_injected(raw: str) -> str:
+    """The line without the runs of random ASCII scraps a site injected into it, and without what a broken
+    copy left for the characters it lost."""
+    if "锟斤拷" in raw or "烫烫烫" in raw or "屯屯屯" in raw:
+        raw = _LOST.sub("", raw)
+    if not _CHEAP.search(raw):
+        return raw
+    out: list[str] = []
+    last = 0
+    for m in _RUN.finditer(raw):
+        tokens = m.group().split()
+        if not _is_garbage(tokens):
+            continue
+        end = m.end()
+        if _MARKER.match(tokens[-1]) and raw[end : end + 1] == " " and not raw[end + 1 : end + 2].isascii():
+            end = m.start() + m.group().rindex(tokens[-1])  # `~ 1. 撰写…`: the number belongs to the text
+        out.append(raw[last : m.start()])
+        last = end
+    if not out:
+        return raw
+    out.append(raw[last:])
+    return re.sub(r" {2,}", " ", "".join(out)).strip(" ")
