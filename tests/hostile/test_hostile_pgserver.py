@@ -57,6 +57,9 @@ def _mute_server() -> tuple[socket.socket, int, threading.Event, list[int]]:
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(8)
+    # Set here, not in the thread: a thread started late (a loaded machine) found the socket closed by
+    # the test's teardown already and failed the next test's setup with "Bad file descriptor".
+    server.settimeout(0.2)
     stop = threading.Event()
     greeted: list[int] = []
     held: list[socket.socket] = []
@@ -81,7 +84,6 @@ def _mute_server() -> tuple[socket.socket, int, threading.Event, list[int]]:
             pass
 
     def accept() -> None:
-        server.settimeout(0.2)
         while not stop.is_set():
             try:
                 conn, _ = server.accept()

@@ -10,15 +10,19 @@ def continued_lists(paras: list[Para]) -> set[int]:
     """The paragraphs that open a prose-style list past its first member (`二是…` then `三是…`, a page
     copied from the middle of a list): the next line of that style goes on with the next number, or
     it is the page's first numbered line."""
+    marks = [match_line(para.key) for para in paras]
+    following: list[Marker | None] = [None] * len(marks)  # the next paragraph's marker of the same style
+    seen: dict[object, Marker] = {}
+    for i in range(len(marks) - 1, -1, -1):
+        if (m := marks[i]) is not None:
+            following[i], seen[m.style] = seen.get(m.style), m
     found: set[int] = set()
     first = True  # no numbered line before: a page that starts inside a list (`三是…` alone) goes on with it
-    for i, para in enumerate(paras):
-        marker = match_line(para.key)
+    for i, marker in enumerate(marks):
         if marker is None or marker.style not in COUNTED_PROSE or marker.ordinal < 2:
             first = first and marker is None
             continue
-        later = (match_line(paras[k].key) for k in range(i + 1, len(paras)))
-        nxt = next((m for m in later if m is not None and m.style == marker.style), None)
+        nxt = following[i]
         if (nxt is not None and nxt.ordinal == marker.ordinal + 1) or first:
             found.add(i)
         first = False

@@ -143,8 +143,7 @@ def split_run_together(text: str) -> tuple[str, str, bool]:
     """`split_head` for an item of a list run together in one paragraph (`一是…，…；二是…`): its head
     is its lead up to the first ，；。 (unless that clause is an adverbial opener or too short)."""
     stripped = text.strip()
-    _, comma = _scan(stripped)
-    stop, _ = _scan(stripped)
+    stop, comma = _scan(stripped)
     if comma >= 0 and (stop < 0 or comma < stop):
         clause = clean(stripped[:comma]).strip(_TRIM)
         if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause):
