@@ -1,6 +1,6 @@
 """`python -m benchmarks.outline`: how well `trainer build` outlines whole real documents, against blind annotations.
 
-Reads the parts of `tests/realdocs/` (dev, heldout, dev2, fresh, dev3, dev4: see its README) and `tests/corpus/`:
+Reads the parts of `tests/realdocs/` (dev, heldout, dev2, fresh, dev3, dev4, dev6: see its README) and `tests/corpus/`:
 every `NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document and per part, and writes
 `benchmarks/results/outline-latest.json`.
 
@@ -42,6 +42,7 @@ PARTS = {
     "fresh": ROOT / "tests" / "realdocs" / "fresh",
     "dev3": ROOT / "tests" / "realdocs" / "dev3",
     "dev4": ROOT / "tests" / "realdocs" / "dev4",
+    "dev6": ROOT / "tests" / "realdocs" / "dev6",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
     ap.add_argument(
-        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, corpus, or a folder)"
+        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, dev6, corpus, or a folder)"
     )
     ap.add_argument(
         "--verbose",
