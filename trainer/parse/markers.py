@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from trainer.parse.memo import per_document
 from trainer.parse.vocab import KIND_WORDS
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -161,7 +161,7 @@ def _match_at(key: str, pos: int) -> Marker | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # the outline asks this of one line several times; a Marker is immutable
+@per_document  # the passes ask this of one line several times; a Marker is immutable
 def match_line(key: str) -> Marker | None:
     """The marker that opens a line (folded, left-stripped), or None.
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from trainer.parse.bylines import affiliation
 from trainer.parse.furniture import has_shape, is_metadata
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
+from trainer.parse.memo import per_document
 from trainer.parse.normalize import Line
 from trainer.parse.titles import counts_pieces, undecorated
 from trainer.parse.vocab import is_heading_phrase
@@ -152,7 +152,7 @@ def is_noise(line: Line) -> bool:
     return _is_noise_key(line.key)
 
 
-@lru_cache(maxsize=4096)  # pages repeat their furniture; the answer depends on the key alone
+@per_document  # pages repeat their furniture; the answer depends on the key alone
 def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
