@@ -80,7 +80,8 @@ _PLACEHOLDER = re.compile(r"^(?:\[[\u4e00-\u9fff]{1,3}\]\s*){1,5}$")
 
 
 def _is_furniture(key: str) -> bool:
-    if _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
+    blanks = "_" in key or "＿" in key  # looked for first: the pattern is slow on a long line of words
+    if blanks and _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
         return True
     if len(key) > BUTTONS_MAX:
         return False
