@@ -201,6 +201,11 @@ _INLINE_HINT = re.compile(
 
 def find_inline(key: str) -> list[Marker]:
     """Every marker in a paragraph's folded text that sits at a clause boundary."""
+    return list(_inline(key))
+
+
+@per_document  # the outline, its readings and the points each look for a paragraph's run-together list
+def _inline(key: str) -> tuple[Marker, ...]:
     found: list[Marker] = []
     for m in _INLINE_HINT.finditer(key):
         pos = m.start()
@@ -227,7 +232,7 @@ def find_inline(key: str) -> list[Marker]:
         if side and (not left or left in _BOUNDARY or left in "，、"):
             found.append(side)
     found.sort(key=lambda mk: mk.start)
-    return found
+    return tuple(found)
 
 
 # Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
