@@ -125,6 +125,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
 )
 _COMPILED = tuple((style, re.compile(pat), comma) for style, pat, comma in _TABLE)
 _LINE_START = re.compile("|".join(f"(?:{pat})" for _, pat, _ in _TABLE))
+_AFTER_COMMA = frozenset(style for style, _, comma in _TABLE if comma)
 
 
 def _ordinal(style: str, raw: str) -> int:
@@ -147,13 +148,23 @@ def _ordinal(style: str, raw: str) -> int:
     return cn_number(raw)
 
 
+# The rows as one pattern, each in a group of its own (its ordinal the group inside): at a position the
+# first row that matches is the first alternative that does, found in one try instead of a try per row.
+_ROWS = re.compile("|".join(f"({pat})" for _, pat, _ in _TABLE))
+_ROW_OF_GROUP = {1 + i + sum(rx.groups for _, rx, _ in _COMPILED[:i]): i for i in range(len(_COMPILED))}
+
+
 def _match_at(key: str, pos: int) -> Marker | None:
-    for style, rx, _ in _COMPILED:
+    m = _ROWS.match(key, pos)
+    if m is None:
+        return None
+    first = _ROW_OF_GROUP[m.lastindex or 0]
+    for style, rx, _ in _COMPILED[first:]:
         m = rx.match(key, pos)
         if m:
             n = _ordinal(style, m.group(1))
             if n <= 0:
-                continue
+                continue  # `十十、` numbers nothing: a later row may read the line
             end = m.end()
             while end < len(key) and key[end] == " ":
                 end += 1
@@ -215,12 +226,14 @@ def _inline(key: str) -> tuple[Marker, ...]:
         while prev >= 0 and key[prev] == " ":
             prev -= 1
         before = key[prev] if prev >= 0 else ""
+        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
+        spaced = prev < pos - 1
+        if before and before not in _BOUNDARY and before not in "，、" and not spaced:
+            continue  # mid-clause: no marker of any style starts here
         marker = _match_at(key, pos)
         if marker is None:
             continue
-        comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
-        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
-        spaced = prev < pos - 1
+        comma_ok = marker.style in _AFTER_COMMA
         if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
             continue
         if found and found[-1].end > pos:
