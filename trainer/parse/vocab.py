@@ -264,7 +264,7 @@ def heads_kind(heads: list[str]) -> SectionKind:
     """The kind most heads of a list point to (more than half of them, at least two), else OTHER."""
     votes: dict[SectionKind, int] = {}
     for head in heads:
-        kind = _head_vote(head)
+        kind = head_kind(head)
         votes[kind] = votes.get(kind, 0) + 1
     best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
     count = votes.get(best, 0)
@@ -278,6 +278,7 @@ def unanimous_kind(heads: list[str]) -> SectionKind:
     return kinds.pop() if len(heads) >= 2 and len(kinds) == 1 else SectionKind.OTHER
 
 
+@per_document
 def _row_kind(clause: str) -> SectionKind:
     return next((kind for kind, rx in HEAD_ROWS if rx.search(clause)), SectionKind.OTHER)
 
