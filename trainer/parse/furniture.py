@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 
 ANY = 1 << 30  # no length limit: the shape is sure at any length
+# The roles a speaker is named by, in a byline (`县委书记 张三`) or before what they said in a headline
+# (`市政协委员温秀丽：…`, read by `noise`). A new role is a word here.
+SPEAKER_ROLES = (
+    "书记|主任|市长|县长|区长|镇长|乡长|局长|厅长|部长|省长|院长|校长|主席|委员|代表|教授|专家|研究员|理事长"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +230,8 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a speaker's byline: a role, a space, a name (`县委书记 张三`)",
-        ("县委书记 张三", "市政府副市长 李某某"),
-        r"^[\u4e00-\u9fff]{0,10}(?:书记|主任|市长|县长|区长|镇长|乡长|局长|厅长|部长|省长|院长|校长|主席|委员|代表)"
-        r"\s+[\u4e00-\u9fff]{2,4}$",
+        ("县委书记 张三", "市政府副市长 李某某", "农业大学教授 王五"),
+        rf"^[\u4e00-\u9fff]{{0,10}}(?:{SPEAKER_ROLES})\s+[\u4e00-\u9fff]{{2,4}}$",
         20,
     ),
     Shape(
