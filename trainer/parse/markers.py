@@ -17,6 +17,8 @@ SYMBOLS = "★☆●○■□◆◇▲△►▶❖✦✧"
 HEADING_SYMBOLS = "★☆"
 # `再者`, `此外` go on with a 首先/其次 list they follow (never open one), before a `最后`.
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "此外": 98, "最后": 99}
+SEQUENCE_WORDS = tuple(_SEQ)  # `heads` takes them off a point's head
+_SEQ_WORDS = "|".join(_SEQ)
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LETTERS = "abcdefghij"
 # Emoji and marks a page puts before a number (`📌1.`, `🔹一是`, `✅（一）`): decoration, not a marker.
@@ -119,7 +121,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
-    ("seq", r"(首先|其次|再次|再者|此外|最后)[，：]", True),
+    ("seq", rf"({_SEQ_WORDS})[，：]", True),
     # `首先需要…`, `其次要…`: these two count with no comma too (`再次`, `最后` do not: 再次强调, 最后一公里).
     ("seq", r"(首先|其次)(?=[\u4e00-\u9fff])", True),
 )
@@ -205,7 +207,7 @@ def match_line(key: str) -> Marker | None:
 _BOUNDARY = "。；：！？"
 _INLINE_HINT = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
-    r"|一方面|首先|其次|再次|再者|此外|最后|（(?:\d{1,2}|[一二三四五六七八九十]{1,3})）"
+    rf"|一方面|{_SEQ_WORDS}|（(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})）"
     f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]|[一二三四五六七八九十]{{1,3}}、"
 )
 
