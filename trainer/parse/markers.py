@@ -277,14 +277,26 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     return _opened_past_first(markers)
 
 
+def past_first(marker: Marker) -> bool:
+    """True for a counted prose-style marker past its list's first member (`二是`, `第三`): where a page
+    copied from the middle of a list starts; it opens that list when the next member counts on from it
+    (on the same line, `_opened_past_first`, or at the next line of its style, `continued_lists`)."""
+    return marker.style in COUNTED_PROSE and marker.ordinal >= 2
+
+
+def counts_on(marker: Marker, nxt: Marker) -> bool:
+    """True when `nxt` is the member of `marker`'s list right after it (`三是` after `二是`)."""
+    return nxt.style == marker.style and nxt.ordinal == marker.ordinal + 1
+
+
 def _opened_past_first(markers: list[Marker]) -> list[Marker]:
     """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
     a page copied from a list's middle): its members counting on one by one."""
     first = markers[0] if markers else None
-    if first is None or first.start != 0 or first.ordinal < 2 or first.style not in COUNTED_PROSE:
+    if first is None or first.start != 0 or not past_first(first):
         return []
     group = [first]
     for mk in markers[1:]:
-        if mk.style == first.style and mk.ordinal == group[-1].ordinal + 1:
+        if counts_on(group[-1], mk):
             group.append(mk)
     return group if len(group) >= 2 else []
