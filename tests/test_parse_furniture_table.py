@@ -4,14 +4,17 @@ row, and lines of text that hold the same words are not (issue 12: page furnitur
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
 from tests.test_parse_linear import test_regex_time_grows_linearly as grows_linearly
-from trainer.parse.furniture import _GROUPS, SHAPES, Shape
+from trainer.parse import decode
+from trainer.parse.furniture import _GROUPS, SHAPES, Shape, has_shape
 from trainer.parse.noise import is_noise
 from trainer.parse.normalize import split_lines
 
+REALDOCS = Path(__file__).parent / "realdocs"
 ROWS = [(shape, example) for shape in SHAPES for example in shape.examples]
 
 
@@ -76,5 +79,24 @@ def test_each_row_reads_in_linear_time(shape: Shape) -> None:
 
 @pytest.mark.parametrize("group", range(len(_GROUPS)))
 def test_the_rows_joined_read_in_linear_time(group: int) -> None:
-    limit, _, rx = _GROUPS[group]
+    limit, _, _, rx = _GROUPS[group]
     grows_linearly(f"rows up to {limit}", rx)
+
+
+LINES = sorted(
+    {line.key.strip("`- ") for path in REALDOCS.rglob("*.txt") for line in split_lines(decode(path.read_bytes()))}
+    | {_key(example) for _, example in ROWS}
+)
+
+
+def test_the_joined_rows_find_what_the_rows_find_one_by_one() -> None:
+    """The table is read as a few patterns (anchored alternatives tried once at the start of a line):
+    they catch exactly the lines its rows catch each on its own, on every line of the real pages."""
+    rows = [(s.limit, s.stop_ok, re.compile(s.pattern, re.I)) for s in SHAPES]
+    caught = 0
+    for key in LINES:
+        for stop in (False, True):
+            alone = any(len(key) <= limit and (ok or not stop) and rx.search(key) for limit, ok, rx in rows)
+            assert has_shape(key, stop) == alone, (key, stop)
+            caught += alone
+    assert caught > len(ROWS)

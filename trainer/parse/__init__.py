@@ -11,6 +11,7 @@ from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
 from trainer.parse.exam import mark_instructions, open_notes
 from trainer.parse.identity import carry_ids
+from trainer.parse.memo import document_tables
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
 from trainer.parse.paragraphs import join_lines, number_lines
@@ -56,6 +57,11 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     """
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
+    with document_tables():  # each line's marker, noise and heading answers worked out once per document
+        return _parse(text, source)
+
+
+def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
     preamble = read_preamble(number_lines(split_lines(text)))
     paras = join_lines(preamble.lines)
     root = build_tree(paras, preamble.title)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, match_line
+from trainer.parse.markers import Marker, counts_on, find_inline, match_line, past_first
 from trainer.parse.paragraphs import Para
 
 
@@ -19,11 +19,11 @@ def continued_lists(paras: list[Para]) -> set[int]:
     found: set[int] = set()
     first = True  # no numbered line before: a page that starts inside a list (`三是…` alone) goes on with it
     for i, marker in enumerate(marks):
-        if marker is None or marker.style not in COUNTED_PROSE or marker.ordinal < 2:
+        if marker is None or not past_first(marker):
             first = first and marker is None
             continue
         nxt = following[i]
-        if (nxt is not None and nxt.ordinal == marker.ordinal + 1) or first:
+        if (nxt is not None and counts_on(marker, nxt)) or first:
             found.add(i)
         first = False
     return found

@@ -12,6 +12,11 @@ import re
 from dataclasses import dataclass
 
 ANY = 1 << 30  # no length limit: the shape is sure at any length
+# The roles a speaker is named by, in a byline (`县委书记 张三`) or before what they said in a headline
+# (`市政协委员温秀丽：…`, read by `noise`). A new role is a word here.
+SPEAKER_ROLES = (
+    "书记|主任|市长|县长|区长|镇长|乡长|局长|厅长|部长|省长|院长|校长|主席|委员|代表|教授|专家|研究员|理事长"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,9 +230,8 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a speaker's byline: a role, a space, a name (`县委书记 张三`)",
-        ("县委书记 张三", "市政府副市长 李某某"),
-        r"^[\u4e00-\u9fff]{0,10}(?:书记|主任|市长|县长|区长|镇长|乡长|局长|厅长|部长|省长|院长|校长|主席|委员|代表)"
-        r"\s+[\u4e00-\u9fff]{2,4}$",
+        ("县委书记 张三", "市政府副市长 李某某", "农业大学教授 王五"),
+        rf"^[\u4e00-\u9fff]{{0,10}}(?:{SPEAKER_ROLES})\s+[\u4e00-\u9fff]{{2,4}}$",
         20,
     ),
     Shape(
@@ -333,12 +337,39 @@ SHAPES: tuple[Shape, ...] = (
 )
 
 
-def _grouped() -> tuple[tuple[int, bool, re.Pattern[str]], ...]:
-    """The rows as one pattern per (limit, stop_ok): a line is tried against a few patterns, not each row."""
-    groups: dict[tuple[int, bool], list[str]] = {}
+def _alternatives(pattern: str) -> list[str]:
+    """A pattern's top-level alternatives: split at each `|` outside a group and a character class."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1  # an escaped character is never a bar, bracket or parenthesis
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += 1 if pattern.startswith("[^", i) else 0
+            i += 1 if pattern.startswith("]", i + 1) else 0  # `[]…]`: a leading `]` is a member
+        elif ch in "()":
+            depth += 1 if ch == "(" else -1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, pattern[start:]]
+
+
+def _grouped() -> tuple[tuple[int, bool, bool, re.Pattern[str]], ...]:
+    """The rows as a few patterns, per (limit, stop_ok): the alternatives anchored at the line's start in
+    one pattern tried there once, the others in one searched along the line (one pattern of both would
+    be tried at every position of every line)."""
+    groups: dict[tuple[int, bool, bool], list[str]] = {}
     for shape in SHAPES:
-        groups.setdefault((shape.limit, shape.stop_ok), []).append(f"(?:{shape.pattern})")
-    return tuple((limit, stop_ok, re.compile("|".join(rows), re.I)) for (limit, stop_ok), rows in groups.items())
+        for alternative in _alternatives(shape.pattern):
+            anchored = alternative.startswith("^")
+            groups.setdefault((shape.limit, shape.stop_ok, anchored), []).append(f"(?:{alternative})")
+    return tuple((*group, re.compile("|".join(alternatives), re.I)) for group, alternatives in groups.items())
 
 
 _GROUPS = _grouped()
@@ -348,7 +379,8 @@ _METADATA = re.compile(METADATA, re.I)
 def has_shape(key: str, ends_sentence: bool) -> bool:
     """True when the line (its folded, stripped key) has one of the furniture shapes of the table."""
     return any(
-        len(key) <= limit and (stop_ok or not ends_sentence) and rx.search(key) for limit, stop_ok, rx in _GROUPS
+        len(key) <= limit and (stop_ok or not ends_sentence) and (rx.match(key) if anchored else rx.search(key))
+        for limit, stop_ok, anchored, rx in _GROUPS
     )
 
 

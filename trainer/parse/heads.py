@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from trainer.parse.markers import COUNTED_LABEL
+from trainer.parse.markers import COUNTED_LABEL, SEQUENCE_WORDS
 from trainer.parse.normalize import clean, fold
 
 MAX_HEAD = 30  # a head longer than this is a whole sentence (long_head)
@@ -38,8 +38,9 @@ _PURPOSE = re.compile(
 # Words before a point's head that order or frame it (`首先`, `此外，`, `同时，`, `令人欣慰的是，`):
 # markers of the list or of the writer's stance, never part of the head; the head rule applies to what
 # follows. `同时` glued to its verb (`同时号召…`) is the head's own word.
+_LEADING_SEQUENCE = "|".join(w for w in SEQUENCE_WORDS if w != "最后")  # 最后 only before a comma: 最后一公里
 _DISCOURSE = re.compile(
-    r"^(?:(?:首先|其次|再次|再者|此外|另外|其一|其二|其三|第[一二三四五六七八九十]{1,2}(?=\s*[，,])"
+    rf"^(?:(?:{_LEADING_SEQUENCE}|另外|其一|其二|其三|第[一二三四五六七八九十]{{1,2}}(?=\s*[，,])"
     # a count word left on an item whose list was not found (`三是生态环境…`, a copy cut before 一是)
     r"|[一二三四五六七八九十]{1,2}(?:是|要(?![素点件求务害紧事闻]))(?=[\u4e00-\u9fff“])"
     r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from trainer.parse.memo import per_document
 from trainer.parse.vocab import KIND_WORDS
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -17,6 +17,8 @@ SYMBOLS = "★☆●○■□◆◇▲△►▶❖✦✧"
 HEADING_SYMBOLS = "★☆"
 # `再者`, `此外` go on with a 首先/其次 list they follow (never open one), before a `最后`.
 _SEQ = {"首先": 1, "其次": 2, "再次": 3, "再者": 3, "此外": 98, "最后": 99}
+SEQUENCE_WORDS = tuple(_SEQ)  # `heads` takes them off a point's head
+_SEQ_WORDS = "|".join(_SEQ)
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LETTERS = "abcdefghij"
 # Emoji and marks a page puts before a number (`📌1.`, `🔹一是`, `✅（一）`): decoration, not a marker.
@@ -119,12 +121,13 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
-    ("seq", r"(首先|其次|再次|再者|此外|最后)[，：]", True),
+    ("seq", rf"({_SEQ_WORDS})[，：]", True),
     # `首先需要…`, `其次要…`: these two count with no comma too (`再次`, `最后` do not: 再次强调, 最后一公里).
     ("seq", r"(首先|其次)(?=[\u4e00-\u9fff])", True),
 )
 _COMPILED = tuple((style, re.compile(pat), comma) for style, pat, comma in _TABLE)
 _LINE_START = re.compile("|".join(f"(?:{pat})" for _, pat, _ in _TABLE))
+_AFTER_COMMA = frozenset(style for style, _, comma in _TABLE if comma)
 
 
 def _ordinal(style: str, raw: str) -> int:
@@ -147,13 +150,23 @@ def _ordinal(style: str, raw: str) -> int:
     return cn_number(raw)
 
 
+# The rows as one pattern, each in a group of its own (its ordinal the group inside): at a position the
+# first row that matches is the first alternative that does, found in one try instead of a try per row.
+_ROWS = re.compile("|".join(f"({pat})" for _, pat, _ in _TABLE))
+_ROW_OF_GROUP = {1 + i + sum(rx.groups for _, rx, _ in _COMPILED[:i]): i for i in range(len(_COMPILED))}
+
+
 def _match_at(key: str, pos: int) -> Marker | None:
-    for style, rx, _ in _COMPILED:
+    m = _ROWS.match(key, pos)
+    if m is None:
+        return None
+    first = _ROW_OF_GROUP[m.lastindex or 0]
+    for style, rx, _ in _COMPILED[first:]:
         m = rx.match(key, pos)
         if m:
             n = _ordinal(style, m.group(1))
             if n <= 0:
-                continue
+                continue  # `十十、` numbers nothing: a later row may read the line
             end = m.end()
             while end < len(key) and key[end] == " ":
                 end += 1
@@ -161,7 +174,7 @@ def _match_at(key: str, pos: int) -> Marker | None:
     return None
 
 
-@lru_cache(maxsize=4096)  # the outline asks this of one line several times; a Marker is immutable
+@per_document  # the passes ask this of one line several times; a Marker is immutable
 def match_line(key: str) -> Marker | None:
     """The marker that opens a line (folded, left-stripped), or None.
 
@@ -194,13 +207,18 @@ def match_line(key: str) -> Marker | None:
 _BOUNDARY = "。；：！？"
 _INLINE_HINT = re.compile(
     r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
-    r"|一方面|首先|其次|再次|再者|此外|最后|（(?:\d{1,2}|[一二三四五六七八九十]{1,3})）"
+    rf"|一方面|{_SEQ_WORDS}|（(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})）"
     f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]|[一二三四五六七八九十]{{1,3}}、"
 )
 
 
 def find_inline(key: str) -> list[Marker]:
     """Every marker in a paragraph's folded text that sits at a clause boundary."""
+    return list(_inline(key))
+
+
+@per_document  # the outline, its readings and the points each look for a paragraph's run-together list
+def _inline(key: str) -> tuple[Marker, ...]:
     found: list[Marker] = []
     for m in _INLINE_HINT.finditer(key):
         pos = m.start()
@@ -210,12 +228,14 @@ def find_inline(key: str) -> list[Marker]:
         while prev >= 0 and key[prev] == " ":
             prev -= 1
         before = key[prev] if prev >= 0 else ""
+        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
+        spaced = prev < pos - 1
+        if before and before not in _BOUNDARY and before not in "，、" and not spaced:
+            continue  # mid-clause: no marker of any style starts here
         marker = _match_at(key, pos)
         if marker is None:
             continue
-        comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
-        # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
-        spaced = prev < pos - 1
+        comma_ok = marker.style in _AFTER_COMMA
         if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
             continue
         if found and found[-1].end > pos:
@@ -227,7 +247,7 @@ def find_inline(key: str) -> list[Marker]:
         if side and (not left or left in _BOUNDARY or left in "，、"):
             found.append(side)
     found.sort(key=lambda mk: mk.start)
-    return found
+    return tuple(found)
 
 
 # Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
@@ -257,14 +277,26 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     return _opened_past_first(markers)
 
 
+def past_first(marker: Marker) -> bool:
+    """True for a counted prose-style marker past its list's first member (`二是`, `第三`): where a page
+    copied from the middle of a list starts; it opens that list when the next member counts on from it
+    (on the same line, `_opened_past_first`, or at the next line of its style, `continued_lists`)."""
+    return marker.style in COUNTED_PROSE and marker.ordinal >= 2
+
+
+def counts_on(marker: Marker, nxt: Marker) -> bool:
+    """True when `nxt` is the member of `marker`'s list right after it (`三是` after `二是`)."""
+    return nxt.style == marker.style and nxt.ordinal == marker.ordinal + 1
+
+
 def _opened_past_first(markers: list[Marker]) -> list[Marker]:
     """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
     a page copied from a list's middle): its members counting on one by one."""
     first = markers[0] if markers else None
-    if first is None or first.start != 0 or first.ordinal < 2 or first.style not in COUNTED_PROSE:
+    if first is None or first.start != 0 or not past_first(first):
         return []
     group = [first]
     for mk in markers[1:]:
-        if mk.style == first.style and mk.ordinal == group[-1].ordinal + 1:
+        if counts_on(group[-1], mk):
             group.append(mk)
     return group if len(group) >= 2 else []

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from trainer.parse.bylines import affiliation
-from trainer.parse.furniture import has_shape, is_metadata
+from trainer.parse.furniture import SPEAKER_ROLES, has_shape, is_metadata
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
+from trainer.parse.memo import per_document
 from trainer.parse.normalize import Line
 from trainer.parse.titles import counts_pieces, undecorated
 from trainer.parse.vocab import is_heading_phrase
@@ -80,7 +80,8 @@ _PLACEHOLDER = re.compile(r"^(?:\[[\u4e00-\u9fff]{1,3}\]\s*){1,5}$")
 
 
 def _is_furniture(key: str) -> bool:
-    if _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
+    blanks = "_" in key or "＿" in key  # looked for first: the pattern is slow on a long line of words
+    if blanks and _FORM_BLANK.search(key) and not _WORDY.search(_FORM_BLANK.sub("", key)):
         return True
     if len(key) > BUTTONS_MAX:
         return False
@@ -152,7 +153,7 @@ def is_noise(line: Line) -> bool:
     return _is_noise_key(line.key)
 
 
-@lru_cache(maxsize=4096)  # pages repeat their furniture; the answer depends on the key alone
+@per_document  # pages repeat their furniture; the answer depends on the key alone
 def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
@@ -176,15 +177,13 @@ def _is_noise_key(folded: str) -> bool:
     return affiliation(folded)
 
 
-# The roles a headline's speaker is named by (`市政协委员温秀丽：…`, `全国人大代表张三：…`).
-_SPEAKER_ROLES = "委员|代表|书记|主任|市长|县长|区长|局长|厅长|部长|省长|院长|校长|教授|专家|研究员|主席|理事长"
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
     r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问)\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
-    rf"|^[\u4e00-\u9fff]{{0,12}}(?:{_SPEAKER_ROLES})"
+    rf"|^[\u4e00-\u9fff]{{0,12}}(?:{SPEAKER_ROLES})"
     r"[\u4e00-\u9fff·]{2,4}\s*[：:]\s*(?=\S{6})"
 )
 # What a document site adds to a title: a running header after a wide gap (`… 内部资料 严禁外传`),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
@@ -18,6 +17,7 @@ from trainer.parse.kindwords import (
 )
 from trainer.parse.kindwords import KIND_WORDS as KIND_WORDS  # re-exported for the modules that read it
 from trainer.parse.kindwords import OTHER_WORDS as OTHER_WORDS
+from trainer.parse.memo import per_document
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
@@ -79,7 +79,7 @@ def is_facet_heading(title: str) -> bool:
 _QUESTION_LEAD = re.compile(r"^(?:那么|那|所以|因此|于是|既然如此|问题来了|接下来)\s*[，,：:]?\s*")
 
 
-@lru_cache(maxsize=4096)
+@per_document
 def is_question_heading(title: str) -> bool:
     """True for a short heading asked as a question (`基层负担为何屡减不轻？`, `那么，怎么办？`); not a
     rhetorical `…吗？`."""
@@ -103,7 +103,7 @@ def describes_subject(title: str) -> bool:
 SHORT_DESCRIBING = 16
 
 
-@lru_cache(maxsize=4096)
+@per_document
 def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
     title = hans(title)
@@ -183,7 +183,7 @@ def _strip_tail(text: str, words: tuple[str, ...]) -> tuple[str, bool]:
     return text, False
 
 
-@lru_cache(maxsize=4096)
+@per_document
 def is_heading_phrase(title: str) -> bool:
     """True when a short title is made of section vocabulary (存在问题, 对策措施, 规范执法的意义).
 
@@ -248,7 +248,7 @@ def lead_kind(lead: str) -> SectionKind | None:
     return SectionKind.OTHER if cue else None
 
 
-@lru_cache(maxsize=4096)
+@per_document
 def head_kind(head: str) -> SectionKind:
     """The kind one head names by itself (see `heads_kind`), OTHER when it names none."""
     return _head_vote(head)
@@ -264,7 +264,7 @@ def heads_kind(heads: list[str]) -> SectionKind:
     """The kind most heads of a list point to (more than half of them, at least two), else OTHER."""
     votes: dict[SectionKind, int] = {}
     for head in heads:
-        kind = _head_vote(head)
+        kind = head_kind(head)
         votes[kind] = votes.get(kind, 0) + 1
     best = max(votes, key=lambda k: votes[k], default=SectionKind.OTHER)
     count = votes.get(best, 0)
@@ -278,6 +278,7 @@ def unanimous_kind(heads: list[str]) -> SectionKind:
     return kinds.pop() if len(heads) >= 2 and len(kinds) == 1 else SectionKind.OTHER
 
 
+@per_document
 def _row_kind(clause: str) -> SectionKind:
     return next((kind for kind, rx in HEAD_ROWS if rx.search(clause)), SectionKind.OTHER)
 
