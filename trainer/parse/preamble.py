@@ -17,13 +17,14 @@ from trainer.parse.noise import (
     is_noise,
     is_page_number,
     is_subtitle_line,
+    menu_lines,
     split_title,
     without_running_header,
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import SITE_NAME, app_name, past_site_lines, site_column, site_word, title_like
-from trainer.parse.titlelines import barrier, continued_title
+from trainer.parse.titlelines import barrier, continued_title, unglued
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
@@ -99,9 +100,13 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
     running = _running_lines(lines)
-    for line in lines:
+    menu = menu_lines(lines)
+    for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
+            continue
+        if n in menu:
+            kept.append(barrier(line))
             continue
         if seen_content and is_footer(line):
             break
@@ -335,6 +340,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
+    lines, raw_title = unglued(lines, index, raw_title)  # `…实施方案一、背景分析`: two lines
     raw_title = undoubled(continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)

@@ -46,6 +46,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     roots = {path_root(k) for k in top} - {""}
     # The text under the top lines, where a title's words come back and a site's name's do not.
     body = body_after(lines, content[min(len(content), TITLE_WINDOW) - 1])
+    chapter = False  # the line above was a collection's chapter label: this one is its piece's title
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
         # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
@@ -66,11 +67,19 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or label_word(line.key, nxt)
         ):
             skipped += 1
+            chapter = bool(_CHAPTER.match(line.key))
             continue
-        if skipped and title_like(line):
+        if skipped and (title_like(line) or (chapter and _piece_title(line))):
             return i, line.text
         return None
     return None
+
+
+def _piece_title(line: Line) -> bool:
+    """Under a chapter label (`第一篇：…`), a piece's title may name its section's words
+    (`…质量不高的症结及对策`): a phrase this long names the piece, not a section."""
+    key = line.key
+    return TITLED_PHRASE_MIN <= len(key) <= TITLE_MAX and not ends_terminal(key) and not is_start_line(line)
 
 
 COLUMN_TITLE_MAX = 40
