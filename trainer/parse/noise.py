@@ -222,7 +222,9 @@ _TITLE_PREFIX = re.compile(
 # (`申论高分范文岁月失语…`).
 _TITLE_GAP = re.compile(r"\s{4,}.*$")
 _TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
-_TITLE_EXT = re.compile(r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)$", re.I)
+_TITLE_EXT = re.compile(
+    r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)(?:vip)?$", re.I
+)
 _TITLE_DATE = re.compile(
     r"(?<=\S)\s++\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )

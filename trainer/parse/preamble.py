@@ -23,8 +23,16 @@ from trainer.parse.noise import (
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
-from trainer.parse.sitelines import SITE_NAME, app_name, past_site_lines, site_column, site_word, title_like
-from trainer.parse.titlelines import barrier, continued_title, unglued
+from trainer.parse.sitelines import (
+    SITE_NAME,
+    app_name,
+    over_metadata,
+    past_site_lines,
+    site_column,
+    site_word,
+    title_like,
+)
+from trainer.parse.titlelines import barrier, continued_title, lone_symbol, symbol_title, unglued, without_marker
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
@@ -207,10 +215,10 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     if first.key.startswith("#"):
         return None
     if is_start_line(first):
-        if not _lone_symbol(lines, content):
-            return _symbol_title(lines, content)
+        if not lone_symbol(lines, content):
+            return symbol_title(lines, content)
         # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
-        first = _without_marker(first)
+        first = without_marker(first)
     later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
@@ -274,40 +282,10 @@ def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
     )
 
 
-def _lone_symbol(lines: list[Line], content: list[int]) -> bool:
-    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
-    first = lines[content[0]].key
-    marker = match_line(first)
-    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
-        return False
-    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
-
-
-def _without_marker(line: Line) -> Line:
-    marker = match_line(line.key)
-    end = marker.end if marker is not None else 0
-    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
-
-
-def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
-    """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
-    when it names no section and every other line with that symbol does."""
-    first = lines[content[0]]
-    marker = match_line(first.key)
-    if marker is None or not marker.style.startswith("sym"):
-        return None
-    text = first.key[marker.end :]
-    if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
-        return None
-    others = [lines[i].key for i in content[1:] if lines[i].key[:1] == first.key[0]]
-    if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
-        return None
-    return content[0], first.text[marker.end :]
-
-
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
     quoted, named = _quoted_titles(lines)
+    quoted |= over_metadata(lines)  # the line over the page's publishing row (`来源：… 发布时间：…`)
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.markers import match_line
-from trainer.parse.noise import is_subtitle_line
+from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import TITLE_MAX
@@ -106,3 +106,34 @@ def unglued(lines: list[Line], index: int, title: str) -> tuple[list[Line], str]
     heading = Line(line.text[glued:], line.key[glued:], line.lineno, line.indent)
     cut = Line(line.text[:glued], line.key[:glued], line.lineno, line.indent)
     return [*lines[:index], cut, heading, *lines[index + 1 :]], cut.text
+
+
+def lone_symbol(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
+    first = lines[content[0]].key
+    marker = match_line(first)
+    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
+        return False
+    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
+
+
+def without_marker(line: Line) -> Line:
+    marker = match_line(line.key)
+    end = marker.end if marker is not None else 0
+    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
+
+
+def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
+    when it names no section and every other line with that symbol does."""
+    first = lines[content[0]]
+    marker = match_line(first.key)
+    if marker is None or not marker.style.startswith("sym"):
+        return None
+    text = first.key[marker.end :]
+    if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
+        return None
+    others = [lines[i].key for i in content[1:] if lines[i].key[:1] == first.key[0]]
+    if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
+        return None
+    return content[0], first.text[marker.end :]
