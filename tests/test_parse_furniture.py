@@ -265,6 +265,10 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
         ("a + b = c + d2 x", "a + b = c + d2 x"),
         ("加强监管锟斤拷锟斤拷力度", "加强监管力度"),
         ("烫烫烫烫烫完善机制", "完善机制"),
+        ("營商環(huán)境是一個(gè)地方的綜合反映", "營商環境是一個地方的綜合反映"),
+        ("优（yōu）化服务", "优化服务"),
+        ("开通快速公交(BRT)线路", "开通快速公交(BRT)线路"),
+        ("方案(a)与方案(b)", "方案(a)与方案(b)"),
     ],
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:

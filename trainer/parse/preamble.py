@@ -229,7 +229,12 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         or app_name(first, body_after(lines, content[0]))
     ):
         return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
-    if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
+    if (
+        len(first.key) > TITLE_MAX
+        or first.key.endswith(("。", "：", ":"))
+        or ends_terminal(first.key.rstrip("？?！!"))
+        or "。" in first.key
+    ):
         return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key):
         return None
