@@ -71,7 +71,8 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             skipped += 1
             chapter = bool(_CHAPTER.match(line.key))
             continue
-        if skipped and (title_like(line) or (chapter and _piece_title(line))):
+        after = lines[content[n + 1]] if n + 1 < len(content) else None
+        if skipped and (title_like(line) or (chapter and _piece_title(line)) or _asked_over_prose(line, after)):
             return i, line.text
         return None
     return None
@@ -82,6 +83,18 @@ def _piece_title(line: Line) -> bool:
     (`…质量不高的症结及对策`): a phrase this long names the piece, not a section."""
     key = line.key
     return TITLED_PHRASE_MIN <= len(key) <= TITLE_MAX and not ends_terminal(key) and not is_start_line(line)
+
+
+PROSE_MIN = 20  # a line this long with a stop in it is a paragraph of prose
+
+
+def _asked_over_prose(line: Line, after: Line | None) -> bool:
+    """Past a site's lines, a question over a paragraph of prose (`城市治理现存哪些核心问题？` over
+    `下面我会围绕…梳理。`) is the document's title; a question over a list heads that list."""
+    key = line.key.strip()
+    if not key.endswith(("？", "?")) or not TITLED_PHRASE_MIN <= len(key) <= TITLE_MAX or is_start_line(line):
+        return False
+    return after is not None and not is_start_line(after) and len(after.key) >= PROSE_MIN and "。" in after.key
 
 
 COLUMN_TITLE_MAX = 40
