@@ -32,7 +32,7 @@ def _is_garbage(tokens: list[str]) -> bool:
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _LEFT_OVER = (
     r"(?:锟斤拷)+|烫{3,}|屯{3,}",
-    rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}[)）]",
+    rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}} ?[)）]",
 )
 _LOST = re.compile("|".join(_LEFT_OVER))
 
