@@ -32,7 +32,15 @@ from trainer.parse.sitelines import (
     site_word,
     title_like,
 )
-from trainer.parse.titlelines import barrier, continued_title, lone_symbol, symbol_title, unglued, without_marker
+from trainer.parse.titlelines import (
+    barrier,
+    continued_title,
+    lone_piece_label,
+    lone_symbol,
+    symbol_title,
+    unglued,
+    without_marker,
+)
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
@@ -298,7 +306,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     lines = _strip_noise(lines)
-    for i in contents_lines(lines) | form_lines(lines):
+    for i in contents_lines(lines) | form_lines(lines) | {lone_piece_label(lines)} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
     found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):

@@ -137,3 +137,14 @@ def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | Non
     if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
         return None
     return content[0], first.text[marker.end :]
+
+
+# A collection's piece label: a title with the piece's number after it (`农村教育调查报告 篇1`).
+_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$")
+
+
+def lone_piece_label(lines: list[Line]) -> int:
+    """The index of the one piece label of a copy that holds a single piece of a collection (`…报告 篇1`
+    and no `篇2`): it tells nothing the document's title does not, and heads no section; else -1."""
+    found = [i for i, line in enumerate(lines) if line.key and _PIECE_LABEL.match(line.key.strip())]
+    return found[0] if len(found) == 1 else -1
