@@ -57,6 +57,10 @@ _GAP = re.compile(
 )
 
 
+# A document part's label before its text (`摘 要: | …`, `导语：…`): it names the part, never a head.
+_PART_LABEL = re.compile(r"^(?:摘\s?要|内容提要|提要|引言|导语|导读|编者按|按语|前言)\s*[：:]\s*[|｜]?\s*(?=\S)")
+
+
 # A lead phrase in brackets at the start of a point, with the point's text after it.
 _BRACKETED = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]。；！？]{2,30}?)\s*[】〗］\]]\s*[：:，,]?\s*(?=\S)")
 
@@ -160,9 +164,9 @@ def split_head(text: str) -> tuple[str, str, bool]:
     A long sentence without a short first clause is kept whole and flagged long.
     """
     text = text.strip()
-    label = COUNTED_LABEL.match(fold(text))
+    label = COUNTED_LABEL.match(fold(text)) or _PART_LABEL.match(fold(text))
     if label:
-        text = text[label.end() :]  # `难题一：治理主体能力不足`: the head is after the count
+        text = text[label.end() :]  # `难题一：治理主体能力不足`, `摘 要：…`: the head is after the label
     lead = _DISCOURSE.match(fold(text))  # fold keeps offsets: one character for one
     if lead and len(text) - lead.end() >= MIN_CLAUSE:
         text = text[lead.end() :]
