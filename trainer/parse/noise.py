@@ -117,7 +117,8 @@ def without_running_header(line: Line) -> Line:
 # words at the top, each alone on its line (a word may carry its reading: `读报（bào）`).
 _MENU_ITEM = re.compile(r"(?:[\u4e00-\u9fff](?:（[a-zà-ǜü]{1,7}）)?){2,4}")
 MENU_MIN_ITEMS = 5
-MENU_TOP = 3  # the menu starts within this many lines of text from the top
+MENU_TOP = 2  # the menu starts within this many lines of text from the top
+MENU_ABOVE_MAX = 8  # a line above the menu is as short as a site's name (a title above it makes a list)
 
 
 def menu_lines(lines: list[Line]) -> set[int]:
@@ -136,7 +137,7 @@ def menu_lines(lines: list[Line]) -> set[int]:
             break
         seen += len(run) + 1
         run = []
-        if seen >= MENU_TOP:
+        if seen >= MENU_TOP or len(key) > MENU_ABOVE_MAX:
             return set()
     if len(run) < MENU_MIN_ITEMS or sum(is_heading_phrase(lines[i].key) for i in run) > 1:
         return set()
