@@ -49,9 +49,14 @@ PREFIX_SHARE = 0.8
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+# A pinyin reading a page prints after a character (`環(huán)境`): the annotation keeps the page's text, the
+# builder drops the reading (trainer/parse/injected.py); the head is the same words either way.
+_READING = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u01dc]{1,7} ?\)")
+
+
 def norm(text: str) -> str:
-    """A head as compared: width-folded, lower case, punctuation and spaces dropped."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+    """A head as compared: width-folded, lower case, pinyin readings, punctuation and spaces dropped."""
+    return _NOT_WORD.sub("", _READING.sub("", unicodedata.normalize("NFKC", text or ""))).lower()
 
 
 def heads_match(a: str, b: str) -> bool:

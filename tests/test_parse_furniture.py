@@ -10,6 +10,8 @@ import pytest
 
 from trainer.parse import parse_document
 from trainer.parse.injected import without_injected
+from trainer.parse.noise import menu_lines
+from trainer.parse.normalize import split_lines
 
 BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
 
@@ -205,6 +207,19 @@ PAGES = [
         ["下一页", "上一篇", "图片", "ad"],
     ),
     ("a genre's collection", "公文范文\n安全工作方案范文汇编六篇" + BODY, "安全工作方案范文汇编六篇", ["公文范文"]),
+    (
+        "a site's menu one item a line, font buttons and a marked byline",
+        "要闻\n视听\n图说\n热线\n县域\n商城\n以实干推动基层减负\n来源：某某日报 2024-05-16 09:12\nA+A-\n■ 王文涛"
+        + BODY,
+        "以实干推动基层减负",
+        ["要闻", "县域", "A+A", "王文涛"],
+    ),
+    (
+        "the title over its publishing row, under a company's name and a column",
+        "某某置业有限公司\n诚信 务实\n党建学习\n基层减负的几点思考\n日期：2023-04-12 10:20:31 浏览次数：" + BODY,
+        "基层减负的几点思考",
+        ["某某置业有限公司", "党建学习"],
+    ),
 ]
 
 
@@ -265,6 +280,11 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
         ("a + b = c + d2 x", "a + b = c + d2 x"),
         ("加强监管锟斤拷锟斤拷力度", "加强监管力度"),
         ("烫烫烫烫烫完善机制", "完善机制"),
+        ("營商環(huán)境是一個(gè)地方的綜合反映", "營商環境是一個地方的綜合反映"),
+        ("优（yōu）化服务", "优化服务"),
+        ("兩會(huì )熱詞", "兩會熱詞"),
+        ("开通快速公交(BRT)线路", "开通快速公交(BRT)线路"),
+        ("方案(a)与方案(b)", "方案(a)与方案(b)"),
     ],
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:
@@ -282,3 +302,10 @@ def test_an_icon_font_s_glyphs_vanish_and_the_number_behind_them_counts() -> Non
     text = "基层减负\n\ue60a 分享\n一、存在问题\n\ue6021. 人才队伍不完善。紧缺。\n2. 权力下放不到位。不到位。\n"
     deck = parse_document(text, source="doc.txt")
     assert [p.head for _, _, p in deck.points()] == ["人才队伍不完善", "权力下放不到位"]
+
+
+def test_a_list_of_words_under_a_title_is_no_menu() -> None:
+    words = "两会热词解读\n共同富裕\n乡村振兴\n数字经济\n绿色发展\n新质生产力\n"
+    assert menu_lines(split_lines(words)) == set()
+    assert menu_lines(split_lines("问题\n原因\n对策\n成效\n意义\n")) == set()  # a table's heads
+    assert menu_lines(split_lines("要闻\n视听\n图说\n热线\n县域\n正文标题在这里\n")) == {0, 1, 2, 3, 4}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_heading_phrase
 
 _INSTITUTION = re.compile(
     r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位|\d{6}"
@@ -28,9 +29,19 @@ def affiliation(folded: str) -> bool:
     )
 
 
+# A newspaper sets its byline behind a mark (`■ 朱海波`, `□ 张三 李四`); a mark before a heading word
+# (`■ 方法`) is a heading's.
+_BYLINE_MARK = re.compile(r"^[□◎■●○◇◆☆★▲△▪]\s*")
+
+
 def is_person_name(line: Line) -> bool:
-    """True for a lone byline of one to three Chinese personal names (`王亚峰`, `张三 李四`)."""
+    """True for a lone byline of one to three Chinese personal names (`王亚峰`, `张三 李四`, `■ 朱海波`)."""
     key = line.key.strip()
+    marked = _BYLINE_MARK.match(key)
+    if marked:
+        key = key[marked.end() :]
+        if is_heading_phrase(key):
+            return False
     if not key or len(key) > 14:
         return False
     names = [n for n in re.split(r"[ 、，·]+", key) if n]

@@ -26,6 +26,7 @@ _SCENE_ROWS = (
     # A clause that ends waiting for its main clause: `…就餐时`, `…之后`, `如果…的话` (not 及时, 按时).
     r"[^，,]{1,20}(?<![及按准适实临暂同随定超历])时|[^，,]{1,20}(?:之后|以后|之际|的话)",
     r".{1,6}(?:觉得|认为|指出|表示|强调|看来)|(?:就|拿|以|从)[^，,]{1,12}(?:来说|来看|而言)",
+    r"从[^，,]{1,16}(?:来)?看(?:来)?",  # a viewpoint: `从世界竞争格局的发展演变看`, `从长远看`
     r"为了?(?:深入)?(?:贯彻|落实|加快|进一步|推动|推进|适应|解决).*|按照.*|根据.*|依据.*|随着.*",
 )
 _ADVERBIAL = re.compile(rf"^(?:{'|'.join(_SCENE_ROWS)})$")
@@ -57,13 +58,17 @@ _GAP = re.compile(
 )
 
 
+# A document part's label before its text (`摘 要: | …`, `导语：…`): it names the part, never a head.
+_PART_LABEL = re.compile(r"^(?:摘\s?要|内容提要|提要|引言|导语|导读|编者按|按语|前言)\s*[：:]\s*[|｜]?\s*(?=\S)")
+
+
 # A lead phrase in brackets at the start of a point, with the point's text after it.
 _BRACKETED = re.compile(r"^[【〖［\[]\s*([^【】〖〗［］\[\]。；！？]{2,30}?)\s*[】〗］\]]\s*[：:，,]?\s*(?=\S)")
 
 
 def is_adverbial(clause: str) -> bool:
     """True for a clause that only sets the scene (`近年来`, `在基层治理中`, `随着…`): never a head."""
-    return bool(_ADVERBIAL.match(clause))
+    return bool(_ADVERBIAL.match(fold(clause)))
 
 
 # The marks that matter to cutting a head: quotes and brackets, stops, commas, dashes.
@@ -128,13 +133,13 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
 
 def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
-    if _PURPOSE.match(sentence.lstrip()):
+    if _PURPOSE.match(fold(sentence.lstrip())):  # folded: a page in 繁體 reads as one in 简体
         return -1
     nest, straight = _nesting(sentence)
     for i, depth in _walk(sentence, 0, nest, straight):
         if depth == 0 and sentence[i : i + 1] in ("，", ","):
             clause = clean(sentence[:i]).strip(_TRIM)
-            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(clause):
+            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)):
                 return -1
             return i if len(clause) <= MAX_HEAD else -1
     return -1
@@ -147,7 +152,7 @@ def split_run_together(text: str) -> tuple[str, str, bool]:
     stop, comma = _scan(stripped)
     if comma >= 0 and (stop < 0 or comma < stop):
         clause = clean(stripped[:comma]).strip(_TRIM)
-        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(clause):
+        if len(clause) >= MIN_CLAUSE and not _ADVERBIAL.match(fold(clause)):
             return clause, clean(stripped[comma + 1 :]).rstrip("；;，,、 "), len(clause) > MAX_HEAD
     return split_head(text)
 
@@ -160,10 +165,10 @@ def split_head(text: str) -> tuple[str, str, bool]:
     A long sentence without a short first clause is kept whole and flagged long.
     """
     text = text.strip()
-    label = COUNTED_LABEL.match(fold(text))
+    label = COUNTED_LABEL.match(fold(text)) or _PART_LABEL.match(fold(text))
     if label:
-        text = text[label.end() :]  # `难题一：治理主体能力不足`: the head is after the count
-    lead = _DISCOURSE.match(text)
+        text = text[label.end() :]  # `难题一：治理主体能力不足`, `摘 要：…`: the head is after the label
+    lead = _DISCOURSE.match(fold(text))  # fold keeps offsets: one character for one
     if lead and len(text) - lead.end() >= MIN_CLAUSE:
         text = text[lead.end() :]
     lead = _BRACKETED.match(text)

@@ -25,15 +25,22 @@ def _is_garbage(tokens: list[str]) -> bool:
     return mixed >= MIXED_MIN and symbols >= SYMBOLS_MIN
 
 
-# What a broken copy leaves in place of characters it lost: `锟斤拷` (U+FFFD read through GBK) and the
-# `烫烫烫` / `屯屯屯` of memory never written.
-_LOST = re.compile(r"(?:锟斤拷)+|烫{3,}|屯{3,}")
+# What a broken copy leaves in the text, one row a kind: in place of characters it lost, `锟斤拷` (U+FFFD
+# read through GBK) and the `烫烫烫` / `屯屯屯` of memory never written; a page's ruby printed after each
+# character it annotates, a pinyin reading with its tone mark in brackets (`營商環(huán)境`, `優（yōu）化`;
+# an abbreviation `(BRT)` has no tone mark and stays).
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_LEFT_OVER = (
+    r"(?:锟斤拷)+|烫{3,}|屯{3,}",
+    rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}} ?[)）]",
+)
+_LOST = re.compile("|".join(_LEFT_OVER))
 
 
 def without_injected(raw: str) -> str:
     """The line without the runs of random ASCII scraps a site injected into it, and without what a broken
     copy left for the characters it lost."""
-    if "锟斤拷" in raw or "烫烫烫" in raw or "屯屯屯" in raw:
+    if "锟斤拷" in raw or "烫烫烫" in raw or "屯屯屯" in raw or "(" in raw or "（" in raw:
         raw = _LOST.sub("", raw)
     if not _CHEAP.search(raw):
         return raw

@@ -74,10 +74,10 @@ class Marker:
 
 # Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind
 # words and a few more; `问题1` is left out: it asks a practice question.
+# `發現一：`, `方法二：`: a report's findings, a guide's methods.
+_COUNTED_MORE = ("要点", "特点", "观点", "方面", "发现", "方法", "技巧", "原则", "步骤")
 _COUNTED_WORDS = "|".join(
-    sorted(
-        {*(w for w in KIND_WORDS if 2 <= len(w) <= 3), "要点", "特点", "观点", "方面"} - {"问题"}, key=len, reverse=True
-    )
+    sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
 
 # `难题一：` before a point's own words: the counted label, no part of its head.

@@ -114,6 +114,37 @@ def without_running_header(line: Line) -> Line:
     return line
 
 
+# A site's menu set one item a line over the page (`要闻` / `视听` / `图说` / `县域` / …): a run of short
+# words at the top, each alone on its line (a word may carry its reading: `读报（bào）`).
+_MENU_ITEM = re.compile(r"(?:[\u4e00-\u9fff](?:（[a-zà-ǜü]{1,7}）)?){2,4}")
+MENU_MIN_ITEMS = 5
+MENU_TOP = 2  # the menu starts within this many lines of text from the top
+MENU_ABOVE_MAX = 8  # a line above the menu is as short as a site's name (a title above it makes a list)
+
+
+def menu_lines(lines: list[Line]) -> set[int]:
+    """Indexes of the lines of a site's menu at the top of the page, one short item a line (blank lines
+    between them allowed); a run of heading words (`问题` / `原因` / `对策`) is a table's, no menu."""
+    run: list[int] = []
+    seen = 0
+    for i, line in enumerate(lines):
+        key = line.key.strip()
+        if not key:
+            continue
+        if _MENU_ITEM.fullmatch(key):
+            run.append(i)
+            continue
+        if len(run) >= MENU_MIN_ITEMS:
+            break
+        seen += len(run) + 1
+        run = []
+        if seen >= MENU_TOP or len(key) > MENU_ABOVE_MAX:
+            return set()
+    if len(run) < MENU_MIN_ITEMS or sum(is_heading_phrase(lines[i].key) for i in run) > 1:
+        return set()
+    return set(run)
+
+
 def is_nav_bar(key: str) -> bool:
     """True for a row of four or more short items split by spaces, | or · (a site's navigation); in a
     longer row (six or more) one item in five may be longer (`国家公务员考试网 地方站： 临沂 日照 …`)."""
@@ -179,7 +210,7 @@ def _is_noise_key(folded: str) -> bool:
 
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问)\s*[：:｜|]\s*"
+    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
@@ -191,7 +222,9 @@ _TITLE_PREFIX = re.compile(
 # (`申论高分范文岁月失语…`).
 _TITLE_GAP = re.compile(r"\s{4,}.*$")
 _TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
-_TITLE_EXT = re.compile(r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)$", re.I)
+_TITLE_EXT = re.compile(
+    r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)(?:vip)?$", re.I
+)
 _TITLE_DATE = re.compile(
     r"(?<=\S)\s++\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )

@@ -17,13 +17,30 @@ from trainer.parse.noise import (
     is_noise,
     is_page_number,
     is_subtitle_line,
+    menu_lines,
     split_title,
     without_running_header,
 )
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
-from trainer.parse.sitelines import SITE_NAME, app_name, past_site_lines, site_column, site_word, title_like
-from trainer.parse.titlelines import barrier, continued_title
+from trainer.parse.sitelines import (
+    SITE_NAME,
+    app_name,
+    over_metadata,
+    past_site_lines,
+    site_column,
+    site_word,
+    title_like,
+)
+from trainer.parse.titlelines import (
+    barrier,
+    continued_title,
+    lone_piece_label,
+    lone_symbol,
+    symbol_title,
+    unglued,
+    without_marker,
+)
 from trainer.parse.titles import (
     PART_LABEL,
     TITLE_MAX,
@@ -99,9 +116,13 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
     running = _running_lines(lines)
-    for line in lines:
+    menu = menu_lines(lines)
+    for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
+            continue
+        if n in menu:
+            kept.append(barrier(line))
             continue
         if seen_content and is_footer(line):
             break
@@ -202,10 +223,10 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     if first.key.startswith("#"):
         return None
     if is_start_line(first):
-        if not _lone_symbol(lines, content):
-            return _symbol_title(lines, content)
+        if not lone_symbol(lines, content):
+            return symbol_title(lines, content)
         # `🔥 申论素材 | 数字政府建设的意义与路径`: a decoration no other line has, before the title.
-        first = _without_marker(first)
+        first = without_marker(first)
     later = past_site_lines(lines, content, site_names)
     if later is not None:
         return later
@@ -216,7 +237,12 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         or app_name(first, body_after(lines, content[0]))
     ):
         return None  # a site's name, a byline or an app's name (`一起答`), with no title under it
-    if len(first.key) > TITLE_MAX or first.key.endswith(("。", "：", ":")) or ends_terminal(first.key.rstrip("？?！!")):
+    if (
+        len(first.key) > TITLE_MAX
+        or first.key.endswith(("。", "：", ":"))
+        or ends_terminal(first.key.rstrip("？?！!"))
+        or "。" in first.key
+    ):
         return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
     if _PREFACE.match(first.key):
         return None
@@ -269,40 +295,10 @@ def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
     )
 
 
-def _lone_symbol(lines: list[Line], content: list[int]) -> bool:
-    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
-    first = lines[content[0]].key
-    marker = match_line(first)
-    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
-        return False
-    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
-
-
-def _without_marker(line: Line) -> Line:
-    marker = match_line(line.key)
-    end = marker.end if marker is not None else 0
-    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
-
-
-def _symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
-    """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
-    when it names no section and every other line with that symbol does."""
-    first = lines[content[0]]
-    marker = match_line(first.key)
-    if marker is None or not marker.style.startswith("sym"):
-        return None
-    text = first.key[marker.end :]
-    if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
-        return None
-    others = [lines[i].key for i in content[1:] if lines[i].key[:1] == first.key[0]]
-    if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
-        return None
-    return content[0], first.text[marker.end :]
-
-
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
     quoted, named = _quoted_titles(lines)
+    quoted |= over_metadata(lines)  # the line over the page's publishing row (`来源：… 发布时间：…`)
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
@@ -310,7 +306,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     lines = _strip_noise(lines)
-    for i in contents_lines(lines) | form_lines(lines):
+    for i in contents_lines(lines) | form_lines(lines) | {lone_piece_label(lines)} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
     found = _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
@@ -335,6 +331,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
+    lines, raw_title = unglued(lines, index, raw_title)  # `…实施方案一、背景分析`: two lines
     raw_title = undoubled(continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)

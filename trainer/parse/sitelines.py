@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
-from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_subtitle_line
+from trainer.parse.furniture import is_metadata
+from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.titles import (
@@ -46,6 +48,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     roots = {path_root(k) for k in top} - {""}
     # The text under the top lines, where a title's words come back and a site's name's do not.
     body = body_after(lines, content[min(len(content), TITLE_WINDOW) - 1])
+    chapter = False  # the line above was a collection's chapter label: this one is its piece's title
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
         # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
@@ -66,11 +69,32 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or label_word(line.key, nxt)
         ):
             skipped += 1
+            chapter = bool(_CHAPTER.match(line.key))
             continue
-        if skipped and title_like(line):
+        after = lines[content[n + 1]] if n + 1 < len(content) else None
+        if skipped and (title_like(line) or (chapter and _piece_title(line)) or _asked_over_prose(line, after)):
             return i, line.text
         return None
     return None
+
+
+def _piece_title(line: Line) -> bool:
+    """Under a chapter label (`第一篇：…`), a piece's title may name its section's words
+    (`…质量不高的症结及对策`): a phrase this long names the piece, not a section."""
+    key = line.key
+    return TITLED_PHRASE_MIN <= len(key) <= TITLE_MAX and not ends_terminal(key) and not is_start_line(line)
+
+
+PROSE_MIN = 20  # a line this long with a stop in it is a paragraph of prose
+
+
+def _asked_over_prose(line: Line, after: Line | None) -> bool:
+    """Past a site's lines, a question over a paragraph of prose (`城市治理现存哪些核心问题？` over
+    `下面我会围绕…梳理。`) is the document's title; a question over a list heads that list."""
+    key = line.key.strip()
+    if not key.endswith(("？", "?")) or not TITLED_PHRASE_MIN <= len(key) <= TITLE_MAX or is_start_line(line):
+        return False
+    return after is not None and not is_start_line(after) and len(after.key) >= PROSE_MIN and "。" in after.key
 
 
 COLUMN_TITLE_MAX = 40
@@ -111,7 +135,7 @@ _COLUMN = re.compile(r"公务员|公考|考试|申论|题库|文库|频道")
 # A site's, a paper's or an app's own name alone on a line (`愚愚学园`, `人民网`, `人民日报`, `新华网客户端`;
 # `乡村教育`, `工业互联网` and `织密城乡供水网` are no names).
 SITE_NAME = re.compile(
-    r"^(?:[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库|网站|客户端|频道|日报|晚报|时报)"
+    r"^(?:[\u4e00-\u9fffA-Za-z]{1,8}(?:学园|学堂|论坛|官网|文库|题库|资源库|资料库|网站|客户端|频道|日报|晚报|时报)"
     r"|[\u4e00-\u9fffA-Za-z]{1,4}(?<!互联|物联)网)$"  # `织密城乡供水网` is a title's phrase
 )
 
@@ -147,3 +171,40 @@ def site_column(line: Line) -> bool:
     if is_start_line(line):
         return False
     return bool(_ISSUER.match(line.key.strip())) or (is_genre_line(line.key) and bool(_COLUMN.search(line.key)))
+
+
+# A page's publishing row (`来源：… 发布时间：2025-10-03`, `日期：2020-12-14 浏览次数：`, `浏览量 时间 2024-05-29`)
+# sits right under the title it describes, whatever banners, mottos and columns the site sets above.
+_DATED = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}")
+METADATA_TOP = 16  # the publishing row is looked for among this many lines of text from the top
+
+
+def over_metadata(lines: list[Line]) -> set[str]:
+    """The folded key of the line right above the page's first publishing row near the top (past a
+    subtitle or a byline between them), as a title the page names; else nothing."""
+    above: list[Line] = []
+    top = [line for line in lines if line.key][:METADATA_TOP]
+    for line in top:
+        key = line.key.strip()
+        if is_noise(line) and (is_metadata(key) or _DATED.search(key)):
+            break
+        above.append(line)
+    else:
+        return set()
+    for line in reversed(above):
+        key = line.key.strip()
+        if is_subtitle_line(key) or is_person_name(line) or is_noise(line):
+            continue
+        banner = sum(1 for other in top if other.key.strip() == key) > 1  # said twice: the site's
+        if (
+            banner
+            or len(key) > TITLE_MAX
+            or ends_terminal(key.rstrip("？?！!"))
+            or is_start_line(line)
+            or is_genre_line(key)
+            or _ISSUER.match(key)
+            or SITE_NAME.match(key)
+        ):
+            return set()
+        return {normalize_key(key)}
+    return set()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.noise import is_subtitle_line
+from trainer.parse.markers import match_line
+from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import TITLE_MAX
@@ -66,3 +67,84 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
         return title
     lines[index + 1] = barrier(lines[index + 1])
     return joined
+
+
+# A title a copy glued to the first heading under it (`…实施方案一、背景分析`): where a first marker of a
+# succession (`一、`, `（一）`, `第一部分`) follows the title's words and opens a short heading, and a line
+# below opens with the second of that succession (`二、问题定义`).
+_FIRST_MARKER = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?:一、|（一）|第一(?:部分|章|节))")
+GLUED_TITLE_MIN = 6  # the title's own words before the heading
+GLUED_HEADING_MAX = 16
+SIBLING_LOOK = 400  # lines searched below for the heading's sibling (a bounded look: linear)
+
+
+def glued_heading(lines: list[Line], index: int) -> int:
+    """Where in the title line at `index` the first heading a copy glued to it starts, or -1."""
+    key = lines[index].key
+    for m in _FIRST_MARKER.finditer(key, GLUED_TITLE_MIN):
+        marker = match_line(key[m.start() :])
+        if marker is None or marker.ordinal != 1:
+            continue
+        heading = key[m.start() + marker.end :].strip()
+        if not 2 <= len(heading) <= GLUED_HEADING_MAX or re.search(r"[，。；！？,.;!?]", heading):
+            return -1
+        for line in lines[index + 1 : index + 1 + SIBLING_LOOK]:
+            below = match_line(line.key) if line.key else None
+            if below is not None and below.style == marker.style and below.ordinal == 2:
+                return m.start()
+        return -1
+    return -1
+
+
+def unglued(lines: list[Line], index: int, title: str) -> tuple[list[Line], str]:
+    """The lines with the title line at `index` cut from the first heading a copy glued to it (the heading
+    then a line of its own under it), and the title; the lines and title as they were when none is."""
+    line = lines[index]
+    glued = glued_heading(lines, index) if title == line.text else -1
+    if glued <= 0:
+        return lines, title
+    heading = Line(line.text[glued:], line.key[glued:], line.lineno, line.indent)
+    cut = Line(line.text[:glued], line.key[:glued], line.lineno, line.indent)
+    return [*lines[:index], cut, heading, *lines[index + 1 :]], cut.text
+
+
+def lone_symbol(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
+    first = lines[content[0]].key
+    marker = match_line(first)
+    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
+        return False
+    return not any(lines[i].key[:1] == first[:1] for i in content[1:])
+
+
+def without_marker(line: Line) -> Line:
+    marker = match_line(line.key)
+    end = marker.end if marker is not None else 0
+    return Line(line.text[end:].strip(), line.key[end:].strip(), line.lineno, line.indent)
+
+
+def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """`■ 新时代“枫桥经验”与基层社会治理` over `■ 重要意义`, `■ 对策`: the first symbol line is the title
+    when it names no section and every other line with that symbol does."""
+    first = lines[content[0]]
+    marker = match_line(first.key)
+    if marker is None or not marker.style.startswith("sym"):
+        return None
+    text = first.key[marker.end :]
+    if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
+        return None
+    others = [lines[i].key for i in content[1:] if lines[i].key[:1] == first.key[0]]
+    if not others or not all(is_heading_phrase(k[1:].strip()) for k in others):
+        return None
+    return content[0], first.text[marker.end :]
+
+
+# A collection's piece label: a title with the piece's number after it (`农村教育调查报告 篇1`).
+_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$")
+
+
+def lone_piece_label(lines: list[Line]) -> int:
+    """The index of the one piece label of a copy that holds a single piece of a collection (`…报告 篇1`
+    and no `篇2`): it tells nothing the document's title does not, and heads no section; else -1."""
+    found = [i for i, line in enumerate(lines) if line.key and _PIECE_LABEL.match(line.key.strip())]
+    return found[0] if len(found) == 1 else -1
