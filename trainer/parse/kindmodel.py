@@ -1,0 +1,94 @@
+"""A section's kind as a learned model reads it: character n-grams of its heading and heads, weighed.
+
+The model is linear: each kind's score is its bias plus the weights of the features the section shows,
+and the kinds' probabilities are the softmax of their scores. Its table (`kindmodel_table`, generated
+by `python -m benchmarks.kindmodel --write` from the annotated sections of `tests/realdocs/` and
+`tests/corpus/`) is imported on first use only, so the builder's import stays cheap. No I/O.
+
+Features, tagged by where they were read (`h` heading, `p` heads): the characters and character
+pairs of the text after `hans()` folding, with `^` and `$` marking where it begins and ends
+(`严把谈心谈话关` gives `p:^严`, `p:严把`, `p:关$` …). A heading's features count 1; a head feature
+counts the share of the section's heads that show it, so a long list weighs no more than a short one.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from trainer.core.model import SectionKind
+from trainer.parse.hant import hans
+
+KINDS: tuple[SectionKind, ...] = tuple(SectionKind)
+# Digits, Latin letters, punctuation and spaces say nothing of a kind: only CJK characters are read.
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
+HEAD_CHARS = 16  # a head's lead says what it is; the rest of a long head is its subject
+
+
+def grams(text: str, tag: str) -> set[str]:
+    """The tagged characters and character pairs of a text, with its start and end marked."""
+    body = _NOT_HAN.sub("", hans(text))
+    if not body:
+        return set()
+    marked = f"^{body}$"
+    out = {f"{tag}:{ch}" for ch in body}
+    out.update(f"{tag}:{marked[i : i + 2]}" for i in range(len(marked) - 1))
+    return out
+
+
+def features(heading: str, heads: list[str], head_chars: int = HEAD_CHARS) -> dict[str, float]:
+    """A section's features and their values (see the module docstring)."""
+    out: dict[str, float] = dict.fromkeys(grams(heading, "h"), 1.0)
+    if heads:
+        share = 1.0 / len(heads)
+        for head in heads:
+            for g in grams(head[:head_chars], "p"):
+                out[g] = out.get(g, 0.0) + share
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """A linear table: per kind (in KINDS order) a bias, and per feature a weight for each kind."""
+
+    bias: tuple[float, ...]
+    weights: dict[str, tuple[float, ...]]
+    head_chars: int = HEAD_CHARS
+
+    def probabilities(self, heading: str, heads: list[str]) -> dict[SectionKind, float]:
+        scores = list(self.bias)
+        for name, value in features(heading, heads, self.head_chars).items():
+            row = self.weights.get(name)
+            if row is not None:
+                for i, w in enumerate(row):
+                    scores[i] += value * w
+        top = max(scores)
+        exp = [math.exp(s - top) for s in scores]
+        total = sum(exp)
+        return {k: e / total for k, e in zip(KINDS, exp, strict=True)}
+
+    def predict(self, heading: str, heads: list[str]) -> tuple[SectionKind, float]:
+        """The most probable kind and its probability."""
+        probs = self.probabilities(heading, heads)
+        kind = max(probs, key=probs.__getitem__)
+        return kind, probs[kind]
+
+
+_model: Model | None = None
+
+
+def model() -> Model:
+    """The model in use: the committed table, loaded on first use (or one `install`ed)."""
+    global _model
+    if _model is None:
+        from trainer.parse import kindmodel_table as table
+
+        _model = Model(table.BIAS, table.WEIGHTS, table.HEAD_CHARS)
+    return _model
+
+
+def install(new: Model | None) -> None:
+    """Use another model (the benchmark's part-out runs); None goes back to the committed table."""
+    global _model
+    _model = new
