@@ -42,6 +42,7 @@ class Example:
     kind: SectionKind
     heading: str
     heads: tuple[str, ...]
+    topic: str = ""
 
 
 def examples(part: str) -> list[Example]:
@@ -54,7 +55,8 @@ def examples(part: str) -> list[Example]:
                 heads = tuple(str(h) for h in s.get("heads") or [])
                 if heads:
                     kind = SectionKind(str(s.get("kind", "other")))
-                    out.append(Example(part, kind, str(s.get("heading") or ""), heads))
+                    title = str(topic.get("title") or "")
+                    out.append(Example(part, kind, str(s.get("heading") or ""), heads, title))
     return out
 
 
@@ -76,16 +78,24 @@ class Settings:
     weigh_heads: bool = True  # an example weighs as many points as it holds (accuracy counts points)
     prune: float = 0.02  # weights whose largest size is below this are dropped
     min_sections: int = 1  # nb: features seen in fewer sections are dropped (they decide on one page)
+    topic: bool = False  # read the topic's title too
     unnamed: bool = True  # train only on sections whose heading names no kind (where the cue is asked)
 
     def label(self) -> str:
-        return f"{self.method} l2={self.l2} chars={self.head_chars} weigh={int(self.weigh_heads)} unnamed={int(self.unnamed)} min={self.min_sections}"
+        return f"{self.method} {'alpha' if self.method == 'nb' else 'l2'}={self.l2} chars={self.head_chars} weigh={int(self.weigh_heads)} unnamed={int(self.unnamed)} min={self.min_sections} topic={int(self.topic)}"
 
 
 def train(data: list[Example], s: Settings) -> Model:
     if s.unnamed:
         data = [e for e in data if heading_kind(e.heading) is SectionKind.OTHER]
-    rows = [(features(e.heading, list(e.heads), s.head_chars), KINDS.index(e.kind), _weight(e, s)) for e in data]
+    rows = [
+        (
+            features(e.heading, list(e.heads), s.head_chars, e.topic if s.topic else ""),
+            KINDS.index(e.kind),
+            _weight(e, s),
+        )
+        for e in data
+    ]
     model = _train_nb(rows, s) if s.method == "nb" else _train_lr(rows, s)
     return _pruned(model, s.prune)
 
@@ -118,7 +128,7 @@ def _train_nb(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> M
         weights[f] = tuple(x - mean for x in logs)
     total = sum(prior)
     bias = tuple(math.log(p / total) for p in prior)
-    return Model(bias, weights, s.head_chars)
+    return Model(bias, weights, s.head_chars, s.topic)
 
 
 def _train_lr(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> Model:
@@ -155,12 +165,12 @@ def _train_lr(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> M
                     gi = grad[i] * v + s.l2 * row[i]
                     acc[i] += gi * gi
                     row[i] -= rate * gi / math.sqrt(acc[i])
-    return Model(tuple(bias), {f: tuple(r) for f, r in w.items()}, s.head_chars)
+    return Model(tuple(bias), {f: tuple(r) for f, r in w.items()}, s.head_chars, s.topic)
 
 
 def _pruned(model: Model, least: float) -> Model:
     kept = {f: tuple(round(x, 3) for x in r) for f, r in model.weights.items() if max(map(abs, r)) >= least}
-    return Model(tuple(round(b, 3) for b in model.bias), kept, model.head_chars)
+    return Model(tuple(round(b, 3) for b in model.bias), kept, model.head_chars, model.topic)
 
 
 # --- candidate places in RULES --------------------------------------------------------------------
@@ -168,7 +178,7 @@ def _pruned(model: Model, least: float) -> Model:
 
 def _learned_at(least: float, other: bool = False) -> Callable[[kinds.KindCues], SectionKind | None]:
     def rule(c: kinds.KindCues) -> SectionKind | None:
-        kind, p = kindmodel.model().predict(c.heading, c.heads)
+        kind, p = kindmodel.model().predict(c.heading, c.heads, c.topic)
         if p < least or (kind is SectionKind.OTHER and not other):
             return None
         return kind
@@ -254,7 +264,7 @@ def section_part_out(settings: Settings, data: dict[str, list[Example]]) -> tupl
             if settings.unnamed and heading_kind(e.heading) is not SectionKind.OTHER:
                 continue
             n += len(e.heads)
-            h += len(e.heads) * (model.predict(e.heading, list(e.heads))[0] is e.kind)
+            h += len(e.heads) * (model.predict(e.heading, list(e.heads), e.topic)[0] is e.kind)
         per[part] = h / n if n else 0.0
         hit, all_ = hit + h, all_ + n
     return per, hit / all_
@@ -274,6 +284,10 @@ SETTINGS = [
     Settings("nb", 0.1, head_chars=40),
     Settings("nb", 0.1, min_sections=2),
     Settings("nb", 0.1, min_sections=3),
+    Settings("nb", 0.1, min_sections=2, topic=True),
+    Settings("nb", 0.1, min_sections=2, head_chars=40),
+    Settings("nb", 0.1, min_sections=2, weigh_heads=False),
+    Settings("nb", 0.3, min_sections=2),
 ]
 CHOSEN = Settings("nb", 0.1, min_sections=2)  # chosen by the part-out table; its place: kinds._learned
 
@@ -286,11 +300,13 @@ def render_table(model: Model, settings: Settings) -> str:
     lines = [
         '"""The learned kind cue\'s weights: GENERATED by `python -m benchmarks.kindmodel --write`; do not edit.',
         "",
-        f"Trained on every annotated section of tests/realdocs and tests/corpus ({settings.label()}).",
+        "Trained on the annotated sections of tests/realdocs and tests/corpus whose heading names no kind",
+        f"({settings.label()}); read by trainer.parse.kindmodel, decided on in kinds._learned.",
         '"""',
         "",
         "# fmt: off",
         f"HEAD_CHARS = {model.head_chars}",
+        f"TOPIC = {model.topic}",
         f"BIAS = {model.bias!r}",
         "WEIGHTS: dict[str, tuple[float, ...]] = {",
     ]

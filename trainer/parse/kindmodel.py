@@ -23,7 +23,8 @@ from trainer.parse.hant import hans
 KINDS: tuple[SectionKind, ...] = tuple(SectionKind)
 # Digits, Latin letters, punctuation and spaces say nothing of a kind: only CJK characters are read.
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
-HEAD_CHARS = 16  # a head's lead says what it is; the rest of a long head is its subject
+HEAD_CHARS = 16
+TOPIC_WEIGHT = 0.5  # a head's lead says what it is; the rest of a long head is its subject
 
 
 def grams(text: str, tag: str) -> set[str]:
@@ -37,9 +38,10 @@ def grams(text: str, tag: str) -> set[str]:
     return out
 
 
-def features(heading: str, heads: list[str], head_chars: int = HEAD_CHARS) -> dict[str, float]:
+def features(heading: str, heads: list[str], head_chars: int = HEAD_CHARS, topic: str = "") -> dict[str, float]:
     """A section's features and their values (see the module docstring)."""
     out: dict[str, float] = dict.fromkeys(grams(heading, "h"), 1.0)
+    out.update(dict.fromkeys(grams(topic, "t"), TOPIC_WEIGHT))
     if heads:
         share = 1.0 / len(heads)
         for head in heads:
@@ -55,10 +57,11 @@ class Model:
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
     head_chars: int = HEAD_CHARS
+    topic: bool = False  # whether the topic's title is read too (tag `t`)
 
-    def probabilities(self, heading: str, heads: list[str]) -> dict[SectionKind, float]:
+    def probabilities(self, heading: str, heads: list[str], topic: str = "") -> dict[SectionKind, float]:
         scores = list(self.bias)
-        for name, value in features(heading, heads, self.head_chars).items():
+        for name, value in features(heading, heads, self.head_chars, topic if self.topic else "").items():
             row = self.weights.get(name)
             if row is not None:
                 for i, w in enumerate(row):
@@ -68,9 +71,9 @@ class Model:
         total = sum(exp)
         return {k: e / total for k, e in zip(KINDS, exp, strict=True)}
 
-    def predict(self, heading: str, heads: list[str]) -> tuple[SectionKind, float]:
+    def predict(self, heading: str, heads: list[str], topic: str = "") -> tuple[SectionKind, float]:
         """The most probable kind and its probability."""
-        probs = self.probabilities(heading, heads)
+        probs = self.probabilities(heading, heads, topic)
         kind = max(probs, key=probs.__getitem__)
         return kind, probs[kind]
 
@@ -84,7 +87,7 @@ def model() -> Model:
     if _model is None:
         from trainer.parse import kindmodel_table as table
 
-        _model = Model(table.BIAS, table.WEIGHTS, table.HEAD_CHARS)
+        _model = Model(table.BIAS, table.WEIGHTS, table.HEAD_CHARS, table.TOPIC)
     return _model
 
 

@@ -158,7 +158,7 @@ def _learned(c: KindCues) -> SectionKind | None:
     kind_learned_from_heads, written after reading dev4's misses); head F1 unchanged. Earlier in RULES,
     or deciding with less certainty, it scored lower: it decides only with probability >= LEARNED_MIN.
     """
-    kind, p = kindmodel.model().predict(c.heading, c.heads)
+    kind, p = kindmodel.model().predict(c.heading, c.heads, c.topic)
     return _named(kind) if p >= LEARNED_MIN else None
 
 
