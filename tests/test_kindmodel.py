@@ -83,3 +83,10 @@ def test_features_fold_traditional_characters_and_mark_ends() -> None:
     assert kindmodel.features("", ["嚴把關"]) == kindmodel.features("", ["严把关"])
     assert {"p:^严", "p:关$", "p:严把"} <= set(kindmodel.features("", ["严把关"]))
     assert kindmodel.features("", ["1. 2.", "(A)"]) == {}  # only CJK characters are read
+
+
+def test_packed_weights_read_back() -> None:
+    weights = {"h:^为": (3.909, -0.988, 0.0, -0.131, 1.5), "p:关$": (-0.001, 0.002, 0.0, 12.345, -7.0)}
+    lines = kindmodel.pack(weights)
+    assert all("\n" not in line and '"' not in line for line in lines)
+    assert kindmodel.unpack(lines) == weights

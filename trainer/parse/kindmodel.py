@@ -1,15 +1,15 @@
-"""A section's kind as a learned model reads it: character n-grams of its heading and heads, weighed.
+"""A section's kind as a learned model reads it: character n-grams of its heading and heads, weighed."""
 
-The model is linear: each kind's score is its bias plus the weights of the features the section shows,
-and the kinds' probabilities are the softmax of their scores. Its table (`kindmodel_table`, generated
-by `python -m benchmarks.kindmodel --write` from the annotated sections of `tests/realdocs/` and
-`tests/corpus/`) is imported on first use only, so the builder's import stays cheap. No I/O.
-
-Features, tagged by where they were read (`h` heading, `p` heads): the characters and character
-pairs of the text after `hans()` folding, with `^` and `$` marking where it begins and ends
-(`严把谈心谈话关` gives `p:^严`, `p:严把`, `p:关$` …). A heading's features count 1; a head feature
-counts the share of the section's heads that show it, so a long list weighs no more than a short one.
-"""
+# The model is linear: each kind's score is its bias plus the weights of the features the section shows,
+# and the kinds' probabilities are the softmax of their scores. Its table (`kindmodel_table`, generated
+# by `python -m benchmarks.kindmodel --write` from the annotated sections of `tests/realdocs/` and
+# `tests/corpus/`) is imported on first use only, so the builder's import stays cheap. No I/O.
+#
+# Features, tagged by where they were read (`h` heading, `p` heads, `t` the topic's title when the
+# model reads it): the characters and character pairs of the text after `hans()` folding, with `^`
+# and `$` marking where it begins and ends (`严把谈心谈话关` gives `p:^严`, `p:严把`, `p:关$` …). A
+# heading's features count 1; a head feature counts the share of the section's heads that show it, so
+# a long list weighs no more than a short one; only a head's first HEAD_CHARS characters are read.
 
 from __future__ import annotations
 
@@ -87,8 +87,41 @@ def model() -> Model:
     if _model is None:
         from trainer.parse import kindmodel_table as table
 
-        _model = Model(table.BIAS, table.WEIGHTS, table.HEAD_CHARS, table.TOPIC)
+        _model = Model(table.BIAS, unpack(table.ROWS), table.HEAD_CHARS, table.TOPIC)
     return _model
+
+
+# The table packs its weights as text, several features to a line (`h:^为 3909 -988 -1596 -131 -1194|…`):
+# a feature, then its weight for each kind in thousandths.
+_SCALE = 1000
+_LINE = 300
+
+
+def pack(weights: dict[str, tuple[float, ...]]) -> list[str]:
+    """The weights as the table's lines, features in sorted order."""
+    lines: list[str] = []
+    line: list[str] = []
+    size = 0
+    for name in sorted(weights):
+        item = " ".join([name, *(str(round(w * _SCALE)) for w in weights[name])])
+        if line and size + len(item) > _LINE:
+            lines.append("|".join(line))
+            line, size = [], 0
+        line.append(item)
+        size += len(item) + 1
+    if line:
+        lines.append("|".join(line))
+    return lines
+
+
+def unpack(lines: tuple[str, ...] | list[str]) -> dict[str, tuple[float, ...]]:
+    """The weights packed by `pack`."""
+    out: dict[str, tuple[float, ...]] = {}
+    for line in lines:
+        for item in line.split("|"):
+            name, *values = item.split(" ")
+            out[name] = tuple(int(v) / _SCALE for v in values)
+    return out
 
 
 def install(new: Model | None) -> None:

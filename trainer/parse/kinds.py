@@ -1,9 +1,8 @@
-"""A section's kind by meaning: which cue decides when its heading names none; no parsing, no text clean-up.
+"""A section's kind by meaning: which cue decides when its heading names none; no parsing, no text clean-up."""
 
-The cues are hand-written rows (vocabulary of kind words, lead-ins, head votes, the topic's title) and,
-last, a learned one (`_learned`: a small model of character n-grams, see its docstring for what it was
-trained on and its leave-one-part-out figures).
-"""
+# The cues are hand-written rows (vocabulary of kind words, lead-ins, head votes, the topic's title) and,
+# last, a learned one (`_learned`: a small model of character n-grams; its docstring says what it was
+# trained on and its leave-one-part-out figures).
 
 from __future__ import annotations
 
