@@ -30,7 +30,10 @@ from trainer.parse import kindmodel, kinds
 from trainer.parse.kindmodel import KINDS, Model, features
 from trainer.parse.vocab import heading_kind
 
-REAL_PARTS = [p for p in PARTS if p != "corpus"]
+# The parts the model learns from, named: a part added to benchmarks.outline later (a new blind part) is
+# scored by the committed table without having been trained on, until it is named here.
+REAL_PARTS = ["dev", "heldout", "dev2", "fresh", "dev3", "dev4"]
+TRAIN_PARTS = [*REAL_PARTS, "corpus"]
 TABLE = ROOT / "trainer" / "parse" / "kindmodel_table.py"
 
 
@@ -61,7 +64,7 @@ def examples(part: str) -> list[Example]:
 
 
 def all_examples() -> dict[str, list[Example]]:
-    return {p: examples(p) for p in PARTS}
+    return {p: examples(p) for p in TRAIN_PARTS}
 
 
 # --- training -------------------------------------------------------------------------------------
