@@ -31,13 +31,13 @@ def test_learned_cue_is_the_last_rule() -> None:
     assert kinds.RULES[-1] is kinds._learned
 
 
-def test_building_does_not_import_the_table_until_a_kind_is_asked() -> None:
+def test_start_up_path_does_not_load_the_table() -> None:
     code = (
-        "import sys, trainer.parse, trainer.services.library\n"
+        "import importlib, sys\n"
+        "from trainer import STARTUP_MODULES\n"
+        "for name in STARTUP_MODULES:\n"
+        "    importlib.import_module(name)\n"
         "assert 'trainer.parse.kindmodel_table' not in sys.modules\n"
-        "from trainer.parse.kinds import KindCues, section_kind\n"
-        "section_kind(KindCues(heads=['严把选人用人关', '严把培训考核关']))\n"
-        "assert 'trainer.parse.kindmodel_table' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 

@@ -3,7 +3,8 @@
 # The model is linear: each kind's score is its bias plus the weights of the features the section shows,
 # and the kinds' probabilities are the softmax of their scores. Its table (`kindmodel_table`, generated
 # by `python -m benchmarks.kindmodel --write` from the annotated sections of `tests/realdocs/` and
-# `tests/corpus/`) is imported on first use only, so the builder's import stays cheap. No I/O.
+# `tests/corpus/`) is unpacked on first use only. trainer.parse is not on the app's start-up path
+# (tests/test_kindmodel.py checks it), so the table never slows a cold start. No I/O.
 #
 # Features, tagged by where they were read (`h` heading, `p` heads, `t` the topic's title when the
 # model reads it): the characters and character pairs of the text after `hans()` folding, with `^`
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import SectionKind
+from trainer.parse import kindmodel_table as table
 from trainer.parse.hant import hans
 
 KINDS: tuple[SectionKind, ...] = tuple(SectionKind)
@@ -82,11 +84,9 @@ _model: Model | None = None
 
 
 def model() -> Model:
-    """The model in use: the committed table, loaded on first use (or one `install`ed)."""
+    """The model in use: the committed table, unpacked on first use (or one `install`ed)."""
     global _model
     if _model is None:
-        from trainer.parse import kindmodel_table as table
-
         _model = Model(table.BIAS, unpack(table.ROWS), table.HEAD_CHARS, table.TOPIC)
     return _model
 
