@@ -40,7 +40,8 @@ SHAPED = [
         "bracketed_leads",
         "乡村治理\n\n【健全议事机制】各村普遍建立村民议事会，大事小情摆上桌面商量着办。\n"
         "【推行积分管理】把参与村务、移风易俗等表现折算成积分，兑换生活用品。\n",
-        [("乡村治理", "other", ["健全议事机制", "推行积分管理"])],
+        # `健全…机制`, `推行…管理`: what is done, read as measures (the learned kind cue, kinds._learned)
+        [("乡村治理", "countermeasures", ["健全议事机制", "推行积分管理"])],
     ),
     (
         "colon_leads",

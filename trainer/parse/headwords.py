@@ -35,7 +35,7 @@ _MODAL = r"(?:要|应|应当|应该|须|必须|需|需要|还要|务必|坚持|�
 # A call to act, with or without a short subject before its modal (`政府部门要切实履行监管职责`,
 # `强化落实还需建立健全…`); a subject needs the modal, or `人口红利…` would read as a call.
 CALL_START = re.compile(
-    rf"^{_BEFORE}{_MODAL}?{_ADVERB}?{_ADVERB}?{VERBS}(?![是的])|^如何|^怎样|^怎么办|^{_BEFORE}{_MODAL}?{_ADVERB}发展"
+    rf"^{_BEFORE}{_MODAL}?{_ADVERB}?{_ADVERB}?{VERBS}(?![是的了])|^如何|^怎样|^怎么办|^{_BEFORE}{_MODAL}?{_ADVERB}发展"
     # `把好准入关`, `以数字化赋能基层治理`, `让数据多跑路`
     r"|^[把守管带当算下打走念答写讲唱绘]好|^以[\u4e00-\u9fff“”]{1,12}?(?:赋能|促进|推动|带动|引领|助力|倒逼|撬动|激活"
     r"|为(?:抓手|引领|导向|核心|重点|突破口|载体|依托|契机|牵引|目标|中心))"

@@ -1,0 +1,345 @@
+"""`python -m benchmarks.kindmodel`: the learned kind cue, trained and scored leave-one-part-out.
+
+Training data: every annotated section (kind, heading, heads) of `tests/realdocs/*/*.expected.yaml`
+and `tests/corpus/*.expected.yaml`. For each realdocs part, a model is trained on all the other parts
+and the corpus, installed in the builder (`trainer.parse.kindmodel.install`), and the part is scored
+by `benchmarks.outline` with each candidate place of the learned cue in `kinds.RULES`; the table shows
+kind accuracy per part and in total (head F1 too, which must not move), the rules alone first.
+
+`--models` compares model settings on the annotations alone (section kinds of the held-out part from
+its annotated heading and heads, weighted by heads), without the parser. `--write` trains on every part
+and writes `trainer/parse/kindmodel_table.py`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.outline import PARTS, ROOT, score_part, totals
+from trainer.core.model import SectionKind
+from trainer.parse import kindmodel, kinds
+from trainer.parse.kindmodel import KINDS, Model, features
+from trainer.parse.vocab import heading_kind
+
+# The parts the model learns from, named: a part added to benchmarks.outline later (a new blind part) is
+# scored by the committed table without having been trained on, until it is named here.
+REAL_PARTS = ["dev", "heldout", "dev2", "fresh", "dev3", "dev4"]
+TRAIN_PARTS = [*REAL_PARTS, "corpus"]
+TABLE = ROOT / "trainer" / "parse" / "kindmodel_table.py"
+
+
+@dataclass(frozen=True)
+class Example:
+    """One annotated section."""
+
+    part: str
+    kind: SectionKind
+    heading: str
+    heads: tuple[str, ...]
+    topic: str = ""
+
+
+def examples(part: str) -> list[Example]:
+    """The annotated sections of one part, in file and document order."""
+    out = []
+    for path in sorted(PARTS[part].glob("*.expected.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for topic in doc.get("topics") or []:
+            for s in topic.get("sections") or []:
+                heads = tuple(str(h) for h in s.get("heads") or [])
+                if heads:
+                    kind = SectionKind(str(s.get("kind", "other")))
+                    title = str(topic.get("title") or "")
+                    out.append(Example(part, kind, str(s.get("heading") or ""), heads, title))
+    return out
+
+
+def all_examples() -> dict[str, list[Example]]:
+    return {p: examples(p) for p in TRAIN_PARTS}
+
+
+# --- training -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How a model is trained."""
+
+    method: str = "lr"  # "lr" (softmax regression) or "nb" (multinomial naive Bayes)
+    l2: float = 0.01  # lr: weight decay per example; nb: smoothing alpha
+    epochs: int = 30
+    head_chars: int = kindmodel.HEAD_CHARS
+    weigh_heads: bool = True  # an example weighs as many points as it holds (accuracy counts points)
+    prune: float = 0.02  # weights whose largest size is below this are dropped
+    min_sections: int = 1  # nb: features seen in fewer sections are dropped (they decide on one page)
+    topic: bool = False  # read the topic's title too
+    unnamed: bool = True  # train only on sections whose heading names no kind (where the cue is asked)
+
+    def label(self) -> str:
+        return f"{self.method} {'alpha' if self.method == 'nb' else 'l2'}={self.l2} chars={self.head_chars} weigh={int(self.weigh_heads)} unnamed={int(self.unnamed)} min={self.min_sections} topic={int(self.topic)}"
+
+
+def train(data: list[Example], s: Settings) -> Model:
+    if s.unnamed:
+        data = [e for e in data if heading_kind(e.heading) is SectionKind.OTHER]
+    rows = [
+        (
+            features(e.heading, list(e.heads), s.head_chars, e.topic if s.topic else ""),
+            KINDS.index(e.kind),
+            _weight(e, s),
+        )
+        for e in data
+    ]
+    model = _train_nb(rows, s) if s.method == "nb" else _train_lr(rows, s)
+    return _pruned(model, s.prune)
+
+
+def _weight(e: Example, s: Settings) -> float:
+    return math.sqrt(len(e.heads)) if s.weigh_heads else 1.0
+
+
+def _train_nb(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> Model:
+    n = len(KINDS)
+    counts: dict[str, list[float]] = {}
+    totals_ = [0.0] * n
+    prior = [1.0] * n
+    for feats, y, w in rows:
+        prior[y] += w
+        for f, v in feats.items():
+            counts.setdefault(f, [0.0] * n)[y] += v * w
+            totals_[y] += v * w
+    seen: dict[str, int] = {}
+    for feats, _, _ in rows:
+        for f in feats:
+            seen[f] = seen.get(f, 0) + 1
+    vocab = len(counts)
+    weights = {}
+    for f, row in counts.items():
+        if seen[f] < s.min_sections:
+            continue
+        logs = [math.log((row[i] + s.l2) / (totals_[i] + s.l2 * vocab)) for i in range(n)]
+        mean = sum(logs) / n  # centred: the same softmax, and a weight's size says how much it decides
+        weights[f] = tuple(x - mean for x in logs)
+    total = sum(prior)
+    bias = tuple(math.log(p / total) for p in prior)
+    return Model(bias, weights, s.head_chars, s.topic)
+
+
+def _train_lr(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> Model:
+    """Softmax regression by AdaGrad, in a fixed shuffled order (the same table every run)."""
+    n = len(KINDS)
+    w: dict[str, list[float]] = {}
+    g2: dict[str, list[float]] = {}
+    bias = [0.0] * n
+    bg2 = [1e-8] * n
+    rate = 0.5
+    order = list(range(len(rows)))
+    rng = random.Random(12)
+    for _ in range(s.epochs):
+        rng.shuffle(order)
+        for k in order:
+            feats, y, weight = rows[k]
+            scores = list(bias)
+            for f, v in feats.items():
+                row = w.get(f)
+                if row is not None:
+                    for i in range(n):
+                        scores[i] += v * row[i]
+            top = max(scores)
+            exp = [math.exp(x - top) for x in scores]
+            z = sum(exp)
+            grad = [weight * (e / z - (1.0 if i == y else 0.0)) for i, e in enumerate(exp)]
+            for i in range(n):
+                bg2[i] += grad[i] * grad[i]
+                bias[i] -= rate * grad[i] / math.sqrt(bg2[i])
+            for f, v in feats.items():
+                row = w.setdefault(f, [0.0] * n)
+                acc = g2.setdefault(f, [1e-8] * n)
+                for i in range(n):
+                    gi = grad[i] * v + s.l2 * row[i]
+                    acc[i] += gi * gi
+                    row[i] -= rate * gi / math.sqrt(acc[i])
+    return Model(tuple(bias), {f: tuple(r) for f, r in w.items()}, s.head_chars, s.topic)
+
+
+def _pruned(model: Model, least: float) -> Model:
+    kept = {f: tuple(round(x, 3) for x in r) for f, r in model.weights.items() if max(map(abs, r)) >= least}
+    return Model(tuple(round(b, 3) for b in model.bias), kept, model.head_chars, model.topic)
+
+
+# --- candidate places in RULES --------------------------------------------------------------------
+
+
+def _learned_at(least: float, other: bool = False) -> Callable[[kinds.KindCues], SectionKind | None]:
+    def rule(c: kinds.KindCues) -> SectionKind | None:
+        kind, p = kindmodel.model().predict(c.heading, c.heads, c.topic)
+        if p < least or (kind is SectionKind.OTHER and not other):
+            return None
+        return kind
+
+    return rule
+
+
+def _replace(rules: tuple, old: Any, new: Any) -> tuple:
+    return tuple(new if r is old else r for r in rules)
+
+
+def _insert_before(rules: tuple, anchor: Any, new: Any) -> tuple:
+    i = rules.index(anchor)
+    return (*rules[:i], new, *rules[i:])
+
+
+BASE = tuple(r for r in kinds.RULES if r is not getattr(kinds, "_learned", None))
+CANDIDATES: dict[str, tuple] = {
+    "rules": BASE,
+    "shipped (kinds.RULES)": kinds.RULES,
+    "replace _heads": _replace(BASE, kinds._heads, _learned_at(0.0)),
+    "before _heads p>=.6": _insert_before(BASE, kinds._heads, _learned_at(0.6)),
+    "before _heads p>=.8": _insert_before(BASE, kinds._heads, _learned_at(0.8)),
+    "after _heads": _insert_before(BASE, kinds._lead_sentence, _learned_at(0.0)),
+    "after _heads p>=.5": _insert_before(BASE, kinds._lead_sentence, _learned_at(0.5)),
+    "before _call_heading": _insert_before(BASE, kinds._call_heading, _learned_at(0.0)),
+    "last": (*BASE, _learned_at(0.0)),
+    "last, may say other p>=.6": (*BASE, _learned_at(0.6, True)),
+    "replace _heads.., topic": (*BASE[: BASE.index(kinds._heads)], _learned_at(0.0)),
+    "before _announcing_lead p>=.9": _insert_before(BASE, kinds._announcing_lead, _learned_at(0.9)),
+    "last p>=.7": (*BASE, _learned_at(0.7)),
+    "last p>=.8": (*BASE, _learned_at(0.8)),
+    "last p>=.9": (*BASE, _learned_at(0.9)),
+    "last p>=.95": (*BASE, _learned_at(0.95)),
+    "last, may say other p>=.8": (*BASE, _learned_at(0.8, True)),
+    "before _lead_sentence p>=.9": _insert_before(BASE, kinds._lead_sentence, _learned_at(0.9)),
+}
+
+
+def score_with(part: str, model: Model | None, rules: tuple) -> dict[str, Any]:
+    saved = kinds.RULES
+    kinds.RULES = rules
+    kindmodel.install(model)
+    try:
+        return totals(score_part(PARTS[part]))
+    finally:
+        kinds.RULES = saved
+        kindmodel.install(None)
+
+
+def part_out(settings: Settings, names: list[str], data: dict[str, list[Example]]) -> dict[str, dict[str, Any]]:
+    """Per candidate, per part: the part's totals with a model trained without it."""
+    out: dict[str, dict[str, Any]] = {n: {} for n in names}
+    for part in REAL_PARTS:
+        model = train([e for p, ex in data.items() if p != part for e in ex], settings)
+        for name in names:
+            out[name][part] = score_with(part, model, CANDIDATES[name])
+    return out
+
+
+def _kind_total(per_part: dict[str, Any]) -> float:
+    m = sum(t["matched_points"] for t in per_part.values())
+    k = sum(round(t["kind_accuracy"] * t["matched_points"]) for t in per_part.values())
+    return k / m if m else 0.0
+
+
+def print_table(results: dict[str, dict[str, Any]]) -> None:
+    print(f"  {'integration':<30}" + "".join(f"{p:>9}" for p in REAL_PARTS) + f"{'total':>9}  f1 moved")
+    base = results.get("rules")
+    for name, per_part in results.items():
+        cells = "".join(f"{per_part[p]['kind_accuracy']:9.3f}" for p in REAL_PARTS)
+        moved = [p for p in REAL_PARTS if base and per_part[p]["f1"] != base[p]["f1"]]
+        print(f"  {name:<30}{cells}{_kind_total(per_part):9.3f}  {' '.join(moved) or '-'}")
+
+
+def section_part_out(settings: Settings, data: dict[str, list[Example]]) -> tuple[dict[str, float], float]:
+    """Accuracy over points of the annotated sections of each part, by a model trained without it."""
+    per, hit, all_ = {}, 0, 0
+    for part in REAL_PARTS:
+        model = train([e for p, ex in data.items() if p != part for e in ex], settings)
+        h = n = 0
+        for e in data[part]:
+            if settings.unnamed and heading_kind(e.heading) is not SectionKind.OTHER:
+                continue
+            n += len(e.heads)
+            h += len(e.heads) * (model.predict(e.heading, list(e.heads), e.topic)[0] is e.kind)
+        per[part] = h / n if n else 0.0
+        hit, all_ = hit + h, all_ + n
+    return per, hit / all_
+
+
+SETTINGS = [
+    Settings("nb", 0.1, unnamed=False),
+    Settings("nb", 0.1),
+    Settings("nb", 0.5),
+    Settings("nb", 0.1, weigh_heads=False),
+    Settings("lr", 0.001),
+    Settings("lr", 0.01),
+    Settings("lr", 0.001, head_chars=8),
+    Settings("lr", 0.001, head_chars=40),
+    Settings("lr", 0.001, weigh_heads=False),
+    Settings("nb", 0.05),
+    Settings("nb", 0.1, head_chars=40),
+    Settings("nb", 0.1, min_sections=2),
+    Settings("nb", 0.1, min_sections=3),
+    Settings("nb", 0.1, min_sections=2, topic=True),
+    Settings("nb", 0.1, min_sections=2, head_chars=40),
+    Settings("nb", 0.1, min_sections=2, weigh_heads=False),
+    Settings("nb", 0.3, min_sections=2),
+]
+CHOSEN = Settings("nb", 0.1, min_sections=2)  # chosen by the part-out table; its place: kinds._learned
+
+
+def write_table(model: Model, settings: Settings, path: Path = TABLE) -> None:
+    path.write_text(render_table(model, settings), encoding="utf-8")
+
+
+def render_table(model: Model, settings: Settings) -> str:
+    lines = [
+        '"""The learned kind cue\'s weights: GENERATED by `python -m benchmarks.kindmodel --write`; do not edit."""',
+        "",
+        "# Trained on the annotated sections of tests/realdocs and tests/corpus whose heading names no kind",
+        f"# ({settings.label()}); read by trainer.parse.kindmodel, decided on in kinds._learned.",
+        "# fmt: off",
+        f"HEAD_CHARS = {model.head_chars}",
+        f"TOPIC = {model.topic}",
+        f"BIAS = {model.bias!r}",
+        "ROWS = (",
+    ]
+    lines += [f'    "{row}",' for row in kindmodel.pack(model.weights)]
+    lines += [")", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.kindmodel", description=__doc__.splitlines()[0])
+    ap.add_argument("--models", action="store_true", help="compare model settings on the annotations alone")
+    ap.add_argument("--write", action="store_true", help="train on every part and write the table")
+    ap.add_argument("--settings", type=int, nargs="*", help="indices into SETTINGS to score instead of CHOSEN")
+    ap.add_argument("--only", nargs="*", default=list(CANDIDATES), help="integrations to score")
+    args = ap.parse_args(argv)
+    data = all_examples()
+    if args.models:
+        print(f"  {'settings':<36}" + "".join(f"{p:>9}" for p in REAL_PARTS) + f"{'total':>9}")
+        for s in SETTINGS:
+            per, total = section_part_out(s, data)
+            print(f"  {s.label():<36}" + "".join(f"{per[p]:9.3f}" for p in REAL_PARTS) + f"{total:9.3f}")
+        return 0
+    if args.write:
+        model = train([e for ex in data.values() for e in ex], CHOSEN)
+        write_table(model, CHOSEN)
+        print(f"wrote {TABLE.relative_to(ROOT)}: {len(model.weights)} features, {TABLE.stat().st_size} bytes")
+        return 0
+    for settings in [SETTINGS[i] for i in args.settings] if args.settings else [CHOSEN]:
+        print(f"kind accuracy, leave-one-part-out ({settings.label()})")
+        print_table(part_out(settings, args.only, data))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

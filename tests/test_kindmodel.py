@@ -1,0 +1,92 @@
+"""The learned kind cue: its committed table is what the annotations train, it loads lazily, and it
+reads hand-written sections of the genre (not taken from tests/realdocs) as a reader would."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from benchmarks import kindmodel as bench
+from trainer.core.model import SectionKind
+from trainer.parse import kindmodel, kinds
+from trainer.parse.kinds import KindCues, section_kind
+
+
+def test_committed_table_is_what_the_annotations_train() -> None:
+    data = bench.all_examples()
+    model = bench.train([e for ex in data.values() for e in ex], bench.CHOSEN)
+    assert bench.render_table(model, bench.CHOSEN) == bench.TABLE.read_text(encoding="utf-8"), (
+        "regenerate with `python -m benchmarks.kindmodel --write`"
+    )
+
+
+def test_table_is_small() -> None:
+    assert bench.TABLE.stat().st_size < 300_000
+    assert len(kindmodel.model().weights) < 10_000
+
+
+def test_learned_cue_is_the_last_rule() -> None:
+    assert kinds.RULES[-1] is kinds._learned
+
+
+def test_start_up_path_does_not_load_the_table() -> None:
+    code = (
+        "import importlib, sys\n"
+        "from trainer import STARTUP_MODULES\n"
+        "for name in STARTUP_MODULES:\n"
+        "    importlib.import_module(name)\n"
+        "assert 'trainer.parse.kindmodel_table' not in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+SECTIONS = [
+    # `严把…关` items with no heading: what to do (countermeasures), though no head names a kind word.
+    ("", ["严把选人用人关", "严把培训考核关", "严把监督问责关"], SectionKind.COUNTERMEASURES),
+    # An assessment's `…比较…` items: what went well.
+    ("总体评价", ["组织领导比较有力", "制度建设比较完善", "群众反映比较满意"], SectionKind.ACHIEVEMENTS),
+    # What something brought about, under a heading naming no kind: its significance.
+    ("影响", ["拉动了消费增长", "推动了技术进步", "促进了区域协调发展"], SectionKind.SIGNIFICANCE),
+]
+
+
+@pytest.mark.parametrize(("heading", "heads", "kind"), SECTIONS, ids=[h[0] for _, h, _ in SECTIONS])
+def test_learned_cue_reads_sections_naming_no_kind(heading: str, heads: list[str], kind: SectionKind) -> None:
+    cues = KindCues(heading=heading, heads=heads)
+    assert [r(cues) for r in kinds.RULES[:-1]] == [None] * (len(kinds.RULES) - 1), "no rule before it decides"
+    assert kinds._learned(cues) is kind
+    assert section_kind(cues) is kind
+
+
+@pytest.mark.parametrize(
+    ("heading", "heads"),
+    [
+        ("基本情况", ["全镇共有12个行政村", "常住人口3.2万人", "耕地面积5万亩"]),
+        ("主要特点", ["覆盖面广", "时效性强", "参与度高"]),
+    ],
+)
+def test_descriptions_stay_other(heading: str, heads: list[str]) -> None:
+    assert section_kind(KindCues(heading=heading, heads=heads)) is SectionKind.OTHER
+
+
+def test_unsure_model_says_nothing() -> None:
+    """Below LEARNED_MIN the cue is silent: the section stays OTHER rather than take a guess."""
+    cues = KindCues(heading="", heads=["甲", "乙"])
+    _, p = kindmodel.model().predict(cues.heading, cues.heads)
+    assert p < kinds.LEARNED_MIN
+    assert kinds._learned(cues) is None
+
+
+def test_features_fold_traditional_characters_and_mark_ends() -> None:
+    assert kindmodel.features("", ["嚴把關"]) == kindmodel.features("", ["严把关"])
+    assert {"p:^严", "p:关$", "p:严把"} <= set(kindmodel.features("", ["严把关"]))
+    assert kindmodel.features("", ["1. 2.", "(A)"]) == {}  # only CJK characters are read
+
+
+def test_packed_weights_read_back() -> None:
+    weights = {"h:^为": (3.909, -0.988, 0.0, -0.131, 1.5), "p:关$": (-0.001, 0.002, 0.0, 12.345, -7.0)}
+    lines = kindmodel.pack(weights)
+    assert all("\n" not in line and '"' not in line for line in lines)
+    assert kindmodel.unpack(lines) == weights
