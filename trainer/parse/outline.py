@@ -9,7 +9,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import Para, split_run_on_items
+from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
@@ -97,7 +97,7 @@ def _bare_start(key: str) -> int:
 
 _LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
 # A label and its subtitle on a line of their own (`经济成本：生育的“不可承受之重”`), no sentence.
-_LABEL_OVER_LIST = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
+_LABEL_OVER_LIST = LABEL_AND_SUBTITLE
 _FIGURE_END = re.compile(r"\d *+[%％]$")
 
 

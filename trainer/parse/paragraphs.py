@@ -113,8 +113,12 @@ def _is_word(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
 
 
+# A label and its subtitle (`空间失衡：物理空间的“无序”与“割裂”`): a heading line too, never a sentence's tail.
+LABEL_AND_SUBTITLE = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
+
+
 def _looks_like_heading(line: Line) -> bool:
-    return len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)
+    return (len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)) or bool(LABEL_AND_SUBTITLE.match(line.key))
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")

@@ -56,6 +56,25 @@ def _labels_over_points(group: list[Node]) -> bool:
     return True
 
 
+def _claims_over_details(group: list[Node]) -> bool:
+    """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
+    call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
+    each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
+    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`)."""
+    if len(group) < 2 or not group[0].style.startswith("bare"):
+        return False
+    claims = 0
+    for n in group:
+        label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
+        listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
+        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
+            return False
+        if "的" in label and heading_kind(label) is not SectionKind.OTHER:
+            return False  # `…反映比较集中的几个问题` names its kind: a heading
+        claims += head_kind(label) is not SectionKind.OTHER
+    return claims >= max(2, len(group) - 1)
+
+
 def _prose_only(group: list[Node]) -> bool:
     """Numbered items that hold paragraphs only (no nested list, none run together in a paragraph),
     most of them not named by section vocabulary: whatever they look like, they are the points."""
@@ -126,7 +145,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
-    if _prose_only(group):
+    if _prose_only(group) or _claims_over_details(group):
         return False
     if _questions_answered(group):
         return True
