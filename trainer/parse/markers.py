@@ -199,6 +199,16 @@ _INLINE_HINT = re.compile(
 )
 
 
+REMARK_MAX = 40  # a bracketed remark after a stop (`…报区安委办。（表格见附）2、…`) is this long at most
+
+
+def _remark_after_stop(key: str, close: int) -> bool:
+    """True when the bracket closing at `close` opens right after a stop: a remark, and the sentence
+    before it ended, so a marker after it starts an item."""
+    opening = max(key.rfind("（", max(0, close - REMARK_MAX), close), key.rfind("(", max(0, close - REMARK_MAX), close))
+    return opening > 0 and key[opening - 1] in _BOUNDARY
+
+
 def find_inline(key: str) -> list[Marker]:
     """Every marker in a paragraph's folded text that sits at a clause boundary."""
     found: list[Marker] = []
@@ -216,6 +226,8 @@ def find_inline(key: str) -> list[Marker]:
         comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
         # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
         spaced = prev < pos - 1
+        if before in "）)" and _remark_after_stop(key, prev):
+            before = "。"
         if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
             continue
         if found and found[-1].end > pos:

@@ -1,0 +1,49 @@
+"""A document site's chunk numbers: `1、` `2、` … set before each chunk of its text, wherever it falls."""
+
+from __future__ import annotations
+
+from trainer.parse.markers import Marker, match_line
+from trainer.parse.noise import ends_terminal
+from trainer.parse.normalize import Line
+
+# A document site (a 文库 or 课件 reader) cuts the text into chunks of a fixed length and numbers each
+# (`…改革教` / `2、育方式和优化课程设置…`): the number splits a word or a sentence. A chunk is this long
+# at least (the last may be cut short).
+CHUNK_MIN = 80
+
+
+def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
+    """(line index, marker end) of each chunk number: a run of numbers 1, 2, 3 … of one style at line
+    starts, every chunk but the last long, and every number after the first right after a long line
+    that does not end a sentence (a list's item follows a stop or a colon)."""
+    marked: list[tuple[int, Marker, Line | None]] = []  # the line, its number, the line before it
+    prev: Line | None = None
+    for i, line in enumerate(lines):
+        marker = match_line(line.key) if line.key[:1].isdigit() else None
+        if marker is not None and marker.ordinal == len(marked) + 1:
+            marked.append((i, marker, prev))
+        elif marker is not None and marker.ordinal == 1:
+            marked = [(i, marker, prev)]
+        prev = line if line.key else prev
+    if len(marked) < 2 or len({m.style for _, m, _ in marked}) != 1:
+        return []
+    for n, (i, _, before) in enumerate(marked):
+        if n + 1 < len(marked) and len(lines[i].key) < CHUNK_MIN:
+            return []
+        if n and (
+            before is None or len(before.key) < CHUNK_MIN or ends_terminal(before.key) or not before.key[-1].isalnum()
+        ):
+            return []
+    return [(i, m.end) for i, m, _ in marked]
+
+
+def unchunk(lines: list[Line]) -> list[Line]:
+    """The lines without a document site's chunk numbers: the text around each is joined again."""
+    found = _chunk_numbers(lines)
+    if not found:
+        return lines
+    out = list(lines)
+    for i, end in found:
+        line = out[i]
+        out[i] = Line(line.text[end:], line.key[end:], line.lineno, line.indent)
+    return out
