@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import semicolon_points
+from trainer.parse.clauses import parallel_points, semicolon_points
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
@@ -181,6 +181,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                     target.append(point)
             continue
         lists = _run_lists(item)
+        if not lists and not kind_bearing and not _run_in_points(item):
+            _parallel_section(item, got)  # `…，是…，是…，是…。`: a 排比 of clauses, then maybe a list
         if not lists:
             said, clauses = ("", []) if _run_in_points(item) else semicolon_points(item)
             points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
@@ -204,6 +206,16 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
             part.kind = heads_kind([p.head for p in part.points])
     return got
+
+
+def _parallel_section(para: Para, got: _Gathered) -> None:
+    """Clauses of one sentence opening alike (`…，是…的内在要求，是…的客观需要，是…`) as a section of their
+    own, of the kind their heads name or else their opener's."""
+    kind, clauses = parallel_points(para)
+    if clauses:
+        points = [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
+        voted = heads_kind([p.head for p in points])
+        got.parts.append(SectionDraft(kind if voted is SectionKind.OTHER else voted, "", points, "lead"))
 
 
 def _last_sentence(para: Para) -> tuple[str, str] | None:
