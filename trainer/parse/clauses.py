@@ -8,8 +8,12 @@ from trainer.core.model import SectionKind
 from trainer.parse.heads import split_run_together
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import KIND_WORDS
+from trainer.parse.vocab import KIND_WORDS, lead_kind
 
+# `…一般有三个来源。`, `…主要有以下几点：`, `…建议从以下几方面入手。`: a sentence that counts what follows it.
+COUNTS_WHAT_FOLLOWS = re.compile(
+    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
+)
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
 # The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
 _KIND_END = re.compile(
@@ -72,3 +76,20 @@ def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]
                 skip = 0 if kept else len(opener)
                 return kind, [(clean(para.text[at + skip : at + len(piece)]), "", at) for at, piece in run]
     return SectionKind.OTHER, []
+
+
+def clause_lead(key: str, start: int) -> tuple[int, int] | None:
+    """Where the lead of a list run together in a paragraph from `start` is, when `structure._lead`
+    does not take it: a sentence counting what follows (`…建议从以下几方面入手。第一、…`) or a clause
+    naming the kind of what follows (`造成这种情况的原因，一是…`); else None."""
+    before = key[:start].rstrip()
+    if not before.endswith(("。", "，")):
+        return None
+    begin = max(before.rfind(c, 0, len(before) - 1) for c in "。！？；") + 1
+    said = before[begin:-1]
+    if before.endswith("。"):
+        counts = COUNTS_WHAT_FOLLOWS.search(before[-12:]) and lead_kind(said)
+        return (begin, len(before) - 1) if counts else None
+    if "，" in said or lead_kind(said) in (None, SectionKind.OTHER):
+        return None
+    return begin, len(before) - 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.clauses import COUNTS_WHAT_FOLLOWS
 from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
@@ -240,15 +241,9 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
         return False
     at = parent.items.index(first)
     before = parent.items[at - 1] if at else None
-    if isinstance(before, Para) and _COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
+    if isinstance(before, Para) and COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
         return True
     return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
-
-
-# `…一般有三个来源。`, `…主要有以下几点：`: a sentence that counts what follows it.
-_COUNTS_WHAT_FOLLOWS = re.compile(
-    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
-)
 
 
 def _unlist_lone_bullets(node: Node) -> None:
