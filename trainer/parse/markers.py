@@ -74,7 +74,9 @@ class Marker:
 # words and a few more; `问题1` is left out: it asks a practice question.
 _COUNTED_WORDS = "|".join(
     sorted(
-        {*(w for w in KIND_WORDS if 2 <= len(w) <= 3), "要点", "特点", "观点", "方面"} - {"问题"}, key=len, reverse=True
+        {*(w for w in KIND_WORDS if 2 <= len(w) <= 3), "要点", "特点", "观点", "方面", "方法", "技巧"} - {"问题"},
+        key=len,
+        reverse=True,
     )
 )
 

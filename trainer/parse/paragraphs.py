@@ -233,7 +233,9 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if line.key.strip() in _LONE_BULLET:
             j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
-            if j > 0 and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
+            # A mark over a paragraph of sentences is a rule between parts of the page, not a marker.
+            prose = j > 0 and lines[j].key.count("。") >= 2
+            if j > 0 and not prose and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
                 found.append((i, j))
     if len(found) < 2:
         return lines
