@@ -131,7 +131,7 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
 _FACET_ROWS = (
     r"从[^，,]{1,12}(?:层面|角度|方面|视角|维度|领域)?(?:来看|看来|看)",
     r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)",
-    r"就[^，,]{1,12}(?:而言|来说|来看)",
+    r"就(?!拿)[^，,]{1,12}(?:而言|来说|来看)",  # not `就拿…来说`: an example follows
 )
 _FACET = re.compile(rf"^(?:{'|'.join(_FACET_ROWS)})$")
 
