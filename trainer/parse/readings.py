@@ -12,6 +12,7 @@ from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, fin
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
+from trainer.parse.templates import mark_template, template_labels
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
@@ -146,7 +147,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
-    if _prose_only(group) or _claims_over_details(group):
+    if _prose_only(group) or _claims_over_details(group) or template_labels(group):
         return False
     if _questions_answered(group):
         return True
@@ -280,6 +281,8 @@ def _mark_labels(node: Node) -> None:
     for child in node.children:
         by_style.setdefault(child.style, []).append(child)
     for group in by_style.values():
+        if STYLE_RANK.get(group[0].style) is not None:
+            mark_template(group)  # `问题清单：` `整改情况：` under each item: its parts
         if _points_of_a_kind(group, node):
             for item in group:
                 for sub in item.children:
