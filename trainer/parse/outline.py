@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.clauses import COUNTS_WHAT_FOLLOWS
 from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
@@ -124,8 +125,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     text = key.rstrip("：")
     if ANSWER_LINE.match(key):
         return None  # `参考答案：` heads nothing: what follows answers the question above it
-    if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
-        return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
+    if is_lead_word(text) or (key.endswith("：") and (_LEADS_INTO.search(text) or COUNTS_WHAT_FOLLOWS.search(key))):
+        return None  # `例如：`, `…包括以下几个方面：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:

@@ -12,6 +12,7 @@ from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, fin
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
+from trainer.parse.shapes import RUN_IN
 from trainer.parse.templates import mark_template, template_labels
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
@@ -149,6 +150,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if _prose_only(group) or _claims_over_details(group) or template_labels(group):
         return False
+    if style == RUN_IN and not any(n.children for n in group):
+        return False  # leads run in to their prose (`存在问题：剖析…`) head no list: points, whatever they name
     if _questions_answered(group):
         return True
     if _numbered_sections(group):
