@@ -8,12 +8,8 @@ from trainer.core.model import SectionKind
 from trainer.parse.heads import split_run_together
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import KIND_WORDS, lead_kind
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, lead_kind
 
-# `…一般有三个来源。`, `…主要有以下几点：`, `…建议从以下几方面入手。`: a sentence that counts what follows it.
-COUNTS_WHAT_FOLLOWS = re.compile(
-    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
-)
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
 # The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
 _KIND_END = re.compile(

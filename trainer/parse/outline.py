@@ -6,14 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import COUNTS_WHAT_FOLLOWS
 from trainer.parse.continued import continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
-from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
@@ -97,8 +96,6 @@ def _bare_start(key: str) -> int:
 
 
 _LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
-# A label and its subtitle on a line of their own (`经济成本：生育的“不可承受之重”`), no sentence.
-_LABEL_OVER_LIST = LABEL_AND_SUBTITLE
 _FIGURE_END = re.compile(r"\d *+[%％]$")
 
 
@@ -337,7 +334,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
         if head is not None and head.style == "bare_title" and i == len(paras) - 1 and prev is not None:
             head = None  # the copy's last line heads nothing: a body cut off (`加大食品安全`)
-        if head is None and i + 1 < len(paras) and _LABEL_OVER_LIST.match(para.key):
+        if head is None and i + 1 < len(paras) and LABEL_AND_SUBTITLE.match(para.key):
             nxt = match_line(paras[i + 1].key)
             if nxt is not None and nxt.ordinal <= 1 and not nxt.style.startswith("sym"):
                 head = _Head("bare_title", 0, 0)  # `经济成本：生育的“不可承受之重”` over its list

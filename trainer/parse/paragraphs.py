@@ -9,7 +9,7 @@ from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 from trainer.parse.questions import ANSWER_RUN_ON, SCORE
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
@@ -129,8 +129,10 @@ def _stands_apart(last: Line, line: Line, gap: int) -> bool:
     """True when `line` starts something of its own after `last` although `last` looks unfinished: the
     first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
     a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
-    if last.key.rstrip().endswith("：") and _ITEM_LEAD.match(line.key):
-        return True
+    if last.key.rstrip().endswith("：") and (
+        _ITEM_LEAD.match(line.key) or COUNTS_WHAT_FOLLOWS.search(last.key.rstrip())
+    ):
+        return True  # `…主要表现在以下几个方面：` then `增强民族凝聚力。…`: the first item
     return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import COUNTS_WHAT_FOLLOWS
 from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
@@ -13,8 +12,15 @@ from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
 from trainer.parse.shapes import RUN_IN
-from trainer.parse.templates import mark_template, template_labels
-from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+from trainer.parse.templates import claims_over_details, mark_template, template_labels
+from trainer.parse.vocab import (
+    COUNTS_WHAT_FOLLOWS,
+    head_kind,
+    heading_kind,
+    is_facet_heading,
+    is_heading_phrase,
+    is_question_heading,
+)
 
 
 def _holds_list(node: Node, least: int = 2) -> bool:
@@ -57,25 +63,6 @@ def _labels_over_points(group: list[Node]) -> bool:
         if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
-
-
-def _claims_over_details(group: list[Node]) -> bool:
-    """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
-    call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
-    each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
-    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`)."""
-    if len(group) < 2 or not group[0].style.startswith("bare"):
-        return False
-    claims = 0
-    for n in group:
-        label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
-        listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
-        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
-            return False
-        if "的" in label and heading_kind(label) is not SectionKind.OTHER:
-            return False  # `…反映比较集中的几个问题` names its kind: a heading
-        claims += head_kind(label) is not SectionKind.OTHER
-    return claims >= max(2, len(group) - 1)
 
 
 def _prose_only(group: list[Node]) -> bool:
@@ -148,7 +135,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
-    if _prose_only(group) or _claims_over_details(group) or template_labels(group):
+    if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
     if style == RUN_IN and not any(n.children for n in group):
         return False  # leads run in to their prose (`存在问题：剖析…`) head no list: points, whatever they name

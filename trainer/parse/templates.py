@@ -1,13 +1,16 @@
-"""The template a list's items follow: labels repeated under each item (`问题清单：` `整改情况：`); no kinds."""
+"""What a list's items hold that decides their reading: a template of labels repeated under each item
+(`问题清单：` `整改情况：`), claims over lists of details."""
 
 from __future__ import annotations
 
 import re
 
+from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
-from trainer.parse.outline import Node
+from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
+from trainer.parse.vocab import head_kind, heading_kind, is_heading_phrase
 
 TEMPLATE_MIN = 3  # items at least: two items sharing a label may be two sections of one kind
 TEMPLATE_SHARE = 2 / 3  # of the items a label opens a part of, at least
@@ -53,3 +56,22 @@ def mark_template(group: list[Node]) -> bool:
             if (sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels:
                 sub.label = True
     return bool(labels)
+
+
+def claims_over_details(group: list[Node]) -> bool:
+    """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
+    call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
+    each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
+    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`)."""
+    if len(group) < 2 or not group[0].style.startswith("bare"):
+        return False
+    claims = 0
+    for n in group:
+        label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
+        listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
+        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
+            return False
+        if "的" in label and heading_kind(label) is not SectionKind.OTHER:
+            return False  # `…反映比较集中的几个问题` names its kind: a heading
+        claims += head_kind(label) is not SectionKind.OTHER
+    return claims >= max(2, len(group) - 1)
