@@ -1,5 +1,4 @@
-"""What a list's items hold that decides their reading: a template of labels repeated under each item
-(`问题清单：` `整改情况：`), claims over lists of details."""
+"""What items hold that makes them points: a template of labels (`问题清单：`), claims over details."""
 
 from __future__ import annotations
 
