@@ -271,8 +271,7 @@ def _mark_labels(node: Node) -> None:
     for child in node.children:
         by_style.setdefault(child.style, []).append(child)
     for group in by_style.values():
-        if STYLE_RANK.get(group[0].style) is not None:
-            mark_template(group)  # `问题清单：` `整改情况：` under each item: its parts
+        mark_template(group)  # `问题清单：` `整改情况：` under each numbered item: its parts
         if _points_of_a_kind(group, node):
             for item in group:
                 for sub in item.children:

@@ -6,6 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.hant import hans
+from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
@@ -18,7 +19,7 @@ _PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
 
 
 def _labels(item: Node) -> set[str]:
-    """The labels opening the parts of an item: its run-in leads (`问题清单`), its bare lines, and the
+    """The labels opening the parts of an item: its run-in leads (`问题清单`), its bare lines over no list, and the
     label before a colon at the head of its paragraphs (`整改情况：1、…`)."""
     found = set()
     for it in item.items:
@@ -26,7 +27,7 @@ def _labels(item: Node) -> set[str]:
             m = _PARA_LABEL.match(it.key)
             if m:
                 found.add(m.group(1))
-        elif it.style == RUN_IN or it.style.startswith("bare"):
+        elif (it.style == RUN_IN or it.style.startswith("bare")) and not it.children:
             found.add(hans(it.title.strip().rstrip("：:")))  # the title as written; a key is folded
     return found
 
@@ -35,8 +36,8 @@ def template_labels(group: list[Node]) -> set[str]:
     """The labels (TEMPLATE_PARTS or more) that each open a part of most items of a list (TEMPLATE_SHARE
     of them, TEMPLATE_MIN items or more): the items follow one template (`问题清单：…` then `整改情况：…` under each 一、二、三、),
     so they are the points and what the labels hold is their body, lists included."""
-    if len(group) < TEMPLATE_MIN:
-        return set()
+    if len(group) < TEMPLATE_MIN or STYLE_RANK.get(group[0].style) is None:
+        return set()  # numbered items only: headings by form (`## 材料1`) hold whole documents alike
     counts: dict[str, int] = {}
     for item in group:
         for label in _labels(item):
