@@ -1,10 +1,12 @@
-"""A document site's chunk numbers: `1、` `2、` … set before each chunk of its text, wherever it falls."""
+"""What a document site sets into its text: chunk numbers (`…改革教` / `2、育方式`), its title in brackets."""
 
 from __future__ import annotations
 
+import re
+
 from trainer.parse.markers import Marker, match_line
 from trainer.parse.noise import ends_terminal
-from trainer.parse.normalize import Line
+from trainer.parse.normalize import Line, fold
 
 # A document site (a 文库 or 课件 reader) cuts the text into chunks of a fixed length and numbers each
 # (`…改革教` / `2、育方式和优化课程设置…`): the number splits a word or a sentence. A chunk is this long
@@ -46,4 +48,25 @@ def unchunk(lines: list[Line]) -> list[Line]:
     for i, end in found:
         line = out[i]
         out[i] = Line(line.text[end:], line.key[end:], line.lineno, line.indent)
+    return out
+
+
+TITLE_ECHO_MIN = 6  # a title this long at least: a short bracketed label (`【摘要】`) is the page's own
+
+
+def without_title_echo(lines: list[Line], title: str) -> list[Line]:
+    """The lines without the document's title a site set into them in brackets (`【为何大学生就业难】2、…`,
+    so that a copy carries its name): the text around it stays."""
+    key = fold(title.strip())
+    if len(key) < TITLE_ECHO_MIN:
+        return lines
+    echo = re.compile(rf"[【\[]\s*{re.escape(key)}\s*[】\]]")
+    out = []
+    for line in lines:
+        m = echo.search(line.key) if key in line.key else None
+        if m is not None and (m.start() or m.end() < len(line.key)):  # a title line of its own stays
+            cut = line.text[: m.start()] + line.text[m.end() :]
+            kept = line.key[: m.start()] + line.key[m.end() :]
+            line = Line(cut.strip(), kept.strip(), line.lineno, line.indent)
+        out.append(line)
     return out
