@@ -245,7 +245,7 @@ def find_inline(key: str) -> list[Marker]:
 
 
 # Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
-_CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
+CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
 
 
 def top_list(markers: list[Marker]) -> list[Marker]:
@@ -260,7 +260,7 @@ def top_list(markers: list[Marker]) -> list[Marker]:
             continue
         group = [first]
         for mk in markers[i + 1 :]:
-            same = mk.style == first.style or mk.style in _CONTINUES.get(first.style, ())
+            same = mk.style == first.style or mk.style in CONTINUES.get(first.style, ())
             if not same or mk.ordinal <= group[-1].ordinal:
                 continue
             if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):

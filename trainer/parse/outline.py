@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.continued import continued_lists, split_continued
+from trainer.parse.continued import continued_lists, mixed_style, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
@@ -158,6 +158,9 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
             # `一是…；二是…；三是…` on one line is a run-together list, not one item (and so is
             # `三是…四是…` opening a page copied from a list's middle).
             return None
+        mixed = None if opened else mixed_style(marker.style, marker.ordinal, [(n.style, n.ordinal) for n in stack])
+        if mixed is not None:
+            return _Head(mixed, marker.ordinal, marker.end)  # `第三，` after `首先…其次…`
         if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)
