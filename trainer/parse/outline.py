@@ -132,6 +132,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `满意40.5%`: a table's cell or a figure, no heading
     # Right after a long unfinished line it is the tail of that sentence, not a heading.
     unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
+    unfinished = unfinished and prev is not None and not prev.key.endswith("：")  # a lead announces, it is done
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
         return None
     return "bare_sec" if is_heading_phrase(text) else "bare_title"
