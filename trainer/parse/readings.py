@@ -82,12 +82,13 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     (`## 对策建议`, `## 检查行动的背景`) or under the document's title, each over prose only: read as
     headings they would hold no point, so they are the points, the heading line its head and the prose
     its body."""
-    if len(group) < 2:
-        return False
     for n in group:
         if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
             return False
-    return True
+    # One alone is a list cut short when it makes a claim under a heading naming a kind (`人口流失严重`
+    # under `二、乡村治理面临的困境`, the copy ending there).
+    alone = heading_kind(parent.title) is not SectionKind.OTHER and head_kind(group[0].title) is not SectionKind.OTHER
+    return len(group) >= 2 or (alone and parent.style != "root")
 
 
 # Numberings that count sections, not points: `1.1`, `2.3` say "the first part of section 1". A new
