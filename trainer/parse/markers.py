@@ -81,7 +81,7 @@ _COUNTED_WORDS = "|".join(
 )
 
 # `难题一：` before a point's own words: the counted label, no part of its head.
-COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS})(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
+COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS}) ?(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
 
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
@@ -115,7 +115,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
-    ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
+    ("word_num", rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
