@@ -14,10 +14,18 @@ from trainer.parse.normalize import Line, fold
 CHUNK_MIN = 80
 
 
+# A document site's own words about the copy (`《X.docx》由会员分享，可在线阅读`, `还剩13页未读`): only such
+# a site numbers chunks, so the numbers are chunk numbers only on a page that shows one.
+_DOCUMENT_SITE = re.compile(
+    r"由会员分享|上传分享|可在线阅读|珍藏版|页未读|文库|\.(?:docx?|pdf|pptx?|wps)(?![a-z])", re.I
+)
+
+
 def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
-    """(line index, marker end) of each chunk number: a run of numbers 1, 2, 3 … of one style at line
-    starts, every chunk but the last long, and every number after the first right after a long line
-    that does not end a sentence (a list's item follows a stop or a colon)."""
+    """(line index, marker end) of each chunk number: on a page showing a document site's words, a run of
+    numbers 1, 2, 3 … of one style at line starts, every chunk but the last long, and every number after
+    the first right after a long line that does not end a sentence (a list's item follows a stop or a
+    colon)."""
     marked: list[tuple[int, Marker, Line | None]] = []  # the line, its number, the line before it
     prev: Line | None = None
     for i, line in enumerate(lines):
@@ -29,6 +37,8 @@ def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
         prev = line if line.key else prev
     if len(marked) < 2 or len({m.style for _, m, _ in marked}) != 1:
         return []
+    if not any(_DOCUMENT_SITE.search(line.key) for line in lines[: marked[0][0] + 1]):
+        return []  # a list of long items that lost their stops (`1. 要点1。说明…`) is a list
     for n, (i, _, before) in enumerate(marked):
         if n + 1 < len(marked) and len(lines[i].key) < CHUNK_MIN:
             return []
