@@ -6,6 +6,7 @@ from pathlib import PurePath
 
 from trainer.core.model import Deck, Point, Section, Topic
 from trainer.errors import DocumentError
+from trainer.parse.chunks import unchunk, without_title_echo
 from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
@@ -62,8 +63,8 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
 
 
 def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
-    preamble = read_preamble(number_lines(split_lines(text)))
-    paras = join_lines(preamble.lines)
+    preamble = read_preamble(unchunk(number_lines(split_lines(text))))
+    paras = join_lines(without_title_echo(preamble.lines, preamble.title))
     root = build_tree(paras, preamble.title)
     mark_instructions(root)
     classify(root)

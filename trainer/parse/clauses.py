@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import re
 
+from trainer.core.model import SectionKind
 from trainer.parse.heads import split_run_together
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import KIND_WORDS
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, lead_kind
 
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
-_KIND_END = re.compile(f"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})(?:如下|有)?$")
+# The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
+_KIND_END = re.compile(
+    f"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})(?:(?:主要|大致|具体)?(?:包括|有|是)|如下)?$"
+)
 # A lead and the sentence after its colon, up to the sentence's end.
 _ANNOUNCED = re.compile(r"(?:^|(?<=[。！？]))([^。！？：]{4,60})：([^。！？：]+)")
 
@@ -34,3 +38,54 @@ def semicolon_points(para: Para) -> tuple[str, list[tuple[str, str, int]]]:
             start += len(piece) + 1
         return m.group(1).strip(), out
     return "", []
+
+
+# Clauses of one sentence opening alike, a 排比 with no numbers (`实现…自立自强，是…的内在要求，是…的客观
+# 需要，是…的必然选择。`): each clause is a point, its head the clause without the opener when the
+# opener is a copula. A row per opener: (opener, kept in the head, the kind such a run names).
+PARALLEL_OPENERS: tuple[tuple[str, bool, SectionKind], ...] = (
+    ("是", False, SectionKind.SIGNIFICANCE),
+    ("有利于", True, SectionKind.SIGNIFICANCE),
+    ("有助于", True, SectionKind.SIGNIFICANCE),
+)
+_SENTENCE = re.compile(r"[^。！？]+")
+CLAUSE_MAX = 40  # a clause of a 排比 is a phrase, not a sentence of its own
+
+
+def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]]:
+    """The clauses (head, body, offset) of the first sentence holding MIN_CLAUSES or more clauses in a
+    row (parted by ，) that open with one opener of PARALLEL_OPENERS, and that opener's kind; else
+    (OTHER, [])."""
+    for sentence in _SENTENCE.finditer(para.key):
+        clauses, start = [], sentence.start()
+        for piece in sentence.group().split("，"):
+            clauses.append((start, piece))
+            start += len(piece) + 1
+        for opener, kept, kind in PARALLEL_OPENERS:
+            run = []
+            for at, piece in clauses:
+                if piece.startswith(opener) and len(piece) <= CLAUSE_MAX:
+                    run.append((at, piece))
+                elif run:
+                    break
+            if len(run) >= MIN_CLAUSES and len(run[-1][1]) > len(opener):
+                skip = 0 if kept else len(opener)
+                return kind, [(clean(para.text[at + skip : at + len(piece)]), "", at) for at, piece in run]
+    return SectionKind.OTHER, []
+
+
+def clause_lead(key: str, start: int) -> tuple[int, int] | None:
+    """Where the lead of a list run together in a paragraph from `start` is, when `structure._lead`
+    does not take it: a sentence counting what follows (`…建议从以下几方面入手。第一、…`) or a clause
+    naming the kind of what follows (`造成这种情况的原因，一是…`); else None."""
+    before = key[:start].rstrip()
+    if not before.endswith(("。", "，")):
+        return None
+    begin = max(before.rfind(c, 0, len(before) - 1) for c in "。！？；") + 1
+    said = before[begin:-1]
+    if before.endswith("。"):
+        counts = COUNTS_WHAT_FOLLOWS.search(before[-12:]) and lead_kind(said)
+        return (begin, len(before) - 1) if counts else None
+    if "，" in said or lead_kind(said) in (None, SectionKind.OTHER):
+        return None
+    return begin, len(before) - 1

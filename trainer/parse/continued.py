@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import Marker, counts_on, find_inline, match_line, past_first
+from trainer.parse.markers import CONTINUES, Marker, counts_on, find_inline, match_line, past_first
 from trainer.parse.paragraphs import Para
 
 
@@ -63,3 +63,12 @@ def split_continued(paras: list[Para]) -> list[Para]:
                 continue
         out.append(para)
     return out
+
+
+def mixed_style(style: str, ordinal: int, open_items: list[tuple[str, int]]) -> str | None:
+    """The style of the open list an item of another style goes on with, as real pages mix successions
+    (`第三，` after `首先…其次…`): the nearest open item (style, ordinal) of a style that mixes with it,
+    numbered one less; else None."""
+    mixes = CONTINUES.get(style, frozenset())
+    near = next(((s, n) for s, n in reversed(open_items) if s in mixes), None)
+    return near[0] if near is not None and ordinal == near[1] + 1 else None

@@ -11,7 +11,7 @@ from trainer.parse.paragraphs import Para
 # What only a paper's instructions to the candidate speak of (`本卷满分为100分`, `请先仔细阅读给定资料`,
 # `考试总时限为150分钟`). A new phrase is an alternative here.
 _PAPER_WORDS = re.compile(
-    r"本卷|本试卷|满分|总时限|考试时[间限]|给定资料|给定的资料|作答要求|答题卡|答题纸|准考证|考生|监考|草稿纸|指定位置"
+    r"本卷|本试卷|满分|总时限|考试时[间限]|给定资料|给定的资料|作答要求|答题卡|答题纸|准考证|考生须知|监考|草稿纸|指定位置"
 )
 INSTRUCTIONS_SHARE = 0.5  # at least this share of a block's items speak of the paper
 

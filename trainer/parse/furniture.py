@@ -123,6 +123,12 @@ SHAPES: tuple[Shape, ...] = (
         False,
     ),
     Shape(
+        "a picture's alt text: the page's title and the picture's number (`…改进方向 图1`, `…问题？-图1`)",
+        ("社会保障制度的缺陷与改进方向 图1", "城市治理现存哪些核心问题？-图1"),
+        r"[^\s\-－—_][\s\-－—_]+图\s*\d{1,2}$",
+        60,
+    ),
+    Shape(
         "a web address",
         ("www.example.com", "https://example.cn/a"),
         r"(?:https?://|www\.)\S+|[a-z0-9-]+\.(?:com|cn|net|org|gov|edu|cc|top|info)\b",

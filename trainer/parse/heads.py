@@ -131,6 +131,31 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
     return -1, comma
 
 
+# An opener naming the side or facet of the subject a paragraph takes (`国内方面`, `在耕地资源方面`,
+# `就农村而言`): a label the paragraph goes on from, unlike a scene (`近年来`, `在…的今天`), whose whole
+# sentence is the head. One row per form. A viewpoint (`从国际层面来看`, `從歷史維度看`) is no row: it is
+# an adverbial opener (the GUIDE's head rule: the whole first sentence), as `heads._ADVERBIAL` reads it.
+_FACET_ROWS = (
+    r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)",
+    r"就(?!拿)[^，,]{1,12}(?:而言|来说|来看)",  # not `就拿…来说`: an example follows
+)
+_FACET = re.compile(rf"^(?:{'|'.join(_FACET_ROWS)})$")
+
+
+def _after_opener(sentence: str) -> tuple[int, int] | None:
+    """Where the lead clause after an opener naming a facet (`从国际层面来看，全球粮食安全形势不容乐观，…`)
+    starts and ends in a long sentence, when that clause is short and no opener itself; else None."""
+    nest, straight = _nesting(sentence)
+    commas = [i for i, depth in _walk(sentence, 0, nest, straight) if depth == 0 and sentence[i : i + 1] in "，,"]
+    if not commas or not _FACET.match(fold(clean(sentence[: commas[0]]).strip(_TRIM))):
+        return None
+    end = commas[1] if len(commas) > 1 else len(sentence)
+    clause = clean(sentence[commas[0] + 1 : end]).strip(_TRIM)
+    if len(clause) < MIN_CLAUSE or len(clause) > MAX_HEAD or _ADVERBIAL.match(fold(clause)):
+        return None
+    return commas[0] + 1, end
+
+
 def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
     if _PURPOSE.match(fold(sentence.lstrip())):  # folded: a page in 繁體 reads as one in 简体
@@ -139,7 +164,7 @@ def _clause_cut(sentence: str) -> int:
     for i, depth in _walk(sentence, 0, nest, straight):
         if depth == 0 and sentence[i : i + 1] in ("，", ","):
             clause = clean(sentence[:i]).strip(_TRIM)
-            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)):
+            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)) or _FACET.match(fold(clause)):
                 return -1
             return i if len(clause) <= MAX_HEAD else -1
     return -1
@@ -190,6 +215,12 @@ def split_head(text: str) -> tuple[str, str, bool]:
             comma = _clause_cut(sentence)
             if comma >= 0:
                 cut = start + comma
+            opened = _after_opener(sentence) if comma < 0 else None
+            if opened is not None:
+                # The opener sets the scene for the body: it goes there, before the rest.
+                head = clean(sentence[opened[0] : opened[1]]).strip(_TRIM)
+                body = text[start : start + opened[0]] + text[start + opened[1] + 1 :]
+                return head, clean(body).rstrip("；;，,、 "), False
         head = clean(text[start:] if cut < 0 else text[start:cut]).strip(_TRIM)
         if head[:1] in "“‘「『" and not _closes(head):
             head = head[1:]  # a quote that opens the paragraph and closes past the head, or never

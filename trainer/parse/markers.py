@@ -81,7 +81,7 @@ _COUNTED_WORDS = "|".join(
 )
 
 # `难题一：` before a point's own words: the counted label, no part of its head.
-COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS})(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
+COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS}) ?(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
 
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
@@ -110,12 +110,12 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("letter", r"（([a-jA-J])）", False),
     # `一，要加强…`: a Chinese numeral and a comma, at the start of a line only.
     ("cn_dun", rf"({_CN})，(?!\d)", False),
-    # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
-    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    # `第一问：`, `第2题：`, `第三部分：`, `第一步：`, `第二招：` …: a counted label, at the start of a line only.
+    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|步|招|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
-    ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
+    ("word_num", rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
@@ -212,6 +212,16 @@ _INLINE_HINT = re.compile(
 )
 
 
+REMARK_MAX = 40  # a bracketed remark after a stop (`…报区安委办。（表格见附）2、…`) is this long at most
+
+
+def _remark_after_stop(key: str, close: int) -> bool:
+    """True when the bracket closing at `close` opens right after a stop: a remark, and the sentence
+    before it ended, so a marker after it starts an item."""
+    opening = max(key.rfind("（", max(0, close - REMARK_MAX), close), key.rfind("(", max(0, close - REMARK_MAX), close))
+    return opening > 0 and key[opening - 1] in _BOUNDARY
+
+
 def find_inline(key: str) -> list[Marker]:
     """Every marker in a paragraph's folded text that sits at a clause boundary."""
     return list(_inline(key))
@@ -230,6 +240,8 @@ def _inline(key: str) -> tuple[Marker, ...]:
         before = key[prev] if prev >= 0 else ""
         # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
         spaced = prev < pos - 1
+        if before in "）)" and _remark_after_stop(key, prev):
+            before = "。"
         if before and before not in _BOUNDARY and before not in "，、" and not spaced:
             continue  # mid-clause: no marker of any style starts here
         marker = _match_at(key, pos)
@@ -251,7 +263,7 @@ def _inline(key: str) -> tuple[Marker, ...]:
 
 
 # Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
-_CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
+CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
 
 
 def top_list(markers: list[Marker]) -> list[Marker]:
@@ -266,7 +278,7 @@ def top_list(markers: list[Marker]) -> list[Marker]:
             continue
         group = [first]
         for mk in markers[i + 1 :]:
-            same = mk.style == first.style or mk.style in _CONTINUES.get(first.style, ())
+            same = mk.style == first.style or mk.style in CONTINUES.get(first.style, ())
             if not same or mk.ordinal <= group[-1].ordinal:
                 continue
             if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):

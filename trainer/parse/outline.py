@@ -6,13 +6,13 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.continued import continued_lists, split_continued
+from trainer.parse.continued import continued_lists, mixed_style, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import Para, split_run_on_items
+from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
-from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, is_question_heading
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
@@ -96,8 +96,6 @@ def _bare_start(key: str) -> int:
 
 
 _LEADS_INTO = re.compile(r"^(?:例如|比如|譬如|比方说|举个例子)|(?:说|道|指出|表示|强调|认为|如下|以下)$")
-# A label and its subtitle on a line of their own (`经济成本：生育的“不可承受之重”`), no sentence.
-_LABEL_OVER_LIST = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
 _FIGURE_END = re.compile(r"\d *+[%％]$")
 
 
@@ -124,8 +122,8 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
     text = key.rstrip("：")
     if ANSWER_LINE.match(key):
         return None  # `参考答案：` heads nothing: what follows answers the question above it
-    if is_lead_word(text) or (key.endswith("：") and _LEADS_INTO.search(text)):
-        return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
+    if is_lead_word(text) or (key.endswith("：") and (_LEADS_INTO.search(text) or COUNTS_WHAT_FOLLOWS.search(key))):
+        return None  # `例如：`, `…包括以下几个方面：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
     if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
@@ -134,6 +132,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `满意40.5%`: a table's cell or a figure, no heading
     # Right after a long unfinished line it is the tail of that sentence, not a heading.
     unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
+    unfinished = unfinished and prev is not None and not prev.key.endswith("：")  # a lead announces, it is done
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
         return None
     return "bare_sec" if is_heading_phrase(text) else "bare_title"
@@ -160,6 +159,9 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
             # `一是…；二是…；三是…` on one line is a run-together list, not one item (and so is
             # `三是…四是…` opening a page copied from a list's middle).
             return None
+        mixed = None if opened else mixed_style(marker.style, marker.ordinal, [(n.style, n.ordinal) for n in stack])
+        if mixed is not None:
+            return _Head(mixed, marker.ordinal, marker.end)  # `第三，` after `首先…其次…`
         if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)
@@ -336,7 +338,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         head = _Head(RUN_IN, 0, lead[0]) if lead else _classify(para, prev, stack, i in continued)
         if head is not None and head.style == "bare_title" and i == len(paras) - 1 and prev is not None:
             head = None  # the copy's last line heads nothing: a body cut off (`加大食品安全`)
-        if head is None and i + 1 < len(paras) and _LABEL_OVER_LIST.match(para.key):
+        if head is None and i + 1 < len(paras) and LABEL_AND_SUBTITLE.match(para.key):
             nxt = match_line(paras[i + 1].key)
             if nxt is not None and nxt.ordinal <= 1 and not nxt.style.startswith("sym"):
                 head = _Head("bare_title", 0, 0)  # `经济成本：生育的“不可承受之重”` over its list

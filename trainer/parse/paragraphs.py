@@ -9,7 +9,7 @@ from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 from trainer.parse.questions import ANSWER_RUN_ON, SCORE
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
@@ -113,8 +113,12 @@ def _is_word(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
 
 
+# A label and its subtitle (`空间失衡：物理空间的“无序”与“割裂”`): a heading line too, never a sentence's tail.
+LABEL_AND_SUBTITLE = re.compile(r"^[^，。；：！？、\s]{2,10}：[^，。；：！？]{2,16}$")
+
+
 def _looks_like_heading(line: Line) -> bool:
-    return len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)
+    return (len(line.key) <= 20 and not _HAS_PUNCT.search(line.key)) or bool(LABEL_AND_SUBTITLE.match(line.key))
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
@@ -125,8 +129,10 @@ def _stands_apart(last: Line, line: Line, gap: int) -> bool:
     """True when `line` starts something of its own after `last` although `last` looks unfinished: the
     first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
     a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
-    if last.key.rstrip().endswith("：") and _ITEM_LEAD.match(line.key):
-        return True
+    if last.key.rstrip().endswith("：") and (
+        _ITEM_LEAD.match(line.key) or COUNTS_WHAT_FOLLOWS.search(last.key.rstrip())
+    ):
+        return True  # `…主要表现在以下几个方面：` then `增强民族凝聚力。…`: the first item
     return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
 
 
@@ -229,7 +235,9 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
     for i, line in enumerate(lines):
         if line.key.strip() in _LONE_BULLET:
             j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
-            if j > 0 and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
+            # A mark over a paragraph of sentences is a rule between parts of the page, not a marker.
+            prose = j > 0 and lines[j].key.count("。") >= 2
+            if j > 0 and not prose and lines[j].key.strip() not in _LONE_BULLET and match_line(lines[j].key) is None:
                 found.append((i, j))
     if len(found) < 2:
         return lines

@@ -11,7 +11,16 @@ from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, fin
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
-from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
+from trainer.parse.shapes import RUN_IN
+from trainer.parse.templates import claims_over_details, mark_template, template_labels
+from trainer.parse.vocab import (
+    COUNTS_WHAT_FOLLOWS,
+    head_kind,
+    heading_kind,
+    is_facet_heading,
+    is_heading_phrase,
+    is_question_heading,
+)
 
 
 def _holds_list(node: Node, least: int = 2) -> bool:
@@ -73,12 +82,13 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     (`## 对策建议`, `## 检查行动的背景`) or under the document's title, each over prose only: read as
     headings they would hold no point, so they are the points, the heading line its head and the prose
     its body."""
-    if len(group) < 2:
-        return False
     for n in group:
         if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
             return False
-    return True
+    # One alone is a list cut short when it makes a claim under a heading naming a kind (`人口流失严重`
+    # under `二、乡村治理面临的困境`, the copy ending there).
+    alone = heading_kind(parent.title) is not SectionKind.OTHER and head_kind(group[0].title) is not SectionKind.OTHER
+    return len(group) >= 2 or (alone and parent.style != "root")
 
 
 # Numberings that count sections, not points: `1.1`, `2.3` say "the first part of section 1". A new
@@ -126,8 +136,10 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
-    if _prose_only(group):
+    if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
+    if style == RUN_IN and not any(n.children for n in group):
+        return False  # leads run in to their prose (`存在问题：剖析…`) head no list: points, whatever they name
     if _questions_answered(group):
         return True
     if _numbered_sections(group):
@@ -221,15 +233,9 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
         return False
     at = parent.items.index(first)
     before = parent.items[at - 1] if at else None
-    if isinstance(before, Para) and _COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
+    if isinstance(before, Para) and COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
         return True
     return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
-
-
-# `…一般有三个来源。`, `…主要有以下几点：`: a sentence that counts what follows it.
-_COUNTS_WHAT_FOLLOWS = re.compile(
-    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
-)
 
 
 def _unlist_lone_bullets(node: Node) -> None:
@@ -266,6 +272,7 @@ def _mark_labels(node: Node) -> None:
     for child in node.children:
         by_style.setdefault(child.style, []).append(child)
     for group in by_style.values():
+        mark_template(group)  # `问题清单：` `整改情况：` under each numbered item: its parts
         if _points_of_a_kind(group, node):
             for item in group:
                 for sub in item.children:

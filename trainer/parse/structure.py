@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import semicolon_points
+from trainer.parse.clauses import clause_lead, parallel_points, semicolon_points
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
@@ -94,7 +94,10 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
     lists: list[tuple[list[Marker], int]] = []
     while True:
         group = top_list(markers)
-        if not group or (lists and not para.key[: group[0].start].rstrip().endswith("：")):
+        led = bool(group) and (
+            para.key[: group[0].start].rstrip().endswith("：") or clause_lead(para.key, group[0].start)
+        )
+        if not group or (lists and not led):
             break  # a later list with no lead of its own is nested in the last item
         if not lists and _elaborates(para.key, group):
             break
@@ -105,7 +108,7 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
         nxt = lists[i + 1][0][0].start
         key = para.key[:nxt].rstrip()
         begin = max(key.rfind(c, group[-1].end, len(key) - 1) for c in "。！？；")
-        lists[i] = (group, begin + 1 if key.endswith("：") and begin >= 0 else nxt)
+        lists[i] = (group, begin + 1 if key.endswith(("：", "。")) and begin >= 0 else nxt)
     return lists
 
 
@@ -181,6 +184,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                     target.append(point)
             continue
         lists = _run_lists(item)
+        if not lists and not kind_bearing and not _run_in_points(item):
+            _parallel_section(item, got)  # `…，是…，是…，是…。`: a 排比 of clauses, then maybe a list
         if not lists:
             said, clauses = ("", []) if _run_in_points(item) else semicolon_points(item)
             points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
@@ -192,7 +197,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             points = _inline_points(item, group, stop)
             # Under a heading that names a kind, one list is its points; two or more lists in one
             # paragraph each name their own section by their leads.
-            lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start)
+            lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start) or _said(item, group)
             if lead is None and group[0].start == 0 and isinstance(before, Para) and not kind_bearing:
                 lead = _lead(before, len(before.key.rstrip()))  # `建议如下：` on the line before
             kind = lead_kind(lead[1]) if lead else None
@@ -204,6 +209,21 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
             part.kind = heads_kind([p.head for p in part.points])
     return got
+
+
+def _parallel_section(para: Para, got: _Gathered) -> None:
+    """Clauses of one sentence opening alike (`…，是…的内在要求，是…的客观需要，是…`) as a section of their
+    own, of the kind their heads name or else their opener's."""
+    kind, clauses = parallel_points(para)
+    if clauses:
+        points = [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
+        voted = heads_kind([p.head for p in points])
+        got.parts.append(SectionDraft(kind if voted is SectionKind.OTHER else voted, "", points, "lead"))
+
+
+def _said(para: Para, group: list[Marker]) -> tuple[str, str] | None:
+    span = clause_lead(para.key, group[0].start)
+    return (clean(para.text[span[0] : span[1]]), para.key[span[0] : span[1]]) if span else None
 
 
 def _last_sentence(para: Para) -> tuple[str, str] | None:

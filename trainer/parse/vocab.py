@@ -165,6 +165,12 @@ _ACTS_ON = re.compile(
 _LEAD_WORDS = re.compile(r"^(?:例如|比如|譬如|诸如|具体如下|如下|具体来说|具体而言|主要有|主要包括|包括)[：:]?$")
 
 
+# `…一般有三个来源。`, `…主要有以下几点：`, `…建议从以下几方面入手。`: a sentence that counts what follows it.
+COUNTS_WHAT_FOLLOWS = re.compile(
+    r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
+)
+
+
 def is_lead_word(text: str) -> bool:
     """True for a line that only says `例如：` (or another lead-in word): it heads nothing."""
     return bool(_LEAD_WORDS.match(text.strip()))

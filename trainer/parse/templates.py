@@ -1,0 +1,77 @@
+"""What items hold that makes them points: a template of labels (`问题清单：`), claims over details."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import SectionKind
+from trainer.parse.hant import hans
+from trainer.parse.markers import STYLE_RANK
+from trainer.parse.outline import BARE_MAX, Node
+from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import RUN_IN
+from trainer.parse.vocab import head_kind, heading_kind, is_heading_phrase
+
+TEMPLATE_MIN = 3  # items at least: two items sharing a label may be two sections of one kind
+TEMPLATE_SHARE = 2 / 3  # of the items a label opens a part of, at least
+TEMPLATE_PARTS = 2  # labels at least: one shared label (`参考答案：`, a head said twice) is no template
+_PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
+
+
+def _labels(item: Node) -> set[str]:
+    """The labels opening the parts of an item: its run-in leads (`问题清单`), its bare lines over no list, and the
+    label before a colon at the head of its paragraphs (`整改情况：1、…`)."""
+    found = set()
+    for it in item.items:
+        if isinstance(it, Para):
+            m = _PARA_LABEL.match(it.key)
+            if m:
+                found.add(m.group(1))
+        elif (it.style == RUN_IN or it.style.startswith("bare")) and not it.children:
+            found.add(hans(it.title.strip().rstrip("：:")))  # the title as written; a key is folded
+    return found
+
+
+def template_labels(group: list[Node]) -> set[str]:
+    """The labels (TEMPLATE_PARTS or more) that each open a part of most items of a list (TEMPLATE_SHARE
+    of them, TEMPLATE_MIN items or more): the items follow one template (`问题清单：…` then `整改情况：…` under each 一、二、三、),
+    so they are the points and what the labels hold is their body, lists included."""
+    if len(group) < TEMPLATE_MIN or STYLE_RANK.get(group[0].style) is None:
+        return set()  # numbered items only: headings by form (`## 材料1`) hold whole documents alike
+    counts: dict[str, int] = {}
+    for item in group:
+        for label in _labels(item):
+            counts[label] = counts.get(label, 0) + 1
+    shared = {label for label, n in counts.items() if n >= TEMPLATE_SHARE * len(group)}
+    return shared if len(shared) >= TEMPLATE_PARTS else set()
+
+
+def mark_template(group: list[Node]) -> bool:
+    """Mark the run-in leads and bare lines of a templated list's items as labels (parts of their
+    item, neither points nor headings); True when the list follows a template."""
+    labels = template_labels(group)
+    for item in group:
+        for sub in item.children:
+            title = hans(sub.title.strip().rstrip("：:"))
+            if (sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels:
+                sub.label = True
+    return bool(labels)
+
+
+def claims_over_details(group: list[Node]) -> bool:
+    """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
+    call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
+    each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
+    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`)."""
+    if len(group) < 2 or not group[0].style.startswith("bare"):
+        return False
+    claims = 0
+    for n in group:
+        label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
+        listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
+        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
+            return False
+        if "的" in label and heading_kind(label) is not SectionKind.OTHER:
+            return False  # `…反映比较集中的几个问题` names its kind: a heading
+        claims += head_kind(label) is not SectionKind.OTHER
+    return claims >= max(2, len(group) - 1)
