@@ -5,7 +5,8 @@ every `NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document an
 `benchmarks/results/outline-latest.json`.
 
 Head matching: both heads are normalized (NFKC width folding, lower case, every character that is
-not a letter or digit dropped: punctuation and spaces are ignored). A predicted head matches an
+not a letter or digit dropped: punctuation and spaces are ignored; a page's pinyin after a character,
+`環(huán)境`, is dropped as the builder drops it). A predicted head matches an
 expected one when the normalized forms are equal, or when one is a prefix of the other and the
 shorter holds at least 80 % of the longer's characters. Matching is one-to-one, in document order
 (exact matches first, then prefix matches).
@@ -46,11 +47,13 @@ PARTS = {
 }
 PREFIX_SHARE = 0.8
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(f"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 
 
 def norm(text: str) -> str:
-    """A head as compared: width-folded, lower case, punctuation and spaces dropped."""
-    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+    """A head as compared: width-folded, lower case, pinyin after characters, punctuation and spaces dropped."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", _PINYIN.sub("", text or ""))).lower()
 
 
 def heads_match(a: str, b: str) -> bool:

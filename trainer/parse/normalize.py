@@ -105,9 +105,20 @@ def _fix_punct(text: str) -> str:
     return _fix_parens(text) if "(" in text else text
 
 
+# `環(huán)境`: a page that prints each character's pinyin (with its tone marks) after it; the pinyin is
+# reading help, not text, and goes before anything reads the line. A group with no tone mark (`(AI)`,
+# `(de)`) is kept: it could be an abbreviation.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_HAS_TONE = re.compile(f"[{_TONED}]")
+PINYIN_GROUP = re.compile(f"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+
+
 def display_line(raw: str) -> str:
-    """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
+    """One physical line as shown to the learner: no emphasis marks, no pinyin after characters,
+    Chinese punctuation fixed."""
     text = raw.translate(_INVISIBLE) if _HAS_INVISIBLE.search(raw) else raw
+    if _HAS_TONE.search(text):
+        text = PINYIN_GROUP.sub("", text)
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _EMPHASIS.sub("", _BOLD_LEAD.sub(r"\1 ", text))
         text = _SINGLE_STAR.sub(r"\1", text)

@@ -40,7 +40,7 @@ _CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|�
 def past_site_lines(lines: list[Line], content: list[int], site_names: set[str]) -> tuple[int, str] | None:
     """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`, `天天看點`,
     `【答案解析】[参考例文]`, `正文`): the next title-like line among the first few, when there is one."""
-    skipped = 0
+    skipped = chapter = 0
     top = [lines[i].key for i in content[: 3 * TITLE_WINDOW]]
     # `大学校园网` over `大学校园网 > 社会实践 > …`: the root of a breadcrumb below is the site's name.
     roots = {path_root(k) for k in top} - {""}
@@ -66,11 +66,22 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or label_word(line.key, nxt)
         ):
             skipped += 1
+            chapter += bool(_CHAPTER.match(line.key))
             continue
-        if skipped and title_like(line):
+        if skipped and (title_like(line) or (chapter and _names_subject(line))):
             return i, line.text
         return None
     return None
+
+
+SUBJECT_MIN = 10
+
+
+def _names_subject(line: Line) -> bool:
+    """`…质量难以提高的症结及对策` under a chapter label: a long phrase naming its subject (`…的…`) is the
+    piece's title, though its last words name a section's kind."""
+    key = line.key
+    return SUBJECT_MIN <= len(key) <= TITLE_MAX and "的" in key[2:] and not ends_terminal(key) and not is_start_line(line)
 
 
 COLUMN_TITLE_MAX = 40
