@@ -86,6 +86,20 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
 SECTION_NUMBERINGS = frozenset({"dotted"})
 
 
+_DECIMAL = re.compile(r"\s*(\d{1,2})\.\d")
+
+
+def _own_decimals(group: list[Node]) -> bool:
+    """Items (`1. 农业现代化`) each over a list numbered as its own parts (`1.1 …`, `1.2 …`): the numbering
+    says those are the item's details, so the item is a point holding them, not a heading over them."""
+    for n in group:
+        subs = n.children
+        numbers = [_DECIMAL.match(c.raw) for c in subs]
+        if not subs or not n.ordinal or not all(m and int(m.group(1)) == n.ordinal for m in numbers):
+            return False
+    return True
+
+
 def _numbered_sections(group: list[Node]) -> bool:
     """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
     list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
@@ -136,7 +150,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
     # points and their sub-lists stay in the body.
-    if style not in PROSE_STYLES and _phrases_holding_lists(group):
+    if style not in PROSE_STYLES and _phrases_holding_lists(group) and not _own_decimals(group):
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
         if (
