@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, match_line
+import re
+
+from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.paragraphs import Para
+
+# `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
+_ANNOUNCES = re.compile(r"(?:以下|如下|下列|几个方面|几点|[两二三四五六七八九十几](?:个|条|点|项)?方面)[^，。；：]{0,8}：$")
 
 
 def continued_lists(paras: list[Para]) -> set[int]:
@@ -63,3 +68,14 @@ def split_continued(paras: list[Para]) -> list[Para]:
                 continue
         out.append(para)
     return out
+
+
+def announces_sibling(para: Para, open_style: str) -> bool:
+    """True for a paragraph, read after an open item of `open_style` (`此外，…`), that announces a new
+    list of its own run together after its lead (`针对上述问题…从以下几个方面着手：一是…；二是…`) at a depth
+    no deeper than that item's: a list beside the one the item belongs to, not the item's details."""
+    group = top_list(find_inline(para.key))
+    if not group or group[0].start == 0 or not list_rank(open_style):
+        return False
+    lead = para.key[: group[0].start].rstrip()
+    return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.continued import continued_lists, split_continued
+from trainer.parse.continued import announces_sibling, continued_lists, split_continued
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
@@ -351,6 +351,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if head is None:
             if para.gap and _ends_tight_list(stack):
                 stack.pop()  # a closing remark after a list of one-line items is not the last item's
+            while len(stack) > 1 and stack[-1].ordinal and announces_sibling(para, stack[-1].style):
+                stack.pop()  # `针对上述问题…：一是…` after `此外，…`: a new list beside the item's
             stack[-1].items.append(para)
             continue
         title_text = para.text[head.title_start :]
