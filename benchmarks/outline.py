@@ -239,7 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
     ap.add_argument(
-        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, corpus, or a folder)"
+        "parts",
+        nargs="*",
+        default=list(PARTS),
+        help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, corpus, or a folder)",
     )
     ap.add_argument(
         "--verbose",

@@ -8,7 +8,9 @@ from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank,
 from trainer.parse.paragraphs import Para
 
 # `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
-_ANNOUNCES = re.compile(r"(?:以下|如下|下列|几个方面|几点|[两二三四五六七八九十几](?:个|条|点|项)?方面)[^，。；：]{0,8}：$")
+_ANNOUNCES = re.compile(
+    r"(?:以下|如下|下列|几个方面|几点|[两二三四五六七八九十几](?:个|条|点|项)?方面)[^，。；：]{0,8}：$"
+)
 
 
 def continued_lists(paras: list[Para]) -> set[int]:

@@ -116,7 +116,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("word_num", rf"(?:{_COUNTED_WORDS})({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
-    ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
+    ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
     ("seq", r"(首先|其次|再次|再者|此外|最后)[，：]", True),

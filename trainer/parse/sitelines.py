@@ -81,7 +81,9 @@ def _names_subject(line: Line) -> bool:
     """`…质量难以提高的症结及对策` under a chapter label: a long phrase naming its subject (`…的…`) is the
     piece's title, though its last words name a section's kind."""
     key = line.key
-    return SUBJECT_MIN <= len(key) <= TITLE_MAX and "的" in key[2:] and not ends_terminal(key) and not is_start_line(line)
+    return (
+        SUBJECT_MIN <= len(key) <= TITLE_MAX and "的" in key[2:] and not ends_terminal(key) and not is_start_line(line)
+    )
 
 
 COLUMN_TITLE_MAX = 40
