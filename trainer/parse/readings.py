@@ -10,7 +10,7 @@ from trainer.parse.glue import unglue
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.questions import asked
+from trainer.parse.questions import asked, opens_task
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase, is_question_heading
 
 
@@ -121,12 +121,16 @@ def _most_hold_lists(group: list[Node]) -> bool:
 
 
 def _questions_answered(group: list[Node]) -> bool:
-    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`), most of them answered by a list of
-    their own (`答案：1）…；2）…`): each question heads its answer's section, whose items are the points."""
+    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`) or tasks set (`2.分析可能存在的问题。`),
+    most of them answered by a list of their own (`答案：1）…；2）…`): each heads its answer's section,
+    whose items are the points."""
     if len(group) < 2:
         return False
     answered = [n for n in group if asked(n.title) and _holds_list(n)]
-    return 2 * len(answered) > len(group)
+    if 2 * len(answered) > len(group):
+        return True
+    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them.
+    return all(map(opens_task, (n.title for n in group))) and 2 * sum(map(_holds_list, group)) > len(group)
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
