@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.paragraphs import Para
@@ -81,3 +82,52 @@ def announces_sibling(para: Para, open_style: str) -> bool:
         return False
     lead = para.key[: group[0].start].rstrip()
     return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
+
+
+def recount(marker: Marker, open_items: list[tuple[str, int]]) -> Marker:
+    """A counted prose item that goes on with the open list of another counted style (`第二，…` then
+    `三是…`, a page that mixes the forms): the next member of that list, in its style. `open_items` are
+    the (style, ordinal) of the items open, outermost first."""
+    if marker.style not in COUNTED_PROSE or marker.ordinal < 2 or any(s == marker.style for s, _ in open_items):
+        return marker
+    last = next(((s, n) for s, n in reversed(open_items) if s in COUNTED_PROSE), None)
+    if last is None or last[1] != marker.ordinal - 1:
+        return marker
+    return replace(marker, style=last[0])
+
+
+_STOPS = "。！？"
+
+
+def split_next_members(paras: list[Para]) -> list[Para]:
+    """A paragraph opening on a counted prose item that goes on with the line before (`第二，…` then
+    `三是…`) and runs on, after a sentence's end, into the next members of its list (`…。第四，…`): a copy
+    lost the line breaks, so the members go back on lines of their own. (A paragraph whose members
+    count on from its own start, `一是…。二是…` or `三是…。四是…` with no line before it, is a list run
+    together, read whole.)"""
+    out: list[Para] = []
+    last = 0  # the ordinal of the last line that opened on a counted prose item
+    for para in paras:
+        marker = match_line(para.key)
+        if marker is None or marker.style not in COUNTED_PROSE:
+            out.append(para)
+            continue
+        before, last = last, marker.ordinal
+        if marker.ordinal != before + 1 or before < 1:
+            out.append(para)
+            continue
+        cuts, want = [], marker.ordinal + 1
+        for m in find_inline(para.key):
+            before = para.key[: m.start].rstrip()[-1:]
+            if m.start > marker.end and m.style in COUNTED_PROSE and m.ordinal == want and before in _STOPS:
+                cuts.append(m.start)
+                want += 1
+        if not cuts:
+            out.append(para)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, None], strict=True):
+            piece = para.slice(start, end)
+            if start == 0:
+                piece.gap, piece.indent = para.gap, para.indent
+            out.append(piece)
+    return out

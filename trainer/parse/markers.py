@@ -70,8 +70,8 @@ class Marker:
     end: int
 
 
-# Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`, a report's `发现一：`): the section vocabulary's kind
-# words and a few more; `问题1` is left out: it asks a practice question.
+# Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`, a report's `发现一：`): the section
+# vocabulary's kind words and a few more; `问题1` is left out: it asks a practice question.
 _COUNTED_WORDS = "|".join(
     sorted(
         {*(w for w in KIND_WORDS if 2 <= len(w) <= 3), "要点", "特点", "观点", "方面", "发现", "结论"} - {"问题"},

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.continued import announces_sibling, continued_lists, split_continued
+from trainer.parse.continued import announces_sibling, continued_lists, recount, split_continued, split_next_members
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para, split_run_on_items
@@ -154,6 +154,7 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
         return _Head(f"md{len(md.group(1))}", 0, start)
     marker: Marker | None = match_line(para.key)
     if marker is not None:
+        marker = recount(marker, [(n.style, n.ordinal) for n in stack])
         inline = top_list(find_inline(para.key))
         opened = any(n.style == marker.style for n in stack)
         if inline and inline[0].start == 0 and (inline[0].ordinal == 1 or not opened):
@@ -318,7 +319,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
-    paras = split_continued(split_run_on_items(paras))
+    paras = split_next_members(split_continued(split_run_on_items(paras)))
     run_in = run_in_paragraphs(paras)
     continued = continued_lists(paras)
     root = Node("root", 0, title, title, 0, heading=True)
