@@ -16,6 +16,7 @@ from trainer.parse.vocab import heading_kind, is_heading_phrase, is_lead_word, i
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
+_QUOTED = re.compile(r"“[^“”]{1,8}”")  # `“天坑专业”现象普遍`: a quoted term inside a heading's words
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
@@ -128,12 +129,13 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `例如：`, `比如下面一个案例：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
-    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
+    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(_QUOTED.sub("", text)) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
         return None  # `满意40.5%`: a table's cell or a figure, no heading
     # Right after a long unfinished line it is the tail of that sentence, not a heading.
     unfinished = prev is not None and len(prev.key) > BARE_MAX and not ends_terminal(prev.key)
+    unfinished = unfinished and prev is not None and not prev.key.endswith("：")  # `…分析如下：` announces it
     if unfinished and prev is not None and match_line(prev.key) is None and not _MD.match(prev.key):
         return None
     return "bare_sec" if is_heading_phrase(text) else "bare_title"

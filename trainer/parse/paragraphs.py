@@ -121,15 +121,19 @@ def _looks_like_heading(line: Line) -> bool:
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
+_ANNOUNCING = re.compile(r"(?:如下|以下|下列|几个方面|几点)[^，。；：]{0,6}：$")
 NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
 
 
 def _stands_apart(last: Line, line: Line, gap: int) -> bool:
     """True when `line` starts something of its own after `last` although `last` looks unfinished: the
-    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
+    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`, `…分析如下：` then a
+    short line with no stop, the first heading), or the paragraph under
     a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
     if last.key.rstrip().endswith("：") and _ITEM_LEAD.match(line.key):
         return True
+    if _ANNOUNCING.search(last.key.rstrip()) and _looks_like_heading(line):
+        return True  # `…分析如下：` then `高校扩招与岗位减少`: the first of the headings it announces
     return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
 
 
