@@ -12,7 +12,7 @@ from trainer.parse.vocab import is_heading_phrase
 # `本文目录导读：` / `1. 网络谣言的危害` / `2. …` over the article whose headings they are: a contents
 # list is two or more short lines near the top, each said again as a line further down; the short line
 # that announces it (ends with a colon) goes with it.
-CONTENTS_WINDOW = 30  # content lines from the top where a contents list may sit
+CONTENTS_WINDOW = 30  # content lines from the top where a contents list may start
 ENTRY_MAX = 40
 ENTRIES_MIN = 2
 LABEL_MAX = 12
@@ -53,11 +53,13 @@ def contents_lines(lines: list[Line]) -> set[int]:
     label: int | None = None
     run: list[int] = []
     entries: set[str] = set()
-    for i in [*content[:CONTENTS_WINDOW], -1]:
+    for n, i in enumerate([*content, -1]):
         key = lines[i].key.strip() if i >= 0 else ""
         entry = _entry(key)
         # Entries differ from each other: a title a site says three times over is no contents list.
-        if entry and entry not in entries and (label is not None or said.get(entry, -1) > i):
+        # A list begun near the top runs on as long as it goes (a report's contents may run to 80 lines).
+        fresh = entry and entry not in entries and (run or n < CONTENTS_WINDOW)
+        if fresh and (label is not None or said.get(entry, -1) > i):
             run.append(i)
             entries.add(entry)
             continue
@@ -73,6 +75,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
             ):
                 found.add(before)
         run, entries = [], set()
+        if n >= CONTENTS_WINDOW:
+            break
         label = i if i >= 0 and _is_label(key) else None
     return found
 

@@ -104,7 +104,12 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
     # `1.1`, `2.3`: the second level of decimal numbering.
-    ("dotted", r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元个项次人户年月日米度]) ?", False),
+    # A unit after it makes a figure (`1.5人`, `2.3年`), not one in a word (`1.1人口老龄化`, `2.1个人信用`).
+    (
+        "dotted",
+        r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元项次户月日米度]|人(?![口才员民])|个(?![人体性])|年(?![轻度])) ?",
+        False,
+    ),
     ("roman", f"([{_ROMAN}])[、.]?", False),
     ("letter", r"([a-jA-J])[.、）](?![A-Za-z.])", False),
     ("letter", r"（([a-jA-J])）", False),
