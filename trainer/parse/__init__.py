@@ -10,6 +10,7 @@ from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
 from trainer.parse.exam import mark_instructions, open_notes
+from trainer.parse.flattened import unglue_headings
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
@@ -56,7 +57,7 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     """
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
-    preamble = read_preamble(number_lines(split_lines(text)))
+    preamble = read_preamble(number_lines(unglue_headings(split_lines(text))))
     paras = join_lines(preamble.lines)
     root = build_tree(paras, preamble.title)
     mark_instructions(root)

@@ -35,6 +35,20 @@ def _is_label(key: str) -> bool:
     return len(key) <= LABEL_MAX and key.endswith(("：", ":")) and _CONTENTS_LABEL.search(key) is not None
 
 
+def _goes_on(lines: list[Line], content: list[int], n: int, size: int) -> bool:
+    """True when the numbered short lines from content line `n` on outnumber `size`: the entries said
+    again were the head of a longer list said once (a page's contents whose text was cut off after its
+    first headings), which is the outline there is, not a contents list to drop: the headings said
+    again are dropped where they open the cut-off text instead."""
+    count = 0
+    for i in content[n : n + size + 1]:
+        key = lines[i].key.strip()
+        if not _entry(key) or match_line(key) is None:
+            break
+        count += 1
+    return count > size
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a table of contents near the top, with its announcing label.
 
@@ -63,7 +77,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
             run.append(i)
             entries.add(entry)
             continue
-        if len(run) >= ENTRIES_MIN:
+        if len(run) >= ENTRIES_MIN and label is None and _goes_on(lines, content, n, len(run)):
+            # The contents are the outline; their first headings said again below open a text cut off.
+            found.update(said[_entry(lines[i].key.strip())] for i in run)
+        elif len(run) >= ENTRIES_MIN:
             found.update(run)
             before = content[content.index(run[0]) - 1] if content.index(run[0]) > 0 else -1
             if label is not None:

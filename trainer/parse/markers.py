@@ -104,10 +104,10 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
     # `1.1`, `2.3`: the second level of decimal numbering.
-    # A unit after it makes a figure (`1.5人`, `2.3年`), not one in a word (`1.1人口老龄化`, `2.1个人信用`).
+    # A unit after it makes a figure (`1.5万`, `2.3年，`), not one in a word (`1.1人口老龄化`, `7.1人力资源`).
     (
         "dotted",
-        r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元项次户月日米度]|人(?![口才员民])|个(?![人体性])|年(?![轻度])) ?",
+        r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元项次户月日米度]|[人个年](?![\u4e00-\u9fff])|人[次均]|个[百千万月]|年[来前后间底初]) ?",
         False,
     ),
     ("roman", f"([{_ROMAN}])[、.]?", False),
