@@ -77,8 +77,11 @@ def announces_sibling(para: Para, open_style: str) -> bool:
     """True for a paragraph, read after an open item of `open_style` (`此外，…`), that announces a new
     list of its own run together after its lead (`针对上述问题…从以下几个方面着手：一是…；二是…`) at a depth
     no deeper than that item's: a list beside the one the item belongs to, not the item's details."""
+    colon = para.key.find("：")
+    if colon < 0 or not list_rank(open_style) or not _ANNOUNCES.search(para.key, 0, colon + 1):
+        return False  # cheap tests first: this is asked of every paragraph inside an item
     group = top_list(find_inline(para.key))
-    if not group or group[0].start == 0 or not list_rank(open_style):
+    if not group or group[0].start == 0:
         return False
     lead = para.key[: group[0].start].rstrip()
     return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
@@ -97,6 +100,7 @@ def recount(marker: Marker, open_items: list[tuple[str, int]]) -> Marker:
 
 
 _STOPS = "。！？"
+_RUNS_ON = re.compile(r"[。！？] *(?:第[一二三四五六七八九十]|其[一二三四五六七八九十]|[一二三四五六七八九十][是要])")
 
 
 def split_next_members(paras: list[Para]) -> list[Para]:
@@ -113,7 +117,7 @@ def split_next_members(paras: list[Para]) -> list[Para]:
             out.append(para)
             continue
         before, last = last, marker.ordinal
-        if marker.ordinal != before + 1 or before < 1:
+        if marker.ordinal != before + 1 or before < 1 or not _RUNS_ON.search(para.key):
             out.append(para)
             continue
         cuts, want = [], marker.ordinal + 1

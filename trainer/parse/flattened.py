@@ -15,6 +15,9 @@ _FIRST = re.compile(r"^一、")
 # A numbering glued to a character before it: `…未来展望一、背景分析1.1政策背景1.1.1国家政策导向 这几年…`.
 _GLUED_MARK = re.compile(r"(?<=[\u4e00-\u9fff。！？；”])(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2})")
 _ENTRY = re.compile(r"^((?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2}) ?)[^，。；：！？、,.;:!?\s]{2,20}$")
+_OPENS = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2})[^，。；：！？、\s]{2,20}?[\u4e00-\u9fff]"
+)
 GLUED_MIN = 2  # a line holding this many glued headings said on lines of their own above is a flattened text
 
 
@@ -72,7 +75,8 @@ def unglue_headings(lines: list[Line]) -> list[Line]:
         return lines
     out: list[Line] = []
     for line in lines:
-        cuts = _cuts(line.key, entries) if _ENTRY.match(line.key) is None else []
+        # A flattened text opens on a heading (`10.4未来展望一、…`, `一、现状分析1.1…`): only such lines are read.
+        cuts = _cuts(line.key, entries) if _OPENS.match(line.key) and not _ENTRY.match(line.key) else []
         if len(cuts) < 2 * GLUED_MIN:
             out.append(line)
             continue
