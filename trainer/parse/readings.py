@@ -7,6 +7,7 @@ import re
 from trainer.core.model import SectionKind
 from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
+from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
@@ -229,9 +230,6 @@ def _split_own_list(node: Node) -> bool:
     return True
 
 
-_RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
-
-
 def _cut_short(group: list[Node], parent: Node) -> bool:
     """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
     计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
@@ -251,37 +249,6 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
 _COUNTS_WHAT_FOLLOWS = re.compile(
     r"(?:[两二三四五六七八九十几]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
 )
-
-
-def _unlist_lone_bullets(node: Node) -> None:
-    """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
-    text, and what was read into it belongs to its parent."""
-    bullets = [c for c in node.children if c.style == "bullet"]
-    para = bullets[0].para if len(bullets) == 1 else None
-    if para is None:
-        _unlist_lone_symbol(node)
-        return
-    at = node.items.index(bullets[0])
-    before = node.items[at - 1] if at else None
-    opens = at == 0 or (isinstance(before, Para) and before.key.rstrip().endswith("："))
-    if opens and _RUN_IN_LEAD.match(bullets[0].title):
-        return  # opening its item or announced (`主要存在以下问题：`), and led like a point: a list cut short
-    node.items[at : at + 1] = [para, *bullets[0].items]
-
-
-SYMBOL_LINE_MAX = 8
-
-
-def _unlist_lone_symbol(node: Node) -> None:
-    """A short line after a symbol (`■ 朱海波`, a byline) with no sibling of its symbol, over prose only,
-    is no list either: a line of text among its parent's."""
-    for style in {c.style for c in node.children if c.style.startswith("sym")}:
-        same = [c for c in node.children if c.style == style]
-        lone = same[0] if len(same) == 1 else None
-        if lone is None or lone.para is None or lone.children or len(lone.title.strip()) > SYMBOL_LINE_MAX:
-            continue
-        at = node.items.index(lone)
-        node.items[at : at + 1] = [lone.para, *lone.items]
 
 
 def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
@@ -368,7 +335,7 @@ def classify(node: Node) -> None:
     Siblings of one style are headings when they are headings by form (markdown, bare or centred
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
-    _unlist_lone_bullets(node)
+    unlist_lone_items(node)
     nest_bare_runs(node)
     read_alike(node)
     open_successions(node)
