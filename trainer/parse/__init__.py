@@ -14,6 +14,7 @@ from trainer.parse.flattened import unglue_headings
 from trainer.parse.identity import carry_ids
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
+from trainer.parse.pages import page_numbers
 from trainer.parse.paragraphs import join_lines, number_lines
 from trainer.parse.preamble import read_preamble
 from trainer.parse.readings import classify
@@ -57,7 +58,7 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     """
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
-    preamble = read_preamble(number_lines(unglue_headings(split_lines(text))))
+    preamble = read_preamble(number_lines(page_numbers(unglue_headings(split_lines(text)))))
     paras = join_lines(preamble.lines)
     root = build_tree(paras, preamble.title)
     mark_instructions(root)

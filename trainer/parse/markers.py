@@ -223,7 +223,9 @@ def find_inline(key: str) -> list[Marker]:
         comma_ok = any(s == marker.style and c for s, _, c in _COMPILED)
         # A space before the marker parts items as a stop would (`1.基础设施薄弱 2.人才流失严重`).
         spaced = prev < pos - 1
-        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
+        # `…(表格见附)2、持续…`: a closing bracket ends the aside that ends the item before.
+        closed = before == "）" and marker.style == "arabic"
+        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced and not closed:
             continue
         if found and found[-1].end > pos:
             continue
