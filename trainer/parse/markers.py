@@ -116,7 +116,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `一，要加强…`: a Chinese numeral and a comma, at the start of a line only.
     ("cn_dun", rf"({_CN})，(?!\d)", False),
     # `第一问：`, `第2题：`, `第三部分：` …: a counted label, at the start of a line only.
-    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|部分|个方面|方面|节|章)(?:[：:，、.]| (?=\S))", False),
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
