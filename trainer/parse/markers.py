@@ -86,6 +86,8 @@ COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS})(?:{_CN}|\d{{1,2}}) ?：\s*(?=
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_paren", rf"（({_CN})）[、.]?", False),
+    # `一）`: the same with its opening bracket lost, at the start of a line only.
+    ("cn_paren", rf"({_CN})）(?=[^、，。）\s])", False),
     ("ar_paren", r"（(\d{1,2})）[、.]?", False),
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
