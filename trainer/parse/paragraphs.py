@@ -13,6 +13,7 @@ from trainer.parse.vocab import is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
+_CLAUSE_MARK = re.compile("[，；,;]")  # a head phrase has none: `发现二：排污、垃圾…最为迫切的类别`
 COUNTED_HEAD_MAX = 60  # a counted head (`发现二：…`) this long, stopping on a word, is a head line whole
 PROSE_LINE = 24  # a line of prose (it has a stop or comma inside) this long that stops on a word was broken
 _SOFT_END = "，、；,;"
@@ -101,8 +102,9 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
         return True
     if body[-1] == "：" and len(body) >= 20:
         return True
-    if not width and len(body) <= COUNTED_HEAD_MAX and (marker := match_line(body)) and marker.style == "word_num":
-        return False  # `发现一：…最为见效` over its paragraph: a counted head, on a page with no common width
+    counted = not width and len(body) <= COUNTED_HEAD_MAX and (marker := match_line(body)) is not None
+    if counted and marker.style == "word_num" and not _CLAUSE_MARK.search(body, marker.end):
+        return False  # `发现一：…最为见效` over its paragraph: a counted head phrase, on a page with no common width
     if len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "：":
         return True
     # A PDF copy breaks at the page width, which may be short: prose that stops on a word ran on.
