@@ -121,9 +121,14 @@ def split_next_members(paras: list[Para]) -> list[Para]:
             out.append(para)
             continue
         cuts, want = [], marker.ordinal + 1
+        nested: set[str] = set()  # styles counting a list of the item's own (`一是…二是…`): `四是` goes on with it
         for m in find_inline(para.key):
             before = para.key[: m.start].rstrip()[-1:]
-            if m.start > marker.end and m.style in COUNTED_PROSE and m.ordinal == want and before in _STOPS:
+            if m.start <= marker.end or m.style not in COUNTED_PROSE:
+                continue
+            if m.ordinal < want and not cuts:
+                nested.add(m.style)
+            elif m.ordinal == want and before in _STOPS and m.style not in nested:
                 cuts.append(m.start)
                 want += 1
         if not cuts:
