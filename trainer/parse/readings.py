@@ -87,7 +87,7 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
 SECTION_NUMBERINGS = frozenset({"dotted"})
 
 
-_DECIMAL = re.compile(r"\s*(\d{1,2})\.\d")
+_DECIMAL = re.compile(r"(\d{1,2})\.\d")
 
 
 def _own_decimals(group: list[Node]) -> bool:
@@ -95,7 +95,7 @@ def _own_decimals(group: list[Node]) -> bool:
     says those are the item's details, so the item is a point holding them, not a heading over them."""
     for n in group:
         subs = n.children
-        numbers = [_DECIMAL.match(c.raw) for c in subs]
+        numbers = [_DECIMAL.match(c.raw.lstrip()) for c in subs]
         if not subs or not n.ordinal or not all(m and int(m.group(1)) == n.ordinal for m in numbers):
             return False
     return True
