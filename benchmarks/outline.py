@@ -5,7 +5,8 @@ every `NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document an
 `benchmarks/results/outline-latest.json`.
 
 Head matching: both heads are normalized (NFKC width folding, lower case, every character that is
-not a letter or digit dropped: punctuation and spaces are ignored). A predicted head matches an
+not a letter or digit dropped: punctuation and spaces are ignored; a page's pinyin after a character,
+`環(huán)境`, is dropped as the builder drops it). A predicted head matches an
 expected one when the normalized forms are equal, or when one is a prefix of the other and the
 shorter holds at least 80 % of the longer's characters. Matching is one-to-one, in document order
 (exact matches first, then prefix matches).
@@ -47,16 +48,15 @@ PARTS = {
 }
 PREFIX_SHARE = 0.8
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
-
-
 # A pinyin reading a page prints after a character (`環(huán)境`): the annotation keeps the page's text, the
-# builder drops the reading (trainer/parse/injected.py); the head is the same words either way.
-_READING = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü\u00e0-\u01dc]{1,7} ?\)")
+# builder drops the reading; the head is the same words either way.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(f"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?[)）]")
 
 
 def norm(text: str) -> str:
-    """A head as compared: width-folded, lower case, pinyin readings, punctuation and spaces dropped."""
-    return _NOT_WORD.sub("", _READING.sub("", unicodedata.normalize("NFKC", text or ""))).lower()
+    """A head as compared: width-folded, lower case, pinyin after characters, punctuation and spaces dropped."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", _PINYIN.sub("", text or ""))).lower()
 
 
 def heads_match(a: str, b: str) -> bool:
@@ -242,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
     """Score every part present; print the table and write the JSON."""
     ap = argparse.ArgumentParser(prog="python -m benchmarks.outline", description=__doc__.splitlines()[0])
     ap.add_argument(
-        "parts", nargs="*", default=list(PARTS), help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, dev6, corpus, or a folder)"
+        "parts",
+        nargs="*",
+        default=list(PARTS),
+        help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, dev6, corpus, or a folder)",
     )
     ap.add_argument(
         "--verbose",

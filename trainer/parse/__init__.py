@@ -11,10 +11,12 @@ from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
 from trainer.parse.encoding import decode
 from trainer.parse.exam import mark_instructions, open_notes
+from trainer.parse.flattened import unglue_headings
 from trainer.parse.identity import carry_ids
 from trainer.parse.memo import document_tables
 from trainer.parse.normalize import split_lines
 from trainer.parse.outline import build_tree
+from trainer.parse.pages import page_numbers
 from trainer.parse.paragraphs import join_lines, number_lines
 from trainer.parse.preamble import read_preamble
 from trainer.parse.readings import classify
@@ -63,7 +65,7 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
 
 
 def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
-    preamble = read_preamble(unchunk(number_lines(split_lines(text))))
+    preamble = read_preamble(unchunk(number_lines(page_numbers(unglue_headings(split_lines(text))))))
     paras = join_lines(without_title_echo(preamble.lines, preamble.title))
     root = build_tree(paras, preamble.title)
     mark_instructions(root)

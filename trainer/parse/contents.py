@@ -12,7 +12,7 @@ from trainer.parse.vocab import is_heading_phrase
 # `本文目录导读：` / `1. 网络谣言的危害` / `2. …` over the article whose headings they are: a contents
 # list is two or more short lines near the top, each said again as a line further down; the short line
 # that announces it (ends with a colon) goes with it.
-CONTENTS_WINDOW = 30  # content lines from the top where a contents list may sit
+CONTENTS_WINDOW = 30  # content lines from the top where a contents list may start
 ENTRY_MAX = 40
 ENTRIES_MIN = 2
 LABEL_MAX = 12
@@ -35,6 +35,20 @@ def _is_label(key: str) -> bool:
     return len(key) <= LABEL_MAX and key.endswith(("：", ":")) and _CONTENTS_LABEL.search(key) is not None
 
 
+def _goes_on(lines: list[Line], content: list[int], n: int, size: int) -> bool:
+    """True when the numbered short lines from content line `n` on outnumber `size`: the entries said
+    again were the head of a longer list said once (a page's contents whose text was cut off after its
+    first headings), which is the outline there is, not a contents list to drop: the headings said
+    again are dropped where they open the cut-off text instead."""
+    count = 0
+    for i in content[n : n + size + 1]:
+        key = lines[i].key.strip()
+        if not _entry(key) or match_line(key) is None:
+            break
+        count += 1
+    return count > size
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a table of contents near the top, with its announcing label.
 
@@ -53,15 +67,20 @@ def contents_lines(lines: list[Line]) -> set[int]:
     label: int | None = None
     run: list[int] = []
     entries: set[str] = set()
-    for i in [*content[:CONTENTS_WINDOW], -1]:
+    for n, i in enumerate([*content, -1]):
         key = lines[i].key.strip() if i >= 0 else ""
         entry = _entry(key)
         # Entries differ from each other: a title a site says three times over is no contents list.
-        if entry and entry not in entries and (label is not None or said.get(entry, -1) > i):
+        # A list begun near the top runs on as long as it goes (a report's contents may run to 80 lines).
+        fresh = entry and entry not in entries and (run or n < CONTENTS_WINDOW)
+        if fresh and (label is not None or said.get(entry, -1) > i):
             run.append(i)
             entries.add(entry)
             continue
-        if len(run) >= ENTRIES_MIN:
+        if len(run) >= ENTRIES_MIN and label is None and _goes_on(lines, content, n, len(run)):
+            # The contents are the outline; their first headings said again below open a text cut off.
+            found.update(said[_entry(lines[i].key.strip())] for i in run)
+        elif len(run) >= ENTRIES_MIN:
             found.update(run)
             before = content[content.index(run[0]) - 1] if content.index(run[0]) > 0 else -1
             if label is not None:
@@ -73,6 +92,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
             ):
                 found.add(before)
         run, entries = [], set()
+        if n >= CONTENTS_WINDOW:
+            break
         label = i if i >= 0 and _is_label(key) else None
     return found
 

@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import CONTINUES, Marker, counts_on, find_inline, match_line, past_first
+import re
+from dataclasses import replace
+
+from trainer.parse.markers import (
+    CONTINUES,
+    COUNTED_PROSE,
+    Marker,
+    counts_on,
+    find_inline,
+    list_rank,
+    match_line,
+    past_first,
+    top_list,
+)
 from trainer.parse.paragraphs import Para
+
+# `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
+_ANNOUNCES = re.compile(
+    r"(?:以下|如下|下列|几个方面|几点|[两二三四五六七八九十几](?:个|条|点|项)?方面)[^，。；：]{0,8}：$"
+)
 
 
 def continued_lists(paras: list[Para]) -> set[int]:
@@ -72,3 +90,72 @@ def mixed_style(style: str, ordinal: int, open_items: list[tuple[str, int]]) -> 
     mixes = CONTINUES.get(style, frozenset())
     near = next(((s, n) for s, n in reversed(open_items) if s in mixes), None)
     return near[0] if near is not None and ordinal == near[1] + 1 else None
+
+
+def announces_sibling(para: Para, open_style: str) -> bool:
+    """True for a paragraph, read after an open item of `open_style` (`此外，…`), that announces a new
+    list of its own run together after its lead (`针对上述问题…从以下几个方面着手：一是…；二是…`) at a depth
+    no deeper than that item's: a list beside the one the item belongs to, not the item's details."""
+    colon = para.key.find("：")
+    if colon < 0 or not list_rank(open_style) or not _ANNOUNCES.search(para.key, 0, colon + 1):
+        return False  # cheap tests first: this is asked of every paragraph inside an item
+    group = top_list(find_inline(para.key))
+    if not group or group[0].start == 0:
+        return False
+    lead = para.key[: group[0].start].rstrip()
+    return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
+
+
+def recount(marker: Marker, open_items: list[tuple[str, int]]) -> Marker:
+    """A counted prose item that goes on with the open list of another counted style (`第二，…` then
+    `三是…`, a page that mixes the forms): the next member of that list, in its style. `open_items` are
+    the (style, ordinal) of the items open, outermost first."""
+    if marker.style not in COUNTED_PROSE or marker.ordinal < 2 or any(s == marker.style for s, _ in open_items):
+        return marker
+    last = next(((s, n) for s, n in reversed(open_items) if s in COUNTED_PROSE), None)
+    if last is None or last[1] != marker.ordinal - 1:
+        return marker
+    return replace(marker, style=last[0])
+
+
+_STOPS = "。！？"
+_RUNS_ON = re.compile(r"[。！？] *(?:第[一二三四五六七八九十]|其[一二三四五六七八九十]|[一二三四五六七八九十][是要])")
+
+
+def split_next_members(paras: list[Para]) -> list[Para]:
+    """A paragraph opening on a counted prose item that goes on with the line before (`第二，…` then
+    `三是…`) and runs on, after a sentence's end, into the next members of its list (`…。第四，…`): a copy
+    lost the line breaks, so the members go back on lines of their own. (A paragraph whose members
+    count on from its own start, `一是…。二是…` or `三是…。四是…` with no line before it, is a list run
+    together, read whole.)"""
+    out: list[Para] = []
+    last = 0  # the ordinal of the last line that opened on a counted prose item
+    for para in paras:
+        marker = match_line(para.key)
+        if marker is None or marker.style not in COUNTED_PROSE:
+            out.append(para)
+            continue
+        before, last = last, marker.ordinal
+        if marker.ordinal != before + 1 or before < 1 or not _RUNS_ON.search(para.key):
+            out.append(para)
+            continue
+        cuts, want = [], marker.ordinal + 1
+        nested: set[str] = set()  # styles counting a list of the item's own (`一是…二是…`): `四是` goes on with it
+        for m in find_inline(para.key):
+            before = para.key[: m.start].rstrip()[-1:]
+            if m.start <= marker.end or m.style not in COUNTED_PROSE:
+                continue
+            if m.ordinal < want and not cuts:
+                nested.add(m.style)
+            elif m.ordinal == want and before in _STOPS and m.style not in nested:
+                cuts.append(m.start)
+                want += 1
+        if not cuts:
+            out.append(para)
+            continue
+        for start, end in zip([0, *cuts], [*cuts, None], strict=True):
+            piece = para.slice(start, end)
+            if start == 0:
+                piece.gap, piece.indent = para.gap, para.indent
+            out.append(piece)
+    return out

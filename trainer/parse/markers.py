@@ -74,8 +74,8 @@ class Marker:
 
 # Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind
 # words and a few more; `问题1` is left out: it asks a practice question.
-# `發現一：`, `方法二：`: a report's findings, a guide's methods.
-_COUNTED_MORE = ("要点", "特点", "观点", "方面", "发现", "方法", "技巧", "原则", "步骤")
+# `發現一：`, `结论二：`, `方法二：`: a report's findings and conclusions, a guide's methods.
+_COUNTED_MORE = ("要点", "特点", "观点", "方面", "发现", "方法", "技巧", "原则", "步骤", "结论")
 _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
@@ -86,6 +86,8 @@ COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS}) ?(?:{_CN}|\d{{1,2}}) ?：\s*(
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("cn_paren", rf"（({_CN})）[、.]?", False),
+    # `一）`: the same with its opening bracket lost, at the start of a line only.
+    ("cn_paren", rf"({_CN})）(?=[^、，。）\s])", False),
     ("ar_paren", r"（(\d{1,2})）[、.]?", False),
     ("ar_paren", f"([{_PAREN_DIGITS}])", False),
     ("circled", f"([{_CIRCLED}])[、.]?", False),
@@ -104,21 +106,26 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
     # `1.1`, `2.3`: the second level of decimal numbering.
-    ("dotted", r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元个项次人户年月日米度]) ?", False),
+    # A unit after it makes a figure (`1.5万`, `2.3年，`), not one in a word (`1.1人口老龄化`, `7.1人力资源`).
+    (
+        "dotted",
+        r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元项次户月日米度]|[人个年](?![\u4e00-\u9fff])|人[次均]|个[百千万月]|年[来前后间底初]) ?",
+        False,
+    ),
     ("roman", f"([{_ROMAN}])[、.]?", False),
     ("letter", r"([a-jA-J])[.、）](?![A-Za-z.])", False),
     ("letter", r"（([a-jA-J])）", False),
     # `一，要加强…`: a Chinese numeral and a comma, at the start of a line only.
     ("cn_dun", rf"({_CN})，(?!\d)", False),
-    # `第一问：`, `第2题：`, `第三部分：`, `第一步：`, `第二招：` …: a counted label, at the start of a line only.
-    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|步|招|部分|个方面|方面|节)(?:[：:，、.]| (?=\S))", False),
+    # `第一问：`, `第2题：`, `第三部分：`, `第一步：`, `第二招：`, `第一章` …: a counted label, at the start of a line only.
+    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|步|招|部分|个方面|方面|节|章)(?:[：:，、.]| (?=\S))", False),
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
     ("word_num", rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
-    ("yishi", rf"({_CN})是(?![否非的])[，：]?", True),
+    ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
     ("seq", rf"({_SEQ_WORDS})[，：]", True),
@@ -242,13 +249,15 @@ def _inline(key: str) -> tuple[Marker, ...]:
         spaced = prev < pos - 1
         if before in "）)" and _remark_after_stop(key, prev):
             before = "。"
-        if before and before not in _BOUNDARY and before not in "，、" and not spaced:
+        closed = before in "）)"  # `…台账（排查表见附件）2、严格…`: the aside ends the item before a number
+        if before and before not in _BOUNDARY and before not in "，、" and not spaced and not closed:
             continue  # mid-clause: no marker of any style starts here
         marker = _match_at(key, pos)
         if marker is None:
             continue
         comma_ok = marker.style in _AFTER_COMMA
-        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced:
+        closed = closed and marker.style == "arabic"
+        if before and before not in _BOUNDARY and not (comma_ok and before in "，、") and not spaced and not closed:
             continue
         if found and found[-1].end > pos:
             continue

@@ -106,7 +106,8 @@ def _fix_punct(text: str) -> str:
 
 
 def display_line(raw: str) -> str:
-    """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed."""
+    """One physical line as shown to the learner: no emphasis marks, Chinese punctuation fixed
+    (pinyin after characters went with what a broken copy leaves, `injected.py`)."""
     text = raw.translate(_INVISIBLE) if _HAS_INVISIBLE.search(raw) else raw
     if "*" in text or "_" in text or "~" in text or "`" in text:
         text = _EMPHASIS.sub("", _BOLD_LEAD.sub(r"\1 ", text))

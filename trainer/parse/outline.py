@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.continued import continued_lists, mixed_style, split_continued
+from trainer.parse.continued import (
+    announces_sibling,
+    continued_lists,
+    mixed_style,
+    recount,
+    split_continued,
+    split_next_members,
+)
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
@@ -16,6 +23,7 @@ from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_ph
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
+_QUOTED = re.compile(r"“[^“”]{1,8}”")  # `“天坑专业”现象普遍`: a quoted term inside a heading's words
 _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
@@ -126,7 +134,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `例如：`, `…包括以下几个方面：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
-    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(text) or "：" in text:
+    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(_QUOTED.sub("", text)) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
         return None  # `满意40.5%`: a table's cell or a figure, no heading
@@ -153,6 +161,7 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
         return _Head(f"md{len(md.group(1))}", 0, start)
     marker: Marker | None = match_line(para.key)
     if marker is not None:
+        marker = recount(marker, [(n.style, n.ordinal) for n in stack])
         inline = top_list(find_inline(para.key))
         opened = any(n.style == marker.style for n in stack)
         if inline and inline[0].start == 0 and (inline[0].ordinal == 1 or not opened):
@@ -320,7 +329,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
     A style already open closes everything opened after it (its next item is a sibling). An exam
     note (【题目】, 【材料】, 【解析】) holds everything up to the next heading or 【参考答案】.
     """
-    paras = split_continued(split_run_on_items(paras))
+    paras = split_next_members(split_continued(split_run_on_items(paras)))
     run_in = run_in_paragraphs(paras)
     continued = continued_lists(paras)
     root = Node("root", 0, title, title, 0, heading=True)
@@ -353,6 +362,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if head is None:
             if para.gap and _ends_tight_list(stack):
                 stack.pop()  # a closing remark after a list of one-line items is not the last item's
+            while len(stack) > 1 and stack[-1].ordinal and announces_sibling(para, stack[-1].style):
+                stack.pop()  # `针对上述问题…：一是…` after `此外，…`: a new list beside the item's
             stack[-1].items.append(para)
             continue
         title_text = para.text[head.title_start :]

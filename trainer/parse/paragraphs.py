@@ -13,6 +13,8 @@ from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
 LONG_LINE = 40  # a line this long that stops mid-sentence was broken by the copy
+_CLAUSE_MARK = re.compile("[，；,;]")  # a head phrase has none: `发现二：排污、垃圾…最为迫切的类别`
+COUNTED_HEAD_MAX = 60  # a counted head (`发现二：…`) this long, stopping on a word, is a head line whole
 PROSE_LINE = 24  # a line of prose (it has a stop or comma inside) this long that stops on a word was broken
 _SOFT_END = "，、；,;"
 _CLOSERS = " ”’」』）)》】\"'"
@@ -100,6 +102,9 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
         return True
     if body[-1] == "：" and len(body) >= 20:
         return True
+    counted = not width and len(body) <= COUNTED_HEAD_MAX and (marker := match_line(body)) is not None
+    if counted and marker.style == "word_num" and not _CLAUSE_MARK.search(body, marker.end):
+        return False  # `发现一：…最为见效` over its paragraph: a counted head phrase, on a page with no common width
     if len(body) >= LONG_LINE and not ends_terminal(line.key) and body[-1] != "：":
         return True
     # A PDF copy breaks at the page width, which may be short: prose that stops on a word ran on.
@@ -122,17 +127,21 @@ def _looks_like_heading(line: Line) -> bool:
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
+_ANNOUNCING = re.compile(r"(?:如下|以下|下列|几个方面|几点)[^，。；：]{0,6}：$")
 NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
 
 
 def _stands_apart(last: Line, line: Line, gap: int) -> bool:
     """True when `line` starts something of its own after `last` although `last` looks unfinished: the
-    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`), or the paragraph under
+    first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`, `…分析如下：` then a
+    short line with no stop, the first heading), or the paragraph under
     a short numbered heading set apart from it by a blank line (`一、创新机制：打造…阵地`)."""
     if last.key.rstrip().endswith("：") and (
         _ITEM_LEAD.match(line.key) or COUNTS_WHAT_FOLLOWS.search(last.key.rstrip())
     ):
         return True  # `…主要表现在以下几个方面：` then `增强民族凝聚力。…`: the first item
+    if _ANNOUNCING.search(last.key.rstrip()) and _looks_like_heading(line):
+        return True  # `…分析如下：` then `高校扩招与岗位减少`: the first of the headings it announces
     return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
 
 

@@ -24,6 +24,18 @@ _TASK_VERB = re.compile(r"概括|归纳|总结|梳理|分析|指出|提出|谈�
 _TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)|^请你?[就对针]")
 
 
+# `1.分析老旧小区改造的目的意义。`, `3.提出改进建议。`: a short line opening with a task's verb, as an
+# interview or exam answer numbers the tasks it answers.
+_OPENS_TASK = re.compile(r"^(?:请你?)?(?:概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价)")
+TASK_LINE_MAX = 30
+
+
+def opens_task(title: str) -> bool:
+    """True for a short line that opens with a task's verb (`分析可能存在的问题。`)."""
+    text = title.strip()
+    return len(text) <= TASK_LINE_MAX and bool(_OPENS_TASK.match(text)) and not re.search("[，,；;]", text)
+
+
 def _task(text: str, scored: bool) -> str:
     if not (scored or _TASK.match(text)):
         return ""

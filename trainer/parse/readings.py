@@ -7,10 +7,11 @@ import re
 from trainer.core.model import SectionKind
 from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
+from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import BARE_MAX, NOTE, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.questions import asked
+from trainer.parse.questions import asked, opens_task
 from trainer.parse.shapes import RUN_IN
 from trainer.parse.templates import claims_over_details, mark_template, template_labels
 from trainer.parse.vocab import (
@@ -96,6 +97,20 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
 SECTION_NUMBERINGS = frozenset({"dotted"})
 
 
+_DECIMAL = re.compile(r"(\d{1,2})\.\d")
+
+
+def _own_decimals(group: list[Node]) -> bool:
+    """Items (`1. 农业现代化`) each over a list numbered as its own parts (`1.1 …`, `1.2 …`): the numbering
+    says those are the item's details, so the item is a point holding them, not a heading over them."""
+    for n in group:
+        subs = n.children
+        numbers = [_DECIMAL.match(c.raw.lstrip()) for c in subs]
+        if not subs or not n.ordinal or not all(m and int(m.group(1)) == n.ordinal for m in numbers):
+            return False
+    return True
+
+
 def _numbered_sections(group: list[Node]) -> bool:
     """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
     list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
@@ -117,12 +132,16 @@ def _most_hold_lists(group: list[Node]) -> bool:
 
 
 def _questions_answered(group: list[Node]) -> bool:
-    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`), most of them answered by a list of
-    their own (`答案：1）…；2）…`): each question heads its answer's section, whose items are the points."""
+    """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`) or tasks set (`2.分析可能存在的问题。`),
+    most of them answered by a list of their own (`答案：1）…；2）…`): each heads its answer's section,
+    whose items are the points."""
     if len(group) < 2:
         return False
     answered = [n for n in group if asked(n.title) and _holds_list(n)]
-    return 2 * len(answered) > len(group)
+    if 2 * len(answered) > len(group):
+        return True
+    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them.
+    return all(map(opens_task, (n.title for n in group))) and 2 * sum(map(_holds_list, group)) > len(group)
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
@@ -148,7 +167,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
     # points and their sub-lists stay in the body.
-    if style not in PROSE_STYLES and _phrases_holding_lists(group):
+    if style not in PROSE_STYLES and _phrases_holding_lists(group) and not _own_decimals(group):
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
         if (
@@ -167,6 +186,9 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
         if 2 * len(short) >= len(group):
             return True
+    kinded = parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
+    if kinded and 2 * sum(map(_holds_list, group)) < len(group):
+        return False  # under `二、…面临的问题`, items most of which hold no list of their own are its points
     vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
     if 2 * len(vocab) >= len(group) and vocab:
         return True
@@ -220,9 +242,6 @@ def _split_own_list(node: Node) -> bool:
     return True
 
 
-_RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
-
-
 def _cut_short(group: list[Node], parent: Node) -> bool:
     """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
     计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
@@ -236,21 +255,6 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
     if isinstance(before, Para) and COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
         return True
     return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
-
-
-def _unlist_lone_bullets(node: Node) -> None:
-    """A bullet with no sibling bullet is no list (a stray `• 注册` of a page's menu): it is a line of
-    text, and what was read into it belongs to its parent."""
-    bullets = [c for c in node.children if c.style == "bullet"]
-    para = bullets[0].para if len(bullets) == 1 else None
-    if para is None:
-        return
-    at = node.items.index(bullets[0])
-    before = node.items[at - 1] if at else None
-    opens = at == 0 or (isinstance(before, Para) and before.key.rstrip().endswith("："))
-    if opens and _RUN_IN_LEAD.match(bullets[0].title):
-        return  # opening its item or announced (`主要存在以下问题：`), and led like a point: a list cut short
-    node.items[at : at + 1] = [para, *bullets[0].items]
 
 
 def _points_of_a_kind(group: list[Node], parent: Node) -> bool:
@@ -338,7 +342,7 @@ def classify(node: Node) -> None:
     Siblings of one style are headings when they are headings by form (markdown, bare or centred
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
-    _unlist_lone_bullets(node)
+    unlist_lone_items(node)
     nest_bare_runs(node)
     read_alike(node)
     open_successions(node)

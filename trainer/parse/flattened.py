@@ -1,0 +1,88 @@
+"""Numbered headings a flattened page glued to the text before them; lines only, no tree."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from trainer.parse.normalize import Line
+
+# `城市老旧小区…实施方案一、背景分析`: a title with the first chapter heading glued on, the rest of that
+# numbering at line starts below (`二、问题定义`) and its first member at none.
+_GLUED_FIRST = re.compile(r"^([^，。；：！？、,.;:!?\s]{4,40}?[\u4e00-\u9fff])一、([^，。；：！？、,.;:!?\s]{2,20})$")
+_SECOND = re.compile(r"^二、")
+_FIRST = re.compile(r"^一、")
+# A numbering glued to a character before it: `…未来展望一、背景分析1.1政策背景1.1.1国家政策导向 这几年…`.
+_GLUED_MARK = re.compile(r"(?<=[\u4e00-\u9fff。！？；”])(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2})")
+_ENTRY = re.compile(r"^((?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2}) ?)[^，。；：！？、,.;:!?\s]{2,20}$")
+_OPENS = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2})[^，。；：！？、\s]{2,20}?[\u4e00-\u9fff]"
+)
+GLUED_MIN = 2  # a line holding this many glued headings said on lines of their own above is a flattened text
+
+
+def _split(line: Line, cuts: list[int]) -> list[Line]:
+    bounds = [0, *cuts, len(line.key)]
+    return [
+        Line(line.text[a:b].strip(), line.key[a:b].strip(), line.lineno, line.indent if a == 0 else 0)
+        for a, b in pairwise(bounds)
+        if line.key[a:b].strip()
+    ]
+
+
+def _first_glued(lines: list[Line]) -> list[Line]:
+    starts = [line.key for line in lines]
+    if any(_FIRST.match(k) for k in starts) or not any(_SECOND.match(k) for k in starts):
+        return lines
+    for i, line in enumerate(lines):
+        m = _GLUED_FIRST.match(line.key)
+        if m is not None:
+            return [*lines[:i], *_split(line, [m.end(1)]), *lines[i + 1 :]]
+    return lines
+
+
+def _cuts(key: str, entries: dict[str, set[str]]) -> list[int]:
+    """Where each numbered heading in `entries` glued into `key` starts and ends."""
+    cuts: list[int] = []
+    for m in _GLUED_MARK.finditer(key):
+        said = entries.get(m.group())
+        hit = next((e for e in said or () if key.startswith(e, m.start())), None)
+        if hit is not None and (not cuts or m.start() >= cuts[-1]):
+            cuts += [m.start(), m.start() + len(hit)]
+    return cuts
+
+
+def _note(line: Line, entries: dict[str, set[str]]) -> None:
+    entry = _ENTRY.match(line.key)
+    if entry is not None:
+        entries.setdefault(entry.group(1).strip(), set()).add(line.key)
+
+
+def unglue_headings(lines: list[Line]) -> list[Line]:
+    """Lines of a page flattened by its copy, with their numbered headings back on lines of their own.
+
+    A numbering's first heading glued to the title above it (`…实施方案一、背景分析`, no line opening on
+    `一、`, one on `二、`) is cut off it; then a line that holds two or more numbered headings said on
+    lines of their own (a table of contents run into the text it lists: `10.4未来展望一、背景分析
+    1.1政策背景…`, `…。1.2物资储备情况 目前…`) is cut before and after each of them, and so, once cut, is
+    each piece holding one more.
+    """
+    lines = _first_glued(lines)
+    entries: dict[str, set[str]] = {}  # a heading's numbering -> the headings said with it
+    for line in lines:
+        _note(line, entries)
+    if not entries:
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        # A flattened text opens on a heading (`10.4未来展望一、…`, `一、现状分析1.1…`): only such lines are read.
+        cuts = _cuts(line.key, entries) if _OPENS.match(line.key) and not _ENTRY.match(line.key) else []
+        if len(cuts) < 2 * GLUED_MIN:
+            out.append(line)
+            continue
+        pieces = _split(line, cuts)
+        for piece in pieces:
+            _note(piece, entries)
+        out.extend(pieces)
+        out[-len(pieces) :] = [p for piece in pieces for p in _split(piece, _cuts(piece.key, entries))]
+    return out

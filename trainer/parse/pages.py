@@ -1,0 +1,48 @@
+"""Page numbers a PDF viewer's copy glued to the start of each page's text; lines only, no tree."""
+
+from __future__ import annotations
+
+from trainer.parse.markers import find_inline, match_line
+from trainer.parse.normalize import Line
+
+PAGE_TEXT_MIN = 200  # a page's text runs this long at least; a list item's seldom does
+
+
+def _ends_on_word(key: str) -> bool:
+    ch = key.rstrip()[-1:]
+    return bool(ch) and ("\u4e00" <= ch <= "\u9fff" or ch.isalnum())
+
+
+def _restarts(key: str) -> bool:
+    marker = match_line(key)
+    start = marker.end if marker is not None else 0
+    return any(m.style == "arabic" and m.ordinal == 1 and m.start >= start for m in find_inline(key))
+
+
+def page_numbers(lines: list[Line]) -> list[Line]:
+    """Lines with the page's number glued on before its text (`1、…各行` then `2、业领域、…`): numbers
+    1, 2, 3 … at line starts where each page from the second on goes on with a sentence the long page
+    before it broke off on a word, and the pages hold the text's own numbering begun again at 1. They number
+    pages, not items: the numbers are dropped, so the pages join again into their text (and the list the
+    text holds is read as it is written)."""
+    chain: list[int] = []
+    for i, line in enumerate(lines):
+        marker = match_line(line.key)
+        if marker is not None and marker.style == "arabic" and marker.ordinal == len(chain) + 1:
+            chain.append(i)
+    if len(chain) < 2:
+        return lines
+    for i in chain[1:]:
+        prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].key), None)
+        if prev is None or len(prev.key) < PAGE_TEXT_MIN or not _ends_on_word(prev.key):
+            return lines
+    # The pages hold the text's own numbering, begun again at 1 inside them (`…如下：1、…`): a viewer's
+    # copy flattens each page into a line, so the numbers at line starts are not that list's.
+    if not any(_restarts(lines[i].key) for i in chain):
+        return lines
+    out = list(lines)
+    for i in chain:
+        line = lines[i]
+        end = match_line(line.key).end  # type: ignore[union-attr]
+        out[i] = Line(line.text[end:], line.key[end:], line.lineno, line.indent)
+    return out
