@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trainer.parse.regexparts import alternatives
+
 ANY = 1 << 30  # no length limit: the shape is sure at any length
 # The roles a speaker is named by, in a byline (`县委书记 张三`) or before what they said in a headline
 # (`市政协委员温秀丽：…`, read by `noise`). A new role is a word here.
@@ -365,36 +367,13 @@ SHAPES: tuple[Shape, ...] = (
 )
 
 
-def _alternatives(pattern: str) -> list[str]:
-    """A pattern's top-level alternatives: split at each `|` outside a group and a character class."""
-    parts: list[str] = []
-    depth, start, i, in_class = 0, 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 1  # an escaped character is never a bar, bracket or parenthesis
-        elif in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += 1 if pattern.startswith("[^", i) else 0
-            i += 1 if pattern.startswith("]", i + 1) else 0  # `[]…]`: a leading `]` is a member
-        elif ch in "()":
-            depth += 1 if ch == "(" else -1
-        elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
-
-
 def _grouped() -> tuple[tuple[int, bool, bool, re.Pattern[str]], ...]:
     """The rows as a few patterns, per (limit, stop_ok): the alternatives anchored at the line's start in
     one pattern tried there once, the others in one searched along the line (one pattern of both would
     be tried at every position of every line)."""
     groups: dict[tuple[int, bool, bool], list[str]] = {}
     for shape in SHAPES:
-        for alternative in _alternatives(shape.pattern):
+        for alternative in alternatives(shape.pattern):
             anchored = alternative.startswith("^")
             groups.setdefault((shape.limit, shape.stop_ok, anchored), []).append(f"(?:{alternative})")
     return tuple((*group, re.compile("|".join(alternatives), re.I)) for group, alternatives in groups.items())

@@ -18,16 +18,14 @@ from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline,
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
+from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
-_PUNCT = re.compile(r"[，。；！？、,.;!?“”《》（）()【】\[\]|]")  # a table row (`| 实践方向 |`) is no heading
 _QUOTED = re.compile(r"“[^“”]{1,8}”")  # `“天坑专业”现象普遍`: a quoted term inside a heading's words
-_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff”》）]) +(?=[\u4e00-\u9fff“《])")
 CENTRED_INDENT = 6
 BARE_MAX = 20
-RUN_ON_PHRASE = (6, 12)  # a phrase this long set apart by a space before prose: a heading run on
 _RUN_ON_STYLES = frozenset({"cn_dun", "cn_paren", "arabic"})
 NOTE = "note"  # an exam block that is not study material: the question, its materials, the 解析
 _NOTE_WORDS = (
@@ -134,7 +132,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `例如：`, `…包括以下几个方面：` lead into the lines after them; they head nothing
     if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
-    if len(text) < 2 or len(text) > BARE_MAX or _PUNCT.search(_QUOTED.sub("", text)) or "：" in text:
+    if len(text) < 2 or len(text) > BARE_MAX or HEADING_PUNCT.search(_QUOTED.sub("", text)) or "：" in text:
         return None
     if not re.search(r"[\u4e00-\u9fff]", text) or _FIGURE_END.search(text):
         return None  # `满意40.5%`: a table's cell or a figure, no heading
@@ -180,18 +178,6 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
     if bare is None or (bare == "bare_sec" and any(n.style == NOTE for n in stack) and _task_line(para.key)):
         return None  # a task inside an exam note (`【题目】`) is the note's text
     return _Head(bare, 0, _bare_start(para.key))
-
-
-def _run_on(title: str) -> int:
-    """Where a heading that runs on into its paragraph (`二、存在的主要问题 通过…`) ends, or -1."""
-    m = _CJK_GAP.search(title)
-    if not m:
-        return -1
-    left, right = title[: m.start()], title[m.end() :]
-    phrase = RUN_ON_PHRASE[0] <= len(left) <= RUN_ON_PHRASE[1]
-    if len(right) < 10 or _PUNCT.search(left) or not (phrase or is_heading_phrase(left.replace(" ", ""))):
-        return -1
-    return m.start()
 
 
 def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
@@ -375,7 +361,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
             rest = para.slice(body) if body < len(para.key) else None
             title_text = para.text[lead[0] : lead[1]]
         elif head.style in _RUN_ON_STYLES or head.style.startswith("sym"):
-            cut = _run_on(title_text)
+            cut = run_on(title_text)
             if cut >= 0:
                 rest_para = para.slice(head.title_start + cut)
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
