@@ -50,6 +50,8 @@ PARALLEL_OPENERS: tuple[tuple[str, bool, SectionKind], ...] = (
 )
 _SENTENCE = re.compile(r"[^。！？]+")
 CLAUSE_MAX = 40  # a clause of a 排比 is a phrase, not a sentence of its own
+CLAUSE_MIN = 4  # what a clause says after its opener: `是的`, `是，` say nothing
+_NOT_OPENING = ("是的", "是否", "是非", "是不是")  # a reply or a question, no copula opening a claim
 
 
 def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]]:
@@ -64,7 +66,10 @@ def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]
         for opener, kept, kind in PARALLEL_OPENERS:
             run = []
             for at, piece in clauses:
-                if piece.startswith(opener) and len(piece) <= CLAUSE_MAX:
+                said = len(piece) - len(opener)
+                if piece.startswith(opener) and said >= CLAUSE_MIN and len(piece) <= CLAUSE_MAX:
+                    if piece.startswith(_NOT_OPENING):
+                        break
                     run.append((at, piece))
                 elif run:
                     break

@@ -90,6 +90,8 @@ def glued_heading(lines: list[Line], index: int) -> int:
             return -1
         for line in lines[index + 1 : index + 1 + SIBLING_LOOK]:
             below = match_line(line.key) if line.key else None
+            if below is not None and below.style == marker.style and below.ordinal == 1:
+                return -1  # the first heading has a line of its own: `统一、开放` is the title's words
             if below is not None and below.style == marker.style and below.ordinal == 2:
                 return m.start()
         return -1
