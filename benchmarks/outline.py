@@ -34,6 +34,8 @@ from typing import Any
 
 import yaml
 
+from trainer.parse.injected import PINYIN_READING
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 PARTS = {
@@ -50,9 +52,8 @@ PARTS = {
 PREFIX_SHARE = 0.8
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 # A pinyin reading a page prints after a character (`環(huán)境`): the annotation keeps the page's text, the
-# builder drops the reading; the head is the same words either way.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(f"(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}} ?[)）]")
+# builder drops it by the same pattern; the head is the same words either way.
+_PINYIN = re.compile(PINYIN_READING)
 
 
 def norm(text: str) -> str:

@@ -29,11 +29,9 @@ def _is_garbage(tokens: list[str]) -> bool:
 # read through GBK) and the `烫烫烫` / `屯屯屯` of memory never written; a page's ruby printed after each
 # character it annotates, a pinyin reading with its tone mark in brackets (`營商環(huán)境`, `優（yōu）化`;
 # an abbreviation `(BRT)` has no tone mark and stays).
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_LEFT_OVER = (
-    r"(?:锟斤拷)+|烫{3,}|屯{3,}",
-    rf"(?<=[\u4e00-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}} ?[)）]",
-)
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+PINYIN_READING = rf"(?<=[\u3400-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}} ?[)）]"
+_LEFT_OVER = (r"(?:锟斤拷)+|烫{3,}|屯{3,}", PINYIN_READING)
 _LOST = re.compile("|".join(_LEFT_OVER))
 
 

@@ -116,7 +116,7 @@ def without_running_header(line: Line) -> Line:
 
 # A site's menu set one item a line over the page (`要闻` / `视听` / `图说` / `县域` / …): a run of short
 # words at the top, each alone on its line (a word may carry its reading: `读报（bào）`).
-_MENU_ITEM = re.compile(r"(?:[\u4e00-\u9fff](?:（[a-zà-ǜü]{1,7}）)?){2,4}")
+_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")  # pinyin readings are gone by now (`injected.py`)
 MENU_MIN_ITEMS = 5
 MENU_TOP = 2  # the menu starts within this many lines of text from the top
 MENU_ABOVE_MAX = 8  # a line above the menu is as short as a site's name (a title above it makes a list)
