@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks import outline
 
@@ -38,3 +39,27 @@ def test_corpus_run_writes_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert total["documents"] >= 40
     assert total["f1"] == 1.0 and total["furniture_pieces"] == 0
     assert "TOTAL corpus" in capsys.readouterr().out
+
+
+def test_agreement_scores_the_second_reading_like_the_builder(tmp_path: Path) -> None:
+    from benchmarks import agreement
+
+    first = {
+        "title": "优化营商环境",
+        "topics": [{"sections": [{"kind": "problems", "heads": ["审批环节多", "政策落实难", "服务意识弱"]}]}],
+    }
+    second = {
+        "title": "优化营商环境",
+        "topics": [
+            {"sections": [{"kind": "problems", "heads": ["审批环节多。", "政策落实难"]}]},
+            {"sections": [{"kind": "countermeasures", "heads": ["服务意识弱", "简化审批"]}]},
+        ],
+    }
+    got = agreement.agreement(first, second)
+    assert got == {"first": 3, "second": 4, "shared": 3, "same_kind": 2, "title": 1}
+    for name, data in (("a.expected.yaml", first), ("a.second.yaml", second), ("b.expected.yaml", first)):
+        (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rows, total = agreement.part_agreement(tmp_path)
+    assert [name for name, _ in rows] == ["a"]  # b has no second reading
+    assert total["precision"] == 0.75 and total["recall"] == 1.0 and total["f1"] == round(6 / 7, 4)
+    assert total["kind_agreement"] == round(2 / 3, 4) and total["titles_same"] == "1/1"
