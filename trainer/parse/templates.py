@@ -16,6 +16,9 @@ TEMPLATE_MIN = 3  # items at least: two items sharing a label may be two section
 TEMPLATE_SHARE = 2 / 3  # of the items a label opens a part of, at least
 TEMPLATE_PARTS = 2  # labels at least: one shared label (`参考答案：`, a head said twice) is no template
 _PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
+# A line that opens on a question word (`为什么要做工作总结`, `如何进行工作总结`) asks what its list answers,
+# with or without its question mark: it names a section, it makes no claim.
+_ASKS = re.compile(r"^(?:如何|怎样|怎么|为什么|为何|为啥|何以)")
 
 
 def _labels(item: Node) -> set[str]:
@@ -69,7 +72,7 @@ def claims_over_details(group: list[Node]) -> bool:
     for n in group:
         label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
         listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
-        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
+        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label) or _ASKS.match(hans(label)):
             return False
         if "的" in label and heading_kind(label) is not SectionKind.OTHER:
             return False  # `…反映比较集中的几个问题` names its kind: a heading
