@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
@@ -134,3 +135,28 @@ def open_successions(node: Node) -> None:
     at = node.items.index(last) + 1
     node.items[at:at] = [*more, *tail[ends:]]
     last.items.clear()
+
+
+# The part that opens a document before its numbered sections: a heading by form so named holds its own
+# prose, never the sections after it. A new such part is an alternative here.
+_OPENING_PART = re.compile(r"^(?:引言|前言|导言|导语|绪论|序言|摘要|摘 要)$")
+
+
+def close_opening_parts(node: Node) -> None:
+    """An opening part's heading line (`引言`) with the document's numbering begun under it (`一、…内涵`,
+    `二、…现状`, the outermost numbered style there, from its first member on): those sections are the
+    part's siblings, so they and all after them go on after it, and it keeps the prose before them."""
+    out: list[Para | Node] = []
+    for item in node.items:
+        out.append(item)
+        if not (_unnumbered(item) and isinstance(item, Node)) or not _OPENING_PART.match(item.title.strip(" ：:")):
+            continue
+        numbered = [c for c in item.children if STYLE_RANK.get(c.style)]
+        top = min((STYLE_RANK[c.style] for c in numbered), default=0)
+        first = next((c for c in numbered if STYLE_RANK[c.style] == top and c.ordinal == 1), None)
+        if first is None:
+            continue
+        at = item.items.index(first)
+        out.extend(item.items[at:])
+        del item.items[at:]
+    node.items[:] = out

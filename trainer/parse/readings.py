@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
+from trainer.parse.depth import close_opening_parts, nest_bare_runs, open_successions, read_alike
 from trainer.parse.glue import unglue
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
@@ -302,6 +302,17 @@ def _contains_heading(node: Node) -> bool:
     )
 
 
+# Numberings whose members count the parts of the item above them (`2.1.1` under `2.1`): that item's details.
+PART_NUMBERINGS = frozenset({"dotted", "dotted3"})
+
+
+def _over_lists(found: list[list[Node]]) -> bool:
+    """True when every item read as a heading holds a list of its own that its numbering does not make
+    the item's parts (bullets under `3.1 挑战`, not `2.1.1` under `2.1`)."""
+    subs = [s for group in found for s in group]
+    return all(s.children and not any(c.style in PART_NUMBERINGS for c in s.children) for s in subs)
+
+
 def _harmonize(children: list[Node]) -> None:
     """Sibling items of one style read their lists of one style alike: when most of them hold that
     list as points, the one or two that read it as headings (`1. 深刻理解…的重要性` named like a
@@ -327,6 +338,8 @@ def _harmonize(children: list[Node]) -> None:
             minority, decision = (heads, False) if len(points) > len(heads) else (points, True)
             if not minority or 2 * len(minority) >= len(found) - len(minority):
                 continue
+            if decision is False and _over_lists(heads) and not any(s.children for subs in points for s in subs):
+                continue  # points over prose only are no reading of headings over lists (`3.1 挑战` over bullets)
             for subs in minority:
                 if any(s.contains_heading for s in subs) if decision is False else not all(s.children for s in subs):
                     continue  # a heading above a heading stays one; a heading over no list would hold nothing
@@ -343,6 +356,7 @@ def classify(node: Node) -> None:
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
     unlist_lone_items(node)
+    close_opening_parts(node)
     nest_bare_runs(node)
     read_alike(node)
     open_successions(node)
