@@ -153,12 +153,14 @@ _DOCUMENT_PART = re.compile(
 
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
+    if style == RUN_IN and not any(n.children for n in group):
+        # leads run in to their prose (`存在问题：剖析…`, a table's rows `| 引言 | 开篇点题 |`) head no
+        # list: points, whatever they name
+        return False
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
     if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
-    if style == RUN_IN and not any(n.children for n in group):
-        return False  # leads run in to their prose (`存在问题：剖析…`) head no list: points, whatever they name
     if _questions_answered(group):
         return True
     if _numbered_sections(group):
