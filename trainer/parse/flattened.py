@@ -77,17 +77,28 @@ _GLUED_ITEM = tuple(
 )
 
 
+_HEAD_START = frozenset("一二三四五六七八九十（(")
+_SECOND_START = frozenset("2（(②")
+
+
 def _first_items_glued(lines: list[Line]) -> list[Line]:
     """Lines cut where a numbered heading phrase ends and the first member of its list begins, when
     that list's second member opens a line further on (its first lost its line break in the copy)."""
-    # the last line each row's second member opens (-1: none), so each line is read once per row
-    last = [max((i for i, k in enumerate(lines) if second.match(k.key)), default=-1) for _, second in _GLUED_ITEM]
-    out: list[Line] = []
-    for i, line in enumerate(lines):
-        found = (glued.match(line.key) for (glued, _), end in zip(_GLUED_ITEM, last, strict=True) if end > i)
+    heads = [i for i, line in enumerate(lines) if line.key[:1] in _HEAD_START]
+    if not heads:
+        return lines  # one cheap pass over a page of no numbered heading (a million empty lines)
+    seconds = [i for i, line in enumerate(lines) if line.key[:1] in _SECOND_START]
+    # the last line each row's second member opens (-1: none)
+    last = [max((i for i in seconds if second.match(lines[i].key)), default=-1) for _, second in _GLUED_ITEM]
+    cuts: dict[int, int] = {}
+    for i in heads:
+        found = (glued.match(lines[i].key) for (glued, _), end in zip(_GLUED_ITEM, last, strict=True) if end > i)
         cut = next((m.end() for m in found if m), -1)
-        out.extend(_split(line, [cut]) if cut > 0 else [line])
-    return out
+        if cut > 0:
+            cuts[i] = cut
+    if not cuts:
+        return lines
+    return [piece for i, line in enumerate(lines) for piece in (_split(line, [cuts[i]]) if i in cuts else [line])]
 
 
 def unglue_headings(lines: list[Line]) -> list[Line]:
