@@ -6,6 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.heads import split_run_together
+from trainer.parse.markers import cn_number
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, lead_kind
@@ -19,16 +20,30 @@ _KIND_END = re.compile(
 _ANNOUNCED = re.compile(r"(?:^|(?<=[。！？]))([^。！？：]{4,60})：([^。！？：]+)")
 
 
+# `…社会价值体现在三方面：`: a lead that counts what it lists, as many clauses as it counts.
+_COUNTS = re.compile(r"([两二三四五六七八九十])(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}$")
+
+
+def _counted(lead: str) -> int:
+    """How many items a lead counts (`体现在三方面` → 3), 0 when it counts none."""
+    m = _COUNTS.search(lead)
+    return 0 if m is None else 2 if m.group(1) == "两" else cn_number(m.group(1))
+
+
 def semicolon_points(para: Para) -> tuple[str, list[tuple[str, str, int]]]:
     """The items of a list announced by a lead that ends by naming what it lists (`…还存在着诸多的问题：`)
     and parted by ； with no numbers (`A，…；B，…；C，…。`): the lead, and (head, body, offset) per item,
-    each head its clause up to the first ，. A colon whose lead names no kind (`重点部署五方面任务：`, `危害不小：`) is
-    prose, and so are fewer than MIN_CLAUSES clauses."""
+    each head its clause up to the first ，. So does a lead that names a kind anywhere and counts the clauses
+    (`…社会价值体现在三方面：`), when they are as many as it counts. A colon whose lead names no kind
+    (`重点部署五方面任务：`, `危害不小：`) is prose, and so are fewer than MIN_CLAUSES clauses after a lead that
+    names a kind and counts none."""
     for m in _ANNOUNCED.finditer(para.key):
-        if not _KIND_END.search(m.group(1).rstrip()):
-            continue
         pieces = m.group(2).split("；")
-        if len(pieces) < MIN_CLAUSES or any(len(p.strip()) < 4 for p in pieces):
+        lead = m.group(1).rstrip()
+        counted = _counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
+        if not counted and not (_KIND_END.search(lead) and len(pieces) >= MIN_CLAUSES):
+            continue
+        if any(len(p.strip()) < 4 for p in pieces):
             continue
         out = []
         start = m.start(2)

@@ -1,9 +1,10 @@
-"""Settling the depth of heading lines the numbering leaves open (a bare heading over bare heads); no kinds."""
+"""Settling the depth of items the numbering leaves open (bare headings over bare heads, opening parts, lists read alike); no kinds."""
 
 from __future__ import annotations
 
 import re
 
+from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
@@ -134,3 +135,84 @@ def open_successions(node: Node) -> None:
     at = node.items.index(last) + 1
     node.items[at:at] = [*more, *tail[ends:]]
     last.items.clear()
+
+
+# The part that opens a document before its numbered sections: a heading by form so named holds its own
+# prose, never the sections after it. A new such part is an alternative here.
+_OPENING_PART = re.compile(r"^(?:引言|前言|导言|导语|绪论|序言|摘要|摘 要)$")
+
+
+def close_opening_parts(node: Node) -> None:
+    """An opening part's heading line (`引言`) with the document's numbering begun under it (`一、…内涵`,
+    `二、…现状`, the outermost numbered style there, from its first member on): those sections are the
+    part's siblings, so they and all after them go on after it, and it keeps the prose before them."""
+    out: list[Para | Node] = []
+    for item in node.items:
+        out.append(item)
+        if not (_unnumbered(item) and isinstance(item, Node)) or not _OPENING_PART.match(item.title.strip(" ：:")):
+            continue
+        numbered = [c for c in item.children if STYLE_RANK.get(c.style)]
+        top = min((STYLE_RANK[c.style] for c in numbered), default=0)
+        first = next((c for c in numbered if STYLE_RANK[c.style] == top and c.ordinal == 1), None)
+        if first is None:
+            continue
+        at = item.items.index(first)
+        out.extend(item.items[at:])
+        del item.items[at:]
+    node.items[:] = out
+
+
+def contains_heading(node: Node) -> bool:
+    """True when a node holds a heading (one over something, or one by numbering) at any depth."""
+    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
+    return any(
+        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading
+        for c in node.children
+    )
+
+
+# Numberings whose members count the parts of the item above them (`2.1.1` under `2.1`): that item's details.
+PART_NUMBERINGS = frozenset({"dotted", "dotted3"})
+
+
+def _over_lists(found: list[list[Node]]) -> bool:
+    """True when every item read as a heading holds a list of its own that its numbering does not make
+    the item's parts (bullets under `3.1 挑战`, not `2.1.1` under `2.1`)."""
+    subs = [s for group in found for s in group]
+    return all(s.children and not any(c.style in PART_NUMBERINGS for c in s.children) for s in subs)
+
+
+def harmonize(children: list[Node]) -> None:
+    """Sibling items of one style read their lists of one style alike: when most of them hold that
+    list as points, the one or two that read it as headings (`1. 深刻理解…的重要性` named like a
+    section) hold points too, and the other way round. A reading whose depths differ from item to
+    item is the suspect one."""
+    by_style: dict[str, list[Node]] = {}
+    for child in children:
+        by_style.setdefault(child.style, []).append(child)
+    for group in by_style.values():
+        if len(group) < 3:
+            continue
+        lists: dict[str, list[list[Node]]] = {}
+        for item in group:
+            own: dict[str, list[Node]] = {}
+            for sub in item.children:
+                own.setdefault(sub.style, []).append(sub)
+            for style, subs in own.items():
+                if not any(s.lone or s.label for s in subs):
+                    lists.setdefault(style, []).append(subs)
+        for found in lists.values():
+            heads = [subs for subs in found if subs[0].heading]
+            points = [subs for subs in found if not subs[0].heading]
+            minority, decision = (heads, False) if len(points) > len(heads) else (points, True)
+            if not minority or 2 * len(minority) >= len(found) - len(minority):
+                continue
+            if decision is False and _over_lists(heads) and not any(s.children for subs in points for s in subs):
+                continue  # points over prose only are no reading of headings over lists (`3.1 挑战` over bullets)
+            for subs in minority:
+                if any(s.contains_heading for s in subs) if decision is False else not all(s.children for s in subs):
+                    continue  # a heading above a heading stays one; a heading over no list would hold nothing
+                for sub in subs:
+                    sub.heading = decision
+                owner = next(item for item in group if subs[0] in item.items)
+                owner.contains_heading = contains_heading(owner)

@@ -38,6 +38,9 @@ class TopicDraft:
     sections: list[SectionDraft] = field(default_factory=list)
 
 
+GOES_ON_ANY = 98  # the ordinal of `此外` (98) and `最后` (99): the next member of whatever count came before
+
+
 def drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]:
     """The points without strays: an item whose number breaks the succession (`1.` then `3.`) and whose
     head names another kind than its section (`有利于提升综合国力` under 对策) came from elsewhere in a
@@ -45,7 +48,7 @@ def drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]
     kept: list[PointDraft] = []
     for point in points:
         prev = kept[-1].ordinal if kept else 0
-        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1
+        breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1 and point.ordinal < GOES_ON_ANY
         other = head_kind(point.head)
         if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
             continue

@@ -58,6 +58,49 @@ def _note(line: Line, entries: dict[str, set[str]]) -> None:
         entries.setdefault(entry.group(1).strip(), set()).add(line.key)
 
 
+# `一、问题分析1. 乡村旅游缺乏…`: a numbered heading phrase with the first member of the list under it glued
+# on, on one line of a flattened page. One row per numbering of that list: its first member as glued, and
+# its second as it opens a line.
+_FIRST_MEMBERS = (
+    (r"1[.．、](?!\d)", r"2[.．、](?!\d)"),
+    (r"[（(]1[）)]", r"[（(]2[）)]"),
+    (r"1[）)]", r"2[）)]"),
+    ("①", "②"),
+)
+_HEADING_NUMBER = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+_GLUED_ITEM = tuple(
+    (
+        re.compile(rf"^{_HEADING_NUMBER} ?[^，。；：！？、,.;:!?\s\d]{{2,14}}(?={first} ?[\u4e00-\u9fff“])"),
+        re.compile(rf"^{second}"),
+    )
+    for first, second in _FIRST_MEMBERS
+)
+
+
+_HEAD_START = frozenset("一二三四五六七八九十（(")
+_SECOND_START = frozenset("2（(②")
+
+
+def _first_items_glued(lines: list[Line]) -> list[Line]:
+    """Lines cut where a numbered heading phrase ends and the first member of its list begins, when
+    that list's second member opens a line further on (its first lost its line break in the copy)."""
+    heads = [i for i, line in enumerate(lines) if line.key[:1] in _HEAD_START]
+    if not heads:
+        return lines  # one cheap pass over a page of no numbered heading (a million empty lines)
+    seconds = [i for i, line in enumerate(lines) if line.key[:1] in _SECOND_START]
+    # the last line each row's second member opens (-1: none)
+    last = [max((i for i in seconds if second.match(lines[i].key)), default=-1) for _, second in _GLUED_ITEM]
+    cuts: dict[int, int] = {}
+    for i in heads:
+        found = (glued.match(lines[i].key) for (glued, _), end in zip(_GLUED_ITEM, last, strict=True) if end > i)
+        cut = next((m.end() for m in found if m), -1)
+        if cut > 0:
+            cuts[i] = cut
+    if not cuts:
+        return lines
+    return [piece for i, line in enumerate(lines) for piece in (_split(line, [cuts[i]]) if i in cuts else [line])]
+
+
 def unglue_headings(lines: list[Line]) -> list[Line]:
     """Lines of a page flattened by its copy, with their numbered headings back on lines of their own.
 
@@ -65,9 +108,10 @@ def unglue_headings(lines: list[Line]) -> list[Line]:
     `一、`, one on `二、`) is cut off it; then a line that holds two or more numbered headings said on
     lines of their own (a table of contents run into the text it lists: `10.4未来展望一、背景分析
     1.1政策背景…`, `…。1.2物资储备情况 目前…`) is cut before and after each of them, and so, once cut, is
-    each piece holding one more.
+    each piece holding one more. A numbered heading phrase with its list's first member glued on
+    (`一、问题分析1. …`, `2.` opening a line below) is cut where that member begins.
     """
-    lines = _first_glued(lines)
+    lines = _first_items_glued(_first_glued(lines))
     entries: dict[str, set[str]] = {}  # a heading's numbering -> the headings said with it
     for line in lines:
         _note(line, entries)

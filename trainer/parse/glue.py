@@ -19,9 +19,17 @@ _GOES_ON = re.compile(
     r"[的地得了着等和与及或并而且也都还仍之所以于化性型者、，。；：！？,.;:!?”’）)》】\s]"
     r"|问题|现象|情况|状况|局面|水平|程度|状态|阶段|方面|领域|环节|地区|区域"
 )
+# A body that opens by setting its scene (`当前，…`, `随着…`, `2021年7月24日，…`) with no mark before it: the
+# head glued to it ends where the opener begins (`乡村旅游缺乏政策支持当前，…`). A verb that takes the time
+# as its object (`立足当前`) keeps it. A new opener is an alternative here.
+_SCENE_OPENS = re.compile(
+    r"(?<!立足)(?<!面对)(?<!着眼)(?<!针对)(?<!结合)(?<!聚焦)(?<!把握)(?<!抓住)(?<!解决)"
+    r"(?:(?:当前|目前|近年来|近些年|近几年|如今|现阶段)(?=[，,])|随着|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?=[，,\u4e00-\u9fff]))"
+)
 _STOPS = "。；！？;!?"
 _OPEN, _CLOSE = "“‘《（(「【", "”’》）)」】"
 HEAD_MIN, HEAD_MAX = 4, 30
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 BODY_MIN = 4
 
 
@@ -39,11 +47,13 @@ def glue_point(title: str) -> int:
         if depth:
             continue
         m = _HEAD_END.match(key, i)
-        if m is None:
-            continue
-        end = m.end()
-        if HEAD_MIN <= end <= HEAD_MAX and stop - end >= BODY_MIN and not _GOES_ON.match(key, end):
-            return end
+        if m is not None:
+            end = m.end()
+            if HEAD_MIN <= end <= HEAD_MAX and stop - end >= BODY_MIN and not _GOES_ON.match(key, end):
+                return end
+        opens = _SCENE_OPENS.match(key, i)
+        if opens is not None and HEAD_MIN <= i <= HEAD_MAX and _HAN.match(key, i - 1):
+            return i
     return -1
 
 

@@ -18,6 +18,7 @@ _TRIM = " ，。；：、！？,.;:!?…—-"
 # is no head, and the whole first sentence is. One row per kind of opener; each row a regex, joined.
 _SCENE_ROWS = (
     r"\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日",  # a date
+    r"(?:截至|截止到?)[^，,]{1,16}",  # a date a count runs to: `截至2021年末`
     r"近年来|近些年|近几年|近年|目前|当前|当下|如今|现阶段|同时|此外|另外|因此|所以|总之|对此|为此|其中|例如|比如",
     r"一般来说|总的来说|具体来说|具体而言|.{0,8}以来",
     # 在…中 / 在…的今天 / 在…时: where or when (`在互联网日益成为舆论策源地的今天`).

@@ -271,8 +271,8 @@ def _inline(key: str) -> tuple[Marker, ...]:
     return tuple(found)
 
 
-# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后.
-CONTINUES = {"seq": frozenset({"diyi"}), "diyi": frozenset({"seq"})}
+# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后, 一是…其次…再次.
+CONTINUES = {"seq": frozenset({"diyi", "yishi"}), "diyi": frozenset({"seq"}), "yishi": frozenset({"seq"})}
 
 
 def top_list(markers: list[Marker]) -> list[Marker]:
@@ -285,17 +285,35 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     for i, first in enumerate(markers):
         if first.ordinal != 1 or first.style in failed:
             continue
-        group = [first]
-        for mk in markers[i + 1 :]:
-            same = mk.style == first.style or mk.style in CONTINUES.get(first.style, ())
-            if not same or mk.ordinal <= group[-1].ordinal:
-                continue
-            if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):
-                group.append(mk)
+        # A succession of one style wins over one mixing styles (`一是…，其次…；二是…`: 其次 is inside 一是).
+        group = _succession(markers, i, mixed=first.style in ("seq", "side"))
+        if len(group) < 2:
+            group = _succession(markers, i, mixed=True)
         if len(group) >= 2:
             return group
         failed.add(first.style)
     return _opened_past_first(markers)
+
+
+def _succession(markers: list[Marker], i: int, mixed: bool) -> list[Marker]:
+    """The members of the list markers[i] opens: its style's (and, when `mixed`, the styles that go on
+    with it, unless a marker of theirs came first: `一是…首先…其次…` has 其次 go on with 首先), each
+    numbered one more than the last (any higher for 首先… and 一方面…)."""
+    first = markers[i]
+    group = [first]
+    own: set[str] = set()  # styles of markers left out: a later member of one goes on with its own list
+    for mk in markers[i + 1 :]:
+        mixes = mixed and mk.style in CONTINUES.get(first.style, ()) and mk.style not in own
+        same = mk.style == first.style or mixes
+        if (
+            same
+            and mk.ordinal > group[-1].ordinal
+            and (mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"))
+        ):
+            group.append(mk)
+        else:
+            own.add(mk.style)
+    return group
 
 
 def past_first(marker: Marker) -> bool:

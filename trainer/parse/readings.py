@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.depth import nest_bare_runs, open_successions, read_alike
+from trainer.parse.depth import (
+    close_opening_parts,
+    contains_heading,
+    harmonize,
+    nest_bare_runs,
+    open_successions,
+    read_alike,
+)
 from trainer.parse.glue import unglue
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
@@ -35,12 +42,16 @@ def _holds_list(node: Node, least: int = 2) -> bool:
     return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
 
 
+_LABELLED = re.compile(r"^([^，。；：！？]{2,10})：[^。；：！？]{2,20}$")
+
+
 def _phrases_holding_lists(group: list[Node]) -> bool:
     """Items that are bare phrases (`工作开展情况`, `“空巢老人”的出现`), each opening onto a list of its
     own: the reading with complete successions has them as headings over those lists. The last may
     hold a list cut short (one item: the copy ends there)."""
     for n in group:
         title = n.title.strip().rstrip("：:")
+        title = _LABELLED.sub(r"\1", title)  # `人际关系题：先稳态度，再谈…`: a label and its subtitle
         holds = _holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
         if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not holds:
             return False
@@ -153,12 +164,14 @@ _DOCUMENT_PART = re.compile(
 
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
+    if style == RUN_IN and not any(n.children for n in group):
+        # leads run in to their prose (`存在问题：剖析…`, a table's rows `| 引言 | 开篇点题 |`) head no
+        # list: points, whatever they name
+        return False
     if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
     if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
-    if style == RUN_IN and not any(n.children for n in group):
-        return False  # leads run in to their prose (`存在问题：剖析…`) head no list: points, whatever they name
     if _questions_answered(group):
         return True
     if _numbered_sections(group):
@@ -294,48 +307,6 @@ def _mark_labels(node: Node) -> None:
                     sub.label = True
 
 
-def _contains_heading(node: Node) -> bool:
-    # A bare line with nothing under it (a stray `分享让更多人看到`) heads nothing.
-    return any(
-        (c.heading and (c.items or not c.style.startswith(("bare", "centred")))) or c.contains_heading
-        for c in node.children
-    )
-
-
-def _harmonize(children: list[Node]) -> None:
-    """Sibling items of one style read their lists of one style alike: when most of them hold that
-    list as points, the one or two that read it as headings (`1. 深刻理解…的重要性` named like a
-    section) hold points too, and the other way round. A reading whose depths differ from item to
-    item is the suspect one."""
-    by_style: dict[str, list[Node]] = {}
-    for child in children:
-        by_style.setdefault(child.style, []).append(child)
-    for group in by_style.values():
-        if len(group) < 3:
-            continue
-        lists: dict[str, list[list[Node]]] = {}
-        for item in group:
-            own: dict[str, list[Node]] = {}
-            for sub in item.children:
-                own.setdefault(sub.style, []).append(sub)
-            for style, subs in own.items():
-                if not any(s.lone or s.label for s in subs):
-                    lists.setdefault(style, []).append(subs)
-        for found in lists.values():
-            heads = [subs for subs in found if subs[0].heading]
-            points = [subs for subs in found if not subs[0].heading]
-            minority, decision = (heads, False) if len(points) > len(heads) else (points, True)
-            if not minority or 2 * len(minority) >= len(found) - len(minority):
-                continue
-            for subs in minority:
-                if any(s.contains_heading for s in subs) if decision is False else not all(s.children for s in subs):
-                    continue  # a heading above a heading stays one; a heading over no list would hold nothing
-                for sub in subs:
-                    sub.heading = decision
-                owner = next(item for item in group if subs[0] in item.items)
-                owner.contains_heading = _contains_heading(owner)
-
-
 def classify(node: Node) -> None:
     """Mark each node heading or point, bottom-up, one decision per sibling style group.
 
@@ -343,6 +314,7 @@ def classify(node: Node) -> None:
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
     unlist_lone_items(node)
+    close_opening_parts(node)
     nest_bare_runs(node)
     read_alike(node)
     open_successions(node)
@@ -350,7 +322,7 @@ def classify(node: Node) -> None:
     children = node.children
     for child in children:
         classify(child)
-    _harmonize(children)
+    harmonize(children)
     groups: dict[str, list[Node]] = {}
     for child in children:
         groups.setdefault(child.style, []).append(child)
@@ -369,7 +341,7 @@ def classify(node: Node) -> None:
     if _spill_sentences(node):
         classify(node)  # read again with the lists those sentences held in place
         return
-    node.contains_heading = _contains_heading(node)
+    node.contains_heading = contains_heading(node)
 
 
 def _spill_sentences(node: Node) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.heads import is_adverbial
-from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.markers import cn_number, find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import is_heading_phrase
@@ -128,6 +128,23 @@ def _cells(row: str) -> list[str]:
     return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
+_COUNT_CELL = re.compile(r"^\| *(\d{1,2}|[一二三四五六七八九十]{1,3}) *\|")
+_SECOND_CELL = re.compile(r"^\|[^|]*\| *([^|\s][^|]*?) *(?:\||$)")
+
+
+def _counted_rows(rows: list[str]) -> bool:
+    """True for table rows whose first cells count them (`| 1 | 大气污染 | …`, a 序号 column): 1, 2, 3 … in
+    order; the number is the row's marker, not its lead."""
+    counts = [_COUNT_CELL.match(row) for row in rows]
+    values = [int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1)) for m in counts if m]
+    return len(values) == len(rows) >= 2 and values == list(range(values[0], values[0] + len(values)))
+
+
+def _second_cell(row: str) -> tuple[int, int]:
+    m = _SECOND_CELL.match(row)
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
 def _is_header(row: str, nxt: str) -> bool:
     """True for a table's first row when its cells are all short labels and the next row's are not."""
     return all(len(c) <= HEADER_CELL_MAX for c in _cells(row)) and any(len(c) > HEADER_CELL_MAX for c in _cells(nxt))
@@ -192,7 +209,8 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
                 run = [run[k] for k in sorted(parallel)]
             if shape[0] == "row" and _is_header(paras[i].key, paras[i + 1].key):
                 run = run[1:]  # the table's header row names its columns: no point
+            counted = shape[0] == "row" and _counted_rows([paras[k].key for k in run])
             for k in run:
-                found[k] = (shapes[k] or ("", 0, 0))[1:]
+                found[k] = _second_cell(paras[k].key) if counted else (shapes[k] or ("", 0, 0))[1:]
         i = j
     return {**head_lines(paras), **found}

@@ -16,6 +16,9 @@ TEMPLATE_MIN = 3  # items at least: two items sharing a label may be two section
 TEMPLATE_SHARE = 2 / 3  # of the items a label opens a part of, at least
 TEMPLATE_PARTS = 2  # labels at least: one shared label (`参考答案：`, a head said twice) is no template
 _PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
+# A line that opens on a question word (`为什么要做工作总结`, `如何进行工作总结`) asks what its list answers,
+# with or without its question mark: it names a section, it makes no claim.
+_ASKS = re.compile(r"^(?:如何|怎样|怎么|为什么|为何|为啥|何以)")
 
 
 def _labels(item: Node) -> set[str]:
@@ -58,18 +61,24 @@ def mark_template(group: list[Node]) -> bool:
     return bool(labels)
 
 
+_BY_FORM = ("md", "centred")  # heading lines by form: never details
+
+
 def claims_over_details(group: list[Node]) -> bool:
     """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
     call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
     each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
-    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`)."""
-    if len(group) < 2 or not group[0].style.startswith("bare"):
+    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`). So are numbered claims
+    (`一、供需结构性矛盾`) each over bare lines of their own (`劳动力供给过剩` and its paragraph): the
+    numbered succession is the list, the lines under each its details."""
+    bare = group[0].style.startswith("bare")
+    if len(group) < 2 or not (bare or STYLE_RANK.get(group[0].style)):
         return False
     claims = 0
     for n in group:
         label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
-        listed = [c for c in n.children if not c.style.startswith(("bare", "md", "centred"))]
-        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label):
+        listed = [c for c in n.children if c.style.startswith("bare") != bare and not c.style.startswith(_BY_FORM)]
+        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label) or _ASKS.match(hans(label)):
             return False
         if "的" in label and heading_kind(label) is not SectionKind.OTHER:
             return False  # `…反映比较集中的几个问题` names its kind: a heading
