@@ -80,8 +80,10 @@ _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
 
-# `难题一：` before a point's own words: the counted label, no part of its head.
-COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS}) ?(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
+# `原因一`, `对策2`: a counted word and its number (group 1), the `word_num` style's marker and, before
+# `：`, a counted label that is no part of a point's head (`难题一：治理主体能力不足`).
+_COUNTED = rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})"
+COUNTED_LABEL = re.compile(rf"{_COUNTED} ?：\s*(?=\S)")
 
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
@@ -122,7 +124,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
-    ("word_num", rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
+    ("word_num", rf"{_COUNTED}(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
