@@ -80,6 +80,10 @@ _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
 
+# `第一篇`, `第二章`, `第三部分`, `第四讲`: a collection's or a course's chapter label (a title's or a
+# topic's label before its own words; a line of its own above a piece's title).
+CHAPTER_LABEL = r"第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节|讲|期)"
+
 # `原因一`, `对策2`: a counted word and its number (group 1), the `word_num` style's marker and, before
 # `：`, a counted label that is no part of a point's head (`难题一：治理主体能力不足`).
 _COUNTED = rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})"

@@ -13,7 +13,16 @@ from trainer.parse.continued import (
     split_continued,
     split_next_members,
 )
-from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
+from trainer.parse.markers import (
+    CHAPTER_LABEL,
+    PROSE_STYLES,
+    STYLE_RANK,
+    Marker,
+    find_inline,
+    list_rank,
+    match_line,
+    top_list,
+)
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
@@ -76,7 +85,7 @@ _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
 _LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
 # `专题一：非遗保护`, `第二篇：传统村落`: a numbered topic label, then the topic itself.
 _COLON_LABEL = re.compile(
-    r"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}(?:篇|部分|讲|期))"
+    rf"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{{1,3}}|{CHAPTER_LABEL})"
     r" *[：:] *(?=[^ ：:])"
 )
 LABELLED_MAX = 40
