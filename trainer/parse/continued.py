@@ -70,13 +70,7 @@ def split_continued(paras: list[Para]) -> list[Para]:
         if nxt is not None and nxt.ordinal >= 2:
             cuts = _continued_items(para, nxt)
             if cuts:
-                pieces = [0, *cuts] if cuts[0] > 0 else cuts
-                for j, start in enumerate(pieces):
-                    end = pieces[j + 1] if j + 1 < len(pieces) else None
-                    piece = para.slice(start, end)
-                    if j == 0:
-                        piece.gap, piece.indent = para.gap, para.indent
-                    out.append(piece)
+                out.extend(_pieces(para, cuts))
                 continue
         out.append(para)
     return out
@@ -144,12 +138,14 @@ def split_next_members(paras: list[Para]) -> list[Para]:
             elif m.ordinal == want and before in _STOPS and m.style not in nested:
                 cuts.append(m.start)
                 want += 1
-        if not cuts:
-            out.append(para)
-            continue
-        for start, end in zip([0, *cuts], [*cuts, None], strict=True):
-            piece = para.slice(start, end)
-            if start == 0:
-                piece.gap, piece.indent = para.gap, para.indent
-            out.append(piece)
+        out.extend(_pieces(para, cuts) if cuts else [para])
     return out
+
+
+def _pieces(para: Para, cuts: list[int]) -> list[Para]:
+    """The paragraph cut where its next members start (`cuts`, rising); the first piece keeps its gap
+    and indent."""
+    starts = [0, *cuts] if cuts[0] > 0 else cuts
+    pieces = [para.slice(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
+    pieces[0].gap, pieces[0].indent = para.gap, para.indent
+    return pieces
