@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from trainer.parse.memo import per_document
@@ -287,21 +289,64 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     Siblings share the style and rise in ordinal; markers of other styles in between belong to
     the items (nested lists stay in their item).
     """
-    failed: set[str] = set()  # a style whose first ordinal-1 marker found no sibling: later ones find none either
-    for i, first in enumerate(markers):
-        if first.ordinal != 1 or first.style in failed:
-            continue
-        group = [first]
-        for mk in markers[i + 1 :]:
-            same = mk.style == first.style or mk.style in CONTINUES.get(first.style, ())
-            if not same or mk.ordinal <= group[-1].ordinal:
+    if not any(m.ordinal == 1 for m in markers):
+        return _opened_past_first(markers)  # no list opens here (most paragraphs): no index to build
+    return _Siblings(markers).top(0)
+
+
+def run_lists(markers: list[Marker]) -> Iterator[list[Marker]]:
+    """`top_list` of the markers, then `top_list` of the markers after its last member, and so on: the
+    lists run together one after another in a paragraph (`问题：1.…；2.…。对策：1.…；2.…`), found in one
+    pass however many there are."""
+    siblings = _Siblings(markers)
+    starts = [m.start for m in markers]
+    at = 0
+    while group := siblings.top(at):
+        yield group
+        at = bisect_right(starts, group[-1].start)
+
+
+class _Siblings:
+    """Where each (style, ordinal) stands among a paragraph's markers, so that a list's next member is
+    looked up, not scanned for through the rest of the paragraph (thousands of lists stay linear)."""
+
+    def __init__(self, markers: list[Marker]) -> None:
+        self.markers = markers
+        self.at: dict[tuple[str, int], list[int]] = {}  # (style, ordinal) -> indices in `markers`, rising
+        for i, m in enumerate(markers):
+            self.at.setdefault((m.style, m.ordinal), []).append(i)
+        self.ordinals: dict[str, list[int]] = {}  # style -> its ordinals
+        for style, ordinal in self.at:
+            self.ordinals.setdefault(style, []).append(ordinal)
+
+    def _next(self, first: Marker, last: int) -> int | None:
+        """The index of the member after the one at `last` in the list `first` opens: the first marker
+        after it of that style (or one that continues it) numbered one more (`seq`, `side`: any more)."""
+        number = self.markers[last].ordinal
+        rising = first.style in ("seq", "side")
+        best: int | None = None
+        for style in (first.style, *CONTINUES.get(first.style, ())):
+            for ordinal in self.ordinals.get(style, ()) if rising else (number + 1,):
+                found = self.at.get((style, ordinal)) if ordinal > number else None
+                j = bisect_right(found, last) if found else 0
+                if found and j < len(found) and (best is None or found[j] < best):
+                    best = found[j]
+        return best
+
+    def top(self, at: int) -> list[Marker]:
+        """`top_list` of the markers from index `at` on."""
+        failed: set[str] = set()  # a style whose first ordinal-1 marker found no sibling: later ones find none either
+        for i in range(at, len(self.markers)):
+            first = self.markers[i]
+            if first.ordinal != 1 or first.style in failed:
                 continue
-            if mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"):
-                group.append(mk)
-        if len(group) >= 2:
-            return group
-        failed.add(first.style)
-    return _opened_past_first(markers)
+            group = [i]
+            while (j := self._next(first, group[-1])) is not None:
+                group.append(j)
+            if len(group) >= 2:
+                return [self.markers[j] for j in group]
+            failed.add(first.style)
+        return _opened_past_first(self.markers, at)
 
 
 def past_first(marker: Marker) -> bool:
@@ -316,14 +361,14 @@ def counts_on(marker: Marker, nxt: Marker) -> bool:
     return nxt.style == marker.style and nxt.ordinal == marker.ordinal + 1
 
 
-def _opened_past_first(markers: list[Marker]) -> list[Marker]:
+def _opened_past_first(markers: list[Marker], at: int = 0) -> list[Marker]:
     """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
-    a page copied from a list's middle): its members counting on one by one."""
-    first = markers[0] if markers else None
+    a page copied from a list's middle): its members counting on one by one (markers from `at` on)."""
+    first = markers[at] if at < len(markers) else None
     if first is None or first.start != 0 or not past_first(first):
         return []
     group = [first]
-    for mk in markers[1:]:
+    for mk in markers[at + 1 :]:
         if counts_on(group[-1], mk):
             group.append(mk)
     return group if len(group) >= 2 else []
