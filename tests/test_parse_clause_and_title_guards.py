@@ -2,6 +2,8 @@
 (`统一、开放`) is no title glued to its first heading when that heading has a line of its own; and
 clauses opening with `是` that say nothing after it (`是的，是的`) or too little are no 排比 of points."""
 
+import pytest
+
 from trainer.core.model import SectionKind
 from trainer.parse import parse_with_notes
 
@@ -20,10 +22,11 @@ def test_a_title_holding_yi_dun_keeps_its_words_when_the_first_heading_has_its_o
     assert [kind for kind, _ in sections] == [SectionKind.PROBLEMS, SectionKind.COUNTERMEASURES]
 
 
-def test_a_title_glued_to_its_first_heading_is_still_cut() -> None:
+@pytest.mark.parametrize(("first", "second"), [("一、", "二、"), ("（一）", "（二）")], ids=["yi_dun", "paren_yi"])
+def test_a_title_glued_to_its_first_heading_is_still_cut(first: str, second: str) -> None:
     name, sections = _outline(
-        "城市老旧小区环境整治实施方案一、背景分析\n老旧小区设施老化，居民反映强烈。\n"
-        "二、存在的问题\n一是管网老化；二是停车困难；三是绿化缺失。\n"
+        f"城市老旧小区环境整治实施方案{first}背景分析\n老旧小区设施老化，居民反映强烈。\n"
+        f"{second}存在的问题\n一是管网老化；二是停车困难；三是绿化缺失。\n"
     )
     assert name == "城市老旧小区环境整治实施方案"
     assert (SectionKind.PROBLEMS, ["管网老化", "停车困难", "绿化缺失"]) in sections

@@ -309,3 +309,13 @@ def test_a_list_of_words_under_a_title_is_no_menu() -> None:
     assert menu_lines(split_lines(words)) == set()
     assert menu_lines(split_lines("问题\n原因\n对策\n成效\n意义\n")) == set()  # a table's heads
     assert menu_lines(split_lines("要闻\n视听\n图说\n热线\n县域\n正文标题在这里\n")) == {0, 1, 2, 3, 4}
+
+
+def test_a_keyword_list_at_the_top_read_as_a_menu_loses_no_point_and_names_nothing() -> None:
+    # `关键词` over five short words is read as a site's menu: dropped, it loses nothing the deck would
+    # hold (bare words are no points, with or without the menu rule), and none of them becomes the title.
+    text = "关键词\n产业兴旺\n生态宜居\n乡风文明\n治理有效\n生活富裕\n一、主要问题\n1. 人才流失。年轻人外出务工。\n2. 产业单一。以种植业为主。\n"
+    assert menu_lines(split_lines(text)) == {0, 1, 2, 3, 4, 5}
+    deck = parse_document(text, source="kw.txt")
+    assert deck.name == "kw"
+    assert [p.head for _, _, p in deck.points()] == ["人才流失", "产业单一"]

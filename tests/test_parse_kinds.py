@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from trainer.core.model import SectionKind as K
@@ -125,6 +129,26 @@ def test_heads_asked_as_questions_name_their_kind() -> None:
     heads = ["岗位供需失衡如何缓解", "能力与岗位不匹配怎么办", "就业信息不对称如何改善"]
     lead = "代表委员们归纳出四个关键问题，并给出了相应建议。"
     assert section_kind(KindCues(heads=heads, lead=lead)) is K.COUNTERMEASURES
+
+
+def test_question_heads_tied_between_kinds_go_to_the_kind_asked_first_whatever_the_hash_seed() -> None:
+    # The tie was broken by a set's order, so the same document got another kind under another
+    # PYTHONHASHSEED (0 gave significance, 2 countermeasures).
+    code = (
+        "from trainer.parse.kinds import KindCues, section_kind\n"
+        "print(section_kind(KindCues(heads=['为什么要做工作总结', '如何进行工作总结'])).value)\n"
+    )
+    kinds = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("0", "2", "3")
+    }
+    assert kinds == {K.SIGNIFICANCE.value}
 
 
 ACTED_ON = [

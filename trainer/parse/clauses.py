@@ -98,14 +98,33 @@ def clause_lead(key: str, start: int) -> tuple[int, int] | None:
     """Where the lead of a list run together in a paragraph from `start` is, when `structure._lead`
     does not take it: a sentence counting what follows (`…建议从以下几方面入手。第一、…`) or a clause
     naming the kind of what follows (`造成这种情况的原因，一是…`); else None."""
-    before = key[:start].rstrip()
-    if not before.endswith(("。", "，")):
+    end = text_end(key, start)  # the text before the list, read in place: this is asked of every list
+    if not key.endswith(("。", "，"), 0, end):
         return None
-    begin = max(before.rfind(c, 0, len(before) - 1) for c in "。！？；") + 1
-    said = before[begin:-1]
-    if before.endswith("。"):
-        counts = COUNTS_WHAT_FOLLOWS.search(before[-12:]) and lead_kind(said)
-        return (begin, len(before) - 1) if counts else None
+    begin = last_stop(key, 0, end - 1) + 1
+    said = key[begin : end - 1]
+    if key.endswith("。", 0, end):
+        counts = COUNTS_WHAT_FOLLOWS.search(key[max(0, end - 12) : end]) and lead_kind(said)
+        return (begin, end - 1) if counts else None
     if "，" in said or lead_kind(said) in (None, SectionKind.OTHER):
         return None
-    return begin, len(before) - 1
+    return begin, end - 1
+
+
+def last_stop(key: str, lo: int, hi: int, stops: str = "。！？；") -> int:
+    """`max(key.rfind(c, lo, hi) for c in stops)`: where the last sentence ends before `hi`, or -1, read
+    back from `hi` to the nearest stop only (a search per mark runs back to `lo` for a mark the text lacks:
+    quadratic over a paragraph of thousands of lists, each asking for the sentence before it)."""
+    lo, hi, _ = slice(lo, hi).indices(len(key))  # as rfind reads them (negative from the end)
+    for i in range(hi - 1, lo - 1, -1):
+        if key[i] in stops:
+            return i
+    return -1
+
+
+def text_end(key: str, at: int) -> int:
+    """Where `key[:at].rstrip()` ends, found without copying what comes before `at` (a paragraph of
+    thousands of lists asks it of each: a copy each time is quadratic)."""
+    while at > 0 and key[at - 1].isspace():
+        at -= 1
+    return at

@@ -9,6 +9,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import alike_neighbours
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
 from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase, unanimous_kind
 
@@ -81,18 +82,8 @@ def _common(a: str, b: str) -> int:
 
 def _parallel(keys: list[str]) -> set[int]:
     """Indexes of paragraphs that open like a neighbour (`绿色发展需要转变生产方式…` beside
-    `绿色发展需要转变生活方式…`): the argument's points, apart from its opening and closing. The pairs
-    sharing the longest opening win (an opening paragraph may share the topic's first words)."""
-    shared = [_common(keys[i], keys[i + 1]) for i in range(len(keys) - 1)]
-    longest = max(shared, default=0)
-    if longest < PARALLEL_PREFIX:
-        return set()
-    floor = max(PARALLEL_PREFIX, longest - 2)
-    found: set[int] = set()
-    for i, n in enumerate(shared):
-        if n >= floor:
-            found.update((i, i + 1))
-    return found
+    `绿色发展需要转变生活方式…`): the argument's points, apart from its opening and closing."""
+    return alike_neighbours(keys, _common, PARALLEL_PREFIX)
 
 
 ARTICLE_TITLE_MAX = 30  # a line this short with no sentence mark, after prose, may title the article

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from trainer.parse.markers import (
     CONTINUES,
@@ -71,25 +70,23 @@ def split_continued(paras: list[Para]) -> list[Para]:
         if nxt is not None and nxt.ordinal >= 2:
             cuts = _continued_items(para, nxt)
             if cuts:
-                pieces = [0, *cuts] if cuts[0] > 0 else cuts
-                for j, start in enumerate(pieces):
-                    end = pieces[j + 1] if j + 1 < len(pieces) else None
-                    piece = para.slice(start, end)
-                    if j == 0:
-                        piece.gap, piece.indent = para.gap, para.indent
-                    out.append(piece)
+                out.extend(_pieces(para, cuts))
                 continue
         out.append(para)
     return out
 
 
-def mixed_style(style: str, ordinal: int, open_items: list[tuple[str, int]]) -> str | None:
+def goes_on_with(style: str, ordinal: int, open_items: list[tuple[str, int]]) -> str | None:
     """The style of the open list an item of another style goes on with, as real pages mix successions
-    (`第三，` after `首先…其次…`): the nearest open item (style, ordinal) of a style that mixes with it,
-    numbered one less; else None."""
-    mixes = CONTINUES.get(style, frozenset())
-    near = next(((s, n) for s, n in reversed(open_items) if s in mixes), None)
-    return near[0] if near is not None and ordinal == near[1] + 1 else None
+    (`第二，…` then `三是…`; `第三，` after `首先…其次…`): the nearest open item of a style that mixes with
+    it (the counted prose styles with each other, then `CONTINUES`), numbered one less; else None.
+    `open_items` are the (style, ordinal) of the items open, outermost first, none of them of `style`."""
+    counted = COUNTED_PROSE - {style} if style in COUNTED_PROSE else frozenset()
+    for mixes in (counted, CONTINUES.get(style, frozenset())):
+        near = next(((s, n) for s, n in reversed(open_items) if s in mixes), None)
+        if near is not None and ordinal == near[1] + 1:
+            return near[0]
+    return None
 
 
 def announces_sibling(para: Para, open_style: str) -> bool:
@@ -106,18 +103,6 @@ def announces_sibling(para: Para, open_style: str) -> bool:
     return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
 
 
-def recount(marker: Marker, open_items: list[tuple[str, int]]) -> Marker:
-    """A counted prose item that goes on with the open list of another counted style (`第二，…` then
-    `三是…`, a page that mixes the forms): the next member of that list, in its style. `open_items` are
-    the (style, ordinal) of the items open, outermost first."""
-    if marker.style not in COUNTED_PROSE or marker.ordinal < 2 or any(s == marker.style for s, _ in open_items):
-        return marker
-    last = next(((s, n) for s, n in reversed(open_items) if s in COUNTED_PROSE), None)
-    if last is None or last[1] != marker.ordinal - 1:
-        return marker
-    return replace(marker, style=last[0])
-
-
 _STOPS = "。！？"
 _RUNS_ON = re.compile(r"[。！？] *(?:第[一二三四五六七八九十]|其[一二三四五六七八九十]|[一二三四五六七八九十][是要])")
 
@@ -129,14 +114,17 @@ def split_next_members(paras: list[Para]) -> list[Para]:
     count on from its own start, `一是…。二是…` or `三是…。四是…` with no line before it, is a list run
     together, read whole.)"""
     out: list[Para] = []
-    last = 0  # the ordinal of the last line that opened on a counted prose item
+    last: tuple[str, int] | None = None  # the style and ordinal of the last line opening on a counted prose item
     for para in paras:
         marker = match_line(para.key)
         if marker is None or marker.style not in COUNTED_PROSE:
             out.append(para)
             continue
-        before, last = last, marker.ordinal
-        if marker.ordinal != before + 1 or before < 1 or not _RUNS_ON.search(para.key):
+        before, last = last, (marker.style, marker.ordinal)
+        goes_on = before == (marker.style, marker.ordinal - 1) or (
+            before is not None and goes_on_with(marker.style, marker.ordinal, [before]) is not None
+        )
+        if not goes_on or not _RUNS_ON.search(para.key):
             out.append(para)
             continue
         cuts, want = [], marker.ordinal + 1
@@ -150,12 +138,14 @@ def split_next_members(paras: list[Para]) -> list[Para]:
             elif m.ordinal == want and before in _STOPS and m.style not in nested:
                 cuts.append(m.start)
                 want += 1
-        if not cuts:
-            out.append(para)
-            continue
-        for start, end in zip([0, *cuts], [*cuts, None], strict=True):
-            piece = para.slice(start, end)
-            if start == 0:
-                piece.gap, piece.indent = para.gap, para.indent
-            out.append(piece)
+        out.extend(_pieces(para, cuts) if cuts else [para])
     return out
+
+
+def _pieces(para: Para, cuts: list[int]) -> list[Para]:
+    """The paragraph cut where its next members start (`cuts`, rising); the first piece keeps its gap
+    and indent."""
+    starts = [0, *cuts] if cuts[0] > 0 else cuts
+    pieces = [para.slice(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
+    pieces[0].gap, pieces[0].indent = para.gap, para.indent
+    return pieces

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from trainer.core.model import Deck, Point, Section, Topic, normalize_key, point_id
@@ -94,20 +94,33 @@ def with_edits(deck: Deck, edits: Mapping[str, tuple[str, str]]) -> Deck:
         DeckError: a head is empty, or a point id is not in the deck.
     """
     left = dict(edits)
-    topics = []
-    for topic in deck.topics:
-        sections = []
-        for section in topic.sections:
-            points = []
-            for point in section.points:
-                if point.id in left:
-                    head, body = (t.strip() for t in left.pop(point.id))
-                    if not head:
-                        raise DeckError("the head of a point cannot be empty")
-                    point = replace(point, head=head, body=body)
-                points.append(point)
-            sections.append(replace(section, points=tuple(points)))
-        topics.append(replace(topic, sections=tuple(sections)))
+
+    def edited(_topic: Topic, _section: Section, point: Point) -> Point:
+        if point.id not in left:
+            return point
+        head, body = (t.strip() for t in left.pop(point.id))
+        if not head:
+            raise DeckError("the head of a point cannot be empty")
+        return replace(point, head=head, body=body)
+
+    out = map_points(deck, edited)
     if left:
         raise DeckError(f"point {next(iter(left))} is not in deck {deck.name!r} any more; run `trainer sync`")
-    return replace(deck, topics=tuple(topics))
+    return out
+
+
+def map_points(deck: Deck, change: Callable[[Topic, Section, Point], Point]) -> Deck:
+    """The deck with each point replaced by `change(topic, section, point)`, called in deck order."""
+    return replace(
+        deck,
+        topics=tuple(
+            replace(
+                topic,
+                sections=tuple(
+                    replace(section, points=tuple(change(topic, section, p) for p in section.points))
+                    for section in topic.sections
+                ),
+            )
+            for topic in deck.topics
+        ),
+    )

@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from trainer.parse.markers import match_line
 from trainer.parse.normalize import Line
 
-# `城市老旧小区…实施方案一、背景分析`: a title with the first chapter heading glued on, the rest of that
-# numbering at line starts below (`二、问题定义`) and its first member at none.
-_GLUED_FIRST = re.compile(r"^([^，。；：！？、,.;:!?\s]{4,40}?[\u4e00-\u9fff])一、([^，。；：！？、,.;:!?\s]{2,20})$")
-_SECOND = re.compile(r"^二、")
-_FIRST = re.compile(r"^一、")
+# A title a copy glued to the first heading under it (`…实施方案一、背景分析`): a first marker of a
+# succession (`一、`, `（一）`, `第一部分`) after the title's words opens a short heading, and a line below
+# opens with the second of that succession (`二、问题定义`) before any opens with its first.
+_FIRST_MARKER = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?:一、|（一）|第一(?:部分|章|节))")
+_SENTENCE_MARK = re.compile(r"[，。；！？,.;!?]")
+GLUED_TITLE_MIN = 6  # the title's own words before the heading
+GLUED_HEADING_MAX = 16
+SIBLING_LOOK = 400  # lines searched below for the heading's sibling (a bounded look: linear)
 # A numbering glued to a character before it: `…未来展望一、背景分析1.1政策背景1.1.1国家政策导向 这几年…`.
 _GLUED_MARK = re.compile(r"(?<=[\u4e00-\u9fff。！？；”])(?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2})")
 _ENTRY = re.compile(r"^((?:[一二三四五六七八九十]{1,3}、|\d{1,2}(?:\.\d{1,2}){1,2}) ?)[^，。；：！？、,.;:!?\s]{2,20}$")
@@ -30,14 +34,31 @@ def _split(line: Line, cuts: list[int]) -> list[Line]:
     ]
 
 
+def glued_heading(lines: list[Line], index: int) -> int:
+    """Where in the line at `index` the first heading a copy glued to the title before it starts, or -1."""
+    key = lines[index].key
+    for m in _FIRST_MARKER.finditer(key, GLUED_TITLE_MIN):
+        marker = match_line(key[m.start() :])
+        if marker is None or marker.ordinal != 1:
+            continue
+        heading = key[m.start() + marker.end :].strip()
+        if not 2 <= len(heading) <= GLUED_HEADING_MAX or _SENTENCE_MARK.search(heading):
+            return -1
+        for line in lines[index + 1 : index + 1 + SIBLING_LOOK]:
+            below = match_line(line.key) if line.key else None
+            if below is not None and below.style == marker.style and below.ordinal == 1:
+                return -1  # the first heading has a line of its own: `统一、开放` is the title's words
+            if below is not None and below.style == marker.style and below.ordinal == 2:
+                return m.start()
+        return -1
+    return -1
+
+
 def _first_glued(lines: list[Line]) -> list[Line]:
-    starts = [line.key for line in lines]
-    if any(_FIRST.match(k) for k in starts) or not any(_SECOND.match(k) for k in starts):
-        return lines
     for i, line in enumerate(lines):
-        m = _GLUED_FIRST.match(line.key)
-        if m is not None:
-            return [*lines[:i], *_split(line, [m.end(1)]), *lines[i + 1 :]]
+        if _FIRST_MARKER.search(line.key, GLUED_TITLE_MIN) and not _SENTENCE_MARK.search(line.key):
+            glued = glued_heading(lines, i)  # the first line of that shape, as the title is the first line
+            return lines if glued < 0 else [*lines[:i], *_split(line, [glued]), *lines[i + 1 :]]
     return lines
 
 
@@ -104,8 +125,8 @@ def _first_items_glued(lines: list[Line]) -> list[Line]:
 def unglue_headings(lines: list[Line]) -> list[Line]:
     """Lines of a page flattened by its copy, with their numbered headings back on lines of their own.
 
-    A numbering's first heading glued to the title above it (`…实施方案一、背景分析`, no line opening on
-    `一、`, one on `二、`) is cut off it; then a line that holds two or more numbered headings said on
+    A numbering's first heading glued to the title before it (`…实施方案一、背景分析`, a line below opening
+    on `二、` before any on `一、`; likewise `（一）`, `第一部分`) is cut off it; then a line that holds two or more numbered headings said on
     lines of their own (a table of contents run into the text it lists: `10.4未来展望一、背景分析
     1.1政策背景…`, `…。1.2物资储备情况 目前…`) is cut before and after each of them, and so, once cut, is
     each piece holding one more. A numbered heading phrase with its list's first member glued on

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz
 
-from trainer.core.model import Deck, Point, Topic, normalize_key
+from trainer.core.model import Deck, Point, Section, Topic, normalize_key
+from trainer.parse.deckops import map_points
 
 # A lightly edited head (a character added, dropped or changed) still scores well above this.
 MIN_SIMILARITY = 75.0
@@ -33,18 +34,13 @@ def carry_ids(new: Deck, old: Deck, *, min_similarity: float = MIN_SIMILARITY) -
             pool.setdefault(_where(topic, section.kind), []).append(point)
 
     taken = {p.id for _, _, p in new.points()}
-    topics = []
-    for topic in new.topics:
-        sections = []
-        for section in topic.sections:
-            points = []
-            for point in section.points:
-                if point.id not in old_ids:
-                    point = _adopt(point, pool.get(_where(topic, section.kind), []), taken, min_similarity)
-                points.append(point)
-            sections.append(replace(section, points=tuple(points)))
-        topics.append(replace(topic, sections=tuple(sections)))
-    return replace(new, topics=tuple(topics))
+
+    def carried(topic: Topic, section: Section, point: Point) -> Point:
+        if point.id in old_ids:
+            return point
+        return _adopt(point, pool.get(_where(topic, section.kind), []), taken, min_similarity)
+
+    return map_points(new, carried)
 
 
 def _adopt(point: Point, candidates: list[Point], taken: set[str], min_similarity: float) -> Point:

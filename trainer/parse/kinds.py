@@ -86,7 +86,7 @@ def _question_heads(c: KindCues) -> SectionKind | None:
     asked = [k for k in asked if k is not SectionKind.OTHER]
     if len(asked) < 2 or 2 * len(asked) <= len(c.heads):
         return None
-    return max(set(asked), key=asked.count)
+    return max(asked, key=asked.count)  # a tie goes to the kind asked first (a set's order is the hash seed's)
 
 
 def _counted_lead(c: KindCues) -> SectionKind | None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from trainer.parse.memo import per_document
@@ -80,8 +82,14 @@ _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
 
-# `难题一：` before a point's own words: the counted label, no part of its head.
-COUNTED_LABEL = re.compile(rf"(?:{_COUNTED_WORDS}) ?(?:{_CN}|\d{{1,2}}) ?：\s*(?=\S)")
+# `第一篇`, `第二章`, `第三部分`, `第四讲`: a collection's or a course's chapter label (a title's or a
+# topic's label before its own words; a line of its own above a piece's title).
+CHAPTER_LABEL = r"第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节|讲|期)"
+
+# `原因一`, `对策2`: a counted word and its number (group 1), the `word_num` style's marker and, before
+# `：`, a counted label that is no part of a point's head (`难题一：治理主体能力不足`).
+_COUNTED = rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})"
+COUNTED_LABEL = re.compile(rf"{_COUNTED} ?：\s*(?=\S)")
 
 # (style, pattern on folded text, inline allowed after a comma). Group 1 is the ordinal text.
 _TABLE: tuple[tuple[str, str, bool], ...] = (
@@ -122,7 +130,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
-    ("word_num", rf"(?:{_COUNTED_WORDS}) ?({_CN}|\d{{1,2}})(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
+    ("word_num", rf"{_COUNTED}(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})[，、：]", True),
     ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
@@ -281,39 +289,89 @@ def top_list(markers: list[Marker]) -> list[Marker]:
     Siblings share the style and rise in ordinal; markers of other styles in between belong to
     the items (nested lists stay in their item).
     """
-    failed: set[str] = set()  # a style whose first ordinal-1 marker found no sibling: later ones find none either
-    for i, first in enumerate(markers):
-        if first.ordinal != 1 or first.style in failed:
-            continue
-        # A succession of one style wins over one mixing styles (`一是…，其次…；二是…`: 其次 is inside 一是).
-        group = _succession(markers, i, mixed=first.style in ("seq", "side"))
-        if len(group) < 2:
-            group = _succession(markers, i, mixed=True)
-        if len(group) >= 2:
-            return group
-        failed.add(first.style)
-    return _opened_past_first(markers)
+    if not any(m.ordinal == 1 for m in markers):
+        return _opened_past_first(markers)  # no list opens here (most paragraphs): no index to build
+    return _Siblings(markers).top(0)
 
 
-def _succession(markers: list[Marker], i: int, mixed: bool) -> list[Marker]:
-    """The members of the list markers[i] opens: its style's (and, when `mixed`, the styles that go on
-    with it, unless a marker of theirs came first: `一是…首先…其次…` has 其次 go on with 首先), each
-    numbered one more than the last (any higher for 首先… and 一方面…)."""
-    first = markers[i]
-    group = [first]
-    own: set[str] = set()  # styles of markers left out: a later member of one goes on with its own list
-    for mk in markers[i + 1 :]:
-        mixes = mixed and mk.style in CONTINUES.get(first.style, ()) and mk.style not in own
-        same = mk.style == first.style or mixes
-        if (
-            same
-            and mk.ordinal > group[-1].ordinal
-            and (mk.ordinal == group[-1].ordinal + 1 or first.style in ("seq", "side"))
-        ):
-            group.append(mk)
-        else:
-            own.add(mk.style)
-    return group
+def run_lists(markers: list[Marker]) -> Iterator[list[Marker]]:
+    """`top_list` of the markers, then `top_list` of the markers after its last member, and so on: the
+    lists run together one after another in a paragraph (`问题：1.…；2.…。对策：1.…；2.…`), found in one
+    pass however many there are."""
+    siblings = _Siblings(markers)
+    starts = [m.start for m in markers]
+    at = 0
+    while group := siblings.top(at):
+        yield group
+        at = bisect_right(starts, group[-1].start)
+
+
+class _Siblings:
+    """Where each (style, ordinal) stands among a paragraph's markers, so that a list's next member is
+    looked up, not scanned for through the rest of the paragraph (thousands of lists stay linear)."""
+
+    def __init__(self, markers: list[Marker]) -> None:
+        self.markers = markers
+        self.at: dict[tuple[str, int], list[int]] = {}  # (style, ordinal) -> indices in `markers`, rising
+        for i, m in enumerate(markers):
+            self.at.setdefault((m.style, m.ordinal), []).append(i)
+        self.ordinals: dict[str, list[int]] = {}  # style -> its ordinals
+        for style, ordinal in self.at:
+            self.ordinals.setdefault(style, []).append(ordinal)
+        self.of_style: dict[str, list[int]] = {}  # style -> indices in `markers`, rising
+        for i, m in enumerate(markers):
+            self.of_style.setdefault(m.style, []).append(i)
+
+    def _next(self, group: list[int], mixed: bool) -> int | None:
+        """The index of the member after the group's last in the list its first opens: the first marker
+        after it of that style numbered one more (`seq`, `side`: any more), or, when `mixed`, of a style
+        that goes on with it, unless a marker of that style was passed over since the list opened
+        (`一是…首先…其次…`: 其次 goes on with 首先, not with 一是)."""
+        first, last = self.markers[group[0]], group[-1]
+        number = self.markers[last].ordinal
+        rising = first.style in ("seq", "side")
+        best: int | None = None
+        for style in (first.style, *(CONTINUES.get(first.style, ()) if mixed else ())):
+            for ordinal in self.ordinals.get(style, ()) if rising else (number + 1,):
+                found = self.at.get((style, ordinal)) if ordinal > number else None
+                j = bisect_right(found, last) if found else 0
+                if (
+                    found
+                    and j < len(found)
+                    and (best is None or found[j] < best)
+                    and (style == first.style or not self._passed_over(style, group, found[j]))
+                ):
+                    best = found[j]
+        return best
+
+    def _passed_over(self, style: str, group: list[int], j: int) -> bool:
+        """Whether a marker of `style` stands between the group's first and index `j` outside the group."""
+        idx = self.of_style[style]
+        between = bisect_right(idx, j - 1) - bisect_right(idx, group[0])
+        return between > sum(1 for g in group if self.markers[g].style == style)
+
+    def succession(self, i: int, mixed: bool) -> list[int]:
+        """The indices of the members of the list markers[i] opens."""
+        group = [i]
+        while (j := self._next(group, mixed)) is not None:
+            group.append(j)
+        return group
+
+    def top(self, at: int) -> list[Marker]:
+        """`top_list` of the markers from index `at` on."""
+        failed: set[str] = set()  # a style whose first ordinal-1 marker found no sibling: later ones find none either
+        for i in range(at, len(self.markers)):
+            first = self.markers[i]
+            if first.ordinal != 1 or first.style in failed:
+                continue
+            # A succession of one style wins over one mixing styles (`一是…，其次…；二是…`: 其次 is inside 一是).
+            group = self.succession(i, mixed=first.style in ("seq", "side"))
+            if len(group) < 2:
+                group = self.succession(i, mixed=True)
+            if len(group) >= 2:
+                return [self.markers[j] for j in group]
+            failed.add(first.style)
+        return _opened_past_first(self.markers, at)
 
 
 def past_first(marker: Marker) -> bool:
@@ -328,14 +386,14 @@ def counts_on(marker: Marker, nxt: Marker) -> bool:
     return nxt.style == marker.style and nxt.ordinal == marker.ordinal + 1
 
 
-def _opened_past_first(markers: list[Marker]) -> list[Marker]:
+def _opened_past_first(markers: list[Marker], at: int = 0) -> list[Marker]:
     """A list run together from the very start of a paragraph past its first member (`三是…四是…五是…`,
-    a page copied from a list's middle): its members counting on one by one."""
-    first = markers[0] if markers else None
+    a page copied from a list's middle): its members counting on one by one (markers from `at` on)."""
+    first = markers[at] if at < len(markers) else None
     if first is None or first.start != 0 or not past_first(first):
         return []
     group = [first]
-    for mk in markers[1:]:
+    for mk in markers[at + 1 :]:
         if counts_on(group[-1], mk):
             group.append(mk)
     return group if len(group) >= 2 else []

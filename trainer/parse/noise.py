@@ -6,6 +6,7 @@ import re
 
 from trainer.parse.bylines import affiliation
 from trainer.parse.furniture import SPEAKER_ROLES, has_shape, is_metadata
+from trainer.parse.markers import CHAPTER_LABEL
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.memo import per_document
 from trainer.parse.normalize import Line
@@ -210,7 +211,7 @@ def _is_noise_key(folded: str) -> bool:
 
 _TITLE_PREFIX = re.compile(
     r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    r"|[^：:｜|]{0,20}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|第[一二三四五六七八九十\d]{1,3}篇)\s*[：:｜|]\s*"
+    rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|{CHAPTER_LABEL})\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trainer.core.model import SectionKind
 from trainer.parse.continued import (
     announces_sibling,
     continued_lists,
-    mixed_style,
-    recount,
+    goes_on_with,
     split_continued,
     split_next_members,
 )
-from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line, top_list
+from trainer.parse.markers import (
+    CHAPTER_LABEL,
+    PROSE_STYLES,
+    STYLE_RANK,
+    Marker,
+    find_inline,
+    list_rank,
+    match_line,
+    top_list,
+)
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
@@ -77,7 +85,7 @@ _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
 _LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
 # `专题一：非遗保护`, `第二篇：传统村落`: a numbered topic label, then the topic itself.
 _COLON_LABEL = re.compile(
-    r"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{1,3}|第[一二三四五六七八九十\d]{1,3}(?:篇|部分|讲|期))"
+    rf"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{{1,3}}|{CHAPTER_LABEL})"
     r" *[：:] *(?=[^ ：:])"
 )
 LABELLED_MAX = 40
@@ -159,16 +167,15 @@ def _classify(para: Para, prev: Para | None, stack: list[Node], continued: bool 
         return _Head(f"md{len(md.group(1))}", 0, start)
     marker: Marker | None = match_line(para.key)
     if marker is not None:
-        marker = recount(marker, [(n.style, n.ordinal) for n in stack])
-        inline = top_list(find_inline(para.key))
         opened = any(n.style == marker.style for n in stack)
+        mixed = None if opened else goes_on_with(marker.style, marker.ordinal, [(n.style, n.ordinal) for n in stack])
+        if mixed is not None:  # `第三，` after `首先…其次…`: the next member of that list, in its style
+            marker, opened = replace(marker, style=mixed), True
+        inline = top_list(find_inline(para.key))
         if inline and inline[0].start == 0 and (inline[0].ordinal == 1 or not opened):
             # `一是…；二是…；三是…` on one line is a run-together list, not one item (and so is
             # `三是…四是…` opening a page copied from a list's middle).
             return None
-        mixed = None if opened else mixed_style(marker.style, marker.ordinal, [(n.style, n.ordinal) for n in stack])
-        if mixed is not None:
-            return _Head(mixed, marker.ordinal, marker.end)  # `第三，` after `首先…其次…`
         if marker.style in PROSE_STYLES and marker.ordinal != 1 and not opened and not continued:
             return None
         return _Head(marker.style, marker.ordinal, marker.end)

@@ -38,7 +38,6 @@ from trainer.parse.titlelines import (
     lone_piece_label,
     lone_symbol,
     symbol_title,
-    unglued,
     without_marker,
 )
 from trainer.parse.titles import (
@@ -331,7 +330,6 @@ def read_preamble(lines: list[Line]) -> Preamble:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
-    lines, raw_title = unglued(lines, index, raw_title)  # `…实施方案一、背景分析`: two lines
     raw_title = undoubled(continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)

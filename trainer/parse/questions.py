@@ -19,14 +19,15 @@ ASKS_MAX = 60
 
 # What an exam's task asks the candidate to do: its last such verb and what follows name what the
 # answer holds (`概括…面临的主要问题`, `针对上述问题提出对策建议` → `提出对策建议`).
-_TASK_VERB = re.compile(r"概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价|谈")
+_TASK_VERBS = "概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价"
+_TASK_VERB = re.compile(f"{_TASK_VERBS}|谈")
 # A task: a line with its score, or one that sends the candidate to the materials or asks them (`请就…`).
 _TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:给定)?(?:资料|材料)|^请你?[就对针]")
 
 
 # `1.分析老旧小区改造的目的意义。`, `3.提出改进建议。`: a short line opening with a task's verb, as an
 # interview or exam answer numbers the tasks it answers.
-_OPENS_TASK = re.compile(r"^(?:请你?)?(?:概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价)")
+_OPENS_TASK = re.compile(f"^(?:请你?)?(?:{_TASK_VERBS})")
 TASK_LINE_MAX = 30
 
 

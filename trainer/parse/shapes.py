@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from trainer.parse.heads import is_adverbial
 from trainer.parse.markers import cn_number, find_inline, match_line, top_list
@@ -109,15 +110,16 @@ def _alike(a: str, b: str) -> int:
     return max(_shared(a, b), PARALLEL_SHARE if built_alike else 0)
 
 
-def _parallel_leads(leads: list[str]) -> set[int]:
-    """Indexes of leads alike to a neighbour (`产业兴旺，乡村振兴有了坚实基础` beside
-    `人才回流，乡村振兴有了持久动力`; `…需要转变生产方式` beside `…需要转变生活方式`). The pairs most alike
-    win: an opening may share a word or two of the topic."""
-    shared = [_alike(leads[i], leads[i + 1]) for i in range(len(leads) - 1)]
+def alike_neighbours(texts: list[str], alike: Callable[[str, str], int], least: int) -> set[int]:
+    """Indexes of texts alike to a neighbour (`产业兴旺，乡村振兴有了坚实基础` beside `人才回流，乡村振兴有了
+    持久动力`; `…需要转变生产方式` beside `…需要转变生活方式`), `alike` counting what two share: the pairs
+    most alike win (within two of the most, and at least `least`), as an opening may share a word or two
+    of the topic."""
+    shared = [alike(texts[i], texts[i + 1]) for i in range(len(texts) - 1)]
     longest = max(shared, default=0)
-    if longest < PARALLEL_SHARE:
+    if longest < least:
         return set()
-    floor = max(PARALLEL_SHARE, longest - 2)
+    floor = max(least, longest - 2)
     return {k for i, n in enumerate(shared) if n >= floor for k in (i, i + 1)}
 
 
@@ -204,7 +206,8 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             j += 1
         if shape is not None and j - i >= 2:
             run = list(range(i, j))
-            parallel = _parallel_leads([paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run])
+            leads = [paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run]
+            parallel = alike_neighbours(leads, _alike, PARALLEL_SHARE)
             if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
                 run = [run[k] for k in sorted(parallel)]
             if shape[0] == "row" and _is_header(paras[i].key, paras[i + 1].key):

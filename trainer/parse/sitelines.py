@@ -7,6 +7,7 @@ import re
 from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
 from trainer.parse.furniture import is_metadata
+from trainer.parse.markers import CHAPTER_LABEL
 from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import is_start_line
@@ -36,7 +37,7 @@ def title_like(line: Line) -> bool:
 
 
 # `第一篇：…`, `第二章 …`: a chapter label a collection puts above a document's own title.
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节)\s*[：:、 ]")
+_CHAPTER = re.compile(rf"^{CHAPTER_LABEL}\s*[：:、 ]")
 
 
 def past_site_lines(lines: list[Line], content: list[int], site_names: set[str]) -> tuple[int, str] | None:

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import clause_lead, parallel_points, semicolon_points
+from trainer.parse.clauses import clause_lead, last_stop, parallel_points, semicolon_points, text_end
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
-from trainer.parse.markers import Marker, find_inline, top_list
+from trainer.parse.markers import Marker, find_inline, run_lists
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
@@ -90,25 +90,20 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
     """Every list run together in a paragraph, in order, each with where its text stops: a list that
     starts again at 1 (`问题：1.…；2.…。对策：1.…`) is a second list, and its lead (`对策：`) is cut off
     the last item of the one before."""
-    markers = find_inline(para.key)
     lists: list[tuple[list[Marker], int]] = []
-    while True:
-        group = top_list(markers)
-        led = bool(group) and (
-            para.key[: group[0].start].rstrip().endswith("：") or clause_lead(para.key, group[0].start)
-        )
-        if not group or (lists and not led):
+    for group in run_lists(find_inline(para.key)):
+        led = para.key.endswith("：", 0, text_end(para.key, group[0].start)) or clause_lead(para.key, group[0].start)
+        if lists and not led:
             break  # a later list with no lead of its own is nested in the last item
         if not lists and _elaborates(para.key, group):
             break
         lists.append((group, len(para.key)))
-        markers = [m for m in markers if m.start > group[-1].start]
     for i in range(len(lists) - 1):
         group, _ = lists[i]
         nxt = lists[i + 1][0][0].start
-        key = para.key[:nxt].rstrip()
-        begin = max(key.rfind(c, group[-1].end, len(key) - 1) for c in "。！？；")
-        lists[i] = (group, begin + 1 if key.endswith(("：", "。")) and begin >= 0 else nxt)
+        end = text_end(para.key, nxt)
+        begin = last_stop(para.key, group[-1].end, end - 1)
+        lists[i] = (group, begin + 1 if para.key.endswith(("：", "。"), 0, end) and begin >= 0 else nxt)
     return lists
 
 
@@ -133,13 +128,13 @@ def _run_in_points(para: Para) -> list[PointDraft]:
 def _lead(para: Para, start: int) -> tuple[str, str] | None:
     """The prose lead sentence before a list (display and key), when it ends with a colon, or when it
     is a heading phrase ended by a stop (`存在问题。一是…`)."""
-    key = para.key[:start].rstrip()
-    if not key.endswith(("：", "。")):
+    key, end = para.key, text_end(para.key, start)  # read in place: this is asked of every list
+    if not key.endswith(("：", "。"), 0, end):
         return None
-    begin = max(key.rfind(c, 0, len(key) - 1) for c in "。！？；") + 1
-    if key.endswith("。") and not is_heading_phrase(key[begin:-1]):
+    begin = last_stop(key, 0, end - 1) + 1
+    if key.endswith("。", 0, end) and not is_heading_phrase(key[begin : end - 1]):
         return None
-    return clean(para.text[begin : len(key) - 1]), key[begin:-1]
+    return clean(para.text[begin : end - 1]), key[begin : end - 1]
 
 
 _COUNTED_BY = re.compile(r"^[^一二三四五六七八九十\d]{2,4}")  # `对策` of `对策1：`

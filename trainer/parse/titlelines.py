@@ -69,47 +69,6 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
     return joined
 
 
-# A title a copy glued to the first heading under it (`…实施方案一、背景分析`): where a first marker of a
-# succession (`一、`, `（一）`, `第一部分`) follows the title's words and opens a short heading, and a line
-# below opens with the second of that succession (`二、问题定义`).
-_FIRST_MARKER = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?:一、|（一）|第一(?:部分|章|节))")
-GLUED_TITLE_MIN = 6  # the title's own words before the heading
-GLUED_HEADING_MAX = 16
-SIBLING_LOOK = 400  # lines searched below for the heading's sibling (a bounded look: linear)
-
-
-def glued_heading(lines: list[Line], index: int) -> int:
-    """Where in the title line at `index` the first heading a copy glued to it starts, or -1."""
-    key = lines[index].key
-    for m in _FIRST_MARKER.finditer(key, GLUED_TITLE_MIN):
-        marker = match_line(key[m.start() :])
-        if marker is None or marker.ordinal != 1:
-            continue
-        heading = key[m.start() + marker.end :].strip()
-        if not 2 <= len(heading) <= GLUED_HEADING_MAX or re.search(r"[，。；！？,.;!?]", heading):
-            return -1
-        for line in lines[index + 1 : index + 1 + SIBLING_LOOK]:
-            below = match_line(line.key) if line.key else None
-            if below is not None and below.style == marker.style and below.ordinal == 1:
-                return -1  # the first heading has a line of its own: `统一、开放` is the title's words
-            if below is not None and below.style == marker.style and below.ordinal == 2:
-                return m.start()
-        return -1
-    return -1
-
-
-def unglued(lines: list[Line], index: int, title: str) -> tuple[list[Line], str]:
-    """The lines with the title line at `index` cut from the first heading a copy glued to it (the heading
-    then a line of its own under it), and the title; the lines and title as they were when none is."""
-    line = lines[index]
-    glued = glued_heading(lines, index) if title == line.text else -1
-    if glued <= 0:
-        return lines, title
-    heading = Line(line.text[glued:], line.key[glued:], line.lineno, line.indent)
-    cut = Line(line.text[:glued], line.key[:glued], line.lineno, line.indent)
-    return [*lines[:index], cut, heading, *lines[index + 1 :]], cut.text
-
-
 def lone_symbol(lines: list[Line], content: list[int]) -> bool:
     """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
     first = lines[content[0]].key
