@@ -367,7 +367,17 @@ def test_footer_lines(text: str, footer: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("王亚峰", True), ("欧阳修", True), ("张三 李四", True), ("重要意义", False), ("存在问题", False)],
+    [
+        ("王亚峰", True),
+        ("欧阳修", True),
+        ("张三 李四", True),
+        ("重要意义", False),
+        ("存在问题", False),
+        ("卢 霞,张 恒,陈兴源", True),  # a journal spaces a two-character name out to three
+        ("王敏、李强、赵丽华、陈晨", True),
+        ("王 敏 李 强", False),  # spaces only: no name list to read it by
+        ("加 强 监 管", False),
+    ],
 )
 def test_person_names(text: str, name: bool) -> None:
     assert is_person_name(_line(text)) is name

@@ -68,6 +68,13 @@ DOCUMENT_SITE_SHAPES: tuple[Shape, ...] = (
         40,
     ),
     Shape(
+        "a site's column name alone on its line (`行业资讯`, `申论热点`, `新闻动态`)",
+        ("行业资讯", "申论热点", "时政热点", "新闻动态", "今日头条"),
+        r"^(?:行业|新闻|时政|申论|公考|考试|政策|热点|最新|今日|本地|国内|综合|社会)"
+        r"(?:资讯|热点|动态|快讯|要闻|头条|聚焦|速递|播报)$",
+        8,
+    ),
+    Shape(
         "a column's name in English under its Chinese one (`INDUSTRY INFORMATION`)",
         ("INDUSTRY INFORMATION", "NEWS CENTER"),
         r"^(?-i:[A-Z]{2,}(?:\s+[A-Z]{2,}){1,3})$",  # capitals only, whatever the table's flags

@@ -188,7 +188,7 @@ def is_noise(line: Line) -> bool:
 def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
-        return False
+        return bool(folded.strip())  # `-`, `---`: a rule or a stray mark, no word at all
     if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):
         return True
     if len(key) <= 60 and is_nav_bar(key):
