@@ -285,6 +285,12 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
         ("兩會(huì )熱詞", "兩會熱詞"),
         ("开通快速公交(BRT)线路", "开通快速公交(BRT)线路"),
         ("方案(a)与方案(b)", "方案(a)与方案(b)"),
+        # glued to the text around them, with no letter beside a digit or with no mark beside a letter
+        ('解题技巧0 |2 [1 Y" @5 \\+ F', "解题技巧"),
+        ("* `. S! X0 F7 R1 A申论考试", "申论考试"),
+        ("8 O8 J1 B, B9 r& \\7 \\- Z8 G第一节 概述", "第一节 概述"),
+        ("A. B. C. D. E.", "A. B. C. D. E."),
+        ("A1 B2 C3 D4 E5", "A1 B2 C3 D4 E5"),
     ],
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.core.model import SectionKind
+from trainer.parse import parse_document
 from trainer.parse.bylines import is_person_name
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, match_line, top_list
@@ -566,3 +567,14 @@ def test_action_kind(title: str, kind: SectionKind) -> None:
 )
 def test_clean_title_keeps_the_gap_between_headline_phrases(raw: str, title: str) -> None:
     assert clean_title(raw) == title
+
+
+def test_a_lone_chapter_heading_names_the_document_and_one_of_several_does_not() -> None:
+    body = "第一节 难题\n一、负担较重\n检查考核多。\n二、力量薄弱\n人手不足。\n"
+    alone = parse_document("第三章 基层治理的难题\n" + body, source="book.txt")
+    assert alone.name == "第三章 基层治理的难题"
+    several = parse_document(
+        "第三章 基层治理的难题\n" + body + "第四章 基层治理的出路\n一、减负\n精简。\n二、增能\n培训。\n",
+        source="book.txt",
+    )
+    assert several.name != "第三章 基层治理的难题"

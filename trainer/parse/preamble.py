@@ -35,6 +35,7 @@ from trainer.parse.sitelines import (
 from trainer.parse.titlelines import (
     barrier,
     continued_title,
+    lone_chapter,
     lone_piece_label,
     lone_symbol,
     symbol_title,
@@ -222,6 +223,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return content[0], first.text[hashtag.start(1) : hashtag.end(1)]  # `#话题#`: a post's topic names it
     if first.key.startswith("#"):
         return None
+    if lone_chapter(lines, content):
+        return content[0], first.text  # `第一章 …` and no other chapter: the document is that chapter
     if is_start_line(first):
         if not lone_symbol(lines, content):
             return symbol_title(lines, content)

@@ -115,7 +115,11 @@ def _numbered_sections(group: list[Node]) -> bool:
     """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
     list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
     that section's points, whatever the item's phrase looks like (a claim or a topic)."""
-    return group[0].style in SECTION_NUMBERINGS and any(_holds_list(n) for n in group)
+    numbering = group[0].style in SECTION_NUMBERINGS or all(_BOOK_PART.match(n.raw.strip()) for n in group)
+    return numbering and any(_holds_list(n) for n in group)
+
+
+_BOOK_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}\s?[章节]")  # `第二节 申论的命题内容`: a book's sections
 
 
 def _most_hold_lists(group: list[Node]) -> bool:

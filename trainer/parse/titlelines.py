@@ -150,3 +150,15 @@ def lone_piece_label(lines: list[Line]) -> int:
     and no `篇2`): it tells nothing the document's title does not, and heads no section; else -1."""
     found = [i for i, line in enumerate(lines) if line.key and _PIECE_LABEL.match(line.key.strip())]
     return found[0] if len(found) == 1 else -1
+
+
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}章(?:\s+|[：:、]\s*)\S")
+
+
+def lone_chapter(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is a chapter's heading (`第一章 申论的命题规律`) and no other line opens a
+    chapter: a book's chapter copied on its own, whose heading names it."""
+    first = lines[content[0]].key.strip()
+    if not _CHAPTER.match(first) or len(first) > 40:
+        return False
+    return not any(_CHAPTER.match(lines[i].key.strip()) for i in content[1:])
