@@ -38,6 +38,7 @@ from trainer.parse.titlelines import (
     lone_chapter,
     lone_piece_label,
     lone_symbol,
+    run_into_text,
     symbol_title,
     unglued,
     without_marker,
@@ -246,7 +247,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         or ends_terminal(first.key.rstrip("？?！!"))
         or "。" in first.key
     ):
-        return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
+        # a sentence or a lead-in, not a title; or a flattened page's title run into its text
+        return forwarded_title(lines, content) or run_into_text(lines, content)
     if _PREFACE.match(first.key):
         return None
     if has_title_label(first.key):

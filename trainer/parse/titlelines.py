@@ -102,6 +102,15 @@ def unglued(lines: list[Line], index: int, title: str) -> tuple[list[Line], str]
     """The lines with the title line at `index` cut from the first heading a copy glued to it (the heading
     then a line of its own under it), and the title; the lines and title as they were when none is."""
     line = lines[index]
+    if title != line.text and line.text.startswith(title) and line.text[len(title) : len(title) + 1].isspace():
+        # a flattened page's title run into its text: the text stays, on a line of its own
+        rest = Line(line.text[len(title) :].strip(), line.key[len(title) :].strip(), line.lineno, line.indent)
+        return [
+            *lines[:index],
+            Line(title, line.key[: len(title)], line.lineno, line.indent),
+            rest,
+            *lines[index + 1 :],
+        ], title
     glued = glued_heading(lines, index) if title == line.text else -1
     if glued <= 0:
         return lines, title
@@ -162,3 +171,20 @@ def lone_chapter(lines: list[Line], content: list[int]) -> bool:
     if not _CHAPTER.match(first) or len(first) > 40:
         return False
     return not any(_CHAPTER.match(lines[i].key.strip()) for i in content[1:])
+
+
+_RUN_INTO = re.compile(r"^([^\s，。；：！？、,.;:!?]{8,40})\s+(?=\S)")
+
+
+def run_into_text(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """A flattened page's title run into its text (`…对策研究 伴随我国经济…`, the page's headings cut
+    from the same line onto lines of their own): the words before the first space, when they hold no
+    punctuation and the text after them is a sentence; else nothing."""
+    first = lines[content[0]]
+    m = _RUN_INTO.match(first.key)
+    if m is None or is_start_line(first) or len(content) < 2 or lines[content[1]].lineno != first.lineno:
+        return None
+    rest = first.key[m.end() :]
+    if len(rest) < 2 * len(m.group(1)) or "。" not in rest:
+        return None
+    return content[0], first.text[: m.end(1)]
