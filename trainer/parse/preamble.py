@@ -38,6 +38,7 @@ from trainer.parse.titlelines import (
     lone_chapter,
     lone_piece_label,
     lone_symbol,
+    piece_title,
     run_into_text,
     symbol_title,
     unglued,
@@ -311,9 +312,10 @@ def read_preamble(lines: list[Line]) -> Preamble:
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     lines = _strip_noise(lines)
-    for i in contents_lines(lines) | form_lines(lines) | {lone_piece_label(lines)} - {-1}:
+    piece = lone_piece_label(lines)
+    for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
-    found = _find_title(lines, quoted, site_names)
+    found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:

@@ -151,7 +151,7 @@ def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | Non
 
 
 # A collection's piece label: a title with the piece's number after it (`农村教育调查报告 篇1`).
-_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$")
+_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]?$")
 
 
 def lone_piece_label(lines: list[Line]) -> int:
@@ -159,6 +159,21 @@ def lone_piece_label(lines: list[Line]) -> int:
     and no `篇2`): it tells nothing the document's title does not, and heads no section; else -1."""
     found = [i for i, line in enumerate(lines) if line.key and _PIECE_LABEL.match(line.key.strip())]
     return found[0] if len(found) == 1 else -1
+
+
+def piece_title(lines: list[Line], piece: int) -> tuple[int, str] | None:
+    """The piece's own title under the one piece label of a collection's page (`…论文 篇1:` over
+    `统筹城乡，壮大县域经济的思考`): the document is that piece, named by it; else nothing."""
+    if piece < 0:
+        return None
+    below = [i for i in range(piece + 1, min(len(lines), piece + SIBLING_LOOK)) if lines[i].key][:2]
+    if len(below) < 2:
+        return None
+    title, text = lines[below[0]], lines[below[1]]
+    key = title.key.strip()
+    if len(key) > TITLE_MAX or ends_terminal(key) or is_start_line(title) or is_heading_phrase(key):
+        return None
+    return (below[0], title.text) if len(text.key) > len(key) and "。" in text.key else None
 
 
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}章(?:\s+|[：:、]\s*)\S")
