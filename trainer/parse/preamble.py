@@ -120,6 +120,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
     running = _running_lines(lines)
     menu = menu_lines(lines)
+    first = next((n for n, line in enumerate(lines) if line.key), -1)
     for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
@@ -132,7 +133,9 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
+        # a copy's running header said first, above all its text, is its title (each page repeats it)
+        header = line.key.strip() in running and (seen_content or n != first)
+        if is_noise(line) or line.key.strip() in authors or header:
             kept.append(barrier(line))
             continue
         seen_content = True
