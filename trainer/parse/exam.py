@@ -35,10 +35,28 @@ def _instructs(node: Node) -> bool:
     return len(lines) >= 2 and said >= INSTRUCTIONS_SHARE * len(lines)
 
 
+# A question put to the candidate (`你认为…的原因是什么？`, `妳會怎麽做？`): what the paper asks, not a point.
+_ASKS_YOU = re.compile(r"[你妳您](?:们|們)?(?:认为|認為|会|會|将|將|打算|觉得|覺得|如何|怎么|怎麽|怎样|怎樣)")
+_QUESTION_END = re.compile(r"[？?](?:[（(]\s*\d{1,3}\s*分\s*[）)])?$")
+QUESTIONS_MIN = 2
+
+
+def _asks_candidate(node: Node) -> bool:
+    text = (node.para.text if node.para is not None else node.raw).strip()
+    return not node.children and bool(_QUESTION_END.search(text)) and bool(_ASKS_YOU.search(text))
+
+
 def mark_instructions(node: Node) -> None:
     """Turn each block of instructions to the candidate under `node` into an exam note: whatever its
     heading says (`注意事项`, `考生须知`), a block that speaks of the paper (`本卷满分…`) is no study
-    material; a `注意事项` section that speaks of the subject (`分清问数：…`) stays one."""
+    material; a `注意事项` section that speaks of the subject (`分清问数：…`) stays one. A paper's questions
+    put to the candidate (`1.你认为…？` `2.你会怎么做？`, most of a list's items) are notes too."""
+    for style in {c.style for c in node.children if c.ordinal}:
+        siblings = [c for c in node.children if c.ordinal and c.style == style]
+        asking = [c for c in siblings if _asks_candidate(c)]
+        if len(asking) >= QUESTIONS_MIN and 2 * len(asking) > len(siblings):
+            for child in asking:
+                child.style = NOTE
     for child in node.children:
         if child.items and _instructs(child):
             child.style = NOTE
