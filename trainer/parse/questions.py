@@ -26,7 +26,7 @@ _TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:�
 
 # `1.分析老旧小区改造的目的意义。`, `3.提出改进建议。`: a short line opening with a task's verb, as an
 # interview or exam answer numbers the tasks it answers.
-_OPENS_TASK = re.compile(r"^(?:请你?)?(?:概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价)")
+_OPENS_TASK = re.compile(r"^(?:请你?)?(?:概括|归纳|总结|梳理|分析|指出|提出|谈谈|说明|阐述|阐明|解释|评价|表明|亮明)")
 TASK_LINE_MAX = 30
 
 

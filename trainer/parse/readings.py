@@ -144,8 +144,9 @@ def _questions_answered(group: list[Node]) -> bool:
     answered = [n for n in group if asked(n.title) and _holds_list(n)]
     if 2 * len(answered) > len(group):
         return True
-    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them.
-    return all(map(opens_task, (n.title for n in group))) and 2 * sum(map(_holds_list, group)) > len(group)
+    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them;
+    # an answer's steps (`1.表明观点` over prose, `3.分析观点` over `(1)…(2)…`) when one holds a list.
+    return all(map(opens_task, (n.title for n in group))) and any(map(_holds_list, group))
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
