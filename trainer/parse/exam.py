@@ -7,11 +7,13 @@ import re
 from trainer.parse.markers import match_line
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import SCORE
 
 # What only a paper's instructions to the candidate speak of (`本卷满分为100分`, `请先仔细阅读给定资料`,
 # `考试总时限为150分钟`). A new phrase is an alternative here.
 _PAPER_WORDS = re.compile(
     r"本卷|本试卷|满分|总时限|考试时[间限]|给定资料|给定的资料|作答要求|答题卡|答题纸|准考证|考生须知|监考|草稿纸|指定位置"
+    # what a task requires of the answer (`中心明确，联系实际`, `语言通顺，条理清楚`, `不少于800字`)
 )
 INSTRUCTIONS_SHARE = 0.5  # at least this share of a block's items speak of the paper
 
@@ -46,6 +48,24 @@ def _asks_candidate(node: Node) -> bool:
     return not node.children and bool(_QUESTION_END.search(text)) and bool(_ASKS_YOU.search(text))
 
 
+_REQUIREMENTS = re.compile(r"^(?:作答|答题)?要求\s*[：:]?$")
+
+
+def _requirements(node: Node, previous: Node) -> bool:
+    """`要求：` over its items, right under a task given with its score (`…写一篇文章。（40分）`)."""
+    return bool(node.items) and bool(_REQUIREMENTS.match(node.title.strip())) and bool(SCORE.search(previous.title))
+
+
+# A task set to the candidate: it sends them to the materials or asks for a piece of writing.
+_TASK_OPEN = re.compile(r"^(?:请你?)?(?:根据|结合|阅读|参考|围绕|依据)|写(?:一篇|一份|一则)")
+
+
+def _scored_task(node: Node) -> bool:
+    """`（四）结合“给定资料”，以“家底”为题，写一篇文章。（40分）`: a task with its score, with nothing under
+    it (no answer follows it there: what comes below is the guide's own text)."""
+    return not node.items and bool(SCORE.search(node.title)) and bool(_TASK_OPEN.search(node.title))
+
+
 def mark_instructions(node: Node) -> None:
     """Turn each block of instructions to the candidate under `node` into an exam note: whatever its
     heading says (`注意事项`, `考生须知`), a block that speaks of the paper (`本卷满分…`) is no study
@@ -57,11 +77,15 @@ def mark_instructions(node: Node) -> None:
         if len(asking) >= QUESTIONS_MIN and 2 * len(asking) > len(siblings):
             for child in asking:
                 child.style = NOTE
+    previous: Node | None = None
     for child in node.children:
-        if child.items and _instructs(child):
+        if _scored_task(child) or (previous is not None and _requirements(child, previous)):
+            child.style = NOTE  # `要求：(1)中心明确…(3)不少于800字` under a scored task: the paper's
+        elif child.items and _instructs(child):
             child.style = NOTE
         else:
             mark_instructions(child)
+        previous = child
 
 
 def open_notes(node: Node) -> bool:
