@@ -22,6 +22,7 @@ from trainer.parse.noise import (
     without_running_header,
 )
 from trainer.parse.normalize import Line
+from trainer.parse.pages import running_lines
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
@@ -57,7 +58,7 @@ from trainer.parse.titles import (
     undecorated,
     undoubled,
 )
-from trainer.parse.vocab import is_facet_heading, is_heading_phrase
+from trainer.parse.vocab import is_heading_phrase
 
 _HASHTAG = re.compile(r"^#([^#\s][^#]{2,38}[^#\s])#$")  # a post's topic between two `#`
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
@@ -79,46 +80,11 @@ class Preamble:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
-RUNNING_MIN = 3  # a short line said this often is a running header or footer of the copy's pages
-RUNNING_MAX = 40
-
-
-def _running_lines(lines: list[Line]) -> set[str]:
-    """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
-    header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
-    counts: dict[str, int] = {}
-    apart: dict[str, int] = {}  # said again after other text came since it was last said
-    last_seen: dict[str, int] = {}
-    text_lines = 0
-    for line in lines:
-        key = line.key.strip()
-        if not key:
-            continue
-        text_lines += 1
-        if 2 <= len(key) <= RUNNING_MAX:
-            counts[key] = counts.get(key, 0) + 1
-            if key in last_seen and text_lines - last_seen[key] > 1:
-                apart[key] = apart.get(key, 0) + 1
-            last_seen[key] = text_lines
-    # A title a document site says three times in a row at the top is no running header: a header or
-    # footer comes back page after page, with the page's text between.
-    return {
-        key
-        for key, n in counts.items()
-        if n >= RUNNING_MIN
-        and apart.get(key, 0) >= RUNNING_MIN - 1
-        and not is_heading_phrase(key)
-        and not is_facet_heading(key)
-        and match_line(key) is None
-        and not key.startswith("#")
-    }
-
-
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
-    running = _running_lines(lines)
+    running = running_lines(lines)
     menu = menu_lines(lines)
     first = next((n for n, line in enumerate(lines) if line.key), -1)
     for n, line in enumerate(lines):
