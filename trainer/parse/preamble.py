@@ -74,6 +74,7 @@ class Preamble:
     title: str
     subtitle: str
     lines: list[Line]
+    name: str = ""  # the deck's name, when more than the title: a subtitle said on the title's line
 
 
 # `作者：公考老司机`: the byline names the author; the same name alone on a line is a byline too.
@@ -315,6 +316,9 @@ def read_preamble(lines: list[Line]) -> Preamble:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(undecorated(raw_title))
     title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
+    # `…的现状研究——以惠州市为例` on one line is the document's whole name (a subtitle's line under it is
+    # not; nor words that run on into the text, `——以…为例，`)
+    name = f"{title}——{subtitle}" if subtitle and not subtitle.endswith(("，", ",", "、", "；", ";")) else ""
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
@@ -341,7 +345,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             continue
         broken = whole[len(key) :] if cut else ""
         rest.append(barrier(line))
-    return Preamble(title, subtitle, rest)
+    return Preamble(title, subtitle, rest, name)
 
 
 def _copy_key(key: str) -> str:
