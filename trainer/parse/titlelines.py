@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.bylines import is_person_name
 from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.titles import TITLE_MAX
+from trainer.parse.titles import PART_LABEL, TITLE_MAX
 from trainer.parse.vocab import is_heading_phrase
 
 
@@ -57,6 +58,11 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
         lines[index + 1] = barrier(lines[index + 1])
         return f"{title.strip()} {second}"
     joined = title.strip() + nxt
+    if _cut_short(lines, index, title):
+        # `…民主生活会对照检` / `查材料（含案例）` over the text: a title a page's width cut mid-word
+        second = lines[index + 1].text.strip()
+        lines[index + 1] = barrier(lines[index + 1])
+        return title.strip() + second
     if (
         not nxt
         or not _CONTINUES.match(nxt)
@@ -67,6 +73,36 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
         return title
     lines[index + 1] = barrier(lines[index + 1])
     return joined
+
+
+CUT_TITLE_MIN = 15  # a title line this long may be cut by the page's width
+CUT_REST_MAX = 10  # the rest of it on the next line is this short
+_CLAUSE_MARK = re.compile(r"[，。；！？,.;!?：:、—]")
+
+
+def _cut_short(lines: list[Line], index: int, title: str) -> bool:
+    """True when the line right under a long title is its short rest, a page's width having cut it: a
+    few words with no clause mark, no heading, name or number, over a line of the text."""
+    title = title.strip()
+    if index + 2 >= len(lines) or len(title) < CUT_TITLE_MIN or _CLAUSE_MARK.search(title):
+        return False
+    if title.endswith(("）", ")", "】", "]", "”", "」", "》")):
+        return False  # a title closed by its bracket or quote is whole
+    nxt, text = lines[index + 1], lines[index + 2].key.strip()
+    key = nxt.key.strip()
+    return (
+        0 < len(key) <= CUT_REST_MAX
+        and len(text) >= CUT_TITLE_MIN
+        and not _CLAUSE_MARK.search(key)
+        and not key[0].isdigit()
+        and key[0] not in "【〖[（(《"
+        and match_line(key) is None
+        and not is_start_line(nxt)
+        and not is_heading_phrase(key)
+        and not PART_LABEL.match(key)
+        and not is_person_name(nxt)
+        and len(title) + len(key) <= TITLE_MAX
+    )
 
 
 # A title a copy glued to the first heading under it (`…实施方案一、背景分析`): where a first marker of a
