@@ -8,6 +8,8 @@ as in `trainer.parse.furniture` (which joins these rows to its table).
 
 from __future__ import annotations
 
+import re
+
 from trainer.parse.shaperow import Shape
 
 # What only a site's service speaks of, beside its documents: the reader's coins, refunds, help desk.
@@ -81,3 +83,12 @@ DOCUMENT_SITE_SHAPES: tuple[Shape, ...] = (
         40,
     ),
 )
+
+VIEWER_ROWS = 4  # the first rows: what a document site's viewer sets around the document itself
+_VIEWER = [(re.compile(shape.pattern, re.I), shape.limit) for shape in DOCUMENT_SITE_SHAPES[:VIEWER_ROWS]]
+
+
+def is_viewer_line(key: str) -> bool:
+    """True for a line of a document site's viewer: a badge, a button, a read count, a preview's note."""
+    key = key.strip()
+    return any(len(key) <= limit and rx.search(key) for rx, limit in _VIEWER)

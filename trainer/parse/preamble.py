@@ -28,6 +28,8 @@ from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
     over_metadata,
+    over_viewer,
+    own_title_below,
     past_site_lines,
     site_column,
     site_word,
@@ -281,11 +283,14 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
+    listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)
     piece = lone_piece_label(lines)
     for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
     found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
+    if found is not None and found[0] == listing:
+        found = own_title_below(lines, listing) or found
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
