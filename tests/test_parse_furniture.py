@@ -315,3 +315,17 @@ def test_a_list_of_words_under_a_title_is_no_menu() -> None:
     assert menu_lines(split_lines(words)) == set()
     assert menu_lines(split_lines("问题\n原因\n对策\n成效\n意义\n")) == set()  # a table's heads
     assert menu_lines(split_lines("要闻\n视听\n图说\n热线\n县域\n正文标题在这里\n")) == {0, 1, 2, 3, 4}
+
+
+def test_questions_put_to_the_candidate_are_no_points_and_the_text_after_them_stays() -> None:
+    text = (
+        "社区养老服务站遇冷怎么办\n某街道建成养老服务站，来的老人很少。\n"
+        "1.你认为服务站遇冷的原因是什么？\n2.如果你是街道民政办主任，你会怎么做？\n"
+        "这两道题层层递进，下面分别说一下。\n"
+        "第一题考查归纳能力：材料里能看出服务内容单一、收费偏高等问题。\n"
+        "第二题考查组织能力：思路是先调研需求，再调整服务。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    heads = [p.head for _, _, p in deck.points()]
+    assert heads == ["第一题考查归纳能力", "第二题考查组织能力"]
+    assert not any("你" in t.title or "你" in s.heading for t in deck.topics for s in t.sections)

@@ -45,7 +45,7 @@ QUESTIONS_MIN = 2
 
 def _asks_candidate(node: Node) -> bool:
     text = (node.para.text if node.para is not None else node.raw).strip()
-    return not node.children and bool(_QUESTION_END.search(text)) and bool(_ASKS_YOU.search(text))
+    return bool(_QUESTION_END.search(text)) and bool(_ASKS_YOU.search(text))
 
 
 _REQUIREMENTS = re.compile(r"^(?:作答|答题)?要求\s*[：:]?$")
@@ -66,6 +66,13 @@ def _scored_task(node: Node) -> bool:
     return not node.items and bool(SCORE.search(node.title)) and bool(_TASK_OPEN.search(node.title))
 
 
+def _lift(parent: Node, child: Node) -> None:
+    """Set what `child` holds after it, in `parent`, and leave it holding nothing."""
+    at = parent.items.index(child)
+    parent.items[at + 1 : at + 1] = child.items
+    child.items = []
+
+
 def mark_instructions(node: Node) -> None:
     """Turn each block of instructions to the candidate under `node` into an exam note: whatever its
     heading says (`注意事项`, `考生须知`), a block that speaks of the paper (`本卷满分…`) is no study
@@ -77,6 +84,7 @@ def mark_instructions(node: Node) -> None:
         if len(asking) >= QUESTIONS_MIN and 2 * len(asking) > len(siblings):
             for child in asking:
                 child.style = NOTE
+                _lift(node, child)  # what the last question holds is the text that follows the questions
     previous: Node | None = None
     for child in node.children:
         if _scored_task(child) or (previous is not None and _requirements(child, previous)):
@@ -89,13 +97,13 @@ def mark_instructions(node: Node) -> None:
 
 
 def open_notes(node: Node) -> bool:
-    """Unwrap the exam notes under `node` (not the instructions): the materials of a paper that gives no
+    """Unwrap the exam notes under `node` (not the instructions, nor the questions put to the candidate): the materials of a paper that gives no
     answer are all there is to learn, so what they hold is read as the paper's text, their label line
     (`二、给定资料`) dropped. True when there was one."""
     opened = False
     items: list[Para | Node] = []
     for item in node.items:
-        if isinstance(item, Node) and item.style == NOTE and not _instructs(item):
+        if isinstance(item, Node) and item.style == NOTE and not _instructs(item) and not _asks_candidate(item):
             open_notes(item)
             items.extend(_passages(item.items))
             opened = True
