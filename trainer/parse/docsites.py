@@ -1,10 +1,9 @@
-"""Rows of the furniture table for a document or download site's viewer around the text; no structure.
+"""Rows of the furniture table for a document or download site's viewer around the text; no structure."""
 
-A document site (文库, 文档网, 范文网) shows a copied document inside its viewer: a badge and the file's
-size and pages over it, buttons (`侵权投诉`, `海报`, `合集下载`), read counts, a note where the preview
-ends and a numbered help list about downloading (coins, refunds, the service desk). Each row is a shape,
-as in `trainer.parse.furniture` (which joins these rows to its table).
-"""
+# A document site (文库, 文档网, 范文网) shows a copied document inside its viewer: a badge and the file's
+# size and pages over it, buttons (`侵权投诉`, `海报`, `合集下载`), read counts, a note where the preview
+# ends and a numbered help list about downloading (coins, refunds, the service desk). Each row is a shape,
+# as in `trainer.parse.furniture` (which joins these rows to its table).
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""Page numbers a PDF viewer's copy glued to the start of each page's text, and the running headers and
-footers it repeats page after page; lines only, no tree."""
+"""Page numbers a PDF copy glued to each page's text, and the running headers it repeats; lines only."""
 
 from __future__ import annotations
 
