@@ -35,7 +35,7 @@ _BYLINE_MARK = re.compile(r"^[□◎■●○◇◆☆★▲△▪]\s*")
 
 
 NAMES_MAX = 20
-_NAME_LIST = re.compile(r"\s*[、，,;；]\s*")
+_NAME_LIST = re.compile(r"[、，,;；]")  # the parts are stripped: no `\s*` around it (linear)
 _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}$")  # `卢 霞`: a short name spaced out
 
 
