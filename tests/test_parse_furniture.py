@@ -285,6 +285,12 @@ def test_a_restart_after_a_sentence_that_sets_out_to_solve_is_the_measures() -> 
         ("兩會(huì )熱詞", "兩會熱詞"),
         ("开通快速公交(BRT)线路", "开通快速公交(BRT)线路"),
         ("方案(a)与方案(b)", "方案(a)与方案(b)"),
+        # glued to the text around them, with no letter beside a digit or with no mark beside a letter
+        ('解题技巧0 |2 [1 Y" @5 \\+ F', "解题技巧"),
+        ("* `. S! X0 F7 R1 A申论考试", "申论考试"),
+        ("8 O8 J1 B, B9 r& \\7 \\- Z8 G第一节 概述", "第一节 概述"),
+        ("A. B. C. D. E.", "A. B. C. D. E."),
+        ("A1 B2 C3 D4 E5", "A1 B2 C3 D4 E5"),
     ],
 )
 def test_injected_ascii_scraps_go_and_the_text_stays(line: str, kept: str) -> None:
@@ -319,3 +325,17 @@ def test_a_keyword_list_at_the_top_read_as_a_menu_loses_no_point_and_names_nothi
     deck = parse_document(text, source="kw.txt")
     assert deck.name == "kw"
     assert [p.head for _, _, p in deck.points()] == ["人才流失", "产业单一"]
+
+
+def test_questions_put_to_the_candidate_are_no_points_and_the_text_after_them_stays() -> None:
+    text = (
+        "社区养老服务站遇冷怎么办\n某街道建成养老服务站，来的老人很少。\n"
+        "1.你认为服务站遇冷的原因是什么？\n2.如果你是街道民政办主任，你会怎么做？\n"
+        "这两道题层层递进，下面分别说一下。\n"
+        "第一题考查归纳能力：材料里能看出服务内容单一、收费偏高等问题。\n"
+        "第二题考查组织能力：思路是先调研需求，再调整服务。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    heads = [p.head for _, _, p in deck.points()]
+    assert heads == ["第一题考查归纳能力", "第二题考查组织能力"]
+    assert not any("你" in t.title or "你" in s.heading for t in deck.topics for s in t.sections)

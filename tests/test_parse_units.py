@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.core.model import SectionKind
+from trainer.parse import parse_document
 from trainer.parse.bylines import is_person_name
 from trainer.parse.heads import split_head
 from trainer.parse.markers import find_inline, match_line, top_list
@@ -367,7 +368,17 @@ def test_footer_lines(text: str, footer: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "name"),
-    [("王亚峰", True), ("欧阳修", True), ("张三 李四", True), ("重要意义", False), ("存在问题", False)],
+    [
+        ("王亚峰", True),
+        ("欧阳修", True),
+        ("张三 李四", True),
+        ("重要意义", False),
+        ("存在问题", False),
+        ("卢 霞,张 恒,陈兴源", True),  # a journal spaces a two-character name out to three
+        ("王敏、李强、赵丽华、陈晨", True),
+        ("王 敏 李 强", False),  # spaces only: no name list to read it by
+        ("加 强 监 管", False),
+    ],
 )
 def test_person_names(text: str, name: bool) -> None:
     assert is_person_name(_line(text)) is name
@@ -387,6 +398,8 @@ TITLES = [
     # a chapter label before a title, whatever the unit (markers.CHAPTER_LABEL)
     ("第一篇：乡村振兴的路径选择", ("乡村振兴的路径选择", "")),
     ("第三讲：基层治理的难点与对策", ("基层治理的难点与对策", "")),
+    ("2024.01.22 社区网格员队伍建设问题研究", ("社区网格员队伍建设问题研究", "")),  # the day it was published
+    ("2035年远景目标展望", ("2035年远景目标展望", "")),
 ]
 
 
@@ -559,3 +572,14 @@ def test_action_kind(title: str, kind: SectionKind) -> None:
 )
 def test_clean_title_keeps_the_gap_between_headline_phrases(raw: str, title: str) -> None:
     assert clean_title(raw) == title
+
+
+def test_a_lone_chapter_heading_names_the_document_and_one_of_several_does_not() -> None:
+    body = "第一节 难题\n一、负担较重\n检查考核多。\n二、力量薄弱\n人手不足。\n"
+    alone = parse_document("第三章 基层治理的难题\n" + body, source="book.txt")
+    assert alone.name == "第三章 基层治理的难题"
+    several = parse_document(
+        "第三章 基层治理的难题\n" + body + "第四章 基层治理的出路\n一、减负\n精简。\n二、增能\n培训。\n",
+        source="book.txt",
+    )
+    assert several.name != "第三章 基层治理的难题"

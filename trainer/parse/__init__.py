@@ -84,7 +84,7 @@ def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
             "no numbered points or sections found, and no paragraphs of prose (only page furniture or stray lines)",
             path=source or None,
         )
-    name = preamble.title or _stem(source) or topics[0].title
+    name = preamble.name or preamble.title or _stem(source) or topics[0].title
     return Deck(name, unique_ids(topics), (source,) if source else ()), notes
 
 

@@ -49,6 +49,22 @@ def _goes_on(lines: list[Line], content: list[int], n: int, size: int) -> bool:
     return count > size
 
 
+def _boxed_over_title(lines: list[Line], content: list[int], n: int, copy: int) -> list[int]:
+    """The numbered short lines from content line `n` on, when they end at a title (a short line with no
+    number and no stop) and the text whose first headings they list starts below that title (at `copy`):
+    a document site's contents box set over the document, whose text it cuts off after a heading or
+    two; else nothing."""
+    rest: list[int] = []
+    for i in content[n:]:
+        key = lines[i].key.strip()
+        if _entry(key) and match_line(key) is not None:
+            rest.append(i)
+            continue
+        title = bool(_entry(key)) and match_line(key) is None and not is_heading_phrase(key)
+        return rest if title and i < copy else []
+    return []
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a table of contents near the top, with its announcing label.
 
@@ -77,7 +93,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
             run.append(i)
             entries.add(entry)
             continue
-        if len(run) >= ENTRIES_MIN and label is None and _goes_on(lines, content, n, len(run)):
+        boxed = _boxed_over_title(lines, content, n, said[_entry(lines[run[0]].key.strip())]) if run else []
+        if len(run) >= ENTRIES_MIN and label is None and boxed:
+            found.update(run + boxed)  # a contents box over the title: the text below is cut off
+        elif len(run) >= ENTRIES_MIN and label is None and _goes_on(lines, content, n, len(run)):
             # The contents are the outline; their first headings said again below open a text cut off.
             found.update(said[_entry(lines[i].key.strip())] for i in run)
         elif len(run) >= ENTRIES_MIN:

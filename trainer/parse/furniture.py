@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from trainer.parse.docsites import DOCUMENT_SITE_SHAPES
 from trainer.parse.regexparts import alternatives
+from trainer.parse.shaperow import Shape
 
-ANY = 1 << 30  # no length limit: the shape is sure at any length
 # The roles a speaker is named by, in a byline (`县委书记 张三`) or before what they said in a headline
 # (`市政协委员温秀丽：…`, read by `noise`). A new role is a word here.
 SPEAKER_ROLES = (
@@ -21,20 +21,12 @@ SPEAKER_ROLES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Shape:
-    what: str  # what a line of this shape is
-    examples: tuple[str, ...]  # lines of this shape as pages have them (tests check each is caught)
-    pattern: str
-    limit: int = ANY
-    stop_ok: bool = True
-
-
 # What a line's label says it holds (`发布时间：…`, `责任编辑：…`, `QQ群：…`): page or paper metadata.
 METADATA = (
-    r"^(?:发布时间|发布日期|发布|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
+    r"^(?:[•·●▪]\s*)?(?:发布时间|发布日期|发布|发表时间|更新时间|时间|日期|来源|文章来源|信息来源|浏览数?|浏览次数|点击数?"
     r"|阅读数?|阅读量|作者|编辑|责任编辑|文/|字号|打印|分享到|收藏|标签|关键词|关键字"
-    r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|索引号|文号|发文字号|成文日期|公开日期|有效性"
+    r"|文档编号|上传时间|上传者|格式|页数|大小|下载次数|下载|文件名称|信息索引号|索引号|文号|发文字号|成文日期|公开日期|有效性"
+    r"|发布机构|发文单位|公开方式|公开范围|公开时限|组配分类|体裁分类|主题词|生效日期|废止日期"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
     r"|原标题|图片来源|图源|声明|特别声明|郑重声明|文|撰文|撰稿|供稿|记者|通讯员|浏览量|点击量|访问量|字体|页码|微信号|功能介绍"
     r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI"
@@ -69,8 +61,17 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a reporter's byline (`本报记者 张三 李四`)",
-        ("本报记者 张三 李四", "通讯员 王五", "□ 本报记者 张三", "—— 本报评论员", "人民日报评论员"),
-        r"^(?:本报|新华社|人民网|央视网?)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
+        (
+            "本报记者 张三 李四",
+            "通讯员 王五",
+            "□ 本报记者 张三",
+            "—— 本报评论员",
+            "人民日报评论员",
+            "证券时报记者 曹晨",
+        ),
+        # `证券时报记者 曹晨`: a paper's or an agency's name before the reporter's
+        r"^(?:本报|新华社|人民网|央视网?|[\u4e00-\u9fff]{2,8}(?:日报|时报|晚报|晨报|商报|报社|新闻网|新闻社|电视台))?"
+        r"(?:首席|特约|见习)?(?:记者|通讯员|特约评论员|评论员)\s*[\u4e00-\u9fff·、 ]{2,20}$"
         r"|^[□◎■●○◇◆☆★]\s*(?:本报|新华社)?(?:记者|通讯员)"  # `□ 本报记者 张三`
         r"|^[-—\s]*(?:本报|新华社|[\u4e00-\u9fff]{2,6}(?:日报|时报|晚报))?(?:特约)?评论员$",  # `本报评论员`
     ),
@@ -364,6 +365,7 @@ SHAPES: tuple[Shape, ...] = (
         r"第\s*\d{1,4}\s*卷\s*第\s*\d{1,3}\s*期|Vol\.\s*\d{1,4}|Journal of",
         100,
     ),
+    *DOCUMENT_SITE_SHAPES,  # a document site's viewer: badges, buttons, counts, its help list
 )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_RUN = re.compile(r"(?<!\S)[!-~]{1,3}(?: {1,2}[!-~]{1,3}){4,}(?!\S)")
+# A run may be glued to the characters around it (`…解题技巧0 |2 [1 Y" @5 \\+ F第一节`).
+_RUN = re.compile(r"(?<![!-~])[!-~]{1,3}(?: {1,2}[!-~]{1,3}){4,}(?![!-~])")
 _MIXED = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
 _MARKED = re.compile(r"[A-Za-z0-9][^A-Za-z0-9]|[^A-Za-z0-9][A-Za-z0-9]")  # `U#`, `t;`, `{2`
 _MARKER = re.compile(r"^(?:\d{1,2}[.、]?|[(（]\d{1,2}[)）])$")  # `1.` before the text it numbers
@@ -19,10 +20,20 @@ SYMBOLS_MIN = 2
 _CHEAP = re.compile(r"[!-~] {1,2}[!-~]{1,3} {1,2}[!-~]")  # no run is possible without this
 
 
+MANY_MIXED = 3  # this many scraps of a letter with a digit, and one mark anywhere
+MANY_MARKED = 4  # with no letter beside a digit, this many scraps with a mark, of
+MARKS_MIN = 3  # this many different marks (`|2 [1 Y" @5 \\+`; an options row `A. B. C. D. E.` has one)
+
+
 def _is_garbage(tokens: list[str]) -> bool:
     mixed = sum(1 for t in tokens if _MIXED.search(t))
-    symbols = sum(1 for t in tokens if _MARKED.search(t))
-    return mixed >= MIXED_MIN and symbols >= SYMBOLS_MIN
+    marked = [t for t in tokens if _MARKED.search(t)]
+    if mixed >= MIXED_MIN and len(marked) >= SYMBOLS_MIN:
+        return True
+    if mixed >= MANY_MIXED and any(not t.isalnum() for t in tokens):
+        return True  # `* \`. S! X0 F7 R1 A`: three scraps of a letter with a digit, and marks
+    marks = {c for t in marked for c in t if not c.isalnum()}
+    return len(marked) >= MANY_MARKED and len(marks) >= MARKS_MIN
 
 
 # What a broken copy leaves in the text, one row a kind: in place of characters it lost, `锟斤拷` (U+FFFD
@@ -49,7 +60,8 @@ def without_injected(raw: str) -> str:
         if not _is_garbage(tokens):
             continue
         end = m.end()
-        if _MARKER.match(tokens[-1]) and raw[end : end + 1] == " " and not raw[end + 1 : end + 2].isascii():
+        after = raw[end:].lstrip(" ")[:1]
+        if _MARKER.match(tokens[-1]) and after and not after.isascii():
             end = m.start() + m.group().rindex(tokens[-1])  # `~ 1. 撰写…`: the number belongs to the text
         out.append(raw[last : m.start()])
         last = end

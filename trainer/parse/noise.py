@@ -189,7 +189,7 @@ def is_noise(line: Line) -> bool:
 def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`- ")
     if not key:
-        return False
+        return bool(folded.strip())  # `-`, `---`: a rule or a stray mark, no word at all
     if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):
         return True
     if len(key) <= 60 and is_nav_bar(key):
@@ -229,6 +229,8 @@ _TITLE_EXT = re.compile(
 _TITLE_DATE = re.compile(
     r"(?<=\S)\s++\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
+# `2024.01.22 社区…的研究`: the day a page published it, before the title.
+_TITLE_LEAD_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+(?=\S{4})")
 _TITLE_GENRE = re.compile(r"^(?:申论|公考|公务员)?(?:高分|优秀|满分|精选|经典)?(?:范文|素材)(?=[^：:]{6})")
 # A line that is only a site's or a genre's name (`申论范文`, `山西公务员考试`, `申论行政执法类范文精析`).
 _GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育|频道|学园|学堂|论坛|官网")
@@ -272,7 +274,7 @@ def split_title(title: str) -> tuple[str, str]:
     text = _TITLE_GAP.sub("", title.strip())
     if has_title_label(text):
         text = _DECORATION.sub("", text)
-    text = _TITLE_DATE.sub("", text)
+    text = _TITLE_LEAD_DATE.sub("", _TITLE_DATE.sub("", text))
     text = _TITLE_EXT.sub("", _TITLE_COUNT.sub("", text)).strip() or text
     stripped = _TITLE_PREFIX.sub("", text).strip()
     if len(stripped) >= 4:

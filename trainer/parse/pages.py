@@ -1,9 +1,10 @@
-"""Page numbers a PDF viewer's copy glued to the start of each page's text; lines only, no tree."""
+"""Page numbers a PDF copy glued to each page's text, and the running headers it repeats; lines only."""
 
 from __future__ import annotations
 
 from trainer.parse.markers import find_inline, match_line
 from trainer.parse.normalize import Line
+from trainer.parse.vocab import is_facet_heading, is_heading_phrase
 
 PAGE_TEXT_MIN = 200  # a page's text runs this long at least; a list item's seldom does
 
@@ -46,3 +47,38 @@ def page_numbers(lines: list[Line]) -> list[Line]:
         end = match_line(line.key).end  # type: ignore[union-attr]
         out[i] = Line(line.text[end:], line.key[end:], line.lineno, line.indent)
     return out
+
+
+RUNNING_MIN = 3  # a short line said this often is a running header or footer of the copy's pages
+RUNNING_MAX = 40
+
+
+def running_lines(lines: list[Line]) -> set[str]:
+    """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
+    header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
+    counts: dict[str, int] = {}
+    apart: dict[str, int] = {}  # said again after other text came since it was last said
+    last_seen: dict[str, int] = {}
+    text_lines = 0
+    for line in lines:
+        key = line.key.strip()
+        if not key:
+            continue
+        text_lines += 1
+        if 2 <= len(key) <= RUNNING_MAX:
+            counts[key] = counts.get(key, 0) + 1
+            if key in last_seen and text_lines - last_seen[key] > 1:
+                apart[key] = apart.get(key, 0) + 1
+            last_seen[key] = text_lines
+    # A title a document site says three times in a row at the top is no running header: a header or
+    # footer comes back page after page, with the page's text between.
+    return {
+        key
+        for key, n in counts.items()
+        if n >= RUNNING_MIN
+        and apart.get(key, 0) >= RUNNING_MIN - 1
+        and not is_heading_phrase(key)
+        and not is_facet_heading(key)
+        and match_line(key) is None
+        and not key.startswith("#")
+    }

@@ -22,11 +22,14 @@ from trainer.parse.noise import (
     without_running_header,
 )
 from trainer.parse.normalize import Line
+from trainer.parse.pages import running_lines
 from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
     over_metadata,
+    over_viewer,
+    own_title_below,
     past_site_lines,
     site_column,
     site_word,
@@ -35,8 +38,12 @@ from trainer.parse.sitelines import (
 from trainer.parse.titlelines import (
     barrier,
     continued_title,
+    lone_chapter,
     lone_piece_label,
     lone_symbol,
+    piece_title,
+    run_in,
+    run_into_text,
     symbol_title,
     without_marker,
 )
@@ -53,7 +60,7 @@ from trainer.parse.titles import (
     undecorated,
     undoubled,
 )
-from trainer.parse.vocab import is_facet_heading, is_heading_phrase
+from trainer.parse.vocab import is_heading_phrase
 
 _HASHTAG = re.compile(r"^#([^#\s][^#]{2,38}[^#\s])#$")  # a post's topic between two `#`
 _H1 = re.compile(r"^#\s++((?:\s*+[^\s#]++|\s*+#++)+?)\s*+#*+$")  # linear: lazy by whole runs, possessive
@@ -69,53 +76,20 @@ class Preamble:
     title: str
     subtitle: str
     lines: list[Line]
+    name: str = ""  # the deck's name, when more than the title: a subtitle said on the title's line
 
 
 # `作者：公考老司机`: the byline names the author; the same name alone on a line is a byline too.
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
-RUNNING_MIN = 3  # a short line said this often is a running header or footer of the copy's pages
-RUNNING_MAX = 40
-
-
-def _running_lines(lines: list[Line]) -> set[str]:
-    """Short lines a copy repeats page after page (`XX职业技术学院学报`, `内部资料 注意保存`): a running
-    header or footer. Headings a collection repeats (`对策`, `政府层面`) and numbered lines are not."""
-    counts: dict[str, int] = {}
-    apart: dict[str, int] = {}  # said again after other text came since it was last said
-    last_seen: dict[str, int] = {}
-    text_lines = 0
-    for line in lines:
-        key = line.key.strip()
-        if not key:
-            continue
-        text_lines += 1
-        if 2 <= len(key) <= RUNNING_MAX:
-            counts[key] = counts.get(key, 0) + 1
-            if key in last_seen and text_lines - last_seen[key] > 1:
-                apart[key] = apart.get(key, 0) + 1
-            last_seen[key] = text_lines
-    # A title a document site says three times in a row at the top is no running header: a header or
-    # footer comes back page after page, with the page's text between.
-    return {
-        key
-        for key, n in counts.items()
-        if n >= RUNNING_MIN
-        and apart.get(key, 0) >= RUNNING_MIN - 1
-        and not is_heading_phrase(key)
-        and not is_facet_heading(key)
-        and match_line(key) is None
-        and not key.startswith("#")
-    }
-
-
 def _strip_noise(lines: list[Line]) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
-    running = _running_lines(lines)
+    running = running_lines(lines)
     menu = menu_lines(lines)
+    first = next((n for n, line in enumerate(lines) if line.key), -1)
     for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
@@ -128,7 +102,9 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        if is_noise(line) or line.key.strip() in authors or line.key.strip() in running:
+        # a copy's running header said first, above all its text, is its title (each page repeats it)
+        header = line.key.strip() in running and (seen_content or n != first)
+        if is_noise(line) or line.key.strip() in authors or header:
             kept.append(barrier(line))
             continue
         seen_content = True
@@ -221,6 +197,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return content[0], first.text[hashtag.start(1) : hashtag.end(1)]  # `#话题#`: a post's topic names it
     if first.key.startswith("#"):
         return None
+    if lone_chapter(lines, content):
+        return content[0], first.text  # `第一章 …` and no other chapter: the document is that chapter
     if is_start_line(first):
         if not lone_symbol(lines, content):
             return symbol_title(lines, content)
@@ -242,7 +220,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         or ends_terminal(first.key.rstrip("？?！!"))
         or "。" in first.key
     ):
-        return forwarded_title(lines, content)  # a sentence or a lead-in, not a title
+        # a sentence or a lead-in, not a title; or a flattened page's title run into its text
+        return forwarded_title(lines, content) or run_into_text(lines, content)
     if _PREFACE.match(first.key):
         return None
     if has_title_label(first.key):
@@ -304,10 +283,14 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
+    listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)
-    for i in contents_lines(lines) | form_lines(lines) | {lone_piece_label(lines)} - {-1}:
+    piece = lone_piece_label(lines)
+    for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
-    found = _find_title(lines, quoted, site_names)
+    found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
+    if found is not None and found[0] == listing:
+        found = own_title_below(lines, listing) or found
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
@@ -330,6 +313,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             return Preamble(split_title(undoubled(named))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
+    lines = run_in(lines, index, raw_title)  # a flattened page's title run into its text: two lines
     raw_title = undoubled(continued_title(lines, index, raw_title))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
@@ -337,6 +321,9 @@ def read_preamble(lines: list[Line]) -> Preamble:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(undecorated(raw_title))
     title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
+    # `…的现状研究——以惠州市为例` on one line is the document's whole name (a subtitle's line under it is
+    # not; nor words that run on into the text, `——以…为例，`)
+    name = f"{title}——{subtitle}" if subtitle and not subtitle.endswith(("，", ",", "、", "；", ";")) else ""
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0
@@ -363,7 +350,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
             continue
         broken = whole[len(key) :] if cut else ""
         rest.append(barrier(line))
-    return Preamble(title, subtitle, rest)
+    return Preamble(title, subtitle, rest, name)
 
 
 def _copy_key(key: str) -> str:

@@ -27,7 +27,7 @@ _TASK = re.compile(r"^(?:请你?|请)?(?:根据|结合|阅读|参考|围绕)(?:�
 
 # `1.分析老旧小区改造的目的意义。`, `3.提出改进建议。`: a short line opening with a task's verb, as an
 # interview or exam answer numbers the tasks it answers.
-_OPENS_TASK = re.compile(f"^(?:请你?)?(?:{_TASK_VERBS})")
+_OPENS_TASK = re.compile(f"^(?:请你?)?(?:{_TASK_VERBS}|表明|亮明)")  # an answer step too: `1.表明自身观点`
 TASK_LINE_MAX = 30
 
 

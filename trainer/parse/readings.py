@@ -126,7 +126,11 @@ def _numbered_sections(group: list[Node]) -> bool:
     """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
     list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
     that section's points, whatever the item's phrase looks like (a claim or a topic)."""
-    return group[0].style in SECTION_NUMBERINGS and any(_holds_list(n) for n in group)
+    numbering = group[0].style in SECTION_NUMBERINGS or all(_BOOK_PART.match(n.raw.strip()) for n in group)
+    return numbering and any(_holds_list(n) for n in group)
+
+
+_BOOK_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}\s?[章节]")  # `第二节 申论的命题内容`: a book's sections
 
 
 def _most_hold_lists(group: list[Node]) -> bool:
@@ -151,8 +155,9 @@ def _questions_answered(group: list[Node]) -> bool:
     answered = [n for n in group if asked(n.title) and _holds_list(n)]
     if 2 * len(answered) > len(group):
         return True
-    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them.
-    return all(map(opens_task, (n.title for n in group))) and 2 * sum(map(_holds_list, group)) > len(group)
+    # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them;
+    # an answer's steps (`1.表明观点` over prose, `3.分析观点` over `(1)…(2)…`) when one holds a list.
+    return all(map(opens_task, (n.title for n in group))) and any(map(_holds_list, group))
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the

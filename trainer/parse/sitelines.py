@@ -6,6 +6,7 @@ import re
 
 from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
+from trainer.parse.docsites import is_viewer_line
 from trainer.parse.furniture import is_metadata
 from trainer.parse.markers import CHAPTER_LABEL
 from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
@@ -209,3 +210,35 @@ def over_metadata(lines: list[Line]) -> set[str]:
             return set()
         return {normalize_key(key)}
     return set()
+
+
+VIEWER_BELOW = 2  # a viewer's line this close under the first line marks it the site's listing
+
+
+def over_viewer(lines: list[Line]) -> int:
+    """The index of the first line when a document site's viewer lines (`合集下载`, `VIP专免`) follow it:
+    the site's listing of the document, which may name it otherwise than the document does; else -1."""
+    content = [i for i, line in enumerate(lines) if line.key.strip()]
+    if len(content) < 2:
+        return -1
+    return content[0] if any(is_viewer_line(lines[i].key) for i in content[1 : 1 + VIEWER_BELOW]) else -1
+
+
+def own_title_below(lines: list[Line], listing: int) -> tuple[int, str] | None:
+    """Under a site's listing and its viewer, the document's own title when it differs (`停车位问题调查
+    社会调查报告` under `社会调查报告 （停车位问题调查）`): the first line of text, title-like, over the
+    text; a copy of the listing's words (whole or cut) is the same title."""
+    content = [i for i, line in enumerate(lines) if line.key.strip() and i > listing][:TITLE_WINDOW]
+    if not content:
+        return None
+    line = lines[content[0]]
+    below = [lines[i] for i in content[1:] if lines[i].key != line.key]  # past the title said again
+    if not below:
+        return None
+    text = below[0]
+    mine, theirs = normalize_key(line.key), normalize_key(lines[listing].key)
+    # `我国乡村旅游发展存在的问题及对策`: a phrase of section words long enough to name its subject
+    named = is_heading_phrase(line.key) and len(line.key) >= TITLED_PHRASE_MIN and not is_start_line(line)
+    if not (title_like(line) or named) or ends_terminal(line.key) or theirs.startswith(mine) or mine.startswith(theirs):
+        return None
+    return (content[0], line.text) if len(text.key) > len(line.key) else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.bylines import is_person_name
 from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.titles import TITLE_MAX
+from trainer.parse.titles import PART_LABEL, TITLE_MAX
 from trainer.parse.vocab import is_heading_phrase
 
 
@@ -57,6 +58,11 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
         lines[index + 1] = barrier(lines[index + 1])
         return f"{title.strip()} {second}"
     joined = title.strip() + nxt
+    if _cut_short(lines, index, title):
+        # `…民主生活会对照检` / `查材料（含案例）` over the text: a title a page's width cut mid-word
+        second = lines[index + 1].text.strip()
+        lines[index + 1] = barrier(lines[index + 1])
+        return title.strip() + second
     if (
         not nxt
         or not _CONTINUES.match(nxt)
@@ -67,6 +73,49 @@ def continued_title(lines: list[Line], index: int, title: str) -> str:
         return title
     lines[index + 1] = barrier(lines[index + 1])
     return joined
+
+
+CUT_TITLE_MIN = 15  # a title line this long may be cut by the page's width
+CUT_REST_MAX = 10  # the rest of it on the next line is this short
+_CLAUSE_MARK = re.compile(r"[，。；！？,.;!?：:、—]")
+
+
+def _cut_short(lines: list[Line], index: int, title: str) -> bool:
+    """True when the line right under a long title is its short rest, a page's width having cut it: a
+    few words with no clause mark, no heading, name or number, over a line of the text."""
+    title = title.strip()
+    if index + 2 >= len(lines) or len(title) < CUT_TITLE_MIN or _CLAUSE_MARK.search(title):
+        return False
+    if title.endswith(("）", ")", "】", "]", "”", "」", "》")):
+        return False  # a title closed by its bracket or quote is whole
+    nxt, text = lines[index + 1], lines[index + 2].key.strip()
+    key = nxt.key.strip()
+    return (
+        0 < len(key) <= CUT_REST_MAX
+        and len(text) >= CUT_TITLE_MIN
+        and not _CLAUSE_MARK.search(key)
+        and not key[0].isdigit()
+        and key[0] not in "【〖[（(《"
+        and match_line(key) is None
+        and not is_start_line(nxt)
+        and not is_heading_phrase(key)
+        and not PART_LABEL.match(key)
+        and not is_person_name(nxt)
+        and len(title) + len(key) <= TITLE_MAX
+    )
+
+
+SIBLING_LOOK = 400  # lines searched below a piece label for its title (a bounded look: linear)
+
+
+def run_in(lines: list[Line], index: int, title: str) -> list[Line]:
+    """The lines with the title at `index` set on a line of its own when a flattened page ran its text on
+    after it (`…对策研究 伴随我国经济…`): the text stays, on a line of its own; the lines as they were else."""
+    line = lines[index]
+    if title == line.text or not line.text.startswith(title) or not line.text[len(title) : len(title) + 1].isspace():
+        return lines
+    rest = Line(line.text[len(title) :].strip(), line.key[len(title) :].strip(), line.lineno, line.indent)
+    return [*lines[:index], Line(title, line.key[: len(title)], line.lineno, line.indent), rest, *lines[index + 1 :]]
 
 
 def lone_symbol(lines: list[Line], content: list[int]) -> bool:
@@ -101,7 +150,7 @@ def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | Non
 
 
 # A collection's piece label: a title with the piece's number after it (`农村教育调查报告 篇1`).
-_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})$")
+_PIECE_LABEL = re.compile(r"^[^，。；！？,.;!?]{4,60}?\s*篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[：:]?$")
 
 
 def lone_piece_label(lines: list[Line]) -> int:
@@ -109,3 +158,47 @@ def lone_piece_label(lines: list[Line]) -> int:
     and no `篇2`): it tells nothing the document's title does not, and heads no section; else -1."""
     found = [i for i, line in enumerate(lines) if line.key and _PIECE_LABEL.match(line.key.strip())]
     return found[0] if len(found) == 1 else -1
+
+
+def piece_title(lines: list[Line], piece: int) -> tuple[int, str] | None:
+    """The piece's own title under the one piece label of a collection's page (`…论文 篇1:` over
+    `统筹城乡，壮大县域经济的思考`): the document is that piece, named by it; else nothing."""
+    if piece < 0:
+        return None
+    below = [i for i in range(piece + 1, min(len(lines), piece + SIBLING_LOOK)) if lines[i].key][:2]
+    if len(below) < 2:
+        return None
+    title, text = lines[below[0]], lines[below[1]]
+    key = title.key.strip()
+    if len(key) > TITLE_MAX or ends_terminal(key) or is_start_line(title) or is_heading_phrase(key):
+        return None
+    return (below[0], title.text) if len(text.key) > len(key) and "。" in text.key else None
+
+
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}章(?:\s+|[：:、]\s*)\S")
+
+
+def lone_chapter(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is a chapter's heading (`第一章 申论的命题规律`) and no other line opens a
+    chapter: a book's chapter copied on its own, whose heading names it."""
+    first = lines[content[0]].key.strip()
+    if not _CHAPTER.match(first) or len(first) > 40:
+        return False
+    return not any(_CHAPTER.match(lines[i].key.strip()) for i in content[1:])
+
+
+_RUN_INTO = re.compile(r"^([^\s，。；：！？、,.;:!?]{8,40})\s+(?=\S)")
+
+
+def run_into_text(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """A flattened page's title run into its text (`…对策研究 伴随我国经济…`, the page's headings cut
+    from the same line onto lines of their own): the words before the first space, when they hold no
+    punctuation and the text after them is a sentence; else nothing."""
+    first = lines[content[0]]
+    m = _RUN_INTO.match(first.key)
+    if m is None or is_start_line(first) or len(content) < 2 or lines[content[1]].lineno != first.lineno:
+        return None
+    rest = first.key[m.end() :]
+    if len(rest) < 2 * len(m.group(1)) or "。" not in rest:
+        return None
+    return content[0], first.text[: m.end(1)]
