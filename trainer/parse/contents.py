@@ -16,6 +16,7 @@ CONTENTS_WINDOW = 30  # content lines from the top where a contents list may sta
 ENTRY_MAX = 40
 ENTRIES_MIN = 2
 LABEL_MAX = 12
+BOX_MAX = 100  # numbered lines a contents box set over a title may hold (a bounded look: linear)
 _SENTENCE = re.compile(r"[。；！？]")
 _CONTENTS_LABEL = re.compile(r"目录|目次")
 
@@ -55,7 +56,7 @@ def _boxed_over_title(lines: list[Line], content: list[int], n: int, copy: int) 
     a document site's contents box set over the document, whose text it cuts off after a heading or
     two; else nothing."""
     rest: list[int] = []
-    for i in content[n:]:
+    for i in content[n : n + BOX_MAX + 1]:
         key = lines[i].key.strip()
         if _entry(key) and match_line(key) is not None:
             rest.append(i)
