@@ -218,6 +218,9 @@ CANDIDATES: dict[str, tuple] = {
     "last p>=.95": (*BASE, _learned_at(0.95)),
     "last, may say other p>=.8": (*BASE, _learned_at(0.8, True)),
     "before _lead_sentence p>=.9": _insert_before(BASE, kinds._lead_sentence, _learned_at(0.9)),
+    "before _lead_sentence p>=.95": _insert_before(BASE, kinds._lead_sentence, _learned_at(0.95)),
+    "before _heads p>=.95": _insert_before(BASE, kinds._heads, _learned_at(0.95)),
+    "before _topic_title p>=.95": _insert_before(BASE, kinds._topic_title, _learned_at(0.95)),
 }
 
 
