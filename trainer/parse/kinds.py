@@ -149,11 +149,11 @@ def _learned(c: KindCues) -> SectionKind | None:
     named a kind and the model is sure (`严把谈心谈话关`… → countermeasures, `…比较重视`… → achievements).
 
     The model (`kindmodel`, its weights in `kindmodel_table`) is multinomial naive Bayes over character
-    n-grams of the heading and the heads' first 40 characters, trained on every annotated section of
+    n-grams of the heading and the heads' first 24 characters, trained on every annotated section of
     tests/realdocs (eight parts, dev5 among them) and tests/corpus. Its place and settings were chosen
     leave-one-part-out by `python -m benchmarks.kindmodel` (each part scored with a model trained
-    without it): kind accuracy over the eight parts 0.896 (rules alone) -> 0.914 (dev4 0.832 -> 0.951,
-    dev5 0.745 -> 0.784, dev6 0.827 -> 0.854; fresh 0.991 -> 0.943, dev 1.000 -> 0.981); head F1
+    without it): kind accuracy over the eight parts 0.896 (rules alone) -> 0.919 (dev4 0.832 -> 0.951,
+    dev5 0.745 -> 0.784, dev6 0.827 -> 0.881; fresh 0.991 -> 0.943, dev 1.000 -> 0.981); head F1
     unchanged. Trained only on sections whose heading names no kind, or reading 16 characters of a head,
     it scored 0.904; earlier in RULES, or deciding with less certainty, lower: it decides only with
     probability >= LEARNED_MIN.
