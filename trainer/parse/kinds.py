@@ -152,17 +152,17 @@ def _learned(c: KindCues) -> SectionKind | None:
     n-grams of the heading and the heads' first 24 characters, trained on every annotated section of
     tests/realdocs (eight parts, dev5 among them) and tests/corpus. Its place and settings were chosen
     leave-one-part-out by `python -m benchmarks.kindmodel` (each part scored with a model trained
-    without it): kind accuracy over the eight parts 0.896 (rules alone) -> 0.919 (dev4 0.832 -> 0.951,
-    dev5 0.745 -> 0.784, dev6 0.827 -> 0.881; fresh 0.991 -> 0.943, dev 1.000 -> 0.981); head F1
-    unchanged. Trained only on sections whose heading names no kind, or reading 16 characters of a head,
-    it scored 0.904; earlier in RULES, or deciding with less certainty, lower: it decides only with
-    probability >= LEARNED_MIN.
+    without it): kind accuracy over the eight parts 0.896 (rules alone) -> 0.922 (dev4 0.832 -> 0.951,
+    dev5 0.745 -> 0.784, dev6 0.827 -> 0.881; fresh 0.991 -> 0.943); head F1 unchanged. Trained only on
+    sections whose heading names no kind, or reading 16 characters of a head, it scored 0.904; earlier
+    in RULES, or deciding with less certainty, lower: it decides only with probability >= LEARNED_MIN
+    (0.95 scored 0.919, and made a bundled deck's list of policies issued, `自治区政策`, countermeasures).
     """
     kind, p = kindmodel.model().predict(c.heading, c.heads, c.topic)
     return _named(kind) if p >= LEARNED_MIN else None
 
 
-LEARNED_MIN = 0.95
+LEARNED_MIN = 0.98
 
 
 def _one(kinds: set[SectionKind]) -> SectionKind | None:
