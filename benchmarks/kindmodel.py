@@ -301,7 +301,7 @@ SETTINGS = [
     Settings("nb", 0.1, head_chars=24, min_sections=2, unnamed=False),
     Settings("nb", 0.05, head_chars=40, min_sections=2),
 ]
-CHOSEN = Settings("nb", 0.1, head_chars=24, min_sections=2, unnamed=False)  # chosen part-out; its place: kinds._learned
+CHOSEN = Settings("nb", 0.1, min_sections=2)  # chosen part-out; its place: kinds._learned
 
 
 def write_table(model: Model, settings: Settings, path: Path = TABLE) -> None:
