@@ -94,7 +94,7 @@ def model() -> Model:
 # The table packs its weights as text, several features to a line (`h:^为 3909 -988 -1596 -131 -1194|…`):
 # a feature, then its weight for each kind in thousandths.
 _SCALE = 1000
-_LINE = 300
+_LINE = 600
 
 
 def pack(weights: dict[str, tuple[float, ...]]) -> list[str]:
