@@ -318,6 +318,9 @@ def classify(node: Node) -> None:
     Siblings of one style are headings when they are headings by form (markdown, bare or centred
     line), hold headings themselves, or are mostly section vocabulary (取得成效, 存在问题).
     """
+    if not node.items:  # an item over nothing (most lines of a page of headings): nothing to decide
+        node.contains_heading = False
+        return
     unlist_lone_items(node)
     close_opening_parts(node)
     nest_bare_runs(node)

@@ -268,6 +268,10 @@ def _is_kind_bearing(node: Node) -> bool:
 
 
 def _assign_roles(node: Node, gathered: dict[int, _Gathered]) -> None:
+    if not node.items:  # a heading over nothing (most lines of a page of headings): nothing to gather
+        gathered[id(node)] = _Gathered()
+        node.role = "empty"
+        return
     heads = [c for c in node.children if c.heading]
     for child in heads:
         _assign_roles(child, gathered)
