@@ -132,7 +132,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
     ("word_num", rf"{_COUNTED}(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
-    ("qiyi", rf"其({_CN})[，、：]", True),
+    ("qiyi", rf"其({_CN})(?:是|[，、：])", True),  # `其一是…`, as `第一是…`
     ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),

@@ -54,6 +54,8 @@ class Para:
         return Para(self.text[start:stop], self.key[start:stop], first, 0, segs)
 
 
+# A table row: bars at its start, or a short first cell and a bar closing the line (a copy lost the first).
+_ROW = re.compile(r"^\||^[^|\s][^|]{0,19}\|.*\|\s*$")
 # `对策：1.…`: a line led by a heading word and a colon opens a part of its own.
 _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 
@@ -61,8 +63,8 @@ _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 def is_start_line(line: Line) -> bool:
     """True when a line opens something of its own (heading, numbered item, a part led by a heading
     word and a colon) and must not be joined."""
-    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or line.key.startswith("|"):
-        return True  # a table row (`| 文化创新 | … |`) is a line of its own too
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or _ROW.match(line.key):
+        return True  # a table row (`| 文化创新 | … |`, `历史价值 | … |` copied without its opening bar) too
     if ANSWER_RUN_ON.match(line.key):
         return True  # `答案：1）…`: an answer opens after its question
     label = _LABEL_LEAD.match(line.key)

@@ -31,8 +31,9 @@ _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
 # sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
 _QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
-# `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`: a table row, led by its first cell.
-_ROW_LEAD = re.compile(r"^\| *([^|\s-][^|]{0,19}?) *\|(?= *[^|\s-][^|]*\|)")
+# `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`: a table row, led by its first cell; a page's copy may
+# lose the row's opening bar (`历史价值 | 文化遗产是… |`), never its cells' bars.
+_ROW_LEAD = re.compile(r"^(?:\| *)?([^|\s-][^|]{0,19}?) *\|(?= *[^|\s-][^|]*\|)")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("row", _ROW_LEAD),
     ("colon", _COLON_LEAD),
