@@ -313,14 +313,13 @@ class _Siblings:
     def __init__(self, markers: list[Marker]) -> None:
         self.markers = markers
         self.at: dict[tuple[str, int], list[int]] = {}  # (style, ordinal) -> indices in `markers`, rising
+        self.of_style: dict[str, list[int]] = {}  # style -> indices in `markers`, rising
         for i, m in enumerate(markers):
             self.at.setdefault((m.style, m.ordinal), []).append(i)
+            self.of_style.setdefault(m.style, []).append(i)
         self.ordinals: dict[str, list[int]] = {}  # style -> its ordinals
         for style, ordinal in self.at:
             self.ordinals.setdefault(style, []).append(ordinal)
-        self.of_style: dict[str, list[int]] = {}  # style -> indices in `markers`, rising
-        for i, m in enumerate(markers):
-            self.of_style.setdefault(m.style, []).append(i)
 
     def _next(self, group: list[int], mixed: bool) -> int | None:
         """The index of the member after the group's last in the list its first opens: the first marker
