@@ -1,0 +1,84 @@
+"""What a new learner hits first, driven by key presses and checked against the database: the key bar
+says what Space does after the reveal, a grade key on a card's front says what to press first."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+
+from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
+from tests.tui_support import app_for, log, sync
+from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.widgets.key_bar import KeyBar
+
+
+def _bar(review: ReviewScreen) -> str:
+    return review.query_one(KeyBar).text()
+
+
+def _notes(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def _start(pilot) -> ReviewScreen:
+    await pilot.press("enter")
+    review = pilot.app.screen
+    assert isinstance(review, ReviewScreen)
+    return review
+
+
+async def test_a_grade_key_on_the_front_says_to_reveal_first_once_and_writes_nothing(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        first = review.session.current().card_id
+        await pilot.press("4")
+        await pilot.pause()
+        assert log(engine) == [] and not review.revealed
+        assert _notes(pilot.app) == ["先按空格显示答案，再按 0–5 评分"]
+        await pilot.press("3")  # once per card, not a pile of the same line
+        assert len(_notes(pilot.app)) == 1
+        await pilot.press("space", "2")
+        assert log(engine) == [(first, 2)]
+
+
+async def test_the_key_bar_says_what_space_gives_after_the_reveal_and_space_gives_it(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        first = review.session.current().card_id
+        assert _bar(review).startswith("空格 显示  h 提示")
+        await pilot.press("space")
+        bar = _bar(review)
+        assert bar.startswith("空格 评 4 良好") and "h 提示" not in bar  # a hint is for the front
+        assert cell_len(bar) <= 76
+        await pilot.press("space")
+        assert log(engine) == [(first, 4)]
+        assert _bar(review).startswith("空格 显示  h 提示")  # the next card's front
+
+
+async def test_after_a_typed_answer_the_key_bar_names_the_suggested_grade_that_enter_gives(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        first = review.session.current().card_id
+        await pilot.press("t", *"人才队伍不全", "enter")
+        assert review.suggested == 3
+        assert _bar(review).startswith("空格 评 3 勉强")
+        await pilot.press("enter")
+        assert log(engine) == [(first, 3)]
+
+
+async def test_a_revealed_list_names_the_point_keys_and_space_submits(engine) -> None:
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        assert review.session.current().card_id == LIST_ID
+        await pilot.press("space")
+        await pilot.pause()
+        bar = _bar(review)
+        assert bar.startswith("空格 提交  ↑↓ 选点") and "h 提示" not in bar
+        assert cell_len(bar) <= 76
+        await pilot.press("down", "2", "space")
+        # The list's answer (its weakest point) and one per point: the second 2, the others Space's 4.
+        grades = [4, 2, 4, 4, 4, 4]
+        assert today_log(engine) == [(LIST_ID, 2, None)] + [(i, g, LIST_ID) for i, g in enumerate(grades, 1)]
