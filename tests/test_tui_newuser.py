@@ -3,10 +3,13 @@ says what Space does after the reveal, a grade key on a card's front says what t
 
 from __future__ import annotations
 
+import pytest
 from rich.cells import cell_len
+from textual.widgets import Static
 
 from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
 from tests.tui_support import app_for, log, sync
+from trainer.tui.screens.help import KEY_CELLS, KEYS, HelpScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.key_bar import KeyBar
 
@@ -82,3 +85,25 @@ async def test_a_revealed_list_names_the_point_keys_and_space_submits(engine) ->
         # The list's answer (its weakest point) and one per point: the second 2, the others Space's 4.
         grades = [4, 2, 4, 4, 4, 4]
         assert today_log(engine) == [(LIST_ID, 2, None)] + [(i, g, LIST_ID) for i, g in enumerate(grades, 1)]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_help_descriptions_too_long_for_a_line_go_on_under_themselves(engine, deck, size) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=size) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        widget = pilot.app.screen.query_one("#help-text", Static)
+        rows = [
+            "".join(seg.text for seg in strip).rstrip() for strip in widget.render_lines(widget.region.reset_offset)
+        ]
+        headings = {screen for screen, _ in KEYS}
+        assert rows[0] == "首页" and len(rows) > sum(len(keys) for _, keys in KEYS)
+        for row in rows:
+            # A heading, a blank, a key's line, or a description going on past the key column.
+            assert row in headings or row == "" or row.startswith("  "), row
+            assert cell_len(row) <= widget.region.width
+        # 备考计划's description is longer than a line at either width: it goes on in its own column.
+        p = rows.index(next(r for r in rows if r.startswith("  p ")))
+        assert rows[p + 1].startswith(" " * KEY_CELLS + "  ") and rows[p + 1].strip()
