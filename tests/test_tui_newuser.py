@@ -3,12 +3,17 @@ says what Space does after the reveal, a grade key on a card's front says what t
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from rich.cells import cell_len
 from textual.widgets import Static
 
+from tests.conftest import SHANGHAI
 from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
-from tests.tui_support import app_for, log, sync
+from tests.tui_support import ExamSettings, app_for, log, sync
+from trainer.tui.screens.dialogs import TextPrompt
+from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import KEY_CELLS, KEYS, HelpScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.key_bar import KeyBar
@@ -107,3 +112,50 @@ async def test_help_descriptions_too_long_for_a_line_go_on_under_themselves(engi
         # 备考计划's description is longer than a line at either width: it goes on in its own column.
         p = rows.index(next(r for r in rows if r.startswith("  p ")))
         assert rows[p + 1].startswith(" " * KEY_CELLS + "  ") and rows[p + 1].strip()
+
+
+@pytest.mark.parametrize(
+    "typed", ["2027/3/28", "2027.3.28", "2027年3月28日", "２０２７－０３－２８", " 2027-3-28 "], ids=str.strip
+)
+async def test_the_exam_date_is_read_as_a_learner_writes_it(engine, deck, typed) -> None:
+    from trainer.services.config import load_settings
+
+    sync(engine, deck)
+    async with app_for(engine, ExamSettings(zone=SHANGHAI)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        pilot.app.screen.input.value = typed
+        await pilot.press("enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ExamPlanScreen)
+        assert load_settings().exam_date == date(2027, 3, 28) == pilot.app.settings.exam_date
+
+
+async def test_an_unreadable_exam_date_is_asked_again_with_how_to_write_it_and_nothing_stored(engine, deck) -> None:
+    from trainer.services.config import config_path, load_settings
+
+    sync(engine, deck)
+    async with app_for(engine, ExamSettings(zone=SHANGHAI)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"3月28", "enter")
+        await pilot.pause()
+        prompt = pilot.app.screen
+        assert isinstance(prompt, TextPrompt) and prompt.input.value == "3月28"  # kept, to be fixed
+        assert "请写成 2027-03-28" in str(prompt.query_one(".prompt-hint", Static).render())
+        assert not config_path().exists() or load_settings().exam_date is None
+        prompt.input.value = "2027/3/28"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_settings().exam_date == date(2027, 3, 28)
+        await pilot.press("m")
+        await pilot.pause()
+        pilot.app.screen.input.value = "30分钟"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert load_settings().minutes_per_day == 30
