@@ -4,6 +4,7 @@ says what Space does after the reveal, a grade key on a card's front says what t
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -11,10 +12,13 @@ from textual.widgets import Static
 
 from tests.conftest import SHANGHAI
 from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
+from tests.test_tui_outline import DOC
 from tests.tui_support import ExamSettings, app_for, log, sync
+from trainer.services.outline_draft import open_document
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import KEY_CELLS, KEYS, HelpScreen
+from trainer.tui.screens.outline import OutlineScreen, push_outline
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.key_bar import KeyBar
 
@@ -159,3 +163,30 @@ async def test_an_unreadable_exam_date_is_asked_again_with_how_to_write_it_and_n
         await pilot.press("enter")
         await pilot.pause()
         assert load_settings().minutes_per_day == 30
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+async def test_outline_rows_are_one_line_each_and_a_doubt_says_its_fix(engine, tmp_path: Path, size) -> None:
+    doc = tmp_path / "范文.txt"
+    long_head = "一句没有说明的" + "很长" * 20 + "的要点"
+    doc.write_text(DOC + f"\n3. {long_head}\n", encoding="utf-8")
+    app = app_for(engine)
+    async with app.run_test(size=size) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "范文.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+        outline = screen.outline
+        # One line a row: the body start and a long head are cut at the pane, never folded to column 0.
+        assert outline.virtual_size.height == outline.option_count == len(outline.rows)
+        last = outline.option_count - 1
+        assert outline.rows[last].unsure
+        lines = outline.render_lines(outline.region.reset_offset)
+        assert all(strip.cell_length <= outline.region.width for strip in lines)
+        outline.highlighted = last
+        await pilot.pause()
+        rows = ["".join(seg.text for seg in strip) for strip in outline.render_lines(outline.region.reset_offset)]
+        (row,) = [r.strip("▊▎ ") for r in rows if "一句没有说明" in r]
+        assert row.startswith("? 第3点 一句没有说明的很长") and row.endswith("…")  # the ? survives the cut
+        said = str(screen.query_one("#outline-message", Static).render())
+        assert said.startswith("? 要点过长：e 改短")
