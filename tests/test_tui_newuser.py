@@ -4,6 +4,7 @@ says what Space does after the reveal, a grade key on a card's front says what t
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import KEY_CELLS, KEYS, HelpScreen
 from trainer.tui.screens.outline import OutlineScreen, push_outline
 from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.widgets.chart import Chart, count_ticks
 from trainer.tui.widgets.key_bar import KeyBar
 
 
@@ -190,3 +192,30 @@ async def test_outline_rows_are_one_line_each_and_a_doubt_says_its_fix(engine, t
         assert row.startswith("? 第3点 一句没有说明的很长") and row.endswith("…")  # the ? survives the cut
         said = str(screen.query_one("#outline-message", Static).render())
         assert said.startswith("? 要点过长：e 改短")
+
+
+@pytest.mark.parametrize("top", [0, 1, 2, 3, 4, 5, 7, 9, 13, 37, 81, 100, 250, 999, 1234, 20000])
+def test_a_count_chart_has_whole_number_ticks_from_zero_past_the_top(top) -> None:
+    ticks = count_ticks(top)
+    step = ticks[1] - ticks[0]
+    assert ticks[0] == 0 and ticks[-1] >= top and len(ticks) <= 5
+    assert all(b - a == step for a, b in pairwise(ticks))
+    assert step / 10 ** (len(str(step)) - 1) in (1, 2, 5)  # 1, 2 or 5 times a power of ten
+    assert ticks[-1] - step < max(top, 1)  # no empty step above the top
+
+
+async def test_the_stats_review_chart_counts_in_whole_numbers(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await _start(pilot)
+        await pilot.press("space", "4", "space", "4")
+        assert len(log(engine)) == 2
+        review.app.pop_screen()
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        chart = pilot.app.screen.query_one("#chart-reviews", Chart)
+        rows = ["".join(seg.text for seg in strip) for strip in chart.render_lines(chart.region.reset_offset)]
+        labels = [row.split("┤")[0].strip() for row in rows if "┤" in row]
+        assert labels == ["2", "1", "0"]  # two reviews today: no 1.67 of a review
