@@ -219,3 +219,18 @@ async def test_the_stats_review_chart_counts_in_whole_numbers(engine, deck) -> N
         rows = ["".join(seg.text for seg in strip) for strip in chart.render_lines(chart.region.reset_offset)]
         labels = [row.split("┤")[0].strip() for row in rows if "┤" in row]
         assert labels == ["2", "1", "0"]  # two reviews today: no 1.67 of a review
+
+
+async def test_without_an_exam_date_the_commands_are_whole_lines_at_80_columns(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine, ExamSettings(zone=SHANGHAI)).run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = pilot.app.screen.query_one("#plan-summary", Static)
+        rows = [
+            "".join(seg.text for seg in strip).strip() for strip in summary.render_lines(summary.region.reset_offset)
+        ]
+        assert rows[0].startswith("还没有设定考试日期：按 d 设定")
+        assert "trainer config set exam-date 2027-03-28" in rows[1]  # one line, as it is typed
+        assert rows[2] == "trainer config set minutes-per-day 30"

@@ -29,9 +29,11 @@ from trainer.tui.widgets.minutes_chart import minutes_chart
 from trainer.tui.widgets.title_bar import TitleBar
 
 GROUPS_SHOWN = 30
+# A line each, so a command is never broken across two lines at 80 columns.
 NO_DATE = (
-    "还没有设定考试日期：按 d 设定（每天的时间：按 m），"
-    "或用 `trainer config set exam-date YYYY-MM-DD`、`trainer config set minutes-per-day 30`。"
+    "还没有设定考试日期：按 d 设定（每天的时间：按 m）。\n"
+    "命令行也可以：trainer config set exam-date 2027-03-28\n"
+    "              trainer config set minutes-per-day 30"
 )
 # The settings this screen sets, as `trainer config set` names them: the prompt and the Settings field.
 SETTABLE = {
