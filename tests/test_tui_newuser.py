@@ -11,14 +11,16 @@ import pytest
 from rich.cells import cell_len
 from textual.widgets import Static
 
-from tests.conftest import SHANGHAI
+from tests.conftest import SHANGHAI, make_deck
 from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
 from tests.test_tui_outline import DOC
 from tests.tui_support import ExamSettings, app_for, log, sync
+from trainer.deckfile import decks
 from trainer.services.outline_draft import open_document
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import KEY_CELLS, KEYS, HelpScreen
+from trainer.tui.screens.new_deck import NewDeckScreen
 from trainer.tui.screens.outline import OutlineScreen, push_outline
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.chart import Chart, count_ticks
@@ -234,3 +236,34 @@ async def test_without_an_exam_date_the_commands_are_whole_lines_at_80_columns(e
         assert rows[0].startswith("还没有设定考试日期：按 d 设定")
         assert "trainer config set exam-date 2027-03-28" in rows[1]  # one line, as it is typed
         assert rows[2] == "trainer config set minutes-per-day 30"
+
+
+async def _home_says(app) -> str:
+    return str(app.screen.query_one("#home-empty", Static).render())
+
+
+async def test_home_at_the_first_start_says_decks_are_loading_not_that_there_are_none(engine, tmp_path: Path) -> None:
+    folder = tmp_path / "decks"
+    folder.mkdir()
+    decks.save(make_deck(name="冒烟卡组"), folder / "d.yaml")
+    app = app_for(engine, sync_paths=[folder])
+    app.warm_up = lambda: None  # the background sync not yet done: what the first paint shows
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert await _home_says(app) == "正在载入卡组……"
+    app = app_for(engine, sync_paths=[folder])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert [d.name for d in app.home.decks] == ["冒烟卡组"] and await _home_says(app) == ""
+
+
+async def test_home_with_no_deck_after_the_sync_says_how_to_make_one(engine, tmp_path: Path) -> None:
+    app = app_for(engine, sync_paths=[tmp_path])  # a folder without decks
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.home.decks == [] and (await _home_says(app)).startswith("还没有卡组：按 n 从文档")
+        await pilot.press("n")  # what it says works
+        await pilot.pause()
+        assert isinstance(app.screen, NewDeckScreen)
