@@ -17,6 +17,7 @@ from trainer.sched.exam import exam_recall
 from trainer.sched.memory import fold
 from trainer.store.models import ReviewLogRow
 from trainer.store.replay import replay
+from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.screens.summary import SummaryScreen
@@ -111,10 +112,12 @@ async def test_the_exam_date_and_minutes_are_set_on_the_screen_and_kept_in_the_c
         assert "按 d 设定" in static_text(screen, "#plan-summary")
         await pilot.press("d")
         await pilot.pause()
-        await pilot.press(*"2027-13-40", "enter")  # no such date
+        await pilot.press(*"2027-13-40", "enter")  # no such date: asked again, saying how to write one
         await settle(pilot)
         assert not config_path().exists() or load_settings().exam_date is None
         assert screen.plan is None
+        assert isinstance(pilot.app.screen, TextPrompt) and pilot.app.screen.input.value == "2027-13-40"
+        await pilot.press("escape")
         await pilot.press("d")
         await pilot.pause()
         await pilot.press(*EXAM.isoformat(), "enter")

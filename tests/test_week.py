@@ -210,7 +210,7 @@ async def test_stats_charts_leave_weeks_without_answers_blank_and_label_todays_b
         await pilot.pause(0.1)
         charts = {c.id: [ansi.sub("", r) for r in c.plt.build().splitlines()] for c in app.screen.query(Chart)}
     retention = charts["chart-retention"]
-    zero = next(r for r in retention if r.lstrip().startswith("0.0┤"))
+    zero = next(r for r in retention if r.lstrip().startswith("0┤"))
     assert zero.split("┤", 1)[1].strip(" │") == ""  # no week drawn at 0 %
     assert any(ch in "".join(retention) for ch in "⠁⠂⠄⡀⠈⠐⠠⢀●")  # the weeks with answers are drawn
     reviews = charts["chart-reviews"]

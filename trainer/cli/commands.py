@@ -73,6 +73,7 @@ def outline_text(deck: Deck, notes: dict[tuple[str, str, str], SectionNote] | No
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
+    from trainer.cli.build_report import next_step, warning_lines
     from trainer.deckfile import decks
     from trainer.parse import lint
     from trainer.services.library import build_with_notes, previous_deck
@@ -93,7 +94,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     sections = sum(len(t.sections) for t in deck.topics)
     points = len(deck.points())
     ncards = len(cards_for_deck(deck))
-    for warning in lint(deck):
+    for warning in warning_lines(lint(deck)):
         print(f"warning: {warning}", file=sys.stderr)
     for note in notes.values():
         if note.low:
@@ -114,6 +115,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if args.output is None:
             sys.stdout.write(decks.dumps(deck))
         else:
+            if Path(args.output).resolve().parent == paths.user_decks_dir().resolve():  # a new learner's first deck
+                paths.make_private_dirs(paths.user_decks_dir())
             decks.save(deck, Path(args.output))
     if kept := summary(result, previous):
         print(kept, file=sys.stderr)
@@ -122,6 +125,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         + ("" if args.dry_run or args.output is None else f" -> {args.output}"),
         file=sys.stderr,
     )
+    tty = sys.stdout.isatty()
+    if not args.dry_run and (step := next_step(args.documents, args.output, paths.user_decks_dir(), to_terminal=tty)):
+        print(step, file=sys.stderr)
     return 0
 
 

@@ -85,6 +85,7 @@ class TrainerApp(LocalizedApp):
         self.settings = settings
         self.clock = clock
         self.sync_paths = sync_paths
+        self.synced = not sync_paths  # the start-up sync of the deck folders has finished (or there is none)
         self.repeat_guard = repeat_guard
         self.monotonic = monotonic
         self.key_events: deque[KeyEvent] = deque(maxlen=2)
@@ -280,8 +281,12 @@ class TrainerApp(LocalizedApp):
                     f"{r.deck}: its file was deleted, so the deck was removed ({r.retired} cards retired, history kept)"
                 )
                 self.call_from_thread(self.notify, note, timeout=8)
-        if any(not r.skipped for r in reports):
-            self.call_from_thread(self.home.refresh_decks)
+        self.call_from_thread(self._synced, any(not r.skipped for r in reports))
+
+    def _synced(self, changed: bool) -> None:
+        self.synced = True
+        if changed or not self.home.decks:  # home said 正在载入卡组 until now
+            self.home.refresh_decks()
 
     failure: BaseException | None = None
 

@@ -4,6 +4,8 @@ list, the minutes the plan takes beside the budget, and what would fix a budget 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -19,7 +21,7 @@ from textual.widgets import Footer, Static
 from trainer.core.safetext import clean_text
 from trainer.errors import ConfigError
 from trainer.sched.days import day_to_date
-from trainer.services.config import read_config, set_value, settings_from
+from trainer.services.config import KEYS, read_config, set_value, settings_from
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.dialogs import TextPrompt
@@ -27,15 +29,35 @@ from trainer.tui.widgets.minutes_chart import minutes_chart
 from trainer.tui.widgets.title_bar import TitleBar
 
 GROUPS_SHOWN = 30
+# A line each, so a command is never broken across two lines at 80 columns.
 NO_DATE = (
-    "还没有设定考试日期：按 d 设定（每天的时间：按 m），"
-    "或用 `trainer config set exam-date YYYY-MM-DD`、`trainer config set minutes-per-day 30`。"
+    "还没有设定考试日期：按 d 设定（每天的时间：按 m）。\n"
+    "命令行也可以：trainer config set exam-date 2027-03-28\n"
+    "              trainer config set minutes-per-day 30"
 )
 # The settings this screen sets, as `trainer config set` names them: the prompt and the Settings field.
 SETTABLE = {
     "exam-date": ("考试日期（YYYY-MM-DD；none 取消）", "exam_date"),
     "minutes-per-day": ("每天学习的分钟数（none 不限）", "minutes_per_day"),
 }
+# What the prompt says, under the value typed, when it cannot be read (the prompt stays open).
+UNREADABLE = {
+    "exam-date": "看不懂这个日期，请写成 2027-03-28（或 2027/3/28、2027年3月28日）",
+    "minutes-per-day": "请写 1 到 1440 的整数（none 不限）",
+}
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
+_MINUTES = re.compile(r"(\d+)\s*(?:分钟|分|min)?")
+
+
+def as_typed(key: str, text: str) -> str:
+    """What a learner types as `trainer config set` reads it: full-width digits folded, 2027/3/1, 2027.3.1
+    and 2027年3月1日 as 2027-03-01, 30分钟 as 30; anything else as it is (and refused there)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    if key == "exam-date" and (m := _DATE.fullmatch(text)):
+        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
+    if key == "minutes-per-day" and (m := _MINUTES.fullmatch(text)):
+        return m[1]
+    return text
 
 
 def summary_text(plan: ExamPlan) -> Text:
@@ -136,12 +158,20 @@ class ExamPlanScreen(TrainerScreen):
     def _store(self, key: str, value: str | None) -> None:
         if value is None:
             return
-        field = SETTABLE[key][1]
+        prompt, field = SETTABLE[key]
         app = self.trainer_app
+        text = as_typed(key, value) or "none"
         try:
-            set_value(key, value.strip() or "none")
+            KEYS[key][0](text)
+        except ValueError:
+            # Asked again with what was typed and why it was refused, as the learner would fix it.
+            hint = f"{UNREADABLE[key]}\n回车确定，Esc 取消"
+            self.app.push_screen(TextPrompt(prompt, value, hint=hint), partial(self._store, key))
+            return
+        try:
+            set_value(key, text)
             stored = getattr(settings_from(read_config()), field)
-        except ConfigError as exc:
+        except ConfigError as exc:  # the config file cannot be read or written
             self.notify(clean_text(str(exc)), severity="error", markup=False)
             return
         app.settings = replace(app.settings, **{field: stored})

@@ -6,8 +6,11 @@ from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.events import Resize
 from textual.screen import ModalScreen
 from textual.widgets import Static
+
+from trainer.tui.cjk import wrap
 
 KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
@@ -100,15 +103,37 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )
 
 
-def help_text() -> str:
-    """Every key as lines of text, grouped by screen."""
+KEY_CELLS = 13  # the key column's width; a description starts after it
+
+
+def help_text(width: int | None = None) -> str:
+    """Every key as lines of text (markup), grouped by screen; at a `width`, a description too long for
+    its line goes on under itself (a hanging indent), broken as Chinese is (`cjk.wrap`)."""
     lines: list[str] = []
+    indent = 2 + KEY_CELLS
     for screen, keys in KEYS:
         lines.append(f"[b]{screen}[/b]")
-        # Pad by display width: 回车 takes four cells, not two.
-        lines += [f"  [$text-accent]{k}{' ' * max(1, 13 - cell_len(k))}[/]{what}" for k, what in keys]
+        for k, what in keys:
+            # Pad by display width: 回车 takes four cells, not two.
+            pad = " " * max(1, KEY_CELLS - cell_len(k))
+            first, *rest = [what] if width is None else wrap(what, max(10, width - indent))
+            lines.append(f"  [$text-accent]{k}{pad}[/]{first}")
+            lines += [" " * indent + more for more in rest]
         lines.append("")
     return "\n".join(lines).rstrip()
+
+
+class KeyHelp(Static):
+    """The key list, wrapped again for the width it is given."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(help_text(), id=id)
+        self._width = 0
+
+    def on_resize(self, event: Resize) -> None:
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self.update(help_text(self._width))
 
 
 class HelpScreen(ModalScreen[None]):
@@ -120,7 +145,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-box", classes="dialog"):
             yield Static("按键", classes="dialog-title")
             with VerticalScroll(id="help-scroll"):
-                yield Static(help_text(), id="help-text")
+                yield KeyHelp(id="help-text")
 
     def action_close(self) -> None:
         self.dismiss(None)

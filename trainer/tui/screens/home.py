@@ -36,6 +36,9 @@ FILL_CHUNK = 200
 # shown, unless the first card comes first (see ReviewScreen): pressing Enter at once should not
 # find the import competing with the review screen being built.
 WARM_AFTER_S = 1.0
+# Home with no deck once the deck folders are synced (at the first start, the bundled decks are being
+# loaded until then).
+NO_DECKS = "还没有卡组：按 n 从文档或粘贴的文本新建（命令行：trainer build 文档.txt --review）"
 
 
 def _plain(text: str) -> Text:
@@ -131,9 +134,7 @@ class HomeScreen(TrainerScreen):
             parts.append("按 k 考前速记")
         self.query_one("#home-status", Static).update(" · ".join(parts))
         empty = self.query_one("#home-empty", Static)
-        empty.update(
-            "" if self.decks else "还没有卡组。用 `trainer build 文档.txt -o 卡组.yaml` 生成，再 `trainer sync`。"
-        )
+        empty.update("" if self.decks else NO_DECKS if app.synced else "正在载入卡组……")
         # The totals (a scan of every card) are counted once the home screen has painted, and only if it
         # is still on screen then: an Enter typed ahead opens the first card without that scan beside it
         # (on two shared cores it slowed the review screen, and quitting waited for it).

@@ -26,6 +26,13 @@ from trainer.tui.widgets.outline_list import KIND_LABELS, OutlineList, Row, show
 
 # Two panes side by side from this size; stacked below it (80x24).
 SIDE_BY_SIDE = (100, 30)
+# What fixes a row the builder was unsure of (`outline_list` says why), by the start of its reason.
+FIXES = {
+    "要点过长": "e 改短，或 s 在光标处拆成两点",
+    "没有说明": "x 不是要点（并入上一点或删除），或 m 并入上一点",
+    "只有一点": "> 移到别的小节，或 D 删除这一节",
+    "": "k 改小节类型，或 D 删除这一节",
+}
 
 
 class OutlineScreen(Screen[bool]):
@@ -114,6 +121,10 @@ class OutlineScreen(Screen[bool]):
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self._show_source()
+        row = self.outline.row
+        if row is not None and row.unsure:  # why the row has its ?, and the key that fixes it
+            fix = next((keys for why, keys in FIXES.items() if row.unsure.startswith(why)), FIXES[""])
+            self.say(f"? {row.unsure}：{fix}")
 
     def _show_source(self) -> None:
         row = self.outline.row

@@ -18,7 +18,7 @@ from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.review_timer import ReviewTimer
-from trainer.tui.widgets.grade_bar import GradeBar
+from trainer.tui.widgets.grade_bar import GradeBar, keys_after_reveal
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.list_grades import ListGrades
 from trainer.tui.widgets.title_bar import TitleBar
@@ -82,7 +82,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         """`typed` fixes the typed-answer mode; None follows each card's deck setting until `t` is pressed."""
         super().__init__()
         self.session = session
-        self.revealed = False
+        self.revealed = self.told_front = False
         self.typed_mode = bool(typed)
         self.typed_choice = typed
         self.suggested: int | None = None
@@ -163,7 +163,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
 
             self.app.switch_screen(SummaryScreen(self.session.summary()))
             return
-        self.revealed = False
+        self.revealed = self.told_front = False
         self.suggested = None
         self.hint_level = 0
         self.shown_at = self.trainer_app.monotonic()
@@ -180,6 +180,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         if self.list_grades is not None:
             await self.list_grades.remove()
         self.grade_bar.show_front()
+        self.query_one(KeyBar).relabel({})
         if self.typed_mode:
             await self._mount_inputs()
         self.query_one("#card", VerticalScroll).scroll_home(animate=False)
@@ -217,12 +218,14 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
             grades = ListGrades(heads, self.session.preview_point, self.session.preview_list, suggested)
             self.query_one("#card", VerticalScroll).mount(grades, before=self.query_one("#answer"))
             self.call_after_refresh(self._show_point_keys)
+            self.query_one(KeyBar).relabel(*keys_after_reveal(True, None))
             return
         answer = self.query_one("#answer", Static)
         answer.update(Wrapped(f"答案：\n{current.card.answer}"))
         answer.display = True
         intervals = {q: self.session.preview(q) for q in GRADES}
         self.grade_bar.show_grades(intervals, self.suggested)
+        self.query_one(KeyBar).relabel(*keys_after_reveal(False, self.suggested))
 
     def _show_point_keys(self) -> None:
         """The grade keys of a list: what each grade gives the highlighted point."""
@@ -256,7 +259,13 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
             grades.set_grade(quality)  # a list: grades the highlighted point; Space/Enter answers
             self._show_point_keys()
             return
-        if not self.revealed or not self._accept("answer"):
+        if not self.revealed:
+            # A grade key on the front does nothing: say once per card what comes first.
+            if not self.told_front:
+                self.told_front = True
+                self.notify("先按空格显示答案，再按 0–5 评分")
+            return
+        if not self._accept("answer"):
             return
         await self._answer([quality])
 

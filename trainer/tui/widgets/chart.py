@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from textual_plotext import PlotextPlot
@@ -53,8 +54,12 @@ class Chart(PlotextPlot):
                 else:
                     plt.plot(run, ys, marker="braille", color=LINE_COLOR)
             plt.ylim(0, 100)
+            plt.yticks([0.0, 25.0, 50.0, 75.0, 100.0], ["0", "25", "50", "75", "100"])
         else:
             plt.bar(xs, [float(v or 0) for v in values], marker="sd", width=0.6)
+            ticks = count_ticks(max((float(v or 0) for v in values), default=0.0))
+            plt.ylim(0, ticks[-1])
+            plt.yticks([float(t) for t in ticks], [str(t) for t in ticks])
         if xs:
             plt.xlim(-0.5, len(xs) - 0.5)  # the whole range, whatever is missing at its ends
         plt.title(title)
@@ -62,6 +67,17 @@ class Chart(PlotextPlot):
         shown = [i for i in xs if ((last - i) if from_end else i) % every == 0]
         plt.xticks([float(i) for i in shown], [labels[i] for i in shown])
         self.refresh()
+
+
+def count_ticks(top: float, most: int = 5) -> list[int]:
+    """Whole-number ticks from 0 to at least `top`, at most `most` of them, a step of 1, 2 or 5 times a
+    power of ten: a chart of counts says 0, 1, 2, never 1.67 reviews."""
+    step, power = 1, 1
+    while step * (most - 1) < top:
+        power, step = next((power, power * f) for f in (2, 5, 10) if power * f > step)
+        if step == power * 10:
+            power = step
+    return list(range(0, max(1, math.ceil(top / step)) * step + 1, step))
 
 
 def _runs(values: Sequence[float | None]) -> list[list[int]]:

@@ -39,3 +39,13 @@ class GradeBar(Horizontal):
             cell.set_class(q == suggested, "suggested")
             cell.set_class(q < 3, "fail")
             cell.display = True
+
+
+def keys_after_reveal(list_card: bool, suggested: int | None) -> tuple[dict[str, str | None], list[tuple[str, str]]]:
+    """What the key bar says once the answer shows: Space grades (4, or the typed answer's suggestion; a
+    list: its unset points 4), a list's points are chosen with ↑/↓, and `h` (a hint for the front) goes.
+    It fits 80 columns."""
+    if list_card:
+        return {"reveal": "提交", "hint": None}, [("↑↓", "选点")]  # the 整组 line says unset points get 4
+    q = 4 if suggested is None else suggested
+    return {"reveal": f"评 {q} {SHORT_GRADES[q]}", "hint": None}, []

@@ -1,5 +1,6 @@
-"""The outline of a deck as a list: topic, section [kind], 第k点 head | body start; the items the builder
-was unsure of marked with ?. Rows are plain Text (deck text is never read as markup)."""
+"""The outline of a deck as a list: topic, section [kind], 第k点 head | body start, one line each (cut
+at the pane's width); the items the builder was unsure of marked with a leading ?. Rows are plain Text
+(deck text is never read as markup)."""
 
 from __future__ import annotations
 
@@ -57,6 +58,14 @@ def _section_doubt(section: Section) -> str:
     return ""
 
 
+def _lead(indent: str, doubt: str) -> Text:
+    """A row's start: `›`, or `?` where the builder was unsure. It leads the row, so a row cut at the
+    pane's width (a long head) keeps it."""
+    text = Text(indent)
+    text.append("? " if doubt else "› ", style="bold yellow" if doubt else "")
+    return text
+
+
 def outline_rows(deck: Deck) -> list[tuple[Row, Text]]:
     """Every topic, section and point of a deck as a row and its text."""
     out: list[tuple[Row, Text]] = []
@@ -67,19 +76,17 @@ def outline_rows(deck: Deck) -> list[tuple[Row, Text]]:
         out.append((Row(ti), label))
         for si, section in enumerate(topic.sections):
             doubt = _section_doubt(section)
-            text = Text(f" › {shown(section.heading)} ")
+            text = _lead(" ", doubt)
+            text.append(f"{shown(section.heading)} ")
             text.append(f"[{KIND_LABELS.get(section.kind.value, section.kind.value)}]", style="cyan")
-            if doubt:
-                text.append(" ?", style="bold yellow")
             out.append((Row(ti, si, None, doubt), text))
             for pi, point in enumerate(section.points):
                 doubt = "要点过长" if len(point.head) > HEAD_MAX else "没有说明" if not point.body.strip() else ""
-                text = Text(f"   › 第{pi + 1}点 {shown(point.head)}")
+                text = _lead("   ", doubt)
+                text.append(f"第{pi + 1}点 {shown(point.head)}")
                 if point.body:
                     start = shown(point.body[:BODY_START]) + ("…" if len(point.body) > BODY_START else "")
                     text.append(f" | {start}", style="dim")
-                if doubt:
-                    text.append(" ?", style="bold yellow")
                 out.append((Row(ti, si, pi, doubt), text))
     return out
 
