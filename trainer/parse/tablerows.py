@@ -1,0 +1,68 @@
+"""Table rows as a copy leaves them, and which rows of a table are points; string work only, no tree."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.parse.markers import cn_number
+
+# A row: `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`. A page's copy may lose a row's opening bar
+# (`历史价值 | 文化遗产是… |`), never its cells' bars: so a row is a line opened by a bar, or a short first
+# cell then a bar and a bar closing the line. Every question about rows is answered here.
+_FIRST_CELL = r"[^|\s][^|]{0,19}"  # a row's first cell: short, opened by a word, not a space
+# A line that is a table row (with its opening bar, or a copy that lost it).
+_ROW_LINE = re.compile(rf"^\||^{_FIRST_CELL}\|.*\|\s*$")
+# A row led by its first cell (group 1), with a second cell after it; a rule (`| --- |`) leads nothing.
+ROW_LEAD = re.compile(rf"^(?:\| *)?(?!-)({_FIRST_CELL}?) *\|(?= *[^|\s-][^|]*\|)")
+
+
+def is_row_line(key: str) -> bool:
+    """True for a line that is a table row (`| 文化创新 | … |`, `历史价值 | … |` with no opening bar)."""
+    return bool(_ROW_LINE.match(key))
+
+
+HEADER_CELL_MAX = 6  # a header row's cells are short labels (实践方向, 具体措施, 效果)
+
+
+def cells(row: str) -> list[str]:
+    """A row's cells, stripped (the bars at its ends are none)."""
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+_COUNT_CELL = re.compile(r"^\| *(\d{1,2}|[一二三四五六七八九十]{1,3}) *\|")
+_SECOND_CELL = re.compile(r"^\|[^|]*\| *([^|\s][^|]*?) *(?:\||$)")
+
+
+def _counted_rows(rows: list[str]) -> bool:
+    """True for table rows whose first cells count them (`| 1 | 大气污染 | …`, a 序号 column): 1, 2, 3 … in
+    order; the number is the row's marker, not its lead."""
+    counts = [_COUNT_CELL.match(row) for row in rows]
+    values = [int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1)) for m in counts if m]
+    return len(values) == len(rows) >= 2 and values == list(range(values[0], values[0] + len(values)))
+
+
+def _second_cell(row: str) -> tuple[int, int]:
+    m = _SECOND_CELL.match(row)
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
+def _first_cell(row: str) -> tuple[int, int]:
+    m = ROW_LEAD.match(row)
+    return (m.start(1), m.end(1)) if m else (0, 0)
+
+
+def _is_header(row: str, nxt: str) -> bool:
+    """True for a table's first row when its cells are all short labels and the next row's are not."""
+    return all(len(c) <= HEADER_CELL_MAX for c in cells(row)) and any(len(c) > HEADER_CELL_MAX for c in cells(nxt))
+
+
+def row_leads(rows: list[str]) -> dict[int, tuple[int, int]]:
+    """The points of a table's rows (two or more, in order): each row's index in `rows` mapped to where
+    its lead starts and ends. A row is led by its first cell, or by the cell after a first cell that
+    counts the rows (a 序号 column); the header row (short labels over longer cells) names the
+    columns and is no point."""
+    run = list(range(len(rows)))
+    if _is_header(rows[0], rows[1]):
+        run = run[1:]
+    counted = _counted_rows([rows[k] for k in run])
+    return {k: _second_cell(rows[k]) if counted else _first_cell(rows[k]) for k in run}
