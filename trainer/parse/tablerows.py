@@ -56,13 +56,34 @@ def _is_header(row: str, nxt: str) -> bool:
     return all(len(c) <= HEADER_CELL_MAX for c in cells(row)) and any(len(c) > HEADER_CELL_MAX for c in cells(nxt))
 
 
+VALUE_MAX = 4  # a cell this short (a figure and its unit as one character, a bracketed note aside) states a value
+_NOTE = re.compile(r"[（(][^（）()]*[）)]")
+_FIGURE = re.compile(r"[\d.,%％]+[^\d\s|，。]{0,2}|[A-Za-z]+")  # a figure and its unit, a word
+
+
+def _is_value(cell: str) -> bool:
+    """True for a cell that states a value, not a sentence: a rating (`高（有害垃圾单独处理）`, `明显提升`),
+    a figure (`1222万`, `增加43万`), a yes or no."""
+    return len(_FIGURE.sub("#", _NOTE.sub("", cell)).replace(" ", "")) <= VALUE_MAX
+
+
+def _compares(rows: list[str]) -> bool:
+    """True for a table that compares (`| 方面 | 垃圾分类前 | 垃圾分类后 |`, `| 指标 | 2022年 | 2023年 |`):
+    two or more columns of values beside each row's first cell, every one a value. Its first cells
+    name the facets compared, each with no elaboration of its own: no points."""
+    values = [cells(row)[1:] for row in rows]
+    return all(len(v) >= 2 and all(_is_value(c) for c in v) for v in values)
+
+
 def row_leads(rows: list[str]) -> dict[int, tuple[int, int]]:
     """The points of a table's rows (two or more, in order): each row's index in `rows` mapped to where
     its lead starts and ends. A row is led by its first cell, or by the cell after a first cell that
     counts the rows (a 序号 column); the header row (short labels over longer cells) names the
-    columns and is no point."""
+    columns and is no point; a table comparing values has none."""
     run = list(range(len(rows)))
     if _is_header(rows[0], rows[1]):
         run = run[1:]
+    if _compares([rows[k] for k in run]):
+        return {}
     counted = _counted_rows([rows[k] for k in run])
     return {k: _second_cell(rows[k]) if counted else _first_cell(rows[k]) for k in run}
