@@ -75,15 +75,29 @@ def _compares(rows: list[str]) -> bool:
     return all(len(v) >= 2 and all(_is_value(c) for c in v) for v in values)
 
 
+# The attributes a fact sheet gives a thing (`| 定义 | 述职是指… |`, `| 时间 | 2016年12月 |`). A new one is a
+# word here.
+_ATTRIBUTE = re.compile(
+    r"^(?:定义|含义|概念|内涵|全称|简称|别称|目的|主体|对象|时间|地点|范围|依据|来源|出处|形式|类型|时限|作者|发布机构|发布时间)$"
+)
+
+
+def _fact_sheet(rows: list[str]) -> bool:
+    """True for a table whose first cells, most of them, name a thing's attributes (定义, 目的, 主体,
+    时间): a fact sheet about one thing, not a list of points."""
+    named = sum(1 for row in rows if _ATTRIBUTE.match(cells(row)[0]))
+    return 2 * named >= len(rows)
+
+
 def row_leads(rows: list[str]) -> dict[int, tuple[int, int]]:
     """The points of a table's rows (two or more, in order): each row's index in `rows` mapped to where
     its lead starts and ends. A row is led by its first cell, or by the cell after a first cell that
     counts the rows (a 序号 column); the header row (short labels over longer cells) names the
-    columns and is no point; a table comparing values has none."""
+    columns and is no point; a table comparing values has none, nor has a fact sheet."""
     run = list(range(len(rows)))
     if _is_header(rows[0], rows[1]):
         run = run[1:]
-    if _compares([rows[k] for k in run]):
+    if _compares([rows[k] for k in run]) or _fact_sheet([rows[k] for k in run]):
         return {}
     counted = _counted_rows([rows[k] for k in run])
     return {k: _second_cell(rows[k]) if counted else _first_cell(rows[k]) for k in run}
