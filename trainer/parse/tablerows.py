@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.markers import cn_number
+from trainer.parse.normalize import Line
 
 # A row: `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`. A page's copy may lose a row's opening bar
 # (`历史价值 | 文化遗产是… |`), never its cells' bars: so a row is a line opened by a bar, or a short first
@@ -101,3 +102,49 @@ def row_leads(rows: list[str]) -> dict[int, tuple[int, int]]:
         return {}
     counted = _counted_rows([rows[k] for k in run])
     return {k: _second_cell(rows[k]) if counted else _first_cell(rows[k]) for k in run}
+
+
+# `力量薄弱 |` on a line of its own: one cell of a table a copy set out a cell a line, each closed by its bar.
+_CELL_LINE = re.compile(r"^[^|]+\|$")
+COLUMNS_MAX = 6
+ROW_LEAD_MAX = 20  # a row's first cell is a short lead
+
+
+def _row_length(cell_keys: list[str]) -> int:
+    """How many cells make a row of a table set out a cell a line: the fewest (two or more) that part
+    the cells into two or more rows, each opened by a short lead, and most of them holding a cell
+    longer than a label (a table of short values only gives no points, rebuilt or not); 0 if none."""
+    n = len(cell_keys)
+    for k in range(2, COLUMNS_MAX + 1):
+        if n % k or n // k < 2:
+            continue
+        rows = [cell_keys[i : i + k] for i in range(0, n, k)]
+        if any(len(row[0]) > ROW_LEAD_MAX or "。" in row[0] for row in rows):
+            continue
+        if 2 * sum(any(len(c) > HEADER_CELL_MAX for c in row[1:]) for row in rows) >= len(rows):
+            return k
+    return 0
+
+
+def rows_from_cells(lines: list[Line]) -> list[Line]:
+    """Lines with a table set out a cell a line (`问题 |`, `具体表现 |`, `力量薄弱 |`, `社区工作者… |`) put
+    back into its rows (`| 问题 | 具体表现 |`), each where its first cell was."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _CELL_LINE.match(lines[j].key.strip()):
+            j += 1
+        run = lines[i:j]
+        k = _row_length([ln.key.strip()[:-1].strip() for ln in run]) if len(run) >= 4 else 0
+        if not k:
+            out.extend(run or lines[i : i + 1])
+            i = max(j, i + 1)
+            continue
+        for r in range(0, len(run), k):
+            row = run[r : r + k]
+            text = "| " + " | ".join(ln.text.strip()[:-1].strip() for ln in row) + " |"
+            key = "| " + " | ".join(ln.key.strip()[:-1].strip() for ln in row) + " |"
+            out.append(Line(text, key, row[0].lineno, row[0].indent))
+        i = j
+    return out
