@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.kindwords import KIND_RX
 from trainer.parse.markers import cn_number
 from trainer.parse.normalize import Line
 
@@ -52,9 +53,22 @@ def _first_cell(row: str) -> tuple[int, int]:
     return (m.start(1), m.end(1)) if m else (0, 0)
 
 
+# Words a header cell names its column by (`问题类型`, `具体措施`, `实施对象`), beside the kind words.
+_COLUMN_WORD = re.compile(
+    r"项目|内容|说明|类型|类别|方面|名称|序号|具体|地区|时间|对象|指标|备注|要点|步骤|数据|领域|层面|主体|部门|单位"
+    r"|情况|分析|范围|表现|做法|效果|影响|特点|方向|形式|阶段|环节|事项|标准|结果|依据"
+)
+
+
 def _is_header(row: str, nxt: str) -> bool:
-    """True for a table's first row when its cells are all short labels and the next row's are not."""
-    return all(len(c) <= HEADER_CELL_MAX for c in cells(row)) and any(len(c) > HEADER_CELL_MAX for c in cells(nxt))
+    """True for a table's first row when its cells are all short labels and the next row's are not, or
+    when every one of them names a column (`| 地区 | 主要做法 | 成效 |` over `| 浙江 | 建文化礼堂 | … |`)."""
+    heads = cells(row)
+    if any(len(c) > HEADER_CELL_MAX for c in heads):
+        return False
+    return any(len(c) > HEADER_CELL_MAX for c in cells(nxt)) or all(
+        _COLUMN_WORD.search(c) or KIND_RX.search(c) for c in heads
+    )
 
 
 VALUE_MAX = 4  # a cell this short (a figure and its unit as one character, a bracketed note aside) states a value
