@@ -112,12 +112,12 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_rparen", r"(\d{1,2})）", False),
     # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three
     # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
-    ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?![\d.%％]) ?", False),
-    # `1.1`, `2.3`: the second level of decimal numbering.
+    ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％]) ?", False),
+    # `1.1`, `2.3`, a thesis's `2.1.`: the second level of decimal numbering.
     # A unit after it makes a figure (`1.5万`, `2.3年，`), not one in a word (`1.1人口老龄化`, `7.1人力资源`).
     (
         "dotted",
-        r"\d{1,2}\.(\d{1,2})(?![\d.%％倍万亿千百元项次户月日米度]|[人个年](?![\u4e00-\u9fff])|人[次均]|个[百千万月]|年[来前后间底初]) ?",
+        r"\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％倍万亿千百元项次户月日米度]|[人个年](?![\u4e00-\u9fff])|人[次均]|个[百千万月]|年[来前后间底初]) ?",
         False,
     ),
     ("roman", f"([{_ROMAN}])[、.]?", False),

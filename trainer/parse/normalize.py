@@ -35,6 +35,8 @@ def _build_fold() -> dict[int, str]:
     for half, full in _TO_FULL.items():
         table[ord(half)] = full
     table.update({0x3000: " ", 0x00A0: " ", 0x09: " ", 0xFF61: "。", 0xFF64: "、"})
+    # `❶`, `➊`, `➀`, `⓵` (a 公众号's numbering): the circled numbers `①`…`⑩` they are drawn as.
+    table.update({first + i: chr(0x2460 + i) for first in (0x2776, 0x2780, 0x278A, 0x24F5) for i in range(10)})
     table.update(HANT_TO_HANS)  # 繁體 read as 简体: `最後`, `對策` match as `最后`, `对策` do
     return table
 
@@ -47,8 +49,8 @@ def fold(text: str) -> str:
     """Fold width variants one character for one character (offsets are kept).
 
     Full-width digits, letters and `．` become ASCII; half-width `, : ; ! ? ( )` become their
-    Chinese forms; odd spaces become a plain space; traditional characters become simplified
-    (`trainer.parse.hant`).
+    Chinese forms; odd spaces become a plain space; `❶` `➊` `➀` `⓵` become `①`; traditional
+    characters become simplified (`trainer.parse.hant`).
     """
     return text.translate(_FOLD) if _NEEDS_FOLD.search(text) else text
 

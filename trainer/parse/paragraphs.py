@@ -9,6 +9,7 @@ from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 from trainer.parse.questions import ANSWER_RUN_ON, SCORE
+from trainer.parse.tablerows import is_row_line, rows_from_cells
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
@@ -54,8 +55,6 @@ class Para:
         return Para(self.text[start:stop], self.key[start:stop], first, 0, segs)
 
 
-# A table row: bars at its start, or a short first cell and a bar closing the line (a copy lost the first).
-_ROW = re.compile(r"^\||^[^|\s][^|]{0,19}\|.*\|\s*$")
 # `对策：1.…`: a line led by a heading word and a colon opens a part of its own.
 _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 
@@ -63,7 +62,7 @@ _LABEL_LEAD = re.compile(r"^([^，。；：！？、,.;:!?\s]{2,8})：")
 def is_start_line(line: Line) -> bool:
     """True when a line opens something of its own (heading, numbered item, a part led by a heading
     word and a colon) and must not be joined."""
-    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or _ROW.match(line.key):
+    if _MD_HEADING.match(line.key) or match_line(line.key) is not None or is_row_line(line.key):
         return True  # a table row (`| 文化创新 | … |`, `历史价值 | … |` copied without its opening bar) too
     if ANSWER_RUN_ON.match(line.key):
         return True  # `答案：1）…`: an answer opens after its question
@@ -150,6 +149,7 @@ def _stands_apart(last: Line, line: Line, gap: int) -> bool:
 def join_lines(lines: list[Line]) -> list[Para]:
     """Group physical lines into paragraphs: every non-blank line is its own paragraph unless it
     continues a line that was broken mid-sentence (possibly across one or two blank lines)."""
+    lines = rows_from_cells(lines)  # a table set out a cell a line, its rows put back
     paras: list[Para] = []
     last: Line | None = None
     gap = 0

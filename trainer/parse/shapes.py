@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 from trainer.parse.heads import is_adverbial
-from trainer.parse.markers import cn_number, find_inline, match_line, top_list
+from trainer.parse.markers import find_inline, match_line, top_list
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
+from trainer.parse.tablerows import ROW_LEAD, row_leads
 from trainer.parse.vocab import is_heading_phrase
 
 RUN_IN = "runin"
@@ -31,11 +32,8 @@ _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
 # sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
 _QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
-# `| 文化教育 | 开设传统文化课程 | 提升青少年文化素养 |`: a table row, led by its first cell; a page's copy may
-# lose the row's opening bar (`历史价值 | 文化遗产是… |`), never its cells' bars.
-_ROW_LEAD = re.compile(r"^(?:\| *)?([^|\s-][^|]{0,19}?) *\|(?= *[^|\s-][^|]*\|)")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("row", _ROW_LEAD),
+    ("row", ROW_LEAD),  # a table row, led by its first cell (`tablerows`)
     ("colon", _COLON_LEAD),
     ("sentence", _SENTENCE_LEAD),
     ("bracket", _BRACKET_LEAD),
@@ -124,35 +122,6 @@ def alike_neighbours(texts: list[str], alike: Callable[[str, str], int], least: 
     return {k for i, n in enumerate(shared) if n >= floor for k in (i, i + 1)}
 
 
-HEADER_CELL_MAX = 6  # a header row's cells are short labels (实践方向, 具体措施, 效果)
-
-
-def _cells(row: str) -> list[str]:
-    return [c.strip() for c in row.strip().strip("|").split("|")]
-
-
-_COUNT_CELL = re.compile(r"^\| *(\d{1,2}|[一二三四五六七八九十]{1,3}) *\|")
-_SECOND_CELL = re.compile(r"^\|[^|]*\| *([^|\s][^|]*?) *(?:\||$)")
-
-
-def _counted_rows(rows: list[str]) -> bool:
-    """True for table rows whose first cells count them (`| 1 | 大气污染 | …`, a 序号 column): 1, 2, 3 … in
-    order; the number is the row's marker, not its lead."""
-    counts = [_COUNT_CELL.match(row) for row in rows]
-    values = [int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1)) for m in counts if m]
-    return len(values) == len(rows) >= 2 and values == list(range(values[0], values[0] + len(values)))
-
-
-def _second_cell(row: str) -> tuple[int, int]:
-    m = _SECOND_CELL.match(row)
-    return (m.start(1), m.end(1)) if m else (0, 0)
-
-
-def _is_header(row: str, nxt: str) -> bool:
-    """True for a table's first row when its cells are all short labels and the next row's are not."""
-    return all(len(c) <= HEADER_CELL_MAX for c in _cells(row)) and any(len(c) > HEADER_CELL_MAX for c in _cells(nxt))
-
-
 HEAD_LINE = (4, 25)  # the length of a head set on a line of its own above its paragraph
 _MD_LINE = re.compile(r"^#{1,6}(?:\s|$)")
 _INNER_MARK = re.compile(r"^[\u4e00-\u9fff“][^【】\[\]|]*[，、]")  # two clauses or a list of words, opened by a word
@@ -211,10 +180,9 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             parallel = alike_neighbours(leads, _alike, PARALLEL_SHARE)
             if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
                 run = [run[k] for k in sorted(parallel)]
-            if shape[0] == "row" and _is_header(paras[i].key, paras[i + 1].key):
-                run = run[1:]  # the table's header row names its columns: no point
-            counted = shape[0] == "row" and _counted_rows([paras[k].key for k in run])
-            for k in run:
-                found[k] = _second_cell(paras[k].key) if counted else (shapes[k] or ("", 0, 0))[1:]
+            if shape[0] == "row":  # a table: its header row and a column counting its rows lead nothing
+                found.update((run[k], lead) for k, lead in row_leads([paras[k].key for k in run]).items())
+            else:
+                found.update((k, (shapes[k] or ("", 0, 0))[1:]) for k in run)
         i = j
     return {**head_lines(paras), **found}
