@@ -48,6 +48,9 @@ OTHER_TABLE = (
     # A document's parts (`一、引言`, `结论`): headings of prose, never points.
     "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
 )  # fmt: skip
+# Counted (`下面谈谈几点心得感悟`), these name what a list holds: kind other, like `体会`; not words a
+# heading consists of (`工作心得：…` is a site's label over the real title).
+COUNTED_OTHER = ("心得", "感悟", "感想")
 # Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
 # kind other, whatever the heading above it names.
 DESCRIBING = (
@@ -64,9 +67,11 @@ ALL_WORDS = tuple(sorted({*WORD_KIND, *OTHER_TABLE}, key=len, reverse=True))
 OTHER_WORDS = frozenset(OTHER_TABLE) | {"工作总结", "汇报", "报告", "情况"}
 MODS = tuple(sorted(MODIFIERS, key=len, reverse=True))
 
-# `下面，我讲四个方面的问题`, `谈三个问题`: the matters a speaker counts are the talk's parts, not problems.
+# `下面，我讲四个方面的问题`, `谈三个问题`, `深刻阐明了…一系列重大问题`: the matters a speaker counts or
+# a text expounds are its parts, not problems.
 SPOKEN_MATTERS = re.compile(
     r"(?:讲|谈|说)(?:讲|谈|说|一下)?(?:以下)?[两二三四五六七八九十几]{1,2}(?:个|点)(?:方面的?)?问题"
+    r"|(?:阐明|阐述|阐释|论述|回答)了?[^，。；：]{0,24}?问题"
 )
 # Verbs of having (`仍面临不少困难`): a kind word after them is what the subject has, not what it acts on.
 HAVING = re.compile(r"存在|出现|面临|暴露|遇到|还有|仍有|尚有|带来|产生")

@@ -9,6 +9,7 @@ from trainer.parse.hant import hans
 from trainer.parse.headwords import CALL_START, HEAD_ROWS
 from trainer.parse.kindwords import (
     ALL_WORDS,
+    COUNTED_OTHER,
     DESCRIBING,
     HAVING,
     KIND_RX,
@@ -248,7 +249,10 @@ def lead_kind(lead: str) -> SectionKind | None:
         solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
         if hits[-1].end() in solved:
             return SectionKind.COUNTERMEASURES
-        return WORD_KIND[hits[-1].group(0)]
+        kinds = [WORD_KIND[h.group(0)] for h in hits]
+        if hits[-1].group(0) in ("原因", "成因") and SectionKind.SIGNIFICANCE in kinds:
+            return SectionKind.SIGNIFICANCE  # `…意义重大，主要原因如下：` gives the reasons it matters
+        return kinds[-1]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
     if cue and _PROBLEM_CUE.search(lead):
@@ -306,7 +310,7 @@ _SOLVING = re.compile(r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|�
 def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
     """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`) and the
     matters a speaker counts (`我讲四个方面的问题`)."""
-    spoken = _spoken(text)
+    spoken = {m.end() for m in SPOKEN_MATTERS.finditer(text)}
     return [
         m
         for m in KIND_RX.finditer(text, start)
@@ -314,15 +318,11 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
     ]
 
 
-def _spoken(text: str) -> set[int]:
-    return {m.end() for m in SPOKEN_MATTERS.finditer(text)}
-
-
 # `从中挑出16大申论热点`, `存在三大问题`, `提出五项措施`: a count names what a list holds.
 _COUNTED = re.compile(
     r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
 )
-_ANY_WORD = re.compile("|".join(ALL_WORDS))
+_ANY_WORD = re.compile("|".join((*ALL_WORDS, *COUNTED_OTHER)))
 
 
 def counted_kind(text: str) -> SectionKind | None:
@@ -332,11 +332,12 @@ def counted_kind(text: str) -> SectionKind | None:
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
     found: SectionKind | None = None
+    spoken = {m.end() for m in SPOKEN_MATTERS.finditer(body)}
     for m in _COUNTED.finditer(body, start):
         # `几点对心得体会的看法`: the noun after the last 的 is what is counted.
         noun = m.group(1)[m.group(1).rfind("的") + 1 :]
         words = _ANY_WORD.findall(noun)
-        if words and m.end() not in _spoken(body):
+        if words and m.end() not in spoken:
             found = WORD_KIND.get(words[-1], SectionKind.OTHER)
     return found
 
