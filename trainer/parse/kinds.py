@@ -21,6 +21,7 @@ from trainer.parse.vocab import (
     action_kind,
     counted_kind,
     describes_subject,
+    head_kind,
     heading_kind,
     heads_kind,
     is_facet_heading,
@@ -57,8 +58,10 @@ def _trait_heads(c: KindCues) -> SectionKind | None:
     heading = hans(c.heading)
     if heading and heading_kind(heading) is not SectionKind.OTHER and not any(w in heading for w in DESCRIBING):
         return None
+    if not c.heading and _announcing_lead(c) is not None:
+        return None  # `主要存在以下问题：` over `针对性`, `系统性`: the lead names what they are
     heads = [hans(h).strip().rstrip("。；") for h in c.heads]
-    traits = sum(bool(TRAIT.match(h)) or is_facet_heading(h) for h in heads)
+    traits = sum((bool(TRAIT.match(h)) or is_facet_heading(h)) and head_kind(h) is SectionKind.OTHER for h in heads)
     return SectionKind.OTHER if traits >= 2 and 2 * traits > len(heads) else None
 
 
