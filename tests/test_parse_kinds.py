@@ -46,6 +46,7 @@ HEADINGS = [
     ("路在何方？", K.COUNTERMEASURES),
     ("何以破局？", K.COUNTERMEASURES),
     ("基层负担重的原因是什么？", K.PROBLEMS),
+    ("我区乡村文化振兴工作取得的进展", K.ACHIEVEMENTS),
 ]
 
 
@@ -184,6 +185,9 @@ LEADS = [
     ("为此，我们要做到以下几点", K.COUNTERMEASURES),  # what is to be done
     ("下一步，我们将重点抓好以下工作", K.COUNTERMEASURES),
     ("经调研，情况如下", K.OTHER),
+    ("然而，调研中也暴露出一些亟待解决的问题", K.PROBLEMS),  # problems waiting to be solved
+    ("推进社区食堂持续运营，应当在三个方面用力", K.COUNTERMEASURES),
+    ("坚持文化自信意义重大，主要原因如下", K.SIGNIFICANCE),  # the reasons it matters
 ]
 
 
@@ -293,6 +297,11 @@ HEAD_READINGS = [
     ("受到群众普遍好评", K.ACHIEVEMENTS),
     ("服务体系基本建成", K.ACHIEVEMENTS),
     ("基本内涵", K.OTHER),
+    ("心得体会可以帮助我们理清思路", K.SIGNIFICANCE),  # a benefit after a short subject
+    ("缺乏有利于人才成长的环境", K.PROBLEMS),  # not when the subject is a lack
+    ("部分主播过于追求流量", K.PROBLEMS),
+    ("行业对主播的职业素养提出更高要求", K.PROBLEMS),
+    ("抓住重点群体", K.COUNTERMEASURES),
 ]
 
 
@@ -305,3 +314,33 @@ def test_most_heads_decide_a_list_under_a_topic_phrase() -> None:
     heads = ["政府应加大投入", "社区要盘活闲置用房", "个别机构收费偏高"]
     assert section_kind(KindCues(heading="政府应主动作为", heads=heads)) is K.COUNTERMEASURES
     assert section_kind(KindCues(heading="", heads=[*heads[:1], "服务内容单一", "护理人员短缺"])) is K.PROBLEMS
+
+
+def test_heads_naming_traits_describe_unless_a_lead_or_heading_names_the_kind() -> None:
+    traits = ["活态传承性", "文化独特性", "脆弱性"]
+    assert section_kind(KindCues(heading="核心价值与特征", heads=traits)) is K.OTHER
+    assert section_kind(KindCues(heads=["生产安全领域", "建筑施工领域"])) is K.OTHER
+    assert section_kind(KindCues(heading="存在的问题", heads=traits)) is K.PROBLEMS
+    assert section_kind(KindCues(lead="当前主要存在以下问题：", heads=["针对性", "系统性"])) is K.PROBLEMS
+    # a trait that is lacking is a shortcoming, not a trait
+    assert section_kind(KindCues(heads=["缺乏针对性", "缺乏系统性"])) is K.PROBLEMS
+
+
+def test_counted_and_spoken_leads() -> None:
+    heads = ["要提高思想认识", "要狠抓工作落实"]
+    assert section_kind(KindCues(lead="下面，我讲三个方面的问题。", heads=heads)) is K.COUNTERMEASURES
+    assert section_kind(KindCues(lead="下面谈谈几点心得感悟。", heads=heads)) is K.OTHER
+    benefits = ["读书笔记是积累素材的有效途径", "读书笔记可以帮助我们理清思路"]
+    assert section_kind(KindCues(lead="下面我想谈两点对读书笔记的看法。", heads=benefits)) is K.SIGNIFICANCE
+
+
+def test_a_results_title_reads_calls_as_what_was_done_but_not_a_title_of_experience() -> None:
+    calls = ["扶持新兴产业", "优化营商环境"]
+    assert section_kind(KindCues(heading="推动经济发展", heads=calls, topic="乡镇工作总结亮点")) is K.ACHIEVEMENTS
+    assert section_kind(KindCues(heading="推动经济发展", heads=calls, topic="某市改革经验")) is K.COUNTERMEASURES
+
+
+def test_a_heading_opening_by_asking_asks_without_its_question_mark() -> None:
+    heads = ["提高自我认识", "积累经验"]
+    assert section_kind(KindCues(heading="为什么要做工作总结", heads=heads)) is K.SIGNIFICANCE
+    assert section_kind(KindCues(heading="如何进行工作总结", heads=["定期回顾", "找准问题"])) is K.COUNTERMEASURES

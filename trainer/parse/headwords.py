@@ -19,7 +19,7 @@ VERBS = (
     r"|加快|严格|转变|调整|建设|保障|筑牢|织密|守住|严守|压减|简化|整合|统筹|坚守|厘清|倾听|汇聚|凝聚|增强|改进|改革"
     r"|呼吁|号召|制止|杜绝|防止|避免|禁止|严禁|严惩|打击|整治|增加|增设|减少|降低|拓展|开展|加速|扶持|推广|普及|留意"
     r"|积累|了解|关注|重视|注重|依法|从严|履行|承担|落细|织牢|扎牢|用活|盘活|释放|破除|打通|疏通|丰富|培养|吸引|留住"
-    r"|解决|化解|缓解|克服|消除|遏制|纠正|扭转|改善|弥补|应对|打破)"
+    r"|解决|化解|缓解|克服|消除|遏制|纠正|扭转|改善|弥补|应对|打破|抓住)"
 )
 # Verbs that act on a shortcoming (`解决发展不平衡`, `避免形式单一`): a head they open is a call even
 # when it ends in a deficit.
@@ -55,6 +55,8 @@ SHORTCOMING = re.compile(
     r"|减弱|萎缩|下滑|加剧|差异|歧视|因素|碎片化|失调|错位|矛盾|难[以于]?[\u4e00-\u9fff]{0,2}$|困难|混乱|无序|冷落"
     r"|尚未|仍未|未能|淡薄|各自为政|条块分割|多头管理|推诿扯皮|一刀切|层层加码|重复建设|走形变样|打折扣|不作为|乱作为"
     r"|(?:^|“|存在)重[\u4e00-\u9fff]{1,4}[、，,]?(?<![减年较])轻[\u4e00-\u9fff]"  # `重建设轻管理`
+    # an excess (`过于侧重经济效益`), a demand that rises (`对主播的专业素养提出更高要求`: a challenge)
+    r"|过于|提出(?:了)?(?:更高|更严|新)的?要求|要求(?:更高|更严|提升|提高|越来越高)"
 )
 # A deficit said of something at the end of a head (`培养体系脱节`, `政策执行偏差`, `心理健康问题日益凸显`):
 # a shortcoming, whatever verb its subject opens with, unless the head opens by acting on it.
@@ -92,7 +94,9 @@ _LEADING = re.compile(
 # `有利于提升综合国力`, `能把基层干部从屏幕前解放出来`, `是…的必然要求`: what a thing is good for.
 BENEFIT = re.compile(
     # also after a first clause naming the thing (`发展数字经济，能有效提升全要素生产率`)
-    r"(?:^|[，,])(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促]))"
+    r"(?:^|[，,])(?:有利于|有助于|有益于|能够|能(?![力源耗级])|可以(?=[助使让促帮]))"
+    # after a short subject (`心得体会可以帮助我们…`, `数字经济有利于…`)
+    r"|^(?:(?!缺|没有|不|无|难)[^，,。；]){1,10}?(?:有利于|有助于|有益于|可以(?=[助使让促帮]))"
     r"|是[^，。]{0,16}(?:必然要求|必由之路|必然选择|内在要求|应有之义|重要基础|重要保障|重要支撑|重要途径|有效途径|重要策略"
     r"|重要手段|有效手段|重要抓手|前提|重要举措|关键举措|重要内容|关键一招|有力支撑|重要引擎|动力源泉|重要体现)$"
     # `是满足群众美好生活的需要`, `是坚持以人民为中心的具体体现`
@@ -101,6 +105,10 @@ BENEFIT = re.compile(
     # `为乡村振兴注入新动能`, `对于促进社会公平具有重要意义`
     r"|^为[^，。]{1,16}?(?:注入|提供|奠定|创造|打下|开辟|增添)|具有[\u4e00-\u9fff]{0,4}(?:意义|价值|作用)$"
 )
+
+# A trait or a type named as a noun (`活态传承性`, `工作的经验性、理论性`, `“算法调度”型就业`): heads
+# that describe their subject, not a list to act on.
+TRAIT = re.compile(r"^[^，,。；：:]{1,10}(?<![必重紧])性$|^[^，,。；：:]{1,8}型[\u4e00-\u9fff]{0,3}$")
 
 # The rows in the order they decide: a benefit, a deficit at the end, a result or lead, a call to act,
 # advice, a shortcoming anywhere.

@@ -13,14 +13,18 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
+from trainer.parse.headwords import TRAIT
+from trainer.parse.kindwords import DESCRIBING, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
     action_kind,
     counted_kind,
     describes_subject,
+    head_kind,
     heading_kind,
     heads_kind,
+    is_facet_heading,
     is_question_heading,
     lead_kind,
     sentence_kind,
@@ -48,8 +52,29 @@ class KindCues:
 _COLON_END = re.compile(r"[：:]\s*$")
 
 
+def _trait_heads(c: KindCues) -> SectionKind | None:
+    """Heads that name traits, types or areas (`活态传承性`, `“算法调度”型就业`, `建筑施工领域`) describe
+    their subject: OTHER, under a heading naming no kind or a describing word beside one (`核心价值与特征`)."""
+    heading = hans(c.heading)
+    if heading and heading_kind(heading) is not SectionKind.OTHER and not any(w in heading for w in DESCRIBING):
+        return None
+    if not c.heading and _announcing_lead(c) is not None:
+        return None  # `主要存在以下问题：` over `针对性`, `系统性`: the lead names what they are
+    heads = [hans(h).strip().rstrip("。；") for h in c.heads]
+    traits = sum((bool(TRAIT.match(h)) or is_facet_heading(h)) and head_kind(h) is SectionKind.OTHER for h in heads)
+    return SectionKind.OTHER if traits >= 2 and 2 * traits > len(heads) else None
+
+
 def _own_heading(c: KindCues) -> SectionKind | None:
-    return _named(heading_kind(c.heading)) if c.heading else None
+    if not c.heading:
+        return None
+    kind = heading_kind(c.heading)
+    if kind is SectionKind.OTHER and _ASKS.match(c.heading.strip()):
+        kind = heading_kind(c.heading.strip().rstrip("：:。") + "？")  # `为什么要做工作总结` asks without its ？
+    return _named(kind)
+
+
+_ASKS = re.compile(r"^(?:为什么|为何|为啥|如何|怎样|怎么)")
 
 
 def _inherited(c: KindCues) -> SectionKind | None:
@@ -144,6 +169,17 @@ def _topic_title(c: KindCues) -> SectionKind | None:
     return _one(kinds)
 
 
+def _results_title(c: KindCues) -> SectionKind | None:
+    """A title naming results (`乡镇工作总结亮点`, `…工作成效`) reads the headings and heads below it that
+    call to act (`推动经济发展`, `扶持新兴产业`) as what was done: achievements. Not a title naming
+    `经验`, which are also practices to copy (`…改革经验`), nor one naming significance (`加强组织领导`
+    under `…的重要意义` is still a measure): there the heads decide."""
+    if _topic_title(c) is not SectionKind.ACHIEVEMENTS:
+        return None
+    named = KIND_RX.findall(hans(c.topic))
+    return SectionKind.ACHIEVEMENTS if named and named[-1] in RESULT_WORDS else None
+
+
 def _learned(c: KindCues) -> SectionKind | None:
     """What a model trained on annotated sections reads in the heading and heads, when nothing above
     named a kind and the model is sure (`严把谈心谈话关`… → countermeasures, `…比较重视`… → achievements).
@@ -179,15 +215,18 @@ _ENDS_OTHER = re.compile(rf"(?:{'|'.join(sorted(OTHER_WORDS, key=len, reverse=Tr
 SHORT_PART = 8
 
 
-# The cues in the order they decide: the first with something to say (not None) wins; only a
-# heading describing its subject (`定义与分类`) or a counted lead-in (`16大申论热点`) can decide OTHER. A new cue is a row here.
+# The cues in the order they decide: the first with something to say (not None) wins; only heads naming
+# traits or areas (`活态传承性`), a heading describing its subject (`定义与分类`) or a counted lead-in
+# (`16大申论热点`) can decide OTHER. A new cue is a row here.
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
+    _trait_heads,
     _own_heading,
     _inherited,
     _call_after_problems,
     _announcing_lead,
     _question_heads,
     _counted_lead,
+    _results_title,
     _heads,
     _lead_sentence,
     _call_heading,

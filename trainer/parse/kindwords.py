@@ -32,8 +32,10 @@ KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
             "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题", "努力方向", "改进方向",
         ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾")),
+    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展")),
 )  # fmt: skip
+# Achievement words that name results only (not `经验`, also a practice to copy; not `回顾`, `收获`).
+RESULT_WORDS = frozenset(("成效", "成绩", "成果", "成就", "亮点", "取得的进展", "取得进展"))
 KIND_RX = re.compile("|".join(w for _, words in KIND_TABLE for w in words))
 WORD_KIND = {w: kind for kind, words in KIND_TABLE for w in words}
 KIND_WORDS = frozenset(WORD_KIND)
@@ -46,9 +48,14 @@ OTHER_TABLE = (
     # A document's parts (`一、引言`, `结论`): headings of prose, never points.
     "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
 )  # fmt: skip
+# Counted (`下面谈谈几点心得感悟`), these name what a list holds: kind other, like `体会`; not words a
+# heading consists of (`工作心得：…` is a site's label over the real title).
+COUNTED_OTHER = ("心得", "感悟", "感想")
 # Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
 # kind other, whatever the heading above it names.
-DESCRIBING = ("定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述")
+DESCRIBING = (
+    "定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标", "机遇",
+)  # fmt: skip
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
@@ -59,3 +66,12 @@ TAIL_OK = ("的", "之", "所", "存在", "取得", "面临", "面对")
 ALL_WORDS = tuple(sorted({*WORD_KIND, *OTHER_TABLE}, key=len, reverse=True))
 OTHER_WORDS = frozenset(OTHER_TABLE) | {"工作总结", "汇报", "报告", "情况"}
 MODS = tuple(sorted(MODIFIERS, key=len, reverse=True))
+
+# `下面，我讲四个方面的问题`, `谈三个问题`, `深刻阐明了…一系列重大问题`: the matters a speaker counts or
+# a text expounds are its parts, not problems.
+SPOKEN_MATTERS = re.compile(
+    r"(?:讲|谈|说)(?:讲|谈|说|一下)?(?:以下)?[两二三四五六七八九十几]{1,2}(?:个|点)(?:方面的?)?问题"
+    r"|(?:阐明|阐述|阐释|论述|回答)了?[^，。；：]{0,24}?问题"
+)
+# Verbs of having (`仍面临不少困难`): a kind word after them is what the subject has, not what it acts on.
+HAVING = re.compile(r"存在|出现|面临|暴露|遇到|还有|仍有|尚有|带来|产生")

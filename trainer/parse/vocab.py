@@ -9,9 +9,12 @@ from trainer.parse.hant import hans
 from trainer.parse.headwords import CALL_START, HEAD_ROWS
 from trainer.parse.kindwords import (
     ALL_WORDS,
+    COUNTED_OTHER,
     DESCRIBING,
+    HAVING,
     KIND_RX,
     MODS,
+    SPOKEN_MATTERS,
     TAIL_OK,
     WORD_KIND,
 )
@@ -95,7 +98,7 @@ def describes_subject(title: str) -> bool:
     """True for a heading made of section words that describes its subject (`隐患的定义与分类`,
     `基本内涵`): kind other, never inherited from the heading above it."""
     text = hans(title).strip()
-    text = text.rstrip(_PUNCT_TAIL)
+    text = _LEAD_TAIL.sub("", text.rstrip(_PUNCT_TAIL))  # `数字政府建设的目标主要有：`
     short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
     return short and text.endswith(DESCRIBING) and heading_kind(text) is SectionKind.OTHER
 
@@ -225,7 +228,7 @@ _LEAD_CUE = re.compile(
 )
 _PROBLEM_CUE = re.compile(r"不[够强高足畅全成平充规健到完]|欠缺|缺乏|有待|滞后|薄弱|困难|障碍|风险|短缺|难以")
 _MEASURE_CUE = re.compile(
-    r"着手|入手|注意|提醒|牢记|切记|谨记|(?:应|可|要|应该|应当|需要|必须|须)从|做起|创造条件|发力"
+    r"着手|入手|注意|提醒|牢记|切记|谨记|(?:应|可|要|应该|应当|需要|必须|须)(?:从|在)|做起|创造条件|发力|用力|下功夫|下力气"
     # `为此，我们要做到以下几点`, `下一步，将重点抓好以下工作`: what is to be done
     r"|(?:要|应|应当|应该|需要|必须|须|将|需)(?:重点|着力|切实|努力)?(?:做到|做好|抓好|把握|坚持|采取|推进)|^下一步|^今后"
 )
@@ -246,7 +249,10 @@ def lead_kind(lead: str) -> SectionKind | None:
         solved = [m.end() for m in _SOLVE_OBJECT.finditer(lead)]
         if hits[-1].end() in solved:
             return SectionKind.COUNTERMEASURES
-        return WORD_KIND[hits[-1].group(0)]
+        kinds = [WORD_KIND[h.group(0)] for h in hits]
+        if hits[-1].group(0) in ("原因", "成因") and SectionKind.SIGNIFICANCE in kinds:
+            return SectionKind.SIGNIFICANCE  # `…意义重大，主要原因如下：` gives the reasons it matters
+        return kinds[-1]
     if cue and _MEASURE_CUE.search(lead):
         return SectionKind.COUNTERMEASURES
     if cue and _PROBLEM_CUE.search(lead):
@@ -294,7 +300,7 @@ def _row_kind(clause: str) -> SectionKind:
 _SOLVE_OBJECT = re.compile(
     # 治理 and 整治 are nouns too (社区治理存在以下问题): a verb of having between them and the problem
     # word makes the problem that verb's object, not the thing solved.
-    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)"
+    r"(?:解决|改善|破解|化解|缓解|应对|治理|整治|克服|攻克|根治|扭转|针对)(?!的)"
     r"(?:(?!存在|出现|面临|暴露|遇到|还有|仍有|尚有)[^，。；！？：]){0,20}?"
     r"(?:问题|困境|难题|短板|痛点|堵点|挑战|瓶颈|困难)"
 )
@@ -302,11 +308,13 @@ _SOLVING = re.compile(r"^(?:这就|这|对此|为此|因此|所以)?(?:需要|�
 
 
 def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
-    """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`)."""
+    """The kind words of a sentence, without 表现 used as a verb (`成效主要表现在`, `具体表现为`) and the
+    matters a speaker counts (`我讲四个方面的问题`)."""
+    spoken = {m.end() for m in SPOKEN_MATTERS.finditer(text)}
     return [
         m
         for m in KIND_RX.finditer(text, start)
-        if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得")
+        if not (m.group(0) == "表现" and text[m.end() : m.end() + 1] in "在为出得") and m.end() not in spoken
     ]
 
 
@@ -314,7 +322,7 @@ def _kind_hits(text: str, start: int = 0) -> list[re.Match[str]]:
 _COUNTED = re.compile(
     r"(?:\d{1,2}|[两二三四五六七八九十几]{1,3})(?:大|个|项|条|类|种|点)(?:方面的?)?([\u4e00-\u9fff]{1,8})"
 )
-_ANY_WORD = re.compile("|".join(ALL_WORDS))
+_ANY_WORD = re.compile("|".join((*ALL_WORDS, *COUNTED_OTHER)))
 
 
 def counted_kind(text: str) -> SectionKind | None:
@@ -324,9 +332,12 @@ def counted_kind(text: str) -> SectionKind | None:
     body = text.rstrip(" 。！？；：!?;:")
     start = max(body.rfind(c) for c in "。！？!?") + 1
     found: SectionKind | None = None
+    spoken = {m.end() for m in SPOKEN_MATTERS.finditer(body)}
     for m in _COUNTED.finditer(body, start):
-        words = _ANY_WORD.findall(m.group(1))
-        if words:
+        # `几点对心得体会的看法`: the noun after the last 的 is what is counted.
+        noun = m.group(1)[m.group(1).rfind("的") + 1 :]
+        words = _ANY_WORD.findall(noun)
+        if words and m.end() not in spoken:
             found = WORD_KIND.get(words[-1], SectionKind.OTHER)
     return found
 
@@ -340,13 +351,19 @@ def sentence_kind(text: str) -> SectionKind:
     if _SOLVING.search(body[start:]):
         return SectionKind.COUNTERMEASURES
     hits = _kind_hits(body, start)
+    clause = max((m.end() for m in _CLAUSE_SPLIT.finditer(body, start)), default=start)
+    acted = body[clause : hits[-1].start()] if hits and hits[-1].start() >= clause else ""
+    if acted and CALL_START.match(acted) and not HAVING.search(acted):
+        # `…，促进基层党组织作用更好发挥`: the kind word is what the measures act on (not in
+        # `推进改革仍面临不少困难`, where it is what the subject has).
+        return SectionKind.COUNTERMEASURES
     return WORD_KIND[hits[-1].group(0)] if hits else SectionKind.OTHER
 
 
 # Words that open a clause of a lead without naming anything (`但同时也存在着一些问题`).
 _CONNECTIVE = re.compile(
     r"^(?:针对上述问题|针对这些问题|同时也要看到|但同时也|但同时|但也|但是|但|然而|同时也|同时|而且|并且|此外|另外"
-    r"|目前|当前|现阶段|近年来|近些年|近几年|其中|对此|为此|因此|总体而言|总体来看|具体而言|也)"
+    r"|目前|当前|现阶段|近年来|近些年|近几年|其中|对此|为此|因此|据此|总体而言|总体来看|具体而言|也)"
 )
 # A clause that only sets the scene (`随着人口老龄化加快`): never the heading phrase.
 _OPENER = re.compile(r"^(?:随着|伴随着?|按照|根据|依据)")
