@@ -214,8 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable)")
-    p.add_argument("--days", type=int, default=7, metavar="N", help="days of due forecast (default: 7)")
-    p.add_argument("--weakest", type=int, default=10, metavar="N", help="how many weak points to list (default: 10)")
+    days, weakest = _whole(1, 3650), _whole(0, 10_000)  # a forecast of 10**9 days would never end
+    p.add_argument("--days", type=days, default=7, metavar="N", help="days of due forecast, 1-3650 (default: 7)")
+    p.add_argument(
+        "--weakest", type=weakest, default=10, metavar="N", help="how many weak points to list (default: 10)"
+    )
 
     p = add(
         "export",
@@ -285,6 +288,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("file", metavar="FILE", help="a backup, e.g. one listed by `trainer backup --list`")
     return parser
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (anything else is argparse's one-line error)."""
+    import argparse
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"expected a number from {low} to {high}, not {number}")
+        return number
+
+    return parse
 
 
 def main(argv: Sequence[str] | None = None) -> int:
