@@ -150,7 +150,7 @@ def test_a_deck_name_with_a_line_break_a_control_or_no_room_in_a_file_name_is_re
     in `unexpected UnicodeEncodeError/OSError (a bug)`."""
     before, data = tree(seeded.home), db_content(seeded.db)
     ran = run("deck", "rename", "测试卡组", new)
-    assert_one_line_error(ran, "deck name")
+    assert_one_line_error(ran, "UTF-8" if "\udcff" in new else "deck name")
     assert not stray(before, tree(seeded.home), seeded.home) and db_content(seeded.db) == data
 
 
@@ -277,3 +277,18 @@ def test_a_csv_export_that_fails_halfway_leaves_no_half_export(
     fresh = tmp_path / "fresh"
     assert run("export", "--csv", fresh).code == 2
     assert not (fresh / "cards.csv").exists()
+
+
+@pytest.mark.parametrize("name", ["长" * 200, "a\udcffb"], ids=["too-long-for-a-file-name", "not-utf8"])
+def test_an_import_named_beyond_a_file_name_or_in_broken_bytes_is_clear(home: Path, run, tmp_path: Path, name: str):
+    """`import --name` of 200 CJK characters ended in `unexpected OSError: File name too long (a bug)`, and
+    bytes that are not UTF-8 in `unexpected UnicodeEncodeError (a bug)`."""
+    csv = _deck(tmp_path, "要点,说明\n审批流程繁琐,多次往返\n", "rows.csv")
+    ran = run("import", csv, "--name", name)
+    if "\udcff" in name:
+        assert_one_line_error(ran, "UTF-8")
+        assert not (home / "decks").exists() or not list((home / "decks").iterdir())
+    else:
+        assert ran.code == 0, ran.err
+        (written,) = (home / "decks").iterdir()
+        assert len(written.name.encode()) <= 255 and written.name.startswith("长")

@@ -290,6 +290,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_TEXT_ARGS = ("name", "topic", "old", "new", "value", "deck")  # names and values, not paths
+
+
+def _check_text_args(args: Any) -> None:
+    """A name or value given in bytes that are not UTF-8 (`--name $'\\xff'`) is refused in one line: it
+    cannot be stored, written to a deck file or printed."""
+    for key in _TEXT_ARGS:
+        value = getattr(args, key, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= c <= "\udcff" for c in text):
+                raise TrainerError(f"{key}: {text.encode('utf-8', 'surrogateescape')!r} is not valid UTF-8 text")
+
+
 def _whole(low: int, high: int) -> Callable[[str], int]:
     """An argparse type: a whole number from `low` to `high` (anything else is argparse's one-line error)."""
     import argparse
@@ -323,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words:  # the TUI restores the terminal on these signals itself
         _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP)
     try:
+        _check_text_args(args)
         result: int = args.func(args)
         return result
     except TrainerError as exc:

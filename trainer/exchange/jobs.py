@@ -178,6 +178,10 @@ def export_tables(
 def deck_file_name(name: str) -> str:
     """A safe file name for a deck: characters that paths or shells trip on become `_`."""
     stem = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "deck"
+    # A file name holds 255 bytes: a longer name (`--name` of 200 characters) is cut, whole characters.
+    stem = stem[:200]
+    while len(stem.encode("utf-8", "surrogateescape")) > 200:
+        stem = stem[:-1]
     return f"{stem}.yaml"
 
 
