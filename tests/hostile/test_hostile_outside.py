@@ -5,6 +5,7 @@ of which failed on the tree it was run against (c 48ce4ee). Bad input gets one l
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -115,6 +116,20 @@ def test_another_programs_sqlite_database_is_left_exactly_as_it_is(
         assert_one_line_error(ran, str(other), "not a trainer database", "notes")
     assert other.read_bytes() == before
     assert not Path(f"{other}-wal").exists()
+
+
+def test_the_apps_start_leaves_another_programs_database_exactly_as_it_is(home: Path, tmp_path: Path) -> None:
+    """`trainer` alone opens the store through the fast start-up path, which set WAL on the file (its
+    header rewritten) before finding it was no trainer database."""
+    other = tmp_path / "notes-app.db"
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    con.commit()
+    con.close()
+    before = other.read_bytes()
+    ran = run_process([], home, timeout=60, env={"TRAINER_DB": f"sqlite:///{other}"}, stdin=subprocess.DEVNULL)
+    assert ran.code == 2 and "not a trainer database" in ran.err, ran.err
+    assert other.read_bytes() == before
 
 
 @pytest.mark.parametrize(
