@@ -132,6 +132,14 @@ def test_the_apps_start_leaves_another_programs_database_exactly_as_it_is(home: 
     assert other.read_bytes() == before
 
 
+@pytest.mark.parametrize("url", ["sqlite://", "sqlite:///:memory:"])
+def test_an_in_memory_database_is_refused_before_anything_is_said_to_be_kept(home: Path, run, monkeypatch, url: str):
+    """`sync` said "56 added" and the TUI took answers into a database that vanished at exit."""
+    monkeypatch.setenv("TRAINER_DB", url)
+    for args in (("sync",), ("stats",)):
+        assert_one_line_error(run(*args), "in-memory")
+
+
 @pytest.mark.parametrize(
     "url", ["mysql://bob:S3cretPW@localhost/trainer", "nosuchdb://bob:S3cretPW@localhost:notaport/x"]
 )
