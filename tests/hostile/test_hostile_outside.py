@@ -315,3 +315,43 @@ def test_an_import_named_beyond_a_file_name_or_in_broken_bytes_is_clear(home: Pa
         assert ran.code == 0, ran.err
         (written,) = (home / "decks").iterdir()
         assert len(written.name.encode()) <= 255 and written.name.startswith("长")
+
+
+def _into_a_closed_pipe(args: list[str], home: Path) -> subprocess.CompletedProcess[str]:
+    import os
+    import sys
+
+    from tests.hostile.conftest import ROOT
+
+    r, w = os.pipe()
+    env = {k: v for k, v in os.environ.items() if k != "TRAINER_DB"} | {"TRAINER_HOME": str(home)}
+    code = "import sys; from trainer.cli import main; sys.exit(main())"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], stdout=w, stderr=subprocess.PIPE, env=env, cwd=ROOT, text=True
+    )
+    os.close(w)
+    os.close(r)  # the reader is gone before the command prints (`trainer config | head -0`)
+    _, err = proc.communicate(timeout=60)
+    return subprocess.CompletedProcess(args, proc.returncode, "", err)
+
+
+@pytest.mark.parametrize("args", [["config"], ["deck", "list"], ["config", "list"]])
+def test_output_into_a_closed_pipe_ends_quietly(seeded: Seeded, args: list[str]) -> None:
+    """`trainer config | head -1` ended in `unexpected BrokenPipeError (a bug; please report it)`."""
+    done = _into_a_closed_pipe(args, seeded.home)
+    assert "unexpected" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert "Exception ignored" not in done.stderr, done.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("exam-date: 2027-03-28\nexam-date: 2026-12-20\n", 2),
+        ("decks:\n  甲:\n    new-per-day: 3\n    new-per-day: 30\n", 4),
+    ],
+    ids=["top", "per-deck"],
+)
+def test_a_setting_given_twice_in_the_config_names_the_line(seeded: Seeded, run, text: str, line: int) -> None:
+    """YAML kept the last of the two silently: an exam date the learner had replaced planned the drill."""
+    (seeded.home / "config.yaml").write_text(text, encoding="utf-8")
+    assert_one_line_error(run("stats"), f"{seeded.home / 'config.yaml'}:{line}", "given twice")

@@ -344,6 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (KeyboardInterrupt, _Stopped) as exc:
         return 128 + exc.signum if isinstance(exc, _Stopped) else 130
+    except BrokenPipeError:
+        # `trainer config | head -1`: the reader has gone; what is left unprinted goes nowhere, quietly
+        # (and not again at exit, when Python flushes stdout).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a command stopped by SIGPIPE
     except Exception as exc:
         # A bug, not the learner's input: still one line (TRAINER_DEBUG=1 shows the traceback).
         if os.environ.get("TRAINER_DEBUG"):

@@ -223,6 +223,8 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
         return {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys", path=path, line=1)
+    if twice := checks.duplicate_key(text):
+        raise ConfigError(f"{twice[0]!r} is given twice (which one is meant?)", path=path, line=twice[1])
     out: dict[str, Any] = {}
     for key, value in data.items():
         key = str(key)

@@ -85,3 +85,26 @@ def bad_value_line(text: str) -> int | None:
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(reversed(n.value))
     return None
+
+
+def duplicate_key(text: str) -> tuple[str, int] | None:
+    """The first key config `text` gives twice in one mapping, and its second line; None when there is
+    none (YAML would keep the last value silently)."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, yaml.MappingNode):
+            seen: set[str] = set()
+            for k, v in n.value:
+                if isinstance(k, yaml.ScalarNode):
+                    if k.value in seen:
+                        return k.value, k.start_mark.line + 1
+                    seen.add(k.value)
+                stack.append(v)
+    return None
