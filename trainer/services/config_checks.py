@@ -13,7 +13,7 @@ from typing import Any
 
 # An exam further ahead than this is a typo (`2207-03-28`): planning for it would project every point
 # over decades, day by day, and `trainer plan` would not come back.
-MAX_YEARS_AHEAD = 5
+MAX_YEARS_AHEAD = 3
 MIN_EXAM_DATE = date(2000, 1, 1)
 _ZONE_NAME_MAX = 100  # the longest IANA names are about 30 characters
 
