@@ -33,6 +33,7 @@ STARTUP_MODULES = (
     "trainer.sched.state",
     "trainer.services",
     "trainer.services.config",
+    "trainer.services.config_checks",
     "trainer.services.database",
     "trainer.services.localzone",
     "trainer.services.study",

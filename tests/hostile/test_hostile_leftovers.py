@@ -9,10 +9,12 @@ new content is written, by a worker process that kills itself.
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 import textwrap
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -64,6 +66,19 @@ def _killed(home: Path, where: str, *args: str | Path) -> subprocess.CompletedPr
     )
 
 
+def cards_csv_header() -> bytes:
+    from trainer.exchange.csvjson import CARD_COLUMNS, _csv_bytes
+
+    return _csv_bytes(CARD_COLUMNS, [])
+
+
+def _old_apkg() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("collection.anki2", b"an old export")
+    return buf.getvalue()
+
+
 def _temps(*roots: Path) -> list[Path]:
     return [p for root in roots for p in root.rglob("*") if ".tmp" in p.name or p.name.startswith("pending-")]
 
@@ -85,7 +100,13 @@ def test_a_kill_mid_write_leaves_the_old_output_and_no_temp_file_after_the_next_
         "apkg": (out / "all.apkg", ["export", "--apkg", out / "all.apkg"]),
         "build": (out / "built.yaml", ["build", doc, "-o", out / "built.yaml"]),
     }[command]
-    old = b"deck: old\n" if command == "build" else b"the learner's old file\n"
+    # The old output is an earlier one of its kind: an export replaces nothing else (a learner's notes).
+    old = {
+        "build": b"deck: old\n",
+        "json": b'{\n "format": "trainer-export",\n "version": 1\n}\n',
+        "csv": cards_csv_header(),
+        "apkg": _old_apkg(),
+    }[command]
     target.write_bytes(old)
     os.chmod(target, 0o640)
     before_out, before_home = tree(out, doc), tree(seeded.home)

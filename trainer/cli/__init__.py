@@ -214,8 +214,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print JSON instead of tables")
     p.add_argument("--deck", action="append", metavar="NAME", help="only this deck (repeatable)")
-    p.add_argument("--days", type=int, default=7, metavar="N", help="days of due forecast (default: 7)")
-    p.add_argument("--weakest", type=int, default=10, metavar="N", help="how many weak points to list (default: 10)")
+    days, weakest = _whole(1, 3650), _whole(0, 10_000)  # a forecast of 10**9 days would never end
+    p.add_argument("--days", type=days, default=7, metavar="N", help="days of due forecast, 1-3650 (default: 7)")
+    p.add_argument(
+        "--weakest", type=weakest, default=10, metavar="N", help="how many weak points to list (default: 10)"
+    )
 
     p = add(
         "export",
@@ -287,6 +290,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_TEXT_ARGS = ("name", "topic", "old", "new", "value", "deck")  # names and values, not paths
+
+
+def _check_text_args(args: Any) -> None:
+    """A name or value given in bytes that are not UTF-8 (`--name $'\\xff'`) is refused in one line: it
+    cannot be stored, written to a deck file or printed."""
+    for key in _TEXT_ARGS:
+        value = getattr(args, key, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and any("\udc80" <= c <= "\udcff" for c in text):
+                raise TrainerError(f"{key}: {text.encode('utf-8', 'surrogateescape')!r} is not valid UTF-8 text")
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high` (anything else is argparse's one-line error)."""
+    import argparse
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, not {text!r}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"expected a number from {low} to {high}, not {number}")
+        return number
+
+    return parse
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; expected failures print one message to stderr and exit with code 2."""
     words = sys.argv[1:] if argv is None else list(argv)
@@ -304,6 +336,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words:  # the TUI restores the terminal on these signals itself
         _stop_cleanly_on(signal.SIGTERM, signal.SIGHUP)
     try:
+        _check_text_args(args)
         result: int = args.func(args)
         return result
     except TrainerError as exc:
@@ -311,6 +344,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (KeyboardInterrupt, _Stopped) as exc:
         return 128 + exc.signum if isinstance(exc, _Stopped) else 130
+    except BrokenPipeError:
+        # `trainer config | head -1`: the reader has gone; what is left unprinted goes nowhere, quietly
+        # (and not again at exit, when Python flushes stdout).
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a command stopped by SIGPIPE
     except Exception as exc:
         # A bug, not the learner's input: still one line (TRAINER_DEBUG=1 shows the traceback).
         if os.environ.get("TRAINER_DEBUG"):

@@ -1,5 +1,5 @@
 """Text from decks, documents and packages made inert for a terminal: no control codes, no escape
-sequences; pure, no I/O.
+sequences, no bidirectional controls; pure, no I/O.
 
 Deck text is data. A head holding `ESC ] 0 ; title BEL` would retitle the learner's terminal, and one
 holding CSI sequences would move the cursor or recolour the screen, wherever it is printed. So every
@@ -25,12 +25,15 @@ _CSI = r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
 _STRING = r"(?:\x1b[\]P^_X]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
 # Any other escape: ESC and the one character after it (ESC c resets the terminal, ESC 7 saves the cursor ...).
 _ESC = r"\x1b[\x20-\x7e]?"
-_CONTROL = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+# Bidirectional controls (embeddings, overrides, isolates, marks) reorder what the terminal shows:
+# `审批\u202e流程` reads backwards on screen. Chinese text never needs them.
+_BIDI = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}]"
 _UNSAFE = re.compile(f"{_STRING}|{_CSI}|{_ESC}|{_CONTROL}")
 # Line ends other than LF (CR LF, CR, and the separators `str.splitlines` breaks at: VT, FF, FS-RS, NEL).
 _NEWLINES = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85]")
 # What can hold an unsafe character once parsed: a raw control character, or a YAML/JSON escape.
-_MAYBE_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\\]")
+_MAYBE_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}\\\\]")
 
 
 def clean_text(text: str) -> str:
@@ -45,7 +48,7 @@ def may_need_cleaning(raw: str) -> bool:
     return _MAYBE_UNSAFE.search(raw) is not None
 
 
-_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ANY_CONTROL = re.compile(_CONTROL)
 
 
 def _texts(deck: Deck) -> list[str]:

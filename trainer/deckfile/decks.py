@@ -40,6 +40,14 @@ class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """yaml.safe_load that remembers the line of every mapping (safe: no Python object tags)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> _LineDict:
+        keys: set[object] = set()
+        for key_node, _ in node.value:  # a key said twice would silently keep only its last value
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+            if key in keys:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"the key {key!r} is given twice in one mapping", key_node.start_mark
+                )
+            keys.add(key)
         mapping = _LineDict(super().construct_mapping(node, deep=deep))
         mapping.line = node.start_mark.line + 1
         return mapping
@@ -73,7 +81,29 @@ def loads(text: str, *, path: str = "<deck>") -> Deck:
         data = fast_load(text)
         deck = _deck_from_data(_parse(text, path, _LineLoader) if data is None else data, path)
     # Deck text is data: terminal control codes (raw or written as YAML escapes) never get past here.
-    return clean_deck(deck) if may_need_cleaning(text) else deck
+    if not may_need_cleaning(text):
+        return deck
+    deck = clean_deck(deck)
+    _check_not_blank(deck, path)
+    return deck
+
+
+def _check_not_blank(deck: Deck, path: str) -> None:
+    """A name, title, heading or head that was only control codes is empty once cleaned: refused as an
+    empty one is (a card asking for nothing)."""
+    blank = "is only control codes (nothing a person could read)"
+    if not deck.name.strip():
+        raise DeckError(f"the deck's `deck` {blank}", path=path, line=1)
+    for t in deck.topics:
+        for s in t.sections:
+            first = (s.points[0].line or None) if s.points else None
+            if not t.title.strip():
+                raise DeckError(f"a topic's `title` {blank}", path=path, line=first)
+            if not s.heading.strip():
+                raise DeckError(f"a section's `heading` {blank}", path=path, line=first)
+            for p in s.points:
+                if not p.head.strip():
+                    raise DeckError(f"a point's `head` {blank}", path=path, line=p.line or None)
 
 
 def _read_layout(text: str, path: str) -> Deck | None:

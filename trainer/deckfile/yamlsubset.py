@@ -108,8 +108,8 @@ def _mapping(lines: list[_Line], i: int, indent: int, *, item: bool) -> tuple[Li
         ok = _KEYS.get(key)
         if ok is None:
             ok = _is_key(key)
-        if not ok:
-            raise _Unsupported
+        if not ok or key in out:
+            raise _Unsupported  # a key said twice: the full reader reports it
         i += 1
         if not value:
             out[key], i = _nested(lines, i, indent)

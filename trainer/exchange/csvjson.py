@@ -174,9 +174,22 @@ def write_csv(directory: Path, cards: list[dict[str, Any]], reviews: Iterable[di
         raise TrainerError(f"cannot create folder: {exc.strerror or exc}", path=directory) from None
     review_list = list(reviews)
     paths = (directory / CSV_NAMES[0], directory / CSV_NAMES[1])
+    before = paths[0].read_bytes() if paths[0].is_file() else None
     atomic_write(paths[0], _csv_bytes(CARD_COLUMNS, cards))
-    atomic_write(paths[1], _csv_bytes(REVIEW_COLUMNS, review_list))
+    try:
+        atomic_write(paths[1], _csv_bytes(REVIEW_COLUMNS, review_list))
+    except BaseException:
+        # The pair goes together (a full disk, a signal): cards.csv back as it was, not half an export.
+        paths[0].unlink(missing_ok=True) if before is None else atomic_write(paths[0], before)
+        raise
     return TableReport(paths=paths, cards=len(cards), reviews=len(review_list))
+
+
+def is_csv_export(path: Path, name: str) -> bool:
+    """Whether `path` begins as trainer's `name` (cards.csv or reviews.csv) does: its BOM and header row."""
+    head = _csv_bytes(CARD_COLUMNS if name == CSV_NAMES[0] else REVIEW_COLUMNS, [])
+    with open(path, "rb") as f:
+        return f.read(len(head)) == head
 
 
 def write_json(

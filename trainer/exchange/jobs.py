@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zipfile
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -22,7 +23,15 @@ from trainer.deckfile.fsutil import atomic_write
 from trainer.errors import TrainerError
 from trainer.exchange.apkg import ExportReport, write_apkg
 from trainer.exchange.apkgsched import CardPlan, LoggedAnswer, Scheduling
-from trainer.exchange.csvjson import CSV_NAMES, TableReport, card_rows, review_rows, write_csv, write_json
+from trainer.exchange.csvjson import (
+    CSV_NAMES,
+    TableReport,
+    card_rows,
+    is_csv_export,
+    review_rows,
+    write_csv,
+    write_json,
+)
 from trainer.exchange.importing import ImportResult, read_any
 from trainer.exchange.split import add_reports, part_paths, split_deck
 from trainer.sched.days import study_day
@@ -47,13 +56,49 @@ def write_history(*args: Any, **kwargs: Any) -> HistoryReport:
 
 
 def check_export_targets(apkg: Path | None, csv_dir: Path | None, json_path: Path | None) -> None:
-    """Refuse, before anything is opened or written, an export over the database, a backup or a non-file."""
+    """Refuse, before anything is opened or written, an export over the database, a backup or a non-file,
+    over an existing file that is not an earlier export of its kind (the learner's notes), or two outputs
+    onto one file."""
+    targets: list[tuple[Path, Callable[[Path], bool]]] = []
     if apkg is not None:
         check_output(apkg)
+        targets.append((apkg, _is_apkg))
     if csv_dir is not None:
         check_output_dir(csv_dir, CSV_NAMES)
+        targets += [(Path(csv_dir) / n, lambda p, n=n: is_csv_export(p, n)) for n in CSV_NAMES]
     if json_path is not None:
         check_output(json_path)
+        targets.append((json_path, _is_json_export))
+    seen: dict[Path, Path] = {}
+    for path, looks_exported in targets:
+        key = Path(path).resolve()
+        if key in seen:
+            raise TrainerError(f"two outputs of one export name the same file ({seen[key]})", path=path)
+        seen[key] = Path(path)
+        try:
+            foreign = Path(path).is_file() and not looks_exported(Path(path))
+        except OSError as exc:
+            raise TrainerError(f"cannot read: {exc.strerror or exc}", path=path) from None
+        if foreign:
+            raise TrainerError(
+                "exists and is not an earlier export of this kind; refusing to replace it"
+                " (choose another name, or move that file away first)",
+                path=path,
+            )
+
+
+def _is_apkg(path: Path) -> bool:
+    """An Anki package (a zip holding a collection), not any zip (a .docx is one)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return any(n.startswith("collection.anki2") for n in z.namelist())
+    except (zipfile.BadZipFile, ValueError):
+        return False
+
+
+def _is_json_export(path: Path) -> bool:
+    with open(path, "rb") as f:
+        return b'"format": "trainer-export"' in f.read(200)
 
 
 def export_apkg(
@@ -133,6 +178,10 @@ def export_tables(
 def deck_file_name(name: str) -> str:
     """A safe file name for a deck: characters that paths or shells trip on become `_`."""
     stem = re.sub(r'[\\/:*?"<>|\s]+', "_", name).strip("._") or "deck"
+    # A file name holds 255 bytes: a longer name (`--name` of 200 characters) is cut, whole characters.
+    stem = stem[:200]
+    while len(stem.encode("utf-8", "surrogateescape")) > 200:
+        stem = stem[:-1]
     return f"{stem}.yaml"
 
 

@@ -22,6 +22,7 @@ from trainer.sched.days import DEFAULT_DAY_START_HOUR
 from trainer.sched.exam import EXAM_TARGET_PERCENT
 from trainer.sched.queue import DEFAULT_NEW_PER_DAY, DEFAULT_REVIEWS_PER_DAY, Limits
 from trainer.sched.state import Algorithm
+from trainer.services import config_checks as checks
 from trainer.services.localzone import LOCAL_ZONE
 
 MAX_CONFIG_BYTES = 1_000_000  # a config is a few lines
@@ -128,17 +129,6 @@ def _int_in(low: int, high: int) -> Callable[[Any], int]:
     return parse
 
 
-def _date(value: Any) -> date | None:
-    if value is None or str(value).strip().lower() in ("", "none", "off"):
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError("expected a date like 2027-03-28") from None
-
-
 def _minutes(value: Any) -> int | None:
     if value is None or str(value).strip().lower() in ("", "none", "off", "0"):
         return None
@@ -156,26 +146,19 @@ def _bool(value: Any) -> bool:
     raise ValueError("expected true or false")
 
 
-def _zone(value: Any) -> str:
-    name = "" if value is None else str(value).strip()
-    if name.lower() in ("", "local", "none"):
-        return ""
-    from dateutil import tz
-
-    if tz.gettz(name) is None:
-        raise ValueError("unknown time zone (use a name like Asia/Shanghai)")
-    return name
-
-
 _COUNT = _int_in(0, 100_000)
 # Key in the file and on the command line -> (parser, default, help).
 KEYS: dict[str, tuple[Callable[[Any], Any], Any, str]] = {
-    "exam-date": (_date, None, "the exam date (YYYY-MM-DD): exam mode plans every point for it; `none` to clear"),
+    "exam-date": (
+        checks.exam_date,
+        None,
+        "the exam date (YYYY-MM-DD): exam mode plans every point for it; `none` to clear",
+    ),
     "minutes-per-day": (_minutes, None, "minutes a day for study; the day's queue fits them, weakest first"),
     "new-per-day": (_COUNT, DEFAULT_NEW_PER_DAY, "new cards per deck per day"),
     "reviews-per-day": (_COUNT, DEFAULT_REVIEWS_PER_DAY, "reviews per deck per day"),
     "day-start-hour": (_int_in(0, 23), DEFAULT_DAY_START_HOUR, "local hour a study day starts (0-23)"),
-    "timezone": (_zone, "local", "time zone name, e.g. Asia/Shanghai (default: the machine's)"),
+    "timezone": (checks.zone_name, "local", "time zone name, e.g. Asia/Shanghai (default: the machine's)"),
     "fuzz": (_bool, False, "spread intervals of 3+ days a little, per card (true/false)"),
     "typed": (_bool, False, "start reviews in typed-answer mode (true/false; `t` still toggles)"),
     "time-limit": (_int_in(0, 3600), 0, "seconds on a card's front before its answer is shown (0: no limit)"),
@@ -234,10 +217,14 @@ def read_config(path: Path | None = None) -> dict[str, Any]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError("not valid YAML", path=path, line=mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # `exam-date: 2027-02-30`: YAML reads a date no calendar holds
+        raise ConfigError(f"not a real date ({exc})", path=path, line=checks.bad_value_line(text)) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise ConfigError("the config must be a mapping of keys", path=path, line=1)
+    if twice := checks.duplicate_key(text):
+        raise ConfigError(f"{twice[0]!r} is given twice (which one is meant?)", path=path, line=twice[1])
     out: dict[str, Any] = {}
     for key, value in data.items():
         key = str(key)
@@ -305,9 +292,7 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
 
 
 def _gettz(name: str) -> tzinfo | None:
-    from dateutil import tz
-
-    return tz.gettz(name)
+    return checks.zone(name)
 
 
 def load_settings(path: Path | None = None) -> Settings:

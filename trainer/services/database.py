@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainer import paths
-from trainer.errors import TrainerError
+from trainer.errors import StoreError, TrainerError
 from trainer.store import open_store
 from trainer.store.handle import Store
 from trainer.store.lite import open_current, sqlite_file
@@ -81,6 +81,18 @@ def restore_backup(backup: Path) -> tuple[Path | None, bool]:
     return saved, decks_back
 
 
+def _in_memory(url: str) -> bool:
+    """Whether `url` is a SQLite database that lives only as long as the process (`sqlite://`)."""
+    if not url.startswith("sqlite") or sqlite_file(url) is not None:
+        return False
+    from trainer.store.engine import sqlite_path
+
+    try:
+        return sqlite_path(url) is None
+    except Exception:  # a malformed URL: open_store says what is wrong with it
+        return False
+
+
 def open_default_store(*, daily_backup: bool = True) -> Engine:
     """The store at $TRAINER_DB (default: trainer.db in the data directory), migrated.
 
@@ -88,7 +100,10 @@ def open_default_store(*, daily_backup: bool = True) -> Engine:
     """
     from trainer.services.leftovers import clean_leftovers_quietly
 
-    engine = open_store(paths.db_url())
+    url = paths.db_url()
+    if _in_memory(url):
+        raise StoreError("TRAINER_DB names an in-memory database: every answer would be lost at exit (give a file)")
+    engine = open_store(url)
     clean_leftovers_quietly()
     if daily_backup:
         try:

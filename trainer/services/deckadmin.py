@@ -11,11 +11,14 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from trainer import paths
+from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DeckError
 from trainer.services.library import is_bundled
 from trainer.store.deck_admin import DeckInfo, deck_row, list_decks, mark_file_removed, remove_deck, rename_deck
+
+MAX_NAME = 80  # characters: 80 CJK characters are 240 bytes, under the 255 a file name may hold
 
 __all__ = ["DeckInfo", "Removed", "Renamed", "list_all", "remove", "rename"]
 
@@ -74,6 +77,10 @@ def rename(engine: Engine, old: str, new: str) -> Renamed:
         removed = row.content_hash.startswith("removed:")
     if not new:
         raise DeckError("a deck name cannot be empty")
+    if clean_text(new) != new or any(c in "\n\t" or "\ud800" <= c <= "\udfff" for c in new) or len(new) > MAX_NAME:
+        # A line break, a control or bidi character or undecodable bytes (a surrogate) would garble
+        # every list the name is shown in; a name past MAX_NAME would not fit a file name.
+        raise DeckError(f"a deck name is one line of at most {MAX_NAME} printable characters")
     if path is None or not path.is_file():
         with Session(engine) as s, s.begin():
             rename_deck(s, old, new)
@@ -86,12 +93,21 @@ def rename(engine: Engine, old: str, new: str) -> Renamed:
     target = paths.user_decks_dir() / f"{_file_name(new)}.yaml" if copied else path
     if copied and target.exists():
         raise DeckError(f"{target} exists already; rename it or choose another name", path=target)
-    with Session(engine) as s, s.begin():
-        rename_deck(s, old, new, path=str(target.resolve()), content_hash=("removed:" if removed else "") + digest)
-        if copied:
-            mark_file_removed(s, old, str(path.resolve()), hashlib.sha256(data).hexdigest())
-        paths.make_private_dirs(target.parent)
-        atomic_write(target, text)  # last: a failure here rolls the database back
+    written = False
+    try:
+        with Session(engine) as s, s.begin():
+            rename_deck(s, old, new, path=str(target.resolve()), content_hash=("removed:" if removed else "") + digest)
+            if copied:
+                mark_file_removed(s, old, str(path.resolve()), hashlib.sha256(data).hexdigest())
+            paths.make_private_dirs(target.parent)
+            atomic_write(target, text)  # last: a failure here rolls the database back
+            written = True
+    except BaseException:
+        # The commit failed after the file was written (a read-only or busy database): the file goes
+        # back too, or the next sync would find a deck of the new name beside the old one.
+        if written:
+            target.unlink(missing_ok=True) if copied else atomic_write(target, data)
+        raise
     return Renamed(old, new, target, copied)
 
 

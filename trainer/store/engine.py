@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +66,30 @@ def _translate_errors(engine: Engine, where: object) -> None:
         return None
 
 
+def _masked(url: str) -> str:
+    """`url` with the password of its `user:password@` part starred (for a URL make_url cannot parse)."""
+    return re.sub(r"(://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def _refuse_foreign(path: Path) -> None:
+    """Refuse another program's SQLite database before a connection sets WAL on it (which rewrites its
+    header) or the schema is created in it; read-only, so the file is left exactly as it is."""
+    if path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return  # not a database, or busy: the engine's own checks say so
+    names = {n for n in names if not n.startswith("sqlite_")}
+    if names and not names & {"alembic_version", "cards"}:
+        shown = ", ".join(sorted(names)[:5]) + (" …" if len(names) > 5 else "")
+        raise StoreError(f"not a trainer database (it holds other tables: {shown}); refusing to touch it", path=path)
+
+
 def _create_private(path: Path) -> None:
     make_private_dirs(path.parent)
     if not path.exists():
@@ -80,7 +106,7 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except Exception as exc:
-        raise StoreError(f"invalid database URL {url!r}: {exc}") from None
+        raise StoreError(f"invalid database URL {_masked(url)!r}: {exc}") from None
     path = sqlite_path(url)
     if path is not None:
         try:
@@ -89,6 +115,7 @@ def make_engine(url: str) -> Engine:
             raise StoreError(f"cannot create database: {exc.strerror or exc}", path=path) from None
         if not path.is_file():  # a FIFO, a device or a folder: SQLite would block or say "disk I/O error"
             raise StoreError("not a regular file: the database must be a file (check TRAINER_DB)", path=path)
+        _refuse_foreign(path)
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
@@ -98,7 +125,8 @@ def make_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, **kwargs)
     except Exception as exc:
-        raise StoreError(f"cannot use database {url!r}: {exc}") from None
+        shown = parsed.render_as_string(hide_password=True)
+        raise StoreError(f"cannot use database {shown!r}: {exc}") from None
     if parsed.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
     elif parsed.get_backend_name() == "postgresql" and engine.dialect.driver == "psycopg":

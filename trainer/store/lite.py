@@ -93,8 +93,11 @@ def open_current(url: str) -> sqlite3.Connection | None:
     except sqlite3.Error:
         return None
     try:
-        configure(con)
+        # Asked before `configure`: WAL rewrites the file's header, and another program's database
+        # must be left byte for byte as it is (the full path refuses it).
         rows = con.execute("SELECT version_num FROM alembic_version").fetchall()
+        if rows == [(HEAD,)]:
+            configure(con)
     except sqlite3.Error:
         con.close()
         return None

@@ -32,6 +32,10 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         if inspect(connection).has_table("cards"):
             raise StoreError("database has trainer tables but no schema version; refusing to touch it")
+        others = inspect(connection).get_table_names()
+        if others:  # another program's database: creating trainer's tables in it would change it
+            shown = ", ".join(sorted(others)[:5]) + (" …" if len(others) > 5 else "")
+            raise StoreError(f"not a trainer database (it holds other tables: {shown}); refusing to touch it")
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
