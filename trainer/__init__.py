@@ -12,6 +12,7 @@ STARTUP_MODULES = (
     "trainer.cli",
     "trainer.cli.commands",
     "trainer.cli.plan_report",
+    "trainer.cli.stopping",
     "trainer.core",
     "trainer.core.cards",
     "trainer.core.cloze",

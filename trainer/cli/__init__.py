@@ -27,6 +27,8 @@ from trainer.cli.commands import (
     cmd_tui,
 )
 from trainer.cli.plan_report import cmd_plan
+from trainer.cli.stopping import Stopped as _Stopped
+from trainer.cli.stopping import stop_cleanly_on as _stop_cleanly_on
 from trainer.core.safetext import clean_text  # the error path only: not on the start-up path
 from trainer.errors import TrainerError
 
@@ -361,54 +363,6 @@ def _say_error(message: str) -> None:
     """One line on stderr; a file name or deck text in it never reaches the terminal as control codes."""
 
     print(f"trainer: error: {clean_text(message).replace(chr(10), ' ')}", file=sys.stderr)
-
-
-class _Stopped(BaseException):
-    """SIGTERM or SIGHUP: raised in the main thread so every `finally` runs (temp files are removed,
-    transactions rolled back) before the process exits with 128 + the signal number."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _stop_cleanly_on(*signums: int) -> None:
-    import logging
-
-    def stop(signum: int, _frame: object) -> None:
-        raise _Stopped(signum)
-
-    # Python runs a signal handler between any two bytecodes, also inside a weakref callback or a
-    # `__del__` (an import's module-lock callback, a file closed by the collector), where an exception
-    # cannot propagate: it is printed as "Exception ignored ..." with a traceback and the command would
-    # run on. Such a stop is taken quietly and delivered again a moment later, outside the callback.
-    previous_hook = sys.unraisablehook
-
-    def redeliver(unraisable: Any) -> None:
-        if isinstance(unraisable.exc_value, _Stopped):
-            _redeliver_later(unraisable.exc_value.signum)
-        else:
-            previous_hook(unraisable)
-
-    sys.unraisablehook = redeliver
-
-    # Stopped mid-query, SQLAlchemy logs its cleanup ("Error closing cursor" and a traceback) through
-    # logging's last-resort handler; the command reports failures itself, so its library logs stay quiet.
-    logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
-    logging.getLogger("sqlalchemy").propagate = False
-
-    for signum in signums:
-        signal.signal(signum, stop)
-
-
-def _redeliver_later(signum: int, delay: float = 0.005) -> None:
-    """Send `signum` to this process from another thread after `delay` seconds: the main thread's
-    handler then raises it where the command's `finally` blocks see it."""
-    import threading
-
-    timer = threading.Timer(delay, os.kill, (os.getpid(), signum))
-    timer.daemon = True
-    timer.start()
 
 
 if __name__ == "__main__":
