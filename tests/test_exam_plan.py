@@ -13,7 +13,14 @@ import pytest
 from benchmarks import learning
 from trainer.sched.answer import LEECH_LAPSES, Policy, grade
 from trainer.sched.budget import expected_seconds, fit_minutes, paced_new, weakest_first
-from trainer.sched.exam import CATCH_UP_DAYS, EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall, plan_interval
+from trainer.sched.exam import (
+    CATCH_UP_DAYS,
+    EXAM_FLOOR,
+    EXAM_TARGET_PERCENT,
+    NEXT_RECALL,
+    exam_recall,
+    plan_interval,
+)
 from trainer.sched.memory import DEFAULT_PARAMETERS, Memory, days_until, fold, recall, remember
 from trainer.sched.queue import Candidate
 from trainer.sched.state import NEW_CARD, Queue
@@ -179,3 +186,32 @@ def test_the_simulation_runs_the_sessions_own_rules(monkeypatch):
     _learner, log = learning.run_trainer(setup, seed=1)
     assert calls["grade_card"] == calls["after_answer"] > 40  # every showing, same-day repeats included
     assert sum(log.seconds) > 0
+
+
+def _plan_interval_day_by_day(memory: Memory, *, today: int, exam_day: int, target: float) -> int:
+    """plan_interval as its docstring states it, trying every day in turn (the reference for bisection)."""
+    left = exam_day - today
+    if left <= 1 or exam_recall(memory, exam_day) >= target:
+        return max(1, left)
+    if left <= CATCH_UP_DAYS and exam_recall(memory, exam_day) >= EXAM_FLOOR:
+        return left
+    latest = max(1, min(int(days_until(NEXT_RECALL, memory.stability)), left - CATCH_UP_DAYS))
+    for days in range(1, latest):
+        if exam_recall(remember(memory, 4, today + days), exam_day) >= target:
+            return days
+    return latest
+
+
+def test_plan_interval_finds_the_same_day_as_trying_every_day() -> None:
+    rng = random.Random(20261206)
+    checked = 0
+    for _ in range(4000):
+        memory = Memory(
+            stability=10 ** rng.uniform(-1, 3.3), difficulty=rng.uniform(1, 10), day=100 - rng.randrange(0, 60)
+        )
+        exam_day = 100 + rng.randrange(2, 900)
+        target = rng.choice([0.9, 0.95, 0.98, 0.99, 0.995])
+        expected = _plan_interval_day_by_day(memory, today=100, exam_day=exam_day, target=target)
+        assert plan_interval(memory, today=100, exam_day=exam_day, target=target) == expected, (memory, exam_day)
+        checked += expected > 1
+    assert checked > 1000  # most cases really searched past the first day

@@ -93,8 +93,16 @@ def plan_interval(memory: Memory, *, today: int, exam_day: int, target: float) -
     if left <= CATCH_UP_DAYS and secured(memory, exam_day, EXAM_FLOOR):
         return left  # too close for a lapse to be caught up: due on the exam day
     latest = max(1, min(int(days_until(NEXT_RECALL, memory.stability)), left - CATCH_UP_DAYS))
-    for days in range(1, latest):
-        after = remember(memory, 4, today + days)
-        if exam_recall(after, exam_day) >= target:
-            return days
-    return latest
+    # The earliest day in 1..latest-1 whose good answer secures the point, else `latest`. A later good
+    # answer leaves fewer days to the exam and, recall being lower when it comes, a larger stability
+    # after it (FSRS's Good rule): its exam recall never falls as the day moves on, so the first
+    # securing day is found by bisection (a few FSRS steps, not one per day: `trainer plan` projects
+    # every point's answers up to the exam).
+    low, high = 1, latest
+    while low < high:
+        days = (low + high) // 2
+        if exam_recall(remember(memory, 4, today + days), exam_day) >= target:
+            high = days
+        else:
+            low = days + 1
+    return low
