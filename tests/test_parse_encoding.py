@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,25 @@ def test_prose_without_a_list_gives_its_paragraphs_as_points() -> None:
     ]
     assert deck.name == "关于基层治理的思考"
     assert len(notes) == 1 and notes[0].low and "no list" in notes[0].why
+
+
+def test_a_short_document_copied_from_a_terminal_is_text_and_its_codes_are_dropped(tmp_path: Path) -> None:
+    # A title sequence (ESC ] … BEL) and colour codes: four control characters in a short page, which a
+    # count of bare control characters took for a binary file.
+    from trainer.services.library import build_deck
+
+    path = tmp_path / "term.txt"
+    path.write_bytes(
+        "\x1b]0;笔记\x07优化营商环境\n\x1b[1m一、存在的问题\x1b[0m\n1.审批事项多。\n2.收费名目乱。\n".encode()
+    )
+    deck = build_deck([path])
+    heads = [p.head for t in deck.topics for s in t.sections for p in s.points]
+    assert heads == ["审批事项多", "收费名目乱"]
+    texts = [deck.name, *heads, *(s.heading for t in deck.topics for s in t.sections)]
+    assert not any(c in text for text in texts for c in "\x1b\x07")
+
+
+@pytest.mark.parametrize("tail", ["\x01\x02\x03\x04", "\x1b\x01\x1b\x02\x1b\x03"])
+def test_bare_control_characters_still_mark_a_binary_file(tail: str) -> None:
+    with pytest.raises(DocumentError, match="looks binary"):
+        decode(("一、问题\n1.审批多。" + tail).encode(), source="x.bin")

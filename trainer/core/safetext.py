@@ -49,6 +49,16 @@ def may_need_cleaning(raw: str) -> bool:
 
 
 _ANY_CONTROL = re.compile(_CONTROL)
+_SEQUENCE = re.compile(f"{_STRING}|{_CSI}|{_ESC}")
+_STRAY = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def stray_controls(text: str) -> int:
+    """C0 control characters (but tab and line ends) in `text` outside whole terminal escape
+    sequences: text copied from a terminal (colours, a title) has none; a binary file read as text has many."""
+    if text.isprintable():
+        return 0
+    return len(_STRAY.findall(_SEQUENCE.sub("", text)))
 
 
 def _texts(deck: Deck) -> list[str]:

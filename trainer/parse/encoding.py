@@ -6,6 +6,7 @@ import codecs
 
 from charset_normalizer import from_bytes
 
+from trainer.core.safetext import stray_controls
 from trainer.errors import DocumentError
 
 _MAGIC = (
@@ -73,8 +74,7 @@ def _utf16_guess(data: bytes) -> str | None:
 def _check_text(text: str, source: str) -> str:
     if not text.strip():
         raise _fail("the document is empty", source)
-    controls = sum(1 for c in text if c < " " and c not in "\t\n\r\f\v")
-    if controls > max(2, len(text) // 100):
+    if stray_controls(text) > max(2, len(text) // 100):
         raise _fail("the document looks binary, not text", source)
     return text
 
