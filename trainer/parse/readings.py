@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.cutshort import points_under_headings
 from trainer.parse.depth import (
     close_opening_parts,
     contains_heading,
@@ -350,6 +351,8 @@ def classify(node: Node) -> None:
         classify(node)  # read again with the lists those sentences held in place
         return
     node.contains_heading = contains_heading(node)
+    if node.style == "root":
+        points_under_headings(node)
 
 
 def _spill_sentences(node: Node) -> bool:
