@@ -171,6 +171,50 @@ def _clause_cut(sentence: str) -> int:
     return -1
 
 
+# Connectives a sentence may open with before a comma (`但是，`, `可见，`): never a label.
+_CONNECTIVE = re.compile(
+    r"^(?:但是?|然而|而且|并且|所以|因而|于是|其实|当然|可见|显然|不过|可是|然后|而|且|则|故|即|又|总而言之|事实上|实际上"
+    r"|据悉|据了解|据统计|据报道|这样|那么|如此|对于此|由此|今年|去年|明年|此前|日前|近期|随后|最终|过去|以往|未来|当时|现在)$"
+)
+
+
+def _label_lead(text: str) -> str:
+    """The first clause of an item's text when it is a label of under MIN_CLAUSE characters (`水，自来水管道
+    老旧…`, `绿化，…`): no opener, connective or marker; else ""."""
+    stripped = text.strip()
+    stop, comma = _scan(stripped)
+    if comma < 0 or (0 <= stop < comma):
+        return ""
+    clause = clean(stripped[:comma]).strip(_TRIM)
+    if not clause or len(clause) >= MIN_CLAUSE or len(clean(stripped[comma + 1 :])) < MIN_CLAUSE:
+        return ""
+    folded = fold(clause)
+    if (
+        folded[0] in _PREPOSITIONS
+        or _ADVERBIAL.match(folded)
+        or _CONNECTIVE.match(folded)
+        or _DISCOURSE.match(fold(stripped))
+    ):
+        return ""
+    return clause
+
+
+LABELLED_MIN = 2
+_PREPOSITIONS = "在从对就当随据如若为因由按依经通于"  # `在农村，…`: a place or a condition opening, no label
+
+
+def label_leads(texts: list[str]) -> list[str]:
+    """For the items of one list, each item's short label lead (`1、水，…` `2、电，…` `3、气，…`: 水, 电, 气),
+    or "" where it has none. A label of a character or two is the item's head only when two or more items
+    of the list open alike with labels of their own (a list that names its parts): alone, a clause so short
+    is more likely an opener the head rule does not know. All "" otherwise."""
+    leads = [_label_lead(t) for t in texts]
+    found = [lead for lead in leads if lead]
+    if len(found) < LABELLED_MIN or len(set(found)) < len(found):
+        return [""] * len(texts)
+    return leads
+
+
 def split_run_together(text: str) -> tuple[str, str, bool]:
     """`split_head` for an item of a list run together in one paragraph (`一是…，…；二是…`): its head
     is its lead up to the first ，；。 (unless that clause is an adverbial opener or too short)."""
@@ -183,14 +227,18 @@ def split_run_together(text: str) -> tuple[str, str, bool]:
     return split_head(text)
 
 
-def split_head(text: str) -> tuple[str, str, bool]:
+def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     """Split a point's text (marker removed) into (head, body, long_head).
 
     The head is the lead up to the first 。；：！, or, when that sentence is long, its first short
     clause (`要增加对数据平台建设的投入，进一步建设…` gives `要增加对数据平台建设的投入`).
-    A long sentence without a short first clause is kept whole and flagged long.
+    A long sentence without a short first clause is kept whole and flagged long. `label`: the item's
+    short label lead found by `label_leads` (`水` of `水，自来水管道老旧…`), its head.
     """
     text = text.strip()
+    if label:
+        comma = _scan(text)[1]
+        return label, clean(text[comma + 1 :]).rstrip("；;，,、 "), False
     label = COUNTED_LABEL.match(fold(text)) or _PART_LABEL.match(fold(text))
     if label:
         text = text[label.end() :]  # `难题一：治理主体能力不足`, `摘 要：…`: the head is after the label

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse.clauses import clause_lead, last_stop, parallel_points, semicolon_points, text_end
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
-from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.heads import label_leads, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, run_lists
 from trainer.parse.noise import split_title
@@ -49,8 +49,8 @@ def _render(item: Para | Node) -> list[str]:
     return lines
 
 
-def _point_from_node(node: Node) -> PointDraft | None:
-    head, body, long_head = split_head(node.title)
+def _point_from_node(node: Node, label: str = "") -> PointDraft | None:
+    head, body, long_head = split_head(node.title, label)
     if not head:
         return None
     extra = [line for it in node.items for line in _render(it) if line]
@@ -154,10 +154,24 @@ def _counted_restart(prev: Para | Node | None, item: Node, points: list[PointDra
     return SectionDraft(lead_kind(lead[1]) or SectionKind.OTHER, heading_phrase(lead[0]), [], "lead")
 
 
+def _labels(node: Node) -> dict[int, str]:
+    """Each point item's short label lead (`水` of `1、水，…`), by the items of each list of the node."""
+    by_style: dict[str, list[Node]] = {}
+    for child in node.children:
+        if not child.heading and not child.lone:
+            by_style.setdefault(child.style, []).append(child)
+    return {
+        id(n): lead
+        for group in by_style.values()
+        for n, lead in zip(group, label_leads([n.title for n in group]), strict=True)
+    }
+
+
 def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
     target = got.own
     prev: Para | Node | None = None
+    labels = _labels(node)
     for item in node.items:
         before, prev = prev, item
         if isinstance(item, Node):
@@ -166,7 +180,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
-                point = _point_from_node(item)
+                point = _point_from_node(item, labels.get(id(item), ""))
                 restart = _counted_restart(before, item, target)
                 if restart is not None:
                     got.parts.append(restart)
