@@ -6,7 +6,9 @@ import re
 
 from trainer.parse.depth import PART_NUMBERINGS
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK
+from trainer.parse.noise import ends_terminal
 from trainer.parse.outline import BARE_MAX, Node
+from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase, is_question_heading
 
 # A phrase framing a side of the subject, however long (`在带头严守政治纪律和政治规矩，维护党的团结统一方面`):
@@ -48,3 +50,14 @@ def points_under_headings(node: Node) -> None:
                 if group[0].heading and _first_of_cut_list(group[0], group):
                     group[0].heading = False
         points_under_headings(child)
+
+
+def broken_off(item: Node, parent: Node) -> bool:
+    """True when the copy breaks off inside an item opening a paragraph of its own: the last thing its
+    parent holds, over prose only, its text ending mid-sentence (`…“第一责任人”制度，` at the page's end).
+    The list it opens was cut short there, whatever its marker (a lone `一是` is then no sentence)."""
+    if item.para is None or parent.items[-1] is not item or item.children:
+        return False
+    last = item.items[-1] if item.items else None
+    text = last.text if isinstance(last, Para) else item.title
+    return bool(text.strip()) and not ends_terminal(text.strip())

@@ -323,12 +323,13 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
-def _lead_in(node: Node) -> str:
-    """The paragraph right before a node's first point (its lead-in), or ""."""
+def _lead_in(node: Node, first: int) -> str:
+    """The paragraph right before a node's first point (its lead-in), or "" (also when points read out of
+    paragraphs come first: `first` is the first point's line)."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return prev.key if prev is not None else ""
+            return prev.key if prev is not None and item.lineno <= first else ""
         prev = item if isinstance(item, Para) else None
     return ""
 
@@ -358,7 +359,9 @@ class _Emitter:
             own_heading = (
                 word.group(0) if word and heading_kind(word.group(0)) is not SectionKind.OTHER else own_heading
             )
-            kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
+            kind = section_kind(
+                KindCues(own_heading, inherit, after, heads, _lead_in(node, got.own[0].line), topic.title)
+            )
             own = drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
