@@ -133,11 +133,12 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
 
 
 # An opener naming the side or facet of the subject a paragraph takes (`国内方面`, `在耕地资源方面`,
-# `就农村而言`): a label the paragraph goes on from, unlike a scene (`近年来`, `在…的今天`), whose whole
-# sentence is the head. One row per form. A viewpoint (`从国际层面来看`, `從歷史維度看`) is no row: it is
-# an adverbial opener (the GUIDE's head rule: the whole first sentence), as `heads._ADVERBIAL` reads it.
+# `就农村而言`, `从国际层面来看`): a label the paragraph goes on from, unlike a scene (`近年来`, `在…的今天`),
+# whose whole sentence is the head. One row per form. A viewpoint naming no side or level (`從歷史維度看`,
+# `从长远看`) is no row: it is an adverbial opener (the GUIDE's head rule: the whole first sentence), as
+# `heads._ADVERBIAL` reads it.
 _FACET_ROWS = (
-    r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)",
+    r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)(?:来看|看|而言|来说)?",
     r"就(?!拿)[^，,]{1,12}(?:而言|来说|来看)",  # not `就拿…来说`: an example follows
 )
 _FACET = re.compile(rf"^(?:{'|'.join(_FACET_ROWS)})$")
