@@ -10,6 +10,9 @@ from trainer.parse.normalize import clean, fold
 
 MAX_HEAD = 30  # a head longer than this is a whole sentence (long_head)
 MIN_CLAUSE = 4  # a first clause shorter than this is no head (近年来，)
+# A lead clause up to this long is the head of a sentence at least twice its length (`数字政府的概念起源于
+# 1998年美国前副总统戈尔提出的“数字地球”，…` runs on for 80 more); a head over MAX_HEAD is still flagged long.
+LEAD_CLAUSE_MAX = 40
 _STOPS = "。；：！？!?;…"
 _OPEN = "“‘《（(「『〔【["
 _CLOSE = "”’》）)」』〕】]"
@@ -168,7 +171,9 @@ def _clause_cut(sentence: str) -> int:
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)) or _FACET.match(fold(clause)):
                 return -1
-            return i if len(clause) <= MAX_HEAD else -1
+            # Past MAX_HEAD, a lead clause still heads a sentence that runs on at least as long again.
+            longer = len(clause) <= LEAD_CLAUSE_MAX and 2 * len(clause) <= len(clean(sentence).strip(_TRIM))
+            return i if len(clause) <= MAX_HEAD or longer else -1
     return -1
 
 
