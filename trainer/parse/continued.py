@@ -23,10 +23,23 @@ _ANNOUNCES = re.compile(
 )
 
 
+# A site's notice standing where it hid part of the text (`---此处隐藏3747字，下载后查看---`, `（中间内容已省略）`,
+# `此处内容需要权限查看`): a gap in the copy, after which the text goes on from the middle of wherever it was.
+_HIDDEN = re.compile(
+    r"^[-—=*（(【\[\s.…]*(?:此处|以下|中间|中间部分|部分)?(?:内容|文字)?(?:已|被)?(?:隐藏|省略|略去|需要权限|需权限)"
+)
+HIDDEN_MAX = 40
+
+
+def _hides(para: Para) -> bool:
+    return len(para.key) <= HIDDEN_MAX and bool(_HIDDEN.match(para.key.strip()))
+
+
 def continued_lists(paras: list[Para]) -> set[int]:
     """The paragraphs that open a prose-style list past its first member (`二是…` then `三是…`, a page
     copied from the middle of a list): the next line of that style goes on with the next number, or
-    it is the page's first numbered line."""
+    it is the page's first numbered line, or the first after a notice that hid part of the text (the
+    members before it hidden with the rest: `---此处隐藏3747字---` then `第二，必须…`)."""
     marks = [match_line(para.key) for para in paras]
     following: list[Marker | None] = [None] * len(marks)  # the next paragraph's marker of the same style
     seen: dict[object, Marker] = {}
@@ -36,6 +49,9 @@ def continued_lists(paras: list[Para]) -> set[int]:
     found: set[int] = set()
     first = True  # no numbered line before: a page that starts inside a list (`三是…` alone) goes on with it
     for i, marker in enumerate(marks):
+        if marker is None and _hides(paras[i]):
+            first = True
+            continue
         if marker is None or not past_first(marker):
             first = first and marker is None
             continue

@@ -10,6 +10,9 @@ from trainer.parse.normalize import clean, fold
 
 MAX_HEAD = 30  # a head longer than this is a whole sentence (long_head)
 MIN_CLAUSE = 4  # a first clause shorter than this is no head (近年来，)
+# A lead clause up to this long is the head of a sentence at least twice its length (`数字政府的概念起源于
+# 1998年美国前副总统戈尔提出的“数字地球”，…` runs on for 80 more); a head over MAX_HEAD is still flagged long.
+LEAD_CLAUSE_MAX = 40
 _STOPS = "。；：！？!?;…"
 _OPEN = "“‘《（(「『〔【["
 _CLOSE = "”’》）)」』〕】]"
@@ -133,11 +136,12 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
 
 
 # An opener naming the side or facet of the subject a paragraph takes (`国内方面`, `在耕地资源方面`,
-# `就农村而言`): a label the paragraph goes on from, unlike a scene (`近年来`, `在…的今天`), whose whole
-# sentence is the head. One row per form. A viewpoint (`从国际层面来看`, `從歷史維度看`) is no row: it is
-# an adverbial opener (the GUIDE's head rule: the whole first sentence), as `heads._ADVERBIAL` reads it.
+# `就农村而言`, `从国际层面来看`): a label the paragraph goes on from, unlike a scene (`近年来`, `在…的今天`),
+# whose whole sentence is the head. One row per form. A viewpoint naming no side or level (`從歷史維度看`,
+# `从长远看`) is no row: it is an adverbial opener (the GUIDE's head rule: the whole first sentence), as
+# `heads._ADVERBIAL` reads it.
 _FACET_ROWS = (
-    r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)",
+    r"(?:在|从)?(?!另一)[^，,]{2,10}(?:层面|方面)(?:来看|看|而言|来说)?",
     r"就(?!拿)[^，,]{1,12}(?:而言|来说|来看)",  # not `就拿…来说`: an example follows
 )
 _FACET = re.compile(rf"^(?:{'|'.join(_FACET_ROWS)})$")
@@ -167,8 +171,54 @@ def _clause_cut(sentence: str) -> int:
             clause = clean(sentence[:i]).strip(_TRIM)
             if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)) or _FACET.match(fold(clause)):
                 return -1
-            return i if len(clause) <= MAX_HEAD else -1
+            # Past MAX_HEAD, a lead clause still heads a sentence that runs on at least as long again.
+            longer = len(clause) <= LEAD_CLAUSE_MAX and 2 * len(clause) <= len(clean(sentence).strip(_TRIM))
+            return i if len(clause) <= MAX_HEAD or longer else -1
     return -1
+
+
+# Connectives a sentence may open with before a comma (`但是，`, `可见，`): never a label.
+_CONNECTIVE = re.compile(
+    r"^(?:但是?|然而|而且|并且|所以|因而|于是|其实|当然|可见|显然|不过|可是|然后|而|且|则|故|即|又|总而言之|事实上|实际上"
+    r"|据悉|据了解|据统计|据报道|这样|那么|如此|对于此|由此|今年|去年|明年|此前|日前|近期|随后|最终|过去|以往|未来|当时|现在)$"
+)
+
+
+def _label_lead(text: str) -> str:
+    """The first clause of an item's text when it is a label of under MIN_CLAUSE characters (`水，自来水管道
+    老旧…`, `绿化，…`): no opener, connective or marker; else ""."""
+    stripped = text.strip()
+    stop, comma = _scan(stripped)
+    if comma < 0 or (0 <= stop < comma):
+        return ""
+    clause = clean(stripped[:comma]).strip(_TRIM)
+    if not clause or len(clause) >= MIN_CLAUSE or len(clean(stripped[comma + 1 :])) < MIN_CLAUSE:
+        return ""
+    folded = fold(clause)
+    if (
+        folded[0] in _PREPOSITIONS
+        or _ADVERBIAL.match(folded)
+        or _CONNECTIVE.match(folded)
+        or _DISCOURSE.match(fold(stripped))
+    ):
+        return ""
+    return clause
+
+
+LABELLED_MIN = 2
+_PREPOSITIONS = "在从对就当随据如若为因由按依经通于"  # `在农村，…`: a place or a condition opening, no label
+
+
+def label_leads(texts: list[str]) -> list[str]:
+    """For the items of one list, each item's short label lead (`1、水，…` `2、电，…` `3、气，…`: 水, 电, 气),
+    or "" where it has none. A label of a character or two is the item's head only when two or more items
+    of the list open alike with labels of their own (a list that names its parts): alone, a clause so short
+    is more likely an opener the head rule does not know. All "" otherwise."""
+    leads = [_label_lead(t) for t in texts]
+    found = [lead for lead in leads if lead]
+    if len(found) < LABELLED_MIN or len(set(found)) < len(found):
+        return [""] * len(texts)
+    return leads
 
 
 def split_run_together(text: str) -> tuple[str, str, bool]:
@@ -183,14 +233,18 @@ def split_run_together(text: str) -> tuple[str, str, bool]:
     return split_head(text)
 
 
-def split_head(text: str) -> tuple[str, str, bool]:
+def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     """Split a point's text (marker removed) into (head, body, long_head).
 
     The head is the lead up to the first 。；：！, or, when that sentence is long, its first short
     clause (`要增加对数据平台建设的投入，进一步建设…` gives `要增加对数据平台建设的投入`).
-    A long sentence without a short first clause is kept whole and flagged long.
+    A long sentence without a short first clause is kept whole and flagged long. `label`: the item's
+    short label lead found by `label_leads` (`水` of `水，自来水管道老旧…`), its head.
     """
     text = text.strip()
+    if label:
+        comma = _scan(text)[1]
+        return label, clean(text[comma + 1 :]).rstrip("；;，,、 "), False
     label = COUNTED_LABEL.match(fold(text)) or _PART_LABEL.match(fold(text))
     if label:
         text = text[label.end() :]  # `难题一：治理主体能力不足`, `摘 要：…`: the head is after the label

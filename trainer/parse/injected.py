@@ -44,12 +44,20 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 PINYIN_READING = rf"(?<=[\u3400-\u9fff])[(（][a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}} ?[)）]"
 _LEFT_OVER = (r"(?:锟斤拷)+|烫{3,}|屯{3,}", PINYIN_READING)
 _LOST = re.compile("|".join(_LEFT_OVER))
+_READING = re.compile(PINYIN_READING)
+# On a line whose characters carry such readings (a copy through a narrow charset), an ASCII `?` glued to
+# letters after it (`規(guī)?;B(yǎng)殖`, `重?cái)?shù)量`) stands for a character the copy lost, with the `;` it
+# left: no question mark, so never the end of a sentence. A real `?` is followed by Chinese, a quote, a
+# space or the line's end.
+_LOST_MARK = re.compile(rf"\?;?(?=[A-Za-zü{_TONED}])")
 
 
 def without_injected(raw: str) -> str:
     """The line without the runs of random ASCII scraps a site injected into it, and without what a broken
     copy left for the characters it lost."""
     if "锟斤拷" in raw or "烫烫烫" in raw or "屯屯屯" in raw or "(" in raw or "（" in raw:
+        if "?" in raw and _READING.search(raw):
+            raw = _LOST_MARK.sub("", raw)
         raw = _LOST.sub("", raw)
     if not _CHEAP.search(raw):
         return raw

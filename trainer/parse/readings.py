@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.cutshort import broken_off, points_under_headings
 from trainer.parse.depth import (
     close_opening_parts,
     contains_heading,
@@ -264,13 +265,16 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
     """A `一是…` with no sibling that opens what a section heading naming a kind holds (`三、下一步工作
     计划` then `一是继续推进…`, the copy cut off after it): the first item of a list cut short, a point,
     not a sentence; so is one after a line that counts what follows (`对策一般有三个来源。` then
-    `第一、成功案例中找对策。`). `一方面` alone stays a sentence: prose opens with it."""
+    `第一、成功案例中找对策。`), and so is one opening the paragraph the copy breaks off in (`一是上级政策落地
+    落实“全”。…制度，` at the page's end). `一方面` alone stays a sentence: prose opens with it."""
     first = group[0]
     if len(group) != 1 or first.style not in PROSE_STYLES or first.style == "side" or first.ordinal != 1:
         return False
     at = parent.items.index(first)
     before = parent.items[at - 1] if at else None
     if isinstance(before, Para) and COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
+        return True
+    if broken_off(first, parent):
         return True
     return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
 
@@ -350,6 +354,8 @@ def classify(node: Node) -> None:
         classify(node)  # read again with the lists those sentences held in place
         return
     node.contains_heading = contains_heading(node)
+    if node.style == "root":
+        points_under_headings(node)
 
 
 def _spill_sentences(node: Node) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse.clauses import clause_lead, last_stop, parallel_points, semicolon_points, text_end
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
-from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.heads import label_leads, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, run_lists
 from trainer.parse.noise import split_title
@@ -49,8 +49,8 @@ def _render(item: Para | Node) -> list[str]:
     return lines
 
 
-def _point_from_node(node: Node) -> PointDraft | None:
-    head, body, long_head = split_head(node.title)
+def _point_from_node(node: Node, label: str = "") -> PointDraft | None:
+    head, body, long_head = split_head(node.title, label)
     if not head:
         return None
     extra = [line for it in node.items for line in _render(it) if line]
@@ -154,10 +154,24 @@ def _counted_restart(prev: Para | Node | None, item: Node, points: list[PointDra
     return SectionDraft(lead_kind(lead[1]) or SectionKind.OTHER, heading_phrase(lead[0]), [], "lead")
 
 
+def _labels(node: Node) -> dict[int, str]:
+    """Each point item's short label lead (`水` of `1、水，…`), by the items of each list of the node."""
+    by_style: dict[str, list[Node]] = {}
+    for child in node.children:
+        if not child.heading and not child.lone:
+            by_style.setdefault(child.style, []).append(child)
+    return {
+        id(n): lead
+        for group in by_style.values()
+        for n, lead in zip(group, label_leads([n.title for n in group]), strict=True)
+    }
+
+
 def _gather(node: Node, kind_bearing: bool) -> _Gathered:
     got = _Gathered()
     target = got.own
     prev: Para | Node | None = None
+    labels = _labels(node)
     for item in node.items:
         before, prev = prev, item
         if isinstance(item, Node):
@@ -166,7 +180,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             if item.heading:
                 got.parts.append(item)
             elif not item.lone:
-                point = _point_from_node(item)
+                point = _point_from_node(item, labels.get(id(item), ""))
                 restart = _counted_restart(before, item, target)
                 if restart is not None:
                     got.parts.append(restart)
@@ -309,12 +323,13 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
-def _lead_in(node: Node) -> str:
-    """The paragraph right before a node's first point (its lead-in), or ""."""
+def _lead_in(node: Node, first: int) -> str:
+    """The paragraph right before a node's first point (its lead-in), or "" (also when points read out of
+    paragraphs come first: `first` is the first point's line)."""
     prev: Para | None = None
     for item in node.items:
         if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return prev.key if prev is not None else ""
+            return prev.key if prev is not None and item.lineno <= first else ""
         prev = item if isinstance(item, Para) else None
     return ""
 
@@ -344,7 +359,9 @@ class _Emitter:
             own_heading = (
                 word.group(0) if word and heading_kind(word.group(0)) is not SectionKind.OTHER else own_heading
             )
-            kind = section_kind(KindCues(own_heading, inherit, after, heads, _lead_in(node), topic.title))
+            kind = section_kind(
+                KindCues(own_heading, inherit, after, heads, _lead_in(node, got.own[0].line), topic.title)
+            )
             own = drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
             topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
