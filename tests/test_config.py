@@ -194,3 +194,24 @@ def test_config_help_lists_every_key(capsys: pytest.CaptureFixture[str]):
     out = " ".join(capsys.readouterr().out.split())
     for key in config.KEYS:
         assert key in out, key
+
+
+@pytest.mark.parametrize("style", ["{y}/{m}/{d}", "{y}.{m}.{d}", "{y}年{m}月{d}日", "{fy}年{fm}月{fd}日"])
+def test_an_exam_date_is_read_as_a_learner_writes_it(
+    _isolated_home: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    day = date.today() + timedelta(days=120)
+    full = str.maketrans("0123456789", "０１２３４５６７８９")
+    typed = style.format(
+        y=day.year,
+        m=day.month,
+        d=day.day,
+        fy=str(day.year).translate(full),
+        fm=str(day.month).translate(full),
+        fd=str(day.day).translate(full),
+    )
+    assert main(["config", "set", "exam-date", typed]) == 0
+    capsys.readouterr()
+    assert main(["config", "get", "exam-date"]) == 0
+    assert capsys.readouterr().out.strip() == day.isoformat()
+    assert f"exam-date: {day.isoformat()}" in (_isolated_home / "config.yaml").read_text(encoding="utf-8")

@@ -7,6 +7,8 @@ into a ConfigError naming the file and line); nothing here lets a library's own 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import warnings
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -15,6 +17,8 @@ from typing import Any
 # over decades, day by day, and `trainer plan` would not come back.
 MAX_YEARS_AHEAD = 3
 MIN_EXAM_DATE = date(2000, 1, 1)
+# A date as a learner writes it: 2027-03-28, 2027/3/28, 2027.3.28, 2027年3月28日 (full-width digits too).
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _ZONE_NAME_MAX = 100  # the longest IANA names are about 30 characters
 
 
@@ -25,10 +29,11 @@ def exam_date(value: Any, today: date | None = None) -> date | None:
     if isinstance(value, datetime):
         value = value.date()
     if not isinstance(value, date):
+        m = _DATE.fullmatch(unicodedata.normalize("NFKC", str(value)).strip())
         try:
-            value = date.fromisoformat(str(value).strip())
+            value = date(int(m[1]), int(m[2]), int(m[3])) if m else date.fromisoformat(str(value).strip())
         except ValueError:
-            raise ValueError("expected a date like 2027-03-28") from None
+            raise ValueError("expected a date like 2027-03-28 (or 2027/3/28, 2027年3月28日)") from None
     latest = (today or date.today()) + timedelta(days=366 * MAX_YEARS_AHEAD)
     if not MIN_EXAM_DATE <= value <= latest:
         raise ValueError(

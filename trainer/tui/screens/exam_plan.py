@@ -45,16 +45,13 @@ UNREADABLE = {
     "exam-date": "看不懂这个日期，请写成 2027-03-28（或 2027/3/28、2027年3月28日）",
     "minutes-per-day": "请写 1 到 1440 的整数（none 不限）",
 }
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
 _MINUTES = re.compile(r"(\d+)\s*(?:分钟|分|min)?")
 
 
 def as_typed(key: str, text: str) -> str:
-    """What a learner types as `trainer config set` reads it: full-width digits folded, 2027/3/1, 2027.3.1
-    and 2027年3月1日 as 2027-03-01, 30分钟 as 30; anything else as it is (and refused there)."""
+    """What a learner types as `trainer config set` reads it: full-width digits folded, 30分钟 as 30 (the
+    config reads a date as a learner writes it itself: 2027/3/1, 2027年3月1日); anything else as it is."""
     text = unicodedata.normalize("NFKC", text).strip()
-    if key == "exam-date" and (m := _DATE.fullmatch(text)):
-        return f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}"
     if key == "minutes-per-day" and (m := _MINUTES.fullmatch(text)):
         return m[1]
     return text
