@@ -47,6 +47,13 @@ HEADINGS = [
     ("何以破局？", K.COUNTERMEASURES),
     ("基层负担重的原因是什么？", K.PROBLEMS),
     ("我区乡村文化振兴工作取得的进展", K.ACHIEVEMENTS),
+    # A period's work reviewed names what was done and achieved; without a period the heads decide.
+    ("2019年工作小结", K.ACHIEVEMENTS),
+    ("“十五”期间工作进展情况", K.ACHIEVEMENTS),
+    ("桃城区 2022 年安全生产工作综述", K.ACHIEVEMENTS),
+    ("关于安全生产年终总结", K.ACHIEVEMENTS),
+    ("工作开展情况", K.OTHER),
+    ("工作总结的特点", K.OTHER),
 ]
 
 
