@@ -309,6 +309,12 @@ HEAD_READINGS = [
     ("部分主播过于追求流量", K.PROBLEMS),
     ("行业对主播的职业素养提出更高要求", K.PROBLEMS),
     ("抓住重点群体", K.COUNTERMEASURES),
+    ("医保能够有效减轻家庭的医疗负担", K.SIGNIFICANCE),  # a benefit after its subject: 能够, 还能
+    ("医保还能推动医疗卫生事业的发展", K.SIGNIFICANCE),
+    ("多方参与能汇聚资源", K.SIGNIFICANCE),
+    ("医保还具有预防疾病的作用", K.SIGNIFICANCE),
+    ("缺乏能够带动就业的龙头企业", K.PROBLEMS),  # not when the subject is a lack
+    ("人才队伍能力不足", K.PROBLEMS),
 ]
 
 
