@@ -315,6 +315,10 @@ HEAD_READINGS = [
     ("医保还具有预防疾病的作用", K.SIGNIFICANCE),
     ("缺乏能够带动就业的龙头企业", K.PROBLEMS),  # not when the subject is a lack
     ("人才队伍能力不足", K.PROBLEMS),
+    ("认识要进一步加深", K.COUNTERMEASURES),  # a modal before 进一步: a call, no result
+    ("监管部门执法力度还需进一步加强", K.PROBLEMS),  # what still needs doing: a shortcoming
+    ("规范体系需要进一步完善", K.PROBLEMS),
+    ("服务水平进一步提升", K.ACHIEVEMENTS),
 ]
 
 
