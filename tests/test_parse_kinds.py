@@ -47,6 +47,13 @@ HEADINGS = [
     ("何以破局？", K.COUNTERMEASURES),
     ("基层负担重的原因是什么？", K.PROBLEMS),
     ("我区乡村文化振兴工作取得的进展", K.ACHIEVEMENTS),
+    # A period's work reviewed names what was done and achieved; without a period the heads decide.
+    ("2019年工作小结", K.ACHIEVEMENTS),
+    ("“十五”期间工作进展情况", K.ACHIEVEMENTS),
+    ("桃城区 2022 年安全生产工作综述", K.ACHIEVEMENTS),
+    ("关于安全生产年终总结", K.ACHIEVEMENTS),
+    ("工作开展情况", K.OTHER),
+    ("工作总结的特点", K.OTHER),
 ]
 
 
@@ -302,6 +309,16 @@ HEAD_READINGS = [
     ("部分主播过于追求流量", K.PROBLEMS),
     ("行业对主播的职业素养提出更高要求", K.PROBLEMS),
     ("抓住重点群体", K.COUNTERMEASURES),
+    ("医保能够有效减轻家庭的医疗负担", K.SIGNIFICANCE),  # a benefit after its subject: 能够, 还能
+    ("医保还能推动医疗卫生事业的发展", K.SIGNIFICANCE),
+    ("多方参与能汇聚资源", K.SIGNIFICANCE),
+    ("医保还具有预防疾病的作用", K.SIGNIFICANCE),
+    ("缺乏能够带动就业的龙头企业", K.PROBLEMS),  # not when the subject is a lack
+    ("人才队伍能力不足", K.PROBLEMS),
+    ("认识要进一步加深", K.COUNTERMEASURES),  # a modal before 进一步: a call, no result
+    ("监管部门执法力度还需进一步加强", K.PROBLEMS),  # what still needs doing: a shortcoming
+    ("规范体系需要进一步完善", K.PROBLEMS),
+    ("服务水平进一步提升", K.ACHIEVEMENTS),
 ]
 
 

@@ -75,3 +75,15 @@ SPOKEN_MATTERS = re.compile(
 )
 # Verbs of having (`仍面临不少困难`): a kind word after them is what the subject has, not what it acts on.
 HAVING = re.compile(r"存在|出现|面临|暴露|遇到|还有|仍有|尚有|带来|产生")
+
+# Headings that name a kind by their shape rather than by a kind word: a period's work reviewed
+# (`2019年工作小结`, `2023年工作推进情况`, `“十五”期间工作进展情况`, `关于安全生产年终总结`) holds what
+# was done and achieved; without a period (`工作开展情况`) it names no kind and the heads decide.
+_PERIOD = (
+    r"(?:(?:\d{2,4}|[〇零一二三四五六七八九十]{2,4}|\d{2}-|20[Xx×]{2}|[Xx×]{2,4})\s*年"
+    r"|[“\"][^”\"]{1,6}[”\"](?:期间|时期)|过去(?:的)?[一二三四五六七八九十几]年|年终|上半年|下半年|[一二三四]季度)"
+)
+_REVIEW = r"(?:总结|小结|综述|回顾|进展情况|推进情况|开展情况|完成情况)"
+HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (SectionKind.ACHIEVEMENTS, re.compile(rf"^[^，。；：,;:]{{0,16}}?{_PERIOD}[^，。；：,;:]{{0,14}}?{_REVIEW}$")),
+)

@@ -12,6 +12,7 @@ from trainer.parse.kindwords import (
     COUNTED_OTHER,
     DESCRIBING,
     HAVING,
+    HEADING_SHAPES,
     KIND_RX,
     MODS,
     SPOKEN_MATTERS,
@@ -118,7 +119,7 @@ def heading_kind(title: str) -> SectionKind:
             if rx.search(text):
                 return kind
     if KIND_RX.search(text) is None:
-        return SectionKind.OTHER
+        return next((kind for kind, rx in HEADING_SHAPES if rx.search(text)), SectionKind.OTHER)
     for clause in _CLAUSE_SPLIT.split(text):
         m = KIND_RX.search(clause)
         if m is None:
