@@ -11,7 +11,7 @@ from trainer.parse.furniture import is_metadata
 from trainer.parse.markers import CHAPTER_LABEL
 from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
 from trainer.parse.normalize import Line
-from trainer.parse.paragraphs import is_start_line
+from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import (
     TITLE_MAX,
     TITLE_WINDOW,
@@ -53,15 +53,20 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     chapter = False  # the line above was a collection's chapter label: this one is its piece's title
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
-        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
+        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner; said twice
+        # on lines next to each other, it is the title and its copy (a page's heading over the article's own).
+        copied = nxt == line.key and all(lines[j].indent != BARRIER for j in range(i + 1, content[n + 1]))
+        if skipped and copied and title_like(line):
+            return i, line.text
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         if (
             banner
             or _column_of(line.key, nxt)
             or is_genre_line(line.key)
             or is_person_name(line)
             or line.key.isascii()
+            or numbers_line(line.key)
             or _CHAPTER.match(line.key)
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
@@ -78,6 +83,19 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             return i, line.text
         return None
     return None
+
+
+# A line of numbers with a word or two between them (`1580 1580 112638`, `1786 期 / 第1版：1`, an id, an
+# issue and page): a page's counter or a paper's page label, never a title (a title has words).
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+NUMBERS_MIN = 3
+WORDS_MAX = 3
+
+
+def numbers_line(key: str) -> bool:
+    """True for a short line of digits with at most WORDS_MAX characters of words among them."""
+    digits = sum(ch.isdigit() for ch in key)
+    return digits >= NUMBERS_MIN and len(_HAN_CHAR.findall(key)) <= WORDS_MAX and len(key) <= TITLE_MAX
 
 
 def _piece_title(line: Line) -> bool:
