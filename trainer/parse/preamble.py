@@ -30,6 +30,7 @@ from trainer.parse.sitelines import (
     over_metadata,
     over_viewer,
     own_title_below,
+    title_form_below,
     past_site_lines,
     site_column,
     site_word,
@@ -291,6 +292,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
     found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
     if found is not None and found[0] == listing:
         found = own_title_below(lines, listing) or found
+    if found is not None:
+        found = title_form_below(lines, found[0]) or found  # `申论范文评析：X` over `X`: X
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:

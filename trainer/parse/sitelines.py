@@ -260,3 +260,23 @@ def own_title_below(lines: list[Line], listing: int) -> tuple[int, str] | None:
     if not (title_like(line) or named) or ends_terminal(line.key) or theirs.startswith(mine) or mine.startswith(theirs):
         return None
     return (content[0], line.text) if len(text.key) > len(line.key) else None
+
+
+_NOT_LETTER = re.compile(r"[\W_]+")
+_LABEL_END = re.compile(r"[：:|｜]|(?<=\S)[-—_](?=\S)")  # where a site's label before a title ends
+COPY_MIN = 6  # the title said alone holds this many letters at least
+COPY_LOOK = 3  # it sits within this many lines of text under the page's form
+
+
+def title_form_below(lines: list[Line], index: int) -> tuple[int, str] | None:
+    """The title said alone under the page's labelled form of it (`申论范文评析：X` over `X`,
+    `保护生态环境心得体会-X` over `X`): the line below, when the line above is a label, a separator and
+    the same words."""
+    key = lines[index].key
+    tails = {_NOT_LETTER.sub("", key[m.end() :]) for m in _LABEL_END.finditer(key) if m.start() >= 2}
+    below = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].key][:COPY_LOOK]
+    for i in below:
+        lower = _NOT_LETTER.sub("", lines[i].key)
+        if len(lower) >= COPY_MIN and lower in tails and title_like(lines[i]):
+            return i, lines[i].text
+    return None
