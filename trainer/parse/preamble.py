@@ -30,10 +30,10 @@ from trainer.parse.sitelines import (
     over_metadata,
     over_viewer,
     own_title_below,
-    title_form_below,
     past_site_lines,
     site_column,
     site_word,
+    title_form_below,
     title_like,
 )
 from trainer.parse.titlelines import (
