@@ -27,6 +27,7 @@ from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
+    metadata_box,
     over_metadata,
     over_viewer,
     own_title_below,
@@ -188,6 +189,9 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     found = _quoted_title(lines, content, quoted)
     if found is not None:
         return found
+    box = metadata_box(lines, content)  # an information box's rows set as a list over the page
+    if box and len(content) - box >= 2:
+        content = content[box:]
     first = lines[content[0]]
     h1s = [i for i in content if _H1.match(lines[i].key)]
     m = _H1.match(first.key)

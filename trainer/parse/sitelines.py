@@ -8,7 +8,7 @@ from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
 from trainer.parse.docsites import is_viewer_line
 from trainer.parse.furniture import is_metadata
-from trainer.parse.markers import CHAPTER_LABEL
+from trainer.parse.markers import CHAPTER_LABEL, match_line
 from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
@@ -280,3 +280,36 @@ def title_form_below(lines: list[Line], index: int) -> tuple[int, str] | None:
         if len(lower) >= COPY_MIN and lower in tails and title_like(lines[i]):
             return i, lines[i].text
     return None
+
+
+BOX_MIN_LABELS = 2  # a box over the page names at least this many of its rows by a metadata label
+_SENTENCE_STOP = re.compile(r"[。；！？]")
+
+
+def metadata_box(lines: list[Line], content: list[int]) -> int:
+    """How many content lines at the top are an information box's rows set as a list (`• 索 引 号：…`,
+    `- 发文字号` / `- 2025-08-15`): items each a metadata label (with its value or alone) or a short value,
+    at least BOX_MIN_LABELS of them labels and as many as the values. They name no title; else 0."""
+    labels = values = 0
+    n = 0
+    for i in range(content[0], len(lines)) if content else ():
+        line = lines[i]
+        if not line.key:
+            labels += line.indent == BARRIER and labels > 0  # a row dropped as metadata inside the box
+            continue
+        marker = match_line(line.key)
+        if marker is None or marker.style not in _ITEM_STYLES:
+            break
+        item = line.key[marker.end :].replace(" ", "").strip()
+        if is_metadata(item) or is_metadata(item + "："):
+            labels += 1
+        elif numbers_line(item) or (item and len(item) <= SHORT_VALUE_MAX and not _SENTENCE_STOP.search(item)):
+            values += 1
+        else:
+            break
+        n += 1
+    return n if labels >= BOX_MIN_LABELS and labels >= values else 0
+
+
+_ITEM_STYLES = frozenset({"bullet"})
+SHORT_VALUE_MAX = 24  # a box's value alone on its row (`执法稽查`, `00545225x/2025-00006`)
