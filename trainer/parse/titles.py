@@ -21,7 +21,8 @@ ON_TOPIC_MIN = 0.25
 OFF_TOPIC_PAIRS_MIN = 2  # a line of fewer pairs (one word) says too little to judge
 BODY_WINDOW = 20000  # the text below that is searched (a bounded look keeps long documents linear)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_LISTED = re.compile(r"[,，_]|(?<=\S)-(?=\S)")  # `免费…,高清…`, `…专区-…精品-…视频-…`: an advert's keywords
+# `免费…,高清…`, `…专区-…精品-…视频-…`, `热搜： 采购方式  甲带  滤芯`: an advert's or a search box's keywords
+_LISTED = re.compile(r"[,，_]|(?<=\S)-(?=\S)|(?<=\S) {2,}(?=\S)")
 
 
 SITE_NAME_MAX = 8  # a site's name is short; an advert lists phrases
