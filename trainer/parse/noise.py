@@ -9,7 +9,7 @@ from trainer.parse.furniture import SPEAKER_ROLES, has_shape, is_metadata
 from trainer.parse.markers import CHAPTER_LABEL
 from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.memo import per_document
-from trainer.parse.normalize import Line
+from trainer.parse.normalize import Line, fold
 from trainer.parse.titles import counts_pieces, undecorated
 from trainer.parse.vocab import is_heading_phrase
 
@@ -222,7 +222,7 @@ _TITLE_PREFIX = re.compile(
 # a count of versions (`留守老人的调查报告5篇 …`), a file extension, a genre label before it
 # (`申论高分范文岁月失语…`).
 _TITLE_GAP = re.compile(r"\s{4,}.*$")
-_TITLE_COUNT = re.compile(r"(?<!\d)\d{1,2}篇(?:\s.*)?$")
+_TITLE_COUNT = re.compile(r"(?:[（(【\[][^（）()【】\[\]]{0,6}?)?(?<!\d)\d{1,2}篇[）)】\]]?(?:\s.*)?$")
 _TITLE_EXT = re.compile(
     r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?\.(?:docx?|pdf|wps|txt)(?:vip)?$", re.I
 )
@@ -260,7 +260,7 @@ def is_genre_line(key: str) -> bool:
 
 
 _TITLE_SUFFIX = re.compile(
-    r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
+    r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|汇总|汇编|大全|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
 _WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
 # Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).
@@ -270,7 +270,22 @@ _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: qua
 
 
 def split_title(title: str) -> tuple[str, str]:
-    """A document title without site prefixes/suffixes, split from its `——以X为例` subtitle."""
+    """A document title without site prefixes/suffixes, split from its `——以X为例` subtitle.
+
+    Read on the folded text (a 繁體 page's `申論熱點：`, `【匯總】` as `申论热点：`, `【汇总】`): what is kept
+    is a stretch of it, given back as written."""
+    written = title.strip()
+    folded = fold(written)
+    text, subtitle = _split_folded(folded)
+    return _as_written(text, folded, written), _as_written(subtitle, folded, written)
+
+
+def _as_written(part: str, folded: str, written: str) -> str:
+    at = folded.find(part) if part else -1
+    return written[at : at + len(part)] if at >= 0 else part
+
+
+def _split_folded(title: str) -> tuple[str, str]:
     text = _TITLE_GAP.sub("", title.strip())
     if has_title_label(text):
         text = _DECORATION.sub("", text)

@@ -27,12 +27,14 @@ from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
+    metadata_box,
     over_metadata,
     over_viewer,
     own_title_below,
     past_site_lines,
     site_column,
     site_word,
+    title_form_below,
     title_like,
 )
 from trainer.parse.titlelines import (
@@ -187,6 +189,9 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     found = _quoted_title(lines, content, quoted)
     if found is not None:
         return found
+    box = metadata_box(lines, content)  # an information box's rows set as a list over the page
+    if box and len(content) - box >= 2:
+        content = content[box:]
     first = lines[content[0]]
     h1s = [i for i in content if _H1.match(lines[i].key)]
     m = _H1.match(first.key)
@@ -291,6 +296,8 @@ def read_preamble(lines: list[Line]) -> Preamble:
     found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
     if found is not None and found[0] == listing:
         found = own_title_below(lines, listing) or found
+    if found is not None:
+        found = title_form_below(lines, found[0]) or found  # `申论范文评析：X` over `X`: X
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:

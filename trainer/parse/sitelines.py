@@ -8,10 +8,10 @@ from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
 from trainer.parse.docsites import is_viewer_line
 from trainer.parse.furniture import is_metadata
-from trainer.parse.markers import CHAPTER_LABEL
+from trainer.parse.markers import CHAPTER_LABEL, match_line
 from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is_noise, is_subtitle_line
 from trainer.parse.normalize import Line
-from trainer.parse.paragraphs import is_start_line
+from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import (
     TITLE_MAX,
     TITLE_WINDOW,
@@ -53,15 +53,20 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
     chapter = False  # the line above was a collection's chapter label: this one is its piece's title
     for n, i in enumerate(content[:TITLE_WINDOW]):
         line = lines[i]
-        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner.
-        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
+        # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner; said twice
+        # on lines next to each other, it is the title and its copy (a page's heading over the article's own).
+        copied = nxt == line.key and all(lines[j].indent != BARRIER for j in range(i + 1, content[n + 1]))
+        if skipped and copied and title_like(line):
+            return i, line.text
+        banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         if (
             banner
             or _column_of(line.key, nxt)
             or is_genre_line(line.key)
             or is_person_name(line)
             or line.key.isascii()
+            or numbers_line(line.key)
             or _CHAPTER.match(line.key)
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
@@ -78,6 +83,19 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             return i, line.text
         return None
     return None
+
+
+# A line of numbers with a word or two between them (`1580 1580 112638`, `1786 期 / 第1版：1`, an id, an
+# issue and page): a page's counter or a paper's page label, never a title (a title has words).
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+NUMBERS_MIN = 3
+WORDS_MAX = 3
+
+
+def numbers_line(key: str) -> bool:
+    """True for a short line of digits with at most WORDS_MAX characters of words among them."""
+    digits = sum(ch.isdigit() for ch in key)
+    return digits >= NUMBERS_MIN and len(_HAN_CHAR.findall(key)) <= WORDS_MAX and len(key) <= TITLE_MAX
 
 
 def _piece_title(line: Line) -> bool:
@@ -242,3 +260,56 @@ def own_title_below(lines: list[Line], listing: int) -> tuple[int, str] | None:
     if not (title_like(line) or named) or ends_terminal(line.key) or theirs.startswith(mine) or mine.startswith(theirs):
         return None
     return (content[0], line.text) if len(text.key) > len(line.key) else None
+
+
+_NOT_LETTER = re.compile(r"[\W_]+")
+_LABEL_END = re.compile(r"[：:|｜]|(?<=\S)[-—_](?=\S)")  # where a site's label before a title ends
+COPY_MIN = 6  # the title said alone holds this many letters at least
+COPY_LOOK = 3  # it sits within this many lines of text under the page's form
+
+
+def title_form_below(lines: list[Line], index: int) -> tuple[int, str] | None:
+    """The title said alone under the page's labelled form of it (`申论范文评析：X` over `X`,
+    `保护生态环境心得体会-X` over `X`): the line below, when the line above is a label, a separator and
+    the same words."""
+    key = lines[index].key
+    tails = {_NOT_LETTER.sub("", key[m.end() :]) for m in _LABEL_END.finditer(key) if m.start() >= 2}
+    below = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].key][:COPY_LOOK]
+    for i in below:
+        lower = _NOT_LETTER.sub("", lines[i].key)
+        if len(lower) >= COPY_MIN and lower in tails and title_like(lines[i]):
+            return i, lines[i].text
+    return None
+
+
+BOX_MIN_LABELS = 2  # a box over the page names at least this many of its rows by a metadata label
+_SENTENCE_STOP = re.compile(r"[。；！？]")
+
+
+def metadata_box(lines: list[Line], content: list[int]) -> int:
+    """How many content lines at the top are an information box's rows set as a list (`• 索 引 号：…`,
+    `- 发文字号` / `- 2025-08-15`): items each a metadata label (with its value or alone) or a short value,
+    at least BOX_MIN_LABELS of them labels and as many as the values. They name no title; else 0."""
+    labels = values = 0
+    n = 0
+    for i in range(content[0], len(lines)) if content else ():
+        line = lines[i]
+        if not line.key:
+            labels += line.indent == BARRIER and labels > 0  # a row dropped as metadata inside the box
+            continue
+        marker = match_line(line.key)
+        if marker is None or marker.style not in _ITEM_STYLES:
+            break
+        item = line.key[marker.end :].replace(" ", "").strip()
+        if is_metadata(item) or is_metadata(item + "："):
+            labels += 1
+        elif numbers_line(item) or (item and len(item) <= SHORT_VALUE_MAX and not _SENTENCE_STOP.search(item)):
+            values += 1
+        else:
+            break
+        n += 1
+    return n if labels >= BOX_MIN_LABELS and labels >= values else 0
+
+
+_ITEM_STYLES = frozenset({"bullet"})
+SHORT_VALUE_MAX = 24  # a box's value alone on its row (`执法稽查`, `00545225x/2025-00006`)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.normalize import Line
+from trainer.parse.normalize import Line, fold
 
 TITLE_MAX = 80
 TITLED_PHRASE_MIN = 8  # a section-vocabulary first line this long with prose under it is a title
@@ -21,7 +21,8 @@ ON_TOPIC_MIN = 0.25
 OFF_TOPIC_PAIRS_MIN = 2  # a line of fewer pairs (one word) says too little to judge
 BODY_WINDOW = 20000  # the text below that is searched (a bounded look keeps long documents linear)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_LISTED = re.compile(r"[,，_]|(?<=\S)-(?=\S)")  # `免费…,高清…`, `…专区-…精品-…视频-…`: an advert's keywords
+# `免费…,高清…`, `…专区-…精品-…视频-…`, `热搜： 采购方式  甲带  滤芯`: an advert's or a search box's keywords
+_LISTED = re.compile(r"[,，_]|(?<=\S)-(?=\S)|(?<=\S) {2,}(?=\S)")
 
 
 SITE_NAME_MAX = 8  # a site's name is short; an advert lists phrases
@@ -121,12 +122,15 @@ def bracket_title(key: str) -> str:
 _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read once (linear)
     r"[_\s]*+[（(]?第\s*\d{1,3}\s*页[）)]?",
     r"\s*+篇\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})",
-    r"\s*+[（(]?(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇[）)]?",
+    # in brackets, whatever words the site puts before the count (`（优质10篇）`, `【汇编10篇】`, `（汇总4篇）`);
+    # a bracket is taken whole, never cut inside
+    r"\s*+[（(【\[][^（）()【】\[\]]{0,6}?\d{1,2}\s*篇[）)】\]]",
+    r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇",
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
     r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
     # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`).
-    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐)[】\]）)]",
+    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐|汇总|汇编|合集|大全)[】\]）)]",
     # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
     r"\s*+[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",
@@ -139,7 +143,8 @@ def undecorated(title: str) -> str:
     """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`)."""
     text = title.strip()
     for _ in range(2):
-        m = _TRAILING_DECORATION.search(text)
+        # matched on the folded text (`_第1頁`, `【匯總】` as `_第1页`, `【汇总】`), cut from the text as written
+        m = _TRAILING_DECORATION.search(fold(text))
         if m is None or m.start() < TITLE_CORE_MIN:
             break
         text = text[: m.start()].rstrip()
