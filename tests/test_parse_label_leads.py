@@ -1,6 +1,8 @@
-"""Short label leads (`水，自来水管道老旧…`): a list's items that name their parts by a word or two."""
+"""Heads decided above one item: short label leads (`水，自来水管道老旧…`), lead clauses a whole list shares, whole numbered lines."""
 
-from trainer.parse.heads import label_leads, split_head
+from trainer.parse.heads import label_leads, line_head, split_head
+from trainer.parse.normalize import split_lines
+from trainer.parse.paragraphs import join_lines
 
 
 def test_labels_of_a_list_are_heads() -> None:
@@ -52,3 +54,24 @@ def test_a_lead_clause_some_items_share_is_their_head() -> None:
 def test_an_opener_all_items_share_is_left_to_the_head_rule() -> None:
     texts = ["近年来，社区养老服务设施不断完善，覆盖面持续扩大。", "近年来，专业护理人员队伍逐步壮大，服务水平提升。"]
     assert label_leads(texts) == ["", ""]
+
+
+def test_a_whole_numbered_line_over_its_paragraph_is_its_head() -> None:
+    line = "加强值守，畅通信息，切实做到汛情险情早发现、早报告、早研判、早处置"
+    assert line_head(line, has_body=True) == line
+    assert line_head(line, has_body=False) == ""  # the line is the whole item: the head rule cuts it
+    assert line_head("加强值守，畅通信息。切实做到汛情险情早发现、早报告、早研判、早处置", has_body=True) == ""
+    assert line_head("压实责任，严明纪律，为安全度汛提供坚强保障", has_body=True) == ""  # short: whole anyway
+
+
+def test_a_numbered_line_is_not_joined_to_a_paragraph_many_times_longer() -> None:
+    body = "汛期各级防汛办公室要严格执行二十四小时值班和领导带班制度，值班人员必须坚守岗位，雨情水情要及时上报，不得迟报漏报。"
+    paras = join_lines(split_lines(f"二、加强值守，畅通信息，切实做到汛情险情早发现、早报告\n{body}"))
+    assert [p.text for p in paras] == ["二、加强值守，畅通信息，切实做到汛情险情早发现、早报告", body]
+    # a line as long as the next is a line broken mid-sentence, as a PDF breaks them
+    paras = join_lines(
+        split_lines(
+            "二、加强值守，畅通信息，切实做到汛情险情早发现、早报告\n早研判、早处置，确保指令上传下达畅通无阻。"
+        )
+    )
+    assert len(paras) == 1

@@ -241,6 +241,17 @@ def shared_leads(texts: list[str]) -> list[str]:
     return [_past_shared(t.strip(), comma) for t, (_, comma) in zip(texts, leads, strict=True)]
 
 
+def line_head(title: str, has_body: bool) -> str:
+    """An item's whole line as its head when the line is all it says (no stop inside it) and its body
+    stands in the paragraphs below: `一、统一思想，提高认识，切实增强…的责任感和紧迫感` is said as one heading,
+    not cut to its first clause; up to LEAD_CLAUSE_MAX long (a shorter one is whole anyway); else ""."""
+    text = title.strip().rstrip("。；;！!？?")
+    head = clean(text).strip(_TRIM)
+    if not has_body or _scan(text)[0] >= 0 or not MAX_HEAD < len(head) <= LEAD_CLAUSE_MAX:
+        return ""
+    return "" if _DISCOURSE.match(fold(text)) or _PURPOSE.match(fold(text)) else head
+
+
 def label_leads(texts: list[str]) -> list[str]:
     """For the items of one list, each item's short label lead (`1、水，…` `2、电，…` `3、气，…`: 水, 电, 气),
     or "" where it has none. A label of a character or two is the item's head only when two or more items
