@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from trainer.core.model import SectionKind
-from trainer.parse.heads import split_head
+from trainer.parse.heads import label_leads, split_head
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import alike_neighbours
@@ -229,8 +229,8 @@ def prose_topic(paras: list[Para], title: str) -> TopicDraft | None:
         prose = prose[1:]  # the first of several paragraphs opens the argument (引言); the rest make it
     points = []
     sources = []
-    for para in prose:
-        head, body, long_head = split_head(para.text.strip())
+    for para, label in zip(prose, label_leads([p.text for p in prose]) if prose else [], strict=True):
+        head, body, long_head = split_head(para.text.strip(), label)
         if head:
             points.append(PointDraft(head, body, long_head, para.lineno))
             sources.append(para)

@@ -209,11 +209,58 @@ LABELLED_MIN = 2
 _PREPOSITIONS = "在从对就当随据如若为因由按依经通于"  # `在农村，…`: a place or a condition opening, no label
 
 
+def _lead_clause(text: str) -> tuple[str, int]:
+    """An item's first clause and the offset of the comma ending it, when its first sentence goes on past
+    a comma; else ("", -1)."""
+    stop, comma = _scan(text)
+    if comma < 0 or (0 <= stop < comma):
+        return "", -1
+    return clean(text[:comma]).strip(_TRIM), comma
+
+
+def _past_shared(text: str, comma: int) -> str:
+    """The head of an item whose lead clause its whole list shares: that clause and the next one, or, when
+    the next opens with 是 (`扎实做好…工作，是…，…的需要`), the predicate to its sentence's stop unless long."""
+    stop, nxt = _scan(text, comma + 1)
+    end = len(text) if stop < 0 else stop
+    if nxt >= 0 and not (text[comma + 1 :].lstrip().startswith("是") and len(clean(text[comma + 1 : end])) <= MAX_HEAD):
+        end = nxt
+    return clean(text[:end]).strip(_TRIM)
+
+
+def shared_leads(texts: list[str]) -> list[str]:
+    """For the items of one list whose lead clauses are all the same words (`扎实做好医疗保险工作，是…的需要`
+    three times over; `完成隐患治理最后一公里，企业要…` in each paragraph): the lead names no point, so each
+    item's head runs on through the clause after it (`_past_shared`). [] when the list is not such."""
+    leads = [_lead_clause(t.strip()) for t in texts]
+    first = leads[0][0] if leads else ""
+    if len(texts) < LABELLED_MIN or len(first) < MIN_CLAUSE or any(lead != first for lead, _ in leads):
+        return []
+    if _ADVERBIAL.match(fold(first)) or _FACET.match(fold(first)) or _DISCOURSE.match(fold(first + "，")):
+        return []  # an opener: the head rule reads past it already
+    return [_past_shared(t.strip(), comma) for t, (_, comma) in zip(texts, leads, strict=True)]
+
+
+def line_head(title: str, has_body: bool) -> str:
+    """An item's whole line as its head when the line is all it says (no stop inside it) and its body
+    stands in the paragraphs below: `一、统一思想，提高认识，切实增强…的责任感和紧迫感` is said as one heading,
+    not cut to its first clause; up to LEAD_CLAUSE_MAX long (a shorter one is whole anyway); else ""."""
+    text = title.strip().rstrip("。；;！!？?")
+    head = clean(text).strip(_TRIM)
+    if not has_body or _scan(text)[0] >= 0 or not MAX_HEAD < len(head) <= LEAD_CLAUSE_MAX:
+        return ""
+    return "" if _DISCOURSE.match(fold(text)) or _PURPOSE.match(fold(text)) else head
+
+
 def label_leads(texts: list[str]) -> list[str]:
     """For the items of one list, each item's short label lead (`1、水，…` `2、电，…` `3、气，…`: 水, 电, 气),
     or "" where it has none. A label of a character or two is the item's head only when two or more items
     of the list open alike with labels of their own (a list that names its parts): alone, a clause so short
-    is more likely an opener the head rule does not know. All "" otherwise."""
+    is more likely an opener the head rule does not know. All "" otherwise. Items that all open with the same
+    lead clause take their heads from `shared_leads`."""
+    shared = shared_leads(texts)
+    if shared:
+        return shared
     leads = [_label_lead(t) for t in texts]
     found = [lead for lead in leads if lead]
     if len(found) < LABELLED_MIN or len(set(found)) < len(found):
@@ -243,8 +290,10 @@ def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     """
     text = text.strip()
     if label:
-        comma = _scan(text)[1]
-        return label, clean(text[comma + 1 :]).rstrip("；;，,、 "), False
+        end = next(
+            (i for i, d in _walk(text, 0, *_nesting(text)) if not d and clean(text[:i]).strip(_TRIM) == label), -1
+        )
+        return label, clean(text[end + 1 :]).rstrip("；;，,、 ") if end >= 0 else "", len(label) > MAX_HEAD
     label = COUNTED_LABEL.match(fold(text)) or _PART_LABEL.match(fold(text))
     if label:
         text = text[label.end() :]  # `难题一：治理主体能力不足`, `摘 要：…`: the head is after the label

@@ -136,7 +136,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
-    ("seq", rf"({_SEQ_WORDS})[，：]", True),
+    # `首先是…其次是…再次是…`: 是 belongs to the marker, as in 一是, 第一是, 其一是.
+    ("seq", rf"({_SEQ_WORDS})(?:是(?![否的])[，：]?|[，：])", True),
     # `首先需要…`, `其次要…`: these two count with no comma too (`再次`, `最后` do not: 再次强调, 最后一公里).
     ("seq", r"(首先|其次)(?=[\u4e00-\u9fff])", True),
 )

@@ -132,7 +132,12 @@ _ANNOUNCING = re.compile(r"(?:如下|以下|下列|几个方面|几点)[^，。�
 NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
 
 
-def _stands_apart(last: Line, line: Line, gap: int) -> bool:
+def _numbered_line(line: Line) -> bool:
+    marker = match_line(line.key)
+    return marker is not None and marker.style in STYLE_RANK and len(line.key.rstrip()) <= NUMBERED_HEAD_MAX
+
+
+def _stands_apart(last: Line, line: Line, gap: int, width: int = 0) -> bool:
     """True when `line` starts something of its own after `last` although `last` looks unfinished: the
     first item of a list `last` announces (`…确保服务高效运转：` then `定时响应：…`, `…分析如下：` then a
     short line with no stop, the first heading), or the paragraph under
@@ -143,7 +148,11 @@ def _stands_apart(last: Line, line: Line, gap: int) -> bool:
         return True  # `…主要表现在以下几个方面：` then `增强民族凝聚力。…`: the first item
     if _ANNOUNCING.search(last.key.rstrip()) and _looks_like_heading(line):
         return True  # `…分析如下：` then `高校扩招与岗位减少`: the first of the headings it announces
-    return bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX
+    if bool(gap) and match_line(last.key) is not None and len(last.key.rstrip()) <= NUMBERED_HEADING_MAX:
+        return True
+    # `一、统一思想，提高认识，切实增强…的紧迫感` over a paragraph many times its length, on a page whose lines
+    # share no width: the numbered line is said whole (a PDF's broken lines are as long as each other).
+    return not width and len(line.key) >= 2 * len(last.key) and _numbered_line(last)
 
 
 def join_lines(lines: list[Line]) -> list[Para]:
@@ -165,7 +174,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
             and _breaks_mid_sentence(last, width)
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
-            and not _stands_apart(last, line, gap)
+            and not _stands_apart(last, line, gap, width)
         ):
             para = paras[-1]
             sep = " " if para.key[-1:].isascii() and para.key[-1:].isalnum() and line.key[0].isalnum() else ""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse.clauses import clause_lead, last_stop, parallel_points, semicolon_points, text_end
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
-from trainer.parse.heads import label_leads, split_head, split_run_together
+from trainer.parse.heads import label_leads, line_head, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.markers import Marker, find_inline, run_lists
 from trainer.parse.noise import split_title
@@ -50,7 +50,7 @@ def _render(item: Para | Node) -> list[str]:
 
 
 def _point_from_node(node: Node, label: str = "") -> PointDraft | None:
-    head, body, long_head = split_head(node.title, label)
+    head, body, long_head = split_head(node.title, label or line_head(node.title, bool(node.items)))
     if not head:
         return None
     extra = [line for it in node.items for line in _render(it) if line]
