@@ -137,14 +137,22 @@ _BOOK_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}\s?[章节]
 def _most_hold_lists(group: list[Node]) -> bool:
     """Numbered phrases at the top of a document, two or more of them, at least half opening onto a list of
     their own (`二、实现文化自信的关键路径` over 1. 2. 3., `三、…实践案例` over a table), the others over
-    prose (`一、…核心内涵`) or cut off: the document's sections, not points with sub-lists."""
+    prose (`一、…核心内涵`) or cut off (the last, over nothing: `三、典型` where the copy ends): the document's
+    sections, not points with sub-lists."""
     titles = [n.title.strip().rstrip("：:") for n in group]
     if len(group) < 2 or STYLE_RANK.get(group[0].style) is None:
         return False
     if any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
         return False
     listy = sum(1 for n in group if _holds_list(n))
-    return listy >= 1 and 2 * listy >= len(group)
+    cut = 1 if len(group) > 2 and not group[-1].items else 0  # the copy ends at the last item's line
+    return listy >= 1 and 2 * listy >= len(group) - cut
+
+
+def _titled_by_line(node: Node) -> bool:
+    """True for the document's root and for a title line of its own (a topic's title, a subtitle): the
+    numbered phrases right under it are its parts, as under the document's title."""
+    return node.style in ("root", "bare_title", "centred")
 
 
 def _questions_answered(group: list[Node]) -> bool:
@@ -197,7 +205,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
-    if parent.style == "root" and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
+    if _titled_by_line(parent) and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
         return True
     if any(n.contains_heading for n in group):
         return True
