@@ -53,7 +53,7 @@ def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
     return [(i, m.end) for i, m, _ in marked]
 
 
-# A site cuts its text into chunks of one length (`1、` 301 characters, `2、` 301, `3、` the 94 left): two or more
+# A site cuts its text into chunks of one length (`1、` 301 characters, `2、` 301, `3、` the rest): two or more
 # chunks before the last, each FIXED_CUT_MIN long at least, their lengths within FIXED_CUT_SPREAD of each
 # other (the copy gains or loses a space here and there). A list's items are neither so long nor so even.
 FIXED_CUT_MIN = 200
@@ -61,17 +61,13 @@ FIXED_CUT_SPREAD = 0.015
 
 
 def _fixed_cut(lines: list[Line], marked: list[tuple[int, Marker, Line | None]]) -> bool:
-    """True when the numbered runs of text before the last are two or more, long, and of one length, and
-    the last is shorter."""
+    """True when the numbered runs of text before the last are two or more, long, and of one length."""
     starts = [i for i, _, _ in marked]
     sizes = []
     for n, (i, m, _) in enumerate(marked[:-1]):
         text = "".join(line.key for line in lines[i : starts[n + 1]])
         sizes.append(len(text.replace(" ", "")) - m.end)
-    even = len(sizes) >= 2 and min(sizes) >= FIXED_CUT_MIN and max(sizes) - min(sizes) <= FIXED_CUT_SPREAD * max(sizes)
-    last, marker, _ = marked[-1]
-    # The last is what is left, shorter (a list of items all of one length, `1. 要点1。说明…` ×59, is no cut).
-    return even and len(lines[last].key.replace(" ", "")) - marker.end < (1 - FIXED_CUT_SPREAD) * min(sizes)
+    return len(sizes) >= 2 and min(sizes) >= FIXED_CUT_MIN and max(sizes) - min(sizes) <= FIXED_CUT_SPREAD * max(sizes)
 
 
 def unchunk(lines: list[Line]) -> list[Line]:
