@@ -22,11 +22,10 @@ _DOCUMENT_SITE = re.compile(
 
 
 def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
-    """(line index, marker end) of each chunk number: a run of numbers 1, 2, 3 … of one style at line
-    starts, every chunk but the last long, on a page showing a document site's words with every number
-    after the first right after a long line that does not end a sentence (a list's item follows a stop
-    or a colon); or, on any page, with the chunks but the last all of one length (`_fixed_cut`) and at
-    least one number cutting a sentence."""
+    """(line index, marker end) of each chunk number: on a page showing a document site's words, a run of
+    numbers 1, 2, 3 … of one style at line starts, every chunk but the last long, and every number after
+    the first right after a long line that does not end a sentence (a list's item follows a stop or a
+    colon)."""
     marked: list[tuple[int, Marker, Line | None]] = []  # the line, its number, the line before it
     prev: Line | None = None
     for i, line in enumerate(lines):
@@ -38,36 +37,16 @@ def _chunk_numbers(lines: list[Line]) -> list[tuple[int, int]]:
         prev = line if line.key else prev
     if len(marked) < 2 or len({m.style for _, m, _ in marked}) != 1:
         return []
-    cuts = [
-        before is not None and not ends_terminal(before.key) and before.key[-1].isalnum() for _, _, before in marked[1:]
-    ]
-    if _fixed_cut(lines, marked) and any(cuts):
-        return [(i, m.end) for i, m, _ in marked]
     if not any(_DOCUMENT_SITE.search(line.key) for line in lines[: marked[0][0] + 1]):
         return []  # a list of long items that lost their stops (`1. 要点1。说明…`) is a list
     for n, (i, _, before) in enumerate(marked):
         if n + 1 < len(marked) and len(lines[i].key) < CHUNK_MIN:
             return []
-        if n and (before is None or len(before.key) < CHUNK_MIN or not cuts[n - 1]):
+        if n and (
+            before is None or len(before.key) < CHUNK_MIN or ends_terminal(before.key) or not before.key[-1].isalnum()
+        ):
             return []
     return [(i, m.end) for i, m, _ in marked]
-
-
-# A site cuts its text into chunks of one length (`1、` 301 characters, `2、` 301, `3、` the rest): two or more
-# chunks before the last, each FIXED_CUT_MIN long at least, their lengths within FIXED_CUT_SPREAD of each
-# other (the copy gains or loses a space here and there). A list's items are neither so long nor so even.
-FIXED_CUT_MIN = 200
-FIXED_CUT_SPREAD = 0.015
-
-
-def _fixed_cut(lines: list[Line], marked: list[tuple[int, Marker, Line | None]]) -> bool:
-    """True when the numbered runs of text before the last are two or more, long, and of one length."""
-    starts = [i for i, _, _ in marked]
-    sizes = []
-    for n, (i, m, _) in enumerate(marked[:-1]):
-        text = "".join(line.key for line in lines[i : starts[n + 1]])
-        sizes.append(len(text.replace(" ", "")) - m.end)
-    return len(sizes) >= 2 and min(sizes) >= FIXED_CUT_MIN and max(sizes) - min(sizes) <= FIXED_CUT_SPREAD * max(sizes)
 
 
 def unchunk(lines: list[Line]) -> list[Line]:
