@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import warnings
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
 
@@ -68,27 +69,36 @@ def zone_name(value: Any) -> str:
     return name
 
 
+def _nodes(text: str) -> Iterator[Any]:
+    """Every node of config `text` in document order (keys, values, items); nothing when it is no YAML."""
+    import yaml
+
+    try:
+        stack = [yaml.compose(text, Loader=yaml.SafeLoader)]
+    except yaml.YAMLError:
+        return
+    while stack:
+        n = stack.pop()
+        if n is None:
+            continue
+        yield n
+        if isinstance(n, yaml.MappingNode):
+            stack.extend(v for pair in reversed(n.value) for v in reversed(pair))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(reversed(n.value))
+
+
 def bad_value_line(text: str) -> int | None:
     """The 1-based line of the first value in config `text` that YAML reads as a date but no calendar
     holds (`2027-02-30`), or None."""
     import yaml
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-    stack = [node]
-    while stack:
-        n = stack.pop()
+    for n in _nodes(text):
         if isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:timestamp":
             try:
                 yaml.SafeLoader("").construct_yaml_timestamp(n)
             except ValueError:
                 return n.start_mark.line + 1
-        elif isinstance(n, yaml.MappingNode):
-            stack.extend(v for pair in reversed(n.value) for v in reversed(pair))
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(reversed(n.value))
     return None
 
 
@@ -97,19 +107,12 @@ def duplicate_key(text: str) -> tuple[str, int] | None:
     none (YAML would keep the last value silently)."""
     import yaml
 
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-    stack = [node]
-    while stack:
-        n = stack.pop()
+    for n in _nodes(text):
         if isinstance(n, yaml.MappingNode):
+            keys = [k for k, _v in n.value if isinstance(k, yaml.ScalarNode)]
             seen: set[str] = set()
-            for k, v in n.value:
-                if isinstance(k, yaml.ScalarNode):
-                    if k.value in seen:
-                        return k.value, k.start_mark.line + 1
-                    seen.add(k.value)
-                stack.append(v)
+            for k in keys:
+                if k.value in seen:
+                    return k.value, k.start_mark.line + 1
+                seen.add(k.value)
     return None
