@@ -339,3 +339,24 @@ def test_questions_put_to_the_candidate_are_no_points_and_the_text_after_them_st
     heads = [p.head for _, _, p in deck.points()]
     assert heads == ["第一题考查归纳能力", "第二题考查组织能力"]
     assert not any("你" in t.title or "你" in s.heading for t in deck.topics for s in t.sections)
+
+
+def test_a_metadata_label_does_not_swallow_the_text_a_pdf_copy_ran_into_its_line() -> None:
+    # A paper's metadata line (`中图分类号：…`) with the whole article run on after it, as a PDF copy
+    # flattens it: the label leads a line of text, not a line of metadata, and the document is not
+    # "only page furniture". (How well the run-on line is read is another question: its mid-line `一、`
+    # headings are not split yet.)
+    body = (
+        "一、基层负担的主要表现 近年来，各地持续整治形式主义，但一些老问题换了新面孔。一是文山会海有所反弹。"
+        "有的地方会议层层套开，文件照搬照转。二是督查检查过多过频。多头检查、重复检查仍然存在。"
+        "三是考核指标繁杂。考核过多依赖痕迹材料，填表报数挤占了为群众办实事的时间。"
+        "二、为基层减负的对策 一是精简文件会议。严控发文数量和会议规模，能合并的合并。"
+        "二是统筹督查检查。建立年度计划和备案制度，推行联合检查，结果共享互认。"
+    )
+    text = f"基层减负的实践路径\n中图分类号:D630 文献标识码:A 文章编号:1008-0000(2024)03-0011-06 {body}\n"
+    deck = parse_document(text)
+    points = " ".join(p.head + p.body for t in deck.topics for s in t.sections for p in s.points)
+    assert "文山会海有所反弹" in points and "考核指标繁杂" in points
+    # A short metadata line is still furniture.
+    short = parse_document("基层减负的实践路径\n中图分类号:D630 文献标识码:A\n一、问题\n1.文山会海。\n2.督查过多。\n")
+    assert all("中图分类号" not in p.head + p.body for t in short.topics for s in t.sections for p in s.points)

@@ -53,6 +53,7 @@ SHAPES: tuple[Shape, ...] = (
             "Key words: governance; reform",
         ),
         METADATA,
+        200,  # longer, the label leads a line a PDF copy ran the whole text into (`中图分类号：D63 … 一、引言…`)
     ),
     Shape(
         "a paper's metadata under a bracketed label (`[关键词] …`; an abstract is text)",
