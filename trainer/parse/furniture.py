@@ -1,9 +1,8 @@
 """Page furniture by its shape: one table, a row per shape a line of furniture takes; no structure."""
 
-# A row says what the line is, the pattern searched in its folded key (anchored with `^`/`$` where the
-# shape is a whole line), and how long such a line can be: a longer line that holds the same words is
-# text quoting them. A row with `stop_ok=False` never matches a line that ends with a full stop. A new shape
-# of furniture is a new row here; shapes that need more than a pattern (buttons with their counts,
+# A row: what the line is, the pattern searched in its folded key (`^`/`$` for a whole line), how long such
+# a line can be (longer, it is text quoting the words); `stop_ok=False` never matches a line ending with a
+# full stop. A new shape is a new row; shapes needing more than a pattern (buttons with their counts,
 # navigation rows, time stamps) are rules in `trainer.parse.noise`.
 
 from __future__ import annotations
