@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.test_edits import _break_slogan_by_hand, slogan_deck
-from tests.tui_support import app_for, log, sync
+from tests.tui_support import app_for, log, start_review, sync
 from trainer import paths
 from trainer.deckfile import decks
 from trainer.paths import default_deck_dirs
@@ -22,19 +22,11 @@ from trainer.services.library import find_deck_files, sync_files
 from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, NoteRow, Queue
 from trainer.tui.screens.edit import EditScreen
-from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 
 def _messages(app) -> list[str]:
     return [n.message for n in app._notifications]
-
-
-async def _start(pilot) -> ReviewScreen:
-    await pilot.press("enter")
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
 
 
 async def test_edit_of_a_bundled_deck_is_saved_in_the_user_folder_and_the_learner_is_told(
@@ -46,7 +38,7 @@ async def test_edit_of_a_bundled_deck_is_saved_in_the_user_folder_and_the_learne
     decks.save(make_deck(), bundled / "shenlun.yaml")
     sync_files(Store(engine), find_deck_files(default_deck_dirs(), missing_ok=True), now=FIXED_NOW)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         card = review.session.current()
         await pilot.press("e")
         assert isinstance(pilot.app.screen, EditScreen)
@@ -68,7 +60,7 @@ async def test_review_skips_a_card_its_point_no_longer_gives(engine, tmp_path: P
     sync_files(Store(engine), [path], now=FIXED_NOW)
     stale_id = _break_slogan_by_hand(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.session.current().card.point_ids == ("p2",)
         assert any("跳过" in m for m in _messages(pilot.app))
         await pilot.press("space", "4")
@@ -82,7 +74,7 @@ async def test_an_edit_that_removes_the_shown_card_moves_to_the_next(engine, tmp
     decks.save(slogan_deck(("slogan",)), path)
     sync_files(Store(engine), [path], now=FIXED_NOW)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.session.current().card.point_ids == ("p1",)
         await pilot.press("space", "e")
         pilot.app.screen.query_one("#body-0").text = "没有标语了。"
@@ -100,7 +92,7 @@ async def test_typed_mode_is_on_for_a_deck_set_typed_and_t_still_toggles(engine,
     settings = config.load_settings()
     assert settings.typed_for(deck.name) and not settings.typed_for("别的卡组")
     async with app_for(engine, Settings(zone=SHANGHAI, decks=settings.decks)).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.typed_mode and review.typed_answers is not None
         assert isinstance(pilot.app.focused, Input)
         await pilot.press("escape", "t")  # no typing: the answer shows; then turn typed mode off
@@ -115,5 +107,5 @@ async def test_typed_mode_stays_off_for_other_decks(engine, deck) -> None:
     sync(engine, deck)
     config.set_value("typed", "true", deck="别的卡组")
     async with app_for(engine, config.load_settings()).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert not review.typed_mode and review.typed_answers is None

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from textual.widgets import Input, Static
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
-from tests.tui_support import app_for, states, sync
+from tests.tui_support import app_for, start_review, states, sync
 from trainer.services.config import Settings
 from trainer.store import queries, stats
 from trainer.store.handle import Store
@@ -44,9 +44,7 @@ def rows_text(review: ReviewScreen) -> list[str]:
 
 
 async def _start(pilot) -> ReviewScreen:
-    await pilot.press("enter")
-    review = pilot.app.screen
-    assert isinstance(review, ReviewScreen)
+    review = await start_review(pilot)
     assert review.session.current().card_id == LIST_ID and review.session.left == 1  # the heads go with it
     return review
 

@@ -14,7 +14,7 @@ from textual.widgets import Static
 from tests.conftest import SHANGHAI, make_deck
 from tests.test_tui_lists import LIST_ID, known_yesterday, today_log
 from tests.test_tui_outline import DOC
-from tests.tui_support import ExamSettings, app_for, log, sync
+from tests.tui_support import ExamSettings, app_for, log, start_review, sync
 from trainer.deckfile import decks
 from trainer.services.outline_draft import open_document
 from trainer.tui.screens.dialogs import TextPrompt
@@ -35,17 +35,10 @@ def _notes(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
-async def _start(pilot) -> ReviewScreen:
-    await pilot.press("enter")
-    review = pilot.app.screen
-    assert isinstance(review, ReviewScreen)
-    return review
-
-
 async def test_a_grade_key_on_the_front_says_to_reveal_first_once_and_writes_nothing(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("4")
         await pilot.pause()
@@ -60,7 +53,7 @@ async def test_a_grade_key_on_the_front_says_to_reveal_first_once_and_writes_not
 async def test_the_key_bar_says_what_space_gives_after_the_reveal_and_space_gives_it(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         assert _bar(review).startswith("空格 显示  h 提示")
         await pilot.press("space")
@@ -75,7 +68,7 @@ async def test_the_key_bar_says_what_space_gives_after_the_reveal_and_space_give
 async def test_after_a_typed_answer_the_key_bar_names_the_suggested_grade_that_enter_gives(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("t", *"人才队伍不全", "enter")
         assert review.suggested == 3
@@ -87,7 +80,7 @@ async def test_after_a_typed_answer_the_key_bar_names_the_suggested_grade_that_e
 async def test_a_revealed_list_names_the_point_keys_and_space_submits(engine) -> None:
     known_yesterday(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.session.current().card_id == LIST_ID
         await pilot.press("space")
         await pilot.pause()
@@ -209,7 +202,7 @@ def test_a_count_chart_has_whole_number_ticks_from_zero_past_the_top(top) -> Non
 async def test_the_stats_review_chart_counts_in_whole_numbers(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("space", "4", "space", "4")
         assert len(log(engine)) == 2
         review.app.pop_screen()

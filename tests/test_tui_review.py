@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from textual.widgets import Input, Static
 
 from tests.conftest import make_deck
-from tests.tui_support import FakeTicker, app_for, log, states, sync
+from tests.tui_support import FakeTicker, app_for, log, start_review, states, sync
 from trainer.store import card_ops
 from trainer.store.models import CardStateRow, NoteRow, Queue
 from trainer.tui.screens.card_info import CardInfoScreen
@@ -25,18 +25,11 @@ def _text(screen, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
 
 
-async def _start(pilot) -> ReviewScreen:
-    await pilot.press("enter")
-    screen = pilot.app.screen
-    assert isinstance(screen, ReviewScreen)
-    return screen
-
-
 async def test_reveal_shows_each_grade_with_its_interval_and_grades_commit(engine, deck) -> None:
     sync(engine, deck)
     app = app_for(engine)
     async with app.run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current()
         assert "第1点/共3点" in _text(review, "#context")
         assert "［＿＿＿＿＿＿＿］" in _text(review, "#prompt")
@@ -63,7 +56,7 @@ async def test_second_review_shows_six_days_for_a_pass(engine, deck) -> None:
         queries.record_answer(s, 1, 4, now=FIXED_NOW, today=today - 1)
     app = app_for(engine)
     async with app.run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.session.current().card_id == 1
         await pilot.press("enter")
         assert _text(review, "#grade-cell-4").endswith("6天")
@@ -73,7 +66,7 @@ async def test_second_review_shows_six_days_for_a_pass(engine, deck) -> None:
 async def test_hint_fills_the_blank_one_character_at_a_time(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("h")
         assert "［人＿＿＿＿＿＿］" in _text(review, "#prompt")
         await pilot.press("h")
@@ -84,7 +77,7 @@ async def test_hint_fills_the_blank_one_character_at_a_time(engine, deck) -> Non
 async def test_typed_answer_suggests_a_grade_that_enter_accepts(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("t")
         assert isinstance(app_focused := pilot.app.focused, Input), app_focused
@@ -103,7 +96,7 @@ async def test_typed_answer_suggests_a_grade_that_enter_accepts(engine, deck) ->
 async def test_escape_in_a_typed_answer_shows_the_answer_as_the_key_bar_says(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("t")
         assert "Esc 不输入，直接看答案" in _text(review, "#front-keys")
@@ -118,7 +111,7 @@ async def test_escape_in_a_typed_answer_shows_the_answer_as_the_key_bar_says(eng
 async def test_typed_answer_grade_can_be_overridden(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("t", *"人才队伍不全", "enter")
         assert review.suggested == 3  # 10/13 similar
@@ -140,7 +133,7 @@ async def test_list_card_has_one_input_per_point_each_graded(engine, deck) -> No
         row = s.get(CardStateRow, 4)
         row.queue, row.due_day, row.reps, row.interval = Queue.REVIEW, TODAY, 1, 1
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         assert review.session.current().card.kind.value == "list"
         await pilot.press("t")
         assert len(review.query(Input)) == 3
@@ -156,7 +149,7 @@ async def test_grade_keys_are_ignored_before_reveal_and_on_auto_repeat(engine, d
     sync(engine, deck)
     ticker = FakeTicker()
     async with app_for(engine, monotonic=ticker).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("4")
         assert log(engine) == []
         await pilot.press("space")
@@ -181,7 +174,7 @@ async def test_undo_several_steps_restores_state_and_log_exactly(engine, deck) -
     sync(engine, deck)
     before = states(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         first = review.session.current().card_id
         await pilot.press("space", "5", "space", "2", "space", "3")
         assert len(log(engine)) == 3
@@ -201,7 +194,7 @@ async def test_undo_several_steps_restores_state_and_log_exactly(engine, deck) -
 async def test_bury_and_suspend_take_the_card_out_and_undo_brings_it_back(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         a = review.session.current().card_id
         await pilot.press("minus")
         b = review.session.current().card_id
@@ -221,7 +214,7 @@ async def test_bury_and_suspend_take_the_card_out_and_undo_brings_it_back(engine
 async def test_edit_changes_the_point_and_keeps_history(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         card = review.session.current()
         await pilot.press("space", "2", "u")  # one answer in the log... then undone
         await pilot.press("space", "2")
@@ -246,7 +239,7 @@ async def test_edit_changes_the_point_and_keeps_history(engine, deck) -> None:
 async def test_edit_cancel_changes_nothing(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("e")
         pilot.app.screen.query_one("#head-0", Input).value = "别的"
         await pilot.press("escape")
@@ -257,7 +250,7 @@ async def test_edit_cancel_changes_nothing(engine, deck) -> None:
 async def test_card_info_and_help(engine, deck) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("space", "2", "u", "i")
         assert isinstance(pilot.app.screen, CardInfoScreen)
         assert pilot.app.screen.info.history == ()
@@ -271,7 +264,7 @@ async def test_card_info_and_help(engine, deck) -> None:
 async def test_quit_mid_session_keeps_every_answer_given(engine, deck, tmp_path) -> None:
     sync(engine, deck)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
-        review = await _start(pilot)
+        review = await start_review(pilot)
         await pilot.press("space", "4", "space", "1")
         await pilot.press("q")
         assert isinstance(pilot.app.screen, SummaryScreen)
@@ -288,7 +281,7 @@ async def test_answer_time_is_stored(engine, deck) -> None:
     sync(engine, deck)
     ticker = FakeTicker()
     async with app_for(engine, monotonic=ticker).run_test(size=(80, 24)) as pilot:
-        await _start(pilot)
+        await start_review(pilot)
         ticker.advance(7.25)
         await pilot.press("space", "4")
     from sqlalchemy import select

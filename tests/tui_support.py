@@ -16,6 +16,7 @@ from trainer.store.handle import Store
 from trainer.store.models import CardStateRow, ReviewLogRow
 from trainer.store.sync import sync_deck
 from trainer.tui.app import TrainerApp, make_app
+from trainer.tui.screens.review import ReviewScreen
 
 
 def sync(engine, deck: Deck) -> None:
@@ -76,3 +77,11 @@ ExamSettings = Settings
 
 def today_number() -> int:
     return datetime(2026, 11, 22).date().toordinal()
+
+
+async def start_review(pilot) -> ReviewScreen:
+    """Enter on home: the review screen of the first due card."""
+    await pilot.press("enter")
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    return screen
