@@ -196,7 +196,9 @@ def test_typed_mode_and_browse_after_a_bury_in_the_real_command(tmp_path: Path) 
         tmux.keys("t", "u")  # letters: text in the box, not the mode's keys
         tmux.wait_for("tu typed in the box", lambda s: "tu" in s and "第1点/共3点" in s)
         tmux.keys("C-u")  # the input's own clear-line key
+        tmux.wait_for("the box cleared", lambda s: "tu" not in s and "第1点/共3点" in s)
         tmux.run("send-keys", "-t", "smoke", "-l", heads[0])
+        tmux.wait_for("the head typed in the box", lambda s: heads[0] in s and "第1点/共3点" in s)
         tmux.keys("Enter")
         tmux.wait_for("the checked answer", lambda s: "答案：" in s and "→ 5" in s)
         tmux.keys("Enter")  # accept the suggested 5
