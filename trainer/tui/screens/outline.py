@@ -75,7 +75,7 @@ class OutlineScreen(Screen[bool]):
         with Horizontal(id="outline-buttons"):
             yield Button("保存", id="outline-save-button", variant="primary")
             yield Button("放弃", id="outline-leave-button")
-        yield KeyBar(self.BINDINGS)
+        yield KeyBar(self.BINDINGS, keep=("outline-undo", "outline-save", "outline-leave", "outline-help"))
 
     @property
     def outline(self) -> OutlineList:
