@@ -277,9 +277,7 @@ class TrainerApp(LocalizedApp):
             self.call_from_thread(self.show_error, "\n".join(errors))
         for r in reports:
             if r.gone:
-                note = (
-                    f"{r.deck}: its file was deleted, so the deck was removed ({r.retired} cards retired, history kept)"
-                )
+                note = f"{r.deck}：卡组文件已被删除，卡组随之移除（{r.retired} 张卡片已退役，复习记录保留）"
                 self.call_from_thread(self.notify, note, timeout=8)
         self.call_from_thread(self._synced, any(not r.skipped for r in reports))
 
@@ -312,10 +310,11 @@ class TrainerApp(LocalizedApp):
         self._return_code = 2
 
     def show_error(self, message: str) -> None:
-        """Show an expected failure in a modal dialog."""
+        """Show an expected failure in a modal dialog (in Chinese where `trainer.services.zh_messages` knows it)."""
+        from trainer.services.zh_messages import in_chinese
         from trainer.tui.screens.error import ErrorScreen
 
-        self.push_screen(ErrorScreen(message))
+        self.push_screen(ErrorScreen(in_chinese(message)))
 
 
 def make_app(
