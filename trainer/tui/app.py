@@ -133,7 +133,7 @@ class TrainerApp(LocalizedApp):
             with self.store.read() as r:
                 session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
-            self.notify("今天没有要复习的卡片了", title="完成")
+            self.notify("今天没有要复习的卡片了；想再练，按 x 练习（提前复习或重做，不改日程）", title="完成")
             return
         self.push_screen(ReviewScreen(session))
 

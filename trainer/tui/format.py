@@ -104,6 +104,12 @@ def countdown(today: date, exam: date | None) -> str:
     return f"考试已过 {-days} 天"
 
 
+def to_study(due: int, new: int, learning: int) -> str:
+    """Home's count of today's cards, named as its table's columns name them: 待复习 is the sum of the
+    到期, 新卡 and 学习中 columns, so a new learner's 0 到期 beside 81 待复习 says where the 81 are."""
+    return f"待复习 {due + new + learning} 张（到期 {due}，新卡 {new}，学习中 {learning}）"
+
+
 def seconds_label(seconds: float) -> str:
     """A duration as 分/秒."""
     minutes, secs = divmod(round(seconds), 60)
