@@ -4,6 +4,7 @@ the head cloze's hint, practice from home when nothing is due."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -252,3 +253,87 @@ async def test_the_practice_key_is_not_offered_while_cards_are_due(engine, deck)
         await pilot.pause()
         assert "练习" not in _bar_line(pilot.app)
         assert "新卡 3" in _status(pilot.app)
+
+
+# 2. What the new-deck dialog can say is said in Chinese.
+
+# The modules whose errors reach the new-deck dialog and the outline's save (reading, decoding and
+# parsing a document, a paste, the deck file written and synced), and the rename dialog.
+DIALOG_SOURCES = (
+    "trainer/services/outline_draft.py",
+    "trainer/parse/encoding.py",
+    "trainer/parse/__init__.py",
+    "trainer/deckfile/fsutil.py",
+    "trainer/deckfile/guard.py",
+    "trainer/services/library.py",
+    "trainer/services/deckadmin.py",  # and the rename dialog's
+    "trainer/store/deck_admin.py",
+)
+RAISERS = {"DocumentError", "DeckError", "TrainerError", "_fail", "error"}
+
+
+def _raised_messages() -> list[str]:
+    """The first argument of every error these modules raise, f-strings with their fields filled by `7`."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    found = []
+    for name in DIALOG_SOURCES:
+        for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and getattr(node.func, "id", "") in RAISERS):
+                continue
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                found.append(arg.value)
+            elif isinstance(arg, ast.JoinedStr):
+                found.append("".join(v.value if isinstance(v, ast.Constant) else "7" for v in arg.values))
+    return found
+
+
+def test_every_error_the_new_deck_dialog_can_show_has_its_chinese() -> None:
+    from trainer.services.zh_messages import in_chinese
+
+    messages = _raised_messages()
+    assert len(messages) >= 15
+    cjk = re.compile(r"[\u4e00-\u9fff]")
+    for message in messages:
+        if "{" in message or message.startswith("7"):
+            continue  # a message that is all a field (`exc.message` passed on)
+        said = in_chinese(f"/文档/范文.txt:3: {message}")
+        assert said.startswith("/文档/范文.txt:3：") and cjk.search(said.split("：", 1)[1]), message
+    assert in_chinese("something new went wrong") == "something new went wrong"  # unknown: left as written
+
+
+def test_each_kind_of_binary_file_is_named_in_chinese() -> None:
+    from trainer.parse.encoding import _MAGIC
+    from trainer.services.zh_messages import in_chinese
+
+    for _, what in _MAGIC:
+        said = in_chinese(f"图.txt: this is {what}, not a text document")
+        assert said.startswith("图.txt：这是") and not re.search(r"[a-z]{3,} [a-z]{2,}", said), said
+
+
+async def test_a_new_learner_with_nothing_due_is_told_which_practice_finds_cards(engine, deck) -> None:
+    """Only new cards, and no new card allowed today: review ahead finds nothing, and says to practise
+    the deck instead, which the learner does."""
+    sync(engine, deck)
+    before = states(engine)
+    app = app_for(engine, Settings(zone=SHANGHAI, new_per_day=0))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert "x 练习" in _bar_line(app)
+        await pilot.press("x")
+        await pilot.click("#custom-start")  # review ahead, the default
+        assert isinstance(app.screen, HomeScreen)
+        (note,) = [n.message for n in app._notifications]
+        assert "今后 7 天没有到期的卡片" in note and "当前卡组的全部卡片" in note
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.click("#custom-start")
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and isinstance(review.session, PracticeSession)
+        assert review.session.left == 4  # the three points and the list, new as they are
+        await pilot.press("space", "4")
+    assert log(engine) == [] and states(engine) == before

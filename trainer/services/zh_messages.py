@@ -22,6 +22,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"no such file or folder", r"没有这个文件或文件夹"),
     (r"permission denied", r"没有权限读取这个文件"),
     (r"cannot read: (.+)", r"无法读取：\1"),
+    (r"cannot write: (.+)", r"无法写入：\1"),
     (r"is a device or pipe, not a regular file; refusing to read it", r"这是设备或管道，不是普通文件，不读取"),
     (
         r"the file is ([\d.]+) MB; .+? over ([\d.]+) MB are refused \(is it the right file\? split it into smaller ones\)",
@@ -48,7 +49,9 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"this is an RTF file \(save it as plain text\), not a text document",
         r"这是 RTF 文件，不是文本文档（请另存为纯文本）",
     ),
+    (r"this is (.+), not a text document", r"这不是文本文档（\1）"),  # a kind of file not named above
     (r"the document is not valid (\S+)", r"文档不是有效的 \1 编码"),
+    (r"the document looks binary, not text", r"文档像是二进制文件，不是文本"),
     (r"the document looks binary, not text \(it holds NUL bytes\)", r"文档像是二进制文件，不是文本（含有 NUL 字节）"),
     (
         r"mixed encodings: the text is UTF-8 up to this line but not from here on \(save it all as UTF-8\)",
@@ -71,11 +74,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"not a deck file \(expected \.yaml or \.yml\)", r"不是卡组文件（应为 .yaml 或 .yml）"),
     (r"is a device or pipe, not a deck file", r"这是设备或管道，不是卡组文件"),
     (r"deck files must be UTF-8 \((.+)\)", r"卡组文件必须是 UTF-8 编码（\1）"),
-    (r"deck name '(.+)' is also used by (.+)", r"卡组名「\1」已被 \2 使用"),
+    (r"deck name '?(.+?)'? is also used by (.+)", r"卡组名「\1」已被 \2 使用"),
     (r"a deck name cannot be empty", r"卡组名不能为空"),
     (r"a deck name is one line of at most (\d+) printable characters", r"卡组名只能是一行，最多 \1 个可显示的字符"),
-    (r"there is already a deck named '(.+)'", r"已经有名为「\1」的卡组"),
-    (r"no deck named '(.+)' \(decks: (.*)\)", r"没有名为「\1」的卡组（现有卡组：\2）"),
+    (r"there is already a deck named '?(.+?)'?", r"已经有名为「\1」的卡组"),
+    (r"no deck named '?(.+?)'? \(decks: (.*)\)", r"没有名为「\1」的卡组（现有卡组：\2）"),
     (r"(.+) exists already; rename it or choose another name", r"\1 已经存在；请先改掉它的名字，或换一个卡组名"),
     (
         r"the config is not a regular file \(a pipe, a device or a folder\?\)",

@@ -139,13 +139,13 @@ class TrainerApp(LocalizedApp):
 
     def start_custom(self, plan: CustomPlan | None) -> None:
         """Start a custom study session (see `trainer.services.custom_study`)."""
-        from trainer.services.custom_study import start_custom
+        from trainer.services.custom_study import nothing_found, start_custom
 
         if plan is None:
             return
         session = start_custom(self.store, plan, self.settings, self.clock)
         if session.left == 0:
-            self.notify("没有符合条件的卡片", title="自定义学习")
+            self.notify(nothing_found(plan), title="自定义学习", timeout=8)
             return
         self.push_screen(ReviewScreen(session))
 
