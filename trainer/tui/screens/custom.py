@@ -33,7 +33,7 @@ class CustomStudyScreen(ModalScreen[CustomPlan | None]):
             with Horizontal(id="custom-days-row"):
                 yield Static("提前几天：", classes="custom-label")
                 yield Input(str(AHEAD_DAYS), id="custom-days", type="integer", max_length=3)
-            yield MarkedCheckbox("按回答重新安排日程（不勾：练习，回答不记录，日程不变）", id="custom-reschedule")
+            yield MarkedCheckbox("按回答安排日程（不勾：练习，不记录，日程不变）", id="custom-reschedule")
             with Horizontal(id="custom-buttons"):
                 yield Button("开始", id="custom-start", variant="primary")
                 yield Button("取消", id="custom-cancel")
