@@ -268,26 +268,44 @@ DIALOG_SOURCES = (
     "trainer/services/library.py",
     "trainer/services/deckadmin.py",  # and the rename dialog's
     "trainer/store/deck_admin.py",
+    "trainer/deckfile/decks.py",  # a deck file edited by hand, synced at the app's start
 )
 RAISERS = {"DocumentError", "DeckError", "TrainerError", "_fail", "error"}
 
 
 def _raised_messages() -> list[str]:
-    """The first argument of every error these modules raise, f-strings with their fields filled by `7`."""
+    """The first argument of every error these modules raise, f-strings with their fields filled by `7`
+    (or by the text a name holds)."""
     import ast
     from pathlib import Path
 
     root = Path(__file__).resolve().parent.parent
     found = []
     for name in DIALOG_SOURCES:
-        for node in ast.walk(ast.parse((root / name).read_text(encoding="utf-8"))):
+        tree = ast.parse((root / name).read_text(encoding="utf-8"))
+        # A field that is a name given one text in the module (`blank = "is only control codes …"`) is that text.
+        texts = {
+            t.id: n.value.value
+            for n in ast.walk(tree)
+            if isinstance(n, ast.Assign) and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)
+            for t in n.targets
+            if isinstance(t, ast.Name)
+        }
+
+        def field(v: ast.expr, texts: dict[str, str] = texts) -> str:
+            if isinstance(v, ast.Constant):
+                return str(v.value)
+            inner = getattr(v, "value", None)
+            return texts.get(inner.id, "7") if isinstance(inner, ast.Name) else "7"
+
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args and getattr(node.func, "id", "") in RAISERS):
                 continue
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 found.append(arg.value)
             elif isinstance(arg, ast.JoinedStr):
-                found.append("".join(v.value if isinstance(v, ast.Constant) else "7" for v in arg.values))
+                found.append("".join(field(v) for v in arg.values))
     return found
 
 
@@ -337,3 +355,27 @@ async def test_a_new_learner_with_nothing_due_is_told_which_practice_finds_cards
         assert review.session.left == 4  # the three points and the list, new as they are
         await pilot.press("space", "4")
     assert log(engine) == [] and states(engine) == before
+
+
+async def test_a_refused_deck_name_is_said_in_chinese_and_nothing_changes(engine, deck) -> None:
+    from trainer.tui.screens.dialogs import TextPrompt
+    from trainer.tui.screens.error import ErrorScreen
+
+    sync(engine, deck)
+    sync(engine, make_deck("第二卡组", ("营商环境待优化",)))
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for typed, said in (
+            ("名" * 81, "卡组名只能是一行，最多 80 个可显示的字符"),
+            ("第二卡组", "已经有名为「第二卡组」的卡组"),
+        ):
+            await pilot.press("r")
+            prompt = app.screen
+            assert isinstance(prompt, TextPrompt)
+            prompt.input.value = typed
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, ErrorScreen) and app.screen.message == said, app.screen.message
+            await pilot.press("escape")
+        assert [d.name for d in app.screen.decks] == ["测试卡组", "第二卡组"]

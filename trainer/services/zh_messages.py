@@ -80,6 +80,20 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"there is already a deck named '?(.+?)'?", r"已经有名为「\1」的卡组"),
     (r"no deck named '?(.+?)'? \(decks: (.*)\)", r"没有名为「\1」的卡组（现有卡组：\2）"),
     (r"(.+) exists already; rename it or choose another name", r"\1 已经存在；请先改掉它的名字，或换一个卡组名"),
+    (r"invalid YAML: (.+)", r"YAML 格式有误：\1"),
+    (r"invalid deck: lists or mappings nested too deeply", r"卡组文件有误：列表或映射嵌套太深"),
+    (r"(.+) is only control codes \(nothing a person could read\)", r"\1 只有控制字符（没有可读的文字）"),
+    (r"(.+) needs `(.+)`: (.+)", r"\1 缺少 `\2`（应为 \3）"),
+    (r"each (.+) must be a mapping of keys", r"每个 \1 都应当是“名称: 值”的映射"),
+    (r"a deck must be a mapping with `deck` and `topics`", r"卡组文件应当是含 `deck` 和 `topics` 的映射"),
+    (r"`source` must be a text or a list of texts", r"`source` 应当是文字或文字的列表"),
+    (r"unknown section kind '?(.+?)'? \(use one of: (.+)\)", r"未知的小节类型「\1」（可用：\2）"),
+    (r"duplicate point id '?(.+?)'? \(first used at line (\S+)\)", r"要点 id「\1」重复（第 \2 行已用过）"),
+    (r"a point's `body` must be text", r"要点的 `body` 必须是文字"),
+    (
+        r"the deck would be ([\d.]+) MB, over the ([\d.]+) MB a deck file may hold; nothing was written \(build it from fewer documents, in several decks\)",
+        r"卡组会有 \1 MB，超过卡组文件上限 \2 MB；什么都没有写入（请用较少的文档，分成几个卡组）",
+    ),
     (
         r"the config is not a regular file \(a pipe, a device or a folder\?\)",
         r"配置文件不是普通文件（是管道、设备还是文件夹？）",
@@ -101,19 +115,33 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"磁盘已满；什么都没有写入，请腾出空间再试（\1）",
     ),
 )
-_COMPILED = tuple((re.compile(f"(?:^|(?<=: ))(?:{english})$"), chinese) for english, chinese in _RULES)
+_COMPILED = tuple((re.compile(english), chinese) for english, chinese in _RULES)
+# What a TrainerError's text puts before its message: a file (no spaces) and maybe its line, then `: `.
+_WHERE = re.compile(r"(?P<where>[^\s:]+(?::\d+)?): ")
 
 
 def in_chinese(error: TrainerError | str) -> str:
     """The error's text for the app: the file (and line) it names as they are, its message in Chinese
     when a row above knows it, else as it was written."""
-    return "\n".join(_line(line) for line in str(error).split("\n"))  # several errors: one a line
+    if isinstance(error, TrainerError):
+        said = _message(error.message)
+        if said is None:
+            return str(error)
+        where = "" if error.path is None else error.path if error.line is None else f"{error.path}:{error.line}"
+        return f"{where}：{said}" if where else said
+    return "\n".join(_line(line) for line in error.split("\n"))  # several errors: one a line
+
+
+def _message(message: str) -> str | None:
+    for pattern, chinese in _COMPILED:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            return m.expand(chinese)
+    return None
 
 
 def _line(text: str) -> str:
-    for pattern, chinese in _COMPILED:
-        m = pattern.search(text)
-        if m is not None:
-            where = text[: m.start()]
-            return f"{where[:-2]}：{m.expand(chinese)}" if where.endswith(": ") else m.expand(chinese)
-    return text
+    where = _WHERE.match(text)
+    if where is not None and (said := _message(text[where.end() :])) is not None:
+        return f"{where['where']}：{said}"
+    return _message(text) or text
