@@ -379,3 +379,16 @@ async def test_a_refused_deck_name_is_said_in_chinese_and_nothing_changes(engine
             assert isinstance(app.screen, ErrorScreen) and app.screen.message == said, app.screen.message
             await pilot.press("escape")
         assert [d.name for d in app.screen.decks] == ["测试卡组", "第二卡组"]
+
+
+async def test_h_on_a_list_card_shows_its_mnemonic_and_fills_each_head(engine) -> None:
+    from tests.test_tui_lists import LIST_ID, known_yesterday
+
+    known_yesterday(engine)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await start_review(pilot)
+        assert review.session.current().card_id == LIST_ID
+        await pilot.press("h")
+        assert str(review.query_one("#hint", Static).render()) == "提示：口诀 人·权·线·考·基·数（每点的首字），共6点"
+        prompt = str(review.query_one("#prompt", Static).render())
+        assert "1. ［人＿＿＿＿＿＿］" in prompt and "6. ［数＿＿＿＿＿＿］" in prompt
