@@ -147,7 +147,8 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
     app = make_app(open_default_store(), settings=load_settings())
     app.start_with = lambda a: push_outline(a, draft, then_exit=True)
     saved = app.run()
-    print(f"{draft.target}: saved and synced" if saved else "nothing saved", file=sys.stderr)
+    # The end of an in-app flow, said as the app says it (the rest of the CLI speaks English).
+    print(f"已保存并同步：{draft.target}" if saved else "没有保存任何文件", file=sys.stderr)
     return 0
 
 

@@ -14,6 +14,7 @@ from trainer.core.cloze import (
     fit_names,
     hide,
     key_part,
+    length_hint,
     mnemonic,
     part_key,
     plain,
@@ -55,8 +56,8 @@ class Card:
         answers: What the learner must recall, in order.
         body: The elaboration shown with the answer (manual cloze marks removed).
         section_key: The stable id of the section the card belongs to.
-        hint: A cue offered on request: the 口诀 of first characters for a list card, or a
-            learner's own hint for a manual cloze.
+        hint: A cue offered on request: the 口诀 of first characters for a list card, a
+            learner's own hint for a manual cloze, else the answer's length (`共7字`).
     """
 
     key: str
@@ -146,6 +147,7 @@ def _head_card(where: _Where, point: Point, k: int) -> Card:
             prompt=hide(point.head + tail, part),
             answers=(part,),
             body=body,
+            hint=length_hint(part),
         )
     return where.card(
         point,
@@ -155,6 +157,7 @@ def _head_card(where: _Where, point: Point, k: int) -> Card:
         prompt=blank(point.head) + hide(tail, point.head),
         answers=(point.head,),
         body=body,
+        hint=length_hint(point.head),
     )
 
 
@@ -179,6 +182,7 @@ def _overlap_card(where: _Where, previous: Point, point: Point, k: int) -> Card:
         prompt=prompt,
         answers=(answer,),
         body=plain(point.body),
+        hint=length_hint(answer),
     )
 
 
@@ -200,6 +204,7 @@ def _slogan_cards(where: _Where, point: Point, k: int) -> list[Card]:
                 prompt=prompt,
                 answers=(slogan,),
                 body=body,
+                hint=length_hint(slogan),
             )
         )
     return cards
@@ -311,6 +316,7 @@ def pair_cards(topic: Topic) -> list[Card]:
                     prompt=prompt,
                     answers=(answer,),
                     body=plain(measure.body),
+                    hint=length_hint(answer),
                 )
             )
     return cards

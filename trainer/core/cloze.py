@@ -41,6 +41,12 @@ def mnemonic(heads: Iterable[str]) -> str:
     return "·".join(h[:1] for h in heads if h)
 
 
+def length_hint(answer: str) -> str:
+    """The hint of a cloze the learner did not write a hint for (a head, a long head's key part, a
+    slogan): how many characters it has, as the Anki export's `{{c1::head::N字}}` says."""
+    return f"共{len(answer)}字"
+
+
 def part_key(text: str) -> str:
     """A short stable key for a piece of text (the slogan or cloze a card blanks)."""
     return hashlib.sha1(normalize_key(text).encode("utf-8")).hexdigest()[:8]

@@ -70,6 +70,18 @@ def pick_cards(store: Store | Engine, plan: CustomPlan, today: int) -> list[int]
                 return custom.weakest_cards(s, WEAKEST, decks)
 
 
+def nothing_found(plan: CustomPlan) -> str:
+    """What to tell the learner when the plan finds no card, with the choice that would find some."""
+    match plan.choice:
+        case Choice.AHEAD:
+            why = f"今后 {plan.days} 天没有到期的卡片（新卡不算）；选「当前卡组的全部卡片」可以练习每一张"
+        case Choice.WEAKEST:
+            why = "还没有薄弱的要点（没有忘记过、也没有变难的卡片）"
+        case Choice.TOPIC:
+            why = "这里没有可学的卡片（可能都已暂停）"
+    return f"没有符合条件的卡片：{why}"
+
+
 def start_custom(store: Store | Engine, plan: CustomPlan, settings: Settings, clock: Clock) -> StudySession:
     """A session over the plan's cards: a normal one when it reschedules, else a PracticeSession."""
     store = as_store(store)

@@ -133,19 +133,19 @@ class TrainerApp(LocalizedApp):
             with self.store.read() as r:
                 session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
-            self.notify("今天没有要复习的卡片了", title="完成")
+            self.notify("今天没有要复习的卡片了；想再练，按 x 练习（提前复习或重做，不改日程）", title="完成")
             return
         self.push_screen(ReviewScreen(session))
 
     def start_custom(self, plan: CustomPlan | None) -> None:
         """Start a custom study session (see `trainer.services.custom_study`)."""
-        from trainer.services.custom_study import start_custom
+        from trainer.services.custom_study import nothing_found, start_custom
 
         if plan is None:
             return
         session = start_custom(self.store, plan, self.settings, self.clock)
         if session.left == 0:
-            self.notify("没有符合条件的卡片", title="自定义学习")
+            self.notify(nothing_found(plan), title="自定义学习", timeout=8)
             return
         self.push_screen(ReviewScreen(session))
 
@@ -277,9 +277,7 @@ class TrainerApp(LocalizedApp):
             self.call_from_thread(self.show_error, "\n".join(errors))
         for r in reports:
             if r.gone:
-                note = (
-                    f"{r.deck}: its file was deleted, so the deck was removed ({r.retired} cards retired, history kept)"
-                )
+                note = f"{r.deck}：卡组文件已被删除，卡组随之移除（{r.retired} 张卡片已退役，复习记录保留）"
                 self.call_from_thread(self.notify, note, timeout=8)
         self.call_from_thread(self._synced, any(not r.skipped for r in reports))
 
@@ -312,10 +310,11 @@ class TrainerApp(LocalizedApp):
         self._return_code = 2
 
     def show_error(self, message: str) -> None:
-        """Show an expected failure in a modal dialog."""
+        """Show an expected failure in a modal dialog (in Chinese where `trainer.services.zh_messages` knows it)."""
+        from trainer.services.zh_messages import in_chinese
         from trainer.tui.screens.error import ErrorScreen
 
-        self.push_screen(ErrorScreen(message))
+        self.push_screen(ErrorScreen(in_chinese(message)))
 
 
 def make_app(

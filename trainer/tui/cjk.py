@@ -98,6 +98,20 @@ def wrap(text: str, width: int) -> list[str]:
     return out
 
 
+def pack(parts: list[str], width: int, sep: str = " · ") -> list[str]:
+    """Short parts (`今日回答 3 次`, `连续 2 天`) joined with `sep` into lines of at most `width` cells,
+    a line broken only between parts (never between a label and its number); a part wider than a
+    line is wrapped by `wrap`."""
+    lines: list[str] = []
+    for part in parts:
+        joined = f"{lines[-1]}{sep}{part}" if lines else part
+        if lines and cell_len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines += wrap(part, width) if width > 0 and cell_len(part) > width else [part]
+    return lines
+
+
 class Wrapped(Visual):
     """Plain text shown with `wrap`'s line breaks (give it to `Static.update`)."""
 
@@ -126,3 +140,16 @@ class Wrapped(Visual):
     def get_height(self, rules: RulesMap, width: int) -> int:
         pad = int(rules.get("line_pad", 0)) * 2
         return self._content(width - pad).get_height(rules, width)
+
+
+class Packed(Wrapped):
+    """Short parts shown with `pack`'s lines: a status line that wraps between its parts."""
+
+    def __init__(self, parts: list[str], sep: str = " · ") -> None:
+        super().__init__(sep.join(parts))
+        self.parts, self.sep = [clean_text(p) for p in parts], sep
+
+    def _content(self, width: int) -> Content:
+        if self._lines is None or self._lines[0] != width:
+            self._lines = (width, Content("\n".join(pack(self.parts, width, self.sep))))
+        return self._lines[1]

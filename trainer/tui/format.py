@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from textual.markup import escape
 
-from trainer.core.cards import Card
+from trainer.core.cards import Card, CardKind
 from trainer.core.cloze import BLANK_CLOSE, BLANK_FILL, BLANK_OPEN, blank
 
 if TYPE_CHECKING:
@@ -42,6 +42,11 @@ def hinted_blank(answer: str, shown: int) -> str:
     return f"{BLANK_OPEN}{answer[:shown]}{BLANK_FILL * (width - shown)}{BLANK_CLOSE}"
 
 
+def _gap(card: Card, answer: str) -> str:
+    """The blank the card's prompt shows for `answer`: a manual cloze's shows the learner's hint."""
+    return blank(answer, card.hint) if card.kind is CardKind.CLOZE else blank(answer)
+
+
 def hinted_prompt(card: Card, level: int) -> str:
     """The card's prompt with each blank showing `level` characters of its answer (level 0: unchanged)."""
     if level <= 0:
@@ -49,16 +54,25 @@ def hinted_prompt(card: Card, level: int) -> str:
     text = card.prompt
     if len(set(card.answers)) == 1:  # one answer, maybe blanked in several places: hint them all
         answer = card.answers[0]
-        return text.replace(blank(answer), hinted_blank(answer, level))
+        return text.replace(_gap(card, answer), hinted_blank(answer, level))
     out = []
     for answer in card.answers:
-        gap = blank(answer)
+        gap = _gap(card, answer)
         at = text.find(gap)
         if at < 0:
             continue
         out.append(text[:at] + hinted_blank(answer, level))
         text = text[at + len(gap) :]
     return "".join(out) + text
+
+
+def hint_line(card: Card) -> str:
+    """The line `h` shows under the prompt: the card's own hint (see `Card.hint`), '' when it has none."""
+    if not card.hint:
+        return ""
+    if card.kind is CardKind.LIST:
+        return f"提示：口诀 {card.hint}（每点的首字），共{len(card.answers)}点"
+    return f"提示：{card.hint}"
 
 
 def max_hint(card: Card) -> int:
@@ -88,6 +102,12 @@ def countdown(today: date, exam: date | None) -> str:
     if days == 0:
         return "今天考试，加油！"
     return f"考试已过 {-days} 天"
+
+
+def to_study(due: int, new: int, learning: int) -> str:
+    """Home's count of today's cards, named as its table's columns name them: 待复习 is the sum of the
+    到期, 新卡 and 学习中 columns, so a new learner's 0 到期 beside 81 待复习 says where the 81 are."""
+    return f"待复习 {due + new + learning} 张（到期 {due}，新卡 {new}，学习中 {learning}）"
 
 
 def seconds_label(seconds: float) -> str:

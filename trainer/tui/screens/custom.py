@@ -7,9 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, Input, RadioSet, Static
 
 from trainer.services.custom_study import AHEAD_DAYS, WEAKEST, Choice, CustomPlan
+from trainer.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 
 
 class CustomStudyScreen(ModalScreen[CustomPlan | None]):
@@ -26,13 +27,13 @@ class CustomStudyScreen(ModalScreen[CustomPlan | None]):
         with Vertical(classes="dialog", id="custom-box"):
             yield Static("自定义学习（不受每日上限）", classes="dialog-title")
             with RadioSet(id="custom-choice"):
-                yield RadioButton("提前复习：今后几天到期的卡片", value=True, id="choice-ahead")
-                yield RadioButton(f"当前{'主题' if self.topic else '卡组'}的全部卡片：{where}", id="choice-topic")
-                yield RadioButton(f"最薄弱的 {WEAKEST} 个要点", id="choice-weakest")
+                yield MarkedRadioButton("提前复习：今后几天到期的卡片", value=True, id="choice-ahead")
+                yield MarkedRadioButton(f"当前{'主题' if self.topic else '卡组'}的全部卡片：{where}", id="choice-topic")
+                yield MarkedRadioButton(f"最薄弱的 {WEAKEST} 个要点", id="choice-weakest")
             with Horizontal(id="custom-days-row"):
                 yield Static("提前几天：", classes="custom-label")
                 yield Input(str(AHEAD_DAYS), id="custom-days", type="integer", max_length=3)
-            yield Checkbox("按回答重新安排日程（不勾：练习，回答不记录，日程不变）", id="custom-reschedule")
+            yield MarkedCheckbox("按回答安排日程（不勾：练习，不记录，日程不变）", id="custom-reschedule")
             with Horizontal(id="custom-buttons"):
                 yield Button("开始", id="custom-start", variant="primary")
                 yield Button("取消", id="custom-cancel")

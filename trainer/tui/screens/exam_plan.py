@@ -23,6 +23,7 @@ from trainer.errors import ConfigError
 from trainer.sched.days import day_to_date
 from trainer.services.config import KEYS, read_config, set_value, settings_from
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
+from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.widgets.minutes_chart import minutes_chart
@@ -169,7 +170,7 @@ class ExamPlanScreen(TrainerScreen):
             set_value(key, text)
             stored = getattr(settings_from(read_config()), field)
         except ConfigError as exc:  # the config file cannot be read or written
-            self.notify(clean_text(str(exc)), severity="error", markup=False)
+            self.notify(clean_text(in_chinese(exc)), severity="error", markup=False)
             return
         app.settings = replace(app.settings, **{field: stored})
         self.query_one("#plan-summary", Static).update("正在计算备考计划……")

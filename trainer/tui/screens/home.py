@@ -22,7 +22,8 @@ from trainer.sched.days import day_to_date
 from trainer.store import day_summaries as summaries
 from trainer.store import drill, lite
 from trainer.store.convert import DeckSummary
-from trainer.tui.format import countdown, exam_date
+from trainer.tui.cjk import Packed
+from trainer.tui.format import countdown, exam_date, to_study
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.title_bar import TitleBar
@@ -97,6 +98,7 @@ class HomeScreen(TrainerScreen):
         self.topics: dict[int, list[TopicSummary]] = {}  # by deck, as last read
         self._fills = 0
         self._today = 0
+        self.nothing_due = False  # every deck's due, new and learning counts are 0 (read at the last refresh)
 
     def on_mount(self) -> None:
         # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
@@ -125,14 +127,17 @@ class HomeScreen(TrainerScreen):
             streak = summaries.streak(r.run, today)
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
-        due = sum(d.due + d.new + d.learning for d in self.decks)
-        parts = [f"今日回答 {done} 次", f"待复习 {due} 张", f"连续 {streak} 天"]
+        due, new, learning = (sum(getattr(d, n) for d in self.decks) for n in ("due", "new", "learning"))
+        parts = [f"今日回答 {done} 次", to_study(due, new, learning), f"连续 {streak} 天"]
         exam = countdown(day_to_date(today), exam_date(settings))
         if exam:
             parts.append(exam)
         if settings.exam_day == today:
             parts.append("按 k 考前速记")
-        self.query_one("#home-status", Static).update(" · ".join(parts))
+        self.query_one("#home-status", Static).update(Packed(parts))
+        # Nothing left today: practice (the custom study dialog, a practice unless ticked) is a key away.
+        self.nothing_due = bool(self.decks) and due + new + learning == 0
+        self.query_one(KeyBar).relabel({}, [("x", "练习")] if self.nothing_due else [])
         empty = self.query_one("#home-empty", Static)
         empty.update("" if self.decks else NO_DECKS if app.synced else "正在载入卡组……")
         # The totals (a scan of every card) are counted once the home screen has painted, and only if it

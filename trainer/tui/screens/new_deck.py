@@ -17,6 +17,7 @@ from textual.widgets import Button, Input, Static, TextArea
 
 from trainer.errors import TrainerError
 from trainer.services.outline_draft import DOCUMENT_SUFFIXES, Draft, open_document, open_pasted
+from trainer.services.zh_messages import in_chinese
 
 
 class PathSuggester(Suggester):
@@ -113,7 +114,7 @@ class NewDeckScreen(ModalScreen[Draft | None]):
         try:
             draft = read()
         except TrainerError as exc:
-            self._error(str(exc))
+            self._error(in_chinese(exc))
             return
         self.dismiss(draft)
 

@@ -20,6 +20,7 @@ from trainer.core import outline_edits as ed
 from trainer.core.model import Deck
 from trainer.errors import TrainerError
 from trainer.services.outline_draft import Draft, save_draft
+from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.dialogs import ChoiceScreen, CursorPrompt, TextPrompt, confirm
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.outline_list import KIND_LABELS, OutlineList, Row, shown, source_for_display, source_lines
@@ -75,7 +76,7 @@ class OutlineScreen(Screen[bool]):
         with Horizontal(id="outline-buttons"):
             yield Button("保存", id="outline-save-button", variant="primary")
             yield Button("放弃", id="outline-leave-button")
-        yield KeyBar(self.BINDINGS)
+        yield KeyBar(self.BINDINGS, keep=("outline-undo", "outline-save", "outline-leave", "outline-help"))
 
     @property
     def outline(self) -> OutlineList:
@@ -327,7 +328,7 @@ class OutlineScreen(Screen[bool]):
         try:
             report = save_draft(store, self.draft, self.deck, now=clock())
         except TrainerError as exc:
-            self.say(f"没有保存：{exc}", error=True)
+            self.say(f"没有保存：{in_chinese(exc)}", error=True)
             return
         app.notify(
             f"已保存 {self.draft.target}：新增 {report.added} 张，保留 {report.kept} 张，退役 {report.retired} 张",

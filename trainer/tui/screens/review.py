@@ -15,7 +15,7 @@ from textual.widgets import Input, Static
 
 from trainer.errors import ChangedElsewhereError, TrainerError
 from trainer.tui.cjk import Wrapped
-from trainer.tui.format import GRADES, hinted_prompt, max_hint
+from trainer.tui.format import GRADES, hint_line, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.review_timer import ReviewTimer
 from trainer.tui.widgets.grade_bar import GradeBar, keys_after_reveal
@@ -95,6 +95,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         yield Static("", id="context", markup=False)
         with VerticalScroll(id="card"):
             yield Static("", id="prompt", markup=False)
+            yield Static("", id="hint", markup=False)
             yield Static("", id="answer", markup=False)
         yield GradeBar(id="grade-bar")
         yield KeyBar(self.BINDINGS)
@@ -172,6 +173,9 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         card = current.card
         self.query_one("#context", Static).update(Wrapped(f"{card.context(current.deck)}  ·  剩余 {self.session.left}"))
         self.query_one("#prompt", Static).update(Wrapped(card.prompt))
+        hint = self.query_one("#hint", Static)
+        hint.update("")
+        hint.display = False
         answer = self.query_one("#answer", Static)
         answer.update("")
         answer.display = False
@@ -284,6 +288,10 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
             return
         self.hint_level = min(self.hint_level + 1, max_hint(current.card))
         self.query_one("#prompt", Static).update(Wrapped(hinted_prompt(current.card, self.hint_level)))
+        if line := hint_line(current.card):  # the card's own cue too: its length, a list's 口诀, a learner's hint
+            hint = self.query_one("#hint", Static)
+            hint.update(Wrapped(line))
+            hint.display = True
 
     async def action_typed(self) -> None:
         self.typed_mode = self.typed_choice = not self.typed_mode

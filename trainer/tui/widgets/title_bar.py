@@ -78,7 +78,7 @@ class TitleBar(Widget):
         hover = self._over_icon(event.x) and self.app.ENABLE_COMMAND_PALETTE
         if hover != self._icon_hover:
             self._icon_hover = hover
-            self.tooltip = "Open the command palette" if hover else None
+            self.tooltip = "打开命令面板" if hover else None
             self.refresh()
 
     def on_leave(self, _event: events.Leave) -> None:
