@@ -317,6 +317,18 @@ def test_a_list_of_words_under_a_title_is_no_menu() -> None:
     assert menu_lines(split_lines("要闻\n视听\n图说\n热线\n县域\n正文标题在这里\n")) == {0, 1, 2, 3, 4}
 
 
+def test_a_menu_copied_as_bullets_under_the_site_s_bar_of_links_is_furniture() -> None:
+    bar = (
+        "首页 范文中心 公文写作 讲话稿 工作总结 心得体会 调研报告 述职报告 学习资料 实用文书 申论素材 党团范文 合同范本"
+    )
+    menu = "  • 节日致辞\n  • 工作计划\n  • 演讲稿\n  • 主持词\n  • 策划书\n  • 其他范文\n"
+    article = "\n    社区养老的几点思考\n\n    第一，发展社区养老有利于减轻家庭负担，让子女安心。\n    第二，发展社区养老有利于盘活闲置资源，带动就业。\n"
+    assert len(bar) > 60  # too long for a row of links on its own: the menu under it says what it is
+    assert menu_lines(split_lines(bar + "\n" + menu + article)) == {1, 2, 3, 4, 5, 6}
+    # A title over bulleted words is no bar of links: those words are the page's own list.
+    assert menu_lines(split_lines("两会热词解读与申论运用\n" + menu)) == set()
+
+
 def test_a_keyword_list_at_the_top_read_as_a_menu_loses_no_point_and_names_nothing() -> None:
     # `关键词` over five short words is read as a site's menu: dropped, it loses nothing the deck would
     # hold (bare words are no points, with or without the menu rule), and none of them becomes the title.

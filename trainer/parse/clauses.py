@@ -9,7 +9,7 @@ from trainer.parse.heads import split_run_together
 from trainer.parse.markers import cn_number
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, lead_kind
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, heads_kind, lead_kind
 
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
 # The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
@@ -92,6 +92,53 @@ def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]
                 skip = 0 if kept else len(opener)
                 return kind, [(clean(para.text[at + skip : at + len(piece)]), "", at) for at, piece in run]
     return SectionKind.OTHER, []
+
+
+# Sentences of one paragraph opening with one frame, a 排比 of sentences (`从历史创造的厚度上彰显了…。从意义
+# 诠释的深度上阐明了…。从理想建构的高度上展现了…。`): each sentence is a point, its head its lead clause,
+# with the clause after it when the lead is only a viewpoint (`从生成场景上看，其是…的产物`). A row per frame.
+PARALLEL_FRAMES: tuple[re.Pattern[str], ...] = (re.compile(r"[从從][^，。；！？]{1,14}?上"),)
+LEAD_SENTENCE_MAX = 16
+_VIEWPOINT_ONLY = re.compile(r"^[从從][^，]{1,14}?(?:上看|上来看|来看|看)$")
+
+
+def parallel_sentences(para: Para) -> tuple[SectionKind | None, list[tuple[str, str, int]]]:
+    """The sentences (head, body, offset) of the first run of MIN_CLAUSES or more sentences in a row that
+    open with one frame of PARALLEL_FRAMES, and the kind a short sentence before them names (`…意义重大。`),
+    or None: they are then the points of the heading above them; else (None, [])."""
+    for frame in PARALLEL_FRAMES:
+        run: list[tuple[int, int]] = []
+        lead = ""
+        for m in _SENTENCE.finditer(para.key):
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            if frame.match(para.key, start):
+                run.append((start, m.end()))
+                continue
+            if len(run) >= MIN_CLAUSES:
+                break
+            run, lead = [], m.group()
+        if len(run) < MIN_CLAUSES:
+            continue
+        out = []
+        for start, end in run:
+            pieces = para.key[start:end].split("，")
+            cut = len("，".join(pieces[:2] if _VIEWPOINT_ONLY.match(pieces[0]) else pieces[:1]))
+            out.append((clean(para.text[start : start + cut]), clean(para.text[start + cut + 1 : end + 1]), start))
+        lead = lead.strip()  # a short sentence leading in (`坚定文化自信意义重大。`), not prose naming a word
+        return (lead_kind(lead) if len(lead) <= LEAD_SENTENCE_MAX else None), out
+    return None, []
+
+
+def parallel_section(para: Para) -> tuple[SectionKind | None, list[tuple[str, str, int]]]:
+    """The clauses of `parallel_points`, of the kind their heads name or else their opener's; else the
+    sentences of `parallel_sentences`, of the kind the sentence before them names, or None: the heading
+    above them says it (their heads name sides of a subject, not its kind: `从生成场景上看，其是…异化的
+    产物` under `…的实质`)."""
+    kind, clauses = parallel_points(para)
+    if not clauses:
+        return parallel_sentences(para)
+    voted = heads_kind([head for head, _, _ in clauses])
+    return (kind if voted is SectionKind.OTHER else voted), clauses
 
 
 def clause_lead(key: str, start: int) -> tuple[int, int] | None:

@@ -54,7 +54,8 @@ COUNTED_OTHER = ("心得", "感悟", "感想")
 # Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
 # kind other, whatever the heading above it names.
 DESCRIBING = (
-    "定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标", "机遇",
+    "定义", "概念", "含义", "内涵", "实质", "本质", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标",
+    "机遇",
 )  # fmt: skip
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",

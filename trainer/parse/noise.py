@@ -116,8 +116,9 @@ def without_running_header(line: Line) -> Line:
 
 
 # A site's menu set one item a line over the page (`要闻` / `视听` / `图说` / `县域` / …): a run of short
-# words at the top, each alone on its line (a word may carry its reading: `读报（bào）`).
-_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]{2,4}")  # pinyin readings are gone by now (`injected.py`)
+# words at the top, each alone on its line (a word may carry its reading: `读报（bào）`), bulleted or not
+# (`• 汇报体会` / `• 节日庆典` / …, a menu copied as a list), maybe under the site's bar of links.
+_MENU_ITEM = re.compile(r"(?:[•·] )?[\u4e00-\u9fff]{2,4}")  # pinyin readings are gone by now (`injected.py`)
 MENU_MIN_ITEMS = 5
 MENU_TOP = 2  # the menu starts within this many lines of text from the top
 MENU_ABOVE_MAX = 8  # a line above the menu is as short as a site's name (a title above it makes a list)
@@ -139,7 +140,7 @@ def menu_lines(lines: list[Line]) -> set[int]:
             break
         seen += len(run) + 1
         run = []
-        if seen >= MENU_TOP or len(key) > MENU_ABOVE_MAX:
+        if seen >= MENU_TOP or (len(key) > MENU_ABOVE_MAX and not is_nav_bar(key)):
             return set()
     if len(run) < MENU_MIN_ITEMS or sum(is_heading_phrase(lines[i].key) for i in run) > 1:
         return set()

@@ -32,9 +32,13 @@ _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
 # sentence before a comment; a quoted word that opens a sentence (`“放管服”改革…`) is no lead.
 _QUOTE_LEAD = re.compile(r"^[“「]([^“”「」]{4,60})[”」](?:(?<=[。！？!?][”」])|(?=$|[ —－\-（(【]))")
+# `从可持续发展来看，…`, `從歷史維度看，…`: a viewpoint the paragraph argues from; paragraphs in a row each
+# taking one (`从…来看` / `从…来看` / …) are the sides of one list, each viewpoint its head.
+_VIEW_LEAD = re.compile(r"^([从從][^，。；：！？,.;:!?\s]{2,16}?(?:上來看|上来看|來看|来看|上看|看))(?=[，,。])")
 LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("row", ROW_LEAD),  # a table row, led by its first cell (`tablerows`)
     ("colon", _COLON_LEAD),
+    ("view", _VIEW_LEAD),  # before `sentence`: `从…来看。` is a viewpoint, whether a comma or a stop ends it
     ("sentence", _SENTENCE_LEAD),
     ("bracket", _BRACKET_LEAD),
     ("quote", _QUOTE_LEAD),
@@ -43,7 +47,7 @@ LEAD_SHAPES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _PROSE_OPENER = re.compile(
     r"^(?:但|而|且|这|那|该|其|此|因此|所以|然而|同时|此外|另外|总之|可见|于是|并且|如果|虽然|尽管|因为)"
 )
-LEAD_END = " 】〗：。！”」—－-|"  # what closes a lead before its elaboration
+LEAD_END = " 】〗：。！”」—－-|，,"  # what closes a lead before its elaboration
 
 
 def _is_claim(sentence: str) -> bool:

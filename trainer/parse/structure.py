@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import clause_lead, last_stop, parallel_points, semicolon_points, text_end
+from trainer.parse.clauses import clause_lead, last_stop, parallel_section, semicolon_points, text_end
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import label_leads, line_head, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
@@ -221,13 +221,12 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
 
 
 def _parallel_section(para: Para, got: _Gathered) -> None:
-    """Clauses of one sentence opening alike (`…，是…的内在要求，是…的客观需要，是…`) as a section of their
-    own, of the kind their heads name or else their opener's."""
-    kind, clauses = parallel_points(para)
-    if clauses:
-        points = [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
-        voted = heads_kind([p.head for p in points])
-        got.parts.append(SectionDraft(kind if voted is SectionKind.OTHER else voted, "", points, "lead"))
+    """Clauses of one sentence, or sentences of one paragraph, opening alike (`…，是…的内在要求，是…的客观
+    需要，是…`) as a section of their own, of the kind `clauses.parallel_section` gives them."""
+    kind, clauses = parallel_section(para)
+    points = [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
+    got.own.extend(points if points and kind is None else [])  # sentences: the points of the heading above
+    got.parts.extend([SectionDraft(kind, "", points, "lead")] if points and kind is not None else [])
 
 
 def _said(para: Para, group: list[Marker]) -> tuple[str, str] | None:
