@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from trainer.parse.hant import HANT_TO_HANS
 from trainer.parse.injected import without_injected
+from trainer.parse.markers import match_line
 from trainer.parse.markup import has_markup, unwrap
 
 # Characters that vanish before anything else looks at a line: zero-width marks, and the private-use
@@ -193,16 +194,28 @@ _FLAT_BREAK = re.compile(r"[。！？][”’」』]?([ \u3000\u00a0]+)(?=\S)")
 _FLAT_MIN = 200  # only a line this long can be several paragraphs run together
 _FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
 _WIDE_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{3,}(?=\S)")
+_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")  # a run of spaces where a line break was
+_FLAT_ITEMS = 3
+_MARKER_LOOK = 12  # characters read after a gap for the marker that opens an item
+
+
+def _numbered_gaps(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces in `text` that each stand before a numbered item (`   （二）…`, `   三、…`), when
+    there are FLAT_ITEMS or more of them and they are most of its runs: a list (a table of contents,
+    a column of items) flattened onto one line, its line breaks turned into spaces."""
+    gaps = [m.span() for m in _LIST_GAP.finditer(text)]
+    numbered = [(a, b) for a, b in gaps if match_line(fold(text[b : b + _MARKER_LOOK])) is not None]
+    return numbered if len(numbered) >= _FLAT_ITEMS and 2 * len(numbered) > len(gaps) else []
 
 
 def _unflatten(raw: str) -> list[str]:
-    """A long line whose paragraphs were run together with spaces (`…前景廣闊。 頂層引領，…。 潛力巨大，…`)
-    as its paragraphs; any other line as itself."""
-    if len(raw) < _FLAT_MIN:
-        return [raw]
-    cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())]
+    """A long line whose paragraphs were run together with spaces (`…前景廣闊。 頂層引領，…。 潛力巨大，…`),
+    or whose numbered items were (`一、…   二、…   （一）…`), as its paragraphs; any other line as itself."""
+    cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())] if len(raw) >= _FLAT_MIN else []
     if len(cuts) < _FLAT_BREAKS:
-        return [raw]
+        cuts = _numbered_gaps(raw.strip()) if "  " in raw else []
+        if not cuts:
+            return [raw]
     # Once the line is known to be run together, a wide gap is a break too: after a heading that has
     # no stop (`一、乡镇工作的困难   从…来看`).
     cuts = sorted({*cuts, *(m.span() for m in _WIDE_GAP.finditer(raw.strip()))})
