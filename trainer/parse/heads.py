@@ -59,6 +59,8 @@ _DISCOURSE = re.compile(
 # that runs on for a while before its first stop: a head and its body.
 _GAP = re.compile(
     r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
+    # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
+    r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
 )
 
 
@@ -308,7 +310,7 @@ def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
         # and its body, apart only by a space.
-        return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
+        return clean(gap.group(1) or gap.group(2)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
     start = 0  # an offset, not a slice per sentence: a text of many stray stops stays linear
     nesting = _nesting(text)
     while start < len(text):

@@ -319,8 +319,9 @@ def is_subtitle_line(key: str) -> bool:
     return key.startswith(("——", "--", "—")) and 2 <= len(key.strip("—- ")) <= 30
 
 
-# `…的凝聚力。（评析：点出主旨）`: a remark in brackets after the stop that ends a paragraph.
-_ASIDE_AFTER_STOP = re.compile(r"[。！？!?…][”’」』]?\s*[（(【\[][^（()）【】\[\]。]{1,30}[）)】\]]\s*$")
+# `…的凝聚力。（评析：点出主旨）`: a remark in brackets after the stop that ends a paragraph; or the
+# reference mark that ends an item on a page whose stops are spaces (`…高附加值环节发展缓慢 [2]`).
+_ASIDE_AFTER_STOP = re.compile(r"[。！？!?…][”’」』]?\s*[（(【\[][^（()）【】\[\]。]{1,30}[）)】\]]\s*$|\s\[\d{1,2}\]$")
 
 
 def ends_terminal(text: str) -> bool:

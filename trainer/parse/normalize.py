@@ -194,7 +194,11 @@ _FLAT_BREAK = re.compile(r"[。！？][”’」』]?([ \u3000\u00a0]+)(?=\S)")
 _FLAT_MIN = 200  # only a line this long can be several paragraphs run together
 _FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
 _WIDE_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{3,}(?=\S)")
-_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)")  # a run of spaces where a line break was
+# A run of spaces where a line break was; or the one space before a bullet (`… - 产业链延伸不足 …`).
+_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)|(?<=\S) (?=[-•·] \S)")
+# A reference mark that ends an item (`…成功样板 [1] 乡村产业现存问题 - …`): what follows it up to the
+# next item is a line of its own, the heading the flattening ran in.
+_ITEM_END = re.compile(r"(?<=\S) \[\d{1,2}\]( )(?=[^\s\[-])")
 _FLAT_ITEMS = 3
 _MARKER_LOOK = 12  # characters read after a gap for the marker that opens an item
 
@@ -205,7 +209,9 @@ def _numbered_gaps(text: str) -> list[tuple[int, int]]:
     a column of items) flattened onto one line, its line breaks turned into spaces."""
     gaps = [m.span() for m in _LIST_GAP.finditer(text)]
     numbered = [(a, b) for a, b in gaps if match_line(fold(text[b : b + _MARKER_LOOK])) is not None]
-    return numbered if len(numbered) >= _FLAT_ITEMS and 2 * len(numbered) > len(gaps) else []
+    if len(numbered) < _FLAT_ITEMS or 2 * len(numbered) <= len(gaps):
+        return []
+    return sorted({*numbered, *(m.span(1) for m in _ITEM_END.finditer(text, numbered[0][0]))})
 
 
 def _unflatten(raw: str) -> list[str]:
@@ -213,7 +219,7 @@ def _unflatten(raw: str) -> list[str]:
     or whose numbered items were (`一、…   二、…   （一）…`), as its paragraphs; any other line as itself."""
     cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())] if len(raw) >= _FLAT_MIN else []
     if len(cuts) < _FLAT_BREAKS:
-        cuts = _numbered_gaps(raw.strip()) if "  " in raw else []
+        cuts = _numbered_gaps(raw.strip()) if "  " in raw or " - " in raw else []
         if not cuts:
             return [raw]
     # Once the line is known to be run together, a wide gap is a break too: after a heading that has
