@@ -22,6 +22,13 @@ def _restarts(key: str) -> bool:
     return any(m.start >= start and (m.ordinal == 1 or m.style != "arabic") for m in find_inline(key))
 
 
+def _numbered_twice(key: str) -> bool:
+    """`2、一、2023年以来…`: the page's number before a heading's own, where a page begins with a heading."""
+    marker = match_line(key)
+    inner = match_line(key[marker.end :]) if marker is not None else None
+    return inner is not None and inner.style != marker.style  # type: ignore[union-attr]
+
+
 def page_numbers(lines: list[Line]) -> list[Line]:
     """Lines with the page's number glued on before its text (`1、…各行` then `2、业领域、…`): numbers
     1, 2, 3 … at line starts where each page from the second on goes on with a sentence the long page
@@ -37,7 +44,11 @@ def page_numbers(lines: list[Line]) -> list[Line]:
         return lines
     for i in chain[1:]:
         prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].key), None)
-        if prev is None or len(prev.key) < PAGE_TEXT_MIN or not _ends_on_word(prev.key):
+        if (
+            prev is None
+            or len(prev.key) < PAGE_TEXT_MIN
+            or not (_ends_on_word(prev.key) or _numbered_twice(lines[i].key))
+        ):
             return lines
     # The pages hold the text's own numbering, begun again at 1 inside them (`…如下：1、…`) or of a style
     # of its own (`二是医疗` then `2、教育资源…。三是…`): a viewer's copy flattens each page into a line, so
