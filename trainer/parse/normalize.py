@@ -195,11 +195,12 @@ _FLAT_MIN = 200  # only a line this long can be several paragraphs run together
 _FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
 _WIDE_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{3,}(?=\S)")
 # A run of spaces where a line break was; or the one space before a bullet (`… - 产业链延伸不足 …`).
-_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)|(?<=\S) (?=[-•·] \S)")
+_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)|(?<=\S) (?=[-•] \S)")
 # A reference mark that ends an item (`…成功样板 [1] 乡村产业现存问题 - …`): what follows it up to the
 # next item is a line of its own, the heading the flattening ran in.
 _ITEM_END = re.compile(r"(?<=\S) \[\d{1,2}\]( )(?=[^\s\[-])")
 _FLAT_ITEMS = 3
+_ITEM_MIN = 8  # characters an item of such a list holds on the average, its marker included
 _MARKER_LOOK = 12  # characters read after a gap for the marker that opens an item
 
 
@@ -211,6 +212,8 @@ def _numbered_gaps(text: str) -> list[tuple[int, int]]:
     numbered = [(a, b) for a, b in gaps if match_line(fold(text[b : b + _MARKER_LOOK])) is not None]
     if len(numbered) < _FLAT_ITEMS or 2 * len(numbered) <= len(gaps):
         return []
+    if len(text) - numbered[0][1] < _ITEM_MIN * len(numbered):
+        return []  # `- 首页 - 新闻 - 评论`: a bar of links, not a list of things said
     return sorted({*numbered, *(m.span(1) for m in _ITEM_END.finditer(text, numbered[0][0]))})
 
 
