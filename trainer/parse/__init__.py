@@ -21,6 +21,7 @@ from trainer.parse.paragraphs import join_lines, number_lines
 from trainer.parse.preamble import read_preamble
 from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
+from trainer.parse.tails import unglue_tails
 
 __all__ = ["LOW", "SectionNote", "carry_ids", "decode", "lint", "merge_decks", "parse_document", "parse_with_notes"]
 
@@ -65,7 +66,7 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
 
 
 def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
-    preamble = read_preamble(unchunk(number_lines(page_numbers(unglue_headings(split_lines(text))))))
+    preamble = read_preamble(unchunk(number_lines(page_numbers(unglue_tails(unglue_headings(split_lines(text)))))))
     paras = join_lines(without_title_echo(preamble.lines, preamble.title))
     root = build_tree(paras, preamble.title)
     mark_instructions(root)

@@ -66,7 +66,7 @@ def note_for(topic: str, section: SectionDraft) -> SectionNote:
 
 
 # An editor's remark: a whole paragraph in brackets, or a model essay's commentary (`评析：背景式开头。…`).
-_ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]$|^(?:评析|点评|简评|名师点评|批注|旁批)\s*[：:]")
+_ASIDE = re.compile(r"^[（(【\[][^）)】\]]*[）)】\]]?$|^(?:评析|点评|简评|名师点评|批注|旁批)\s*[：:]")
 OPENING_AMONG = 3  # among this many paragraphs of prose or more, the first is the opening
 PARALLEL_PREFIX = 4  # paragraphs opening with this many characters in common are parallel (排比)
 

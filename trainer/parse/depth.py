@@ -28,13 +28,26 @@ def _empty(item: Para | Node) -> bool:
 def _hoist_empty_tails(items: list[Para | Node]) -> list[Para | Node]:
     """The items, with an empty heading line that ends a heading line's content moved out after it: a
     line with nothing under it heads what comes next, not the end of the item before it (`保障水平稳步提高`
-    and its paragraph, then `存在的问题`, read into it because it names a kind and the other did not)."""
+    and its paragraph, then `存在的问题`, read into it because it names a kind and the other did not).
+    So is one over a paragraph when a heading line of its form stands at this level already (`整改措施`
+    above, then `总结` and its paragraph after the last line under it): the two are siblings."""
     out: list[Para | Node] = []
     for item in items:
         out.append(item)
-        if _unnumbered(item) and isinstance(item, Node) and len(item.items) > 1 and _empty(item.items[-1]):
+        if not (_unnumbered(item) and isinstance(item, Node) and len(item.items) > 1):
+            continue
+        tail = item.items[-1]
+        if _empty(tail) or (_unnumbered(tail) and _sibling_form(tail, out) and not _holds_nodes(tail)):
             out.append(item.items.pop())
     return out
+
+
+def _sibling_form(tail: Para | Node, level: list[Para | Node]) -> bool:
+    return isinstance(tail, Node) and any(isinstance(n, Node) and n.style == tail.style for n in level)
+
+
+def _holds_nodes(item: Para | Node) -> bool:
+    return isinstance(item, Node) and any(isinstance(it, Node) for it in item.items)
 
 
 def nest_bare_runs(node: Node) -> None:

@@ -48,7 +48,7 @@ _DISCOURSE = re.compile(
     rf"^(?:(?:{_LEADING_SEQUENCE}|另外|其一|其二|其三|第[一二三四五六七八九十]{{1,2}}(?=\s*[，,])"
     # a count word left on an item whose list was not found (`三是生态环境…`, a copy cut before 一是)
     r"|[一二三四五六七八九十]{1,2}(?:是|要(?![素点件求务害紧事闻]))(?=[\u4e00-\u9fff“])"
-    r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
+    r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|(?:但是?|然而)?不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
     r"(?:\s*[，,：:])?|(?:同时|最后|然后|还有|再有|综上所述|[\u4e00-\u9fff]{1,5}的是)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
     # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
     r"|^[^，,。；：！？]{2,12}[，,]\s*(?:首先|其次|再次)(?=[\u4e00-\u9fff“])"
@@ -59,6 +59,8 @@ _DISCOURSE = re.compile(
 # that runs on for a while before its first stop: a head and its body.
 _GAP = re.compile(
     r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
+    # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
+    r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
 )
 
 
@@ -308,7 +310,7 @@ def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
         # and its body, apart only by a space.
-        return clean(gap.group(1)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
+        return clean(gap.group(1) or gap.group(2)), clean(text[gap.end() :]).rstrip("；;，,、 "), False
     start = 0  # an offset, not a slice per sentence: a text of many stray stops stays linear
     nesting = _nesting(text)
     while start < len(text):

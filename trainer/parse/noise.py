@@ -320,7 +320,13 @@ def is_subtitle_line(key: str) -> bool:
     return key.startswith(("——", "--", "—")) and 2 <= len(key.strip("—- ")) <= 30
 
 
+# `…的凝聚力。（评析：点出主旨）`: a remark in brackets after the stop that ends a paragraph; or the
+# reference mark that ends an item on a page whose stops are spaces (`…高附加值环节发展缓慢 [2]`).
+_ASIDE_AFTER_STOP = re.compile(r"[。！？!?…][”’」』]?\s*[（(【\[][^（()）【】\[\]。]{1,30}[）)】\]]\s*$|\s\[\d{1,2}\]$")
+
+
 def ends_terminal(text: str) -> bool:
-    """True when a line ends a sentence (closing quotes and brackets are looked through)."""
+    """True when a line ends a sentence (closing quotes and brackets are looked through, and so is a
+    remark in brackets after its stop)."""
     body = text.rstrip(" ”’」』）)》】\"'")
-    return bool(body) and body[-1] in _TERMINAL
+    return bool(body) and (body[-1] in _TERMINAL or bool(_ASIDE_AFTER_STOP.search(text)))

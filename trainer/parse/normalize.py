@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from trainer.parse.hant import HANT_TO_HANS
 from trainer.parse.injected import without_injected
+from trainer.parse.markers import match_line
 from trainer.parse.markup import has_markup, unwrap
 
 # Characters that vanish before anything else looks at a line: zero-width marks, and the private-use
@@ -193,16 +194,37 @@ _FLAT_BREAK = re.compile(r"[。！？][”’」』]?([ \u3000\u00a0]+)(?=\S)")
 _FLAT_MIN = 200  # only a line this long can be several paragraphs run together
 _FLAT_BREAKS = 2  # and only when it holds at least this many such breaks
 _WIDE_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{3,}(?=\S)")
+# A run of spaces where a line break was; or the one space before a bullet (`… - 产业链延伸不足 …`).
+_LIST_GAP = re.compile(r"(?<=\S)[ \u3000\u00a0]{2,}(?=\S)|(?<=\S) (?=[-•] \S)")
+# A reference mark that ends an item (`…成功样板 [1] 乡村产业现存问题 - …`): what follows it up to the
+# next item is a line of its own, the heading the flattening ran in.
+_ITEM_END = re.compile(r"(?<=\S) \[\d{1,2}\]( )(?=[^\s\[-])")
+_FLAT_ITEMS = 3
+_ITEM_MIN = 8  # characters an item of such a list holds on the average, its marker included
+_MARKER_LOOK = 12  # characters read after a gap for the marker that opens an item
+
+
+def _numbered_gaps(text: str) -> list[tuple[int, int]]:
+    """The runs of spaces in `text` that each stand before a numbered item (`   （二）…`, `   三、…`), when
+    there are FLAT_ITEMS or more of them and they are most of its runs: a list (a table of contents,
+    a column of items) flattened onto one line, its line breaks turned into spaces."""
+    gaps = [m.span() for m in _LIST_GAP.finditer(text)]
+    numbered = [(a, b) for a, b in gaps if match_line(fold(text[b : b + _MARKER_LOOK])) is not None]
+    if len(numbered) < _FLAT_ITEMS or 2 * len(numbered) <= len(gaps):
+        return []
+    if len(text) - numbered[0][1] < _ITEM_MIN * len(numbered):
+        return []  # `- 首页 - 新闻 - 评论`: a bar of links, not a list of things said
+    return sorted({*numbered, *(m.span(1) for m in _ITEM_END.finditer(text, numbered[0][0]))})
 
 
 def _unflatten(raw: str) -> list[str]:
-    """A long line whose paragraphs were run together with spaces (`…前景廣闊。 頂層引領，…。 潛力巨大，…`)
-    as its paragraphs; any other line as itself."""
-    if len(raw) < _FLAT_MIN:
-        return [raw]
-    cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())]
+    """A long line whose paragraphs were run together with spaces (`…前景廣闊。 頂層引領，…。 潛力巨大，…`),
+    or whose numbered items were (`一、…   二、…   （一）…`), as its paragraphs; any other line as itself."""
+    cuts = [m.span(1) for m in _FLAT_BREAK.finditer(raw.strip())] if len(raw) >= _FLAT_MIN else []
     if len(cuts) < _FLAT_BREAKS:
-        return [raw]
+        cuts = _numbered_gaps(raw.strip()) if "  " in raw or " - " in raw else []
+        if not cuts:
+            return [raw]
     # Once the line is known to be run together, a wide gap is a break too: after a heading that has
     # no stop (`一、乡镇工作的困难   从…来看`).
     cuts = sorted({*cuts, *(m.span() for m in _WIDE_GAP.finditer(raw.strip()))})

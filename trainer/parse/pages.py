@@ -15,9 +15,18 @@ def _ends_on_word(key: str) -> bool:
 
 
 def _restarts(key: str) -> bool:
+    """True when the text holds a numbering of its own after the line's number: `1、` begun again, or
+    one of another style (`一是…二是…` going on from page to page, `（一）`, `第一`)."""
     marker = match_line(key)
     start = marker.end if marker is not None else 0
-    return any(m.style == "arabic" and m.ordinal == 1 and m.start >= start for m in find_inline(key))
+    return any(m.start >= start and (m.ordinal == 1 or m.style != "arabic") for m in find_inline(key))
+
+
+def _numbered_twice(key: str) -> bool:
+    """`2、一、2023年以来…`: the page's number before a heading's own, where a page begins with a heading."""
+    marker = match_line(key)
+    inner = match_line(key[marker.end :]) if marker is not None else None
+    return inner is not None and inner.style != marker.style  # type: ignore[union-attr]
 
 
 def page_numbers(lines: list[Line]) -> list[Line]:
@@ -35,10 +44,15 @@ def page_numbers(lines: list[Line]) -> list[Line]:
         return lines
     for i in chain[1:]:
         prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].key), None)
-        if prev is None or len(prev.key) < PAGE_TEXT_MIN or not _ends_on_word(prev.key):
+        if (
+            prev is None
+            or len(prev.key) < PAGE_TEXT_MIN
+            or not (_ends_on_word(prev.key) or _numbered_twice(lines[i].key))
+        ):
             return lines
-    # The pages hold the text's own numbering, begun again at 1 inside them (`…如下：1、…`): a viewer's
-    # copy flattens each page into a line, so the numbers at line starts are not that list's.
+    # The pages hold the text's own numbering, begun again at 1 inside them (`…如下：1、…`) or of a style
+    # of its own (`二是医疗` then `2、教育资源…。三是…`): a viewer's copy flattens each page into a line, so
+    # the numbers at line starts are not that list's.
     if not any(_restarts(lines[i].key) for i in chain):
         return lines
     out = list(lines)

@@ -112,7 +112,8 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     # (A numbered line's own marker, `一、`, is no punctuation of its text.)
     marker = match_line(body)
     start = marker.end if marker is not None else 0
-    return len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, start, len(body) - 1))
+    prose = len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, start, len(body) - 1))
+    return prose and not ends_terminal(line.key)  # `…。（评析：点出主旨）`: a remark after the stop
 
 
 def _is_word(ch: str) -> bool:

@@ -107,8 +107,8 @@ def _run_lists(para: Para) -> list[tuple[list[Marker], int]]:
     return lists
 
 
-# `时间成本高：…。参与效能感低：…`: sentences of one paragraph each led by a short phrase and a colon.
-_RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》\s]{3,12})：")
+# `时间成本高：…。参与效能感低：…`: sentences of one paragraph led by a short phrase and a colon (no `（评析：`).
+_RUN_IN_HEAD = re.compile(r"(?:^|(?<=[。！？；]))([^，。；：！？、,.;:!?“”《》（(\s]{3,12})：")
 
 
 def _run_in_points(para: Para) -> list[PointDraft]:

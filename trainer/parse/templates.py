@@ -19,6 +19,16 @@ _PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
 # A line that opens on a question word (`为什么要做工作总结`, `如何进行工作总结`) asks what its list answers,
 # with or without its question mark: it names a section, it makes no claim.
 _ASKS = re.compile(r"^(?:如何|怎样|怎么|为什么|为何|为啥|何以)")
+# A line ending on a heading phrase, its subject before (`乡村产业现存问题`, `产业振兴改进措施`): it names a
+# section, unless it opens on a call to act (`加快完善改进措施`, a claim).
+_CALL = re.compile(
+    r"^(?:进一步|切实|加快|大力)?(?:完善|加强|健全|推进|推动|强化|落实|提高|提升|优化|创新|制定|采取|出台)"
+)
+KIND_TAIL = 4  # the heading phrase a section's name ends on: a kind word and its modifier (`现存问题`)
+
+
+def _ends_on_heading(label: str) -> bool:
+    return len(label) > KIND_TAIL and not _CALL.match(label) and is_heading_phrase(label[-KIND_TAIL:])
 
 
 def _labels(item: Node) -> set[str]:
@@ -80,7 +90,7 @@ def claims_over_details(group: list[Node]) -> bool:
         listed = [c for c in n.children if c.style.startswith("bare") != bare and not c.style.startswith(_BY_FORM)]
         if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label) or _ASKS.match(hans(label)):
             return False
-        if "的" in label and heading_kind(label) is not SectionKind.OTHER:
-            return False  # `…反映比较集中的几个问题` names its kind: a heading
+        if ("的" in label or _ends_on_heading(hans(label))) and heading_kind(label) is not SectionKind.OTHER:
+            return False  # `…反映比较集中的几个问题`, `乡村产业现存问题` name their kind: headings
         claims += head_kind(label) is not SectionKind.OTHER
     return claims >= max(2, len(group) - 1)
