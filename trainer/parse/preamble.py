@@ -40,6 +40,7 @@ from trainer.parse.sitelines import (
 from trainer.parse.titlelines import (
     barrier,
     continued_title,
+    glued_title,
     lone_chapter,
     lone_piece_label,
     lone_symbol,
@@ -204,6 +205,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return None
     if lone_chapter(lines, content):
         return content[0], first.text  # `第一章 …` and no other chapter: the document is that chapter
+    if glued := glued_title(lines, content):
+        return glued
     if is_start_line(first):
         if not lone_symbol(lines, content):
             return symbol_title(lines, content)
