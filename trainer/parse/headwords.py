@@ -42,10 +42,11 @@ CALL_START = re.compile(
     r"|^让[\u4e00-\u9fff“”]{1,8}?(?:多|少|更|有|能|敢|愿|会|不再)"
     rf"|^[\u4e00-\u9fff]{{1,8}}?{_MODAL}{_ADVERB}?{_ADVERB}?{VERBS}[\u4e00-\u9fff]"
 )
-# Advice said to a reader (`选商家要擦亮眼`, `遇到问题别沉默`, `先想清楚再掏钱`): a call to act too.
+# Advice said to a reader (`选商家要擦亮眼`, `遇到问题别沉默`, `先想清楚再掏钱`, `要实事求是`): a call to act
+# too; not an angle to understand from (`要从…的历史意义来认识…`).
 _ADVICE = re.compile(
     r"(?<![个特分区类级差告识鉴性辨甄判派离])别(?![人处])|不要|切勿|谨防|千万|^先[\u4e00-\u9fff]{1,8}再"
-    r"|^[\u4e00-\u9fff]{1,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])"
+    r"|^[\u4e00-\u9fff]{0,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])(?!从[^，。；]{0,30}?来(?:认识|理解|看待|把握))"
 )
 SHORTCOMING = re.compile(
     r"不[够强高足畅全成平充规健到完优力善严实深细准精合均当]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞"

@@ -51,9 +51,9 @@ OTHER_TABLE = (
 # Counted (`下面谈谈几点心得感悟`), these name what a list holds: kind other, like `体会`; not words a
 # heading consists of (`工作心得：…` is a site's label over the real title).
 COUNTED_OTHER = ("心得", "感悟", "感想")
-# Counted (`明确四项重点工作：`, `提出三点要求`), these name things to be done, of no kind by themselves:
+# Counted (`明确四项重点工作：`, `提出三点要求`, `我讲三点意见`), these name things to be done, of no kind by themselves:
 # the heads decide.
-COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法"))
+COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法", "意见"))
 # Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
 # kind other, whatever the heading above it names.
 DESCRIBING = (
