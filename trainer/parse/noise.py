@@ -234,7 +234,9 @@ _TITLE_LEAD_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}
 _TITLE_GENRE = re.compile(r"^(?:申论|公考|公务员)?(?:高分|优秀|满分|精选|经典)?(?:范文|素材)(?=[^：:]{6})")
 # A line that is only a site's or a genre's name (`申论范文`, `山西公务员考试`, `申论行政执法类范文精析`).
 # `教育` names a site as the end of its name (`中公教育`, `华图教育 黄帅`), not inside a title (`教育整顿学习心得`).
-_GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育(?=$|网|频道|在线|集团)|^[\u4e00-\u9fff]{2,4}教育(?=\s)|频道|学园|学堂|论坛|官网")
+_GENRE_LINE = re.compile(
+    r"公务员|公考|考试|范文|精析|题库|文库|教育(?=$|网|频道|在线|集团)|^[\u4e00-\u9fff]{2,4}教育(?=\s)|频道|学园|学堂|论坛|官网"
+)
 GENRE_LINE_MAX = 16
 
 
