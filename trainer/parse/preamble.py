@@ -378,5 +378,5 @@ def _bracketed(lines: list[Line]) -> Preamble:
             break
         end = len(title) + 2
         lines = [*lines[:i], Line(line.text[end:], line.key[end:], line.lineno, line.indent), *lines[i + 1 :]]
-        return Preamble(split_title(title)[0], "", lines)
+        return Preamble(split_title(undecorated(title))[0], "", lines)
     return Preamble("", "", lines)

@@ -126,6 +126,8 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # a bracket is taken whole, never cut inside
     r"\s*+[（(【\[][^（）()【】\[\]]{0,6}?\d{1,2}\s*篇[）)】\]]",
     r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇",
+    # A count of characters a site lists pieces by (`乡村振兴心得体会800`, `…读后感1000字`).
+    r"(?<=[\u4e00-\u9fff])[1-9]\d?00字?",
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
     r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
