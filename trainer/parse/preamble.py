@@ -93,6 +93,8 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     running = running_lines(lines)
     menu = menu_lines(lines)
     first = next((n for n, line in enumerate(lines) if line.key), -1)
+    said_once: set[str] = set()
+    seen_prose = False
     for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
@@ -105,8 +107,12 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        # a copy's running header said first, above all its text, is its title (each page repeats it)
-        header = line.key.strip() in running and (seen_content or n != first)
+        # a copy's running header said first, above all its text (a column's label may stand over it), is
+        # its title: each page repeats it
+        key = line.key.strip()
+        header = key in running and (seen_prose or (n != first and key in said_once))
+        said_once.add(key)
+        seen_prose = seen_prose or "。" in key or len(key) > TITLE_MAX
         if is_noise(line) or line.key.strip() in authors or header:
             kept.append(barrier(line))
             continue
