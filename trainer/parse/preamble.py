@@ -51,6 +51,7 @@ from trainer.parse.titlelines import (
     without_marker,
 )
 from trainer.parse.titles import (
+    CRUMB_TITLE_MIN,
     PART_LABEL,
     TITLE_MAX,
     TITLE_WINDOW,
@@ -59,6 +60,7 @@ from trainer.parse.titles import (
     bracket_title,
     crumb_title,
     forwarded_title,
+    path_leaf,
     path_root,
     undecorated,
     undoubled,
@@ -295,7 +297,9 @@ def read_preamble(lines: list[Line]) -> Preamble:
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
+    # and a short leaf of a breadcrumb (`您所在的位置：政务公开 > 工作报告`) names the column, said again over the title
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
+    site_names |= {leaf for line in lines[: 4 * TITLE_WINDOW] if len(leaf := path_leaf(line.key)) < CRUMB_TITLE_MIN}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)

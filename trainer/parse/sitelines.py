@@ -13,6 +13,7 @@ from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import (
+    CRUMB_TITLE_MIN,
     TITLE_MAX,
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
@@ -71,6 +72,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
             or bool(SITE_NAME.match(line.key.strip()))
+            or _site_and_column(line.key)
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
             or label_word(line.key, nxt)
@@ -131,6 +133,20 @@ def _column_of(key: str, nxt: str) -> bool:
     if len(key) <= GENRE_LINE_MAX and len(key) < len(nxt) <= COLUMN_TITLE_MAX and key in nxt:
         return not _SENTENCE_MARK.search(nxt)  # the line below is a title, not the text it opens
     return len(key) > TITLE_MAX and len(nxt) >= TITLED_PHRASE_MIN and key.startswith(nxt)
+
+
+# `共产党员网 先锋文汇学习心得`: a site's name, then its column; `> 地理`: the tail of a breadcrumb.
+_CRUMB_TAIL = re.compile(r"^\s*(?:>>|->|[>＞»])")
+_ARROW = re.compile(r">>|->|[>＞»]")
+
+
+def _site_and_column(key: str) -> bool:
+    """True for a line that opens with a site's name and a space (`共产党员网 先锋文汇学习心得`), with a
+    breadcrumb's arrow (`> 地理`), or is a breadcrumb ending in a column's short name: the site's, never
+    the document's title (a breadcrumb ending in the title: `titles.crumb_title`)."""
+    words = key.split()
+    crumb = bool(_ARROW.search(key)) and 0 < len(path_leaf(key)) < CRUMB_TITLE_MIN  # `…：政务公开 > 工作报告`
+    return crumb or bool(_CRUMB_TAIL.match(key)) or (len(words) > 1 and bool(SITE_NAME.match(words[0])))
 
 
 def _column_path(key: str, below: list[str]) -> bool:
