@@ -282,14 +282,19 @@ _NOT_LETTER = re.compile(r"[\W_]+")
 _LABEL_END = re.compile(r"[：:|｜]|(?<=\S)[-—_](?=\S)")  # where a site's label before a title ends
 COPY_MIN = 6  # the title said alone holds this many letters at least
 COPY_LOOK = 3  # it sits within this many lines of text under the page's form
+_YEAR_FIRST = re.compile(r"^\d{4}\s*年(?:度)?")
 
 
 def title_form_below(lines: list[Line], index: int) -> tuple[int, str] | None:
     """The title said alone under the page's labelled form of it (`申论范文评析：X` over `X`,
-    `保护生态环境心得体会-X` over `X`): the line below, when the line above is a label, a separator and
-    the same words."""
+    `保护生态环境心得体会-X` over `X`, `2023年X Y` over `X`): the line below, when the line above is a
+    label, a separator and the same words, or titles side by side, one of them these words."""
     key = lines[index].key
     tails = {_NOT_LETTER.sub("", key[m.end() :]) for m in _LABEL_END.finditer(key) if m.start() >= 2}
+    # a listing of titles side by side (`2023年关于…的调研报告 公共服务设施建设管理调研报告`): each, with
+    # or without the year a site puts before it
+    pieces = key.split() if len(key.split()) > 1 else []
+    tails |= {_NOT_LETTER.sub("", p) for piece in pieces for p in (piece, _YEAR_FIRST.sub("", piece))}
     below = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].key][:COPY_LOOK]
     for i in below:
         lower = _NOT_LETTER.sub("", lines[i].key)
