@@ -58,6 +58,7 @@ COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法", "�
 # kind other, whatever the heading above it names.
 DESCRIBING = (
     "定义", "概念", "含义", "内涵", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标", "机遇",
+    "构成", "组成", "要素",  # what a thing is made of (`应急保障能力的定义与构成`)
 )  # fmt: skip
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
