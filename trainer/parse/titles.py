@@ -177,7 +177,17 @@ def crumb_title(lines: list[Line]) -> str:
         leaf = path_leaf(line.key)
         if CRUMB_TITLE_MIN <= len(leaf) <= TITLE_MAX and not _SENTENCE.search(leaf) and leaf in body_after(lines, n):
             return line.text[line.key.rindex(leaf) :].strip()
+        # `仔细研读下文>>>2016年…申论热点：缓解看病难`: a pointer to the text, its title after the column's label
+        named = leaf[max(leaf.rfind("："), leaf.rfind(":")) + 1 :].strip()
+        pointer = _POINTER.search(path_root(line.key))  # `仔细研读下文>>>`: it points to the text below
+        labelled = named != leaf and len(named) >= LABELLED_TITLE_MIN and not _SENTENCE.search(named)
+        if labelled and (pointer or named in body_after(lines, n)):
+            return line.text[line.key.rindex(named) :].strip()
     return ""
+
+
+LABELLED_TITLE_MIN = 4  # a title after a column's label (`申论热点：缓解看病难`) is a phrase at least this long
+_POINTER = re.compile(r"(?:下文|全文|原文|正文|详情)\s*$")
 
 
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")
