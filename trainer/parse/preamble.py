@@ -60,6 +60,7 @@ from trainer.parse.titles import (
     bracket_title,
     crumb_title,
     forwarded_title,
+    names_subject,
     path_leaf,
     path_root,
     undecorated,
@@ -384,7 +385,7 @@ def _bracketed(lines: list[Line]) -> Preamble:
         if not line.key:
             continue
         title = bracket_title(line.key)
-        if not title or is_heading_phrase(title):
+        if not title or (is_heading_phrase(title) and not names_subject(title)):
             break
         end = len(title) + 2
         lines = [*lines[:i], Line(line.text[end:], line.key[end:], line.lineno, line.indent), *lines[i + 1 :]]

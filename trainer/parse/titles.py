@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.kindwords import MODS
 from trainer.parse.normalize import Line, fold
 
 TITLE_MAX = 80
@@ -108,6 +109,22 @@ def undoubled(title: str) -> str:
 
 # A title in brackets that opens the first paragraph (`【如何做到文化自信】文化自信是…`).
 _LEADING_BRACKET = re.compile(r"^【([^【】]{4,30})】(?=[\u4e00-\u9fff“])")
+
+
+def names_subject(phrase: str) -> bool:
+    """True for a phrase of section words that names its subject before its last 的 (`保护文化遗产的重要性`),
+    not only words that qualify (`当前存在的主要问题`)."""
+    cut = phrase.rfind("的")
+    subject = phrase[:cut] if cut > 0 else ""
+    while subject:
+        trimmed = next((subject[: -len(m)] for m in MODS if subject.endswith(m)), subject)
+        if trimmed == subject:
+            break
+        subject = trimmed
+    return len(subject) >= SUBJECT_MIN
+
+
+SUBJECT_MIN = 2
 
 
 def bracket_title(key: str) -> str:
