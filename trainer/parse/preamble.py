@@ -27,6 +27,7 @@ from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
+    bare_genre,
     metadata_box,
     over_metadata,
     over_viewer,
@@ -97,7 +98,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     menu = menu_lines(lines)
     first = next((n for n, line in enumerate(lines) if line.key), -1)
     said_once: set[str] = set()
-    seen_prose = False
+    past_labels = False
     for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
@@ -110,15 +111,15 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        # a copy's running header said first, above all its text (a column's label may stand over it), is
-        # its title: each page repeats it
+        # a copy's running header said first, above all its text (a genre's label may stand over it:
+        # `调研报告`), is its title: each page repeats it
         key = line.key.strip()
-        header = key in running and (seen_prose or (n != first and key in said_once))
+        header = key in running and n != first and (past_labels or key in said_once)
         said_once.add(key)
-        seen_prose = seen_prose or "。" in key or len(key) > TITLE_MAX
         if is_noise(line) or line.key.strip() in authors or header:
             kept.append(barrier(line))
             continue
+        past_labels = past_labels or not bare_genre(key)
         seen_content = True
         kept.append(line)
     return kept

@@ -73,7 +73,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or line.key.strip() in roots | site_names
             or bool(SITE_NAME.match(line.key.strip()))
             or _site_and_column(line.key)
-            or bool(_BARE_GENRE.match(line.key.strip()))
+            or bare_genre(line.key)
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
             or label_word(line.key, nxt)
@@ -138,6 +138,13 @@ def _column_of(key: str, nxt: str) -> bool:
 
 # A genre's name alone (`研究报告`, `工作总结`, `总结范文`): a site's column over the title, naming no subject.
 _BARE_GENRE = re.compile(r"^(?:研究|调研|调查|工作|述职|自查|情况|专题)?(?:报告|总结|汇报|范文)(?:范文|大全|精选)?$")
+
+
+def bare_genre(key: str) -> bool:
+    """True for a genre's name alone on a line (`研究报告`, `工作总结`): a column's label, no title."""
+    return bool(_BARE_GENRE.match(key.strip()))
+
+
 # `共产党员网 先锋文汇学习心得`: a site's name, then its column; `> 地理`: the tail of a breadcrumb.
 _CRUMB_TAIL = re.compile(r"^\s*(?:>>|->|[>＞»])")
 _ARROW = re.compile(r">>|->|[>＞»]")
