@@ -18,6 +18,7 @@ HEADINGS = [
     ("主要堵点", K.PROBLEMS),
     ("存在的差距", K.PROBLEMS),
     ("破解之道", K.COUNTERMEASURES),
+    ("停车难的解决方案", K.COUNTERMEASURES),
     ("下一步工作思路", K.COUNTERMEASURES),
     ("2016年工作安排", K.COUNTERMEASURES),
     ("整改工作总体部署和推进情况", K.COUNTERMEASURES),

@@ -180,6 +180,30 @@ def _results_title(c: KindCues) -> SectionKind | None:
     return SectionKind.ACHIEVEMENTS if named and named[-1] in RESULT_WORDS else None
 
 
+def _results_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in whose last sentence says results were had (`…工作体系初步建立，取得了一定成效。`,
+    `这一次的抢险救援有了明显进步。`) reads the list after it as those results, even where its heads call
+    to act (`一是建立健全组织机构`): what was done, reported. Not `经验` (also a practice to copy)."""
+    lead = hans(c.lead).rstrip().rstrip("。！？!?")
+    clause = _last_clause(lead)
+    if not clause or _RESULTS_NOT.search(lead[max(lead.rfind(ch) for ch in "。！？；") + 1 :]):
+        return None
+    named = _kind_words(clause)
+    return SectionKind.ACHIEVEMENTS if (named and named[-1] in RESULT_WORDS) or _GAINED.search(clause) else None
+
+
+# `有了明显进步`, `取得长足进展`: results had, named by no kind word; a clause that aims at them or asks
+# for more (`为取得更大成效`, `要…`) or has them still to come is no report.
+_GAINED = re.compile(r"(?:有了|取得了?|实现了)[\u4e00-\u9fff]{0,4}(?:进步|进展|突破|改善|提升|提高|好转)$")
+_RESULTS_NOT = re.compile(
+    r"为了?(?:取得|实现|确保|进一步)|(?<![重主必需只想纲首摘])要(?![求素点害紧闻事件务])|应(?![急用])|需要|必须|力争|争取|如何|怎样"
+)
+
+
+def _kind_words(text: str) -> list[str]:
+    return KIND_RX.findall(text)
+
+
 def _learned(c: KindCues) -> SectionKind | None:
     """What a model trained on annotated sections reads in the heading and heads, when nothing above
     named a kind and the model is sure (`严把谈心谈话关`… → countermeasures, `…比较重视`… → achievements).
@@ -227,6 +251,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _question_heads,
     _counted_lead,
     _results_title,
+    _results_lead,
     _heads,
     _lead_sentence,
     _call_heading,

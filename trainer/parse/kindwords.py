@@ -30,6 +30,7 @@ KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
             "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
             "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题", "努力方向", "改进方向",
+            "解决方案",
         ),
     ),
     (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展")),
@@ -51,11 +52,14 @@ OTHER_TABLE = (
 # Counted (`下面谈谈几点心得感悟`), these name what a list holds: kind other, like `体会`; not words a
 # heading consists of (`工作心得：…` is a site's label over the real title).
 COUNTED_OTHER = ("心得", "感悟", "感想")
+# Counted (`明确四项重点工作：`, `提出三点要求`, `我讲三点意见`), these name things to be done, of no kind by themselves:
+# the heads decide.
+COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法", "意见"))
 # Words of a heading that describes its subject (`隐患的定义与分类`, `内涵和特征`): what it holds is of
 # kind other, whatever the heading above it names.
 DESCRIBING = (
     "定义", "概念", "含义", "内涵", "实质", "本质", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标",
-    "机遇",
+    "机遇", "构成", "组成", "要素",  # what a thing is made of (`应急保障能力的定义与构成`)
 )  # fmt: skip
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",

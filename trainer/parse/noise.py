@@ -40,7 +40,11 @@ NAV_MIN_ITEMS = 4
 _BARS = re.compile(r"[|｜]")
 # A title with its date in brackets after it (`基层减负工作总结（2024年12月20日）`) is no date line.
 _DATED_TITLE = re.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）]{0,16}\d{4}\s*年[^（()）]{0,12}[）)]$")
-_DATETIME = re.compile(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?")
+# A date with its year (and maybe the time), or a post's month and day with the time (`11月04日 08:20`).
+_DATETIME = re.compile(
+    r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
+    r"|(?<!\d)\d{1,2}\s*(?:月\s*\d{1,2}\s*日|-\d{1,2})\s*\d{1,2}[:：]\d{2}(?![\d年])"
+)
 _WEEKDAY = re.compile(r"星期[一二三四五六日天]|周[一二三四五六日]")
 _FOOTER = re.compile(
     r"^(?:相关文章|猜你喜欢|推荐访问|推荐阅读|相关热词搜索|热门文章|相关推荐|相关阅读|延伸阅读|版权所有"
@@ -234,7 +238,10 @@ _TITLE_DATE = re.compile(
 _TITLE_LEAD_DATE = re.compile(r"^\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s+(?=\S{4})")
 _TITLE_GENRE = re.compile(r"^(?:申论|公考|公务员)?(?:高分|优秀|满分|精选|经典)?(?:范文|素材)(?=[^：:]{6})")
 # A line that is only a site's or a genre's name (`申论范文`, `山西公务员考试`, `申论行政执法类范文精析`).
-_GENRE_LINE = re.compile(r"公务员|公考|考试|范文|精析|题库|文库|教育|频道|学园|学堂|论坛|官网")
+# `教育` names a site as the end of its name (`中公教育`, `华图教育 黄帅`), not inside a title (`教育整顿学习心得`).
+_GENRE_LINE = re.compile(
+    r"公务员|公考|考试|范文|精析|题库|文库|教育(?=$|网|频道|在线|集团)|^[\u4e00-\u9fff]{2,4}教育(?=\s)|频道|学园|学堂|论坛|官网"
+)
 GENRE_LINE_MAX = 16
 
 

@@ -27,6 +27,7 @@ from trainer.parse.paragraphs import is_start_line
 from trainer.parse.sitelines import (
     SITE_NAME,
     app_name,
+    bare_genre,
     metadata_box,
     over_metadata,
     over_viewer,
@@ -40,6 +41,7 @@ from trainer.parse.sitelines import (
 from trainer.parse.titlelines import (
     barrier,
     continued_title,
+    glued_title,
     lone_chapter,
     lone_piece_label,
     lone_symbol,
@@ -50,6 +52,7 @@ from trainer.parse.titlelines import (
     without_marker,
 )
 from trainer.parse.titles import (
+    CRUMB_TITLE_MIN,
     PART_LABEL,
     TITLE_MAX,
     TITLE_WINDOW,
@@ -58,6 +61,8 @@ from trainer.parse.titles import (
     bracket_title,
     crumb_title,
     forwarded_title,
+    names_subject,
+    path_leaf,
     path_root,
     undecorated,
     undoubled,
@@ -92,6 +97,8 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     running = running_lines(lines)
     menu = menu_lines(lines)
     first = next((n for n, line in enumerate(lines) if line.key), -1)
+    said_once: set[str] = set()
+    past_labels = False
     for n, line in enumerate(lines):
         if not line.key:
             kept.append(line)
@@ -104,11 +111,15 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)
-        # a copy's running header said first, above all its text, is its title (each page repeats it)
-        header = line.key.strip() in running and (seen_content or n != first)
+        # a copy's running header said first, above all its text (a genre's label may stand over it:
+        # `调研报告`), is its title: each page repeats it
+        key = line.key.strip()
+        header = key in running and n != first and (past_labels or key in said_once)
+        said_once.add(key)
         if is_noise(line) or line.key.strip() in authors or header:
             kept.append(barrier(line))
             continue
+        past_labels = past_labels or not bare_genre(key)
         seen_content = True
         kept.append(line)
     return kept
@@ -127,7 +138,7 @@ _FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|p
 # `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
 _NAMED_TITLES = (
     re.compile(
-        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
+        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|这篇|這篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
         r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
     ),
     re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
@@ -204,6 +215,8 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return None
     if lone_chapter(lines, content):
         return content[0], first.text  # `第一章 …` and no other chapter: the document is that chapter
+    if glued := glued_title(lines, content):
+        return glued
     if is_start_line(first):
         if not lone_symbol(lines, content):
             return symbol_title(lines, content)
@@ -286,7 +299,9 @@ def read_preamble(lines: list[Line]) -> Preamble:
     banners = {normalize_key(split_title(line.text)[0]) for line in lines[: 4 * TITLE_WINDOW] if line.key}
     from_row = _metadata_title(lines)
     # `大学校园网 > 社会实践 > …`: the root of a breadcrumb at the top is the site's name, never a title.
+    # and a short leaf of a breadcrumb (`您所在的位置：政务公开 > 工作报告`) names the column, said again over the title
     site_names = {path_root(line.key) for line in lines[: 4 * TITLE_WINDOW] if line.key} - {""}
+    site_names |= {leaf for line in lines[: 4 * TITLE_WINDOW] if len(leaf := path_leaf(line.key)) < CRUMB_TITLE_MIN}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)
@@ -371,9 +386,9 @@ def _bracketed(lines: list[Line]) -> Preamble:
         if not line.key:
             continue
         title = bracket_title(line.key)
-        if not title or is_heading_phrase(title):
+        if not title or (is_heading_phrase(title) and not names_subject(title)):
             break
         end = len(title) + 2
         lines = [*lines[:i], Line(line.text[end:], line.key[end:], line.lineno, line.indent), *lines[i + 1 :]]
-        return Preamble(split_title(title)[0], "", lines)
+        return Preamble(split_title(undecorated(title))[0], "", lines)
     return Preamble("", "", lines)

@@ -13,6 +13,7 @@ from trainer.parse.noise import GENRE_LINE_MAX, ends_terminal, is_genre_line, is
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
 from trainer.parse.titles import (
+    CRUMB_TITLE_MIN,
     TITLE_MAX,
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
@@ -71,6 +72,8 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or is_label_line(line.key)
             or line.key.strip() in roots | site_names
             or bool(SITE_NAME.match(line.key.strip()))
+            or _site_and_column(line.key)
+            or bare_genre(line.key)
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
             or label_word(line.key, nxt)
@@ -131,6 +134,29 @@ def _column_of(key: str, nxt: str) -> bool:
     if len(key) <= GENRE_LINE_MAX and len(key) < len(nxt) <= COLUMN_TITLE_MAX and key in nxt:
         return not _SENTENCE_MARK.search(nxt)  # the line below is a title, not the text it opens
     return len(key) > TITLE_MAX and len(nxt) >= TITLED_PHRASE_MIN and key.startswith(nxt)
+
+
+# A genre's name alone (`研究报告`, `工作总结`, `总结范文`): a site's column over the title, naming no subject.
+_BARE_GENRE = re.compile(r"^(?:研究|调研|调查|工作|述职|自查|情况|专题)?(?:报告|总结|汇报|范文)(?:范文|大全|精选)?$")
+
+
+def bare_genre(key: str) -> bool:
+    """True for a genre's name alone on a line (`研究报告`, `工作总结`): a column's label, no title."""
+    return bool(_BARE_GENRE.match(key.strip()))
+
+
+# `共产党员网 先锋文汇学习心得`: a site's name, then its column; `> 地理`: the tail of a breadcrumb.
+_CRUMB_TAIL = re.compile(r"^\s*(?:>>|->|[>＞»])")
+_ARROW = re.compile(r">>|->|[>＞»]")
+
+
+def _site_and_column(key: str) -> bool:
+    """True for a line that opens with a site's name and a space (`共产党员网 先锋文汇学习心得`), with a
+    breadcrumb's arrow (`> 地理`), or is a breadcrumb ending in a column's short name: the site's, never
+    the document's title (a breadcrumb ending in the title: `titles.crumb_title`)."""
+    words = key.split()
+    crumb = bool(_ARROW.search(key)) and 0 < len(path_leaf(key)) < CRUMB_TITLE_MIN  # `…：政务公开 > 工作报告`
+    return crumb or bool(_CRUMB_TAIL.match(key)) or (len(words) > 1 and bool(SITE_NAME.match(words[0])))
 
 
 def _column_path(key: str, below: list[str]) -> bool:
@@ -266,14 +292,19 @@ _NOT_LETTER = re.compile(r"[\W_]+")
 _LABEL_END = re.compile(r"[：:|｜]|(?<=\S)[-—_](?=\S)")  # where a site's label before a title ends
 COPY_MIN = 6  # the title said alone holds this many letters at least
 COPY_LOOK = 3  # it sits within this many lines of text under the page's form
+_YEAR_FIRST = re.compile(r"^\d{4}\s*年(?:度)?")
 
 
 def title_form_below(lines: list[Line], index: int) -> tuple[int, str] | None:
     """The title said alone under the page's labelled form of it (`申论范文评析：X` over `X`,
-    `保护生态环境心得体会-X` over `X`): the line below, when the line above is a label, a separator and
-    the same words."""
+    `保护生态环境心得体会-X` over `X`, `2023年X Y` over `X`): the line below, when the line above is a
+    label, a separator and the same words, or titles side by side, one of them these words."""
     key = lines[index].key
     tails = {_NOT_LETTER.sub("", key[m.end() :]) for m in _LABEL_END.finditer(key) if m.start() >= 2}
+    # a listing of titles side by side (`2023年关于…的调研报告 公共服务设施建设管理调研报告`): each, with
+    # or without the year a site puts before it
+    pieces = key.split() if len(key.split()) > 1 else []
+    tails |= {_NOT_LETTER.sub("", p) for piece in pieces for p in (piece, _YEAR_FIRST.sub("", piece))}
     below = [i for i in range(index + 1, min(len(lines), index + 40)) if lines[i].key][:COPY_LOOK]
     for i in below:
         lower = _NOT_LETTER.sub("", lines[i].key)

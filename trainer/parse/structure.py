@@ -10,6 +10,7 @@ from trainer.parse.clauses import clause_lead, last_stop, parallel_section, semi
 from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
 from trainer.parse.heads import label_leads, line_head, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
+from trainer.parse.leadins import lead_in
 from trainer.parse.markers import Marker, find_inline, run_lists
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
@@ -322,17 +323,6 @@ def _topic_heading(node: Node) -> str:
     return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
-def _lead_in(node: Node, first: int) -> str:
-    """The paragraph right before a node's first point (its lead-in), or "" (also when points read out of
-    paragraphs come first: `first` is the first point's line)."""
-    prev: Para | None = None
-    for item in node.items:
-        if isinstance(item, Node) and item.style != NOTE and not item.heading and not item.lone:
-            return prev.key if prev is not None and item.lineno <= first else ""
-        prev = item if isinstance(item, Para) else None
-    return ""
-
-
 class _Emitter:
     def __init__(self, gathered: dict[int, _Gathered], fallback: str) -> None:
         self.gathered = gathered
@@ -359,7 +349,7 @@ class _Emitter:
                 word.group(0) if word and heading_kind(word.group(0)) is not SectionKind.OTHER else own_heading
             )
             kind = section_kind(
-                KindCues(own_heading, inherit, after, heads, _lead_in(node, got.own[0].line), topic.title)
+                KindCues(own_heading, inherit, after, heads, lead_in(node, got.own[0].line), topic.title)
             )
             own = drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"

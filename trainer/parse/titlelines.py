@@ -202,3 +202,43 @@ def run_into_text(lines: list[Line], content: list[int]) -> tuple[int, str] | No
     if len(rest) < 2 * len(m.group(1)) or "。" not in rest:
         return None
     return content[0], first.text[: m.end(1)]
+
+
+# What a document's title ends with (`…的讲话`, `…存在的主要问题`, `…及答案解析`, `…的调研与思考`).
+_TITLE_END = (
+    r"(?:讲话|发言|问题|困难|难题|解析|思考|报告|体会|心得|研究|分析|对策|建议|路径|意见|方案|规划|通知|总结|综述|调研"
+    r"|启示|探析|浅析|措施|意义|做法|经验|感悟)"
+)
+# Where the text a copy glued on after it starts: a space, a speech's `同志们：`, an exam's header in
+# brackets (`（总分：…）`), a quotation's speaker (`习近平总书记指出`). Not a section's number glued on
+# (`…的亮点与困难一、工作总结的亮点…`): the heading is glued to its text too, a copy's layout to mend first.
+_GLUED = re.compile(
+    r"^(?:1、\s*)?([^，。；！？,;!?：:“”《》（）()\s][^，。；！？,;!?：:“”《》（）()]{6,38}?" + _TITLE_END + r")"
+    r"(?=\s+[\u4e00-\u9fff]|同志们|[（(](?:总分|满分)|习近平)"
+)
+
+
+GLUED_NAMED_MIN = 12  # a heading phrase this long names its subject: a title
+
+
+def glued_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """A title a copy glued to the front of the first paragraph (`1、我市行政执法工作存在的主要问题 行政执法
+    是…`, `…动员会上的讲话同志们：…`): the words before the text's
+    start, when they end as a title does and name no section; else nothing."""
+    first = lines[content[0]]
+    if len(first.key) <= TITLE_MAX and "。" not in first.key:
+        return None  # a line of its own is a title or not by the other rules
+    m = _GLUED.match(first.key)
+    # `存在的主要问题 …` is a section's heading; `我市行政执法工作存在的主要问题` names its subject too
+    if (
+        m is None
+        or match_line(m.group(1)) is not None
+        or (is_heading_phrase(m.group(1)) and len(m.group(1)) < GLUED_NAMED_MIN)
+    ):
+        return None
+    # the title on a line of its own, the text after it on the next (`lines` is changed in place)
+    i, cut = content[0], m.end(1)
+    rest = len(first.key[cut:]) - len(first.key[cut:].lstrip())
+    lines[i] = Line(first.text[m.start(1) : cut], first.key[m.start(1) : cut], first.lineno, first.indent)
+    lines.insert(i + 1, Line(first.text[cut + rest :], first.key[cut + rest :], first.lineno, first.indent))
+    return i, lines[i].text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.kindwords import MODS
 from trainer.parse.normalize import Line, fold
 
 TITLE_MAX = 80
@@ -110,6 +111,22 @@ def undoubled(title: str) -> str:
 _LEADING_BRACKET = re.compile(r"^【([^【】]{4,30})】(?=[\u4e00-\u9fff“])")
 
 
+def names_subject(phrase: str) -> bool:
+    """True for a phrase of section words that names its subject before its last 的 (`保护文化遗产的重要性`),
+    not only words that qualify (`当前存在的主要问题`)."""
+    cut = phrase.rfind("的")
+    subject = phrase[:cut] if cut > 0 else ""
+    while subject:
+        trimmed = next((subject[: -len(m)] for m in MODS if subject.endswith(m)), subject)
+        if trimmed == subject:
+            break
+        subject = trimmed
+    return len(subject) >= SUBJECT_MIN
+
+
+SUBJECT_MIN = 2
+
+
 def bracket_title(key: str) -> str:
     """The bracketed title a first paragraph opens with, or "" (see `_LEADING_BRACKET`)."""
     m = _LEADING_BRACKET.match(key.strip())
@@ -126,6 +143,8 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # a bracket is taken whole, never cut inside
     r"\s*+[（(【\[][^（）()【】\[\]]{0,6}?\d{1,2}\s*篇[）)】\]]",
     r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇",
+    # A count of characters a site lists pieces by (`乡村振兴心得体会800`, `…读后感1000字`).
+    r"(?<=[\u4e00-\u9fff])[1-9]\d?00字?",
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
     r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
@@ -175,7 +194,17 @@ def crumb_title(lines: list[Line]) -> str:
         leaf = path_leaf(line.key)
         if CRUMB_TITLE_MIN <= len(leaf) <= TITLE_MAX and not _SENTENCE.search(leaf) and leaf in body_after(lines, n):
             return line.text[line.key.rindex(leaf) :].strip()
+        # `仔细研读下文>>>2016年…申论热点：缓解看病难`: a pointer to the text, its title after the column's label
+        named = leaf[max(leaf.rfind("："), leaf.rfind(":")) + 1 :].strip()
+        pointer = _POINTER.search(path_root(line.key))  # `仔细研读下文>>>`: it points to the text below
+        labelled = named != leaf and len(named) >= LABELLED_TITLE_MIN and not _SENTENCE.search(named)
+        if labelled and (pointer or named in body_after(lines, n)):
+            return line.text[line.key.rindex(named) :].strip()
     return ""
+
+
+LABELLED_TITLE_MIN = 4  # a title after a column's label (`申论热点：缓解看病难`) is a phrase at least this long
+_POINTER = re.compile(r"(?:下文|全文|原文|正文|详情)\s*$")
 
 
 _BOOK_TITLE = re.compile(r"《([^《》]{4,60})》")

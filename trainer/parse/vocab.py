@@ -10,6 +10,7 @@ from trainer.parse.headwords import CALL_START, HEAD_ROWS
 from trainer.parse.kindwords import (
     ALL_WORDS,
     COUNTED_OTHER,
+    COUNTED_TASKS,
     DESCRIBING,
     HAVING,
     HEADING_SHAPES,
@@ -339,7 +340,7 @@ def counted_kind(text: str) -> SectionKind | None:
         noun = m.group(1)[m.group(1).rfind("的") + 1 :]
         words = _ANY_WORD.findall(noun)
         if words and m.end() not in spoken:
-            found = WORD_KIND.get(words[-1], SectionKind.OTHER)
+            found = None if words[-1] in COUNTED_TASKS else WORD_KIND.get(words[-1], SectionKind.OTHER)
     return found
 
 
