@@ -1,6 +1,6 @@
 """`python -m benchmarks.outline`: how well `trainer build` outlines whole real documents, against blind annotations.
 
-Reads the parts of `tests/realdocs/` (dev, heldout, dev2, fresh, dev3, dev4, dev5, dev6, dev7, dev8, dev9: see its README) and `tests/corpus/`:
+Reads the parts of `tests/realdocs/` (dev, heldout, dev2, fresh, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10: see its README) and `tests/corpus/`:
 every `NAME.txt` beside its `NAME.expected.yaml`. Prints a table per document and per part, and writes
 `benchmarks/results/outline-latest.json`.
 
@@ -50,6 +50,7 @@ PARTS = {
     "dev7": ROOT / "tests" / "realdocs" / "dev7",
     "dev8": ROOT / "tests" / "realdocs" / "dev8",
     "dev9": ROOT / "tests" / "realdocs" / "dev9",
+    "dev10": ROOT / "tests" / "realdocs" / "dev10",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8
@@ -250,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         "parts",
         nargs="*",
         default=list(PARTS),
-        help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, dev5, dev6, dev7, dev8, dev9, corpus, or a folder)",
+        help="parts to score (dev, heldout, dev2, fresh, dev3, dev4, dev5, dev6, dev7, dev8, dev9, dev10, corpus, or a folder)",
     )
     ap.add_argument(
         "--verbose",
