@@ -3,11 +3,15 @@ works, practice mode shown: each driven by key presses and checked against the s
 
 from __future__ import annotations
 
-import pytest
-from textual.widgets import RadioButton
+import re
+from datetime import date
 
-from tests.conftest import make_deck
+import pytest
+from textual.widgets import RadioButton, Static
+
+from tests.conftest import SHANGHAI, make_deck
 from tests.tui_support import app_for, sync
+from trainer.services.config import Settings
 from trainer.tui.screens.custom import CustomStudyScreen
 
 
@@ -37,3 +41,109 @@ async def test_a_point_with_brackets_shows_as_written_in_the_cards_table(engine,
         table = app.screen.query_one(DataTable)
         shown = "\n".join("".join(seg.text for seg in strip) for strip in table.render_lines(table.region.reset_offset))
         assert head in shown, shown
+
+
+# 2. The outline editor's refusals, and the other services' messages the app shows, are Chinese.
+
+
+async def test_the_outline_editor_refuses_in_chinese(engine, tmp_path) -> None:
+    from tests.test_tui_outline import BUILT, DOC, heads
+    from trainer.services.outline_draft import open_document
+    from trainer.tui.screens.outline import OutlineScreen, push_outline
+
+    doc = tmp_path / "范文.txt"
+    doc.write_text(DOC, encoding="utf-8")
+    out = tmp_path / "范文.yaml"
+    app = app_for(engine)
+    async with app.run_test(size=(120, 40)) as pilot:
+        push_outline(app, open_document(doc, output=out))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+
+        def message() -> str:
+            return str(screen.query_one("#outline-message", Static).render())
+
+        await pilot.press("down", "down", "m")  # the first point of 存在的问题: nothing to merge into
+        await pilot.pause()
+        assert "这是小节的第一点，前面没有可以并入的要点" in message(), message()
+        await pilot.press("K")  # and it cannot move up
+        await pilot.pause()
+        assert "这一点已经是第一点" in message() and not re.search(r"[a-z]{3,} [a-z]{2,}", message()), message()
+        assert heads(screen.deck) == BUILT  # nothing changed
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("english", "chinese"),
+    [
+        ("the point is already last", "这一点已经是最后一点"),
+        ("a head cannot be empty", "要点不能为空"),
+        ("a topic title cannot be empty", "主题名不能为空"),
+        ("the exam date 2020-01-01 is past", "考试日期 2020-01-01 已经过去"),
+        ("card 12 does not exist", "卡片 12 不存在"),
+        ("2 card(s) are no longer given by their points: a/b, c/d", "2 张卡片的要点已不在卡组里：a/b, c/d"),
+        ("the head of a point cannot be empty", "要点不能为空"),
+    ],
+)
+def test_the_services_messages_the_app_shows_have_their_chinese(english, chinese) -> None:
+    from trainer.services.zh_messages import in_chinese
+
+    assert in_chinese(english).startswith(chinese)
+
+
+# 3. A past exam date is refused when the learner sets it (by the app's clock), never when it is read.
+
+
+async def test_a_past_exam_date_is_refused_in_the_dialog_and_nothing_is_saved(engine) -> None:
+    from tests.test_tui_exam_plan import settle, studied
+    from trainer.services.config import config_path, load_settings
+    from trainer.tui.screens.dialogs import TextPrompt
+    from trainer.tui.screens.exam_plan import ExamPlanScreen
+
+    studied(engine)
+    app = app_for(engine, Settings(zone=SHANGHAI))  # the app's clock says 2026-11-22
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ExamPlanScreen)
+        for past in ("2020-01-01", "2026-11-21"):
+            await pilot.press("d")
+            await pilot.pause()
+            await pilot.press(*past, "enter")
+            await settle(pilot)
+            prompt = app.screen
+            assert isinstance(prompt, TextPrompt) and prompt.input.value == past  # asked again
+            hint = str(prompt.query_one(".prompt-hint", Static).render())
+            assert hint.splitlines()[0] == f"考试日期 {past} 已经过去（今天是 2026-11-22），请填今天或以后的日期"
+            assert not config_path().exists() and app.settings.exam_date is None and screen.plan is None
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"2026-11-22", "enter")  # today is not past
+        await settle(pilot)
+        assert load_settings().exam_date == date(2026, 11, 22) == app.settings.exam_date
+
+
+def test_a_past_exam_date_is_refused_by_the_cli_in_one_line(_isolated_home, capsys) -> None:
+    from trainer.cli import main
+
+    assert main(["config", "set", "exam-date", "2020-01-01"]) == 2
+    captured = capsys.readouterr()
+    err = captured.err.strip()
+    assert "\n" not in err and "exam-date: the exam date 2020-01-01 is past (today is " in err, err
+    assert captured.out == "" and not (_isolated_home / "config.yaml").exists()
+
+
+def test_a_passed_exam_in_the_config_file_is_read_and_the_app_starts(_isolated_home, capsys) -> None:
+    from trainer.cli import main
+    from trainer.services.config import load_settings
+
+    _isolated_home.mkdir(parents=True)
+    (_isolated_home / "config.yaml").write_text("exam-date: 2020-01-01\n", encoding="utf-8")
+    assert load_settings().exam_date == date(2020, 1, 1)
+    assert main(["config", "get", "exam-date"]) == 0
+    assert capsys.readouterr().out.strip() == "2020-01-01"
