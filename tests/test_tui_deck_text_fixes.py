@@ -147,3 +147,36 @@ def test_a_passed_exam_in_the_config_file_is_read_and_the_app_starts(_isolated_h
     assert load_settings().exam_date == date(2020, 1, 1)
     assert main(["config", "get", "exam-date"]) == 0
     assert capsys.readouterr().out.strip() == "2020-01-01"
+
+
+# 4. "按 x 练习" is said only where x is practice: on home.
+
+
+async def test_nothing_due_says_the_x_key_only_on_home(engine) -> None:
+    from tests.test_tui_newuser_fixes import _all_answered_today
+    from trainer.tui.screens.stats import StatsScreen
+
+    sync(engine, make_deck())
+    _all_answered_today(engine)
+    app = app_for(engine, Settings(zone=SHANGHAI))
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        app.action_stats()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        await pilot.press("ctrl+p")  # 复习全部 from the command palette, over the stats screen
+        await pilot.pause()
+        await pilot.press(*"复习全部")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert isinstance(app.screen, StatsScreen) and len(said) == 1, said
+        assert "今天没有要复习的卡片了" in said[0] and "按 x" not in said[0] and "自定义学习" in said[0], said
+        app.clear_notifications()
+        await pilot.press("q")  # home: there x is practice, and said so
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert len(said) == 1 and "按 x 练习" in said[0], said
