@@ -180,3 +180,44 @@ async def test_nothing_due_says_the_x_key_only_on_home(engine) -> None:
         await pilot.pause()
         said = [n.message for n in app._notifications]
         assert len(said) == 1 and "按 x 练习" in said[0], said
+
+
+# 5. A practice says so on the review screen while it lasts; a real review does not.
+
+
+def _title_line(app) -> str:
+    from trainer.tui.widgets.title_bar import TitleBar
+
+    bar = app.screen.query_one(TitleBar)
+    return "".join(seg.text for strip in bar.render_lines(bar.region.reset_offset) for seg in strip)
+
+
+async def test_practice_mode_is_shown_on_the_review_screen_and_nothing_is_recorded(engine) -> None:
+    from tests.tui_support import log, start_review, states
+    from trainer.services.custom_study import PracticeSession
+    from trainer.tui.screens.review import ReviewScreen
+
+    sync(engine, make_deck())
+    before, logged = states(engine), log(engine)
+    app = app_for(engine, Settings(zone=SHANGHAI))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, CustomStudyScreen) and not app.screen.plan().reschedule
+        await pilot.press("down", "enter")  # all the deck's cards, as a practice (the tick left off)
+        await pilot.click("#custom-start")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and isinstance(review.session, PracticeSession)
+        assert "练习模式（不记录）" in _title_line(app), _title_line(app)
+        await pilot.press("space", "4")
+        await pilot.pause()
+        assert app.screen is review and "练习模式（不记录）" in _title_line(app)  # on the next card too
+        assert states(engine) == before and log(engine) == logged
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("escape")  # the summary, then home
+        await pilot.pause()
+        real = await start_review(pilot)  # a real review: no such word
+        assert not isinstance(real.session, PracticeSession) and "练习" not in _title_line(app), _title_line(app)
