@@ -269,8 +269,23 @@ DIALOG_SOURCES = (
     "trainer/services/deckadmin.py",  # and the rename dialog's
     "trainer/store/deck_admin.py",
     "trainer/deckfile/decks.py",  # a deck file edited by hand, synced at the app's start
+    "trainer/core/outline_edits.py",  # the outline editor's
+    "trainer/services/exam_plan.py",  # the exam plan's
+    "trainer/store/card_ops.py",  # a card gone while a screen showed it
+    "trainer/store/drill.py",
+    "trainer/parse/deckops.py",  # a point edited on the review screen
 )
-RAISERS = {"DocumentError", "DeckError", "TrainerError", "_fail", "error"}
+RAISERS = {
+    "DocumentError",
+    "DeckError",
+    "TrainerError",
+    "_fail",
+    "error",
+    "EditError",
+    "ConfigError",
+    "StoreError",
+    "StaleCardError",
+}
 
 
 def _raised_messages() -> list[str]:

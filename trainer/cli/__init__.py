@@ -15,7 +15,6 @@ from trainer import __version__
 from trainer.cli.commands import (
     cmd_backup,
     cmd_build,
-    cmd_config,
     cmd_db_replay,
     cmd_deck,
     cmd_export,
@@ -26,6 +25,7 @@ from trainer.cli.commands import (
     cmd_sync,
     cmd_tui,
 )
+from trainer.cli.config_cmd import cmd_config
 from trainer.cli.plan_report import cmd_plan
 from trainer.cli.stopping import Stopped as _Stopped
 from trainer.cli.stopping import stop_cleanly_on as _stop_cleanly_on

@@ -11,9 +11,8 @@ from typing import TYPE_CHECKING, TextIO
 from trainer import paths
 from trainer.core.cards import cards_for_deck
 from trainer.core.safetext import clean_text
-from trainer.errors import ConfigError, TrainerError
+from trainer.errors import TrainerError
 from trainer.sched.days import study_day
-from trainer.services import config
 from trainer.services.config import load_settings
 from trainer.services.database import backup_now, open_default, open_default_store, restore_backup
 
@@ -201,38 +200,6 @@ def cmd_deck(args: argparse.Namespace) -> int:
                 state = "removed" if d.removed else f"{d.cards} cards"
                 print(f"{d.name}\t{state}\t{d.path or '-'}")
     return 0
-
-
-def cmd_config(args: argparse.Namespace) -> int:
-    """Show or change settings in the config file."""
-    deck = getattr(args, "deck", None)
-    match args.action:
-        case "set":
-            if deck is not None and args.key in config.DECK_KEYS and deck not in (names := _deck_names()):
-                known = ", ".join(names) or "none; run `trainer sync` first"
-                raise ConfigError(f"--deck: no deck named {deck!r} (decks: {known})")
-            print(f"{args.key} = {config.set_value(args.key, args.value, deck=deck)}")
-        case "unset":
-            config.unset_value(args.key, deck=deck)
-        case "get":
-            print(config.get_value(args.key, deck=deck))
-        case _:
-            for key, value, is_set in config.list_values():
-                print(f"{key} = {value}" + ("" if is_set else "  (default)"))
-            print(f"# file: {config.config_path()}")
-    return 0
-
-
-def _deck_names() -> list[str]:
-    """The decks in the database (a per-deck setting for any other would be kept, and never apply)."""
-    from trainer.store import queries
-
-    store = open_default()
-    try:
-        with store.read() as r:
-            return sorted(queries.deck_names(r.session).values())
-    finally:
-        store.close()
 
 
 def cmd_db_replay(args: argparse.Namespace) -> int:

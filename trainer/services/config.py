@@ -332,8 +332,11 @@ def _write(values: dict[str, Any], path: Path) -> None:
     atomic_write(path, (_HEADER + body).encode("utf-8"))
 
 
-def set_value(key: str, value: str, *, deck: str | None = None, path: Path | None = None) -> str:
-    """Check and store one setting (for one deck if `deck` is given); returns the value as stored.
+def set_value(
+    key: str, value: str, *, deck: str | None = None, path: Path | None = None, today: date | None = None
+) -> str:
+    """Check and store one setting (for one deck if `deck` is given); returns the value as stored. Given
+    `today` (the study day's date), an exam date before it is refused.
 
     Raises:
         ConfigError: unknown key, bad value, or a config file that cannot be read or written.
@@ -343,6 +346,8 @@ def set_value(key: str, value: str, *, deck: str | None = None, path: Path | Non
     values = read_config(path)
     try:
         parsed = KEYS[key][0](value)
+        if key == "exam-date" and today is not None:
+            checks.not_past(parsed, today)
     except ValueError as exc:
         raise ConfigError(f"{key}: {exc}") from None
     if deck is None:

@@ -44,6 +44,15 @@ def exam_date(value: Any, today: date | None = None) -> date | None:
     return value
 
 
+def not_past(value: date | None, today: date) -> None:
+    """Refuse an exam date before `today` when the learner sets one. Never called when the config is
+    read: an exam that has passed must not stop the app from starting."""
+    if value is not None and value < today:
+        raise ValueError(
+            f"the exam date {value.isoformat()} is past (today is {today.isoformat()}); give today or a later date"
+        )
+
+
 def zone(name: str) -> tzinfo | None:
     """The time zone called `name`, or None when there is none by that name (never an exception or a
     warning: dateutil warns about, or fails on, names that are paths, too long or not zone files)."""

@@ -7,7 +7,7 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from trainer.core import session as rules
 from trainer.sched.days import require_aware, study_day
@@ -137,6 +137,8 @@ def session_over(
 class PracticeSession(StudySession):
     """Cards shown and graded as usual (a grade below 4 brings the card back), but nothing is written:
     no answer in the log, no schedule changed. Bury and suspend still act, as the learner asks."""
+
+    practice: ClassVar[bool] = True
 
     def answer_list(self, grades: Sequence[int], duration_ms: int = 0) -> Answer:
         card = self.current()

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from trainer.core import session as rules
 from trainer.core.cards import CardKind
@@ -62,6 +62,7 @@ class StudySession(SetAside):
     next card comes from the in-memory queue.
     """
 
+    practice: ClassVar[bool] = False  # a practice (`custom_study.PracticeSession`) records nothing
     store: Store
     deck_ids: list[int]
     settings: Settings

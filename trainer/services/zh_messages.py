@@ -94,6 +94,48 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"the deck would be ([\d.]+) MB, over the ([\d.]+) MB a deck file may hold; nothing was written \(build it from fewer documents, in several decks\)",
         r"卡组会有 \1 MB，超过卡组文件上限 \2 MB；什么都没有写入（请用较少的文档，分成几个卡组）",
     ),
+    # Setting the exam date, and the exam plan.
+    (
+        r"(?:exam-date: )?the exam date (\S+) is past \(today is (\S+)\); give today or a later date",
+        r"考试日期 \1 已经过去（今天是 \2），请填今天或以后的日期",
+    ),
+    (
+        r"no exam date: set one with `trainer config set exam-date YYYY-MM-DD`",
+        r"还没有考试日期：按 d 设定，或用 `trainer config set exam-date YYYY-MM-DD`",
+    ),
+    (r"the exam date (\S+) is past", r"考试日期 \1 已经过去；按 d 设定新的考试日期"),
+    # Editing the outline (trainer.core.outline_edits) and a point (trainer.parse.deckops).
+    (r"no such topic", r"没有这个主题"),
+    (r"no such section", r"没有这个小节"),
+    (r"no such point", r"没有这个要点"),
+    (r"a head cannot be empty", r"要点不能为空"),
+    (r"a heading cannot be empty", r"小节标题不能为空"),
+    (r"a topic title cannot be empty", r"主题名不能为空"),
+    (r"a point's text cannot be empty", r"要点的文字不能为空"),
+    (r"the head of a point cannot be empty", r"要点不能为空"),
+    (
+        r"point (\S+) is not in deck '?(.+?)'? any more; run `trainer sync`",
+        r"要点 \1 已不在卡组「\2」里；请运行 `trainer sync`",
+    ),
+    (
+        r"put the cursor inside the body, where the next point starts",
+        r"请把光标放在说明里、下一点开始的地方",
+    ),
+    (r"nothing after the cursor to make a point of", r"光标后面没有文字，拆不出新的一点"),
+    (
+        r"the first point of a section has no previous point to merge into",
+        r"这是小节的第一点，前面没有可以并入的要点",
+    ),
+    (r"the point is already first", r"这一点已经是第一点"),
+    (r"the point is already last", r"这一点已经是最后一点"),
+    (r"the point is in that section already", r"这一点已经在那个小节里"),
+    (r"the deck needs at least one section", r"卡组至少要有一个小节"),
+    # Cards in the database.
+    (r"card (\d+) does not exist", r"卡片 \1 不存在"),
+    (
+        r"(\d+) card\(s\) are no longer given by their points: (.+)",
+        r"\1 张卡片的要点已不在卡组里：\2",
+    ),
     (
         r"the config is not a regular file \(a pipe, a device or a folder\?\)",
         r"配置文件不是普通文件（是管道、设备还是文件夹？）",

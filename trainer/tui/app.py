@@ -133,7 +133,9 @@ class TrainerApp(LocalizedApp):
             with self.store.read() as r:
                 session.keep_only(lite.card_ids_in_topic(r.run, deck_ids[0], topic))
         if session.left == 0:
-            self.notify("今天没有要复习的卡片了；想再练，按 x 练习（提前复习或重做，不改日程）", title="完成")
+            # x is practice on home only: from the command palette elsewhere, the palette's entry is named.
+            way = "按 x 练习" if self.screen is self.home else "用 Ctrl+P 的「自定义学习」练习"
+            self.notify(f"今天没有要复习的卡片了；想再练，{way}（提前复习或重做，不改日程）", title="完成")
             return
         self.push_screen(ReviewScreen(session))
 

@@ -121,9 +121,9 @@ class BrowseScreen(TrainerScreen):
             headings = browse.headings(r.session)
             decks = deck_names(r.run)
         self.query_one("#browse-deck", Select).set_options(
-            [(name, deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
+            [(Text(clean_text(name)), deck_id) for deck_id, name in sorted(decks.items(), key=lambda kv: kv[1])]
         )
-        self.query_one("#browse-heading", Select).set_options([(h, h) for h in headings])
+        self.query_one("#browse-heading", Select).set_options([(Text(clean_text(h)), h) for h in headings])
         self._fill_topics(None)
         self.reload()
         self.table.focus()
@@ -131,7 +131,7 @@ class BrowseScreen(TrainerScreen):
     def _fill_topics(self, deck_id: int | None) -> None:
         with self.trainer_app.store.read() as r:
             titles = browse.topics(r.session, deck_id)
-        self.query_one("#browse-topic", Select).set_options([(t, t) for t in titles])
+        self.query_one("#browse-topic", Select).set_options([(Text(clean_text(t)), t) for t in titles])
 
     # -- searching ------------------------------------------------------------------------------
 

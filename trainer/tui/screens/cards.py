@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from trainer.core.safetext import clean_text
 from trainer.store import card_ops, cardlist, resets
 from trainer.store.browse import StateFilter
 from trainer.store.cardlist import CardListRow, CardQuery, CardSort
@@ -223,9 +225,9 @@ class CardBrowserScreen(TrainerScreen):
         for r in rows:
             marks = "✓" if r.card_id in self.marked else " "
             kind = KIND_LABELS.get(r.kind, r.kind)
-            table.add_row(
-                marks, _clip(r.label, LABEL_CHARS), kind, *(cell(r, c) for c in self.columns), key=str(r.card_id)
-            )
+            # Cards carry deck text: a str cell would be read as markup (`[/]` in a deck name crashes it).
+            cells = (_clip(r.label, LABEL_CHARS), kind, *(cell(r, c) for c in self.columns))
+            table.add_row(marks, *(Text(clean_text(c), no_wrap=True, end="") for c in cells), key=str(r.card_id))
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1))
         q = self.query_value

@@ -6,9 +6,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, RadioSet, Static
 
+from trainer.core.safetext import clean_text
 from trainer.services.custom_study import AHEAD_DAYS, WEAKEST, Choice, CustomPlan
 from trainer.tui.widgets.toggles import MarkedCheckbox, MarkedRadioButton
 
@@ -28,7 +30,9 @@ class CustomStudyScreen(ModalScreen[CustomPlan | None]):
             yield Static("自定义学习（不受每日上限）", classes="dialog-title")
             with RadioSet(id="custom-choice"):
                 yield MarkedRadioButton("提前复习：今后几天到期的卡片", value=True, id="choice-ahead")
-                yield MarkedRadioButton(f"当前{'主题' if self.topic else '卡组'}的全部卡片：{where}", id="choice-topic")
+                # Deck text is data, not markup: a name like `申论[/]` must show as written.
+                label = Content(clean_text(f"当前{'主题' if self.topic else '卡组'}的全部卡片：{where}"))
+                yield MarkedRadioButton(label, id="choice-topic")
                 yield MarkedRadioButton(f"最薄弱的 {WEAKEST} 个要点", id="choice-weakest")
             with Horizontal(id="custom-days-row"):
                 yield Static("提前几天：", classes="custom-label")

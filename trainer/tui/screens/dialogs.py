@@ -30,7 +30,7 @@ class TextPrompt(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(self.title_text), classes="dialog-title")
             yield Input(self.value, id="prompt-input", select_on_focus=False)
-            yield Static(self.hint, classes="prompt-hint")
+            yield Static(Text(self.hint), classes="prompt-hint")
 
     @property
     def input(self) -> Input:

@@ -22,6 +22,7 @@ from trainer.core.safetext import clean_text
 from trainer.errors import ConfigError
 from trainer.sched.days import day_to_date
 from trainer.services.config import KEYS, read_config, set_value, settings_from
+from trainer.services.config_checks import not_past
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.base import TrainerScreen
@@ -121,7 +122,7 @@ class ExamPlanScreen(TrainerScreen):
             with app.store.read() as r:
                 plan: ExamPlan | str = exam_plan(r.run, app.settings, today)
         except ConfigError as exc:
-            plan = NO_DATE if app.settings.exam_date is None else str(exc)
+            plan = NO_DATE if app.settings.exam_date is None else in_chinese(exc)
         app.call_from_thread(self.show, plan, day_to_date(today))
 
     def show(self, plan: ExamPlan | str, today: date) -> None:
@@ -156,18 +157,23 @@ class ExamPlanScreen(TrainerScreen):
     def _store(self, key: str, value: str | None) -> None:
         if value is None:
             return
-        prompt, field = SETTABLE[key]
+        field = SETTABLE[key][1]
         app = self.trainer_app
         text = as_typed(key, value) or "none"
+        today = day_to_date(app.today())
         try:
-            KEYS[key][0](text)
+            parsed = KEYS[key][0](text)
         except ValueError:
-            # Asked again with what was typed and why it was refused, as the learner would fix it.
-            hint = f"{UNREADABLE[key]}\n回车确定，Esc 取消"
-            self.app.push_screen(TextPrompt(prompt, value, hint=hint), partial(self._store, key))
+            self._ask_again(key, value, UNREADABLE[key])
             return
         try:
-            set_value(key, text)
+            if key == "exam-date":
+                not_past(parsed, today)  # only when set here: a passed exam in the file still opens the app
+        except ValueError as exc:
+            self._ask_again(key, value, in_chinese(str(exc)))
+            return
+        try:
+            set_value(key, text, today=today)
             stored = getattr(settings_from(read_config()), field)
         except ConfigError as exc:  # the config file cannot be read or written
             self.notify(clean_text(in_chinese(exc)), severity="error", markup=False)
@@ -175,3 +181,8 @@ class ExamPlanScreen(TrainerScreen):
         app.settings = replace(app.settings, **{field: stored})
         self.query_one("#plan-summary", Static).update("正在计算备考计划……")
         self.load()
+
+    def _ask_again(self, key: str, value: str, why: str) -> None:
+        """Ask again with what was typed and why it was refused, as the learner would fix it."""
+        hint = f"{why}\n回车确定，Esc 取消"
+        self.app.push_screen(TextPrompt(SETTABLE[key][0], value, hint=hint), partial(self._store, key))

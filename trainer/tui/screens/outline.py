@@ -157,7 +157,7 @@ class OutlineScreen(Screen[bool]):
         try:
             deck = edit(self.deck)
         except TrainerError as exc:
-            self.say(str(exc), error=True)
+            self.say(in_chinese(exc), error=True)
             return
         self.history.append((self.deck, self.outline.highlighted or 0))
         self.deck = deck

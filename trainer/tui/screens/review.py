@@ -13,10 +13,11 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Input, Static
 
-from trainer.errors import ChangedElsewhereError, TrainerError
+from trainer.errors import TrainerError
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hint_line, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.screens.review_text import PRACTICE_TITLE, refusal
 from trainer.tui.screens.review_timer import ReviewTimer
 from trainer.tui.widgets.grade_bar import GradeBar, keys_after_reveal
 from trainer.tui.widgets.key_bar import KeyBar
@@ -35,16 +36,6 @@ MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts
 CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help", "point"}
 # The grade bar's line while the cursor is in a typed-answer input.
 TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
-
-
-def refusal(exc: TrainerError) -> str:
-    """The dialog's text for an answer the store refused."""
-    if isinstance(exc, ChangedElsewhereError):
-        return (
-            "这张卡片刚在另一个终端回答过（或被更改），这次回答没有记录。\n"
-            f"请按 Esc 关闭，q 结束本次复习，再重新开始复习。\n（{exc}）"
-        )
-    return str(exc)
 
 
 @dataclass(slots=True)
@@ -82,6 +73,8 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         """`typed` fixes the typed-answer mode; None follows each card's deck setting until `t` is pressed."""
         super().__init__()
         self.session = session
+        if session.practice:  # nothing is recorded: said on the title line while it lasts
+            self.sub_title = PRACTICE_TITLE
         self.revealed = self.told_front = False
         self.typed_mode = bool(typed)
         self.typed_choice = typed
