@@ -127,7 +127,7 @@ async def test_sort_by_a_chosen_column_and_choose_the_columns(engine, deck) -> N
         await pilot.press("r")  # largest first
         await _settle(pilot)
         assert [r.card_id for r in screen.rows[:2]] == [ids[0], ids[1]]
-        assert screen.table.get_row_at(0)[5] == "6天"  # ✓, card, kind, state, due, interval
+        assert str(screen.table.get_row_at(0)[5]) == "6天"  # ✓, card, kind, state, due, interval
         await pilot.press("c")
         assert isinstance(pilot.app.screen, ColumnsScreen)
         await pilot.press("space", "down", "down", "down", "down", "down", "space", "escape")  # state off, deck on
