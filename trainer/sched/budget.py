@@ -89,13 +89,24 @@ def review_estimate(stability: float | None, last_day: int | None, today: int, e
     return recall((exam_day if exam_day is not None and exam_day > today else today) - last_day, stability)
 
 
-def paced_new(unseen: int, today: int, exam_day: int | None, limit: int) -> int:
-    """New points to introduce today: the deck's limit, raised so every point is seen `NEW_LEAD_DAYS`
-    before the exam."""
+def exam_pace(unseen: int, today: int, exam_day: int | None) -> int:
+    """New points a day the exam plan wants, so every one of `unseen` is seen `NEW_LEAD_DAYS` before
+    the exam (0 without an exam or with nothing left to introduce)."""
     if exam_day is None or unseen <= 0:
-        return limit
+        return 0
     days = max(1, exam_day - NEW_LEAD_DAYS - today)
-    return max(limit, math.ceil(unseen / days))
+    return math.ceil(unseen / days)
+
+
+def paced_new(unseen: int, today: int, exam_day: int | None, limit: int) -> int:
+    """New points to introduce today: the deck's limit, raised to the exam plan's pace (`exam_pace`).
+
+    A limit of 0 is the learner pausing new cards and is kept: the pace is told (the home screen and
+    the 备考计划 say what it would be), never forced.
+    """
+    if limit <= 0:
+        return 0
+    return max(limit, exam_pace(unseen, today, exam_day))
 
 
 def weakest_first(queue: Sequence[Candidate], estimate: Mapping[int, float], pending: int = 0) -> list[Candidate]:

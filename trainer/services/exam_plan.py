@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.core.cards import point_of
 from trainer.errors import ConfigError
+from trainer.sched.budget import exam_pace
 from trainer.sched.exam import EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall
 from trainer.sched.projection import Item, minutes_needed, project
 from trainer.sched.state import Queue
@@ -140,12 +141,20 @@ def exam_plan(run: Runner, settings: Settings, today: int) -> ExamPlan:
     below = sum(1 for r in by_point.values() if r < FLOOR)
     lists = _groups(got.recall, points, "list")  # type: ignore[arg-type]
     seen = {(p.deck, p.key) for cid, p in points.items() if cid in memory}
+    unseen = len(by_point) - len(seen)
+    # Paced per deck, as the day's queue paces them (`trainer.store.exam_reads.paused_pace`, on home).
+    per_deck: dict[int, set[str]] = defaultdict(set)
+    for p in points.values():
+        if (p.deck, p.key) not in seen:
+            per_deck[p.deck_id].add(p.key)
+    pace = sum(exam_pace(len(keys), today, exam) for keys in per_deck.values())
+    paused = paused_advice(new, pace, unseen)
     return ExamPlan(
         exam_date=settings.exam_date.isoformat(),
         days_left=exam - today,
         points=len(by_point),
         seen=len(seen),
-        unseen=len(by_point) - len(seen),
+        unseen=unseen,
         mean=statistics.fmean(by_point.values()) if by_point else 1.0,
         below=below,
         minutes_budget=budget,
@@ -153,7 +162,7 @@ def exam_plan(run: Runner, settings: Settings, today: int) -> ExamPlan:
         minutes_by_day=[round(m, 1) for m in got.minutes],
         topics=_groups(got.recall, points, "topic"),  # type: ignore[arg-type]
         lists=lists,
-        advice=advice(budget, need, below, lists),
+        advice="".join((paused, advice(budget, need, below, lists))),
     )
 
 
@@ -166,6 +175,14 @@ def advice(budget: int | None, need: int, below: int, lists: list[Group]) -> str
     if drop:
         fix += f"，或先放下这些清单：{drop}"
     return f"需要每天约 {need} 分钟；按 {budget} 分钟，约 {below} 个要点考试当天低于 95%。可以{fix}。"
+
+
+def paused_advice(new: int, pace: int, unseen: int) -> str:
+    """A sentence when the learner set new cards to 0 and points are still unseen: the pause is kept
+    (`trainer.sched.budget.paced_new`), so the plan says what the exam would want ("" otherwise)."""
+    if new > 0 or pace <= 0:
+        return ""
+    return f"每天新卡设为 0：还有 {unseen} 个要点没学过，考试计划要每天约 {pace} 个新要点，才能在考前三周学完。"
 
 
 def cram(run: Runner, settings: Settings, today: int, limit: int = 60) -> list[int]:

@@ -4,15 +4,15 @@ seconds, unseen points; no SQLAlchemy (the drill's plan runs on a bare `sqlite3`
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from trainer.core.cards import CardKind, head_key, point_of
-from trainer.sched.budget import DayBudget, fit_day, paced_new
+from trainer.sched.budget import DayBudget, exam_pace, fit_day, paced_new
 from trainer.sched.memory import Memory, remember
 from trainer.sched.queue import Candidate, Limits, Today
 from trainer.sched.state import Queue
-from trainer.store.sqlrun import Runner, chunks, in_list
+from trainer.store.sqlrun import Runner, chunks, deck_names, in_list
 
 
 def owners(run: Runner, card_ids: Iterable[int]) -> dict[int, int]:
@@ -151,6 +151,19 @@ def unseen(run: Runner, deck_ids: Iterable[int]) -> dict[int, int]:
         )
         out[deck_id] = int(rows[0][0])
     return dict(out)
+
+
+def paused_pace(run: Runner, today: int, exam_day: int | None, limits_for: Callable[[str], Limits]) -> int:
+    """New points a day the exam plan wants in the decks where the learner set new cards to 0 (0 when
+    no exam is set, no deck is paused or the paused ones have nothing left to introduce): the pause is
+    kept (`trainer.sched.budget.paced_new`), so the home screen says what it costs."""
+    if exam_day is None or exam_day <= today:
+        return 0
+    paused = [d for d, name in deck_names(run, live=True).items() if limits_for(name).new <= 0]
+    if not paused:
+        return 0
+    left = unseen(run, paused)
+    return sum(exam_pace(left.get(d, 0), today, exam_day) for d in paused)
 
 
 # A budget in minutes replaces the count of reviews a day: the budget cuts the queue instead.

@@ -110,6 +110,14 @@ def to_study(due: int, new: int, learning: int) -> str:
     return f"待复习 {due + new + learning} 张（到期 {due}，新卡 {new}，学习中 {learning}）"
 
 
+def paused_new(pace: int) -> str:
+    """Home's line when new cards are set to 0 with an exam ahead: the pause is kept, and this says what
+    the exam plan would want instead ('' when it wants nothing)."""
+    if pace <= 0:
+        return ""
+    return f"新卡已设为每天 0 张：考试计划要每天 {pace} 个新要点，才能在考前三周学完"
+
+
 def seconds_label(seconds: float) -> str:
     """A duration as 分/秒."""
     minutes, secs = divmod(round(seconds), 60)

@@ -20,10 +20,10 @@ from textual.widgets import DataTable, Static
 from trainer.core.safetext import clean_text
 from trainer.sched.days import day_to_date
 from trainer.store import day_summaries as summaries
-from trainer.store import drill, lite
+from trainer.store import drill, exam_reads, lite
 from trainer.store.convert import DeckSummary
 from trainer.tui.cjk import Packed
-from trainer.tui.format import countdown, exam_date, to_study
+from trainer.tui.format import countdown, exam_date, paused_new, to_study
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.title_bar import TitleBar
@@ -125,6 +125,7 @@ class HomeScreen(TrainerScreen):
             )
             done = lite.reviews_on(r.run, today)
             streak = summaries.streak(r.run, today)
+            pace = exam_reads.paused_pace(r.run, today, settings.exam_day, settings.limits_for)
         self.expanded &= {d.deck_id for d in self.decks}
         self._fill()
         due, new, learning = (sum(getattr(d, n) for d in self.decks) for n in ("due", "new", "learning"))
@@ -134,6 +135,8 @@ class HomeScreen(TrainerScreen):
             parts.append(exam)
         if settings.exam_day == today:
             parts.append("按 k 考前速记")
+        if paused := paused_new(pace):
+            parts.append(paused)
         self.query_one("#home-status", Static).update(Packed(parts))
         # Nothing left today: practice (the custom study dialog, a practice unless ticked) is a key away.
         self.nothing_due = bool(self.decks) and due + new + learning == 0
