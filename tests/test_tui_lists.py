@@ -191,8 +191,8 @@ async def test_tab_and_up_choose_the_point_a_grade_key_sets(engine) -> None:
 
 
 async def test_a_lists_same_day_repeat_shows_what_each_key_does(engine) -> None:
-    """Back today after a point was forgotten: a repeat changes no schedule, so the keys show the days
-    the first answer gave (a pass) or 今天 (a fail), for each point and for the list."""
+    """Back today after a point was forgotten: a repeat changes no schedule, so the keys and rows show the
+    days the first answer gave (a pass) or 今天 (a fail), the keys for the list, the rows for each point."""
     known_yesterday(engine)
     async with app_for(engine).run_test(size=(80, 24)) as pilot:
         review = await _start(pilot)
@@ -202,10 +202,16 @@ async def test_a_lists_same_day_repeat_shows_what_each_key_does(engine) -> None:
         assert due[1] > 1 and due[3] == 1 and due[LIST_ID] == 1  # what the first answer gave
         await pilot.press("enter")  # the list again, revealed
         assert review.session.current().card_id == LIST_ID and cursor(review) == 0
-        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + [f"{due[1]}天"] * 2  # point 1
-        await pilot.press("down", "down")
-        assert [cell(review, q) for q in range(6)] == ["今天"] * 4 + ["1天"] * 2  # point 3
+        # The keys show what the list gets (its 整组 line's computation): 今天 when the point is forgotten
+        # (the list comes back), else the days its first answer gave; a point's own days show on its row.
+        for _point in (1, 3):
+            assert [cell(review, q) for q in range(6)] == ["今天"] * 3 + [f"{due[LIST_ID]}天"] * 3
+            await pilot.press("down", "down")
         assert total_text(review).endswith(f"→ {due[LIST_ID]}天（未评的 6 点按 4）")
+        await pilot.press("up", "up", "up", "up", "4")  # point 1 passed again: its row shows its own days
+        assert rows_text(review)[0].endswith(f"4 良好 → {due[1]}天")
+        await pilot.press("down", "4")  # point 3 passed again: its first answer's day
+        assert rows_text(review)[2].endswith("4 良好 → 1天")
         await pilot.press("space")
         assert states(engine) == after  # a repeat: logged, no schedule changed
         assert len(today_log(engine)) == 14

@@ -5,17 +5,20 @@ streak in card info, home's 学习中, and 考前速记 months before the exam."
 from __future__ import annotations
 
 import math
-from datetime import date
+import re
+from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 from textual.widgets import DataTable, Static
 
-from tests.conftest import SHANGHAI, make_deck
-from tests.tui_support import app_for, sync
+from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
+from tests.tui_support import app_for, start_review, sync
 from trainer.sched.budget import NEW_LEAD_DAYS, paced_new
 from trainer.services.config import Settings
 from trainer.services.exam_plan import exam_plan
+from trainer.store import queries
 from trainer.store.queries import runner
 
 TODAY = date(2026, 11, 22).toordinal()  # the study day of tests.conftest.FIXED_NOW
@@ -70,3 +73,44 @@ async def test_home_says_nothing_of_the_pace_when_new_cards_are_allowed(engine) 
         assert "考试计划要每天" not in _status(pilot.app)
         table = pilot.app.screen.query_one("#decks", DataTable)
         assert str(table.get_row_at(0)[2]) == "2"
+
+
+# 2. A list's grade keys and its 整组 line come from one computation: the list's answer.
+
+
+def _list_known_yesterday(engine) -> None:
+    """Every point answered 4 yesterday: today the list card enters (tests.test_tui_lists)."""
+    sync(engine, make_deck(heads=HEADS))
+    with Session(engine) as s, s.begin():
+        for card_id in range(1, len(HEADS) + 1):
+            queries.record_answer(s, card_id, 4, now=FIXED_NOW - timedelta(days=1), today=TODAY - 1)
+
+
+def _days(label: str) -> int:
+    return 0 if "今天" in label else int(re.search(r"(\d+)天", label).group(1))  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("exam", [None, EXAM], ids=["sm2", "exam-mode"])
+async def test_a_lists_grade_keys_agree_with_its_whole_line_and_the_answer(engine, exam) -> None:
+    _list_known_yesterday(engine)
+    list_id = len(HEADS) + 1  # make_deck gives the head cards first, then the list card
+    async with app_for(engine, Settings(zone=SHANGHAI, exam_date=exam)).run_test(size=(80, 24)) as pilot:
+        review = await start_review(pilot)
+        assert review.session.current().card_id == list_id
+        await pilot.press("space")
+        await pilot.pause()
+        whole = str(review.query_one("#list-total", Static).render())
+        assert whole.startswith("整组（取最低分）：4 良好 → ")
+        listed = _days(whole.split("→")[1])
+        assert _days(str(review.query_one("#grade-cell-4", Static).render())) == listed
+        await pilot.press("down", "3")  # point 2 graded 3: the list is graded 3 too
+        whole = str(review.query_one("#list-total", Static).render())
+        assert whole.startswith("整组（取最低分）：3 ")
+        await pilot.press("up")  # back on point 2, set to 3
+        await pilot.pause()
+        assert _days(str(review.query_one("#grade-cell-3", Static).render())) == _days(whole.split("→")[1])
+        await pilot.press("space")  # answered: the list card is due when both said
+        await pilot.pause()
+    with engine.connect() as c:
+        due = c.execute(text("SELECT due_day FROM card_state WHERE card_id = :c"), {"c": list_id}).scalar()
+    assert due - TODAY == _days(whole.split("→")[1])

@@ -225,12 +225,16 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         self.query_one(KeyBar).relabel(*keys_after_reveal(False, self.suggested))
 
     def _show_point_keys(self) -> None:
-        """The grade keys of a list: what each grade gives the highlighted point."""
+        """The grade keys of a list: what the list (整组) gets when the highlighted point is given each
+        grade, the others as set (4 when unset). It is the 整组 line's computation, the scheduler's
+        answer of the list (`preview_list`), so the key of the grade set shows the 整组 line's interval;
+        what a grade gives the point itself shows on its row once set."""
         grades = self.list_grades
         if grades is None:
             return
         i = grades.cursor
-        intervals = {q: self.session.preview_point(i, q) for q in GRADES}
+        final = grades.final()
+        intervals = {q: self.session.preview_list([*final[:i], q, *final[i + 1 :]]) for q in GRADES}
         self.grade_bar.show_grades(intervals, grades.grades[i])
 
     # -- actions --------------------------------------------------------------------------------
