@@ -15,11 +15,13 @@ from textual.widgets import DataTable, Static
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
 from tests.tui_support import app_for, start_review, sync
+from trainer.core.stats import correct_run
 from trainer.sched.budget import NEW_LEAD_DAYS, paced_new
 from trainer.services.config import Settings
 from trainer.services.exam_plan import exam_plan
 from trainer.store import queries
 from trainer.store.queries import runner
+from trainer.tui.screens.card_info import CardInfoScreen
 
 TODAY = date(2026, 11, 22).toordinal()  # the study day of tests.conftest.FIXED_NOW
 EXAM = date(2027, 1, 10)
@@ -114,3 +116,36 @@ async def test_a_lists_grade_keys_agree_with_its_whole_line_and_the_answer(engin
     with engine.connect() as c:
         due = c.execute(text("SELECT due_day FROM card_state WHERE card_id = :c"), {"c": list_id}).scalar()
     assert due - TODAY == _days(whole.split("→")[1])
+
+
+# 3. Card info's 连续答对 counts the answers since the last miss, same-day repeats too.
+
+
+@pytest.mark.parametrize(
+    ("grades", "run"),
+    [((), 0), ((0,), 0), ((0, 5), 1), ((4, 4, 2, 3, 4), 2), ((4, 4, 4), 3), ((5, 1), 0)],
+    ids=["none", "miss", "miss-then-pass", "two-since-miss", "all-pass", "pass-then-miss"],
+)
+def test_correct_run_counts_from_the_last_miss(grades, run) -> None:
+    assert correct_run(grades) == run
+
+
+async def test_card_info_counts_the_correct_answer_after_a_miss(engine) -> None:
+    sync(engine, make_deck(heads=("人才队伍不完善",)))
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await start_review(pilot)
+        card_id = review.session.current().card_id
+        await pilot.press("space", "0")  # forgotten: back at once (the only card)
+        assert review.session.current().card_id == card_id
+        await pilot.press("space", "5")
+        await pilot.pause()
+        await pilot.app.push_screen(CardInfoScreen(pilot.app.store, card_id))
+        await pilot.pause()
+        info = str(pilot.app.screen.query_one("#info-text", Static).render())
+    with engine.connect() as c:
+        grades = [
+            r[0]
+            for r in c.execute(text("SELECT quality FROM review_log WHERE card_id = :c ORDER BY id"), {"c": card_id})
+        ]
+    assert grades == [0, 5]
+    assert "连续答对：1 次" in info

@@ -6,7 +6,7 @@ Days are day numbers (`date.toordinal()` of the study day), the unit `review_log
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -66,6 +66,18 @@ class Streak:
     studied_today: bool
     days_studied: int
     last_day: int | None
+
+
+def correct_run(qualities: Sequence[int]) -> int:
+    """Correct answers in a row at the end of one card's answers, oldest first (card info's 连续答对):
+    every answer counts, a same-day repeat too, though SM-2's repetition count (`Schedule.reps`) leaves
+    repeats out and so stays 0 after a miss and its passed repeat."""
+    run = 0
+    for q in reversed(qualities):
+        if q < PASS_QUALITY:
+            break
+        run += 1
+    return run
 
 
 def streak_of(days: Iterable[int], today: int) -> Streak:

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from trainer.core.stats import correct_run
 from trainer.sched.days import day_to_date
 from trainer.store import card_ops
 from trainer.store.card_ops import CardInfo
@@ -34,7 +35,7 @@ def info_text(info: CardInfo) -> str:
         f"卡组：{info.deck}    类型：{'整段列表' if info.kind == 'list' else '要点'}",
         f"状态：{QUEUE_NAMES.get(st.queue, str(st.queue))}{'（难记卡）' if info.leech else ''}",
         f"易度：{st.ease:.2f}    间隔：{interval_label(st.interval) if st.interval else '—'}    到期：{due}",
-        f"连续答对：{st.reps}    遗忘：{st.lapses} 次    复习：{len(info.history)} 次",
+        f"连续答对：{correct_run([h.quality for h in info.history])} 次    遗忘：{st.lapses} 次    复习：{len(info.history)} 次",
     ]
     return "\n".join(lines)
 
