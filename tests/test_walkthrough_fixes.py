@@ -22,6 +22,7 @@ from trainer.services.exam_plan import exam_plan
 from trainer.store import queries
 from trainer.store.queries import runner
 from trainer.tui.screens.card_info import CardInfoScreen
+from trainer.tui.screens.home import HomeScreen
 
 TODAY = date(2026, 11, 22).toordinal()  # the study day of tests.conftest.FIXED_NOW
 EXAM = date(2027, 1, 10)
@@ -149,3 +150,27 @@ async def test_card_info_counts_the_correct_answer_after_a_miss(engine) -> None:
         ]
     assert grades == [0, 5]
     assert "连续答对：1 次" in info
+
+
+# 4. Home's topic rows count 学习中 as their deck row does: today's cards to answer again.
+
+
+async def test_home_topic_rows_count_learning_as_the_deck_row_does(engine) -> None:
+    sync(engine, make_deck(heads=HEADS))
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        review = await start_review(pilot)
+        await pilot.press("space", "0")  # forgotten: to answer again today
+        await pilot.press("q")  # the summary
+        await pilot.press("escape")  # home
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.press("t")  # the deck's topics
+        await settle(pilot)
+        table = pilot.app.screen.query_one("#decks", DataTable)
+        deck_row, topic_row = (table.get_row_at(i) for i in range(2))
+        assert str(topic_row[0]).strip() == "优化基层政企服务"  # make_deck's one topic
+    with engine.connect() as c:
+        failed = c.execute(text("SELECT COUNT(DISTINCT card_id) FROM review_log WHERE quality < 3")).scalar()
+    assert failed == 1 and review is not None
+    assert (deck_row[3], topic_row[3]) == (1, 1)  # 学习中: the one card answered 0, in the one topic
+    assert (deck_row[1], topic_row[1]) == (0, 0)  # 到期: nothing due yet on a new deck

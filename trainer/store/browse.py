@@ -8,8 +8,11 @@ from enum import StrEnum
 from sqlalchemy import Select, and_, case, distinct, func, literal, select
 from sqlalchemy.orm import Session
 
+from trainer.sched.lists import absorb_pending
+from trainer.store import drill
 from trainer.store.convert import CardState, state_from_row
 from trainer.store.models import CardRow, CardStateRow, DeckRow, NoteRow, Queue
+from trainer.store.queries import runner
 
 PAGE_SIZE = 50
 
@@ -183,6 +186,10 @@ def headings(session: Session) -> list[str]:
 def topic_summaries(session: Session, today: int) -> list[TopicSummary]:
     """Every deck's topics with due, new and learning counts (list cards included), in document order.
 
+    学习中 (`learning`) is what the deck row counts (`trainer.store.drill.deck_summaries`): today's
+    cards to answer again (answered below 4 today, a point repeated through its list counted once),
+    not the cards in the LEARNING queue; such a card is not counted as due as well.
+
     Two grouped reads (cards by section, sections by topic) joined in Python: a join on a grouped
     subquery would scan the notes once per card.
     """
@@ -193,7 +200,6 @@ def topic_summaries(session: Session, today: int) -> list[TopicSummary]:
             CardRow.section_key,
             func.sum(case((and_(s.queue.in_((Queue.REVIEW, Queue.LEARNING)), s.due_day <= today), 1), else_=0)),
             func.sum(case((s.queue == Queue.NEW, 1), else_=0)),
-            func.sum(case((s.queue == Queue.LEARNING, 1), else_=0)),
             func.count(),
         )
         .join(s, s.card_id == CardRow.id)
@@ -206,17 +212,23 @@ def topic_summaries(session: Session, today: int) -> list[TopicSummary]:
         .group_by(NoteRow.deck_id, NoteRow.section_key)
     ).all()
     topic_of = {(d, k): (t, first) for d, k, t, first in sections}
+    again: dict[tuple[int, str], list[int]] = {}  # (deck, section): [to answer again, of them due]
+    for c in absorb_pending(drill.today_activity(runner(session), today).pending):
+        counts = again.setdefault((c.deck_id, c.section), [0, 0])
+        counts[0] += 1
+        counts[1] += int(c.queue in (Queue.REVIEW, Queue.LEARNING) and c.due_day <= today)
     totals: dict[tuple[int, str], list[int]] = {}
-    for deck_id, key, due, new, learning, n in per_section:
+    for deck_id, key, due, new, n in per_section:
+        learning, due_too = again.get((deck_id, key), (0, 0))
         found = topic_of.get((deck_id, key))
         if found is None:
             continue
         topic, first = found
         acc = totals.setdefault((deck_id, topic), [first, 0, 0, 0, 0])
         acc[0] = min(acc[0], first)
-        acc[1] += int(due or 0)
+        acc[1] += int(due or 0) - due_too
         acc[2] += int(new or 0)
-        acc[3] += int(learning or 0)
+        acc[3] += learning
         acc[4] += int(n)
     ordered = sorted(totals.items(), key=lambda kv: (kv[0][0], kv[1][0]))
     return [
