@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from textual.widgets import DataTable, Static
 
 from tests.conftest import FIXED_NOW, SHANGHAI, make_deck
-from tests.tui_support import app_for, start_review, sync
+from tests.tui_support import add_history, app_for, start_review, sync
 from trainer.core.stats import correct_run
 from trainer.sched.budget import NEW_LEAD_DAYS, paced_new
 from trainer.services.config import Settings
@@ -23,6 +23,7 @@ from trainer.store import queries
 from trainer.store.queries import runner
 from trainer.tui.screens.card_info import CardInfoScreen
 from trainer.tui.screens.home import HomeScreen
+from trainer.tui.screens.review import ReviewScreen
 
 TODAY = date(2026, 11, 22).toordinal()  # the study day of tests.conftest.FIXED_NOW
 EXAM = date(2027, 1, 10)
@@ -174,3 +175,29 @@ async def test_home_topic_rows_count_learning_as_the_deck_row_does(engine) -> No
     assert failed == 1 and review is not None
     assert (deck_row[3], topic_row[3]) == (1, 1)  # 学习中: the one card answered 0, in the one topic
     assert (deck_row[1], topic_row[1]) == (0, 0)  # 到期: nothing due yet on a new deck
+
+
+# 5. 考前速记 months before the exam says so in one line when it starts, and still runs.
+
+
+def _weak_history(engine) -> None:
+    """Points answered with misses over the last weeks: 考前速记 has weak lists to pick."""
+    sync(engine, make_deck(heads=HEADS))
+    add_history(engine, list(range(1, len(HEADS) + 1)), days_back=20, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    ("exam", "told"), [(date(2027, 3, 28), True), (date(2026, 12, 6), False)], ids=["months-ahead", "in-14-days"]
+)
+async def test_cram_far_from_the_exam_says_so_and_still_runs(engine, exam, told) -> None:
+    _weak_history(engine)
+    settings = Settings(zone=SHANGHAI, exam_date=exam)
+    async with app_for(engine, settings).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("k")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ReviewScreen)  # it runs either way
+        shown = [n.message for n in pilot.app._notifications]
+    days = exam.toordinal() - TODAY
+    early = [m for m in shown if f"离考试还有 {days} 天" in m]
+    assert len(early) == (1 if told else 0), shown

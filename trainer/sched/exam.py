@@ -59,6 +59,9 @@ NEXT_RECALL = 0.9
 # but only while it would miss `EXAM_FLOOR`: there a review can lapse too late to be caught up, so a
 # point above the floor waits for the exam morning (考前速记) instead.
 CATCH_UP_DAYS = 3
+# 考前速记 is for the exam's last days (the morning of the exam above all); started earlier it still
+# runs, but the learner is told how far off the exam is: the plan's reviews do the work until then.
+CRAM_DAYS = 14
 
 
 def exam_recall(memory: Memory, exam_day: int) -> float:

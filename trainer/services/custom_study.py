@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from trainer.core import session as rules
 from trainer.sched.days import require_aware, study_day
+from trainer.sched.exam import CRAM_DAYS
 from trainer.sched.state import Algorithm, Schedule
 from trainer.services.exam_plan import cram
 from trainer.services.study import LazyCards, StudySession, Summary, _Done
@@ -98,7 +99,15 @@ def start_cram(store: Store | Engine, settings: Settings, clock: Clock) -> Study
     today = study_day(require_aware(clock()), settings.tz(), settings.day_start_hour)
     with store.read() as r:
         ids = cram(r.run, settings, today, CRAM_CARDS)
-    return session_over(store, ids, settings, clock, today=today)
+    session = session_over(store, ids, settings, clock, today=today)
+    if ids and settings.exam_day is not None and settings.exam_day - today > CRAM_DAYS:
+        session.notices.append(cram_early(settings.exam_day - today))
+    return session
+
+
+def cram_early(days: int) -> str:
+    """The line 考前速记 starts with when the exam is more than `CRAM_DAYS` days away (it still runs)."""
+    return f"离考试还有 {days} 天：考前速记是为考前几天准备的，现在也可以过一遍，平时按计划复习就够了"
 
 
 def session_over(
