@@ -9,7 +9,10 @@ sections, head lengths and punctuation, parallel heads, kinds, how much of the t
 builder's own confidence) and takes the reading it is surest of, when sure enough; it is trained
 leave-one-part-out (on the other parts and tests/corpus, scored on the part left out).
 
-Session 12: the oracle gains 0.06-0.12 F1 on the newest parts; the judge gains nothing part-out (README).
+`offered`: the best outline among the builder's own and the other readings `trainer.parse.alternatives`
+offers the learner in the outline editor (key r), with how many it offers per document.
+
+Session 12: the oracle gains 0.05-0.16 F1 on the newest parts; the judge gains nothing part-out (README).
 """
 
 from __future__ import annotations
@@ -79,6 +82,30 @@ def collect(parts: list[str]) -> list[dict[str, Any]]:
                 c["predicted"], c["expected"] = len(heads), len(exp)
             docs.append({"part": part, "doc": txt.name, "length": len(text), "cands": cands})
     return docs
+
+
+def offered(part: str) -> tuple[int, int, int, int, float]:
+    """The readings `trainer.parse.alternatives` offers the learner, and the best a learner could pick:
+    (matched, predicted, expected) totals of the best outline per document, documents, mean offered."""
+    from trainer.parse import alternatives, decode, parse_document
+
+    m = p = e = docs = shown = 0
+    for txt in sorted(PARTS.get(part, Path(part)).glob("*.txt")):
+        gold = txt.with_name(txt.name.removesuffix(".txt") + ".expected.yaml")
+        exp = [norm(h) for h, _ in _expected_points(yaml.safe_load(gold.read_text(encoding="utf-8")) or {})]
+        text = decode(txt.read_bytes(), source=txt.name)
+        try:
+            decks = [parse_document(text, source=txt.name), *(a.deck for a in alternatives(text, source=txt.name))]
+        except TrainerError:
+            continue
+        scored = []
+        for deck in decks:
+            heads = [norm(pt.head) for _, _, pt in deck.points()]
+            hit = len(match_points(exp, heads))
+            scored.append((2 * hit / (len(heads) + len(exp)) if heads or exp else 1.0, hit, len(heads)))
+        _, hit, made = max(scored, key=lambda x: x[0])
+        m, p, e, docs, shown = m + hit, p + made, e + len(exp), docs + 1, shown + len(decks) - 1
+    return m, p, e, docs, shown / docs if docs else 0.0
 
 
 def f1(c: dict[str, Any]) -> float:
@@ -173,7 +200,10 @@ def main(argv: list[str] | None = None) -> int:
         f"  {len(docs)} documents, {len(pairs)} other readings, {sum(y for *_, y in pairs):.0f} better by > {GAIN} F1"
     )
     judges = {part: train([(x, y) for d, _, x, y in pairs if d["part"] != part]) for part in args.parts}
-    print(f"  {'part':<8}{'rules':>7}{'oracle':>8}" + "".join(f"{'P>=' + str(t):>9}" for t in args.least))
+    print(
+        f"  {'part':<8}{'rules':>7}{'oracle':>8}{'offered':>9}{'per doc':>9}"
+        + "".join(f"{'P>=' + str(t):>9}" for t in args.least)
+    )
     for part in args.parts:
         mine = [d for d in docs if d["part"] == part]
 
@@ -184,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
 
         cells = "".join(f"{_total(mine, lambda d, t=t: judged(d, t)):9.3f}" for t in args.least)
         rules, oracle = _total(mine, lambda d: d["cands"][0]), _total(mine, lambda d: max(d["cands"], key=f1))
-        print(f"  {part:<8}{rules:7.3f}{oracle:8.3f}{cells}")
+        m, p, e, _, per_doc = offered(part)
+        print(f"  {part:<8}{rules:7.3f}{oracle:8.3f}{2 * m / (p + e) if p + e else 1.0:9.3f}{per_doc:9.2f}{cells}")
     return 0
 
 
