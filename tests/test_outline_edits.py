@@ -1,4 +1,5 @@
-"""The outline screen's edits as pure functions on a Deck (trainer.core.outline_edits), table-driven."""
+"""The outline screen's edits as pure functions on a Deck (trainer.core.outline_edits), table-driven;
+and the lists `o` finds in a point's body (trainer.services.outline_draft.list_items)."""
 
 from __future__ import annotations
 

@@ -375,3 +375,18 @@ async def test_expand_a_point_without_a_list_changes_nothing_and_says_so(engine,
         await pilot.press("up", "o")  # on a section row: a point is asked for
         await pilot.pause()
         assert "先选一个要点" in str(message.render()) and screen.deck is before
+
+
+async def test_a_rebuild_keeps_an_expanded_point(engine, tmp_path: Path) -> None:
+    from trainer.cli import main
+
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    out = tmp_path / "decks" / "主题教育.yaml"
+    await run_outline(engine, doc, out, [*down(3), "o"])
+    doc.write_text(LISTED.replace("久久为功", "常抓不懈"), encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    deck = decks.load(out)
+    assert [s.heading for s in deck.topics[0].sections] == ["工作要求", "抓好三个环节", "工作要求（续）"]
+    assert heads(deck) == ["提高思想认识", "加强学习", "查摆问题", "整改落实", "健全长效机制"]
+    assert deck.points()[-1][2].body == "建章立制，常抓不懈。"  # the document's change is taken
