@@ -310,3 +310,83 @@ async def test_control_codes_and_markup_in_the_document_are_shown_as_text(engine
         # A form feed splits no line: the highlighted lines stay those of the point.
         await pilot.press(*down(6))
         assert screen.source.selected_text.startswith("1. 加强人才队伍建设")
+
+
+LISTED = """# 范文积累
+
+#### 推进主题教育
+
+##### 工作要求
+
+1. 提高思想认识。统一思想，凝聚共识。
+2. 抓好三个环节。一是加强学习，筑牢根基，二是查摆问题，对照检查，三是整改落实，建立台账。
+3. 健全长效机制。建章立制，久久为功。
+"""
+# Rows: 0 topic, 1 工作要求, 2-4 its points (3: 抓好三个环节, whose body holds a list).
+
+
+@pytest.mark.parametrize(
+    ("steps", "sections"),
+    [
+        (
+            [*down(3), "o"],
+            [
+                ("工作要求", ["提高思想认识"]),
+                ("抓好三个环节", ["加强学习", "查摆问题", "整改落实"]),
+                ("工作要求（续）", ["健全长效机制"]),
+            ],
+        ),
+        ([*down(3), "o", "u"], [("工作要求", ["提高思想认识", "抓好三个环节", "健全长效机制"])]),
+    ],
+    ids=["expand", "expand-undone"],
+)
+async def test_expand_a_point_whose_body_holds_a_list(engine, tmp_path: Path, steps, sections) -> None:
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    out = tmp_path / "decks" / "主题教育.yaml"
+    deck = await run_outline(engine, doc, out, steps, size=(80, 24))
+    assert deck is not None
+    assert [(s.heading, [p.head for p in s.points]) for s in deck.topics[0].sections] == sections
+    assert {s.kind.value for s in deck.topics[0].sections} == {"countermeasures"}
+    with Session(engine) as s:  # saved means synced: the three items are points in the database
+        from trainer.store.models import NoteRow
+
+        live = s.scalars(select(NoteRow.head).where(NoteRow.retired.is_(False))).all()
+    assert sorted(live) == sorted(h for _, heads in sections for h in heads)
+    if len(sections) > 1:
+        assert deck.topics[0].sections[1].points[0].body == "筑牢根基"
+
+
+async def test_expand_a_point_without_a_list_changes_nothing_and_says_so(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+        before = screen.deck
+        await pilot.press(*down(2), "o")
+        await pilot.pause()
+        message = screen.query_one("#outline-message")
+        assert "没有列表" in str(message.render()) and message.has_class("-error")
+        assert screen.deck is before and not screen.history
+        await pilot.press("up", "o")  # on a section row: a point is asked for
+        await pilot.pause()
+        assert "先选一个要点" in str(message.render()) and screen.deck is before
+
+
+async def test_a_rebuild_keeps_an_expanded_point(engine, tmp_path: Path) -> None:
+    from trainer.cli import main
+
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    out = tmp_path / "decks" / "主题教育.yaml"
+    await run_outline(engine, doc, out, [*down(3), "o"])
+    doc.write_text(LISTED.replace("久久为功", "常抓不懈"), encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    deck = decks.load(out)
+    assert [s.heading for s in deck.topics[0].sections] == ["工作要求", "抓好三个环节", "工作要求（续）"]
+    assert heads(deck) == ["提高思想认识", "加强学习", "查摆问题", "整改落实", "健全长效机制"]
+    assert deck.points()[-1][2].body == "建章立制，常抓不懈。"  # the document's change is taken

@@ -16,7 +16,7 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
-from trainer.parse import decode, parse_document
+from trainer.parse import decode, parse_document, parse_with_notes
 from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 from trainer.store.handle import Store
@@ -123,3 +123,14 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
             atomic_write(target, before)
         raise
     return report
+
+
+def list_items(text: str) -> list[tuple[str, str]]:
+    """The (head, body) of each item of the list a text holds (a point's body: `一是…，二是…`), as the
+    builder reads them, in order; none when it finds no list (paragraphs of prose are not one)."""
+    try:
+        deck, notes = parse_with_notes(text)
+    except DocumentError:
+        return []
+    sections = [s for t in deck.topics for s in t.sections]
+    return [(p.head, p.body) for s, note in zip(sections, notes, strict=True) if not note.prose for p in s.points]
