@@ -96,8 +96,10 @@ def test_dry_run_lists_the_other_readings(doc: Path, capsys: pytest.CaptureFixtu
         assert f"  {n}. {other.what}" in out
 
 
-def test_reading_n_writes_that_reading(doc: Path, tmp_path: Path) -> None:
+def test_reading_n_writes_that_reading(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "deck.yaml"
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    assert f"can be read {len(alternatives(DOC))} other way(s)" in capsys.readouterr().err
     assert main(["build", str(doc), "--reading", "2", "-o", str(out)]) == 0
     assert _heads(decks.load(out)) == _heads(alternatives(DOC)[0].deck)
 

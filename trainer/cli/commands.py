@@ -122,6 +122,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             if Path(args.output).resolve().parent == paths.user_decks_dir().resolve():  # a new learner's first deck
                 paths.make_private_dirs(paths.user_decks_dir())
             decks.save(deck, Path(args.output))
+    if not args.dry_run and len(args.documents) == 1 and (others := other_readings(Path(args.documents[0]))):
+        print(
+            f"this document can be read {len(others)} other way(s): --dry-run lists them, --reading N builds one",
+            file=sys.stderr,
+        )
     if kept := summary(result, previous):
         print(kept, file=sys.stderr)
     print(
