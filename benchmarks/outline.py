@@ -51,6 +51,8 @@ PARTS = {
     "dev8": ROOT / "tests" / "realdocs" / "dev8",
     "dev9": ROOT / "tests" / "realdocs" / "dev9",
     "dev10": ROOT / "tests" / "realdocs" / "dev10",
+    "dev12": ROOT / "tests" / "realdocs" / "dev12",
+    "dev13": ROOT / "tests" / "realdocs" / "dev13",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8

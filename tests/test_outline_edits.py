@@ -1,4 +1,5 @@
-"""The outline screen's edits as pure functions on a Deck (trainer.core.outline_edits), table-driven."""
+"""The outline screen's edits as pure functions on a Deck (trainer.core.outline_edits), table-driven;
+and the lists `o` finds in a point's body (trainer.services.outline_draft.list_items)."""
 
 from __future__ import annotations
 
@@ -133,3 +134,159 @@ def test_the_last_section_cannot_be_dropped() -> None:
 )
 def test_lead(text: str, expected: tuple[str, str]) -> None:
     assert ed.lead(text) == expected
+
+
+# Expanding a point whose body holds a list (`o`): the items are given as data (the screen finds them
+# with the builder, `trainer.services.outline_draft.list_items`).
+ITEMS = [("学习教育", "抓好理论学习。"), ("查摆问题", "对照检查。"), ("整改落实", "")]
+
+
+def _listed() -> Deck:
+    points = (
+        Point("", "提高认识", "统一思想。", line=2),
+        Point("", "三个环节注意方面", "第一环节：学习教育…；第二环节：查摆问题…；第三环节：整改落实…", line=3),
+        Point("", "健全机制", "建章立制。", line=4),
+        Point("", "强化考核", "奖优罚劣。", line=5),
+    )
+    topics = (Topic("主题教育", (Section(C, "工作要求", points), Section(P, "存在的问题", (Point("", "走过场"),)))),)
+    return Deck("卡组", unique_ids(topics))
+
+
+EXPANDED = {
+    "middle-point": (
+        1,
+        [
+            "主题教育",
+            "  countermeasures 工作要求",
+            "    提高认识 / 统一思想。",
+            "  countermeasures 三个环节注意方面",
+            "    学习教育 / 抓好理论学习。",
+            "    查摆问题 / 对照检查。",
+            "    整改落实 / ",
+            "  countermeasures 工作要求（续）",
+            "    健全机制 / 建章立制。",
+            "    强化考核 / 奖优罚劣。",
+            "  problems 存在的问题",
+            "    走过场 / ",
+        ],
+    ),
+    "first-point": (  # nothing before it: the points after it keep the section's own heading
+        0,
+        [
+            "主题教育",
+            "  countermeasures 提高认识",
+            "    学习教育 / 抓好理论学习。",
+            "    查摆问题 / 对照检查。",
+            "    整改落实 / ",
+            "  countermeasures 工作要求",
+            "    三个环节注意方面 / 第一环节：学习教育…；第二环节：查摆问题…；第三环节：整改落实…",
+            "    健全机制 / 建章立制。",
+            "    强化考核 / 奖优罚劣。",
+            "  problems 存在的问题",
+            "    走过场 / ",
+        ],
+    ),
+    "last-point": (  # nothing after it: no continuation
+        3,
+        [
+            "主题教育",
+            "  countermeasures 工作要求",
+            "    提高认识 / 统一思想。",
+            "    三个环节注意方面 / 第一环节：学习教育…；第二环节：查摆问题…；第三环节：整改落实…",
+            "    健全机制 / 建章立制。",
+            "  countermeasures 强化考核",
+            "    学习教育 / 抓好理论学习。",
+            "    查摆问题 / 对照检查。",
+            "    整改落实 / ",
+            "  problems 存在的问题",
+            "    走过场 / ",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize(("p", "expected"), EXPANDED.values(), ids=EXPANDED.keys())
+def test_expand_point_makes_a_section_of_the_items(p: int, expected: list[str]) -> None:
+    from trainer.core.cards import section_keys
+
+    deck = _listed()
+    after = ed.expand_point(deck, 0, 0, p, ITEMS)
+    assert outline(after) == expected
+    old = {q.id: q for _, _, q in deck.points()}
+    kept = [q for _, _, q in after.points() if q.id in old]
+    assert [q.id for q in kept] == [q.id for i, (_, _, q) in enumerate(deck.points()) if i != p]  # order and ids
+    assert all(q == old[q.id] for q in kept)
+    new = [q for _, _, q in after.points() if q.id not in old]
+    assert [q.head for q in new] == [h for h, _ in ITEMS]
+    assert len({q.id for q in new}) == 3 and all(q.line == deck.points()[p][2].line for q in new)
+    keys = section_keys(after)
+    assert len(set(keys)) == len(keys)  # one list card per section
+    assert outline(deck) == outline(_listed())  # the value edited is left as it was: undo is the old value
+
+
+def test_expand_the_only_point_replaces_its_section() -> None:
+    after = ed.expand_point(_listed(), 0, 1, 0, [("形式主义", "材料多。"), ("官僚主义", "")])
+    assert outline(after)[-3:] == ["  problems 走过场", "    形式主义 / 材料多。", "    官僚主义 / "]
+    assert [s.heading for s in after.topics[0].sections] == ["工作要求", "走过场"]
+
+
+def test_expand_gives_new_sections_headings_no_other_section_of_their_kind_has() -> None:
+    from trainer.core.cards import section_keys
+
+    deck = _listed()
+    # The topic has a 「提高认识」 countermeasures section and a 「工作要求（续）」 already.
+    topic = deck.topics[0]
+    extra = (Section(C, "提高认识", (Point("x1", "甲"),)), Section(C, "工作要求（续）", (Point("x2", "乙"),)))
+    deck = Deck(deck.name, (Topic(topic.title, (*topic.sections, *extra)),))
+    deck = ed.move_point(deck, 0, 0, 0, 1)[0]  # 提高认识 second, so points come before and after it
+    after = ed.expand_point(deck, 0, 0, 1, ITEMS)
+    headings = [s.heading for s in after.topics[0].sections]
+    assert headings[:3] == ["工作要求", "提高认识 2", "工作要求（续） 2"]
+    keys = section_keys(after)
+    assert len(set(keys)) == len(keys)
+
+
+def test_expand_items_with_a_long_head_are_marked_long() -> None:
+    long = "把学习教育贯穿始终，做到学思用贯通、知信行统一，真正学懂弄通做实"
+    after = ed.expand_point(_listed(), 0, 0, 1, [(long, ""), ("查摆问题", "")])
+    assert [q.long_head for q in after.topics[0].sections[1].points] == [True, False]
+
+
+@pytest.mark.parametrize("items", [[], [("只有一项", "说明。")], [("一项", ""), ("  ", "空的要点不算")]])
+def test_expand_a_point_whose_body_holds_no_list_is_refused(items) -> None:
+    with pytest.raises(ed.EditError, match="holds no list"):
+        ed.expand_point(_listed(), 0, 0, 1, items)
+
+
+@pytest.mark.parametrize(
+    ("body", "heads"),
+    [
+        (
+            "一是加强领导，落实责任，二是完善制度，健全机制，三是强化监督，严肃问责。",
+            ["加强领导", "完善制度", "强化监督"],
+        ),
+        (
+            "第一环节：学习教育，抓好理论学习；第二环节：查摆问题，对照检查；第三环节：整改落实，建立台账。",
+            ["第一环节", "第二环节", "第三环节"],
+        ),
+        (
+            "1.不少村的互助幸福院只挂了牌子。\n2.乡镇敬老院设备老旧。",
+            ["不少村的互助幸福院只挂了牌子", "乡镇敬老院设备老旧"],
+        ),
+        ("人员紧缺，编制长期空缺。", []),  # a sentence
+        ("", []),
+        # paragraphs of prose: what the builder takes as points for want of a list is not a list
+        (
+            "这是一段相当长的论述文字，讲的是基层治理的种种情况。\n\n这是另一段相当长的论述文字，讲的是改革的各项要求。\n\n第三段同样很长的论述文字，讲的是未来的发展方向。",
+            [],
+        ),
+    ],
+    ids=["yi-shi", "huanjie", "numbered-lines", "sentence", "empty", "prose"],
+)
+def test_list_items_are_the_lists_a_body_holds_as_the_builder_reads_them(body: str, heads: list[str]) -> None:
+    from trainer.services.outline_draft import list_items
+
+    items = list_items(body)
+    assert [h for h, _ in items] == heads
+    if heads == ["加强领导", "完善制度", "强化监督"]:
+        assert [b for _, b in items] == ["落实责任", "健全机制", "严肃问责。"]

@@ -310,3 +310,161 @@ async def test_control_codes_and_markup_in_the_document_are_shown_as_text(engine
         # A form feed splits no line: the highlighted lines stay those of the point.
         await pilot.press(*down(6))
         assert screen.source.selected_text.startswith("1. 加强人才队伍建设")
+
+
+LISTED = """# 范文积累
+
+#### 推进主题教育
+
+##### 工作要求
+
+1. 提高思想认识。统一思想，凝聚共识。
+2. 抓好三个环节。一是加强学习，筑牢根基，二是查摆问题，对照检查，三是整改落实，建立台账。
+3. 健全长效机制。建章立制，久久为功。
+"""
+# Rows: 0 topic, 1 工作要求, 2-4 its points (3: 抓好三个环节, whose body holds a list).
+
+
+@pytest.mark.parametrize(
+    ("steps", "sections"),
+    [
+        (
+            [*down(3), "o"],
+            [
+                ("工作要求", ["提高思想认识"]),
+                ("抓好三个环节", ["加强学习", "查摆问题", "整改落实"]),
+                ("工作要求（续）", ["健全长效机制"]),
+            ],
+        ),
+        ([*down(3), "o", "u"], [("工作要求", ["提高思想认识", "抓好三个环节", "健全长效机制"])]),
+    ],
+    ids=["expand", "expand-undone"],
+)
+async def test_expand_a_point_whose_body_holds_a_list(engine, tmp_path: Path, steps, sections) -> None:
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    out = tmp_path / "decks" / "主题教育.yaml"
+    deck = await run_outline(engine, doc, out, steps, size=(80, 24))
+    assert deck is not None
+    assert [(s.heading, [p.head for p in s.points]) for s in deck.topics[0].sections] == sections
+    assert {s.kind.value for s in deck.topics[0].sections} == {"countermeasures"}
+    with Session(engine) as s:  # saved means synced: the three items are points in the database
+        from trainer.store.models import NoteRow
+
+        live = s.scalars(select(NoteRow.head).where(NoteRow.retired.is_(False))).all()
+    assert sorted(live) == sorted(h for _, heads in sections for h in heads)
+    if len(sections) > 1:
+        assert deck.topics[0].sections[1].points[0].body == "筑牢根基"
+
+
+async def test_expand_a_point_without_a_list_changes_nothing_and_says_so(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, OutlineScreen)
+        before = screen.deck
+        await pilot.press(*down(2), "o")
+        await pilot.pause()
+        message = screen.query_one("#outline-message")
+        assert "没有列表" in str(message.render()) and message.has_class("-error")
+        assert screen.deck is before and not screen.history
+        await pilot.press("up", "o")  # on a section row: a point is asked for
+        await pilot.pause()
+        assert "先选一个要点" in str(message.render()) and screen.deck is before
+
+
+async def test_a_rebuild_keeps_an_expanded_point(engine, tmp_path: Path) -> None:
+    from trainer.cli import main
+
+    doc = tmp_path / "主题教育.txt"
+    doc.write_text(LISTED, encoding="utf-8")
+    out = tmp_path / "decks" / "主题教育.yaml"
+    await run_outline(engine, doc, out, [*down(3), "o"])
+    doc.write_text(LISTED.replace("久久为功", "常抓不懈"), encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    deck = decks.load(out)
+    assert [s.heading for s in deck.topics[0].sections] == ["工作要求", "抓好三个环节", "工作要求（续）"]
+    assert heads(deck) == ["提高思想认识", "加强学习", "查摆问题", "整改落实", "健全长效机制"]
+    assert deck.points()[-1][2].body == "建章立制，常抓不懈。"  # the document's change is taken
+
+
+# Numbered claims, two of them arguing with 一方面/另一方面 inside: the builder takes the inner lists; a
+# reader who wants the three claims presses r.
+CLAIMED = """在数字时代，平台已经成为推动发展的重要力量。本文围绕平台建设展开论述，探讨平台建设的重要意义。
+一、平台建设助力产业升级
+传统产业转型的需求十分迫切，平台把产业链上下游的资源连接起来，提升了产业整体竞争力。
+二、平台建设促进创新驱动
+平台建设是创新发展的关键一环。一方面，平台可以集聚创新资源，为创业者搭建舞台。另一方面，平台有助于打通信息壁垒，推动产学研融合。
+三、平台建设推动治理现代化
+平台建设在推进治理现代化方面作用突出。一方面，平台能够促进信息共享，提升治理效能。另一方面，平台能够强化社会监督，维护公平正义。
+"""
+CLAIMS = ["平台建设助力产业升级", "平台建设促进创新驱动", "平台建设推动治理现代化"]
+
+
+@pytest.mark.parametrize(
+    ("steps", "claims"),
+    [(["r"], True), (["r", "u"], False), (["r", "r"], False)],
+    ids=["other-reading", "undone", "back-to-the-builders"],
+)
+async def test_r_reads_the_document_another_way(engine, tmp_path: Path, steps, claims: bool) -> None:
+    doc = tmp_path / "平台.txt"
+    doc.write_text(CLAIMED, encoding="utf-8")
+    out = tmp_path / "decks" / "平台.yaml"
+    deck = await run_outline(engine, doc, out, steps, size=(80, 24))
+    assert deck is not None
+    assert (heads(deck) == CLAIMS) is claims
+    with Session(engine) as s:  # saved means synced: the reading saved is what the database holds
+        from trainer.store.models import NoteRow
+
+        live = s.scalars(select(NoteRow.head).where(NoteRow.retired.is_(False))).all()
+    assert sorted(live) == sorted(heads(deck))
+
+
+async def test_r_says_which_reading_and_a_page_without_another_says_so(engine, tmp_path: Path) -> None:
+    doc = tmp_path / "平台.txt"
+    doc.write_text(CLAIMED, encoding="utf-8")
+    prose = tmp_path / "减负.txt"
+    prose.write_text(
+        "基层减负的思考\n\n基层干部承担了大量迎检任务，填表报数占用了服务群众的时间，这种现象需要引起重视。\n\n"
+        "减负不是减责任，而是把精力放到为群众办实事上来，让干部有更多时间走村入户。\n",
+        encoding="utf-8",
+    )
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        message = screen.query_one("#outline-message")
+        await pilot.press("r")
+        await pilot.pause()
+        assert "读法 2/2：把「平台建设助力产业升级」等 3 项当作要点" in str(message.render())
+        await pilot.press("r")
+        await pilot.pause()
+        assert "读法 1/2：原读法" in str(message.render())
+        app.pop_screen()
+        push_outline(app, open_document(prose, output=tmp_path / "p.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        before = screen.deck
+        await pilot.press("r")
+        await pilot.pause()
+        message = screen.query_one("#outline-message")
+        assert "没有别的读法" in str(message.render()) and message.has_class("-error")
+        assert screen.deck is before and not screen.history
+
+
+async def test_a_rebuild_keeps_the_reading_chosen(engine, tmp_path: Path) -> None:
+    from trainer.cli import main
+
+    doc = tmp_path / "平台.txt"
+    doc.write_text(CLAIMED, encoding="utf-8")
+    out = tmp_path / "decks" / "平台.yaml"
+    await run_outline(engine, doc, out, ["r"])
+    doc.write_text(CLAIMED.replace("维护公平正义", "守护公平正义"), encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    deck = decks.load(out)
+    assert heads(deck) == CLAIMS  # the reading chosen is the learner's change: kept over the builder's

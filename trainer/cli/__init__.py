@@ -94,6 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print the outline (topics, sections, heads) and, over an existing deck, what the rebuild would change; write nothing",
     )
+    p.add_argument(
+        "--reading",
+        type=int,
+        default=1,
+        metavar="N",
+        help="which reading of the document to build: 1 the builder's own (default), 2 and on the other "
+        "readings --dry-run lists (a group of numbered items read as points instead of headings, or the "
+        "other way round)",
+    )
 
     p = add(
         "sync",

@@ -60,3 +60,11 @@ def next_step(documents: list[str], output: str | None, decks_dir: Path, *, to_t
     return (
         f"{output} is not in the app yet: `trainer sync {output}` loads it (decks in {decks_dir} load at every start)"
     )
+
+
+def readings_text(others: list[str], chosen: int) -> str:
+    """The document's readings for `--dry-run`: which is shown, and what `--reading N` builds instead."""
+    lines = [f"\nother readings of this document (this is reading {chosen}; build another with --reading N):"]
+    rows = [(1, "the builder's own"), *((n, what) for n, what in enumerate(others, start=2))]
+    lines += [f"  {n}. {what}" for n, what in rows if n != chosen]
+    return "\n".join(lines) + "\n"

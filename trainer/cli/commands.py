@@ -72,10 +72,10 @@ def outline_text(deck: Deck, notes: dict[tuple[str, str, str], SectionNote] | No
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Turn documents into one YAML deck; over an existing deck, merge keeping the learner's changes."""
-    from trainer.cli.build_report import next_step, warning_lines
+    from trainer.cli.build_report import next_step, readings_text, warning_lines
     from trainer.deckfile import decks
     from trainer.parse import lint
-    from trainer.services.library import build_with_notes, previous_deck
+    from trainer.services.library import build_with_notes, other_readings, previous_deck
     from trainer.services.outputs import check_deck_output
     from trainer.services.rebuilds import change_lines, rebuild, summary
 
@@ -86,7 +86,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     if getattr(args, "review", False):
         return _review(args, previous)
-    fresh, notes = build_with_notes([Path(d) for d in args.documents], name=args.name)
+    reading = getattr(args, "reading", 1)
+    if reading != 1 and len(args.documents) != 1:
+        raise TrainerError("--reading chooses a reading of one document; give one DOC")
+    fresh, notes = build_with_notes([Path(d) for d in args.documents], name=args.name, reading=reading)
     result = rebuild(fresh, previous, name=args.name)
     deck = result.deck
     topics = len(deck.topics)
@@ -104,6 +107,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             )
     if args.dry_run:
         sys.stdout.write(outline_text(deck, notes))
+        if len(args.documents) == 1 and (others := other_readings(Path(args.documents[0]))):
+            sys.stdout.write(readings_text(others, reading))
         if previous is not None:
             lines = change_lines(result, everything=True)
             sys.stdout.write(f"\nthe rebuild would make {len(lines)} changes to {args.output}:\n")
@@ -117,6 +122,11 @@ def cmd_build(args: argparse.Namespace) -> int:
             if Path(args.output).resolve().parent == paths.user_decks_dir().resolve():  # a new learner's first deck
                 paths.make_private_dirs(paths.user_decks_dir())
             decks.save(deck, Path(args.output))
+    if not args.dry_run and len(args.documents) == 1 and (others := other_readings(Path(args.documents[0]))):
+        print(
+            f"this document can be read {len(others)} other way(s): --dry-run lists them, --reading N builds one",
+            file=sys.stderr,
+        )
     if kept := summary(result, previous):
         print(kept, file=sys.stderr)
     print(

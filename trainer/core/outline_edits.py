@@ -8,9 +8,10 @@ for the learner.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id
+from trainer.core.model import Deck, Point, Section, SectionKind, Topic, point_id, section_id
 from trainer.errors import TrainerError
 
 KINDS = tuple(SectionKind)
@@ -91,11 +92,24 @@ def _with_points(deck: Deck, t: int, s: int, points: list[Point]) -> Deck:
 
 def _fresh_id(deck: Deck, t: int, s: int, head: str) -> str:
     taken = {p.id for _, _, p in deck.points()}
-    title, kind = deck.topics[t].title, deck.topics[t].sections[s].kind
+    return _free_id(taken, deck.topics[t].title, deck.topics[t].sections[s].kind, head)
+
+
+def _free_id(taken: set[str], title: str, kind: SectionKind, head: str) -> str:
     pid, n = point_id(title, kind, head), 2
     while pid in taken:
         pid, n = point_id(title, kind, f"{head} {n}"), n + 1
     return pid
+
+
+def _free_heading(taken: set[str], title: str, kind: SectionKind, heading: str) -> str:
+    """`heading`, numbered when the topic has a section of that kind and heading already (two would
+    give one list card key); the id it takes is added to `taken`."""
+    wanted, n = heading, 2
+    while section_id(title, kind, heading) in taken:
+        heading, n = f"{wanted} {n}", n + 1
+    taken.add(section_id(title, kind, heading))
+    return heading
 
 
 def _need(text: str, what: str) -> str:
@@ -224,3 +238,35 @@ def add_point(deck: Deck, t: int, s: int, after: int, text: str, line: int = 0) 
     new = Point(_fresh_id(deck, t, s, head), head, body, len(head) > MAX_HEAD, line)
     points.insert(after + 1, new)
     return _with_points(deck, t, s, points)
+
+
+def expand_point(deck: Deck, t: int, s: int, p: int, items: Sequence[tuple[str, str]]) -> Deck:
+    """Point p is not a point but the heading of the list its body holds: it becomes a section of
+    the same kind, headed by its head, whose points are `items` ((head, body) pairs, in order; fresh
+    ids). The points before it stay in their section; the points after it go on below the new
+    section in a section of the same kind headed 「heading（续）」 (the heading itself when no point
+    was before it)."""
+    point = _point(deck, t, s, p)
+    items = [(" ".join(head.split()), body.strip()) for head, body in items if head.strip()]
+    if len(items) < 2:
+        raise EditError("this point's body holds no list")
+    topic, section = deck.topics[t], deck.topics[t].sections[s]
+    title, kind = topic.title, section.kind
+    before, after = section.points[:p], section.points[p + 1 :]
+    others = {section_id(title, o.kind, o.heading) for i, o in enumerate(topic.sections) if i != s}
+    if before:
+        others.add(section_id(title, kind, section.heading))
+    heading = _free_heading(others, title, kind, point.head)
+    taken = {q.id for _, _, q in deck.points()}
+    points = []
+    for head, body in items:
+        points.append(Point(_free_id(taken, title, kind, head), head, body, len(head) > MAX_HEAD, point.line))
+        taken.add(points[-1].id)
+    parts = [replace(section, points=before)] if before else []
+    parts.append(Section(kind, heading, tuple(points)))
+    if after:
+        rest = section.heading if not before or section.heading.endswith("（续）") else f"{section.heading}（续）"
+        parts.append(replace(section, heading=_free_heading(others, title, kind, rest), points=after))
+    sections = list(topic.sections)
+    sections[s : s + 1] = parts
+    return _with_topic(deck, t, replace(topic, sections=tuple(sections)))

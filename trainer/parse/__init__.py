@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from trainer.core.model import Deck, Point, Section, Topic
 from trainer.errors import DocumentError
+from trainer.parse.choices import describe, reading
 from trainer.parse.chunks import unchunk, without_title_echo
 from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
@@ -23,7 +25,18 @@ from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
 from trainer.parse.tails import unglue_tails
 
-__all__ = ["LOW", "SectionNote", "carry_ids", "decode", "lint", "merge_decks", "parse_document", "parse_with_notes"]
+__all__ = [
+    "LOW",
+    "Alternative",
+    "SectionNote",
+    "alternatives",
+    "carry_ids",
+    "decode",
+    "lint",
+    "merge_decks",
+    "parse_document",
+    "parse_with_notes",
+]
 
 
 def _stem(source: str) -> str:
@@ -96,3 +109,47 @@ def parse_document(text: str, *, source: str = "") -> Deck:
         DocumentError: The text is blank, or nothing but page furniture and stray lines.
     """
     return parse_with_notes(text, source=source)[0]
+
+
+# Other readings are tried for a document of up to this many characters in all (a page of the genre is
+# a few thousand; a 2 MB file is tried for none), at most MAX_TRIED of them, most outer groups first.
+READING_BUDGET = 400_000
+MAX_TRIED = 24
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    """Another reading of a document: its deck, the notes on its sections, and what was read otherwise."""
+
+    deck: Deck
+    notes: list[SectionNote]
+    what: str
+
+
+def _outline(deck: Deck) -> tuple[object, ...]:
+    return tuple((s.heading, tuple(p.head for p in s.points)) for t in deck.topics for s in t.sections)
+
+
+def alternatives(text: str, *, source: str = "") -> list[Alternative]:
+    """The document's other readings, each with one group of numbered items read the other way
+    (headings as points, or points as headings over the lists inside them), outermost groups first;
+    each outline differs from the builder's own and from every one before it.
+
+    Raises:
+        DocumentError: as `parse_with_notes`.
+    """
+    with reading() as met:
+        base, _ = parse_with_notes(text, source=source)
+    seen = {_outline(base)}
+    out: list[Alternative] = []
+    tried = min(MAX_TRIED, READING_BUDGET // max(1, len(text)))
+    for key, headings in list(reversed(met.met.items()))[:tried]:
+        with reading(frozenset({key})):
+            try:
+                deck, notes = parse_with_notes(text, source=source)
+            except DocumentError:
+                continue
+        if (outline := _outline(deck)) not in seen:
+            seen.add(outline)
+            out.append(Alternative(deck, notes, describe(key, headings)))
+    return out

@@ -20,6 +20,7 @@ _SENTENCE = "。！？；，!?;,"
 
 # (how the section was found, how sure that makes the builder): a heading that names the section,
 # a prose lead before a list, a list under no heading, paragraphs taken as points for want of a list.
+PROSE_WHY = "paragraphs taken as points (no list found)"
 _HOW = {"heading": 1.0, "lead": 0.9, "restart": 0.9, "untitled": 0.8, "prose": 0.3}
 
 
@@ -38,6 +39,11 @@ class SectionNote:
     def low(self) -> bool:
         """True when the learner should check this section."""
         return self.confidence < LOW
+
+    @property
+    def prose(self) -> bool:
+        """True when no list was found and paragraphs of prose were taken as the points."""
+        return self.why == PROSE_WHY
 
 
 def _succession(points: list[PointDraft]) -> tuple[float, str]:
@@ -60,7 +66,7 @@ def note_for(topic: str, section: SectionDraft) -> SectionNote:
     found = _HOW.get(section.how, 0.8)
     succession, why = _succession(section.points)
     kind_factor = 0.9 if section.kind is SectionKind.OTHER and section.how != "prose" else 1.0
-    reason = "paragraphs taken as points (no list found)" if section.how == "prose" else f"{section.how}, {why}"
+    reason = PROSE_WHY if section.how == "prose" else f"{section.how}, {why}"
     confidence = round(found * succession * kind_factor, 2)
     return SectionNote(topic, section.heading, section.kind, len(section.points), confidence, reason)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.choices import decided
 from trainer.parse.cutshort import broken_off, points_under_headings
 from trainer.parse.depth import (
     close_opening_parts,
@@ -348,7 +349,9 @@ def classify(node: Node) -> None:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
         labels = all(c.label for c in group)
-        decision = not labels and (_is_heading_group(group, node) or _heads_own_list(group))
+        decision = not labels and decided(
+            tuple(c.title for c in group), _is_heading_group(group, node) or _heads_own_list(group)
+        )
         # A prose-style item alone is a sentence (`一方面…`), unless it goes on with a list cut off above.
         alone = len(group) == 1 and group[0].style in PROSE_STYLES and group[0].ordinal < 2
         lone = labels or (not decision and alone)

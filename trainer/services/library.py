@@ -17,7 +17,7 @@ from trainer.core.safetext import clean_text
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import read_bytes
 from trainer.errors import DeckError, DocumentError, TrainerError
-from trainer.parse import SectionNote, carry_ids, decode, merge_decks, parse_with_notes
+from trainer.parse import SectionNote, alternatives, carry_ids, decode, merge_decks, parse_with_notes
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -191,7 +191,7 @@ def build_deck(documents: list[Path], *, name: str | None = None, previous: Deck
 
 
 def build_with_notes(
-    documents: list[Path], *, name: str | None = None, previous: Deck | None = None
+    documents: list[Path], *, name: str | None = None, previous: Deck | None = None, reading: int = 1
 ) -> tuple[Deck, dict[tuple[str, str, str], SectionNote]]:
     """Read documents (any supported encoding) and parse them into one deck, with how sure the builder
     is of each section, by (topic, heading, kind); each document is read and parsed once.
@@ -202,6 +202,8 @@ def build_with_notes(
         previous: The deck file this build replaces: its point ids are carried over to the same or
             lightly edited points (so review history is kept), and its name and extra keys
             (`scheduler`, `cards` ...) are kept.
+        reading: Which reading of each document: 1 the builder's own, 2 and on its other readings in
+            the order `other_readings` lists them.
 
     Raises:
         DocumentError: a document is missing, unreadable, binary, empty, or holds no sections.
@@ -212,7 +214,7 @@ def build_with_notes(
         data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
         text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
         try:
-            deck, doc_notes = parse_with_notes(text, source=doc.name)
+            deck, doc_notes = parse_with_notes(text, source=doc.name) if reading == 1 else _reading(text, doc, reading)
         except DocumentError as exc:
             # The parser knows the file by its name; the learner wants the path they typed.
             raise DocumentError(exc.message, path=doc, line=exc.line) from None
@@ -224,6 +226,23 @@ def build_with_notes(
     deck = merge_decks(built, name=name or previous.name)
     deck = carry_ids(deck, previous)
     return replace(deck, settings={**deck.settings, **previous.settings}), notes
+
+
+def _reading(text: str, doc: Path, n: int) -> tuple[Deck, list[SectionNote]]:
+    others = alternatives(text, source=doc.name)
+    if not 2 <= n <= len(others) + 1:
+        raise DocumentError(f"has {len(others) + 1} reading(s); --reading {n} is not one of them", path=doc)
+    return others[n - 2].deck, others[n - 2].notes
+
+
+def other_readings(document: Path) -> list[str]:
+    """What each other reading of one document reads otherwise (`--reading 2` is the first), for the
+    learner to choose from; none for an unreadable document."""
+    try:
+        data = read_bytes(document, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
+        return [a.what for a in alternatives(clean_text(decode(data, source=str(document))), source=document.name)]
+    except DocumentError:
+        return []
 
 
 def previous_deck(path: Path) -> tuple[Deck | None, str]:

@@ -3,7 +3,7 @@ deck file that is synced at once; shared by the TUI and `trainer build --review`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
-from trainer.parse import decode, parse_document
+from trainer.parse import alternatives, decode, parse_document, parse_with_notes
 from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 from trainer.store.handle import Store
@@ -123,3 +123,30 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
             atomic_write(target, before)
         raise
     return report
+
+
+def list_items(text: str) -> list[tuple[str, str]]:
+    """The (head, body) of each item of the list a text holds (a point's body: `一是…，二是…`), as the
+    builder reads them, in order; none when it finds no list (paragraphs of prose are not one)."""
+    try:
+        deck, notes = parse_with_notes(text)
+    except DocumentError:
+        return []
+    sections = [s for t in deck.topics for s in t.sections]
+    return [(p.head, p.body) for s, note in zip(sections, notes, strict=True) if not note.prose for p in s.points]
+
+
+def draft_readings(draft: Draft) -> list[tuple[str, Deck]]:
+    """The outlines the learner can start from: the builder's own (the draft's), then each other
+    reading of the document (a group of numbered items read as points instead of headings, or the other
+    way), each merged over the deck already at the target as the draft was. What a later rebuild merges
+    against stays the builder's own outline: a reading chosen is the learner's change, and kept."""
+    out = [("原读法", draft.deck)]
+    try:
+        others = alternatives(draft.text, source=draft.target.name)
+    except DocumentError:
+        return out
+    for other in others:
+        deck = rebuild(other.deck, draft.previous).deck
+        out.append((other.what, replace(deck, name=draft.deck.name)))
+    return out

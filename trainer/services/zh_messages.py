@@ -130,6 +130,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"the point is already last", r"这一点已经是最后一点"),
     (r"the point is in that section already", r"这一点已经在那个小节里"),
     (r"the deck needs at least one section", r"卡组至少要有一个小节"),
+    (r"this point's body holds no list", r"这一点的说明里没有列表，展开不了"),
     # Cards in the database.
     (r"card (\d+) does not exist", r"卡片 \1 不存在"),
     (

@@ -5,6 +5,7 @@ undoable with `u`), saved as a deck file that is synced at once. The edits are
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -19,7 +20,7 @@ from textual.widgets.text_area import Selection
 from trainer.core import outline_edits as ed
 from trainer.core.model import Deck
 from trainer.errors import TrainerError
-from trainer.services.outline_draft import Draft, save_draft
+from trainer.services.outline_draft import Draft, draft_readings, list_items, save_draft
 from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.dialogs import ChoiceScreen, CursorPrompt, TextPrompt, confirm
 from trainer.tui.widgets.key_bar import KeyBar
@@ -45,6 +46,8 @@ class OutlineScreen(Screen[bool]):
         Binding("s", "split", "拆分", id="outline-split", priority=True),
         Binding("m", "merge", "并入", id="outline-merge", priority=True),
         Binding("x", "not_point", "非要点", id="outline-not-point", priority=True),
+        Binding("o", "expand", "展开", id="outline-expand", priority=True),
+        Binding("r", "reading", "读法", id="outline-reading", priority=True),
         Binding("k", "kind", "类型", id="outline-kind", priority=True),
         Binding("ctrl+up,K", "move(-1)", "上移", id="outline-up", priority=True),
         Binding("ctrl+down,J", "move(1)", "下移", id="outline-down", priority=True),
@@ -65,6 +68,8 @@ class OutlineScreen(Screen[bool]):
         self.deck: Deck = draft.deck
         self.history: list[tuple[Deck, int]] = []
         self._auto_selection: Selection | None = None  # the source highlight this screen set itself
+        self._readings: list[tuple[str, Deck]] | None = None  # the document's readings, once asked for
+        self._reading = 0
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="outline-title")
@@ -237,6 +242,26 @@ class OutlineScreen(Screen[bool]):
 
         options = [("merge", "m  并入上一点的说明"), ("drop", "d  删除")]
         self.app.push_screen(ChoiceScreen("不是要点：它的文字", options, keys={"m": "merge", "d": "drop"}), chosen)
+
+    def action_expand(self) -> None:
+        """The highlighted point's body holds a list: the point becomes a section of its items."""
+        if (at := self._point_at()) is None:
+            return
+        t, s, p = at
+        items = list_items(self.deck.topics[t].sections[s].points[p].body)
+        done = f"已展开成 {len(items)} 点的一节，k 改类型"
+        self._apply(lambda d: ed.expand_point(d, t, s, p, items), done, Row(t, s + 1 if p else s))
+
+    def action_reading(self) -> None:
+        """The document read another way: the builder's own outline, then each other reading in turn."""
+        if self._readings is None:
+            self._readings = draft_readings(self.draft)
+        if len(self._readings) < 2:
+            self.say("这篇文档没有别的读法", error=True)
+            return
+        self._reading = (self._reading + 1) % len(self._readings)
+        what, deck = self._readings[self._reading]
+        self._apply(lambda d: replace(deck, name=d.name), f"读法 {self._reading + 1}/{len(self._readings)}：{what}")
 
     def action_kind(self) -> None:
         if (at := self._section_at()) is not None:
