@@ -18,9 +18,9 @@ PROSE_MIN = 12  # a paragraph shorter than this is a heading or a stray line, no
 PROSE_MAX_UNBROKEN = 200  # a paragraph this long without one sentence mark is not prose
 _SENTENCE = "。！？；，!?;,"
 
+PROSE_WHY = "paragraphs taken as points (no list found)"  # a prose section's note (`SectionNote.prose`)
 # (how the section was found, how sure that makes the builder): a heading that names the section,
 # a prose lead before a list, a list under no heading, paragraphs taken as points for want of a list.
-PROSE_WHY = "paragraphs taken as points (no list found)"
 _HOW = {"heading": 1.0, "lead": 0.9, "restart": 0.9, "untitled": 0.8, "prose": 0.3}
 
 
