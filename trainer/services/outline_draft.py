@@ -3,7 +3,7 @@ deck file that is synced at once; shared by the TUI and `trainer build --review`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
-from trainer.parse import decode, parse_document
+from trainer.parse import UNTITLED, decode, parse_document
 from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
 from trainer.services.rebuilds import rebuild
 from trainer.store.handle import Store
@@ -96,8 +96,19 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise DocumentError("the pasted text looks binary (control characters), not a document")
     fresh = parse_document(text)
+    if output is None and fresh.name == UNTITLED:
+        fresh = _free_untitled(fresh)  # another untitled paste is another deck, never merged into the first
     target = Path(output) if output else paths.user_decks_dir() / f"{_file_name(fresh.name)}.yaml"
     return _draft(fresh, text, target)
+
+
+def _free_untitled(deck: Deck) -> Deck:
+    """The untitled deck named 未命名, or 未命名2, 未命名3 ... when the deck folder has that file already."""
+    folder = paths.user_decks_dir()
+    n = 1
+    while (folder / f"{_file_name(deck.name if n == 1 else f'{UNTITLED}{n}')}.yaml").exists():
+        n += 1
+    return deck if n == 1 else replace(deck, name=f"{UNTITLED}{n}")
 
 
 def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
