@@ -104,7 +104,7 @@ class OutlineScreen(Screen[bool]):
             notes.append(
                 f"已有卡组：保留你的修改，采用文档的新内容（{len(self.draft.changes)} 处变化，{conflicts} 处冲突保留你的）"
             )
-        self.say("；".join(notes) or "? 标出生成器没把握的条目。按 ? 看全部按键。")
+        self.say("；".join(notes) or "条目前的 ? 表示生成器没把握；按 ? 键看全部按键。")
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width, event.size.height)
