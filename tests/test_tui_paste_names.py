@@ -76,3 +76,32 @@ async def test_a_second_untitled_paste_is_a_second_deck(engine) -> None:
     second = paths.user_decks_dir() / "未命名2.yaml"
     assert "垃圾分类设施不足" in [p.head for _, _, p in decks.load(second).points()]
     assert {"未命名", "未命名2"} <= _deck_names(engine)
+
+
+async def test_building_a_document_whose_deck_is_there_says_it_updated_that_deck(engine, tmp_path) -> None:
+    """A document whose deck is already in the app (as a bundled deck is, from another file): 保存 says
+    in one line that it updated that deck, with its new and changed points; a first build does not."""
+    from textual.widgets import Input
+
+    from tests.tui_support import sync
+    from trainer.parse import parse_document
+
+    doc = tmp_path / "城市更新.txt"
+    doc.write_text("# 城市更新\n\n" + HEADED, encoding="utf-8")
+    sync(engine, parse_document(doc.read_text(encoding="utf-8"), source=doc.name))  # the bundled deck
+    doc.write_text(
+        "# 城市更新\n\n" + HEADED.replace("占道停车的现象较多。", "占道停车的现象较多，群众意见大。")
+        + "\n方法三：及时公开结果。监测报告按季度向社会公布。\n",
+        encoding="utf-8",
+    )
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        app.screen.query_one("#new-deck-path", Input).value = str(doc)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, OutlineScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+    assert any("已更新卡组「城市更新」：新增 1 个要点，修改 1 个\n" in m for m in said), said

@@ -18,8 +18,9 @@ from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
 from trainer.parse import UNTITLED, decode, parse_document
 from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
-from trainer.services.rebuilds import rebuild
-from trainer.store.handle import Store
+from trainer.services.rebuilds import point_counts, rebuild
+from trainer.store.deck_admin import live_points
+from trainer.store.handle import Store, as_store
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Control characters other than tab and line breaks: a paste holding many is not a document.
@@ -113,19 +114,23 @@ def _free_untitled(deck: Deck) -> Deck:
 
 def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
     """Write the fixed outline to the draft's deck file (atomically, remembering the builder's outline)
-    and sync it, so its cards are on home at once.
+    and sync it, so its cards are on home at once; over a deck already there (of the same name), the
+    report's `updated` counts its new and changed points.
 
     Raises:
         TrainerError: the file cannot be written, or the deck cannot be synced (its name is another
             file's deck ...); the file is then left as it was.
     """
     data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
+    store = as_store(engine)
+    with store.read() as r:
+        points_before = live_points(r.session, deck.name)  # a deck of that name already there (bundled, or built before)
     target = draft.target
     before = target.read_bytes() if target.is_file() else None
     paths.make_private_dirs(target.parent)
     atomic_write(target, data)
     try:
-        (report,) = [r for r in sync_files(engine, [target], now=now, revive=True) if r.path == target]
+        (report,) = [r for r in sync_files(store, [target], now=now, revive=True) if r.path == target]
     except Exception:
         # Not synced: put the file back as it was, so nothing is half done.
         if before is None:
@@ -133,4 +138,4 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
         else:
             atomic_write(target, before)
         raise
-    return report
+    return report if points_before is None else replace(report, updated=point_counts(points_before, deck))
