@@ -26,6 +26,7 @@ from trainer.services.config_checks import not_past
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.base import TrainerScreen
+from trainer.tui.cjk import PackedLines
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.widgets.minutes_chart import minutes_chart
 from trainer.tui.widgets.title_bar import TitleBar
@@ -64,16 +65,18 @@ def as_typed(key: str, text: str) -> str:
     return text
 
 
-def summary_text(plan: ExamPlan) -> Text:
-    """The plan's headline figures, a line each (no deck text, so no markup to fear; a Text all the same)."""
+def summary_text(plan: ExamPlan) -> PackedLines:
+    """The plan's headline figures, a line each, broken between their phrases when narrow (never a
+    number from its label); plain text, never markup."""
     budget = "未设定" if plan.minutes_budget is None else f"{plan.minutes_budget} 分钟"
     when = f"还有 {plan.days_left} 天" if plan.days_left else "今天考试"
-    lines = [
-        f"考试日期 {plan.exam_date}，{when} · 要点 {plan.points} 个：已学 {plan.seen}，未学 {plan.unseen}",
-        f"预计考试当天：平均记忆 {plan.mean:.0%}，低于 {FLOOR:.0%} 的要点 {plan.below} 个",
-        f"每天需要约 {plan.minutes_needed} 分钟 · 每天时间 {budget}",
-    ]
-    return Text("\n".join(lines))
+    return PackedLines(
+        [
+            [f"考试日期 {plan.exam_date}，{when}", f"要点 {plan.points} 个：已学 {plan.seen}，未学 {plan.unseen}"],
+            [f"预计考试当天：平均记忆 {plan.mean:.0%}，低于 {FLOOR:.0%} 的要点 {plan.below} 个"],
+            [f"每天需要约 {plan.minutes_needed} 分钟", f"每天时间 {budget}"],
+        ]
+    )
 
 
 def groups_table(title: str, groups: list[Group], limit: int = GROUPS_SHOWN) -> Table:
