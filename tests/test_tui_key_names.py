@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from tests.conftest import make_deck
 from tests.tui_support import app_for, start_review, sync
 from trainer.services.outline_draft import open_document
 from trainer.tui.screens.help import KEYS

@@ -90,7 +90,8 @@ async def test_building_a_document_whose_deck_is_there_says_it_updated_that_deck
     doc.write_text("# 城市更新\n\n" + HEADED, encoding="utf-8")
     sync(engine, parse_document(doc.read_text(encoding="utf-8"), source=doc.name))  # the bundled deck
     doc.write_text(
-        "# 城市更新\n\n" + HEADED.replace("占道停车的现象较多。", "占道停车的现象较多，群众意见大。")
+        "# 城市更新\n\n"
+        + HEADED.replace("占道停车的现象较多。", "占道停车的现象较多，群众意见大。")
         + "\n方法三：及时公开结果。监测报告按季度向社会公布。\n",
         encoding="utf-8",
     )

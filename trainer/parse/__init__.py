@@ -24,7 +24,17 @@ from trainer.parse.readings import classify
 from trainer.parse.structure import TopicDraft, read_topics
 from trainer.parse.tails import unglue_tails
 
-__all__ = ["LOW", "UNTITLED", "SectionNote", "carry_ids", "decode", "lint", "merge_decks", "parse_document", "parse_with_notes"]
+__all__ = [
+    "LOW",
+    "UNTITLED",
+    "SectionNote",
+    "carry_ids",
+    "decode",
+    "lint",
+    "merge_decks",
+    "parse_document",
+    "parse_with_notes",
+]
 
 
 UNTITLED = "未命名"  # the name of a deck whose text has no title and no file name

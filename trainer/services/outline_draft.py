@@ -124,7 +124,9 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
     data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
     store = as_store(engine)
     with store.read() as r:
-        points_before = live_points(r.session, deck.name)  # a deck of that name already there (bundled, or built before)
+        points_before = live_points(
+            r.session, deck.name
+        )  # a deck of that name already there (bundled, or built before)
     target = draft.target
     before = target.read_bytes() if target.is_file() else None
     paths.make_private_dirs(target.parent)

@@ -11,7 +11,6 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
-
 KEY_NAMES = {"esc": "Esc", "delete": "Delete", "tab": "Tab"}  # Textual's names, as the help writes them
 
 

@@ -25,8 +25,8 @@ from trainer.services.config import KEYS, read_config, set_value, settings_from
 from trainer.services.config_checks import not_past
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.services.zh_messages import in_chinese
-from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.cjk import PackedLines
+from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.widgets.minutes_chart import minutes_chart
 from trainer.tui.widgets.title_bar import TitleBar

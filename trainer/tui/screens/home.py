@@ -50,7 +50,7 @@ DROPPED_FIRST = 3
 NAME_MIN = 8  # a name is never cut shorter than this many cells
 
 
-def fit_columns(names: list[str], counts: list[tuple[int, ...]], width: int) -> tuple[tuple[int, ...], int | None]:
+def fit_columns(names: list[str], counts: list[tuple[int | str, ...]], width: int) -> tuple[tuple[int, ...], int | None]:
     """Which of `COLUMNS` (by index) a table `width` cells wide shows, and the cells a name may take
     (None: whole). A column takes its widest cell and one cell of padding each side."""
     shown = tuple(range(len(COLUMNS)))

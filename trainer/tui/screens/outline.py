@@ -335,7 +335,9 @@ class OutlineScreen(Screen[bool]):
             new, changed = report.updated
             said = f"已更新卡组「{self.deck.name}」：新增 {new} 个要点，修改 {changed} 个\n{self.draft.target}"
         else:
-            said = f"已保存 {self.draft.target}：新增 {report.added} 张，保留 {report.kept} 张，退役 {report.retired} 张"
+            said = (
+                f"已保存 {self.draft.target}：新增 {report.added} 张，保留 {report.kept} 张，退役 {report.retired} 张"
+            )
         app.notify(clean_text(said), title=clean_text(self.deck.name), markup=False)
         self.dismiss(True)
 
