@@ -123,3 +123,17 @@ def test_dry_run_shows_confidence_and_prose_is_built_with_a_warning(tmp_path: Pa
         "近年来，基层负担有所减轻",
         "减负要减到实处，不能以文件落实文件",
     ]
+
+
+def test_a_build_over_an_existing_deck_says_in_one_line_that_it_updated_it(tmp_path: Path, capsys) -> None:
+    doc, out = tmp_path / "doc.txt", tmp_path / "deck.yaml"
+    doc.write_text(DOC, encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    assert "updated deck" not in capsys.readouterr().err  # a first build updates nothing
+    changed = DOC.replace("信息不互通。", "信息不互通，数据重复录入。") + "4. 考核机制不健全。干好干坏一个样。\n"
+    doc.write_text(changed, encoding="utf-8")
+    assert main(["build", str(doc), "-o", str(out), "--dry-run"]) == 0
+    assert "would update deck 范文积累 (1 new, 1 changed)" in capsys.readouterr().err
+    assert main(["build", str(doc), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "updated deck 范文积累 (1 new, 1 changed)" in err.splitlines()

@@ -90,3 +90,22 @@ async def test_weakest_points_and_an_empty_choice(engine, deck) -> None:
         await pilot.click("#choice-weakest")
         await pilot.click("#custom-start")
         assert list(pilot.app.screen.session.queue) == [1]  # the one that lapsed
+
+
+async def test_enter_on_the_choices_starts_the_highlighted_one(engine, deck) -> None:
+    """Enter on the list of choices starts the study, as 开始 does, with the highlighted choice; space
+    only chooses."""
+    sync(engine, deck)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        dialog = await _dialog(pilot)
+        assert app.focused is dialog.query_one("#custom-choice")
+        await pilot.press("down", "space")  # space chooses 当前卡组的全部卡片 and starts nothing
+        assert app.screen is dialog and dialog.plan().choice.value == "topic"
+        await pilot.press("up", "down")  # moving the highlight off and back
+        await pilot.press("enter")
+        await pilot.pause()
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        assert review.session.left == 4  # the deck's three points and its list card (nothing is due)

@@ -205,7 +205,7 @@ async def test_practice_mode_is_shown_on_the_review_screen_and_nothing_is_record
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, CustomStudyScreen) and not app.screen.plan().reschedule
-        await pilot.press("down", "enter")  # all the deck's cards, as a practice (the tick left off)
+        await pilot.press("down", "space")  # all the deck's cards, as a practice (the tick left off)
         await pilot.click("#custom-start")
         await pilot.pause()
         review = app.screen

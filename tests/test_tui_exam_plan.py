@@ -3,6 +3,7 @@ the chart within 80 columns, and the morning pass answered, logged and replayabl
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rich.cells import cell_len
@@ -215,3 +216,65 @@ def test_chart_fits_80_columns_and_groups_days() -> None:
     assert over  # the day over the budget is marked
     short = minutes_chart([3.0, 0.0, 12.0], 10, date(2026, 11, 22)).plain
     assert "考试 11-25" in short and "每格" not in short
+
+
+async def test_the_prompts_say_how_to_clear_a_setting_in_chinese_and_clearing_works(engine) -> None:
+    """The exam date and daily minutes prompts name no English word (`none`): left empty (or 不限 typed)
+    the setting is cleared, and the plan says 未设定."""
+    from trainer.services.config import load_settings, set_value
+
+    studied(engine)
+    set_value("exam-date", EXAM.isoformat(), today=date.fromordinal(TODAY))
+    set_value("minutes-per-day", "25", today=date.fromordinal(TODAY))
+    settings = ExamSettings(zone=SHANGHAI, exam_date=EXAM, minutes_per_day=25)
+    async with app_for(engine, settings).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, ExamPlanScreen) and screen.plan is not None
+        for key in "dm":
+            await pilot.press(key)
+            await pilot.pause()
+            prompt = pilot.app.screen
+            assert isinstance(prompt, TextPrompt)
+            shown = " ".join(str(s.render()) for s in prompt.query(Static))
+            assert "none" not in shown.lower() and not re.search(r"[a-z]{4,}", shown), shown
+            await pilot.press("escape")
+        await pilot.press("m")
+        await pilot.pause()
+        pilot.app.screen.input.value = "不限"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert load_settings().minutes_per_day is None
+        assert "每天时间 未设定" in static_text(screen, "#plan-summary")
+        await pilot.press("d")
+        await pilot.pause()
+        pilot.app.screen.input.value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        assert load_settings().exam_date is None and screen.plan is None
+        assert "按 d 设定" in static_text(screen, "#plan-summary") and not static_text(screen, "#plan-chart")
+
+
+def test_at_60_columns_the_chart_legend_breaks_between_its_parts() -> None:
+    minutes = [5.0] * 100 + [40.0] + [10.0] * 99
+    lines = minutes_chart(minutes, 30, date(2026, 11, 22), width=56).plain.splitlines()
+    assert all(cell_len(line) <= 56 for line in lines)
+    assert re.fullmatch(r"每格 \d+ 天（取最多的一天）", lines[-1]) and "每天时间 30 分钟" in lines[-2]
+
+
+async def test_at_60_columns_the_plan_summary_breaks_between_phrases(engine) -> None:
+    studied(engine)
+    settings = ExamSettings(zone=SHANGHAI, exam_date=EXAM, minutes_per_day=30)
+    async with app_for(engine, settings).run_test(size=(60, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        summary = pilot.app.screen.query_one("#plan-summary", Static)
+        lines = ["".join(s.text for s in strip).strip() for strip in summary.render_lines(summary.region.reset_offset)]
+        lines = [line for line in lines if line]
+        points, seen, _ = db_points(engine)
+        assert f"要点 {points} 个：已学 {seen}，未学 {points - seen}" in lines, lines
+        assert all(cell_len(line) <= 58 for line in lines), lines
+        assert not any(re.match(r"^\d", line) for line in lines), lines  # no number torn from its label

@@ -95,7 +95,7 @@ async def test_custom_study_marks_only_the_chosen_option_and_the_tick_only_when_
         assert _marks(dialog) == {"choice-ahead": True, "choice-topic": False, "choice-weakest": False}
         box = dialog.query_one("#custom-reschedule")
         assert "✓" not in str(box.render()) and "X" not in str(box.render())
-        await pilot.press("down", "enter")  # the RadioSet has focus: the next option, chosen
+        await pilot.press("down", "space")  # the RadioSet has focus: the next option, chosen (Enter would start)
         await pilot.pause()
         assert _marks(dialog) == {"choice-ahead": False, "choice-topic": True, "choice-weakest": False}
         assert dialog.plan().choice.value == "topic"
@@ -363,8 +363,8 @@ async def test_a_new_learner_with_nothing_due_is_told_which_practice_finds_cards
         assert "今后 7 天没有到期的卡片" in note and "当前卡组的全部卡片" in note
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.click("#custom-start")
+        await pilot.press("down", "enter")  # Enter on the list starts the highlighted choice
+        await pilot.pause()
         review = app.screen
         assert isinstance(review, ReviewScreen) and isinstance(review.session, PracticeSession)
         assert review.session.left == 4  # the three points and the list, new as they are

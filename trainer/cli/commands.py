@@ -77,7 +77,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from trainer.parse import lint
     from trainer.services.library import build_with_notes, other_readings, previous_deck
     from trainer.services.outputs import check_deck_output
-    from trainer.services.rebuilds import change_lines, rebuild, summary
+    from trainer.services.rebuilds import change_lines, deck_points, rebuild, summary, updated_line
 
     if args.output and not args.dry_run:
         check_deck_output(Path(args.output), inputs=[Path(d) for d in args.documents])
@@ -122,6 +122,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             if Path(args.output).resolve().parent == paths.user_decks_dir().resolve():  # a new learner's first deck
                 paths.make_private_dirs(paths.user_decks_dir())
             decks.save(deck, Path(args.output))
+    if previous is not None:  # a deck was there: say so first, in one line (`would update` on a dry run)
+        line = updated_line(deck.name, deck_points(previous), deck)
+        print(line.replace("updated", "would update", 1) if args.dry_run else line, file=sys.stderr)
     if not args.dry_run and len(args.documents) == 1 and (others := other_readings(Path(args.documents[0]))):
         print(
             f"this document can be read {len(others)} other way(s): --dry-run lists them, --reading N builds one",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 
-from trainer.core.model import Deck, Point, Section, Topic
+from trainer.core.model import Deck, Point, Section, Topic, normalize_key
 from trainer.errors import DocumentError
 from trainer.parse.choices import describe, reading
 from trainer.parse.chunks import unchunk, without_title_echo
@@ -27,6 +27,7 @@ from trainer.parse.tails import unglue_tails
 
 __all__ = [
     "LOW",
+    "UNTITLED",
     "Alternative",
     "SectionNote",
     "alternatives",
@@ -39,8 +40,26 @@ __all__ = [
 ]
 
 
+UNTITLED = "未命名"  # the name of a deck whose text has no title and no file name
+
+
 def _stem(source: str) -> str:
     return PurePath(source.replace("\\", "/")).stem if source else ""
+
+
+def _titled_by_opening(
+    topics: list[Topic], notes: list[SectionNote], opening: str
+) -> tuple[list[Topic], list[SectionNote]]:
+    """A text with no title line and no file name (pasted) that opens with its first section's heading
+    (`城市更新监测发现的主要问题` over its findings): that heading names the untitled topic, not 未命名."""
+    first = topics[0] if topics else None
+    if first is None or first.title != UNTITLED or not normalize_key(opening):
+        return topics, notes
+    heading = first.sections[0].heading
+    if normalize_key(heading) != normalize_key(opening):
+        return topics, notes
+    retitled = [replace(t, title=heading) if t.title == UNTITLED else t for t in topics]
+    return retitled, [replace(n, topic=heading) if n.topic == UNTITLED else n for n in notes]
 
 
 def _to_topics(drafts: list[TopicDraft]) -> tuple[list[Topic], list[SectionNote]]:
@@ -84,7 +103,7 @@ def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
     root = build_tree(paras, preamble.title)
     mark_instructions(root)
     classify(root)
-    fallback = preamble.title or _stem(source) or "未命名"
+    fallback = preamble.title or _stem(source) or UNTITLED
     topics, notes = _to_topics(read_topics(root, preamble.subtitle, fallback))
     if not topics and open_notes(root):
         # A paper with no answer: its materials' lists are what there is to learn.
@@ -98,6 +117,8 @@ def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
             "no numbered points or sections found, and no paragraphs of prose (only page furniture or stray lines)",
             path=source or None,
         )
+    if fallback == UNTITLED:
+        topics, notes = _titled_by_opening(topics, notes, paras[0].text if paras else "")
     name = preamble.name or preamble.title or _stem(source) or topics[0].title
     return Deck(name, unique_ids(topics), (source,) if source else ()), notes
 

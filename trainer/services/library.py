@@ -74,6 +74,7 @@ class SyncReport:
     shadowed: bool = False  # a bundled deck skipped for the learner's own deck of that name
     removed: bool = False  # a removed deck's unchanged file, skipped (naming the file brings it back)
     gone: bool = False  # the deck's file was deleted from a synced folder: the deck was removed
+    updated: tuple[int, int] | None = None  # a build saved over a deck already there: (new, changed) points
 
 
 def sync_files(

@@ -16,10 +16,11 @@ from trainer.core.rebuild import Change
 from trainer.deckfile import decks
 from trainer.deckfile.fsutil import atomic_write, read_bytes
 from trainer.errors import DocumentError
-from trainer.parse import alternatives, decode, parse_document, parse_with_notes
+from trainer.parse import UNTITLED, alternatives, decode, parse_document, parse_with_notes
 from trainer.services.library import DOCUMENTS, MAX_DOCUMENT_BYTES, SyncReport, previous_deck, sync_files
-from trainer.services.rebuilds import rebuild
-from trainer.store.handle import Store
+from trainer.services.rebuilds import point_counts, rebuild
+from trainer.store.deck_admin import live_points
+from trainer.store.handle import Store, as_store
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm")
 # Control characters other than tab and line breaks: a paste holding many is not a document.
@@ -96,25 +97,42 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
     if "\x00" in text or controls > max(8, len(text) // 100):
         raise DocumentError("the pasted text looks binary (control characters), not a document")
     fresh = parse_document(text)
+    if output is None and fresh.name == UNTITLED:
+        fresh = _free_untitled(fresh)  # another untitled paste is another deck, never merged into the first
     target = Path(output) if output else paths.user_decks_dir() / f"{_file_name(fresh.name)}.yaml"
     return _draft(fresh, text, target)
 
 
+def _free_untitled(deck: Deck) -> Deck:
+    """The untitled deck named 未命名, or 未命名2, 未命名3 ... when the deck folder has that file already."""
+    folder = paths.user_decks_dir()
+    n = 1
+    while (folder / f"{_file_name(deck.name if n == 1 else f'{UNTITLED}{n}')}.yaml").exists():
+        n += 1
+    return deck if n == 1 else replace(deck, name=f"{UNTITLED}{n}")
+
+
 def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetime) -> SyncReport:
     """Write the fixed outline to the draft's deck file (atomically, remembering the builder's outline)
-    and sync it, so its cards are on home at once.
+    and sync it, so its cards are on home at once; over a deck already there (of the same name), the
+    report's `updated` counts its new and changed points.
 
     Raises:
         TrainerError: the file cannot be written, or the deck cannot be synced (its name is another
             file's deck ...); the file is then left as it was.
     """
     data = decks.dumps(decks.with_built(deck, draft.built)).encode("utf-8")
+    store = as_store(engine)
+    with store.read() as r:
+        points_before = live_points(
+            r.session, deck.name
+        )  # a deck of that name already there (bundled, or built before)
     target = draft.target
     before = target.read_bytes() if target.is_file() else None
     paths.make_private_dirs(target.parent)
     atomic_write(target, data)
     try:
-        (report,) = [r for r in sync_files(engine, [target], now=now, revive=True) if r.path == target]
+        (report,) = [r for r in sync_files(store, [target], now=now, revive=True) if r.path == target]
     except Exception:
         # Not synced: put the file back as it was, so nothing is half done.
         if before is None:
@@ -122,7 +140,7 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
         else:
             atomic_write(target, before)
         raise
-    return report
+    return report if points_before is None else replace(report, updated=point_counts(points_before, deck))
 
 
 def list_items(text: str) -> list[tuple[str, str]]:

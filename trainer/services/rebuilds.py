@@ -57,3 +57,22 @@ def summary(result: Rebuild, previous: Deck | None) -> str:
             "where they differ (from now on your changes are kept)"
         )
     return counts
+
+
+def deck_points(deck: Deck) -> dict[str, tuple[str, str]]:
+    """A deck's points as (head, body) by id."""
+    return {p.id: (p.head, p.body) for _, _, p in deck.points()}
+
+
+def point_counts(before: dict[str, tuple[str, str]], after: Deck) -> tuple[int, int]:
+    """(points of `after` that `before` lacks, points of both whose head or body differ), by id."""
+    now = deck_points(after)
+    new = sum(1 for pid in now if pid not in before)
+    changed = sum(1 for pid, text in now.items() if pid in before and before[pid] != text)
+    return new, changed
+
+
+def updated_line(name: str, before: dict[str, tuple[str, str]], after: Deck) -> str:
+    """The one line that says a build updated an existing deck (for the CLI)."""
+    new, changed = point_counts(before, after)
+    return f"updated deck {name} ({new} new, {changed} changed)"

@@ -111,3 +111,15 @@ def mark_file_removed(session: Session, name: str, path: str, content_hash: str)
     """Remember a deck file (of a deck name no deck has now) as removed, so syncing it unchanged adds
     nothing: a bundled deck renamed into the learner's own copy."""
     session.add(DeckRow(name=name, path=path, content_hash=REMOVED + content_hash))
+
+
+def live_points(session: Session, name: str) -> dict[str, tuple[str, str]] | None:
+    """The points of the deck called `name` as (head, body) by id, retired ones left out; None when
+    there is no such deck (or it was removed)."""
+    row = session.scalars(select(DeckRow).where(DeckRow.name == name)).first()
+    if row is None or is_removed(row.content_hash):
+        return None
+    rows = session.execute(
+        select(NoteRow.key, NoteRow.head, NoteRow.body).where(NoteRow.deck_id == row.id, NoteRow.retired.is_(False))
+    ).all()
+    return {key: (head, body) for key, head, body in rows}

@@ -153,3 +153,17 @@ class Packed(Wrapped):
         if self._lines is None or self._lines[0] != width:
             self._lines = (width, Content("\n".join(pack(self.parts, width, self.sep))))
         return self._lines[1]
+
+
+class PackedLines(Wrapped):
+    """Lines of short parts, each line packed as `Packed` packs its parts (a line never runs into the next)."""
+
+    def __init__(self, lines: list[list[str]], sep: str = " · ") -> None:
+        super().__init__("\n".join(sep.join(parts) for parts in lines))
+        self.lines, self.sep = [[clean_text(p) for p in parts] for parts in lines], sep
+
+    def _content(self, width: int) -> Content:
+        if self._lines is None or self._lines[0] != width:
+            packed = [line for parts in self.lines for line in pack(parts, width, self.sep)]
+            self._lines = (width, Content("\n".join(packed)))
+        return self._lines[1]

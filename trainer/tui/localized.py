@@ -1,4 +1,5 @@
-"""Textual's own words in Chinese: the command palette's entries and prompts, the Ctrl+C hint; no screens."""
+"""Textual's own words in Chinese: the command palette's entries and prompts, the Ctrl+C hint, keys named
+as `Ctrl+T`; no screens."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
+KEY_NAMES = {"esc": "Esc", "delete": "Delete", "tab": "Tab"}  # Textual's names, as the help writes them
+
 
 class LocalizedApp(App[None]):
     """An App whose built-in commands and messages speak Chinese (Textual's are English)."""
@@ -18,6 +21,16 @@ class LocalizedApp(App[None]):
     BINDINGS = [
         Binding("ctrl+p", "command_palette", "命令", show=False, priority=True, tooltip="打开命令面板", id="palette")
     ]
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the help (`?`), the messages and the README name it: `Ctrl+T` and `Esc`, not Textual's
+        `^t` and `esc`."""
+        shown = super().get_key_display(binding)
+        if binding.key_display:
+            return shown
+        if shown.startswith("^") and len(shown) > 1:
+            return f"Ctrl+{shown[1:].upper() if len(shown) == 2 else shown[1:]}"
+        return KEY_NAMES.get(shown, shown)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's built-in palette entries that trainer keeps, in Chinese: change theme, quit."""

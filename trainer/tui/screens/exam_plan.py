@@ -25,6 +25,7 @@ from trainer.services.config import KEYS, read_config, set_value, settings_from
 from trainer.services.config_checks import not_past
 from trainer.services.exam_plan import FLOOR, ExamPlan, Group, exam_plan
 from trainer.services.zh_messages import in_chinese
+from trainer.tui.cjk import PackedLines
 from trainer.tui.screens.base import TrainerScreen
 from trainer.tui.screens.dialogs import TextPrompt
 from trainer.tui.widgets.minutes_chart import minutes_chart
@@ -39,36 +40,43 @@ NO_DATE = (
 )
 # The settings this screen sets, as `trainer config set` names them: the prompt and the Settings field.
 SETTABLE = {
-    "exam-date": ("考试日期（YYYY-MM-DD；none 取消）", "exam_date"),
-    "minutes-per-day": ("每天学习的分钟数（none 不限）", "minutes_per_day"),
+    "exam-date": ("考试日期（YYYY-MM-DD；留空则取消）", "exam_date"),
+    "minutes-per-day": ("每天学习的分钟数（留空则不限）", "minutes_per_day"),
 }
 # What the prompt says, under the value typed, when it cannot be read (the prompt stays open).
 UNREADABLE = {
     "exam-date": "看不懂这个日期，请写成 2027-03-28（或 2027/3/28、2027年3月28日）",
-    "minutes-per-day": "请写 1 到 1440 的整数（none 不限）",
+    "minutes-per-day": "请写 1 到 1440 的整数（留空则不限）",
 }
 _MINUTES = re.compile(r"(\d+)\s*(?:分钟|分|min)?")
+# Words a learner may type for "no value" (as leaving the prompt empty): the setting is cleared.
+CLEAR_WORDS = frozenset({"不限", "取消", "未设定", "未设置", "无"})
 
 
 def as_typed(key: str, text: str) -> str:
     """What a learner types as `trainer config set` reads it: full-width digits folded, 30分钟 as 30 (the
-    config reads a date as a learner writes it itself: 2027/3/1, 2027年3月1日); anything else as it is."""
+    config reads a date as a learner writes it itself: 2027/3/1, 2027年3月1日), 不限 or 取消 as empty (cleared);
+    anything else as it is."""
     text = unicodedata.normalize("NFKC", text).strip()
+    if text in CLEAR_WORDS:
+        return ""
     if key == "minutes-per-day" and (m := _MINUTES.fullmatch(text)):
         return m[1]
     return text
 
 
-def summary_text(plan: ExamPlan) -> Text:
-    """The plan's headline figures, a line each (no deck text, so no markup to fear; a Text all the same)."""
+def summary_text(plan: ExamPlan) -> PackedLines:
+    """The plan's headline figures, a line each, broken between their phrases when narrow (never a
+    number from its label); plain text, never markup."""
     budget = "未设定" if plan.minutes_budget is None else f"{plan.minutes_budget} 分钟"
     when = f"还有 {plan.days_left} 天" if plan.days_left else "今天考试"
-    lines = [
-        f"考试日期 {plan.exam_date}，{when} · 要点 {plan.points} 个：已学 {plan.seen}，未学 {plan.unseen}",
-        f"预计考试当天：平均记忆 {plan.mean:.0%}，低于 {FLOOR:.0%} 的要点 {plan.below} 个",
-        f"每天需要约 {plan.minutes_needed} 分钟 · 每天时间 {budget}",
-    ]
-    return Text("\n".join(lines))
+    return PackedLines(
+        [
+            [f"考试日期 {plan.exam_date}，{when}", f"要点 {plan.points} 个：已学 {plan.seen}，未学 {plan.unseen}"],
+            [f"预计考试当天：平均记忆 {plan.mean:.0%}，低于 {FLOOR:.0%} 的要点 {plan.below} 个"],
+            [f"每天需要约 {plan.minutes_needed} 分钟", f"每天时间 {budget}"],
+        ]
+    )
 
 
 def groups_table(title: str, groups: list[Group], limit: int = GROUPS_SHOWN) -> Table:
@@ -129,7 +137,10 @@ class ExamPlanScreen(TrainerScreen):
         """Fill the screen from the plan, or say why there is none."""
         summary = self.query_one("#plan-summary", Static)
         if isinstance(plan, str):
+            self.plan = None  # the exam date was cleared: the last plan's figures go with it
             summary.update(Text(plan))
+            for part in ("#plan-advice", "#plan-chart", "#plan-topics", "#plan-lists"):
+                self.query_one(part, Static).update("")
             return
         self.plan = plan
         summary.update(summary_text(plan))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -42,10 +43,51 @@ WARM_AFTER_S = 1.0
 NO_DECKS = "还没有卡组：按 n 从文档或粘贴的文本新建（命令行：trainer build 文档.txt --review）"
 
 
+COLUMNS = ("卡组 / 主题", "到期", "新卡", "学习中", "总数")
+# When the table is wider than the screen, 学习中 goes first (the status line above counts it); then the
+# deck and topic names are cut with … so the counts, 总数 last, stay on screen.
+DROPPED_FIRST = 3
+NAME_MIN = 8  # a name is never cut shorter than this many cells
+
+
+def fit_columns(
+    names: list[str], counts: list[tuple[int | str, ...]], width: int
+) -> tuple[tuple[int, ...], int | None]:
+    """Which of `COLUMNS` (by index) a table `width` cells wide shows, and the cells a name may take
+    (None: whole). A column takes its widest cell and one cell of padding each side."""
+    shown = tuple(range(len(COLUMNS)))
+
+    def cells(i: int) -> int:
+        widest = max((cell_len(str(row[i - 1])) for row in counts), default=0)
+        return max(cell_len(COLUMNS[i]), widest) + 2
+
+    name_cells = max([cell_len(COLUMNS[0]), *(cell_len(n) for n in names)]) + 2
+    if name_cells + sum(cells(i) for i in shown[1:]) <= width:
+        return shown, None
+    shown = tuple(i for i in shown if i != DROPPED_FIRST)
+    room = width - sum(cells(i) for i in shown[1:]) - 2
+    return shown, None if name_cells - 2 <= room else max(NAME_MIN, room)
+
+
+def _cut(text: str, cells: int | None) -> str:
+    if cells is None or cell_len(text) <= cells:
+        return text
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > cells - 1:
+            break
+        out += ch
+    return out + "…"
+
+
 def _plain(text: str) -> Text:
     """A name for a table cell, shown as written (DataTable reads a str cell as markup), without control
     codes (a database written before text was cleaned on entry may hold them)."""
     return Text(clean_text(text), no_wrap=True, end="")
+
+
+def _count(value: int | str) -> Text | int:
+    return _plain(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +141,12 @@ class HomeScreen(TrainerScreen):
         self._fills = 0
         self._today = 0
         self.nothing_due = False  # every deck's due, new and learning counts are 0 (read at the last refresh)
+        self._columns: tuple[int, ...] = ()  # the columns the table has (fewer when narrow: see fit_columns)
+        self._fit_width = 0
 
-    def on_mount(self) -> None:
-        # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
-        self.table.add_columns(*(Text(label) for label in ("卡组 / 主题", "到期", "新卡", "学习中", "总数")))
+    def on_resize(self) -> None:
+        if self.size.width != self._fit_width and self.rows:
+            self._fill()  # the columns and names that fit the new width
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown, so the counts are read once at start.
@@ -210,18 +254,28 @@ class HomeScreen(TrainerScreen):
         keep = HomeRow(cursor_deck) if cursor_deck is not None else None
         if keep is None and 0 <= row < len(self.rows):
             keep = self.rows[row]
-        table.clear()
-        self.rows = []
-        pending: list[tuple[tuple[Text | int, ...], HomeRow]] = []
+        rows: list[tuple[tuple[str, int, int, int, int | str], HomeRow]] = []
         for d in self.decks:
-            total = _plain("…") if d.total is None else d.total
-            pending.append(((_plain(d.name), d.due, d.new, d.learning, total), HomeRow(d.deck_id)))
+            total = "…" if d.total is None else d.total
+            rows.append(((clean_text(d.name), d.due, d.new, d.learning, total), HomeRow(d.deck_id)))
             if d.deck_id not in self.expanded:
                 continue
             for t in self.topics.get(d.deck_id, []):
                 # A topic's new cards are capped by what its deck may still start today.
-                cells = (_plain(f"  {t.topic}"), t.due, min(t.new, d.new), t.learning, t.total)
-                pending.append((cells, HomeRow(d.deck_id, t.topic)))
+                cells = (f"  {clean_text(t.topic)}", t.due, min(t.new, d.new), t.learning, t.total)
+                rows.append((cells, HomeRow(d.deck_id, t.topic)))
+        self._fit_width = width = self.size.width
+        columns, name_cells = fit_columns([c[0] for c, _ in rows], [c[1:] for c, _ in rows], width - 2)
+        table.clear(columns=columns != self._columns)
+        if columns != self._columns:
+            # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
+            self._columns = columns
+            table.add_columns(*(Text(COLUMNS[i]) for i in columns))
+        self.rows = []
+        pending: list[tuple[tuple[Text | int, ...], HomeRow]] = [
+            (tuple(_plain(_cut(c[0], name_cells)) if i == 0 else _count(c[i]) for i in columns), home_row)
+            for c, home_row in rows
+        ]
         row = next((i for i, (_, r) in enumerate(pending) if r == keep), row)
         self._fills += 1
         self._add_rows(pending, row, self._fills)

@@ -19,6 +19,7 @@ from textual.widgets.text_area import Selection
 
 from trainer.core import outline_edits as ed
 from trainer.core.model import Deck
+from trainer.core.safetext import clean_text
 from trainer.errors import TrainerError
 from trainer.services.outline_draft import Draft, draft_readings, list_items, save_draft
 from trainer.services.zh_messages import in_chinese
@@ -109,7 +110,7 @@ class OutlineScreen(Screen[bool]):
             notes.append(
                 f"已有卡组：保留你的修改，采用文档的新内容（{len(self.draft.changes)} 处变化，{conflicts} 处冲突保留你的）"
             )
-        self.say("；".join(notes) or "? 标出生成器没把握的条目。按 ? 看全部按键。")
+        self.say("；".join(notes) or "条目前的 ? 表示生成器没把握；按 ? 键看全部按键。")
 
     def on_resize(self, event: events.Resize) -> None:
         self._layout(event.size.width, event.size.height)
@@ -355,10 +356,14 @@ class OutlineScreen(Screen[bool]):
         except TrainerError as exc:
             self.say(f"没有保存：{in_chinese(exc)}", error=True)
             return
-        app.notify(
-            f"已保存 {self.draft.target}：新增 {report.added} 张，保留 {report.kept} 张，退役 {report.retired} 张",
-            title=self.deck.name,
-        )
+        if report.updated is not None:  # the deck was there already (bundled, or built before): said so
+            new, changed = report.updated
+            said = f"已更新卡组「{self.deck.name}」：新增 {new} 个要点，修改 {changed} 个\n{self.draft.target}"
+        else:
+            said = (
+                f"已保存 {self.draft.target}：新增 {report.added} 张，保留 {report.kept} 张，退役 {report.retired} 张"
+            )
+        app.notify(clean_text(said), title=clean_text(self.deck.name), markup=False)
         self.dismiss(True)
 
     def action_leave(self) -> None:

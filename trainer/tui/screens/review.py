@@ -333,14 +333,14 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         if self.session.current() is None:
             return
         self.session.bury()
-        self.notify("已搁置到明天（u 撤销）")
+        self.notify("已搁置到明天（Ctrl+Z 撤销）")
         await self.show_card()
 
     async def action_suspend(self) -> None:
         if self.session.current() is None:
             return
         self.session.suspend()
-        self.notify("已暂停此卡（u 撤销，浏览中可恢复）")
+        self.notify("已暂停此卡（Ctrl+Z 撤销，浏览中可恢复）")
         await self.show_card()
 
     def action_edit(self) -> None:

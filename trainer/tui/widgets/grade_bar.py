@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from trainer.tui.format import SHORT_GRADES, interval_label
 
-FRONT_KEYS = "空格/回车 显示答案 · h 提示 · t 输入答案 · ? 全部按键"
+FRONT_KEYS = "空格/回车 显示答案 · h 提示 · Ctrl+T 输入答案 · ? 全部按键"
 
 
 class GradeBar(Horizontal):

@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from rich.cells import cell_len
 from rich.text import Text
 
+from trainer.tui.cjk import pack
+
 BLOCKS = " ▁▂▃▄▅▆▇█"
 HEIGHT = 5  # rows of bars
 GUTTER = 7  # the axis labels' width ("  30分 " with the axis)
@@ -73,10 +75,10 @@ def minutes_chart(minutes: Sequence[float], budget: int | None, start: date, *, 
     exam = (start + timedelta(days=len(minutes))).strftime("考试 %m-%d")
     gap = max(1, len(values) - cell_len(first) - cell_len(exam))
     out.append(" " * GUTTER + first + " " * gap + exam + "\n")
-    legend = "█ 计划每天的分钟"
+    parts = ["█ 计划每天的分钟"]
     if budget:
-        legend += f"  {BUDGET_MARK} 每天时间 {budget} 分钟"
+        parts.append(f"{BUDGET_MARK} 每天时间 {budget} 分钟")
     if per > 1:
-        legend += f"  每格 {per} 天（取最多的一天）"
-    out.append(legend, style="dim")
+        parts.append(f"每格 {per} 天（取最多的一天）")
+    out.append("\n".join(pack(parts, width, "  ")), style="dim")  # broken between its parts, when narrow
     return out
