@@ -39,6 +39,7 @@ class Draft:
         previous: The deck already at `target`, if any.
         changes: What the merge over `previous` kept, took and refused.
         warning: A note for the learner (the existing deck could not be read ...).
+        source: The document's file name as the builder was given it ("" for pasted text).
     """
 
     deck: Deck
@@ -48,6 +49,7 @@ class Draft:
     previous: Deck | None = None
     changes: tuple[Change, ...] = ()
     warning: str = ""
+    source: str = ""
 
 
 def _file_name(name: str) -> str:
@@ -55,10 +57,10 @@ def _file_name(name: str) -> str:
     return cleaned[:80] or "deck"
 
 
-def _draft(fresh: Deck, text: str, target: Path) -> Draft:
+def _draft(fresh: Deck, text: str, target: Path, source: str = "") -> Draft:
     previous, problem = previous_deck(target)
     result = rebuild(fresh, previous)
-    return Draft(result.deck, result.built, text, target, previous, result.changes, problem)
+    return Draft(result.deck, result.built, text, target, previous, result.changes, problem, source)
 
 
 def open_document(path: Path, *, output: Path | None = None) -> Draft:
@@ -79,7 +81,7 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     target = Path(output) if output else paths.user_decks_dir() / f"{path.stem}.yaml"
     if target.resolve() == path.resolve():
         raise DocumentError("the deck cannot be saved over its own document", path=target)
-    return _draft(fresh, text, target)
+    return _draft(fresh, text, target, path.name)
 
 
 def open_pasted(text: str, *, output: Path | None = None) -> Draft:
@@ -161,10 +163,11 @@ def draft_readings(draft: Draft) -> list[tuple[str, Deck]]:
     against stays the builder's own outline: a reading chosen is the learner's change, and kept."""
     out = [("原读法", draft.deck)]
     try:
-        others = alternatives(draft.text, source=draft.target.name)
+        others = alternatives(draft.text, source=draft.source)
     except DocumentError:
         return out
     for other in others:
         deck = rebuild(other.deck, draft.previous).deck
-        out.append((other.what, replace(deck, name=draft.deck.name)))
+        lost = f"（原读法的 {other.left_out} 点不在其中）" if other.left_out else ""
+        out.append((other.what + lost, replace(deck, name=draft.deck.name)))
     return out
