@@ -147,13 +147,16 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
 
 def list_items(text: str) -> list[tuple[str, str]]:
     """The (head, body) of each item of the list a text holds (a point's body: `一是…，二是…`), as the
-    builder reads them, in order; none when it finds no list (paragraphs of prose are not one)."""
+    builder reads them, in order; none when it finds no list (paragraphs of prose are not one), or
+    lists under headings of their own (`一、学习` over 1. 2., `二、查摆` over 1. 2.: one section cannot
+    hold them without losing the headings)."""
     try:
         deck, notes = parse_with_notes(text)
     except DocumentError:
         return []
     sections = [s for t in deck.topics for s in t.sections]
-    return [(p.head, p.body) for s, note in zip(sections, notes, strict=True) if not note.prose for p in s.points]
+    lists = [s for s, note in zip(sections, notes, strict=True) if not note.prose and s.points]
+    return [(p.head, p.body) for p in lists[0].points] if len(lists) == 1 else []
 
 
 def draft_readings(draft: Draft) -> list[tuple[str, Deck]]:
