@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_deck
+from trainer.core.model import Deck
 from trainer.deckfile import decks
 
 TIMEOUT_S = 30.0
@@ -105,10 +106,9 @@ def test_review_three_cards_in_the_real_command(tmp_path: Path) -> None:
     assert states == [(2, 1, 1)] * 3
 
 
-@pytest.mark.tmux
-def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
-    """A list whose points were all learned yesterday: the real command shows it with its heads, a grade
-    per point is given by keys, and each lands in the log as an answer of its point's head card."""
+def _list_learned_yesterday(tmp_path: Path, heads: tuple[str, ...]) -> tuple[Path, Deck, int]:
+    """A home whose deck's points were all answered 4 yesterday: today its list is due with its heads.
+    Gives the home, the deck and yesterday's day number."""
     from datetime import UTC, datetime, timedelta
 
     from sqlalchemy.orm import Session
@@ -121,7 +121,6 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
     assert shutil.which("tmux"), "tmux is required for this test (CI installs it)"
     home = tmp_path / "home"
     (home / "decks").mkdir(parents=True)
-    heads = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价机制不健全")
     deck = make_deck(name=DECK, heads=heads)
     decks.save(deck, home / "decks" / "demo.yaml")
     settings = Settings()
@@ -133,6 +132,29 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
         for card_id in range(1, len(heads) + 1):
             queries.record_answer(s, card_id, 4, now=now - timedelta(days=1), today=yesterday)
     engine.dispose()
+    return home, deck, yesterday
+
+
+def _answers_since(home: Path, day: int) -> tuple[list[tuple[str, int, int | None]], int]:
+    """(card key, quality, list id) of the answers logged after `day`, and the list card's id."""
+    with sqlite3.connect(home / "trainer.db") as db:
+        rows = db.execute(
+            "SELECT c.key, r.quality, r.via_card_id FROM review_log r JOIN cards c ON c.id = r.card_id"
+            " WHERE r.day > ? ORDER BY r.id",
+            (day,),
+        ).fetchall()
+        list_id = db.execute("SELECT id FROM cards WHERE kind = 'list'").fetchone()[0]
+    return rows, list_id
+
+
+HEADS4 = ("人才队伍不完善", "权力下放不到位", "线上线下未融合", "考核评价机制不健全")
+
+
+@pytest.mark.tmux
+def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
+    """A list whose points were all learned yesterday: the real command shows it with its heads, a grade
+    per point is given by keys, and each lands in the log as an answer of its point's head card."""
+    home, deck, yesterday = _list_learned_yesterday(tmp_path, HEADS4)
     tmux = Tmux(tmp_path / "tmux.sock")
     command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}"
     tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
@@ -162,16 +184,42 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
             time.sleep(0.2)
     finally:
         tmux.run("kill-server", check=False)
-    with sqlite3.connect(home / "trainer.db") as db:
-        rows = db.execute(
-            "SELECT c.key, r.quality, r.via_card_id FROM review_log r JOIN cards c ON c.id = r.card_id"
-            " WHERE r.day > ? ORDER BY r.id",
-            (yesterday,),
-        ).fetchall()
-        list_id = db.execute("SELECT id FROM cards WHERE kind = 'list'").fetchone()[0]
+    rows, list_id = _answers_since(home, yesterday)
     keys = [f"{p.id}:head" for _, _, p in deck.points()]
     assert rows[0][0].endswith(":list") and rows[0][1:] == (2, None)  # the list: its weakest point's grade
     assert rows[1:] == [(k, g, list_id) for k, g in zip(keys, [5, 4, 2, 4], strict=True)]
+
+
+@pytest.mark.tmux
+def test_keys_typed_ahead_on_a_list_apply_in_order_in_the_real_command(tmp_path: Path) -> None:
+    """The last point's 0 and Space sent together, as a learner types them quickly: the 0 grades the
+    last point before Space answers the list (Space ran first: the point got 4, and the 0 fell on the
+    next card's front)."""
+    home, deck, yesterday = _list_learned_yesterday(tmp_path, HEADS4)
+    tmux = Tmux(tmp_path / "tmux.sock")
+    command = f"TRAINER_HOME={home} TERM=xterm-256color {_trainer_command()}"
+    tmux.run("new-session", "-d", "-s", "smoke", "-x", "80", "-y", "24", command)
+    try:
+        tmux.wait_for("the home screen with the deck", lambda s: DECK in s)
+        tmux.keys(*["Up"] * 8)
+        tmux.keys("Enter")
+        tmux.wait_for("the list card", lambda s: "共4点" in s and "按顺序说出" in s)
+        tmux.keys("Space")
+        tmux.wait_for("the points to grade", lambda s: "▸ 1. 人才队伍不完善" in s and "整组" in s)
+        for k in (1, 2, 3):
+            tmux.keys("5")
+            tmux.wait_for(f"point {k} graded", lambda s, k=k: f"{k}. {HEADS4[k - 1]}　5 完美" in s)
+        tmux.keys("0", "Space")  # one send-keys: both reach the app at once
+        tmux.wait_for("the list back for a repeat", lambda s: "按顺序说出" in s and "整组" not in s)
+        assert "先按空格" not in tmux.screen()
+        tmux.keys("q")
+        tmux.wait_for("the summary", lambda s: "回答：5 次（5 张卡片）" in s)
+    finally:
+        tmux.run("kill-server", check=False)
+    rows, list_id = _answers_since(home, yesterday)
+    keys = [f"{p.id}:head" for _, _, p in deck.points()]
+    assert rows[0][0].endswith(":list") and rows[0][1:] == (0, None)
+    assert rows[1:] == [(k, g, list_id) for k, g in zip(keys, [5, 5, 5, 0], strict=True)]
 
 
 def test_typed_mode_and_browse_after_a_bury_in_the_real_command(tmp_path: Path) -> None:

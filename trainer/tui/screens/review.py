@@ -17,7 +17,7 @@ from trainer.errors import TrainerError
 from trainer.tui.cjk import Wrapped
 from trainer.tui.format import GRADES, hint_line, hinted_prompt, max_hint
 from trainer.tui.screens.base import TrainerScreen
-from trainer.tui.screens.review_text import PRACTICE_TITLE, refusal
+from trainer.tui.screens.review_text import PRACTICE_TITLE, TYPED_KEYS, refusal
 from trainer.tui.screens.review_timer import ReviewTimer
 from trainer.tui.widgets.grade_bar import GradeBar, keys_after_reveal
 from trainer.tui.widgets.key_bar import KeyBar
@@ -33,9 +33,7 @@ if TYPE_CHECKING:
 WARM_AFTER_S = 0.3
 MAX_ANSWER_MS = 300_000  # a card left open while the learner walked away counts as five minutes
 # Actions that must not fire while the learner types into an input.
-CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help", "point"}
-# The grade bar's line while the cursor is in a typed-answer input.
-TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
+CARD_ACTIONS = {"reveal", "grade", "undo", "bury", "suspend", "edit", "info", "hint", "typed", "help", "point", "leave"}
 
 
 @dataclass(slots=True)
@@ -47,25 +45,26 @@ class _Handled:
 class ReviewScreen(ReviewTimer, TrainerScreen):
     """Shows one card at a time from a StudySession."""
 
-    # The key bar shows what fits 80 columns; `?` lists the rest. Ctrl+T and Ctrl+Z cannot be text, so
-    # they are priority keys that work while the cursor is in a typed-answer input (`t` and `u` are
-    # typed into it there).
+    # The key bar shows what fits 80 columns; `?` lists the rest. All priority: the app runs each key as it
+    # comes, so keys typed ahead apply in order (an ordinary binding's key waited in the screen's queue and
+    # Space typed after it ran first). Card keys are text in an input (check_action); not Ctrl+T/Z, Esc.
     BINDINGS = [
         Binding("space,enter", "reveal", "显示", id="reveal", priority=True, key_display="空格"),
-        *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}") for q in GRADES),
+        *(Binding(str(q), f"grade({q})", GRADES[q], show=False, id=f"grade-{q}", priority=True) for q in GRADES),
         Binding("up,shift+tab", "point(-1)", "上一点", show=False, id="point-up", priority=True),
         Binding("down,tab", "point(1)", "下一点", show=False, id="point-down", priority=True),
-        Binding("h", "hint", "提示", id="hint"),
+        Binding("h", "hint", "提示", id="hint", priority=True),
         Binding("ctrl+t", "toggle_typed", "输入", id="typed-ctrl", priority=True),
-        Binding("t", "typed", "输入答案", show=False, id="typed"),
+        Binding("t", "typed", "输入答案", show=False, id="typed", priority=True),
         Binding("ctrl+z", "undo_typing", "撤销", id="undo-ctrl", priority=True),
-        Binding("u", "undo", "撤销", show=False, id="undo"),
-        Binding("minus", "bury", "搁置", id="bury"),
-        Binding("at", "suspend", "暂停", show=False, id="suspend"),
-        Binding("e", "edit", "编辑", id="edit"),
-        Binding("i", "info", "卡片信息", show=False, id="info"),
-        Binding("question_mark", "help", "按键", id="help"),
-        Binding("q,escape", "leave", "返回", id="leave"),
+        Binding("u", "undo", "撤销", show=False, id="undo", priority=True),
+        Binding("minus", "bury", "搁置", id="bury", priority=True),
+        Binding("at", "suspend", "暂停", show=False, id="suspend", priority=True),
+        Binding("e", "edit", "编辑", id="edit", priority=True),
+        Binding("i", "info", "卡片信息", show=False, id="info", priority=True),
+        Binding("question_mark", "help", "按键", id="help", priority=True),
+        Binding("q", "leave", "返回", id="leave", priority=True),
+        Binding("escape", "escape", "返回", show=False, id="leave-esc", priority=True),
         Binding("f2", "toggle_timer", "计时", show=False, id="timer", priority=True),
     ]
 
@@ -188,7 +187,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         if self.typed_answers is not None:
             self.set_focus(None)
             await self.typed_answers.remove()
-        self._reveal()
+        await self._reveal()
 
     def _tell_notices(self) -> None:
         for notice in self.session.notices:
@@ -204,7 +203,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         typed.focus_first()
         self.grade_bar.show_front(TYPED_KEYS)
 
-    def _reveal(self, suggested: list[int] | None = None) -> None:
+    async def _reveal(self, suggested: list[int] | None = None) -> None:
         current = self.session.current()
         if current is None:
             return
@@ -213,8 +212,9 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         if len(self.session.points()) == len(current.card.answers) > 1:  # a list: a grade per point
             heads = current.card.answers
             grades = ListGrades(heads, self.session.preview_point, self.session.preview_list, suggested)
-            self.query_one("#card", VerticalScroll).mount(grades, before=self.query_one("#answer"))
-            self.call_after_refresh(self._show_point_keys)
+            # Mounted before the next key is handled: a grade typed right after the reveal finds its rows.
+            await self.query_one("#card", VerticalScroll).mount(grades, before=self.query_one("#answer"))
+            self._show_point_keys()
             self.query_one(KeyBar).relabel(*keys_after_reveal(True, None))
             return
         answer = self.query_one("#answer", Static)
@@ -242,7 +242,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
     async def action_reveal(self) -> None:
         if not self.revealed:
             if self._accept("reveal"):
-                self._reveal()
+                await self._reveal()
             return
         if (grades := self.list_grades) is not None:
             if self._accept("answer"):
@@ -316,7 +316,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
 
         results = await typed.check()
         self.suggested = combined_grade([r.grade for r in results])
-        self._reveal([r.grade for r in results] if len(results) > 1 else None)
+        await self._reveal([r.grade for r in results] if len(results) > 1 else None)
 
     async def action_undo(self) -> None:
         if self.session.undo():
@@ -363,7 +363,7 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
             await self.show_card()
             after = self.session.current()
             if was_revealed and after is not None and after.card_id == current.card_id:
-                self._reveal()
+                await self._reveal()
 
         self.app.push_screen(EditScreen(self.trainer_app.store, current.card_id, current.card.point_ids), saved)
 
@@ -379,15 +379,18 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
 
         self.app.push_screen(HelpScreen())
 
-    async def action_leave(self) -> None:
+    async def action_escape(self) -> None:
         if isinstance(self.focused, Input):
             # Escape in an input: no typing this time; the empty inputs go and the answer is shown, as
             # the key bar says.
             self.set_focus(None)
             if self.typed_answers is not None:
                 await self.typed_answers.remove()
-            self._reveal()
+            await self._reveal()
             return
+        await self.action_leave()
+
+    async def action_leave(self) -> None:
         from trainer.tui.screens.summary import SummaryScreen
 
         if self.session.done:

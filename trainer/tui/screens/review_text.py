@@ -8,6 +8,9 @@ from trainer.errors import ChangedElsewhereError, TrainerError
 # review in every other way, and records nothing.
 PRACTICE_TITLE = "练习模式（不记录）"
 
+# The grade bar's line while the cursor is in a typed-answer input.
+TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
+
 
 def refusal(exc: TrainerError) -> str:
     """The dialog's text for an answer the store refused."""
