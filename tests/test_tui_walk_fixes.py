@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Static
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from textual.widgets import Input, Static, TextArea
 
 from tests.tui_support import app_for, sync
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
+from trainer.store.models import CardRow, DeckRow
 from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.new_deck import NewDeckScreen
+from trainer.tui.screens.outline import OutlineScreen
 from trainer.tui.screens.review import ReviewScreen
 from trainer.tui.widgets.outline_list import outline_rows
 
@@ -42,3 +47,61 @@ async def test_the_help_says_how_to_grade_a_list_point_by_point_at_80x24(engine,
     # The keys named are the review screen's keys for moving between points.
     bound = {k for b in ReviewScreen.BINDINGS if b.action.startswith("point(") for k in b.key.split(",")}
     assert {"up", "down", "tab"} <= bound
+
+
+PASTED = "# 营商环境\n\n## 存在的问题\n\n1. 审批慢。材料多。\n2. 收费乱。标准不一。\n"
+
+
+def _error_line(app) -> str:
+    return str(app.screen.query_one("#new-deck-error", Static).render())
+
+
+async def _type_text(pilot, text: str) -> None:
+    await pilot.press(*["enter" if c == "\n" else "space" if c == " " else c for c in text])
+
+
+async def test_ctrl_o_goes_to_the_empty_paste_box_and_builds_from_a_filled_one(engine) -> None:
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, NewDeckScreen)
+        label = " ".join(str(w.render()) for w in screen.query(Static))
+        assert "Tab" in label and "Ctrl+O 生成大纲" in label  # how to reach the box, and how to build from it
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#new-deck-paste", TextArea)
+        await _type_text(pilot, PASTED)
+        await pilot.pause()
+        assert screen.query_one("#new-deck-path", Input).value == ""
+        assert _error_line(pilot.app) == ""  # the hint Ctrl+O gave is gone once the box is typed in
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, OutlineScreen)
+        await pilot.press("tab", "tab", "enter")  # outline -> source -> 保存
+        await pilot.pause()
+    with Session(engine) as s:
+        decks = list(s.scalars(select(DeckRow.name)))
+        kinds = sorted(s.scalars(select(CardRow.kind)))
+    assert decks == ["营商环境"] and kinds.count("head") == 2, (decks, kinds)
+
+
+async def test_a_stale_message_goes_when_the_paste_box_is_filled(engine) -> None:
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.click("#new-deck-open-paste")
+        await pilot.pause()
+        assert "粘贴框是空的" in _error_line(pilot.app)
+        pilot.app.screen.query_one("#new-deck-path", Input).focus()
+        await pilot.press("tab")  # path -> paste box
+        await _type_text(pilot, "一")
+        await pilot.pause()
+        assert _error_line(pilot.app) == ""
+        pilot.app.screen.query_one("#new-deck-path", Input).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "先输入文档的路径" in _error_line(pilot.app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert _error_line(pilot.app) == ""
