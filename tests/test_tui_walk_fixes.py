@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from rich.cells import cell_len
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from textual.widgets import Input, Static, TextArea
 
-from tests.tui_support import app_for, sync
+from tests.conftest import SHANGHAI
+from tests.test_tui_exam_plan import settle, studied
+from tests.tui_support import ExamSettings, app_for, log, sync
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.store.models import CardRow, DeckRow
+from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import HelpScreen
+from trainer.tui.screens.home import HomeScreen
 from trainer.tui.screens.new_deck import NewDeckScreen
 from trainer.tui.screens.outline import OutlineScreen
 from trainer.tui.screens.review import ReviewScreen
+from trainer.tui.screens.summary import SummaryScreen
+from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.outline_list import outline_rows
 
 
@@ -105,3 +113,36 @@ async def test_a_stale_message_goes_when_the_paste_box_is_filled(engine) -> None
         await pilot.press("x")
         await pilot.pause()
         assert _error_line(pilot.app) == ""
+
+
+@pytest.mark.parametrize("start", [("p", "k"), ("k",)], ids=["from-the-plan", "from-home"])
+async def test_the_cram_summary_counts_a_list_as_one_card_and_says_where_enter_goes(engine, start) -> None:
+    studied(engine)  # six lists of five points
+    settings = ExamSettings(zone=SHANGHAI, exam_date=date(2026, 11, 22), new_per_day=5)  # the exam is today
+    async with app_for(engine, settings, repeat_guard=0).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for key in start:
+            await pilot.press(key)
+            await settle(pilot)
+        review = pilot.app.screen
+        assert isinstance(review, ReviewScreen)
+        before = len(log(engine))
+        await pilot.press("space")  # reveal the list
+        await pilot.pause()
+        await pilot.press("space")  # every point 4
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        answered = log(engine)[before:]
+        n = len(answered)  # the list and its points, as the log counts them
+        assert n >= 3 and len({card for card, _ in answered}) == n
+        text = str(summary.query_one("#summary", Static).render())
+        assert f"回答：{n} 次（1 张卡片）" in text and f"其中列表：1 次，逐点评分 {n - 1} 个要点" in text
+        bar = summary.query_one(KeyBar).text()
+        back_to = ExamPlanScreen if start == ("p", "k") else HomeScreen
+        assert ("⏎ 返回备考计划" if back_to is ExamPlanScreen else "⏎ 返回首页") in bar
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(pilot.app.screen) is back_to
