@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -11,9 +12,10 @@ from sqlalchemy.orm import Session
 from textual.widgets import Input, Static, TextArea
 
 from tests.conftest import SHANGHAI
-from tests.test_tui_exam_plan import settle, studied
+from tests.test_tui_exam_plan import db_points, settle, static_text, studied
 from tests.tui_support import ExamSettings, app_for, log, sync
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
+from trainer.services.config import DeckLimits
 from trainer.store.models import CardRow, DeckRow
 from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import HelpScreen
@@ -146,3 +148,29 @@ async def test_the_cram_summary_counts_a_list_as_one_card_and_says_where_enter_g
         await pilot.press("enter")
         await pilot.pause()
         assert type(pilot.app.screen) is back_to
+
+
+@pytest.mark.parametrize(
+    ("everywhere", "own", "paused"),
+    [(0, 5, False), (5, 0, True), (0, None, True), (5, None, False)],
+    ids=["global-0-deck-5", "global-5-deck-0", "global-0", "global-5"],
+)
+async def test_home_and_the_exam_plan_agree_on_a_deck_set_to_no_new_cards(engine, everywhere, own, paused) -> None:
+    studied(engine)  # one deck, 大卡组: some points never answered
+    points, seen, _lists = db_points(engine)
+    settings = ExamSettings(
+        zone=SHANGHAI, exam_date=date(2027, 1, 10), new_per_day=everywhere, decks={"大卡组": DeckLimits(new_per_day=own)}
+    )
+    async with app_for(engine, settings).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        home = static_text(pilot.app.screen, "#home-status")
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExamPlanScreen)
+        advice = static_text(pilot.app.screen, "#plan-advice")
+    said_home = re.search(r"新卡已设为每天 0 张：考试计划要每天 (\d+) 个新要点", home.replace("\n", ""))
+    said_plan = re.search(r"每天新卡设为 0：还有 (\d+) 个要点没学过，考试计划要每天约 (\d+) 个新要点", advice)
+    assert bool(said_home) is paused and bool(said_plan) is paused, (home, advice)
+    if paused:
+        assert int(said_plan[1]) == points - seen  # the deck's unseen points, as the database holds them
+        assert said_home[1] == said_plan[2] and int(said_home[1]) > 0
