@@ -159,7 +159,10 @@ async def test_home_and_the_exam_plan_agree_on_a_deck_set_to_no_new_cards(engine
     studied(engine)  # one deck, 大卡组: some points never answered
     points, seen, _lists = db_points(engine)
     settings = ExamSettings(
-        zone=SHANGHAI, exam_date=date(2027, 1, 10), new_per_day=everywhere, decks={"大卡组": DeckLimits(new_per_day=own)}
+        zone=SHANGHAI,
+        exam_date=date(2027, 1, 10),
+        new_per_day=everywhere,
+        decks={"大卡组": DeckLimits(new_per_day=own)},
     )
     async with app_for(engine, settings).run_test(size=(80, 24)) as pilot:
         await settle(pilot)
