@@ -9,7 +9,7 @@ import pytest
 from rich.cells import cell_len
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tests.conftest import SHANGHAI
 from tests.test_tui_exam_plan import db_points, settle, static_text, studied
@@ -17,6 +17,7 @@ from tests.tui_support import ExamSettings, app_for, log, sync
 from trainer.core.model import Deck, Point, Section, SectionKind, Topic
 from trainer.services.config import DeckLimits
 from trainer.store.models import CardRow, DeckRow
+from trainer.tui.screens.browse import BrowseScreen
 from trainer.tui.screens.exam_plan import ExamPlanScreen
 from trainer.tui.screens.help import HelpScreen
 from trainer.tui.screens.home import HomeScreen
@@ -177,3 +178,28 @@ async def test_home_and_the_exam_plan_agree_on_a_deck_set_to_no_new_cards(engine
     if paused:
         assert int(said_plan[1]) == points - seen  # the deck's unseen points, as the database holds them
         assert said_home[1] == said_plan[2] and int(said_home[1]) > 0
+
+
+async def test_typing_chinese_on_the_browse_table_searches_and_letters_stay_keys(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, BrowseScreen) and screen.focused is screen.table
+        assert screen.total == 3
+        await pilot.press("权", "力")
+        await pilot.pause(0.5)  # the search waits for typing to stop
+        await settle(pilot)
+        box = screen.query_one("#browse-text", Input)
+        assert box.value == "权力" and screen.focused is box
+        assert [r.head for r in screen.page.rows] == ["权力下放不到位"] and screen.total == 1
+        await pilot.press("enter")  # back to the table; a letter there is the screen's key, not a search
+        await pilot.pause()
+        await pilot.press("f")
+        await pilot.pause()
+        assert box.value == "权力" and screen.query_one("#browse-state", Select).value == "new"
+    with Session(engine) as s:
+        (shown,) = [r.card_id for r in screen.page.rows] or [None]
+        assert s.get(CardRow, shown).kind == "head"
