@@ -35,7 +35,21 @@ from trainer.parse import readings
 from trainer.parse.outline import Node
 from trainer.parse.paragraphs import Para
 
-REAL_PARTS = ["dev", "heldout", "dev2", "fresh", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12"]
+REAL_PARTS = [
+    "dev",
+    "heldout",
+    "dev2",
+    "fresh",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "dev8",
+    "dev9",
+    "dev10",
+    "dev12",
+]
 TRAIN_PARTS = [*REAL_PARTS, "corpus"]
 # Where the rules were fitted least (the parts most recently blind): what counts.
 WEAK_PARTS = ["dev4", "dev5", "dev6"]

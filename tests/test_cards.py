@@ -269,3 +269,11 @@ def test_the_context_line_fits_80_columns_beside_the_review_counter() -> None:
     # Short names are never cut.
     short = cards_for_deck(Deck("卡组", (Topic("基层减负", (Section(SectionKind.PROBLEMS, "存在问题", points),)),)))[0]
     assert short.context("卡组") == "卡组 › 基层减负 › 存在问题 › 第1点/共2点"
+
+
+def test_a_lists_mnemonic_skips_the_words_every_head_opens_with() -> None:
+    heads = ["要进一步压缩审批事项", "要加强人员培训", "要健全考核机制"]
+    assert mnemonic(heads) == "要…进·加·健"
+    assert mnemonic(["平台建设助力产业升级", "平台建设促进创新驱动"]) == "平台建设…助·促"
+    assert mnemonic(["人才不足", "权力下放不到位"]) == "人·权"
+    assert mnemonic(["加强", "加强学习"]) == "加·加"  # a head that is all the common words: first characters

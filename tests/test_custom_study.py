@@ -109,3 +109,23 @@ async def test_enter_on_the_choices_starts_the_highlighted_one(engine, deck) -> 
         review = app.screen
         assert isinstance(review, ReviewScreen)
         assert review.session.left == 4  # the deck's three points and its list card (nothing is due)
+
+
+async def test_bury_in_a_practice_is_refused_and_changes_no_schedule(engine, deck) -> None:
+    sync(engine, deck)
+    _learned(engine)
+    before, logged = states(engine), log(engine)
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await _dialog(pilot)
+        await pilot.click("#custom-start")
+        review = app.screen
+        assert isinstance(review, ReviewScreen) and review.session.practice
+        shown = review.session.current().card_id
+        await pilot.press("minus")
+        await pilot.pause()
+        assert review.session.current().card_id == shown  # the card stays: nothing set aside
+        said = [n.message for n in app._notifications]
+        assert said[-1] == "练习模式不改日程：搁置请在正常复习中进行"
+    assert states(engine) == before and log(engine) == logged

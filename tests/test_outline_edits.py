@@ -280,8 +280,10 @@ def test_expand_a_point_whose_body_holds_no_list_is_refused(items) -> None:
             "这是一段相当长的论述文字，讲的是基层治理的种种情况。\n\n这是另一段相当长的论述文字，讲的是改革的各项要求。\n\n第三段同样很长的论述文字，讲的是未来的发展方向。",
             [],
         ),
+        # lists under headings of their own: one section would lose 学习 and 查摆
+        ("一、学习\n1.读原文。\n2.悟原理。\n二、查摆\n1.找差距。\n2.抓落实。", []),
     ],
-    ids=["yi-shi", "huanjie", "numbered-lines", "sentence", "empty", "prose"],
+    ids=["yi-shi", "huanjie", "numbered-lines", "sentence", "empty", "prose", "two-headed-lists"],
 )
 def test_list_items_are_the_lists_a_body_holds_as_the_builder_reads_them(body: str, heads: list[str]) -> None:
     from trainer.services.outline_draft import list_items

@@ -91,26 +91,45 @@ def doc(tmp_path: Path) -> Path:
 def test_dry_run_lists_the_other_readings(doc: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", str(doc), "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "other readings of this document (this is reading 1" in out
-    for n, other in enumerate(alternatives(DOC), start=2):
-        assert f"  {n}. {other.what}" in out
+    assert out.endswith(
+        "other readings of this document (this is reading 1; build another with --reading N):\n"
+        "  2. 把「社区养老减轻家庭照护负担」等 3 项当作小标题 (leaves out 3 of the builder's points)\n"
+    )
 
 
-def test_reading_n_writes_that_reading(doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def inner(tmp_path: Path) -> Path:
+    path = tmp_path / "平台.txt"
+    path.write_text(DOC_INNER, encoding="utf-8")
+    return path
+
+
+def test_reading_n_writes_that_reading_and_a_plain_rebuild_keeps_it(
+    inner: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "deck.yaml"
-    assert main(["build", str(doc), "-o", str(out)]) == 0
-    assert f"can be read {len(alternatives(DOC))} other way(s)" in capsys.readouterr().err
-    assert main(["build", str(doc), "--reading", "2", "-o", str(out)]) == 0
-    assert _heads(decks.load(out)) == _heads(alternatives(DOC)[0].deck)
+    assert main(["build", str(inner), "-o", str(out)]) == 0
+    assert "can be read 1 other way(s)" in capsys.readouterr().err
+    assert _heads(decks.load(out)) != CLAIMS
+    assert main(["build", str(inner), "--reading", "2", "-o", str(out)]) == 0
+    assert _heads(decks.load(out)) == CLAIMS
+    # The reading is the learner's choice over the builder's own outline: building again keeps it.
+    assert main(["build", str(inner), "-o", str(out)]) == 0
+    assert _heads(decks.load(out)) == CLAIMS
+    fresh = tmp_path / "fresh.yaml"
+    assert main(["build", str(inner), "--reading", "2", "-o", str(fresh)]) == 0
+    assert main(["build", str(inner), "-o", str(fresh)]) == 0
+    assert _heads(decks.load(fresh)) == CLAIMS
 
 
 def test_a_reading_the_document_has_not_is_one_line_and_exit_2(
     doc: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "deck.yaml"
-    n = len(alternatives(DOC)) + 2
-    assert main(["build", str(doc), "--reading", str(n), "-o", str(out)]) == 2
+    assert main(["build", str(doc), "--reading", "3", "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and str(doc) in err[0] and f"--reading {n}" in err[0]
+    assert err == [f"trainer: error: {doc}: has 2 reading(s); --reading 3 is not one of them"]
     assert not out.exists()
     assert main(["build", str(doc), str(doc), "--reading", "2"]) == 2
+    assert main(["build", str(doc), "--reading", "2", "--review"]) == 2
+    assert "--reading builds one reading of one document" in capsys.readouterr().err

@@ -175,7 +175,7 @@ def test_review_one_list_in_the_real_command(tmp_path: Path) -> None:
         tmux.wait_for("the list back for a repeat", lambda s: "按顺序说出" in s and "整组" not in s)
         tmux.keys("q")
         # Counted as the log, home and stats count: the list's answer and one per point.
-        tmux.wait_for("the summary", lambda s: "回答：5 次（5 张卡片）" in s and "列表：1 次，逐点评分 4 个要点" in s)
+        tmux.wait_for("the summary", lambda s: "回答：5 次（1 张卡片）" in s and "列表：1 次，逐点评分 4 个要点" in s)
         tmux.keys("q")
         tmux.wait_for("the home screen", lambda s: DECK in s and "今日回答 5 次" in s)
         tmux.keys("q")

@@ -113,10 +113,10 @@ async def test_the_summary_counts_a_list_answer_as_the_log_home_and_stats_do(eng
         logged = today_log(engine)
         assert len(logged) == 14  # twice the list and its six points
         passed = sum(1 for _, q, _ in logged if q >= 3)
-        assert (summary.reviewed, summary.correct, summary.cards) == (14, passed, 7)
+        assert (summary.reviewed, summary.correct, summary.cards) == (14, passed, 1)  # the list, shown twice
         assert (summary.shown, summary.lists, summary.list_points) == (2, 2, 12)
         text = str(pilot.app.screen.query_one("#summary", Static).render())
-        assert "回答：14 次（7 张卡片）" in text and "其中列表：2 次，逐点评分 12 个要点" in text
+        assert "回答：14 次（1 张卡片）" in text and "其中列表：2 次，逐点评分 12 个要点" in text
         await pilot.press("q")
         assert isinstance(pilot.app.screen, HomeScreen)
         await pilot.pause()

@@ -405,9 +405,15 @@ CLAIMED = """在数字时代，平台已经成为推动发展的重要力量。�
 CLAIMS = ["平台建设助力产业升级", "平台建设促进创新驱动", "平台建设推动治理现代化"]
 
 
+async def settle(pilot) -> None:
+    """Wait for the screen's workers (the other readings are worked out off the UI thread)."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 @pytest.mark.parametrize(
     ("steps", "claims"),
-    [(["r"], True), (["r", "u"], False), (["r", "r"], False)],
+    [(["r", settle], True), (["r", settle, "u"], False), (["r", settle, "r"], False)],
     ids=["other-reading", "undone", "back-to-the-builders"],
 )
 async def test_r_reads_the_document_another_way(engine, tmp_path: Path, steps, claims: bool) -> None:
@@ -440,7 +446,7 @@ async def test_r_says_which_reading_and_a_page_without_another_says_so(engine, t
         screen = app.screen
         message = screen.query_one("#outline-message")
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         assert "读法 2/2：把「平台建设助力产业升级」等 3 项当作要点" in str(message.render())
         await pilot.press("r")
         await pilot.pause()
@@ -451,7 +457,7 @@ async def test_r_says_which_reading_and_a_page_without_another_says_so(engine, t
         screen = app.screen
         before = screen.deck
         await pilot.press("r")
-        await pilot.pause()
+        await settle(pilot)
         message = screen.query_one("#outline-message")
         assert "没有别的读法" in str(message.render()) and message.has_class("-error")
         assert screen.deck is before and not screen.history
@@ -463,8 +469,48 @@ async def test_a_rebuild_keeps_the_reading_chosen(engine, tmp_path: Path) -> Non
     doc = tmp_path / "平台.txt"
     doc.write_text(CLAIMED, encoding="utf-8")
     out = tmp_path / "decks" / "平台.yaml"
-    await run_outline(engine, doc, out, ["r"])
+    await run_outline(engine, doc, out, ["r", settle])
     doc.write_text(CLAIMED.replace("维护公平正义", "守护公平正义"), encoding="utf-8")
     assert main(["build", str(doc), "-o", str(out)]) == 0
     deck = decks.load(out)
     assert heads(deck) == CLAIMS  # the reading chosen is the learner's change: kept over the builder's
+
+
+async def test_r_after_an_edit_says_the_edit_is_replaced_and_back_at_the_start_esc_asks_nothing(
+    engine, tmp_path: Path
+) -> None:
+    doc = tmp_path / "平台.txt"
+    doc.write_text(CLAIMED, encoding="utf-8")
+    app = app_for(engine)
+    async with app.run_test(size=(80, 24)) as pilot:
+        push_outline(app, open_document(doc, output=tmp_path / "d.yaml"))
+        await pilot.pause()
+        screen = app.screen
+        message = screen.query_one("#outline-message")
+        await pilot.press(*down(2), "x", "d")  # drop a point: an edit of the builder's outline
+        await pilot.pause()
+        await pilot.press("r")
+        await settle(pilot)
+        assert "之前的修改已换掉" in str(message.render())
+        assert heads(screen.deck) == CLAIMS
+        await pilot.press("r")  # back to the builder's own outline: nothing to give up
+        await settle(pilot)
+        assert "读法 1/2：原读法" in str(message.render()) and "之前的修改" not in str(message.render())
+        assert screen.deck == screen.draft.deck
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, OutlineScreen)  # left without a question
+
+
+def test_each_reading_keeps_the_documents_name_as_its_source(tmp_path: Path) -> None:
+    from trainer.services.outline_draft import draft_readings, open_pasted
+
+    doc = tmp_path / "平台.txt"
+    doc.write_text(CLAIMED, encoding="utf-8")
+    draft = open_document(doc, output=tmp_path / "other.yaml")
+    readings = draft_readings(draft)
+    assert len(readings) == 2
+    assert {d.sources for _, d in readings} == {("平台.txt",)}
+    assert "other" not in {t.title for _, d in readings for t in d.topics}  # never the deck file's name
+    pasted = draft_readings(open_pasted(CLAIMED, output=tmp_path / "p.yaml"))
+    assert {d.sources for _, d in pasted} == {()}

@@ -30,9 +30,9 @@ _WORKER = textwrap.dedent(
     from trainer.tui.screens import home
 
     kind = sys.argv[1]
-    real = home.HomeScreen.on_mount
+    real = home.HomeScreen.on_screen_resume  # also sent when home is first shown
 
-    def on_mount(self):
+    def on_screen_resume(self):
         real(self)
         if kind == "plain":
             return
@@ -40,7 +40,7 @@ _WORKER = textwrap.dedent(
             raise KeyError("题头\\x1b]0;pwned\\x07[bold]x[/bold]")
         raise StoreError("the database is read-only (check the file's permissions); nothing was written")
 
-    home.HomeScreen.on_mount = on_mount
+    home.HomeScreen.on_screen_resume = on_screen_resume
     from trainer.cli import main
     sys.exit(main([]))
     """

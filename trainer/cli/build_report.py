@@ -62,9 +62,13 @@ def next_step(documents: list[str], output: str | None, decks_dir: Path, *, to_t
     )
 
 
-def readings_text(others: list[str], chosen: int) -> str:
+def readings_text(others: list[tuple[str, int]], chosen: int) -> str:
     """The document's readings for `--dry-run`: which is shown, and what `--reading N` builds instead."""
     lines = [f"\nother readings of this document (this is reading {chosen}; build another with --reading N):"]
-    rows = [(1, "the builder's own"), *((n, what) for n, what in enumerate(others, start=2))]
-    lines += [f"  {n}. {what}" for n, what in rows if n != chosen]
+    rows = [(1, "the builder's own", 0), *((n, what, lost) for n, (what, lost) in enumerate(others, start=2))]
+    lines += [
+        f"  {n}. {what}" + (f" (leaves out {lost} of the builder's points)" if lost else "")
+        for n, what, lost in rows
+        if n != chosen
+    ]
     return "\n".join(lines) + "\n"

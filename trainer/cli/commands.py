@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -84,13 +85,18 @@ def cmd_build(args: argparse.Namespace) -> int:
     previous, problem = previous_deck(Path(args.output)) if args.output else (None, "")
     if problem:
         print(f"warning: {problem}", file=sys.stderr)
+    reading = getattr(args, "reading", 1)
+    if reading != 1 and (len(args.documents) != 1 or getattr(args, "review", False)):
+        raise TrainerError("--reading builds one reading of one document (in --review, r chooses it)")
     if getattr(args, "review", False):
         return _review(args, previous)
-    reading = getattr(args, "reading", 1)
-    if reading != 1 and len(args.documents) != 1:
-        raise TrainerError("--reading chooses a reading of one document; give one DOC")
     fresh, notes = build_with_notes([Path(d) for d in args.documents], name=args.name, reading=reading)
     result = rebuild(fresh, previous, name=args.name)
+    if reading != 1:
+        # Another reading is the learner's choice: the deck remembers the builder's own outline as its
+        # last build, so a later plain build keeps the reading as a change of theirs.
+        own = rebuild(build_with_notes([Path(args.documents[0])], name=args.name)[0], previous, name=args.name).built
+        result = replace(result, deck=decks.with_built(result.deck, own), built=own)
     deck = result.deck
     topics = len(deck.topics)
     sections = sum(len(t.sections) for t in deck.topics)
@@ -153,8 +159,6 @@ def _review(args: argparse.Namespace, previous: Deck | None) -> int:
         raise TrainerError("--review opens one document (and writes only when you save it); drop --dry-run")
     draft = open_document(Path(args.documents[0]), output=Path(args.output) if args.output else None)
     if args.name:
-        from dataclasses import replace
-
         draft = replace(draft, deck=replace(draft.deck, name=args.name))
     app = make_app(open_default_store(), settings=load_settings())
     app.start_with = lambda a: push_outline(a, draft, then_exit=True)

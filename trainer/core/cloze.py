@@ -37,8 +37,17 @@ def plain(text: str) -> str:
 
 
 def mnemonic(heads: Iterable[str]) -> str:
-    """The 口诀 of a list: the first character of each head, joined: 人·权·线."""
-    return "·".join(h[:1] for h in heads if h)
+    """The 口诀 of a list: the first character of each head, joined: 人·权·线. When every head opens
+    with the same words (`要…`, `平台建设…`), those words once, then each head's first character after
+    them: 要…进·加·健 (the same character four times tells the points apart no better than none)."""
+    heads = [h for h in heads if h]
+    common = heads[0] if len(heads) > 1 else ""
+    for h in heads[1:]:
+        while not h.startswith(common):
+            common = common[:-1]
+    if common and all(len(h) > len(common) for h in heads):
+        return f"{common}…" + "·".join(h[len(common)] for h in heads)
+    return "·".join(h[:1] for h in heads)
 
 
 def length_hint(answer: str) -> str:

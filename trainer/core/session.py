@@ -213,7 +213,7 @@ class Summary:
     seconds: float
     left: int  # cards still in this session's queue
     next_due: date | None  # today while cards are left
-    cards: int = 0  # distinct cards answered (a list's points' head cards included)
+    cards: int = 0  # distinct cards shown (a list once: its points' head cards, graded through it, are not)
     practice: bool = False  # a custom practice: nothing written, no schedule changed
     shown: int = 0  # cards shown and answered (a list once)
     lists: int = 0  # list answers
@@ -238,7 +238,7 @@ def summarize(
         seconds=sum(ms for _, ms in steps) / 1000,
         left=left,
         next_due=next_due,
-        cards=len({g.card_id for g in answers}),
+        cards=len({step.card.card_id for step, _ in steps}),
         practice=practice,
         shown=len(steps),
         lists=len(listed),

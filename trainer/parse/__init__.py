@@ -140,30 +140,45 @@ MAX_TRIED = 24
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
-    """Another reading of a document: its deck, the notes on its sections, and what was read otherwise."""
+    """Another reading of a document: its deck, the notes on its sections, what was read otherwise, and
+    how many of the builder's own points it leaves out (their text is in none of its points, headings
+    or titles: items read as headings that have no list under them are dropped with their section)."""
 
     deck: Deck
     notes: list[SectionNote]
     what: str
+    left_out: int = 0
 
 
 def _outline(deck: Deck) -> tuple[object, ...]:
     return tuple((s.heading, tuple(p.head for p in s.points)) for t in deck.topics for s in t.sections)
 
 
+def _left_out(base: Deck, other: Deck) -> int:
+    kept = "".join(
+        t.title + "".join(s.heading + "".join(p.head + p.body for p in s.points) for s in t.sections)
+        for t in other.topics
+    )
+    return sum(1 for _, _, p in base.points() if p.head not in kept)
+
+
 def alternatives(text: str, *, source: str = "") -> list[Alternative]:
     """The document's other readings, each with one group of numbered items read the other way
-    (headings as points, or points as headings over the lists inside them), outermost groups first;
-    each outline differs from the builder's own and from every one before it.
+    (headings as points, or points as headings over the lists inside them), outermost groups first,
+    a reading that finds no list at all (its paragraphs taken as points) after the others; each outline
+    differs from the builder's own and from every one before it. None for a document over
+    READING_BUDGET.
 
     Raises:
         DocumentError: as `parse_with_notes`.
     """
+    tried = min(MAX_TRIED, READING_BUDGET // max(1, len(text)))
+    if tried == 0:
+        return []
     with reading() as met:
-        base, _ = parse_with_notes(text, source=source)
+        base, base_notes = parse_with_notes(text, source=source)
     seen = {_outline(base)}
     out: list[Alternative] = []
-    tried = min(MAX_TRIED, READING_BUDGET // max(1, len(text)))
     for key, headings in list(reversed(met.met.items()))[:tried]:
         with reading(frozenset({key})):
             try:
@@ -172,5 +187,7 @@ def alternatives(text: str, *, source: str = "") -> list[Alternative]:
                 continue
         if (outline := _outline(deck)) not in seen:
             seen.add(outline)
-            out.append(Alternative(deck, notes, describe(key, headings)))
-    return out
+            out.append(Alternative(deck, notes, describe(key, headings), _left_out(base, deck)))
+    if all(n.prose for n in base_notes):
+        return out
+    return sorted(out, key=lambda a: all(n.prose for n in a.notes))

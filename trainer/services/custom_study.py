@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from trainer.core import session as rules
+from trainer.errors import TrainerError
 from trainer.sched.days import require_aware, study_day
 from trainer.sched.exam import CRAM_DAYS
 from trainer.sched.state import Algorithm, Schedule
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 AHEAD_DAYS = 7
 WEAKEST = 20
+PRACTICE_NO_BURY = "练习模式不改日程：搁置请在正常复习中进行"
 CRAM_CARDS = 60  # 考前速记's cards at most: a morning's pass
 
 
@@ -145,9 +147,13 @@ def session_over(
 @dataclass
 class PracticeSession(StudySession):
     """Cards shown and graded as usual (a grade below 4 brings the card back), but nothing is written:
-    no answer in the log, no schedule changed. Bury and suspend still act, as the learner asks."""
+    no answer in the log, no schedule changed. Bury (a day's move of the schedule) is refused; suspend
+    still acts, as the learner asks."""
 
     practice: ClassVar[bool] = True
+
+    def bury(self) -> None:
+        raise TrainerError(PRACTICE_NO_BURY)
 
     def answer_list(self, grades: Sequence[int], duration_ms: int = 0) -> Answer:
         card = self.current()

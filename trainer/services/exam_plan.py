@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 
 from trainer.core.cards import point_of
 from trainer.errors import ConfigError
-from trainer.sched.budget import exam_pace
 from trainer.sched.exam import EXAM_FLOOR, EXAM_TARGET_PERCENT, exam_recall
 from trainer.sched.projection import Item, minutes_needed, project
 from trainer.sched.state import Queue
@@ -142,13 +141,8 @@ def exam_plan(run: Runner, settings: Settings, today: int) -> ExamPlan:
     lists = _groups(got.recall, points, "list")  # type: ignore[arg-type]
     seen = {(p.deck, p.key) for cid, p in points.items() if cid in memory}
     unseen = len(by_point) - len(seen)
-    # Paced per deck, as the day's queue paces them (`trainer.store.exam_reads.paused_pace`, on home).
-    per_deck: dict[int, set[str]] = defaultdict(set)
-    for p in points.values():
-        if (p.deck, p.key) not in seen:
-            per_deck[p.deck_id].add(p.key)
-    pace = sum(exam_pace(len(keys), today, exam) for keys in per_deck.values())
-    paused = paused_advice(new, pace, unseen)
+    # The decks set to 0 new cards by their own limit, read as home reads them (one function).
+    paused = paused_advice(exam_reads.paused_new(run, today, exam, settings.limits_for))
     return ExamPlan(
         exam_date=settings.exam_date.isoformat(),
         days_left=exam - today,
@@ -177,12 +171,16 @@ def advice(budget: int | None, need: int, below: int, lists: list[Group]) -> str
     return f"需要每天约 {need} 分钟；按 {budget} 分钟，约 {below} 个要点考试当天低于 95%。可以{fix}。"
 
 
-def paused_advice(new: int, pace: int, unseen: int) -> str:
-    """A sentence when the learner set new cards to 0 and points are still unseen: the pause is kept
-    (`trainer.sched.budget.paced_new`), so the plan says what the exam would want ("" otherwise)."""
-    if new > 0 or pace <= 0:
+def paused_advice(paused: exam_reads.Paused) -> str:
+    """A sentence when the learner set new cards to 0 (for every deck or some, `exam_reads.paused_new`)
+    and their points are still unseen: the pause is kept (`trainer.sched.budget.paced_new`), so the plan
+    says what the exam would want ("" otherwise)."""
+    if paused.pace <= 0:
         return ""
-    return f"每天新卡设为 0：还有 {unseen} 个要点没学过，考试计划要每天约 {pace} 个新要点，才能在考前三周学完。"
+    return (
+        f"每天新卡设为 0：还有 {paused.unseen} 个要点没学过，"
+        f"考试计划要每天约 {paused.pace} 个新要点，才能在考前三周学完。"
+    )
 
 
 def cram(run: Runner, settings: Settings, today: int, limit: int = 60) -> list[int]:

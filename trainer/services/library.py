@@ -236,12 +236,14 @@ def _reading(text: str, doc: Path, n: int) -> tuple[Deck, list[SectionNote]]:
     return others[n - 2].deck, others[n - 2].notes
 
 
-def other_readings(document: Path) -> list[str]:
-    """What each other reading of one document reads otherwise (`--reading 2` is the first), for the
-    learner to choose from; none for an unreadable document."""
+def other_readings(document: Path) -> list[tuple[str, int]]:
+    """What each other reading of one document reads otherwise (`--reading 2` is the first), with how
+    many of the builder's own points it leaves out, for the learner to choose from; none for an
+    unreadable document."""
     try:
         data = read_bytes(document, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
-        return [a.what for a in alternatives(clean_text(decode(data, source=str(document))), source=document.name)]
+        text = clean_text(decode(data, source=str(document)))
+        return [(a.what, a.left_out) for a in alternatives(text, source=document.name)]
     except DocumentError:
         return []
 

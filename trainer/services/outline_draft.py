@@ -39,6 +39,7 @@ class Draft:
         previous: The deck already at `target`, if any.
         changes: What the merge over `previous` kept, took and refused.
         warning: A note for the learner (the existing deck could not be read ...).
+        source: The document's file name as the builder was given it ("" for pasted text).
     """
 
     deck: Deck
@@ -48,6 +49,7 @@ class Draft:
     previous: Deck | None = None
     changes: tuple[Change, ...] = ()
     warning: str = ""
+    source: str = ""
 
 
 def _file_name(name: str) -> str:
@@ -55,10 +57,10 @@ def _file_name(name: str) -> str:
     return cleaned[:80] or "deck"
 
 
-def _draft(fresh: Deck, text: str, target: Path) -> Draft:
+def _draft(fresh: Deck, text: str, target: Path, source: str = "") -> Draft:
     previous, problem = previous_deck(target)
     result = rebuild(fresh, previous)
-    return Draft(result.deck, result.built, text, target, previous, result.changes, problem)
+    return Draft(result.deck, result.built, text, target, previous, result.changes, problem, source)
 
 
 def open_document(path: Path, *, output: Path | None = None) -> Draft:
@@ -79,7 +81,7 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     target = Path(output) if output else paths.user_decks_dir() / f"{path.stem}.yaml"
     if target.resolve() == path.resolve():
         raise DocumentError("the deck cannot be saved over its own document", path=target)
-    return _draft(fresh, text, target)
+    return _draft(fresh, text, target, path.name)
 
 
 def open_pasted(text: str, *, output: Path | None = None) -> Draft:
@@ -145,13 +147,16 @@ def save_draft(engine: Engine | Store, draft: Draft, deck: Deck, *, now: datetim
 
 def list_items(text: str) -> list[tuple[str, str]]:
     """The (head, body) of each item of the list a text holds (a point's body: `一是…，二是…`), as the
-    builder reads them, in order; none when it finds no list (paragraphs of prose are not one)."""
+    builder reads them, in order; none when it finds no list (paragraphs of prose are not one), or
+    lists under headings of their own (`一、学习` over 1. 2., `二、查摆` over 1. 2.: one section cannot
+    hold them without losing the headings)."""
     try:
         deck, notes = parse_with_notes(text)
     except DocumentError:
         return []
     sections = [s for t in deck.topics for s in t.sections]
-    return [(p.head, p.body) for s, note in zip(sections, notes, strict=True) if not note.prose for p in s.points]
+    lists = [s for s, note in zip(sections, notes, strict=True) if not note.prose and s.points]
+    return [(p.head, p.body) for p in lists[0].points] if len(lists) == 1 else []
 
 
 def draft_readings(draft: Draft) -> list[tuple[str, Deck]]:
@@ -161,10 +166,11 @@ def draft_readings(draft: Draft) -> list[tuple[str, Deck]]:
     against stays the builder's own outline: a reading chosen is the learner's change, and kept."""
     out = [("原读法", draft.deck)]
     try:
-        others = alternatives(draft.text, source=draft.target.name)
+        others = alternatives(draft.text, source=draft.source)
     except DocumentError:
         return out
     for other in others:
         deck = rebuild(other.deck, draft.previous).deck
-        out.append((other.what, replace(deck, name=draft.deck.name)))
+        lost = f"（原读法的 {other.left_out} 点不在其中）" if other.left_out else ""
+        out.append((other.what + lost, replace(deck, name=draft.deck.name)))
     return out

@@ -29,6 +29,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"文件有 \1 MB，超过 \2 MB 的文件不接受（是不是选错了文件？可以拆成几个小文件）",
     ),
     (r"the document is empty", r"文档是空的"),
+    (r"has (\d+) reading\(s\); --reading (\d+) is not one of them", r"这篇文档只有 \1 种读法，没有第 \2 种"),
     (r"this is a PNG image, not a text document", r"这是 PNG 图片，不是文本文档"),
     (r"this is a JPEG image, not a text document", r"这是 JPEG 图片，不是文本文档"),
     (r"this is a GIF image, not a text document", r"这是 GIF 图片，不是文本文档"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.core.cards import CardKind, head_key, point_of
 from trainer.sched.budget import DayBudget, exam_pace, fit_day, paced_new
@@ -153,17 +153,30 @@ def unseen(run: Runner, deck_ids: Iterable[int]) -> dict[int, int]:
     return dict(out)
 
 
-def paused_pace(run: Runner, today: int, exam_day: int | None, limits_for: Callable[[str], Limits]) -> int:
-    """New points a day the exam plan wants in the decks where the learner set new cards to 0 (0 when
-    no exam is set, no deck is paused or the paused ones have nothing left to introduce): the pause is
-    kept (`trainer.sched.budget.paced_new`), so the home screen says what it costs."""
+class Paused(NamedTuple):
+    """The decks whose own new-card limit is 0, with an exam ahead: their points never answered, and
+    the new points a day the exam plan wants in them."""
+
+    unseen: int
+    pace: int
+
+
+def paused_new(run: Runner, today: int, exam_day: int | None, limits_for: Callable[[str], Limits]) -> Paused:
+    """What the decks where the learner set new cards to 0 (each deck's own limit, `limits_for`, as the
+    day's queue reads it) leave unlearned: zeros when no exam is ahead or no deck is paused. The pause is
+    kept (`trainer.sched.budget.paced_new`), so home and the exam plan both say what it costs."""
     if exam_day is None or exam_day <= today:
-        return 0
+        return Paused(0, 0)
     paused = [d for d, name in deck_names(run, live=True).items() if limits_for(name).new <= 0]
     if not paused:
-        return 0
+        return Paused(0, 0)
     left = unseen(run, paused)
-    return sum(exam_pace(left.get(d, 0), today, exam_day) for d in paused)
+    return Paused(sum(left.values()), sum(exam_pace(left.get(d, 0), today, exam_day) for d in paused))
+
+
+def paused_pace(run: Runner, today: int, exam_day: int | None, limits_for: Callable[[str], Limits]) -> int:
+    """New points a day the exam plan wants in the paused decks (`paused_new`), for the home screen."""
+    return paused_new(run, today, exam_day, limits_for).pace
 
 
 # A budget in minutes replaces the count of reviews a day: the budget cuts the queue instead.

@@ -7,7 +7,7 @@ Results come one page at a time from `trainer.store.browse` (keyset paging), so 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -90,7 +90,7 @@ class BrowseScreen(TrainerScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="browse-bar"):
-            yield Input(placeholder="搜索要点或说明（/）", id="browse-text")
+            yield Input(placeholder="搜索要点或说明（直接输入汉字，或按 /）", id="browse-text")
             yield Select(
                 [(label, s.value) for s, label in STATE_LABELS.items()],
                 value=StateFilter.ALL.value,
@@ -181,6 +181,19 @@ class BrowseScreen(TrainerScreen):
         back = "，p 上一页" if len(self.starts) > 1 else ""
         self.query_one("#browse-status", Static).update(f"共 {total} 条 · 第 {len(self.starts)} 页{more}{back}")
 
+    def on_key(self, event: events.Key) -> None:
+        """A Chinese (any non-ASCII) character typed on the table starts a search with it; ASCII letters
+        are this screen's keys, so `/` goes to the search box for those."""
+        char = event.character
+        if self.focused is self.table and event.is_printable and char and not char.isascii():
+            event.stop()
+            event.prevent_default()
+            box = self.query_one("#browse-text", Input)
+            box.value = char
+            box.select_on_focus = False  # the next character goes on after this one, not over it
+            box.focus()
+            box.cursor_position = len(box.value)
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._debounce is not None:
             self._debounce.stop()
@@ -208,7 +221,9 @@ class BrowseScreen(TrainerScreen):
         return rows[min(self.table.cursor_row, len(rows) - 1)]
 
     def action_focus_search(self) -> None:
-        self.query_one("#browse-text", Input).focus()
+        box = self.query_one("#browse-text", Input)
+        box.select_on_focus = True  # `/`: what is typed replaces the last search
+        box.focus()
 
     def action_next_state(self) -> None:
         states = list(STATE_LABELS)

@@ -144,6 +144,11 @@ class HomeScreen(TrainerScreen):
         self._columns: tuple[int, ...] = ()  # the columns the table has (fewer when narrow: see fit_columns)
         self._fit_width = 0
 
+    def on_mount(self) -> None:
+        # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
+        self._columns = tuple(range(len(COLUMNS)))  # every column; `_fill` leaves some out when narrow
+        self.table.add_columns(*(Text(label) for label in COLUMNS))
+
     def on_resize(self) -> None:
         if self.size.width != self._fit_width and self.rows:
             self._fill()  # the columns and names that fit the new width
@@ -268,7 +273,6 @@ class HomeScreen(TrainerScreen):
         columns, name_cells = fit_columns([c[0] for c, _ in rows], [c[1:] for c, _ in rows], width - 2)
         table.clear(columns=columns != self._columns)
         if columns != self._columns:
-            # Text, not str: DataTable would parse str labels and cells as markup (and load rich's emoji table).
             self._columns = columns
             table.add_columns(*(Text(COLUMNS[i]) for i in columns))
         self.rows = []

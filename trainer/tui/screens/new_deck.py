@@ -55,12 +55,13 @@ def complete_path(value: str) -> str | None:
 
 
 class NewDeckScreen(ModalScreen[Draft | None]):
-    """A path input and a paste area; Enter in the path opens the file, Ctrl+O opens the pasted text."""
+    """A path input and a paste area; Enter in the path opens the file. Ctrl+O opens the pasted text, or
+    (the box empty) takes the cursor to the box. A message said here goes when either field is changed."""
 
     CSS_PATH = "../outline.tcss"  # its rules are the outline screen's, loaded when first shown
     BINDINGS = [
         Binding("escape", "cancel", "取消"),
-        Binding("ctrl+o", "open_pasted", "用粘贴的文本", priority=True),
+        Binding("ctrl+o", "paste_or_open", "用粘贴的文本", priority=True),
     ]
 
     def compose(self) -> ComposeResult:
@@ -68,7 +69,7 @@ class NewDeckScreen(ModalScreen[Draft | None]):
             yield Static("新建卡组：选一个文档，或粘贴文本", classes="dialog-title")
             yield Static("文档路径（.txt .md .html；→ 接受补全，回车打开）")
             yield Input(placeholder="~/文档/范文.txt", id="new-deck-path", suggester=PathSuggester())
-            yield Static("或粘贴文本（Ctrl+O 打开）")
+            yield Static("或粘贴文本（Tab 或 Ctrl+O 到下面的框，粘贴后按 Ctrl+O 生成大纲）")
             yield TextArea(id="new-deck-paste", soft_wrap=True)
             yield Static("", id="new-deck-error")
             with Horizontal(id="new-deck-buttons"):
@@ -93,6 +94,14 @@ class NewDeckScreen(ModalScreen[Draft | None]):
             case _:
                 self.action_cancel()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._error("")
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._error("")
+
     def _error(self, message: str) -> None:
         self.query_one("#new-deck-error", Static).update(Text(message))
 
@@ -102,6 +111,15 @@ class NewDeckScreen(ModalScreen[Draft | None]):
             self._error("先输入文档的路径")
             return
         self._open(lambda: open_document(Path(value)))
+
+    def action_paste_or_open(self) -> None:
+        """Ctrl+O: build from the pasted text; with the box empty, go to it and say what to do there."""
+        box = self.query_one("#new-deck-paste", TextArea)
+        if box.text.strip():
+            self.action_open_pasted()
+            return
+        box.focus()
+        self._error("在这个框里粘贴文本，再按 Ctrl+O 生成大纲")
 
     def action_open_pasted(self) -> None:
         text = self.query_one("#new-deck-paste", TextArea).text

@@ -5,7 +5,6 @@ undoable with `u`), saved as a deck file that is synced at once. The edits are
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -21,9 +20,10 @@ from trainer.core import outline_edits as ed
 from trainer.core.model import Deck
 from trainer.core.safetext import clean_text
 from trainer.errors import TrainerError
-from trainer.services.outline_draft import Draft, draft_readings, list_items, save_draft
+from trainer.services.outline_draft import Draft, list_items, save_draft
 from trainer.services.zh_messages import in_chinese
 from trainer.tui.screens.dialogs import ChoiceScreen, CursorPrompt, TextPrompt, confirm
+from trainer.tui.screens.outline_readings import ReadingsMixin
 from trainer.tui.widgets.key_bar import KeyBar
 from trainer.tui.widgets.outline_list import KIND_LABELS, OutlineList, Row, shown, source_for_display, source_lines
 
@@ -38,17 +38,17 @@ FIXES = {
 }
 
 
-class OutlineScreen(Screen[bool]):
+class OutlineScreen(ReadingsMixin, Screen[bool]):
     """Dismisses with True once the deck is saved and synced, False when the learner leaves without."""
 
     CSS_PATH = "../outline.tcss"  # loaded when the screen is first shown, not at start-up
     BINDINGS = [
         Binding("e", "edit", "改", id="outline-edit", priority=True),
+        Binding("r", "reading", "读法", id="outline-reading", priority=True),
+        Binding("o", "expand", "展开", id="outline-expand", priority=True),
         Binding("s", "split", "拆分", id="outline-split", priority=True),
         Binding("m", "merge", "并入", id="outline-merge", priority=True),
         Binding("x", "not_point", "非要点", id="outline-not-point", priority=True),
-        Binding("o", "expand", "展开", id="outline-expand", priority=True),
-        Binding("r", "reading", "读法", id="outline-reading", priority=True),
         Binding("k", "kind", "类型", id="outline-kind", priority=True),
         Binding("ctrl+up,K", "move(-1)", "上移", id="outline-up", priority=True),
         Binding("ctrl+down,J", "move(1)", "下移", id="outline-down", priority=True),
@@ -71,6 +71,7 @@ class OutlineScreen(Screen[bool]):
         self._auto_selection: Selection | None = None  # the source highlight this screen set itself
         self._readings: list[tuple[str, Deck]] | None = None  # the document's readings, once asked for
         self._reading = 0
+        self._edited = False  # an edit made since the reading now shown (a new reading replaces it)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="outline-title")
@@ -167,6 +168,7 @@ class OutlineScreen(Screen[bool]):
             return
         self.history.append((self.deck, self.outline.highlighted or 0))
         self.deck = deck
+        self._edited = True
         self.outline.show(deck, self.outline.index_of(focus) if focus is not None else self.outline.highlighted)
         self.query_one("#outline-title", Static).update(self._title())
         self._show_source()
@@ -252,17 +254,6 @@ class OutlineScreen(Screen[bool]):
         items = list_items(self.deck.topics[t].sections[s].points[p].body)
         done = f"已展开成 {len(items)} 点的一节，k 改类型"
         self._apply(lambda d: ed.expand_point(d, t, s, p, items), done, Row(t, s + 1 if p else s))
-
-    def action_reading(self) -> None:
-        """The document read another way: the builder's own outline, then each other reading in turn."""
-        if self._readings is None:
-            self._readings = draft_readings(self.draft)
-        if len(self._readings) < 2:
-            self.say("这篇文档没有别的读法", error=True)
-            return
-        self._reading = (self._reading + 1) % len(self._readings)
-        what, deck = self._readings[self._reading]
-        self._apply(lambda d: replace(deck, name=d.name), f"读法 {self._reading + 1}/{len(self._readings)}：{what}")
 
     def action_kind(self) -> None:
         if (at := self._section_at()) is not None:
@@ -367,7 +358,7 @@ class OutlineScreen(Screen[bool]):
         self.dismiss(True)
 
     def action_leave(self) -> None:
-        if not self.history:
+        if not self.history or self.deck == self.draft.deck:  # nothing changed, or changed back
             self.dismiss(False)
             return
 

@@ -1,7 +1,5 @@
-"""The review screen: context, prompt with blanks, hints, typed answers, reveal, grade 0–5, undo, bury, suspend.
-
-Every answer is committed (by StudySession) before the next card shows. No SQL here.
-"""
+"""The review screen: context, prompt with blanks, hints, typed answers, reveal, grade 0–5, undo, bury,
+suspend. Every answer is committed (by StudySession) before the next card shows. No SQL here."""
 
 from __future__ import annotations
 
@@ -26,6 +24,8 @@ from trainer.tui.widgets.title_bar import TitleBar
 from trainer.tui.widgets.typed_answers import TypedAnswers
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from trainer.services.study import StudySession
 
 # The engine the first answer writes through is built in the background this long after the first
@@ -330,17 +330,20 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         await self.action_undo()
 
     async def action_bury(self) -> None:
-        if self.session.current() is None:
-            return
-        self.session.bury()
-        self.notify("已搁置到明天（Ctrl+Z 撤销）")
-        await self.show_card()
+        await self._set_aside(self.session.bury, "已搁置到明天（Ctrl+Z 撤销）")
 
     async def action_suspend(self) -> None:
+        await self._set_aside(self.session.suspend, "已暂停此卡（Ctrl+Z 撤销，浏览中可恢复）")
+
+    async def _set_aside(self, act: Callable[[], None], done: str) -> None:
         if self.session.current() is None:
             return
-        self.session.suspend()
-        self.notify("已暂停此卡（Ctrl+Z 撤销，浏览中可恢复）")
+        try:
+            act()
+        except TrainerError as exc:  # refused (a practice's bury): said in one line
+            self.notify(str(exc), severity="warning")
+            return
+        self.notify(done)
         await self.show_card()
 
     def action_edit(self) -> None:

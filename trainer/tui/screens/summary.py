@@ -5,15 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from trainer.services.study import Summary
 from trainer.tui.format import seconds_label
+from trainer.tui.widgets.key_bar import KeyBar
 
 
 def summary_text(s: Summary) -> str:
-    """The summary as lines of text: answers (same-day repeats included) and cards counted apart, as the
-    review log, home and stats count them: a list answer is one answer of the list and one per point."""
+    """The summary as lines of text: answers (same-day repeats included) as the review log, home and stats
+    count them (a list answer is one answer of the list and one per point), and the cards shown."""
     per_answer = s.seconds / s.reviewed if s.reviewed else 0.0
     if s.next_due is None:
         nxt = "暂无"
@@ -38,10 +39,11 @@ def summary_text(s: Summary) -> str:
 
 
 class SummaryScreen(Screen[None]):
-    """Shown when a session ends or is left; any of Enter, q, Escape goes home."""
+    """Shown when a session ends or is left; any of Enter, q, Escape goes back to the screen the session
+    was started from (home, or 备考计划 for 考前速记), and the key bar says which."""
 
     BINDINGS = [
-        Binding("enter,q,escape,space", "home", "返回首页", id="home", priority=True),
+        Binding("enter,q,escape,space", "home", "返回", id="home", priority=True),
         Binding("s", "app.stats", "统计", id="summary-stats"),
     ]
 
@@ -52,7 +54,14 @@ class SummaryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(summary_text(self.summary), id="summary", markup=False)
-        yield Footer()
+        yield KeyBar(self.BINDINGS)
+
+    def on_mount(self) -> None:
+        stack = self.app.screen_stack
+        at = stack.index(self) if self in stack else 0
+        below = stack[at - 1] if at > 0 else None
+        place = "首页" if below is stack[0] else getattr(below, "TITLE", None)
+        self.query_one(KeyBar).relabel({"home": f"返回{place}" if place else "返回"})
 
     def action_home(self) -> None:
         self.app.pop_screen()

@@ -34,6 +34,12 @@ def shown(text: str) -> str:
     return text.translate(_CONTROLS)
 
 
+def one_line(text: str) -> str:
+    """Text for a one-line row: each line break (CR LF, LF, CR, or any `str.splitlines` break) shown as a
+    space, then control characters replaced."""
+    return shown(" ".join(text.splitlines()))
+
+
 def source_for_display(text: str) -> str:
     """A document's lines as `Point.line` counts them (`str.splitlines`), joined by LF, each shown safely."""
     return "\n".join(shown(line) for line in text.splitlines())
@@ -70,22 +76,23 @@ def outline_rows(deck: Deck) -> list[tuple[Row, Text]]:
     """Every topic, section and point of a deck as a row and its text."""
     out: list[tuple[Row, Text]] = []
     for ti, topic in enumerate(deck.topics):
-        label = Text(shown(topic.title), style="bold")
+        label = Text(one_line(topic.title), style="bold")
         if topic.subtitle:
             label.append(f"（{shown(topic.subtitle)}）")
         out.append((Row(ti), label))
         for si, section in enumerate(topic.sections):
             doubt = _section_doubt(section)
             text = _lead(" ", doubt)
-            text.append(f"{shown(section.heading)} ")
+            text.append(f"{one_line(section.heading)} ")
             text.append(f"[{KIND_LABELS.get(section.kind.value, section.kind.value)}]", style="cyan")
             out.append((Row(ti, si, None, doubt), text))
             for pi, point in enumerate(section.points):
                 doubt = "要点过长" if len(point.head) > HEAD_MAX else "没有说明" if not point.body.strip() else ""
                 text = _lead("   ", doubt)
-                text.append(f"第{pi + 1}点 {shown(point.head)}")
+                text.append(f"第{pi + 1}点 {one_line(point.head)}")
                 if point.body:
-                    start = shown(point.body[:BODY_START]) + ("…" if len(point.body) > BODY_START else "")
+                    body = " ".join(point.body.splitlines())
+                    start = shown(body[:BODY_START]) + ("…" if len(body) > BODY_START else "")
                     text.append(f" | {start}", style="dim")
                 out.append((Row(ti, si, pi, doubt), text))
     return out
