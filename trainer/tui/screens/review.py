@@ -121,12 +121,9 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
         return not (action in CARD_ACTIONS and isinstance(self.focused, Input))
 
     def _accept(self, outcome: str) -> bool:
-        """One press is one answer: drop a key that repeats the previous key (held down) too soon.
-
-        A key is dropped when the key event just before it was the same key, came less than the repeat
-        guard earlier, and answered (or was itself dropped). A reveal followed by the same key still
-        grades, as Space after the reveal should.
-        """
+        """One press is one answer: drop a key that repeats the previous key (held down) too soon: the
+        key event just before it was the same key, came less than the repeat guard earlier, and answered
+        (or was itself dropped). A reveal followed by the same key still grades, as Space should."""
         app = self.trainer_app
         events = app.key_events
         if not events:
@@ -226,9 +223,8 @@ class ReviewScreen(ReviewTimer, TrainerScreen):
 
     def _show_point_keys(self) -> None:
         """The grade keys of a list: what the list (整组) gets when the highlighted point is given each
-        grade, the others as set (4 when unset). It is the 整组 line's computation, the scheduler's
-        answer of the list (`preview_list`), so the key of the grade set shows the 整组 line's interval;
-        what a grade gives the point itself shows on its row once set."""
+        grade, the others as set (4 when unset), by the 整组 line's own `preview_list`; a point's own
+        interval shows on its row once set."""
         grades = self.list_grades
         if grades is None:
             return
