@@ -19,15 +19,14 @@ from __future__ import annotations
 
 import argparse
 import math
-import random
 import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from benchmarks import sectionmodel
 from benchmarks.outline import PARTS, _expected_points, match_points, norm
 from benchmarks.readingmodel import deciding
 from trainer.core.model import SectionKind
@@ -156,25 +155,9 @@ def pair(base: dict[str, Any], cand: dict[str, Any], length: int) -> dict[str, f
     return out
 
 
-def train(rows: list[tuple[dict[str, float], float]], l2: float = 0.01, epochs: int = 50) -> dict[str, float]:
-    w: dict[str, float] = defaultdict(float)
-    g2: dict[str, float] = defaultdict(lambda: 1e-8)
-    order, rng = list(range(len(rows))), random.Random(3)
-    for _ in range(epochs):
-        rng.shuffle(order)
-        for k in order:
-            x, y = rows[k]
-            p = sure(w, x)
-            for f, v in x.items():
-                g = (p - y) * v + l2 * w[f]
-                g2[f] += g * g
-                w[f] -= 0.3 * g / math.sqrt(g2[f])
-    return dict(w)
-
-
-def sure(w: dict[str, float], x: dict[str, float]) -> float:
-    z = sum(w.get(f, 0.0) * v for f, v in x.items())
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+def train(rows: list[tuple[dict[str, float], float]]) -> dict[str, float]:
+    """The judge: `benchmarks.sectionmodel`'s logistic regression, every reading weighing the same."""
+    return sectionmodel.train([(x, y, 1.0) for x, y in rows], epochs=50)
 
 
 def _total(docs: list[dict[str, Any]], pick: Any) -> float:
@@ -208,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
         mine = [d for d in docs if d["part"] == part]
 
         def judged(d: dict[str, Any], least: float, w: dict[str, float] = judges[part]) -> dict[str, Any]:
-            scored = [(sure(w, x), c) for dd, c, x, _ in pairs if dd is d]
+            scored = [(sectionmodel.p_right(w, x), c) for dd, c, x, _ in pairs if dd is d]
             best = max(scored, key=lambda s: s[0], default=(0.0, d["cands"][0]))
             return best[1] if best[0] >= least else d["cands"][0]
 

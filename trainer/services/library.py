@@ -212,8 +212,7 @@ def build_with_notes(
     built = []
     notes: dict[tuple[str, str, str], SectionNote] = {}
     for doc in documents:
-        data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
-        text = clean_text(decode(data, source=str(doc)))  # document text is data, never terminal control
+        text = _document_text(doc)
         try:
             deck, doc_notes = parse_with_notes(text, source=doc.name) if reading == 1 else _reading(text, doc, reading)
         except DocumentError as exc:
@@ -229,6 +228,13 @@ def build_with_notes(
     return replace(deck, settings={**deck.settings, **previous.settings}), notes
 
 
+def _document_text(doc: Path) -> str:
+    """A document file's text, decoded (any supported encoding) and cleaned: document text is data,
+    never terminal control."""
+    data = read_bytes(doc, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
+    return clean_text(decode(data, source=str(doc)))
+
+
 def _reading(text: str, doc: Path, n: int) -> tuple[Deck, list[SectionNote]]:
     others = alternatives(text, source=doc.name)
     if not 2 <= n <= len(others) + 1:
@@ -241,9 +247,7 @@ def other_readings(document: Path) -> list[tuple[str, int]]:
     many of the builder's own points it leaves out, for the learner to choose from; none for an
     unreadable document."""
     try:
-        data = read_bytes(document, DocumentError, limit=MAX_DOCUMENT_BYTES, kind=DOCUMENTS)
-        text = clean_text(decode(data, source=str(document)))
-        return [(a.what, a.left_out) for a in alternatives(text, source=document.name)]
+        return [(a.what, a.left_out) for a in alternatives(_document_text(document), source=document.name)]
     except DocumentError:
         return []
 
