@@ -82,11 +82,14 @@ PAGE_MIN = 20  # columns; a shorter common width is a list of short items, not a
 def page_width(lines: list[Line]) -> int:
     """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
     counts: dict[int, int] = {}
-    for line in lines:
-        # Numbered lines and headings are as long as their words, not as wide as the page.
-        if line.key and not is_start_line(line):
+    keyed = [line for line in lines if line.key]
+    for line, after in zip(keyed, [*keyed[1:], None]):
+        # Numbered lines and headings are as long as their words, not as wide as the page; so is a
+        # head line over a longer paragraph (a line the page broke is followed by one no wider).
+        if not is_start_line(line):
             cols = _columns(line.key)
-            counts[cols] = counts.get(cols, 0) + 1
+            if after is None or _columns(after.key) <= cols + 2:
+                counts[cols] = counts.get(cols, 0) + 1
     # A width and the one next to it count together (a half-width digit or mark shifts a line by one).
     best = max(counts, key=lambda w: counts[w] + counts.get(w - 1, 0), default=0)
     shared = counts.get(best, 0) + counts.get(best - 1, 0)

@@ -1,0 +1,57 @@
+"""How a document's lines become paragraphs: a page width read from the prose, not from short head lines."""
+
+from __future__ import annotations
+
+from trainer.parse import parse_document
+
+# Numbered headings, each over head lines of nearly one length (no punctuation inside) and their bodies:
+# the head lines share a width, but that is the length of their words, not a page a PDF copy broke at,
+# so no heading is run into the head line under it.
+HEAD_LINES = (
+    "就业援助的困境分析\n"
+    "一、制度设计层面的困境\n"
+    "救助对象差异性不足\n"
+    "当前的就业救助制度大多按普遍适用的思路设计，没有充分照顾到不同群体的具体需要。\n"
+    "政策衔接与协同机制缺失\n"
+    "就业援助牵涉多个部门，而部门之间信息互通、协作配合的机制还不健全。\n"
+    "二、实施效果层面的困境\n"
+    "精准识别与动态管理滞后\n"
+    "援助对象的认定标准还不够精细，“一刀切”的做法依然存在。\n"
+    "资源投入与覆盖范围有限\n"
+    "就业援助在资金和岗位上的供给都相对紧张，基层得到的支持明显偏弱。\n"
+    "三、资源整合层面的困境\n"
+    "社会力量参与程度不足\n"
+    "企业、社会组织参与就业援助的程度不高，协同格局还没有真正形成。\n"
+    "信息化与平台建设滞后\n"
+    "就业信息平台建设还不够完善，供需双方对接效率不高。\n"
+    "四、社会认知层面的困境\n"
+    "就业观念与技能匹配偏差\n"
+    "一些群体仍有“等靠要”的想法，培训与市场需求之间存在错位。\n"
+)
+
+
+def test_head_lines_of_one_length_are_no_page_width() -> None:
+    deck = parse_document(HEAD_LINES, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert got == [
+        ("制度设计层面的困境", ["救助对象差异性不足", "政策衔接与协同机制缺失"]),
+        ("实施效果层面的困境", ["精准识别与动态管理滞后", "资源投入与覆盖范围有限"]),
+        ("资源整合层面的困境", ["社会力量参与程度不足", "信息化与平台建设滞后"]),
+        ("社会认知层面的困境", ["就业观念与技能匹配偏差"]),
+    ]
+
+
+def test_prose_broken_at_a_page_width_is_still_joined() -> None:
+    text = (
+        "一、存在的问题\n"
+        "（一）基层负担依然较重。一些地方督查检查考核过多过频，\n"
+        "填表报数、迎检材料层层加码，基层干部疲于应付，真正用\n"
+        "于抓落实的时间和精力被大量挤占，群众对此多有反映。\n"
+        "（二）服务能力有待提升。部分窗口人员业务不熟、态度生\n"
+        "硬，办事流程不够简明，群众反映办事仍需多次往返，跑腿\n"
+        "次数没有明显减少，满意度有待进一步提高和巩固。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    points = [p for t in deck.topics for s in t.sections for p in s.points]
+    assert [p.head for p in points] == ["基层负担依然较重", "服务能力有待提升"]
+    assert "真正用于抓落实" in points[0].body and "跑腿次数" in points[1].body
