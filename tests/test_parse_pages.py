@@ -55,3 +55,24 @@ def test_prose_broken_at_a_page_width_is_still_joined() -> None:
     points = [p for t in deck.topics for s in t.sections for p in s.points]
     assert [p.head for p in points] == ["基层负担依然较重", "服务能力有待提升"]
     assert "真正用于抓落实" in points[0].body and "跑腿次数" in points[1].body
+
+
+def test_a_lone_item_over_a_list_run_together_further_down_heads_it() -> None:
+    # The copy holds the first numbered part only; its list is run together in a later paragraph.
+    text = (
+        "县长在全县经济工作会议上的讲话\n"
+        "同志们：\n"
+        "这次会议的主要任务是总结去年工作，部署今年任务。\n"
+        "一、认真总结成绩，准确把握态势，始终保持加快发展的劲头\n"
+        "过去一年，全县上下顶住各种压力，在困境中积聚有利因素，经济社会保持了良好的发展态势，主要经济指标增幅均高于全市平均水平，为今年的发展打下了坚实基础。\n"
+        "“三个突破”：一是项目工作取得新突破。全年共实施重点项目两百多个，完成投资三十多亿元。"
+        "二是工业发展取得新突破。规模以上工业增加值增长两成以上。三是“三农”工作取得新突破。粮食总产再创新高。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert got == [
+        (
+            "认真总结成绩，准确把握态势，始终保持加快发展的劲头",
+            ["项目工作取得新突破", "工业发展取得新突破", "“三农”工作取得新突破"],
+        )
+    ]

@@ -250,7 +250,14 @@ def _heads_own_list(group: list[Node]) -> bool:
     of the list it holds, not as that list's only point."""
     if len(group) != 1 or group[0].style in PROSE_STYLES or group[0].style.startswith(("sym", "bullet")):
         return False
-    return any(not c.heading and not c.lone for c in group[0].children) or _split_own_list(group[0])
+    if any(not c.heading and not c.lone for c in group[0].children):
+        return True
+    # a paragraph of its own further down runs a whole list together (`“五个突破”：一是…二是…三是…`)
+    runs = (top_list(find_inline(it.key)) for it in group[0].items if isinstance(it, Para))
+    return any(len(run) >= RUN_TOGETHER_LIST for run in runs) or _split_own_list(group[0])
+
+
+RUN_TOGETHER_LIST = 3  # members of a list run together in one paragraph that make it the item's list
 
 
 def _split_own_list(node: Node) -> bool:
