@@ -76,3 +76,21 @@ def test_a_lone_item_over_a_list_run_together_further_down_heads_it() -> None:
             ["项目工作取得新突破", "工业发展取得新突破", "“三农”工作取得新突破"],
         )
     ]
+
+
+def test_numbered_claims_over_lines_led_by_labels_are_the_points() -> None:
+    # `1. 基础设施老化…：副题` over `水电管网：…` lines: the numbered claims are the points, the labelled
+    # lines their details; the last claim's details were cut short by the copy.
+    text = (
+        "旧小区物业管理的困境\n"
+        "想解决问题，先得把问题的根子摸清。老旧小区物业管理的困难，主要集中在下面两个方面。\n"
+        "1. 基础设施老化与功能缺失：时代的烙印与发展的差距\n"
+        "不少旧小区建于上世纪八九十年代，当年的设计理念和建设标准已经远远跟不上今天的需要。\n"
+        "水电管网：水管、电线年头久了，漏水、跳闸、电压不稳成了家常便饭。\n"
+        "消防安全：消防设施陈旧破损，有的根本没有，安全隐患十分突出。\n"
+        "停车位：规划时家家户户没几辆车，如今车位严重不够，车辆乱停乱放。\n"
+        "2. 资金困境：收费难与维护成本高的恶性循环\n"
+        "资金是物业管理赖以运转的基础，却偏偏是旧小区最大的痛处，收支长期难以平衡。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["基础设施老化与功能缺失", "资金困境"]

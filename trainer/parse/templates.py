@@ -74,6 +74,14 @@ def mark_template(group: list[Node]) -> bool:
 _BY_FORM = ("md", "centred")  # heading lines by form: never details
 
 
+def _detail_of(node: Node, bare: bool) -> bool:
+    """A line under a claim that details it: numbered or bulleted under a bare claim, bare (or led by a
+    label run in to its prose, `水电管网：…`) under a numbered one; never a heading line by form."""
+    if node.style.startswith(_BY_FORM):
+        return False
+    return node.style.startswith("bare") != bare or (not bare and node.style == RUN_IN)
+
+
 def claims_over_details(group: list[Node]) -> bool:
     """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
     call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
@@ -87,8 +95,9 @@ def claims_over_details(group: list[Node]) -> bool:
     claims = 0
     for n in group:
         label = re.split("[：:]", n.title.strip(), maxsplit=1)[0]
-        listed = [c for c in n.children if c.style.startswith("bare") != bare and not c.style.startswith(_BY_FORM)]
-        if len(label) > BARE_MAX or len(listed) < 2 or is_heading_phrase(label) or _ASKS.match(hans(label)):
+        listed = [c for c in n.children if _detail_of(c, bare)]
+        least = 0 if n is group[-1] else 2  # the last may hold a list the copy cut short
+        if len(label) > BARE_MAX or len(listed) < least or is_heading_phrase(label) or _ASKS.match(hans(label)):
             return False
         if ("的" in label or _ends_on_heading(hans(label))) and heading_kind(label) is not SectionKind.OTHER:
             return False  # `…反映比较集中的几个问题`, `乡村产业现存问题` name their kind: headings
