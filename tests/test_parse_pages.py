@@ -94,3 +94,28 @@ def test_numbered_claims_over_lines_led_by_labels_are_the_points() -> None:
     )
     deck = parse_document(text, source="t.txt")
     assert [p.head for _, _, p in deck.points()] == ["基础设施老化与功能缺失", "资金困境"]
+
+
+def test_numbered_labels_under_a_bare_heading_holding_lists_are_headings() -> None:
+    # `角度解读` over `一、基本含义` (prose), `二、新的方式` (a list) and `三、主要问题` (a list the copy
+    # cut after its first item): the numbered labels are sections, their lists the points.
+    text = (
+        "传统文化新样式\n"
+        "热点背景\n"
+        "中华优秀传统文化凝结着中华文明的智慧与精华，是中华民族的突出优势。\n"
+        "角度解读\n"
+        "一、基本含义\n"
+        "传统文化是一个民族的文明成果、风俗习惯和精神面貌的总和，需要在新的时代条件下传承发展。\n"
+        "二、新的方式\n"
+        "（一）传统文化+直播。一些文化机构把传统祭祀活动搬到线上，借助直播让更多人参与其中。\n"
+        "（二）传统文化+网游。一些游戏把古典国风元素融入画面和剧情，吸引了大批年轻玩家。\n"
+        "（三）传统文化+综艺。一些节目让历史文物担当主角，讲活了文物背后的故事。\n"
+        "三、主要问题\n"
+        "1.多元文化冲击。经济全球化加速推进，外来文化不断涌入，传统文化的生存空间受到挤压。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert got == [
+        ("新的方式", ["传统文化+直播", "传统文化+网游", "传统文化+综艺"]),
+        ("主要问题", ["多元文化冲击"]),
+    ]

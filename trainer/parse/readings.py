@@ -145,7 +145,7 @@ def _most_hold_lists(group: list[Node]) -> bool:
         return False
     if any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
         return False
-    listy = sum(1 for n in group if _holds_list(n))
+    listy = sum(1 for n in group if _holds_list(n, 1 if n is group[-1] else 2))  # the last maybe cut short
     cut = 1 if len(group) > 2 and not group[-1].items else 0  # the copy ends at the last item's line
     return listy >= 1 and 2 * listy >= len(group) - cut
 
@@ -154,6 +154,12 @@ def _titled_by_line(node: Node) -> bool:
     """True for the document's root and for a title line of its own (a topic's title, a subtitle): the
     numbered phrases right under it are its parts, as under the document's title."""
     return node.style in ("root", "bare_title", "centred")
+
+
+def _over_parts(node: Node) -> bool:
+    """A title line, or a bare heading line (`角度解读`, `热点背景`): what is numbered right under it may be
+    its parts."""
+    return _titled_by_line(node) or node.style.startswith("bare")
 
 
 def _questions_answered(group: list[Node]) -> bool:
@@ -206,7 +212,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
             return True
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
-    if _titled_by_line(parent) and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
+    if _over_parts(parent) and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
         return True
     if any(n.contains_heading for n in group):
         return True
