@@ -82,7 +82,8 @@ def test_numbered_claims_over_lines_led_by_labels_are_the_points() -> None:
     # `1. 基础设施老化…：副题` over `水电管网：…` lines: the numbered claims are the points, the labelled
     # lines their details; the last claim's details were cut short by the copy.
     text = (
-        "旧小区物业管理的困境\n"
+        "旧小区物业管理\n"
+        "旧小区物业管理的“先天不足”与“后天失调”\n"
         "想解决问题，先得把问题的根子摸清。老旧小区物业管理的困难，主要集中在下面两个方面。\n"
         "1. 基础设施老化与功能缺失：时代的烙印与发展的差距\n"
         "不少旧小区建于上世纪八九十年代，当年的设计理念和建设标准已经远远跟不上今天的需要。\n"
@@ -119,3 +120,36 @@ def test_numbered_labels_under_a_bare_heading_holding_lists_are_headings() -> No
         ("新的方式", ["传统文化+直播", "传统文化+网游", "传统文化+综艺"]),
         ("主要问题", ["多元文化冲击"]),
     ]
+
+
+def test_a_heading_counting_its_items_makes_them_the_points() -> None:
+    # `建立“三张清单”` over three labels, each over bullets: the three it counts are what is learnt.
+    text = (
+        "营商环境交流互鉴\n"
+        "二、重点“学什么”——建立“三张清单”\n"
+        "1. 政策清单：\n"
+        "• 国家部委最新出台的改革文件（市场准入、公平竞争、信用监管等）。\n"
+        "• 自贸区、改革试验区的权限下放清单。\n"
+        "2. 案例清单：\n"
+        "• 开办企业指标：一些城市的“一网通办、一照一码”。\n"
+        "• 纳税指标：一些省份的“多税合一”申报。\n"
+        "3. 工具清单：\n"
+        "• 数字化平台：各地的企业服务平台。\n"
+        "• 指标体系：营商环境评价指标体系。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert got == [("重点“学什么”——建立“三张清单”", ["政策清单", "案例清单", "工具清单"])]
+
+
+def test_a_heading_counting_other_than_its_items_leaves_them_headings() -> None:
+    # `二十大` counts nothing, and a heading counting two says nothing of three labels.
+    for heading in ("学习二十大精神的体会", "两方面的思考"):
+        text = (
+            f"一、{heading}\n"
+            "1. 政策清单：\n• 国家部委最新出台的改革文件。\n• 自贸区的权限下放清单。\n"
+            "2. 案例清单：\n• 开办企业指标：“一网通办”。\n• 纳税指标：“多税合一”申报。\n"
+            "3. 工具清单：\n• 数字化平台：企业服务平台。\n• 指标体系：评价指标体系。\n"
+        )
+        deck = parse_document(text, source="t.txt")
+        assert [s.heading for t in deck.topics for s in t.sections] == ["政策清单", "案例清单", "工具清单"]

@@ -24,6 +24,21 @@ _ANNOUNCED = re.compile(r"(?:^|(?<=[。！？]))([^。！？：]{4,60})：([^。
 _COUNTS = re.compile(r"([两二三四五六七八九十])(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}$")
 
 
+# `三张清单`, `四步法`, `五大痛点`, `两个确立`: a heading counting the things it lists (not `二十大`, `十四五`).
+# A new measure word is a character here.
+_COUNTS_ITEMS = re.compile(r"(?<![一二三四五六七八九十两\d])([两二三四五六七八九]|\d)(?:张|个|大|条|点|种|类|项|步|方面|重|招|件|者)")
+
+
+def counts_group(heading: str, size: int) -> bool:
+    """True when a heading counts as many things (two or more) as a group of items has members."""
+    for m in _COUNTS_ITEMS.finditer(heading):
+        word = m.group(1)
+        n = 2 if word == "两" else int(word) if word.isdigit() else cn_number(word)
+        if n >= 2 and n == size:
+            return True
+    return False
+
+
 def _counted(lead: str) -> int:
     """How many items a lead counts (`体现在三方面` → 3), 0 when it counts none."""
     m = _COUNTS.search(lead)

@@ -6,6 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.choices import decided
+from trainer.parse.clauses import counts_group
 from trainer.parse.cutshort import broken_off, points_under_headings
 from trainer.parse.depth import (
     close_opening_parts,
@@ -197,6 +198,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if _numbered_sections(group):
         return True
+    if counts_group(parent.title, len(group)):
+        return False  # `建立“三张清单”` over 1. 政策清单 2. 案例清单 3. 工具清单: the three it counts are the list
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
