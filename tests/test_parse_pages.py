@@ -154,3 +154,15 @@ def test_a_heading_counting_other_than_its_items_leaves_them_headings() -> None:
         )
         deck = parse_document(text, source="t.txt")
         assert [s.heading for t in deck.topics for s in t.sections] == ["政策清单", "案例清单", "工具清单"]
+
+
+def test_a_number_alone_going_on_a_numbered_list_numbers_the_line_under_it() -> None:
+    text = (
+        "一、为什么必须“交流互鉴”\n"
+        "1. 视野瓶颈：只靠内部复盘，很容易困在“信息茧房”里；和外部对标，才能尽快找出盲区。\n"
+        "2. 路径依赖：某地管用的做法往往和当地资源禀赋分不开，原样照搬容易“水土不服”。\n"
+        "3.\n"
+        "改革窗口期：国家层面每年都会出台新政策，谁先学到、先落地，谁就抢得先机。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["视野瓶颈", "路径依赖", "改革窗口期"]

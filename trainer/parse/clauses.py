@@ -26,7 +26,9 @@ _COUNTS = re.compile(r"([两二三四五六七八九十])(?:个|条|点|种|类|
 
 # `三张清单`, `四步法`, `五大痛点`, `两个确立`: a heading counting the things it lists (not `二十大`, `十四五`).
 # A new measure word is a character here.
-_COUNTS_ITEMS = re.compile(r"(?<![一二三四五六七八九十两\d])([两二三四五六七八九]|\d)(?:张|个|大|条|点|种|类|项|步|方面|重|招|件|者)")
+_COUNTS_ITEMS = re.compile(
+    r"(?<![一二三四五六七八九十两\d])([两二三四五六七八九]|\d)(?:张|个|大|条|点|种|类|项|步|方面|重|招|件|者)"
+)
 
 
 def counts_group(heading: str, size: int) -> bool:

@@ -83,7 +83,8 @@ def page_width(lines: list[Line]) -> int:
     """The width (in columns) most lines of a PDF copy share, or 0 when no width is common enough."""
     counts: dict[int, int] = {}
     keyed = [line for line in lines if line.key]
-    for line, after in zip(keyed, [*keyed[1:], None]):
+    for at, line in enumerate(keyed):
+        after = keyed[at + 1] if at + 1 < len(keyed) else None
         # Numbered lines and headings are as long as their words, not as wide as the page; so is a
         # head line over a longer paragraph (a line the page broke is followed by one no wider).
         if not is_start_line(line):
@@ -209,24 +210,49 @@ def _number_of(line: Line) -> int:
     return "①②③④⑤⑥⑦⑧⑨⑩".index(m.group(3)) + 1
 
 
+def _lone_style(key: str) -> str:
+    """The numbering style a number alone on its line goes on: `3.`/`3、` arabic, `三、` cn_dun, `③` circled."""
+    key = key.strip()
+    if key[:1].isdigit() and key[-1:] in ".、":
+        return "arabic"
+    return "cn_dun" if key[-1:] == "、" else "circled" if key in "①②③④⑤⑥⑦⑧⑨⑩" else ""
+
+
 def number_lines(lines: list[Line]) -> list[Line]:
     """Numbers alone on their lines, each over a short title line, that count 1, 2, 3 …: a list whose
     numbers a page set apart (`1` then `凡治国之道，必先富民`). Each number becomes its title line's
     marker (`1. 凡治国之道，必先富民`); numbers that count nothing (page numbers) are left alone."""
     lines = _bullet_lines(lines)
     found: list[tuple[int, int, int]] = []  # (number line, title line, number)
+    going_on: list[tuple[int, int, int]] = []  # numbers alone that go on a list numbered on its lines
+    last: dict[str, int] = {}  # the number each style's list has reached, on lines of their own
     width = page_width(lines)
     before: Line | None = None
     for i, line in enumerate(lines):
         n = _number_of(line)
         prev, before = before, (line if line.key else before)
         if not n:
+            if (marker := match_line(line.key)) is not None:
+                last[marker.style] = marker.ordinal
+            continue
+        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
+        style = _lone_style(line.key)
+        after_stop = prev is not None and not _breaks_mid_sentence(prev, width)  # a page number breaks a sentence
+        if (
+            n >= 2
+            and last.get(style) == n - 1
+            and after_stop
+            and j >= 0
+            and not is_start_line(lines[j])
+            and not _number_of(lines[j])
+        ):
+            going_on.append((i, j, n))  # `2. 路径依赖：…` then `3.` alone over `改革窗口期：…`
+            last[style] = n
             continue
         # A page number falls where the page broke, mostly mid-sentence, and the line after it is as
         # wide as the page; a list's number stands after a finished sentence, over a short title.
         if prev is not None and _breaks_mid_sentence(prev, width):
             continue
-        j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
         if j < 0 or is_start_line(lines[j]) or _number_of(lines[j]):
             continue
         # A number with its mark (`1.`) is an item's whatever follows; a bare one over a long line may
@@ -240,9 +266,11 @@ def number_lines(lines: list[Line]) -> list[Line]:
         if item[2] == len(chain) + 1:
             chain.append(item)
     if len(chain) < 2:
+        chain = []
+    if not chain and not going_on:
         return lines
     out = list(lines)
-    for i, j, n in chain:
+    for i, j, n in chain + going_on:
         title = lines[j]
         out[j] = Line(f"{n}. {title.text}", f"{n}. {title.key}", title.lineno, title.indent)
         out[i] = Line("", "", lines[i].lineno, 0)
