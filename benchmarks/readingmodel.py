@@ -31,7 +31,7 @@ import yaml
 from benchmarks.outline import PARTS, heads_match, norm, score_part, totals
 from benchmarks.readingfeatures import Model, features
 from trainer.errors import TrainerError
-from trainer.parse import readings
+from trainer.parse import numberings, readings
 from trainer.parse.outline import Node
 from trainer.parse.paragraphs import Para
 
@@ -162,7 +162,7 @@ def collect(part: str) -> list[Group]:
         seen: list[tuple[list[Node], dict[str, float], bool]] = []
 
         def record(group: list[Node], parent: Node, rule: bool, seen: list = seen) -> bool:
-            seen.append((group, features(group, parent, rule, readings._holds_list), rule))
+            seen.append((group, features(group, parent, rule, numberings.holds_list), rule))
             return rule
 
         # A document that gives nothing (TrainerError) gave its groups all the same.
@@ -182,7 +182,7 @@ def override(model: Model, least: float) -> Decide:
     """The rules' decision, overridden where the model is sure of the other reading."""
 
     def decide(group: list[Node], parent: Node, rule: bool) -> bool:
-        p = model.p_heading(features(group, parent, rule, readings._holds_list))
+        p = model.p_heading(features(group, parent, rule, numberings.holds_list))
         if rule and p <= 1 - least:
             return False
         if not rule and p >= least:

@@ -166,3 +166,39 @@ def test_a_number_alone_going_on_a_numbered_list_numbers_the_line_under_it() -> 
     )
     deck = parse_document(text, source="t.txt")
     assert [p.head for _, _, p in deck.points()] == ["视野瓶颈", "路径依赖", "改革窗口期"]
+
+
+def test_a_numbering_going_on_across_subheadings_makes_them_headings() -> None:
+    text = (
+        "2020年某区法治政府建设情况报告\n"
+        "一、2020年推进法治政府建设的主要举措\n"
+        "（一）加强法治政府建设组织领导\n"
+        "1.加强党对法治政府建设的领导。区委常委会认真研究部署法治政府建设工作，开展定期检查和专项督查。\n"
+        "2.强化考核评价和督促检查。把法治建设成效纳入全区绩效考核指标体系，每年开展检查考评。\n"
+        "（二）依法全面履行政府职能\n"
+        "3.深化行政审批制度改革。梳理各类事项清单，实行动态管理，压减审批环节和时限。\n"
+        "4.优化法治化营商环境。清理涉企规范性文件，落实公平竞争审查制度。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert got == [
+        ("加强法治政府建设组织领导", ["加强党对法治政府建设的领导", "强化考核评价和督促检查"]),
+        ("依法全面履行政府职能", ["深化行政审批制度改革", "优化法治化营商环境"]),
+    ]
+
+
+def test_section_numbers_over_prose_holding_a_list_mid_paragraph_are_points() -> None:
+    # `1.1 …`, `1.2 …` over paragraphs, one of which runs a list together in its middle: the numbered
+    # phrases are the points, the run-together list a detail of one of them.
+    text = (
+        "破解基层治理难题\n"
+        "一、基层治理难题的深度剖析\n"
+        "1.1 资源配置不均衡的结构性困境\n"
+        "基层治理面临的头号难题，是资源配置在结构上的失衡，城市社区和农村地区差距明显。\n"
+        "更深一层的问题在于，条块分割的行政体制让资源很难真正沉到基层。\n"
+        "1.2 群众参与不足的治理主体单一化\n"
+        "眼下基层治理中“政府干、群众看”的情况相当普遍。\n"
+        "群众参与度不高，原因是多方面的：一是参与渠道不畅，二是参与激励不足，三是参与能力欠缺。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["资源配置不均衡的结构性困境", "群众参与不足的治理主体单一化"]

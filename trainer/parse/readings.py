@@ -19,7 +19,8 @@ from trainer.parse.depth import (
 from trainer.parse.glue import unglue
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
-from trainer.parse.outline import BARE_MAX, NOTE, Node
+from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
+from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked, opens_task
 from trainer.parse.shapes import RUN_IN
@@ -33,18 +34,6 @@ from trainer.parse.vocab import (
     is_question_heading,
 )
 
-
-def _holds_list(node: Node, least: int = 2) -> bool:
-    """True when a node opens straight onto a list of two or more items of one style (`least`: of one
-    for a list cut short), on lines of their own or run together in its first paragraphs."""
-    first = next((it for it in node.items if isinstance(it, Node) and it.style != NOTE), None)
-    if first is not None and not first.lone and node.items.index(first) <= 1:
-        return sum(1 for c in node.children if c.style == first.style) >= least
-    if node.children:
-        return False
-    return any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in node.items[:2])
-
-
 _LABELLED = re.compile(r"^([^，。；：！？]{2,10})：[^。；：！？]{2,20}$")
 
 
@@ -55,7 +44,7 @@ def _phrases_holding_lists(group: list[Node]) -> bool:
     for n in group:
         title = n.title.strip().rstrip("：:")
         title = _LABELLED.sub(r"\1", title)  # `人际关系题：先稳态度，再谈…`: a label and its subtitle
-        holds = _holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
+        holds = holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
         if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not holds:
             return False
     return True
@@ -106,36 +95,6 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     return len(group) >= 2 or (alone and parent.style != "root")
 
 
-# Numberings that count sections, not points: `1.1`, `2.3` say "the first part of section 1". A new
-# such numbering is a row here.
-SECTION_NUMBERINGS = frozenset({"dotted"})
-
-
-_DECIMAL = re.compile(r"(\d{1,2})\.\d")
-
-
-def _own_decimals(group: list[Node]) -> bool:
-    """Items (`1. 农业现代化`) each over a list numbered as its own parts (`1.1 …`, `1.2 …`): the numbering
-    says those are the item's details, so the item is a point holding them, not a heading over them."""
-    for n in group:
-        subs = n.children
-        numbers = [_DECIMAL.match(c.raw.lstrip()) for c in subs]
-        if not subs or not n.ordinal or not all(m and int(m.group(1)) == n.ordinal for m in numbers):
-            return False
-    return True
-
-
-def _numbered_sections(group: list[Node]) -> bool:
-    """Items of a section numbering (`1.1 政策密集出台但缺乏系统性`) of which one or more opens onto a
-    list of its own (`• 政策碎片化：…`): the numbering says they are sections, so the list under each is
-    that section's points, whatever the item's phrase looks like (a claim or a topic)."""
-    numbering = group[0].style in SECTION_NUMBERINGS or all(_BOOK_PART.match(n.raw.strip()) for n in group)
-    return numbering and any(_holds_list(n) for n in group)
-
-
-_BOOK_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}\s?[章节]")  # `第二节 申论的命题内容`: a book's sections
-
-
 def _most_hold_lists(group: list[Node]) -> bool:
     """Numbered phrases at the top of a document, two or more of them, at least half opening onto a list of
     their own (`二、实现文化自信的关键路径` over 1. 2. 3., `三、…实践案例` over a table), the others over
@@ -146,7 +105,7 @@ def _most_hold_lists(group: list[Node]) -> bool:
         return False
     if any(len(t) > _PHRASE_MAX or _SENTENCE_MARKS.search(t) for t in titles):
         return False
-    listy = sum(1 for n in group if _holds_list(n, 1 if n is group[-1] else 2))  # the last maybe cut short
+    listy = sum(1 for n in group if holds_list(n, 1 if n is group[-1] else 2))  # the last maybe cut short
     cut = 1 if len(group) > 2 and not group[-1].items else 0  # the copy ends at the last item's line
     return listy >= 1 and 2 * listy >= len(group) - cut
 
@@ -169,12 +128,12 @@ def _questions_answered(group: list[Node]) -> bool:
     whose items are the points."""
     if len(group) < 2:
         return False
-    answered = [n for n in group if asked(n.title) and _holds_list(n)]
+    answered = [n for n in group if asked(n.title) and holds_list(n)]
     if 2 * len(answered) > len(group):
         return True
     # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them;
     # an answer's steps (`1.表明观点` over prose, `3.分析观点` over `(1)…(2)…`) when one holds a list.
-    return all(map(opens_task, (n.title for n in group))) and any(map(_holds_list, group))
+    return all(map(opens_task, (n.title for n in group))) and any(map(holds_list, group))
 
 
 # The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
@@ -196,7 +155,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return False
     if _questions_answered(group):
         return True
-    if _numbered_sections(group):
+    if numbered_sections(group) or numbering_runs_on(group):
         return True
     if counts_group(parent.title, len(group)):
         return False  # `建立“三张清单”` over 1. 政策清单 2. 案例清单 3. 工具清单: the three it counts are the list
@@ -204,7 +163,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
     # points and their sub-lists stay in the body.
-    if style not in PROSE_STYLES and _phrases_holding_lists(group) and not _own_decimals(group):
+    if style not in PROSE_STYLES and _phrases_holding_lists(group) and not own_decimals(group):
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
         if (
@@ -224,7 +183,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         if 2 * len(short) >= len(group):
             return True
     kinded = parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
-    if kinded and 2 * sum(map(_holds_list, group)) < len(group):
+    if kinded and 2 * sum(map(holds_list, group)) < len(group):
         return False  # under `二、…面临的问题`, items most of which hold no list of their own are its points
     vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
     if 2 * len(vocab) >= len(group) and vocab:
