@@ -202,3 +202,25 @@ def test_section_numbers_over_prose_holding_a_list_mid_paragraph_are_points() ->
     )
     deck = parse_document(text, source="t.txt")
     assert [p.head for _, _, p in deck.points()] == ["资源配置不均衡的结构性困境", "群众参与不足的治理主体单一化"]
+
+
+def test_numbered_claims_over_prose_with_sides_said_inside_are_the_points() -> None:
+    # `一方面…另一方面…` said inside an item's prose details it: the numbered claims stay the points.
+    text = (
+        "平台建设的作用\n"
+        "本文围绕平台建设的作用展开论述。\n"
+        "一、平台建设助力产业升级\n"
+        "平台把产业链上下游的资源整合起来，实现信息共享、技术交流和市场拓展，提升产业的整体竞争力。\n"
+        "二、平台建设促进创新驱动\n"
+        "平台建设是创新驱动发展中的关键一环。一方面，平台可以集聚创新资源，为创新创业者搭建舞台。"
+        "另一方面，平台建设有助于降低创新成本，加快成果转化。\n"
+        "三、平台建设推动社会治理现代化\n"
+        "平台建设在推进社会治理现代化方面作用突出。一方面，平台能够促进信息共享，提升治理效能。"
+        "另一方面，平台能够强化社会监督，推动政务公开。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == [
+        "平台建设助力产业升级",
+        "平台建设促进创新驱动",
+        "平台建设推动社会治理现代化",
+    ]

@@ -392,15 +392,15 @@ async def test_a_rebuild_keeps_an_expanded_point(engine, tmp_path: Path) -> None
     assert deck.points()[-1][2].body == "建章立制，常抓不懈。"  # the document's change is taken
 
 
-# Numbered claims, two of them arguing with 一方面/另一方面 inside: the builder takes the inner lists; a
-# reader who wants the three claims presses r.
+# Numbered claims, each opening on 一方面…另一方面…: the builder takes the inner lists; a reader who wants
+# the three claims presses r.
 CLAIMED = """在数字时代，平台已经成为推动发展的重要力量。本文围绕平台建设展开论述，探讨平台建设的重要意义。
 一、平台建设助力产业升级
-传统产业转型的需求十分迫切，平台把产业链上下游的资源连接起来，提升了产业整体竞争力。
+一方面，平台能够整合产业资源，提升整体竞争力；另一方面，平台能够拓展市场空间，扩大经营规模。
 二、平台建设促进创新驱动
-平台建设是创新发展的关键一环。一方面，平台可以集聚创新资源，为创业者搭建舞台。另一方面，平台有助于打通信息壁垒，推动产学研融合。
+一方面，平台可以集聚创新资源，吸引人才集聚；另一方面，平台有助于打通信息壁垒，加快成果转化。
 三、平台建设推动治理现代化
-平台建设在推进治理现代化方面作用突出。一方面，平台能够促进信息共享，提升治理效能。另一方面，平台能够强化社会监督，维护公平正义。
+一方面，平台能够促进信息共享，提升治理效能；另一方面，平台能够强化社会监督，推动政务公开。
 """
 CLAIMS = ["平台建设助力产业升级", "平台建设促进创新驱动", "平台建设推动治理现代化"]
 

@@ -74,11 +74,26 @@ def _prose_only(group: list[Node]) -> bool:
     most of them not named by section vocabulary: whatever they look like, they are the points."""
     if len(group) < 2 or group[0].style.startswith(("md", "bare", "centred", "sym")) or group[0].style == "bullet":
         return False
-    for n in group:
-        if n.children or any(isinstance(it, Para) and top_list(find_inline(it.key)) for it in n.items):
-            return False
+    if any(map(_holds_major_list, group)):
+        return False
     named = [n for n in group if not is_question_heading(n.title) and heading_kind(n.title) is not SectionKind.OTHER]
     return 2 * len(named) < len(group)
+
+
+MINOR_MAX = 2  # a list of this many sides (`一方面…另一方面…`) said inside a point's prose details it
+
+
+def _holds_major_list(node: Node) -> bool:
+    """True when an item holds a list that may be what is learnt: on lines of its own, or opening one of
+    its paragraphs; not a `一方面…另一方面…` said inside its prose."""
+    kids = node.children
+    if kids and (len(kids) > MINOR_MAX or any(c.style not in PROSE_STYLES for c in kids)):
+        return True
+    for it in node.items:
+        run = top_list(find_inline(it.key)) if isinstance(it, Para) else []
+        if run and (run[0].start == 0 or run[0].style not in PROSE_STYLES or len(run) > MINOR_MAX):
+            return True
+    return False
 
 
 def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
