@@ -224,3 +224,23 @@ def test_numbered_claims_over_prose_with_sides_said_inside_are_the_points() -> N
         "平台建设促进创新驱动",
         "平台建设推动社会治理现代化",
     ]
+
+
+def test_a_table_whose_bars_became_spaces_is_read_as_rows() -> None:
+    text = (
+        "农村空心化\n"
+        "二、农村空心化的主要表现\n"
+        "表现内容 具体描述\n"
+        "人口流失 青壮年劳动力多数外出打工，村里留下的大多是老人和孩子。\n"
+        "房屋空置 不少房子常年没人住，变成了“空心房”。\n"
+        "土地撂荒 缺少劳动力导致农田荒废，一些耕地任其长草。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["人口流失", "房屋空置", "土地撂荒"]
+    assert deck.points()[0][2].body.startswith("青壮年劳动力多数外出打工")
+
+
+def test_numbered_headings_and_bullets_are_no_spaced_table() -> None:
+    text = "社区养老\n2.1 存在问题\n- 专业护理人员短缺\n- 服务资金来源单一\n- 智能化水平不高\n"
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["专业护理人员短缺", "服务资金来源单一", "智能化水平不高"]

@@ -9,7 +9,7 @@ from trainer.parse.markers import STYLE_RANK, cn_number, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.normalize import Line
 from trainer.parse.questions import ANSWER_RUN_ON, SCORE
-from trainer.parse.tablerows import is_row_line, rows_from_cells
+from trainer.parse.tablerows import is_row_line, rows_from_cells, rows_from_spaces
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, is_heading_phrase
 
 BARRIER = -1  # the indent of a blank line standing in for removed noise: never join across it
@@ -163,7 +163,7 @@ def _stands_apart(last: Line, line: Line, gap: int, width: int = 0) -> bool:
 def join_lines(lines: list[Line]) -> list[Para]:
     """Group physical lines into paragraphs: every non-blank line is its own paragraph unless it
     continues a line that was broken mid-sentence (possibly across one or two blank lines)."""
-    lines = rows_from_cells(lines)  # a table set out a cell a line, its rows put back
+    lines = rows_from_spaces(rows_from_cells(lines))  # a table set out a cell a line or its bars lost
     paras: list[Para] = []
     last: Line | None = None
     gap = 0

@@ -162,3 +162,55 @@ def rows_from_cells(lines: list[Line]) -> list[Line]:
             out.append(Line(text, key, row[0].lineno, row[0].indent))
         i = j
     return out
+
+
+# A table whose copy lost its bars, each cell parted from the next by spaces or a tab: a header of short
+# labels naming columns (`表现内容 具体描述`), then rows led by a short first cell (`人口流失 青壮年…`).
+_SPACED = re.compile(r"[ \t\u3000]+")
+SPACED_LEAD_MAX = 12  # a row's first cell: a short label, no sentence
+SPACED_ROWS_MIN = 2
+
+
+_CELL_WORDS = re.compile(r"^[\u4e00-\u9fff“”]+$")  # a label cell: words only, no number, mark or bullet
+
+
+def _spaced_header(key: str) -> bool:
+    parts = _SPACED.split(key.strip())
+    return (
+        2 <= len(parts) <= 4
+        and all(2 <= len(p) <= HEADER_CELL_MAX and _CELL_WORDS.match(p) for p in parts)
+        and any(_COLUMN_WORD.search(p) or KIND_RX.search(p) for p in parts)
+    )
+
+
+def _spaced_row(key: str) -> list[str]:
+    parts = _SPACED.split(key.strip(), maxsplit=1)
+    if len(parts) != 2 or len(parts[0]) > SPACED_LEAD_MAX or not _CELL_WORDS.match(parts[0]):
+        return []
+    return parts
+
+
+def rows_from_spaces(lines: list[Line]) -> list[Line]:
+    """Lines of a table whose bars a copy turned into spaces, under a header of column labels, put back
+    as rows with bars (`| 人口流失 | 青壮年劳动力多数外出打工… |`); other lines as they are."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        if _spaced_header(lines[i].key):
+            while j < len(lines) and _spaced_row(lines[j].key):
+                j += 1
+        if j - i - 1 < SPACED_ROWS_MIN:
+            out.append(lines[i])
+            i += 1
+            continue
+        for line in lines[i:j]:
+            cells_text = _SPACED.split(line.text.strip(), maxsplit=1 if line is not lines[i] else -1)
+            cells_key = _SPACED.split(line.key.strip(), maxsplit=1 if line is not lines[i] else -1)
+            out.append(
+                Line(
+                    "| " + " | ".join(cells_text) + " |", "| " + " | ".join(cells_key) + " |", line.lineno, line.indent
+                )
+            )
+        i = j
+    return out
