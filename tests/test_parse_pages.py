@@ -244,3 +244,19 @@ def test_numbered_headings_and_bullets_are_no_spaced_table() -> None:
     text = "社区养老\n2.1 存在问题\n- 专业护理人员短缺\n- 服务资金来源单一\n- 智能化水平不高\n"
     deck = parse_document(text, source="t.txt")
     assert [p.head for _, _, p in deck.points()] == ["专业护理人员短缺", "服务资金来源单一", "智能化水平不高"]
+
+
+def test_acts_and_units_number_headings_like_chapters() -> None:
+    text = (
+        "老小区物业难题如何破局\n"
+        "第一幕：困境重重，老小区的“心病”\n"
+        "1. 设施老化。水电管网年头久了，漏水跳闸成了家常便饭。\n"
+        "2. 收费困难。物业费标准多年未调，收缴率也不高。\n"
+        "第二幕：破局之道，多方协同\n"
+        "1. 引入专业物业。通过招标选聘有资质的物业企业。\n"
+        "2. 推动居民自治。成立业主委员会，让居民参与管理。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    assert [h for _, heads in got for h in heads] == ["设施老化", "收费困难", "引入专业物业", "推动居民自治"]
+    assert all("第一幕" not in heading and "第二幕" not in heading for heading, _ in got)

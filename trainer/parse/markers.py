@@ -84,7 +84,7 @@ _COUNTED_WORDS = "|".join(
 
 # `第一篇`, `第二章`, `第三部分`, `第四讲`: a collection's or a course's chapter label (a title's or a
 # topic's label before its own words; a line of its own above a piece's title).
-CHAPTER_LABEL = r"第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节|讲|期)"
+CHAPTER_LABEL = r"第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节|讲|期|幕|课|单元)"
 
 # `原因一`, `对策2`: a counted word and its number (group 1), the `word_num` style's marker and, before
 # `：`, a counted label that is no part of a point's head (`难题一：治理主体能力不足`).
@@ -126,7 +126,11 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     # `一，要加强…`: a Chinese numeral and a comma, at the start of a line only.
     ("cn_dun", rf"({_CN})，(?!\d)", False),
     # `第一问：`, `第2题：`, `第三部分：`, `第一步：`, `第二招：`, `第一章` …: a counted label, at the start of a line only.
-    ("di_label", rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|步|招|部分|个方面|方面|节|章)(?:[：:，、.]| (?=\S))", False),
+    (
+        "di_label",
+        rf"第({_CN}|\d{{1,2}}) ?(?:问|题|点|条|步|招|部分|个方面|方面|节|章|幕|课|单元)(?:[：:，、.]| (?=\S))",
+        False,
+    ),
     # `问题一：`, `试题2.`: a question put to the reader, counted, at the start of a line only.
     ("q_label", rf"(?:问题|试题|题目)({_CN}|\d{{1,2}}) ?[：:、.]", False),
     # `原因一：`, `对策2.`: a section word before the number, at the start of a line only.
