@@ -260,3 +260,20 @@ def test_acts_and_units_number_headings_like_chapters() -> None:
     got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
     assert [h for _, heads in got for h in heads] == ["设施老化", "收费困难", "引入专业物业", "推动居民自治"]
     assert all("第一幕" not in heading and "第二幕" not in heading for heading, _ in got)
+
+
+def test_lines_each_opened_by_an_emoji_are_a_list() -> None:
+    text = (
+        "营商环境与认知水平\n"
+        "💡营商环境的核心在于认知水平。只有把企业看作发展的根基，营商环境才谈得上真正好。\n"
+        "🏢不同地区的认知水平差异导致营商环境不同。有的地方乐于迎接企业落户，有的却把企业当成包袱。\n"
+        "📈政府的认知应从权力认知升级为服务认知。由短期政绩思维转向长期生态思维。\n"
+        "看一个地方的营商环境，翻翻当地的政府工作报告，满篇都是“优化”“提升”这一类字眼。\n"
+        "可营商环境究竟怎样，最有发言权的还是企业家。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == [
+        "营商环境的核心在于认知水平",
+        "不同地区的认知水平差异导致营商环境不同",
+        "政府的认知应从权力认知升级为服务认知",
+    ]

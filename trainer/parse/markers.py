@@ -203,10 +203,7 @@ def match_line(key: str) -> Marker | None:
     if not key:
         return None
     if key[0] in SYMBOLS:
-        end = 1
-        while end < len(key) and key[end] == " ":
-            end += 1
-        return Marker("sym" + key[0], 0, 0, end)
+        return Marker("sym" + key[0], 0, 0, len(key) - len(key[1:].lstrip(" ")))  # past the spaces after it
     if key[0] in "-*•·" and len(key) > 1 and key[1] == " ":
         return Marker("bullet", 0, 0, 2)
     deco = _DECORATION.match(key)
@@ -214,14 +211,12 @@ def match_line(key: str) -> Marker | None:
         inner = match_line(key[deco.end() :])
         if inner is not None and not inner.style.startswith("sym"):
             return Marker(inner.style, inner.ordinal, 0, deco.end() + inner.end)
-        return None
+        words = inner is None and "\u4e00" <= key[deco.end()] <= "\u9fff"  # `💡营商环境的核心…`: a bullet
+        return Marker("emoji", 0, 0, deco.end()) if words else None
     if not _LINE_START.match(key):
         return None
     marker = _match_at(key, 0)
-    if marker is None or marker.end >= len(key):
-        # A bare number with nothing after it is not an item.
-        return None
-    return marker
+    return None if marker is None or marker.end >= len(key) else marker  # a bare number alone is no item
 
 
 _BOUNDARY = "。；：！？"

@@ -118,11 +118,14 @@ def run_in(lines: list[Line], index: int, title: str) -> list[Line]:
     return [*lines[:index], Line(title, line.key[: len(title)], line.lineno, line.indent), rest, *lines[index + 1 :]]
 
 
+_SYMBOLIC = ("sym", "emoji")  # a line opened by a symbol (■) or an emoji (🔥), no number
+
+
 def lone_symbol(lines: list[Line], content: list[int]) -> bool:
     """True when the first line opens with a symbol (an emoji, ■) that no other line opens with."""
     first = lines[content[0]].key
     marker = match_line(first)
-    if marker is None or not marker.style.startswith("sym") or not first[marker.end :].strip():
+    if marker is None or not marker.style.startswith(_SYMBOLIC) or not first[marker.end :].strip():
         return False
     return not any(lines[i].key[:1] == first[:1] for i in content[1:])
 
@@ -138,7 +141,7 @@ def symbol_title(lines: list[Line], content: list[int]) -> tuple[int, str] | Non
     when it names no section and every other line with that symbol does."""
     first = lines[content[0]]
     marker = match_line(first.key)
-    if marker is None or not marker.style.startswith("sym"):
+    if marker is None or not marker.style.startswith(_SYMBOLIC):
         return None
     text = first.key[marker.end :]
     if not text or len(text) > TITLE_MAX or ends_terminal(text) or is_heading_phrase(text):
