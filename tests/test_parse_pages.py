@@ -277,3 +277,18 @@ def test_lines_each_opened_by_an_emoji_are_a_list() -> None:
         "不同地区的认知水平差异导致营商环境不同",
         "政府的认知应从权力认知升级为服务认知",
     ]
+
+
+def test_a_short_tag_after_a_dash_stays_in_the_head() -> None:
+    text = (
+        "争当时代青年\n对策：\n"
+        "1. 以敢为人先解决青年发展的痛点——奉献精神。青年要敢于担当，在急难险重任务中冲锋在前。\n"
+        "2. 以奋勇搏击疏通青年发展的堵点——奋斗意识。青年要勇于拼搏，在平凡岗位上建功立业。\n"
+        "3. 加强组织领导——各级党委要把青年工作摆上重要议程，定期研究部署。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == [
+        "以敢为人先解决青年发展的痛点——奉献精神",
+        "以奋勇搏击疏通青年发展的堵点——奋斗意识",
+        "加强组织领导",
+    ]

@@ -132,9 +132,23 @@ def _scan(text: str, start: int = 0, nesting: tuple[bool, bool | None] | None = 
             return i, comma
         if ch in "，," and comma < 0:
             comma = i
-        if ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE:
+        dash = ch == "—" and text[i + 1 : i + 2] == "—" and comma < 0 and i - start >= MIN_CLAUSE
+        if dash and not _dash_tag(text, i + 2):
             return i, comma
     return -1, comma
+
+
+DASH_TAG_MAX = 8  # `…的痛点——奉献精神。`: a short tag after a dash, the sentence ending there, is the head's
+
+
+def _dash_tag(text: str, at: int) -> bool:
+    """True when the words after a dash pair at `at` are a short tag that ends the sentence."""
+    end = next(
+        (j for j in range(at, min(len(text), at + DASH_TAG_MAX + 1)) if text[j] in _STOPS or text[j] in "，,"), -1
+    )
+    if end < 0:
+        return len(text) - at <= DASH_TAG_MAX
+    return end > at and text[end] in _STOPS
 
 
 # An opener naming the side or facet of the subject a paragraph takes (`国内方面`, `在耕地资源方面`,
