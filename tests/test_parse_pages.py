@@ -292,3 +292,22 @@ def test_a_short_tag_after_a_dash_stays_in_the_head() -> None:
         "以奋勇搏击疏通青年发展的堵点——奋斗意识",
         "加强组织领导",
     ]
+
+
+def test_one_claim_of_three_listing_two_details_after_its_prose_stays_a_point() -> None:
+    text = (
+        "认知水平，才是营商环境的底层决定力\n"
+        "一、认知是营商环境的“土壤”\n"
+        "企业是创造财富的主体，能拉动就业、上缴税收、推动创新，这早已是共识。\n"
+        "二、认知差异催生截然不同的行为\n"
+        "认知直接左右着政府部门的办事逻辑，两相对照十分鲜明：\n"
+        "• A地“管控型”认知：招商时承诺“金牌服务”，企业落地后碰上难题却推脱。\n"
+        "• B地“共创型”认知：碰到企业的创新模式，马上请专家论证，主动调整规则。\n"
+        "三、招商引资的两种认知：狩猎式与农耕式\n"  # the copy ends here
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == [
+        "认知是营商环境的“土壤”",
+        "认知差异催生截然不同的行为",
+        "招商引资的两种认知",
+    ]

@@ -74,7 +74,8 @@ def _prose_only(group: list[Node]) -> bool:
     most of them not named by section vocabulary: whatever they look like, they are the points."""
     if len(group) < 2 or group[0].style.startswith(("md", "bare", "centred", "sym")) or group[0].style == "bullet":
         return False
-    if any(map(_holds_major_list, group)):
+    major = [n for n in group if _holds_major_list(n)]
+    if major and (2 * len(major) >= len(group) or not all(map(_details_after_prose, major))):
         return False
     named = [n for n in group if not is_question_heading(n.title) and heading_kind(n.title) is not SectionKind.OTHER]
     return 2 * len(named) < len(group)
@@ -94,6 +95,13 @@ def _holds_major_list(node: Node) -> bool:
         if run and (run[0].start == 0 or run[0].style not in PROSE_STYLES or len(run) > MINOR_MAX):
             return True
     return False
+
+
+def _details_after_prose(node: Node) -> bool:
+    """An item that opens on its prose and only then lists a detail or two on lines of their own (`• A 地…`
+    `• B 地…`): among items of prose, one such is a point too."""
+    first = next((i for i, it in enumerate(node.items) if isinstance(it, Node)), 0)
+    return first > 0 and len(node.children) <= MINOR_MAX and not any(c.children for c in node.children)
 
 
 def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
