@@ -53,6 +53,7 @@ PARTS = {
     "dev10": ROOT / "tests" / "realdocs" / "dev10",
     "dev12": ROOT / "tests" / "realdocs" / "dev12",
     "dev13": ROOT / "tests" / "realdocs" / "dev13",
+    "dev14": ROOT / "tests" / "realdocs" / "dev14",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8
