@@ -14,7 +14,7 @@ from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
 from trainer.parse.headwords import TRAIT
-from trainer.parse.kindwords import DESCRIBING, KIND_RX, RESULT_WORDS
+from trainer.parse.kindwords import AHEAD, DESCRIBING, KIND_RX, REPORTED, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
@@ -180,6 +180,16 @@ def _results_title(c: KindCues) -> SectionKind | None:
     return SectionKind.ACHIEVEMENTS if named and named[-1] in RESULT_WORDS else None
 
 
+def _reported_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in whose last sentence reports what the writer's side did over a period (`这一年，我们苦干实干，
+    让振兴底盘更稳。`, `一年来，我们的工作涵盖五个方面：`): the list after it is that work, done."""
+    lead = hans(c.lead).strip().rstrip("。！？!?：:")
+    sentence = lead[max(lead.rfind(ch) for ch in "。！？；") + 1 :].strip()
+    if not REPORTED.search(sentence) or _RESULTS_NOT.search(sentence) or AHEAD.search(sentence):
+        return None
+    return SectionKind.ACHIEVEMENTS
+
+
 def _results_lead(c: KindCues) -> SectionKind | None:
     """A lead-in whose last sentence says results were had (`…工作体系初步建立，取得了一定成效。`,
     `这一次的抢险救援有了明显进步。`) reads the list after it as those results, even where its heads call
@@ -251,6 +261,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _question_heads,
     _counted_lead,
     _results_title,
+    _reported_lead,
     _results_lead,
     _heads,
     _lead_sentence,

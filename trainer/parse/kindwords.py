@@ -60,6 +60,7 @@ COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法", "�
 DESCRIBING = (
     "定义", "概念", "含义", "内涵", "实质", "本质", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标",
     "机遇", "构成", "组成", "要素",  # what a thing is made of (`应急保障能力的定义与构成`)
+    "感悟", "心得", "感想",  # what a writer took from it (`感悟` after `挑战`): not the kind above
 )  # fmt: skip
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
@@ -91,4 +92,13 @@ _PERIOD = (
 _REVIEW = r"(?:总结|小结|综述|回顾|进展情况|推进情况|开展情况|完成情况)"
 HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.ACHIEVEMENTS, re.compile(rf"^[^，。；：,;:]{{0,16}}?{_PERIOD}[^，。；：,;:]{{0,14}}?{_REVIEW}$")),
+)
+
+# Words that look ahead (`下一步工作`, `2024年重点任务`): plans, not work reported.
+AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|新的一年|未来|计划|打算|安排|任务|要点|思路|目标")
+# A lead-in whose last sentence reports what the writer's side did over a period (`这一年，我们苦干实干，…`,
+# `一年来，我们的工作涵盖五个方面：`, `今年以来，我县…`).
+REPORTED = re.compile(
+    r"^(?:这一年|一年来|过去的?一年|今年以来|去年以来|本年度|上半年|今年上半年|[一二三四]季度以来?|\d{4}年(?:以来)?)"
+    r"[，,]?(?:我们|我县|我市|我区|我镇|我乡|我局|我委|我院|我校|我单位|我部门|本局|全县|全市|全区|全镇)"
 )

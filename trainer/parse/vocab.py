@@ -39,7 +39,11 @@ _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|�
 _QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (
         SectionKind.SIGNIFICANCE,
-        re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
+        # also when the word of worth closes the question (`为什么提升应急保障能力至关重要`)
+        re.compile(
+            r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"
+            r"|(?:为什么|为何|为啥)[^，。；？?]{0,24}?(?:重要|必要|紧迫|迫切|有意义|有价值)[？?]?$"
+        ),
     ),
     (
         SectionKind.COUNTERMEASURES,
@@ -102,7 +106,13 @@ def describes_subject(title: str) -> bool:
     text = hans(title).strip()
     text = _LEAD_TAIL.sub("", text.rstrip(_PUNCT_TAIL))  # `数字政府建设的目标主要有：`
     short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
+    if short and _WHAT_IS.search(text) and heading_kind(text) is SectionKind.OTHER:
+        return True  # `什么是应急管理强基工程？`: asks what a thing is, a definition
     return short and text.endswith(DESCRIBING) and heading_kind(text) is SectionKind.OTHER
+
+
+# A question asking what a thing is (`什么是新质生产力`, `何为…`, `…是什么？`, `…指什么`).
+_WHAT_IS = re.compile(r"^(?:什么是|何为|何谓|啥是)|(?:是什么|是啥|指什么|何谓)[？?]?$")
 
 
 SHORT_DESCRIBING = 16

@@ -1,0 +1,122 @@
+"""Section kinds a reader takes from a question, a lead-in reporting work done, or the heads' own words
+(synthetic documents of the genre; the expected kinds follow tests/realdocs/GUIDE.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.core.model import SectionKind as K
+from trainer.parse import parse_document
+from trainer.parse.drafts import PointDraft, drop_strays
+from trainer.parse.kinds import KindCues, section_kind
+from trainer.parse.vocab import describes_subject, head_kind, heading_kind
+
+
+def _kinds(text: str) -> list[tuple[K, str]]:
+    deck = parse_document(text, source="doc.txt")
+    return [(s.kind, s.heading) for t in deck.topics for s in t.sections]
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        # `为什么…` asks the reasons; with a word of worth closing it, it asks why it matters
+        ("为什么提升应急保障能力至关重要", K.SIGNIFICANCE),
+        ("为何说数字乡村建设十分必要？", K.SIGNIFICANCE),
+        ("为什么基层负担屡减不轻？", K.PROBLEMS),
+    ],
+)
+def test_why_it_matters_asks_for_significance(heading: str, kind: K) -> None:
+    asked = heading if heading.endswith("？") else heading + "？"
+    assert heading_kind(asked) is kind
+
+
+def test_a_heading_opening_with_why_it_matters_decides_without_a_question_mark() -> None:
+    examples = ["2020年新冠疫情在全球扩散", "2021年特大暴雨灾害"]
+    assert section_kind(KindCues(heading="为什么提升应急保障能力至关重要", heads=examples)) is K.SIGNIFICANCE
+
+
+@pytest.mark.parametrize("heading", ["什么是应急管理强基工程？", "何为新质生产力", "新质生产力是什么？"])
+def test_asking_what_a_thing_is_describes_it(heading: str) -> None:
+    assert describes_subject(heading)
+    heads = ["制度基础", "能力基础", "资源基础"]
+    # whatever the title asks (`…如何落地见效？`), a definition is of kind other
+    assert section_kind(KindCues(heading=heading, heads=heads, topic="强基工程如何落地见效？")) is K.OTHER
+
+
+def test_asking_what_a_kind_word_is_keeps_its_kind() -> None:
+    assert not describes_subject("基层负担重的原因是什么？")
+    assert heading_kind("基层负担重的原因是什么？") is K.PROBLEMS
+
+
+def test_a_writers_reflections_are_not_the_kind_of_the_heading_above() -> None:
+    assert describes_subject("感悟")
+    heads = ["责任重大", "使命光荣"]
+    assert section_kind(KindCues(heading="感悟", inherited=K.PROBLEMS, heads=heads)) is K.OTHER
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("生态文明，关系人民福祉", K.SIGNIFICANCE),  # what it bears on, after the thing named
+        ("文旅融合促进乡村旅游，为乡村经济发展提供新动能", K.SIGNIFICANCE),  # what it provides for
+        ("壮大县域经济是实现发展目标的重要动力", K.SIGNIFICANCE),
+        ("安全生产档案有待进一步完善", K.PROBLEMS),  # still lacking, not improved
+        ("宣传教育培训力度有待加强", K.PROBLEMS),
+        ("服务水平进一步提升", K.ACHIEVEMENTS),
+        ("正确对待监督", K.COUNTERMEASURES),  # how to take it: a call
+        ("正确看待名利", K.COUNTERMEASURES),
+    ],
+)
+def test_head_readings_of_benefits_lacks_and_attitudes(head: str, kind: K) -> None:
+    assert head_kind(head) is kind
+
+
+def test_a_relation_named_as_a_noun_is_no_benefit() -> None:
+    assert head_kind("理顺政府与市场的关系") is not K.SIGNIFICANCE
+    assert head_kind("政府与市场，关系复杂") is not K.SIGNIFICANCE  # 关系 not followed by what it bears on
+
+
+def test_a_lead_reporting_the_work_done_over_a_period_reads_calls_as_results() -> None:
+    calls = ["加强组织建设，提升服务能力", "深化思想引领，增强责任感", "促进就业创业，助力经济发展"]
+    assert section_kind(KindCues(lead="一年来，我们的工作涵盖三个方面：", heads=calls)) is K.ACHIEVEMENTS
+    assert section_kind(KindCues(lead="这一年，我们苦干实干，让振兴底盘更稳。", heads=calls)) is K.ACHIEVEMENTS
+    # what is still to be done, or plans, are no report
+    assert section_kind(KindCues(lead="新的一年，我们要做好以下工作：", heads=calls)) is K.COUNTERMEASURES
+    assert section_kind(KindCues(lead="今年以来，我们计划从三方面推进：", heads=calls)) is K.COUNTERMEASURES
+    assert section_kind(KindCues(heads=calls)) is K.COUNTERMEASURES
+
+
+def test_a_count_starting_again_opens_a_new_list_not_a_stray() -> None:
+    def point(head: str, ordinal: int) -> PointDraft:
+        return PointDraft(head=head, body="", long_head=False, line=ordinal, ordinal=ordinal)
+
+    points = [point("守牢粮食安全底线", 1), point("守好返贫底线", 2), point("守住民生底线", 3)]
+    points.append(point("深化融合发展", 1))
+    assert [p.head for p in drop_strays(points, K.ACHIEVEMENTS)] == [p.head for p in points]
+    # a number out of succession whose head names another kind still came from elsewhere
+    stray = [*points[:2], point("有利于提升综合国力", 4)]
+    assert [p.head for p in drop_strays(stray, K.COUNTERMEASURES)] == [p.head for p in points[:2]]
+
+
+def test_document_of_a_years_work_reported() -> None:
+    text = (
+        "2023年某镇乡村振兴工作述职报告\n\n"
+        "2023年，全镇上下围绕发展布局，推动乡村振兴工作实现新突破，获得多项荣誉。\n"
+        "这一年，我们苦干实干，让振兴底盘更稳。一是守牢粮食安全底线。把责任层层压实，巡田常态化开展，"
+        "全年粮食播种面积稳定。二是守好防范返贫底线。双向监测同步推进，新增监测对象全部落实帮扶。"
+        "三是守住民生保障底线。对农村自建房开展排查整治，饮水安全实现全覆盖。\n"
+    )
+    assert [k for k, _ in _kinds(text)] == [K.ACHIEVEMENTS]
+
+
+def test_document_of_benefits_said_after_the_subject() -> None:
+    text = (
+        "文旅融合助力乡村振兴\n\n"
+        "近来，一幅乡村风景画刷屏全网，映照出文旅融合在乡村振兴中的广阔前景。\n"
+        "文旅融合促进乡村旅游，为乡村经济发展提供新动能。各地依托山水资源发展民宿，游客数量逐年增加，"
+        "村民收入明显提高。\n"
+        "文旅融合发挥乡土魅力，为乡村文化传播提供新途径。古村落、老手艺借助短视频走出大山，"
+        "越来越多的年轻人回到家乡。\n"
+    )
+    assert [k for k, _ in _kinds(text)] == [K.SIGNIFICANCE]
