@@ -62,6 +62,8 @@ DESCRIBING = (
     "机遇", "构成", "组成", "要素",  # what a thing is made of (`应急保障能力的定义与构成`)
     "感悟", "心得", "感想",  # what a writer took from it (`感悟` after `挑战`): not the kind above
 )  # fmt: skip
+# A question asking what a thing is (`什么是新质生产力`, `何为…`, `…是什么？`): it describes its subject.
+WHAT_IS = re.compile(r"^(?:什么是|何为|何谓|啥是)|(?:是什么|是啥|指什么|何谓)[？?]?$")
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
@@ -101,4 +103,27 @@ AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|�
 REPORTED = re.compile(
     r"^(?:这一年|一年来|过去的?一年|今年以来|去年以来|本年度|上半年|今年上半年|[一二三四]季度以来?|\d{4}年(?:以来)?)"
     r"[，,]?(?:我们|我县|我市|我区|我镇|我乡|我局|我委|我院|我校|我单位|我部门|本局|全县|全市|全区|全镇)"
+)
+
+# A heading asked as a question: the first row whose words it asks with names its kind (see
+# `vocab.heading_kind`).
+QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        SectionKind.SIGNIFICANCE,
+        # also when the word of worth closes the question (`为什么提升应急保障能力至关重要`)
+        re.compile(
+            r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"
+            r"|(?:为什么|为何|为啥)[^，。；？?]{0,24}?(?:重要|必要|紧迫|迫切|有意义|有价值)[？?]?$"
+        ),
+    ),
+    (
+        SectionKind.COUNTERMEASURES,
+        # `如何看待…？`, `怎么看？` ask for a view, not for measures.
+        re.compile(
+            # `成效如何？` asks what the 成效 are like: its kind word decides
+            r"如何(?![？?]|看待|理解|认识)|怎样(?![？?]|看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以(?:破|解|化|应)"
+            r"|出路何在|路在何方"
+        ),
+    ),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
 )
