@@ -66,10 +66,18 @@ def test_a_writers_reflections_are_not_the_kind_of_the_heading_above() -> None:
         ("服务水平进一步提升", K.ACHIEVEMENTS),
         ("正确对待监督", K.COUNTERMEASURES),  # how to take it: a call
         ("正确看待名利", K.COUNTERMEASURES),
+        ("生態文明，關係社會和諧", K.SIGNIFICANCE),  # 繁體 read as 简体 (關係 → 关系)
+        ("完成隐患治理最后一公里，企业要建立奖惩机制", K.COUNTERMEASURES),  # the call after the aim
+        ("这一年，我们千方百计惠民生，各项事业协调发展", K.ACHIEVEMENTS),  # a year's work reported
+        ("新的一年，我们要千方百计惠民生", K.COUNTERMEASURES),  # work still to do
     ],
 )
 def test_head_readings_of_benefits_lacks_and_attitudes(head: str, kind: K) -> None:
     assert head_kind(head) is kind
+
+
+def test_a_second_clause_that_only_names_a_need_is_no_call() -> None:
+    assert head_kind("隐患排查不彻底，整改要求落实不到位") is K.PROBLEMS  # 要求, a noun
 
 
 def test_a_relation_named_as_a_noun_is_no_benefit() -> None:

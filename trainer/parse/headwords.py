@@ -47,6 +47,8 @@ CALL_START = re.compile(
 _ADVICE = re.compile(
     r"(?<![个特分区类级差告识鉴性辨甄判派离])别(?![人处])|不要|切勿|谨防|千万|^先[\u4e00-\u9fff]{1,8}再"
     r"|^[\u4e00-\u9fff]{0,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])(?!从[^，。；]{0,30}?来(?:认识|理解|看待|把握))"
+    # the call in a second clause, after the aim (`完成隐患治理最后一公里，企业要建立奖惩机制`)
+    r"|[，,][\u4e00-\u9fff]{1,6}?(?<![主重需必只想简纲首摘])要(?![求素点害紧闻事件务])(?!从[^，。；]{0,30}?来(?:认识|理解))"
 )
 SHORTCOMING = re.compile(
     r"不[够强高足畅全成平充规健到完优力善严实深细准精合均当]|欠缺|盲区|单一|脱节|形式化|表面化|走过场|流于形式|空转|漏洞"
@@ -122,6 +124,14 @@ BENEFIT = re.compile(
 # that describe their subject, not a list to act on.
 TRAIT = re.compile(r"^[^，,。；：:]{1,10}(?<![必重紧])性$|^[^，,。；：:]{1,8}型[\u4e00-\u9fff]{0,3}$")
 
+# What the writer's side did over a period, reported (`这一年，我们苦干实干，…`, `一年来，我们的工作涵盖五个方面`,
+# `今年以来，我县…`): the work done, whatever verbs follow; not what it will do (`新的一年，我们要…`).
+REPORTED = re.compile(
+    r"^(?:这一年|一年来|过去的?一年|今年以来|去年以来|本年度|上半年|今年上半年|[一二三四]季度以来?|\d{4}年(?:以来)?)"
+    r"[，,]?(?:我们|我县|我市|我区|我镇|我乡|我局|我委|我院|我校|我单位|我部门|本局|全县|全市|全区|全镇)"
+    r"(?![^，。；]{0,4}(?:要|将|应|计划|打算|力争|争取))"
+)
+
 # The rows in the order they decide: a benefit, a deficit at the end, a result or lead, a call to act,
 # advice, a shortcoming anywhere.
 # A head no row reads falls back on the kind words of a heading (`…是一大问题`).
@@ -130,6 +140,7 @@ HEAD_ROWS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.PROBLEMS, DEFICIT_END),
     (SectionKind.ACHIEVEMENTS, _RESULT_END),
     (SectionKind.ACHIEVEMENTS, _LEADING),
+    (SectionKind.ACHIEVEMENTS, REPORTED),
     (SectionKind.COUNTERMEASURES, CALL_START),
     (SectionKind.COUNTERMEASURES, _ADVICE),
     (SectionKind.PROBLEMS, SHORTCOMING),

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
-from trainer.parse.headwords import TRAIT
-from trainer.parse.kindwords import AHEAD, DESCRIBING, KIND_RX, REPORTED, RESULT_WORDS
+from trainer.parse.headwords import REPORTED, TRAIT
+from trainer.parse.kindwords import AHEAD, DESCRIBING, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,

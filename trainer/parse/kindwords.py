@@ -98,13 +98,6 @@ HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 
 # Words that look ahead (`下一步工作`, `2024年重点任务`): plans, not work reported.
 AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|新的一年|未来|计划|打算|安排|任务|要点|思路|目标")
-# A lead-in whose last sentence reports what the writer's side did over a period (`这一年，我们苦干实干，…`,
-# `一年来，我们的工作涵盖五个方面：`, `今年以来，我县…`).
-REPORTED = re.compile(
-    r"^(?:这一年|一年来|过去的?一年|今年以来|去年以来|本年度|上半年|今年上半年|[一二三四]季度以来?|\d{4}年(?:以来)?)"
-    r"[，,]?(?:我们|我县|我市|我区|我镇|我乡|我局|我委|我院|我校|我单位|我部门|本局|全县|全市|全区|全镇)"
-)
-
 # A heading asked as a question: the first row whose words it asks with names its kind (see
 # `vocab.heading_kind`).
 QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
