@@ -128,3 +128,20 @@ def test_document_of_benefits_said_after_the_subject() -> None:
         "越来越多的年轻人回到家乡。\n"
     )
     assert [k for k, _ in _kinds(text)] == [K.SIGNIFICANCE]
+
+
+def test_a_heading_saying_what_its_subject_is_good_for_gives_the_reasons() -> None:
+    angles = ["从可持续发展来看", "从统筹城乡发展来看"]
+    heading = "壮大县域经济是实现发展目标的重要动力"
+    assert heading_kind(heading) is K.OTHER  # no kind word in it
+    assert section_kind(KindCues(heading=heading, heads=angles)) is K.SIGNIFICANCE
+    assert section_kind(KindCues(heading="县域经济的发展", heads=angles)) is K.OTHER
+
+
+def test_a_numbered_heading_glued_to_the_end_of_the_lead_names_the_list() -> None:
+    calls = ["积极申报项目补助经费", "加强传承人的管理培训"]
+    lead = "本年度非遗工作总结及下一年工作计划 一、2019年工作小结"
+    assert section_kind(KindCues(lead=lead, heads=calls)) is K.ACHIEVEMENTS
+    assert section_kind(KindCues(lead="本年度非遗工作总结 二、存在的问题：", heads=calls)) is K.PROBLEMS
+    # a numbered clause inside a sentence is no heading
+    assert section_kind(KindCues(lead="我们总结了两条：一、做法要实", heads=calls)) is K.COUNTERMEASURES

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
-from trainer.parse.headwords import REPORTED, TRAIT
+from trainer.parse.headwords import BENEFIT, REPORTED, TRAIT
 from trainer.parse.kindwords import AHEAD, DESCRIBING, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
@@ -74,6 +74,20 @@ def _own_heading(c: KindCues) -> SectionKind | None:
     return _named(kind)
 
 
+def _benefit_heading(c: KindCues) -> SectionKind | None:
+    """A heading that says what its subject is good for (`壮大县域经济是实现发展目标的重要动力`, `…有利于…`)
+    names no kind word, but the list under it gives the reasons: significance."""
+    return SectionKind.SIGNIFICANCE if c.heading and BENEFIT.search(hans(c.heading).strip().rstrip("：:。")) else None
+
+
+def _glued_heading(c: KindCues) -> SectionKind | None:
+    """A numbered heading glued to the end of the lead-in on one line (`…工作计划 一、2019年工作小结`), the
+    list right after it: its kind, before any other reading of the lead."""
+    m = _GLUED.search(hans(c.lead).rstrip())
+    return _named(heading_kind(m.group(1))) if m else None
+
+
+_GLUED = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*([^，。；：:！？\s]{2,20})[：:]?$")
 _ASKS = re.compile(r"^(?:为什么|为何|为啥|如何|怎样|怎么)")
 
 
@@ -255,8 +269,10 @@ SHORT_PART = 8
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _trait_heads,
     _own_heading,
+    _benefit_heading,
     _inherited,
     _call_after_problems,
+    _glued_heading,
     _announcing_lead,
     _question_heads,
     _counted_lead,
