@@ -64,6 +64,8 @@ DESCRIBING = (
 )  # fmt: skip
 # A question asking what a thing is (`什么是新质生产力`, `何为…`, `…是什么？`): it describes its subject.
 WHAT_IS = re.compile(r"^(?:什么是|何为|何谓|啥是)|(?:是什么|是啥|指什么|何谓)[？?]?$")
+# Nouns of presenting after 的 (`现状与主要问题的呈现`, `成因的分析`): the head is what they present.
+PRESENTING = frozenset(("呈现", "梳理", "分析", "剖析", "透视", "盘点", "归纳", "概括", "解析"))
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",

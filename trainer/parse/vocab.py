@@ -16,6 +16,7 @@ from trainer.parse.kindwords import (
     HEADING_SHAPES,
     KIND_RX,
     MODS,
+    PRESENTING,
     SPOKEN_MATTERS,
     QUESTION_KINDS,
     TAIL_OK,
@@ -136,6 +137,8 @@ def _noun_kind(phrase: str) -> SectionKind | None:
     if m is None:
         return None
     tail = phrase.rfind("的", m.end())
+    if tail >= 0 and phrase[tail + 1 :] in PRESENTING:
+        tail = phrase.rfind("的", m.end(), tail)  # `现状与主要问题的呈现`: what is presented is the head
     if tail >= 0 and tail + 1 < len(phrase):
         after = KIND_RX.search(phrase, tail + 1)
         return WORD_KIND[after.group(0)] if after else None
