@@ -145,3 +145,36 @@ def test_a_numbered_heading_glued_to_the_end_of_the_lead_names_the_list() -> Non
     assert section_kind(KindCues(lead="本年度非遗工作总结 二、存在的问题：", heads=calls)) is K.PROBLEMS
     # a numbered clause inside a sentence is no heading
     assert section_kind(KindCues(lead="我们总结了两条：一、做法要实", heads=calls)) is K.COUNTERMEASURES
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("安全隐患的辨识方法", K.COUNTERMEASURES),  # a method is a way to act
+        ("现状与主要问题的呈现", K.PROBLEMS),  # what is presented is the head
+        ("成因的分析", K.PROBLEMS),
+        ("问题的提出", K.OTHER),  # raising a question is no presenting
+    ],
+)
+def test_methods_and_nouns_of_presenting(heading: str, kind: K) -> None:
+    assert heading_kind(heading) is kind
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("产学研合作加速推进", K.ACHIEVEMENTS),
+        ("科技创新平台建设提质增量", K.ACHIEVEMENTS),
+        ("绿水青山就是金山银山，这是对人民群众期盼的积极回应", K.SIGNIFICANCE),
+    ],
+)
+def test_results_and_benefits_said_at_the_end(head: str, kind: K) -> None:
+    assert head_kind(head) is kind
+
+
+def test_a_lead_aiming_at_results_reports_none() -> None:
+    calls = ["现场督查确保整改真实性", "调研督查强化整改规范性"]
+    aiming = "近期，某县坚持问题导向，着力提升巡察成果运用的实际效果。"
+    assert section_kind(KindCues(lead=aiming, heads=calls)) is not K.ACHIEVEMENTS
+    reported = "近期，某县坚持问题导向，巡察整改取得了明显成效。"
+    assert section_kind(KindCues(lead=reported, heads=calls)) is K.ACHIEVEMENTS
