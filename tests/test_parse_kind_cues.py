@@ -154,6 +154,7 @@ def test_a_numbered_heading_glued_to_the_end_of_the_lead_names_the_list() -> Non
         ("现状与主要问题的呈现", K.PROBLEMS),  # what is presented is the head
         ("成因的分析", K.PROBLEMS),
         ("问题的提出", K.OTHER),  # raising a question is no presenting
+        ("两大权威评价揭示营商环境新进展与新坐标", K.ACHIEVEMENTS),  # progress made
     ],
 )
 def test_methods_and_nouns_of_presenting(heading: str, kind: K) -> None:

@@ -33,10 +33,13 @@ KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
             "解决方案", "方法",
         ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展")),
+    (
+        SectionKind.ACHIEVEMENTS,
+        ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展", "新进展"),
+    ),
 )  # fmt: skip
 # Achievement words that name results only (not `经验`, also a practice to copy; not `回顾`, `收获`).
-RESULT_WORDS = frozenset(("成效", "成绩", "成果", "成就", "亮点", "取得的进展", "取得进展"))
+RESULT_WORDS = frozenset(("成效", "成绩", "成果", "成就", "亮点", "取得的进展", "取得进展", "新进展"))
 KIND_RX = re.compile("|".join(w for _, words in KIND_TABLE for w in words))
 WORD_KIND = {w: kind for kind, words in KIND_TABLE for w in words}
 KIND_WORDS = frozenset(WORD_KIND)
