@@ -179,3 +179,11 @@ def test_a_lead_aiming_at_results_reports_none() -> None:
     assert section_kind(KindCues(lead=aiming, heads=calls)) is not K.ACHIEVEMENTS
     reported = "近期，某县坚持问题导向，巡察整改取得了明显成效。"
     assert section_kind(KindCues(lead=reported, heads=calls)) is K.ACHIEVEMENTS
+
+
+def test_a_lead_ending_on_what_a_meeting_requires_gives_things_to_do() -> None:
+    heads = ["保持经济合理增长稳住就业", "打好减负稳岗组合拳"]
+    assert section_kind(KindCues(lead="会议要求，", heads=heads)) is K.COUNTERMEASURES
+    assert section_kind(KindCues(lead="会上，市委书记强调：", heads=heads)) is K.COUNTERMEASURES
+    # a requirement named as a subject earlier in the lead decides nothing
+    assert section_kind(KindCues(lead="按照会议要求，现汇报如下。", heads=heads)) is not K.COUNTERMEASURES

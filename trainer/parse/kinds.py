@@ -14,7 +14,7 @@ from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
 from trainer.parse.headwords import BENEFIT, REPORTED, TRAIT
-from trainer.parse.kindwords import AHEAD, DESCRIBING, KIND_RX, RESULT_WORDS
+from trainer.parse.kindwords import AHEAD, DESCRIBING, DIRECTED, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
@@ -136,6 +136,13 @@ def _counted_lead(c: KindCues) -> SectionKind | None:
 
 def _heads(c: KindCues) -> SectionKind | None:
     return _named(heads_kind(c.heads))
+
+
+def _directed_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in ending on what a meeting or a leader requires (`会议要求，`, `他强调：`): what follows is to
+    be done, whatever its heads' words."""
+    clause = _last_clause(hans(c.lead).rstrip().rstrip("，,：:"))
+    return SectionKind.COUNTERMEASURES if c.lead and DIRECTED.search(clause) else None
 
 
 def _lead_sentence(c: KindCues) -> SectionKind | None:
@@ -280,6 +287,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _reported_lead,
     _results_lead,
     _heads,
+    _directed_lead,
     _lead_sentence,
     _call_heading,
     _topic_title,

@@ -103,6 +103,12 @@ HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 
 # Words that look ahead (`下一步工作`, `2024年重点任务`): plans, not work reported.
 AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|新的一年|未来|计划|打算|安排|任务|要点|思路|目标")
+# A lead-in ending on what a meeting, a document or a leader requires (`会议要求，一是…`, `通知强调：`): the
+# list is what is to be done.
+DIRECTED = re.compile(
+    r"(?:会议|会上|讲话|通知|文件|意见|方案|书记|市长|县长|部长|主任|领导|他|她)[^，。；：]{0,6}?(?:要求|强调|部署)$"
+)
+
 # A heading asked as a question: the first row whose words it asks with names its kind (see
 # `vocab.heading_kind`).
 QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
