@@ -70,6 +70,8 @@ def test_a_writers_reflections_are_not_the_kind_of_the_heading_above() -> None:
         ("完成隐患治理最后一公里，企业要建立奖惩机制", K.COUNTERMEASURES),  # the call after the aim
         ("这一年，我们千方百计惠民生，各项事业协调发展", K.ACHIEVEMENTS),  # a year's work reported
         ("新的一年，我们要千方百计惠民生", K.COUNTERMEASURES),  # work still to do
+        ("严查不懈，以刀刃向内的勇气找准问题症结", K.COUNTERMEASURES),  # with what spirit to act
+        ("以钉钉子的精神抓好落实", K.COUNTERMEASURES),
     ],
 )
 def test_head_readings_of_benefits_lacks_and_attitudes(head: str, kind: K) -> None:
