@@ -91,6 +91,8 @@ def test_a_lead_reporting_the_work_done_over_a_period_reads_calls_as_results() -
     calls = ["加强组织建设，提升服务能力", "深化思想引领，增强责任感", "促进就业创业，助力经济发展"]
     assert section_kind(KindCues(lead="一年来，我们的工作涵盖三个方面：", heads=calls)) is K.ACHIEVEMENTS
     assert section_kind(KindCues(lead="这一年，我们苦干实干，让振兴底盘更稳。", heads=calls)) is K.ACHIEVEMENTS
+    # 主要 is no modal: `主要做了` reports
+    assert section_kind(KindCues(lead="这一年，我们主要做了以下三个方面工作：", heads=calls)) is K.ACHIEVEMENTS
     # what is still to be done, or plans, are no report
     assert section_kind(KindCues(lead="新的一年，我们要做好以下工作：", heads=calls)) is K.COUNTERMEASURES
     assert section_kind(KindCues(lead="今年以来，我们计划从三方面推进：", heads=calls)) is K.COUNTERMEASURES
