@@ -159,6 +159,8 @@ def test_a_numbered_heading_glued_to_the_end_of_the_lead_names_the_list() -> Non
         ("成因的分析", K.PROBLEMS),
         ("问题的提出", K.OTHER),  # raising a question is no presenting
         ("两大权威评价揭示营商环境新进展与新坐标", K.ACHIEVEMENTS),  # progress made
+        ("东营利津县的成功案例", K.ACHIEVEMENTS),  # what went well
+        ("成功因素", K.ACHIEVEMENTS),
     ],
 )
 def test_methods_and_nouns_of_presenting(heading: str, kind: K) -> None:

@@ -35,7 +35,10 @@ KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
     ),
     (
         SectionKind.ACHIEVEMENTS,
-        ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展", "新进展"),
+        (
+            "成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展", "新进展",
+            "成功案例", "成功因素",  # what went well, and why
+        ),
     ),
 )  # fmt: skip
 # Achievement words that name results only (not `经验`, also a practice to copy; not `回顾`, `收获`).
