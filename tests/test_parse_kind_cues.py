@@ -72,6 +72,10 @@ def test_a_writers_reflections_are_not_the_kind_of_the_heading_above() -> None:
         ("新的一年，我们要千方百计惠民生", K.COUNTERMEASURES),  # work still to do
         ("严查不懈，以刀刃向内的勇气找准问题症结", K.COUNTERMEASURES),  # with what spirit to act
         ("以钉钉子的精神抓好落实", K.COUNTERMEASURES),
+        ("以敢为人先解决青年发展的痛点", K.COUNTERMEASURES),  # acting on a 痛点 is no problem named
+        ("统筹发展和安全的重要支撑", K.SIGNIFICANCE),  # what it is for, without its subject
+        ("推进治理能力现代化的应有之义", K.SIGNIFICANCE),
+        ("撰写述职报告是完善干部管理制度的一项重要措施", K.SIGNIFICANCE),
     ],
 )
 def test_head_readings_of_benefits_lacks_and_attitudes(head: str, kind: K) -> None:
