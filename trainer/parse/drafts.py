@@ -48,7 +48,10 @@ def drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]
     kept: list[PointDraft] = []
     for point in points:
         prev = kept[-1].ordinal if kept else 0
+        # a count that starts again (`一是…三是。…一是…`) opens a list of its own: no stray
+        restarts = point.ordinal == 1 and prev > 1
         breaks = bool(point.ordinal) and bool(kept) and point.ordinal != prev + 1 and point.ordinal < GOES_ON_ANY
+        breaks = breaks and not restarts
         other = head_kind(point.head)
         if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
             continue

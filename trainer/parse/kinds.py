@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
-from trainer.parse.headwords import TRAIT
-from trainer.parse.kindwords import DESCRIBING, KIND_RX, RESULT_WORDS
+from trainer.parse.headwords import BENEFIT, REPORTED, TRAIT
+from trainer.parse.kindwords import AHEAD, DESCRIBING, DIRECTED, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
@@ -74,6 +74,20 @@ def _own_heading(c: KindCues) -> SectionKind | None:
     return _named(kind)
 
 
+def _benefit_heading(c: KindCues) -> SectionKind | None:
+    """A heading that says what its subject is good for (`壮大县域经济是实现发展目标的重要动力`, `…有利于…`)
+    names no kind word, but the list under it gives the reasons: significance."""
+    return SectionKind.SIGNIFICANCE if c.heading and BENEFIT.search(hans(c.heading).strip().rstrip("：:。")) else None
+
+
+def _glued_heading(c: KindCues) -> SectionKind | None:
+    """A numbered heading glued to the end of the lead-in on one line (`…工作计划 一、2019年工作小结`), the
+    list right after it: its kind, before any other reading of the lead."""
+    m = _GLUED.search(hans(c.lead).rstrip())
+    return _named(heading_kind(m.group(1))) if m else None
+
+
+_GLUED = re.compile(r"(?:^|\s)[一二三四五六七八九十]{1,2}[、.．]\s*([^，。；：:！？\s]{2,20})[：:]?$")
 _ASKS = re.compile(r"^(?:为什么|为何|为啥|如何|怎样|怎么)")
 
 
@@ -122,6 +136,13 @@ def _counted_lead(c: KindCues) -> SectionKind | None:
 
 def _heads(c: KindCues) -> SectionKind | None:
     return _named(heads_kind(c.heads))
+
+
+def _directed_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in ending on what a meeting or a leader requires (`会议要求，`, `他强调：`): what follows is to
+    be done, whatever its heads' words."""
+    clause = _last_clause(hans(c.lead).rstrip().rstrip("，,：:"))
+    return SectionKind.COUNTERMEASURES if c.lead and DIRECTED.search(clause) else None
 
 
 def _lead_sentence(c: KindCues) -> SectionKind | None:
@@ -180,6 +201,16 @@ def _results_title(c: KindCues) -> SectionKind | None:
     return SectionKind.ACHIEVEMENTS if named and named[-1] in RESULT_WORDS else None
 
 
+def _reported_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in whose last sentence reports what the writer's side did over a period (`这一年，我们苦干实干，
+    让振兴底盘更稳。`, `一年来，我们的工作涵盖五个方面：`): the list after it is that work, done."""
+    lead = hans(c.lead).strip().rstrip("。！？!?：:")
+    sentence = lead[max(lead.rfind(ch) for ch in "。！？；") + 1 :].strip()
+    if not REPORTED.search(sentence) or _RESULTS_NOT.search(sentence) or AHEAD.search(sentence):
+        return None
+    return SectionKind.ACHIEVEMENTS
+
+
 def _results_lead(c: KindCues) -> SectionKind | None:
     """A lead-in whose last sentence says results were had (`…工作体系初步建立，取得了一定成效。`,
     `这一次的抢险救援有了明显进步。`) reads the list after it as those results, even where its heads call
@@ -196,7 +227,7 @@ def _results_lead(c: KindCues) -> SectionKind | None:
 # for more (`为取得更大成效`, `要…`) or has them still to come is no report.
 _GAINED = re.compile(r"(?:有了|取得了?|实现了)[\u4e00-\u9fff]{0,4}(?:进步|进展|突破|改善|提升|提高|好转)$")
 _RESULTS_NOT = re.compile(
-    r"为了?(?:取得|实现|确保|进一步)|(?<![重主必需只想纲首摘])要(?![求素点害紧闻事件务])|应(?![急用])|需要|必须|力争|争取|如何|怎样"
+    r"为了?(?:取得|实现|确保|进一步)|着力|致力|努力|旨在|以期|(?<![重主必需只想纲首摘])要(?![求素点害紧闻事件务])|应(?![急用])|需要|必须|力争|争取|如何|怎样"
 )
 
 
@@ -245,14 +276,18 @@ SHORT_PART = 8
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _trait_heads,
     _own_heading,
+    _benefit_heading,
     _inherited,
     _call_after_problems,
+    _glued_heading,
     _announcing_lead,
     _question_heads,
     _counted_lead,
     _results_title,
+    _reported_lead,
     _results_lead,
     _heads,
+    _directed_lead,
     _lead_sentence,
     _call_heading,
     _topic_title,

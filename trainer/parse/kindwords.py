@@ -30,13 +30,19 @@ KIND_TABLE: tuple[tuple[SectionKind, tuple[str, ...]], ...] = (
             "对策", "建议", "措施", "举措", "路径", "做法", "启示", "着手", "入手", "途径", "办法", "策略",
             "着力点", "之道", "出路", "抓手", "怎么办", "打算", "思路", "整改", "安排", "计划", "发力点", "突破口",
             "之策", "良策", "良方", "方略", "药方", "实现路径", "破局", "破题", "努力方向", "改进方向",
-            "解决方案",
+            "解决方案", "方法",
         ),
     ),
-    (SectionKind.ACHIEVEMENTS, ("成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展")),
+    (
+        SectionKind.ACHIEVEMENTS,
+        (
+            "成效", "成绩", "经验", "成果", "成就", "亮点", "收获", "回顾", "取得的进展", "取得进展", "新进展",
+            "成功案例", "成功因素",  # what went well, and why
+        ),
+    ),
 )  # fmt: skip
 # Achievement words that name results only (not `经验`, also a practice to copy; not `回顾`, `收获`).
-RESULT_WORDS = frozenset(("成效", "成绩", "成果", "成就", "亮点", "取得的进展", "取得进展"))
+RESULT_WORDS = frozenset(("成效", "成绩", "成果", "成就", "亮点", "取得的进展", "取得进展", "新进展"))
 KIND_RX = re.compile("|".join(w for _, words in KIND_TABLE for w in words))
 WORD_KIND = {w: kind for kind, words in KIND_TABLE for w in words}
 KIND_WORDS = frozenset(WORD_KIND)
@@ -45,7 +51,7 @@ KIND_WORDS = frozenset(WORD_KIND)
 OTHER_TABLE = (
     "内涵", "背景", "现状", "情况", "概述", "概况", "特点", "特征", "目标", "原则", "任务", "要求",
     "意见", "分析", "总结", "体会", "解读", "链接", "框架", "素材", "金句", "案例", "热点", "话题", "观点",
-    "方法", "方向", "重点", "内容",
+    "方向", "重点", "内容",
     # A document's parts (`一、引言`, `结论`): headings of prose, never points.
     "引言", "前言", "绪论", "导语", "结论", "结语", "结束语",
 )  # fmt: skip
@@ -60,7 +66,12 @@ COUNTED_TASKS = frozenset(("重点", "任务", "要求", "方向", "方法", "�
 DESCRIBING = (
     "定义", "概念", "含义", "内涵", "实质", "本质", "分类", "类型", "种类", "特点", "特征", "由来", "背景", "概述", "目标",
     "机遇", "构成", "组成", "要素",  # what a thing is made of (`应急保障能力的定义与构成`)
+    "感悟", "心得", "感想",  # what a writer took from it (`感悟` after `挑战`): not the kind above
 )  # fmt: skip
+# A question asking what a thing is (`什么是新质生产力`, `何为…`, `…是什么？`): it describes its subject.
+WHAT_IS = re.compile(r"^(?:什么是|何为|何谓|啥是)|(?:是什么|是啥|指什么|何谓)[？?]?$")
+# Nouns of presenting after 的 (`现状与主要问题的呈现`, `成因的分析`): the head is what they present.
+PRESENTING = frozenset(("呈现", "梳理", "分析", "剖析", "透视", "盘点", "归纳", "概括", "解析"))
 MODIFIERS = (
     "主要", "基本", "重要", "当前", "目前", "现存", "存在", "面临", "取得", "具体", "几点", "若干",
     "工作", "有关", "相关", "领导", "深刻", "阶段性", "显著", "初步", "总体", "典型", "核心", "根本",
@@ -91,4 +102,35 @@ _PERIOD = (
 _REVIEW = r"(?:总结|小结|综述|回顾|进展情况|推进情况|开展情况|完成情况)"
 HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.ACHIEVEMENTS, re.compile(rf"^[^，。；：,;:]{{0,16}}?{_PERIOD}[^，。；：,;:]{{0,14}}?{_REVIEW}$")),
+)
+
+# Words that look ahead (`下一步工作`, `2024年重点任务`): plans, not work reported.
+AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|新的一年|未来|计划|打算|安排|任务|要点|思路|目标")
+# A lead-in ending on what a meeting, a document or a leader requires (`会议要求，一是…`, `通知强调：`): the
+# list is what is to be done.
+DIRECTED = re.compile(
+    r"(?:会议|会上|讲话|通知|文件|意见|方案|书记|市长|县长|部长|主任|领导|他|她)[^，。；：]{0,6}?(?:要求|强调|部署)$"
+)
+
+# A heading asked as a question: the first row whose words it asks with names its kind (see
+# `vocab.heading_kind`).
+QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    (
+        SectionKind.SIGNIFICANCE,
+        # also when the word of worth closes the question (`为什么提升应急保障能力至关重要`)
+        re.compile(
+            r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"
+            r"|(?:为什么|为何|为啥)[^，。；？?]{0,24}?(?:重要|必要|紧迫|迫切|有意义|有价值)[？?]?$"
+        ),
+    ),
+    (
+        SectionKind.COUNTERMEASURES,
+        # `如何看待…？`, `怎么看？` ask for a view, not for measures.
+        re.compile(
+            # `成效如何？` asks what the 成效 are like: its kind word decides
+            r"如何(?![？?]|看待|理解|认识)|怎样(?![？?]|看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以(?:破|解|化|应)"
+            r"|出路何在|路在何方"
+        ),
+    ),
+    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
 )

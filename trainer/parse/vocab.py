@@ -16,8 +16,11 @@ from trainer.parse.kindwords import (
     HEADING_SHAPES,
     KIND_RX,
     MODS,
+    PRESENTING,
+    QUESTION_KINDS,
     SPOKEN_MATTERS,
     TAIL_OK,
+    WHAT_IS,
     WORD_KIND,
 )
 from trainer.parse.kindwords import KIND_WORDS as KIND_WORDS  # re-exported for the modules that read it
@@ -36,22 +39,6 @@ _PUNCT_TAIL = "：:。，,；;！!？? "
 # the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
 _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|何方|几个|在哪|哪里")
-_QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
-    (
-        SectionKind.SIGNIFICANCE,
-        re.compile(r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"),
-    ),
-    (
-        SectionKind.COUNTERMEASURES,
-        # `如何看待…？`, `怎么看？` ask for a view, not for measures.
-        re.compile(
-            # `成效如何？` asks what the 成效 are like: its kind word decides
-            r"如何(?![？?]|看待|理解|认识)|怎样(?![？?]|看待|理解|认识)|怎么办|怎么(?!会|样|看)|咋办|何以(?:破|解|化|应)"
-            r"|出路何在|路在何方"
-        ),
-    ),
-    (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
-)
 
 
 # `政府层面`, `从企业角度来看`: a heading that names who or which side the points under it concern.
@@ -102,6 +89,8 @@ def describes_subject(title: str) -> bool:
     text = hans(title).strip()
     text = _LEAD_TAIL.sub("", text.rstrip(_PUNCT_TAIL))  # `数字政府建设的目标主要有：`
     short = len(text) <= SHORT_DESCRIBING and not re.search(r"[，。；！？,.;!?]", text)
+    if short and WHAT_IS.search(text) and heading_kind(text) is SectionKind.OTHER:
+        return True  # `什么是应急管理强基工程？`: asks what a thing is, a definition
     return short and text.endswith(DESCRIBING) and heading_kind(text) is SectionKind.OTHER
 
 
@@ -116,7 +105,7 @@ def heading_kind(title: str) -> SectionKind:
     if _LABEL.match(text):
         return SectionKind.OTHER
     if is_question_heading(text):
-        for kind, rx in _QUESTION_KINDS:
+        for kind, rx in QUESTION_KINDS:
             if rx.search(text):
                 return kind
     if KIND_RX.search(text) is None:
@@ -148,6 +137,8 @@ def _noun_kind(phrase: str) -> SectionKind | None:
     if m is None:
         return None
     tail = phrase.rfind("的", m.end())
+    if tail >= 0 and phrase[tail + 1 :] in PRESENTING:
+        tail = phrase.rfind("的", m.end(), tail)  # `现状与主要问题的呈现`: what is presented is the head
     if tail >= 0 and tail + 1 < len(phrase):
         after = KIND_RX.search(phrase, tail + 1)
         return WORD_KIND[after.group(0)] if after else None
