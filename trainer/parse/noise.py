@@ -215,8 +215,8 @@ def _is_noise_key(folded: str) -> bool:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|{CHAPTER_LABEL})\s*[：:｜|]\s*"
+    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题|主题(?:是|为)?|范文|素材)"
+    rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指南|指导|辅导|备考)|问|提问|{CHAPTER_LABEL}|篇[一二三四五六七八九十\d]{{1,3}})\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
@@ -246,6 +246,18 @@ GENRE_LINE_MAX = 16
 
 
 _DECORATION = re.compile(r"^[^\w【\[]{1,3}\s*")  # `🔥 `, `▶ `: a decoration before a line's text
+
+
+# A column of guidance a title is published under (`2020军转干申论备考：`, `申论指导：`): the topic is said
+# without it, the deck's name with it (it says which series the piece belongs to).
+_SERIES_LABEL = re.compile(r"^[^：:｜|\s]{0,20}?(?:指导|辅导|备考)\s*[：:]\s*")
+
+
+def series_name(written: str, title: str) -> str:
+    """The title with the guidance column it opens with (`申论指导：X` for X), or ""."""
+    text = written.strip()
+    m = _SERIES_LABEL.match(fold(text))
+    return text if m and title and text[m.end() :].strip() == title and len(title) >= 4 else ""
 
 
 def has_title_label(key: str) -> bool:

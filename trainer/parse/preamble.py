@@ -18,6 +18,7 @@ from trainer.parse.noise import (
     is_page_number,
     is_subtitle_line,
     menu_lines,
+    series_name,
     split_title,
     without_running_header,
 )
@@ -346,6 +347,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     # `…的现状研究——以惠州市为例` on one line is the document's whole name (a subtitle's line under it is
     # not; nor words that run on into the text, `——以…为例，`)
     name = f"{title}——{subtitle}" if subtitle and not subtitle.endswith(("，", ",", "、", "；", ";")) else ""
+    name = name or series_name(undecorated(raw_title), title)  # `申论指导：X`: the topic X, the deck all
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0

@@ -148,8 +148,14 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
     r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
-    # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`).
-    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐|汇总|汇编|合集|大全)[】\]）)]",
+    # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`, `（精辟）`).
+    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐|汇总|汇编|合集|大全|精辟|精华)[】\]）)]",
+    # A count of characters in brackets (`（2889字）`), a count a page glues on (views: `…与实践130`; a
+    # year is a title's: `…调查报告2023`).
+    r"\s*+[（(]\s*\d{3,5}\s*字\s*[）)]",
+    r"(?<=[\u4e00-\u9fff])(?!(?:19|20)\d\d$)\d{2,4}",
+    # The issuing number of an official document (`（池政〔2017〕101号）`).
+    r"\s*+[（(][\u4e00-\u9fff]{1,8}\s*[〔［\[【(（]\d{4}[〕］\]】)）]\s*\d{1,4}\s*号[）)]",
     # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
     r"\s*+[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",

@@ -1,0 +1,38 @@
+"""Deck names from the real title: the shapes of what a page puts around a title line (issue 12, session 13).
+
+Each case is a small document of the genre; the expected name is what the README's title rule says the
+document is called, written from the rule, not from the builder's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.parse import parse_document
+
+BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
+
+DECORATED = [
+    ("a count of characters in brackets", "乡村振兴中的问题与建议（2889字）" + BODY, "乡村振兴中的问题与建议"),
+    ("a count of views glued on", "老小区物业难题如何破局？社区治理的实践130" + BODY, "老小区物业难题如何破局？社区治理的实践"),
+    ("a year at the end is the title's", "留守老人调查报告2023" + BODY, "留守老人调查报告2023"),
+    (
+        "an official document's issuing number",
+        "某市人民政府关于优化营商环境的实施意见（某政〔2017〕101号）" + BODY,
+        "某市人民政府关于优化营商环境的实施意见",
+    ),
+    ("a forum's word for a good post", "一位社区工作者的工作体会(精辟)" + BODY, "一位社区工作者的工作体会"),
+    ("a piece label before the title", "篇一：乡镇防汛抗旱工作总结" + BODY, "乡镇防汛抗旱工作总结"),
+    ("an exam site's essay label", "2021乡镇公务员申论范文：争当时代青年 成就无悔青春" + BODY, "争当时代青年 成就无悔青春"),
+    ("a post's theme announced", "本期申论轻松学的主题是：激活消费动能，增强发展信心" + BODY, "激活消费动能，增强发展信心"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), DECORATED, ids=[t[0] for t in DECORATED])
+def test_what_a_page_puts_around_the_title_is_no_part_of_it(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_guidance_column_stays_in_the_deck_name_not_in_the_topic() -> None:
+    deck = parse_document("2020军转干申论备考：归纳概括题解题之道" + BODY, source="doc.txt")
+    assert deck.name == "2020军转干申论备考：归纳概括题解题之道"
+    assert deck.topics[0].title == "归纳概括题解题之道"
