@@ -36,3 +36,32 @@ def test_a_guidance_column_stays_in_the_deck_name_not_in_the_topic() -> None:
     deck = parse_document("2020军转干申论备考：归纳概括题解题之道" + BODY, source="doc.txt")
     assert deck.name == "2020军转干申论备考：归纳概括题解题之道"
     assert deck.topics[0].title == "归纳概括题解题之道"
+
+
+KEYWORDS = [
+    ("a search keyword before the title", "人居环境调研报告 农村人居环境整治调研报告" + BODY, "农村人居环境整治调研报告"),
+    (
+        "a keyword and a bar, a page number in spaced brackets",
+        "乡镇安全生产总结|乡镇安全生产工作半年总结( 五 )" + BODY,
+        "乡镇安全生产工作半年总结",
+    ),
+    ("two phrases of one title", "争当时代青年 成就无悔青春" + BODY, "争当时代青年 成就无悔青春"),
+    ("a title said again as a question", "制止餐饮浪费的经验做法 制止餐饮浪费的经验做法有什么" + BODY, "制止餐饮浪费的经验做法"),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), KEYWORDS, ids=[t[0] for t in KEYWORDS])
+def test_a_site_s_search_keyword_beside_the_title_is_dropped(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_title_under_a_box_of_figures_names_the_deck() -> None:
+    page = (
+        "- 0\n- 约4.06千字\n- 约 7页\n- 2026-03-04 发布于山东\n- 举报\n乡镇安全生产工作的调研报告\n"
+        "在全面推进乡村振兴的背景下，乡镇一级的安全生产工作直接牵涉群众生命财产安全。" + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == "乡镇安全生产工作的调研报告"
+
+
+def test_a_lead_in_heading_the_text_never_names_the_deck() -> None:
+    assert parse_document("下面列出一些比较常见的观点和看法：" + BODY, source="doc.txt").name == "doc"

@@ -67,6 +67,7 @@ from trainer.parse.titles import (
     path_root,
     undecorated,
     undoubled,
+    without_keyword,
 )
 from trainer.parse.vocab import is_heading_phrase
 
@@ -333,11 +334,11 @@ def read_preamble(lines: list[Line]) -> Preamble:
             ):
                 lines[i] = barrier(lines[i])
         if named:
-            return Preamble(split_title(undoubled(named))[0], "", lines)
+            return Preamble(split_title(undoubled(without_keyword(named)))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
     lines = run_in(lines, index, raw_title)  # a flattened page's title run into its text: two lines
-    raw_title = undoubled(continued_title(lines, index, raw_title))
+    raw_title = undoubled(without_keyword(continued_title(lines, index, raw_title)))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:

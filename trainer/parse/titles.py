@@ -107,6 +107,30 @@ def undoubled(title: str) -> str:
     return text
 
 
+KEYWORD_MIN = 4  # a site's search keyword before or after a title is a phrase at least this long
+
+
+def _within(short: str, long_: str) -> bool:
+    """True when every character of `short` appears in `long_`, in order."""
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+def without_keyword(title: str) -> str:
+    """The title without the site's search keyword said beside it (`人居环境调研报告 农村人居环境整治调研报告`,
+    `乡镇安全生产总结|乡镇安全生产工作半年总结`): of two phrases split by a space or a bar, the one whose
+    words hold all of the other's, in order; the text as it was else."""
+    text = undecorated(title)
+    parts = [p.strip() for p in re.split(r"\s*[|｜]\s*|\s+", text) if p.strip()]
+    if len(parts) != 2 or re.search(r"[，。；！？,;!?]", text):
+        return title
+    short, long_ = sorted(parts, key=len)
+    # `X X有什么`: a title said again as a search question is `undoubled`'s
+    if KEYWORD_MIN <= len(short) < len(long_) and _within(short, long_) and not long_.startswith(short):
+        return long_
+    return title
+
+
 # A title in brackets that opens the first paragraph (`【如何做到文化自信】文化自信是…`).
 _LEADING_BRACKET = re.compile(r"^【([^【】]{4,30})】(?=[\u4e00-\u9fff“])")
 
@@ -154,6 +178,8 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # year is a title's: `…调查报告2023`).
     r"\s*+[（(]\s*\d{3,5}\s*字\s*[）)]",
     r"(?<=[\u4e00-\u9fff])(?!(?:19|20)\d\d$)\d{2,4}",
+    # A page's number set apart in brackets (`( 五 )`); a title's own `（二）` has no spaces in it.
+    r"\s*+[（(]\s+[一二三四五六七八九十\d]{1,3}\s+[）)]",
     # The issuing number of an official document (`（池政〔2017〕101号）`).
     r"\s*+[（(][\u4e00-\u9fff]{1,8}\s*[〔［\[【(（]\d{4}[〕］\]】)）]\s*\d{1,4}\s*号[）)]",
     # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
