@@ -65,3 +65,36 @@ def test_a_title_under_a_box_of_figures_names_the_deck() -> None:
 
 def test_a_lead_in_heading_the_text_never_names_the_deck() -> None:
     assert parse_document("下面列出一些比较常见的观点和看法：" + BODY, source="doc.txt").name == "doc"
+
+
+LINES = [
+    ("a bracketed topic before the title's colon", "【企业数字化转型痛点】：揭秘核心难题及破局之道" + BODY, "【企业数字化转型痛点】：揭秘核心难题及破局之道"),
+    ("a bracketed label before the title", "【答案】基层减负工作总结" + BODY, "基层减负工作总结"),
+    (
+        "a year a copy broke off onto its own line",
+        "2021\n年在实施乡村振兴战略领导小组会议上的讲话" + BODY,
+        "2021年在实施乡村振兴战略领导小组会议上的讲话",
+    ),
+    ("a post's mark before the title", "原创 什么是“银发经济”？国家为何大力发展？" + BODY, "什么是“银发经济”？国家为何大力发展？"),
+    (
+        "an original title in brackets over the text",
+        "（原标题：《政府工作报告》解读二：2024年工作回顾（二））\n这一年，我们聚焦三农谋幸福，乡村振兴持续深入。" + BODY,
+        "《政府工作报告》解读二：2024年工作回顾（二）",
+    ),
+    (
+        "a paper site's note after the title",
+        "中国应急管理的演进与转换：从体系建构到能力提升，本文主要内容关键词为：中国论文，体系论文，此文献不代表本站观点。"
+        + BODY,
+        "中国应急管理的演进与转换：从体系建构到能力提升",
+    ),
+    (
+        "a case's name in a form",
+        "提案范文2021年优秀政协提案范文\n第20xx0002号提案\n案例名称：关于加强乡镇文化服务设施建设的建议\n分类：文化教育" + BODY,
+        "关于加强乡镇文化服务设施建设的建议",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), LINES, ids=[t[0] for t in LINES])
+def test_the_title_line_s_own_shape(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title

@@ -284,8 +284,12 @@ _TITLE_SUFFIX = re.compile(
 )
 _WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
 # Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).
-_LEADING_MARKS = re.compile(r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)])\s*(?=\S{4})")
-_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
+# A post's mark set apart before it (`原创 X`, `置顶 X`).
+_LEADING_MARKS = re.compile(
+    r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)]|(?:原创|转载|置顶|精华)(?=\s))\s*(?=\S{4})"
+)
+# `【答案】X` labels X; `【企业数字化转型痛点】：揭秘…` is a title's topic, said before its colon
+_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *(?![：:])")
 _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: quadratic on runs of spaces
 
 

@@ -51,9 +51,13 @@ from trainer.parse.titlelines import (
     run_into_text,
     symbol_title,
     without_marker,
+    year_rejoined,
 )
 from trainer.parse.titles import (
     CRUMB_TITLE_MIN,
+    FILE_NAME,
+    NAMED_TITLES,
+    QUOTED_TITLE,
     PART_LABEL,
     TITLE_MAX,
     TITLE_WINDOW,
@@ -127,30 +131,6 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     return kept
 
 
-# `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
-# A site's words between the name and the extension: `…思考Word文档下载推荐.docx`.
-_DOWNLOAD = r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?"
-_QUOTED_TITLE = re.compile(
-    rf"[【《]\s*([^【】《》]{{4,40}}?){_DOWNLOAD}(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]", re.I
-)
-_FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|pdf|txt|pptx?|wps)\s*$", re.I)
-
-
-# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
-# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
-_NAMED_TITLES = (
-    re.compile(
-        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|这篇|這篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
-        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
-    ),
-    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
-    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
-    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
-    re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
-    re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
-)
-
-
 CLOSING_NOTES = 2  # the last lines searched for a site's note naming the document
 
 
@@ -162,26 +142,26 @@ def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
     said = [line for line in lines if line.key]
     # A site's note to its reader may close the page too (`以上内容基于您的标题“X”撰写`).
     for line in said[: 3 * TITLE_WINDOW] + said[max(3 * TITLE_WINDOW, len(said) - CLOSING_NOTES) :]:
-        name = _FILE_NAME.match(line.key)
+        name = FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
             named = named or line.text[name.start(1) : name.end(1)].strip()
             continue
-        for rx in _NAMED_TITLES:
+        for rx in NAMED_TITLES:
             m = rx.search(line.key)
             if m:
                 quoted.add(normalize_key(m.group(1)))
                 title = line.text[m.start(1) : m.end(1)].strip().rstrip("？?")
                 # A metadata row names the document for sure; a site's note only when nothing else does.
-                named = title if rx is _NAMED_TITLES[-1] else (named or title)
+                named = title if rx is NAMED_TITLES[-1] else (named or title)
         if len(line.key) > TITLE_MAX:
-            quoted.update(normalize_key(m.group(1)) for m in _QUOTED_TITLE.finditer(line.key))
+            quoted.update(normalize_key(m.group(1)) for m in QUOTED_TITLE.finditer(line.key))
     return quoted, named
 
 
 def _metadata_title(lines: list[Line]) -> str:
     for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
-        m = _NAMED_TITLES[-1].search(line.key)
+        m = NAMED_TITLES[-1].search(line.key)
         if m:
             return line.text[m.start(1) : m.end(1)].strip()
     return ""
@@ -295,6 +275,7 @@ def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
 
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
+    lines = year_rejoined(lines)  # `2021` / `年在…的讲话`: one title
     quoted, named = _quoted_titles(lines)
     quoted |= over_metadata(lines)  # the line over the page's publishing row (`来源：… 发布时间：…`)
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.

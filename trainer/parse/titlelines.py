@@ -242,3 +242,19 @@ def glued_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None
     lines[i] = Line(first.text[m.start(1) : cut], first.key[m.start(1) : cut], first.lineno, first.indent)
     lines.insert(i + 1, Line(first.text[cut + rest :], first.key[cut + rest :], first.lineno, first.indent))
     return i, lines[i].text
+
+
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d{2}$")
+YEAR_LOOK = 8  # lines at the top searched for a year a copy broke off its title
+
+
+def year_rejoined(lines: list[Line]) -> list[Line]:
+    """The lines with a title's year set back before it when a copy broke it onto a line of its own
+    (`2021` / `年在实施乡村振兴战略领导小组会议上的讲话`): alone, the year reads as a page's number."""
+    said = [i for i, line in enumerate(lines[: 4 * YEAR_LOOK]) if line.key][:YEAR_LOOK]
+    for i, j in zip(said, said[1:]):
+        if _YEAR_ALONE.match(lines[i].key.strip()) and lines[j].key.startswith("年"):
+            year, rest = lines[i], lines[j]
+            joined = Line(year.text.strip() + rest.text.strip(), year.key.strip() + rest.key, year.lineno, year.indent)
+            return [*lines[:i], joined, *lines[i + 1 : j], barrier(rest), *lines[j + 1 :]]
+    return lines

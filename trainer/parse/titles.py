@@ -253,3 +253,32 @@ def forwarded_title(lines: list[Line], content: list[int]) -> tuple[int, str] | 
                 return i, lines[i].text
         quoted += [m.group(1) for m in _BOOK_TITLE.finditer(key[:BODY_WINDOW])]
     return None
+
+
+# `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
+# A site's words between the name and the extension: `…思考Word文档下载推荐.docx`.
+DOWNLOAD = r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?"
+QUOTED_TITLE = re.compile(
+    rf"[【《]\s*([^【】《》]{{4,40}}?){DOWNLOAD}(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]", re.I
+)
+FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){DOWNLOAD}\.(?:docx?|pdf|txt|pptx?|wps)\s*$", re.I)
+
+
+# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
+# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
+NAMED_TITLES = (
+    re.compile(
+        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|这篇|這篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
+        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
+    ),
+    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
+    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
+    re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
+    re.compile(r"^[（(]原标题\s*[：:]\s*(.{4,60})[）)]$"),  # `（原标题：《…》解读二：…（二））`
+    re.compile(r"^([^，,。；;！!？?]{4,60})[，,]\s*本文主要内容关键词为"),  # a paper site's note after it
+    # the last row: a metadata row (`案例名称：X`) names the document for sure
+    re.compile(
+        r"^(?:(?:文件|文档|案例|课题|论文|提案|项目)?(?:名称|标题)|题名)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"
+    ),
+)
