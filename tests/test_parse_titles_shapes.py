@@ -13,7 +13,11 @@ BODY = "\n一、存在问题\n1. 人才队伍不完善。便民服务中心人�
 
 DECORATED = [
     ("a count of characters in brackets", "乡村振兴中的问题与建议（2889字）" + BODY, "乡村振兴中的问题与建议"),
-    ("a count of views glued on", "老小区物业难题如何破局？社区治理的实践130" + BODY, "老小区物业难题如何破局？社区治理的实践"),
+    (
+        "a count of views glued on",
+        "老小区物业难题如何破局？社区治理的实践130" + BODY,
+        "老小区物业难题如何破局？社区治理的实践",
+    ),
     ("a year at the end is the title's", "留守老人调查报告2023" + BODY, "留守老人调查报告2023"),
     (
         "an official document's issuing number",
@@ -22,8 +26,16 @@ DECORATED = [
     ),
     ("a forum's word for a good post", "一位社区工作者的工作体会(精辟)" + BODY, "一位社区工作者的工作体会"),
     ("a piece label before the title", "篇一：乡镇防汛抗旱工作总结" + BODY, "乡镇防汛抗旱工作总结"),
-    ("an exam site's essay label", "2021乡镇公务员申论范文：争当时代青年 成就无悔青春" + BODY, "争当时代青年 成就无悔青春"),
-    ("a post's theme announced", "本期申论轻松学的主题是：激活消费动能，增强发展信心" + BODY, "激活消费动能，增强发展信心"),
+    (
+        "an exam site's essay label",
+        "2021乡镇公务员申论范文：争当时代青年 成就无悔青春" + BODY,
+        "争当时代青年 成就无悔青春",
+    ),
+    (
+        "a post's theme announced",
+        "本期申论轻松学的主题是：激活消费动能，增强发展信心" + BODY,
+        "激活消费动能，增强发展信心",
+    ),
 ]
 
 
@@ -39,14 +51,22 @@ def test_a_guidance_column_stays_in_the_deck_name_not_in_the_topic() -> None:
 
 
 KEYWORDS = [
-    ("a search keyword before the title", "人居环境调研报告 农村人居环境整治调研报告" + BODY, "农村人居环境整治调研报告"),
+    (
+        "a search keyword before the title",
+        "人居环境调研报告 农村人居环境整治调研报告" + BODY,
+        "农村人居环境整治调研报告",
+    ),
     (
         "a keyword and a bar, a page number in spaced brackets",
         "乡镇安全生产总结|乡镇安全生产工作半年总结( 五 )" + BODY,
         "乡镇安全生产工作半年总结",
     ),
     ("two phrases of one title", "争当时代青年 成就无悔青春" + BODY, "争当时代青年 成就无悔青春"),
-    ("a title said again as a question", "制止餐饮浪费的经验做法 制止餐饮浪费的经验做法有什么" + BODY, "制止餐饮浪费的经验做法"),
+    (
+        "a title said again as a question",
+        "制止餐饮浪费的经验做法 制止餐饮浪费的经验做法有什么" + BODY,
+        "制止餐饮浪费的经验做法",
+    ),
 ]
 
 
@@ -68,17 +88,26 @@ def test_a_lead_in_heading_the_text_never_names_the_deck() -> None:
 
 
 LINES = [
-    ("a bracketed topic before the title's colon", "【企业数字化转型痛点】：揭秘核心难题及破局之道" + BODY, "【企业数字化转型痛点】：揭秘核心难题及破局之道"),
+    (
+        "a bracketed topic before the title's colon",
+        "【企业数字化转型痛点】：揭秘核心难题及破局之道" + BODY,
+        "【企业数字化转型痛点】：揭秘核心难题及破局之道",
+    ),
     ("a bracketed label before the title", "【答案】基层减负工作总结" + BODY, "基层减负工作总结"),
     (
         "a year a copy broke off onto its own line",
         "2021\n年在实施乡村振兴战略领导小组会议上的讲话" + BODY,
         "2021年在实施乡村振兴战略领导小组会议上的讲话",
     ),
-    ("a post's mark before the title", "原创 什么是“银发经济”？国家为何大力发展？" + BODY, "什么是“银发经济”？国家为何大力发展？"),
+    (
+        "a post's mark before the title",
+        "原创 什么是“银发经济”？国家为何大力发展？" + BODY,
+        "什么是“银发经济”？国家为何大力发展？",
+    ),
     (
         "an original title in brackets over the text",
-        "（原标题：《政府工作报告》解读二：2024年工作回顾（二））\n这一年，我们聚焦三农谋幸福，乡村振兴持续深入。" + BODY,
+        "（原标题：《政府工作报告》解读二：2024年工作回顾（二））\n这一年，我们聚焦三农谋幸福，乡村振兴持续深入。"
+        + BODY,
         "《政府工作报告》解读二：2024年工作回顾（二）",
     ),
     (
@@ -89,7 +118,8 @@ LINES = [
     ),
     (
         "a case's name in a form",
-        "提案范文2021年优秀政协提案范文\n第20xx0002号提案\n案例名称：关于加强乡镇文化服务设施建设的建议\n分类：文化教育" + BODY,
+        "提案范文2021年优秀政协提案范文\n第20xx0002号提案\n案例名称：关于加强乡镇文化服务设施建设的建议\n分类：文化教育"
+        + BODY,
         "关于加强乡镇文化服务设施建设的建议",
     ),
 ]
@@ -98,3 +128,13 @@ LINES = [
 @pytest.mark.parametrize(("label", "text", "title"), LINES, ids=[t[0] for t in LINES])
 def test_the_title_line_s_own_shape(label: str, text: str, title: str) -> None:
     assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_forum_post_s_title_is_over_its_buttons_and_posting_row() -> None:
+    page = (
+        "清流社工网\n\n 找回密码\n 注册会员\n查看: 3706|回复: 1\n\n[心得] 一位社区工作者的工作体会(精辟)\n\n"
+        "[复制链接]\n发表于 2009-10-1 16:41 | 显示全部楼层 |阅读模式" + BODY
+    )
+    deck = parse_document(page, source="doc.txt")
+    assert deck.name == "一位社区工作者的工作体会"
+    assert "复制链接" not in [t.title for t in deck.topics]

@@ -1,4 +1,4 @@
-"""Rows of the furniture table for a document or download site's viewer around the text; no structure."""
+"""Rows of the furniture table for a document, download or forum site's viewer around the text; no structure."""
 
 # A document site (文库, 文档网, 范文网) shows a copied document inside its viewer: a badge and the file's
 # size and pages over it, buttons (`侵权投诉`, `海报`, `合集下载`), read counts, a note where the preview
@@ -16,6 +16,13 @@ _SERVICE = r"金币|积分|扣费|退款|客服|解压|您|VIP|会员|付费|购
 _DOCUMENT = r"下载|预览|文档|资料包"
 
 DOCUMENT_SITE_SHAPES: tuple[Shape, ...] = (
+    # A forum's post (Discuz and the like) shows its buttons in brackets between the title and the post.
+    Shape(
+        "a forum post's copy-link button (`[复制链接]`, `[XinWen.Mobi 原创复制链接分享]`)",
+        ("[复制链接]", "[XinWen.Mobi 原创复制链接分享]", "【复制链接】"),
+        r"^[\[【][^\[\]【】]{0,16}复制链接\S{0,4}[\]】]$",
+        40,
+    ),
     Shape(
         "a document viewer's badge, file size, page count or capped count (`VIP专免`, `40.19KB`, `13 页`, `999+`)",
         ("VIP专免", "会员免费", "40.19KB", "1.2 MB", "13 页", "共13页", "999+"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from trainer.parse.bylines import is_person_name
@@ -252,7 +253,7 @@ def year_rejoined(lines: list[Line]) -> list[Line]:
     """The lines with a title's year set back before it when a copy broke it onto a line of its own
     (`2021` / `年在实施乡村振兴战略领导小组会议上的讲话`): alone, the year reads as a page's number."""
     said = [i for i, line in enumerate(lines[: 4 * YEAR_LOOK]) if line.key][:YEAR_LOOK]
-    for i, j in zip(said, said[1:]):
+    for i, j in itertools.pairwise(said):
         if _YEAR_ALONE.match(lines[i].key.strip()) and lines[j].key.startswith("年"):
             year, rest = lines[i], lines[j]
             joined = Line(year.text.strip() + rest.text.strip(), year.key.strip() + rest.key, year.lineno, year.indent)
