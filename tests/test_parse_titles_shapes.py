@@ -138,3 +138,40 @@ def test_a_forum_post_s_title_is_over_its_buttons_and_posting_row() -> None:
     deck = parse_document(page, source="doc.txt")
     assert deck.name == "一位社区工作者的工作体会"
     assert "复制链接" not in [t.title for t in deck.topics]
+
+
+PIECES = [
+    (
+        "the site's year and count over its one piece",
+        "2023年人居环境调研报告(优质10篇)\n人居环境调研报告篇一\n通过实地走访调查，我深切体会到农村人居环境工作的重要。"
+        + BODY,
+        "人居环境调研报告",
+    ),
+    (
+        "the site's 范文 and 范例 over its one piece",
+        "本年度非遗工作总结范文及下一年工作计划范例(汇总4篇)\n本年度非遗工作总结及下一年工作计划篇1\n"
+        "全市非遗保护工作始终坚持保护为主的方针。" + BODY,
+        "本年度非遗工作总结及下一年工作计划",
+    ),
+    (
+        "fewer words over its one piece",
+        "安全生产年终总结\n\n关于安全生产年终总结 篇1\n总结是对某一段时间内的工作进行归纳概括的书面材料。" + BODY,
+        "关于安全生产年终总结",
+    ),
+    (
+        "a title with words of its own over its one piece",
+        "农村教育问题调查报告最新7篇\n农村教育调查报告 篇1\n为了解农村教育的现状，我们走访了三个乡镇。" + BODY,
+        "农村教育问题调查报告",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), PIECES, ids=[t[0] for t in PIECES])
+def test_a_collection_s_one_piece_names_the_document(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_title_reviewing_a_period_s_work_reads_its_list_as_achievements() -> None:
+    text = "关于安全生产年终总结\n1. 领导重视，组织健全。各级成立了领导小组。\n2. 宣传到位，氛围浓厚。开展了多次宣传活动。\n"
+    deck = parse_document(text, source="doc.txt")
+    assert [str(s.kind) for t in deck.topics for s in t.sections] == ["achievements"]

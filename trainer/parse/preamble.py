@@ -46,6 +46,7 @@ from trainer.parse.titlelines import (
     lone_chapter,
     lone_piece_label,
     lone_symbol,
+    piece_named,
     piece_title,
     run_in,
     run_into_text,
@@ -289,9 +290,12 @@ def read_preamble(lines: list[Line]) -> Preamble:
     listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)
     piece = lone_piece_label(lines)
+    label = lines[piece].text if piece >= 0 else ""
     for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
-    found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
+    found = piece_title(lines, piece)
+    label = "" if found else label  # the piece's own title under its label names it
+    found = found or _find_title(lines, quoted, site_names)
     if found is not None and found[0] == listing:
         found = own_title_below(lines, listing) or found
     if found is not None:
@@ -326,6 +330,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(undecorated(raw_title))
     title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
+    title = piece_named(label, title) or title  # `2023年X(优质10篇)` over its one piece `X篇一`: X
     # `…的现状研究——以惠州市为例` on one line is the document's whole name (a subtitle's line under it is
     # not; nor words that run on into the text, `——以…为例，`)
     name = f"{title}——{subtitle}" if subtitle and not subtitle.endswith(("，", ",", "、", "；", ";")) else ""

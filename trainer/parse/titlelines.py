@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import re
 
+from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
 from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.titles import PART_LABEL, TITLE_MAX
+from trainer.parse.titles import PART_LABEL, TITLE_MAX, undecorated, within
 from trainer.parse.vocab import is_heading_phrase
 
 
@@ -174,6 +175,22 @@ def piece_title(lines: list[Line], piece: int) -> tuple[int, str] | None:
     if len(key) > TITLE_MAX or ends_terminal(key) or is_start_line(title) or is_heading_phrase(key):
         return None
     return (below[0], title.text) if len(text.key) > len(key) and "。" in text.key else None
+
+
+# What a collection's site dresses a piece's title in, at the top of its page (`2023年…`, `最新…`, `…范文`).
+_SITE_DRESS = re.compile(r"(?:19|20)\d{2}\s*年度?|最新|精选|优秀|范文|范例|模板|大全")
+
+
+def piece_named(label: str, title: str) -> str:
+    """The title a collection's one piece label gives (`本年度非遗工作总结及下一年工作计划篇1`) when the
+    page's title at the top is the same words dressed by the site (`…总结范文及…计划范例`, `2023年X`,
+    `最新X`) or fewer of them (`安全生产年终总结` of `关于安全生产年终总结 篇1`); else ""."""
+    own = undecorated(label).rstrip("：: ")
+    if not own or own == label.strip() or normalize_key(own) == normalize_key(title):
+        return ""
+    if len(own) > len(title) and within(title, own):
+        return own
+    return own if normalize_key(_SITE_DRESS.sub("", title)) == normalize_key(own) else ""
 
 
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}章(?:\s+|[：:、]\s*)\S")

@@ -110,7 +110,7 @@ def undoubled(title: str) -> str:
 KEYWORD_MIN = 4  # a site's search keyword before or after a title is a phrase at least this long
 
 
-def _within(short: str, long_: str) -> bool:
+def within(short: str, long_: str) -> bool:
     """True when every character of `short` appears in `long_`, in order."""
     it = iter(long_)
     return all(c in it for c in short)
@@ -126,7 +126,7 @@ def without_keyword(title: str) -> str:
         return title
     short, long_ = sorted(parts, key=len)
     # `X X有什么`: a title said again as a search question is `undoubled`'s
-    if KEYWORD_MIN <= len(short) < len(long_) and _within(short, long_) and not long_.startswith(short):
+    if KEYWORD_MIN <= len(short) < len(long_) and within(short, long_) and not long_.startswith(short):
         return long_
     return title
 
