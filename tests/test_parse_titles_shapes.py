@@ -175,3 +175,45 @@ def test_a_title_reviewing_a_period_s_work_reads_its_list_as_achievements() -> N
     text = "关于安全生产年终总结\n1. 领导重视，组织健全。各级成立了领导小组。\n2. 宣传到位，氛围浓厚。开展了多次宣传活动。\n"
     deck = parse_document(text, source="doc.txt")
     assert [str(s.kind) for t in deck.topics for s in t.sections] == ["achievements"]
+
+
+PROSE_BODY = (
+    "\n\n文化遗产是民族乃至全人类不可多得的文化资源，想把保护工作做实做好，可以参考以下建议：\n"
+    "1. 理顺管理体制。眼下，文化遗产分属多个部门。\n2. 加大资金投入。保护经费长期不足。\n"
+)
+FURNITURE = [
+    (
+        "a thumbnail's label and a lone author label",
+        "缩略图\n\n持续提升行政执法质量和效能的路径分析\n\n作者\n\n吴陶 李林娣\n\n中共某某党校 胡杨河市 833200" + BODY,
+        "持续提升行政执法质量和效能的路径分析",
+    ),
+    (
+        "a time stamp in parts and a lone source label under the title",
+        "首页 > 理论圆桌 > 正文\n\n莫把“自媒体”当作无法无天的“自由体”\n\n2023\n\n03-15\n\n10:46\n\n来源\n\n分享" + BODY,
+        "莫把“自媒体”当作无法无天的“自由体”",
+    ),
+    (
+        "a title and its copy around a view count",
+        "当前位置:趣味科普网>经验>\n\n为保护我国文化遗产提3条建议\n\n经验 阅读(3.11W)\n\n为保护我国文化遗产提3条建议"
+        + PROSE_BODY,
+        "为保护我国文化遗产提3条建议",
+    ),
+    (
+        "two links of a site's header",
+        "网站首页 | 网站地图\n\n首页 > 中国品牌 > 品牌智库 > 正文\n\n关注新就业群体 共享发展红利" + PROSE_BODY,
+        "关注新就业群体 共享发展红利",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), FURNITURE, ids=[t[0] for t in FURNITURE])
+def test_page_furniture_around_the_title_never_names_the_deck(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_label_waiting_for_its_value_is_no_title() -> None:
+    page = (
+        "1 / 6\n文档名称:\n\n基层减负的存在问题及解决方法.pdf\n\n格式:pdf   大小:297KB   页数:6页\n"
+        "下载后只包含 1 个 PDF 格式的文档" + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == "基层减负的存在问题及解决方法"
