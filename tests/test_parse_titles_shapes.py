@@ -217,3 +217,24 @@ def test_a_label_waiting_for_its_value_is_no_title() -> None:
         "下载后只包含 1 个 PDF 格式的文档" + BODY
     )
     assert parse_document(page, source="doc.txt").name == "基层减负的存在问题及解决方法"
+
+
+ECHOES = [
+    (
+        "a keyword echoed in brackets after the title",
+        "科技创新的意义和作用青年如何做(科技创新的意义和作用)" + BODY,
+        "科技创新的意义和作用青年如何做",
+    ),
+    ("a bracket of the title's own words", "乡村振兴战略规划(2018-2022年)" + BODY, "乡村振兴战略规划（2018-2022年）"),
+    (
+        "a site's listing line over the document's own title",
+        "2019环保部门年终总结暨新年计划PPT模板\n环保部门年终总结\n2019年，我局在市委的领导下，各项环保工作稳步推进。"
+        + BODY,
+        "环保部门年终总结",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), ECHOES, ids=[t[0] for t in ECHOES])
+def test_the_title_said_again_by_the_site(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="doc.txt").name == title

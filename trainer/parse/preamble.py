@@ -46,6 +46,7 @@ from trainer.parse.titlelines import (
     lone_chapter,
     lone_piece_label,
     lone_symbol,
+    own_title_under,
     piece_named,
     piece_title,
     run_in,
@@ -300,6 +301,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
         found = own_title_below(lines, listing) or found
     if found is not None:
         found = title_form_below(lines, found[0]) or found  # `申论范文评析：X` over `X`: X
+        found = own_title_under(lines, *found) or found  # `X暨…PPT模板` over `X`: X
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:

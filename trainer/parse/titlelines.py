@@ -94,6 +94,7 @@ def _cut_short(lines: list[Line], index: int, title: str) -> bool:
     key = nxt.key.strip()
     return (
         0 < len(key) <= CUT_REST_MAX
+        and key not in title  # `…年终总结暨新年计划PPT模板` / `环保部门年终总结`: its words said again, a title
         and len(text) >= CUT_TITLE_MIN
         and not _CLAUSE_MARK.search(key)
         and not key[0].isdigit()
@@ -276,3 +277,21 @@ def year_rejoined(lines: list[Line]) -> list[Line]:
             joined = Line(year.text.strip() + rest.text.strip(), year.key.strip() + rest.key, year.lineno, year.indent)
             return [*lines[:i], joined, *lines[i + 1 : j], barrier(rest), *lines[j + 1 :]]
     return lines
+
+
+OWN_TITLE_MIN = 6  # the document's own title under a site's longer line holds at least this many characters
+
+
+def own_title_under(lines: list[Line], index: int, title: str) -> tuple[int, str] | None:
+    """The document's own title on the line under a site's longer line that holds it (`2019环保部门年终总结
+    暨新年计划PPT模板` over `环保部门年终总结` over the text): the site lists it in its own words."""
+    below = [i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].key][:2]
+    if len(below) < 2:
+        return None
+    own, text = lines[below[0]], lines[below[1]].key
+    key = own.key.strip()
+    if not OWN_TITLE_MIN <= len(key) < len(title.strip()) or key not in title or is_start_line(own):
+        return None
+    if ends_terminal(key) or is_heading_phrase(key) or not re.search("[，。]", text):
+        return None
+    return below[0], own.text

@@ -116,11 +116,17 @@ def within(short: str, long_: str) -> bool:
     return all(c in it for c in short)
 
 
+_ECHO = re.compile(r"[（(]([^（）()]{4,30})[）)]$")
+
+
 def without_keyword(title: str) -> str:
     """The title without the site's search keyword said beside it (`人居环境调研报告 农村人居环境整治调研报告`,
     `乡镇安全生产总结|乡镇安全生产工作半年总结`): of two phrases split by a space or a bar, the one whose
     words hold all of the other's, in order; the text as it was else."""
     text = undecorated(title)
+    echo = _ECHO.search(text)
+    if echo and within(echo.group(1), text[: echo.start()]):
+        return text[: echo.start()].rstrip()  # `X青年如何做（X）`: the keyword in brackets after it
     parts = [p.strip() for p in re.split(r"\s*[|｜]\s*|\s+", text) if p.strip()]
     if len(parts) != 2 or re.search(r"[，。；！？,;!?]", text):
         return title
