@@ -238,3 +238,12 @@ ECHOES = [
 @pytest.mark.parametrize(("label", "text", "title"), ECHOES, ids=[t[0] for t in ECHOES])
 def test_the_title_said_again_by_the_site(label: str, text: str, title: str) -> None:
     assert parse_document(text, source="doc.txt").name == title
+
+
+def test_a_notice_forwarding_a_plan_without_quotes_names_it() -> None:
+    page = (
+        "各乡镇人民政府，市各委、办、局：\n某市人力资源和社会保障事业“十四五”发展规划已经市政府同意，现予印发，请遵照执行。\n"
+        "特此通知。\n某市人民政府办公室\n2021年12月22日\n某市人力资源和社会保障局某市人力资源和社会保障事业“十四五”发展规划\n"
+        "本规划是根据某市国民经济和社会发展第十四个五年规划纲要编制的。" + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == "某市人力资源和社会保障事业“十四五”发展规划"

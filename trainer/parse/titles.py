@@ -257,8 +257,16 @@ def forwarded_title(lines: list[Line], content: list[int]) -> tuple[int, str] | 
         for name in quoted:
             if key.startswith(name) and len(undecorated(key)) <= len(name) + 2:
                 return i, lines[i].text
+            if key.endswith(name) and 0 < len(key) - len(name) <= ISSUER_MAX:
+                return i, lines[i].text[-len(name) :]  # `高邮市人社局高邮市…发展规划`: its issuer before it
         quoted += [m.group(1) for m in _BOOK_TITLE.finditer(key[:BODY_WINDOW])]
+        quoted += [m.group(1) for m in _APPROVED.finditer(key[:TITLE_MAX])]
     return None
+
+
+ISSUER_MAX = 16  # the issuer a forwarded document's title line may open with
+# `X已经市政府同意，现予印发`: a notice naming what it forwards without quotes.
+_APPROVED = re.compile(r"^([^，。；：,;:《》]{6,60}?)已经[^，。,]{0,12}同意[，,]\s*现(?:予|将|印发|转发)")
 
 
 # `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
