@@ -247,3 +247,14 @@ def test_a_notice_forwarding_a_plan_without_quotes_names_it() -> None:
         "本规划是根据某市国民经济和社会发展第十四个五年规划纲要编制的。" + BODY
     )
     assert parse_document(page, source="doc.txt").name == "某市人力资源和社会保障事业“十四五”发展规划"
+
+
+def test_a_flattened_page_opening_with_its_title_said_again_and_again() -> None:
+    title = "关于我区科技创新工作情况的调查报告"
+    page = (
+        f"{title} {title} 关于我区科技创新工作情况的调 查 报 告为推进创新驱动发展战略，区政协组织了专题调研。"
+        "一、存在问题1.人才队伍不完善。便民服务中心人员紧缺。2.权力下放不到位。授权不到位。"
+    )
+    deck = parse_document(page, source="doc.txt")
+    assert deck.name == title
+    assert not any("调 查" in p.head or title in p.head for _, _, p in deck.points())

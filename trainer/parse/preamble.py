@@ -51,6 +51,7 @@ from trainer.parse.titlelines import (
     piece_title,
     run_in,
     run_into_text,
+    said_again,
     symbol_title,
     without_marker,
     year_rejoined,
@@ -179,6 +180,8 @@ def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tu
 
 def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tuple[int, str] | None:
     content = [i for i, line in enumerate(lines) if line.key]
+    if content and (said := said_again(lines, content)):
+        return said  # `X X X为推进…`: a flattened page's title, said again and again
     if len(content) < 2:
         return None
     found = _quoted_title(lines, content, quoted)

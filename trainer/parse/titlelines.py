@@ -295,3 +295,33 @@ def own_title_under(lines: list[Line], index: int, title: str) -> tuple[int, str
     if ends_terminal(key) or is_heading_phrase(key) or not re.search("[，。]", text):
         return None
     return below[0], own.text
+
+
+_SAID_TWICE = re.compile(r"^([^\s，。；：！？、,.;:!?]{8,40})\s+(?=\S)")
+
+
+def _past_copies(text: str, title: str) -> int:
+    """Where the text goes on past every copy of the title it opens with (spaces in a copy ignored)."""
+    at = 0
+    while True:
+        j, k = at, 0
+        while j < len(text) and k < len(title) and (text[j] == title[k] or text[j].isspace()):
+            k += text[j] == title[k]
+            j += 1
+        if k < len(title):
+            return at
+        at = j + len(text[j:]) - len(text[j:].lstrip())
+
+
+def said_again(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """A flattened page that opens with its title said again and again (`X X X为推进…`): the title on a
+    line of its own, the text after its copies on the next (`lines` is changed in place); else nothing."""
+    first = lines[content[0]]
+    m = _SAID_TWICE.match(first.key)
+    if m is None or not first.key[m.end() :].startswith(m.group(1)):
+        return None
+    i, title = content[0], m.group(1)
+    rest = m.end(1) + _past_copies(first.key[m.end(1) :], title)
+    lines[i] = Line(first.text[: m.end(1)], title, first.lineno, first.indent)
+    lines.insert(i + 1, Line(first.text[rest:], first.key[rest:], first.lineno, first.indent))
+    return i, lines[i].text
