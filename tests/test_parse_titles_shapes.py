@@ -258,3 +258,12 @@ def test_a_flattened_page_opening_with_its_title_said_again_and_again() -> None:
     deck = parse_document(page, source="doc.txt")
     assert deck.name == title
     assert not any("调 查" in p.head or title in p.head for _, _, p in deck.points())
+
+
+def test_a_glued_speech_title_after_a_site_s_keyword_for_it() -> None:
+    title = "在全区优化营商环境暨企业大走访会议上的讲话"
+    page = (
+        f"1、 全区优化营商环境暨企业大走访会议上讲话 {title} {title} 同志们：刚才我们一道收看了全市营商环境迎评工作会议。"
+        + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == title

@@ -297,7 +297,11 @@ def own_title_under(lines: list[Line], index: int, title: str) -> tuple[int, str
     return below[0], own.text
 
 
-_SAID_TWICE = re.compile(r"^([^\s，。；：！？、,.;:!?]{8,40})\s+(?=\S)")
+_PHRASE = r"([^\s，。；：！？、,.;:!?]{8,40})\s+"
+_SAID_TWICE = (  # with a keyword before the title, then without
+    re.compile(rf"^(?:1、\s*)?{_PHRASE}{_PHRASE}(?=\S)"),
+    re.compile(rf"^(?:1、\s*)?(){_PHRASE}(?=\S)"),
+)
 
 
 def _past_copies(text: str, title: str) -> int:
@@ -314,14 +318,18 @@ def _past_copies(text: str, title: str) -> int:
 
 
 def said_again(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
-    """A flattened page that opens with its title said again and again (`X X X为推进…`): the title on a
-    line of its own, the text after its copies on the next (`lines` is changed in place); else nothing."""
+    """A flattened page that opens with its title said again and again (`X X X为推进…`), maybe after a
+    site's keyword for it (`1、 全区…会议上讲话 在全区…会议上的讲话 在全区…`): the title on a line of its
+    own, the text after its copies on the next (`lines` is changed in place); else nothing."""
     first = lines[content[0]]
-    m = _SAID_TWICE.match(first.key)
-    if m is None or not first.key[m.end() :].startswith(m.group(1)):
+    m = next(
+        (m for rx in _SAID_TWICE for m in [rx.match(first.key)] if m and first.key[m.end() :].startswith(m.group(2))),
+        None,
+    )
+    if m is None or (m.group(1) and m.group(1) != m.group(2) and not within(m.group(1), m.group(2))):
         return None
-    i, title = content[0], m.group(1)
-    rest = m.end(1) + _past_copies(first.key[m.end(1) :], title)
-    lines[i] = Line(first.text[: m.end(1)], title, first.lineno, first.indent)
+    i, start, title = content[0], m.start(2), m.group(2)
+    rest = m.end(2) + _past_copies(first.key[m.end(2) :], title)
+    lines[i] = Line(first.text[start : m.end(2)], title, first.lineno, first.indent)
     lines.insert(i + 1, Line(first.text[rest:], first.key[rest:], first.lineno, first.indent))
     return i, lines[i].text
