@@ -267,3 +267,13 @@ def test_a_glued_speech_title_after_a_site_s_keyword_for_it() -> None:
         + BODY
     )
     assert parse_document(page, source="doc.txt").name == title
+
+
+def test_the_own_title_line_of_a_document_a_site_quotes_in_more_words() -> None:
+    page = (
+        "城市更新重大进展！某市老旧小区更新改造征求意见稿发布\n"
+        "导读：近日，某市住房城乡建设委发布关于向社会公开征求《某市城镇老旧小区更新改造工作方案（征求意见稿）》意见的公告，"
+        "公告指出，城镇老旧小区更新改造包括城镇老旧小区改造和城镇老旧房屋更新。\n"
+        "某市城镇老旧小区更新改造工作方案\n（征求意见稿）\n为推进城镇老旧小区更新改造，制定本方案。" + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == "某市城镇老旧小区更新改造工作方案"

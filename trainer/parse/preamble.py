@@ -74,6 +74,7 @@ from trainer.parse.titles import (
     path_root,
     undecorated,
     undoubled,
+    within,
     without_keyword,
 )
 from trainer.parse.vocab import is_heading_phrase
@@ -175,7 +176,14 @@ def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tu
     for i in content[: 2 * TITLE_WINDOW]:
         if len(lines[i].key) <= TITLE_MAX and normalize_key(lines[i].key) in quoted:
             return i, lines[i].text
+    for i in content[: 2 * TITLE_WINDOW]:  # `2025年议…的存在问题…` quoted over `议…存在问题…`: its own words
+        key = normalize_key(lines[i].key)
+        if any(QUOTE_NEAR_MIN <= len(key) < len(q) <= len(key) + QUOTE_NEAR_MAX and within(key, q) for q in quoted):
+            return i, lines[i].text
     return None
+
+
+QUOTE_NEAR_MIN, QUOTE_NEAR_MAX = 8, 6  # a title line this long, a site's quote at most this much longer
 
 
 def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tuple[int, str] | None:
