@@ -277,3 +277,11 @@ def test_the_own_title_line_of_a_document_a_site_quotes_in_more_words() -> None:
         "某市城镇老旧小区更新改造工作方案\n（征求意见稿）\n为推进城镇老旧小区更新改造，制定本方案。" + BODY
     )
     assert parse_document(page, source="doc.txt").name == "某市城镇老旧小区更新改造工作方案"
+
+
+def test_a_title_over_a_shorter_sentence_opening_with_a_quote_is_no_broken_sentence() -> None:
+    page = (
+        "关注新就业形态劳动者权益保障，某代表建议制定一部独立法律\n“灵活就业”劳动者的权益保护引起了人大代表的重视。\n"
+        "今年全国两会期间，某代表就新就业形态劳动者权益保障问题提出建议。" + BODY
+    )
+    assert parse_document(page, source="doc.txt").name == "关注新就业形态劳动者权益保障，某代表建议制定一部独立法律"

@@ -282,8 +282,15 @@ def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
     first, nxt = lines[content[0]], lines[content[1]]
     adjacent = content[1] == content[0] + 1
     return (
-        adjacent and len(nxt.key) < len(first.key) and nxt.key.endswith(("。", "！", "？")) and "。" not in nxt.key[:-1]
+        adjacent
+        and len(nxt.key) < len(first.key)
+        and nxt.key.endswith(("。", "！", "？"))
+        and "。" not in nxt.key[:-1]
+        and not nxt.key.startswith(_OPENS_SENTENCE)  # `“灵活就业”劳动者的…。` under a title starts its own
     )
+
+
+_OPENS_SENTENCE = ("“", "「", "《")
 
 
 def read_preamble(lines: list[Line]) -> Preamble:
