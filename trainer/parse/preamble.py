@@ -41,6 +41,7 @@ from trainer.parse.sitelines import (
 )
 from trainer.parse.titlelines import (
     barrier,
+    broken_sentence,
     continued_title,
     glued_title,
     lone_chapter,
@@ -239,7 +240,7 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return None
     if has_title_label(first.key):
         return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
-    if _broken_sentence(lines, content):
+    if broken_sentence(lines, content):
         return None
     numbered = _SECTION_NUMBER.match(first.key)
     if numbered and is_heading_phrase(first.key[numbered.end() :]):
@@ -274,23 +275,6 @@ def _over_numbered_headings(lines: list[Line], content: list[int]) -> bool:
 
 _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
 _PREFACE = PART_LABEL  # `引言`, `前言：…`, `正文`: the label of a document's part, not its title
-
-
-def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
-    """True when the first line is the start of a sentence a copy broke: the next line follows with no
-    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
-    first, nxt = lines[content[0]], lines[content[1]]
-    adjacent = content[1] == content[0] + 1
-    return (
-        adjacent
-        and len(nxt.key) < len(first.key)
-        and nxt.key.endswith(("。", "！", "？"))
-        and "。" not in nxt.key[:-1]
-        and not nxt.key.startswith(_OPENS_SENTENCE)  # `“灵活就业”劳动者的…。` under a title starts its own
-    )
-
-
-_OPENS_SENTENCE = ("“", "「", "《")
 
 
 def read_preamble(lines: list[Line]) -> Preamble:

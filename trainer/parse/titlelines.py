@@ -333,3 +333,20 @@ def said_again(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
     lines[i] = Line(first.text[start : m.end(2)], title, first.lineno, first.indent)
     lines.insert(i + 1, Line(first.text[rest:], first.key[rest:], first.lineno, first.indent))
     return i, lines[i].text
+
+
+def broken_sentence(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is the start of a sentence a copy broke: the next line follows with no
+    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
+    first, nxt = lines[content[0]], lines[content[1]]
+    adjacent = content[1] == content[0] + 1
+    return (
+        adjacent
+        and len(nxt.key) < len(first.key)
+        and nxt.key.endswith(("。", "！", "？"))
+        and "。" not in nxt.key[:-1]
+        and not nxt.key.startswith(_OPENS_SENTENCE)  # `“灵活就业”劳动者的…。` under a title starts its own
+    )
+
+
+_OPENS_SENTENCE = ("“", "「", "《")
