@@ -119,8 +119,20 @@ def _parse(text: str, source: str) -> tuple[Deck, list[SectionNote]]:
         )
     if fallback == UNTITLED:
         topics, notes = _titled_by_opening(topics, notes, paras[0].text if paras else "")
-    name = preamble.name or preamble.title or _stem(source) or topics[0].title
+    # No title line at the top: a document whose one topic found its title below the page's lines (a
+    # title under a menu or a box of figures) is named by it, before its file's name.
+    titled = topics[0].title if len(topics) == 1 and topics[0].title != fallback else ""
+    titled = titled if titled and _stands_alone(text, titled) else ""
+    name = preamble.name or preamble.title or titled or _stem(source) or topics[0].title
     return Deck(name, unique_ids(topics), (source,) if source else ()), notes
+
+
+def _stands_alone(text: str, title: str) -> bool:
+    """True when the title is a line of its own in the text, neither a lead-in (`…看法：`) nor a sentence."""
+    key = normalize_key(title)
+    return any(
+        normalize_key(line) == key and not line.rstrip().endswith(("：", ":", "。")) for line in text.splitlines()
+    )
 
 
 def parse_document(text: str, *, source: str = "") -> Deck:

@@ -1,4 +1,4 @@
-"""Rows of the furniture table for a document or download site's viewer around the text; no structure."""
+"""Rows of the furniture table for a document, download or forum site's viewer around the text; no structure."""
 
 # A document site (文库, 文档网, 范文网) shows a copied document inside its viewer: a badge and the file's
 # size and pages over it, buttons (`侵权投诉`, `海报`, `合集下载`), read counts, a note where the preview
@@ -16,6 +16,14 @@ _SERVICE = r"金币|积分|扣费|退款|客服|解压|您|VIP|会员|付费|购
 _DOCUMENT = r"下载|预览|文档|资料包"
 
 DOCUMENT_SITE_SHAPES: tuple[Shape, ...] = (
+    Shape("a viewer's label over a picture of the document", ("缩略图", "预览图"), r"^(?:缩略图|预览图|封面图)$", 10),
+    # A forum's post (Discuz and the like) shows its buttons in brackets between the title and the post.
+    Shape(
+        "a forum post's copy-link button (`[复制链接]`, `[XinWen.Mobi 原创复制链接分享]`)",
+        ("[复制链接]", "[XinWen.Mobi 原创复制链接分享]", "【复制链接】"),
+        r"^[\[【][^\[\]【】]{0,16}复制链接\S{0,4}[\]】]$",
+        40,
+    ),
     Shape(
         "a document viewer's badge, file size, page count or capped count (`VIP专免`, `40.19KB`, `13 页`, `999+`)",
         ("VIP专免", "会员免费", "40.19KB", "1.2 MB", "13 页", "共13页", "999+"),
@@ -32,8 +40,10 @@ DOCUMENT_SITE_SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a read or view count (`207人看过`, `1.2万次浏览`, `3560 阅读`)",
-        ("207人看过", "1人看过", "1.2万次浏览", "3560 阅读", "88次下载"),
-        r"^\d{1,6}(?:\.\d{1,2})?\s*[万wk]?\+?\s*(?:人|次)?\s*(?:看过|浏览过?|阅读过?|观看|播放|围观|下载)$",
+        ("207人看过", "1人看过", "1.2万次浏览", "3560 阅读", "88次下载", "经验 阅读（3.11W）"),
+        r"^\d{1,6}(?:\.\d{1,2})?\s*[万wk]?\+?\s*(?:人|次)?\s*(?:看过|浏览过?|阅读过?|观看|播放|围观|下载)$"
+        # a column's name and its count in brackets (`经验 阅读(3.11W)`)
+        r"|^(?:[\u4e00-\u9fff]{2,6}\s+)?(?:[阅閱]读|浏览|点击|人气)\s*[（(]\s*\d{1,6}(?:\.\d{1,2})?\s*[万wWkK]?\+?\s*[）)]$",
         20,
     ),
     Shape(

@@ -14,7 +14,7 @@ from trainer.core.model import SectionKind
 from trainer.parse import kindmodel
 from trainer.parse.hant import hans
 from trainer.parse.headwords import BENEFIT, REPORTED, TRAIT
-from trainer.parse.kindwords import AHEAD, DESCRIBING, DIRECTED, KIND_RX, RESULT_WORDS
+from trainer.parse.kindwords import AHEAD, DESCRIBING, DIRECTED, HEADING_SHAPES, KIND_RX, RESULT_WORDS
 from trainer.parse.vocab import (
     KIND_WORDS,
     OTHER_WORDS,
@@ -170,6 +170,9 @@ def _topic_title(c: KindCues) -> SectionKind | None:
     title = hans(c.topic.strip())
     if not title:
         return None
+    shaped = next((kind for kind, rx in HEADING_SHAPES if rx.search(title)), None)
+    if shaped is not None:
+        return shaped  # `关于安全生产年终总结`: a period's work reviewed, as a heading of that shape says
     if is_question_heading(title + ("" if title.endswith(("？", "?")) else "？")):
         kind = heading_kind(title if title.endswith(("？", "?")) else title + "？")
         if kind is not SectionKind.OTHER:

@@ -18,7 +18,7 @@ _ARROW = re.compile(r"->|=>|>>|>|＞|»|→")
 ARROWS_MIN = 2
 # Page controls and site links that stand alone on a line (`导航`, `• 注册`, `首页`, `返回顶部`).
 _UI_WORDS = re.compile(
-    r"登录后才能评论|首页|导航|注册|登录|登陆|退出|搜索|返回|更多|菜单|打印|关闭|分享|收藏|网站地图|无障碍|繁体|简体|手机版|移动版"
+    r"登录后才能评论|网站首页|首页|导航|注册|登录|登陆|退出|搜索|返回|更多|菜单|打印|关闭|分享|收藏|网站地图|无障碍|繁体|简体|手机版|移动版"
     r"|设为首页|加入收藏|English|APP|下载|客户端|顶部|上一页|下一页|上一篇|下一篇|尾页|末页|目录|本页|窗口|联系我们|关于我们|纠错|推荐|赞|朗读|主动公开|依申请公开"
     r"|(?:写|发表|我要|网友|热门|最新)?(?:留言|评论)",
     re.I,
@@ -215,8 +215,8 @@ def _is_noise_key(folded: str) -> bool:
 
 
 _TITLE_PREFIX = re.compile(
-    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题)"
-    rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|{CHAPTER_LABEL})\s*[：:｜|]\s*"
+    r"^(?:[^：:]{1,6}?(?:心得|体会|范文|总结|材料|报告|文章|参考|素材|积累|精选|汇编)|[^：:｜|]{0,16}?(?:专题|热点|话题|主题(?:是|为)?|范文|素材)"
+    rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指南|指导|辅导|备考)|问|提问|{CHAPTER_LABEL}|篇[一二三四五六七八九十\d]{{1,3}})\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
@@ -248,6 +248,18 @@ GENRE_LINE_MAX = 16
 _DECORATION = re.compile(r"^[^\w【\[]{1,3}\s*")  # `🔥 `, `▶ `: a decoration before a line's text
 
 
+# A column of guidance a title is published under (`2020军转干申论备考：`, `申论指导：`): the topic is said
+# without it, the deck's name with it (it says which series the piece belongs to).
+_SERIES_LABEL = re.compile(r"^[^：:｜|\s]{0,20}?(?:指导|辅导|备考)\s*[：:]\s*")
+
+
+def series_name(written: str, title: str) -> str:
+    """The title with the guidance column it opens with (`申论指导：X` for X), or ""."""
+    text = written.strip()
+    m = _SERIES_LABEL.match(fold(text))
+    return text if m and title and text[m.end() :].strip() == title and len(title) >= 4 else ""
+
+
 def has_title_label(key: str) -> bool:
     """True for a title under a site's label (`申论素材 | 数字政府建设的意义与路径`, `热点：乡村振兴`)."""
     return bool(_TITLE_PREFIX.match(_DECORATION.sub("", key)))
@@ -272,8 +284,12 @@ _TITLE_SUFFIX = re.compile(
 )
 _WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
 # Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).
-_LEADING_MARKS = re.compile(r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)])\s*(?=\S{4})")
-_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *")
+# A post's mark set apart before it (`原创 X`, `置顶 X`).
+_LEADING_MARKS = re.compile(
+    r"^(?:[^\w\s【〖《「『\[“\"‘(（]+|[（(][\u4e00-\u9fff]{2,6}[）)]|(?:原创|转载|置顶|精华)(?=\s))\s*(?=\S{4})"
+)
+# `【答案】X` labels X; `【企业数字化转型痛点】：揭秘…` is a title's topic, said before its colon
+_TITLE_LABEL = re.compile(r"^[【〖\[][^【】〖〗\[\]]{1,10}[】〗\]] *(?![：:])")
 _SUBTITLE = re.compile(r"(?:——|--|—)\s*(.{1,30})$")  # no leading \s*: quadratic on runs of spaces
 
 

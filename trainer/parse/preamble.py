@@ -18,6 +18,7 @@ from trainer.parse.noise import (
     is_page_number,
     is_subtitle_line,
     menu_lines,
+    series_name,
     split_title,
     without_running_header,
 )
@@ -40,20 +41,28 @@ from trainer.parse.sitelines import (
 )
 from trainer.parse.titlelines import (
     barrier,
+    broken_sentence,
     continued_title,
     glued_title,
     lone_chapter,
     lone_piece_label,
     lone_symbol,
+    own_title_under,
+    piece_named,
     piece_title,
     run_in,
     run_into_text,
+    said_again,
     symbol_title,
     without_marker,
+    year_rejoined,
 )
 from trainer.parse.titles import (
     CRUMB_TITLE_MIN,
+    FILE_NAME,
+    NAMED_TITLES,
     PART_LABEL,
+    QUOTED_TITLE,
     TITLE_MAX,
     TITLE_WINDOW,
     TITLED_PHRASE_MIN,
@@ -66,6 +75,8 @@ from trainer.parse.titles import (
     path_root,
     undecorated,
     undoubled,
+    within,
+    without_keyword,
 )
 from trainer.parse.vocab import is_heading_phrase
 
@@ -125,30 +136,6 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     return kept
 
 
-# `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
-# A site's words between the name and the extension: `…思考Word文档下载推荐.docx`.
-_DOWNLOAD = r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?"
-_QUOTED_TITLE = re.compile(
-    rf"[【《]\s*([^【】《》]{{4,40}}?){_DOWNLOAD}(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]", re.I
-)
-_FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){_DOWNLOAD}\.(?:docx?|pdf|txt|pptx?|wps)\s*$", re.I)
-
-
-# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
-# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
-_NAMED_TITLES = (
-    re.compile(
-        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|这篇|這篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
-        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
-    ),
-    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
-    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
-    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
-    re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
-    re.compile(r"^(?:文件名称|文件标题|标题|题名|名称)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"),
-)
-
-
 CLOSING_NOTES = 2  # the last lines searched for a site's note naming the document
 
 
@@ -160,26 +147,26 @@ def _quoted_titles(lines: list[Line]) -> tuple[set[str], str]:
     said = [line for line in lines if line.key]
     # A site's note to its reader may close the page too (`以上内容基于您的标题“X”撰写`).
     for line in said[: 3 * TITLE_WINDOW] + said[max(3 * TITLE_WINDOW, len(said) - CLOSING_NOTES) :]:
-        name = _FILE_NAME.match(line.key)
+        name = FILE_NAME.match(line.key)
         if name:
             quoted.add(normalize_key(name.group(1)))
             named = named or line.text[name.start(1) : name.end(1)].strip()
             continue
-        for rx in _NAMED_TITLES:
+        for rx in NAMED_TITLES:
             m = rx.search(line.key)
             if m:
                 quoted.add(normalize_key(m.group(1)))
                 title = line.text[m.start(1) : m.end(1)].strip().rstrip("？?")
                 # A metadata row names the document for sure; a site's note only when nothing else does.
-                named = title if rx is _NAMED_TITLES[-1] else (named or title)
+                named = title if rx is NAMED_TITLES[-1] else (named or title)
         if len(line.key) > TITLE_MAX:
-            quoted.update(normalize_key(m.group(1)) for m in _QUOTED_TITLE.finditer(line.key))
+            quoted.update(normalize_key(m.group(1)) for m in QUOTED_TITLE.finditer(line.key))
     return quoted, named
 
 
 def _metadata_title(lines: list[Line]) -> str:
     for line in [line for line in lines if line.key][: 3 * TITLE_WINDOW]:
-        m = _NAMED_TITLES[-1].search(line.key)
+        m = NAMED_TITLES[-1].search(line.key)
         if m:
             return line.text[m.start(1) : m.end(1)].strip()
     return ""
@@ -190,11 +177,20 @@ def _quoted_title(lines: list[Line], content: list[int], quoted: set[str]) -> tu
     for i in content[: 2 * TITLE_WINDOW]:
         if len(lines[i].key) <= TITLE_MAX and normalize_key(lines[i].key) in quoted:
             return i, lines[i].text
+    for i in content[: 2 * TITLE_WINDOW]:  # `2025年议…的存在问题…` quoted over `议…存在问题…`: its own words
+        key = normalize_key(lines[i].key)
+        if any(QUOTE_NEAR_MIN <= len(key) < len(q) <= len(key) + QUOTE_NEAR_MAX and within(key, q) for q in quoted):
+            return i, lines[i].text
     return None
+
+
+QUOTE_NEAR_MIN, QUOTE_NEAR_MAX = 8, 6  # a title line this long, a site's quote at most this much longer
 
 
 def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tuple[int, str] | None:
     content = [i for i, line in enumerate(lines) if line.key]
+    if content and (said := said_again(lines, content)):
+        return said  # `X X X为推进…`: a flattened page's title, said again and again
     if len(content) < 2:
         return None
     found = _quoted_title(lines, content, quoted)
@@ -244,7 +240,7 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return None
     if has_title_label(first.key):
         return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
-    if _broken_sentence(lines, content):
+    if broken_sentence(lines, content):
         return None
     numbered = _SECTION_NUMBER.match(first.key)
     if numbered and is_heading_phrase(first.key[numbered.end() :]):
@@ -281,18 +277,9 @@ _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
 _PREFACE = PART_LABEL  # `引言`, `前言：…`, `正文`: the label of a document's part, not its title
 
 
-def _broken_sentence(lines: list[Line], content: list[int]) -> bool:
-    """True when the first line is the start of a sentence a copy broke: the next line follows with no
-    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
-    first, nxt = lines[content[0]], lines[content[1]]
-    adjacent = content[1] == content[0] + 1
-    return (
-        adjacent and len(nxt.key) < len(first.key) and nxt.key.endswith(("。", "！", "？")) and "。" not in nxt.key[:-1]
-    )
-
-
 def read_preamble(lines: list[Line]) -> Preamble:
     """Drop noise and footers, take the title line off, and drop the byline that follows it."""
+    lines = year_rejoined(lines)  # `2021` / `年在…的讲话`: one title
     quoted, named = _quoted_titles(lines)
     quoted |= over_metadata(lines)  # the line over the page's publishing row (`来源：… 发布时间：…`)
     # What the site's lines at the top call the document (`留守老人的调查报告5篇 …`), as titles.
@@ -306,13 +293,17 @@ def read_preamble(lines: list[Line]) -> Preamble:
     listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
     lines = _strip_noise(lines)
     piece = lone_piece_label(lines)
+    label = lines[piece].text if piece >= 0 else ""
     for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
         lines[i] = barrier(lines[i])  # a table of contents (its headings come again below), a form's blanks
-    found = piece_title(lines, piece) or _find_title(lines, quoted, site_names)
+    found = piece_title(lines, piece)
+    label = "" if found else label  # the piece's own title under its label names it
+    found = found or _find_title(lines, quoted, site_names)
     if found is not None and found[0] == listing:
         found = own_title_below(lines, listing) or found
     if found is not None:
         found = title_form_below(lines, found[0]) or found  # `申论范文评析：X` over `X`: X
+        found = own_title_under(lines, *found) or found  # `X暨…PPT模板` over `X`: X
     if found is not None and from_row and normalize_key(found[1]) != normalize_key(from_row):
         found = None  # a metadata row (`文件名称 | X |`) names the document; a guessed line does not
     if found is None:
@@ -332,20 +323,22 @@ def read_preamble(lines: list[Line]) -> Preamble:
             ):
                 lines[i] = barrier(lines[i])
         if named:
-            return Preamble(split_title(undoubled(named))[0], "", lines)
+            return Preamble(split_title(undoubled(without_keyword(named)))[0], "", lines)
         return _bracketed(lines)
     index, raw_title = found
     lines = run_in(lines, index, raw_title)  # a flattened page's title run into its text: two lines
-    raw_title = undoubled(continued_title(lines, index, raw_title))
+    raw_title = undoubled(without_keyword(continued_title(lines, index, raw_title)))
     following = {normalize_key(line.key) for line in lines[index + 1 : index + 1 + _BYLINE_WINDOW] if line.key}
     unnumbered = _TRAILING_NUMBER.sub("", raw_title)
     if unnumbered != raw_title and normalize_key(unnumbered) in following | banners:
         raw_title = unnumbered  # `…自查问题清单1` over `…自查问题清单`: a page number glued on
     title, subtitle = split_title(undecorated(raw_title))
     title = undecorated(title)  # `X_第1页`, `X篇1`: the page's or the piece's number is no part of it
+    title = piece_named(label, title) or title  # `2023年X(优质10篇)` over its one piece `X篇一`: X
     # `…的现状研究——以惠州市为例` on one line is the document's whole name (a subtitle's line under it is
     # not; nor words that run on into the text, `——以…为例，`)
     name = f"{title}——{subtitle}" if subtitle and not subtitle.endswith(("，", ",", "、", "；", ";")) else ""
+    name = name or series_name(undecorated(raw_title), title)  # `申论指导：X`: the topic X, the deck all
     title_keys = {normalize_key(raw_title), normalize_key(title)}
     rest: list[Line] = []
     seen = 0

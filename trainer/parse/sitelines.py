@@ -42,6 +42,9 @@ def title_like(line: Line) -> bool:
 _CHAPTER = re.compile(rf"^{CHAPTER_LABEL}\s*[：:、 ]")
 
 
+COPY_NOISE_MAX = 1  # lines of noise between a title and its copy
+
+
 def past_site_lines(lines: list[Line], content: list[int], site_names: set[str]) -> tuple[int, str] | None:
     """The title after the lines a site or a byline puts above it (`申论范文`, `何艺轩，王郁芳`, `天天看點`,
     `【答案解析】[参考例文]`, `正文`): the next title-like line among the first few, when there is one."""
@@ -57,8 +60,12 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
         nxt = lines[content[n + 1]].key if n + 1 < len(content) else ""
         # A short line said twice at the top (`申论热点阅读` … `申论热点阅读`) is the site's banner; said twice
         # on lines next to each other, it is the title and its copy (a page's heading over the article's own).
-        copied = nxt == line.key and all(lines[j].indent != BARRIER for j in range(i + 1, content[n + 1]))
-        if skipped and copied and title_like(line):
+        # (a line of noise between them, a view count, is still next to them)
+        between = sum(lines[j].indent == BARRIER for j in range(i + 1, content[n + 1])) if n + 1 < len(content) else 0
+        copied = nxt == line.key and between <= COPY_NOISE_MAX
+        # past noise, the copy has the text under it (a banner said twice has another title under it)
+        texted = not between or (n + 2 < len(content) and bool(re.search("[，。,]", lines[content[n + 2]].key)))
+        if (skipped or between) and copied and texted and title_like(line):
             return i, line.text
         banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         if (
@@ -239,13 +246,14 @@ def over_metadata(lines: list[Line]) -> set[str]:
         return set()
     for line in reversed(above):
         key = line.key.strip()
-        if is_subtitle_line(key) or is_person_name(line) or is_noise(line):
-            continue
+        if is_subtitle_line(key) or is_person_name(line) or is_noise(line) or not re.search(r"[\u4e00-\u9fff]", key):
+            continue  # a subtitle, a byline, noise, the parts of a time stamp (`2023` / `03-15` / `10:46`)
         banner = sum(1 for other in top if other.key.strip() == key) > 1  # said twice: the site's
         if (
             banner
             or len(key) > TITLE_MAX
             or ends_terminal(key.rstrip("？?！!"))
+            or key.endswith(("：", ":"))  # `文档名称：`: a label, its value under it
             or is_start_line(line)
             or is_genre_line(key)
             or _ISSUER.match(key)

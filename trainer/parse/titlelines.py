@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
+from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
 from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
 from trainer.parse.paragraphs import BARRIER, is_start_line
-from trainer.parse.titles import PART_LABEL, TITLE_MAX
+from trainer.parse.titles import PART_LABEL, TITLE_MAX, undecorated, within
 from trainer.parse.vocab import is_heading_phrase
 
 
@@ -92,6 +94,7 @@ def _cut_short(lines: list[Line], index: int, title: str) -> bool:
     key = nxt.key.strip()
     return (
         0 < len(key) <= CUT_REST_MAX
+        and key not in title  # `…年终总结暨新年计划PPT模板` / `环保部门年终总结`: its words said again, a title
         and len(text) >= CUT_TITLE_MIN
         and not _CLAUSE_MARK.search(key)
         and not key[0].isdigit()
@@ -178,6 +181,22 @@ def piece_title(lines: list[Line], piece: int) -> tuple[int, str] | None:
     return (below[0], title.text) if len(text.key) > len(key) and "。" in text.key else None
 
 
+# What a collection's site dresses a piece's title in, at the top of its page (`2023年…`, `最新…`, `…范文`).
+_SITE_DRESS = re.compile(r"(?:19|20)\d{2}\s*年度?|最新|精选|优秀|范文|范例|模板|大全")
+
+
+def piece_named(label: str, title: str) -> str:
+    """The title a collection's one piece label gives (`本年度非遗工作总结及下一年工作计划篇1`) when the
+    page's title at the top is the same words dressed by the site (`…总结范文及…计划范例`, `2023年X`,
+    `最新X`) or fewer of them (`安全生产年终总结` of `关于安全生产年终总结 篇1`); else ""."""
+    own = undecorated(label).rstrip("：: ")
+    if not own or own == label.strip() or normalize_key(own) == normalize_key(title):
+        return ""
+    if len(own) > len(title) and within(title, own):
+        return own
+    return own if normalize_key(_SITE_DRESS.sub("", title)) == normalize_key(own) else ""
+
+
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]{1,3}章(?:\s+|[：:、]\s*)\S")
 
 
@@ -245,3 +264,92 @@ def glued_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None
     lines[i] = Line(first.text[m.start(1) : cut], first.key[m.start(1) : cut], first.lineno, first.indent)
     lines.insert(i + 1, Line(first.text[cut + rest :], first.key[cut + rest :], first.lineno, first.indent))
     return i, lines[i].text
+
+
+_YEAR_ALONE = re.compile(r"^(?:19|20)\d{2}$")
+YEAR_LOOK = 8  # lines at the top searched for a year a copy broke off its title
+
+
+def year_rejoined(lines: list[Line]) -> list[Line]:
+    """The lines with a title's year set back before it when a copy broke it onto a line of its own
+    (`2021` / `年在实施乡村振兴战略领导小组会议上的讲话`): alone, the year reads as a page's number."""
+    said = [i for i, line in enumerate(lines[: 4 * YEAR_LOOK]) if line.key][:YEAR_LOOK]
+    for i, j in itertools.pairwise(said):
+        if _YEAR_ALONE.match(lines[i].key.strip()) and lines[j].key.startswith("年"):
+            year, rest = lines[i], lines[j]
+            joined = Line(year.text.strip() + rest.text.strip(), year.key.strip() + rest.key, year.lineno, year.indent)
+            return [*lines[:i], joined, *lines[i + 1 : j], barrier(rest), *lines[j + 1 :]]
+    return lines
+
+
+OWN_TITLE_MIN = 6  # the document's own title under a site's longer line holds at least this many characters
+
+
+def own_title_under(lines: list[Line], index: int, title: str) -> tuple[int, str] | None:
+    """The document's own title on the line under a site's longer line that holds it (`2019环保部门年终总结
+    暨新年计划PPT模板` over `环保部门年终总结` over the text): the site lists it in its own words."""
+    below = [i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].key][:2]
+    if len(below) < 2:
+        return None
+    own, text = lines[below[0]], lines[below[1]].key
+    key = own.key.strip()
+    if not OWN_TITLE_MIN <= len(key) < len(title.strip()) or key not in title or is_start_line(own):
+        return None
+    if ends_terminal(key) or is_heading_phrase(key) or not re.search("[，。]", text):
+        return None
+    return below[0], own.text
+
+
+_PHRASE = r"([^\s，。；：！？、,.;:!?]{8,40})\s+"
+_SAID_TWICE = (  # with a keyword before the title, then without
+    re.compile(rf"^(?:1、\s*)?{_PHRASE}{_PHRASE}(?=\S)"),
+    re.compile(rf"^(?:1、\s*)?(){_PHRASE}(?=\S)"),
+)
+
+
+def _past_copies(text: str, title: str) -> int:
+    """Where the text goes on past every copy of the title it opens with (spaces in a copy ignored)."""
+    at = 0
+    while True:
+        j, k = at, 0
+        while j < len(text) and k < len(title) and (text[j] == title[k] or text[j].isspace()):
+            k += text[j] == title[k]
+            j += 1
+        if k < len(title):
+            return at
+        at = j + len(text[j:]) - len(text[j:].lstrip())
+
+
+def said_again(lines: list[Line], content: list[int]) -> tuple[int, str] | None:
+    """A flattened page that opens with its title said again and again (`X X X为推进…`), maybe after a
+    site's keyword for it (`1、 全区…会议上讲话 在全区…会议上的讲话 在全区…`): the title on a line of its
+    own, the text after its copies on the next (`lines` is changed in place); else nothing."""
+    first = lines[content[0]]
+    m = next(
+        (m for rx in _SAID_TWICE for m in [rx.match(first.key)] if m and first.key[m.end() :].startswith(m.group(2))),
+        None,
+    )
+    if m is None or (m.group(1) and m.group(1) != m.group(2) and not within(m.group(1), m.group(2))):
+        return None
+    i, start, title = content[0], m.start(2), m.group(2)
+    rest = m.end(2) + _past_copies(first.key[m.end(2) :], title)
+    lines[i] = Line(first.text[start : m.end(2)], title, first.lineno, first.indent)
+    lines.insert(i + 1, Line(first.text[rest:], first.key[rest:], first.lineno, first.indent))
+    return i, lines[i].text
+
+
+def broken_sentence(lines: list[Line], content: list[int]) -> bool:
+    """True when the first line is the start of a sentence a copy broke: the next line follows with no
+    blank line, is shorter, and ends the sentence (`量避免出现“…”“基` / `数不一样…之类的情况。`)."""
+    first, nxt = lines[content[0]], lines[content[1]]
+    adjacent = content[1] == content[0] + 1
+    return (
+        adjacent
+        and len(nxt.key) < len(first.key)
+        and nxt.key.endswith(("。", "！", "？"))
+        and "。" not in nxt.key[:-1]
+        and not nxt.key.startswith(_OPENS_SENTENCE)  # `“灵活就业”劳动者的…。` under a title starts its own
+    )
+
+
+_OPENS_SENTENCE = ("“", "「", "《")

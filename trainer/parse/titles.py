@@ -107,6 +107,36 @@ def undoubled(title: str) -> str:
     return text
 
 
+KEYWORD_MIN = 4  # a site's search keyword before or after a title is a phrase at least this long
+
+
+def within(short: str, long_: str) -> bool:
+    """True when every character of `short` appears in `long_`, in order."""
+    it = iter(long_)
+    return all(c in it for c in short)
+
+
+_ECHO = re.compile(r"[（(]([^（）()]{4,30})[）)]$")
+
+
+def without_keyword(title: str) -> str:
+    """The title without the site's search keyword said beside it (`人居环境调研报告 农村人居环境整治调研报告`,
+    `乡镇安全生产总结|乡镇安全生产工作半年总结`): of two phrases split by a space or a bar, the one whose
+    words hold all of the other's, in order; the text as it was else."""
+    text = undecorated(title)
+    echo = _ECHO.search(text)
+    if echo and within(echo.group(1), text[: echo.start()]):
+        return text[: echo.start()].rstrip()  # `X青年如何做（X）`: the keyword in brackets after it
+    parts = [p.strip() for p in re.split(r"\s*[|｜]\s*|\s+", text) if p.strip()]
+    if len(parts) != 2 or re.search(r"[，。；！？,;!?]", text):
+        return title
+    short, long_ = sorted(parts, key=len)
+    # `X X有什么`: a title said again as a search question is `undoubled`'s
+    if KEYWORD_MIN <= len(short) < len(long_) and within(short, long_) and not long_.startswith(short):
+        return long_
+    return title
+
+
 # A title in brackets that opens the first paragraph (`【如何做到文化自信】文化自信是…`).
 _LEADING_BRACKET = re.compile(r"^【([^【】]{4,30})】(?=[\u4e00-\u9fff“])")
 
@@ -148,8 +178,16 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
     r"\s*+(?:[_|｜]|(?<=\s)[-—–]\s)\s*+[^\s_|｜]{0,8}?(?:网|文库|文档|之家|知乎|简书|新闻|头条|百科|论坛|博客|巴巴)",
     r"-[^\s_|｜-]{0,8}?(?:文库|文档|之家|知乎|简书|百科|巴巴)",  # `-原创力文档`; `-织密保障网` is a title's
-    # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`).
-    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐|汇总|汇编|合集|大全)[】\]）)]",
+    # A site's word for its copy (`【精品】`, `（word版）`, `（可编辑）`, `（精辟）`).
+    r"\s*+[【\[（(](?:精品|word版|WORD版|可编辑|修订版|最终版|定稿|整理版|优质|参考|推荐|汇总|汇编|合集|大全|精辟|精华)[】\]）)]",
+    # A count of characters in brackets (`（2889字）`), a count a page glues on (views: `…与实践130`; a
+    # year is a title's: `…调查报告2023`).
+    r"\s*+[（(]\s*\d{3,5}\s*字\s*[）)]",
+    r"(?<=[\u4e00-\u9fff])(?!(?:19|20)\d\d$)\d{2,4}",
+    # A page's number set apart in brackets (`( 五 )`); a title's own `（二）` has no spaces in it.
+    r"\s*+[（(]\s+[一二三四五六七八九十\d]{1,3}\s+[）)]",
+    # The issuing number of an official document (`（池政〔2017〕101号）`).
+    r"\s*+[（(][\u4e00-\u9fff]{1,8}\s*[〔［\[【(（]\d{4}[〕］\]】)）]\s*\d{1,4}\s*号[）)]",
     # Who issued it and when, in brackets (`（市科技局 二○○七年十二月二十日）`).
     r"\s*+[（(][^（）()]{0,16}?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?[）)]",
@@ -219,5 +257,42 @@ def forwarded_title(lines: list[Line], content: list[int]) -> tuple[int, str] | 
         for name in quoted:
             if key.startswith(name) and len(undecorated(key)) <= len(name) + 2:
                 return i, lines[i].text
+            if key.endswith(name) and 0 < len(key) - len(name) <= ISSUER_MAX:
+                return i, lines[i].text[-len(name) :]  # `高邮市人社局高邮市…发展规划`: its issuer before it
         quoted += [m.group(1) for m in _BOOK_TITLE.finditer(key[:BODY_WINDOW])]
+        quoted += [m.group(1) for m in _APPROVED.finditer(key[:TITLE_MAX])]
     return None
+
+
+ISSUER_MAX = 16  # the issuer a forwarded document's title line may open with
+# `X已经市政府同意，现予印发`: a notice naming what it forwards without quotes.
+_APPROVED = re.compile(r"^([^，。；：,;:《》]{6,60}?)已经[^，。,]{0,12}同意[，,]\s*现(?:予|将|印发|转发)")
+
+
+# `该【X】是由…上传分享`, `《X.docx》由会员分享`, a line `X.docx`: a document site quoting the title.
+# A site's words between the name and the extension: `…思考Word文档下载推荐.docx`.
+DOWNLOAD = r"(?:(?:word|pdf|wps)?(?:文档|格式)?(?:免费)?下载(?:推荐)?)?"
+QUOTED_TITLE = re.compile(
+    rf"[【《]\s*([^【】《》]{{4,40}}?){DOWNLOAD}(?:\.(?:docx?|pdf|txt|pptx?|wps))?\s*[】》]", re.I
+)
+FILE_NAME = re.compile(rf"^\s*([^【】《》]{{4,40}}?){DOWNLOAD}\.(?:docx?|pdf|txt|pptx?|wps)\s*$", re.I)
+
+
+# What a site's note or metadata row says the document is called: `下面是小编为大家整理的X，供大家参考`,
+# `特别推荐申论热点解读“X”`, `文件名称 | X |`, `标题：X`. Each row: the pattern, its group holding X.
+NAMED_TITLES = (
+    re.compile(
+        r"(?:整理|收集|汇总|精选|挑选|分享|准备)(?:的|了)(?:一篇|这篇|這篇|关于|[数几多\d一二三四五六七八九十]{1,2}篇)?(?:优质|优秀|精彩|热门)?"
+        r"([^，,。；;！!？?]{4,60}?)(?:文章|范文|材料)?[，,]\s*(?:供|希望|欢迎|仅供)"
+    ),
+    re.compile(r"推荐[^“”\"]{0,16}[“\"]([^“”\"]{4,40})[”\"]"),
+    re.compile(r"(?:看看|阅读|浏览)本文[“\"]([^“”\"]{4,40})[”\"]"),  # `来看看本文“X”，…希望能帮到您！`
+    re.compile(r"(?:您|你)的(?:标题|题目)[“\"]([^“”\"]{4,40})[”\"]"),  # `以上内容基于您的标题“X”撰写`
+    re.compile(r"^原标题\s*[：:]\s*([^：:]{4,60})$"),
+    re.compile(r"^[（(]原标题\s*[：:]\s*(.{4,60})[）)]$"),  # `（原标题：《…》解读二：…（二））`
+    re.compile(r"^([^，,。；;！!？?]{4,60})[，,]\s*本文主要内容关键词为"),  # a paper site's note after it
+    # the last row: a metadata row (`案例名称：X`) names the document for sure
+    re.compile(
+        r"^(?:(?:文件|文档|案例|课题|论文|提案|项目)?(?:名称|标题)|题名)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"
+    ),
+)
