@@ -148,3 +148,69 @@ def test_a_contents_label_over_no_list_names_no_topic() -> None:
     assert not [t for t in titles if "目录" in t]
     kinds = {s.heading: str(s.kind) for t in deck.topics for s in t.sections}
     assert kinds == {"社区工作的优点": "significance", "社区工作的缺点": "problems"}
+
+
+# (label, page, its real title or the file stem, pieces of furniture no name may hold)
+MORE_PAGES = [
+    (
+        "a font-size control one size a line",
+        "时间:\n2025-08-15 09:25\n大\n中\n小\n来源: 某局" + BODY,
+        "doc",
+        ["大", "中", "小"],
+    ),
+    (
+        "a site's own name under the title",
+        "养老服务自查报告\n某某范文网\n2025-04-01" + BODY,
+        "养老服务自查报告",
+        ["范文网"],
+    ),
+    ("an exam's question-type label", "问题 问答题\n\n某市也面临交通拥堵问题，请提出建议。" + BODY, "doc", ["问答题"]),
+    (
+        "a proposal's serial number",
+        "第20xx0002号提案\n案例名称：关于加强乡镇文化设施建设的建议" + BODY,
+        "关于加强乡镇文化设施建设的建议",
+        ["号提案"],
+    ),
+    (
+        "a spaced-out byline of three names",
+        "医保统筹层次研究\n吴 菁 李 锐 杨华磊" + BODY,
+        "医保统筹层次研究",
+        ["吴", "杨华磊"],
+    ),
+    (
+        "a byline of less common surnames",
+        "岳俊辉，柴 瑜\n（某某广播电视大学，河北 石家庄 050080）" + BODY,
+        "doc",
+        ["岳", "柴"],
+    ),
+    (
+        "a caption in traditional characters",
+        "社區治理研究\n圖1 社區居委會的工作任務狀況" + BODY,
+        "社區治理研究",
+        ["圖1"],
+    ),
+    (
+        "a part's label over the text",
+        "乡镇环保工作总结\n【正文】\n" + BODY.replace("一、存在问题\n", ""),
+        "乡镇环保工作总结",
+        ["正文"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "page", "title", "furniture"), MORE_PAGES, ids=[p[0] for p in MORE_PAGES])
+def test_more_site_furniture_never_names_anything(label: str, page: str, title: str, furniture: list[str]) -> None:
+    test_site_furniture_never_names_anything(label, page, title, furniture)
+
+
+def test_an_answer_label_over_prose_names_no_topic() -> None:
+    # `【参考答案】` between an exam's question and its answer of prose: the answer's topic is the document's
+    page = (
+        "申论每周一练：从看病说起\n\n前不久，某演员在海外连续发烧多日，当地医生始终无法确诊。\n"
+        "结合这一事件，谈谈你的看法。\n\n【参考答案】\n\n"
+        "正如医疗行业常说的，国外看病同样存在难和贵的问题，这打破了人们长期以来的印象。\n\n"
+        "不少人仍然选择出国看病，原因在于国内医疗硬件不够硬、软件不够软，短期内差距难以缩小。\n\n"
+        "解决看病难看病贵，要从软硬件两方面一起发力，提升服务水平，让群众在家门口看好病。\n"
+    )
+    deck = parse_document(page, source="doc.txt")
+    assert [t.title for t in deck.topics] == ["申论每周一练：从看病说起"]

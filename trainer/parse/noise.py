@@ -151,6 +151,21 @@ def menu_lines(lines: list[Line]) -> set[int]:
     return set(run)
 
 
+_FONT_SIZES = ("大", "中", "小")
+
+
+def font_size_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a font-size control set one size a line (`大` / `中` / `小`, blank lines between
+    allowed): three lines of one character each, in that order, are the page's buttons."""
+    content = [i for i, line in enumerate(lines) if line.key.strip()]
+    keys = [lines[i].key.strip() for i in content]
+    found: set[int] = set()
+    for n in range(len(keys) - 2):
+        if tuple(keys[n : n + 3]) == _FONT_SIZES:
+            found.update(content[n : n + 3])
+    return found
+
+
 def is_nav_bar(key: str) -> bool:
     """True for a row of four or more short items split by spaces, | or · (a site's navigation); in a
     longer row (six or more) one item in five may be longer (`国家公务员考试网 地方站： 临沂 日照 …`)."""
