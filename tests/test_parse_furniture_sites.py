@@ -118,6 +118,7 @@ def test_text_holding_furniture_words_stays(text: str) -> None:
         ("完善社会治理体系（认真学习宣传贯彻党的二十大精神）", "完善社会治理体系"),
         ("基层减负工作总结（2024年12月20日）", "基层减负工作总结（2024年12月20日）"),  # its date stays
         ("关于学习精神的几点体会", "关于学习精神的几点体会"),
+        ("某某官网最新下载 ◇专题2019039◇数字政府建设", "数字政府建设"),  # a column's label between marks
     ],
 )
 def test_a_title_loses_its_length_its_issue_label_and_its_campaign_column(title: str, kept: str) -> None:
@@ -152,6 +153,14 @@ def test_a_contents_label_over_no_list_names_no_topic() -> None:
 
 # (label, page, its real title or the file stem, pieces of furniture no name may hold)
 MORE_PAGES = [
+    (
+        "a template site's listing over the title",
+        "2019环保部门年终总结暨新年计划PPT模板\n环保部门年终总结" + BODY,
+        "环保部门年终总结",
+        ["PPT", "模板"],
+    ),
+    ("an advert slot's name", "banner_ad_1\n重视传统节日" + BODY, "重视传统节日", ["banner"]),
+    ("a column's name with its genre", "来源： 某某分院2022-02-09 13:53\n申论热点材料阅读" + BODY, "doc", ["热点"]),
     (
         "a font-size control one size a line",
         "时间:\n2025-08-15 09:25\n大\n中\n小\n来源: 某局" + BODY,

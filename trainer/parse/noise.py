@@ -234,7 +234,8 @@ _TITLE_PREFIX = re.compile(
     rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指导|指南|辅导|备考)|问|提问|{CHAPTER_LABEL})\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
-    r"|^本期[^：:，。]{0,12}?(?:主题|话题)(?:是|为)?\s*[：:]\s*"  # `本期申论轻松学的主题是：X`: a column's issue
+    r"|^本期[^：:，。]{0,12}?(?:主题|话题)(?:是|为)?\s*[：:]\s*"
+    r"|^[^◇◆]{0,24}?([◇◆])[^◇◆\s]{1,16}\1\s*(?=\S{4})"  # `◇专题2019039◇数字政府建设`: a column's label between marks  # `本期申论轻松学的主题是：X`: a column's issue
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
     rf"|^[\u4e00-\u9fff]{{0,12}}(?:{SPEAKER_ROLES})"
     r"[\u4e00-\u9fff·]{2,4}\s*[：:]\s*(?=\S{6})"

@@ -81,4 +81,17 @@ PAGE_SHAPES: tuple[Shape, ...] = (
         r"^第\s*(?:\d{4}|20[Xx]{2})\s*\d{1,6}\s*号(?:提案|议案|建议|文件)?$",
         24,
     ),
+    Shape(
+        "a template site's listing (`…年终总结暨新年计划PPT模板`)",
+        ("2019环保部门年终总结暨新年计划PPT模板", "述职报告Word模板下载"),
+        r"(?:ppt|word|excel|wps)\s*模板(?:免费)?(?:下载)?$",
+        60,
+        False,
+    ),
+    Shape(
+        "an advert slot's name left by a page's template (`banner_ad_1`, `ad-top`)",
+        ("banner_ad_1", "ad-top", "google_ads_2"),
+        r"^(?:[a-z]+[_-])*(?:ad|ads|banner|advert)(?:[_-][a-z0-9]+)*$",
+        30,
+    ),
 )
