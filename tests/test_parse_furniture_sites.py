@@ -223,3 +223,31 @@ def test_an_answer_label_over_prose_names_no_topic() -> None:
     )
     deck = parse_document(page, source="doc.txt")
     assert [t.title for t in deck.topics] == ["申论每周一练：从看病说起"]
+
+
+def test_another_article_s_headline_over_the_title_names_nothing() -> None:
+    # a site's headline of another article (its words never come back) over the document's own title
+    text = (
+        "“双减”落地五个月：这种转变已经重构校外培训生态，为何要为课堂做加法\n"
+        "构建“互联网+”教育新生态，推动乡村基础教育高质量发展\n"
+        "推动乡村基础教育高质量发展，是乡村振兴的重要一环，“互联网+”教育为此提供了新路径。\n"
+        "一、存在问题\n"
+        "1. 乡村基础教育师资不足。乡村学校教师流失严重，结构性缺编突出，教育质量难以提升。\n"
+        "2. 乡村基础教育资源分散。优质资源难以下沉，“互联网+”教育平台利用率不高，乡村学生受益有限。\n"
+        "3. 乡村基础教育信息化滞后。网络设施和终端不足，教师信息素养有待提高，高质量发展缺少支撑。\n"
+        "4. 乡村基础教育评价单一。重分数轻素质的倾向依然存在，乡村学生全面发展受到制约。\n"
+        "5. 乡村基础教育投入不足。经费保障机制不健全，“互联网+”教育设备更新缓慢，维护跟不上。\n"
+    )
+    deck = parse_document(text, source="doc.txt")
+    assert deck.name == "构建“互联网+”教育新生态，推动乡村基础教育高质量发展"
+
+
+def test_a_title_its_text_hardly_names_stays_without_a_title_under_it() -> None:
+    # a title may share few words with its text; with no title-length line under it, it stays
+    text = (
+        "关于乡村振兴战略的几点思考与体会\n"
+        "近年来，乡村学校教师流失严重，结构性缺编突出，教育质量难以提升，群众意见很大，各方都在想办法。"
+        "优质资源难以下沉，平台利用率不高，乡村学生受益有限，网络设施和终端不足，教师信息素养有待提高。\n"
+        "一、存在问题\n1. 师资不足。教师流失严重。\n2. 资源分散。优质资源难以下沉。\n"
+    )
+    assert parse_document(text, source="doc.txt").name == "关于乡村振兴战略的几点思考与体会"

@@ -19,6 +19,7 @@ from trainer.parse.titles import (
     TITLED_PHRASE_MIN,
     body_after,
     counts_pieces,
+    headline_over_title,
     is_label_line,
     off_topic,
     path_leaf,
@@ -76,6 +77,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or bare_genre(line.key)
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
+            or (n == 0 and headline_over_title(line.key, nxt, body))
             or label_word(line.key, nxt)
         ):
             skipped += 1
