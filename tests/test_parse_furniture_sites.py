@@ -251,3 +251,12 @@ def test_a_title_its_text_hardly_names_stays_without_a_title_under_it() -> None:
         "一、存在问题\n1. 师资不足。教师流失严重。\n2. 资源分散。优质资源难以下沉。\n"
     )
     assert parse_document(text, source="doc.txt").name == "关于乡村振兴战略的几点思考与体会"
+
+
+def test_a_title_said_again_past_a_count_row_over_the_text_is_the_title() -> None:
+    # the page's heading, its column and read count, the article's own heading, then the text
+    text = (
+        "当前位置:某某网>经验>\n为保护文化遗产提三条建议\n经验 阅读(3.11W)\n为保护文化遗产提三条建议\n"
+        "文化遗产是不可多得的文化资源，想把保护工作做实做好，可以参考以下建议：\n" + BODY
+    )
+    assert parse_document(text, source="doc.txt").name == "为保护文化遗产提三条建议"

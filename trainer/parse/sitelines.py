@@ -61,6 +61,11 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
         copied = nxt == line.key and all(lines[j].indent != BARRIER for j in range(i + 1, content[n + 1]))
         if skipped and copied and title_like(line):
             return i, line.text
+        # said twice with only page furniture between, the text right under the copy: the title and its copy
+        # (a banner said twice has a title under it, not the text)
+        under = lines[content[n + 2]].key if n + 2 < len(content) else ""
+        if nxt == line.key and title_like(line) and len(under) >= PROSE_MIN and ("。" in under or under.endswith("：")):
+            return i, line.text
         banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         if (
             banner
