@@ -1,5 +1,4 @@
-"""Rows of the furniture table for a forum's post tools, a page's labelled counts and ids, and a flip-book's
-page header; no structure."""
+"""Rows of the furniture table for forums, content sites, exam sites and flip-book viewers; no structure."""
 
 # As in `trainer.parse.furniture` (which joins these rows to its table): a row is what the line is and the
 # shape it takes, never one page's words. A forum (Discuz and its kind) sets tools around a post
