@@ -42,8 +42,8 @@ _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}$")  # `卢
 
 def _names(key: str) -> list[str]:
     """The names of a byline: split at commas, then at spaces, except inside a name a journal spaces
-    out to the width of a three-character one (`卢 霞，张 恒，陈兴源`, `吴 菁 李 锐 杨华磊`: a lone
-    surname and the lone character after it are one name)."""
+    out to the width of a three-character one (`卢 霞，张 恒，陈兴源`, `吴 菁 李 锐 杨华磊`: beside a whole
+    name, a lone surname and the lone character after it are one name; `王 敏 李 强` alone is no list)."""
     names: list[str] = []
     for part in _NAME_LIST.split(key):
         part = part.strip()
@@ -51,8 +51,9 @@ def _names(key: str) -> list[str]:
             names.append(part.replace(" ", ""))
             continue
         words = [n for n in re.split(r"[ ·]+", part) if n]
+        spread = any(len(w) > 1 for w in words)  # a whole name beside them: the single characters are spaced names
         while words:
-            pair = len(words) > 1 and len(words[0]) == 1 and len(words[1]) == 1 and words[0] in _SURNAMES
+            pair = spread and len(words) > 1 and len(words[0]) == len(words[1]) == 1 and words[0] in _SURNAMES
             names.append(words[0] + words[1] if pair else words[0])
             words = words[2:] if pair else words[1:]
     return names
