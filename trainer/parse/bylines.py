@@ -13,6 +13,7 @@ _INSTITUTION = re.compile(
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "岳柴樊乔邢祝霍聂赖阎倪庞詹翟耿殷葛"
 )
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐")
 
@@ -41,14 +42,20 @@ _SPACED_NAME = re.compile(r"^[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,2}$")  # `卢
 
 def _names(key: str) -> list[str]:
     """The names of a byline: split at commas, then at spaces, except inside a name a journal spaces
-    out to the width of a three-character one (`卢 霞，张 恒，陈兴源`)."""
+    out to the width of a three-character one (`卢 霞，张 恒，陈兴源`, `吴 菁 李 锐 杨华磊`: beside a whole
+    name, a lone surname and the lone character after it are one name; `王 敏 李 强` alone is no list)."""
     names: list[str] = []
     for part in _NAME_LIST.split(key):
         part = part.strip()
         if _SPACED_NAME.match(part):
             names.append(part.replace(" ", ""))
-        else:
-            names.extend(n for n in re.split(r"[ ·]+", part) if n)
+            continue
+        words = [n for n in re.split(r"[ ·]+", part) if n]
+        spread = any(len(w) > 1 for w in words)  # a whole name beside them: the single characters are spaced names
+        while words:
+            pair = spread and len(words) > 1 and len(words[0]) == len(words[1]) == 1 and words[0] in _SURNAMES
+            names.append(words[0] + words[1] if pair else words[0])
+            words = words[2:] if pair else words[1:]
     return names
 
 

@@ -11,6 +11,7 @@ from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import alike_neighbours
 from trainer.parse.structure import PointDraft, SectionDraft, TopicDraft
+from trainer.parse.titles import is_label_line
 from trainer.parse.vocab import heading_kind, heads_kind, is_heading_phrase, unanimous_kind
 
 LOW = 0.6  # a section below this is listed in the warnings
@@ -111,7 +112,9 @@ def _article(paras: list[Para], title: str) -> tuple[list[Para], str]:
         before = [p for p in paras[:i] if _is_prose(p)]
         after = [p for p in paras[i + 1 :] if _is_prose(p)]
         if before and len(after) >= OPENING_AMONG:
-            return paras[i + 1 :], text
+            return paras[i + 1 :], (
+                title if is_label_line(para.key.strip()) else text
+            )  # `【参考答案】` names no article
     return paras, title
 
 

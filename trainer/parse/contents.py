@@ -32,7 +32,9 @@ def _entry(key: str) -> str:
 
 
 def _is_label(key: str) -> bool:
-    """`本文目录导读：`: a short line naming a contents list, ended by a colon."""
+    """`本文目录导读：`, `目录/提纲：……`: a short line naming a contents list, ended by a colon (and the
+    dots a page leaves where the list was)."""
+    key = key.rstrip(".…·。 ")
     return len(key) <= LABEL_MAX and key.endswith(("：", ":")) and _CONTENTS_LABEL.search(key) is not None
 
 
@@ -111,6 +113,8 @@ def contents_lines(lines: list[Line]) -> set[int]:
                 and lines[before].key.strip().endswith(("：", ":"))
             ):
                 found.add(before)
+        elif label is not None:
+            found.add(label)  # a label over no list (the page left its contents out) names nothing below
         run, entries = [], set()
         if n >= CONTENTS_WINDOW:
             break

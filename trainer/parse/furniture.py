@@ -2,14 +2,14 @@
 
 # A row: what the line is, the pattern searched in its folded key (`^`/`$` for a whole line), how long such
 # a line can be (longer, it is text quoting the words); `stop_ok=False` never matches a line ending with a
-# full stop. A new shape is a new row; shapes needing more than a pattern (buttons with their counts,
-# navigation rows, time stamps) are rules in `trainer.parse.noise`.
+# full stop. A new shape is a new row; shapes needing more than a pattern are rules in `trainer.parse.noise`.
 
 from __future__ import annotations
 
 import re
 
 from trainer.parse.docsites import DOCUMENT_SITE_SHAPES
+from trainer.parse.pagerows import PAGE_SHAPES
 from trainer.parse.regexparts import alternatives
 from trainer.parse.shaperow import Shape
 
@@ -28,7 +28,7 @@ METADATA = (
     r"|发布机构|发文单位|公开方式|公开范围|公开时限|组配分类|体裁分类|主题词|生效日期|废止日期"
     r"|公开目录|公开责任部门|公开形式|发文机关|主题分类|所属栏目|责编|审核|校对|排版|监制|出品|策划|统筹|转自|转载自"
     r"|原标题|图片来源|图源|声明|特别声明|郑重声明|文|撰文|撰稿|供稿|记者|通讯员|浏览量|点击量|访问量|字体|页码|微信号|功能介绍"
-    r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI"
+    r"|作者简介|基金项目|中图分类号|文献标识码|文章编号|DOI|ID|文档名称|主办单位|承办单位|协办单位|处理类型|配套讲稿|特殊限制"
     r"|咨询热线|客服热线|服务热线|热线电话|联系电话|电话|传真|QQ群?|微信|邮箱|E-?mail"
     r"|稿源|出处|素材来源|图文编辑|文字编辑|美编|编审|终审|初审|复审|值班编辑|本期编辑|引用格式|引文格式|引用本文"
     r"|网络首发(?:时间|地址)?|Abstract|Key\s*words|Keywords|热度|人气|下载积分|所需积分|贡献者|文档格式|评分|下载量)\s*(?:[：:|｜]|$)"
@@ -48,6 +48,7 @@ SHAPES: tuple[Shape, ...] = (
             "责任编辑：张三",
             "QQ群：123456 微信：abc123",
             "DOI：10.1234/abc",
+            "配套讲稿：",
             "Abstract: The policy is an important strategy.",
             "Key words: governance; reform",
         ),
@@ -170,7 +171,7 @@ SHAPES: tuple[Shape, ...] = (
         "a call to share",
         ("分享让更多人看到", "点个在看", "请使用浏览器分享功能进行分享", "朋友圈", "微信公众号", "点击右上角微信好友"),
         r"^分享(?:让更多人看到|给(?:好友|朋友))|点个[“\x22]?(?:在看|赞)|(?:分享|转发)给(?:更多|身边)|分享(?:功能|按钮)进行分享"
-        r"|^(?:点击右上角)?(?:微信好友|朋友圈|微信公众号|新浪微博|微博|QQ空间|QQ好友|复制链接)$",  # a share panel's targets
+        r"|^(?:点击右上角)?(?:微信好友|朋友圈|微信公众号|新浪微博|微博|QQ空间|Qzone|QQ好友|复制链接)$",  # a share panel's targets
         40,
     ),
     Shape(
@@ -201,8 +202,8 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a collection's chapter label (`篇三`, `第二篇`)",
-        ("篇三", "第二篇"),
-        r"^篇[一二三四五六七八九十]{1,3}$|^第[一二三四五六七八九十\d]{1,3}篇$",
+        ("篇三", "第二篇", "篇1"),
+        r"^篇(?:[一二三四五六七八九十]{1,3}|\d{1,2})$|^第[一二三四五六七八九十\d]{1,3}篇$",
         40,
     ),
     Shape(
@@ -214,8 +215,8 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a 公众号 copy's lines (`收录于合集 #…`)",
-        ("收录于合集 #申论素材 32个", "预览时标签不可点"),
-        r"^收录于(?:合集|话题|专辑)|^预览时标签不可点",
+        ("收录于合集 #申论素材 32个", "收录于 金融财经 持续更新中", "预览时标签不可点"),
+        r"^收录于(?:合集|话题|专辑|\s)|^预览时标签不可点",
         40,
     ),
     Shape(
@@ -226,9 +227,9 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "a picture's placeholder or credit (`图片`, `▲图为…`, `（资料图）`, `（张三 摄）`)",
-        ("图片", "Image", "▲图为某某社区", "（资料图）", "（张三 摄）"),
+        ("图片", "Image", "▲图为某某社区", "（资料图）", "【资料图】", "（张三 摄）"),
         r"^(?:图片|图|视频|image|img|photo)$|^图片来源于|^[▲△]\s*图"
-        r"|[（(](?:资料图片?|[\u4e00-\u9fff·\s]{2,10}摄|图源[：:][^）)]{0,20})[）)]$",
+        r"|[（(【\[](?:资料图片?|[\u4e00-\u9fff·\s]{2,10}摄|图源[：:][^）)]{0,20})[）)】\]]$",
         40,
     ),
     Shape("a length note (`本文约3000字`)", ("本文约3000字",), r"^(?:本文|全文)(?:约|共|共计)?\s*\d{2,6}\s*字", 40),
@@ -259,18 +260,11 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "an exam site's label over a question or its analysis (`面试模拟题`, `中公试题解析`) or its teacher's byline",
-        ("面试模拟题", "申论模拟试题", "中公试题解析", "华图解析", "华图教育 黄帅"),
-        r"^[\u4e00-\u9fff]{0,4}(?:模拟题|模拟试题|预测题|押题)$"
+        ("面试模拟题", "申论模拟试题", "【模拟试题】", "中公试题解析", "华图解析", "华图教育 黄帅"),
+        r"^[【\[]?[\u4e00-\u9fff]{0,4}(?:模拟题|模拟试题|预测题|押题)[】\]]?$"
         r"|^(?:中公|华图|粉笔|京佳|金标尺|半月谈)(?:教育|网校)?(?:(?:试题|真题|题目|参考|答案)?(?:解析|点评|点拨|答案)"
         r"|\s+[\u4e00-\u9fff]{2,3})$",  # `华图教育 黄帅`: its teacher's byline
         12,
-    ),
-    Shape(
-        "a Q&A site's label over its answers (`最佳答案`, `3个回答`)",
-        ("最佳答案", "3个回答", "其他回答", "推荐回答(1个)"),
-        r"^(?:最佳答案|推荐答案|精选回答|满意答案|热心网友|其他回答|全部回答|更多回答|推荐回答|\d{1,5}\s*个回答)"
-        r"(?:\s*[（(]\s*\d{1,5}\s*个?[）)])?$",
-        40,
     ),
     # Adverts and calls to act on the page itself.
     Shape("an advert's label", ("广告", "【推广】"), r"^[【\[(（]?(?:广告|推广|赞助)(?:[】\])）]|$)", 80),
@@ -367,6 +361,7 @@ SHAPES: tuple[Shape, ...] = (
         100,
     ),
     *DOCUMENT_SITE_SHAPES,  # a document site's viewer: badges, buttons, counts, its help list
+    *PAGE_SHAPES,  # a forum's post tools and stray marks, labelled counts, a flip-book's page header
 )
 
 

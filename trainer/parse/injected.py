@@ -25,10 +25,14 @@ MANY_MARKED = 4  # with no letter beside a digit, this many scraps with a mark, 
 MARKS_MIN = 3  # this many different marks (`|2 [1 Y" @5 \\+`; an options row `A. B. C. D. E.` has one)
 
 
-def _is_garbage(tokens: list[str]) -> bool:
+def _is_garbage(tokens: list[str], whole: bool = False) -> bool:
+    """True for a run of scraps; a run that is the whole line (`# * b4 ?" I! D`: no text beside it to
+    share it with) needs one scrap of each kind, a letter with a digit, a letter with a mark, a mark alone."""
     mixed = sum(1 for t in tokens if _MIXED.search(t))
     marked = [t for t in tokens if _MARKED.search(t)]
     if mixed >= MIXED_MIN and len(marked) >= SYMBOLS_MIN:
+        return True
+    if whole and mixed >= MIXED_MIN and marked and any(not any(c.isalnum() for c in t) for t in tokens):
         return True
     if mixed >= MANY_MIXED and any(not t.isalnum() for t in tokens):
         return True  # `* \`. S! X0 F7 R1 A`: three scraps of a letter with a digit, and marks
@@ -65,7 +69,7 @@ def without_injected(raw: str) -> str:
     last = 0
     for m in _RUN.finditer(raw):
         tokens = m.group().split()
-        if not _is_garbage(tokens):
+        if not _is_garbage(tokens, whole=not raw[: m.start()].strip() and not raw[m.end() :].strip()):
             continue
         end = m.end()
         after = raw[end:].lstrip(" ")[:1]

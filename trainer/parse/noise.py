@@ -151,6 +151,21 @@ def menu_lines(lines: list[Line]) -> set[int]:
     return set(run)
 
 
+_FONT_SIZES = ("大", "中", "小")
+
+
+def font_size_lines(lines: list[Line]) -> set[int]:
+    """Indexes of a font-size control set one size a line (`大` / `中` / `小`, blank lines between
+    allowed): three lines of one character each, in that order, are the page's buttons."""
+    content = [i for i, line in enumerate(lines) if line.key.strip()]
+    keys = [lines[i].key.strip() for i in content]
+    found: set[int] = set()
+    for n in range(len(keys) - 2):
+        if tuple(keys[n : n + 3]) == _FONT_SIZES:
+            found.update(content[n : n + 3])
+    return found
+
+
 def is_nav_bar(key: str) -> bool:
     """True for a row of four or more short items split by spaces, | or · (a site's navigation); in a
     longer row (six or more) one item in five may be longer (`国家公务员考试网 地方站： 临沂 日照 …`)."""
@@ -219,6 +234,8 @@ _TITLE_PREFIX = re.compile(
     rf"|[^：:｜|]{{0,20}}?(?:技巧|攻略|指南|指导|辅导|备考)|问|提问|{CHAPTER_LABEL}|篇[一二三四五六七八九十\d]{{1,3}})\s*[：:｜|]\s*"
     # `德泓观察|县域经济…`: a column's short name and a bar before a longer title
     r"|^[^：:｜|\s]{1,8}\s*[｜|][?？\s]*(?=[^｜|]{6,}$)"
+    r"|^本期[^：:，。]{0,12}?(?:主题|话题)(?:是|为)?\s*[：:]\s*"
+    r"|^[^◇◆]{0,24}?([◇◆])[^◇◆\s]{1,16}\1\s*(?=\S{4})"  # `◇专题2019039◇数字政府建设`: a column's label between marks  # `本期申论轻松学的主题是：X`: a column's issue
     # `市政协委员温秀丽：加强…`: a news headline's speaker, a role and a name, before what they said
     rf"|^[\u4e00-\u9fff]{{0,12}}(?:{SPEAKER_ROLES})"
     r"[\u4e00-\u9fff·]{2,4}\s*[：:]\s*(?=\S{6})"
@@ -280,7 +297,9 @@ def is_genre_line(key: str) -> bool:
 
 
 _TITLE_SUFFIX = re.compile(
-    r"[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|汇总|汇编|大全|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
+    r"[（(]\s*(?:全文)?(?:约|共)?\d{2,6}\s*字\s*[）)]\s*$"  # `…思考建议(2889字)`: its length
+    r"|[（(](?:认真)?(?:学习|宣传)[^（()）]{0,20}精神[）)][*＊\s]*$"  # `…（认真学习宣传贯彻…精神）`: a campaign's column
+    r"|[（(\[【](?:最新|精选|完整|全文|范文|优秀|热门|推荐|通用|合集|汇总|汇编|大全|[\d两二三四五六七八九十]+篇)[^）)\]】]{0,6}[）)\]】]\s*$"
 )
 _WRAPPED = re.compile(r"^[【〖《「『\[]([^【】〖〗《》「」『』\[\]]{2,60})[】〗》」』\]]$")
 # Marks before a title's words (an emoji, `▶`) or a bracketed label of a few characters (`（受权发布）`).

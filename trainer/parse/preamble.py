@@ -11,6 +11,7 @@ from trainer.parse.contents import contents_lines, form_lines
 from trainer.parse.markers import match_line
 from trainer.parse.noise import (
     ends_terminal,
+    font_size_lines,
     has_title_label,
     is_footer,
     is_genre_line,
@@ -106,7 +107,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
     running = running_lines(lines)
-    menu = menu_lines(lines)
+    menu = menu_lines(lines) | font_size_lines(lines)  # a site's menu, a font-size control: one item a line
     first = next((n for n, line in enumerate(lines) if line.key), -1)
     said_once: set[str] = set()
     past_labels = False

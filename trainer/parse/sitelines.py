@@ -19,6 +19,7 @@ from trainer.parse.titles import (
     TITLED_PHRASE_MIN,
     body_after,
     counts_pieces,
+    headline_over_title,
     is_label_line,
     off_topic,
     path_leaf,
@@ -67,6 +68,11 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
         texted = not between or (n + 2 < len(content) and bool(re.search("[，。,]", lines[content[n + 2]].key)))
         if (skipped or between) and copied and texted and title_like(line):
             return i, line.text
+        # said twice with only page furniture between, the text right under the copy: the title and its copy
+        # (a banner said twice has a title under it, not the text)
+        under = lines[content[n + 2]].key if n + 2 < len(content) else ""
+        if nxt == line.key and title_like(line) and len(under) >= PROSE_MIN and ("。" in under or under.endswith("：")):
+            return i, line.text
         banner = len(line.key) <= GENRE_LINE_MAX and top.count(line.key) > 1 and not counts_pieces(line.key)
         if (
             banner
@@ -83,6 +89,7 @@ def past_site_lines(lines: list[Line], content: list[int], site_names: set[str])
             or bare_genre(line.key)
             or _column_path(line.key, top[n + 1 :])
             or off_topic(line.key, body)
+            or (n == 0 and headline_over_title(line.key, nxt, body))
             or label_word(line.key, nxt)
         ):
             skipped += 1

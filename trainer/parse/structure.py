@@ -18,6 +18,7 @@ from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
+from trainer.parse.titles import is_label_line
 from trainer.parse.vocab import (
     head_kind,
     heading_kind,
@@ -320,7 +321,9 @@ def _heading(node: Node) -> str:
 
 
 def _topic_heading(node: Node) -> str:
-    return clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
+    """A topic's title as its heading says it; "" for a part's label alone (`【参考答案】`, `正文`), which
+    names no subject: the topic takes the document's title."""
+    return "" if is_label_line(node.title) else clean_title(node.title).strip(_HEAD_TRIM) or _heading(node)
 
 
 class _Emitter:
@@ -353,7 +356,8 @@ class _Emitter:
             )
             own = drop_strays(got.own, kind)
             how = "heading" if node.title and node.style != "root" else "untitled"
-            topic.sections.append(SectionDraft(kind, _heading(node) or topic.title, own, how))
+            heading = "" if is_label_line(node.title) else _heading(node)  # `【正文】` heads no section
+            topic.sections.append(SectionDraft(kind, heading or topic.title, own, how))
 
     def emit(self, node: Node, topic: TopicDraft | None, inherit: SectionKind | None, sub: str = "") -> None:
         role = node.role

@@ -49,6 +49,24 @@ def off_topic(key: str, body: str) -> bool:
     return found < ON_TOPIC_MIN * len(pairs)
 
 
+def _share(key: str, body: str) -> float:
+    """The share of a line's character pairs found in the text below (1.0 for a line of no pairs)."""
+    pairs = {run[i : i + 2] for run in _HAN.findall(key) for i in range(len(run) - 1)}
+    return sum(1 for pair in pairs if pair in body[:BODY_WINDOW]) / len(pairs) if pairs else 1.0
+
+
+ON_TOPIC_TITLE = 0.5  # the line under an unrelated headline shares at least this much with the text
+
+
+def headline_over_title(key: str, below: str, body: str) -> bool:
+    """True for a headline of another article a site put over the document's own title (`“双减”落地式
+    5个月：…` over `构建“互联网+”教育新生态…`): a line of title length whose words the text hardly uses,
+    over a title-length line whose words it does."""
+    if len(body) < BODY_MIN or not SITE_NAME_MAX < len(key.strip()) <= TITLE_MAX or not 0 < len(below) <= TITLE_MAX:
+        return False
+    return _share(key, body) < ON_TOPIC_MIN and _share(below, body) >= ON_TOPIC_TITLE
+
+
 def body_after(lines: list[Line], index: int) -> str:
     """The text of the lines after `index`, up to BODY_WINDOW characters."""
     out: list[str] = []
@@ -293,6 +311,6 @@ NAMED_TITLES = (
     re.compile(r"^([^，,。；;！!？?]{4,60})[，,]\s*本文主要内容关键词为"),  # a paper site's note after it
     # the last row: a metadata row (`案例名称：X`) names the document for sure
     re.compile(
-        r"^(?:(?:文件|文档|案例|课题|论文|提案|项目)?(?:名称|标题)|题名)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"
+        r"^(?:[\u4e00-\u9fff]{0,2}名称|(?:文件|文档|案例|课题|论文|提案|项目)?标题|题名)\s*[：:|｜]\s*([^|｜]{4,60}?)\s*(?:[|｜].*)?$"
     ),
 )
