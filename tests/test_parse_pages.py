@@ -311,3 +311,22 @@ def test_one_claim_of_three_listing_two_details_after_its_prose_stays_a_point() 
         "认知差异催生截然不同的行为",
         "招商引资的两种认知",
     ]
+
+
+def test_a_text_below_a_box_read_as_a_footer_still_gives_its_outline() -> None:
+    # A document site sets its `相关文档` box above the text it previews: cutting the page there left
+    # nothing, so the page is read again with its footers kept (never nothing).
+    text = (
+        "1 / 6\n文档名称：\n\n新时期共青团工作存在问题及解决方法.pdf\n\n格式：pdf   大小：297KB   页数：6页\n"
+        "下载后只包含 1 个 PDF 格式的文档，没有任何的图纸或源代码，查看文件列表\n\n"
+        "如果您已付费下载过本站文档，您可以点这里二次下载\n\n分享\n\n预览\n\n"
+        "新时期共青团工作存在问题及解决方法.pdf\n\n上传人：小明 2025/3/3 文件大小：297 KB\n\n"
+        "相关文档\n\n文档介绍\n\n"
+        "议新时期共青团工作存在问题及解决方法\n"
+        "一、存在的问题\n"
+        "1. 重视程度不高。一些基层党组织对团的建设关心过问不多，管理手段偏软。\n"
+        "2. 业务水平不高。专职团干部少，兼职团干部精力有限，工作热情不高。\n"
+    )
+    deck = parse_document(text, source="t.txt")
+    assert [p.head for _, _, p in deck.points()] == ["重视程度不高", "业务水平不高"]
+    assert "下载" not in deck.name and deck.name != "文档介绍"

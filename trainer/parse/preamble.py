@@ -102,7 +102,7 @@ class Preamble:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
-def _strip_noise(lines: list[Line]) -> list[Line]:
+def _strip_noise(lines: list[Line], footers: bool = True) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
     authors = {m.group(1) for line in lines for m in _AUTHOR.finditer(line.key[:80])}
@@ -118,7 +118,7 @@ def _strip_noise(lines: list[Line]) -> list[Line]:
         if n in menu:
             kept.append(barrier(line))
             continue
-        if seen_content and is_footer(line):
+        if footers and seen_content and is_footer(line):
             break
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
@@ -278,8 +278,9 @@ _SECTION_NUMBER = re.compile(r"^(?:part\s*)?\d{1,2}\s*[|｜/]?\s+", re.I)
 _PREFACE = PART_LABEL  # `引言`, `前言：…`, `正文`: the label of a document's part, not its title
 
 
-def read_preamble(lines: list[Line]) -> Preamble:
-    """Drop noise and footers, take the title line off, and drop the byline that follows it."""
+def read_preamble(lines: list[Line], footers: bool = True) -> Preamble:
+    """Drop noise and footers (`footers`: cut the text at the first), take the title line off, and drop the
+    byline that follows it."""
     lines = year_rejoined(lines)  # `2021` / `年在…的讲话`: one title
     quoted, named = _quoted_titles(lines)
     quoted |= over_metadata(lines)  # the line over the page's publishing row (`来源：… 发布时间：…`)
@@ -292,7 +293,7 @@ def read_preamble(lines: list[Line]) -> Preamble:
     site_names |= {leaf for line in lines[: 4 * TITLE_WINDOW] if len(leaf := path_leaf(line.key)) < CRUMB_TITLE_MIN}
     named = named or crumb_title(lines)  # `当前位置：首页 > … > X` over a text that names X again
     listing = over_viewer(lines)  # the first line, over a document site's viewer: the site's listing
-    lines = _strip_noise(lines)
+    lines = _strip_noise(lines, footers)
     piece = lone_piece_label(lines)
     label = lines[piece].text if piece >= 0 else ""
     for i in contents_lines(lines) | form_lines(lines) | {piece} - {-1}:
