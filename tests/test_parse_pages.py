@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from trainer.parse import parse_document
+from trainer.parse.numberings import numbering_runs_on
+from trainer.parse.outline import Node
 
 # Numbered headings, each over head lines of nearly one length (no punctuation inside) and their bodies:
 # the head lines share a width, but that is the length of their words, not a page a PDF copy broke at,
@@ -330,3 +332,17 @@ def test_a_text_below_a_box_read_as_a_footer_still_gives_its_outline() -> None:
     deck = parse_document(text, source="t.txt")
     assert [p.head for _, _, p in deck.points()] == ["重视程度不高", "业务水平不高"]
     assert "下载" not in deck.name and deck.name != "文档介绍"
+
+
+def _item(style: str, ordinal: int, *kids: tuple[str, int]) -> Node:
+    return Node(style, ordinal, "标题", "标题", 1, items=[Node(s, n, "子项", "子项", 1) for s, n in kids])
+
+
+def test_only_numbered_parts_whose_lists_go_on_are_headings_over_one_list() -> None:
+    going_on = [_item("cn_paren", 1, ("arabic", 1), ("arabic", 2)), _item("cn_paren", 2, ("arabic", 3))]
+    assert numbering_runs_on(going_on)
+    # bullets a copy's tree let swallow one numbered line each (2, 3, 4) are no parts over one list
+    swallowed = [_item("bullet", 0, ("arabic", n)) for n in (2, 3, 4)]
+    assert not numbering_runs_on(swallowed)
+    restarting = [_item("cn_paren", 1, ("arabic", 1), ("arabic", 2)), _item("cn_paren", 2, ("arabic", 1))]
+    assert not numbering_runs_on(restarting)

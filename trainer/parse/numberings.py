@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from trainer.parse.markers import find_inline, top_list
+from trainer.parse.markers import STYLE_RANK, find_inline, top_list
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 
@@ -51,8 +51,10 @@ def numbered_sections(group: list[Node]) -> bool:
 def numbering_runs_on(group: list[Node]) -> bool:
     """Items whose lists go on one numbering from each to the next (`（一）` over 1. 2., `（二）` over 3.):
     one list of points under headings that part it, so the items are those headings."""
+    if STYLE_RANK.get(group[0].style) is None:
+        return False  # numbered parts only: bullets a copy's tree let swallow the lines after them are none
     lists = [[c for c in n.children if c.style == n.children[0].style] for n in group if n.children]
-    if len(lists) < 2 or len({items[0].style for items in lists}) != 1:
+    if len(lists) < 2 or len({items[0].style for items in lists}) != 1 or max(map(len, lists)) < 2:
         return False
     return all(b[0].ordinal == a[-1].ordinal + 1 for a, b in pairwise(lists))
 
