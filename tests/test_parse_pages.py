@@ -6,6 +6,17 @@ from trainer.parse import parse_document
 from trainer.parse.numberings import numbering_runs_on
 from trainer.parse.outline import Node
 
+
+def _outline(text: str) -> list[tuple[str, list[str]]]:
+    """(section heading, heads) of every section of the deck built from `text`, in deck order."""
+    deck = parse_document(text, source="t.txt")
+    return [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+def _heads(text: str) -> list[str]:
+    return [head for _, heads in _outline(text) for head in heads]
+
+
 # Numbered headings, each over head lines of nearly one length (no punctuation inside) and their bodies:
 # the head lines share a width, but that is the length of their words, not a page a PDF copy broke at,
 # so no heading is run into the head line under it.
@@ -33,8 +44,7 @@ HEAD_LINES = (
 
 
 def test_head_lines_of_one_length_are_no_page_width() -> None:
-    deck = parse_document(HEAD_LINES, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(HEAD_LINES)
     assert got == [
         ("制度设计层面的困境", ["救助对象差异性不足", "政策衔接与协同机制缺失"]),
         ("实施效果层面的困境", ["精准识别与动态管理滞后", "资源投入与覆盖范围有限"]),
@@ -70,8 +80,7 @@ def test_a_lone_item_over_a_list_run_together_further_down_heads_it() -> None:
         "“三个突破”：一是项目工作取得新突破。全年共实施重点项目两百多个，完成投资三十多亿元。"
         "二是工业发展取得新突破。规模以上工业增加值增长两成以上。三是“三农”工作取得新突破。粮食总产再创新高。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(text)
     assert got == [
         (
             "认真总结成绩，准确把握态势，始终保持加快发展的劲头",
@@ -96,8 +105,7 @@ def test_numbered_claims_over_lines_led_by_labels_are_the_points() -> None:
         "资金是物业管理赖以运转的基础，却偏偏是旧小区最大的痛处，收支长期难以平衡。\n"
         "收费意愿低：由于基础设施差、服务质量不"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == ["基础设施老化与功能缺失", "资金困境"]
+    assert _heads(text) == ["基础设施老化与功能缺失", "资金困境"]
 
 
 def test_numbered_labels_under_a_bare_heading_holding_lists_are_headings() -> None:
@@ -117,8 +125,7 @@ def test_numbered_labels_under_a_bare_heading_holding_lists_are_headings() -> No
         "三、主要问题\n"
         "1.多元文化冲击。经济全球化加速推进，外来文化不断涌入，传统文化的生存空间受到挤压。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(text)
     assert got == [
         ("新的方式", ["传统文化+直播", "传统文化+网游", "传统文化+综艺"]),
         ("主要问题", ["多元文化冲击"]),
@@ -140,8 +147,7 @@ def test_a_heading_counting_its_items_makes_them_the_points() -> None:
         "• 数字化平台：各地的企业服务平台。\n"
         "• 指标体系：营商环境评价指标体系。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(text)
     assert got == [("重点“学什么”——建立“三张清单”", ["政策清单", "案例清单", "工具清单"])]
 
 
@@ -166,8 +172,7 @@ def test_a_number_alone_going_on_a_numbered_list_numbers_the_line_under_it() -> 
         "3.\n"
         "改革窗口期：国家层面每年都会出台新政策，谁先学到、先落地，谁就抢得先机。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == ["视野瓶颈", "路径依赖", "改革窗口期"]
+    assert _heads(text) == ["视野瓶颈", "路径依赖", "改革窗口期"]
 
 
 def test_a_numbering_going_on_across_subheadings_makes_them_headings() -> None:
@@ -181,8 +186,7 @@ def test_a_numbering_going_on_across_subheadings_makes_them_headings() -> None:
         "3.深化行政审批制度改革。梳理各类事项清单，实行动态管理，压减审批环节和时限。\n"
         "4.优化法治化营商环境。清理涉企规范性文件，落实公平竞争审查制度。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(text)
     assert got == [
         ("加强法治政府建设组织领导", ["加强党对法治政府建设的领导", "强化考核评价和督促检查"]),
         ("依法全面履行政府职能", ["深化行政审批制度改革", "优化法治化营商环境"]),
@@ -202,8 +206,7 @@ def test_section_numbers_over_prose_holding_a_list_mid_paragraph_are_points() ->
         "眼下基层治理中“政府干、群众看”的情况相当普遍。\n"
         "群众参与度不高，原因是多方面的：一是参与渠道不畅，二是参与激励不足，三是参与能力欠缺。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == ["资源配置不均衡的结构性困境", "群众参与不足的治理主体单一化"]
+    assert _heads(text) == ["资源配置不均衡的结构性困境", "群众参与不足的治理主体单一化"]
 
 
 def test_numbered_claims_over_prose_with_sides_said_inside_are_the_points() -> None:
@@ -220,8 +223,7 @@ def test_numbered_claims_over_prose_with_sides_said_inside_are_the_points() -> N
         "平台建设在推进社会治理现代化方面作用突出。一方面，平台能够促进信息共享，提升治理效能。"
         "另一方面，平台能够强化社会监督，推动政务公开。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == [
+    assert _heads(text) == [
         "平台建设助力产业升级",
         "平台建设促进创新驱动",
         "平台建设推动社会治理现代化",
@@ -244,8 +246,7 @@ def test_a_table_whose_bars_became_spaces_is_read_as_rows() -> None:
 
 def test_numbered_headings_and_bullets_are_no_spaced_table() -> None:
     text = "社区养老\n2.1 存在问题\n- 专业护理人员短缺\n- 服务资金来源单一\n- 智能化水平不高\n"
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == ["专业护理人员短缺", "服务资金来源单一", "智能化水平不高"]
+    assert _heads(text) == ["专业护理人员短缺", "服务资金来源单一", "智能化水平不高"]
 
 
 def test_acts_and_units_number_headings_like_chapters() -> None:
@@ -258,8 +259,7 @@ def test_acts_and_units_number_headings_like_chapters() -> None:
         "1. 引入专业物业。通过招标选聘有资质的物业企业。\n"
         "2. 推动居民自治。成立业主委员会，让居民参与管理。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    got = [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+    got = _outline(text)
     assert [h for _, heads in got for h in heads] == ["设施老化", "收费困难", "引入专业物业", "推动居民自治"]
     assert all("第一幕" not in heading and "第二幕" not in heading for heading, _ in got)
 
@@ -273,8 +273,7 @@ def test_lines_each_opened_by_an_emoji_are_a_list() -> None:
         "看一个地方的营商环境，翻翻当地的政府工作报告，满篇都是“优化”“提升”这一类字眼。\n"
         "可营商环境究竟怎样，最有发言权的还是企业家。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == [
+    assert _heads(text) == [
         "营商环境的核心在于认知水平",
         "不同地区的认知水平差异导致营商环境不同",
         "政府的认知应从权力认知升级为服务认知",
@@ -288,8 +287,7 @@ def test_a_short_tag_after_a_dash_stays_in_the_head() -> None:
         "2. 以奋勇搏击疏通青年发展的堵点——奋斗意识。青年要勇于拼搏，在平凡岗位上建功立业。\n"
         "3. 加强组织领导——各级党委要把青年工作摆上重要议程，定期研究部署。\n"
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == [
+    assert _heads(text) == [
         "以敢为人先解决青年发展的痛点——奉献精神",
         "以奋勇搏击疏通青年发展的堵点——奋斗意识",
         "加强组织领导",
@@ -307,8 +305,7 @@ def test_one_claim_of_three_listing_two_details_after_its_prose_stays_a_point() 
         "• B地“共创型”认知：碰到企业的创新模式，马上请专家论证，主动调整规则。\n"
         "三、招商引资的两种认知：狩猎式与农耕式\n"  # the copy ends here
     )
-    deck = parse_document(text, source="t.txt")
-    assert [p.head for _, _, p in deck.points()] == [
+    assert _heads(text) == [
         "认知是营商环境的“土壤”",
         "认知差异催生截然不同的行为",
         "招商引资的两种认知",
