@@ -240,7 +240,7 @@ def test_typed_mode_and_browse_after_a_bury_in_the_real_command(tmp_path: Path) 
         tmux.keys("Enter")
         tmux.wait_for("card 1", lambda s: "第1点/共3点" in s and "显示答案" in s)
         tmux.keys("C-t")
-        tmux.wait_for("the typed-answer input", lambda s: "输入答案，回车检查" in s and "^T 关闭输入" in s)
+        tmux.wait_for("the typed-answer input", lambda s: "输入答案，回车检查" in s and "Ctrl+T 关闭输入" in s)
         tmux.keys("t", "u")  # letters: text in the box, not the mode's keys
         tmux.wait_for("tu typed in the box", lambda s: "tu" in s and "第1点/共3点" in s)
         tmux.keys("C-u")  # the input's own clear-line key
@@ -250,7 +250,7 @@ def test_typed_mode_and_browse_after_a_bury_in_the_real_command(tmp_path: Path) 
         tmux.keys("Enter")
         tmux.wait_for("the checked answer", lambda s: "答案：" in s and "→ 5" in s)
         tmux.keys("Enter")  # accept the suggested 5
-        tmux.wait_for("card 2 in typed mode", lambda s: "第2点/共3点" in s and "^T 关闭输入" in s)
+        tmux.wait_for("card 2 in typed mode", lambda s: "第2点/共3点" in s and "Ctrl+T 关闭输入" in s)
         tmux.keys("C-z")  # undo from inside the input
         tmux.wait_for("card 1 again", lambda s: "第1点/共3点" in s and "已撤销" in s)
         tmux.keys("Escape")  # no typing: the answer

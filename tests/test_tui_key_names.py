@@ -60,3 +60,18 @@ def test_the_outlines_question_mark_is_a_key_in_the_help_and_a_marker_only_in_wo
     what = dict(outline)["?"]
     assert "按键" in what  # the key shows the keys
     assert "标记" in what or "表示" in what  # and the help says what the ? before an item means
+
+
+async def test_the_typed_answer_line_names_its_keys_as_the_help_does(engine, deck) -> None:
+    sync(engine, deck)
+    async with app_for(engine).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await start_review(pilot)
+        await pilot.press("t")  # typed mode: the line under the card says what its keys do
+        await pilot.pause()
+        line = str(pilot.app.screen.query_one("#front-keys").render())
+    assert "Ctrl+T 关闭输入" in line and "Ctrl+Z 撤销" in line
+    assert "^" not in line
+    (review,) = [keys for name, keys in KEYS if name == "复习"]
+    named = {part for key, _ in review for part in key.replace("/", " ").split()}
+    assert {"Ctrl+T", "Ctrl+Z", "Esc"} <= named

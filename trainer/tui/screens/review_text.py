@@ -9,7 +9,7 @@ from trainer.errors import ChangedElsewhereError, TrainerError
 PRACTICE_TITLE = "练习模式（不记录）"
 
 # The grade bar's line while the cursor is in a typed-answer input.
-TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · ^T 关闭输入 · ^Z 撤销"
+TYPED_KEYS = "回车 检查答案 · Esc 不输入，直接看答案 · Ctrl+T 关闭输入 · Ctrl+Z 撤销"
 
 
 def refusal(exc: TrainerError) -> str:
