@@ -70,7 +70,7 @@ async def test_typed_mode_keys_work_while_typing_and_letters_stay_text(engine, d
         await pilot.press("ctrl+t")  # typed mode on, from the card's front
         assert isinstance(app.focused, Input) and review.typed_mode
         front = _text(review, "#front-keys")
-        assert "^T" in front and "^Z" in front and "Esc 不输入，直接看答案" in front
+        assert "Ctrl+T" in front and "Ctrl+Z" in front and "Esc 不输入，直接看答案" in front
         await pilot.press(*"tu人")  # letters of the mode's old keys are text now
         assert app.focused.value == "tu人" and review.typed_mode and log(engine) == []
         await pilot.press("ctrl+t")  # off again while the cursor is in the box
