@@ -94,20 +94,19 @@ def parse_with_notes(text: str, *, source: str = "") -> tuple[Deck, list[Section
     if not text.strip():
         raise DocumentError("the document is empty", path=source or None)
     with document_tables():  # each line's marker, noise and heading answers worked out once per document
-        try:
-            return _parse(text, source)
-        except DocumentError as exc:
-            if exc.message != _NOTHING:
-                raise
         # Never nothing: a page whose text sits below a box read as its footer (`相关文档` over the text
         # of a document site) is read again with its footers kept.
-        return _parse(text, source, footers=False)
+        parsed = _parse(text, source) or _parse(text, source, footers=False)
+    if parsed is None:
+        raise DocumentError(
+            "no numbered points or sections found, and no paragraphs of prose (only page furniture or stray lines)",
+            path=source or None,
+        )
+    return parsed
 
 
-_NOTHING = "no numbered points or sections found, and no paragraphs of prose (only page furniture or stray lines)"
-
-
-def _parse(text: str, source: str, footers: bool = True) -> tuple[Deck, list[SectionNote]]:
+def _parse(text: str, source: str, footers: bool = True) -> tuple[Deck, list[SectionNote]] | None:
+    """The deck and its notes, or None when the text holds no list and no prose."""
     lines = unchunk(number_lines(page_numbers(unglue_tails(unglue_headings(split_lines(text))))))
     preamble = read_preamble(lines, footers)
     paras = join_lines(without_title_echo(preamble.lines, preamble.title))
@@ -124,7 +123,7 @@ def _parse(text: str, source: str, footers: bool = True) -> tuple[Deck, list[Sec
         prose = prose_topic(paras, fallback)
         topics, notes = _to_topics([prose] if prose else [])
     if not topics:
-        raise DocumentError(_NOTHING, path=source or None)
+        return None
     if fallback == UNTITLED:
         topics, notes = _titled_by_opening(topics, notes, paras[0].text if paras else "")
     # No title line at the top: a document whose one topic found its title below the page's lines (a

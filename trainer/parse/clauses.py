@@ -34,17 +34,21 @@ _COUNTS_ITEMS = re.compile(
 def counts_group(heading: str, size: int) -> bool:
     """True when a heading counts as many things (two or more) as a group of items has members."""
     for m in _COUNTS_ITEMS.finditer(heading):
-        word = m.group(1)
-        n = 2 if word == "两" else int(word) if word.isdigit() else cn_number(word)
+        n = _count_value(m.group(1))
         if n >= 2 and n == size:
             return True
     return False
 
 
+def _count_value(word: str) -> int:
+    """`两` → 2, `三` → 3, `4` → 4."""
+    return 2 if word == "两" else int(word) if word.isdigit() else cn_number(word)
+
+
 def _counted(lead: str) -> int:
     """How many items a lead counts (`体现在三方面` → 3), 0 when it counts none."""
     m = _COUNTS.search(lead)
-    return 0 if m is None else 2 if m.group(1) == "两" else cn_number(m.group(1))
+    return 0 if m is None else _count_value(m.group(1))
 
 
 def semicolon_points(para: Para) -> tuple[str, list[tuple[str, str, int]]]:

@@ -59,6 +59,5 @@ def numbering_runs_on(group: list[Node]) -> bool:
     return all(b[0].ordinal == a[-1].ordinal + 1 for a, b in pairwise(lists))
 
 
-_BOOK_PART = re.compile(
-    r"^第[一二三四五六七八九十\d]{1,3}\s?(?:[章节幕课]|单元)"
-)  # `第二节 申论的命题内容`: a book's sections
+# `第二节 申论的命题内容`, `第一幕`: a book's (or a course's) sections.
+_BOOK_PART = re.compile(r"^第[一二三四五六七八九十\d]{1,3}\s?(?:[章节幕课]|单元)")

@@ -237,10 +237,13 @@ def number_lines(lines: list[Line]) -> list[Line]:
             continue
         j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
         style = _lone_style(line.key)
-        after_stop = prev is not None and not _breaks_mid_sentence(prev, width)  # a page number breaks a sentence
+        # A page number falls where the page broke, mostly mid-sentence, and the line after it is as
+        # wide as the page; a list's number stands after a finished sentence, over a short title.
+        after_stop = prev is None or not _breaks_mid_sentence(prev, width)
         if (
             n >= 2
             and last.get(style) == n - 1
+            and prev is not None
             and after_stop
             and j >= 0
             and not is_start_line(lines[j])
@@ -249,9 +252,7 @@ def number_lines(lines: list[Line]) -> list[Line]:
             going_on.append((i, j, n))  # `2. 路径依赖：…` then `3.` alone over `改革窗口期：…`
             last[style] = n
             continue
-        # A page number falls where the page broke, mostly mid-sentence, and the line after it is as
-        # wide as the page; a list's number stands after a finished sentence, over a short title.
-        if prev is not None and _breaks_mid_sentence(prev, width):
+        if not after_stop:
             continue
         if j < 0 or is_start_line(lines[j]) or _number_of(lines[j]):
             continue

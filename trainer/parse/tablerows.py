@@ -190,6 +190,11 @@ def _spaced_row(key: str) -> list[str]:
     return parts
 
 
+def _barred(text: str, cut: int) -> str:
+    """A line of space-parted cells as a row with bars (`cut`: how many splits, 0 for every one)."""
+    return "| " + " | ".join(_SPACED.split(text.strip(), maxsplit=cut)) + " |"
+
+
 def rows_from_spaces(lines: list[Line]) -> list[Line]:
     """Lines of a table whose bars a copy turned into spaces, under a header of column labels, put back
     as rows with bars (`| 人口流失 | 青壮年劳动力多数外出打工… |`); other lines as they are."""
@@ -204,13 +209,8 @@ def rows_from_spaces(lines: list[Line]) -> list[Line]:
             out.append(lines[i])
             i += 1
             continue
-        for line in lines[i:j]:
-            cells_text = _SPACED.split(line.text.strip(), maxsplit=1 if line is not lines[i] else -1)
-            cells_key = _SPACED.split(line.key.strip(), maxsplit=1 if line is not lines[i] else -1)
-            out.append(
-                Line(
-                    "| " + " | ".join(cells_text) + " |", "| " + " | ".join(cells_key) + " |", line.lineno, line.indent
-                )
-            )
+        for at, line in enumerate(lines[i:j]):
+            cut = 0 if at == 0 else 1  # the header's every label a cell; a row's first cell, then its text
+            out.append(Line(_barred(line.text, cut), _barred(line.key, cut), line.lineno, line.indent))
         i = j
     return out
