@@ -74,9 +74,8 @@ class Marker:
     end: int
 
 
-# Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind
-# words and a few more; `问题1` is left out: it asks a practice question.
-# `發現一：`, `结论二：`, `方法二：`: a report's findings and conclusions, a guide's methods.
+# Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind words
+# and a few more (`發現一：`, `结论二：`, `方法二：`); `问题1` is left out: it asks a practice question.
 _COUNTED_MORE = ("要点", "特点", "观点", "方面", "发现", "方法", "技巧", "原则", "步骤", "结论")
 _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
@@ -205,7 +204,9 @@ def match_line(key: str) -> Marker | None:
     if key[0] in SYMBOLS:
         return Marker("sym" + key[0], 0, 0, len(key) - len(key[1:].lstrip(" ")))  # past the spaces after it
     if key[0] in "-*•·" and len(key) > 1 and key[1] == " ":
-        return Marker("bullet", 0, 0, 2)
+        inner = match_line(key[2:])  # `• 1. 技术支撑不足`: the bullet decorates a number
+        ranked = inner is not None and inner.style in STYLE_RANK
+        return Marker(inner.style, inner.ordinal, 0, 2 + inner.end) if ranked else Marker("bullet", 0, 0, 2)
     deco = _DECORATION.match(key)
     if deco and deco.end() < len(key):
         inner = match_line(key[deco.end() :])

@@ -193,7 +193,7 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
     if content and (said := said_again(lines, content)):
         return said  # `X X X为推进…`: a flattened page's title, said again and again
     if len(content) < 2:
-        return None
+        return glued_title(lines, content) if content else None  # a page copied as one line, title first
     found = _quoted_title(lines, content, quoted)
     if found is not None:
         return found

@@ -240,6 +240,14 @@ _GLUED = re.compile(
 )
 
 
+# With no mark at all between them (`…存在问题及对策建议招商引资作为…`, a PDF's title line joined to its
+# text): only the names of a document's kind end such a title, the last before the first stop, and the
+# text after it opens a sentence (not `的`, `是`, `中`: the words before it are that sentence's subject).
+_DOC_KIND = r"(?:讲话|发言|报告|总结|体会|心得|研究|建议|意见|方案|提案|通知|综述|调研|答案|真题|范文)"
+_GLUED_BARE = re.compile(
+    r"^((?:关于)?[^，。；！？,;!?：:“”《》（）()【】\[\]\-|｜\s]{6,38}" + _DOC_KIND + r")"
+    r"(?=[\u4e00-\u9fff][^，。；！？,;!?]{0,60}[，。,])(?![的地得是中在有为和与及等了着之])"
+)
 GLUED_NAMED_MIN = 12  # a heading phrase this long names its subject: a title
 
 
@@ -250,7 +258,7 @@ def glued_title(lines: list[Line], content: list[int]) -> tuple[int, str] | None
     first = lines[content[0]]
     if len(first.key) <= TITLE_MAX and "。" not in first.key:
         return None  # a line of its own is a title or not by the other rules
-    m = _GLUED.match(first.key)
+    m = _GLUED.match(first.key) or _GLUED_BARE.match(first.key)
     # `存在的主要问题 …` is a section's heading; `我市行政执法工作存在的主要问题` names its subject too
     if (
         m is None

@@ -1,0 +1,91 @@
+"""Shapes a copy gives a page (issue 12, session 14): a bullet before each number, a title line run into its
+text with no mark between them. Each expected outline is what the README's rules say of the small document,
+written from the rule, not from the builder's output."""
+
+from __future__ import annotations
+
+import pytest
+
+from trainer.parse import parse_document
+from trainer.parse.markers import match_line
+
+
+def _outline(text: str) -> list[tuple[str, list[str]]]:
+    deck = parse_document(text, source="page.txt")
+    return [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+# A page whose list items each became two bullets: the first carries the number and the head, the
+# second the elaboration. The bullet decorates the number, as an emoji does (`📌1.`).
+BULLETED_NUMBERS = (
+    "乡镇网格化管理调研\n\n"
+    "二、乡镇网格化管理面临的挑战\n\n"
+    "  • 1. 推广程度不一\n"
+    "  • 从全国看，各地乡镇推行网格化管理的进度参差不齐，有的已全面铺开，有的仍在试点。\n\n"
+    "  • 2. 技术支撑不足\n"
+    "  • 网格化管理离不开信息技术，但不少乡镇的平台建设滞后，数据难以汇总分析。\n\n"
+    "  • 3. 人员培训欠缺\n"
+    "  • 推行网格化管理要求管理人员掌握新方法，而培训往往流于形式。\n\n"
+    "三、乡镇网格化管理的优势\n\n"
+    "  • 1. 精细化管理\n"
+    "  • 把乡镇划成一个个网格，每一小块区域都有专人负责。\n\n"
+    "  • 2. 快速响应\n"
+    "  • 责任落到每个网格，群众反映的问题能第一时间处置。\n"
+)
+
+
+def test_a_bullet_before_a_number_is_decoration_and_the_numbered_items_are_the_points() -> None:
+    assert _outline(BULLETED_NUMBERS) == [
+        ("乡镇网格化管理面临的挑战", ["推广程度不一", "技术支撑不足", "人员培训欠缺"]),
+        ("乡镇网格化管理的优势", ["精细化管理", "快速响应"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "style", "ordinal", "rest"), [("• 2. 技术", "arabic", 2, "技术"), ("- （三）对策", "cn_paren", 3, "对策")]
+)
+def test_the_number_after_a_bullet_is_the_marker(line: str, style: str, ordinal: int, rest: str) -> None:
+    marker = match_line(line)
+    assert marker is not None and (marker.style, marker.ordinal) == (style, ordinal)
+    assert line[marker.end :] == rest
+
+
+def test_a_bullet_before_words_stays_a_bullet() -> None:
+    marker = match_line("• 2023年以来，各地加快推进")
+    assert marker is not None and marker.style == "bullet"
+
+
+BODY = "一、存在问题\n1. 人才队伍不完善。便民服务中心人员紧缺。\n2. 权力下放不到位。授权不到位。\n"
+
+GLUED = [
+    (
+        "a PDF's title line joined to its first sentence",
+        "关于县区招商引资存在问题及对策建议招商引资作为稳增长、调结构的重要举措，是扩投资的有效途径。\n" + BODY,
+        "关于县区招商引资存在问题及对策建议",
+    ),
+    (
+        "a page copied as one line",
+        "严格规范党内组织生活调研报告党支部组织生活是党内生活正常化的根本保证，是加强党内监督的重要途径。"
+        "一、存在问题1. 人才队伍不完善。便民服务中心人员紧缺。2. 权力下放不到位。授权不到位。",
+        "严格规范党内组织生活调研报告",
+    ),
+]
+
+
+@pytest.mark.parametrize(("label", "text", "title"), GLUED, ids=[g[0] for g in GLUED])
+def test_a_title_run_into_its_text_with_no_mark_between_names_the_deck(label: str, text: str, title: str) -> None:
+    assert parse_document(text, source="page.txt").name == title
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # the words before the document kind are the sentence's subject: `…的调研报告显示`
+        "今年的调研报告显示，基层减负工作取得了明显成效，但一些问题仍然存在。",
+        # a site's label before the title, joined by a dash: not the title's words
+        "精选优质文档-倾情为你奉上2014年九江事业单位面试真题上半年，今年毕业生大学生727万。",
+    ],
+)
+def test_a_sentence_opening_on_a_document_kind_is_no_glued_title(first: str) -> None:
+    name = parse_document(first + "\n" + BODY, source="page.txt").name
+    assert name != first[: first.find("，")] and not name.startswith(("今年的调研报告", "精选优质文档"))
