@@ -54,6 +54,7 @@ PARTS = {
     "dev12": ROOT / "tests" / "realdocs" / "dev12",
     "dev13": ROOT / "tests" / "realdocs" / "dev13",
     "dev14": ROOT / "tests" / "realdocs" / "dev14",
+    "dev15": ROOT / "tests" / "realdocs" / "dev15",
     "corpus": ROOT / "tests" / "corpus",
 }
 PREFIX_SHARE = 0.8
