@@ -204,9 +204,9 @@ def match_line(key: str) -> Marker | None:
     if key[0] in SYMBOLS:
         return Marker("sym" + key[0], 0, 0, len(key) - len(key[1:].lstrip(" ")))  # past the spaces after it
     if key[0] in "-*•·" and len(key) > 1 and key[1] == " ":
-        inner = match_line(key[2:])  # `• 1. 技术支撑不足`: the bullet decorates a number
-        ranked = inner is not None and inner.style in STYLE_RANK
-        return Marker(inner.style, inner.ordinal, 0, 2 + inner.end) if ranked else Marker("bullet", 0, 0, 2)
+        num = match_line(key[2:]) or Marker("bullet", 0, 0, 0)  # `• 1. 技术…`: the bullet decorates a number
+        ranked = num.style in STYLE_RANK
+        return Marker(num.style, num.ordinal, 0, 2 + num.end) if ranked else Marker("bullet", 0, 0, 2)
     deco = _DECORATION.match(key)
     if deco and deco.end() < len(key):
         inner = match_line(key[deco.end() :])

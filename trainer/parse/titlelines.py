@@ -245,7 +245,7 @@ _GLUED = re.compile(
 # text after it opens a sentence (not `的`, `是`, `中`: the words before it are that sentence's subject).
 _DOC_KIND = r"(?:讲话|发言|报告|总结|体会|心得|研究|建议|意见|方案|提案|通知|综述|调研|答案|真题|范文)"
 _GLUED_BARE = re.compile(
-    r"^((?:关于)?[^，。；！？,;!?：:“”《》（）()【】\[\]\-|｜\s]{6,38}" + _DOC_KIND + r")"
+    r"^([^，。；！？,;!?：:“”《》（）()【】\[\]\-|｜\s]{6,38}" + _DOC_KIND + r")"
     r"(?=[\u4e00-\u9fff][^，。；！？,;!?]{0,60}[，。,])(?![的地得是中在有为和与及等了着之])"
 )
 GLUED_NAMED_MIN = 12  # a heading phrase this long names its subject: a title
