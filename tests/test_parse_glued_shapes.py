@@ -89,3 +89,25 @@ def test_a_title_run_into_its_text_with_no_mark_between_names_the_deck(label: st
 def test_a_sentence_opening_on_a_document_kind_is_no_glued_title(first: str) -> None:
     name = parse_document(first + "\n" + BODY, source="page.txt").name
     assert name != first[: first.find("，")] and not name.startswith(("今年的调研报告", "精选优质文档"))
+
+
+# Dash bullets, each a label and its elaboration on one line, then the page's next heading lines: a
+# heading line never sits inside a bullet item that is a sentence, as it never does inside a numbered one.
+BULLETS_THEN_HEADINGS = (
+    "告别“检查疲劳”：如何优化执法检查\n"
+    "多头执法、重复检查的危害\n"
+    "- 增加企业负担： 迎检占用了企业的人手、物资和资金，拖慢生产节奏，经营效益随之下滑。\n"
+    "- 降低企业信心： 检查过多过滥，容易让企业对执法部门的做法产生疑虑，进而削弱投资意愿。\n"
+    "- 阻碍经济发展： 企业包袱越背越重，创新和成长的空间就被挤压，经济运行也会受到拖累。\n"
+    "优化执法检查，减轻企业负担：刻不容缓\n"
+    "“检查疲劳”已经成为企业的普遍烦恼，必须下决心加以解决。\n"
+    "优化执法检查的策略与措施\n"
+    "1. 加强跨部门综合监管和联合抽查\n"
+    "2. 推行非现场监管方式\n"
+)
+
+
+def test_a_heading_line_after_one_line_bullets_starts_a_new_section() -> None:
+    heads = [head for _, heads in _outline(BULLETS_THEN_HEADINGS) for head in heads]
+    assert heads[:3] == ["增加企业负担", "降低企业信心", "阻碍经济发展"]
+    assert heads[3:] == ["加强跨部门综合监管和联合抽查", "推行非现场监管方式"]

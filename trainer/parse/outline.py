@@ -242,7 +242,7 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
                 return
     # A heading line never sits inside a numbered point: an item whose title is a sentence
     # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
-    while len(stack) > 1 and stack[-1].ordinal and _is_sentence(stack[-1].title):
+    while len(stack) > 1 and (stack[-1].ordinal or stack[-1].style == "bullet") and _is_sentence(stack[-1].title):
         stack.pop()
     if style == "bare_title":
         # A title line never sits under a section line.
