@@ -111,3 +111,42 @@ def test_a_heading_line_after_one_line_bullets_starts_a_new_section() -> None:
     heads = [head for _, heads in _outline(BULLETS_THEN_HEADINGS) for head in heads]
     assert heads[:3] == ["增加企业负担", "降低企业信心", "阻碍经济发展"]
     assert heads[3:] == ["加强跨部门综合监管和联合抽查", "推行非现场监管方式"]
+
+
+# A two-level bullet list a copy flattened: every item a lone `-` line, then its text; the labels
+# (short phrases) and the measures under them (sentences) at one level. The labels are the points, each
+# holding the sentences after it, as the page's indentation did.
+FLATTENED_BULLETS = "安全生产整改报告\n二、整改措施\n" + "".join(
+    f"-\n{line}\n"
+    for line in [
+        "强化安全意识",
+        "组织全员安全培训，提高安全技能和风险防范意识。",
+        "借助安全文化活动，营造人人讲“安全第一”的氛围。",
+        "完善制度体系",
+        "修订安全生产管理制度和操作规程，做到便于执行。",
+        "建立隐患排查治理的长效机制，把定期检查和抽查结合。",
+        "严格责任落实",
+        "明确各级管理人员的安全职责，建立责任追究机制。",
+    ]
+)
+
+
+def test_short_labels_over_sentence_bullets_of_one_level_are_the_points() -> None:
+    assert _outline(FLATTENED_BULLETS) == [("整改措施", ["强化安全意识", "完善制度体系", "严格责任落实"])]
+
+
+def test_a_label_leading_into_its_list_is_left_to_its_own_rule() -> None:
+    # `具体表现：` over sentence bullets is a lead-in, not a flattened label: nothing is nested under it
+    from trainer.parse.depth import nest_flat_bullets
+    from trainer.parse.outline import Node
+
+    root = Node("root", 0, "", "", 0)
+    titles = [
+        "具体表现：",
+        "政策执行不到位：有的干部吃不透政策，落实打折扣。",
+        "破解之道：",
+        "加强培训：提升执行水平，服务群众。",
+    ]
+    root.items.extend(Node("bullet", 0, t, "- " + t, i) for i, t in enumerate(titles))
+    nest_flat_bullets(root)
+    assert [n.title for n in root.children] == titles and not any(n.items for n in root.children)

@@ -85,6 +85,55 @@ def nest_bare_runs(node: Node) -> None:
     node.items[:] = out
 
 
+FLAT_LABEL_MAX = 12  # a label over the bullets after it (`强化安全意识`) is a short phrase
+_SENTENCE = re.compile(r"[，。；,;]")
+
+
+def _flat_label(item: Para | Node) -> bool:
+    return (
+        isinstance(item, Node)
+        and item.style == "bullet"
+        and not item.items
+        and len(item.title.strip()) <= FLAT_LABEL_MAX
+        and not _SENTENCE.search(item.title)
+        and not item.title.rstrip().endswith(("：", ":"))  # `具体表现：` leads into a list read by its own rule
+    )
+
+
+def _flat_sentence(item: Para | Node) -> bool:
+    return isinstance(item, Node) and item.style == "bullet" and not item.items and bool(_SENTENCE.search(item.title))
+
+
+def nest_flat_bullets(node: Node) -> None:
+    """A nested bullet list a copy flattened (`- 强化安全意识` `- 组织全员安全培训，…` `- 借助…，…` `- 完善制度体系`
+    `- 修订…，…`): short labels, two or more, each followed by bullets that are sentences, the first bullet a
+    label. Each label holds the sentences after it, as the page's indentation did."""
+    items = node.items
+    i = 0
+    while i < len(items):
+        if not _flat_label(items[i]):
+            i += 1
+            continue
+        j, runs = i, []
+        while j < len(items) and _flat_label(items[j]):
+            k = j + 1
+            while k < len(items) and _flat_sentence(items[k]):
+                k += 1
+            if k == j + 1:
+                break
+            runs.append((j, k))
+            j = k
+        if len(runs) < 2:
+            i += 1
+            continue
+        for start, stop in runs:
+            label = items[start]
+            assert isinstance(label, Node)
+            label.items.extend(items[start + 1 : stop])
+        items[i:j] = [items[start] for start, _ in runs]
+        i += len(runs)
+
+
 def _sentence_led(item: Para | Node) -> bool:
     """A point read off a paragraph led by a short sentence (the weakest shape of a point)."""
     if not isinstance(item, Node) or item.style != RUN_IN or item.para is None:

@@ -13,6 +13,7 @@ from trainer.parse.depth import (
     contains_heading,
     harmonize,
     nest_bare_runs,
+    nest_flat_bullets,
     open_successions,
     read_alike,
 )
@@ -335,6 +336,7 @@ def classify(node: Node) -> None:
     unlist_lone_items(node)
     close_opening_parts(node)
     nest_bare_runs(node)
+    nest_flat_bullets(node)
     read_alike(node)
     open_successions(node)
     _mark_labels(node)
