@@ -150,3 +150,30 @@ def test_a_label_leading_into_its_list_is_left_to_its_own_rule() -> None:
     root.items.extend(Node("bullet", 0, t, "- " + t, i) for i, t in enumerate(titles))
     nest_flat_bullets(root)
     assert [n.title for n in root.children] == titles and not any(n.items for n in root.children)
+
+
+# A collection's index over its first piece: numbered titles, each with its page number glued on, said
+# nowhere again. They are contents, not the page's list.
+COLLECTION_INDEX = (
+    "1.县医疗保障局上半年工作总结和下半年工作安排13\n"
+    "2.县医疗保障局上半年工作总结20\n"
+    "3.县医疗保障局上半年工作总结及下半年工作打算37\n"
+    "4.县医疗保障局上半年工作总结及下半年工作计划56\n"
+    "今年以来，我局始终把人民群众的医疗保障放在首位，各项工作取得新进展。\n"
+    "一、存在的问题\n"
+    "1.基金监管压力较大。欺诈骗保手段更加隐蔽，监管力量不足。\n"
+    "2.信息化水平不高。系统之间数据不通，群众办事仍需多跑。\n"
+)
+
+
+def test_a_collection_index_with_page_numbers_is_no_list_of_points() -> None:
+    assert _outline(COLLECTION_INDEX) == [("存在的问题", ["基金监管压力较大", "信息化水平不高"])]
+
+
+def test_numbered_figures_and_years_are_no_page_numbers() -> None:
+    text = "一、取得的成效\n1.粮食总产量稳定在2023\n2.新建高标准农田120万亩\n3.农民人均收入增长8%\n"
+    assert [h for _, heads in _outline(text) for h in heads] == [
+        "粮食总产量稳定在2023",
+        "新建高标准农田120万亩",
+        "农民人均收入增长8%",
+    ]

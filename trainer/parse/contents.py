@@ -31,6 +31,15 @@ def _entry(key: str) -> str:
     return _entry_key(key) if key and len(key) <= ENTRY_MAX and not _SENTENCE.search(key) else ""
 
 
+# `3.县医疗保障局2025年上半年工作总结20`: a numbered entry with its page number glued on (a collection's
+# index over the first of its pieces); a year (four digits) or a figure's unit is no page number.
+_PAGED = re.compile(r"[\u4e00-\u9fff]\d{1,3}$")
+
+
+def _paged(key: str) -> bool:
+    return match_line(key) is not None and _PAGED.search(key) is not None
+
+
 def _is_label(key: str) -> bool:
     """`本文目录导读：`, `目录/提纲：……`: a short line naming a contents list, ended by a colon (and the
     dots a page leaves where the list was)."""
@@ -92,7 +101,7 @@ def contents_lines(lines: list[Line]) -> set[int]:
         # Entries differ from each other: a title a site says three times over is no contents list.
         # A list begun near the top runs on as long as it goes (a report's contents may run to 80 lines).
         fresh = entry and entry not in entries and (run or n < CONTENTS_WINDOW)
-        if fresh and (label is not None or said.get(entry, -1) > i):
+        if fresh and (label is not None or said.get(entry, -1) > i or _paged(key)):
             run.append(i)
             entries.add(entry)
             continue
