@@ -177,3 +177,30 @@ def test_numbered_figures_and_years_are_no_page_numbers() -> None:
         "新建高标准农田120万亩",
         "农民人均收入增长8%",
     ]
+
+
+# An exam's answer sheet: each scored task (one quoting its material at length first), its requirement
+# line and the answer's label, then the points. Each task heads its answer's section.
+ANSWER_SHEET = (
+    "申论模拟题一 参考答案\n"
+    "（一）根据给定材料，概括城市交通拥堵严重的原因。（20分）\n"
+    "要求：概括准确、语言简练，不超过150字。\n"
+    "【参考要点】\n"
+    "1.机动车保有量迅猛增加；\n"
+    "2.城市规划和管理能力落后；\n"
+    "3.停车费低；\n"
+    "（二）“给定材料3”中提到“北京城不会得感冒，但是总有一天它的交通会得心脏病。”假设你是城市规划局的一名"
+    "工作人员，根据“给定资料3-4”，请你针对这一问题提出建议。（25分）\n"
+    "要求：条理清楚，具体简明，不超过300字。\n"
+    "【参考要点】\n"
+    "1.提高城市中心区停车收费；\n"
+    "2.加强对公交专用车道的管理；\n"
+)
+
+
+def test_scored_tasks_over_their_answers_lists_head_those_lists() -> None:
+    heads = [heads for _, heads in _outline(ANSWER_SHEET)]
+    assert heads == [
+        ["机动车保有量迅猛增加", "城市规划和管理能力落后", "停车费低"],
+        ["提高城市中心区停车收费", "加强对公交专用车道的管理"],
+    ]

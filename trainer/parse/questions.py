@@ -60,3 +60,11 @@ def asked(title: str) -> str:
         scene = _SCENE.match(text)
         return text[scene.end() :] if scene is not None and is_question_heading(text[scene.end() :]) else ""
     return _task(text, score is not None)
+
+
+def scored_task(title: str) -> bool:
+    """An exam's task with its score (`（二）“给定材料3”中提到“…”……请你针对这一问题提出建议。（25分）`),
+    however long the material it quotes first: a numbered item that asks it heads its answer."""
+    text = title.strip()
+    score = SCORE.search(text)
+    return score is not None and bool(_task(text[: score.start()].rstrip(), True))

@@ -23,7 +23,7 @@ from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, fin
 from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
-from trainer.parse.questions import asked, opens_task
+from trainer.parse.questions import asked, opens_task, scored_task
 from trainer.parse.shapes import RUN_IN
 from trainer.parse.templates import claims_over_details, mark_template, template_labels
 from trainer.parse.vocab import (
@@ -146,13 +146,23 @@ def _over_parts(node: Node) -> bool:
     return _titled_by_line(node) or node.style.startswith("bare")
 
 
+ANSWER_LEAD_MAX = 3  # a task's lines before its answer's list: `要求：…`, `【参考要点】`
+
+
+def _answer_list(node: Node) -> bool:
+    """A list of two or more after a task's requirement and its answer's label."""
+    first = next((i for i, it in enumerate(node.items) if isinstance(it, Node)), None)
+    kids = [c for c in node.children if first is not None and c.style == node.children[0].style]
+    return first is not None and first <= ANSWER_LEAD_MAX - 1 and len(kids) >= 2
+
+
 def _questions_answered(group: list[Node]) -> bool:
     """Questions put to the reader (`1.在整治行动中，如何评估整治效果？`) or tasks set (`2.分析可能存在的问题。`),
     most of them answered by a list of their own (`答案：1）…；2）…`): each heads its answer's section,
     whose items are the points."""
     if len(group) < 2:
         return False
-    answered = [n for n in group if asked(n.title) and holds_list(n)]
+    answered = [n for n in group if (asked(n.title) or scored_task(n.title)) and (holds_list(n) or _answer_list(n))]
     if 2 * len(answered) > len(group):
         return True
     # `1.分析…的目的意义。` `2.提出改进建议。`, each over its answer's `(1)…(2)…`: tasks, every one of them;
