@@ -204,3 +204,21 @@ def test_scored_tasks_over_their_answers_lists_head_those_lists() -> None:
         ["机动车保有量迅猛增加", "城市规划和管理能力落后", "停车费低"],
         ["提高城市中心区停车收费", "加强对公交专用车道的管理"],
     ]
+
+
+# Bullets whose marks a copy ran up onto the end of the line above (`…操作更显繁琐。 -` then the next head).
+TRAILING_MARKS = (
+    "“一网通办”当前存在的主要问题\n"
+    "-\n"
+    "渠道分散与体验割裂\n"
+    "手机端入口太多而功能单薄，服务大多只停留在查询层面；群众办一件事要来回切换。操作更显繁琐。 -\n"
+    "数据孤岛与共享滞后\n"
+    "区级平台缺少统一的管理机构，和市级系统连不通。群众仍要反复交材料。 -\n"
+    "流程冗长与协同不足\n"
+    "跨部门事项需要人工重复录入或者线下跑腿。线上预审流于形式。\n"
+)
+
+
+def test_a_bullet_mark_run_up_onto_the_line_above_marks_the_next_line() -> None:
+    heads = [h for _, heads in _outline(TRAILING_MARKS) for h in heads]
+    assert heads == ["渠道分散与体验割裂", "数据孤岛与共享滞后", "流程冗长与协同不足"]

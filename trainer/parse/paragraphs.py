@@ -286,7 +286,8 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
     a list whose marks a copy set apart. Each mark becomes the marker of the line under it."""
     found = []
     for i, line in enumerate(lines):
-        if line.key.strip() in _LONE_BULLET:
+        trailing = _TRAILING_BULLET.search(line.key)  # `…操作更显繁琐。 -`: the next item's mark, run on up
+        if line.key.strip() in _LONE_BULLET or trailing:
             j = next((k for k in range(i + 1, min(i + 3, len(lines))) if lines[k].key), -1)
             # A mark over a paragraph of sentences is a rule between parts of the page, not a marker.
             prose = j > 0 and lines[j].key.count("。") >= 2
@@ -296,10 +297,14 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
         return lines
     out = list(lines)
     for i, j in found:
-        mark, item = lines[i].key.strip(), lines[j]
+        mark, item, line = lines[i].key.strip()[-1], lines[j], lines[i]
         out[j] = Line(f"{mark} {item.text.lstrip()}", f"{mark} {item.key.lstrip()}", item.lineno, item.indent)
-        out[i] = Line("", "", lines[i].lineno, 0)
+        kept = _TRAILING_BULLET.sub("", line.text), _TRAILING_BULLET.sub("", line.key)
+        out[i] = Line(*kept, line.lineno, line.indent) if len(line.key.strip()) > 1 else Line("", "", line.lineno, 0)
     return out
+
+
+_TRAILING_BULLET = re.compile(r"(?<=[。；！？.;!?]) +[-•·]\s*$")
 
 
 _ITEM_GAP = re.compile(r" +")
