@@ -222,3 +222,25 @@ TRAILING_MARKS = (
 def test_a_bullet_mark_run_up_onto_the_line_above_marks_the_next_line() -> None:
     heads = [h for _, heads in _outline(TRAILING_MARKS) for h in heads]
     assert heads == ["渠道分散与体验割裂", "数据孤岛与共享滞后", "流程冗长与协同不足"]
+
+
+# A speech copied with each numbered heading glued to its paragraph, the list run in after it.
+GLUED_HEADINGS = (
+    "在全市安全生产工作会议上的讲话\n"
+    "一、充分肯定过去一年我市安全生产工作所取得的成效2002年，在各级党委、政府的领导下，全市安全生产"
+    "总体平稳，成绩比较突出：一是全市生产经营单位安全生产形势基本稳定。全市连续3年未出现重大事故。"
+    "二是一些重点行业安全生产形势趋于好转。煤矿安全面貌大为改观。三是安全监管力量得到加强。"
+    "各县区都成立了安监机构。\n"
+    "二、冷静客观地认清当前安全生产面临的严峻形势一是各类安全事故仍呈上升趋势。道路交通事故多发。"
+    "二是安全生产基础依然薄弱。一些企业设备老化。\n"
+)
+
+
+def test_numbered_headings_glued_to_their_run_in_lists_head_them() -> None:
+    assert _outline(GLUED_HEADINGS) == [
+        (
+            "充分肯定过去一年我市安全生产工作所取得的成效",
+            ["全市生产经营单位安全生产形势基本稳定", "一些重点行业安全生产形势趋于好转", "安全监管力量得到加强"],
+        ),
+        ("冷静客观地认清当前安全生产面临的严峻形势", ["各类安全事故仍呈上升趋势", "安全生产基础依然薄弱"]),
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.hant import hans
+from trainer.parse.markers import find_inline, top_list
 from trainer.parse.outline import Node
 
 # The words a point's head ends on when it states a finding (`…不足`, `…滞后`, `…较低`). A glue point is
@@ -65,6 +66,42 @@ def unglue(group: list[Node]) -> None:
     cuts = [(n, glue_point(n.title)) for n in points]
     glued = [(n, at) for n, at in cuts if at > 0]
     if len(glued) < 2 or 2 * len(glued) < len(points):
+        return
+    for node, at in glued:
+        para = node.para
+        start = para.text.find(node.title) if para is not None else -1
+        if para is None or start < 0:
+            continue
+        node.items.insert(0, para.slice(start + at))
+        node.title = node.title[:at]
+
+
+# A run-in list opening right after a heading glued to it (`…面临的严峻形势一是各类安全事故…`).
+_LIST_OPENS = re.compile(r"一是|一要|首先")
+
+
+def _list_glue_point(title: str) -> int:
+    """Where a heading glued to its text ends: its glue point, or where a run-in list opens right after
+    it; -1 when the text after neither holds a run-in list nor opens one."""
+    key = hans(title)
+    at = glue_point(title)
+    opens = next((m.start() for m in _LIST_OPENS.finditer(key) if HEAD_MIN <= m.start() <= HEAD_MAX), -1)
+    if opens > 0 and _HAN.match(key, opens - 1) and not re.search("[，。；：！？,;:]", key[:opens]):
+        at = opens if at < 0 else min(at, opens)
+    if at < 0:
+        return -1
+    run = top_list(find_inline(key[at:]))
+    return at if run and (len(run) >= 2 or run[0].start == 0) else -1
+
+
+def unglue_headings(group: list[Node]) -> None:
+    """Numbered items, each a whole paragraph whose heading a copy glued to its text (`一、充分肯定…的成效
+    2002年，…：一是…二是…`), most of them over a run-in list: each title is cut where its text begins, the
+    rest kept as the paragraph it holds, so the list is read under its heading."""
+    whole = [n for n in group if not n.items and n.para is not None]
+    cuts = [(n, _list_glue_point(n.title)) for n in whole]
+    glued = [(n, at) for n, at in cuts if at > 0]
+    if not glued or 2 * len(glued) < len(group):
         return
     for node, at in glued:
         para = node.para

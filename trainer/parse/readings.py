@@ -17,7 +17,7 @@ from trainer.parse.depth import (
     open_successions,
     read_alike,
 )
-from trainer.parse.glue import unglue
+from trainer.parse.glue import unglue, unglue_headings
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
 from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
@@ -358,6 +358,8 @@ def classify(node: Node) -> None:
     for child in children:
         groups.setdefault(child.style, []).append(child)
     for group in groups.values():
+        if STYLE_RANK.get(group[0].style):
+            unglue_headings(group)
         labels = all(c.label for c in group)
         decision = not labels and decided(
             tuple(c.title for c in group), _is_heading_group(group, node) or _heads_own_list(group)
