@@ -244,3 +244,23 @@ def test_numbered_headings_glued_to_their_run_in_lists_head_them() -> None:
         ),
         ("冷静客观地认清当前安全生产面临的严峻形势", ["各类安全事故仍呈上升趋势", "安全生产基础依然薄弱"]),
     ]
+
+
+# Causes grouped by the side they come from (`政策因素`, `市场因素`), each over bullets led by a label: the
+# sides are headings like `政策层面`, their bullets the points, under a heading naming the problems.
+SIDES_OF_CAUSES = (
+    "二、高额幼托费用背后的问题\n"
+    "1. 政策因素\n"
+    "  • 收费标准缺乏统一标准：上海的幼托机构还没有形成统一的收费标准。\n"
+    "  • 财政投入不足：政府投向幼托领域的财政资金偏少。\n"
+    "2. 市场因素\n"
+    "  • 优质资源稀缺：好的幼托机构数量有限，家长们争相报名。\n"
+    "  • 家长观念：有的家长热衷于高端、品牌幼托机构。\n"
+)
+
+
+def test_sides_of_causes_over_labelled_bullets_are_headings() -> None:
+    assert _outline(SIDES_OF_CAUSES) == [
+        ("政策因素", ["收费标准缺乏统一标准", "财政投入不足"]),
+        ("市场因素", ["优质资源稀缺", "家长观念"]),
+    ]

@@ -62,7 +62,8 @@ def _labels_over_points(group: list[Node]) -> bool:
     for n in group:
         label = n.title.strip().split("：")[0]
         first = n.items[0] if n.items else None
-        if len(label) > LABEL_MAX or head_kind(label) is not SectionKind.OTHER or not isinstance(first, Node):
+        named = head_kind(label) is not SectionKind.OTHER and not is_facet_heading(label)  # `政策因素`: a side
+        if len(label) > LABEL_MAX or named or not isinstance(first, Node):
             return False
         items = [c for c in n.children if c.style == first.style]
         if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):

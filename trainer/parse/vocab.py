@@ -42,7 +42,7 @@ _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|�
 
 
 # `政府层面`, `从企业角度来看`: a heading that names who or which side the points under it concern.
-_FACET = re.compile(r"^(?:从|在|就)?[\u4e00-\u9fff]{1,8}(?:层面|方面|角度|维度|视角|领域)(?:来看|而言|来说|看)?$")
+_FACET = re.compile(r"^(?:从|在|就)?[\u4e00-\u9fff]{1,8}(?:层面|方面|角度|维度|视角|领域|因素)(?:来看|而言|来说|看)?$")
 
 
 # `扎实推进…传承发展`: a heading that is a call to act; after a problems section it holds the measures.
