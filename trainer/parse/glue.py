@@ -58,6 +58,15 @@ def glue_point(title: str) -> int:
     return -1
 
 
+def _cut(node: Node, at: int) -> None:
+    """The node's title cut at `at`, the rest of its paragraph kept as the first item it holds."""
+    para = node.para
+    start = para.text.find(node.title) if para is not None else -1
+    if para is not None and start >= 0:
+        node.items.insert(0, para.slice(start + at))
+        node.title = node.title[:at]
+
+
 def unglue(group: list[Node]) -> None:
     """Numbered points of one list most of which (two or more) open on a head glued to their body: the
     page set the heads apart by bold alone, lost in the copy. Each such title is cut at its glue point, the
@@ -68,12 +77,7 @@ def unglue(group: list[Node]) -> None:
     if len(glued) < 2 or 2 * len(glued) < len(points):
         return
     for node, at in glued:
-        para = node.para
-        start = para.text.find(node.title) if para is not None else -1
-        if para is None or start < 0:
-            continue
-        node.items.insert(0, para.slice(start + at))
-        node.title = node.title[:at]
+        _cut(node, at)
 
 
 # A run-in list opening right after a heading glued to it (`…面临的严峻形势一是各类安全事故…`).
@@ -104,9 +108,4 @@ def unglue_headings(group: list[Node]) -> None:
     if not glued or 2 * len(glued) < len(group):
         return
     for node, at in glued:
-        para = node.para
-        start = para.text.find(node.title) if para is not None else -1
-        if para is None or start < 0:
-            continue
-        node.items.insert(0, para.slice(start + at))
-        node.title = node.title[:at]
+        _cut(node, at)

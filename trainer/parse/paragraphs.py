@@ -279,6 +279,7 @@ def number_lines(lines: list[Line]) -> list[Line]:
 
 
 _LONE_BULLET = frozenset("-*•·")
+_TRAILING_BULLET = re.compile(r"(?<=[。；！？.;!?]) +[-•·]\s*$")  # a mark after a stop, at a line's end
 
 
 def _bullet_lines(lines: list[Line]) -> list[Line]:
@@ -302,9 +303,6 @@ def _bullet_lines(lines: list[Line]) -> list[Line]:
         kept = _TRAILING_BULLET.sub("", line.text), _TRAILING_BULLET.sub("", line.key)
         out[i] = Line(*kept, line.lineno, line.indent) if len(line.key.strip()) > 1 else Line("", "", line.lineno, 0)
     return out
-
-
-_TRAILING_BULLET = re.compile(r"(?<=[。；！？.;!?]) +[-•·]\s*$")
 
 
 _ITEM_GAP = re.compile(r" +")

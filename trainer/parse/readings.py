@@ -152,9 +152,8 @@ ANSWER_LEAD_MAX = 3  # a task's lines before its answer's list: `要求：…`, 
 
 def _answer_list(node: Node) -> bool:
     """A list of two or more after a task's requirement and its answer's label."""
-    first = next((i for i, it in enumerate(node.items) if isinstance(it, Node)), None)
-    kids = [c for c in node.children if first is not None and c.style == node.children[0].style]
-    return first is not None and first <= ANSWER_LEAD_MAX - 1 and len(kids) >= 2
+    first = next((it for it in node.items[:ANSWER_LEAD_MAX] if isinstance(it, Node)), None)
+    return first is not None and sum(1 for c in node.children if c.style == first.style) >= 2
 
 
 def _questions_answered(group: list[Node]) -> bool:
