@@ -17,6 +17,7 @@ from trainer.services import config
 from trainer.services.config import DeckLimits, Settings
 from trainer.services.exam_plan import cram, exam_plan
 from trainer.services.study import StudySession
+from trainer.store import drill
 from trainer.store.models import ReviewLogRow
 from trainer.store.queries import runner
 from trainer.store.replay import replay
@@ -160,3 +161,22 @@ def test_forget_starts_the_exam_memory_afresh_live_and_in_replay(engine: Engine)
         assert row is not None and row.stability_after == pytest.approx(fresh.stability)
         report = replay(s)
         assert report.ok, report.mismatches
+
+
+def test_home_counts_under_a_minutes_budget_are_what_enter_on_the_deck_gives(engine: Engine):
+    # Two decks, one minute for the day: a session of either deck alone fits its new cards into the
+    # minute, so the home screen's row of each deck says so (it once fitted the minute over both decks
+    # and showed 新卡 0 on the second, whose session then offered new cards).
+    sync(engine, big_deck("甲", sections=6, points=4))
+    sync(engine, big_deck("乙", sections=6, points=4), h="h2")
+    settings = Settings(zone=SHANGHAI, new_per_day=10, minutes_per_day=1)
+    clock = Clock(FIXED_NOW)
+    sessions = {deck_id: StudySession.start(engine, [deck_id], settings, clock) for deck_id in (1, 2)}
+    today = sessions[1].today
+    with Session(engine) as s:
+        rows = drill.deck_summaries(
+            runner(s), today, settings.new_per_day, limits_for=settings.limits_for, budget=settings.day_budget()
+        )
+    shown = {row.deck_id: row.due + row.new + row.learning for row in rows}
+    assert shown == {deck_id: len(session.queue) for deck_id, session in sessions.items()}
+    assert all(n > 0 for n in shown.values())

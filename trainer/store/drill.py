@@ -266,9 +266,18 @@ def deck_summaries(
     names = deck_names(run, live=True)
     every = deck_totals(run) if totals else {}
     # One plan of every deck: limits and the sibling rule are per deck, so each deck's share of it is
-    # what a session of that deck alone would offer.
-    cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day, budget=budget)
-    pending = {c.card_id for c in activity.pending}
+    # what a session of that deck alone would offer. Not so with a budget of minutes, fitted to the
+    # queue it is given: then each deck is planned alone, as Enter on its row would (the minutes a session
+    # of one deck uses are the day's, so the others show what is left once it is done).
+    if budget is not None and budget.active:
+        cands, pending = [], set()
+        for deck_id in names:
+            mine, activity = plan(run, today, [deck_id], limits_for=limits_for, new_per_day=new_per_day, budget=budget)
+            cands += mine
+            pending |= {c.card_id for c in activity.pending}
+    else:
+        cands, activity = plan(run, today, list(names), limits_for=limits_for, new_per_day=new_per_day, budget=budget)
+        pending = {c.card_id for c in activity.pending}
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])  # due, new, learning
     for c in cands:
         counts[c.deck_id][2 if c.card_id in pending else 1 if c.queue == Queue.NEW else 0] += 1
