@@ -78,6 +78,19 @@ async def test_a_second_untitled_paste_is_a_second_deck(engine) -> None:
     assert {"未命名", "未命名2"} <= _deck_names(engine)
 
 
+async def test_an_untitled_paste_is_not_named_after_a_studied_deck_whose_file_is_gone(engine) -> None:
+    """A deck named 未命名 is in the database but its file is gone (deleted, or the deck folder moved): the
+    next untitled paste is 未命名2, a deck of its own, not merged into the one studied."""
+    await _paste_and_save(engine, UNTITLED_A)
+    (paths.user_decks_dir() / "未命名.yaml").unlink()
+    await _paste_and_save(engine, UNTITLED_B)
+    second = paths.user_decks_dir() / "未命名2.yaml"
+    assert second.is_file(), sorted(p.name for p in paths.user_decks_dir().iterdir())
+    assert "垃圾分类设施不足" in [p.head for _, _, p in decks.load(second).points()]
+    assert not (paths.user_decks_dir() / "未命名.yaml").exists()
+    assert {"未命名", "未命名2"} <= _deck_names(engine)
+
+
 async def test_building_a_document_whose_deck_is_there_says_it_updated_that_deck(engine, tmp_path) -> None:
     """A document whose deck is already in the app (as a bundled deck is, from another file): 保存 says
     in one line that it updated that deck, with its new and changed points; a first build does not."""

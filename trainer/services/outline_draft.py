@@ -3,6 +3,7 @@ deck file that is synced at once; shared by the TUI and `trainer build --review`
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -84,8 +85,9 @@ def open_document(path: Path, *, output: Path | None = None) -> Draft:
     return _draft(fresh, text, target, path.name)
 
 
-def open_pasted(text: str, *, output: Path | None = None) -> Draft:
-    """Pasted text built for the outline screen.
+def open_pasted(text: str, *, output: Path | None = None, taken: Collection[str] = ()) -> Draft:
+    """Pasted text built for the outline screen (`taken`: the names of the decks already studied, so an
+    untitled paste is not given the name of a deck whose file is gone or lives elsewhere).
 
     Raises:
         DocumentError: empty, binary-looking or too big text, or no sections in it.
@@ -100,16 +102,19 @@ def open_pasted(text: str, *, output: Path | None = None) -> Draft:
         raise DocumentError("the pasted text looks binary (control characters), not a document")
     fresh = parse_document(text)
     if output is None and fresh.name == UNTITLED:
-        fresh = _free_untitled(fresh)  # another untitled paste is another deck, never merged into the first
+        fresh = _free_untitled(fresh, taken)  # another untitled paste is another deck, never merged into the first
     target = Path(output) if output else paths.user_decks_dir() / f"{_file_name(fresh.name)}.yaml"
     return _draft(fresh, text, target)
 
 
-def _free_untitled(deck: Deck) -> Deck:
-    """The untitled deck named 未命名, or 未命名2, 未命名3 ... when the deck folder has that file already."""
+def _free_untitled(deck: Deck, taken: Collection[str] = ()) -> Deck:
+    """The untitled deck named 未命名, or 未命名2, 未命名3 ... when the deck folder has that file already or
+    a deck of that name is studied (its file gone, or in another folder)."""
     folder = paths.user_decks_dir()
     n = 1
-    while (folder / f"{_file_name(deck.name if n == 1 else f'{UNTITLED}{n}')}.yaml").exists():
+    while (name := deck.name if n == 1 else f"{UNTITLED}{n}") in taken or (
+        folder / f"{_file_name(name)}.yaml"
+    ).exists():
         n += 1
     return deck if n == 1 else replace(deck, name=f"{UNTITLED}{n}")
 

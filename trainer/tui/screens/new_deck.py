@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,6 +19,10 @@ from textual.widgets import Button, Input, Static, TextArea
 from trainer.errors import TrainerError
 from trainer.services.outline_draft import DOCUMENT_SUFFIXES, Draft, open_document, open_pasted
 from trainer.services.zh_messages import in_chinese
+from trainer.store.sqlrun import deck_names
+
+if TYPE_CHECKING:
+    from trainer.tui.app import TrainerApp
 
 
 class PathSuggester(Suggester):
@@ -126,7 +131,10 @@ class NewDeckScreen(ModalScreen[Draft | None]):
         if not text.strip():
             self._error("粘贴框是空的")
             return
-        self._open(lambda: open_pasted(text))
+        app = cast("TrainerApp", self.app)
+        with app.store.read() as r:
+            taken = set(deck_names(r.run).values())
+        self._open(lambda: open_pasted(text, taken=taken))
 
     def _open(self, read: Callable[[], Draft]) -> None:
         try:
