@@ -264,3 +264,31 @@ def test_sides_of_causes_over_labelled_bullets_are_headings() -> None:
         ("政策因素", ["收费标准缺乏统一标准", "财政投入不足"]),
         ("市场因素", ["优质资源稀缺", "家长观念"]),
     ]
+
+
+# Numbered sections over label-led lines, two of the measures said again in the last section: heads said
+# twice are no template (a template's labels are most of each item's: `问题清单：` `整改情况：` under each).
+MEASURES_SAID_TWICE = (
+    "一、养老问题现状及挑战\n"
+    "老龄化程度加深：我国老龄化水平年年攀升，老年人口持续增加。\n"
+    "养老资源不足：各地养老资源分布失衡，优质资源尤其稀缺。\n"
+    "养老服务体系不完善：现阶段养老服务体系还不健全，服务质量仍需提升。\n"
+    "二、两会养老政策及措施\n"
+    "加强养老服务体系建设：政府表示将增加养老服务设施投入。\n"
+    "完善养老保障体系：政府将持续健全养老保险制度。\n"
+    "推进医养结合：政府将促进医疗与养老的融合。\n"
+    "加强老年教育：政府将加大老年教育投入力度。\n"
+    "三、破解养老难题的路径\n"
+    "加大养老服务设施投入：政府应增加对养老机构、社区养老服务中心的投入。\n"
+    "推进医养结合：加强医疗资源与养老资源的整合。\n"
+    "加强老年教育：开办多种形式的老年教育。\n"
+)
+
+
+def test_points_said_again_in_another_section_are_no_template() -> None:
+    assert [heading for heading, _ in _outline(MEASURES_SAID_TWICE)] == [
+        "养老问题现状及挑战",
+        "两会养老政策及措施",
+        "破解养老难题的路径",
+    ]
+    assert _outline(MEASURES_SAID_TWICE)[2][1] == ["加大养老服务设施投入", "推进医养结合", "加强老年教育"]

@@ -56,7 +56,12 @@ def template_labels(group: list[Node]) -> set[str]:
         for label in _labels(item):
             counts[label] = counts.get(label, 0) + 1
     shared = {label for label, n in counts.items() if n >= TEMPLATE_SHARE * len(group)}
-    return shared if len(shared) >= TEMPLATE_PARTS else set()
+    if len(shared) < TEMPLATE_PARTS:
+        return set()
+    # A template's labels are most of the labels of each item they open parts of: two points said again in
+    # two sections (`推进医养结合` among four measures under 措施 and five under 路径) are no template.
+    own = [labels for labels in map(_labels, group) if labels & shared]
+    return shared if all(2 * len(labels & shared) > len(labels) for labels in own) else set()
 
 
 def mark_template(group: list[Node]) -> bool:
