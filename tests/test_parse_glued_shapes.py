@@ -292,3 +292,22 @@ def test_points_said_again_in_another_section_are_no_template() -> None:
         "破解养老难题的路径",
     ]
     assert _outline(MEASURES_SAID_TWICE)[2][1] == ["加大养老服务设施投入", "推进医养结合", "加强老年教育"]
+
+
+def test_a_short_first_sentence_of_two_halves_is_the_head_whole() -> None:
+    text = (
+        "（一）内源性原因剖析\n"
+        "一是迷茫，不敢为。不少干部心里发虚，并非不想干事，而是不清楚该怎么干。\n"
+        "二是懒惰，不愿为。有的干部抱着“多一事不如少一事”的心态，满足现状。\n"
+        "三是唯利，不肯为。有的干部眼里只有利益，不见好处就不办事。\n"
+    )
+    assert _outline(text) == [("内源性原因剖析", ["迷茫，不敢为", "懒惰，不愿为", "唯利，不肯为"])]
+
+
+def test_a_label_before_a_long_sentence_is_still_the_head() -> None:
+    text = (
+        "二、存在的问题\n"
+        "1、水，自来水管道老旧，跑冒滴漏现象时有发生，居民用水得不到保障。\n"
+        "2、电，线路私拉乱接普遍，夏季用电高峰经常跳闸断电。\n"
+    )
+    assert _outline(text) == [("存在的问题", ["水", "电"])]
