@@ -311,3 +311,23 @@ def test_a_label_before_a_long_sentence_is_still_the_head() -> None:
         "2、电，线路私拉乱接普遍，夏季用电高峰经常跳闸断电。\n"
     )
     assert _outline(text) == [("存在的问题", ["水", "电"])]
+
+
+def test_zero_padded_numbers_glued_to_their_words_are_a_list() -> None:
+    text = (
+        "一、灵活就业人员社保体系发展背景\n"
+        "现行社会保障体系大多建立在固定、长期的正规就业之上，很难把灵活就业人员纳入进来。\n"
+        "01经济结构转型推动制度适配\n"
+        "产业升级驱动：第三产业占比提高，旧有社保制度难以覆盖非标准劳动关系；\n"
+        "02社会风险防控与公平正义诉求\n"
+        "系统性风险积累：没有参保的人一旦遭遇重病，很容易陷入贫困；\n"
+        "03 劳动力市场治理现代化的必要要求\n"
+        "稳定就业核心功能：灵活就业提供了六成以上的新增就业岗位；\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["经济结构转型推动制度适配", "社会风险防控与公平正义诉求", "劳动力市场治理现代化的必要要求"]
+
+
+@pytest.mark.parametrize("line", ["01月15日召开会议，部署全年工作。", "05年以来，全县新建农村公路300公里。"])
+def test_a_date_or_a_year_at_a_line_start_is_no_padded_number(line: str) -> None:
+    assert match_line(line) is None

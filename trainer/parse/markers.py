@@ -36,6 +36,7 @@ STYLE_RANK = {
     "dotted3": 5,
     "ar_paren": 4,
     "ar_rparen": 4,
+    "padded": 2,
     "circled": 5,
 }
 PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
@@ -101,14 +102,13 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("arabic", f"([{_DOT_DIGITS}])", False),
     # `一、`, and `一。`/`一.` as pages mistype it (a Chinese numeral is never a decimal).
     ("cn_dun", rf"({_CN})(?:[、]|[。.．](?![\d一二三四五六七八九十]))", False),
-    # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number their points.
-    ("arabic", r"(\d)\ufe0f?\u20e3", False),
+    ("arabic", r"(\d)\ufe0f?\u20e3", False),  # `1️⃣`: a keycap emoji digit, as 公众号 and 知乎 pages number
     # `1.` and `1、` are one style: documents mix them within one list.
     ("arabic", r"(\d{1,2})\.(?![\d.])", False),
-    # `1.2003年卫生部…`: an item that opens with a year, no decimal.
-    ("arabic", r"(\d{1,2})\.(?=(?:19|20)\d\d年)", False),
+    ("arabic", r"(\d{1,2})\.(?=(?:19|20)\d\d年)", False),  # `1.2003年卫生部…`: opening with a year, no decimal
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
+    ("padded", r"0([1-9]) ?(?=[\u4e00-\u9fff])(?![年月日号时点])", False),  # `01经济结构转型…`, a post's parts
     # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three
     # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％]) ?", False),
