@@ -331,3 +331,19 @@ def test_zero_padded_numbers_glued_to_their_words_are_a_list() -> None:
 @pytest.mark.parametrize("line", ["01月15日召开会议，部署全年工作。", "05年以来，全县新建农村公路300公里。"])
 def test_a_date_or_a_year_at_a_line_start_is_no_padded_number(line: str) -> None:
     assert match_line(line) is None
+
+
+def test_sub_arguments_counted_by_their_word_are_the_points() -> None:
+    text = (
+        "丨思路提纲丨\n"
+        "中心论点：新时代，让文化领跑。\n"
+        "分论点一：时代变了，文化不再是后台的配角。\n"
+        "分论点二：时代变了，文化已经成长为台前的主力。\n"
+        "分论点三：新时代，由文化来引领。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads[-3:] == [
+        "时代变了，文化不再是后台的配角",
+        "时代变了，文化已经成长为台前的主力",
+        "新时代，由文化来引领",
+    ]
