@@ -347,3 +347,18 @@ def test_sub_arguments_counted_by_their_word_are_the_points() -> None:
         "时代变了，文化已经成长为台前的主力",
         "新时代，由文化来引领",
     ]
+
+
+def test_heading_lines_over_prose_stay_points_when_the_prose_says_two_sides() -> None:
+    text = (
+        "乡镇应急管理面临的问题\n"
+        "应急管理体系构建不完善\n"
+        "眼下不少乡镇的应急管理体系架构还不健全，突出表现为应急预案编制不够、人手配备不足。\n"
+        "应急资源分配不合理\n"
+        "资源配置失衡是乡镇应急管理的又一个要害问题。一方面，资源投入往往偏向城市，乡村存在明显短板；"
+        "另一方面，受经济条件制约，乡镇很难自行补齐。\n"
+        "公众参与度不高\n"
+        "一些乡镇的群众对应急管理了解不多，也缺少自救互救的技能训练。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["应急管理体系构建不完善", "应急资源分配不合理", "公众参与度不高"]

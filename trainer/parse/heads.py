@@ -210,7 +210,7 @@ def _label_lead(text: str) -> str:
     clause = clean(stripped[:comma]).strip(_TRIM)
     if not clause or len(clause) >= MIN_CLAUSE or len(clean(stripped[comma + 1 :])) < MIN_CLAUSE:
         return ""
-    if 0 <= stop and len(clean(stripped[comma + 1 : stop])) < 2 * MIN_CLAUSE:
+    if stop >= 0 and len(clean(stripped[comma + 1 : stop])) < 2 * MIN_CLAUSE:
         return ""  # `迷茫，不敢为。`: a sentence this short is the head whole, its two halves one phrase
     folded = fold(clause)
     if (

@@ -112,8 +112,9 @@ def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
     headings they would hold no point, so they are the points, the heading line its head and the prose
     its body."""
     for n in group:
-        if n.children or not n.items or any(top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para)):
-            return False
+        lists = (top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para))
+        if n.children or not n.items or any(run and run[0].style != "side" for run in lists):
+            return False  # the two sides said in its prose (`一方面…另一方面…`) are no list of its own
     # One alone is a list cut short when it makes a claim under a heading naming a kind (`人口流失严重`
     # under `二、乡村治理面临的困境`, the copy ending there).
     alone = heading_kind(parent.title) is not SectionKind.OTHER and head_kind(group[0].title) is not SectionKind.OTHER
