@@ -55,6 +55,7 @@ PARTS = {
     "dev13": ROOT / "tests" / "realdocs" / "dev13",
     "dev14": ROOT / "tests" / "realdocs" / "dev14",
     "dev15": ROOT / "tests" / "realdocs" / "dev15",
+    "dev16": ROOT / "tests" / "realdocs" / "dev16",
     "corpus": ROOT / "tests" / "corpus",
 }
 # The real parts the builder (and its learned tables) have been developed on: a new blind part is left out
