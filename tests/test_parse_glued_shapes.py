@@ -362,3 +362,20 @@ def test_heading_lines_over_prose_stay_points_when_the_prose_says_two_sides() ->
     )
     heads = [h for _, heads in _outline(text) for h in heads]
     assert heads == ["应急管理体系构建不完善", "应急资源分配不合理", "公众参与度不高"]
+
+
+def test_a_conclusion_line_after_heading_lines_closes_them() -> None:
+    text = (
+        "市场监管所年度工作总结\n"
+        "市场监管所是守护市场秩序、维护消费者权益的一线机构。过去一年里，各级市场监管所做了大量工作。\n"
+        "深入推进“双随机、一公开”监管\n"
+        "“双随机、一公开”监管是市场监管所日常工作的重中之重。一年来抽查覆盖面持续扩大。\n"
+        "严厉打击假冒伪劣产品\n"
+        "假冒伪劣产品一直是消费者最关心的问题之一。各级市场监管所加大了执法力度。\n"
+        "加强知识产权保护\n"
+        "知识产权保护是推动创新发展的关键一环。各级市场监管所强化了专利和商标执法。\n"
+        "总结\n"
+        "总之，过去一年，各级市场监管所在维护消费者权益方面取得了明显成效。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["深入推进“双随机、一公开”监管", "严厉打击假冒伪劣产品", "加强知识产权保护"]

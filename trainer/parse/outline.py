@@ -29,6 +29,7 @@ from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SC
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_phrase, is_lead_word, is_question_heading
+from trainer.parse.vocab import DOCUMENT_PART as _PART  # `总结` after a page's heading lines closes them all
 
 _MD = re.compile(r"^(#{1,6})\s*+((?:\s*+[^\s#]++|\s*+#++)*?)\s*+#*+\s*+$")  # linear: lazy by whole runs
 _QUOTED = re.compile(r"“[^“”]{1,8}”")  # `“天坑专业”现象普遍`: a quoted term inside a heading's words
@@ -43,8 +44,7 @@ _NOTE_WORDS = (
 )
 _NOTE_LABEL = re.compile(rf"^(?:[【〖\[] *(?:{_NOTE_WORDS}|要求) *[】〗\]]|(?:{_NOTE_WORDS}) *[：:]) *")
 _ANSWER_LABEL = re.compile(rf"^[【〖\[] *(?:{ANSWER_WORDS})")
-# `一、给定资料` / `三、参考答案`: the same labels as numbered headings.
-_NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")
+_NOTE_TITLE = re.compile(rf"^(?:{_NOTE_WORDS})$")  # `一、给定资料` / `三、参考答案`: the labels as numbered headings
 _ANSWER_TITLE = re.compile(rf"^(?:{ANSWER_WORDS})$")
 
 
@@ -85,8 +85,7 @@ _BRACKETED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,20})[】〗\]]$")
 _LABELLED = re.compile(r"^[【〖\[]([^【】〖〗\[\]]{1,10})[】〗\]] *(?=[^【】〖〗\[\] ])")
 # `专题一：非遗保护`, `第二篇：传统村落`: a numbered topic label, then the topic itself.
 _COLON_LABEL = re.compile(
-    rf"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{{1,3}}|{CHAPTER_LABEL})"
-    r" *[：:] *(?=[^ ：:])"
+    rf"^(?:(?:专题|主题|话题|热点|模块|板块|素材)[一二三四五六七八九十\d]{{1,3}}|{CHAPTER_LABEL}) *[：:] *(?=[^ ：:])"
 )
 LABELLED_MAX = 40
 # 【参考答案】 marks an answer, not a heading: the list under it belongs to the question above.
@@ -381,7 +380,9 @@ def build_tree(paras: list[Para], title: str) -> Node:
         deepest = stack[-1]
         if head.ordinal == 1 and _announced_after(deepest, head.style):
             stack.pop()
-        if head.style.startswith("bare"):
+        if head.style.startswith("bare") and _PART.match(title_text.strip().rstrip("：:")):
+            del stack[1:]
+        elif head.style.startswith("bare"):
             _pop_for_bare(head.style, paras[i + 1] if i + 1 < len(paras) else None, stack)
         else:
             _pop_for(head.style, stack, head.ordinal)

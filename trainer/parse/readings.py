@@ -28,6 +28,7 @@ from trainer.parse.shapes import RUN_IN
 from trainer.parse.templates import claims_over_details, mark_template, template_labels
 from trainer.parse.vocab import (
     COUNTS_WHAT_FOLLOWS,
+    DOCUMENT_PART,
     head_kind,
     heading_kind,
     is_facet_heading,
@@ -171,20 +172,13 @@ def _questions_answered(group: list[Node]) -> bool:
     return all(map(opens_task, (n.title for n in group))) and any(map(holds_list, group))
 
 
-# The parts every document may have (`一、引言`, `五、结论`): a numbered item so named is a part of the
-# document, never a point, and so are its siblings. A new part is an alternative here.
-_DOCUMENT_PART = re.compile(
-    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录)$"
-)
-
-
 def _is_heading_group(group: list[Node], parent: Node) -> bool:
     style = group[0].style
     if style == RUN_IN and not any(n.children for n in group):
         # leads run in to their prose (`存在问题：剖析…`, a table's rows `| 引言 | 开篇点题 |`) head no
         # list: points, whatever they name
         return False
-    if any(_DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
+    if any(DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
     if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False

@@ -41,6 +41,14 @@ _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
 _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|何方|几个|在哪|哪里")
 
 
+# The parts every document may have (`一、引言`, `五、结论`, a bare `总结` line): a numbered item so named is
+# a part of the document, never a point, and so are its siblings; a line so named never sits inside
+# another part. A new part is an alternative here.
+DOCUMENT_PART = re.compile(
+    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录)$"
+)
+
+
 # `政府层面`, `从企业角度来看`: a heading that names who or which side the points under it concern.
 _FACET = re.compile(r"^(?:从|在|就)?[\u4e00-\u9fff]{1,8}(?:层面|方面|角度|维度|视角|领域|因素)(?:来看|而言|来说|看)?$")
 
