@@ -379,3 +379,20 @@ def test_a_conclusion_line_after_heading_lines_closes_them() -> None:
     )
     heads = [h for _, heads in _outline(text) for h in heads]
     assert heads == ["深入推进“双随机、一公开”监管", "严厉打击假冒伪劣产品", "加强知识产权保护"]
+
+
+def test_a_digit_glued_to_its_words_numbers_them() -> None:
+    text = (
+        "一)顶层设计逐步完善\n"
+        "1制度框架明确\n"
+        "近年来国家层面出台了多项应急管理制度，基层应急工作有章可循。\n"
+        "2责任机制强化\n"
+        "各地层层签订责任书，把应急责任落实到岗到人。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["制度框架明确", "责任机制强化"]
+
+
+@pytest.mark.parametrize("line", ["7位县区委书记作了表态发言。", "3个方面的问题值得重视。", "5家企业获得表彰。"])
+def test_a_count_at_a_line_start_is_no_glued_number(line: str) -> None:
+    assert match_line(line) is None

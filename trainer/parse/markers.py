@@ -23,6 +23,7 @@ SEQUENCE_WORDS = tuple(_SEQ)  # `heads` takes them off a point's head
 _SEQ_WORDS = "|".join(_SEQ)
 _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 _LETTERS = "abcdefghij"
+_MEASURES = "个位年月日号时点分秒万亿千百元人次项条名家户所座岁天周批件台辆吨亩米度倍成届期级类种大线只份张篇部本场轮处层套间口片斤升公平"
 # Emoji and marks a page puts before a number (`📌1.`, `🔹一是`, `✅（一）`): decoration, not a marker.
 _DECORATION = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf\u2b50\u2b55\u2705\u274c\ufe0f\u200d]+ *")
 _SIDES = {"一方面": 1, "另一方面": 2}
@@ -82,8 +83,7 @@ _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )
 
-# `第一篇`, `第二章`, `第三部分`, `第四讲`: a collection's or a course's chapter label (a title's or a
-# topic's label before its own words; a line of its own above a piece's title).
+# `第一篇`, `第二章`, `第四讲`: a collection's or a course's chapter label (a title's or a topic's label, a line)
 CHAPTER_LABEL = r"第[一二三四五六七八九十\d]{1,3}(?:篇|章|部分|节|讲|期|幕|课|单元)"
 
 # `原因一`, `对策2`: a counted word and its number (group 1), the `word_num` style's marker and, before
@@ -109,8 +109,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("arabic", r"(\d{1,2}) ?、", False),
     ("ar_rparen", r"(\d{1,2})）", False),
     ("padded", r"0([1-9]) ?(?=[\u4e00-\u9fff])(?![年月日号时点])", False),  # `01经济结构转型…`, a post's parts
-    # `1.1.2`, `2.3.1`: the third level of decimal numbering, counted by its last number (three
-    # numbers are no figure: `1.1.3个人…` is item 3 on `个人`).
+    ("arabic", rf"([1-9])(?=[\u4e00-\u9fff])(?![{_MEASURES}])", False),  # `1制度框架明确`: no mark between
+    # `1.1.2`, `2.3.1`: the third level of decimal numbering, by its last number (`1.1.3个人…` is item 3)
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％]) ?", False),
     # `1.1`, `2.3`, a thesis's `2.1.`: the second level of decimal numbering.
     # A unit after it makes a figure (`1.5万`, `2.3年，`), not one in a word (`1.1人口老龄化`, `7.1人力资源`).
