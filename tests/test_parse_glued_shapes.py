@@ -396,3 +396,14 @@ def test_a_digit_glued_to_its_words_numbers_them() -> None:
 @pytest.mark.parametrize("line", ["7位县区委书记作了表态发言。", "3个方面的问题值得重视。", "5家企业获得表彰。"])
 def test_a_count_at_a_line_start_is_no_glued_number(line: str) -> None:
     assert match_line(line) is None
+
+
+def test_a_head_glued_to_a_body_opening_on_although_is_cut_there() -> None:
+    text = (
+        "我国医疗保险制度存在的问题\n"
+        "1.城乡医保整合进度不一虽然国家早已部署整合，但一些地方推进缓慢，参保群众感受不到变化。\n"
+        "2.不同地区之间医疗保险待遇差异大虽然各地都建立了各自的医保制度，但报销比例差距明显。\n"
+        "3.异地就医结算仍不顺畅尽管直接结算范围不断扩大，手续繁琐的问题依然存在。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["城乡医保整合进度不一", "不同地区之间医疗保险待遇差异大", "异地就医结算仍不顺畅"]
