@@ -407,3 +407,15 @@ def test_a_head_glued_to_a_body_opening_on_although_is_cut_there() -> None:
     )
     heads = [h for _, heads in _outline(text) for h in heads]
     assert heads == ["城乡医保整合进度不一", "不同地区之间医疗保险待遇差异大", "异地就医结算仍不顺畅"]
+
+
+def test_yi_yue_counts_a_list_as_yi_shi_does() -> None:
+    text = (
+        "基层形式主义面面观\n"
+        "下面，我们就走进基层，看看形式主义的几张面孔。\n"
+        "一曰文山会海。这是基层最具代表性的一种形式主义，文件照抄照转、会议层层套开。\n"
+        "二曰督查过频。有的地方督查检查名目繁多，基层疲于应付。\n"
+        "三曰留痕过度。工作做没做，全看台账和照片。\n"
+    )
+    heads = [h for _, heads in _outline(text) for h in heads]
+    assert heads == ["文山会海", "督查过频", "留痕过度"]

@@ -136,7 +136,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("word_num", rf"{_COUNTED}(?:[：:、.]| (?=\S))", False),  # `痛点 1：` spaced too
     ("diyi", rf"第({_CN})(?:是|[，、：.](?!\d))", True),
     ("qiyi", rf"其({_CN})(?:是|[，、：])", True),  # `其一是…`, as `第一是…`
-    ("yishi", rf"({_CN})是(?![否的])[，：]?", True),  # `一是非经营性…`: 是非 at a clause start is a marker
+    ("yishi", rf"({_CN})(?:是(?![否的])|曰)[，：]?", True),  # `一是非经营性…` (是非 at a clause start too), `一曰…`
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
     # `首先是…其次是…再次是…`: 是 belongs to the marker, as in 一是, 第一是, 其一是.
@@ -222,7 +222,7 @@ def match_line(key: str) -> Marker | None:
 
 _BOUNDARY = "。；：！？"
 _INLINE_HINT = re.compile(
-    r"[一二三四五六七八九十]是|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
+    r"[一二三四五六七八九十][是曰]|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
     rf"|一方面|{_SEQ_WORDS}|（(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})）"
     f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]|[一二三四五六七八九十]{{1,3}}、"
 )
