@@ -56,6 +56,7 @@ PARTS = {
     "dev14": ROOT / "tests" / "realdocs" / "dev14",
     "dev15": ROOT / "tests" / "realdocs" / "dev15",
     "dev16": ROOT / "tests" / "realdocs" / "dev16",
+    "dev17": ROOT / "tests" / "realdocs" / "dev17",
     "corpus": ROOT / "tests" / "corpus",
 }
 # The real parts the builder (and its learned tables) have been developed on: a new blind part is left out
