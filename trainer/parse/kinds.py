@@ -247,9 +247,9 @@ def _learned(c: KindCues) -> SectionKind | None:
     on, not the blind one: `benchmarks.outline.BLIND_PARTS`) and tests/corpus (weighed double) whose
     heading names no kind: the ones this cue is asked about. Its place and settings were chosen
     leave-one-part-out by `python -m benchmarks.kindmodel` (each part scored with a model trained without
-    it): 0.883 by the rules alone, 0.903 with the cue over fifteen parts; blind, dev15 0.758 -> 0.796 and
-    dev16 0.787 -> 0.806 (session 14). Earlier in RULES, or deciding with less certainty, it scored
-    lower: it decides only with probability >= LEARNED_MIN.
+    it): 0.883 by the rules alone, 0.903 with the cue over fifteen parts; blind, dev15 0.758 -> 0.796,
+    dev16 0.787 -> 0.806, dev17 0.816 unchanged (session 14). Earlier in RULES, or deciding with less
+    certainty, it scored lower: it decides only with probability >= LEARNED_MIN.
     """
     kind, p = kindmodel.model().predict(c.heading, c.heads, c.topic)
     return _named(kind) if p >= LEARNED_MIN else None
