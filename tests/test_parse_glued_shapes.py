@@ -15,6 +15,10 @@ def _outline(text: str) -> list[tuple[str, list[str]]]:
     return [(s.heading, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
 
 
+def _heads(text: str) -> list[str]:
+    return [head for _, heads in _outline(text) for head in heads]
+
+
 # A page whose list items each became two bullets: the first carries the number and the head, the
 # second the elaboration. The bullet decorates the number, as an emoji does (`📌1.`).
 BULLETED_NUMBERS = (
@@ -172,7 +176,7 @@ def test_a_collection_index_with_page_numbers_is_no_list_of_points() -> None:
 
 def test_numbered_figures_and_years_are_no_page_numbers() -> None:
     text = "一、取得的成效\n1.粮食总产量稳定在2023\n2.新建高标准农田120万亩\n3.农民人均收入增长8%\n"
-    assert [h for _, heads in _outline(text) for h in heads] == [
+    assert _heads(text) == [
         "粮食总产量稳定在2023",
         "新建高标准农田120万亩",
         "农民人均收入增长8%",
@@ -220,8 +224,7 @@ TRAILING_MARKS = (
 
 
 def test_a_bullet_mark_run_up_onto_the_line_above_marks_the_next_line() -> None:
-    heads = [h for _, heads in _outline(TRAILING_MARKS) for h in heads]
-    assert heads == ["渠道分散与体验割裂", "数据孤岛与共享滞后", "流程冗长与协同不足"]
+    assert _heads(TRAILING_MARKS) == ["渠道分散与体验割裂", "数据孤岛与共享滞后", "流程冗长与协同不足"]
 
 
 # A speech copied with each numbered heading glued to its paragraph, the list run in after it.
@@ -324,8 +327,7 @@ def test_zero_padded_numbers_glued_to_their_words_are_a_list() -> None:
         "03 劳动力市场治理现代化的必要要求\n"
         "稳定就业核心功能：灵活就业提供了六成以上的新增就业岗位；\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["经济结构转型推动制度适配", "社会风险防控与公平正义诉求", "劳动力市场治理现代化的必要要求"]
+    assert _heads(text) == ["经济结构转型推动制度适配", "社会风险防控与公平正义诉求", "劳动力市场治理现代化的必要要求"]
 
 
 @pytest.mark.parametrize("line", ["01月15日召开会议，部署全年工作。", "05年以来，全县新建农村公路300公里。"])
@@ -341,8 +343,7 @@ def test_sub_arguments_counted_by_their_word_are_the_points() -> None:
         "分论点二：时代变了，文化已经成长为台前的主力。\n"
         "分论点三：新时代，由文化来引领。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads[-3:] == [
+    assert _heads(text)[-3:] == [
         "时代变了，文化不再是后台的配角",
         "时代变了，文化已经成长为台前的主力",
         "新时代，由文化来引领",
@@ -360,8 +361,7 @@ def test_heading_lines_over_prose_stay_points_when_the_prose_says_two_sides() ->
         "公众参与度不高\n"
         "一些乡镇的群众对应急管理了解不多，也缺少自救互救的技能训练。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["应急管理体系构建不完善", "应急资源分配不合理", "公众参与度不高"]
+    assert _heads(text) == ["应急管理体系构建不完善", "应急资源分配不合理", "公众参与度不高"]
 
 
 def test_a_conclusion_line_after_heading_lines_closes_them() -> None:
@@ -377,8 +377,7 @@ def test_a_conclusion_line_after_heading_lines_closes_them() -> None:
         "总结\n"
         "总之，过去一年，各级市场监管所在维护消费者权益方面取得了明显成效。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["深入推进“双随机、一公开”监管", "严厉打击假冒伪劣产品", "加强知识产权保护"]
+    assert _heads(text) == ["深入推进“双随机、一公开”监管", "严厉打击假冒伪劣产品", "加强知识产权保护"]
 
 
 def test_a_digit_glued_to_its_words_numbers_them() -> None:
@@ -389,8 +388,7 @@ def test_a_digit_glued_to_its_words_numbers_them() -> None:
         "2责任机制强化\n"
         "各地层层签订责任书，把应急责任落实到岗到人。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["制度框架明确", "责任机制强化"]
+    assert _heads(text) == ["制度框架明确", "责任机制强化"]
 
 
 @pytest.mark.parametrize("line", ["7位县区委书记作了表态发言。", "3个方面的问题值得重视。", "5家企业获得表彰。"])
@@ -405,8 +403,7 @@ def test_a_head_glued_to_a_body_opening_on_although_is_cut_there() -> None:
         "2.不同地区之间医疗保险待遇差异大虽然各地都建立了各自的医保制度，但报销比例差距明显。\n"
         "3.异地就医结算仍不顺畅尽管直接结算范围不断扩大，手续繁琐的问题依然存在。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["城乡医保整合进度不一", "不同地区之间医疗保险待遇差异大", "异地就医结算仍不顺畅"]
+    assert _heads(text) == ["城乡医保整合进度不一", "不同地区之间医疗保险待遇差异大", "异地就医结算仍不顺畅"]
 
 
 def test_yi_yue_counts_a_list_as_yi_shi_does() -> None:
@@ -417,5 +414,4 @@ def test_yi_yue_counts_a_list_as_yi_shi_does() -> None:
         "二曰督查过频。有的地方督查检查名目繁多，基层疲于应付。\n"
         "三曰留痕过度。工作做没做，全看台账和照片。\n"
     )
-    heads = [h for _, heads in _outline(text) for h in heads]
-    assert heads == ["文山会海", "督查过频", "留痕过度"]
+    assert _heads(text) == ["文山会海", "督查过频", "留痕过度"]
