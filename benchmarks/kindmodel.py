@@ -14,6 +14,7 @@ and writes `trainer/parse/kindmodel_table.py`.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import random
 import sys
@@ -83,9 +84,13 @@ class Settings:
     min_sections: int = 1  # nb: features seen in fewer sections are dropped (they decide on one page)
     topic: bool = False  # read the topic's title too
     unnamed: bool = True  # train only on sections whose heading names no kind (where the cue is asked)
+    lead: bool = False  # read the lead-in too (trained on the builder's sections: annotations hold no lead-in)
+    rate: float = 0.5  # lr: AdaGrad's step
+    seed: int = 12  # lr: the shuffled order's seed
 
     def label(self) -> str:
-        return f"{self.method} {'alpha' if self.method == 'nb' else 'l2'}={self.l2} chars={self.head_chars} weigh={int(self.weigh_heads)} unnamed={int(self.unnamed)} min={self.min_sections} topic={int(self.topic)}"
+        text = f"{self.method} {'alpha' if self.method == 'nb' else 'l2'}={self.l2} chars={self.head_chars} weigh={int(self.weigh_heads)} unnamed={int(self.unnamed)} min={self.min_sections} topic={int(self.topic)}"
+        return text + (f" lead=1 epochs={self.epochs} rate={self.rate} prune={self.prune}" if self.lead else "")
 
 
 def train(data: list[Example], s: Settings) -> Model:
@@ -101,6 +106,76 @@ def train(data: list[Example], s: Settings) -> Model:
     ]
     model = _train_nb(rows, s) if s.method == "nb" else _train_lr(rows, s)
     return _pruned(model, s.prune)
+
+
+# --- the builder's sections (what the lead-reading cue is trained on) -------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    """One section the builder made, with its kind cues and the annotated kinds of its matched points."""
+
+    part: str
+    heading: str
+    heads: tuple[str, ...]
+    topic: str
+    lead: str
+    labels: tuple[SectionKind, ...]
+
+
+def builder_sections(part: str) -> list[Section]:
+    """Run the builder on a part, both learned cues set aside (the tables never train on themselves), and
+    keep each section whose points match annotated ones."""
+    from benchmarks.outline import _expected_points, match_points, norm
+    from trainer.errors import TrainerError
+    from trainer.parse import decode, parse_document, structure
+
+    seen: list[kinds.KindCues] = []
+
+    def record(cues: kinds.KindCues) -> SectionKind:
+        seen.append(cues)
+        return kinds.section_kind(cues)
+
+    saved = kinds.RULES, structure.section_kind
+    kinds.RULES, structure.section_kind = RULES_ALONE, record
+    out = []
+    try:
+        for txt in sorted(PARTS[part].glob("*.txt")):
+            expected = txt.with_name(txt.name.removesuffix(".txt") + ".expected.yaml")
+            if not expected.exists():
+                continue
+            exp = _expected_points(yaml.safe_load(expected.read_text(encoding="utf-8")) or {})
+            seen.clear()
+            with contextlib.suppress(TrainerError):
+                deck = parse_document(decode(txt.read_bytes(), source=txt.name), source=txt.name)
+                pred = [norm(p.head) for _, _, p in deck.points()]
+                pairs = match_points([norm(h) for h, _ in exp], pred)
+                kind_of = {pred[j]: SectionKind(exp[i][1]) for i, j in pairs}
+                for c in seen:
+                    labels = tuple(kind_of[norm(h)] for h in c.heads if norm(h) in kind_of)
+                    if labels:
+                        out.append(Section(part, c.heading, tuple(c.heads), c.topic, c.lead, labels))
+    finally:
+        kinds.RULES, structure.section_kind = saved
+    return out
+
+
+def all_sections() -> dict[str, list[Section]]:
+    return {p: builder_sections(p) for p in TRAIN_PARTS}
+
+
+def train_lead(data: list[Section], s: Settings) -> Model:
+    """The lead-reading model: each section weighs one (the corpus's CORPUS_WEIGHT), shared among its
+    points' kinds."""
+    rows = []
+    for e in data:
+        feats = features(e.heading, list(e.heads), s.head_chars, e.topic if s.topic else "", e.lead)
+        weight = CORPUS_WEIGHT if e.part == "corpus" else 1.0
+        for kind in sorted(set(e.labels), key=KINDS.index):
+            rows.append((feats, KINDS.index(kind), weight * e.labels.count(kind) / len(e.labels)))
+    model = _train_lr(rows, s)
+    pruned = _pruned(model, s.prune)
+    return Model(pruned.bias, pruned.weights, pruned.head_chars, pruned.topic, lead=True)
 
 
 # The corpus's cases each show one difficulty on purpose: weighed double, they hold against the many
@@ -146,9 +221,9 @@ def _train_lr(rows: list[tuple[dict[str, float], int, float]], s: Settings) -> M
     g2: dict[str, list[float]] = {}
     bias = [0.0] * n
     bg2 = [1e-8] * n
-    rate = 0.5
+    rate = s.rate
     order = list(range(len(rows)))
-    rng = random.Random(12)
+    rng = random.Random(s.seed)
     for _ in range(s.epochs):
         rng.shuffle(order)
         for k in order:
@@ -203,7 +278,8 @@ def _insert_before(rules: tuple, anchor: Any, new: Any) -> tuple:
     return (*rules[:i], new, *rules[i:])
 
 
-BASE = tuple(r for r in kinds.RULES if r is not getattr(kinds, "_learned", None))
+# The rules without either learned cue (the lead-reading one is scored by `--lead`).
+BASE = RULES_ALONE = tuple(r for r in kinds.RULES if r not in (kinds._learned, kinds._read_lead))
 CANDIDATES: dict[str, tuple] = {
     "rules": BASE,
     "shipped (kinds.RULES)": kinds.RULES,
@@ -283,6 +359,36 @@ def section_part_out(settings: Settings, data: dict[str, list[Example]]) -> tupl
     return per, hit / all_
 
 
+def print_lead_part_out(data: dict[str, list[Example]]) -> None:
+    """Kind accuracy per part, both models trained without it: the rules and the annotation-trained cue,
+    then with the lead-reading cue before it (kinds.RULES as shipped). The rules were fitted on these
+    parts, so this shows what the cue costs where they hold; what it gains on pages the rules never saw
+    is measured on the part left blind (the README)."""
+    sections = all_sections()
+    without = tuple(r for r in kinds.RULES if r is not kinds._read_lead)
+    print(f"  {'part':<10}{'points':>8}{'without':>9}{'with':>9}")
+    sums = [0, 0.0, 0.0]
+    for part in REAL_PARTS:
+        nb = train([e for p, ex in data.items() if p != part for e in ex], CHOSEN)
+        lead = train_lead([e for p, ex in sections.items() if p != part for e in ex], LEAD_CHOSEN)
+        got = []
+        for rules in (without, kinds.RULES):
+            saved = kinds.RULES
+            kinds.RULES = rules
+            kindmodel.install(nb, lead)
+            try:
+                got.append(totals(score_part(PARTS[part])))
+            finally:
+                kinds.RULES = saved
+                kindmodel.install(None)
+        m = got[0]["matched_points"]
+        sums[0] += m
+        sums[1] += got[0]["kind_accuracy"] * m
+        sums[2] += got[1]["kind_accuracy"] * m
+        print(f"  {part:<10}{m:>8}{got[0]['kind_accuracy']:9.3f}{got[1]['kind_accuracy']:9.3f}", flush=True)
+    print(f"  {'total':<10}{sums[0]:>8}{sums[1] / sums[0]:9.3f}{sums[2] / sums[0]:9.3f}")
+
+
 SETTINGS = [
     Settings("nb", 0.1, unnamed=False),
     Settings("nb", 0.1),
@@ -309,19 +415,36 @@ SETTINGS = [
 CHOSEN = Settings("nb", 0.1, min_sections=2)  # chosen part-out; its place: kinds._learned
 
 
+LEAD_TABLE = ROOT / "trainer" / "parse" / "kindlead_table.py"
+# chosen on the parts last scored blind (the README, session 15); its place: kinds._read_lead
+LEAD_CHOSEN = Settings(
+    "lr", 1e-4, epochs=12, rate=0.3, seed=1, topic=True, lead=True, unnamed=False, weigh_heads=False, prune=0.6
+)
+
+
 def write_table(model: Model, settings: Settings, path: Path = TABLE) -> None:
     path.write_text(render_table(model, settings), encoding="utf-8")
 
 
 def render_table(model: Model, settings: Settings) -> str:
+    if model.lead:
+        said = (
+            "# Trained on the sections the builder makes of tests/realdocs and tests/corpus, labelled by their\n"
+            f"# annotated points ({settings.label()}); read by trainer.parse.kindmodel, decided on in kinds._read_lead."
+        )
+    else:
+        said = (
+            "# Trained on the annotated sections of tests/realdocs and tests/corpus whose heading names no kind\n"
+            f"# ({settings.label()}); read by trainer.parse.kindmodel, decided on in kinds._learned."
+        )
     lines = [
         '"""The learned kind cue\'s weights: GENERATED by `python -m benchmarks.kindmodel --write`; do not edit."""',
         "",
-        "# Trained on the annotated sections of tests/realdocs and tests/corpus whose heading names no kind",
-        f"# ({settings.label()}); read by trainer.parse.kindmodel, decided on in kinds._learned.",
+        said,
         "# fmt: off",
         f"HEAD_CHARS = {model.head_chars}",
         f"TOPIC = {model.topic}",
+        *([f"LEAD = {model.lead}"] if model.lead else []),
         f"BIAS = {model.bias!r}",
         "ROWS = (",
     ]
@@ -333,7 +456,8 @@ def render_table(model: Model, settings: Settings) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m benchmarks.kindmodel", description=__doc__.splitlines()[0])
     ap.add_argument("--models", action="store_true", help="compare model settings on the annotations alone")
-    ap.add_argument("--write", action="store_true", help="train on every part and write the table")
+    ap.add_argument("--write", action="store_true", help="train on every part and write both tables")
+    ap.add_argument("--lead", action="store_true", help="score the lead-reading cue part-out")
     ap.add_argument("--settings", type=int, nargs="*", help="indices into SETTINGS to score instead of CHOSEN")
     ap.add_argument("--only", nargs="*", default=list(CANDIDATES), help="integrations to score")
     args = ap.parse_args(argv)
@@ -348,6 +472,12 @@ def main(argv: list[str] | None = None) -> int:
         model = train([e for ex in data.values() for e in ex], CHOSEN)
         write_table(model, CHOSEN)
         print(f"wrote {TABLE.relative_to(ROOT)}: {len(model.weights)} features, {TABLE.stat().st_size} bytes")
+        lead = train_lead([e for ex in all_sections().values() for e in ex], LEAD_CHOSEN)
+        write_table(lead, LEAD_CHOSEN, LEAD_TABLE)
+        print(f"wrote {LEAD_TABLE.relative_to(ROOT)}: {len(lead.weights)} features, {LEAD_TABLE.stat().st_size} bytes")
+        return 0
+    if args.lead:
+        print_lead_part_out(data)
         return 0
     for settings in [SETTINGS[i] for i in args.settings] if args.settings else [CHOSEN]:
         print(f"kind accuracy, leave-one-part-out ({settings.label()})")

@@ -47,6 +47,16 @@ def _reset_postgres(url: str) -> None:
 
 
 @pytest.fixture
+def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kind rules without the learned cues (last in RULES): a guard that a rule decides nothing is
+    about the rule; the cues, trained on the annotated parts, may still read the heads, the lead-in or
+    the topic (`从…来看` angles are significance on real pages; `打好…组合拳` is a call to act)."""
+    from trainer.parse import kinds
+
+    monkeypatch.setattr(kinds, "RULES", tuple(r for r in kinds.RULES if r not in (kinds._read_lead, kinds._learned)))
+
+
+@pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     """A fresh SQLite file, whatever --db-url says (for SQLite-only behaviour)."""
     return f"sqlite:///{tmp_path / 'test.db'}"

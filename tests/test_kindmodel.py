@@ -22,13 +22,31 @@ def test_committed_table_is_what_the_annotations_train() -> None:
     )
 
 
-def test_table_is_small() -> None:
+def test_committed_lead_table_is_what_the_builders_sections_train() -> None:
+    sections = bench.all_sections()
+    model = bench.train_lead([e for ex in sections.values() for e in ex], bench.LEAD_CHOSEN)
+    assert bench.render_table(model, bench.LEAD_CHOSEN) == bench.LEAD_TABLE.read_text(encoding="utf-8"), (
+        "regenerate with `python -m benchmarks.kindmodel --write`"
+    )
+
+
+def test_builders_sections_are_labelled_by_their_matched_points() -> None:
+    sections = bench.builder_sections("corpus")
+    assert len(sections) > 300
+    assert all(s.labels and len(s.labels) <= len(s.heads) for s in sections)
+    kinds_seen = {k for s in sections for k in s.labels}
+    assert kinds_seen == set(SectionKind)
+
+
+def test_tables_are_small() -> None:
     assert bench.TABLE.stat().st_size < 300_000
     assert len(kindmodel.model().weights) < 10_000
+    assert bench.LEAD_TABLE.stat().st_size < 300_000
+    assert len(kindmodel.lead_model().weights) < 10_000
 
 
-def test_learned_cue_is_the_last_rule() -> None:
-    assert kinds.RULES[-1] is kinds._learned
+def test_learned_cues_are_the_last_rules() -> None:
+    assert kinds.RULES[-2:] == (kinds._read_lead, kinds._learned)
 
 
 def test_start_up_path_does_not_load_the_table() -> None:
@@ -38,6 +56,7 @@ def test_start_up_path_does_not_load_the_table() -> None:
         "for name in STARTUP_MODULES:\n"
         "    importlib.import_module(name)\n"
         "assert 'trainer.parse.kindmodel_table' not in sys.modules\n"
+        "assert 'trainer.parse.kindlead_table' not in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
 
@@ -55,7 +74,7 @@ SECTIONS = [
 @pytest.mark.parametrize(("heading", "heads", "kind"), SECTIONS, ids=[h[0] for _, h, _ in SECTIONS])
 def test_learned_cue_reads_sections_naming_no_kind(heading: str, heads: list[str], kind: SectionKind) -> None:
     cues = KindCues(heading=heading, heads=heads)
-    assert [r(cues) for r in kinds.RULES[:-1]] == [None] * (len(kinds.RULES) - 1), "no rule before it decides"
+    assert [r(cues) for r in kinds.RULES[:-2]] == [None] * (len(kinds.RULES) - 2), "no rule before them decides"
     assert kinds._learned(cues) is kind
     assert section_kind(cues) is kind
 
@@ -77,6 +96,35 @@ def test_unsure_model_says_nothing() -> None:
     _, p = kindmodel.model().predict(cues.heading, cues.heads)
     assert p < kinds.LEARNED_MIN
     assert kinds._learned(cues) is None
+
+
+# The same three heads (what changed), led into by a sentence reporting results or by one announcing
+# what will be done: the lead-reading cue tells them apart by the lead-in (the heads alone leave it unsure).
+CHANGES = ["办理时限压缩一半", "群众满意度达到98%", "投诉量同比下降三成"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "kind"),
+    [
+        ("经过一年努力，改革取得的主要成果如下：", SectionKind.ACHIEVEMENTS),
+        ("下一步，我们将从以下几方面入手：", SectionKind.COUNTERMEASURES),
+    ],
+)
+def test_lead_cue_reads_the_lead_in(lead: str, kind: SectionKind) -> None:
+    assert kinds._read_lead(KindCues(heads=CHANGES, lead=lead)) is kind
+    assert kinds._read_lead(KindCues(heads=CHANGES)) is None, "without the lead-in it is not sure"
+
+
+def test_lead_cue_sure_of_a_description_says_other() -> None:
+    cues = KindCues(heading="核心内涵", heads=["以人民为中心", "系统观念"])
+    assert kinds._read_lead(cues) is SectionKind.OTHER
+
+
+def test_lead_features_read_the_last_clause_only() -> None:
+    feats = kindmodel.features("", [], lead="去年全市经济平稳增长。经过努力，取得的主要成果如下：")
+    assert {"l:成果", "l:如下", "l:下$"} <= set(feats)
+    assert not any(f.startswith("l:") and ("经济" in f or "增长" in f) for f in feats)
+    assert kindmodel.lead_clause("……；主要问题有：") == "主要问题有"
 
 
 def test_features_fold_traditional_characters_and_mark_ends() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from trainer.core.model import SectionKind as K
-from trainer.parse import kinds, parse_document
+from trainer.parse import parse_document
 from trainer.parse.drafts import PointDraft, drop_strays
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.vocab import describes_subject, head_kind, heading_kind
@@ -136,14 +136,6 @@ def test_document_of_benefits_said_after_the_subject() -> None:
         "越来越多的年轻人回到家乡。\n"
     )
     assert [k for k, _ in _kinds(text)] == [K.SIGNIFICANCE]
-
-
-@pytest.fixture
-def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rules without the learned cue (last in RULES): a guard that a rule decides nothing is about
-    the rule; the cue, trained on the annotated parts, may still read the heads (`从…来看` angles are
-    significance on real pages; `打好…组合拳` is a call to act)."""
-    monkeypatch.setattr(kinds, "RULES", tuple(r for r in kinds.RULES if r is not kinds._learned))
 
 
 def test_a_heading_saying_what_its_subject_is_good_for_gives_the_reasons(rules_alone: None) -> None:

@@ -75,7 +75,7 @@ TITLES = [
 
 
 @pytest.mark.parametrize(("title", "kind"), TITLES, ids=[t for t, _ in TITLES])
-def test_untitled_section_takes_the_kind_its_topic_title_names(title: str, kind: K) -> None:
+def test_untitled_section_takes_the_kind_its_topic_title_names(title: str, kind: K, rules_alone: None) -> None:
     assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is kind
 
 
@@ -232,7 +232,7 @@ def test_prose_heading_lines_with_a_number_or_a_short_kind_phrase() -> None:
     assert len(deck.topics[0].sections[0].points) == 2
 
 
-def test_a_title_naming_a_summary_beside_plans_names_no_kind() -> None:
+def test_a_title_naming_a_summary_beside_plans_names_no_kind(rules_alone: None) -> None:
     title = "五角场街道2015年工作总结和2016年工作安排"
     assert section_kind(KindCues(topic=title, heads=["甲乙丙丁", "戊己庚辛"])) is K.OTHER
     assert section_kind(KindCues(topic="2016年工作安排", heads=["甲乙丙丁", "戊己庚辛"])) is K.COUNTERMEASURES

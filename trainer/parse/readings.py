@@ -201,6 +201,12 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
             or _labels_over_points(group)
         ):
             return True
+        # Under a heading naming a kind, phrases of their own (`科学采购与储存`, `设施配置到位`), two or more,
+        # none a kind or a side, are its points whatever lists they hold: the README's rule keeps a nested
+        # list in its point unless the outer level is a section heading. A markdown heading is one by form.
+        named = any(is_facet_heading(n.title) or heading_kind(n.title) is not SectionKind.OTHER for n in group)
+        if len(group) >= 2 and not style.startswith("md") and not named:
+            return False
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)
     if _over_parts(parent) and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):

@@ -1,0 +1,59 @@
+"""Which level of a two-level list holds the points (issue 12, session 15). The README's rule: a list nested
+inside a point stays in that point, unless the outer level is a section heading. Each expected outline is
+what that rule says of the small document, written from the rule, not from the builder's output."""
+
+from __future__ import annotations
+
+from trainer.core.model import SectionKind
+from trainer.parse import parse_document
+
+
+def _sections(text: str) -> list[tuple[str, SectionKind, list[str]]]:
+    deck = parse_document(text, source="page.txt")
+    return [(s.heading, s.kind, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+# Under a numbered heading naming its kind (`…的主要举措`), plain lines that name a measure each open a
+# few bullets of detail: the lines are the measures, the bullets their bodies.
+PHRASES_OVER_BULLETS = (
+    "垃圾分类进社区\n\n"
+    "一、垃圾分类的重要意义\n\n"
+    "垃圾分类能减少填埋和焚烧的总量，也能让可回收物重新进入生产环节。\n\n"
+    "二、推进垃圾分类的主要举措\n\n"
+    "设施配置到位\n\n"
+    "- 每个小区按楼栋配齐四色分类桶，标识清楚。\n\n"
+    "- 在集中投放点加装洗手池和照明，方便夜间投放。\n\n"
+    "督导队伍常驻\n\n"
+    "- 招募志愿者在早晚高峰值守，现场指导居民分拣。\n\n"
+    "- 对屡次混投的住户上门讲解，必要时通报物业。\n\n"
+    "激励机制跟进\n\n"
+    "- 推行积分兑换，分类正确可换取日用品。\n\n"
+    "- 每季度评选分类示范楼栋，给予表彰。\n"
+)
+
+
+def test_phrases_over_bullets_under_a_kind_heading_are_its_points() -> None:
+    sections = _sections(PHRASES_OVER_BULLETS)
+    measures = [s for s in sections if s[1] is SectionKind.COUNTERMEASURES]
+    assert [s[2] for s in measures] == [["设施配置到位", "督导队伍常驻", "激励机制跟进"]]
+    assert all("分类桶" not in h for s in sections for h in s[2])
+
+
+# The same lines under a heading that names no kind (`实践探索`) head lists of their own: there the rule's
+# exception (the outer level a section heading) may hold, and the bullets stay the points.
+SIDES_OVER_BULLETS = (
+    "垃圾分类进社区\n\n"
+    "一、各方责任\n\n"
+    "政府层面\n\n"
+    "- 完善分类投放、收运和处理的全链条设施。\n\n"
+    "- 出台奖惩办法，明确各主体责任。\n\n"
+    "居民层面\n\n"
+    "- 学会分类知识，做到源头减量。\n\n"
+    "- 主动参与监督，劝导身边的混投行为。\n"
+)
+
+
+def test_sides_over_bullets_stay_headings() -> None:
+    heads = [h for _, _, hs in _sections(SIDES_OVER_BULLETS) for h in hs]
+    assert "政府层面" not in heads and "居民层面" not in heads
+    assert len(heads) == 4
