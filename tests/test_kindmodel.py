@@ -98,21 +98,26 @@ def test_unsure_model_says_nothing() -> None:
     assert kinds._learned(cues) is None
 
 
-# The same three heads (what changed), led into by a sentence reporting results or by one announcing
-# what will be done: the lead-reading cue tells them apart by the lead-in (the heads alone leave it unsure).
-CHANGES = ["办理时限压缩一半", "群众满意度达到98%", "投诉量同比下降三成"]
+def test_lead_cue_decides_only_when_sure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cue reads the lead-in's last clause and speaks only at LEAD_MIN or above (a hand-made table:
+    `如下` in a lead-in weighs for achievements)."""
+    weights = {"l:如下": (0.0, 0.0, 0.0, 10.0, 0.0)}
+    table = kindmodel.Model((0.0,) * 5, weights, topic=True, lead=True)
+    monkeypatch.setattr(kindmodel, "_lead_model", table)
+    heads = ["办理时限压缩一半", "投诉量同比下降三成"]
+    assert kinds._read_lead(KindCues(heads=heads, lead="去年全市平稳发展。主要变化如下：")) is SectionKind.ACHIEVEMENTS
+    assert kinds._read_lead(KindCues(heads=heads, lead="如下，去年全市平稳发展。")) is None  # not the last clause
+    assert kinds._read_lead(KindCues(heads=heads)) is None
 
 
-@pytest.mark.parametrize(
-    ("lead", "kind"),
-    [
-        ("经过一年努力，改革取得的主要成果如下：", SectionKind.ACHIEVEMENTS),
-        ("下一步，我们将从以下几方面入手：", SectionKind.COUNTERMEASURES),
-    ],
-)
-def test_lead_cue_reads_the_lead_in(lead: str, kind: SectionKind) -> None:
-    assert kinds._read_lead(KindCues(heads=CHANGES, lead=lead)) is kind
-    assert kinds._read_lead(KindCues(heads=CHANGES)) is None, "without the lead-in it is not sure"
+def test_committed_lead_cue_reads_the_lead_in() -> None:
+    """The same heads (what changed), after a lead-in announcing what will be done: measures, sure; the
+    heads alone leave the cue unsure."""
+    heads = ["办理时限压缩一半", "群众满意度达到98%", "投诉量同比下降三成"]
+    assert (
+        kinds._read_lead(KindCues(heads=heads, lead="下一步，我们将从以下几方面入手：")) is SectionKind.COUNTERMEASURES
+    )
+    assert kinds._read_lead(KindCues(heads=heads)) is None
 
 
 def test_lead_cue_sure_of_a_description_says_other() -> None:

@@ -197,3 +197,12 @@ def test_a_lead_ending_on_what_a_meeting_requires_gives_things_to_do(rules_alone
     assert section_kind(KindCues(lead="会上，市委书记强调：", heads=heads)) is K.COUNTERMEASURES
     # a requirement named as a subject earlier in the lead decides nothing
     assert section_kind(KindCues(lead="按照会议要求，现汇报如下。", heads=heads)) is not K.COUNTERMEASURES
+
+
+def test_a_lead_announcing_what_its_subject_is_like_lists_traits() -> None:
+    """Heads worded as calls to act, after a lead-in announcing the features of a kind of service: traits."""
+    heads = ["强化统筹协调", "突出分类指导", "注重因地制宜"]
+    for lead in ("这种服务模式的主要特征如下：", "与一般的商业服务相比，它有着鲜明的自身特点："):
+        assert section_kind(KindCues(lead=lead, heads=heads)) is K.OTHER
+    # the same heads after a lead announcing what to do are measures
+    assert section_kind(KindCues(lead="为此，要从以下几方面着力：", heads=heads)) is K.COUNTERMEASURES

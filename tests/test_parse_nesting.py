@@ -57,3 +57,51 @@ def test_sides_over_bullets_stay_headings() -> None:
     heads = [h for _, _, hs in _sections(SIDES_OVER_BULLETS) for h in hs]
     assert "政府层面" not in heads and "居民层面" not in heads
     assert len(heads) == 4
+
+
+# Numbered calls to act in two halves at the top of a page, each over labelled sub-items and their bullets:
+# each call is a point; what it holds, however deep, is its body.
+CLAIMS_OVER_LISTS = (
+    "提升社区防火能力的几点做法\n\n"
+    "一、压实责任链条，织密消防安全网\n"
+    "1.1 明确分工\n"
+    "- 街道层面：每季度召开一次联席会议，通报隐患整改进度。\n"
+    "- 小区层面：物业与业委会共同签订消防责任书。\n"
+    "1.2 定期督查\n"
+    "- 街道组织交叉检查，对问题楼栋挂牌督办。\n"
+    "二、补齐设施短板，夯实防火基础\n"
+    "2.1 更新器材\n"
+    "- 为老旧楼栋配齐灭火器和应急照明灯。\n"
+    "2.2 打通通道\n"
+    "- 清理楼道堆物，施划消防车通道标线。\n"
+    "三、开展常态演练，提升自救本领\n"
+    "3.1 进楼入户\n"
+    "- 每半年组织一次疏散演练，覆盖全部住户。\n"
+    "3.2 培训骨干\n"
+    "- 每栋楼培养两名消防明白人。\n"
+)
+
+
+def test_calls_to_act_over_nested_lists_are_the_points() -> None:
+    heads = [h for _, _, hs in _sections(CLAIMS_OVER_LISTS) for h in hs]
+    assert heads == ["压实责任链条，织密消防安全网", "补齐设施短板，夯实防火基础", "开展常态演练，提升自救本领"]
+
+
+# The same page with its parts named as sections (`一、存在的问题`): the sections hold the points.
+NAMED_PARTS_OVER_LISTS = (
+    "社区防火调研\n\n"
+    "一、存在的问题\n"
+    "1. 责任不清。物业与业委会相互推诿。\n"
+    "2. 设施老化。灭火器过期无人更换。\n"
+    "二、对策建议\n"
+    "1. 压实责任。签订消防责任书。\n"
+    "2. 更新器材。配齐灭火器和应急照明灯。\n"
+)
+
+
+def test_sections_named_by_kind_still_hold_their_points() -> None:
+    sections = _sections(NAMED_PARTS_OVER_LISTS)
+    assert [(s[1], s[2]) for s in sections] == [
+        (SectionKind.PROBLEMS, ["责任不清", "设施老化"]),
+        (SectionKind.COUNTERMEASURES, ["压实责任", "更新器材"]),
+    ]

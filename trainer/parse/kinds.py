@@ -118,6 +118,19 @@ def _announcing_lead(c: KindCues) -> SectionKind | None:
     return _named(kind) if kind is not None else None
 
 
+def _describing_lead(c: KindCues) -> SectionKind | None:
+    """A lead-in that announces what its subject is like (`…有着不少自身的特点：`, `其主要特征如下：`): the
+    list describes, OTHER, whatever its heads' words (`福利性与经营性相结合` is a trait, not a measure)."""
+    last = hans(c.lead).rstrip()
+    if not _COLON_END.search(last):
+        return None
+    clause = _last_clause(last.rstrip("：: "))
+    return SectionKind.OTHER if _DESCRIBED.search(clause) and not _kind_words(clause) else None
+
+
+_DESCRIBED = re.compile(rf"(?:{'|'.join(DESCRIBING)})(?:如下|有|包括|主要有|体现在)?(?:以下|下面)?(?:几点|几个方面)?$")
+
+
 def _question_heads(c: KindCues) -> SectionKind | None:
     """Heads asked as questions (`岗位供需失衡如何缓解？`) name their kind by their question words."""
     marked = [h if h.endswith(("？", "?")) else h + "？" for h in c.heads]
@@ -294,8 +307,9 @@ SHORT_PART = 8
 
 
 # The cues in the order they decide: the first with something to say (not None) wins; only heads naming
-# traits or areas (`活态传承性`), a heading describing its subject (`定义与分类`), a counted lead-in
-# (`16大申论热点`) or the lead-reading model, sure, can decide OTHER. A new cue is a row here.
+# traits or areas (`活态传承性`), a heading describing its subject (`定义与分类`), a lead-in announcing
+# what its subject is like (`…的特点：`), a counted lead-in (`16大申论热点`) or the lead-reading model,
+# sure, can decide OTHER. A new cue is a row here.
 RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _trait_heads,
     _own_heading,
@@ -304,6 +318,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _call_after_problems,
     _glued_heading,
     _announcing_lead,
+    _describing_lead,
     _question_heads,
     _counted_lead,
     _results_title,

@@ -4,7 +4,8 @@
 # shape it takes, never one page's words. A forum (Discuz and its kind) sets tools around a post
 # (`[复制链接]`, `显示全部楼层`, `阅读模式`); a Q&A site labels its answers (`最佳答案`); a content site labels
 # its column beside a count (`经验 阅读(3.11W)`) or a date beside its own name (`10-28 某某素材网`); a
-# flip-book viewer heads each page with its number and the book's name (`Page 17 - 某某备考手册`).
+# flip-book viewer heads each page with its number and the book's name (`Page 17 - 某某备考手册`); a scraped
+# page carries injected lottery links (`【…管家婆…期期准】`).
 
 from __future__ import annotations
 
@@ -13,6 +14,12 @@ from trainer.parse.shaperow import Shape
 _COUNTED = r"(?:阅读|浏览|点击|评论|点赞|收藏|下载)"
 
 PAGE_SHAPES: tuple[Shape, ...] = (
+    Shape(
+        "a lottery or gambling link injected into a scraped page (`【澳门管家婆四肖选一肖期期准】`)",
+        ("【澳门管家婆四肖选一肖期期准】", "【新澳门管家婆四不像一肖一码】", "香港近15期历史开奖记录汇总表"),
+        r"管家婆|[一二三四五六]肖|开奖|特马|六合彩|期期准|四不像|马会|一码|好彩",
+        40,
+    ),
     Shape(
         "a forum post's tools (`[复制链接]`, `显示全部楼层 | 阅读模式`)",
         (

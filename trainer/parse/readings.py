@@ -20,6 +20,7 @@ from trainer.parse.depth import (
 from trainer.parse.glue import unglue, unglue_headings
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
+from trainer.parse.nesting import claims_over_lists, demote
 from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
@@ -177,6 +178,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     if style == RUN_IN and not any(n.children for n in group):
         # leads run in to their prose (`存在问题：剖析…`, a table's rows `| 引言 | 开篇点题 |`) head no
         # list: points, whatever they name
+        return False
+    if claims_over_lists(group, _over_parts(parent)):
         return False
     if any(DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
         return True
@@ -372,6 +375,8 @@ def classify(node: Node) -> None:
         for child in group:
             child.heading = decision
             child.lone = lone
+            if not decision and child.contains_heading and claims_over_lists(group, _over_parts(node)):
+                demote(child)
         if STYLE_RANK.get(group[0].style):
             unglue(group)
     if _spill_sentences(node):

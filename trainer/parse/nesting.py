@@ -1,0 +1,39 @@
+"""Which level of a nested list holds the points, where the outer level is no section heading."""
+
+from __future__ import annotations
+
+import re
+
+from trainer.core.model import SectionKind
+from trainer.parse.markers import STYLE_RANK
+from trainer.parse.outline import Node
+from trainer.parse.vocab import head_kind, is_heading_phrase
+
+# A call to act in two halves, each a short phrase (`加强宣传教育，提高公众防灾减灾意识`).
+_CLAIM_PAIR = re.compile(r"^[^，,。；;：:！？]{3,16}[，,][^，,。；;：:！？]{3,16}$")
+
+
+def claims_over_lists(group: list[Node], over_parts: bool) -> bool:
+    """Numbered calls to act in two halves, most of a group of two or more, right under the document's
+    title or a bare heading line (`over_parts`), whatever they hold: each is a point and its nested lists
+    its body. The README's rule keeps a nested list in its point unless the outer level is a section
+    heading, and a call to act in two clauses is none."""
+    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None or not over_parts:
+        return False
+    claims = [
+        n
+        for n in group
+        if _CLAIM_PAIR.match(n.title.strip().rstrip("。；;"))
+        and head_kind(n.title) is SectionKind.COUNTERMEASURES
+        and not is_heading_phrase(n.title)
+    ]
+    return 2 * len(claims) > len(group)
+
+
+def demote(node: Node) -> None:
+    """A point's nested lists are its body: nothing under it heads anything."""
+    for child in node.children:
+        child.heading = False
+        child.label = True
+        demote(child)
+    node.contains_heading = False
