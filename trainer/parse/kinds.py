@@ -273,8 +273,8 @@ LEARNED_MIN = 0.95
 
 def _read_lead(c: KindCues) -> SectionKind | None:
     """What a second model reads in the lead-in, the heading, the heads and the topic's title, when no rule
-    above decided and the model is sure (`…主要成果如下：` over `专项整治期间…` → achievements; `下面列出…
-    常见的问题以及相应的应对办法：` over `消防通道被堵塞`… → problems). It may decide OTHER (`核心内涵` …).
+    above decided and the model is sure (`城市交通拥堵是由多种因素引起的。` over `路网先天不足`… → problems;
+    `背景分析` over `自然气候背景`, `社会经济背景`… → other: it may decide OTHER).
 
     The model (`kindmodel.lead_model`, its weights in `kindlead_table`) is softmax regression over character
     n-grams, trained on the sections the builder makes of every developed part of tests/realdocs and of

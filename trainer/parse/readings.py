@@ -372,10 +372,11 @@ def classify(node: Node) -> None:
         alone = len(group) == 1 and group[0].style in PROSE_STYLES and group[0].ordinal < 2
         lone = labels or (not decision and alone)
         lone = lone and not _cut_short(group, node)
+        demoting = not decision and claims_over_lists(group, _over_parts(node))
         for child in group:
             child.heading = decision
             child.lone = lone
-            if not decision and child.contains_heading and claims_over_lists(group, _over_parts(node)):
+            if demoting and child.contains_heading:
                 demote(child)
         if STYLE_RANK.get(group[0].style):
             unglue(group)
