@@ -111,12 +111,10 @@ def test_lead_cue_decides_only_when_sure(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_committed_lead_cue_reads_the_lead_in() -> None:
-    """The same heads (what changed), after a lead-in announcing what will be done: measures, sure; the
-    heads alone leave the cue unsure."""
+    """The same heads (what changed), after a lead-in announcing proposals: measures, sure; the heads
+    alone leave the cue unsure."""
     heads = ["办理时限压缩一半", "群众满意度达到98%", "投诉量同比下降三成"]
-    assert (
-        kinds._read_lead(KindCues(heads=heads, lead="下一步，我们将从以下几方面入手：")) is SectionKind.COUNTERMEASURES
-    )
+    assert kinds._read_lead(KindCues(heads=heads, lead="为此，提出以下建议：")) is SectionKind.COUNTERMEASURES
     assert kinds._read_lead(KindCues(heads=heads)) is None
 
 
