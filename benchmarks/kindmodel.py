@@ -137,7 +137,7 @@ def builder_sections(part: str) -> list[Section]:
         return kinds.section_kind(cues)
 
     saved = kinds.RULES, structure.section_kind
-    kinds.RULES, structure.section_kind = RULES_ALONE, record
+    kinds.RULES, structure.section_kind = BASE, record
     out = []
     try:
         for txt in sorted(PARTS[part].glob("*.txt")):
@@ -279,7 +279,7 @@ def _insert_before(rules: tuple, anchor: Any, new: Any) -> tuple:
 
 
 # The rules without either learned cue (the lead-reading one is scored by `--lead`).
-BASE = RULES_ALONE = tuple(r for r in kinds.RULES if r not in (kinds._learned, kinds._read_lead))
+BASE = tuple(r for r in kinds.RULES if r not in (kinds._learned, kinds._read_lead))
 CANDIDATES: dict[str, tuple] = {
     "rules": BASE,
     "shipped (kinds.RULES)": kinds.RULES,
@@ -307,10 +307,10 @@ CANDIDATES: dict[str, tuple] = {
 }
 
 
-def score_with(part: str, model: Model | None, rules: tuple) -> dict[str, Any]:
+def score_with(part: str, model: Model | None, rules: tuple, lead: Model | None = None) -> dict[str, Any]:
     saved = kinds.RULES
     kinds.RULES = rules
-    kindmodel.install(model)
+    kindmodel.install(model, lead)
     try:
         return totals(score_part(PARTS[part]))
     finally:
@@ -371,16 +371,7 @@ def print_lead_part_out(data: dict[str, list[Example]]) -> None:
     for part in REAL_PARTS:
         nb = train([e for p, ex in data.items() if p != part for e in ex], CHOSEN)
         lead = train_lead([e for p, ex in sections.items() if p != part for e in ex], LEAD_CHOSEN)
-        got = []
-        for rules in (without, kinds.RULES):
-            saved = kinds.RULES
-            kinds.RULES = rules
-            kindmodel.install(nb, lead)
-            try:
-                got.append(totals(score_part(PARTS[part])))
-            finally:
-                kinds.RULES = saved
-                kindmodel.install(None)
+        got = [score_with(part, nb, rules, lead) for rules in (without, kinds.RULES)]
         m = got[0]["matched_points"]
         sums[0] += m
         sums[1] += got[0]["kind_accuracy"] * m

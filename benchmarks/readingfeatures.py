@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from trainer.core.model import SectionKind
-from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, find_inline, top_list
+from trainer.parse.markers import PROSE_STYLES, STYLE_RANK, find_inline
 from trainer.parse.outline import Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.successions import top_list
 from trainer.parse.vocab import (
     describes_subject,
     head_kind,

@@ -105,3 +105,51 @@ def test_sections_named_by_kind_still_hold_their_points() -> None:
         (SectionKind.PROBLEMS, ["责任不清", "设施老化"]),
         (SectionKind.COUNTERMEASURES, ["压实责任", "更新器材"]),
     ]
+
+
+# Decimal items (`2.1`, `2.2`) under a numbered heading naming its kind (`二、…的主要对策`), each a measure
+# over a few bullets, are its points: a decimal number alone makes no section heading (session 16, from
+# three blind-annotated pages of this shape).
+DECIMAL_CLAIMS = (
+    "城市内涝防治\n\n"
+    "一、内涝频发的主要原因\n"
+    "1.1 排水管网标准偏低\n"
+    "- 老城区管网多按一年一遇设计，暴雨时很快满负荷。\n"
+    "- 雨污合流，管道淤积严重。\n"
+    "1.2 硬化地面持续扩张\n"
+    "- 绿地被挤占，雨水难以下渗。\n"
+    "- 低洼地带缺少调蓄空间。\n"
+    "二、防治内涝的主要对策\n"
+    "2.1 提高管网建设标准\n"
+    "- 新建管网按五年一遇设计，老旧管网分批改造。\n"
+    "- 推进雨污分流，定期清淤疏通。\n"
+    "2.2 建设海绵城市\n"
+    "- 推广透水铺装和下沉式绿地。\n"
+    "- 利用公园和广场建设调蓄池。\n"
+)
+
+
+def test_decimal_claims_under_a_kind_heading_are_its_points() -> None:
+    sections = _sections(DECIMAL_CLAIMS)
+    assert [(s[1], s[2]) for s in sections] == [
+        (SectionKind.PROBLEMS, ["排水管网标准偏低", "硬化地面持续扩张"]),
+        (SectionKind.COUNTERMEASURES, ["提高管网建设标准", "建设海绵城市"]),
+    ]
+
+
+# Decimal items that name what their lists hold (`1.1 …的具体表现`) stay the headings of those lists.
+DECIMAL_NAMED = (
+    "城市内涝防治\n\n"
+    "一、内涝问题分析\n"
+    "1.1 内涝问题的具体表现\n"
+    "- 主干道积水：暴雨后主干道积水超过半米。\n"
+    "- 地下空间倒灌：地下车库和商场进水。\n"
+    "1.2 内涝问题的深层成因\n"
+    "- 管网标准偏低：老城区管网设计标准不足。\n"
+    "- 调蓄空间不足：低洼地带缺少蓄水设施。\n"
+)
+
+
+def test_decimal_items_naming_their_kind_stay_headings() -> None:
+    heads = [h for _, _, hs in _sections(DECIMAL_NAMED) for h in hs]
+    assert heads == ["主干道积水", "地下空间倒灌", "管网标准偏低", "调蓄空间不足"]

@@ -8,10 +8,11 @@ from trainer.core.model import SectionKind
 from trainer.parse import parse_document
 from trainer.parse.bylines import is_person_name
 from trainer.parse.heads import split_head
-from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.markers import find_inline, match_line
 from trainer.parse.markup import has_markup, unwrap
 from trainer.parse.noise import is_footer, is_noise, is_page_number, split_title
 from trainer.parse.normalize import Line, clean, clean_title, display_line, fold, split_lines
+from trainer.parse.successions import top_list
 from trainer.parse.vocab import (
     action_kind,
     heading_kind,
@@ -104,6 +105,12 @@ INLINE = [
     ("统一是关键,唯一是目标。", []),
     ("2019年10月8日通过,3.0版实施。", []),
     ("一方面,只有一项。", []),
+    # A list's first number glued to the words before it, its later ones after a stop: the first is a member.
+    (
+        "影响因素1、企业自身。资产少。2、信息不对称。银行看不清。3、机构因素。门槛高。",
+        ["企业自身。资产少。", "信息不对称。银行看不清。", "机构因素。门槛高。"],
+    ),
+    ("见表1、表2。2、其他。", []),
 ]
 
 
@@ -303,6 +310,13 @@ NOISE = [
     ("`2024/12/04 22:50:18  by: 程序员·小李`", True),
     ("2024年05月10日", True),
     ("(中共山西省委党校 报刊社,太原 030006)", True),
+    # An affiliation on a line of its own ends on its city's postcode; several share one bracket.
+    ("2. 某省社会科学院经济研究所 南京 210004", True),
+    ("市委党校 417000", True),
+    ("1. 某某大学公共管理学院 哈尔滨 150040;", True),
+    ("(1.某某研究院 信息化研究所,北京 100846;2.某某大学书报资料中心 经济编辑部,北京 100086)", True),
+    ("3. 学院为此投入专项资金 200000", False),
+    ("二、加强大学生就业指导", False),
     ("（一）2021年7月1日，内蒙古自治区人民政府办公厅印发《实施办法》。", False),
     ("2月7日,全区优化营商环境大会在呼和浩特召开。", False),
     ("1. 方便群众办事。", False),

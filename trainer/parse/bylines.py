@@ -7,9 +7,14 @@ import re
 from trainer.parse.normalize import Line
 from trainer.parse.vocab import is_heading_phrase
 
-_INSTITUTION = re.compile(
-    r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位|\d{6}"
-)
+_INSTITUTIONS = r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位"
+_INSTITUTION = re.compile(rf"{_INSTITUTIONS}|\d{{6}}")
+_NAMED = re.compile(_INSTITUTIONS)
+# `…研究院 北京 100190`, `…学院，哈尔滨 150040;`, `…党校 417000`: the city set apart, or the institution, before it
+_POSTCODE_END = re.compile(rf"(?:[\s,，][\u4e00-\u9fff]{{2,4}}\s?|(?:{_INSTITUTIONS})\s?)\d{{6}}\s*[；;,，。.]?$")
+_POSTCODE = re.compile(r"(?<!\d)\d{6}(?!\d)")
+AFFILIATION_MAX = 60
+LISTED_MAX = 160  # affiliations numbered in one bracket, each with its postcode
 _SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任"
     "沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -24,10 +29,13 @@ def is_affiliation(line: Line) -> bool:
 
 
 def affiliation(folded: str) -> bool:
+    """An affiliation in brackets (`(中共山西省委党校 报刊社,太原 030006)`, several numbered in one with their
+    postcodes), or on a line of its own ending on its city's postcode (`2. 中国科学院…研究院 北京 100190`)."""
     key = folded.strip()
-    return (
-        len(key) <= 60 and key.startswith(("（", "[")) and key.endswith(("）", "]")) and bool(_INSTITUTION.search(key))
-    )
+    if key.startswith(("（", "[")) and key.endswith(("）", "]")):
+        most = LISTED_MAX if _POSTCODE.search(key) else AFFILIATION_MAX
+        return len(key) <= most and bool(_INSTITUTION.search(key))
+    return len(key) <= AFFILIATION_MAX and bool(_POSTCODE_END.search(key)) and bool(_NAMED.search(key))
 
 
 # A newspaper sets its byline behind a mark (`■ 朱海波`, `□ 张三 李四`); a mark before a heading word

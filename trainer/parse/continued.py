@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.markers import (
-    CONTINUES,
-    COUNTED_PROSE,
-    Marker,
-    counts_on,
-    find_inline,
-    list_rank,
-    match_line,
-    past_first,
-    top_list,
-)
+from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank, match_line
 from trainer.parse.paragraphs import Para
+from trainer.parse.successions import CONTINUES, counts_on, past_first, top_list
 
 # `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
 _ANNOUNCES = re.compile(

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from trainer.parse.hant import hans
-from trainer.parse.markers import find_inline, top_list
+from trainer.parse.markers import find_inline
 from trainer.parse.outline import Node
+from trainer.parse.successions import top_list
 
 # The words a point's head ends on when it states a finding (`…不足`, `…滞后`, `…较低`). A glue point is
 # the end of one of them with no mark after it, the body's first words run on straight after (`流于表面化`

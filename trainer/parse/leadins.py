@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from trainer.parse.markers import find_inline, run_lists
+from trainer.parse.markers import find_inline
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.successions import run_lists
 
 
 def lead_in(node: Node, first: int) -> str:

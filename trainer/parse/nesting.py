@@ -7,7 +7,7 @@ import re
 from trainer.core.model import SectionKind
 from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import Node
-from trainer.parse.vocab import head_kind, is_heading_phrase
+from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase
 
 # A call to act in two halves, each a short phrase (`加强宣传教育，提高公众防灾减灾意识`).
 _CLAIM_PAIR = re.compile(r"^[^，,。；;：:！？]{3,16}[，,][^，,。；;：:！？]{3,16}$")
@@ -37,3 +37,23 @@ def demote(node: Node) -> None:
         child.label = True
         demote(child)
     node.contains_heading = False
+
+
+def names_itself(group: list[Node]) -> bool:
+    """Some item names a kind (`存在的问题`, `…的深层成因`) or a facet (`政策背景`): a heading by its words."""
+    return any(is_facet_heading(n.title) or heading_kind(n.title) is not SectionKind.OTHER for n in group)
+
+
+def claims_under_kind(group: list[Node], parent: Node) -> bool:
+    """Items of a section numbering (`2.1 加强气象监测与预警`, `1.2 政策落地效能不足`) under a heading naming a
+    kind (`二、…的预防措施`, `问题定义`), none naming one itself: that heading's points, the lists under them
+    their bodies. The README's rule keeps a nested list in its point unless the outer level is a section
+    heading, and a decimal number alone makes none (items naming their kind, `1.1 …的具体表现`, are headings)."""
+    if parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
+        return False
+    return not any(is_facet_heading(n.title) or _names_kind(n.title) for n in group)
+
+
+def _names_kind(title: str) -> bool:
+    """`…的具体表现`, `存在的不足`: a kind named; `政策落地效能不足` is a finding, no name."""
+    return heading_kind(title) is not SectionKind.OTHER and ("的" in title or is_heading_phrase(title))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from trainer.parse.markers import STYLE_RANK, find_inline, top_list
+from trainer.parse.markers import STYLE_RANK, find_inline
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.successions import top_list
 
 
 def holds_list(node: Node, least: int = 2) -> bool:

@@ -13,21 +13,13 @@ from trainer.parse.continued import (
     split_continued,
     split_next_members,
 )
-from trainer.parse.markers import (
-    CHAPTER_LABEL,
-    PROSE_STYLES,
-    STYLE_RANK,
-    Marker,
-    find_inline,
-    list_rank,
-    match_line,
-    top_list,
-)
+from trainer.parse.markers import CHAPTER_LABEL, PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
+from trainer.parse.successions import top_list
 from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, heading_kind, is_heading_phrase, is_lead_word, is_question_heading
 from trainer.parse.vocab import DOCUMENT_PART as _PART  # `总结` after a page's heading lines closes them all
 

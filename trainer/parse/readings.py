@@ -19,13 +19,14 @@ from trainer.parse.depth import (
 )
 from trainer.parse.glue import unglue, unglue_headings
 from trainer.parse.lone import unlist_lone_items
-from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline, top_list
-from trainer.parse.nesting import claims_over_lists, demote
+from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline
+from trainer.parse.nesting import claims_over_lists, claims_under_kind, demote, names_itself
 from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked, opens_task, scored_task
 from trainer.parse.shapes import RUN_IN
+from trainer.parse.successions import top_list
 from trainer.parse.templates import claims_over_details, mark_template, template_labels
 from trainer.parse.vocab import (
     COUNTS_WHAT_FOLLOWS,
@@ -187,7 +188,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return False
     if _questions_answered(group):
         return True
-    if numbered_sections(group) or numbering_runs_on(group):
+    if (numbered_sections(group) and not claims_under_kind(group, parent)) or numbering_runs_on(group):
         return True
     if counts_group(parent.title, len(group)):
         return False  # `建立“三张清单”` over 1. 政策清单 2. 案例清单 3. 工具清单: the three it counts are the list
@@ -207,8 +208,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         # Under a heading naming a kind, phrases of their own (`科学采购与储存`, `设施配置到位`), two or more,
         # none a kind or a side, are its points whatever lists they hold: the README's rule keeps a nested
         # list in its point unless the outer level is a section heading. A markdown heading is one by form.
-        named = any(is_facet_heading(n.title) or heading_kind(n.title) is not SectionKind.OTHER for n in group)
-        if len(group) >= 2 and not style.startswith("md") and not named:
+        if len(group) >= 2 and not style.startswith("md") and not names_itself(group):
             return False
     if style.startswith(("md", "bare", "centred")):
         return not _subheadings_of_prose(group, parent)

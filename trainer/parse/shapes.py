@@ -6,9 +6,10 @@ import re
 from collections.abc import Callable
 
 from trainer.parse.heads import is_adverbial
-from trainer.parse.markers import find_inline, match_line, top_list
+from trainer.parse.markers import find_inline, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
+from trainer.parse.successions import top_list
 from trainer.parse.tablerows import ROW_LEAD, row_leads
 from trainer.parse.vocab import is_heading_phrase
 

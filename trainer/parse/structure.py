@@ -11,13 +11,14 @@ from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_stra
 from trainer.parse.heads import label_leads, line_head, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.leadins import lead_in
-from trainer.parse.markers import Marker, find_inline, run_lists
+from trainer.parse.markers import Marker, find_inline
 from trainer.parse.noise import split_title
 from trainer.parse.normalize import clean, clean_title
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
+from trainer.parse.successions import run_lists
 from trainer.parse.titles import is_label_line
 from trainer.parse.vocab import (
     head_kind,
