@@ -141,3 +141,15 @@ def test_packed_weights_read_back() -> None:
     lines = kindmodel.pack(weights)
     assert all("\n" not in line and '"' not in line for line in lines)
     assert kindmodel.unpack(lines) == weights
+
+
+def test_bagged_models_average_their_weights_missing_ones_as_zero() -> None:
+    """The lead table is the mean of models trained in several orders (LEAD_CHOSEN.bag): a weight one
+    model has and another lacks counts as zero in the mean, and the biases average too."""
+    n = len(kindmodel.KINDS)
+    one = kindmodel.Model(tuple([1.0] * n), {"h:改革": tuple([2.0] * n)}, 12, False)
+    two = kindmodel.Model(tuple([3.0] * n), {"h:改革": tuple([0.0] * n), "l:建议": tuple([4.0] * n)}, 12, False)
+    mean = bench._averaged([one, two])
+    assert mean.bias == tuple([2.0] * n)
+    assert mean.weights == {"h:改革": tuple([1.0] * n), "l:建议": tuple([2.0] * n)}
+    assert bench.LEAD_CHOSEN.bag > 1

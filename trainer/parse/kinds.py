@@ -277,9 +277,10 @@ def _read_lead(c: KindCues) -> SectionKind | None:
     `背景分析` over `自然气候背景`, `社会经济背景`… → other: it may decide OTHER).
 
     The model (`kindmodel.lead_model`, its weights in `kindlead_table`) is softmax regression over character
-    n-grams, trained on the sections the builder makes of every developed part of tests/realdocs and of
-    tests/corpus (weighed double), labelled by the annotated kind of their matched points, with both learned
-    cues set aside (so the table does not depend on itself). Its place and its threshold were chosen on the
+    n-grams (the mean of five fits in different orders, so that a few more pages move it little), trained
+    on the sections the builder makes of every developed part of tests/realdocs and of tests/corpus (weighed
+    double), labelled by the annotated kind of their matched points, with both learned cues set aside (so
+    the table does not depend on itself). Its place and its threshold were chosen on the
     three parts last scored blind, each read with the builder as it was while blind and the model trained
     without that part (session 15): kind accuracy over their 519 matched points 0.796 -> 0.827 (dev15 0.775
     -> 0.850, dev16 0.812 -> 0.833, dev17 unchanged). Leave-one-part-out over all eighteen developed parts
