@@ -46,7 +46,7 @@ def test_tables_are_small() -> None:
 
 
 def test_learned_cues_are_the_last_rules() -> None:
-    assert kinds.RULES[-2:] == (kinds._read_lead, kinds._learned)
+    assert kinds.RULES[-3:] == (kinds._read_lead, kinds._learned, kinds._lead_guess)
 
 
 def test_start_up_path_does_not_load_the_table() -> None:
@@ -74,7 +74,7 @@ SECTIONS = [
 @pytest.mark.parametrize(("heading", "heads", "kind"), SECTIONS, ids=[h[0] for _, h, _ in SECTIONS])
 def test_learned_cue_reads_sections_naming_no_kind(heading: str, heads: list[str], kind: SectionKind) -> None:
     cues = KindCues(heading=heading, heads=heads)
-    assert [r(cues) for r in kinds.RULES[:-2]] == [None] * (len(kinds.RULES) - 2), "no rule before them decides"
+    assert [r(cues) for r in kinds.RULES[:-3]] == [None] * (len(kinds.RULES) - 3), "no rule before them decides"
     assert kinds._learned(cues) is kind
     assert section_kind(cues) is kind
 
@@ -108,6 +108,21 @@ def test_lead_cue_decides_only_when_sure(monkeypatch: pytest.MonkeyPatch) -> Non
     assert kinds._read_lead(KindCues(heads=heads, lead="去年全市平稳发展。主要变化如下：")) is SectionKind.ACHIEVEMENTS
     assert kinds._read_lead(KindCues(heads=heads, lead="如下，去年全市平稳发展。")) is None  # not the last clause
     assert kinds._read_lead(KindCues(heads=heads)) is None
+
+
+def test_lead_guess_decides_where_nothing_else_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no rule and neither sure model decided, the lead-reading model's guess at LEAD_GUESS_MIN or
+    above is the kind, not OTHER by default (a hand-made table: `短板` in a head weighs for problems,
+    enough for a guess, not for the sure cue)."""
+    weights = {"p:短板": (0.0, 2.5, 0.0, 0.0, 0.0)}
+    table = kindmodel.Model((0.0,) * 5, weights, topic=True, lead=True)
+    monkeypatch.setattr(kindmodel, "_lead_model", table)
+    cues = KindCues(heads=["服务短板明显", "人才短板突出"])
+    kind, p = table.predict(cues.heading, cues.heads, cues.topic, cues.lead)
+    assert kind is SectionKind.PROBLEMS and kinds.LEAD_GUESS_MIN <= p < kinds.LEAD_MIN
+    assert kinds._read_lead(cues) is None
+    assert kinds._lead_guess(cues) is SectionKind.PROBLEMS
+    assert kinds._lead_guess(KindCues(heads=["甲乙", "丙丁"])) is None  # nothing read: p 0.2, no guess
 
 
 def test_committed_lead_cue_reads_the_lead_in() -> None:
