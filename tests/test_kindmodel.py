@@ -114,7 +114,7 @@ def test_lead_guess_decides_where_nothing_else_did(monkeypatch: pytest.MonkeyPat
     """Where no rule and neither sure model decided, the lead-reading model's guess at LEAD_GUESS_MIN or
     above is the kind, not OTHER by default (a hand-made table: `短板` in a head weighs for problems,
     enough for a guess, not for the sure cue)."""
-    weights = {"p:短板": (0.0, 2.5, 0.0, 0.0, 0.0)}
+    weights = {"p:短板": (0.0, 3.0, 0.0, 0.0, 0.0)}
     table = kindmodel.Model((0.0,) * 5, weights, topic=True, lead=True)
     monkeypatch.setattr(kindmodel, "_lead_model", table)
     cues = KindCues(heads=["服务短板明显", "人才短板突出"])

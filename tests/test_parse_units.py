@@ -241,6 +241,11 @@ def test_split_head(text: str, head: str, body: str, long: bool) -> None:
 
 
 HEADINGS = [
+    # Two kinds joined: the first names the section (`…成效和…问题`), unless a row names the pair:
+    # a work report's measures joined with their results lists the results.
+    ("取得的成效和存在的问题", SectionKind.ACHIEVEMENTS, True),
+    ("主要做法及成效", SectionKind.ACHIEVEMENTS, True),
+    ("工作举措和取得的成效", SectionKind.ACHIEVEMENTS, True),
     ("重要意义", SectionKind.SIGNIFICANCE, True),
     ("规范执法的意义", SectionKind.SIGNIFICANCE, True),
     ("必要性", SectionKind.SIGNIFICANCE, True),

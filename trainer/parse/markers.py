@@ -296,8 +296,8 @@ def _glued_firsts(key: str, found: list[Marker]) -> list[Marker]:
         if mk.ordinal != 2 or word is None or (before is not None and before.ordinal == 1):
             continue
         start = max(before.end if before else 0, mk.start - GLUED_LOOK)
-        ones = [_match_at(key, h.start()) for h in _INLINE_HINT.finditer(key, start, mk.start)]
-        ones = [m for m in ones if m and m.style == mk.style and m.ordinal == 1 and m.end <= mk.start]
+        found_at = (_match_at(key, h.start()) for h in _INLINE_HINT.finditer(key, start, mk.start))
+        ones = [m for m in found_at if m is not None and m.style == mk.style and m.ordinal == 1 and m.end <= mk.start]
         if ones and not (ones[-1].start and word.match(key, ones[-1].start - 1)):
             firsts.append(ones[-1])
     return firsts

@@ -127,15 +127,18 @@ def heading_kind(title: str) -> SectionKind:
             # it; in `应对…的战略抉择` it is the head noun after 的, and names the kind.
             return SectionKind.COUNTERMEASURES
         break
-    # `取得的成效和存在的问题`: of phrases joined, the first that names a kind decides.
-    for part in _JOINED.split(text):
-        kind = _noun_kind(part)
-        if kind is not None:
-            return kind
-    return SectionKind.OTHER
+    # `取得的成效和存在的问题`: of phrases joined, the first naming a kind decides, or JOINED_KINDS' row.
+    named = [kind for kind in map(_noun_kind, _JOINED.split(text)) if kind is not None]
+    pair = JOINED_KINDS.get(frozenset(named[:2]))
+    return pair or (named[0] if named else SectionKind.OTHER)
 
 
 _JOINED = re.compile(r"以及|[和与及、]")
+# Two kinds named together whose section holds one: `主要做法及成效` lists what a work report achieved
+# (five of six such sections in tests/realdocs are annotated achievements). A pair is a row.
+JOINED_KINDS: dict[frozenset[SectionKind], SectionKind] = {
+    frozenset({SectionKind.COUNTERMEASURES, SectionKind.ACHIEVEMENTS}): SectionKind.ACHIEVEMENTS,
+}
 
 
 def _noun_kind(phrase: str) -> SectionKind | None:
