@@ -129,8 +129,7 @@ def heading_kind(title: str) -> SectionKind:
         break
     # `取得的成效和存在的问题`: of phrases joined, the first naming a kind decides, or JOINED_KINDS' row.
     named = [kind for kind in map(_noun_kind, _JOINED.split(text)) if kind is not None]
-    pair = JOINED_KINDS.get(frozenset(named[:2]))
-    return pair or (named[0] if named else SectionKind.OTHER)
+    return JOINED_KINDS.get(frozenset(named[:2])) or (named[0] if named else SectionKind.OTHER)
 
 
 _JOINED = re.compile(r"以及|[和与及、]")
