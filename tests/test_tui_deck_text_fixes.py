@@ -37,9 +37,14 @@ async def test_a_point_with_brackets_shows_as_written_in_the_cards_table(engine,
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         app.action_cards()  # crashed on `[/]`; `[b]` lost its brackets
-        await pilot.pause()
-        table = app.screen.query_one(DataTable)
-        shown = "\n".join("".join(seg.text for seg in strip) for strip in table.render_lines(table.region.reset_offset))
+        shown = ""
+        for _ in range(40):  # the columns are sized on a later refresh; a loaded machine takes a few
+            await pilot.pause(0.05)
+            table = app.screen.query_one(DataTable)
+            lines = table.render_lines(table.region.reset_offset)
+            shown = "\n".join("".join(seg.text for seg in strip) for strip in lines)
+            if "权力下放不到位" in shown:
+                break
         assert head in shown, shown
 
 
