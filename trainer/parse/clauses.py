@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
-from trainer.parse.heads import split_run_together
+from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.markers import cn_number
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
@@ -68,8 +68,12 @@ def semicolon_points(para: Para) -> tuple[str, list[tuple[str, str, int]]]:
             continue
         out = []
         start = m.start(2)
+        # Pieces each on a line of their own are items as any list's: the head rule reads them whole when short.
+        lines = {at for at, _ in para.segments}
+        bounds = [m.start(2) + sum(len(p) + 1 for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]
+        split = split_head if bounds and all(b in lines for b in bounds) else split_run_together
         for piece in pieces:
-            head, body, _ = split_run_together(para.text[start : start + len(piece)])
+            head, body, _ = split(para.text[start : start + len(piece)])
             out.append((clean(head), body, start))
             start += len(piece) + 1
         return m.group(1).strip(), out

@@ -28,6 +28,7 @@ from trainer.parse.questions import asked, opens_task, scored_task
 from trainer.parse.shapes import RUN_IN
 from trainer.parse.successions import top_list
 from trainer.parse.templates import claims_over_details, mark_template, template_labels
+from trainer.parse.underheading import subheadings_of_prose
 from trainer.parse.vocab import (
     COUNTS_WHAT_FOLLOWS,
     DOCUMENT_PART,
@@ -69,6 +70,8 @@ def _labels_over_points(group: list[Node]) -> bool:
         if len(label) > LABEL_MAX or named or not isinstance(first, Node):
             return False
         items = [c for c in n.children if c.style == first.style]
+        if n is group[-1] and len(items) > 1:
+            items = items[:-1]  # the page may break off in the last label's last item (`- 推进`)
         if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
@@ -107,21 +110,6 @@ def _details_after_prose(node: Node) -> bool:
     `• B 地…`): among items of prose, one such is a point too."""
     first = next((i for i, it in enumerate(node.items) if isinstance(it, Node)), 0)
     return first > 0 and len(node.children) <= MINOR_MAX and not any(c.children for c in node.children)
-
-
-def _subheadings_of_prose(group: list[Node], parent: Node) -> bool:
-    """Two or more headings by form (`### 1. 深化改革`, a bare `现状` line) under a heading of any kind
-    (`## 对策建议`, `## 检查行动的背景`) or under the document's title, each over prose only: read as
-    headings they would hold no point, so they are the points, the heading line its head and the prose
-    its body."""
-    for n in group:
-        lists = (top_list(find_inline(it.key)) for it in n.items if isinstance(it, Para))
-        if n.children or not n.items or any(run and run[0].style != "side" for run in lists):
-            return False  # the two sides said in its prose (`一方面…另一方面…`) are no list of its own
-    # One alone is a list cut short when it makes a claim under a heading naming a kind (`人口流失严重`
-    # under `二、乡村治理面临的困境`, the copy ending there).
-    alone = heading_kind(parent.title) is not SectionKind.OTHER and head_kind(group[0].title) is not SectionKind.OTHER
-    return len(group) >= 2 or (alone and parent.style != "root")
 
 
 def _most_hold_lists(group: list[Node]) -> bool:
@@ -211,7 +199,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         if len(group) >= 2 and not style.startswith("md") and not names_itself(group):
             return False
     if style.startswith(("md", "bare", "centred")):
-        return not _subheadings_of_prose(group, parent)
+        return not subheadings_of_prose(group, parent)
     if _over_parts(parent) and heading_kind(parent.title) is SectionKind.OTHER and _most_hold_lists(group):
         return True
     if any(n.contains_heading for n in group):

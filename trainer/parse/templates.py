@@ -27,6 +27,12 @@ _CALL = re.compile(
 KIND_TAIL = 4  # the heading phrase a section's name ends on: a kind word and its modifier (`现存问题`)
 
 
+# Kind words that name a list as a whole (`…挑战`, `…新路径`, `…现状`), never a claim's predicate as `不足`,
+# `不到位`, `矛盾` are: a bare line ending on one names its section (numbered, `2. 资金困境` is a claim).
+LIST_NOUNS = ("挑战", "路径", "现状", "对策", "建议", "措施", "举措", "意义", "成效", "经验", "启示", "成因", "困境",
+              "途径", "策略", "思路", "做法", "成果", "难点", "痛点", "堵点", "价值")  # fmt: skip
+
+
 def _ends_on_heading(label: str) -> bool:
     return len(label) > KIND_TAIL and not _CALL.match(label) and is_heading_phrase(label[-KIND_TAIL:])
 
@@ -104,7 +110,8 @@ def claims_over_details(group: list[Node]) -> bool:
         least = 0 if n is group[-1] else 2  # the last may hold a list the copy cut short
         if len(label) > BARE_MAX or len(listed) < least or is_heading_phrase(label) or _ASKS.match(hans(label)):
             return False
-        if ("的" in label or _ends_on_heading(hans(label))) and heading_kind(label) is not SectionKind.OTHER:
+        named = "的" in label or _ends_on_heading(hans(label)) or (bare and hans(label).endswith(LIST_NOUNS))
+        if named and heading_kind(label) is not SectionKind.OTHER:
             return False  # `…反映比较集中的几个问题`, `乡村产业现存问题` name their kind: headings
         claims += head_kind(label) is not SectionKind.OTHER
     return claims >= max(2, len(group) - 1)

@@ -1,0 +1,161 @@
+"""Sections whose points are not numbered (issue 12, session 17): paragraphs under a heading that names a kind,
+bare headings ending on a word that names a list, items on lines of their own after a lead, labels over led
+items where the page breaks off. Each expected outline is what GUIDE.md's rules say of the small document
+(its head rule; unnumbered paragraphs of the same shape under a heading are points), written from the rule,
+not from the builder's output."""
+
+from __future__ import annotations
+
+from trainer.core.model import SectionKind
+from trainer.parse import parse_document
+
+
+def _sections(text: str) -> list[tuple[str, SectionKind, list[str]]]:
+    deck = parse_document(text, source="page.txt")
+    return [(s.heading, s.kind, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+# A 工作总结 in plain paragraphs: numbered headings naming kinds, each over paragraphs that open on a lead
+# clause. Every paragraph under `工作成效` is a result, every one under `存在问题` a problem.
+NUMBERED_OVER_PARAGRAPHS = (
+    "农村环境整治工作总结\n"
+    "一、工作成效\n"
+    "农村基础设施水平显著提高，道路、供水、供电、通讯等设施更加完善，农民的生产生活条件随之改善。\n"
+    "农村环境卫生得到改善，生活垃圾基本得到有效处置，污水处理设施建设有了进展，水污染得到遏制。\n"
+    "农民生活质量得到提高，整治工作为农民营造了更好的生产生活环境，群众的幸福感不断增强。\n"
+    "二、存在问题\n"
+    "工作投入不足，一些地方这项工作的资金缺口较大，县乡两级财力有限，拖慢了整治的进度。\n"
+    "工作机制不完善，部分地区职责不清，推诿扯皮时有发生，影响了整治成效。\n"
+)
+
+
+def test_paragraphs_under_numbered_kind_headings_are_their_points() -> None:
+    sections = _sections(NUMBERED_OVER_PARAGRAPHS)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.ACHIEVEMENTS, ["农村基础设施水平显著提高", "农村环境卫生得到改善", "农民生活质量得到提高"]),
+        (SectionKind.PROBLEMS, ["工作投入不足", "工作机制不完善"]),
+    ]
+
+
+# The same as bare lines (no numbers, as a page copied without its bold), and with an opening paragraph on
+# the scene (`近年来，…`) under the first: that paragraph leads in, it is no result.
+BARE_OVER_PARAGRAPHS = (
+    "农村环境整治工作总结\n"
+    "工作成效\n"
+    "近年来，各地持续推进农村环境整治，投入逐年增加，群众的参与热情也越来越高。\n"
+    "农村基础设施水平显著提高，道路、供水、供电、通讯等设施更加完善，农民的生产生活条件随之改善。\n"
+    "农村环境卫生得到改善，生活垃圾基本得到有效处置，污水处理设施建设有了进展，水污染得到遏制。\n"
+    "存在问题\n"
+    "工作投入不足，一些地方这项工作的资金缺口较大，县乡两级财力有限，拖慢了整治的进度。\n"
+    "工作机制不完善，部分地区职责不清，推诿扯皮时有发生，影响了整治成效。\n"
+)
+
+
+def test_bare_kind_headings_over_paragraphs_are_sections() -> None:
+    sections = _sections(BARE_OVER_PARAGRAPHS)
+    assert [(s[0], s[2]) for s in sections] == [
+        ("工作成效", ["农村基础设施水平显著提高", "农村环境卫生得到改善"]),
+        ("存在问题", ["工作投入不足", "工作机制不完善"]),
+    ]
+
+
+# Lines that make claims (`检验机构缺乏`, a problem said, no section's name) over paragraphs of detail stay
+# the points, their paragraphs the bodies.
+CLAIMS_OVER_PARAGRAPHS = (
+    "食品检验工作调研\n"
+    "检验机构缺乏\n"
+    "市食品药品监督管理局并不负责食品检验工作，本身没有开展食品检验的实际能力。\n"
+    "各区县食品药品监督管理局下属的单位同样没有相应的检验能力。\n"
+    "检验资源划转不到位\n"
+    "省里曾要求把食品检验方面的机构编制、人员和资产统一划转，但至今没有落实。\n"
+    "检验设备和能力仍然集中在省级检测中心，市里手中并没有真正的检验力量。\n"
+)
+
+
+def test_claims_over_paragraphs_stay_points() -> None:
+    heads = [h for _, _, hs in _sections(CLAIMS_OVER_PARAGRAPHS) for h in hs]
+    assert heads == ["检验机构缺乏", "检验资源划转不到位"]
+
+
+# Bare lines ending on a word that names a list (`…现状`, `…挑战`, `…新路径`), each over a numbered list
+# restarting at 1: the lines are section headings and the numbered items their points.
+BARE_LIST_NAMES_OVER_LISTS = (
+    "农业水源污染与绿色农业\n\n"
+    "农业水源污染挑战\n\n"
+    "1. 水资源短缺\n\n"
+    "农业用水需求持续增长，水资源短缺让污染治理更加困难。\n\n"
+    "2. 治理技术不足\n\n"
+    "农业水源污染治理技术还不够成熟，难以支撑大范围的治理。\n\n"
+    "绿色农业新路径\n\n"
+    "1. 推广测土配方施肥\n\n"
+    "依据土壤养分情况科学用肥，减少化肥投入，从而减轻污染。\n\n"
+    "2. 发展节水农业\n\n"
+    "推广节水灌溉技术，提高农业用水效率，缓解水资源紧缺。\n"
+)
+
+
+def test_bare_lines_naming_lists_head_the_numbered_lists() -> None:
+    sections = _sections(BARE_LIST_NAMES_OVER_LISTS)
+    assert [(s[0], s[1], s[2]) for s in sections] == [
+        ("农业水源污染挑战", SectionKind.PROBLEMS, ["水资源短缺", "治理技术不足"]),
+        ("绿色农业新路径", SectionKind.COUNTERMEASURES, ["推广测土配方施肥", "发展节水农业"]),
+    ]
+
+
+# Items after a lead (`主要的危害有：`), each a short sentence on a line of its own parted by ；: the head
+# rule reads each whole (a first sentence under ~30 characters is the head), as in any list.
+LINED_SEMICOLON_ITEMS = (
+    "水土保持\n"
+    "水土流失的危害\n"
+    "水土流失不但破坏生态环境，对经济活动和饮用水资源也有重大影响。其中最主要的危害有：\n"
+    "导致土地质量的恶化，影响产量和质量；\n"
+    "土壤中的养分流失，造成生态环境的贫瘠化；\n"
+    "导致河流和湖泊的淤积，影响水资源的质量和数量。\n"
+)
+
+
+def test_semicolon_items_on_lines_of_their_own_are_read_whole() -> None:
+    heads = [h for _, _, hs in _sections(LINED_SEMICOLON_ITEMS) for h in hs]
+    assert heads == [
+        "导致土地质量的恶化，影响产量和质量",
+        "土壤中的养分流失，造成生态环境的贫瘠化",
+        "导致河流和湖泊的淤积，影响水资源的质量和数量",
+    ]
+
+
+# Run together in one paragraph, the same items are read as the GUIDE says of a run-together list: each
+# head its lead up to the first ，.
+RUN_TOGETHER_SEMICOLON_ITEMS = (
+    "水土保持\n"
+    "水土流失破坏生态环境，主要的危害有：导致土地质量的恶化，影响产量和质量；土壤中的养分流失，"
+    "造成生态环境的贫瘠化；导致河流和湖泊的淤积，影响水资源的质量和数量。\n"
+)
+
+
+def test_semicolon_items_run_together_are_cut_at_the_first_comma() -> None:
+    heads = [h for _, _, hs in _sections(RUN_TOGETHER_SEMICOLON_ITEMS) for h in hs]
+    assert heads == ["导致土地质量的恶化", "土壤中的养分流失", "导致河流和湖泊的淤积"]
+
+
+# Labels (`1. 产业兴旺`) each over bullets led by a head and a colon, under a heading naming measures: the
+# bullets are the measures. The page breaks off in the last label's last bullet (`- 推进`).
+LABELS_OVER_LED_ITEMS_CUT = (
+    "乡村振兴\n\n"
+    "二、乡村振兴的实施路径\n"
+    "1. 产业兴旺\n"
+    "- 发展现代农业：普及现代农业技术，提升农业生产效率。\n"
+    "- 优化产业结构：培育特色农业、乡村旅游等产业，增加农业附加值。\n"
+    "2. 生态宜居\n"
+    "- 加强农村环境保护：整治农村水污染、大气污染等环境问题。\n"
+    "- 建设美丽乡村：完善农村基础设施，改善农村人居环境。\n"
+    "3. 治理有效\n"
+    "- 加强基层组织建设：健全农村基层党组织，提升农村治理水平。\n"
+    "- 推进\n"
+)
+
+
+def test_labels_over_led_items_hold_when_the_page_breaks_off() -> None:
+    sections = _sections(LABELS_OVER_LED_ITEMS_CUT)
+    heads = [h for _, _, hs in sections for h in hs]
+    assert heads[:5] == ["发展现代农业", "优化产业结构", "加强农村环境保护", "建设美丽乡村", "加强基层组织建设"]
+    assert "产业兴旺" not in heads and "生态宜居" not in heads
