@@ -6,8 +6,13 @@ not from the builder's output."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import yaml
+
+from benchmarks.outline import match_points, norm
 from trainer.core.model import SectionKind
-from trainer.parse import parse_document
+from trainer.parse import decode, parse_document
 
 
 def _sections(text: str) -> list[tuple[str, SectionKind, list[str]]]:
@@ -159,3 +164,20 @@ def test_labels_over_led_items_hold_when_the_page_breaks_off() -> None:
     heads = [h for _, _, hs in sections for h in hs]
     assert heads[:5] == ["发展现代农业", "优化产业结构", "加强农村环境保护", "建设美丽乡村", "加强基层组织建设"]
     assert "产业兴旺" not in heads and "生态宜居" not in heads
+
+
+# Numbered items that are section vocabulary every one (`隱患分析`, `對策建議`, `結語`) under the page's title
+# repeated as a line (it names kinds), only one of them holding a list: they are the document's sections, not
+# three points. A real page (tests/realdocs/dev17, annotated blind): its outline is the annotation's.
+REAL_PAGE = Path(__file__).parent / "realdocs" / "dev17" / "ye14_csgdst_laojiu_xiaoqu_xiaofang"
+
+
+def test_items_all_section_vocabulary_are_headings() -> None:
+    text = decode(REAL_PAGE.with_suffix(".txt").read_bytes(), source="page.txt")
+    gold = yaml.safe_load(REAL_PAGE.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+    want = [h for t in gold["topics"] for s in t["sections"] for h in s["heads"]]
+    deck = parse_document(text, source="page.txt")
+    heads = [p.head for _, _, p in deck.points()]
+    # the benchmark's own matching: the page's pinyin glosses (`結構(gòu)`) and punctuation forms aside
+    assert len(match_points([norm(h) for h in want], [norm(h) for h in heads])) == len(want) == len(heads)
+    assert "隱患分析" not in heads and "結語" not in heads

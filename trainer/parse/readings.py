@@ -208,10 +208,12 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
         if 2 * len(short) >= len(group):
             return True
+    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
+    if len(group) >= 2 and len(vocab) == len(group):
+        return True  # `隐患分析` `对策建议` `结语`: section vocabulary every one, headings whatever they hold
     kinded = parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
     if kinded and 2 * sum(map(holds_list, group)) < len(group):
         return False  # under `二、…面临的问题`, items most of which hold no list of their own are its points
-    vocab = [n for n in group if "。" not in n.title and is_heading_phrase(n.title)]
     if 2 * len(vocab) >= len(group) and vocab:
         return True
     return _names_lists(group)
