@@ -181,3 +181,26 @@ def test_items_all_section_vocabulary_are_headings() -> None:
     # the benchmark's own matching: the page's pinyin glosses (`結構(gòu)`) and punctuation forms aside
     assert len(match_points([norm(h) for h in want], [norm(h) for h in heads])) == len(want) == len(heads)
     assert "隱患分析" not in heads and "結語" not in heads
+
+
+# A survey report's parts (`调查背景与目的`, `调查方法与对象`, `调查结果与分析`) are parts of the document, never
+# points, whatever they hold: the numbered findings under `调查结果与分析` are the points.
+SURVEY_REPORT = (
+    "关于社区基层行政管理的调查报告\n"
+    "一、调查背景与目的\n"
+    "近些年，国家把基层治理摆在突出位置，社区治理模式不断推陈出新，但在具体运行中还有不少难题。\n"
+    "二、调查方法与对象\n"
+    "本次调查综合运用实地走访、问卷调查和个别访谈等方法，挑选了若干类型各异的城市社区作为样本。\n"
+    "三、调查结果与分析\n"
+    "1. 人员配备不足\n"
+    "多数社区工作人员身兼数职，专业社工比例偏低，难以应对日益增多的服务需求。\n"
+    "2. 服务功能单一\n"
+    "社区服务集中在行政事务，文化、养老等服务供给不足，居民满意度不高。\n"
+    "3. 信息化水平偏低\n"
+    "不少社区仍靠纸质台账办事，数据在部门之间难以共享，群众办事要来回跑。\n"
+)
+
+
+def test_survey_report_parts_are_no_points() -> None:
+    heads = [h for _, _, hs in _sections(SURVEY_REPORT) for h in hs]
+    assert heads == ["人员配备不足", "服务功能单一", "信息化水平偏低"]

@@ -35,17 +35,17 @@ _LABEL = re.compile(
 _PUNCT_TAIL = "：:。，,；;！!？? "
 
 
-# A heading asked as a question (`如何为基层减负？`, `为什么要加强应急管理？`): its question word names
-# the kind, before any keyword (`如何解决这些问题？` asks for countermeasures).
+# A heading asked as a question (`如何为基层减负？`): its question word names the kind, before any keyword.
 _QUESTION = re.compile(r"^[^，。；：,;:!！?？]{2,24}[？?]$")
 _QUESTION_WORD = re.compile(r"如何|怎样|怎么|怎么办|咋办|为什么|为何|为啥|何以|哪些|什么|何在|何处|何方|几个|在哪|哪里")
 
 
-# The parts every document may have (`一、引言`, `五、结论`, a bare `总结` line): a numbered item so named is
-# a part of the document, never a point, and so are its siblings; a line so named never sits inside
-# another part. A new part is an alternative here.
+# The parts every document may have (`一、引言`, `五、结论`, a bare `总结` line; a survey report's `调查背景与目的`,
+# `调查结果与分析`): a numbered item so named is a part of the document, never a point, and so are its siblings;
+# a line so named never sits inside another part. A new part is an alternative here.
 DOCUMENT_PART = re.compile(
-    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录)$"
+    r"^(?:引言|前言|导言|绪论|序言|问题的提出|文献综述|研究方法|结论|结语|结束语|小结|总结|概述|参考文献|附录|(?:调查|调研|研究)"
+    r"(?:背景|目的|方法|对象|范围|过程|结果|发现)(?:[与和及、](?:目的|方法|对象|范围|过程|结果|发现|分析))?)$"
 )
 
 
