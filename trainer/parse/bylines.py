@@ -8,7 +8,6 @@ from trainer.parse.normalize import Line
 from trainer.parse.vocab import is_heading_phrase
 
 _INSTITUTIONS = r"大学|学院|党校|研究院|研究所|研究中心|社科院|社会科学院|报刊社|编辑部|委员会|作者单位"
-_INSTITUTION = re.compile(rf"{_INSTITUTIONS}|\d{{6}}")
 _NAMED = re.compile(_INSTITUTIONS)
 # `…研究院 北京 100190`, `…学院，哈尔滨 150040;`, `…党校 417000`: the city set apart, or the institution, before it
 _POSTCODE_END = re.compile(rf"(?:[\s,，][\u4e00-\u9fff]{{2,4}}\s?|(?:{_INSTITUTIONS})\s?)\d{{6}}\s*[；;,，。.]?$")
@@ -34,7 +33,7 @@ def affiliation(folded: str) -> bool:
     key = folded.strip()
     if key.startswith(("（", "[")) and key.endswith(("）", "]")):
         most = LISTED_MAX if _POSTCODE.search(key) else AFFILIATION_MAX
-        return len(key) <= most and bool(_INSTITUTION.search(key))
+        return len(key) <= most and bool(_NAMED.search(key) or _POSTCODE.search(key))
     return len(key) <= AFFILIATION_MAX and bool(_POSTCODE_END.search(key)) and bool(_NAMED.search(key))
 
 

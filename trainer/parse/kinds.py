@@ -294,23 +294,6 @@ def _read_lead(c: KindCues) -> SectionKind | None:
 LEAD_MIN = 0.9
 
 
-def _lead_guess(c: KindCues) -> SectionKind | None:
-    """The lead-reading model's best guess, when neither a rule nor either model sure of itself decided:
-    OTHER, the kind left otherwise, is a guess too, and a worse one. On the sections no cue decided in the
-    five parts last scored blind (dev15-dev19, each read by the builder as it was while blind, the model
-    trained without it): 83 of their 150 points right as OTHER, 94 by the guess at p >= LEAD_GUESS_MIN (113
-    at 0.5, 105 at any p; session 16). On the parts the rules were written from it costs 13 of 3,233 points
-    (45 at 0.5, leave-one-part-out: there a section no rule read is OTHER by construction). At 0.5 it read
-    seed 004's `自治区政策` (policies issued, p 0.54) and a hand-written `经济形势` (p 0.69) as measures and
-    significance, both other. Blind, after session 16: dev20 kinds 0.736 at 0.7 (0.773 at 0.5), dev21
-    0.833 (0.838)."""
-    kind, p = kindmodel.lead_model().predict(c.heading, c.heads, c.topic, c.lead)
-    return kind if p >= LEAD_GUESS_MIN else None
-
-
-LEAD_GUESS_MIN = 0.7
-
-
 def _one(kinds: set[SectionKind]) -> SectionKind | None:
     return next(iter(kinds)) if len(kinds) == 1 else None
 
@@ -349,7 +332,6 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _topic_title,
     _read_lead,
     _learned,
-    _lead_guess,
 )
 
 

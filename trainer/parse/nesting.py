@@ -39,9 +39,15 @@ def demote(node: Node) -> None:
     node.contains_heading = False
 
 
-def names_itself(group: list[Node]) -> bool:
-    """Some item names a kind (`存在的问题`, `…的深层成因`) or a facet (`政策背景`): a heading by its words."""
-    return any(is_facet_heading(n.title) or heading_kind(n.title) is not SectionKind.OTHER for n in group)
+def names_itself(group: list[Node], strict: bool = False) -> bool:
+    """Some item names a kind (`存在的问题`, `…的深层成因`) or a facet (`政策背景`): a heading by its words.
+    `strict`: a kind named as a name only (`…的具体表现`, `存在的不足`), not a finding (`政策落地效能不足`)."""
+    named = _names_kind if strict else _has_kind
+    return any(is_facet_heading(n.title) or named(n.title) for n in group)
+
+
+def _has_kind(title: str) -> bool:
+    return heading_kind(title) is not SectionKind.OTHER
 
 
 def claims_under_kind(group: list[Node], parent: Node) -> bool:
@@ -51,7 +57,7 @@ def claims_under_kind(group: list[Node], parent: Node) -> bool:
     heading, and a decimal number alone makes none (items naming their kind, `1.1 …的具体表现`, are headings)."""
     if parent.style == "root" or heading_kind(parent.title) is SectionKind.OTHER:
         return False
-    return not any(is_facet_heading(n.title) or _names_kind(n.title) for n in group)
+    return not names_itself(group, strict=True)
 
 
 def _names_kind(title: str) -> bool:
