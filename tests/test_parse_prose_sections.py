@@ -204,3 +204,24 @@ SURVEY_REPORT = (
 def test_survey_report_parts_are_no_points() -> None:
     heads = [h for _, _, hs in _sections(SURVEY_REPORT) for h in hs]
     assert heads == ["人员配备不足", "服务功能单一", "信息化水平偏低"]
+
+
+# A heading that counts what it names (`…的三大现实困境`: `三大` and `现实` are modifiers of its kind word, as
+# `主要` is) over paragraphs each opening with a lead clause: a section of those three problems.
+COUNTED_HEADING = (
+    "网络暴力的危害与治理\n\n"
+    "治理网络暴力的三大现实困境\n\n"
+    "匿名注册门槛太低，虚拟运营商提供的匿名账号让施暴者难以追查，平台的实名制也常常流于形式，追责无从下手。\n\n"
+    "法律规制跟不上技术发展，现行法律对网络暴力的界定不够清晰，取证难、认定难、追责难的问题相当突出。\n\n"
+    "推荐算法推波助澜，社交平台的算法客观上放大了极端言论，让暴力言论在短时间内获得大量关注和转发。\n"
+)
+
+
+def test_counted_kind_heading_over_paragraphs_is_a_section() -> None:
+    assert _sections(COUNTED_HEADING) == [
+        (
+            "治理网络暴力的三大现实困境",
+            SectionKind.PROBLEMS,
+            ["匿名注册门槛太低", "法律规制跟不上技术发展", "推荐算法推波助澜"],
+        )
+    ]
