@@ -289,7 +289,7 @@ def _insert_before(rules: tuple, anchor: Any, new: Any) -> tuple:
 
 
 # The rules without either learned cue (the lead-reading one is scored by `--lead`).
-BASE = tuple(r for r in kinds.RULES if r not in (kinds._learned, kinds._read_lead))
+BASE = tuple(r for r in kinds.RULES if r not in (kinds._learned, kinds._read_lead, kinds._both_read))
 CANDIDATES: dict[str, tuple] = {
     "rules": BASE,
     "shipped (kinds.RULES)": kinds.RULES,
@@ -375,7 +375,7 @@ def print_lead_part_out(data: dict[str, list[Example]]) -> None:
     parts, so this shows what the cue costs where they hold; what it gains on pages the rules never saw
     is measured on the part left blind (the README)."""
     sections = all_sections()
-    without = tuple(r for r in kinds.RULES if r != kinds._read_lead)
+    without = tuple(r for r in kinds.RULES if r not in (kinds._read_lead, kinds._both_read))
     print(f"  {'part':<10}{'points':>8}{'without':>9}{'with':>9}")
     sums = [0, 0.0, 0.0]
     for part in REAL_PARTS:

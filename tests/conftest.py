@@ -53,7 +53,9 @@ def rules_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     the topic (`从…来看` angles are significance on real pages; `打好…组合拳` is a call to act)."""
     from trainer.parse import kinds
 
-    monkeypatch.setattr(kinds, "RULES", tuple(r for r in kinds.RULES if r not in (kinds._read_lead, kinds._learned)))
+    monkeypatch.setattr(
+        kinds, "RULES", tuple(r for r in kinds.RULES if r not in (kinds._read_lead, kinds._learned, kinds._both_read))
+    )
 
 
 @pytest.fixture

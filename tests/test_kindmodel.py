@@ -46,7 +46,7 @@ def test_tables_are_small() -> None:
 
 
 def test_learned_cues_are_the_last_rules() -> None:
-    assert kinds.RULES[-2:] == (kinds._read_lead, kinds._learned)
+    assert kinds.RULES[-3:] == (kinds._read_lead, kinds._learned, kinds._both_read)
 
 
 def test_start_up_path_does_not_load_the_table() -> None:
@@ -108,6 +108,21 @@ def test_lead_cue_decides_only_when_sure(monkeypatch: pytest.MonkeyPatch) -> Non
     assert kinds._read_lead(KindCues(heads=heads, lead="去年全市平稳发展。主要变化如下：")) is SectionKind.ACHIEVEMENTS
     assert kinds._read_lead(KindCues(heads=heads, lead="如下，去年全市平稳发展。")) is None  # not the last clause
     assert kinds._read_lead(KindCues(heads=heads)) is None
+
+
+def test_both_models_agreeing_decide_where_nothing_else_did(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where no rule and neither sure model decided, the kind both models read first is the section's, however
+    unsure each is; where they read different kinds, nothing is decided (hand-made tables)."""
+    lead = kindmodel.Model((0.0,) * 5, {"p:短板": (0.0, 1.0, 0.0, 0.0, 0.0)}, topic=True, lead=True)
+    monkeypatch.setattr(kindmodel, "_lead_model", lead)
+    cues = KindCues(heads=["服务短板明显", "人才短板突出"])
+    agreeing = kindmodel.Model((0.0,) * 5, {"p:短板": (0.0, 0.5, 0.0, 0.0, 0.0)}, topic=True)
+    monkeypatch.setattr(kindmodel, "_model", agreeing)
+    assert kinds._read_lead(cues) is None and kinds._learned(cues) is None  # neither sure
+    assert kinds._both_read(cues) is SectionKind.PROBLEMS
+    other = kindmodel.Model((0.0,) * 5, {"p:短板": (0.0, 0.0, 0.5, 0.0, 0.0)}, topic=True)
+    monkeypatch.setattr(kindmodel, "_model", other)
+    assert kinds._both_read(cues) is None
 
 
 # The committed table is retrained whenever the builder's sections change, and its probabilities move by a
