@@ -225,3 +225,30 @@ def test_counted_kind_heading_over_paragraphs_is_a_section() -> None:
             ["匿名注册门槛太低", "法律规制跟不上技术发展", "推荐算法推波助澜"],
         )
     ]
+
+
+# `目录/提纲：` over entries the page's text below never reaches (a 文秘 site shows a report's start only): the
+# contents are the outline there is; the heading said again below, which opens the cut-off text, is dropped.
+CONTENTS_OVER_CUT_TEXT = (
+    "青年人才调研报告\n"
+    "目录/提纲：……\n"
+    "一、我市青年人才面临的主要问题\n"
+    "（一）住房压力大\n"
+    "（二）晋升通道窄\n"
+    "（三）学习机会少\n"
+    "二、进一步做好青年人才工作的建议\n"
+    "（一）缓解青年人才住房压力\n"
+    "（二）拓宽青年人才晋升通道\n"
+    "……\n"
+    "青年人才调研报告\n"
+    "为摸清我市青年人才在工作、学习和生活方面的真实状况，课题组开展了专题调研，现将有关情况报告如下。\n"
+    "一、我市青年人才面临的主要问题\n"
+    "近年来，我市青年人才队伍不断壮大，但调研中也发现，青年人才在住房、晋升、学习等方面"
+)
+
+
+def test_contents_over_a_cut_off_text_are_the_outline() -> None:
+    assert _sections(CONTENTS_OVER_CUT_TEXT) == [
+        ("我市青年人才面临的主要问题", SectionKind.PROBLEMS, ["住房压力大", "晋升通道窄", "学习机会少"]),
+        ("进一步做好青年人才工作的建议", SectionKind.COUNTERMEASURES, ["缓解青年人才住房压力", "拓宽青年人才晋升通道"]),
+    ]

@@ -77,6 +77,11 @@ def _boxed_over_title(lines: list[Line], content: list[int], n: int, copy: int) 
     return []
 
 
+def _said_again(lines: list[Line], run: list[int], said: dict[str, int]) -> list[int]:
+    """Where the entries of a contents list are said again below it."""
+    return [said[e] for e in (_entry(lines[i].key.strip()) for i in run) if said[e] > run[-1]]
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a table of contents near the top, with its announcing label.
 
@@ -111,6 +116,12 @@ def contents_lines(lines: list[Line]) -> set[int]:
         elif len(run) >= ENTRIES_MIN and label is None and _goes_on(lines, content, n, len(run)):
             # The contents are the outline; their first headings said again below open a text cut off.
             found.update(said[_entry(lines[i].key.strip())] for i in run)
+        elif (
+            len(run) >= ENTRIES_MIN and label is not None and 2 * len(again := _said_again(lines, run, said)) < len(run)
+        ):
+            # `目录/提纲：` over entries most of which the text below never reaches (the page shows its start
+            # only): the contents are the outline there is; the few headings said again are dropped below.
+            found.update([label, *again])
         elif len(run) >= ENTRIES_MIN:
             found.update(run)
             before = content[content.index(run[0]) - 1] if content.index(run[0]) > 0 else -1
