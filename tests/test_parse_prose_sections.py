@@ -252,3 +252,25 @@ def test_contents_over_a_cut_off_text_are_the_outline() -> None:
         ("我市青年人才面临的主要问题", SectionKind.PROBLEMS, ["住房压力大", "晋升通道窄", "学习机会少"]),
         ("进一步做好青年人才工作的建议", SectionKind.COUNTERMEASURES, ["缓解青年人才住房压力", "拓宽青年人才晋升通道"]),
     ]
+
+
+# An abstract that runs its lists together: a lead naming a kind and saying it lists (`…主要表现为：`,
+# `…原因主要有以下几点：`, and with no colon `…问题主要包括`), the items parted by ；: a section per list, each
+# head its clause up to the first ，, the list's closing `等等` no part of its last head.
+RUN_TOGETHER_ABSTRACT = (
+    "基层政府依法行政研究\n"
+    "摘要：这些年来，基层政府在推进依法行政方面取得了明显成效，但也暴露出不少问题，主要表现为：行政机关之间的"
+    "权限冲突；“运动式”执法现象突出；行政监督缺乏力度等等。造成这些问题的原因主要有以下几点：行政体制不够健全；"
+    "监督制约机制不够完善；基层干部素质不高。基层执法存在的问题主要包括执法队伍力量薄弱，人员流动频繁；执法程序"
+    "不够规范；执法保障严重不足等。\n"
+)
+
+
+def test_lists_run_together_in_an_abstract_are_sections() -> None:
+    sections = _sections(RUN_TOGETHER_ABSTRACT)
+    assert [s[2] for s in sections] == [
+        ["行政机关之间的权限冲突", "“运动式”执法现象突出", "行政监督缺乏力度"],
+        ["行政体制不够健全", "监督制约机制不够完善", "基层干部素质不高"],
+        ["执法队伍力量薄弱", "执法程序不够规范", "执法保障严重不足"],
+    ]
+    assert {s[1] for s in sections} == {SectionKind.PROBLEMS}

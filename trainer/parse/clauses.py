@@ -13,11 +13,17 @@ from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, heads_kind, lea
 
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
 # The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
-_KIND_END = re.compile(
-    f"(?:{'|'.join(sorted(KIND_WORDS, key=len, reverse=True))})(?:(?:主要|大致|具体)?(?:包括|有|是)|如下)?$"
-)
+_KINDS = "|".join(sorted(KIND_WORDS, key=len, reverse=True))
+_SAYS = r"(?:主要|大致|具体)?(?:包括|有|是|表现为|体现为|表现在|体现在)(?:以下几点|以下几个方面|如下)?"
+_KIND_END = re.compile(f"(?:{_KINDS})(?:，?{_SAYS}|如下)?$")  # `…原因主要有以下几点`, `…困境，主要表现为`
 # A lead and the sentence after its colon, up to the sentence's end.
-_ANNOUNCED = re.compile(r"(?:^|(?<=[。！？]))([^。！？：]{4,60})：([^。！？：]+)")
+_ANNOUNCED = re.compile(r"(?:^|(?<=[。！？：]))([^。！？：]{4,60})：([^。！？：]+)")  # after a label too (`摘要：`)
+# The same said with no colon (`存在的问题主要包括A；B；C等。`, an abstract's way), the list ending its sentence.
+# A word or two may stand between the kind and what it comprises (`成绩显著，主要表现为`). (Items parted by
+# 、 are not taken: as often as a page's list, they sum up one it gives in full below; session 17.)
+_LISTED = re.compile(
+    f"(?:^|(?<=[。！？：]))([^。！？：；]{{2,40}}?(?:{_KINDS})(?:[^，。；：]{{0,4}}，)?{_SAYS})([^。！？：]+)(?=[。！？])"
+)
 
 
 # `…社会价值体现在三方面：`: a lead that counts what it lists, as many clauses as it counts.
@@ -51,33 +57,45 @@ def _counted(lead: str) -> int:
     return 0 if m is None else _count_value(m.group(1))
 
 
-def semicolon_points(para: Para) -> tuple[str, list[tuple[str, str, int]]]:
-    """The items of a list announced by a lead that ends by naming what it lists (`…还存在着诸多的问题：`)
-    and parted by ； with no numbers (`A，…；B，…；C，…。`): the lead, and (head, body, offset) per item,
-    each head its clause up to the first ，. So does a lead that names a kind anywhere and counts the clauses
-    (`…社会价值体现在三方面：`), when they are as many as it counts. A colon whose lead names no kind
-    (`重点部署五方面任务：`, `危害不小：`) is prose, and so are fewer than MIN_CLAUSES clauses after a lead that
-    names a kind and counts none."""
-    for m in _ANNOUNCED.finditer(para.key):
+def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """The lists of a paragraph announced by a lead that ends by naming what it lists (`…还存在着诸多的问题：`,
+    `…原因主要有以下几点：`) and parted by ； with no numbers (`A，…；B，…；C，…。`): per list the lead, and
+    (head, body, offset) per item, each head its clause up to the first ，. So does a lead that names a kind
+    anywhere and counts the clauses (`…社会价值体现在三方面：`), when they are as many as it counts, and a lead
+    saying what a kind comprises with no colon, its items parted by ； (`…的问题主要包括A；B；C等。`). A colon
+    whose lead names no kind (`重点部署五方面任务：`, `危害不小：`) is prose, and so are fewer than MIN_CLAUSES
+    clauses after a lead that names a kind and counts none."""
+    found = [m for m in _ANNOUNCED.finditer(para.key) if _announces(m.group(1).rstrip(), m.group(2).split("；"))]
+    lists = [(m.group(1).strip(), _items(para, m.start(2), m.group(2).split("；"))) for m in found]
+    for m in _LISTED.finditer(para.key):
         pieces = m.group(2).split("；")
-        lead = m.group(1).rstrip()
-        counted = _counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
-        if not counted and not (_KIND_END.search(lead) and len(pieces) >= MIN_CLAUSES):
-            continue
-        if any(len(p.strip()) < 4 for p in pieces):
-            continue
-        out = []
-        start = m.start(2)
-        # Pieces each on a line of their own are items as any list's: the head rule reads them whole when short.
-        lines = {at for at, _ in para.segments}
-        bounds = [m.start(2) + sum(len(p) + 1 for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]
-        split = split_head if bounds and all(b in lines for b in bounds) else split_run_together
-        for piece in pieces:
-            head, body, _ = split(para.text[start : start + len(piece)])
-            out.append((clean(head), body, start))
-            start += len(piece) + 1
-        return m.group(1).strip(), out
-    return "", []
+        if _announces(m.group(1).rstrip(), pieces):
+            lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
+    return sorted(lists, key=lambda found: found[1][0][2])
+
+
+# `…缺乏力度等等。`, `…严重不足等。`: the list's close, no part of its last head (`平等`, `均等` … are words).
+_ETC = re.compile(r"(?:等等|等方面|等问题|(?<![平均对同相初中高优上])等)$")
+
+
+def _announces(lead: str, pieces: list[str]) -> bool:
+    counted = _counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
+    kinded = bool(_KIND_END.search(lead)) and len(pieces) >= MIN_CLAUSES
+    return (counted or kinded) and all(len(p.strip()) >= 4 for p in pieces)
+
+
+def _items(para: Para, start: int, pieces: list[str]) -> list[tuple[str, str, int]]:
+    """(head, body, offset) per piece from `start`, each head its lead clause. Pieces each on a line of their
+    own are items as any list's: the head rule reads them whole when short."""
+    lines = {at for at, _ in para.segments}
+    bounds = [start + sum(len(p) + 1 for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]
+    split = split_head if bounds and all(b in lines for b in bounds) else split_run_together
+    out = []
+    for piece in pieces:
+        head, body, _ = split(para.text[start : start + len(piece)])
+        out.append((_ETC.sub("", clean(head)), body, start))
+        start += len(piece) + 1
+    return out
 
 
 # Clauses of one sentence opening alike, a 排比 with no numbers (`实现…自立自强，是…的内在要求，是…的客观

@@ -76,7 +76,7 @@ class Marker:
 
 # Words a page counts its points by (`原因一：`, `难题二：`, `对策2：`): the section vocabulary's kind words
 # and a few more (`發現一：`, `结论二：`, `方法二：`); `问题1` is left out: it asks a practice question.
-_COUNTED_MORE = ("要点", "特点", "观点", "分论点", "方面", "发现", "方法", "技巧", "原则", "步骤", "结论")
+_COUNTED_MORE = ("要点", "特点", "观点", "分论点", "方面", "发现", "方法", "技巧", "原则", "步骤", "结论", "不足之处")
 _COUNTED_WORDS = "|".join(
     sorted({*(w for w in KIND_WORDS if 2 <= len(w) <= 3), *_COUNTED_MORE} - {"问题"}, key=len, reverse=True)
 )

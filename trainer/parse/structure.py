@@ -199,9 +199,9 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         lists = _run_lists(item)
         if not lists and not kind_bearing and not _run_in_points(item):
             _parallel_section(item, got)  # `…，是…，是…，是…。`: a 排比 of clauses, then maybe a list
-        if not lists:
-            said, clauses = ("", []) if _run_in_points(item) else semicolon_points(item)
-            points = _run_in_points(item) or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
+        run_in = [] if lists else _run_in_points(item)
+        for said, clauses in [] if lists else ([("", [])] if run_in else semicolon_points(item) or [("", [])]):
+            points = run_in or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
             kind = lead_kind(said) if clauses and not kind_bearing else None
             if kind is not None:  # the lead names the list's kind, as a lead before numbers does
                 got.parts.append(SectionDraft(kind, heading_phrase(said.split("，")[-1]), points, "lead"))
