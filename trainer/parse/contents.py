@@ -82,6 +82,20 @@ def _said_again(lines: list[Line], run: list[int], said: dict[str, int]) -> list
     return [said[e] for e in (_entry(lines[i].key.strip()) for i in run) if said[e] > run[-1]]
 
 
+def _opening_below(lines: list[Line], content: list[int], run: list[int]) -> int:
+    """How many entries of a contents list open a line below it, heading and text on one line
+    (`1. 人才队伍不完善。便民服务中心…`): its text reaches them. A look at each later line's start, by the
+    entries' lengths (a few): linear in the lines."""
+    entries = {_entry(lines[i].key.strip()) for i in run} - {""}
+    sizes = {len(e) for e in entries}
+    opened: set[str] = set()
+    for i in content:
+        if i > run[-1]:
+            key = _entry_key(lines[i].key.strip())
+            opened.update(key[:n] for n in sizes if key[:n] in entries)
+    return len(opened)
+
+
 def contents_lines(lines: list[Line]) -> set[int]:
     """Indices of the lines of a table of contents near the top, with its announcing label.
 
@@ -117,7 +131,10 @@ def contents_lines(lines: list[Line]) -> set[int]:
             # The contents are the outline; their first headings said again below open a text cut off.
             found.update(said[_entry(lines[i].key.strip())] for i in run)
         elif (
-            len(run) >= ENTRIES_MIN and label is not None and 2 * len(again := _said_again(lines, run, said)) < len(run)
+            len(run) >= ENTRIES_MIN
+            and label is not None
+            and 2 * len(again := _said_again(lines, run, said)) < len(run)
+            and 2 * _opening_below(lines, content, run) < len(run)
         ):
             # `目录/提纲：` over entries most of which the text below never reaches (the page shows its start
             # only): the contents are the outline there is; the few headings said again are dropped below.
