@@ -38,7 +38,9 @@ async def test_a_point_with_brackets_shows_as_written_in_the_cards_table(engine,
         await pilot.pause()
         app.action_cards()  # crashed on `[/]`; `[b]` lost its brackets
         shown = ""
-        for _ in range(40):  # the columns are sized on a later refresh; a loaded machine takes a few
+        # DataTable sizes its columns to their content on an Idle event; under the whole suite on a loaded
+        # machine that came later than 2 s (CI red on 00a15d3's successor with the cells four wide): 10 s.
+        for _ in range(200):
             await pilot.pause(0.05)
             table = app.screen.query_one(DataTable)
             lines = table.render_lines(table.region.reset_offset)
