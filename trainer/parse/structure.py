@@ -20,7 +20,7 @@ from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.successions import run_lists
 from trainer.parse.titles import is_label_line
-from trainer.parse.underheading import NAMED_MAX, paragraph_points
+from trainer.parse.underheading import held_paragraphs, names_its_kind, paragraph_points
 from trainer.parse.vocab import (
     head_kind,
     heading_kind,
@@ -218,9 +218,8 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
             else:
                 got.own.extend(points)
-    named = kind_bearing and len(node.title) <= NAMED_MAX and heading_kind(node.title) is not SectionKind.OTHER
-    if named and not got.own and not got.parts and all(isinstance(it, Para) for it in node.items):
-        got.own.extend(paragraph_points([it for it in node.items if isinstance(it, Para)]))
+    if kind_bearing and not got.own and not got.parts and names_its_kind(node.title):
+        got.own.extend(paragraph_points(held_paragraphs(node)))
     for part in got.parts:
         if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:
             part.kind = heads_kind([p.head for p in part.points])

@@ -47,16 +47,27 @@ def subheadings_of_prose(group: list[Node], parent: Node) -> bool:
             return False  # the two sides said in its prose (`一方面…另一方面…`) are no list of its own
     if len(group) >= 2 and 2 * sum(map(_names_kind_over_paragraphs, group)) >= len(group):
         return False  # `工作成效` `存在问题` over paragraphs each: sections, their paragraphs the points
+    # (the exception to the rule above: `structure` reads the paragraphs under such headings as their points)
     # One alone is a list cut short when it makes a claim under a heading naming a kind (`人口流失严重`
     # under `二、乡村治理面临的困境`, the copy ending there).
     alone = heading_kind(parent.title) is not SectionKind.OTHER and head_kind(group[0].title) is not SectionKind.OTHER
     return len(group) >= 2 or (alone and parent.style != "root")
 
 
-def _names_kind_over_paragraphs(node: Node) -> bool:
-    """A short heading of section vocabulary naming a kind (`工作成效`, not a claim such as `检验机构缺乏`)
-    over two or more paragraphs: they are its points."""
-    title = node.title.strip().rstrip("：:")
+def names_its_kind(title: str, strict: bool = False) -> bool:
+    """A heading short enough to name a kind (`工作成效`) and naming one; `strict`: in section vocabulary too
+    (not a claim such as `检验机构缺乏`, which names problems by what it says)."""
+    title = title.strip().rstrip("：:")
+    named = len(title) <= NAMED_MAX and heading_kind(title) is not SectionKind.OTHER
+    return named and (not strict or is_heading_phrase(title))
+
+
+def held_paragraphs(node: Node) -> list[Para]:
+    """The paragraphs a node holds, or [] when it holds anything else (a list, a heading)."""
     paras = [it for it in node.items if isinstance(it, Para)]
-    named = len(title) <= NAMED_MAX and is_heading_phrase(title) and heading_kind(title) is not SectionKind.OTHER
-    return named and len(paragraph_points(paras)) >= 2
+    return paras if len(paras) == len(node.items) else []
+
+
+def _names_kind_over_paragraphs(node: Node) -> bool:
+    """A heading of section vocabulary naming a kind over two or more paragraphs: they are its points."""
+    return names_its_kind(node.title, strict=True) and len(paragraph_points(held_paragraphs(node))) >= LEAST
