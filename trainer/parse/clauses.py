@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from trainer.core.model import SectionKind
 from trainer.parse.heads import split_head, split_run_together
@@ -24,6 +25,14 @@ _ANNOUNCED = re.compile(r"(?:^|(?<=[。！？：]))([^。！？：]{4,60})：([^
 _LISTED = re.compile(
     f"(?:^|(?<=[。！？：]))([^。！？：；]{{2,40}}?(?:{_KINDS})(?:[^，。；：]{{0,4}}，)?{_SAYS})([^。！？：]+)(?=[。！？])"
 )
+
+
+# A lead saying a list of a kind follows (`长城保护存在以下主要问题：`, `…原因如下：`), then sentences to the
+# paragraph's end with no ； and no number: each sentence is an item, read by the head rule.
+_SENTENCES_TOLD = re.compile(
+    rf"(?:^|(?<=[。！？]))([^。！？：]{{0,40}}(?:以下|如下|下列)[^。！？：]{{0,6}}(?:{_KINDS})[^。！？：]{{0,4}})：([^：；]+。)$"
+)
+SENTENCE_ITEM = (6, 80)  # a sentence this long is an item; longer is prose
 
 
 # `…社会价值体现在三方面：`: a lead that counts what it lists, as many clauses as it counts.
@@ -67,6 +76,10 @@ def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]
     clauses after a lead that names a kind and counts none."""
     found = [m for m in _ANNOUNCED.finditer(para.key) if _announces(m.group(1).rstrip(), m.group(2).split("；"))]
     lists = [(m.group(1).strip(), _items(para, m.start(2), m.group(2).split("；"))) for m in found]
+    if not lists and (told := _SENTENCES_TOLD.search(para.key)):
+        pieces = told.group(2).split("。")[:-1]
+        if len(pieces) >= 2 and all(SENTENCE_ITEM[0] <= len(p) <= SENTENCE_ITEM[1] for p in pieces):
+            lists.append((told.group(1).strip(), _items(para, told.start(2), pieces, split_head)))
     for m in _LISTED.finditer(para.key):
         pieces = m.group(2).split("；")
         if _announces(m.group(1).rstrip(), pieces):
@@ -84,12 +97,15 @@ def _announces(lead: str, pieces: list[str]) -> bool:
     return (counted or kinded) and all(len(p.strip()) >= 4 for p in pieces)
 
 
-def _items(para: Para, start: int, pieces: list[str]) -> list[tuple[str, str, int]]:
+def _items(
+    para: Para, start: int, pieces: list[str], split: Callable[[str], tuple[str, str, bool]] | None = None
+) -> list[tuple[str, str, int]]:
     """(head, body, offset) per piece from `start`, each head its lead clause. Pieces each on a line of their
-    own are items as any list's: the head rule reads them whole when short."""
+    own are items as any list's: the head rule reads them whole when short (so does `split`, when given)."""
     lines = {at for at, _ in para.segments}
     bounds = [start + sum(len(p) + 1 for p in pieces[: i + 1]) for i in range(len(pieces) - 1)]
-    split = split_head if bounds and all(b in lines for b in bounds) else split_run_together
+    if split is None:
+        split = split_head if bounds and all(b in lines for b in bounds) else split_run_together
     out = []
     for piece in pieces:
         head, body, _ = split(para.text[start : start + len(piece)])

@@ -48,6 +48,8 @@ _DISCOURSE = re.compile(
     rf"^(?:(?:{_LEADING_SEQUENCE}|另外|其一|其二|其三|第[一二三四五六七八九十]{{1,2}}(?=\s*[，,])"
     # a count word left on an item whose list was not found (`三是生态环境…`, a copy cut before 一是)
     r"|[一二三四五六七八九十]{1,2}(?:是|要(?![素点件求务害紧事闻]))(?=[\u4e00-\u9fff“])"
+    # a copy's own number kept after the list's (`5、2、勤俭节约是…`: the page renumbered a numbered list)
+    r"|\d{1,2}、(?=[\u4e00-\u9fff“])"
     r"|(?:令人|让人|值得|需要|必须|应当|特别)[\u4e00-\u9fff]{1,4}的是|(?:但是?|然而)?不可否认|毋庸置疑|毫无疑问|众所周知|显而易见)"
     r"(?:\s*[，,：:])?|(?:同时|最后|然后|还有|再有|综上所述|[\u4e00-\u9fff]{1,5}的是)\s*[，,])\s*(?=[\u4e00-\u9fff“])"
     # `保障粮食安全，首先需要…`: a topic clause before the list's sequence word leads into the point.
@@ -177,6 +179,11 @@ def _after_opener(sentence: str) -> tuple[int, int] | None:
     return commas[0] + 1, end
 
 
+# A cause said first (`由于资金短缺和技术手段不足，部分长城段…`): the sentence's claim is after it, so the head
+# is the whole sentence (in a list run together in a paragraph the GUIDE cuts at the first comma still).
+_CAUSE = re.compile(r"^(?:由于|因为)")
+
+
 def _clause_cut(sentence: str) -> int:
     """Where a long sentence's short lead clause ends, or -1 when it has none."""
     if _PURPOSE.match(fold(sentence.lstrip())):  # folded: a page in 繁體 reads as one in 简体
@@ -185,7 +192,8 @@ def _clause_cut(sentence: str) -> int:
     for i, depth in _walk(sentence, 0, nest, straight):
         if depth == 0 and sentence[i : i + 1] in ("，", ","):
             clause = clean(sentence[:i]).strip(_TRIM)
-            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(fold(clause)) or _FACET.match(fold(clause)):
+            folded = fold(clause)
+            if len(clause) < MIN_CLAUSE or _ADVERBIAL.match(folded) or _FACET.match(folded) or _CAUSE.match(folded):
                 return -1
             # Past MAX_HEAD, a lead clause still heads a sentence that runs on at least as long again.
             longer = len(clause) <= LEAD_CLAUSE_MAX and 2 * len(clause) <= len(clean(sentence).strip(_TRIM))

@@ -41,10 +41,10 @@ STYLE_RANK = {
 PROSE_RANK = 6  # prose-style markers (一是, 第一, 首先) count one depth below every numbered style
 
 # Prose styles counted by a numeral (二是, 其三, 第四): they say where in a list an item stands.
-COUNTED_PROSE = frozenset({"yishi", "yiyao", "diyi", "qiyi"})
+COUNTED_PROSE = frozenset({"yishi", "yiyao", "yize", "diyi", "qiyi"})
 
 # Styles that run on inside a paragraph and so only start a list at ordinal 1 or after an open sibling.
-PROSE_STYLES = frozenset({"yishi", "yiyao", "diyi", "qiyi", "seq", "side"})
+PROSE_STYLES = frozenset({"yishi", "yiyao", "yize", "diyi", "qiyi", "seq", "side"})
 
 
 def list_rank(style: str) -> int:
@@ -136,6 +136,8 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("qiyi", rf"其({_CN})(?:是|[，、：])", True),  # `其一是…`, as `第一是…`
     ("yishi", rf"({_CN})(?:是(?![否的])|曰)[，：]?", True),  # `一是非经营性…` (是非 at a clause start too), `一曰…`
     ("yiyao", rf"({_CN})要(?![求素点害是])[，：]?", True),
+    # `一则…；二则…`, `一来…，二来…`: a count of reasons or harms in one sentence (`一来二去` is an idiom)
+    ("yize", rf"({_CN})(?:则|来)(?![一二三四五六七八九十去])[，：]?", True),
     ("side", r"(另一方面|一方面)[，：]?", True),
     # `首先是…其次是…再次是…`: 是 belongs to the marker, as in 一是, 第一是, 其一是.
     ("seq", rf"({_SEQ_WORDS})(?:是(?![否的])[，：]?|[，：])", True),
@@ -220,7 +222,7 @@ def match_line(key: str) -> Marker | None:
 
 _BOUNDARY = "。；：！？"
 _INLINE_HINT = re.compile(
-    r"[一二三四五六七八九十][是曰]|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
+    r"[一二三四五六七八九十][是曰则来]|[一二三四五六七八九十]要|第[一二三四五六七八九十]|其[一二三四五六七八九十]"
     rf"|一方面|{_SEQ_WORDS}|（(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})）"
     f"|[{_CIRCLED}{_PAREN_DIGITS}]|\\d{{1,2}}[.、）]|[一二三四五六七八九十]{{1,3}}、"
 )

@@ -116,8 +116,14 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     # (A numbered line's own marker, `一、`, is no punctuation of its text.)
     marker = match_line(body)
     start = marker.end if marker is not None else 0
+    if marker is not None and len(body) <= NUMBERED_HEADING_MAX and _TITLED.match(body, start):
+        return False  # `二、水土流失的“连锁反应”：从生态到经济的多维危机`: a numbered heading and its subtitle
     prose = len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, start, len(body) - 1))
     return prose and not ends_terminal(line.key)  # `…。（评析：点出主旨）`: a remark after the stop
+
+
+# A heading's words, a colon, its subtitle: no clause mark but the one colon.
+_TITLED = re.compile(r"[^，。；：！？、,.;:!?]{2,}：[^，。；：！？,.;:!?]{2,}$")
 
 
 def _is_word(ch: str) -> bool:

@@ -70,8 +70,8 @@ def _labels_over_points(group: list[Node]) -> bool:
         if len(label) > LABEL_MAX or named or not isinstance(first, Node):
             return False
         items = [c for c in n.children if c.style == first.style]
-        if n is group[-1] and len(items) > 1:
-            items = items[:-1]  # the page may break off in the last label's last item (`- 推进`)
+        if n is group[-1] and (len(items) > 1 or len(group) > 1):
+            items = items[:-1]  # the page may break off in the last label's last item (`- 推进`), its only one too
         if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True

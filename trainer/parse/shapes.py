@@ -9,6 +9,7 @@ from trainer.parse.heads import is_adverbial
 from trainer.parse.markers import find_inline, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
+from trainer.parse.questions import ANSWER_LINE
 from trainer.parse.successions import top_list
 from trainer.parse.tablerows import ROW_LEAD, row_leads
 from trainer.parse.vocab import is_heading_phrase
@@ -27,7 +28,7 @@ NOT_A_LEAD = re.compile(
 )
 
 # `当好食品安全卫士，全面布控精确打击。统计显示，…`: a short lead sentence (the page's bold lost).
-_SENTENCE_LEAD = re.compile(r"^([^“「『\"（(【《\s。！？；;：:][^。！？；;：:\s]{3,23})[。！](?= *[^ ]{8})")
+_SENTENCE_LEAD = re.compile(r"^([^“「『\"（(【《\s。！？；;：:][^。！？；;：:\s]{1,23})[。！](?= *[^ ]{8})")
 # `【加强统筹】各地要…`: a bracketed lead.
 _BRACKET_LEAD = re.compile(r"^[【〖]([^【】〖〗。；：！？]{2,20})[】〗](?= *[^ ]{10})")
 # `“民亦劳止，汔可小康。”——《诗经》`: a quotation (a 金句 line), alone, with its source, or as a whole
@@ -71,8 +72,10 @@ def _lead_shape(para: Para) -> tuple[str, int, int] | None:
         m = rx.match(para.key)
         if m:
             lead = m.group(1).replace(" ", "")
-            if name == "bracket" and (len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead)):
-                return None  # `【摘 要】`, `【热点背景】`: a label or a heading, not a point's lead
+            if name == "bracket" and (
+                len(lead) < BRACKET_LEAD_MIN or is_heading_phrase(lead) or ANSWER_LINE.match(lead)
+            ):
+                return None  # `【摘 要】`, `【热点背景】`, `【参考答案】`: a label or a heading, not a point's lead
             if name in ("sentence", "colon") and not _is_claim(lead):
                 return None
             if name == "colon" and NOT_A_LEAD.search(lead):

@@ -7,8 +7,13 @@ from collections.abc import Iterator
 
 from trainer.parse.markers import COUNTED_PROSE, Marker
 
-# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后, 一是…其次…再次.
-CONTINUES = {"seq": frozenset({"diyi", "yishi"}), "diyi": frozenset({"seq"}), "yishi": frozenset({"seq"})}
+# Successions real pages mix: 首先…其次…第三…最后, 第一…第二…最后, 一是…其次…再次, 一是…二要…三要…四是.
+CONTINUES = {
+    "seq": frozenset({"diyi", "yishi"}),
+    "diyi": frozenset({"seq"}),
+    "yishi": frozenset({"seq", "yiyao"}),
+    "yiyao": frozenset({"yishi"}),
+}
 
 
 def top_list(markers: list[Marker]) -> list[Marker]:

@@ -202,6 +202,8 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # year is a title's: `…调查报告2023`).
     r"\s*+[（(]\s*\d{3,5}\s*字\s*[）)]",
     r"(?<=[\u4e00-\u9fff])(?!(?:19|20)\d\d$)\d{2,4}",
+    # A piece's number in brackets after a collection's title (`『范文1』`, `【范文二】`, `（例文3）`).
+    r"\s*+[『【\[（(]\s*(?:范文|例文|模板|样文|篇)\s*[\d一二三四五六七八九十]{1,3}\s*[』】\]）)]",
     # A page's number set apart in brackets (`( 五 )`); a title's own `（二）` has no spaces in it.
     r"\s*+[（(]\s+[一二三四五六七八九十\d]{1,3}\s+[）)]",
     # The issuing number of an official document (`（池政〔2017〕101号）`).

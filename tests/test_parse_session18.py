@@ -1,0 +1,184 @@
+"""Shapes of real pages read in session 18 (issue 12): counts said with 一则/一来, successions mixing 一是 and
+二要, a site's terms numbered over the document, a numbered heading with its subtitle over its paragraph,
+sentences after a lead saying a list follows, short keyword leads under a counting lead, answer labels in
+brackets. Each expected outline is what GUIDE.md's rules say of the small document, written from the rule,
+not from the builder's output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from trainer.core.model import SectionKind
+from trainer.parse import decode, parse_document
+from trainer.parse.heads import split_head
+from trainer.parse.paragraphs import Line, join_lines
+
+
+def _sections(text: str) -> list[tuple[str, SectionKind, list[str]]]:
+    deck = parse_document(text, source="page.txt")
+    return [(s.heading, s.kind, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+def _heads(text: str) -> list[str]:
+    return [h for _, _, heads in _sections(text) for h in heads]
+
+
+def test_yize_counts_run_together_are_a_list() -> None:
+    text = (
+        "直播带货需要全方位监督\n"
+        "疫情让直播带货火了起来，然而数据造假的现象屡见不鲜。\n"
+        "目前看来，直播数据造假带来的社会危害相当之大：一则破坏了整个直播生态，新兴产业可能因此被扼杀；"
+        "二则造成了直播带货虚假繁荣，商家和消费者的权益都会受损；三则会诱导整个行业误入歧途，难以健康发展。\n"
+        "直播带货说到底是产品质量和服务水平的竞争。\n"
+    )
+    sections = _sections(text)
+    assert [h for _, _, h in sections] == [["破坏了整个直播生态", "造成了直播带货虚假繁荣", "会诱导整个行业误入歧途"]]
+    assert sections[0][1] is SectionKind.PROBLEMS
+
+
+def test_a_news_item_with_one_measure_word_is_no_list() -> None:
+    # `一则消息` counts a piece of news: alone it opens no list, and the paragraphs are read as prose
+    text = (
+        "乡村振兴见闻\n"
+        "近日，一则消息在村里传开了，村里要修一条通往县城的公路，村民们奔走相告，十分高兴。\n"
+        "公路修通以后，村里的农产品可以更快运出去，乡亲们的收入也会随之增加。\n"
+    )
+    assert not any(h.startswith(("消息", "则")) for h in _heads(text))
+
+
+def test_yishi_and_yiyao_mixed_make_one_succession() -> None:
+    text = (
+        "为让村庄污水治理收到实效，委员建议：一是细规划。先做规划再动工，拿出有差别、够细致的方案。"
+        "二要重实效。把财力集中起来，分清轻重缓急，一步步往前推。三要广发动。充分保障村民的知情权，"
+        "广泛动员村民参与进来。四是建队伍。通过多种方式培养一支能挑起治理担子的人才队伍。\n"
+    )
+    sections = _sections(text)
+    assert [h for _, _, h in sections] == [["细规划", "重实效", "广发动", "建队伍"]]
+    assert sections[0][1] is SectionKind.COUNTERMEASURES
+
+
+def test_site_terms_numbered_over_the_document_are_furniture() -> None:
+    text = (
+        "网站大量收购闲置独家精品文档，联系QQ:2885784924\n"
+        "1、本文档共12页，可阅读全部内容。\n"
+        "2、原创力文档网站文档一经付费（服务费），不意味着购买了该文档的版权，仅供个人学习、研究之用。\n"
+        "3、本站所有内容均由合作方或网友上传，本站不对文档的完整性、权威性做任何保证或承诺！\n"
+        "4、如文档侵犯商业秘密、侵犯著作权等，请点击“版权申诉”（推荐）。\n"
+        "招商引资面临的问题与对策\n"
+        "一、面临的矛盾和问题\n"
+        "（一）信息渠道不畅。初到一个城市，人生地不熟，招商员不知该去哪里招商。\n"
+        "（二）招商手段单一。多数地方仍靠拼优惠政策吸引企业，缺少专业化的招商队伍。\n"
+    )
+    deck = parse_document(text, source="page.txt")
+    heads = [p.head for _, _, p in deck.points()]
+    assert heads == ["信息渠道不畅", "招商手段单一"]
+    assert "收购" not in deck.name and "文档" not in deck.name
+
+
+def test_numbered_heading_with_subtitle_is_not_joined_to_its_paragraph() -> None:
+    lines = [
+        Line(
+            "二、水土流失的“连锁反应”：从生态到经济的多维危机", "二、水土流失的“连锁反应”：从生态到经济的多维危机", 1, 0
+        ),
+        Line(
+            "水土流失造成的损害远不只是土地退化，它的影响是成体系地扩散开来的：",
+            "水土流失造成的损害远不只是土地退化，它的影响是成体系地扩散开来的：",
+            2,
+            0,
+        ),
+    ]
+    assert [p.text for p in join_lines(lines)] == [lines[0].text, lines[1].text]
+
+
+def test_a_numbered_line_broken_mid_sentence_is_still_joined() -> None:
+    # a line that ran on past a comma (no heading and subtitle): the copy broke it, the next line goes on
+    first = "一、要加强组织领导，切实提高思想认识，把各项工作"
+    rest = "落到实处，确保取得实效。"
+    paras = join_lines([Line(first, first, 1, 0), Line(rest, rest, 2, 0)])
+    assert [p.text for p in paras] == [first + rest]
+
+
+def test_sentences_after_a_lead_saying_problems_follow_are_its_points() -> None:
+    text = (
+        "长城保护与利用中的问题与对策研究报告\n"
+        "二、长城保护的现状和问题\n"
+        "目前，长城保护存在以下主要问题：由于资金短缺和技术手段不足，部分长城段面临严重的自然侵蚀和人为破坏。"
+        "公众对长城保护的意识不强，存在乱涂乱画、破坏植被等不良行为。"
+        "缺乏专业的管理机构和法律法规，导致部分长城段得不到有效保护。\n"
+    )
+    sections = _sections(text)
+    assert len(sections) == 1 and sections[0][1] is SectionKind.PROBLEMS
+    # the head rule: the whole first sentence when its first clause only gives a cause (`由于…`), else the
+    # lead clause of a sentence over 30 characters, else the whole sentence
+    assert sections[0][2] == [
+        "由于资金短缺和技术手段不足，部分长城段面临严重的自然侵蚀和人为破坏",
+        "公众对长城保护的意识不强，存在乱涂乱画、破坏植被等不良行为",
+        "缺乏专业的管理机构和法律法规，导致部分长城段得不到有效保护",
+    ]
+
+
+def test_a_cause_clause_is_no_head_of_its_own() -> None:
+    head, _, _ = split_head(
+        "由于经费预算捉襟见肘，无论是组织大规模执法行动还是推进基础设施建设，都会显得心有余而力不足。"
+    )
+    assert head.startswith("由于经费预算捉襟见肘，无论")
+
+
+def test_keyword_leads_under_a_counting_lead_are_points() -> None:
+    text = (
+        "代表委员们表示，保障和改善民生是一项长期任务，永无止境。\n"
+        "站在新的起点上构建民生保障安全网，要抓好三个关键词——\n"
+        "发展。投向民生领域的真金白银从何而来？要从严控制行政开支，还要加快经济发展，把蛋糕做大。\n"
+        "兜底。政府部门应把保障和改善民生当作底线工程，切实履行基本公共服务职责。\n"
+        "创新。借助社会管理创新，引导各类社会组织参与民生保障，更好回应群众需要。\n"
+    )
+    assert _heads(text) == ["发展", "兜底", "创新"]
+
+
+def test_answer_labels_in_brackets_lead_no_points() -> None:
+    answer = (
+        "【参考答案】问题之所以频频出现，要从源头上找原因。我认为小煤窑的出现有以下一些原因："
+        "（1）国家政策宣传和监管的力度还有待于加强，上下信息沟通不畅。（2）一些地方的领导片面追求经济效益，搞地方保护。"
+        "（3）地方官员存在腐败现象。对于这种现状我认为应该从以下几个方面着手：①加大政策宣传和监管的力度。"
+        "②对现有的小煤窑进行普查，逐一登记造册。③提高地方干部的素质。④坚决查处腐败。\n"
+    )
+    text = "现在中央对安全生产很重视，但有的地方总会出现小煤窑事故，你认为主要原因是什么？\n" + answer + answer
+    heads = _heads(text)
+    assert "参考答案" not in heads
+    assert heads[:3] == [
+        "国家政策宣传和监管的力度还有待于加强",
+        "一些地方的领导片面追求经济效益",
+        "地方官员存在腐败现象",
+    ]
+
+
+def test_a_title_with_a_bracketed_afterword_names_its_kind() -> None:
+    # a page of numbered sayings under `节约粮食的重要性（节约粮食的意义）` (dev21 ys07): the title names
+    # their kind, its bracketed afterword no second one
+    page = Path(__file__).parent / "realdocs" / "dev21" / "ys07_eebang_jieliang_yiyi.txt"
+    deck = parse_document(decode(page.read_bytes(), source=page.name), source=page.name)
+    assert [s.kind for t in deck.topics for s in t.sections] == [SectionKind.SIGNIFICANCE]
+
+
+def test_a_copys_own_number_after_the_lists_is_no_part_of_the_head() -> None:
+    text = (
+        "节约粮食的意义\n"
+        "1、民以食为天，手中有粮才能心中不慌。\n"
+        "2、2、勤俭节约是中华民族的传统美德，浪费粮食历来被视为可耻行为。\n"
+        "3、3、全国人大代表调研后指出，从种子消耗到收获储存，各环节都有浪费。\n"
+    )
+    assert _heads(text) == [
+        "民以食为天，手中有粮才能心中不慌",
+        "勤俭节约是中华民族的传统美德，浪费粮食历来被视为可耻行为",
+        "全国人大代表调研后指出，从种子消耗到收获储存，各环节都有浪费",
+    ]
+
+
+def test_a_sites_name_before_the_title_is_not_the_decks_name() -> None:
+    text = (
+        "欧宝体育官方网站:当前乡镇招商引资存在的问题及对策\n"
+        "乡镇招商引资工作存在以下问题：一是招商引资定位不准。招商带有很大的盲目性。二是对外宣传力度不够。"
+        "多数乡镇拿不出余钱投入招商宣传。三是乡镇各自为战。彼此挖墙角、相互抢商。\n"
+    )
+    deck = parse_document(text, source="page.txt")
+    assert deck.name == "当前乡镇招商引资存在的问题及对策"
