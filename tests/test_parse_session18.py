@@ -182,3 +182,125 @@ def test_a_sites_name_before_the_title_is_not_the_decks_name() -> None:
     )
     deck = parse_document(text, source="page.txt")
     assert deck.name == "当前乡镇招商引资存在的问题及对策"
+
+
+def test_an_authors_note_is_furniture_not_the_title() -> None:
+    text = (
+        "作者：王帆 雷薇田 发布时间：2024-06-21 来源：群众杂志\n"
+        "王帆，复旦大学发展研究院研究员、博士生导师\n"
+        "雷薇田，浙江省团校青年志愿者行动指导中心助教\n"
+        "目前，青年安居城市的痛点主要表现为以下几个方面：\n"
+        "1.成本高。城市里的租房开销大，在青年月均收入中占去不小的比重。\n"
+        "2.落脚难。刚到城市的青年面对租房市场的信息不对称，很难找到合适的房子。\n"
+    )
+    deck = parse_document(text, source="qingnian.txt")
+    assert "研究员" not in deck.name and "助教" not in deck.name
+    assert [p.head for _, _, p in deck.points()] == ["成本高", "落脚难"]
+
+
+def test_a_paragraph_answering_the_list_above_opens_a_list_of_its_own() -> None:
+    text = (
+        "首先，部分干部在思想上存在“重业务、轻作风”的倾向，没有充分认识到作风建设的分量。\n"
+        "其次，一些同志在工作中缺乏主动性，存在“等、靠、要”的思想。\n"
+        "再次，个别干部在落实政策和制度时存在形式主义倾向，只在表面上做文章。\n"
+        "针对上述问题，必须从思想根源入手，切实加强作风建设。一方面，要加强对党员干部的思想教育，让他们增强责任感；"
+        "另一方面，要完善制度机制，强化监督问责，保证各项规定真正落地。\n"
+    )
+    sections = _sections(text)
+    assert [h for _, _, h in sections][-1] == ["要加强对党员干部的思想教育", "要完善制度机制"]
+    assert sections[0][2][0] == "部分干部在思想上存在“重业务、轻作风”的倾向"
+
+
+def test_sentences_opening_with_youliyu_are_points() -> None:
+    text = (
+        "新时代枫桥经验在基层社会治理中具有重要作用。有利于维护社会稳定；枫桥经验依靠党组织的领导，从源头预防和化解矛盾。"
+        "有利于促进社会和谐；枫桥经验坚持以人民为中心，重视群众的需求和利益；有利于提高社会治理水平；"
+        "枫桥经验着力创新群众工作方法，推动社会持续健康发展。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.SIGNIFICANCE, ["有利于维护社会稳定", "有利于促进社会和谐", "有利于提高社会治理水平"])
+    ]
+
+
+def test_a_table_of_figures_gives_no_points() -> None:
+    text = (
+        "普法工作总结\n"
+        "一、主要成果统计表\n"
+        "项目 | 数量 | 备注 |\n"
+        "开展普法讲座次数 | 28 | 涉及民法典、劳动法等 |\n"
+        "法律咨询服务人次 | 1200 | 现场及线上咨询 |\n"
+        "发放普法宣传资料 | 5000份 | 含手册、折页、海报等 |\n"
+        "二、存在问题与不足\n"
+        "1. 部分群众法律意识仍较薄弱；\n"
+        "2. 普法形式相对单一。\n"
+    )
+    heads = _heads(text)
+    assert heads == ["部分群众法律意识仍较薄弱", "普法形式相对单一"]
+
+
+def test_a_lone_bullet_where_the_copy_ends_is_a_point_cut_short() -> None:
+    text = (
+        "政务差评典型案例\n"
+        "一、原因分析\n"
+        "- 制度设计不合理：一些办事流程环节过多，一直没有得到优化。\n"
+        "- 人员素质参差不齐：部分窗口人员业务不精，服务意识淡薄。\n"
+        "二、反思启示\n"
+        "- 坚持以人民为\n"
+    )
+    sections = _sections(text)
+    assert [h for _, _, h in sections] == [["制度设计不合理", "人员素质参差不齐"], ["坚持以人民为"]]
+
+
+def test_the_outermost_numbering_after_led_bullets_is_not_held_by_them() -> None:
+    text = (
+        "预算执行难题主要体现在以下几个方面：\n"
+        "  • 执行进度缓慢：项目前期工作准备不够充分，大量资金趴在账上沉淀\n"
+        "  • 资金使用效益低下：投入多而产出少，资源浪费的情况较为突出\n"
+        "  • 监控机制缺失：执行中出现的偏差不能被及时发现和纠正\n"
+        "\n"
+        "本文将系统阐述预算绩效管理的亮点措施，帮助读者破解预算执行难题。\n"
+        "\n"
+        "一、构建目标引领的预算编制机制\n"
+        "1. 科学设定绩效目标。绩效目标在预算绩效管理中起着龙头作用，设定目标要讲科学。\n"
+        "2. 建立绩效目标审核机制。财政部门应当组建审核小组，对各部门报送的目标开展审核。\n"
+    )
+    deck = parse_document(text, source="yusuan.txt")
+    heads = [p.head for _, _, p in deck.points()]
+    assert heads[:3] == ["执行进度缓慢", "资金使用效益低下", "监控机制缺失"]
+    assert "监控机制缺失：执行中出现的偏差不能被及时发现和纠正本文将" not in "".join(
+        p.body for _, _, p in deck.points()
+    )
+    assert [t.title for t in deck.topics].count("构建目标引领的预算编制机制") <= 1
+    assert all("构建目标引领" not in h for h in heads)
+
+
+def test_a_heading_and_its_first_sub_heading_on_one_line_are_two() -> None:
+    text = (
+        "老旧小区改造中的适老化痛点\n"
+        "一、真实痛点：适老化改造的“三重门槛”（一）硬件之困：“爬不动的楼”与“够不着的设施”\n"
+        "老旧小区的“不适老”，最先暴露在基础硬件的短缺上。\n"
+        "加装电梯“卡壳”：全国老旧小区加装电梯的意愿率在80%以上，真正装成的却只有12%。\n"
+        "无障碍设施“空白”\n"
+        "\n"
+        "：多数老旧小区没有坡道、扶手，卫生间无法满足老人的需要。\n"
+    )
+    sections = _sections(text)
+    assert [(head, h) for head, _, h in sections] == [
+        ("硬件之困：“爬不动的楼”与“够不着的设施”", ["加装电梯“卡壳”", "无障碍设施“空白”"])
+    ]
+
+
+def test_a_head_set_apart_by_a_space_may_be_four_characters() -> None:
+    head, body, _ = split_head("服务态度 调研中我们注意到，一些窗口工作人员的服务态度有待改进。")
+    assert (head, body.startswith("调研中")) == ("服务态度", True)
+
+
+def test_heads_glued_to_text_that_repeats_them_are_cut() -> None:
+    text = (
+        "乡村旅游发展存在的问题\n"
+        "1. 乡村旅游基础设施滞后乡村旅游配套设施相对落后，交通不够便利，住宿、餐饮等服务设施不够健全。\n"
+        "2. 乡村旅游宣传力度不足乡村旅游的宣传推广力度不够，产品知名度偏低，制约了市场拓展。\n"
+        "3. 乡村旅游产品质量参差不齐我国乡村旅游产品质量高低不一，部分景区差距明显。\n"
+    )
+    assert _heads(text) == ["乡村旅游基础设施滞后", "乡村旅游宣传力度不足", "乡村旅游产品质量参差不齐"]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from trainer.core.model import SectionKind
+from trainer.parse.continued import REFERS_BACK
 from trainer.parse.heads import split_head, split_run_together
 from trainer.parse.markers import cn_number
 from trainer.parse.normalize import clean
@@ -150,6 +151,25 @@ def parallel_points(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]
             if len(run) >= MIN_CLAUSES and len(run[-1][1]) > len(opener):
                 skip = 0 if kept else len(opener)
                 return kind, [(clean(para.text[at + skip : at + len(piece)]), "", at) for at, piece in run]
+    return _opened_sentences(para)
+
+
+_PIECE = re.compile(r"[^。！？；]+")
+
+
+def _opened_sentences(para: Para) -> tuple[SectionKind, list[tuple[str, str, int]]]:
+    """Sentences (or clauses parted by ；) of one paragraph, MIN_CLAUSES or more, that open with an opener
+    kept in the head (`有利于维护社会稳定；…。有利于促进社会和谐；…；有利于提高社会治理水平；…`), each with
+    its elaboration between them: each is a point, its head the opening clause; else (OTHER, [])."""
+    for opener, kept, kind in PARALLEL_OPENERS:
+        if not kept or para.key.count(opener) < MIN_CLAUSES:
+            continue  # cheap test first: most paragraphs hold no such run
+        pieces = [
+            (m.start() + len(m.group()) - len(m.group().lstrip()), m.group().strip()) for m in _PIECE.finditer(para.key)
+        ]
+        run = [(at, piece.split("，")[0]) for at, piece in pieces if piece.startswith(opener)]
+        if len(run) >= MIN_CLAUSES and all(len(h) - len(opener) >= CLAUSE_MIN and len(h) <= CLAUSE_MAX for _, h in run):
+            return kind, [(clean(para.text[at : at + len(head)]), "", at) for at, head in run]
     return SectionKind.OTHER, []
 
 
@@ -211,7 +231,7 @@ def clause_lead(key: str, start: int) -> tuple[int, int] | None:
     said = key[begin : end - 1]
     if key.endswith("。", 0, end):
         counts = COUNTS_WHAT_FOLLOWS.search(key[max(0, end - 12) : end]) and lead_kind(said)
-        return (begin, end - 1) if counts else None
+        return (begin, end - 1) if counts or REFERS_BACK.match(said) else None
     if "，" in said or lead_kind(said) in (None, SectionKind.OTHER):
         return None
     return begin, end - 1

@@ -14,6 +14,11 @@ _ANNOUNCES = re.compile(
 )
 
 
+# `针对上述问题，必须…。一方面，…；另一方面，…`: a paragraph answering what the list before it said opens a
+# list of its own, with or without a colon announcing it.
+REFERS_BACK = re.compile(r"^(?:针对|为解决|为了解决|面对|对于)(?:上述|以上|这些|前述|上面)")
+
+
 # A site's notice standing where it hid part of the text (`---此处隐藏3747字，下载后查看---`, `（中间内容已省略）`,
 # `此处内容需要权限查看`): a gap in the copy, after which the text goes on from the middle of wherever it was.
 _HIDDEN = re.compile(
@@ -101,13 +106,14 @@ def announces_sibling(para: Para, open_style: str) -> bool:
     list of its own run together after its lead (`针对上述问题…从以下几个方面着手：一是…；二是…`) at a depth
     no deeper than that item's: a list beside the one the item belongs to, not the item's details."""
     colon = para.key.find("：")
-    if colon < 0 or not list_rank(open_style) or not _ANNOUNCES.search(para.key, 0, colon + 1):
+    refers = REFERS_BACK.match(para.key)
+    if not list_rank(open_style) or (not refers and (colon < 0 or not _ANNOUNCES.search(para.key, 0, colon + 1))):
         return False  # cheap tests first: this is asked of every paragraph inside an item
     group = top_list(find_inline(para.key))
     if not group or group[0].start == 0:
         return False
     lead = para.key[: group[0].start].rstrip()
-    return bool(_ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
+    return bool(refers or _ANNOUNCES.search(lead)) and list_rank(group[0].style) <= list_rank(open_style)
 
 
 _STOPS = "。！？"

@@ -122,6 +122,21 @@ def _first_items_glued(lines: list[Line]) -> list[Line]:
     return [piece for i, line in enumerate(lines) for piece in (_split(line, [cuts[i]]) if i in cuts else [line])]
 
 
+# `一、真实痛点：…的“三重门槛”（一）硬件之困：…`: a heading and the first sub-heading under it on one line, both
+# phrases (no sentence stop): two lines of the outline.
+_TWO_HEADINGS = re.compile(r"^[一二三四五六七八九十]{1,3}、[^。；！？（(]{2,30}(?=[（(]一[）)][^。；！？]{2,30}$)")
+
+
+def _sub_heading_glued(lines: list[Line]) -> list[Line]:
+    if not any(line.key[:1] in _HEAD_START for line in lines):
+        return lines
+    out: list[Line] = []
+    for line in lines:
+        m = _TWO_HEADINGS.match(line.key)
+        out.extend(_split(line, [m.end()]) if m else [line])
+    return out
+
+
 def unglue_headings(lines: list[Line]) -> list[Line]:
     """Lines of a page flattened by its copy, with their numbered headings back on lines of their own.
 
@@ -132,7 +147,7 @@ def unglue_headings(lines: list[Line]) -> list[Line]:
     each piece holding one more. A numbered heading phrase with its list's first member glued on
     (`一、问题分析1. …`, `2.` opening a line below) is cut where that member begins.
     """
-    lines = _first_items_glued(_first_glued(lines))
+    lines = _sub_heading_glued(_first_items_glued(_first_glued(lines)))
     entries: dict[str, set[str]] = {}  # a heading's numbering -> the headings said with it
     for line in lines:
         _note(line, entries)

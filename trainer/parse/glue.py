@@ -26,9 +26,14 @@ _GOES_ON = re.compile(
 # as its object (`立足当前`) keeps it. A new opener is an alternative here.
 _SCENE_OPENS = re.compile(
     r"(?<!立足)(?<!面对)(?<!着眼)(?<!针对)(?<!结合)(?<!聚焦)(?<!把握)(?<!抓住)(?<!解决)"
-    r"(?:(?:当前|目前|近年来|近些年|近几年|如今|现阶段)(?=[，,])|随着|虽然|尽管|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?=[，,\u4e00-\u9fff]))"
+    r"(?:(?:当前|目前|近年来|近些年|近几年|如今|现阶段|首先|其次)(?=[，,])|随着|虽然|尽管|有的(?!放矢)|调研中|据了解|据统计"
+    r"|\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?=[，,\u4e00-\u9fff]))"
 )
+# A place the body's sentence opens on before it says the head's words again (`…参差不齐我国乡村旅游产品…`).
+_PLACES = frozenset({"我国", "我省", "我市", "我县", "我区", "全国", "各地", "当地", "国内"})
+REPEAT = 4  # a body opening on this many characters its head said (`乡村旅游基础设施滞后乡村旅游配套…`) glues on
 _STOPS = "。；！？;!?"
+_CLAUSE_MARKS = "，,、：:。；！？;!?"
 _OPEN, _CLOSE = "“‘《（(「【", "”’》）)」】"
 HEAD_MIN, HEAD_MAX = 4, 30
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -42,8 +47,12 @@ def glue_point(title: str) -> int:
     key = hans(title)
     depth = 0
     stop = next((i for i, ch in enumerate(key) if ch in _STOPS), len(key))
+    clause = next((i for i, ch in enumerate(key) if ch in _CLAUSE_MARKS), len(key))
     if stop <= HEAD_MAX:
-        return -1  # a short first sentence is the head already
+        # a short first sentence is the head already, unless its words start again inside its first clause
+        # (`教育机构培训不足教育机构在…`)
+        at = next((i for i in range(HEAD_MIN, clause - BODY_MIN) if _repeats(key, i, clause)), -1)
+        return at - 2 if at > 0 and key[at - 2 : at] in _PLACES and at - 2 >= HEAD_MIN else at
     for i, ch in enumerate(key[:stop]):
         depth += (ch in _OPEN) - (ch in _CLOSE)
         if depth:
@@ -53,10 +62,15 @@ def glue_point(title: str) -> int:
             end = m.end()
             if HEAD_MIN <= end <= HEAD_MAX and stop - end >= BODY_MIN and not _GOES_ON.match(key, end):
                 return end
-        opens = _SCENE_OPENS.match(key, i)
-        if opens is not None and HEAD_MIN <= i <= HEAD_MAX and _HAN.match(key, i - 1):
-            return i
+        opens = _SCENE_OPENS.match(key, i) or _repeats(key, i, clause)
+        if opens and HEAD_MIN <= i <= HEAD_MAX and _HAN.match(key, i - 1):
+            return i - 2 if key[i - 2 : i] in _PLACES and i - 2 >= HEAD_MIN else i
     return -1
+
+
+def _repeats(key: str, i: int, clause: int) -> bool:
+    """True when the words at `i`, inside the first clause, say again what the head before them said."""
+    return REPEAT <= i < clause and _HAN.match(key, i) is not None and key[i : i + REPEAT] in key[:i]
 
 
 def _cut(node: Node, at: int) -> None:

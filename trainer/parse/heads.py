@@ -60,7 +60,7 @@ _DISCOURSE = re.compile(
 # A phrase of words (no punctuation but 、) ended by a space between two Chinese characters, then a sentence
 # that runs on for a while before its first stop: a head and its body.
 _GAP = re.compile(
-    r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{4,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
+    r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{2,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
     # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
     r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
 )

@@ -178,13 +178,13 @@ def _named(kind: SectionKind) -> SectionKind | None:
 
 
 # A title's closing remark in brackets (`节约粮食的重要性（节约粮食的意义）`, `…对策（范文）`): the title ends before it.
-_AFTERWORD = re.compile(r"\s*[（(][^（）()]{1,20}[）)]$")
+_AFTERWORD = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
 def _topic_title(c: KindCues) -> SectionKind | None:
     """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
     title naming two (`…存在的问题与对策`) says nothing of one section."""
-    title = _AFTERWORD.sub("", hans(c.topic.strip()))
+    title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip()
     if not title:
         return None
     shaped = next((kind for kind, rx in HEADING_SHAPES if rx.search(title)), None)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from trainer.core.model import SectionKind
+from trainer.parse.noise import ends_terminal
 from trainer.parse.outline import Node
 from trainer.parse.paragraphs import Para
+from trainer.parse.vocab import heading_kind
 
 _RUN_IN_LEAD = re.compile(r"^[^，。；：！？]{2,12}：")
 
@@ -23,6 +26,9 @@ def unlist_lone_items(node: Node) -> None:
     opens = at == 0 or (isinstance(before, Para) and before.key.rstrip().endswith("："))
     if opens and _RUN_IN_LEAD.match(bullets[0].title):
         return  # opening its item or announced (`主要存在以下问题：`), and led like a point: a list cut short
+    cut = node.items[-1] is bullets[0] and not bullets[0].items and not ends_terminal(bullets[0].title.strip())
+    if opens and cut and heading_kind(node.title) is not SectionKind.OTHER:
+        return  # `三、反思启示` then `- 坚持以人民为`, where the copy ends: the first point of a list cut short
     node.items[at : at + 1] = [para, *bullets[0].items]
 
 

@@ -196,7 +196,15 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                 if i > floor or not ordinal or ordinal == node.ordinal + 1:
                     del stack[i:]
                 return
+        if STYLE_RANK.get(style) == 1 and ordinal == 1:
+            # `一、…` after bullets that each make a point (`• 执行进度缓慢：项目前期…`): the bullets were the
+            # text's own list, not sections the outermost numbering goes under.
+            while len(stack) > 1 and stack[-1].style == "bullet" and _LED_POINT.match(stack[-1].title):
+                stack.pop()
         _pop_deeper(style, ordinal, stack)
+
+
+_LED_POINT = re.compile(r"^[^，。；：！？]{2,16}：[^：]{8}")
 
 
 def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:

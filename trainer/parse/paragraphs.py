@@ -123,7 +123,7 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
 
 
 # A heading's words, a colon, its subtitle: no clause mark but the one colon.
-_TITLED = re.compile(r"[^，。；：！？、,.;:!?]{2,}：[^，。；：！？,.;:!?]{2,}$")
+_TITLED = re.compile(r"[^，。；：！？、,.;:!?]{2,28}：[^，。；：！？,.;:!?]{2,28}$")
 
 
 def _is_word(ch: str) -> bool:
@@ -172,6 +172,7 @@ def join_lines(lines: list[Line]) -> list[Para]:
     lines = rows_from_spaces(rows_from_cells(lines))  # a table set out a cell a line or its bars lost
     paras: list[Para] = []
     last: Line | None = None
+    before: Line | None = None  # the line before `last`, when `last` opened a paragraph right after it
     gap = 0
     width = page_width(lines)
     for line in lines:
@@ -182,10 +183,11 @@ def join_lines(lines: list[Line]) -> list[Para]:
             paras
             and last is not None
             and gap <= 2
-            and _breaks_mid_sentence(last, width)
+            and (_breaks_mid_sentence(last, width) or line.key.startswith("："))  # a colon opens no paragraph
             and not is_start_line(line)
             and not (gap and _looks_like_heading(line))
             and not _stands_apart(last, line, gap, width)
+            and not (gap and _ends_as_its_sibling(before, last))
         ):
             para = paras[-1]
             sep = " " if para.key[-1:].isascii() and para.key[-1:].isalnum() and line.key[0].isalnum() else ""
@@ -193,11 +195,29 @@ def join_lines(lines: list[Line]) -> list[Para]:
             para.segments.append((len(para.text) + len(sep), line.lineno))
             para.text += sep + line.text
             para.key += sep + line.key
+            before = None
         else:
             paras.append(Para(line.text, line.key, line.lineno, line.indent, [(0, line.lineno)], gap))
+            before = last if not gap else None
         last = line
         gap = 0
     return paras
+
+
+def _ends_as_its_sibling(before: Line | None, last: Line) -> bool:
+    """True when `last` is an item (`• 评价结果应用不足：…`) right after a sibling of its marker that ended
+    the same way, with no stop, and stood apart: the list's items end so, and a blank line after the
+    last one ends the list (`本文将系统阐述…` after it is a paragraph of its own, not its tail)."""
+    if before is None:
+        return False
+    mine, theirs = match_line(last.key), match_line(before.key)
+    return (
+        mine is not None
+        and theirs is not None
+        and mine.style == theirs.style
+        and not ends_terminal(before.key)
+        and not before.key.rstrip(_CLOSERS).endswith(tuple(_SOFT_END))
+    )
 
 
 # A number alone on its line (`1`, `01`, `1.`, `一`, `①`): the big numeral a page sets over each item.

@@ -21,7 +21,9 @@ OPENING_AMONG = 3  # in a run of this many paragraphs or more, some may open or 
 # lead (the point's title); the elaboration follows it in the same paragraph. Paragraphs of one shape,
 # two or more in a row, are a list with no numbers. A new shape is a row here.
 # `动能转换与效率提升：支撑我国经济增长的…`, `多头执法、重复检查：…`: a short phrase and a colon.
-_COLON_LEAD = re.compile(r"^([^。；：！？.;:!?“”\s]{2,20})：(?=[^：]{10})")
+_COLON_LEAD = re.compile(
+    r"^([^。；：！？.;:!?“”\s][^。；：！？.;:!?\s]{1,19})：(?=[^：]{10})"
+)  # `加装电梯“卡壳”：…` too
 # What leads a quotation or an example, not a point (`习近平总书记指出：`, `例如：`).
 NOT_A_LEAD = re.compile(
     r"^(?:例如|比如|譬如|其中|对此|总之|综上|即|包括|具体|比方说)|(?:说|道|称|指出|表示|认为|强调|提出|要求|如下|以下|提醒您?|几点|几个?方面)$"

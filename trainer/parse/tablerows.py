@@ -90,6 +90,13 @@ def _compares(rows: list[str]) -> bool:
     return all(len(v) >= 2 and all(_is_value(c) for c in v) for v in values)
 
 
+def _tallies(rows: list[str]) -> bool:
+    """True for a table of figures (`| 开展普法讲座次数 | 28 | 涉及民法典… |`, `| 发放宣传资料 | 5000份 | … |`):
+    every row's second cell a figure, what its first cell names is counted, not argued: no points."""
+    seconds = [cells(row)[1] if len(cells(row)) > 1 else "" for row in rows]
+    return all(any(ch.isdigit() for ch in c) and _is_value(c) for c in seconds)
+
+
 # The attributes a fact sheet gives a thing (`| 定义 | 述职是指… |`, `| 时间 | 2016年12月 |`). A new one is a
 # word here.
 _ATTRIBUTE = re.compile(
@@ -112,7 +119,7 @@ def row_leads(rows: list[str]) -> dict[int, tuple[int, int]]:
     run = list(range(len(rows)))
     if _is_header(rows[0], rows[1]):
         run = run[1:]
-    if _compares([rows[k] for k in run]) or _fact_sheet([rows[k] for k in run]):
+    if _compares([rows[k] for k in run]) or _fact_sheet([rows[k] for k in run]) or _tallies([rows[k] for k in run]):
         return {}
     counted = _counted_rows([rows[k] for k in run])
     return {k: _second_cell(rows[k]) if counted else _first_cell(rows[k]) for k in run}
