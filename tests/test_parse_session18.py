@@ -304,3 +304,93 @@ def test_heads_glued_to_text_that_repeats_them_are_cut() -> None:
         "3. 乡村旅游产品质量参差不齐我国乡村旅游产品质量高低不一，部分景区差距明显。\n"
     )
     assert _heads(text) == ["乡村旅游基础设施滞后", "乡村旅游宣传力度不足", "乡村旅游产品质量参差不齐"]
+
+
+def test_key_points_heading_names_measures_and_holds_its_points() -> None:
+    text = (
+        "乡村振兴关键点\n"
+        "二、乡村振兴的关键点\n"
+        "1. 产业兴旺\n"
+        "- 发展特色产业，提高农产品附加值\n"
+        "- 推进农业供给侧结构性改革\n"
+        "2. 生态宜居\n"
+        "- 加强农村生态环境治理，改善农村人居环境\n"
+        "- 发展生态农业，保护农村生态环境\n"
+        "3. 乡风文明\n"
+        "- 传承和发展乡村优秀传统文化\n"
+        "- 弘扬社会主义核心价值观，培育文明乡风\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [(SectionKind.COUNTERMEASURES, ["产业兴旺", "生态宜居", "乡风文明"])]
+
+
+def test_a_line_naming_an_aspect_beside_section_words_heads_its_list() -> None:
+    text = (
+        "一、食品抽检结果分析\n"
+        "1. 抽检范围与频率\n"
+        "我国食品抽检已覆盖粮食、食用油、肉蛋奶等众多品类，抽检频次逐年增加。\n"
+        "2. 主要问题\n"
+        "（1）农兽药残留超标：这是食品抽检中出现最多的问题。\n"
+        "（2）非法添加物：一些企业违规往食品里添加非食用物质。\n"
+        "3. 行业现状\n"
+        "（1）企业主体责任落实不到位：一些企业质量把关不严。\n"
+        "（2）监管力量不足：抽检覆盖范围有限，难以做到全面监管。\n"
+    )
+    sections = _sections(text)
+    assert [(head, h) for head, _, h in sections if h] == [
+        ("主要问题", ["农兽药残留超标", "非法添加物"]),
+        ("行业现状", ["企业主体责任落实不到位", "监管力量不足"]),
+    ]
+
+
+OUTLINE = (
+    "【提纲】一、肯定成绩，坚定推进就业优先战略的信心决心。（一）政策体系持续完善，就业扶持精准度不断提升。"
+    "（二）重点群体就业稳步推进，民生底线有效筑牢。二、正视问题，清醒认识当前就业工作的严峻形势。"
+    "（一）就业总量压力与结构性矛盾并存。（二）政策落实存在“最后一公里”问题。三、压实责任，提供坚强保障。"
+    "（一）强化组织领导，形成工作合力。（二）加强督导考核，确保任务落实。\n"
+    "全市就业优先战略推进会议讲话\n"
+    "同志们：今天召开全市就业优先战略推进会议，下面，我再讲几点意见。\n"
+)
+
+
+def test_an_outline_run_together_on_one_line_is_read_as_an_outline() -> None:
+    sections = _sections(OUTLINE)
+    assert [(k, h) for _, k, h in sections] == [
+        (
+            SectionKind.ACHIEVEMENTS,
+            ["政策体系持续完善，就业扶持精准度不断提升", "重点群体就业稳步推进，民生底线有效筑牢"],
+        ),
+        (SectionKind.PROBLEMS, ["就业总量压力与结构性矛盾并存", "政策落实存在“最后一公里”问题"]),
+        (SectionKind.COUNTERMEASURES, ["强化组织领导，形成工作合力", "加强督导考核，确保任务落实"]),
+    ]
+
+
+def test_an_outline_the_text_below_says_again_stays_one_line() -> None:
+    # the speech below reaches the outline's first entry: the outline is its table of contents, not its points
+    text = OUTLINE.replace(
+        "下面，我再讲几点意见。", "下面，我再讲几点意见。\n一、肯定成绩，坚定推进就业优先战略的信心决心\n"
+    )
+    heads = _heads(text)
+    assert "政策体系持续完善，就业扶持精准度不断提升" not in heads
+
+
+def test_numbered_items_an_opening_counts_are_the_points() -> None:
+    text = (
+        "引言\n"
+        "住房问题越来越受社会关注。本文从三个根源入手，对年轻人的住房焦虑作深入剖析。\n"
+        "一、住房成本高企\n"
+        "1.1 房价上涨压力\n"
+        "这些年一二线城市房价一路走高，年轻人买房的压力越来越大。\n"
+        "1.2 租房成本上升\n"
+        "房租节节攀升，年轻人陷入两难处境。\n"
+        "二、就业不稳定\n"
+        "2.1 职业发展受限\n"
+        "工作不稳定，年轻人对未来收入心里没底。\n"
+        "2.2 地域流动性大\n"
+        "年轻人得跟着就业机会频繁搬迁。\n"
+        "三、家庭支持减少\n"
+        "3.1 家庭结构变化\n"
+        "年轻人能从家里得到的帮衬越来越少。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [(SectionKind.PROBLEMS, ["住房成本高企", "就业不稳定", "家庭支持减少"])]

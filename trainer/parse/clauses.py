@@ -56,6 +56,18 @@ def counts_group(heading: str, size: int) -> bool:
     return False
 
 
+# `本文从五个根源入手`, `提出三点建议`: a sentence counting things of a kind (the kind word right after the count).
+_COUNTS_KIND = re.compile(
+    rf"(?<![一二三四五六七八九十两\d])([两二三四五六七八九]|\d)(?:个|大|条|点|项|种)(?:方面的?)?(?:{_KINDS})"
+)
+
+
+def counts_kind(text: str, size: int) -> bool:
+    """True when a sentence counts as many things of a kind (two or more) as a group has members
+    (`本文从五个根源入手` before five numbered items)."""
+    return any(_count_value(m.group(1)) == size >= 2 for m in _COUNTS_KIND.finditer(text))
+
+
 def _count_value(word: str) -> int:
     """`两` → 2, `三` → 3, `4` → 4."""
     return 2 if word == "两" else int(word) if word.isdigit() else cn_number(word)

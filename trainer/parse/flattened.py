@@ -137,6 +137,46 @@ def _sub_heading_glued(lines: list[Line]) -> list[Line]:
     return out
 
 
+# `【提纲】一、肯定成绩，…。（一）政策体系持续完善…。（二）…二、正视问题…`: an outline a copy ran together on
+# one line, each heading after the stop of the one before: its headings go back on lines of their own.
+_OUTLINE_OPENS = re.compile(
+    r"^(?:[【\[]\s*(?:提纲|大纲|框架|目录)\s*[】\]]|(?:提纲|大纲|框架)\s*：)?\s*[一二三四五六七八九十]{1,3}、"
+)
+_OUTLINE_LABEL = re.compile(
+    r"^(?:[【\[]\s*(?:提纲|大纲|框架|目录)\s*[】\]]|(?:提纲|大纲|框架)\s*：)"
+)  # its label, dropped
+_OUTLINE_CUT = re.compile(r"(?<=[。；])\s*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+OUTLINE_HEADINGS = 2  # of each of the two numberings at least, after stops: an outline, not a sentence
+
+
+SAID_AGAIN = 8  # an entry's first characters found again in the text below: the text reaches it
+
+
+def _outline_run_together(lines: list[Line]) -> list[Line]:
+    """Each outline run together on one line (`_OUTLINE_CUT`) split into its headings, when the text below
+    never says one of them again: a page cut off before its text reaches them (where it does, the text's own
+    headings and lists are the outline, and the line is a table of contents)."""
+    out: list[Line] = []
+    for at, line in enumerate(lines):
+        cuts = [m.start() for m in _OUTLINE_CUT.finditer(line.key)] if _OUTLINE_OPENS.match(line.key) else []
+        outer = sum(1 for c in cuts if line.key[c:].lstrip()[:1] not in "（(")
+        if outer + 1 < OUTLINE_HEADINGS or len(cuts) - outer < OUTLINE_HEADINGS:
+            out.append(line)
+            continue
+        label = _OUTLINE_LABEL.match(line.key)
+        pieces = _split(line, [label.end(), *cuts])[1:] if label else _split(line, cuts)  # the label goes
+        below = "".join(ln.key for ln in lines[at + 1 :])
+        entries = [_ENTRY_TEXT.sub("", p.key)[:SAID_AGAIN] for p in pieces]
+        said = any(len(e) == SAID_AGAIN and e in below for e in entries)
+        out.extend([line] if said else pieces)
+    return out
+
+
+_ENTRY_TEXT = re.compile(
+    r"^\s*+(?:[【\[][^】\]]*[】\]]|[^：]{0,4}：)?\s*+(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])"
+)
+
+
 def unglue_headings(lines: list[Line]) -> list[Line]:
     """Lines of a page flattened by its copy, with their numbered headings back on lines of their own.
 
@@ -147,7 +187,7 @@ def unglue_headings(lines: list[Line]) -> list[Line]:
     each piece holding one more. A numbered heading phrase with its list's first member glued on
     (`一、问题分析1. …`, `2.` opening a line below) is cut where that member begins.
     """
-    lines = _sub_heading_glued(_first_items_glued(_first_glued(lines)))
+    lines = _sub_heading_glued(_first_items_glued(_first_glued(_outline_run_together(lines))))
     entries: dict[str, set[str]] = {}  # a heading's numbering -> the headings said with it
     for line in lines:
         _note(line, entries)

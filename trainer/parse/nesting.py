@@ -6,7 +6,8 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.markers import STYLE_RANK
-from trainer.parse.outline import Node
+from trainer.parse.outline import BARE_MAX, Node
+from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase
 
 # A call to act in two halves, each a short phrase (`加强宣传教育，提高公众防灾减灾意识`).
@@ -18,7 +19,7 @@ def claims_over_lists(group: list[Node], over_parts: bool) -> bool:
     title or a bare heading line (`over_parts`), whatever they hold: each is a point and its nested lists
     its body. The README's rule keeps a nested list in its point unless the outer level is a section
     heading, and a call to act in two clauses is none."""
-    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None or not over_parts:
+    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None or not over_parts or is_outline(group):
         return False
     claims = [
         n
@@ -28,6 +29,21 @@ def claims_over_lists(group: list[Node], over_parts: bool) -> bool:
         and not is_heading_phrase(n.title)
     ]
     return 2 * len(claims) > len(group)
+
+
+def is_outline(group: list[Node]) -> bool:
+    """Items with no text of their own, each over numbered entries (two or more under most) that have none
+    either, half of them or more naming a kind: an outline of sections (`一、肯定成绩，…`, `二、正视问题，…` over
+    `（一）政策体系持续完善，…` `（二）…`), its items the headings. (Measures over their steps, `一、强化服务理念`
+    over `1. 树立…` `2. …`, are points whose steps are their body.)"""
+    entries = [[c for c in n.children if STYLE_RANK.get(c.style) is not None] for n in group]
+    return (
+        all(n.items == n.children and n.children for n in group)
+        and all(len(e) == len(n.children) for e, n in zip(entries, group, strict=True))
+        and 2 * sum(len(e) >= 2 for e in entries) > len(group)
+        and all(not c.items for e in entries for c in e)
+        and 2 * sum(heading_kind(re.split("[，,。]", n.title)[0]) is not SectionKind.OTHER for n in group) >= len(group)
+    )
 
 
 def demote(node: Node) -> None:
@@ -63,3 +79,41 @@ def claims_under_kind(group: list[Node], parent: Node) -> bool:
 def _names_kind(title: str) -> bool:
     """`…的具体表现`, `存在的不足`: a kind named; `政策落地效能不足` is a finding, no name."""
     return heading_kind(title) is not SectionKind.OTHER and ("的" in title or is_heading_phrase(title))
+
+
+ASPECT_MAX = 10
+_ASPECTS = ("现状", "概况", "态势", "形势")  # what a subject is like: a heading's word, never a claim's end
+
+
+def aspects(group: list[Node], vocab: list[Node]) -> list[Node]:
+    """Items beside section vocabulary that name an aspect of their subject (`行业现状`): headings' words too."""
+    return [n for n in group if n not in vocab and len(n.title) <= ASPECT_MAX and n.title.endswith(_ASPECTS)]
+
+
+def items_before(parent: Node, first: Node) -> list[Para | Node]:
+    """What the parent holds before an item (the paragraphs leading in to it), with what an opening part
+    before it holds (`引言` over its paragraph)."""
+    at = next((i for i, it in enumerate(parent.items) if it is first), 0)
+    return [x for it in parent.items[:at] for x in (it.items if isinstance(it, Node) and it.heading else [it])]
+
+
+LABEL_MAX = 10  # a label phrase (`经济成本`, `政策与支持`) before any colon and subtitle
+_LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")  # `住房与教育支出：一线城市…`
+
+
+def labels_over_points(group: list[Node]) -> bool:
+    """Short noun labels (`经济成本`, `观念变化：…`), naming no claim of their own, each opening straight
+    onto a list whose items each have a head and an elaboration (`住房与教育支出：…`): the labels are
+    headings and their items the points, even under a heading naming a kind (`## 主要原因`)."""
+    for n in group:
+        label = n.title.strip().split("：")[0]
+        first = n.items[0] if n.items else None
+        named = head_kind(label) is not SectionKind.OTHER and not is_facet_heading(label)  # `政策因素`: a side
+        if len(label) > LABEL_MAX or named or not isinstance(first, Node):
+            return False
+        items = [c for c in n.children if c.style == first.style]
+        if n is group[-1] and (len(items) > 1 or len(group) > 1):
+            items = items[:-1]  # the page may break off in the last label's last item (`- 推进`), its only one too
+        if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
+            return False
+    return True

@@ -15,7 +15,7 @@ from trainer.parse.continued import (
 )
 from trainer.parse.markers import CHAPTER_LABEL, PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, Para, split_run_on_items
+from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, LED_POINT, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
@@ -196,15 +196,10 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                 if i > floor or not ordinal or ordinal == node.ordinal + 1:
                     del stack[i:]
                 return
-        if STYLE_RANK.get(style) == 1 and ordinal == 1:
-            # `一、…` after bullets that each make a point (`• 执行进度缓慢：项目前期…`): the bullets were the
-            # text's own list, not sections the outermost numbering goes under.
-            while len(stack) > 1 and stack[-1].style == "bullet" and _LED_POINT.match(stack[-1].title):
-                stack.pop()
+        if STYLE_RANK.get(style) == 1 and ordinal == 1:  # `一、` after bullets making points (`• 执行进度缓慢：…`)
+            while len(stack) > 1 and stack[-1].style == "bullet" and LED_POINT.match(stack[-1].title):
+                stack.pop()  # they were the text's own list, no sections the outermost numbering goes under
         _pop_deeper(style, ordinal, stack)
-
-
-_LED_POINT = re.compile(r"^[^，。；：！？]{2,16}：[^：]{8}")
 
 
 def _pop_deeper(style: str, ordinal: int, stack: list[Node]) -> None:
@@ -241,12 +236,17 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
                 return
     # A heading line never sits inside a numbered point: an item whose title is a sentence
     # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
-    while len(stack) > 1 and (stack[-1].ordinal or stack[-1].style == "bullet") and _is_sentence(stack[-1].title):
+    while len(stack) > 1 and (stack[-1].ordinal or stack[-1].style == "bullet") and _said_whole(stack[-1]):
         stack.pop()
     if style == "bare_title":
         # A title line never sits under a section line.
         while len(stack) > 1 and stack[-1].style == "bare_sec":
             stack.pop()
+
+
+def _said_whole(node: Node) -> bool:
+    """A sentence, or a claim closed by its stop over nothing (an outline's `（二）加强督导考核，确保任务落实。`)."""
+    return _is_sentence(node.title) or (node.title.rstrip().endswith("。") and not node.items)
 
 
 def _close_note(stack: list[Node]) -> None:

@@ -1,4 +1,4 @@
-"""Rows of the furniture table for forums, content sites, exam sites and flip-book viewers; no structure."""
+"""Rows of the furniture table for forums, content sites and their authors' notes, exam sites and flip-book viewers; no structure."""
 
 # As in `trainer.parse.furniture` (which joins these rows to its table): a row is what the line is and the
 # shape it takes, never one page's words. A forum (Discuz and its kind) sets tools around a post
@@ -14,6 +14,16 @@ from trainer.parse.shaperow import Shape
 _COUNTED = r"(?:阅读|浏览|点击|评论|点赞|收藏|下载)"
 
 PAGE_SHAPES: tuple[Shape, ...] = (
+    Shape(
+        "an author's note: a name, a comma and the post held (`王帆，复旦大学发展研究院研究员、博士生导师`)",
+        (
+            "王帆，复旦大学发展研究院研究员、博士生导师",
+            "雷薇田，浙江省团校青年志愿者行动指导中心助教",
+            "张三，某某大学公共管理学院教授",
+        ),
+        r"^[\u4e00-\u9fff]{2,4}[，,][^，,。；！？]{4,40}(?:研究员|教授|讲师|助教|博士生导师|硕士生导师|博导|硕导|博士后|博士研究生|硕士研究生)$",
+        60,
+    ),
     Shape(
         "a lottery or gambling link injected into a scraped page (`【澳门管家婆四肖选一肖期期准】`)",
         ("【澳门管家婆四肖选一肖期期准】", "【新澳门管家婆四不像一肖一码】", "香港近15期历史开奖记录汇总表"),

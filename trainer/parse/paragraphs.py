@@ -139,6 +139,7 @@ def _looks_like_heading(line: Line) -> bool:
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
+LED_POINT = re.compile(r"^[^，。；：！？]{2,16}：[^：]{8}")  # `执行进度缓慢：项目前期工作准备不够充分`
 _ANNOUNCING = re.compile(r"(?:如下|以下|下列|几个方面|几点)[^，。；：]{0,6}：$")
 NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
 

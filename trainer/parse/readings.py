@@ -6,7 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.choices import decided
-from trainer.parse.clauses import counts_group
+from trainer.parse.clauses import counts_group, counts_kind
 from trainer.parse.cutshort import broken_off, points_under_headings
 from trainer.parse.depth import (
     close_opening_parts,
@@ -20,7 +20,16 @@ from trainer.parse.depth import (
 from trainer.parse.glue import unglue, unglue_headings
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline
-from trainer.parse.nesting import claims_over_lists, claims_under_kind, demote, names_itself
+from trainer.parse.nesting import (
+    aspects,
+    claims_over_lists,
+    claims_under_kind,
+    demote,
+    is_outline,
+    items_before,
+    labels_over_points,
+    names_itself,
+)
 from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
@@ -51,28 +60,6 @@ def _phrases_holding_lists(group: list[Node]) -> bool:
         title = _LABELLED.sub(r"\1", title)  # `人际关系题：先稳态度，再谈…`: a label and its subtitle
         holds = holds_list(n, 1 if n is group[-1] and len(group) > 1 else 2)
         if not title or len(title) > BARE_MAX + 5 or _SENTENCE_MARKS.search(title) or not holds:
-            return False
-    return True
-
-
-LABEL_MAX = 10  # a label phrase (`经济成本`, `政策与支持`) before any colon and subtitle
-_LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")  # `住房与教育支出：一线城市…`
-
-
-def _labels_over_points(group: list[Node]) -> bool:
-    """Short noun labels (`经济成本`, `观念变化：…`), naming no claim of their own, each opening straight
-    onto a list whose items each have a head and an elaboration (`住房与教育支出：…`): the labels are
-    headings and their items the points, even under a heading naming a kind (`## 主要原因`)."""
-    for n in group:
-        label = n.title.strip().split("：")[0]
-        first = n.items[0] if n.items else None
-        named = head_kind(label) is not SectionKind.OTHER and not is_facet_heading(label)  # `政策因素`: a side
-        if len(label) > LABEL_MAX or named or not isinstance(first, Node):
-            return False
-        items = [c for c in n.children if c.style == first.style]
-        if n is group[-1] and (len(items) > 1 or len(group) > 1):
-            items = items[:-1]  # the page may break off in the last label's last item (`- 推进`), its only one too
-        if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
 
@@ -170,7 +157,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return False
     if claims_over_lists(group, _over_parts(parent)):
         return False
-    if any(DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group):
+    if any(DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group) or is_outline(group):
         return True
     if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
@@ -180,6 +167,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if counts_group(parent.title, len(group)):
         return False  # `建立“三张清单”` over 1. 政策清单 2. 案例清单 3. 工具清单: the three it counts are the list
+    if any(isinstance(it, Para) and counts_kind(it.key, len(group)) for it in items_before(parent, group[0])):
+        return False  # `本文从五个根源入手…` before 一、 … 五、: the five roots it counts are the points
     # Phrases each opening onto a list are the headings of those lists, unless they sit under a section
     # heading naming a kind (`工作建议` over `（一）在改革方面`), or under a document title naming a kind
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
@@ -190,7 +179,7 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         if (
             kind is SectionKind.OTHER
             or (parent.style == "root" and 2 * same <= len(group))
-            or _labels_over_points(group)
+            or labels_over_points(group)
         ):
             return True
         # Under a heading naming a kind, phrases of their own (`科学采购与储存`, `设施配置到位`), two or more,
@@ -216,6 +205,12 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return False  # under `二、…面临的问题`, items most of which hold no list of their own are its points
     if 2 * len(vocab) >= len(group) and vocab:
         return True
+    if (
+        vocab
+        and 2 * (len(vocab) + len(aspects(group, vocab))) > len(group)
+        and 2 * sum(map(holds_list, group)) > len(group)
+    ):
+        return True  # `2. 主要问题` `3. 行业现状` over lists of their own: an aspect beside section vocabulary
     return _names_lists(group)
 
 

@@ -97,7 +97,7 @@ def claims_over_details(group: list[Node]) -> bool:
     """Bare lines that make claims of a kind (`治理体系不健全`, `社保覆盖面不足`, `空间失衡：…`: a deficit, a
     call to act, a benefit by the rows of `headwords.py`; all but one of them), none a section's name,
     each over a numbered or bulleted list of its own: the claims are the points and their lists the details in their bodies
-    (labels naming no claim, `经济成本`, are headings: `_labels_over_points`). So are numbered claims
+    (labels naming no claim, `经济成本`, are headings: `nesting.labels_over_points`). So are numbered claims
     (`一、供需结构性矛盾`) each over bare lines of their own (`劳动力供给过剩` and its paragraph): the
     numbered succession is the list, the lines under each its details."""
     bare = group[0].style.startswith("bare")
