@@ -77,11 +77,19 @@ def test_parse_time_grows_linearly() -> None:
 # Lists run together one after another in ONE paragraph, each with a lead of its own (a colon, a
 # sentence counting what follows, a word and a colon): each list looked through the rest of the
 # paragraph for its siblings and copied the text before it, so 0.46 MB took seconds.
+# The lists' heads differ from one copy to the next (`…领导0`, `…领导1`): a list said again word for word is
+# no new section (`drafts.without_repeats`).
 RUN_TOGETHER = (
-    "针对上述问题，需要从以下几个方面着手：一是加强组织领导；二是完善制度机制。"
-    "建议从以下几方面入手。第一、加强领导；第二、完善制度。"
-    "问题：1.人才流失；2.产业单一。对策：1.引进人才；2.发展产业。"
+    "针对上述问题，需要从以下几个方面着手：一是加强组织领导{i}；二是完善制度机制{i}。"
+    "建议从以下几方面入手。第一、加强领导{i}；第二、完善制度{i}。"
+    "问题：1.人才流失{i}；2.产业单一{i}。对策：1.引进人才{i}；2.发展产业{i}。"
 )
+
+
+def _run_together(copies: int) -> str:
+    return "".join(RUN_TOGETHER.format(i=i) for i in range(copies))
+
+
 GROWTH = 16
 GROWTH_RATIO = 32.0  # linear is about 16 (a little less: the fixed cost); quadratic was 60 to 90
 
@@ -89,8 +97,8 @@ GROWTH_RATIO = 32.0  # linear is about 16 (a little less: the fixed cost); quadr
 def test_a_paragraph_of_thousands_of_run_together_lists_parses_in_linear_time() -> None:
     from trainer.parse import parse_document
 
-    small = "主要对策\n" + RUN_TOGETHER * 60 + "\n"
-    large = "主要对策\n" + RUN_TOGETHER * 60 * GROWTH + "\n"
+    small = "主要对策\n" + _run_together(60) + "\n"
+    large = "主要对策\n" + _run_together(60 * GROWTH) + "\n"
     assert len(parse_document(large, source="x.txt").points()) > len(parse_document(small, source="x.txt").points())
     # A busy machine can stall one timing: a quadratic step fails every attempt.
     for _ in range(3):

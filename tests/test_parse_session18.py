@@ -394,3 +394,130 @@ def test_numbered_items_an_opening_counts_are_the_points() -> None:
     )
     sections = _sections(text)
     assert [(k, h) for _, k, h in sections] == [(SectionKind.PROBLEMS, ["住房成本高企", "就业不稳定", "家庭支持减少"])]
+
+
+def test_a_decimal_number_before_a_year_still_numbers_its_line() -> None:
+    text = (
+        "老旧小区改造提升整改方案\n"
+        "八、时间规划\n"
+        "8.12023-2024年重点攻坚阶段\n"
+        "8.22025年全面达标阶段\n"
+        "8.32026-2027年巩固提升阶段\n"
+        "8.4应急调整机制\n"
+    )
+    assert _heads(text) == ["2023-2024年重点攻坚阶段", "2025年全面达标阶段", "2026-2027年巩固提升阶段", "应急调整机制"]
+
+
+def test_problems_found_over_their_details_are_the_points() -> None:
+    text = (
+        "农村电商在助力乡村振兴方面作用明显，但发展中也碰到了不少瓶颈。\n"
+        "一、基础设施薄弱\n"
+        "- 物流网络不完善\n"
+        "- 农村快递网点少，冷链和仓储能力跟不上。\n"
+        "二、物流成本高\n"
+        "- 运输成本高\n"
+        "- 农产品运距长，物流开销大，利润被压薄。\n"
+        "三、电商人才缺乏\n"
+        "- 电商运营人才短缺\n"
+        "- 农村电商从业人员大多不懂运营和营销。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [(SectionKind.PROBLEMS, ["基础设施薄弱", "物流成本高", "电商人才缺乏"])]
+
+
+def test_a_lead_announcing_a_list_after_an_unnumbered_point_opens_a_new_part() -> None:
+    text = (
+        "高校就业指导工作是高等教育体系的重要一环，但目前还存在一些问题。\n"
+        "就业指导教育起步晚，发展滞后。不少高校的就业指导基本只面向大四学生开展，没有形成系统化教育。\n"
+        "与发达国家相比，我国高校的就业指导机制不够成熟。发达国家的就业指导早已形成成套做法。\n"
+        "为了改善这种状况，高校就业指导工作需要从以下几个方面进行定位和改进：\n"
+        "1. 提升就业指导教育的重要性：把就业指导放到教育教学的核心位置。\n"
+        "2. 强化全程教育和阶段教育的结合：新生一入学就开展职业规划教育。\n"
+        "3. 加强校企合作：同企业建立紧密的合作关系，及时掌握市场需求。\n"
+    )
+    heads = _heads(text)
+    assert heads[-3:] == ["提升就业指导教育的重要性", "强化全程教育和阶段教育的结合", "加强校企合作"]
+    assert heads[:2] == ["就业指导教育起步晚，发展滞后", "与发达国家相比，我国高校的就业指导机制不够成熟"]
+
+
+def test_what_a_meeting_requires_clause_by_clause_is_a_list() -> None:
+    text = (
+        "3月4日，县卫健局召开2024年卫生健康工作会议。\n"
+        "会议要求，要坚持统筹推进，健全医疗卫生服务体系；要坚持提质增效，抓实深化医改各项任务；"
+        "要坚持惠民利民，扎实推进“健康竹溪”建设；要坚持系统观念，持续提升公共卫生服务能力。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.COUNTERMEASURES, ["要坚持统筹推进", "要坚持提质增效", "要坚持惠民利民", "要坚持系统观念"])
+    ]
+
+
+def test_a_problem_labelled_beside_its_measures_is_a_point() -> None:
+    text = (
+        "存在问题：各单位对政治学习普遍流于形式，学习内容与工作落实停留在应付检查层面。"
+        "整改措施：一是强化思想教育，提升党员队伍素质；二是加强组织建设，落实党建工作责任；三是持续规范党内管理。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.PROBLEMS, ["各单位对政治学习普遍流于形式"]),
+        (SectionKind.COUNTERMEASURES, ["强化思想教育", "加强组织建设", "持续规范党内管理"]),
+    ]
+
+
+def test_a_table_repeating_a_list_given_above_adds_no_points() -> None:
+    text = (
+        "一、群众办事四难问题总结\n"
+        "1. 门难进：一些单位服务观念淡薄，群众找不准该去的部门。\n"
+        "2. 脸难看：个别工作人员态度生硬、缺少耐心。\n"
+        "3. 事难办：政策讲不清楚、手续繁琐、要交的材料一大堆。\n"
+        "二、群众办事四难问题对比表\n"
+        "问题类别 | 具体表现 | 解决建议 |\n"
+        "门难进 | 办事地点不明确，窗口设置不合理 | 优化窗口布局，加强导办服务 |\n"
+        "脸难看 | 工作人员态度生硬，缺乏沟通技巧 | 加强服务培训，建立考核机制 |\n"
+        "事难办 | 政策解读不清，材料要求复杂 | 简化流程，提供一站式服务 |\n"
+    )
+    assert _heads(text) == ["门难进", "脸难看", "事难办"]
+
+
+def test_a_lead_stating_a_problem_found_is_a_point_beside_parallel_ones() -> None:
+    text = (
+        "预付消费卡管理存在的问题\n"
+        "整体统筹协调性不足。调研发现，由于预付卡的定义和本质至今没有厘清，社会上还没有形成一致意见。\n"
+        "监管基础较为薄弱。目前的预付卡监管平台还做不到对预付卡活动的动态跟踪，难以精准掌握经营主体。\n"
+        "监管力度有待加强。有关管理规定施行已超过5年，其间经营场景和流程都发生了变化。\n"
+    )
+    assert _heads(text) == ["整体统筹协调性不足", "监管基础较为薄弱", "监管力度有待加强"]
+
+
+def test_a_bulleted_byline_is_furniture() -> None:
+    text = (
+        "• 首页 > 品牌要闻>正文\n"
+        "  • 从多头监管到协同治理的预付卡监管新范式\n"
+        "\n"
+        "  • 责任编辑:新商业 来源: 中国品牌官 2025-07-16 10:41:38\n"
+        "  •   文/周俊良 上海大学\n"
+        "\n"
+        "      预付式消费，说白了就是商家先把钱收下，再承诺在将来分若干次提供服务或商品。\n"
+        "预付消费卡管理存在的问题\n"
+        "整体统筹协调性不足。调研发现，社会上对要不要监管还没有形成一致意见。\n"
+        "监管基础较为薄弱。目前的监管平台还做不到对预付卡活动的动态跟踪。\n"
+    )
+    deck = parse_document(text, source="yufuka.txt")
+    assert all("周俊良" not in p.head for _, _, p in deck.points())
+    assert "周俊良" not in deck.name
+
+
+def test_authors_before_a_radical_bar_are_not_the_title() -> None:
+    text = (
+        "章政、闵瑛美丨健全社会信用体系：进展与路径\n"
+        "当前社会信用体系建设还存在以下问题：\n"
+        "1. 信用立法滞后。全国性的信用法律尚未出台。\n"
+        "2. 信息共享不足。部门之间的信用信息仍然分散。\n"
+    )
+    assert parse_document(text, source="xinyong.txt").name == "健全社会信用体系：进展与路径"
+
+
+def test_a_collections_piece_number_is_no_part_of_the_title() -> None:
+    for written, name in (("防汛抗旱工作总结二", "防汛抗旱工作总结"), ("农村饮水安全十篇", "农村饮水安全")):
+        text = f"{written}\n一、存在问题\n1. 应急预案不完善。部分预案针对性不强。\n2. 物资储备不足。仓库布局不合理。\n"
+        assert parse_document(text, source="x.txt").name == name

@@ -11,6 +11,7 @@ from trainer.parse.choices import describe, reading
 from trainer.parse.chunks import unchunk, without_title_echo
 from trainer.parse.confidence import LOW, SectionNote, note_for, prose_topic
 from trainer.parse.deckops import lint, merge_decks, unique_ids
+from trainer.parse.drafts import without_repeats
 from trainer.parse.encoding import decode
 from trainer.parse.exam import mark_instructions, open_notes
 from trainer.parse.flattened import unglue_headings
@@ -66,7 +67,7 @@ def _to_topics(drafts: list[TopicDraft]) -> tuple[list[Topic], list[SectionNote]
     topics: list[Topic] = []
     notes: list[SectionNote] = []
     for draft in drafts:
-        kept = [s for s in draft.sections if s.points]
+        kept = without_repeats([s for s in draft.sections if s.points])
         sections = tuple(
             Section(s.kind, s.heading, tuple(Point("", p.head, p.body, p.long_head, p.line) for p in s.points))
             for s in kept

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from trainer.core.model import SectionKind
 from trainer.parse.continued import REFERS_BACK
 from trainer.parse.heads import split_head, split_run_together
-from trainer.parse.markers import cn_number
+from trainer.parse.markers import cn_number, find_inline
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
-from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, heads_kind, lead_kind
+from trainer.parse.successions import top_list
+from trainer.parse.vocab import COUNTS_WHAT_FOLLOWS, KIND_WORDS, heads_kind, is_heading_phrase, lead_kind
 
 MIN_CLAUSES = 3  # two clauses parted by ； are a sentence's halves; three or more are a list
 # The lead names what it lists, maybe going on to say it lists them (`…实践路径主要包括：`).
@@ -34,6 +35,36 @@ _SENTENCES_TOLD = re.compile(
     rf"(?:^|(?<=[。！？]))([^。！？：]{{0,40}}(?:以下|如下|下列)[^。！？：]{{0,6}}(?:{_KINDS})[^。！？：]{{0,4}})：([^：；]+。)$"
 )
 SENTENCE_ITEM = (6, 80)  # a sentence this long is an item; longer is prose
+
+
+# `存在问题：部分单位…，仍存在…的问题。整改措施：一是…`: a row of a report setting out what was found and what is
+# done about it, each after a label naming its kind, in one paragraph.
+_KIND_LABEL = re.compile(r"(?:^|(?<=[。！？]))([^。！？：；，]{2,16})：")
+
+
+def labelled_claims(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]:
+    """Where a paragraph holds two or more labels naming a kind, the label over a single claim (no list of its
+    own, one sentence) and that claim as its point; the labels over lists are read as any lead."""
+    labels = [m for m in _KIND_LABEL.finditer(para.key) if is_heading_phrase(m.group(1)) and lead_kind(m.group(1))]
+    if len(labels) < LABELS_MIN:
+        return []
+    found = []
+    for m, nxt in zip(labels, [*labels[1:], None], strict=True):
+        text = para.key[m.end() : nxt.start() if nxt else len(para.key)]
+        sentences = [t for t in text.split("。") if t.strip()]
+        if len(sentences) == 1 and not top_list(find_inline(text)):
+            found.append((m.group(1), _items(para, m.end(), [sentences[0]], split_run_together)))
+    return found
+
+
+LABELS_MIN = 2
+
+
+# What a meeting or a document requires, said as clauses each opening on 要 (`会议要求，要坚持统筹推进，…；要坚持
+# 提质增效，…；要坚持惠民利民，…。`): a list of measures.
+_REQUIRED = re.compile(
+    r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:要求|强调|指出|提出|部署))[，：](要[^。！？：]+)(?=[。！？]|$)"
+)
 
 
 # `…社会价值体现在三方面：`: a lead that counts what it lists, as many clauses as it counts.
@@ -93,6 +124,11 @@ def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]
         pieces = told.group(2).split("。")[:-1]
         if len(pieces) >= 2 and all(SENTENCE_ITEM[0] <= len(p) <= SENTENCE_ITEM[1] for p in pieces):
             lists.append((told.group(1).strip(), _items(para, told.start(2), pieces, split_head)))
+    lists.extend(labelled_claims(para))
+    for m in _REQUIRED.finditer(para.key):
+        pieces = m.group(2).split("；")
+        if len(pieces) >= MIN_CLAUSES and all(p.startswith("要") and len(p) >= 4 for p in pieces):
+            lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     for m in _LISTED.finditer(para.key):
         pieces = m.group(2).split("；")
         if _announces(m.group(1).rstrip(), pieces):

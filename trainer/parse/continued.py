@@ -6,6 +6,7 @@ import re
 
 from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank, match_line
 from trainer.parse.paragraphs import Para
+from trainer.parse.shapes import RUN_IN
 from trainer.parse.successions import CONTINUES, counts_on, past_first, top_list
 
 # `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
@@ -101,10 +102,14 @@ def goes_on_with(style: str, ordinal: int, open_items: list[tuple[str, int]]) ->
     return None
 
 
-def announces_sibling(para: Para, open_style: str) -> bool:
+def announces_sibling(para: Para, open_style: str, ordinal: int = 1) -> bool:
     """True for a paragraph, read after an open item of `open_style` (`此外，…`), that announces a new
     list of its own run together after its lead (`针对上述问题…从以下几个方面着手：一是…；二是…`) at a depth
     no deeper than that item's: a list beside the one the item belongs to, not the item's details."""
+    if open_style == RUN_IN:  # an unnumbered point's paragraph, then `…需要从以下几个方面进行改进：` over a list
+        return bool(_ANNOUNCES.search(para.key.rstrip()))
+    if not ordinal:
+        return False  # an item with no number (a bullet) holds what follows it
     colon = para.key.find("：")
     refers = REFERS_BACK.match(para.key)
     if not list_rank(open_style) or (not refers and (colon < 0 or not _ANNOUNCES.search(para.key, 0, colon + 1))):

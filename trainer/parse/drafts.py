@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
+from trainer.parse.paragraphs import Para
 from trainer.parse.vocab import head_kind
 
 
@@ -56,4 +57,26 @@ def drop_strays(points: list[PointDraft], kind: SectionKind) -> list[PointDraft]
         if breaks and kind is not SectionKind.OTHER and other not in (SectionKind.OTHER, kind):
             continue
         kept.append(point)
+    return kept
+
+
+def point_drafts(para: Para, clauses: list[tuple[str, str, int]]) -> list[PointDraft]:
+    """A paragraph's (head, body, offset) items as point drafts, each at the line its offset falls on."""
+    return [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
+
+
+REPEAT_MIN = 2
+
+
+def without_repeats(sections: list[SectionDraft]) -> list[SectionDraft]:
+    """A topic's sections without one whose heads (two or more) a section before it gave already, every one
+    (`门难进` `脸难看` … listed, then the rows of a table comparing them): the same points said again."""
+    seen: set[str] = set()
+    kept = []
+    for section in sections:
+        heads = {p.head for p in section.points}
+        if len(heads) >= REPEAT_MIN and heads <= seen:
+            continue
+        seen |= heads
+        kept.append(section)
     return kept

@@ -135,3 +135,11 @@ QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (SectionKind.PROBLEMS, re.compile(r"为什么|为何|为啥|何以|难在(?:哪|何)|症结何在")),
 )
+
+
+# What a head that states a problem found ends on (`…薄弱`, `…成本高`, `…人才缺乏`, `…不对称`): a predicate, not
+# a kind's name (`…原因剖析`, `资金门槛`). A new ending is an alternative here.
+FINDING = re.compile(
+    r"(?:不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不对称|不畅|不力|单一|滞后|薄弱|缺失|缺位|缺乏|短缺"
+    r"|脱节|老化|较低|偏低|偏高|较弱|偏弱|乏力|欠缺|[^不]高|[^不]低|[^不]难|严重|突出|频发|不规范)$"
+)

@@ -117,6 +117,7 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
         r"\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％倍万亿千百元项次户月日米度]|[人个年](?![\u4e00-\u9fff])|人[次均]|个[百千万月]|年[来前后间底初]) ?",
         False,
     ),
+    ("dotted", r"\d{1,2}\.(\d)(?=(?:19|20)\d\d(?:年|-|—|–))", False),  # `8.12023-2024年…`: 8.1, then a year
     ("roman", f"([{_ROMAN}])[、.]?", False),
     ("letter", r"([a-jA-J])[.、）](?![A-Za-z.])", False),
     ("letter", r"（([a-jA-J])）", False),

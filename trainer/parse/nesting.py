@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.kindwords import FINDING
 from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
@@ -117,3 +118,10 @@ def labels_over_points(group: list[Node]) -> bool:
         if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
+
+
+def findings(group: list[Node]) -> bool:
+    """Most items state a problem found (`基础设施薄弱`, `物流成本高`, `电商人才缺乏`), none naming a kind as a
+    name (`存在的问题`, `…的具体表现`): claims, the points of the list, whatever details they hold."""
+    found = [n for n in group if FINDING.search(re.split("[：:，,。]", n.title.strip(), maxsplit=1)[0])]
+    return len(group) >= 2 and 2 * len(found) > len(group) and not names_itself(group, strict=True)

@@ -207,7 +207,7 @@ def is_noise(line: Line) -> bool:
 
 @per_document  # pages repeat their furniture; the answer depends on the key alone
 def _is_noise_key(folded: str) -> bool:
-    key = folded.strip("`- ")
+    key = folded.strip("`-•· ")
     if not key:
         return bool(folded.strip())  # `-`, `---`: a rule or a stray mark, no word at all
     if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):

@@ -38,6 +38,7 @@ def _build_fold() -> dict[int, str]:
     table.update({0x3000: " ", 0x00A0: " ", 0x09: " ", 0xFF61: "。", 0xFF64: "、"})
     # `❶`, `➊`, `➀`, `⓵` (a 公众号's numbering): the circled numbers `①`…`⑩` they are drawn as.
     table.update({first + i: chr(0x2460 + i) for first in (0x2776, 0x2780, 0x278A, 0x24F5) for i in range(10)})
+    table[0x4E28] = "|"  # `丨`, the radical pages set between an author and a title (`章政、闵瑛美丨健全…`): a bar
     table.update(HANT_TO_HANS)  # 繁體 read as 简体: `最後`, `對策` match as `最后`, `对策` do
     return table
 

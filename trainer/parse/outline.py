@@ -354,7 +354,7 @@ def build_tree(paras: list[Para], title: str) -> Node:
         if head is None:
             if para.gap and _ends_tight_list(stack):
                 stack.pop()  # a closing remark after a list of one-line items is not the last item's
-            while len(stack) > 1 and stack[-1].ordinal and announces_sibling(para, stack[-1].style):
+            while len(stack) > 1 and announces_sibling(para, stack[-1].style, stack[-1].ordinal):
                 stack.pop()  # `针对上述问题…：一是…` after `此外，…`: a new list beside the item's
             stack[-1].items.append(para)
             continue

@@ -25,6 +25,7 @@ from trainer.parse.nesting import (
     claims_over_lists,
     claims_under_kind,
     demote,
+    findings,
     is_outline,
     items_before,
     labels_over_points,
@@ -174,6 +175,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
     # that most of them name too as heads (`基层干部素质不高` under …问题和不足): then they are its
     # points and their sub-lists stay in the body.
     if style not in PROSE_STYLES and _phrases_holding_lists(group) and not own_decimals(group):
+        if findings(group):
+            return False  # `一、基础设施薄弱` `二、物流成本高` over their details: problems found, the points
         kind = heading_kind(parent.title)
         same = sum(1 for n in group if head_kind(n.title) is kind)
         if (

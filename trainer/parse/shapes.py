@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from trainer.parse.heads import is_adverbial
+from trainer.parse.kindwords import FINDING
 from trainer.parse.markers import find_inline, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import Para
@@ -189,7 +190,8 @@ def run_in_paragraphs(paras: list[Para]) -> dict[int, tuple[int, int]]:
             leads = [paras[k].key[slice(*(shapes[k] or ("", 0, 0))[1:])] for k in run]
             parallel = alike_neighbours(leads, _alike, PARALLEL_SHARE)
             if shape[0] == "sentence" and len(run) >= OPENING_AMONG and len(parallel) >= 2:
-                run = [run[k] for k in sorted(parallel)]
+                # a lead stating a problem found (`整体统筹协调性不足。`) is a point whatever it is parallel to
+                run = [run[k] for k in range(len(run)) if k in parallel or FINDING.search(leads[k])]
             if shape[0] == "row":  # a table: its header row and a column counting its rows lead nothing
                 found.update((run[k], lead) for k, lead in row_leads([paras[k].key for k in run]).items())
             else:

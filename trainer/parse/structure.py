@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 
 from trainer.core.model import SectionKind
-from trainer.parse.clauses import clause_lead, last_stop, parallel_section, semicolon_points, text_end
-from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays
+from trainer.parse.clauses import clause_lead, labelled_claims, last_stop, parallel_section, semicolon_points, text_end
+from trainer.parse.drafts import PointDraft, SectionDraft, TopicDraft, drop_strays, point_drafts
 from trainer.parse.heads import label_leads, line_head, split_head, split_run_together
 from trainer.parse.kinds import KindCues, section_kind
 from trainer.parse.leadins import lead_in
@@ -201,15 +201,16 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
             _parallel_section(item, got)  # `…，是…，是…，是…。`: a 排比 of clauses, then maybe a list
         run_in = [] if lists else _run_in_points(item)
         for said, clauses in [] if lists else ([("", [])] if run_in else semicolon_points(item) or [("", [])]):
-            points = run_in or [PointDraft(h, b, False, item.line_at(at)) for h, b, at in clauses]
+            points = run_in or point_drafts(item, clauses)
             kind = lead_kind(said) if clauses and not kind_bearing else None
             if kind is not None:  # the lead names the list's kind, as a lead before numbers does
                 got.parts.append(SectionDraft(kind, heading_phrase(said.split("，")[-1]), points, "lead"))
             got.own.extend([] if kind else points)
+        for said, c in labelled_claims(item) if lists and not kind_bearing else []:  # `存在问题：…。整改措施：一是…`
+            got.parts.append(SectionDraft(lead_kind(said) or SectionKind.OTHER, said, point_drafts(item, c), "lead"))
         for group, stop in lists:
             points = _inline_points(item, group, stop)
-            # Under a heading that names a kind, one list is its points; two or more lists in one
-            # paragraph each name their own section by their leads.
+            # Under a heading naming a kind one list is its points; lists run together each name a section by their leads.
             lead = None if kind_bearing and len(lists) == 1 else _lead(item, group[0].start) or _said(item, group)
             if lead is None and group[0].start == 0 and isinstance(before, Para) and not kind_bearing:
                 lead = _lead(before, len(before.key.rstrip()))  # `建议如下：` on the line before
@@ -230,7 +231,7 @@ def _parallel_section(para: Para, got: _Gathered) -> None:
     """Clauses of one sentence, or sentences of one paragraph, opening alike (`…，是…的内在要求，是…的客观
     需要，是…`) as a section of their own, of the kind `clauses.parallel_section` gives them."""
     kind, clauses = parallel_section(para)
-    points = [PointDraft(h, b, False, para.line_at(at)) for h, b, at in clauses]
+    points = point_drafts(para, clauses)
     got.own.extend(points if points and kind is None else [])  # sentences: the points of the heading above
     got.parts.extend([SectionDraft(kind, "", points, "lead")] if points and kind is not None else [])
 

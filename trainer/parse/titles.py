@@ -190,7 +190,9 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # in brackets, whatever words the site puts before the count (`（优质10篇）`, `【汇编10篇】`, `（汇总4篇）`);
     # a bracket is taken whole, never cut inside
     r"\s*+[（(【\[][^（）()【】\[\]]{0,6}?\d{1,2}\s*篇[）)】\]]",
-    r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇",
+    r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+(?:\d{1,2}|[两二三四五六七八九十]{1,2})\s*篇",
+    # A piece's number after a collection's genre word (`防汛抗旱工作总结二`, `…心得体会三`).
+    r"(?<=总结|报告|范文|心得|体会|讲话|方案|计划)[一二三四五六七八九十]",
     # A count of characters a site lists pieces by (`乡村振兴心得体会800`, `…读后感1000字`).
     r"(?<=[\u4e00-\u9fff])[1-9]\d?00字?",
     # The site's name after a bar, an underscore or a spaced dash (`_百度文库`, ` - 知乎`, `|人民网`).
@@ -219,6 +221,8 @@ TITLE_CORE_MIN = 4  # what is left of a title without its decoration is at least
 def undecorated(title: str) -> str:
     """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`)."""
     text = title.strip()
+    if text[:1] == "《" and text[-1:] == "》" and "《" not in text[1:-1]:
+        text = text[1:-1].strip()  # `《节约粮食的方法和措施【优秀7篇】》`: a page's title in book brackets
     for _ in range(2):
         # matched on the folded text (`_第1頁`, `【匯總】` as `_第1页`, `【汇总】`), cut from the text as written
         m = _TRAILING_DECORATION.search(fold(text))
