@@ -190,7 +190,7 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
     # in brackets, whatever words the site puts before the count (`（优质10篇）`, `【汇编10篇】`, `（汇总4篇）`);
     # a bracket is taken whole, never cut inside
     r"\s*+[（(【\[][^（）()【】\[\]]{0,6}?\d{1,2}\s*篇[）)】\]]",
-    r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+(?:\d{1,2}|[两二三四五六七八九十]{1,2})\s*篇",
+    r"\s*+(?:集合|合集|汇编|汇总|大全)?\s*+(?:最新|精选|优秀|通用|热门|经典)?\s*+\d{1,2}\s*篇",
     # A piece's number after a collection's genre word (`防汛抗旱工作总结二`, `…心得体会三`).
     r"(?<=总结|报告|范文|心得|体会|讲话|方案|计划)[一二三四五六七八九十]",
     # A count of characters a site lists pieces by (`乡村振兴心得体会800`, `…读后感1000字`).
