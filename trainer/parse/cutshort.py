@@ -8,14 +8,13 @@ from trainer.parse.depth import PART_NUMBERINGS
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK
 from trainer.parse.noise import ends_terminal
 from trainer.parse.outline import BARE_MAX, Node
-from trainer.parse.paragraphs import Para
+from trainer.parse.paragraphs import HEADING_SUBTITLE, Para
 from trainer.parse.vocab import is_facet_heading, is_heading_phrase, is_question_heading
 
 # A phrase framing a side of the subject, however long (`在带头严守政治纪律和政治规矩，维护党的团结统一方面`):
 # a heading over the points of that side, never a point.
 _SIDE_FRAME = re.compile(r"^(?:在|从|就|关于)[^。；！？]{2,40}(?:方面|层面|领域|角度|维度|问题上)[。：:]?$")
 _CLAIM_MARK = re.compile("[，,]")
-_LABEL_SUBTITLE = re.compile(r"^[^，。；：！？]{2,10}：[^，。；：！？]{2,24}$")
 
 
 def _claims(item: Node) -> bool:
@@ -25,7 +24,7 @@ def _claims(item: Node) -> bool:
     title = re.split("[。；;！？!?]", item.title.strip(), maxsplit=1)[0].rstrip("：:")
     if is_heading_phrase(title) or is_facet_heading(title) or is_question_heading(title) or _SIDE_FRAME.match(title):
         return False
-    if item.style == "cn_paren" and _LABEL_SUBTITLE.match(title):
+    if item.style == "cn_paren" and HEADING_SUBTITLE.fullmatch(title):
         return False  # `（一）硬件之困：“爬不动的楼”与“够不着的设施”`: a label and its subtitle at a heading's rank
     claim = len(title) > BARE_MAX or bool(_CLAIM_MARK.search(title))
     return claim

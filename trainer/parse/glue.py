@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.parse.hant import hans
+from trainer.parse.kindwords import FINDING_WORDS
 from trainer.parse.markers import find_inline
 from trainer.parse.outline import Node
 from trainer.parse.successions import top_list
@@ -13,8 +14,7 @@ from trainer.parse.successions import top_list
 # the end of one of them with no mark after it, the body's first words run on straight after (`流于表面化`
 # then `部分单位把…`). A new ending is an alternative here.
 _HEAD_END = re.compile(
-    r"不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不畅|不力|单一|滞后|薄弱|缺失|缺位|脱节"
-    r"|较低|偏低|较弱|偏弱|乏力|欠缺|表面化|形式化|碎片化|空心化|有待提高|有待加强|亟待解决"
+    "|".join((*FINDING_WORDS, "表面化", "形式化", "碎片化", "空心化", "有待提高", "有待加强", "亟待解决"))
 )
 # What may follow such a word inside one clause (`不足的问题`, `滞后等`, `单一、`): no glue point there.
 _GOES_ON = re.compile(

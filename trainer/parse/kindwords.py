@@ -137,9 +137,14 @@ QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 )
 
 
-# What a head that states a problem found ends on (`…薄弱`, `…成本高`, `…人才缺乏`, `…不对称`): a predicate, not
-# a kind's name (`…原因剖析`, `资金门槛`). A new ending is an alternative here.
+# The words a head stating a problem found ends on (`…不足`, `…滞后`, `…薄弱`): a predicate, not a kind's name
+# (`…原因剖析`, `资金门槛`). `glue` cuts a head glued to its text after one; `FINDING` reads a head as one.
+FINDING_WORDS = (
+    "不足", "不高", "不强", "不够", "不到位", "不合理", "不完善", "不健全", "不均衡", "不平衡", "不畅", "不力", "单一",
+    "滞后", "薄弱", "缺失", "缺位", "脱节", "较低", "偏低", "较弱", "偏弱", "乏力", "欠缺",
+)  # fmt: skip
+# A head ending on one, or on a few more that never end a glued head's first words safely (`…成本高`, `…人才缺乏`,
+# `…不对称`). A new ending is an alternative here.
 FINDING = re.compile(
-    r"(?:不足|不高|不强|不够|不到位|不合理|不完善|不健全|不均衡|不平衡|不对称|不畅|不力|单一|滞后|薄弱|缺失|缺位|缺乏|短缺"
-    r"|脱节|老化|较低|偏低|偏高|较弱|偏弱|乏力|欠缺|[^不]高|[^不]低|[^不]难|严重|突出|频发|不规范)$"
+    rf"(?:{'|'.join(FINDING_WORDS)}|不对称|缺乏|短缺|老化|偏高|[^不]高|[^不]低|[^不]难|严重|突出|频发|不规范)$"
 )

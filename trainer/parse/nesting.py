@@ -8,7 +8,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.kindwords import FINDING
 from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import BARE_MAX, Node
-from trainer.parse.paragraphs import Para
+from trainer.parse.paragraphs import LED_ITEM, Para
 from trainer.parse.vocab import head_kind, heading_kind, is_facet_heading, is_heading_phrase
 
 # A call to act in two halves, each a short phrase (`加强宣传教育，提高公众防灾减灾意识`).
@@ -99,7 +99,6 @@ def items_before(parent: Node, first: Node) -> list[Para | Node]:
 
 
 LABEL_MAX = 10  # a label phrase (`经济成本`, `政策与支持`) before any colon and subtitle
-_LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")  # `住房与教育支出：一线城市…`
 
 
 def labels_over_points(group: list[Node]) -> bool:
@@ -115,7 +114,7 @@ def labels_over_points(group: list[Node]) -> bool:
         items = [c for c in n.children if c.style == first.style]
         if n is group[-1] and (len(items) > 1 or len(group) > 1):
             items = items[:-1]  # the page may break off in the last label's last item (`- 推进`), its only one too
-        if not all(_LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
+        if not all(LED_ITEM.match(c.title) or (c.items and len(c.title) <= BARE_MAX) for c in items):
             return False
     return True
 

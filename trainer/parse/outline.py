@@ -15,7 +15,7 @@ from trainer.parse.continued import (
 )
 from trainer.parse.markers import CHAPTER_LABEL, PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line
 from trainer.parse.noise import ends_terminal
-from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, LED_POINT, Para, split_run_on_items
+from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, LED_ITEM, Para, split_run_on_items
 from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
@@ -197,7 +197,7 @@ def _pop_for(style: str, stack: list[Node], ordinal: int = 0) -> None:
                     del stack[i:]
                 return
         if STYLE_RANK.get(style) == 1 and ordinal == 1:  # `一、` after bullets making points (`• 执行进度缓慢：…`)
-            while len(stack) > 1 and stack[-1].style == "bullet" and LED_POINT.match(stack[-1].title):
+            while len(stack) > 1 and stack[-1].style == "bullet" and LED_ITEM.match(stack[-1].title):
                 stack.pop()  # they were the text's own list, no sections the outermost numbering goes under
         _pop_deeper(style, ordinal, stack)
 

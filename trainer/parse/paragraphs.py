@@ -116,14 +116,14 @@ def _breaks_mid_sentence(line: Line, width: int = 0) -> bool:
     # (A numbered line's own marker, `一、`, is no punctuation of its text.)
     marker = match_line(body)
     start = marker.end if marker is not None else 0
-    if marker is not None and len(body) <= NUMBERED_HEADING_MAX and _TITLED.match(body, start):
+    if marker is not None and len(body) <= NUMBERED_HEADING_MAX and HEADING_SUBTITLE.match(body, start):
         return False  # `二、水土流失的“连锁反应”：从生态到经济的多维危机`: a numbered heading and its subtitle
     prose = len(body) >= PROSE_LINE and _is_word(body[-1]) and bool(_HAS_PUNCT.search(body, start, len(body) - 1))
     return prose and not ends_terminal(line.key)  # `…。（评析：点出主旨）`: a remark after the stop
 
 
-# A heading's words, a colon, its subtitle: no clause mark but the one colon.
-_TITLED = re.compile(r"[^，。；：！？、,.;:!?]{2,28}：[^，。；：！？,.;:!?]{2,28}$")
+# A heading's words, a colon, its subtitle: no clause mark but the one colon (`硬件之困：“爬不动的楼”与…`).
+HEADING_SUBTITLE = re.compile(r"[^，。；：！？、,.;:!?]{2,28}：[^，。；：！？,.;:!?]{2,28}$")
 
 
 def _is_word(ch: str) -> bool:
@@ -139,7 +139,9 @@ def _looks_like_heading(line: Line) -> bool:
 
 
 _ITEM_LEAD = re.compile(r"^[^，。；：！？、,.;:!?\s]{2,12}：")
-LED_POINT = re.compile(r"^[^，。；：！？]{2,16}：[^：]{8}")  # `执行进度缓慢：项目前期工作准备不够充分`
+# An item led by a short phrase and a colon (or a stop) with its elaboration after (`住房与教育支出：一线城市…`,
+# `执行进度缓慢：项目前期工作准备不够充分`).
+LED_ITEM = re.compile(r"^[^，。；：！？]{2,16}[：。](?=[^：]{8})")
 _ANNOUNCING = re.compile(r"(?:如下|以下|下列|几个方面|几点)[^，。；：]{0,6}：$")
 NUMBERED_HEADING_MAX = 30  # a numbered line this short, then a blank line, is a heading, not a broken line
 
