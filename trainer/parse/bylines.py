@@ -66,6 +66,11 @@ def _names(key: str) -> list[str]:
     return names
 
 
+# A pen name signing a post beside the author's name: two to three characters, no word a heading or a claim
+# is made of (`乡村振兴 张三` names a subject).
+_PEN_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}(?<![的之性化度])$")
+
+
 def is_person_name(line: Line) -> bool:
     """True for a lone byline of one to three Chinese personal names (`王亚峰`, `张三 李四`, `■ 朱海波`)."""
     key = line.key.strip()
@@ -79,6 +84,8 @@ def is_person_name(line: Line) -> bool:
     names = _names(key)
     if not names or len(names) > 3 + ("，" in key or "、" in key):
         return False
+    if len(names) == 2 and " " in key and not marked and _PEN_NAME.match(names[0]) and not is_heading_phrase(names[0]):
+        names = names[1:]  # `百草客 张学勤`: a pen name before the author's own, as a blog signs a post
     for name in names:
         if not 2 <= len(name) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in name):
             return False

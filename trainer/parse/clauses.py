@@ -67,6 +67,13 @@ _REQUIRED = re.compile(
 )
 
 
+# A sentence setting out to solve what was said (`为了解决…的问题，需要从…多方面进行改进。`), then a sentence of
+# clauses parted by ；: the measures it announced.
+_ANSWERING = re.compile(
+    r"(?:^|(?<=[。！？]))((?:为了?解决|要解决|解决)[^。！？：；]{2,60})。([^。！？：]+)(?=[。！？]|$)"
+)
+
+
 # `…社会价值体现在三方面：`: a lead that counts what it lists, as many clauses as it counts.
 _COUNTS = re.compile(r"([两二三四五六七八九十])(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}$")
 
@@ -110,15 +117,18 @@ def _counted(lead: str) -> int:
     return 0 if m is None else _count_value(m.group(1))
 
 
-def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]:
+def semicolon_points(para: Para, under_kind: bool = False) -> list[tuple[str, list[tuple[str, str, int]]]]:
     """The lists of a paragraph announced by a lead that ends by naming what it lists (`…还存在着诸多的问题：`,
     `…原因主要有以下几点：`) and parted by ； with no numbers (`A，…；B，…；C，…。`): per list the lead, and
     (head, body, offset) per item, each head its clause up to the first ，. So does a lead that names a kind
     anywhere and counts the clauses (`…社会价值体现在三方面：`), when they are as many as it counts, and a lead
     saying what a kind comprises with no colon, its items parted by ； (`…的问题主要包括A；B；C等。`). A colon
     whose lead names no kind (`重点部署五方面任务：`, `危害不小：`) is prose, and so are fewer than MIN_CLAUSES
-    clauses after a lead that names a kind and counts none."""
-    found = [m for m in _ANNOUNCED.finditer(para.key) if _announces(m.group(1).rstrip(), m.group(2).split("；"))]
+    clauses after a lead that names a kind and counts none. Under a heading naming a kind (`under_kind`), any
+    colon lead before MIN_CLAUSES clauses or more (`…仍有不少薄弱之处，主要是：A；B；C`) announces its list."""
+    found = [
+        m for m in _ANNOUNCED.finditer(para.key) if _announces(m.group(1).rstrip(), m.group(2).split("；"), under_kind)
+    ]
     lists = [(m.group(1).strip(), _items(para, m.start(2), m.group(2).split("；"))) for m in found]
     if not lists and (told := _SENTENCES_TOLD.search(para.key)):
         pieces = told.group(2).split("。")[:-1]
@@ -128,6 +138,10 @@ def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]
     for m in _REQUIRED.finditer(para.key):
         pieces = m.group(2).split("；")
         if len(pieces) >= MIN_CLAUSES and all(p.startswith("要") and len(p) >= 4 for p in pieces):
+            lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
+    for m in _ANSWERING.finditer(para.key):
+        pieces = m.group(2).split("；")
+        if len(pieces) >= MIN_CLAUSES and all(len(p.strip()) >= 4 for p in pieces):
             lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     for m in _LISTED.finditer(para.key):
         pieces = m.group(2).split("；")
@@ -140,9 +154,9 @@ def semicolon_points(para: Para) -> list[tuple[str, list[tuple[str, str, int]]]]
 _ETC = re.compile(r"(?:等等|等方面|等问题|(?<![平均对同相初中高优上])等)$")
 
 
-def _announces(lead: str, pieces: list[str]) -> bool:
+def _announces(lead: str, pieces: list[str], under_kind: bool = False) -> bool:
     counted = _counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
-    kinded = bool(_KIND_END.search(lead)) and len(pieces) >= MIN_CLAUSES
+    kinded = (under_kind or bool(_KIND_END.search(lead))) and len(pieces) >= MIN_CLAUSES
     return (counted or kinded) and all(len(p.strip()) >= 4 for p in pieces)
 
 

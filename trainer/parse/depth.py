@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trainer.parse.markers import STYLE_RANK
+from trainer.parse.markers import PROSE_STYLES, STYLE_RANK
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
@@ -170,6 +170,29 @@ _SUMS_UP = re.compile(r"^(?:综上所述|综上|总之|总而言之|总的来说
 
 def _sums_up(item: Para | Node) -> bool:
     return isinstance(item, Para) and bool(_SUMS_UP.match(item.key))
+
+
+# The words that open a conclusion (`综上所述，…`) or an answer to what a list said (`为了解决…的问题，…`,
+# `针对上述问题，…`): said after a list, of the whole list, never of its last item.
+_CONCLUDES = re.compile(
+    r"^(?:综上所述|综上|总之|总而言之|总的来说|总体来看|总体而言"
+    r"|(?:针对|为解决|为了解决|要解决|面对|对于)(?:上述|以上|这些|前述|上面)|(?:为了?解决|要解决)[^。，；]{2,30}问题)"
+)
+
+
+def close_last_item(node: Node) -> None:
+    """A paragraph concluding (`综上所述，…`) or answering the list (`为了解决…的问题，…`) at the end of what a
+    list's last item holds, after some text of that item's own, goes on after the list with what follows it:
+    it speaks of the whole list (and may set out a list of its own, `…首先…其次…`), not of the last item."""
+    kids = node.children
+    last = kids[-1] if kids else None
+    if last is None or node.items[-1] is not last or sum(c.style == last.style for c in kids) < 2:
+        return
+    ends = next((k for k, it in enumerate(last.items) if isinstance(it, Para) and _CONCLUDES.match(it.key)), None)
+    if ends is None or (ends == 0 and last.style not in PROSE_STYLES):
+        return  # a line heading a conclusion (`结语` over `综上所述，…`) keeps it: its text is its own
+    node.items.extend(last.items[ends:])
+    del last.items[ends:]
 
 
 def open_successions(node: Node) -> None:

@@ -151,6 +151,15 @@ def _heads(c: KindCues) -> SectionKind | None:
     return _named(heads_kind(c.heads))
 
 
+def _asking_title(c: KindCues) -> SectionKind | None:
+    """A section with no heading under a title that asks for one kind (`…的意义是什么？`, `…怎么办？`): the
+    list answers it, whatever its heads' verbs (`促进社会和谐与文化建设` is a benefit asked for)."""
+    title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip().rstrip("？?") + "？"
+    if c.heading or len(title) < 2 or not is_question_heading(title):
+        return None
+    return _named(heading_kind(title))
+
+
 def _directed_lead(c: KindCues) -> SectionKind | None:
     """A lead-in ending on what a meeting or a leader requires (`会议要求，`, `他强调：`): what follows is to
     be done, whatever its heads' words."""
@@ -340,6 +349,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _results_title,
     _reported_lead,
     _results_lead,
+    _asking_title,
     _heads,
     _directed_lead,
     _lead_sentence,

@@ -121,6 +121,8 @@ QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         # also when the word of worth closes the question (`为什么提升应急保障能力至关重要`)
         re.compile(
             r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"
+            # a call to act asked why (`为何坚持人民至上？`): the reasons to do it
+            r"|(?:为什么|为何|为啥)(?:坚持|推进|推动|加强|加快|强调|重视|提倡|倡导|弘扬|发展|建设|实施|开展|落实|深化|构建|打造)"
             r"|(?:为什么|为何|为啥)[^，。；？?]{0,24}?(?:重要|必要|紧迫|迫切|有意义|有价值)[？?]?$"
         ),
     ),

@@ -9,6 +9,7 @@ from trainer.parse.choices import decided
 from trainer.parse.clauses import counts_group, counts_kind
 from trainer.parse.cutshort import broken_off, points_under_headings
 from trainer.parse.depth import (
+    close_last_item,
     close_opening_parts,
     contains_heading,
     harmonize,
@@ -49,6 +50,8 @@ from trainer.parse.vocab import (
     is_question_heading,
 )
 
+# A heading that counts the list it names (`三点任职感受`, `四个方面的问题`, `五大举措`): a count, a measure word.
+COUNTED_TITLE = re.compile(r"^[两二三四五六七八九十]{1,2}(?:个|条|点|种|类|项|大|方面)[^，。；：:,;]{0,14}$")
 _LABELLED = re.compile(r"^([^，。；：！？]{2,10})：[^。；：！？]{2,20}$")
 
 
@@ -160,6 +163,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return False
     if any(DOCUMENT_PART.match(n.title.strip().rstrip("：:")) for n in group) or is_outline(group):
         return True
+    if all(COUNTED_TITLE.match(n.title.strip()) and n.children for n in group):
+        return True  # `一、三点任职感受` `二、三点工作困惑`, each over its `一是…`: they name the lists they count
     if _prose_only(group) or claims_over_details(group) or template_labels(group):
         return False
     if _questions_answered(group):
@@ -284,6 +289,8 @@ def _cut_short(group: list[Node], parent: Node) -> bool:
     before = parent.items[at - 1] if at else None
     if isinstance(before, Para) and COUNTS_WHAT_FOLLOWS.search(before.key.rstrip()[-12:]):
         return True
+    if at == 0 and COUNTED_TITLE.match(parent.title.strip()):
+        return True  # `一、三点任职感受` over `一是…` alone: the first of the three, the copy cut short
     if broken_off(first, parent):
         return True
     return at == 0 and parent.style != "root" and heading_kind(parent.title) is not SectionKind.OTHER
@@ -341,6 +348,7 @@ def classify(node: Node) -> None:
     nest_flat_bullets(node)
     read_alike(node)
     open_successions(node)
+    close_last_item(node)
     _mark_labels(node)
     children = node.children
     for child in children:

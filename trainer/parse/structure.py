@@ -200,7 +200,9 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
         if not lists and not kind_bearing and not _run_in_points(item):
             _parallel_section(item, got)  # `…，是…，是…，是…。`: a 排比 of clauses, then maybe a list
         run_in = [] if lists else _run_in_points(item)
-        for said, clauses in [] if lists else ([("", [])] if run_in else semicolon_points(item) or [("", [])]):
+        for said, clauses in (
+            [] if lists else ([("", [])] if run_in else semicolon_points(item, kind_bearing) or [("", [])])
+        ):
             points = run_in or point_drafts(item, clauses)
             kind = lead_kind(said) if clauses and not kind_bearing else None
             if kind is not None:  # the lead names the list's kind, as a lead before numbers does

@@ -48,6 +48,10 @@ def _labels(item: Node) -> set[str]:
                 found.add(m.group(1))
         elif (it.style == RUN_IN or it.style.startswith("bare")) and not it.children:
             found.add(hans(it.title.strip().rstrip("：:")))  # the title as written; a key is folded
+        elif it.style == "bullet":
+            m = _PARA_LABEL.match(it.title.strip())
+            if m:
+                found.add(hans(m.group(1)))  # `- 亮点描述：…` `- 具体案例：…`: bulleted parts led by a label
     return found
 
 
@@ -77,7 +81,10 @@ def mark_template(group: list[Node]) -> bool:
     for item in group:
         for sub in item.children:
             title = hans(sub.title.strip().rstrip("：:"))
-            if (sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels:
+            led = sub.style == "bullet" and _PARA_LABEL.match(sub.title.strip())
+            if ((sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels) or (
+                led and hans(led.group(1)) in labels
+            ):
                 sub.label = True
     return bool(labels)
 
