@@ -179,3 +179,85 @@ def test_a_pen_name_beside_the_author_is_a_byline() -> None:
     names = [deck.name] + [t.title for t in deck.topics] + [s.heading for t in deck.topics for s in t.sections]
     assert not any("王建国" in n for n in names)
     assert [p.head for _, _, p in deck.points()] == ["增强文化认同", "凝聚家庭情感", "带动消费增长"]
+
+
+def test_decorated_leads_over_keycap_lists_are_headings_and_plans_look_ahead() -> None:
+    text = (
+        "🌟某县2024年工作报告📜\n"
+        "各位代表：\n"
+        "🌈2023年，全县上下团结奋进，经济社会发展取得明显成效，以下是一年来的工作回顾：\n"
+        "1️⃣ 产业发展势头良好，规上工业增加值增长9%，新引进亿元以上项目十二个，园区承载能力明显增强。\n"
+        "2️⃣ 城乡面貌持续改善，新建改建农村公路120公里，完成老旧小区改造三十个，人居环境整治走在全市前列。\n"
+        "3️⃣ 民生保障更加有力，新增城镇就业5000人，城乡居民医保参保率稳定在98%以上，养老服务网络基本建成。\n"
+        "🎯展望2024年，我们将紧紧围绕以下目标开展工作：\n"
+        "1️⃣ 产业转型再加力，培育两个百亿级产业集群，推动传统产业数字化改造，让新兴产业成为增长的主引擎。\n"
+        "2️⃣ 城乡融合再提速，推进县城基础设施补短板，加快农村寄递物流体系建设，促进城乡要素双向流动。\n"
+        "3️⃣ 民生福祉再提升，办好十件民生实事，扩大优质教育和医疗资源供给，让发展成果更多更公平惠及全体群众。\n"
+        "🌟新征程，新使命，让我们携起手来，为全县更加美好的明天不懈奋斗！\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.ACHIEVEMENTS, ["产业发展势头良好", "城乡面貌持续改善", "民生保障更加有力"]),
+        (SectionKind.COUNTERMEASURES, ["产业转型再加力", "城乡融合再提速", "民生福祉再提升"]),
+    ]
+
+
+def test_rows_of_a_table_of_figures_are_no_points() -> None:
+    text = (
+        "村级集体经济调研报告\n"
+        "一、存在的问题\n"
+        "1.1集体经济底子薄弱\n"
+        "全镇六成的村没有集体经营收入，收入来源主要靠上级补助。\n"
+        "各村收入明细表\n"
+        "东山村 0 0 0.1 2 2.1\n"
+        "西河村 0 0.9 0 2 2.9\n"
+        "0.32 0.46 0 2\n"
+        "2.32 2.46\n"
+        "1.2发展不平衡\n"
+        "受交通和资源条件制约，各村之间差距明显。\n"
+    )
+    assert _heads(text) == ["集体经济底子薄弱", "发展不平衡"]
+
+
+def test_why_learn_asks_for_significance_and_why_hard_for_causes() -> None:
+    text = (
+        "党史学习问答\n"
+        "为什么学党史？\n"
+        "1. 从党的奋斗历程中汲取前进力量。\n"
+        "2. 更好地坚定理想信念。\n"
+        "为什么学生负担屡减不轻？\n"
+        "1. 评价方式单一。\n"
+        "2. 校外培训推波助澜。\n"
+    )
+    kinds = [k for _, k, _ in _sections(text)]
+    assert kinds == [SectionKind.SIGNIFICANCE, SectionKind.PROBLEMS]
+
+
+def test_how_a_study_was_made_names_no_measures() -> None:
+    text = (
+        "关于社区养老服务的调研报告\n"
+        "一、调研方法\n"
+        "本次调研采用以下方法：\n"
+        "1. 文献研究：查阅相关政策文件和研究成果。\n"
+        "2. 实地走访：走访了五个社区的养老驿站。\n"
+        "3. 问卷调查：发放问卷三百份。\n"
+        "二、存在的问题\n"
+        "1. 服务供给不足。驿站数量少，覆盖面窄。\n"
+        "2. 专业人员短缺。护理人员流动性大。\n"
+        "三、对策建议\n"
+        "1. 增加服务供给。新建一批社区养老驿站。\n"
+        "2. 稳定护理队伍。提高护理人员待遇。\n"
+    )
+    sections = _sections(text)
+    assert [k for _, k, _ in sections] == [SectionKind.OTHER, SectionKind.PROBLEMS, SectionKind.COUNTERMEASURES]
+    assert sections[0][2] == ["文献研究", "实地走访", "问卷调查"]
+
+
+def test_a_clause_saying_since_when_is_no_head() -> None:
+    # `…自成立之日起，` sets the time: the head rule keeps the whole first sentence
+    text = (
+        "为什么要学党史？\n"
+        "1. 中国共产党自成立之日起，就把人民利益放在第一位，全心全意为人民服务。百年来党团结带领人民不懈奋斗。\n"
+        "2. 学史明理，才能更好地把握历史规律和发展大势，增强工作的预见性和主动性，在新征程上走得更稳。\n"
+    )
+    assert _heads(text)[0] == "中国共产党自成立之日起，就把人民利益放在第一位，全心全意为人民服务"

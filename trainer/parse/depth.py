@@ -301,3 +301,13 @@ def harmonize(children: list[Node]) -> None:
                     sub.heading = decision
                 owner = next(item for item in group if subs[0] in item.items)
                 owner.contains_heading = contains_heading(owner)
+
+
+def spill_sentences(node: Node) -> bool:
+    """A prose-style item alone is a sentence (`首先我们要审题，…`), not a list: the lists read into it
+    after it (`一是…二是…三是…`) are its parent's, beside it. True when one was spilled."""
+    spill = [c for c in node.children if c.lone and not c.label and c.children and c.para is not None]
+    for item in spill:
+        at = node.items.index(item)
+        node.items[at : at + 1] = [item.para, *item.items] if item.para is not None else item.items
+    return bool(spill)

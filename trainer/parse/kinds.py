@@ -27,6 +27,7 @@ from trainer.parse.vocab import (
     is_facet_heading,
     is_question_heading,
     lead_kind,
+    names_study_method,
     sentence_kind,
 )
 
@@ -151,6 +152,15 @@ def _heads(c: KindCues) -> SectionKind | None:
     return _named(heads_kind(c.heads))
 
 
+# A heading looking ahead (`展望2024年，我们将…`, `下一步工作打算`): what will be done, the plans.
+_LOOKS_AHEAD = re.compile(r"^(?:展望|下一步|下步|今后|下阶段|新的一年)")
+
+
+def _ahead_heading(c: KindCues) -> SectionKind | None:
+    """A heading that opens looking ahead names plans: what is to be done, whatever the heads' words."""
+    return SectionKind.COUNTERMEASURES if _LOOKS_AHEAD.match(hans(c.heading).strip()) else None
+
+
 def _asking_title(c: KindCues) -> SectionKind | None:
     """A section with no heading under a title that asks for one kind (`…的意义是什么？`, `…怎么办？`): the
     list answers it, whatever its heads' verbs (`促进社会和谐与文化建设` is a benefit asked for)."""
@@ -194,7 +204,7 @@ def _topic_title(c: KindCues) -> SectionKind | None:
     """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
     title naming two (`…存在的问题与对策`) says nothing of one section."""
     title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip()
-    if not title:
+    if not title or names_study_method(title):
         return None
     shaped = next((kind for kind, rx in HEADING_SHAPES if rx.search(title)), None)
     if shaped is not None:
@@ -349,6 +359,7 @@ RULES: tuple[Callable[[KindCues], SectionKind | None], ...] = (
     _results_title,
     _reported_lead,
     _results_lead,
+    _ahead_heading,
     _asking_title,
     _heads,
     _directed_lead,

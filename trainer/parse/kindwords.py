@@ -105,6 +105,19 @@ HEADING_SHAPES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.ACHIEVEMENTS, re.compile(rf"^[^，。；：,;:]{{0,16}}?{_PERIOD}[^，。；：,;:]{{0,14}}?{_REVIEW}$")),
 )
 
+# `…一般有三个来源。`, `…主要有以下几点：`, `…建议从以下几方面入手。`: a sentence that counts what follows it.
+COUNTS_WHAT_FOLLOWS = re.compile(
+    r"(?:[两二三四五六七八九十几多]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
+)
+# How a study was made (`调研方法`, `本次调研采用以下方法：`): a part of a report, no measures.
+_STUDY_METHOD = re.compile(r"(?:调研|调查|研究)(?:采用|采取|使用|运用)?了?(?:以下|如下)?的?(?:方法|方式)(?:如下|有)?$")
+
+
+def names_study_method(text: str) -> bool:
+    """`调研方法`, `本次调研采用以下方法：`: how a study was made, a report's part."""
+    return bool(_STUDY_METHOD.search(text.strip().rstrip("：:。，,；;！!？? ")))
+
+
 # Words that look ahead (`下一步工作`, `2024年重点任务`): plans, not work reported.
 AHEAD = re.compile(r"下一步|下步|明年|来年|今后|下一年|下阶段|新的一年|未来|计划|打算|安排|任务|要点|思路|目标")
 # A lead-in ending on what a meeting, a document or a leader requires (`会议要求，一是…`, `通知强调：`): the
@@ -122,7 +135,7 @@ QUESTION_KINDS: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:为什么|为何|为啥)(?:要|必须|需要|应当|应该|重要|必要)|意义何在|有何意义|重要在哪|何以重要"
             # a call to act asked why (`为何坚持人民至上？`): the reasons to do it
-            r"|(?:为什么|为何|为啥)(?:坚持|推进|推动|加强|加快|强调|重视|提倡|倡导|弘扬|发展|建设|实施|开展|落实|深化|构建|打造)"
+            r"|(?:为什么|为何|为啥)(?:坚持|推进|推动|加强|加快|强调|重视|提倡|倡导|弘扬|发展|建设|实施|开展|落实|深化|构建|打造|学习|学(?![生校者历科位])|读(?!者))"
             r"|(?:为什么|为何|为啥)[^，。；？?]{0,24}?(?:重要|必要|紧迫|迫切|有意义|有价值)[？?]?$"
         ),
     ),

@@ -205,6 +205,11 @@ def is_noise(line: Line) -> bool:
     return _is_noise_key(line.key)
 
 
+# A row of a table of figures copied as text: figures parted by spaces, maybe after a short name.
+_FIGURE = r"\d{1,6}(?:\.\d{1,4})?%?"
+_FIGURES_ROW = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}} +{_FIGURE}|{_FIGURE} +{_FIGURE})(?: +{_FIGURE})*$")
+
+
 @per_document  # pages repeat their furniture; the answer depends on the key alone
 def _is_noise_key(folded: str) -> bool:
     key = folded.strip("`-•· ")
@@ -214,6 +219,8 @@ def _is_noise_key(folded: str) -> bool:
         return True
     if len(key) <= 60 and is_nav_bar(key):
         return True
+    if _FIGURES_ROW.match(key):
+        return True  # `0.32 0.46 0 0 2`, `新田村 0 0 0.1 2`: a row of a table of figures, its cells run together
     if len(key) <= 80 and _META_INSIDE.search(key) and _DATETIME.search(key):
         return True
     if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and is_metadata(key[1:].lstrip()):

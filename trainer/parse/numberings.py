@@ -10,6 +10,14 @@ from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.successions import top_list
 
+# A heading that counts the list it names (`三点任职感受`, `四个方面的问题`, `五大举措`): a count, a measure word.
+COUNTED_TITLE = re.compile(r"^[两二三四五六七八九十]{1,2}(?:个|条|点|种|类|项|大|方面)[^，。；：:,;]{0,14}$")
+
+
+def numbered_list(node: Node) -> bool:
+    """True when a node holds a numbered list of two or more (a succession, not bullets)."""
+    return sum(STYLE_RANK.get(c.style) is not None for c in node.children) >= 2
+
 
 def holds_list(node: Node, least: int = 2) -> bool:
     """True when a node opens straight onto a list of two or more items of one style (`least`: of one

@@ -17,6 +17,7 @@ from trainer.parse.depth import (
     nest_flat_bullets,
     open_successions,
     read_alike,
+    spill_sentences,
 )
 from trainer.parse.glue import unglue, unglue_headings
 from trainer.parse.lone import unlist_lone_items
@@ -32,7 +33,14 @@ from trainer.parse.nesting import (
     labels_over_points,
     names_itself,
 )
-from trainer.parse.numberings import holds_list, numbered_sections, numbering_runs_on, own_decimals
+from trainer.parse.numberings import (
+    COUNTED_TITLE,
+    holds_list,
+    numbered_list,
+    numbered_sections,
+    numbering_runs_on,
+    own_decimals,
+)
 from trainer.parse.outline import BARE_MAX, Node
 from trainer.parse.paragraphs import Para
 from trainer.parse.questions import asked, opens_task, scored_task
@@ -50,8 +58,6 @@ from trainer.parse.vocab import (
     is_question_heading,
 )
 
-# A heading that counts the list it names (`三点任职感受`, `四个方面的问题`, `五大举措`): a count, a measure word.
-COUNTED_TITLE = re.compile(r"^[两二三四五六七八九十]{1,2}(?:个|条|点|种|类|项|大|方面)[^，。；：:,;]{0,14}$")
 _LABELLED = re.compile(r"^([^，。；：！？]{2,10})：[^。；：！？]{2,20}$")
 
 
@@ -201,6 +207,8 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
         return True
     if any(n.contains_heading for n in group):
         return True
+    if style == "emoji" and 2 * sum(numbered_list(n) for n in group) >= len(group):
+        return True  # `🎯展望2024年，…以下目标：` over `1️⃣ …` `2️⃣ …`: decorated leads over the numbered lists
     if style.startswith("sym") and style[3:] in HEADING_SYMBOLS:
         short = [n for n in group if len(n.title) <= 25 and not re.search("[。；;，,]", n.title)]
         if 2 * len(short) >= len(group):
@@ -376,19 +384,9 @@ def classify(node: Node) -> None:
                 demote(child)
         if STYLE_RANK.get(group[0].style):
             unglue(group)
-    if _spill_sentences(node):
+    if spill_sentences(node):
         classify(node)  # read again with the lists those sentences held in place
         return
     node.contains_heading = contains_heading(node)
     if node.style == "root":
         points_under_headings(node)
-
-
-def _spill_sentences(node: Node) -> bool:
-    """A prose-style item alone is a sentence (`首先我们要审题，…`), not a list: the lists read into it
-    after it (`一是…二是…三是…`) are its parent's, beside it. True when one was spilled."""
-    spill = [c for c in node.children if c.lone and not c.label and c.children and c.para is not None]
-    for item in spill:
-        at = node.items.index(item)
-        node.items[at : at + 1] = [item.para, *item.items] if item.para is not None else item.items
-    return bool(spill)

@@ -22,7 +22,9 @@ from trainer.parse.kindwords import (
     TAIL_OK,
     WHAT_IS,
     WORD_KIND,
+    names_study_method,
 )
+from trainer.parse.kindwords import COUNTS_WHAT_FOLLOWS as COUNTS_WHAT_FOLLOWS  # re-exported
 from trainer.parse.kindwords import KIND_WORDS as KIND_WORDS  # re-exported for the modules that read it
 from trainer.parse.kindwords import OTHER_WORDS as OTHER_WORDS
 from trainer.parse.memo import per_document
@@ -110,7 +112,7 @@ def heading_kind(title: str) -> SectionKind:
     """The kind a heading names; OTHER when it names none (or is a question label)."""
     title = hans(title)
     text = title.strip()
-    if _LABEL.match(text):
+    if _LABEL.match(text) or names_study_method(text):
         return SectionKind.OTHER
     if is_question_heading(text):
         for kind, rx in QUESTION_KINDS:
@@ -128,7 +130,8 @@ def heading_kind(title: str) -> SectionKind:
             return SectionKind.COUNTERMEASURES
         break
     # `取得的成效和存在的问题`: of phrases joined, the first naming a kind decides, or JOINED_KINDS' row.
-    named = [kind for kind in map(_noun_kind, _JOINED.split(text)) if kind is not None]
+    parts = [part for part in _JOINED.split(text) if not names_study_method(part)]
+    named = [kind for kind in map(_noun_kind, parts) if kind is not None]
     return JOINED_KINDS.get(frozenset(named[:2])) or (named[0] if named else SectionKind.OTHER)
 
 
@@ -169,12 +172,6 @@ _ACTS_ON = re.compile(
 
 # A line that is only a lead-in word (`例如：`, `具体如下：`): the sentence goes on in the lines below.
 _LEAD_WORDS = re.compile(r"^(?:例如|比如|譬如|诸如|具体如下|如下|具体来说|具体而言|主要有|主要包括|包括)[：:]?$")
-
-
-# `…一般有三个来源。`, `…主要有以下几点：`, `…建议从以下几方面入手。`: a sentence that counts what follows it.
-COUNTS_WHAT_FOLLOWS = re.compile(
-    r"(?:[两二三四五六七八九十几多]|以下几?)(?:个|条|点|种|类|项|大|方面)[^，。；]{0,6}[。：]$"
-)
 
 
 def is_lead_word(text: str) -> bool:
