@@ -163,11 +163,13 @@ def _ahead_heading(c: KindCues) -> SectionKind | None:
 
 def _asking_title(c: KindCues) -> SectionKind | None:
     """A section with no heading under a title that asks for one kind (`…的意义是什么？`, `…怎么办？`): the
-    list answers it, whatever its heads' verbs (`促进社会和谐与文化建设` is a benefit asked for)."""
+    list answers it, whatever its heads' verbs (`促进社会和谐与文化建设` is a benefit asked for); heads stating
+    what is found or done (problems, achievements) say what they are themselves."""
     title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip().rstrip("？?") + "？"
     if c.heading or len(title) < 2 or not is_question_heading(title):
         return None
-    return _named(heading_kind(title))
+    voted = heads_kind(c.heads)  # findings (`养老服务供给不足`) under `如何破解…？` are still the problems
+    return _named(heading_kind(title)) if voted in (SectionKind.COUNTERMEASURES, SectionKind.OTHER) else None
 
 
 def _directed_lead(c: KindCues) -> SectionKind | None:
