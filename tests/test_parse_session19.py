@@ -20,21 +20,29 @@ def _heads(text: str) -> list[str]:
 
 
 def test_bullets_led_by_the_same_labels_under_each_item_are_its_parts() -> None:
-    # `- 做法：` `- 成效：` under each numbered item: a template of each item, not the list
+    # `- 亮点描述：` `- 具体案例：` under each numbered item: a template of each item, not the list
     text = (
-        "社区工作月度回顾\n"
-        "一、本月工作亮点\n"
-        "1. 网格服务更加精细\n"
-        "- 做法：把社区分成十二个网格，每格配一名专职网格员。\n"
-        "- 成效：居民反映的问题平均两天内得到回应。\n"
-        "2. 老年食堂运转顺畅\n"
-        "- 做法：引入社会力量运营，政府按人次给予补贴。\n"
-        "- 成效：每天为两百多位老人提供午餐。\n"
-        "3. 矛盾调解关口前移\n"
-        "- 做法：在每个小区设立调解工作室。\n"
-        "- 成效：纠纷就地化解率明显上升。\n"
+        "引言\n"
+        "本文梳理街道办一周工作中的亮点和遇到的挑战。\n"
+        "一、一周工作亮点\n"
+        "1. 网格治理成效显著\n"
+        "- 亮点描述：推行网格化管理后，社区治理效率明显提高。\n"
+        "- 具体案例：某街道把辖区划成若干网格，居民反映的问题得到及时解决。\n"
+        "2. 便民服务更加便捷\n"
+        "- 亮点描述：精简办事流程，居民办事更加方便。\n"
+        "- 具体案例：某街道推行“一站式”服务，办事用时缩短一半。\n"
+        "3. 安全防范扎实有力\n"
+        "- 亮点描述：开展安全隐患排查，守护居民平安。\n"
+        "- 具体案例：某街道组建巡防队伍，盗窃案件明显减少。\n"
+        "二、一周工作挑战\n"
+        "1. 资源分配不均\n"
+        "- 挑战描述：辖区范围大，部分社区发展相对落后。\n"
+        "- 应对措施：主动争取上级资源，引导社区互帮互助。\n"
+        "2. 工作人员不足\n"
+        "- 挑战描述：人手有限，难以应对不断增加的任务。\n"
+        "- 应对措施：优化人力配置，广泛招募志愿者。\n"
     )
-    assert _heads(text) == ["网格服务更加精细", "老年食堂运转顺畅", "矛盾调解关口前移"]
+    assert _heads(text) == ["网格治理成效显著", "便民服务更加便捷", "安全防范扎实有力", "资源分配不均", "工作人员不足"]
 
 
 def test_numbered_labels_are_points_not_a_template() -> None:
@@ -74,14 +82,15 @@ def test_why_pursue_asks_for_reasons_significance() -> None:
 def test_a_title_asking_for_significance_names_the_list_under_it() -> None:
     # the heads open on verbs (促进, 推动) that would read as measures; the title asks for the meaning
     text = (
-        "加强非遗保护的意义是什么？\n"
-        "非遗保护的意义可以从以下几点来看：\n"
-        "1. 促进文化认同。非遗凝聚着一个民族共同的记忆。\n"
-        "2. 推动地方发展。非遗项目能带动旅游和手工业。\n"
-        "3. 丰富群众生活。传统技艺让日常生活更有滋味。\n"
+        "加强非遗保护与传承的意义是什么？\n"
+        "\n"
+        "非遗保护与传承的意义既深且广，涉及认同、和谐、创新和交流等方面。下面分几点具体说明：\n"
+        "1. 维护文化多样性与民族认同。非遗凝聚着一个民族共同的记忆。\n"
+        "2. 促进社会和谐与文化建设。传统节庆让邻里走得更近。\n"
+        "3. 推动文化创新与发展。传统技艺为创意产业提供源泉。\n"
     )
     sections = _sections(text)
-    assert [h for _, _, h in sections] == [["促进文化认同", "推动地方发展", "丰富群众生活"]]
+    assert [h for _, _, h in sections] == [["维护文化多样性与民族认同", "促进社会和谐与文化建设", "推动文化创新与发展"]]
     assert sections[0][1] is SectionKind.SIGNIFICANCE
 
 
@@ -107,7 +116,7 @@ def test_semicolon_clauses_under_a_problems_heading_are_its_points() -> None:
     text = (
         "关于加强基层消防工作的建议\n"
         "1.存在问题\n"
-        "我县基层消防工作仍有不少薄弱环节，主要是：消防站点布局不合理，偏远乡镇覆盖不到；"
+        "我县基层消防工作仍有不少薄弱之处，主要是：消防站点布局不合理，偏远乡镇覆盖不到；"
         "专职消防队伍人员不足，流动性大；消防设施老化，维护资金短缺；群众消防意识不强，宣传不到位。\n"
         "2.对策建议\n"
         "1）合理布局消防站点。在偏远乡镇增设小型站点。\n"
@@ -261,3 +270,112 @@ def test_a_clause_saying_since_when_is_no_head() -> None:
         "2. 学史明理，才能更好地把握历史规律和发展大势，增强工作的预见性和主动性，在新征程上走得更稳。\n"
     )
     assert _heads(text)[0] == "中国共产党自成立之日起，就把人民利益放在第一位，全心全意为人民服务"
+
+
+def test_clauses_opening_on_yao_after_members_propose_are_measures() -> None:
+    text = (
+        "政协委员建言反诈工作\n"
+        "本报讯 日前，市政协组织委员围绕反诈工作开展专题调研。委员们建议，要坚持防范为先，打造覆盖全域的宣传格局；"
+        "要坚持源头治理，把重点人员管控落到实处；要坚持严打整治，保持高压态势；要坚持部门协同，形成工作合力。\n"
+    )
+    sections = _sections(text)
+    assert sections[-1][1] is SectionKind.COUNTERMEASURES
+    assert sections[-1][2] == ["要坚持防范为先", "要坚持源头治理", "要坚持严打整治", "要坚持部门协同"]
+
+
+def test_findings_over_findings_said_with_their_text_are_the_points() -> None:
+    # `一、` items state problems found, each over numbered findings said with their own text on the line:
+    # no outline of sections (those are headings with no text under them), the outer findings are the points
+    text = (
+        "第1篇\n"
+        "近年来不少地方洪水灾害频发，为了有效应对，各地都编制了防汛应急预案，但实践中仍暴露出一些问题。\n"
+        "一、应急预案编制不够科学\n"
+        "1.预案编制缺乏针对性。有些预案没有结合当地的地理和气候条件。\n"
+        "2.预案编制不够全面。有些预案只关注预警和转移环节。\n"
+        "3.预案编制缺乏可操作性。有些预案对职责分工写得不够具体。\n"
+        "二、应急响应机制不健全\n"
+        "1.应急响应启动不及时。有的地方收到预警后没有及时启动预案。\n"
+        "2.应急响应协调不畅。部门之间沟通配合不到位。\n"
+        "3.应急救援力量不足。救援队伍装备陈旧。\n"
+        "三、应急物资储备不足\n"
+        "1.物资储备种类单一。只储备了基本生活物资。\n"
+        "2.物资储备数量不足。一旦发生灾情就会吃紧。\n"
+        "3.物资储备管理不善。物资丢失损坏时有发生。\n"
+        "四、应急宣传教育不到位\n"
+        "1.应急宣传教育形式单一。只停留在发资料、办讲座。\n"
+        "2.应急宣传教育覆盖面窄。对象只限于部分群体。\n"
+    )
+    assert _heads(text) == ["应急预案编制不够科学", "应急响应机制不健全", "应急物资储备不足", "应急宣传教育不到位"]
+
+
+def test_a_lead_answering_the_list_above_sets_out_a_list_beside_it() -> None:
+    # `第一，` counts at another depth than `(1)`: answering the list (`针对上述原因，…`), it is no part of `(3)`
+    text = (
+        "提高政府应对突发事件的能力\n"
+        "为什么要提高这种能力，原因主要有：\n"
+        "(1) 突发公共事件日益增多；\n"
+        "(2) 预警机制不完善；\n"
+        "(3) 公众应急意识不强。\n"
+        "针对上述原因，应提出以下对策：\n"
+        "第一，建立完善的预警机制；\n"
+        "第二，加强应急宣传教育；\n"
+        "第三，提高干部应急处置能力。\n"
+    )
+    sections = _sections(text)
+    assert [h for _, _, h in sections] == [
+        ["突发公共事件日益增多", "预警机制不完善", "公众应急意识不强"],
+        ["建立完善的预警机制", "加强应急宣传教育", "提高干部应急处置能力"],
+    ]
+    assert sections[1][1] is SectionKind.COUNTERMEASURES
+
+
+def test_paragraphs_led_by_a_phrase_and_a_space_are_points_under_any_heading() -> None:
+    text = (
+        "农村养老困境\n"
+        "一、农村养老困境的现状\n"
+        "养老资源匮乏 农村养老服务设施不足，养老机构数量少，满足不了老人的需求。\n"
+        "保障水平偏低 农村养老保险覆盖面不广，保障水平偏低，难以维持基本生活。\n"
+        "子女赡养压力大 青壮年外出务工，留在家中照顾老人的人越来越少。\n"
+        "二、破解农村养老难题的策略\n"
+        "加强政策支持 政府要更加重视农村养老问题，健全农村养老保险制度。\n"
+        "发展互助养老 依托村级组织开办幸福院，让老人就近得到照料。\n"
+    )
+    assert _heads(text) == [
+        "养老资源匮乏", "保障水平偏低", "子女赡养压力大", "加强政策支持", "发展互助养老",
+    ]  # fmt: skip
+
+
+def test_a_question_heading_with_a_subtitle_heads_what_follows() -> None:
+    text = (
+        "电子政务发展观察\n"
+        "当前电子政务发展的两大瓶颈\n"
+        "1. 数据孤岛仍未打通\n"
+        "部门之间的数据共享仍然不够顺畅，群众办事还要重复提交材料。\n"
+        "2. 服务体验不够友好\n"
+        "不少政务应用没有照顾到老年人的使用习惯。\n"
+        "如何破解瓶颈？三个实战策略\n"
+        "策略一：构建数据中台\n"
+        "搭建分级分类的数据中台，明确谁提供、谁负责。\n"
+        "策略二：推进适老化改造\n"
+        "为老年人保留线下渠道，开发大字版应用。\n"
+        "策略三：筑牢安全防线\n"
+        "健全数据安全制度，防止信息泄露。\n"
+    )
+    sections = _sections(text)
+    assert [(k, h) for _, k, h in sections] == [
+        (SectionKind.PROBLEMS, ["数据孤岛仍未打通", "服务体验不够友好"]),
+        (SectionKind.COUNTERMEASURES, ["构建数据中台", "推进适老化改造", "筑牢安全防线"]),
+    ]
+
+
+def test_urgency_a_past_years_work_and_a_glued_heading_name_their_kinds() -> None:
+    from trainer.parse.kinds import KindCues, section_kind
+
+    assert section_kind(KindCues(heading="提升农民基础养老金的迫切性", heads=["保障基本生活", "促进社会和谐稳定"])) is (
+        SectionKind.SIGNIFICANCE
+    )
+    assert section_kind(KindCues(heading="2020年工作情况", heads=["明确目标任务，落实专人推进"])) is (
+        SectionKind.ACHIEVEMENTS
+    )
+    glued = "2023年工作回顾 2023年是全面贯彻党的二十大精神开局之年"
+    assert section_kind(KindCues(heading=glued, heads=["坚持谋发展，全力提振经济活力"])) is SectionKind.ACHIEVEMENTS

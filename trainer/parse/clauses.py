@@ -63,7 +63,7 @@ LABELS_MIN = 2
 # What a meeting or a document requires, said as clauses each opening on 要 (`会议要求，要坚持统筹推进，…；要坚持
 # 提质增效，…；要坚持惠民利民，…。`): a list of measures.
 _REQUIRED = re.compile(
-    r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:要求|强调|指出|提出|部署))[，：](要[^。！？：]+)(?=[。！？]|$)"
+    r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:要求|强调|指出|提出|部署|建议))[，：](要[^。！？：]+)(?=[。！？]|$)"
 )
 
 

@@ -64,6 +64,7 @@ _GAP = re.compile(
     # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
     r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
 )
+GAP_HEAD = _GAP  # a head set apart from its text by a space, its stop lost
 
 
 # A document part's label before its text (`摘 要: | …`, `导语：…`): it names the part, never a head.

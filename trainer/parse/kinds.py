@@ -66,10 +66,16 @@ def _trait_heads(c: KindCues) -> SectionKind | None:
     return SectionKind.OTHER if traits >= 2 and 2 * traits > len(heads) else None
 
 
+# A heading its first sentence was glued to after a space (`2023年工作回顾 2023年是…开局之年`): the heading is
+# the phrase before the space.
+_GLUED_TEXT = re.compile(r"^(\S{2,20}) +\S{10,}")
+
+
 def _own_heading(c: KindCues) -> SectionKind | None:
     if not c.heading:
         return None
-    kind = heading_kind(c.heading)
+    glued = _GLUED_TEXT.match(c.heading.strip())
+    kind = heading_kind(glued.group(1) if glued else c.heading)
     if kind is SectionKind.OTHER and _ASKS.match(c.heading.strip()):
         kind = heading_kind(c.heading.strip().rstrip("：:。") + "？")  # `为什么要做工作总结` asks without its ？
     return _named(kind)

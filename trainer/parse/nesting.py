@@ -36,13 +36,14 @@ def is_outline(group: list[Node]) -> bool:
     """Items with no text of their own, each over numbered entries (two or more under most) that have none
     either, half of them or more naming a kind: an outline of sections (`一、肯定成绩，…`, `二、正视问题，…` over
     `（一）政策体系持续完善，…` `（二）…`), its items the headings. (Measures over their steps, `一、强化服务理念`
-    over `1. 树立…` `2. …`, are points whose steps are their body.)"""
+    over `1. 树立…` `2. …`, are points whose steps are their body; so are findings over findings each said with
+    its text, `1.预案编制缺乏针对性。有些…`.)"""
     entries = [[c for c in n.children if STYLE_RANK.get(c.style) is not None] for n in group]
     return (
         all(n.items == n.children and n.children for n in group)
         and all(len(e) == len(n.children) for e, n in zip(entries, group, strict=True))
         and 2 * sum(len(e) >= 2 for e in entries) > len(group)
-        and all(not c.items for e in entries for c in e)
+        and all(not c.items and "。" not in c.title.strip().rstrip("。") for e in entries for c in e)
         and 2 * sum(heading_kind(re.split("[，,。]", n.title)[0]) is not SectionKind.OTHER for n in group) >= len(group)
     )
 

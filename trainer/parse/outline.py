@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from trainer.core.model import SectionKind
 from trainer.parse.continued import (
+    REFERS_BACK,
     announces_sibling,
     continued_lists,
     goes_on_with,
@@ -16,7 +17,7 @@ from trainer.parse.continued import (
 from trainer.parse.markers import CHAPTER_LABEL, PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, LED_ITEM, Para, split_run_on_items
-from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked
+from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked, asks_as_heading
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.successions import top_list
@@ -129,7 +130,7 @@ def _bare_style(para: Para, prev: Para | None) -> str | None:
         return None  # `参考答案：` heads nothing: what follows answers the question above it
     if is_lead_word(text) or (key.endswith("：") and (_LEADS_INTO.search(text) or COUNTS_WHAT_FOLLOWS.search(key))):
         return None  # `例如：`, `…包括以下几个方面：` lead into the lines after them; they head nothing
-    if is_question_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
+    if asks_as_heading(text) or ((text.endswith(("？", "?")) or SCORE.search(text)) and asked(text)):
         return "bare_sec"  # `在老旧小区改造中，如何听取居民意见？` and `根据给定资料3，概括…。（15分）` ask too
     if len(text) < 2 or len(text) > BARE_MAX or HEADING_PUNCT.search(_QUOTED.sub("", text)) or "：" in text:
         return None
@@ -234,8 +235,7 @@ def _pop_for_bare(style: str, nxt: Para | None, stack: list[Node]) -> None:
             if stack[i].style == marker.style:
                 del stack[i:]
                 return
-    # A heading line never sits inside a numbered point: an item whose title is a sentence
-    # (`三是服务功能发挥不充分；有的…`) is a point, and a bare line after it starts something new.
+    # A heading line never sits in a numbered point said whole (`三是服务功能发挥不充分；有的…`): it starts anew.
     while len(stack) > 1 and (stack[-1].ordinal or stack[-1].style == "bullet") and _said_whole(stack[-1]):
         stack.pop()
     if style == "bare_title":
@@ -290,13 +290,13 @@ def _ends_tight_list(stack: list[Node]) -> bool:
 
 def _announced_after(item: Node, style: str) -> bool:
     """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
-    (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`):
-    a new list beside item's, not one nested in it (`3. …` then `具体表现为：` then `一是…` nests)."""
+    (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`), or
+    by a lead answering it (`针对上述原因，…的对策：`): a list beside item's, not nested (`具体表现为：` then `一是…` nests)."""
     last = item.items[-1] if item.items else None
     if not item.ordinal or not isinstance(last, Para) or not last.key.rstrip().endswith("："):
         return False
     ranks = [list_rank(s) for s in (item.style, style)]
-    return all(ranks) and ranks[1] <= ranks[0]
+    return all(ranks) and (ranks[1] <= ranks[0] or bool(REFERS_BACK.match(last.key)))
 
 
 def _take_lead(closed: Node, parent: Node) -> None:

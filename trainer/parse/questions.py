@@ -68,3 +68,21 @@ def scored_task(title: str) -> bool:
     text = title.strip()
     score = SCORE.search(text)
     return score is not None and bool(_task(text[: score.start()].rstrip(), True))
+
+
+SUBTITLE_MAX = 12
+_PLAIN = re.compile(r"^[^，。；！？、,.;!?“”《》（）()【】\[\]|：:]+$")
+
+
+def asks_as_heading(text: str) -> bool:
+    """A heading asked as a question (`基层负担为何屡减不轻？`), maybe with a short subtitle after its mark
+    (`如何破解瓶颈？四个实战策略`)."""
+    if is_question_heading(text):
+        return True
+    asked_part, mark, rest = text.partition("？")
+    return (
+        bool(mark)
+        and 0 < len(rest) <= SUBTITLE_MAX
+        and bool(_PLAIN.match(rest))
+        and is_question_heading(asked_part + mark)
+    )

@@ -20,7 +20,7 @@ from trainer.parse.questions import asked
 from trainer.parse.shapes import NOT_A_LEAD
 from trainer.parse.successions import run_lists
 from trainer.parse.titles import is_label_line
-from trainer.parse.underheading import held_paragraphs, names_its_kind, paragraph_points
+from trainer.parse.underheading import gap_led, held_paragraphs, names_its_kind, paragraph_points
 from trainer.parse.vocab import (
     head_kind,
     heading_kind,
@@ -221,7 +221,7 @@ def _gather(node: Node, kind_bearing: bool) -> _Gathered:
                 got.parts.append(SectionDraft(kind, heading_phrase(lead[0]), points, "lead"))
             else:
                 got.own.extend(points)
-    if kind_bearing and not got.own and not got.parts and names_its_kind(node.title):
+    if not got.own and not got.parts and ((kind_bearing and names_its_kind(node.title)) or gap_led(node)):
         got.own.extend(paragraph_points(held_paragraphs(node)))
     for part in got.parts:
         if isinstance(part, SectionDraft) and part.kind is SectionKind.OTHER:

@@ -12,7 +12,7 @@ from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
 from trainer.parse.vocab import head_kind, heading_kind, is_heading_phrase
 
-TEMPLATE_MIN = 3  # items at least: two items sharing a label may be two sections of one kind
+TEMPLATE_MIN = 3  # items at least for labels most share; two items follow a template only where each gives every label
 TEMPLATE_SHARE = 2 / 3  # of the items a label opens a part of, at least
 TEMPLATE_PARTS = 2  # labels at least: one shared label (`参考答案：`, a head said twice) is no template
 _PARA_LABEL = re.compile(r"^([^，。；：！？、\s]{2,8})：")
@@ -59,15 +59,15 @@ def template_labels(group: list[Node]) -> set[str]:
     """The labels (TEMPLATE_PARTS or more) that each open a part of most items of a list (TEMPLATE_SHARE
     of them, TEMPLATE_MIN items or more): the items follow one template (`问题清单：…` then `整改情况：…` under each 一、二、三、),
     so they are the points and what the labels hold is their body, lists included."""
-    if len(group) < TEMPLATE_MIN or STYLE_RANK.get(group[0].style) is None:
+    if len(group) < 2 or STYLE_RANK.get(group[0].style) is None:
         return set()  # numbered items only: headings by form (`## 材料1`) hold whole documents alike
     counts: dict[str, int] = {}
     for item in group:
         for label in _labels(item):
             counts[label] = counts.get(label, 0) + 1
     shared = {label for label, n in counts.items() if n >= TEMPLATE_SHARE * len(group)}
-    if len(shared) < TEMPLATE_PARTS:
-        return set()
+    if len(shared) < TEMPLATE_PARTS or (len(group) < TEMPLATE_MIN and any(n < len(group) for n in counts.values())):
+        return set()  # two items: a template only where both give every label (`做法：` `案例：` under each)
     # A template's labels are most of the labels of each item they open parts of: two points said again in
     # two sections (`推进医养结合` among four measures under 措施 and five under 路径) are no template.
     own = [labels for labels in map(_labels, group) if labels & shared]

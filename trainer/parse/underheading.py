@@ -6,7 +6,7 @@ import re
 
 from trainer.core.model import SectionKind
 from trainer.parse.drafts import PointDraft
-from trainer.parse.heads import is_adverbial, label_leads, split_head
+from trainer.parse.heads import GAP_HEAD, is_adverbial, label_leads, split_head
 from trainer.parse.markers import find_inline
 from trainer.parse.normalize import clean
 from trainer.parse.outline import Node
@@ -60,6 +60,13 @@ def names_its_kind(title: str, strict: bool = False) -> bool:
     title = title.strip().rstrip("：:")
     named = len(title) <= NAMED_MAX and heading_kind(title) is not SectionKind.OTHER
     return named and (not strict or is_heading_phrase(title))
+
+
+def gap_led(node: Node) -> bool:
+    """A heading over paragraphs, two or more, each led by a phrase set apart by a space (`养老资源匮乏 农村…`,
+    its stop lost with its bold): a list, whatever the heading names."""
+    held = held_paragraphs(node)
+    return node.style != "root" and len(held) >= LEAST and all(GAP_HEAD.match(p.text.strip()) for p in held)
 
 
 def held_paragraphs(node: Node) -> list[Para]:
