@@ -379,3 +379,15 @@ def test_urgency_a_past_years_work_and_a_glued_heading_name_their_kinds() -> Non
     )
     glued = "2023年工作回顾 2023年是全面贯彻党的二十大精神开局之年"
     assert section_kind(KindCues(heading=glued, heads=["坚持谋发展，全力提振经济活力"])) is SectionKind.ACHIEVEMENTS
+
+
+def test_a_paragraph_opening_on_quoted_speech_is_read_by_the_head_rule() -> None:
+    # what a member said, quoted whole, is a sentence like any other: its lead clause is the head
+    from trainer.parse.heads import split_head
+
+    said = "“积极推进文化与旅游的深度融合，既有助于加快文化产业发展，又能促进旅游产业转型升级。”州政协委员认为，两者融合得还不够。"
+    assert split_head(said)[0] == "积极推进文化与旅游的深度融合"
+    said = "“我州文化旅游资源丰富，但缺少统一规划，缺少拳头产品，缺少叫得响的品牌。”委员们在调研中谈到。"
+    assert split_head(said)[0] == "我州文化旅游资源丰富"
+    # a slogan in quotes holds no clause: it stays part of the head
+    assert split_head("“两个确立”的决定性意义。这是新时代最重要的政治成果。")[0] == "“两个确立”的决定性意义"

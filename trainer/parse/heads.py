@@ -64,6 +64,9 @@ _GAP = re.compile(
     # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
     r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
 )
+# A paragraph opening on what someone said, quoted whole: clauses and a stop inside the quotes (a slogan in quotes,
+# `“两个确立”的…`, holds none).
+_SPEECH = re.compile(r"^[“「][^”」]{4,200}?[，,。；！？][^”」]{0,200}[”」]")
 GAP_HEAD = _GAP  # a head set apart from its text by a space, its stop lost
 
 
@@ -331,6 +334,8 @@ def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
     if lead and len(clean(lead.group(1))) >= MIN_CLAUSE:  # not a label (`【摘 要】`, `【关键词】`)
         # `【强化监督问责】对层层加码的…`: a lead the page set apart in brackets, as bold would.
         return clean(lead.group(1)), clean(text[lead.end() :]).rstrip("；;，,、 "), False
+    if _SPEECH.match(text):
+        text = text[1:]  # `“积极推进…融合，既有助于…。”某委员认为…`: words quoted, sentences like any other
     gap = _GAP.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
