@@ -391,3 +391,13 @@ def test_a_paragraph_opening_on_quoted_speech_is_read_by_the_head_rule() -> None
     assert split_head(said)[0] == "我州文化旅游资源丰富"
     # a slogan in quotes holds no clause: it stays part of the head
     assert split_head("“两个确立”的决定性意义。这是新时代最重要的政治成果。")[0] == "“两个确立”的决定性意义"
+
+
+def test_a_label_and_its_number_is_no_row_of_figures() -> None:
+    from trainer.parse.noise import is_noise
+    from trainer.parse.normalize import Line
+
+    for row in ("0.32 0.46 0 0 2", "东山村 0 0 0.1 2 2.1", "大鹅村 0"):
+        assert is_noise(Line(row, row, 1, 0)), row
+    for label in ("问题 1", "材料 2", "2024"):
+        assert not is_noise(Line(label, label, 1, 0)), label

@@ -17,7 +17,7 @@ _ANNOUNCES = re.compile(
 
 # `针对上述问题，必须…。一方面，…；另一方面，…`: a paragraph answering what the list before it said opens a
 # list of its own, with or without a colon announcing it.
-REFERS_BACK = re.compile(r"^(?:针对|为解决|为了解决|面对|对于)(?:上述|以上|这些|前述|上面)")
+REFERS_BACK = re.compile(r"^(?:针对|为解决|为了解决|要解决|面对|对于)(?:上述|以上|这些|前述|上面)")
 
 
 # A site's notice standing where it hid part of the text (`---此处隐藏3747字，下载后查看---`, `（中间内容已省略）`,

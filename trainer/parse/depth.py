@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from trainer.parse.continued import REFERS_BACK
 from trainer.parse.markers import PROSE_STYLES, STYLE_RANK
 from trainer.parse.outline import NOTE, Node
 from trainer.parse.paragraphs import Para
@@ -165,7 +166,8 @@ def read_alike(node: Node) -> None:
 
 
 # A paragraph that sums up (`综上所述，…`, `总之，…`) closes an argument: no item of its list.
-_SUMS_UP = re.compile(r"^(?:综上所述|综上|总之|总而言之|总的来说|总体来看|由此可见|可见|因此|所以|最后)")
+_SUMMING = "综上所述|综上|总之|总而言之|总的来说|总体来看|总体而言"
+_SUMS_UP = re.compile(rf"^(?:{_SUMMING}|由此可见|可见|因此|所以|最后)")
 
 
 def _sums_up(item: Para | Node) -> bool:
@@ -174,10 +176,7 @@ def _sums_up(item: Para | Node) -> bool:
 
 # The words that open a conclusion (`综上所述，…`) or an answer to what a list said (`为了解决…的问题，…`,
 # `针对上述问题，…`): said after a list, of the whole list, never of its last item.
-_CONCLUDES = re.compile(
-    r"^(?:综上所述|综上|总之|总而言之|总的来说|总体来看|总体而言"
-    r"|(?:针对|为解决|为了解决|要解决|面对|对于)(?:上述|以上|这些|前述|上面)|(?:为了?解决|要解决)[^。，；]{2,30}问题)"
-)
+_CONCLUDES = re.compile(rf"^(?:{_SUMMING}|(?:为了?解决|要解决)[^。，；]{{2,30}}问题)|{REFERS_BACK.pattern}")
 
 
 def close_last_item(node: Node) -> None:

@@ -207,7 +207,10 @@ def is_noise(line: Line) -> bool:
 
 # A row of a table of figures copied as text: figures parted by spaces, maybe after a short name.
 _FIGURE = r"\d{1,6}(?:\.\d{1,4})?%?"
-_FIGURES_ROW = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}} +{_FIGURE}|{_FIGURE} +{_FIGURE})(?: +{_FIGURE})*$")
+# A label and its number (`问题 1`, `材料 2`, `图 3`) names what follows: no row.
+_FIGURES_ROW = re.compile(
+    rf"^(?:(?!(?:问题|题目|试题|例题|材料|资料|案例|练习|附件|图|表) )[\u4e00-\u9fff]{{1,8}} +{_FIGURE}|{_FIGURE} +{_FIGURE})(?: +{_FIGURE})*$"
+)
 
 
 @per_document  # pages repeat their furniture; the answer depends on the key alone
