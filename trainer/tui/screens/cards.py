@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
@@ -217,17 +218,22 @@ class CardBrowserScreen(TrainerScreen):
         table = self.table
         at = table.cursor_row
         table.clear(columns=True)
-        table.add_column("✓", key="mark")
-        table.add_column("卡片", key="label")
-        table.add_column("类型", key="kind")
-        for c in self.columns:
-            table.add_column(COLUMNS[c], key=c)
-        for r in rows:
-            marks = "✓" if r.card_id in self.marked else " "
-            kind = KIND_LABELS.get(r.kind, r.kind)
-            # Cards carry deck text: a str cell would be read as markup (`[/]` in a deck name crashes it).
-            cells = (_clip(r.label, LABEL_CHARS), kind, *(cell(r, c) for c in self.columns))
-            table.add_row(marks, *(Text(clean_text(c), no_wrap=True, end="") for c in cells), key=str(r.card_id))
+        # Cards carry deck text: a str cell would be read as markup (`[/]` in a deck name crashes it).
+        texts = [
+            [_clip(r.label, LABEL_CHARS), KIND_LABELS.get(r.kind, r.kind), *(cell(r, c) for c in self.columns)]
+            for r in rows
+        ]
+        cells = [[Text(clean_text(t), no_wrap=True, end="") for t in row] for row in texts]
+        # Each column as wide as its widest cell, set here: the table's own measuring waits for an idle
+        # moment, and a page shown twice in quick succession could keep the header's width (`人才` of a head).
+        headers = ["卡片", "类型", *(COLUMNS[c] for c in self.columns)]
+        keys = ["label", "kind", *self.columns]
+        table.add_column("✓", key="mark", width=1)
+        for i, (header, key) in enumerate(zip(headers, keys, strict=True)):
+            widest = max((row[i].cell_len for row in cells), default=0)
+            table.add_column(header, key=key, width=max(cell_len(header), widest))
+        for r, row in zip(rows, cells, strict=True):
+            table.add_row("✓" if r.card_id in self.marked else " ", *row, key=str(r.card_id))
         if rows:
             table.move_cursor(row=min(at, len(rows) - 1))
         q = self.query_value
