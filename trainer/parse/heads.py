@@ -59,7 +59,7 @@ _DISCOURSE = re.compile(
 
 # A phrase of words (no punctuation but 、) ended by a space between two Chinese characters, then a sentence
 # that runs on for a while before its first stop: a head and its body.
-_GAP = re.compile(
+GAP_HEAD = re.compile(
     r"^([\u4e00-\u9fff][^\s，。；：！？,.;:!?“”《》（）()]{2,28}[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff][^。；！？!?;]{14})"
     # a text whose stops are all spaces (`2024年粮食产量突破1.4万亿斤 脱贫地区… 农村居民…`): its first phrase
     r"|^(?!.*[，。；！？,;!?])([^\s]{4,40}) +(?=(?:\S+ +){2}\S)"
@@ -67,7 +67,6 @@ _GAP = re.compile(
 # A paragraph opening on what someone said, quoted whole: clauses and a stop inside the quotes (a slogan in quotes,
 # `“两个确立”的…`, holds none).
 _SPEECH = re.compile(r"^[“「][^”」]{4,200}?[，,。；！？][^”」]{0,200}[”」]")
-GAP_HEAD = _GAP  # a head set apart from its text by a space, its stop lost
 
 
 # A document part's label before its text (`摘 要: | …`, `导语：…`): it names the part, never a head.
@@ -336,7 +335,7 @@ def split_head(text: str, label: str = "") -> tuple[str, str, bool]:
         return clean(lead.group(1)), clean(text[lead.end() :]).rstrip("；;，,、 "), False
     if _SPEECH.match(text):
         text = text[1:]  # `“积极推进…融合，既有助于…。”某委员认为…`: words quoted, sentences like any other
-    gap = _GAP.match(text)
+    gap = GAP_HEAD.match(text)
     if gap:
         # `基础文化设施利用率有待提高 近年来全市…`: a head whose stop was lost (it was bold on the page)
         # and its body, apart only by a space.

@@ -171,11 +171,9 @@ def _asking_title(c: KindCues) -> SectionKind | None:
     """A section with no heading under a title that asks for one kind (`…的意义是什么？`, `…怎么办？`): the
     list answers it, whatever its heads' verbs (`促进社会和谐与文化建设` is a benefit asked for); heads stating
     what is found or done (problems, achievements) say what they are themselves."""
-    title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip().rstrip("？?") + "？"
-    if c.heading or len(title) < 2 or not is_question_heading(title):
-        return None
+    asked = None if c.heading else _asked(_title(c))
     voted = heads_kind(c.heads)  # findings (`养老服务供给不足`) under `如何破解…？` are still the problems
-    return _named(heading_kind(title)) if voted in (SectionKind.COUNTERMEASURES, SectionKind.OTHER) else None
+    return asked if voted in (SectionKind.COUNTERMEASURES, SectionKind.OTHER) else None
 
 
 def _directed_lead(c: KindCues) -> SectionKind | None:
@@ -208,19 +206,28 @@ def _named(kind: SectionKind) -> SectionKind | None:
 _AFTERWORD = re.compile(r"[（(][^（）()]{1,20}[）)]$")
 
 
+def _title(c: KindCues) -> str:
+    """The topic's title without a closing remark in brackets."""
+    return _AFTERWORD.sub("", hans(c.topic.strip())).rstrip()
+
+
+def _asked(title: str) -> SectionKind | None:
+    """The kind a title asked as a question names (`…的意义是什么`, its mark there or not), or None."""
+    asked = title if title.endswith(("？", "?")) else title + "？"
+    return _named(heading_kind(asked)) if len(title) >= 2 and is_question_heading(asked) else None
+
+
 def _topic_title(c: KindCues) -> SectionKind | None:
     """The topic's title, when it names exactly one kind (`大学生就业难如何缓解`, `…的重要意义`); a
     title naming two (`…存在的问题与对策`) says nothing of one section."""
-    title = _AFTERWORD.sub("", hans(c.topic.strip())).rstrip()
+    title = _title(c)
     if not title or names_study_method(title):
         return None
     shaped = next((kind for kind, rx in HEADING_SHAPES if rx.search(title)), None)
     if shaped is not None:
         return shaped  # `关于安全生产年终总结`: a period's work reviewed, as a heading of that shape says
-    if is_question_heading(title + ("" if title.endswith(("？", "?")) else "？")):
-        kind = heading_kind(title if title.endswith(("？", "?")) else title + "？")
-        if kind is not SectionKind.OTHER:
-            return kind
+    if (kind := _asked(title)) is not None:
+        return kind
     kinds: set[SectionKind] = set()
     parts = list(reversed(_CONJUNCTION.split(_TITLE_STUDY.sub("", title))))
     for i, part in enumerate(parts):

@@ -11,7 +11,7 @@ from trainer.parse.markers import SYMBOLS as _SYMBOLS
 from trainer.parse.memo import per_document
 from trainer.parse.normalize import Line, fold
 from trainer.parse.titles import counts_pieces, undecorated
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import is_heading_phrase, is_label
 
 # A trail of sections split by arrows (`-> 要闻 -> 审计通告 -> 审计公告`, `首页 >> 申论资料 >> 热点`).
 _ARROW = re.compile(r"->|=>|>>|>|＞|»|→")
@@ -207,10 +207,7 @@ def is_noise(line: Line) -> bool:
 
 # A row of a table of figures copied as text: figures parted by spaces, maybe after a short name.
 _FIGURE = r"\d{1,6}(?:\.\d{1,4})?%?"
-# A label and its number (`问题 1`, `材料 2`, `图 3`) names what follows: no row.
-_FIGURES_ROW = re.compile(
-    rf"^(?:(?!(?:问题|题目|试题|例题|材料|资料|案例|练习|附件|图|表) )[\u4e00-\u9fff]{{1,8}} +{_FIGURE}|{_FIGURE} +{_FIGURE})(?: +{_FIGURE})*$"
-)
+_FIGURES_ROW = re.compile(rf"^(?:[\u4e00-\u9fff]{{1,8}} +{_FIGURE}|{_FIGURE} +{_FIGURE})(?: +{_FIGURE})*$")
 
 
 @per_document  # pages repeat their furniture; the answer depends on the key alone
@@ -222,8 +219,8 @@ def _is_noise_key(folded: str) -> bool:
         return True
     if len(key) <= 60 and is_nav_bar(key):
         return True
-    if _FIGURES_ROW.match(key):
-        return True  # `0.32 0.46 0 0 2`, `新田村 0 0 0.1 2`: a row of a table of figures, its cells run together
+    if _FIGURES_ROW.match(key) and not is_label(key):
+        return True  # `0.32 0.46 0 0 2`, `新田村 0 0 0.1 2`: a table's row run together; `问题 1` names what follows
     if len(key) <= 80 and _META_INSIDE.search(key) and _DATETIME.search(key):
         return True
     if len(key) <= 60 and key[0] in "（(【[" and key[-1] in "）)】]" and is_metadata(key[1:].lstrip()):

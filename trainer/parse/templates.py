@@ -48,11 +48,15 @@ def _labels(item: Node) -> set[str]:
                 found.add(m.group(1))
         elif (it.style == RUN_IN or it.style.startswith("bare")) and not it.children:
             found.add(hans(it.title.strip().rstrip("：:")))  # the title as written; a key is folded
-        elif it.style == "bullet":
-            m = _PARA_LABEL.match(it.title.strip())
-            if m:
-                found.add(hans(m.group(1)))  # `- 亮点描述：…` `- 具体案例：…`: bulleted parts led by a label
+        elif label := _bullet_label(it):
+            found.add(label)  # `- 亮点描述：…` `- 具体案例：…`: bulleted parts led by a label
     return found
+
+
+def _bullet_label(node: Node) -> str:
+    """The label a bulleted line opens on (`亮点描述` of `- 亮点描述：…`), or ""."""
+    m = _PARA_LABEL.match(node.title.strip()) if node.style == "bullet" else None
+    return hans(m.group(1)) if m else ""
 
 
 def template_labels(group: list[Node]) -> set[str]:
@@ -81,10 +85,9 @@ def mark_template(group: list[Node]) -> bool:
     for item in group:
         for sub in item.children:
             title = hans(sub.title.strip().rstrip("：:"))
-            led = sub.style == "bullet" and _PARA_LABEL.match(sub.title.strip())
-            if ((sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels) or (
-                led and hans(led.group(1)) in labels
-            ):
+            if ((sub.style == RUN_IN or sub.style.startswith("bare")) and title in labels) or _bullet_label(
+                sub
+            ) in labels:
                 sub.label = True
     return bool(labels)
 

@@ -31,7 +31,7 @@ from trainer.parse.memo import per_document
 
 # A practice-question label (问题1: / 第2题) names a question, not a problems section.
 _LABEL = re.compile(
-    r"^(?:问题|题目|试题|例题|材料|案例|练习)\s*[\d一二三四五六七八九十]+|^第[\d一二三四五六七八九十]+题"
+    r"^(?:问题|题目|试题|例题|材料|资料|案例|练习|附件|图|表)\s*[\d一二三四五六七八九十]+|^第[\d一二三四五六七八九十]+题"
 )
 
 _PUNCT_TAIL = "：:。，,；;！!？? "
@@ -180,7 +180,7 @@ def is_lead_word(text: str) -> bool:
 
 
 def is_label(title: str) -> bool:
-    """True for a practice-question label such as 问题1 or 第2题."""
+    """True for a label and its number: a practice question (问题1, 第2题), a material, a figure or an annex (`图 3`)."""
     title = hans(title)
     return bool(_LABEL.match(title.strip()))
 
