@@ -108,6 +108,13 @@ _TABLE: tuple[tuple[str, str, bool], ...] = (
     ("ar_rparen", r"(\d{1,2})）", False),
     ("padded", r"0([1-9]) ?(?=[\u4e00-\u9fff])(?![年月日号时点])", False),  # `01经济结构转型…`, a post's parts
     ("arabic", rf"([1-9])(?=[\u4e00-\u9fff])(?![{_MEASURES}])", False),  # `1制度框架明确`: no mark between
+    # `1 安全保障的缺失 网约车司机在…`: a space only, between the number, a head and its text; not a table's row
+    # flattened to cells (`1 配电箱接地 接地电阻≤4Ω □合格`, `5 防护罩`)
+    (
+        "arabic",
+        rf"([1-9]) (?![{_MEASURES}])(?=[\u4e00-\u9fff][^ ]{{1,23}} [^ ]{{12}})(?![^ ]{{1,24}} [^ ]{{1,24}} )",
+        False,
+    ),
     # `1.1.2`, `2.3.1`: the third level of decimal numbering, by its last number (`1.1.3个人…` is item 3)
     ("dotted3", r"\d{1,2}\.\d{1,2}\.(\d{1,2})(?:\.(?=[ \u4e00-\u9fff]))?(?![\d.%％]) ?", False),
     # `1.1`, `2.3`, a thesis's `2.1.`: the second level of decimal numbering.

@@ -17,7 +17,7 @@ from trainer.parse.continued import (
 from trainer.parse.markers import CHAPTER_LABEL, PROSE_STYLES, STYLE_RANK, Marker, find_inline, list_rank, match_line
 from trainer.parse.noise import ends_terminal
 from trainer.parse.paragraphs import LABEL_AND_SUBTITLE, LED_ITEM, Para, split_run_on_items
-from trainer.parse.questions import ANSWER_LINE, ANSWER_RUN_ON, ANSWER_WORDS, SCORE, asked, asks_as_heading
+from trainer.parse.questions import ANSWER_LINE, ANSWER_WORDS, SCORE, answered_question, asked, asks_as_heading
 from trainer.parse.runon import HEADING_PUNCT, run_on
 from trainer.parse.shapes import LEAD_END, RUN_IN, run_in_paragraphs
 from trainer.parse.successions import top_list
@@ -293,8 +293,10 @@ def _announced_after(item: Node, style: str) -> bool:
     (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`), or
     by a lead answering it (`针对上述原因，…的对策：`): a list beside item's, not nested (`具体表现为：` then `一是…` nests)."""
     last = item.items[-1] if item.items else None
-    if not item.ordinal or not isinstance(last, Para) or not last.key.rstrip().endswith("："):
+    if not isinstance(last, Para) or not last.key.rstrip().endswith("："):
         return False
+    if item.style == RUN_IN or not item.ordinal:  # a lead after a run-in point's text (`…仍然存在诸多挑战：`)
+        return item.style == RUN_IN and len(item.items) >= 2
     ranks = [list_rank(s) for s in (item.style, style)]
     return all(ranks) and (ranks[1] <= ranks[0] or bool(REFERS_BACK.match(last.key)))
 
@@ -306,13 +308,6 @@ def _take_lead(closed: Node, parent: Node) -> None:
     if isinstance(last, Para) and last.key.rstrip().endswith("："):
         closed.items.pop()
         parent.items.append(last)
-
-
-def _answered_question(head: _Head, title: str, nxt: Para | None) -> bool:
-    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…` or `参考答案：`) is the
-    paper's own, not a line of the materials before it."""
-    answer = nxt is not None and bool(ANSWER_RUN_ON.match(nxt.key) or ANSWER_LINE.match(nxt.key))
-    return bool(head.ordinal) and answer and bool(asked(title))
 
 
 def build_tree(paras: list[Para], title: str) -> Node:
@@ -373,8 +368,8 @@ def build_tree(paras: list[Para], title: str) -> Node:
                 rest_para.text, rest_para.key = rest_para.text.lstrip(), rest_para.key.lstrip()
                 rest = rest_para
                 title_text = title_text[:cut]
-        if head.style.startswith(("bare", "md", "centred")) or _answered_question(
-            head, title_text, paras[i + 1] if i + 1 < len(paras) else None
+        if head.style.startswith(("bare", "md", "centred")) or answered_question(
+            head.ordinal, title_text, paras[i + 1].key if i + 1 < len(paras) else None
         ):
             _close_note(stack)
         deepest = stack[-1]

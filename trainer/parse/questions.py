@@ -86,3 +86,10 @@ def asks_as_heading(text: str) -> bool:
         and bool(_PLAIN.match(rest))
         and is_question_heading(asked_part + mark)
     )
+
+
+def answered_question(ordinal: int, title: str, next_key: str | None) -> bool:
+    """A numbered question answered on the next line (`1.如何…？` then `答案：1）…` or `参考答案：`) is the
+    paper's own, not a line of the materials before it."""
+    answer = next_key is not None and bool(ANSWER_RUN_ON.match(next_key) or ANSWER_LINE.match(next_key))
+    return bool(ordinal) and answer and bool(asked(title))

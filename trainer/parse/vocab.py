@@ -232,6 +232,7 @@ _MEASURE_CUE = re.compile(
     # `为此，我们要做到以下几点`, `下一步，将重点抓好以下工作`: what is to be done
     r"|(?:要|应|应当|应该|需要|必须|须|将|需)(?:重点|着力|切实|努力)?(?:做到|做好|抓好|把握|坚持|采取|推进)|^下一步|^今后"
 )
+_BOTH = re.compile(r"[^，。；：]{0,3}(?:以及|及|和|与|并)[^，。；：]{0,8}")  # two kinds named side by side
 
 
 def lead_kind(lead: str) -> SectionKind | None:
@@ -250,6 +251,8 @@ def lead_kind(lead: str) -> SectionKind | None:
         if hits[-1].end() in solved:
             return SectionKind.COUNTERMEASURES
         kinds = [WORD_KIND[h.group(0)] for h in hits]
+        if len(hits) >= 2 and kinds[-2] is not kinds[-1] and _BOTH.fullmatch(lead[hits[-2].end() : hits[-1].start()]):
+            return kinds[-2]  # `探讨…的新途径以及面临的挑战：` names two lists, the first of them first
         if hits[-1].group(0) in ("原因", "成因") and SectionKind.SIGNIFICANCE in kinds:
             return SectionKind.SIGNIFICANCE  # `…意义重大，主要原因如下：` gives the reasons it matters
         return kinds[-1]

@@ -1,0 +1,92 @@
+"""Shapes of real pages read in session 20 (issue 12): a copy's stray commas doubling the mark after them,
+items numbered by a digit and a space, a lead of its own after a run-in point's text, a lead naming two
+kinds side by side. Each expected outline is what GUIDE.md's rules say of the small document, written from
+the rule, not from the builder's output."""
+
+from __future__ import annotations
+
+from trainer.core.model import SectionKind
+from trainer.parse import parse_document
+
+
+def _sections(text: str) -> list[tuple[str, SectionKind, list[str]]]:
+    deck = parse_document(text, source="page.txt")
+    return [(s.heading, s.kind, [p.head for p in s.points]) for t in deck.topics for s in t.sections]
+
+
+def _heads(text: str) -> list[str]:
+    return [h for _, _, heads in _sections(text) for h in heads]
+
+
+def test_a_stray_comma_before_another_mark_is_dropped() -> None:
+    # `一，、基础…；二，、…，。三、…`: a copy that put a comma before each mark still numbers its list
+    text = (
+        "政协委员谈养老服务业\n"
+        "李委员认为，，当前养老服务业的发展，，存在四个突出问题：一，、服务供给总量不足；二，、专业人才十分短缺，。"
+        "三、医养结合推进缓慢，。四，、农村养老短板明显。受这些问题影响，养老服务业发展不够快，。\n"
+    )
+    assert _heads(text) == ["服务供给总量不足", "专业人才十分短缺", "医养结合推进缓慢", "农村养老短板明显"]
+    assert "，，" not in parse_document(text, source="page.txt").topics[0].sections[0].points[0].body
+
+
+def test_items_numbered_by_a_digit_and_a_space_are_a_list() -> None:
+    text = (
+        "网约车司机的诉求\n"
+        "安全问题：司机与乘客的共同关切\n"
+        "1 安全保障的缺失 司机在接单途中可能遇到乘客的威胁，平台的紧急求助功能还不完善。\n"
+        "2 乘客身份审核的必要性 司机希望平台对乘客做好实名认证，降低遇到不良乘客的风险。\n"
+        "3 安全培训的重要性 司机盼望平台定期组织培训，讲授处置突发情况的办法。\n"
+    )
+    assert _heads(text) == ["安全保障的缺失", "乘客身份审核的必要性", "安全培训的重要性"]
+
+
+def test_a_table_flattened_to_cells_is_no_list_of_points() -> None:
+    # a checklist's rows, cells parted by spaces: no heads of points
+    text = (
+        "施工现场用电检查\n"
+        "一、检查的意义\n"
+        "1.保障工人安全。用电事故往往造成人员伤亡，定期检查可以防患于未然。\n"
+        "2.减少财产损失。电气火灾损失大，检查能及早发现隐患。\n"
+        "二、检查表\n"
+        "1 配电箱接地 接地电阻≤4Ω,连接牢固 □合格 □不合格\n"
+        "2 漏电保护器 动作电流≤30mA □合格 □不合格\n"
+        "3 电线绝缘层 无破损、老化现象 □合格 □不合格\n"
+        "4 防护罩 \n"
+    )
+    heads = _heads(text)
+    assert heads[:2] == ["保障工人安全", "减少财产损失"]
+    assert not any(h.startswith(("配电箱", "漏电", "电线", "防护罩")) for h in heads)
+
+
+def test_a_lead_after_run_in_points_opens_a_list_beside_them() -> None:
+    # `…仍然存在诸多挑战：` after the last run-in point's text, then 首先/其次: a list of its own, not that point's body
+    text = (
+        "退役军人就业问题探析\n"
+        "退役军人就业越来越受到重视，本文将探讨他们就业的新途径以及面临的挑战：\n"
+        "政府政策支持：政府出台职业培训、创业扶持等优惠政策，帮助退役军人提升就业竞争力。\n"
+        "企业社会责任：越来越多的企业在招聘时优先录用退役军人，看重他们的纪律性。\n"
+        "院校培训合作：不少院校为退役军人开设专门课程，帮助他们提升学历和技能。\n"
+        "尽管各方都在努力，退役军人就业仍然存在诸多挑战：\n"
+        "首先，部分退役军人对市场需求了解不够，加上长期在部队服役，求职时容易出现技能错配的情况。\n"
+        "其次，社会上仍有人对退役军人存在偏见，认为他们难以适应企业的工作节奏和管理方式。\n"
+    )
+    sections = _sections(text)
+    assert [heads for _, _, heads in sections] == [
+        ["政府政策支持", "企业社会责任", "院校培训合作"],
+        ["部分退役军人对市场需求了解不够", "社会上仍有人对退役军人存在偏见"],
+    ]
+    assert [kind for _, kind, _ in sections] == [SectionKind.COUNTERMEASURES, SectionKind.PROBLEMS]
+
+
+def test_a_lead_naming_two_kinds_side_by_side_names_the_first_list() -> None:
+    # `…取得的成效以及存在的不足：`: the list right after the lead is the first it names; one naming a single kind
+    # is read by it as before
+    lead = "下面从以下方面谈谈社区治理取得的成效以及存在的不足："
+    items = (
+        "网格管理：社区划分网格，每个网格配备网格员，居民诉求及时响应。\n"
+        "议事协商：社区定期召开议事会，居民共同商量公共事务。\n"
+        "志愿服务：社区组建志愿者队伍，为老人和儿童提供帮扶。\n"
+    )
+    assert [kind for _, kind, _ in _sections(f"社区治理\n{lead}\n{items}")] == [SectionKind.ACHIEVEMENTS]
+    single = "下面谈谈社区治理存在的不足："
+    assert [kind for _, kind, _ in _sections(f"社区治理\n{single}\n{items}")] == [SectionKind.PROBLEMS]
