@@ -90,3 +90,62 @@ def test_a_lead_naming_two_kinds_side_by_side_names_the_first_list() -> None:
     assert [kind for _, kind, _ in _sections(f"社区治理\n{lead}\n{items}")] == [SectionKind.ACHIEVEMENTS]
     single = "下面谈谈社区治理存在的不足："
     assert [kind for _, kind, _ in _sections(f"社区治理\n{single}\n{items}")] == [SectionKind.PROBLEMS]
+
+
+def test_clauses_parted_by_semicolons_before_the_kind_that_closes_them_are_a_list() -> None:
+    # `…存在A，…；B，…；C，…等问题。`: the kind named after the clauses; a list parted by 、 sums up and is not taken
+    text = (
+        "县政协调研农村留守儿童教育\n"
+        "日前，县政协组织委员到部分乡镇调研。\n"
+        "调研发现，农村留守儿童存在生活条件较差，营养跟不上；亲情陪伴缺失，心理问题增多；安全意识淡薄，"
+        "看护不到位等问题。调研组建议：加大政府投入，健全关爱机制；加强学校教育，搭建成长平台；整合社会力量，营造良好氛围。\n"
+    )
+    sections = _sections(text)
+    assert [heads for _, _, heads in sections] == [
+        ["生活条件较差", "亲情陪伴缺失", "安全意识淡薄"],
+        ["加大政府投入", "加强学校教育", "整合社会力量"],
+    ]
+    assert [kind for _, kind, _ in sections] == [SectionKind.PROBLEMS, SectionKind.COUNTERMEASURES]
+    summed = "调研发现，农村留守儿童存在生活条件较差、亲情陪伴缺失、安全意识淡薄等问题。"
+    assert "生活条件较差" not in _heads(text.replace(text.splitlines()[2], summed))
+
+
+def test_the_first_item_of_a_counted_list_cut_short_is_its_point() -> None:
+    # `下面，我提三点要求：` then `一、…` alone (the copy ends in it), its reasons run together in its prose
+    text = (
+        "在全县安全生产会议上的讲话\n"
+        "同志们：刚才通报了前两个月的安全生产情况，下面，我提三点要求：\n"
+        "一、安全生产必须警钟长鸣\n"
+        "为什么这样说？首先，这是上级会议提出的明确要求，大家必须不折不扣落实到位。其次，这是我县当前安全形势的要求，"
+        "前两个月事故起数有所上升。再次，这是对各级政府落实执政为民的要求，保护群众生命财产安全是根本目标。县乡两级\n"
+    )
+    assert _heads(text) == ["安全生产必须警钟长鸣"]
+
+
+def test_a_section_name_before_a_colon_heads_what_it_holds() -> None:
+    # `案由：…存在以下问题：A；B；C。` `建议：…`: the fields of a proposal, not points led by their names
+    text = (
+        "关于推进无障碍环境建设的提案\n"
+        "提案人：某委员\n"
+        "案由：近年来无障碍设施建设取得进展，但公共空间的无障碍设施仍存在以下问题：缺乏统一规划；"
+        "已建设施水平不高，实用性不强；管理维护机制不健全。\n"
+        "建议：加快推动立法。在国家层面推进立法，为无障碍事业提供根本保障。\n"
+        "完善体制机制。统筹各部门和社会力量，明确各方职责，让无障碍理念成为社会共识。\n"
+        "提升建设质量。各地要按照使用者的需要制定标准，让新建设施和既有设施衔接起来。\n"
+    )
+    sections = _sections(text)
+    found = [(kind, heads) for _, kind, heads in sections if "缺乏统一规划" in heads]
+    assert found == [(SectionKind.PROBLEMS, ["缺乏统一规划", "已建设施水平不高", "管理维护机制不健全"])]
+    assert not {"提案人", "案由", "建议"} & {h for _, _, heads in sections for h in heads}
+
+
+def test_a_first_line_opening_like_a_later_heading_line_is_no_title() -> None:
+    # `加强法律法规建设` … `加强宣传教育`, bare lines each over its paragraphs: the page's points, not its title
+    body = "要健全非遗保护的法律法规体系，明确各级政府和传承人的责任与义务，加大保护投入，形成长效保护机制。\n"
+    text = f"加强法律法规建设\n{body}{body}加强宣传教育\n{body}{body}"
+    deck = parse_document(text, source="page.txt")
+    assert deck.name != "加强法律法规建设"
+    assert _heads(text) == ["加强法律法规建设", "加强宣传教育"]
+    # the same subject opening a later section's heading (`…的成效`) leaves the title as it was
+    titled = "法治进乡村工作的成效与展望\n" + body + "法治进乡村工作的成效\n" + body + body
+    assert parse_document(titled, source="page.txt").name == "法治进乡村工作的成效与展望"

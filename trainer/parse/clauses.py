@@ -28,6 +28,12 @@ _LISTED = re.compile(
     f"(?:^|(?<=[。！？：]))([^。！？：；]{{2,40}}?(?:{_KINDS})(?:[^，。；：]{{0,4}}，)?{_SAYS})([^。！？：]+)(?=[。！？])"
 )
 
+# The same said before the kind (`针对…存在A，…；B，…；C，…等问题。`): clauses parted by ； (never 、), named as a kind
+# by the word that closes them.
+_FOUND = re.compile(
+    f"(?:^|(?<=[。！？：]))([^。！？：；]{{0,40}}?(?:存在|面临|出现)着?)([^。！？：]+?)等(?:{_KINDS})(?=[。！？，])"
+)
+
 
 # A lead saying a list of a kind follows (`长城保护存在以下主要问题：`, `…原因如下：`), then sentences to the
 # paragraph's end with no ； and no number: each sentence is an item, read by the head rule.
@@ -111,8 +117,8 @@ def _count_value(word: str) -> int:
     return 2 if word == "两" else int(word) if word.isdigit() else cn_number(word)
 
 
-def _counted(lead: str) -> int:
-    """How many items a lead counts (`体现在三方面` → 3), 0 when it counts none."""
+def counted(lead: str) -> int:
+    """How many items a lead counts (`体现在三方面`, `我提三点要求` → 3), 0 when it counts none."""
     m = _COUNTS.search(lead)
     return 0 if m is None else _count_value(m.group(1))
 
@@ -147,6 +153,10 @@ def semicolon_points(para: Para, under_kind: bool = False) -> list[tuple[str, li
         pieces = m.group(2).split("；")
         if _announces(m.group(1).rstrip(), pieces):
             lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
+    for m in _FOUND.finditer(para.key):
+        pieces = m.group(2).split("；")
+        if len(pieces) >= MIN_CLAUSES and all(len(p.strip()) >= 4 for p in pieces):
+            lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     return sorted(lists, key=lambda found: found[1][0][2])
 
 
@@ -155,9 +165,9 @@ _ETC = re.compile(r"(?:等等|等方面|等问题|(?<![平均对同相初中高�
 
 
 def _announces(lead: str, pieces: list[str], under_kind: bool = False) -> bool:
-    counted = _counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
+    as_counted = counted(lead) == len(pieces) and lead_kind(lead) not in (None, SectionKind.OTHER)
     kinded = (under_kind or bool(_KIND_END.search(lead))) and len(pieces) >= MIN_CLAUSES
-    return (counted or kinded) and all(len(p.strip()) >= 4 for p in pieces)
+    return (as_counted or kinded) and all(len(p.strip()) >= 4 for p in pieces)
 
 
 def _items(

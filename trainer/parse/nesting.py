@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from trainer.core.model import SectionKind
+from trainer.parse.clauses import counted
 from trainer.parse.kindwords import FINDING
 from trainer.parse.markers import STYLE_RANK
 from trainer.parse.outline import BARE_MAX, Node
@@ -125,3 +126,14 @@ def findings(group: list[Node]) -> bool:
     name (`存在的问题`, `…的具体表现`): claims, the points of the list, whatever details they hold."""
     found = [n for n in group if FINDING.search(re.split("[：:，,。]", n.title.strip(), maxsplit=1)[0])]
     return len(group) >= 2 and 2 * len(found) > len(group) and not names_itself(group, strict=True)
+
+
+def counted_first(group: list[Node], parent: Node) -> bool:
+    """The first item alone of a list its lead counts (`下面，我提三点要求：` then `一、…`, the copy cut short),
+    holding no list on lines of its own (one run together in its prose, `首先…其次…`, is its body): a point of
+    the list the lead counts."""
+    lead = next((it for it in reversed(items_before(parent, group[0])) if isinstance(it, Para)), None)
+    if len(group) != 1 or group[0].ordinal != 1 or group[0].children or lead is None:
+        return False
+    key = lead.key.rstrip()
+    return key.endswith("：") and counted(key.rstrip("：")) >= 2

@@ -44,6 +44,7 @@ from trainer.parse.titlelines import (
     barrier,
     broken_sentence,
     continued_title,
+    first_of_alike,
     glued_title,
     lone_chapter,
     lone_piece_label,
@@ -241,7 +242,7 @@ def _find_title(lines: list[Line], quoted: set[str], site_names: set[str]) -> tu
         return None
     if has_title_label(first.key):
         return content[0], first.text  # `申论素材 | …的意义与路径`: a labelled title, whatever it names
-    if broken_sentence(lines, content):
+    if broken_sentence(lines, content) or first_of_alike(lines, content):
         return None
     numbered = _SECTION_NUMBER.match(first.key)
     if numbered and is_heading_phrase(first.key[numbered.end() :]):

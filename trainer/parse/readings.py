@@ -26,6 +26,7 @@ from trainer.parse.nesting import (
     aspects,
     claims_over_lists,
     claims_under_kind,
+    counted_first,
     demote,
     findings,
     is_outline,
@@ -369,9 +370,8 @@ def classify(node: Node) -> None:
         if STYLE_RANK.get(group[0].style):
             unglue_headings(group)
         labels = all(c.label for c in group)
-        decision = not labels and decided(
-            tuple(c.title for c in group), _is_heading_group(group, node) or _heads_own_list(group)
-        )
+        rules = not counted_first(group, node) and (_is_heading_group(group, node) or _heads_own_list(group))
+        decision = not labels and decided(tuple(c.title for c in group), rules)
         # A prose-style item alone is a sentence (`一方面…`), unless it goes on with a list cut off above.
         alone = len(group) == 1 and group[0].style in PROSE_STYLES and group[0].ordinal < 2
         lone = labels or (not decision and alone)

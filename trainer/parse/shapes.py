@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from trainer.core.model import SectionKind
 from trainer.parse.heads import is_adverbial
 from trainer.parse.kindwords import FINDING
 from trainer.parse.markers import find_inline, match_line
@@ -13,7 +14,7 @@ from trainer.parse.paragraphs import Para
 from trainer.parse.questions import ANSWER_LINE
 from trainer.parse.successions import top_list
 from trainer.parse.tablerows import ROW_LEAD, row_leads
-from trainer.parse.vocab import is_heading_phrase
+from trainer.parse.vocab import heading_kind, is_heading_phrase
 
 RUN_IN = "runin"
 BRACKET_LEAD_MIN = 4  # a bracketed lead shorter than this is a label (【摘要】, 【关键词】)
@@ -63,6 +64,12 @@ def _is_claim(sentence: str) -> bool:
     return not (re.search(r"[\d%％]", sentence) or _PROSE_OPENER.match(sentence) or is_adverbial(first))
 
 
+def _names_section(lead: str) -> bool:
+    """`建议：…`, `存在问题：…`: a section named by its kind before what it holds, no point's lead (a part's
+    label, `前言：`, `要求：`, is read as before)."""
+    return is_heading_phrase(lead) and heading_kind(lead) is not SectionKind.OTHER
+
+
 def _lead_shape(para: Para) -> tuple[str, int, int] | None:
     """The shape of a paragraph opening with a short lead (name, where the lead starts and ends).
 
@@ -81,7 +88,7 @@ def _lead_shape(para: Para) -> tuple[str, int, int] | None:
                 return None  # `【摘 要】`, `【热点背景】`, `【参考答案】`: a label or a heading, not a point's lead
             if name in ("sentence", "colon") and not _is_claim(lead):
                 return None
-            if name == "colon" and NOT_A_LEAD.search(lead):
+            if name == "colon" and (NOT_A_LEAD.search(lead) or _names_section(lead)):
                 return None
             if inline and (name == "colon" or inline[0].start <= m.end() + 1 or is_heading_phrase(lead)):
                 return None

@@ -361,3 +361,31 @@ def broken_sentence(lines: list[Line], content: list[int]) -> bool:
 
 
 _OPENS_SENTENCE = ("“", "「", "《")
+
+
+PROSE_MIN = 40  # a line this long under a heading line is its prose
+_ALIKE_MAX = 16  # heading lines opening alike are short phrases
+_STOPS = re.compile(r"[，,。；;：:！!？?]")
+
+
+def first_of_alike(lines: list[Line], content: list[int]) -> bool:
+    """A first line over prose opening like a later one over prose (`加强法律法规建设` … `加强宣传教育`, bare lines
+    each over its paragraphs): the first of those headings or points, not the document's title."""
+
+    def over_prose(at: int) -> bool:
+        key = lines[content[at]].key
+        nxt = lines[content[at + 1]].key if at + 1 < len(content) else ""
+        return len(key) <= _ALIKE_MAX and not _STOPS.search(key) and len(nxt) >= PROSE_MIN
+
+    first = lines[content[0]].key
+    if not over_prose(0) or match_line(first) is not None:
+        return False
+    # alike: the same verb or opening (`加强`), a different object; the same subject (`法治进乡村…的成效`) is a
+    # title and its section's heading
+    return any(
+        over_prose(at)
+        and (key := lines[content[at]].key)[:2] == first[:2]
+        and key[:4] != first[:4]
+        and match_line(key) is None
+        for at in range(2, len(content))
+    )
