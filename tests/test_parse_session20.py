@@ -149,3 +149,18 @@ def test_a_first_line_opening_like_a_later_heading_line_is_no_title() -> None:
     # the same subject opening a later section's heading (`…的成效`) leaves the title as it was
     titled = "法治进乡村工作的成效与展望\n" + body + "法治进乡村工作的成效\n" + body + body
     assert parse_document(titled, source="page.txt").name == "法治进乡村工作的成效与展望"
+
+
+def test_a_page_marker_a_proposals_number_and_a_download_button_name_nothing() -> None:
+    body = (
+        "一、存在的问题\n"
+        "1.心理服务机构数量不足。不少县区还没有专门的心理服务机构，群众求助无门。\n"
+        "2.专业人才短缺。心理咨询师数量少，基层几乎没有专业人员。\n"
+    )
+    marked = parse_document("（正文开始）\n" + body, source="page.txt")
+    assert "正文" not in marked.name and all("正文" not in t.title for t in marked.topics)
+    numbered = parse_document("第172号 关于健全社会心理服务体系的建议\n" + body, source="page.txt")
+    assert numbered.name == "关于健全社会心理服务体系的建议"
+    button = parse_document("社会心理服务体系建设工作总结\n时间:\n分享\n下载本文\n\n" + body, source="page.txt")
+    assert all("下载" not in t.title for t in button.topics)
+    assert all("下载" not in s.heading for t in button.topics for s in t.sections)

@@ -98,7 +98,9 @@ def path_leaf(key: str) -> str:
 # Labels only: `【答案解析】[参考例文]`, `〔正文〕`.
 _LABELS_ONLY = re.compile(r"^(?:[【〖\[［][^【】〖〗\[\]［］]{1,8}[】〗\]］]\s*){1,4}$")
 # A document part's label alone on its line (`正文`, `引言`, `编者按：…`): it names a part, not the document.
-PART_LABEL = re.compile(r"^[【\[]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要|正文|全文)(?:[】\]]|[：:]|$)")
+PART_LABEL = re.compile(
+    r"^[【\[（(]?(?:引言|前言|导语|导读|序言|编者按|摘要|内容提要|提要|正文|全文)(?:开始|如下)?(?:[】\]）)]|[：:]|$)"
+)  # `（正文开始）` too
 
 
 def is_label_line(key: str) -> bool:
@@ -216,11 +218,15 @@ _DECORATIONS = (  # possessive `\s*+` where a row opens: a run of spaces is read
 )
 _TRAILING_DECORATION = re.compile(r"(?<=\S)(?:" + "|".join(_DECORATIONS) + r")\s*$")
 TITLE_CORE_MIN = 4  # what is left of a title without its decoration is at least this long
+_LEADING_NUMBER = re.compile(r"第\d{1,5}号[ \u3000]+")
 
 
 def undecorated(title: str) -> str:
-    """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`)."""
+    """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`) or a number before it."""
     text = title.strip()
+    numbered = _LEADING_NUMBER.match(text)  # `第172号 关于…的建议`: a proposal's number before its title
+    if numbered and len(text) - numbered.end() >= TITLE_CORE_MIN:
+        text = text[numbered.end() :]
     if text[:1] == "《" and text[-1:] == "》" and "《" not in text[1:-1]:
         text = text[1:-1].strip()  # `《节约粮食的方法和措施【优秀7篇】》`: a page's title in book brackets
     for _ in range(2):
