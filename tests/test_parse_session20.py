@@ -164,3 +164,31 @@ def test_a_page_marker_a_proposals_number_and_a_download_button_name_nothing() -
     button = parse_document("社会心理服务体系建设工作总结\n时间:\n分享\n下载本文\n\n" + body, source="page.txt")
     assert all("下载" not in t.title for t in button.topics)
     assert all("下载" not in s.heading for t in button.topics for s in t.sections)
+
+
+def test_headings_naming_what_they_describe_head_the_lists_under_them() -> None:
+    # `（二）…的主要特点` over 1. 2. 3.: a section's name (what it describes of its subject), beside `（一）…的发展背景`
+    # over prose; its items are the points. Findings over prose (`（一）基础设施薄弱`) stay the points.
+    text = (
+        "农村电商发展研究\n"
+        "一、农村电商的现状\n"
+        "（一）农村电商的发展背景\n"
+        "农村电商是借助网络平台开展的农村产品和服务交易，近年来发展很快。\n"
+        "（二）农村电商的主要特点\n"
+        "1. 商品种类丰富：平台上既有农副产品，也有手工艺品。\n"
+        "2. 交易方式便捷：消费者随时随地都能下单购买。\n"
+        "3. 带动产业升级：电商推动农业和手工业转型。\n"
+        "（三）农村电商的发展成果\n"
+        "1. 拓宽了销售渠道：农民借助平台把产品卖到全国。\n"
+        "2. 提高了农民收入：电商带来了新的就业和增收机会。\n"
+        "二、农村电商面临的挑战\n"
+        "（一）基础设施薄弱\n"
+        "部分地区网络覆盖不到位，物流配送成本高。\n"
+        "（二）人才短缺\n"
+        "懂运营、会推广的人才很少，留住人才更难。\n"
+    )
+    assert [heads for _, _, heads in _sections(text)] == [
+        ["商品种类丰富", "交易方式便捷", "带动产业升级"],
+        ["拓宽了销售渠道", "提高了农民收入"],
+        ["基础设施薄弱", "人才短缺"],
+    ]
