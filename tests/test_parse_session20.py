@@ -192,3 +192,15 @@ def test_headings_naming_what_they_describe_head_the_lists_under_them() -> None:
         ["拓宽了销售渠道", "提高了农民收入"],
         ["基础设施薄弱", "人才短缺"],
     ]
+
+
+def test_suggestions_parted_by_commas_each_opening_on_a_verb_are_a_list() -> None:
+    text = (
+        "政协调研组赴大别山区督办调研\n"
+        "调研组认为，规划印发后引领作用初步显现，但也存在协调力度不够等问题。\n"
+        "调研组建议：建立国家层面的协调机制，加快交通基础设施建设，推动实施重点水利工程，加大产业政策支持力度。\n"
+    )
+    assert _heads(text) == ["建立国家层面的协调机制", "加快交通基础设施建设", "推动实施重点水利工程", "加大产业政策支持力度"]
+    # clauses of one sentence that do not each act are prose
+    prose = text.replace("推动实施重点水利工程", "这些年群众反映强烈")
+    assert "建立国家层面的协调机制" not in _heads(prose)

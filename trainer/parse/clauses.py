@@ -72,6 +72,16 @@ _REQUIRED = re.compile(
     r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:要求|强调|指出|提出|部署|建议))[，：](要[^。！？：]+)(?=[。！？]|$)"
 )
 
+# `调研组建议：建立…机制，加快…建设，推动…，加大…力度。`: after a lead that suggests, clauses parted by ，, each
+# opening on a verb that acts: the suggestions, one a clause.
+_SUGGESTED = re.compile(
+    r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:建议|提出|呼吁))[：:]([^。！？：；]+)(?=[。！？]|$)"
+)
+_ACTS = re.compile(
+    r"^(?:要|应|应当|进一步)?(?:加大|加快|加强|建立|健全|完善|推动|推进|探索|支持|提高|提升|强化|优化|实施|落实"
+    r"|鼓励|引导|规范|深化|构建|创新|促进|保障|做好|发挥|出台|制定)"
+)
+
 
 # A sentence setting out to solve what was said (`为了解决…的问题，需要从…多方面进行改进。`), then a sentence of
 # clauses parted by ；: the measures it announced.
@@ -152,6 +162,10 @@ def semicolon_points(para: Para, under_kind: bool = False) -> list[tuple[str, li
     for m in _LISTED.finditer(para.key):
         pieces = m.group(2).split("；")
         if _announces(m.group(1).rstrip(), pieces):
+            lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
+    for m in _SUGGESTED.finditer(para.key):
+        pieces = m.group(2).split("，")
+        if len(pieces) >= MIN_CLAUSES and all(len(p) >= 4 and _ACTS.match(p) for p in pieces):
             lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     for m in _FOUND.finditer(para.key):
         pieces = m.group(2).split("；")
