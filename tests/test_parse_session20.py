@@ -200,7 +200,29 @@ def test_suggestions_parted_by_commas_each_opening_on_a_verb_are_a_list() -> Non
         "调研组认为，规划印发后引领作用初步显现，但也存在协调力度不够等问题。\n"
         "调研组建议：建立国家层面的协调机制，加快交通基础设施建设，推动实施重点水利工程，加大产业政策支持力度。\n"
     )
-    assert _heads(text) == ["建立国家层面的协调机制", "加快交通基础设施建设", "推动实施重点水利工程", "加大产业政策支持力度"]
+    assert _heads(text) == [
+        "建立国家层面的协调机制",
+        "加快交通基础设施建设",
+        "推动实施重点水利工程",
+        "加大产业政策支持力度",
+    ]
     # clauses of one sentence that do not each act are prose
     prose = text.replace("推动实施重点水利工程", "这些年群众反映强烈")
     assert "建立国家层面的协调机制" not in _heads(prose)
+
+
+def test_a_long_bar_of_links_is_furniture_and_the_title_repeated_under_it_names_the_page() -> None:
+    nav = "  |  ".join(
+        ["首页", "车型", "图片", "报价", "对比", "团购", "行情", "车险", "车市", "导购", "试驾", "经销商", "视频"]
+    )
+    title = "电动自行车乱停放问题"
+    text = (
+        f"{nav}\n首页>栏目>内容详情\n\n{title}\n\n"
+        "随着城市交通发展，电动自行车成为很多人出行的首选，但也带来了乱停放的问题，需要认真对待。\n\n"
+        f"{title}\n\n"
+        "一、存在的问题\n1.乱停乱放现象普遍。车辆停在人行道上，妨碍行人通行。\n2.飞线充电隐患大。私拉电线充电容易引发火灾。\n\n"
+        f"{title}\n"
+    )
+    deck = parse_document(text, source="page.txt")
+    assert deck.name == title
+    assert _heads(text) == ["乱停乱放现象普遍", "飞线充电隐患大"]

@@ -169,6 +169,9 @@ def font_size_lines(lines: list[Line]) -> set[int]:
 def is_nav_bar(key: str) -> bool:
     """True for a row of four or more short items split by spaces, | or · (a site's navigation); in a
     longer row (six or more) one item in five may be longer (`国家公务员考试网 地方站： 临沂 日照 …`)."""
+    barred = [it.strip() for it in _BARS.split(key)]
+    if len(barred) >= 2 * NAV_MIN_ITEMS - 2 and all(_NAV_ITEM.fullmatch(it) for it in barred):
+        return True  # `首页 | 车型 | 图片 | 报价 | …`, as long as it runs: a bar of links, every one short
     if len(key) > 80:
         return False
     items = [it for it in _NAV_SPLIT.split(key) if it]
@@ -178,7 +181,6 @@ def is_nav_bar(key: str) -> bool:
     if len(items) >= NAV_MIN_ITEMS and short == len(items):
         return True
     # `申论 | 热点`, `登录 | 注册 | 会员中心`: a column's path or a row of links, its items split by bars.
-    barred = [it.strip() for it in _BARS.split(key)]
     longest = max(len(it) for it in barred)
     if len(barred) < 2 or not all(barred) or not (longest <= 2 or (len(barred) >= 3 and longest <= 4)):
         return False
@@ -217,7 +219,7 @@ def _is_noise_key(folded: str) -> bool:
         return bool(folded.strip())  # `-`, `---`: a rule or a stray mark, no word at all
     if has_shape(key, key.endswith("。")) or _is_furniture(key) or is_page_control(key):
         return True
-    if len(key) <= 60 and is_nav_bar(key):
+    if (len(key) <= 60 or _BARS.search(key)) and is_nav_bar(key):
         return True
     if _FIGURES_ROW.match(key) and not is_label(key):
         return True  # `0.32 0.46 0 0 2`, `新田村 0 0 0.1 2`: a table's row run together; `问题 1` names what follows
