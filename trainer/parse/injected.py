@@ -54,9 +54,6 @@ _READING = re.compile(PINYIN_READING)
 # left: no question mark, so never the end of a sentence. A real `?` is followed by Chinese, a quote, a
 # space or the line's end.
 _LOST_MARK = re.compile(rf"\?;?(?=[A-Za-zü{_TONED}])")
-# A comma doubling the mark after it (`委员，、河北`, `一，、基础理论…；`, `脱节，。四，、…`, `认为，，新中国`): a copy's
-# stray comma, never written so; it goes and the mark after it stays.
-_STRAY_COMMA = re.compile(r"[,，](?=[,，、。；;：:！？!?])")
 
 
 def without_injected(raw: str) -> str:
@@ -66,8 +63,6 @@ def without_injected(raw: str) -> str:
         if "?" in raw and _READING.search(raw):
             raw = _LOST_MARK.sub("", raw)
         raw = _LOST.sub("", raw)
-    if "，" in raw or "," in raw:
-        raw = _STRAY_COMMA.sub("", raw)
     if not _CHEAP.search(raw):
         return raw
     out: list[str] = []

@@ -100,12 +100,20 @@ def _fix_parens(text: str) -> str:
     return "".join(chars)
 
 
+# A comma doubling the mark after it (`委员，、河北`, `一，、基础理论…；`, `脱节，。四，、…`, `认为，，新中国`): a copy's
+# stray comma, never written so; it goes and the mark after it stays.
+_STRAY_COMMA = re.compile(r"，(?=[，、。；：！？])")
+
+
 def _fix_punct(text: str) -> str:
-    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length)."""
+    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length), without a copy's
+    stray comma before another mark."""
     if not _HAS_CJK.search(text):
         return text
     text = _PUNCT_AFTER_CJK.sub(lambda m: m.group(1) + _TO_FULL[m.group(2)], text)
     text = _PUNCT_BEFORE_CJK.sub(lambda m: _TO_FULL[m.group(1)], text)
+    if "，" in text:
+        text = _STRAY_COMMA.sub("", text)
     return _fix_parens(text) if "(" in text else text
 
 
