@@ -8,6 +8,7 @@ from collections.abc import Callable
 from trainer.core.model import SectionKind
 from trainer.parse.continued import REFERS_BACK
 from trainer.parse.heads import split_head, split_run_together
+from trainer.parse.headwords import CALL_START
 from trainer.parse.markers import cn_number, find_inline
 from trainer.parse.normalize import clean
 from trainer.parse.paragraphs import Para
@@ -74,12 +75,11 @@ _REQUIRED = re.compile(
 
 # `调研组建议：建立…机制，加快…建设，推动…，加大…力度。`: after a lead that suggests, clauses parted by ，, each
 # opening on a verb that acts: the suggestions, one a clause.
+# Verbs a suggestion opens on besides headwords' calls (`探索建立…`, `出台…`): not rows there, where they would
+# tilt the kind of heads (`探索…` leads findings too).
+_SUGGESTS = re.compile(r"^(?:探索|出台|制定)")
 _SUGGESTED = re.compile(
     r"(?:^|(?<=[。！？]))([^。！？：；，]{0,12}(?:建议|提出|呼吁))[：:]([^。！？：；]+)(?=[。！？]|$)"
-)
-_ACTS = re.compile(
-    r"^(?:要|应|应当|进一步)?(?:加大|加快|加强|建立|健全|完善|推动|推进|探索|支持|提高|提升|强化|优化|实施|落实"
-    r"|鼓励|引导|规范|深化|构建|创新|促进|保障|做好|发挥|出台|制定)"
 )
 
 
@@ -165,7 +165,9 @@ def semicolon_points(para: Para, under_kind: bool = False) -> list[tuple[str, li
             lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     for m in _SUGGESTED.finditer(para.key):
         pieces = m.group(2).split("，")
-        if len(pieces) >= MIN_CLAUSES and all(len(p) >= 4 and _ACTS.match(p) for p in pieces):
+        if len(pieces) >= MIN_CLAUSES and all(
+            len(p) >= 4 and (CALL_START.match(p) or _SUGGESTS.match(p)) for p in pieces
+        ):
             lists.append((m.group(1).strip(), _items(para, m.start(2), pieces)))
     for m in _FOUND.finditer(para.key):
         pieces = m.group(2).split("；")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from trainer.core.model import SectionKind
 from trainer.parse.markers import COUNTED_PROSE, Marker, find_inline, list_rank, match_line
 from trainer.parse.paragraphs import Para
 from trainer.parse.shapes import RUN_IN
 from trainer.parse.successions import CONTINUES, counts_on, past_first, top_list
+from trainer.parse.vocab import lead_kind
 
 # `针对上述问题，需要从以下几个方面着手：一是…`: a lead that announces the list run together after it.
 _ANNOUNCES = re.compile(
@@ -167,3 +169,12 @@ def _pieces(para: Para, cuts: list[int]) -> list[Para]:
     pieces = [para.slice(a, b) for a, b in zip(starts, [*starts[1:], None], strict=True)]
     pieces[0].gap, pieces[0].indent = para.gap, para.indent
     return pieces
+
+
+_DETAIL_LEAD = re.compile(r"^(?:具体|其中|例如|比如|主要(?:表现|体现))")
+
+
+def beside_run_in(lead: str) -> bool:
+    """True for a paragraph after a run-in point's text that leads into a list of a kind of its own
+    (`尽管…，仍然存在诸多挑战：`), not into the point's details (`具体表现为：`, `其中：`)."""
+    return not _DETAIL_LEAD.match(lead) and lead_kind(lead) not in (None, SectionKind.OTHER)

@@ -106,8 +106,8 @@ _STRAY_COMMA = re.compile(r"，(?=[，、。；：！？])")
 
 
 def _fix_punct(text: str) -> str:
-    """Show half-width `,:;!?()` in Chinese prose as full-width marks (same length), without a copy's
-    stray comma before another mark."""
+    """Show half-width `,:;!?()` in Chinese prose as full-width marks, and drop a copy's stray comma before
+    another mark (the one change of length)."""
     if not _HAS_CJK.search(text):
         return text
     text = _PUNCT_AFTER_CJK.sub(lambda m: m.group(1) + _TO_FULL[m.group(2)], text)

@@ -9,6 +9,7 @@ from trainer.core.model import SectionKind
 from trainer.parse.continued import (
     REFERS_BACK,
     announces_sibling,
+    beside_run_in,
     continued_lists,
     goes_on_with,
     split_continued,
@@ -291,12 +292,13 @@ def _ends_tight_list(stack: list[Node]) -> bool:
 def _announced_after(item: Node, style: str) -> bool:
     """True when a list of `style` starting at 1 after `item` is announced by a lead of its own
     (`对此，建议从以下几方面着手：` on a line of its own) and is no deeper than `item` (`第一，` after `三是`), or
-    by a lead answering it (`针对上述原因，…的对策：`): a list beside item's, not nested (`具体表现为：` then `一是…` nests)."""
+    by a lead answering it (`针对上述原因，…的对策：`), or, after a run-in point's text, by a paragraph naming a kind
+    (`…仍然存在诸多挑战：`): a list beside item's, not nested (`具体表现为：` then `一是…` nests)."""
     last = item.items[-1] if item.items else None
     if not isinstance(last, Para) or not last.key.rstrip().endswith("："):
         return False
-    if item.style == RUN_IN or not item.ordinal:  # a lead after a run-in point's text (`…仍然存在诸多挑战：`)
-        return item.style == RUN_IN and len(item.items) >= 2
+    if item.style == RUN_IN or not item.ordinal:  # a lead of its own after a run-in point's text naming a kind
+        return item.style == RUN_IN and len(item.items) >= 2 and beside_run_in(last.key)  # (`…仍然存在诸多挑战：`)
     ranks = [list_rank(s) for s in (item.style, style)]
     return all(ranks) and (ranks[1] <= ranks[0] or bool(REFERS_BACK.match(last.key)))
 

@@ -20,7 +20,6 @@ from trainer.parse.depth import (
     spill_sentences,
 )
 from trainer.parse.glue import unglue, unglue_headings
-from trainer.parse.kindwords import DESCRIBING
 from trainer.parse.lone import unlist_lone_items
 from trainer.parse.markers import HEADING_SYMBOLS, PROSE_STYLES, STYLE_RANK, find_inline
 from trainer.parse.nesting import (
@@ -53,6 +52,7 @@ from trainer.parse.underheading import subheadings_of_prose
 from trainer.parse.vocab import (
     COUNTS_WHAT_FOLLOWS,
     DOCUMENT_PART,
+    describes_subject,
     head_kind,
     heading_kind,
     is_facet_heading,
@@ -233,8 +233,6 @@ def _is_heading_group(group: list[Node], parent: Node) -> bool:
 
 
 _PHRASE_MAX = 40
-# `农村电商的主要特点`, `…的发展背景`: a heading naming what it describes of its subject, a section's name.
-_DESCRIBES = re.compile(f"的[\u4e00-\u9fff]{{0,4}}(?:{'|'.join(DESCRIBING)})[：:]?$")
 _SENTENCE_MARKS = re.compile(r"[，,。；;！!]")
 
 
@@ -247,7 +245,7 @@ def _names_lists(group: list[Node]) -> bool:
             return False
     # The list comes first: `（一）在改革方面` followed by a sentence of its own, then 一是…, is a point.
     listy = [n for n in group if n.items and isinstance(n.items[0], Node) and not n.items[0].lone]
-    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER or _DESCRIBES.search(n.title)]
+    kinded = [n for n in group if heading_kind(n.title) is not SectionKind.OTHER or describes_subject(n.title)]
     facets = [n for n in group if is_facet_heading(n.title)]
     if len(listy) == len(group):
         return 2 * len(kinded + facets) >= len(group)

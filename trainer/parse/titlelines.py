@@ -7,6 +7,7 @@ import re
 
 from trainer.core.model import normalize_key
 from trainer.parse.bylines import is_person_name
+from trainer.parse.headwords import CALL_START
 from trainer.parse.markers import match_line
 from trainer.parse.noise import ends_terminal, is_subtitle_line
 from trainer.parse.normalize import Line
@@ -363,28 +364,30 @@ def broken_sentence(lines: list[Line], content: list[int]) -> bool:
 _OPENS_SENTENCE = ("“", "「", "《")
 
 
-PROSE_MIN = 40  # a line this long under a heading line is its prose
+_ALIKE_PROSE_MIN = 40  # a line this long under a heading line is its prose
 _ALIKE_MAX = 16  # heading lines opening alike are short phrases
 _STOPS = re.compile(r"[，,。；;：:！!？?]")
 
 
 def first_of_alike(lines: list[Line], content: list[int]) -> bool:
-    """A first line over prose opening like a later one over prose (`加强法律法规建设` … `加强宣传教育`, bare lines
-    each over its paragraphs): the first of those headings or points, not the document's title."""
+    """A first line over prose calling to act as a later one over prose does, opening alike (`加强法律法规建设` …
+    `加强宣传教育`, bare lines each over its paragraphs): the first of those headings or points, not the
+    document's title (`乡村振兴战略研究` over `乡村人才振兴` … is one: no call to act)."""
 
     def over_prose(at: int) -> bool:
         key = lines[content[at]].key
         nxt = lines[content[at + 1]].key if at + 1 < len(content) else ""
-        return len(key) <= _ALIKE_MAX and not _STOPS.search(key) and len(nxt) >= PROSE_MIN
+        return len(key) <= _ALIKE_MAX and not _STOPS.search(key) and len(nxt) >= _ALIKE_PROSE_MIN
 
     first = lines[content[0]].key
-    if not over_prose(0) or match_line(first) is not None:
+    if not over_prose(0) or match_line(first) is not None or not CALL_START.match(first):
         return False
     # alike: the same verb or opening (`加强`), a different object; the same subject (`法治进乡村…的成效`) is a
     # title and its section's heading
     return any(
         over_prose(at)
         and (key := lines[content[at]].key)[:2] == first[:2]
+        and CALL_START.match(key)
         and key[:4] != first[:4]
         and match_line(key) is None
         for at in range(2, len(content))

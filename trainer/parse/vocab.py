@@ -232,7 +232,7 @@ _MEASURE_CUE = re.compile(
     # `为此，我们要做到以下几点`, `下一步，将重点抓好以下工作`: what is to be done
     r"|(?:要|应|应当|应该|需要|必须|须|将|需)(?:重点|着力|切实|努力)?(?:做到|做好|抓好|把握|坚持|采取|推进)|^下一步|^今后"
 )
-_BOTH = re.compile(r"[^，。；：]{0,3}(?:以及|及|和|与|并)[^，。；：]{0,8}")  # two kinds named side by side
+_BOTH = re.compile(r"[^，。；：]{0,3}以及[^，。；：]{0,8}")  # `途径以及挑战：` two lists (`问题和对策：` may be one)
 
 
 def lead_kind(lead: str) -> SectionKind | None:
