@@ -238,3 +238,24 @@ def test_a_long_bar_of_links_is_furniture_and_the_title_repeated_under_it_names_
     deck = parse_document(text, source="page.txt")
     assert deck.name == title
     assert _heads(text) == ["乱停乱放现象普遍", "飞线充电隐患大"]
+
+
+def test_a_government_pages_information_rows_and_a_related_label_over_the_title_are_furniture() -> None:
+    body = (
+        "一、2023年工作回顾\n"
+        "（一）坚持谋发展促增长，全力提振经济活力。全年引进项目二十个，完成固定资产投资十亿元。\n"
+        "（二）坚持优环境强服务，营商环境持续改善。全年为企业办理各类事项三千余件。\n"
+    )
+    title = "东柳街道2023年工作总结和2024年工作思路"
+    boxed = (
+        "索 引 号 | K16059504/2024-117342 | 公开分类 | |\n"
+        "发布单位 | 东柳街道 | 发布日期 | 2024-03-21 |\n"
+        "生成日期 | 2024-03-21 | 公开方式 | 主动公开 |\n"
+        "文 号 | 主题词 |\n"
+        f"{title} |\n" + body
+    )
+    deck = parse_document(boxed, source="page.txt")
+    assert deck.name == title
+    assert _heads(boxed) == ["坚持谋发展促增长，全力提振经济活力", "坚持优环境强服务，营商环境持续改善"]
+    labelled = parse_document(f"- 相关推荐\n{title}\n" + body, source="page.txt")
+    assert labelled.name == title

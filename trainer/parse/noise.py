@@ -99,7 +99,7 @@ def _is_furniture(key: str) -> bool:
 
 def is_footer(line: Line) -> bool:
     """True for a line that starts the site footer: it and everything after it is dropped."""
-    return bool(_FOOTER.match(line.key.strip()))
+    return bool(_FOOTER.match(line.key.strip().lstrip("-•·* ")))
 
 
 _WIDE_GAP = re.compile(r" {4,}")

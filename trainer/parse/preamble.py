@@ -103,6 +103,9 @@ class Preamble:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
+FOOTER_LABEL_MAX = 12
+
+
 def _strip_noise(lines: list[Line], footers: bool = True) -> list[Line]:
     kept: list[Line] = []
     seen_content = False
@@ -119,8 +122,12 @@ def _strip_noise(lines: list[Line], footers: bool = True) -> list[Line]:
         if n in menu:
             kept.append(barrier(line))
             continue
-        if footers and seen_content and is_footer(line):
-            break
+        if footers and is_footer(line):
+            if seen_content:
+                break
+            if len(line.key) <= FOOTER_LABEL_MAX:  # `- 相关推荐` over the page: a site's label, no part of it
+                kept.append(barrier(line))
+                continue
         if is_page_number(line):
             continue  # gone without a trace: the sentence it cut runs on across it
         line = without_running_header(line)

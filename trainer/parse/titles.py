@@ -223,7 +223,7 @@ _LEADING_NUMBER = re.compile(r"第\d{1,5}号[ \u3000]+")
 
 def undecorated(title: str) -> str:
     """The title without what a page puts after it (`X_第1页`, `X篇1`, `X最新7篇` → `X`) or a number before it."""
-    text = title.strip()
+    text = title.strip().strip("|｜").strip()  # `X |`: a table's cell, its bar no part of the title
     numbered = _LEADING_NUMBER.match(text)  # `第172号 关于…的建议`: a proposal's number before its title
     if numbered and len(text) - numbered.end() >= TITLE_CORE_MIN:
         text = text[numbered.end() :]
