@@ -297,8 +297,10 @@ def _announced_after(item: Node, style: str) -> bool:
     last = item.items[-1] if item.items else None
     if not isinstance(last, Para) or not last.key.rstrip().endswith("："):
         return False
-    if item.style == RUN_IN or not item.ordinal:  # a lead of its own after a run-in point's text naming a kind
-        return item.style == RUN_IN and len(item.items) >= 2 and beside_run_in(last.key)  # (`…仍然存在诸多挑战：`)
+    if item.style == RUN_IN:  # a paragraph of its own after the point's text
+        return len(item.items) >= 2 and beside_run_in(last.key)
+    if not item.ordinal:
+        return False
     ranks = [list_rank(s) for s in (item.style, style)]
     return all(ranks) and (ranks[1] <= ranks[0] or bool(REFERS_BACK.match(last.key)))
 

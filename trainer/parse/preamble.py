@@ -103,7 +103,7 @@ class Preamble:
 _AUTHOR = re.compile(r"(?:^|\s)(?:作者|文|撰文|撰稿|来源)\s*[：:/|]\s*([^\s|，,：:]{2,12})")
 
 
-FOOTER_LABEL_MAX = 12
+_FOOTER_LABEL_MAX = 12  # a footer's label this short over the page is a site's label (`- 相关推荐`)
 
 
 def _strip_noise(lines: list[Line], footers: bool = True) -> list[Line]:
@@ -125,7 +125,7 @@ def _strip_noise(lines: list[Line], footers: bool = True) -> list[Line]:
         if footers and is_footer(line):
             if seen_content:
                 break
-            if len(line.key) <= FOOTER_LABEL_MAX:  # `- 相关推荐` over the page: a site's label, no part of it
+            if len(line.key) <= _FOOTER_LABEL_MAX:
                 kept.append(barrier(line))
                 continue
         if is_page_number(line):
